@@ -1,0 +1,49 @@
+# muye-analysis: every task a user or CI runs. `make` alone lists them.
+# The virtual environment lives in .venv; each target installs what it needs first, so a fresh
+# clone needs only Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lab lint format bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "muye-analysis needs Python 3.11 or newer: run make PYTHON=python3.11 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# One stamp per set of extras, remade whenever pyproject.toml changes.
+$(VENV)/.installed-%: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[$*]"
+	@touch $@
+
+$(VENV)/.installed-core: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+run: $(VENV)/.installed-core ## install, then run the main job on the bundled data
+	$(BIN)/muye check
+
+test: $(VENV)/.installed-test ## install, then run the whole test suite
+	$(BIN)/python -m pytest
+
+lab: $(VENV)/.installed-lab ## install JupyterLab and open the notebooks
+	$(BIN)/python -m jupyter lab notebooks/
+
+lint: $(VENV)/.installed-dev ## ruff on code and notebooks
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev ## apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+bench: $(VENV)/.installed-test ## run the speed benchmarks (prints figures, asserts nothing)
+	$(BIN)/python benchmarks/run_all.py
+
+clean: ## remove build outputs (keeps raw data and the environment)
+	rm -rf build figures/*.png figures/*.svg figures/*.pdf data/processed
