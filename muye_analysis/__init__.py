@@ -15,14 +15,21 @@ _LAZY = {
     "load_registry": "muye_analysis.dataset",
     "load_targets": "muye_analysis.dataset",
     "load_rankings": "muye_analysis.dataset",
-    "load_context": "muye_analysis.dataset",
+    "load_context": "muye_analysis.context",
 }
 
-__all__ = [*_LAZY, "__version__"]
+__all__ = [
+    "__version__",
+    "load_context",
+    "load_indicators",
+    "load_rankings",
+    "load_registry",
+    "load_targets",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from muye_analysis.context import load_context
     from muye_analysis.dataset import (
-        load_context,
         load_indicators,
         load_rankings,
         load_registry,

@@ -41,7 +41,9 @@ def processed_dir() -> Path:
 DISTRICT_ZH = "牧野区"
 DISTRICT_EN = "Muye District"
 CITY_ZH = "新乡市"
-REPORT_TITLE_ZH = "关于牧野区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告"
+REPORT_TITLE_ZH = (
+    "关于牧野区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告"
+)
 REPORT_SOURCE_ZH = "牧野区2023年计划执行情况与2024年计划报告"
 REPORT_SOURCE_EN = "Muye District report on the 2023 plan and the 2024 plan"
 BASE_YEAR = 2023

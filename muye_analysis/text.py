@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-# Full-width ASCII (０-９, ．, ％, －, ＋, ，…) maps to half-width by a fixed offset; the ideographic
-# space and a few CJK punctuation marks that stand for ASCII in numbers are mapped explicitly.
+# Full-width ASCII (０-９, ．, ％, －, ＋, ，…) maps to half-width by a fixed offset; the
+# ideographic space and CJK marks that stand for ASCII in numbers are mapped explicitly.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x3002: 0x2E})  # ideographic space, 。 used as a decimal point
 

@@ -1,0 +1,417 @@
+"""Load, validate and type the curated dataset.
+
+``data/curated/indicators.csv`` holds every quantitative statement of the report, typed by hand
+and checked here against the raw report text on every load: each quote must stand in the report,
+each printed value in its quote, and the value must be what the printed text says. Derived values
+(``muye_analysis.derive``) are appended with their formula and inputs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from muye_analysis import config, schema
+from muye_analysis.errors import DataError
+from muye_analysis.text import parse_chinese_numeral
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_PRINTED = re.compile(
+    r"(?P<prefix>第|近)?\s*(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*"
+    r"(?P<yu>余)?\s*(?P<unit>\S+)"
+)
+# Plausible ranges by measure: a typo such as 2.0 -> 20 in a growth rate fails the load.
+_RANGES = {
+    "growth_rate": (-50.0, 100.0),
+    "rank": (1.0, 15.0),
+    "share": (0.0, 100.0),
+    "rate": (0.0, 200.0),
+    "ratio": (0.0, 100.0),
+    "count": (0.0, 1e7),
+    "level": (0.0, 1e7),
+}
+_OPTIONAL_VOCAB = {
+    "ranked_on": schema.RANKED_ON,
+    "stage": schema.STAGES,
+    "qualifier": schema.QUALIFIERS,
+    "commitment": schema.COMMITMENTS,
+    "price_basis": schema.PRICE_BASES,
+    "rank_scope": schema.RANK_SCOPES,
+}
+
+
+def parse_printed(printed: str) -> tuple[float, str]:
+    """Value and unit of a number as the report prints it.
+
+    >>> parse_printed("第三名")
+    (3.0, '名')
+    >>> parse_printed("40余场次")
+    (40.0, '场次')
+    >>> parse_printed("5.5 %")
+    (5.5, '%')
+    """
+    match = _PRINTED.fullmatch(printed.strip())
+    if match is None:
+        raise ValueError(f"cannot read a number and unit from {printed!r}")
+    num = match["num"]
+    value = float(num) if num[0].isdigit() else float(parse_chinese_numeral(num))
+    return value, match["unit"]
+
+
+def read_curated_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Read a curated CSV as text, checking that it has exactly the expected columns."""
+    import pandas as pd
+
+    if not path.exists():
+        raise DataError("file not found.", file=path, fix="restore it from git.")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise DataError(
+            f"not a readable UTF-8 CSV ({exc}).", file=path, fix="save it as UTF-8 CSV."
+        ) from None
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise DataError(
+            f"missing column(s) {', '.join(missing)}.",
+            file=path,
+            row=1,
+            column=missing[0],
+            fix=f"the header must be: {','.join(columns)}",
+        )
+    extra = [c for c in df.columns if c not in columns]
+    if extra:
+        raise DataError(
+            f"unexpected column(s) {', '.join(extra)}.",
+            file=path,
+            row=1,
+            column=extra[0],
+            fix=f"the header must be: {','.join(columns)}",
+        )
+    return df[list(columns)]
+
+
+def _check_row(row: dict[str, str], *, report: str, registry_ids: set[str], err) -> None:
+    """Validate one curated observation; ``err(column, problem, fix)`` raises."""
+    if row["indicator"] not in registry_ids:
+        err("indicator", f"unknown indicator {row['indicator']!r}.", "add it to registry.csv.")
+    if not row["period"].isdigit():
+        err("period", f"period {row['period']!r} is not a year.", "write the year, e.g. 2023.")
+    if row["kind"] not in ("actual", "target"):
+        err("kind", f"kind {row['kind']!r} is not actual or target.", "derived rows are computed.")
+    if row["measure"] not in schema.MEASURES:
+        err("measure", f"unknown measure {row['measure']!r}.", f"use {schema.MEASURES}.")
+    for column, vocab in _OPTIONAL_VOCAB.items():
+        if row[column] and row[column] not in vocab:
+            err(column, f"unknown value {row[column]!r}.", f"use one of {vocab} or leave empty.")
+    if not row["quote"] or row["quote"] not in report:
+        err("quote", "the quote is not in the report text.", "copy it exactly from the report.")
+    if not row["printed"] or row["printed"] not in row["quote"]:
+        err("printed", f"{row['printed']!r} is not in the quote.", "copy it from the quote.")
+    for word in ("qualifier", "commitment"):
+        if row[word] and row[word] not in row["quote"]:
+            err(word, f"{row[word]!r} is not in the quote.", "quote the words that say it.")
+    if row["measure"] == "standing":
+        _check_standing(row, err)
+    else:
+        _check_number(row, err)
+
+
+def _check_standing(row: dict[str, str], err) -> None:
+    if row["value"]:
+        err("value", "a qualitative standing has no value.", "leave value empty.")
+    if not row["rank_scope"]:
+        err("rank_scope", "a standing needs its scope.", "write 全市 (or 全省, 全国).")
+
+
+def _check_number(row: dict[str, str], err) -> None:
+    try:
+        value = float(row["value"])
+    except ValueError:
+        err("value", f"{row['value']!r} is not a number.", "write the number, e.g. 232.1.")
+    if row["unit"] not in schema.UNITS:
+        err("unit", f"unknown unit {row['unit']!r}.", "use a unit listed in schema.UNITS.")
+    try:
+        printed_value, printed_unit = parse_printed(row["printed"])
+    except ValueError as exc:
+        err("printed", str(exc), "write the number with its unit as printed, e.g. 232.1亿元.")
+    if abs(printed_value - value) > 1e-9:
+        err("value", f"{value:g} does not match the printed {row['printed']!r}.", "fix either.")
+    if printed_unit != row["unit"]:
+        err("unit", f"{row['unit']!r} differs from the printed {row['printed']!r}.", "fix either.")
+    low, high = _RANGES[row["measure"]]
+    if not low <= value <= high:
+        err("value", f"{value:g} is outside {low:g}..{high:g} for {row['measure']}.", "check it.")
+    if not row["bound"]:
+        what = "a target" if row["kind"] == "target" else "a value"
+        err(
+            "bound",
+            f"{what} without a qualifier bound.",
+            "write exact, at_least, at_most or about.",
+        )
+    expected = schema.QUALIFIER_BOUND.get(row["qualifier"])
+    if row["bound"] != expected:
+        err("bound", f"bound {row['bound']!r} contradicts qualifier {row['qualifier']!r}.",
+            f"the qualifier means {expected!r}.")  # fmt: skip
+    if (row["measure"] == "rank") != bool(row["ranked_on"]):
+        err("ranked_on", "ranked_on is set exactly for ranks.", "say what the rank is of.")
+    if row["measure"] == "rank" and not row["rank_scope"]:
+        err("rank_scope", "a rank needs its scope.", "write 全市 (or 全省, 全国).")
+    if row["measure"] == "growth_rate" and not row["price_basis"]:
+        err("price_basis", "a growth rate needs its price basis.", "write real or nominal.")
+
+
+def validate_indicators(
+    df: pd.DataFrame, *, report: str, registry_ids: set[str], path: Path
+) -> None:
+    """Raise DataError at the first bad cell or duplicate key of the curated table."""
+    seen: dict[tuple[str, ...], int] = {}
+    for i, row in enumerate(df.to_dict("records")):
+        line = i + 2  # header is line 1
+
+        def err(column: str, problem: str, fix: str, line: int = line) -> None:
+            raise DataError(problem, file=path, row=line, column=column, fix=fix)
+
+        _check_row(row, report=report, registry_ids=registry_ids, err=err)
+        key = tuple(row[c] for c in schema.KEY)
+        if key in seen:
+            err(
+                "indicator",
+                f"duplicate key {key} (also on row {seen[key]}).",
+                "merge them, or tell them apart by period, kind, measure, ranked_on or stage.",
+            )
+        seen[key] = line
+
+
+def _categorical(values: tuple[str, ...]):
+    import pandas as pd
+
+    return pd.CategoricalDtype(list(values))
+
+
+def type_indicators(df: pd.DataFrame) -> pd.DataFrame:
+    """Typed copy: categoricals with explicit categories, Int64 periods, Float64 values."""
+    import pandas as pd
+
+    out = df.replace("", pd.NA)
+    out = out.astype(
+        {
+            "period": "Int64",
+            "value": "Float64",
+            "kind": _categorical(schema.KINDS),
+            "measure": _categorical(schema.MEASURES),
+            "ranked_on": _categorical(schema.RANKED_ON),
+            "stage": _categorical(schema.STAGES),
+            "unit": _categorical(schema.UNITS),
+            "bound": _categorical(schema.BOUNDS),
+            "price_basis": _categorical(schema.PRICE_BASES),
+            "rank_scope": _categorical(schema.RANK_SCOPES),
+        }
+    )
+    for column in ("indicator", "printed", "qualifier", "commitment", "section", "quote", "note"):
+        out[column] = out[column].astype("string")
+    return out
+
+
+def validate_registry(df: pd.DataFrame, path: Path) -> None:
+    """Raise DataError at the first bad cell or duplicate id of the registry."""
+    seen: dict[str, int] = {}
+    for i, row in enumerate(df.to_dict("records")):
+        line = i + 2
+        checks = [
+            ("indicator", bool(re.fullmatch(r"[a-z][a-z0-9_]*", row["indicator"])),
+             "ids are lower_snake_case."),
+            ("indicator", row["indicator"] not in seen,
+             f"duplicate id (also on row {seen.get(row['indicator'])})."),
+            ("name_zh", bool(row["name_zh"]), "every indicator needs a Chinese name."),
+            ("name_en", bool(row["name_en"]), "every indicator needs an English name."),
+            ("short_zh", bool(row["short_zh"]), "every indicator needs a short Chinese label."),
+            ("short_en", bool(row["short_en"]), "every indicator needs a short English label."),
+            ("category", row["category"] in schema.CATEGORIES,
+             f"category must be one of {schema.CATEGORIES}."),
+            ("unit", row["unit"] in ("", *schema.UNITS), "unknown unit."),
+            ("higher_is_better", row["higher_is_better"] in ("", "true", "false"),
+             "write true, false or leave empty."),
+            ("flow", row["flow"] in ("true", "false"), "write true or false."),
+            ("growth_basis", row["growth_basis"] in ("", *schema.PRICE_BASES),
+             "write real, nominal or leave empty."),
+            ("description_en", bool(row["description_en"]), "describe the indicator."),
+        ]  # fmt: skip
+        for column, ok, problem in checks:
+            if not ok:
+                raise DataError(problem, file=path, row=line, column=column, fix="edit that cell.")
+        seen[row["indicator"]] = line
+
+
+@functools.cache
+def _report_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _load_registry(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
+    df = read_curated_csv(path, schema.REGISTRY_COLUMNS)
+    validate_registry(df, path)
+    out = df.replace("", pd.NA).astype("string")
+    bool_map = {"true": True, "false": False}
+    out["higher_is_better"] = out["higher_is_better"].map(bool_map).astype("boolean")
+    out["flow"] = out["flow"].map(bool_map).astype("boolean")
+    out["category"] = out["category"].astype(_categorical(schema.CATEGORIES))
+    out["growth_basis"] = out["growth_basis"].astype(_categorical(schema.PRICE_BASES))
+    return out
+
+
+def load_registry(path: Path | None = None) -> pd.DataFrame:
+    """The indicator registry: names (zh, en, short labels), category, unit, direction, synonyms."""
+    return _load_registry(Path(path or config.REGISTRY_CSV)).copy()
+
+
+@functools.cache
+def _load_curated(path: Path, registry_path: Path, report_path: Path) -> pd.DataFrame:
+    registry = _load_registry(registry_path)
+    df = read_curated_csv(path, schema.INDICATOR_COLUMNS)
+    validate_indicators(
+        df,
+        report=_report_text(report_path),
+        registry_ids=set(registry["indicator"]),
+        path=path,
+    )
+    return type_indicators(df)
+
+
+def load_indicators(
+    path: Path | None = None,
+    *,
+    registry_path: Path | None = None,
+    report_path: Path | None = None,
+    derived: bool = True,
+) -> pd.DataFrame:
+    """Every figure of the report, one row per observation, with names and provenance.
+
+    Columns: indicator, name_zh, name_en, period, kind, measure, ranked_on, stage, value, unit,
+    printed, qualifier, bound, commitment, price_basis, rank_scope, section, quote, note, formula,
+    inputs, source. ``kind`` is actual or target for the report's own figures (``source ==
+    "report"``) and derived for values computed from them (``muye_analysis.derive``), which carry
+    their formula and inputs instead of a quote.
+    """
+    import pandas as pd
+
+    from muye_analysis.derive import derive_values
+
+    registry_path = Path(registry_path or config.REGISTRY_CSV)
+    curated = _load_curated(
+        Path(path or config.INDICATORS_CSV), registry_path, Path(report_path or config.REPORT_TEXT)
+    ).copy()
+    curated["formula"] = pd.Series(pd.NA, index=curated.index, dtype="string")
+    curated["inputs"] = pd.Series(pd.NA, index=curated.index, dtype="string")
+    curated["source"] = "report"
+    frames = [curated]
+    if derived:
+        frames.append(derive_values(curated))
+    out = pd.concat(frames, ignore_index=True)
+    out["source"] = out["source"].astype(_categorical(("report", "derived")))
+    names = _load_registry(registry_path)[["indicator", "name_zh", "name_en"]]
+    out = out.merge(names, on="indicator", how="left", validate="many_to_one")
+    first = ["indicator", "name_zh", "name_en"]
+    return out[first + [c for c in out.columns if c not in first]]
+
+
+def load_targets(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The 2024 targets beside the 2023 actual of the same indicator and measure.
+
+    ``gap_pp`` is target minus actual in percentage points for percentage measures;
+    ``target_to_actual`` is target over actual for levels and counts. Both are NA where the report
+    gives no 2023 figure (e.g. GDP growth).
+    """
+    ind = load_indicators() if indicators is None else indicators
+    report = ind[ind["source"] == "report"]
+    targets = report[report["kind"] == "target"]
+    # The 2023 figure of the same measure; for a before->after pair, the "after" value.
+    actuals = report[
+        (report["kind"] == "actual")
+        & (report["measure"] != "rank")
+        & (report["stage"].isna() | (report["stage"] == "to"))
+    ]
+    actuals = actuals[["indicator", "measure", "value", "unit"]].rename(
+        columns={"value": "actual_2023", "unit": "actual_unit"}
+    )
+    out = targets.merge(actuals, on=["indicator", "measure"], how="left", validate="one_to_one")
+    out = out.rename(columns={"value": "target"})
+    pct = out["measure"].isin(["growth_rate", "rate", "share"])
+    absolute = out["measure"].isin(["level", "count"]) & (out["unit"] == out["actual_unit"])
+    out["gap_pp"] = (out["target"] - out["actual_2023"]).where(pct)
+    out["target_to_actual"] = (out["target"] / out["actual_2023"]).where(absolute)
+    registry = _load_registry(config.REGISTRY_CSV)
+    out = out.merge(
+        registry[["indicator", "short_zh", "short_en", "category"]], on="indicator", how="left"
+    )
+    columns = [
+        "indicator", "name_zh", "name_en", "short_zh", "short_en", "category", "measure",
+        "target", "unit", "qualifier", "bound", "commitment", "price_basis", "actual_2023",
+        "actual_unit", "gap_pp", "target_to_actual", "section", "quote",
+    ]  # fmt: skip
+    out = out[columns].reset_index(drop=True)
+    return out.astype(
+        {"actual_2023": "Float64", "gap_pp": "Float64", "target_to_actual": "Float64"}
+    )
+
+
+def load_rankings(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Muye's 2023 positions within the city: numeric ranks and qualitative standings."""
+    ind = load_indicators() if indicators is None else indicators
+    rows = ind[ind["measure"].isin(["rank", "standing"]) & (ind["source"] == "report")].copy()
+    rows["rank"] = rows["value"].round().astype("Int64")
+    rows["standing_text"] = rows["printed"].where(rows["measure"] == "standing")
+    registry = _load_registry(config.REGISTRY_CSV)
+    rows = rows.merge(registry[["indicator", "short_zh", "short_en"]], on="indicator", how="left")
+    columns = [
+        "indicator", "name_zh", "name_en", "short_zh", "short_en", "ranked_on", "rank",
+        "standing_text", "rank_scope", "printed", "quote",
+    ]  # fmt: skip
+    return rows[columns].reset_index(drop=True)
+
+
+def summarise_dataset(lang: str = "zh") -> str:
+    """A short text summary of the validated dataset, for ``muye check``."""
+    import pandas as pd
+
+    from muye_analysis.context import load_context
+    from muye_analysis.provenance import verify_raw_files
+
+    checked = verify_raw_files()
+    ind = load_indicators()
+    context = load_context()
+    targets = load_targets(ind)
+    counts = ind.groupby("kind", observed=True).size()
+    zh = lang == "zh"
+    lines = [
+        "牧野区计划报告数据检查通过" if zh else "Muye plan report data: all checks passed",
+        f"  {'原始文件校验' if zh else 'raw files verified'}: {len(checked)}",
+        f"  {'指标' if zh else 'indicators'}: {ind['indicator'].nunique()}; "
+        + "; ".join(f"{k} {n}" for k, n in counts.items()),
+        f"  {'对比数据' if zh else 'context figures'}: {len(context)}",
+        "",
+        "2024年主要目标 / 2023年实际" if zh else "2024 headline targets vs 2023 actuals",
+    ]
+    for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
+        name = row["name_zh"] if zh else row["name_en"]
+        actual = "—" if pd.isna(row["actual_2023"]) else f"{row['actual_2023']:g}{row['unit']}"
+        qualifier = "" if pd.isna(row["qualifier"]) else row["qualifier"]
+        lines.append(f"  {name}: {row['target']:g}{row['unit']}{qualifier} / {actual}")
+    return "\n".join(lines)
+
+
+HEADLINE = (
+    "gdp",
+    "industrial_value_added",
+    "fixed_asset_investment",
+    "budget_revenue",
+    "retail_sales",
+    "surveyed_unemployment_rate",
+)
