@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from muye_analysis import config
-from muye_analysis.dataset import load_registry, read_curated_csv
+from muye_analysis.dataset import frame_from_records, load_registry, read_curated_rows
 from muye_analysis.errors import DataError
 
 if TYPE_CHECKING:
@@ -32,40 +32,52 @@ def _indicator_ids() -> dict[str, str]:
 
 @functools.cache
 def _load_context(path: Path) -> pd.DataFrame:
-    import pandas as pd
-
-    df = read_curated_csv(path, CONTEXT_COLUMNS)
+    rows = read_curated_rows(path, CONTEXT_COLUMNS)
     ids = _indicator_ids()
-    for i, row in enumerate(df.to_dict("records")):
-        line = i + 2
-        if row["measure"] not in _MEASURES:
-            raise DataError(f"unknown measure {row['measure']!r}.", file=path, row=line,
-                            column="measure", fix="write level or growth_pct.")  # fmt: skip
-        try:
-            float(row["value"])
-        except ValueError:
-            raise DataError(f"{row['value']!r} is not a number.", file=path, row=line,
-                            column="value", fix="write the number only.") from None  # fmt: skip
-        if row["indicator_zh"] not in ids:
-            raise DataError(
-                f"unknown indicator {row['indicator_zh']!r}.",
-                file=path,
-                row=line,
-                column="indicator_zh",
-                fix="use a registry name or synonym.",
+    basis = {r["indicator"]: r["growth_basis"] for r in load_registry().to_dict("records")}
+    records = []
+    for i, row in enumerate(rows):
+        _check_context_row(row, ids, path, line=i + 2)
+        record = {k: v or None for k, v in row.items()}
+        record["indicator"] = ids[row["indicator_zh"]]
+        record["measure"] = _MEASURES[row["measure"]]
+        # Levels are at current prices; growth takes the indicator's basis (GDP, industry: real).
+        growth_basis = basis[record["indicator"]]
+        record["price_basis"] = growth_basis if record["measure"] == "growth_rate" else "nominal"
+        records.append(record)
+    columns = ["region", "year", "indicator", *CONTEXT_COLUMNS[2:], "price_basis"]
+    dtypes = {
+        "year": "Int64",
+        "value": "Float64",
+        "measure": ("category", tuple(_MEASURES.values())),
+    }
+    return frame_from_records(records, columns, dtypes)
+
+
+def _check_context_row(row: dict[str, str], ids: dict[str, str], path: Path, line: int) -> None:
+    checks = [
+        ("measure", row["measure"] in _MEASURES, "write level or growth_pct."),
+        ("value", _is_number(row["value"]), "write the number only."),
+        ("year", row["year"].isdigit(), "write the year, e.g. 2023."),
+        ("indicator_zh", row["indicator_zh"] in ids, "use a registry name or synonym."),
+        ("source_url", row["source_url"].startswith("http"), "add the URL it was read from."),
+    ]
+    for column, ok, fix in checks:
+        if not ok:
+            problem = (
+                "every comparator needs its source URL."
+                if column == "source_url"
+                else f"bad {column} {row[column]!r}."
             )
-        if not row["source_url"].startswith("http"):
-            raise DataError("every comparator needs its source URL.", file=path, row=line,
-                            column="source_url", fix="add the URL it was read from.")  # fmt: skip
-    out = df.replace("", pd.NA)
-    out.insert(2, "indicator", out["indicator_zh"].map(ids).astype("string"))
-    out["measure"] = out["measure"].map(_MEASURES)
-    registry = load_registry().set_index("indicator")["growth_basis"].astype("string")
-    basis = out["indicator"].map(registry)
-    # Levels are at current prices; growth takes the indicator's basis (GDP and industry real).
-    out["price_basis"] = basis.where(out["measure"] == "growth_rate", "nominal")
-    out["unit"] = out["unit"].replace("%", "%")
-    return out.astype({"year": "Int64", "value": "Float64", "measure": "category"})
+            raise DataError(problem, file=path, row=line, column=column, fix=fix)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def load_context(path: Path | None = None) -> pd.DataFrame:

@@ -8,6 +8,7 @@ each printed value in its quote, and the value must be what the printed text say
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from pathlib import Path
@@ -62,37 +63,44 @@ def parse_printed(printed: str) -> tuple[float, str]:
     return value, match["unit"]
 
 
-def read_curated_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
-    """Read a curated CSV as text, checking that it has exactly the expected columns."""
-    import pandas as pd
+def read_curated_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Read a curated CSV as text records, checking that it has exactly the expected columns.
 
+    The standard csv module is used rather than pandas: the files are small, and validation
+    works row by row anyway, so this keeps a cold load fast.
+    """
     if not path.exists():
         raise DataError("file not found.", file=path, fix="restore it from git.")
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = list(reader.fieldnames or [])
+            rows = list(reader)
+    except (UnicodeDecodeError, csv.Error) as exc:
         raise DataError(
             f"not a readable UTF-8 CSV ({exc}).", file=path, fix="save it as UTF-8 CSV."
         ) from None
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise DataError(
-            f"missing column(s) {', '.join(missing)}.",
-            file=path,
-            row=1,
-            column=missing[0],
-            fix=f"the header must be: {','.join(columns)}",
-        )
-    extra = [c for c in df.columns if c not in columns]
-    if extra:
-        raise DataError(
-            f"unexpected column(s) {', '.join(extra)}.",
-            file=path,
-            row=1,
-            column=extra[0],
-            fix=f"the header must be: {','.join(columns)}",
-        )
-    return df[list(columns)]
+    for problem, names in (
+        ("missing", [c for c in columns if c not in header]),
+        ("unexpected", [c for c in header if c not in columns]),
+    ):
+        if names:
+            raise DataError(
+                f"{problem} column(s) {', '.join(names)}.",
+                file=path,
+                row=1,
+                column=names[0],
+                fix=f"the header must be: {','.join(columns)}",
+            )
+    for i, row in enumerate(rows):
+        if None in row or None in row.values():
+            raise DataError(
+                "wrong number of cells.",
+                file=path,
+                row=i + 2,
+                fix=f"each row needs {len(columns)} cells; quote cells that contain commas.",
+            )
+    return rows
 
 
 def _check_row(row: dict[str, str], *, report: str, registry_ids: set[str], err) -> None:
@@ -166,11 +174,11 @@ def _check_number(row: dict[str, str], err) -> None:
 
 
 def validate_indicators(
-    df: pd.DataFrame, *, report: str, registry_ids: set[str], path: Path
+    rows: list[dict[str, str]], *, report: str, registry_ids: set[str], path: Path
 ) -> None:
     """Raise DataError at the first bad cell or duplicate key of the curated table."""
     seen: dict[tuple[str, ...], int] = {}
-    for i, row in enumerate(df.to_dict("records")):
+    for i, row in enumerate(rows):
         line = i + 2  # header is line 1
 
         def err(column: str, problem: str, fix: str, line: int = line) -> None:
@@ -187,40 +195,47 @@ def validate_indicators(
         seen[key] = line
 
 
-def _categorical(values: tuple[str, ...]):
-    import pandas as pd
+INDICATOR_DTYPES = {
+    "period": "Int64",
+    "value": "Float64",
+    "kind": ("category", schema.KINDS),
+    "measure": ("category", schema.MEASURES),
+    "ranked_on": ("category", schema.RANKED_ON),
+    "stage": ("category", schema.STAGES),
+    "unit": ("category", schema.UNITS),
+    "bound": ("category", schema.BOUNDS),
+    "price_basis": ("category", schema.PRICE_BASES),
+    "rank_scope": ("category", schema.RANK_SCOPES),
+    "source": ("category", ("report", "derived")),
+}
 
-    return pd.CategoricalDtype(list(values))
 
-
-def type_indicators(df: pd.DataFrame) -> pd.DataFrame:
-    """Typed copy: categoricals with explicit categories, Int64 periods, Float64 values."""
-    import pandas as pd
-
-    out = df.replace("", pd.NA)
-    out = out.astype(
-        {
-            "period": "Int64",
-            "value": "Float64",
-            "kind": _categorical(schema.KINDS),
-            "measure": _categorical(schema.MEASURES),
-            "ranked_on": _categorical(schema.RANKED_ON),
-            "stage": _categorical(schema.STAGES),
-            "unit": _categorical(schema.UNITS),
-            "bound": _categorical(schema.BOUNDS),
-            "price_basis": _categorical(schema.PRICE_BASES),
-            "rank_scope": _categorical(schema.RANK_SCOPES),
-        }
-    )
-    for column in ("indicator", "printed", "qualifier", "commitment", "section", "quote", "note"):
-        out[column] = out[column].astype("string")
+def parse_indicator_row(row: dict[str, str]) -> dict:
+    """A validated text record with Python types: int period, float value, None for blanks."""
+    out: dict = {k: (v if v != "" else None) for k, v in row.items()}
+    out["period"] = int(row["period"])
+    out["value"] = float(row["value"]) if row["value"] else None
     return out
 
 
-def validate_registry(df: pd.DataFrame, path: Path) -> None:
+def frame_from_records(records: list[dict], columns: list[str], dtypes: dict) -> pd.DataFrame:
+    """One DataFrame, typed in one pass: explicit categoricals, nullable numbers, strings."""
+    import pandas as pd
+
+    df = pd.DataFrame.from_records(records, columns=columns)
+    types = {
+        c: pd.CategoricalDtype(list(t[1])) if isinstance(t, tuple) else t
+        for c, t in dtypes.items()
+        if c in df.columns
+    }
+    types |= {c: "string" for c in df.columns if c not in types}
+    return df.astype(types)
+
+
+def validate_registry(rows: list[dict[str, str]], path: Path) -> None:
     """Raise DataError at the first bad cell or duplicate id of the registry."""
     seen: dict[str, int] = {}
-    for i, row in enumerate(df.to_dict("records")):
+    for i, row in enumerate(rows):
         line = i + 2
         checks = [
             ("indicator", bool(re.fullmatch(r"[a-z][a-z0-9_]*", row["indicator"])),
@@ -252,19 +267,24 @@ def _report_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+REGISTRY_DTYPES = {
+    "higher_is_better": "boolean",
+    "flow": "boolean",
+    "category": ("category", schema.CATEGORIES),
+    "growth_basis": ("category", schema.PRICE_BASES),
+}
+
+
 @functools.cache
 def _load_registry(path: Path) -> pd.DataFrame:
-    import pandas as pd
-
-    df = read_curated_csv(path, schema.REGISTRY_COLUMNS)
-    validate_registry(df, path)
-    out = df.replace("", pd.NA).astype("string")
-    bool_map = {"true": True, "false": False}
-    out["higher_is_better"] = out["higher_is_better"].map(bool_map).astype("boolean")
-    out["flow"] = out["flow"].map(bool_map).astype("boolean")
-    out["category"] = out["category"].astype(_categorical(schema.CATEGORIES))
-    out["growth_basis"] = out["growth_basis"].astype(_categorical(schema.PRICE_BASES))
-    return out
+    rows = read_curated_rows(path, schema.REGISTRY_COLUMNS)
+    validate_registry(rows, path)
+    flags = {"true": True, "false": False, "": None}
+    records = [
+        {k: flags[v] if k in ("higher_is_better", "flow") else (v or None) for k, v in r.items()}
+        for r in rows
+    ]
+    return frame_from_records(records, list(schema.REGISTRY_COLUMNS), REGISTRY_DTYPES)
 
 
 def load_registry(path: Path | None = None) -> pd.DataFrame:
@@ -273,16 +293,25 @@ def load_registry(path: Path | None = None) -> pd.DataFrame:
 
 
 @functools.cache
-def _load_curated(path: Path, registry_path: Path, report_path: Path) -> pd.DataFrame:
-    registry = _load_registry(registry_path)
-    df = read_curated_csv(path, schema.INDICATOR_COLUMNS)
-    validate_indicators(
-        df,
-        report=_report_text(report_path),
-        registry_ids=set(registry["indicator"]),
-        path=path,
-    )
-    return type_indicators(df)
+def _load_curated(
+    path: Path, registry_path: Path, report_path: Path, derived: bool
+) -> pd.DataFrame:
+    from muye_analysis.derive import derive_records
+
+    registry = read_curated_rows(registry_path, schema.REGISTRY_COLUMNS)
+    names = {r["indicator"]: (r["name_zh"], r["name_en"]) for r in registry}
+    rows = read_curated_rows(path, schema.INDICATOR_COLUMNS)
+    validate_indicators(rows, report=_report_text(report_path), registry_ids=set(names), path=path)
+    records = [parse_indicator_row(r) | {"source": "report"} for r in rows]
+    if derived:
+        records += derive_records(records)
+    for record in records:
+        record["name_zh"], record["name_en"] = names[record["indicator"]]
+    columns = [
+        "indicator", "name_zh", "name_en", *schema.INDICATOR_COLUMNS[1:],
+        "formula", "inputs", "source",
+    ]  # fmt: skip
+    return frame_from_records(records, columns, INDICATOR_DTYPES)
 
 
 def load_indicators(
@@ -298,28 +327,14 @@ def load_indicators(
     printed, qualifier, bound, commitment, price_basis, rank_scope, section, quote, note, formula,
     inputs, source. ``kind`` is actual or target for the report's own figures (``source ==
     "report"``) and derived for values computed from them (``muye_analysis.derive``), which carry
-    their formula and inputs instead of a quote.
+    their formula and inputs instead of a quote. Validated on load; a bad cell raises DataError.
     """
-    import pandas as pd
-
-    from muye_analysis.derive import derive_values
-
-    registry_path = Path(registry_path or config.REGISTRY_CSV)
-    curated = _load_curated(
-        Path(path or config.INDICATORS_CSV), registry_path, Path(report_path or config.REPORT_TEXT)
+    return _load_curated(
+        Path(path or config.INDICATORS_CSV),
+        Path(registry_path or config.REGISTRY_CSV),
+        Path(report_path or config.REPORT_TEXT),
+        derived,
     ).copy()
-    curated["formula"] = pd.Series(pd.NA, index=curated.index, dtype="string")
-    curated["inputs"] = pd.Series(pd.NA, index=curated.index, dtype="string")
-    curated["source"] = "report"
-    frames = [curated]
-    if derived:
-        frames.append(derive_values(curated))
-    out = pd.concat(frames, ignore_index=True)
-    out["source"] = out["source"].astype(_categorical(("report", "derived")))
-    names = _load_registry(registry_path)[["indicator", "name_zh", "name_en"]]
-    out = out.merge(names, on="indicator", how="left", validate="many_to_one")
-    first = ["indicator", "name_zh", "name_en"]
-    return out[first + [c for c in out.columns if c not in first]]
 
 
 def load_targets(indicators: pd.DataFrame | None = None) -> pd.DataFrame:

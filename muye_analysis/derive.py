@@ -6,11 +6,6 @@ uses and says how. Inputs are rounded as printed, so derived values carry that r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import pandas as pd
-
 
 def _key(indicator: str, period: int, kind: str, measure: str) -> str:
     return f"{indicator}/{period}/{kind}/{measure}"
@@ -19,10 +14,13 @@ def _key(indicator: str, period: int, kind: str, measure: str) -> str:
 Index = dict[tuple[str, int, str, str], dict]
 
 
-def index_observations(ind: pd.DataFrame) -> Index:
+def index_observations(records: list[dict]) -> Index:
     """Observations keyed by (indicator, period, kind, measure); before/after pairs left out."""
-    records = ind[ind["stage"].isna() & (ind["measure"] != "rank")].to_dict("records")
-    return {(r["indicator"], r["period"], r["kind"], r["measure"]): r for r in records}
+    return {
+        (r["indicator"], r["period"], r["kind"], r["measure"]): r
+        for r in records
+        if r["stage"] is None and r["measure"] != "rank"
+    }
 
 
 def _get(idx: Index, indicator: str, period: int, kind: str, measure: str) -> float | None:
@@ -200,11 +198,7 @@ def report_cross_checks(idx: Index, year: int = 2023) -> list[dict]:
     return rows
 
 
-def derive_values(ind: pd.DataFrame) -> pd.DataFrame:
-    """All derived rows, typed like ``ind`` (which must hold the report's own figures)."""
-    import pandas as pd
-
-    idx = index_observations(ind)
-    rows = implied_previous_levels(idx) + implied_target_levels(idx) + report_cross_checks(idx)
-    out = pd.DataFrame(rows, columns=list(ind.columns))
-    return out.astype(ind.dtypes.to_dict())
+def derive_records(records: list[dict]) -> list[dict]:
+    """All derived rows from the report's own (parsed) records, as plain dicts."""
+    idx = index_observations(records)
+    return implied_previous_levels(idx) + implied_target_levels(idx) + report_cross_checks(idx)

@@ -1,0 +1,19 @@
+"""Shared test set-up: headless plotting, and outputs kept out of the working tree."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Agg before anything imports pyplot: tests never need a display.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(autouse=True)
+def _outputs_in_tmp(tmp_path_factory, monkeypatch):
+    """Send figures, build outputs and the processed store to a temporary folder."""
+    out = tmp_path_factory.mktemp("outputs")
+    monkeypatch.setenv("MUYE_FIGURES_DIR", str(out / "figures"))
+    monkeypatch.setenv("MUYE_BUILD_DIR", str(out / "build"))
+    monkeypatch.setenv("MUYE_PROCESSED_DIR", str(out / "processed"))
