@@ -27,13 +27,18 @@ $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
-run: $(VENV)/.installed-core ## install, then run the main job on the bundled data
-	$(BIN)/muye check
+run: $(VENV)/.installed-core ## install, then run every notebook and export every figure
+	$(BIN)/muye run
 
 test: $(VENV)/.installed-test ## install, then run the whole test suite
 	$(BIN)/python -m pytest
 
+# The notebooks are text files (jupytext); this override makes JupyterLab open them as notebooks.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+
 lab: $(VENV)/.installed-lab ## install JupyterLab and open the notebooks
+	@mkdir -p $(dir $(LAB_SETTINGS))
+	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"python": "Jupytext Notebook"}}}' > $(LAB_SETTINGS)
 	$(BIN)/python -m jupyter lab notebooks/
 
 lint: $(VENV)/.installed-dev ## ruff on code and notebooks

@@ -20,6 +20,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_run(args: argparse.Namespace) -> int:
+    from muye_analysis.runner import NotebookFailed, run_suite
+
+    try:
+        run_suite(
+            lang=args.lang,
+            as_of=args.as_of,
+            workers=args.workers,
+            html=not args.no_html,
+            stems=tuple(args.notebooks) or None,
+        )
+    except NotebookFailed as exc:
+        print(f"error: notebook failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
@@ -30,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate the bundled data and print a summary")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_check)
+
+    p = sub.add_parser("run", help="validate the data, execute every notebook, export every figure")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 2024年1-9月 or 前三季度")
+    p.add_argument("--workers", type=int, default=2, help="notebooks run in parallel (default 2)")
+    p.add_argument("--no-html", action="store_true", help="skip the HTML copies")
+    p.add_argument("notebooks", nargs="*", help="only these notebooks (e.g. 02 03); default all")
+    p.set_defaults(handler=_cmd_run)
 
     return parser
 

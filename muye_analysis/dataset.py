@@ -416,7 +416,7 @@ def summarise_dataset(lang: str = "zh") -> str:
     ]
     for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
         name = row["name_zh"] if zh else row["name_en"]
-        actual = "—" if pd.isna(row["actual_2023"]) else f"{row['actual_2023']:g}{row['unit']}"
+        actual = "—" if pd.isna(row["actual_2023"]) else f"{row['actual_2023']:.1f}{row['unit']}"
         qualifier = "" if pd.isna(row["qualifier"]) else row["qualifier"]
         lines.append(f"  {name}: {row['target']:g}{row['unit']}{qualifier} / {actual}")
     return "\n".join(lines)

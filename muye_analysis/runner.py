@@ -1,0 +1,200 @@
+"""Execute the notebook suite: the engine behind ``muye run``.
+
+Notebooks are kept as text (jupytext percent format). Each run reads the text, injects the
+parameters with papermill (which also reports the failing cell), writes the executed notebook and
+an HTML copy to the git-ignored build folder, and leaves the figures in ``figures/``. Notebooks
+run in separate processes, two at a time by default (the machines this serves have 2 cores; each
+notebook mostly waits on its own kernel).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from muye_analysis import config
+from muye_analysis.suite import NOTEBOOKS, NotebookSpec
+
+KERNEL = "python3"
+CELL_TIMEOUT_S = 600
+
+
+@dataclass
+class NotebookResult:
+    """What happened to one notebook."""
+
+    stem: str
+    seconds: float
+    executed: Path | None = None
+    html: Path | None = None
+    error: str | None = None
+    figures: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised; the message names the notebook file and the cell."""
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+def _source_cell(nb, source: str) -> tuple[int, str]:
+    """Number (1-based) and first line of the text-notebook cell whose code is ``source``."""
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "code" and cell.source.strip() == source.strip():
+            lines = cell.source.strip().splitlines()
+            return number, (lines[0] if lines else "")
+    return 0, source.strip().splitlines()[0] if source.strip() else ""
+
+
+def execute_notebook(
+    spec: NotebookSpec,
+    *,
+    lang: str = "zh",
+    as_of: str | None = None,
+    build_dir: Path | None = None,
+    html: bool = True,
+) -> NotebookResult:
+    """Run one notebook top to bottom on a fresh ``python3`` kernel.
+
+    On success the executed notebook goes to ``build/notebooks/<stem>.ipynb`` (and HTML to
+    ``build/html/<stem>.html``), replacing the previous run's copy only once complete. On failure
+    the partly executed notebook is kept as ``<stem>.failed.ipynb`` and ``error`` says which cell
+    raised what.
+    """
+    import jupytext
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    build = Path(build_dir or config.build_dir())
+    out_dir = build / "notebooks"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / f"{spec.stem}.ipynb"
+    partial = out_dir / f".{spec.stem}.running.ipynb"
+    start = time.perf_counter()
+    nb = jupytext.read(spec.path)
+    nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
+    parameters = {"LANG": lang, "AS_OF": as_of, "FIGURES_DIR": str(config.figures_dir())}
+    try:
+        papermill.execute_notebook(
+            nb,
+            str(partial),
+            parameters=parameters,
+            kernel_name=KERNEL,
+            progress_bar=False,
+            cwd=str(config.NOTEBOOKS),
+            execution_timeout=CELL_TIMEOUT_S,
+        )
+    except PapermillExecutionError as exc:
+        number, first_line = _source_cell(nb, exc.source)
+        failed = out_dir / f"{spec.stem}.failed.ipynb"
+        os.replace(partial, failed)
+        message = (
+            f"{spec.path.relative_to(config.ROOT)}, cell {number} ({first_line!r}): "
+            f"{exc.ename}: {exc.evalue}. The executed copy is {failed}."
+        )
+        return NotebookResult(spec.stem, time.perf_counter() - start, error=message)
+    os.replace(partial, final)
+    result = NotebookResult(spec.stem, 0.0, executed=final)
+    if html:
+        result.html = export_html(final, build / "html" / f"{spec.stem}.html")
+    result.figures = [p for p in spec.figure_files(lang) if p.exists()]
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def export_html(notebook_path: Path, html_path: Path) -> Path:
+    """A self-contained HTML copy of an executed notebook (images are embedded)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(notebook_path, as_version=4)
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    _atomic_write_text(html_path, body)
+    return html_path
+
+
+def _execute_quietly(spec: NotebookSpec, **kwargs) -> NotebookResult:
+    """Worker-process entry: kernel start-up chatter goes to a log file, not the terminal."""
+    log = Path(kwargs.get("build_dir") or config.build_dir()) / "logs" / f"{spec.stem}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w", encoding="utf-8") as handle:
+        os.dup2(handle.fileno(), 2)
+        return execute_notebook(spec, **kwargs)
+
+
+def run_notebooks(
+    specs: tuple[NotebookSpec, ...] = NOTEBOOKS,
+    *,
+    lang: str = "zh",
+    as_of: str | None = None,
+    workers: int = 2,
+    html: bool = True,
+    progress=print,
+) -> list[NotebookResult]:
+    """Execute notebooks in parallel processes; results come back in reading order."""
+    total = len(specs)
+    workers = max(1, min(workers, total))
+    progress(f"运行 {total} 个 notebook（{workers} 个进程）/ running {total} notebooks")
+    results: dict[str, NotebookResult] = {}
+    kwargs = {"lang": lang, "as_of": as_of, "html": html}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_execute_quietly, spec, **kwargs): spec for spec in specs}
+        for done, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            results[result.stem] = result
+            status = "ok" if result.ok else "FAILED"
+            progress(f"  [{done}/{total}] {result.stem:<28} {status:>6}  {result.seconds:5.1f} s")
+    return [results[spec.stem] for spec in specs]
+
+
+def run_suite(
+    *,
+    lang: str = "zh",
+    as_of: str | None = None,
+    workers: int = 2,
+    html: bool = True,
+    stems: tuple[str, ...] | None = None,
+    progress=print,
+) -> list[NotebookResult]:
+    """``muye run``: validate the data, execute the notebooks, print a summary.
+
+    Raises NotebookFailed naming the notebook and cell if any notebook fails (the others still
+    run, so one broken chart does not hide the rest).
+    """
+    from muye_analysis.dataset import summarise_dataset
+    from muye_analysis.suite import notebook
+
+    progress(summarise_dataset(lang=lang))
+    progress("")
+    specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
+    results = run_notebooks(specs, lang=lang, as_of=as_of, workers=workers, html=html,
+                            progress=progress)  # fmt: skip
+    failures = [r.error for r in results if not r.ok]
+    if failures:
+        raise NotebookFailed("\n".join(failures))
+    progress("")
+    progress(summarise_outputs(results))
+    return results
+
+
+def summarise_outputs(results: list[NotebookResult]) -> str:
+    """Where the outputs went: figures written, executed notebooks and HTML."""
+    figures = sorted({p for r in results for p in r.figures})
+    lines = [f"图表 / figures written: {len(figures)} in {config.figures_dir()}"]
+    lines += [f"  {p.name}" for p in figures if p.suffix == ".png"]
+    lines.append(f"notebooks + HTML: {config.build_dir()}")
+    return "\n".join(lines)

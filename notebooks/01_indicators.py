@@ -1,0 +1,114 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 Indicators and their sources · 指标数据与来源
+#
+# 本 notebook 介绍《关于牧野区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告》
+# 整理成的数据集：每个数字都带着原文引文、单位、时期，并标明是**实际值**、**目标值**还是**推算值**。
+#
+# *This notebook introduces the curated dataset: every figure of the report with its quote, unit,
+# period and kind (actual, target or derived).*
+
+# %% tags=["parameters"]
+LANG = "zh"  # zh or en: the language of labels
+AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
+FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
+
+# %%
+import pandas as pd
+
+import muye_analysis as ma
+from muye_analysis import config
+from muye_analysis.dataset import summarise_dataset
+from muye_analysis.provenance import read_sidecar
+
+pd.set_option("display.max_colwidth", 60)
+
+# %% [markdown]
+# ## Provenance · 数据来源
+#
+# 报告原文存放在 `data/raw/`，从不手工修改；旁边的 `.origin.yml` 记录来源和校验和（SHA-256），每次加载都会核对。
+
+# %%
+origin = read_sidecar(config.REPORT_TEXT)
+{k: origin[k] for k in ("title_zh", "issuing_body_zh", "year_reported", "year_planned", "sha256")}
+
+# %%
+print(summarise_dataset(lang=LANG))
+
+# %% [markdown]
+# ## The tidy table · 长表
+#
+# `load_indicators()` 每行一个观测值。`kind` 区分实际值（actual）、目标值（target）和推算值（derived）；
+# `measure` 说明是总量、增速、占比、排名等；`price_basis` 标明增速是实际（可比价）还是名义（现价）。
+
+# %%
+ind = ma.load_indicators()
+name = "name_zh" if LANG == "zh" else "name_en"
+ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].head(12)
+
+# %% [markdown]
+# ## How to query it · 如何查询
+#
+# 例如：2023年所有增速及其价格口径。注意报告**没有给出2023年地区生产总值增速**，数据集中也不会补造。
+
+# %%
+growth_2023 = ind.query("period == 2023 and kind == 'actual' and measure == 'growth_rate'")
+growth_2023[[name, "value", "unit", "price_basis", "quote"]]
+
+# %%
+assert ind.query("indicator == 'gdp' and kind == 'actual' and measure == 'growth_rate'").empty
+
+# %% [markdown]
+# 按类别统计指标个数（类别来自指标登记表 `load_registry()`）：
+
+# %%
+registry = ma.load_registry()
+counts = (
+    ind.merge(registry[["indicator", "category"]], on="indicator")
+    .groupby("category", observed=True)["indicator"]
+    .nunique()
+    .sort_values(ascending=False)
+)
+counts
+
+# %% [markdown]
+# ## Derived values · 推算值
+#
+# 推算值不是公布数，每行都写明公式（`formula`）和所用观测（`inputs`）。
+# 例如由税收和一般公共预算收入重算的税占比（95.25%，报告四舍五入为95.3%），
+# 以及由民生支出及其占比推出的一般公共预算支出。
+
+# %%
+derived = ind.query("kind == 'derived'")
+derived[[name, "period", "value", "unit", "formula"]]
+
+# %% [markdown]
+# ## Targets and qualifiers · 目标与限定词
+#
+# 目标值从不是一个裸数字：“以上”是下限，“左右”是大约，“不少于/不低于/超过”也是下限。
+# `bound` 列给出机器可读的含义，`commitment` 记录“力争/确保”。
+
+# %%
+targets = ma.load_targets()
+targets[[name, "target", "unit", "qualifier", "bound", "commitment", "actual_2023", "gap_pp"]]
+
+# %% [markdown]
+# ## Units · 单位换算
+#
+# 比较前先统一量级，例如中央预算内资金4203万元 = 0.4203亿元。
+
+# %%
+from muye_analysis.units import convert
+
+convert(4203, "万元", "亿元"), convert(3410, "万斤", "吨")

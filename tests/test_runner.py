@@ -1,0 +1,63 @@
+"""The notebook runner: failures name the notebook and the cell; outputs land atomically."""
+
+from __future__ import annotations
+
+import pytest
+
+from muye_analysis import cli, config, runner
+from muye_analysis.suite import NOTEBOOKS, NotebookSpec, notebook
+
+BROKEN = """# %% tags=["parameters"]
+LANG = "zh"
+
+# %%
+x = 1
+
+# %%
+1 / 0
+"""
+
+
+@pytest.fixture
+def broken_notebook(tmp_path, monkeypatch):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    (folder / "99_broken.py").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.setattr(config, "NOTEBOOKS", folder)
+    monkeypatch.setattr(config, "ROOT", tmp_path)
+    return NotebookSpec("99_broken", "坏", "Broken")
+
+
+def test_failing_cell_is_named_with_its_source_and_error(broken_notebook, tmp_path):
+    result = runner.execute_notebook(broken_notebook, build_dir=tmp_path / "build", html=False)
+    assert not result.ok
+    assert "notebooks/99_broken.py, cell 3 ('1 / 0'): ZeroDivisionError" in result.error
+    # The partial copy is kept for debugging; no complete-looking output is left behind.
+    assert (tmp_path / "build" / "notebooks" / "99_broken.failed.ipynb").exists()
+    assert not (tmp_path / "build" / "notebooks" / "99_broken.ipynb").exists()
+
+
+def test_cli_run_exits_non_zero_naming_the_notebook(broken_notebook, monkeypatch, capsys):
+    monkeypatch.setattr(runner, "NOTEBOOKS", (broken_notebook,))
+    monkeypatch.setattr("muye_analysis.suite.NOTEBOOKS", (broken_notebook,))
+    assert cli.main(["run", "--no-html", "99"]) == 1
+    err = capsys.readouterr().err
+    assert "99_broken.py, cell 3" in err and "ZeroDivisionError" in err
+
+
+def test_notebook_lookup_by_number_and_stem():
+    assert notebook("02").stem == "02_city_rankings"
+    assert notebook("03_targets_2024").figures == ("growth_gap", "projected_levels", "task_targets")
+    with pytest.raises(KeyError, match="no notebook '07'"):
+        notebook("07")
+
+
+def test_every_notebook_is_a_text_notebook_with_a_parameters_cell_and_python3_kernel():
+    import jupytext
+
+    for spec in NOTEBOOKS:
+        nb = jupytext.read(spec.path)
+        tags = [c.metadata.get("tags", []) for c in nb.cells]
+        assert ["parameters"] in tags, spec.stem
+        assert nb.metadata["kernelspec"]["name"] == "python3"
+        assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
