@@ -48,7 +48,7 @@ def _atomic_write_text(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
-    os.replace(tmp, path)
+    Path(tmp).replace(path)
 
 
 def _source_cell(nb, source: str) -> tuple[int, str]:
@@ -101,13 +101,13 @@ def execute_notebook(
     except PapermillExecutionError as exc:
         number, first_line = _source_cell(nb, exc.source)
         failed = out_dir / f"{spec.stem}.failed.ipynb"
-        os.replace(partial, failed)
+        partial.replace(failed)
         message = (
             f"{spec.path.relative_to(config.ROOT)}, cell {number} ({first_line!r}): "
             f"{exc.ename}: {exc.evalue}. The executed copy is {failed}."
         )
         return NotebookResult(spec.stem, time.perf_counter() - start, error=message)
-    os.replace(partial, final)
+    partial.replace(final)
     result = NotebookResult(spec.stem, 0.0, executed=final)
     if html:
         result.html = export_html(final, build / "html" / f"{spec.stem}.html")
