@@ -1,0 +1,29 @@
+"""Report reader: numeric statements of a Chinese economic report as a reviewable table.
+
+``extract_facts(text)`` returns one row per numeric statement with its subject as written, value,
+unit, measure, kind (actual or target), qualifier, rank scope, period, section, offsets and the
+exact quote. Subjects are matched to registry indicator ids where a name or synonym fits.
+``read_report`` reads a file in any of the usual encodings; ``write_draft`` saves the rows in the
+curated dataset's column order for a person to review.
+
+Only ``re`` and pandas are imported here; the registry is loaded when first needed.
+"""
+
+from __future__ import annotations
+
+from muye_analysis.extract.facts import (
+    DRAFT_COLUMNS,
+    FACT_COLUMNS,
+    extract_facts,
+)
+from muye_analysis.extract.io import draft_frame, read_report, summarise_facts, write_draft
+
+__all__ = [
+    "DRAFT_COLUMNS",
+    "FACT_COLUMNS",
+    "draft_frame",
+    "extract_facts",
+    "read_report",
+    "summarise_facts",
+    "write_draft",
+]

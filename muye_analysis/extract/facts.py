@@ -1,0 +1,82 @@
+"""``extract_facts``: the reader's statements as a typed DataFrame, matched to the registry."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from muye_analysis import schema
+from muye_analysis.extract.reader import read_statements
+from muye_analysis.extract.registry_match import Matcher, prepare_registry
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The curated table's columns, then what a reviewer needs to check a row against the text.
+DRAFT_COLUMNS = (*schema.INDICATOR_COLUMNS, "subject", "start", "end", "matched")
+# extract_facts also returns the upper end of a range (4.5%至5% -> value 4.5, value_high 5).
+FACT_COLUMNS = (*DRAFT_COLUMNS, "value_high")
+_DTYPES = {
+    "period": "Int64",
+    "value": "Float64",
+    "value_high": "Float64",
+    "start": "Int64",
+    "end": "Int64",
+    "matched": "boolean",
+}
+
+
+def extract_facts(text: str, *, registry: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per numeric statement of a Chinese economic report.
+
+    Columns (``FACT_COLUMNS``): the curated table's columns (indicator, period, kind, measure,
+    ranked_on, stage, value, unit, printed, qualifier, bound, commitment, price_basis, rank_scope,
+    section, quote, note), then ``subject`` (as written), ``start``/``end`` (offsets of the
+    printed value in ``text``), ``matched`` (a registry id was found) and ``value_high`` (upper
+    end of a range). ``quote`` is ``text[q:end]`` from the subject to the value, exactly as
+    printed. Declines are negative (下降3.9% -> -3.9), 持平 is 0. Measures beyond the curated
+    vocabulary: ``change_pp`` (个百分点); ranges have bound ``range``.
+
+    ``registry`` defaults to the bundled one (``muye_analysis.dataset.load_registry``); pass an
+    empty frame to skip matching. Empty or non-report text gives an empty frame, never an error.
+    """
+    import pandas as pd
+
+    if not isinstance(text, str):
+        raise TypeError(f"extract_facts needs text (str), not {type(text).__name__}")
+    rows = read_statements(text)
+    matcher = _matcher(registry)
+    for row in rows:
+        _attach_indicator(row, matcher)
+    df = pd.DataFrame.from_records(rows, columns=list(FACT_COLUMNS))
+    return _typed(df)
+
+
+def _matcher(registry: pd.DataFrame | None) -> Matcher:
+    if registry is None:
+        return _bundled_matcher()
+    return prepare_registry(registry.to_dict("records"))
+
+
+@functools.cache
+def _bundled_matcher() -> Matcher:
+    from muye_analysis.dataset import load_registry
+
+    return prepare_registry(load_registry().to_dict("records"))
+
+
+def _attach_indicator(row: dict, matcher: Matcher) -> None:
+    subject, clause, sentence = (row.pop(k) for k in ("match_subject", "clause", "sentence"))
+    row.pop("subject_start")
+    entry = matcher.best(subject, clause, sentence, row["measure"], row["unit"])
+    row["indicator"] = entry.indicator if entry else ""
+    row["matched"] = entry is not None
+    if entry and row["measure"] == "growth_rate" and entry.growth_basis:
+        row["price_basis"] = entry.growth_basis  # GDP and industry grow in real terms
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    text_columns = [c for c in df.columns if c not in _DTYPES]
+    # Blank text cells are missing values, as in load_indicators().
+    df[text_columns] = df[text_columns].replace("", None)
+    return df.astype({**_DTYPES, **dict.fromkeys(text_columns, "string")})

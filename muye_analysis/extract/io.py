@@ -1,0 +1,156 @@
+"""Reading report files, writing the reviewable draft, and summarising what was found."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from muye_analysis.errors import DataError
+from muye_analysis.extract.facts import DRAFT_COLUMNS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# gb18030 decodes almost any byte string, so it goes last: UTF-8 bytes read as gb18030 come out
+# as plausible-looking garbage without an error.
+ENCODINGS = ("utf-8-sig", "utf-8", "gb18030")
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a Word/Excel (zip) file",
+    b"\xd0\xcf\x11\xe0": "an old Word/Excel file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_SAVE_AS_TEXT = "save the report as plain text (.txt, UTF-8 or GBK) and try again."
+
+
+def read_report(path: str | Path) -> str:
+    """The text of a report file, decoded as UTF-8 (with or without BOM) or GB18030/GBK.
+
+    Binary files (PDF, Word, images) and bytes that no encoding reads raise DataError naming the
+    file, the line of the first bad byte and what to do.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError("file not found.", file=path, fix="check the path.") from None
+    except IsADirectoryError:
+        raise DataError("this is a folder, not a file.", file=path, fix="name the file.") from None
+    for signature, what in _BINARY_SIGNATURES.items():
+        if raw.startswith(signature):
+            raise DataError(f"this is {what}, not text.", file=path, fix=_SAVE_AS_TEXT)
+    if b"\x00" in raw:
+        raise DataError(
+            "binary data (NUL bytes), not text; UTF-16 files look like this too.",
+            file=path,
+            row=raw[: raw.index(b"\x00")].count(b"\n") + 1,
+            fix=_SAVE_AS_TEXT,
+        )
+    text = _decode(raw, path)
+    bad = _CONTROL.search(text)
+    if bad is not None and len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
+        raise DataError(
+            "control characters throughout: the file is binary or wrongly encoded.",
+            file=path,
+            row=text[: bad.start()].count("\n") + 1,
+            fix=_SAVE_AS_TEXT,
+        )
+    return text
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    first_error = None
+    for encoding in ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise DataError(
+        f"not readable as {', '.join(ENCODINGS)} (byte {first_error.start}).",
+        file=path,
+        row=raw[: first_error.start].count(b"\n") + 1,
+        fix=_SAVE_AS_TEXT,
+    )
+
+
+def draft_frame(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts in the curated table's column order, plus subject, start, end and matched."""
+    return facts.loc[:, list(DRAFT_COLUMNS)]
+
+
+def write_draft(facts: pd.DataFrame, path: str | Path) -> Path:
+    """Write the draft CSV (UTF-8, like the curated file) atomically; return its path.
+
+    Rows keep reading order. ``indicator`` is empty where no registry id matched: the reviewer
+    gives one (adding it to the registry) or drops the row.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = draft_frame(facts).copy()
+    draft["value"] = draft["value"].map(_format_number, na_action="ignore").astype("string")
+    draft["matched"] = draft["matched"].map({True: "true", False: "false"}).astype("string")
+    # Write beside the target, then rename: a reader never sees half a file.
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            draft.to_csv(handle, index=False)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _format_number(value: float) -> str:
+    return f"{value:.10g}"
+
+
+_LABELS = {
+    "zh": {
+        "found": "提取数字陈述 {n} 条",
+        "kind": "按性质",
+        "measure": "按类型",
+        "matched": "匹配到指标库 {m} 条，未匹配 {u} 条",
+        "unmatched": "未匹配的主题",
+        "none": "未找到数字陈述（文本是否为中文报告？编码是否正确？）",
+    },
+    "en": {
+        "found": "{n} numeric statements found",
+        "kind": "by kind",
+        "measure": "by measure",
+        "matched": "{m} matched to the registry, {u} unmatched",
+        "unmatched": "unmatched subjects",
+        "none": "no numeric statements found (is this a Chinese report, correctly decoded?)",
+    },
+}
+
+
+def summarise_facts(facts: pd.DataFrame, *, lang: str = "zh", limit: int = 12) -> str:
+    """A few lines for the terminal: how many facts, by kind and measure, unmatched subjects."""
+    labels = _LABELS["en" if lang == "en" else "zh"]
+    if facts.empty:
+        return labels["none"]
+    matched = int(facts["matched"].sum())
+    lines = [
+        labels["found"].format(n=len(facts)),
+        f"  {labels['kind']}: {_counts(facts['kind'])}",
+        f"  {labels['measure']}: {_counts(facts['measure'])}",
+        "  " + labels["matched"].format(m=matched, u=len(facts) - matched),
+    ]
+    unmatched = facts.loc[~facts["matched"].astype(bool), "subject"].fillna("?").unique().tolist()
+    if unmatched:
+        shown = "、".join(unmatched[:limit]) + (" …" if len(unmatched) > limit else "")
+        lines.append(f"  {labels['unmatched']}: {shown}")
+    return "\n".join(lines)
+
+
+def _counts(column: pd.Series) -> str:
+    counts = column.value_counts(sort=True)
+    return ", ".join(f"{k} {v}" for k, v in counts.items())

@@ -1,0 +1,90 @@
+"""Length-preserving normalisation of report text.
+
+Every function here maps one character to one character, so an offset into the normalised text
+is also an offset into the original: quotes and ``start``/``end`` always point at the report as
+printed, whatever was folded (full-width digits, traditional characters, HTML tags).
+"""
+
+from __future__ import annotations
+
+import re
+
+from muye_analysis.text import to_halfwidth
+
+# Traditional -> simplified for the characters this genre uses (units, verbs, indicator names).
+# One character each way, so offsets survive; ambiguous characters (乾, 著, 後…) are left alone
+# because their traditional form is also a simplified word elsewhere.
+_TRADITIONAL = (
+    "億亿萬万兩两個个們们區区縣县鄉乡鎮镇場场廠厂産产產产業业總总額额長长"
+    "規规劃划計计會会資资貨货費费銷销稅税預预實实現现達达進进較较點点"
+    "與与為为於于過过內内餘余約约務务標标爭争確确穩稳發发電电貸贷層层項项類类"
+    "戶户處处條条輛辆臺台臺台張张間间萬万噸吨畝亩頃顷時时歲岁幣币價价"
+    "質质營营運运輸输設设備备築筑樓楼購购農农糧粮麥麦漁渔養养幾几數数據据"
+    "統统覽览報报導导衛卫醫医療疗學学師师範范圍围環环雜杂權权機机構构關关"
+    "聯联網网絡络閱阅讀读這这裡里樣样條条財财務务負负債债險险專专優优勢势觀观"
+    "對对擴扩戰战歷历創创傳传氣气溫温壓压廣广東东蘭兰協协辦办職职級级參参鄰邻"
+    "綜综線线紀纪經经濟济續续維维組组織织結结給给綫线紅红純纯絲丝細细終终絕绝"
+    "較较輕轻轉转錢钱鐵铁銀银鋼钢針针鏈链鋰锂鎳镍電电動动勞劳務务勵励勸劝區区"
+    "單单嚴严問问題题顯显願愿類类順顺預预領领頭头額额風风飛飞館馆驗验騰腾體体"
+    "點点黨党齊齐門门開开閉闭閒闲隊队陽阳陰阴隨随際际險险雙双雖虽離离雲云電电"
+    "熱热災灾爲为無无燈灯營营爾尔牆墙獎奖獲获現现環环產产畢毕異异當当盡尽監监"
+    "盤盘眾众碼码礎础禮礼種种稱称積积穀谷窮穷競竞築筑簡简糧粮係系緊紧總总績绩"
+    "續续縮缩罰罚聖圣聞闻聲声膽胆腦脑臨临舉举舊旧艱艰藝艺蘇苏處处號号蟲虫衆众"
+    "裝装補补製制複复見见規规視视親亲覺觉觸触計计訂订認认討讨訓训記记設设"
+    "許许論论証证評评識识試试詳详誠诚話话該该語语說说請请調调諸诸謀谋講讲謝谢"
+    "證证護护讓让變变豐丰豬猪負负貢贡財财責责貧贫貨货販贩購购貿贸費费資资賣卖"
+    "質质趕赶跡迹車车軍军軟软載载輔辅輪轮辦办農农邊边週周進进遠远遞递適适遷迁"
+    "選选遺遗還还鄉乡釋释針针鍵键長长門门閘闸陸陆陳陈隻只難难雞鸡電电霧雾靜静"
+    "響响頁页頂顶項项須须頒颁領领頻频顧顾飯饭餘余騎骑驅驱驗验髮发鬥斗魚鱼鳥鸟"
+    "麼么黃黄龍龙萬万鄭郑歲岁處处擬拟擁拥攜携擔担據据撥拨擴扩攤摊敵敌斷断於于"
+    "時时暢畅書书會会東东條条棄弃業业極极標标樁桩構构槍枪樣样樂乐樓楼橋桥機机"
+    "檢检權权歡欢殘残殺杀氣气漢汉決决沒没準准湧涌滿满滬沪濱滨災灾煉炼煙烟猶犹"
+)
+_T2S = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
+
+# Full-width forms fold to ASCII, except 。 which ``to_halfwidth`` maps to "." (it is sometimes a
+# decimal point): here it stays a full stop unless it sits between two digits.
+_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
+# Tags and entities become spaces of the same length, so an HTML page reads like its text.
+_HTML_TAG = re.compile(
+    r"<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", re.S | re.I
+)
+_CLOSING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》"}
+QUOTE_MASK = "〃"  # stands for a character inside quotation marks in the scanned text
+# A quoted requirement is a statement, not a name: “储备项目不低于新开工项目3倍”.
+_QUOTED_STATEMENT = re.compile(r"不低于|不少于|不超过|不高于|达到|以上|以内|增长|下降")
+
+
+def normalise_text(text: str) -> str:
+    """Fold full-width characters, traditional characters and HTML markup, keeping every offset.
+
+    >>> normalise_text("增長１２．５％。")
+    '增长12.5%。'
+    """
+    out = text.replace("。", "\uffff")  # protect the full stop from to_halfwidth's decimal rule
+    out = to_halfwidth(out).replace("\uffff", "。")
+    out = _DECIMAL_STOP.sub(".", out)
+    out = out.translate(_T2S)
+    if "<" in out or "&" in out:
+        out = _HTML_TAG.sub(lambda m: " " * len(m.group()), out)
+    return out
+
+
+def mask_quoted(text: str) -> str:
+    """Hide everything inside Chinese quotation marks (“十大战略”, 《…》): names, not statistics.
+
+    A quotation that states a requirement (“储备项目不低于新开工项目3倍”) stays readable, and
+    one not closed within 40 characters is treated as a stray mark and left alone.
+    """
+    chars = list(text)
+    i = 0
+    while i < len(chars):
+        closing = _CLOSING_QUOTES.get(chars[i])
+        if closing is not None:
+            end = text.find(closing, i + 1, i + 42)
+            if end != -1:
+                if not _QUOTED_STATEMENT.search(text, i + 1, end):
+                    chars[i + 1 : end] = QUOTE_MASK * (end - i - 1)
+                i = end
+        i += 1
+    return "".join(chars)

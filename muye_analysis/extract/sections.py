@@ -1,0 +1,65 @@
+"""Where a statement sits in the report: its section, and whether that part reviews or plans.
+
+Plan reports, government work reports and bulletins share one shape: numbered parts (一、二、…)
+with sub-parts ((一)(二)…). A part whose heading reviews a year (执行情况, 回顾) holds actuals
+for that year; a part whose heading sets goals (目标, 任务, 安排) holds targets for its year. A
+text with no such headings (a bulletin extract) is read as actuals with the year stated in each
+sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_TOP = re.compile(r"^[ \t]*([一二三四五六七八九十]{1,3})[、.]([^\n]*)", re.M)
+_SUB = re.compile(r"^[ \t]*\(([一二三四五六七八九十]{1,3})\)", re.M)
+_REVIEW = re.compile(r"执行情况|完成情况|回顾|过去|成绩|进展|主要成就")
+_PLAN = re.compile(r"目标|任务|计划|安排|打算|要求|思路|重点工作|工作建议")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the report from ``start`` to the next heading."""
+
+    start: int
+    label: str  # "一(一)", "二", "" before the first heading
+    kind: str  # "actual" or "target"
+    year: int | None
+
+
+def find_sections(text: str) -> list[Section]:
+    """Sections in reading order; the first one starts at 0 (text before any heading)."""
+    sections = [Section(0, "", "actual", None)]
+    top_label, top_kind, top_year = "", "actual", None
+    heads = sorted(
+        [(m.start(), "top", m) for m in _TOP.finditer(text)]
+        + [(m.start(), "sub", m) for m in _SUB.finditer(text)],
+        key=lambda h: h[0],
+    )
+    for pos, level, m in heads:
+        if level == "top":
+            top_label = m.group(1)
+            top_kind, top_year = _classify_heading(m.group(2), top_kind)
+            sections.append(Section(pos, top_label, top_kind, top_year))
+        elif top_label:
+            sections.append(Section(pos, f"{top_label}({m.group(1)})", top_kind, top_year))
+    return sections
+
+
+def section_at(sections: list[Section], starts: list[int], pos: int) -> Section:
+    """The section containing offset ``pos`` (``starts`` are the sections' start offsets)."""
+    return sections[bisect.bisect_right(starts, pos) - 1]
+
+
+def _classify_heading(heading: str, kind: str) -> tuple[str, int | None]:
+    # Review words first: "计划执行情况" reviews the plan, it does not set one.
+    if _REVIEW.search(heading):
+        kind = "actual"
+    elif _PLAN.search(heading):
+        kind = "target"
+    # A part without a year in its heading gets none: a gap is better than a borrowed year.
+    years = _YEAR.findall(heading)
+    return kind, (int(years[0]) if years else None)
