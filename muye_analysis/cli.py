@@ -20,6 +20,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from muye_analysis.extract import draft_report, summarise_facts
+
+    facts, path = draft_report(args.report, args.output)
+    print(summarise_facts(facts, lang=args.lang))
+    print(("草稿已写入: " if args.lang == "zh" else "draft written to: ") + str(path))
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from muye_analysis.runner import NotebookFailed, run_suite
 
@@ -47,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate the bundled data and print a summary")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_check)
+
+    p = sub.add_parser(
+        "extract", help="read a report's numbers into a draft table for review (curated format)"
+    )
+    p.add_argument("report", help="report text file (.txt; UTF-8 or GBK)")
+    p.add_argument("-o", "--output", help="draft CSV to write (default: build/<report>_draft.csv)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_extract)
 
     p = sub.add_parser("run", help="validate the data, execute every notebook, export every figure")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")

@@ -16,12 +16,19 @@ from muye_analysis.extract.facts import (
     FACT_COLUMNS,
     extract_facts,
 )
-from muye_analysis.extract.io import draft_frame, read_report, summarise_facts, write_draft
+from muye_analysis.extract.io import (
+    draft_frame,
+    draft_report,
+    read_report,
+    summarise_facts,
+    write_draft,
+)
 
 __all__ = [
     "DRAFT_COLUMNS",
     "FACT_COLUMNS",
     "draft_frame",
+    "draft_report",
     "extract_facts",
     "read_report",
     "summarise_facts",

@@ -154,3 +154,25 @@ def summarise_facts(facts: pd.DataFrame, *, lang: str = "zh", limit: int = 12) -
 def _counts(column: pd.Series) -> str:
     counts = column.value_counts(sort=True)
     return ", ".join(f"{k} {v}" for k, v in counts.items())
+
+
+def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[pd.DataFrame, Path]:
+    """Read a report file, extract its facts and write the draft; return both.
+
+    ``output`` defaults to ``<build dir>/<report name>_draft.csv``. Writing into ``data/raw`` or
+    over the report itself is refused: raw files are never modified.
+    """
+    from muye_analysis import config
+    from muye_analysis.extract.facts import extract_facts
+
+    report = Path(report)
+    out = Path(output) if output else config.build_dir() / f"{report.stem}_draft.csv"
+    resolved = out.resolve()
+    if resolved == report.resolve() or resolved.is_relative_to(config.RAW.resolve()):
+        raise DataError(
+            "the draft would overwrite a raw file.",
+            file=out,
+            fix="write the draft elsewhere, e.g. -o build/draft.csv.",
+        )
+    facts = extract_facts(read_report(report))
+    return facts, write_draft(facts, out)
