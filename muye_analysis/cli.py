@@ -46,6 +46,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from muye_analysis.quarterly import ingest_quarterly
+
+    result = ingest_quarterly(args.path, year=args.year, replace=args.replace)
+    print(result.summary(lang=args.lang))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
@@ -72,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-html", action="store_true", help="skip the HTML copies")
     p.add_argument("notebooks", nargs="*", help="only these notebooks (e.g. 02 03); default all")
     p.set_defaults(handler=_cmd_run)
+
+    p = sub.add_parser(
+        "ingest", help="validate year-to-date CSV/Excel data and add it to the processed store"
+    )
+    p.add_argument("path", help="a .csv/.xlsx/.xls file, or a folder of them")
+    p.add_argument("--replace", action="store_true", help="overwrite stored values that differ")
+    p.add_argument("--year", type=int, help="year of period labels that carry none (1-3月)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_ingest)
 
     return parser
 
