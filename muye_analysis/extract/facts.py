@@ -40,7 +40,6 @@ def extract_facts(text: str, *, registry: pd.DataFrame | None = None) -> pd.Data
     ``registry`` defaults to the bundled one (``muye_analysis.dataset.load_registry``); pass an
     empty frame to skip matching. Empty or non-report text gives an empty frame, never an error.
     """
-    import pandas as pd
 
     if not isinstance(text, str):
         raise TypeError(f"extract_facts needs text (str), not {type(text).__name__}")
@@ -48,8 +47,7 @@ def extract_facts(text: str, *, registry: pd.DataFrame | None = None) -> pd.Data
     matcher = _matcher(registry)
     for row in rows:
         _attach_indicator(row, matcher)
-    df = pd.DataFrame.from_records(rows, columns=list(FACT_COLUMNS))
-    return _typed(df)
+    return _frame(rows)
 
 
 def _matcher(registry: pd.DataFrame | None) -> Matcher:
@@ -75,8 +73,15 @@ def _attach_indicator(row: dict, matcher: Matcher) -> None:
         row["price_basis"] = entry.growth_basis  # GDP and industry grow in real terms
 
 
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    text_columns = [c for c in df.columns if c not in _DTYPES]
-    # Blank text cells are missing values, as in load_indicators().
-    df[text_columns] = df[text_columns].replace("", None)
-    return df.astype({**_DTYPES, **dict.fromkeys(text_columns, "string")})
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """Typed columns built directly (faster than typing a frame afterwards); "" becomes NA."""
+    import pandas as pd
+
+    columns = {}
+    for name in FACT_COLUMNS:
+        values = [row[name] for row in rows]
+        dtype = _DTYPES.get(name, "string")
+        if dtype == "string":
+            values = [v if v != "" else None for v in values]
+        columns[name] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(columns)

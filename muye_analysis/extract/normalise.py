@@ -49,7 +49,7 @@ _DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
 _HTML_TAG = re.compile(
     r"<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", re.S | re.I
 )
-_CLOSING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》"}
+_QUOTED = re.compile(r"([“「『《])([^”」』》\n]{0,40})([”」』》])")
 QUOTE_MASK = "〃"  # stands for a character inside quotation marks in the scanned text
 # A quoted requirement is a statement, not a name: “储备项目不低于新开工项目3倍”.
 _QUOTED_STATEMENT = re.compile(r"不低于|不少于|不超过|不高于|达到|以上|以内|增长|下降")
@@ -76,15 +76,11 @@ def mask_quoted(text: str) -> str:
     A quotation that states a requirement (“储备项目不低于新开工项目3倍”) stays readable, and
     one not closed within 40 characters is treated as a stray mark and left alone.
     """
-    chars = list(text)
-    i = 0
-    while i < len(chars):
-        closing = _CLOSING_QUOTES.get(chars[i])
-        if closing is not None:
-            end = text.find(closing, i + 1, i + 42)
-            if end != -1:
-                if not _QUOTED_STATEMENT.search(text, i + 1, end):
-                    chars[i + 1 : end] = QUOTE_MASK * (end - i - 1)
-                i = end
-        i += 1
-    return "".join(chars)
+    return _QUOTED.sub(_mask, text)
+
+
+def _mask(m: re.Match[str]) -> str:
+    inner = m.group(2)
+    if _QUOTED_STATEMENT.search(inner):
+        return m.group()
+    return m.group(1) + QUOTE_MASK * len(inner) + m.group(3)
