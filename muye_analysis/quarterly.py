@@ -374,7 +374,7 @@ def _read_excel(path: Path) -> list[_Sheet]:
         ) from None
     sheets = []
     for name, frame in frames.items():
-        rows = frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
+        rows = frame.to_numpy(dtype=object).tolist()  # NaN marks an empty cell
         sheets.append(_Sheet(path, str(name), rows))
     return sheets
 
@@ -990,7 +990,7 @@ def _parse_file(
 
 
 def _key(record: dict[str, Any]) -> tuple:
-    return tuple(record[k] for k in KEY)
+    return (record["indicator"], record["year"], record["end_month"], record["measure"])
 
 
 def _where_of(record: dict[str, Any], column: str | None = None) -> _Where:
@@ -1128,44 +1128,52 @@ def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 
 def read_store(store_dir: str | Path | None = None) -> pd.DataFrame:
     """Every year-to-date figure ingested so far (empty, with the columns, if none)."""
-    import pandas as pd
+    return _frame(list(_stored_records(store_path(store_dir)).values()))
 
-    path = store_path(store_dir)
+
+def _stored_records(path: Path) -> dict[tuple, dict[str, Any]]:
+    """The store as plain records keyed by KEY (the csv module: pandas is slower here)."""
     if not path.exists():
-        return _frame([])
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in STORE_COLUMNS if c not in df.columns]
-    if missing:
-        raise DataError(
-            f"the processed store lacks column(s) {', '.join(missing)}.",
-            file=path,
-            row=1,
-            column=missing[0],
-            fix="delete the store and ingest the raw files again (it is rebuilt from them).",
-        )
-    df = df.replace("", pd.NA)
-    df["sub_item"] = df["sub_item"].map(
-        {"True": True, "False": False, "true": True, "false": False}
-    )
-    return _typed(df)
-
-
-def _stored_records(store: pd.DataFrame) -> dict[tuple, dict[str, Any]]:
-    records = {}
-    for record in store.astype(object).where(store.notna(), None).to_dict("records"):
-        record["year"], record["end_month"] = int(record["year"]), int(record["end_month"])
-        record["value"] = float(record["value"])
-        records[_key(record)] = record
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in STORE_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataError(
+                f"the processed store lacks column(s) {', '.join(missing)}.",
+                file=path,
+                row=1,
+                column=missing[0],
+                fix="delete the store and ingest the raw files again (it is rebuilt from them).",
+            )
+        records = {}
+        for line in reader:
+            record: dict[str, Any] = {k: (v if v != "" else None) for k, v in line.items()}
+            for column in ("year", "end_month", "row"):
+                record[column] = int(line[column]) if line[column] else None
+            record["value"] = float(line["value"])
+            record["sub_item"] = line["sub_item"] == "True"
+            records[_key(record)] = record
     return records
 
 
-def _write_atomically(df: pd.DataFrame, path: Path) -> None:
-    """Write to a temporary file beside ``path``, then rename: readers never see half a file."""
+def _write_store(records: list[dict[str, Any]], path: Path) -> None:
+    """Write the store sorted by KEY, atomically: a temporary file beside it, then a rename."""
+    order = {m: i for i, m in enumerate(MEASURES)}
+    rows = sorted(records, key=lambda r: (r["indicator"], r["year"], r["end_month"],
+                                          order[r["measure"]]))  # fmt: skip
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            df.to_csv(handle, index=False)
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(STORE_COLUMNS)
+            for r in rows:
+                # repr() of a float round-trips exactly, so a re-read compares equal.
+                writer.writerow(
+                    repr(r[c]) if c == "value" else ("" if r[c] is None else r[c])
+                    for c in STORE_COLUMNS
+                )
         Path(tmp).replace(path)  # atomic on POSIX and Windows (os.replace)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -1301,7 +1309,7 @@ def ingest_quarterly(
     """
     files, records, skipped, flows = _read_validated(path, year, registry)
     target = store_path(store_dir)
-    stored = _stored_records(read_store(store_dir))
+    stored = _stored_records(target)
     added = replaced = unchanged = 0
     merged = dict(stored)
     for record in records:
@@ -1324,7 +1332,7 @@ def ingest_quarterly(
         merged[key] = record
     _check_flows_not_falling(records, stored, flows)
     if added or replaced:
-        _write_atomically(_frame(list(merged.values())), target)
+        _write_store(list(merged.values()), target)
     periods = sorted({Period(r["year"], r["end_month"]) for r in records})
     return IngestResult(
         files=files,
