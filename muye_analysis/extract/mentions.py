@@ -38,7 +38,7 @@ _CN = "零〇一二两三四五六七八九十百千"
 _NUMBER = rf"\d+(?:\.\d+)?|[{_CN}]+"
 _SP = r"[ \t]*"
 MENTION = re.compile(
-    rf"(?P<ord>第{_SP})?(?P<num>{_NUMBER})"
+    rf"(?P<ord>第{_SP})?(?P<neg>[-−])?(?P<num>{_NUMBER})"
     rf"(?:{_SP}(?P<unit1>%|‰)?{_SP}(?P<rsep>至|到|~|—|-){_SP}(?P<num2>\d+(?:\.\d+)?))?"
     rf"{_SP}(?P<approx>余|多)?"
     rf"{_SP}(?P<unit>(?P<mag>万亿|亿|万)?(?P<base>{'|'.join(map(re.escape, _BASES))}))?"
@@ -102,6 +102,10 @@ def _to_mention(scan: str, m: re.Match[str]) -> Mention | None:
         # 一批, 一期工程: the numeral one is almost never a statistic; 三元材料, 十五五 are names.
         return None
     value = float(parse_chinese_numeral(num)) if chinese else float(num)
+    if m["neg"]:
+        if ordinal or chinese or scan[m.start() - 1 : m.start()].isdigit():
+            return None  # 第-1, a dash between numbers: not a negative value
+        value = -value
     after = scan[m.end() : m.end() + 6]
     if ordinal:
         base = _rank_unit(scan, m, base, after)

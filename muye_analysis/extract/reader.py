@@ -37,12 +37,17 @@ from muye_analysis.extract.subjects import (
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_SEP = re.compile(r"[，,：:]")
 _FLAT = re.compile(r"(?:与上年|同比|比上年|与去年)?持平")
-_DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|收窄|缩小|减)了?$")
+_DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减|少)了?$")
 _GROWTH = re.compile(
-    r"(?:增长|增速|增幅|提高|提升|上升|增加|扩大|增|下降|降低|减少|回落|下滑|收窄|缩小|减)"
+    r"(?:增长|增速|增幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
+    r"缩小|减)"
     r"(?:了|为|达到?)?$"
 )
 _SHARE = re.compile(r"占|比重|占比")
+# A level or count compared with a year earlier is a change: 比上年末减少0.3万人.
+_CHANGE = re.compile(
+    r"(?:比|较|同比)(?:上年末|上年|去年|年初)?(?:增加|减少|增长|下降|多|少)了?$|^(?:同比)?(?:增加|减少)了?$"
+)
 _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
 _PAIR_GAP = re.compile(
     r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降)?(?:至|到|为)$"
@@ -55,6 +60,7 @@ _SCOPE = re.compile(r"全市|全省|全国|全区|全县")
 _YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d\d)年")
 _LIST_GAP = re.compile(r"^[、和及与,，\s]*$")
 _PRE_QUALIFIER_INSIDE = re.compile("|".join(PRE_QUALIFIERS))
+_COMPARISON = re.compile("不少于|不低于|不超过|超过|高于|低于")
 # A counted stock named inside a plan part is a fact of the review year: 3个…未化解项目.
 _STATE_WORDS = ("未", "已", "现有", "存量")
 
@@ -257,6 +263,8 @@ def _statement(
     if own_subject.startswith("占") and carry.subject:
         subject = match_subject = carry.subject + own_subject  # 民生支出…，占…支出的67.25%
         subject_start = carry.subject_start
+    # 储备项目不低于新开工项目3倍: the comparison word is no part of what is compared.
+    match_subject = _COMPARISON.sub("", match_subject)
     measure, sign = _measure(m, before, subject)
     ranked_on = ""
     if measure == "rank":
@@ -316,6 +324,8 @@ def _measure(m: Mention, before: str, subject: str) -> tuple[str, int]:
         return "rate", 1
     if m.base in RATIO_UNITS:
         return "ratio", 1
+    if _CHANGE.search(tail):
+        return "change", sign
     if m.base in LEVEL_UNITS:
         return "level", 1
     return "count", 1  # counted things and people (8317人, 近2万人)

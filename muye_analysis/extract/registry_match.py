@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from muye_analysis.extract.normalise import normalise_text
 from muye_analysis.units import dimension
 
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.6  # 城镇登记失业率 (0.5 of its pairs in 城镇调查失业率) is another indicator
 MIN_SUPPORT = 0.4
 TIE = 0.05  # covers closer than this are decided by the surrounding words
 _RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]{2,}")
@@ -212,7 +212,13 @@ def _fits(measure: str, unit: str, entry_unit: str) -> bool:
         return entry_unit == "%"
     if unit == entry_unit:
         return True
-    return dimension(unit) is not None and dimension(unit) == dimension(entry_unit)
+    return _dimension(unit) is not None and _dimension(unit) == _dimension(entry_unit)
+
+
+def _dimension(unit: str) -> str | None:
+    """Physical dimension, also for magnitudes the converter does not list (亿斤, 万个)."""
+    base = unit[1:] if unit[:1] in ("万", "亿") and len(unit) > 1 else unit
+    return dimension(unit) or dimension(base) or (f"count:{base}" if base else None)
 
 
 def _text(value) -> str:

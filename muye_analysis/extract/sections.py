@@ -18,6 +18,7 @@ _SUB = re.compile(r"^[ \t]*\(([一二三四五六七八九十]{1,3})\)", re.M)
 _REVIEW = re.compile(r"执行情况|完成情况|回顾|过去|成绩|进展|主要成就")
 _PLAN = re.compile(r"目标|任务|计划|安排|打算|要求|思路|重点工作|工作建议")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_TITLE_SPAN = 300  # characters at the top where a title's years are looked for
 
 
 @dataclass(frozen=True)
@@ -31,18 +32,29 @@ class Section:
 
 
 def find_sections(text: str) -> list[Section]:
-    """Sections in reading order; the first one starts at 0 (text before any heading)."""
-    sections = [Section(0, "", "actual", None)]
-    top_label, top_kind, top_year = "", "actual", None
+    """Sections in reading order; the first one starts at 0 (text before any heading).
+
+    A part whose heading names no year takes it from the title: the first year for a review
+    (2023年…统计公报, 关于2023年…执行情况与2024年…的报告), the second for a plan, if there is one.
+    """
     heads = sorted(
         [(m.start(), "top", m) for m in _TOP.finditer(text)]
         + [(m.start(), "sub", m) for m in _SUB.finditer(text)],
         key=lambda h: h[0],
     )
+    title = text[: min(heads[0][0] if heads else len(text), _TITLE_SPAN)]
+    title_years = [int(y) for y in _YEAR.findall(title)]
+    defaults = {
+        "actual": title_years[0] if title_years else None,
+        "target": title_years[1] if len(title_years) > 1 else None,
+    }
+    sections = [Section(0, "", "actual", defaults["actual"])]
+    top_label, top_kind, top_year = "", "actual", defaults["actual"]
     for pos, level, m in heads:
         if level == "top":
             top_label = m.group(1)
             top_kind, top_year = _classify_heading(m.group(2), top_kind)
+            top_year = top_year or defaults[top_kind]
             sections.append(Section(pos, top_label, top_kind, top_year))
         elif top_label:
             sections.append(Section(pos, f"{top_label}({m.group(1)})", top_kind, top_year))
