@@ -35,6 +35,7 @@ from muye_analysis.extract.subjects import (
 )
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SEP = re.compile(r"[，,：:]")
 _FLAT = re.compile(r"(?:与上年|同比|比上年|与去年)?持平")
 _DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减|少)了?$")
@@ -86,6 +87,8 @@ def read_statements(text: str) -> list[dict]:
     rows: list[dict] = []
     for sentence in _SENTENCE.finditer(scan):
         lo, hi = sentence.span()
+        if not _CJK.search(scan, lo, hi):
+            continue  # English, codes, numbers alone: not the genre this reader knows
         section = section_at(sections, starts, lo)
         for row in _read_sentence(text, norm, scan, lo, hi, section):
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
@@ -146,11 +149,12 @@ def _context(scan: str, lo: int, pos: int, section: Section) -> dict:
     kind = "target" if section.kind == "target" or _TARGET_CUE.search(prefix) else "actual"
     years = _YEAR.findall(prefix)
     period = int(years[-1]) if years else section.year
-    commitments = _COMMITMENT.findall(prefix) if kind == "target" else []
+    commitments = list(_COMMITMENT.finditer(scan, lo, pos)) if kind == "target" else []
     return {
         "kind": kind,
         "period": period,
-        "commitment": commitments[-1] if commitments else "",
+        "commitment": commitments[-1].group() if commitments else "",
+        "commitment_start": commitments[-1].start() if commitments else None,
         "section": section.label,
     }
 
@@ -270,7 +274,9 @@ def _statement(
     if measure == "rank":
         ranked_on = ranked_hint or _RANKED_ON.get(carry.measure or "", "")
     qualifier = m.qualifier or _inner_qualifier(before)
-    quote_start = min(subject_start, m.start) if subject_start is not None else m.start
+    # The quote runs from the subject (or the commitment word, if earlier) to the value.
+    starts = [s for s in (subject_start, ctx["commitment_start"]) if s is not None]
+    quote_start = min([m.start, *starts])
     bound = "range" if m.value_high is not None else QUALIFIER_BOUND.get(qualifier, "exact")
     if measure == "standing":
         bound = ""
