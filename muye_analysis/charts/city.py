@@ -1,0 +1,162 @@
+"""Muye in the city: its share of Xinxiang's totals and its growth beside the city's."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from muye_analysis.charts import labels
+from muye_analysis.charts.fonts import resolve_lang
+from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_panels
+from muye_analysis.charts.style import (
+    CITY_COLOUR,
+    GREY,
+    MUYE_COLOUR,
+    SizeSpec,
+    house_style,
+    size_spec,
+)
+from muye_analysis.charts.views import city_sources, city_view
+
+SHARE_GID = "muye-share-bar"
+MUYE_GROWTH_GID = "muye-growth-bar"
+CITY_GROWTH_GID = "city-growth-bar"
+NOT_STATED_GID = "muye-not-stated"
+BAR = 0.34  # height of each growth bar; two per row
+
+
+def plot_muye_in_city(
+    indicators: pd.DataFrame | None = None,
+    context: pd.DataFrame | None = None,
+    registry: pd.DataFrame | None = None,
+    *,
+    lang: str = "zh",
+    ax: Axes | None = None,
+    size: str | None = None,
+) -> Figure:
+    """Two panels: Muye's 2023 share of the city's total, and its 2023 growth beside the city's.
+
+    Defaults load ``load_indicators()``, ``load_context()`` and ``load_registry()``. Shares are
+    current-price levels of the same year (Muye ÷ Xinxiang). Where a figure is unpublished
+    (Muye's 规上工业 level, its 2023 GDP growth) the chart says so instead of drawing a bar.
+    The context sources are cited in the source line. When ``ax`` is given it is split in two.
+    """
+    if indicators is None or context is None or registry is None:
+        import muye_analysis
+
+        indicators = muye_analysis.load_indicators() if indicators is None else indicators
+        context = muye_analysis.load_context() if context is None else context
+        registry = muye_analysis.load_registry() if registry is None else registry
+    lang = resolve_lang(lang)
+    view = city_view(indicators, context, registry)
+    owner_ax = ax
+    with house_style(size_spec(size)) as spec:
+        fig, (share_ax, growth_ax) = start_panels(ax, 2, spec, sharey=True, wspace=0.08)
+        ys = list(range(len(view)))[::-1]
+        _draw_shares(share_ax, view, ys, lang, spec)
+        _draw_growth(growth_ax, view, ys, lang, spec)
+        share_ax.set_yticks(ys, [labels.indicator_name(r, lang) for _, r in view.iterrows()])
+        share_ax.set_ylim(-0.6, len(view) - 0.4)
+        growth_ax.tick_params(axis="y", left=False, labelleft=False)
+        extra = [labels.context_source(t, u, lang) for t, u in city_sources(view)]
+        text = ChartText(
+            title=labels.text("city_title", lang),
+            subtitle=labels.text("city_subtitle", lang),
+            notes=[
+                labels.text("growth_basis_note", lang),
+                labels.text("city_preliminary_note", lang),
+            ],
+            source=labels.source_line(lang, extra),
+            legend=(
+                [Patch(color=MUYE_COLOUR), Patch(color=CITY_COLOUR)],
+                [labels.text("city_muye", lang), labels.text("city_city", lang)],
+            ),
+        )
+        return finish_chart(fig, text, spec, owner_ax=owner_ax)
+
+
+def share_label(row: pd.Series, lang: str) -> str:
+    """'6.9%（232.1/3347.6亿元）' / '6.9% (¥23.21bn of ¥334.76bn)'."""
+    return labels.text(
+        "share_value",
+        lang,
+        value=float(row["share_pct"]),
+        muye_level=labels.yi_yuan(float(row["muye_level"]), lang),
+        city_level=labels.yi_yuan(float(row["city_level"]), lang),
+    )
+
+
+def _draw_shares(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: SizeSpec) -> None:
+    shares = view["share_pct"].astype(float)
+    top = float(shares.max(skipna=True))
+    for y, (_, row) in zip(ys, view.iterrows(), strict=True):
+        if pd.isna(row["share_pct"]):
+            _mark_missing(ax, 0, y, labels.text("level_not_stated", lang), spec)
+            continue
+        ax.barh([y], [float(row["share_pct"])], height=0.6, color=MUYE_COLOUR, gid=SHARE_GID)
+        ax.annotate(
+            share_label(row, lang),
+            (float(row["share_pct"]), y),
+            xytext=(spec.marker / 2, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=spec.annotation,
+        )
+    ax.set_xlim(0, top * 2.1)  # room for the labels
+    set_value_ticks(ax, 0, top)
+    ax.set_xlabel(labels.text("city_share_axis", lang))
+    ax.set_title(labels.text("city_share_panel", lang), fontsize=spec.label, loc="left")
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+
+
+def _draw_growth(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: SizeSpec) -> None:
+    values = pd.concat([view["muye_growth"], view["city_growth"]]).astype(float)
+    low, high = min(0.0, float(values.min(skipna=True))), float(values.max(skipna=True))
+    for y, (_, row) in zip(ys, view.iterrows(), strict=True):
+        for offset, column, colour, gid in (
+            (BAR / 2, "muye_growth", MUYE_COLOUR, MUYE_GROWTH_GID),
+            (-BAR / 2, "city_growth", CITY_COLOUR, CITY_GROWTH_GID),
+        ):
+            value = row[column]
+            if pd.isna(value):
+                _mark_missing(ax, low, y + offset, labels.text("not_stated", lang), spec)
+                continue
+            ax.barh([y + offset], [float(value)], height=BAR, color=colour, gid=gid)
+            ax.annotate(
+                f"{float(value):.1f}%",
+                (max(float(value), 0.0), y + offset),
+                xytext=(spec.marker / 3, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=spec.annotation,
+                color=colour,
+            )
+    span = high - low
+    ax.set_xlim(low - 0.05 * span, high + 0.45 * span)
+    set_value_ticks(ax, low, high)
+    ax.axvline(0, color=GREY, linewidth=0.8)
+    ax.set_xlabel(labels.text("city_growth_axis", lang))
+    ax.set_title(labels.text("city_growth_panel", lang), fontsize=spec.label, loc="left")
+    ax.spines["left"].set_visible(False)
+
+
+def _mark_missing(ax: Axes, x: float, y: float, text: str, spec: SizeSpec) -> None:
+    ax.annotate(
+        text,
+        (x, y),
+        xytext=(spec.marker / 2, 0),
+        textcoords="offset points",
+        ha="left",
+        va="center",
+        fontsize=spec.annotation,
+        color=GREY,
+        style="italic",
+        bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": GREY,
+              "linestyle": "--", "linewidth": 0.8},
+        gid=NOT_STATED_GID,
+    )  # fmt: skip

@@ -1,0 +1,67 @@
+"""Export the report's charts in one go (what ``muye charts`` runs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+# Stable file stems: slides and documents link to these names.
+REPORT_CHARTS = (
+    "rank_scorecard",
+    "muye_in_city",
+    "growth_gap",
+    "projected_levels",
+    "task_targets",
+)
+
+
+def export_report_charts(
+    *,
+    langs: Sequence[str] = ("zh",),
+    size: str = "slide",
+    formats: Sequence[str] = ("png", "svg"),
+    frame_size: int | None = None,
+    deflator_pct: float | None = None,
+    directory: str | Path | None = None,
+) -> list[Path]:
+    """Draw the report's charts from the bundled data and save them; return the paths.
+
+    Files are named ``<chart>_<lang>`` (``growth_gap_zh.png``), with ``_document`` appended for
+    the document size. ``frame_size`` and ``deflator_pct`` are the charts' stated assumptions.
+    """
+    import matplotlib.pyplot as plt
+
+    from muye_analysis.charts.save import save_figure
+
+    plotters = _plotters(frame_size, deflator_pct)
+    paths: list[Path] = []
+    for lang in langs:
+        for name in REPORT_CHARTS:
+            fig = plotters[name](lang=lang, size=size)
+            try:
+                stem = f"{name}_{lang}" + ("" if size == "slide" else f"_{size}")
+                paths += save_figure(fig, stem, formats, directory=directory)
+            finally:
+                plt.close(fig)
+    return paths
+
+
+def _plotters(
+    frame_size: int | None, deflator_pct: float | None
+) -> dict[str, Callable[..., Figure]]:
+    from muye_analysis.charts.city import plot_muye_in_city
+    from muye_analysis.charts.growth import plot_growth_gap
+    from muye_analysis.charts.projection import plot_projected_levels
+    from muye_analysis.charts.scorecard import DEFAULT_FRAME_SIZE, plot_rank_scorecard
+    from muye_analysis.charts.tasks import plot_task_targets
+
+    frame = DEFAULT_FRAME_SIZE if frame_size is None else frame_size
+    return {
+        "rank_scorecard": lambda **kw: plot_rank_scorecard(frame_size=frame, **kw),
+        "muye_in_city": plot_muye_in_city,
+        "growth_gap": plot_growth_gap,
+        "projected_levels": lambda **kw: plot_projected_levels(deflator_pct=deflator_pct, **kw),
+        "task_targets": plot_task_targets,
+    }

@@ -1,0 +1,274 @@
+"""The frame every chart shares: title and subtitle on top, notes and the source line below.
+
+A chart function draws into its axes and hands a :class:`ChartText` to :func:`finish_chart`,
+which places the texts at the same positions on every chart (flush left, measured in inches
+from the figure's edges) and keeps the plotting area between them with constrained layout.
+When the caller passes its own ``ax``, the caller owns the figure: the title goes on the axes
+and the source line and notes go under its x-axis.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
+
+from muye_analysis.charts.style import GREY, SizeSpec
+
+TITLE_GID = "muye-title"
+SUBTITLE_GID = "muye-subtitle"
+SOURCE_GID = "muye-source"
+NOTE_GID = "muye-note"
+LEGEND_GID = "muye-legend"
+FOOTER_GID = "muye-footer"  # notes + source in one block when the caller owns the figure
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """The words around a chart: title, subtitle, notes (assumptions, caveats), source line."""
+
+    title: str
+    subtitle: str = ""
+    source: str = ""
+    notes: Sequence[str] = field(default_factory=tuple)
+    # (handles, labels): shown in the header under the subtitle, the same place on every chart.
+    legend: tuple[Sequence[Artist], Sequence[str]] | None = None
+
+
+def start_chart(ax: Axes | None, spec: SizeSpec) -> tuple[Figure, Axes]:
+    """A new house-style figure with one axes, or ``ax`` and its figure."""
+    if ax is not None:
+        return root_figure(ax), ax
+    import matplotlib.pyplot as plt
+
+    fig, new_ax = plt.subplots(figsize=spec.figsize, layout="constrained")
+    return fig, new_ax
+
+
+def start_panels(
+    ax: Axes | None,
+    n: int,
+    spec: SizeSpec,
+    *,
+    sharey: bool = False,
+    width_ratios: Sequence[float] | None = None,
+    wspace: float = 0.06,
+) -> tuple[Figure, list[Axes]]:
+    """``n`` side-by-side panels: a new figure, or ``ax`` split into ``n`` inset panels."""
+    ratios = list(width_ratios) if width_ratios is not None else [1.0] * n
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        fig, axes = plt.subplots(
+            1,
+            n,
+            figsize=spec.figsize,
+            layout="constrained",
+            sharey=sharey,
+            width_ratios=ratios,
+            squeeze=False,
+        )
+        return fig, list(axes[0])
+    ax.set_axis_off()
+    usable = 1.0 - wspace * (n - 1)
+    panels: list[Axes] = []
+    x = 0.0
+    for ratio in ratios:
+        width = usable * ratio / sum(ratios)
+        share = panels[0] if (sharey and panels) else None
+        panels.append(ax.inset_axes((x, 0.0, width, 1.0), sharey=share))
+        x += width + wspace
+    return root_figure(ax), panels
+
+
+def root_figure(ax: Axes) -> Figure:
+    """The top-level figure holding ``ax`` (also when ``ax`` sits in a subfigure)."""
+    from matplotlib.figure import SubFigure
+
+    fig = ax.figure
+    while isinstance(fig, SubFigure):
+        fig = fig.figure
+    return fig
+
+
+def finish_chart(
+    fig: Figure, text: ChartText, spec: SizeSpec, *, owner_ax: Axes | None = None
+) -> Figure:
+    """Place title, subtitle, notes and source; fit the plot between them; return ``fig``.
+
+    ``owner_ax`` is the axes the caller passed in (None when the chart made its own figure).
+    Must run inside :func:`~muye_analysis.charts.style.house_style`: the final draw creates the
+    tick labels with the house fonts.
+    """
+    if owner_ax is None:
+        _frame_figure(fig, text, spec)
+    else:
+        _frame_axes(owner_ax, text, spec)
+    fig.draw_without_rendering()
+    return fig
+
+
+def _frame_figure(fig: Figure, text: ChartText, spec: SizeSpec) -> None:
+    width_in, height_in = fig.get_size_inches()
+    left = spec.margin_x / width_in
+    width_pt = (width_in - 2 * spec.margin_x) * 72
+    to_fig = fig.transFigure.inverted()
+
+    top = 1 - spec.margin_top / height_in
+    for content, size, gid, colour in (
+        (text.title, spec.title, TITLE_GID, None),
+        (text.subtitle, spec.subtitle, SUBTITLE_GID, GREY),
+    ):
+        if not content:
+            continue
+        artist = fig.text(
+            left, top, wrap_text(content, width_pt, size), fontsize=size, va="top", gid=gid
+        )
+        if colour:
+            artist.set_color(colour)
+        top = to_fig.transform(artist.get_window_extent())[0, 1]
+        top -= 0.35 * size / 72 / height_in  # breathing space below each line block
+    if text.legend is not None:
+        handles, names = text.legend
+        legend = fig.legend(
+            handles,
+            names,
+            loc="upper left",
+            bbox_to_anchor=(left, top),
+            ncols=len(names),
+            borderaxespad=0,
+            borderpad=0,
+            handletextpad=0.5,
+            columnspacing=1.6,
+            fontsize=spec.annotation,
+        )
+        legend.set_gid(LEGEND_GID)
+        top = to_fig.transform(legend.get_window_extent())[0, 1]
+
+    bottom = spec.margin_bottom / height_in
+    blocks = [(text.source, SOURCE_GID)] if text.source else []
+    blocks += [(note, f"{NOTE_GID}-{i}") for i, note in reversed(list(enumerate(text.notes)))]
+    for content, gid in blocks:
+        artist = fig.text(
+            left,
+            bottom,
+            wrap_text(content, width_pt, spec.source),
+            fontsize=spec.source,
+            va="bottom",
+            color=GREY if gid == SOURCE_GID else None,
+            gid=gid,
+        )
+        bottom = to_fig.transform(artist.get_window_extent())[1, 1]
+        bottom += 0.25 * spec.source / 72 / height_in
+
+    gap = spec.gap / height_in
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        rect = (left, bottom + gap, 1 - 2 * left, top - bottom - 2 * gap)
+        engine.set(rect=rect)
+
+
+def _frame_axes(ax: Axes, text: ChartText, spec: SizeSpec) -> None:
+    if text.legend is not None:
+        handles, names = text.legend
+        ax.legend(handles, names, fontsize=spec.annotation).set_gid(LEGEND_GID)
+    title = "\n".join(t for t in (text.title, text.subtitle) if t)
+    ax.set_title(title, loc="left", fontsize=spec.subtitle, gid=TITLE_GID)
+    footer = "\n".join([*text.notes, text.source])
+    xaxis = ax.xaxis
+
+    def below_xaxis(renderer: object) -> Bbox:
+        # The x-axis label and tick labels when shown, the axes box otherwise.
+        box = xaxis.get_tightbbox(renderer) if xaxis.get_visible() else None
+        return box if box is not None else ax.get_window_extent(renderer)
+
+    ax.annotate(
+        footer,
+        xy=(0, 0),
+        xycoords=("axes fraction", below_xaxis),
+        xytext=(0, -0.4 * spec.source),
+        textcoords="offset points",
+        va="top",
+        ha="left",
+        fontsize=spec.source,
+        color=GREY,
+        annotation_clip=False,
+        gid=FOOTER_GID,
+    )
+
+
+def ticks_covering(low: float, high: float, nbins: int = 6) -> list[float]:
+    """Round tick values from the last one at or below ``low`` to the first at or above ``high``.
+
+    Charts pad their limits to make room for labels; ticks stay over the data's own range.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    ticks = list(MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10]).tick_values(low, high))
+    first = max((t for t in ticks if t <= low + 1e-9), default=ticks[0])
+    last = min((t for t in ticks if t >= high - 1e-9), default=ticks[-1])
+    return [float(t) for t in ticks if first <= t <= last]
+
+
+def set_value_ticks(ax: Axes, low: float, high: float) -> list[float]:
+    """x ticks over the data's range, with the x spine trimmed to them; returns the ticks."""
+    ticks = ticks_covering(low, high)
+    ax.set_xticks(ticks)
+    ax.spines["bottom"].set_bounds(ticks[0], ticks[-1])
+    return ticks
+
+
+_OPENING = "（《「“‘(["
+_TOKEN = re.compile(
+    # a run of narrow characters (a word, a URL) with its trailing space
+    rf"[{_OPENING}]*[^\s\u2e80-\uffef{_OPENING}]+\s*"
+    # a wide character; opening punctuation stays with what follows, closing with what precedes
+    rf"|[{_OPENING}]*[\u2e80-\uffef][，。；：、）》」”’！？%]*"
+    r"|\s+"
+    r"|\S"  # anything else (a lone opening bracket), so no character is ever dropped
+)
+_SAFETY = 0.98  # token widths ignore kerning across tokens; keep a little slack
+
+
+def wrap_text(text: str, width_pt: float, fontsize: float) -> str:
+    """``text`` broken into lines no wider than ``width_pt``, between words or wide characters.
+
+    matplotlib's own wrapping breaks only at spaces, which Chinese does not have. Widths are
+    measured with the current font (call inside the house style).
+    """
+    import matplotlib
+
+    families = tuple(matplotlib.rcParams["font.family"])
+    limit = _SAFETY * width_pt / fontsize  # in ems
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for token in _TOKEN.findall(paragraph):
+            width = _width_em(token.rstrip(), families)
+            if line and used + width > limit:
+                lines.append(line.rstrip())
+                token = token.lstrip()
+                line, used = token, _width_em(token, families)
+            else:
+                line += token
+                used += _width_em(token, families)
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+@functools.lru_cache(maxsize=4096)
+def _width_em(token: str, families: tuple[str, ...]) -> float:
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    if not token:
+        return 0.0
+    prop = FontProperties(family=list(families), size=100)
+    width, _, _ = TextToPath().get_text_width_height_descent(token, prop, ismath=False)
+    return width / 100

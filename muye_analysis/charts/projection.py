@@ -1,0 +1,171 @@
+"""Projected 2024 levels: the 2023 base plus the increment each growth target implies."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from muye_analysis.charts import labels
+from muye_analysis.charts.fonts import resolve_lang
+from muye_analysis.charts.layout import ChartText, finish_chart, start_panels
+from muye_analysis.charts.style import (
+    ACTUAL_COLOUR,
+    TARGET_COLOUR,
+    SizeSpec,
+    house_style,
+    size_spec,
+)
+from muye_analysis.charts.views import projection_view
+
+BASE_GID = "muye-base"
+INCREMENT_GID = "muye-increment"
+FLOOR_GID = "muye-floor"
+BAR_WIDTH = 0.5
+
+
+def plot_projected_levels(
+    indicators: pd.DataFrame | None = None,
+    targets: pd.DataFrame | None = None,
+    *,
+    deflator_pct: float | None = None,
+    lang: str = "zh",
+    ax: Axes | None = None,
+    size: str | None = None,
+) -> Figure:
+    """One panel per headline indicator: 2023 level, plus the increment its 2024 target implies.
+
+    Defaults load ``load_indicators()`` and ``load_targets()``. Each panel has its own scale
+    (GDP is twenty times budget revenue), starting at zero. A floor target (以上) gets an
+    upward arrow and "≥". GDP's target is real growth: without ``deflator_pct`` the projected
+    level is at 2023 prices and the chart says so; with it, the level is at current prices
+    under that stated deflator assumption. Retail sales and budget revenue targets are nominal,
+    so their projections are direct.
+    """
+    if indicators is None or targets is None:
+        import muye_analysis
+
+        indicators = muye_analysis.load_indicators() if indicators is None else indicators
+        targets = muye_analysis.load_targets() if targets is None else targets
+    lang = resolve_lang(lang)
+    view = projection_view(indicators, targets, deflator_pct=deflator_pct)
+    if view.empty:
+        raise ValueError("no headline indicator has both a 2023 level and a 2024 growth target")
+    owner_ax = ax
+    with house_style(size_spec(size)) as spec:
+        fig, panels = start_panels(ax, len(view), spec, wspace=0.12)
+        for panel, (_, row) in zip(panels, view.iterrows(), strict=True):
+            _draw_panel(panel, row, lang, spec)
+        text = ChartText(
+            title=labels.text("proj_title", lang),
+            subtitle=labels.text("proj_subtitle", lang),
+            notes=_notes(view, deflator_pct, lang),
+            source=labels.source_line(lang),
+            legend=_legend(lang),
+        )
+        return finish_chart(fig, text, spec, owner_ax=owner_ax)
+
+
+def panel_title(row: pd.Series, lang: str) -> str:
+    """'GDP：目标6%以上（实际）' / 'GDP: target ≥6% (real)'."""
+    target = f"{float(row['target']):g}%"
+    if lang == "zh":
+        target += "" if pd.isna(row["qualifier"]) else str(row["qualifier"])
+    else:
+        target = labels.bound_symbol(row["bound"]) + target
+    return labels.text(
+        "proj_panel",
+        lang,
+        name=labels.indicator_name(row, lang),
+        target=target,
+        basis=labels.basis_suffix(row["price_basis"], lang),
+    )
+
+
+def price_label(row: pd.Series, lang: str) -> str:
+    """Which prices the projected level is at."""
+    key = "proj_at_base_prices" if bool(row["at_base_prices"]) else "proj_nominal"
+    return labels.text(key, lang)
+
+
+def _draw_panel(ax: Axes, row: pd.Series, lang: str, spec: SizeSpec) -> None:
+    base, increment = float(row["base"]), float(row["increment"])
+    top = base + increment
+    digits = _decimals(base)  # as many decimals as the report prints for the base
+    ax.bar([0], [base], width=BAR_WIDTH, color=ACTUAL_COLOUR, gid=BASE_GID)
+    ax.bar([0], [increment], bottom=[base], width=BAR_WIDTH, color=TARGET_COLOUR,
+           gid=INCREMENT_GID)  # fmt: skip
+    unit = labels.unit_label(str(row["unit"]), lang)
+    ax.text(0, base / 2, f"{base:g}", ha="center", va="center", color="white",
+            fontsize=spec.annotation)  # fmt: skip
+    ax.annotate(
+        f"{increment:+.{digits}f}",
+        (BAR_WIDTH / 2, base + increment / 2),
+        xytext=(spec.marker / 2, 0),
+        textcoords="offset points",
+        ha="left",
+        va="center",
+        fontsize=spec.annotation,
+        color=TARGET_COLOUR,
+    )
+    headroom = 0.16 * top
+    label_y = top
+    if row["bound"] in ("at_least", "at_most"):
+        # An arrow says the target is a floor (or a ceiling): the level may be higher (lower).
+        direction = 1 if row["bound"] == "at_least" else -1
+        ax.annotate(
+            "",
+            xy=(0, top + direction * 0.08 * top),
+            xytext=(0, top),
+            arrowprops={"arrowstyle": "-|>", "color": TARGET_COLOUR, "linewidth": spec.line,
+                        "mutation_scale": 2 * spec.marker},
+            gid=FLOOR_GID,
+        )  # fmt: skip
+        label_y = top + max(direction, 0) * 0.08 * top
+    ax.annotate(
+        labels.bound_symbol(row["bound"]) + f"{top:.{digits}f}",
+        (0, label_y),
+        xytext=(0, spec.marker / 2),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=spec.annotation,
+        color=TARGET_COLOUR,
+    )
+    ax.set_ylim(0, top + headroom)
+    ax.set_xlim(-0.7, 0.9)
+    ax.set_xticks([0], [price_label(row, lang)])
+    ax.set_ylabel(unit)
+    ax.set_title(panel_title(row, lang), fontsize=spec.label, loc="left")
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+
+
+def _legend(lang: str) -> tuple[list[Patch], list[str]]:
+    handles = [Patch(color=ACTUAL_COLOUR), Patch(color=TARGET_COLOUR)]
+    return handles, [labels.text("proj_base", lang), labels.text("proj_increment", lang)]
+
+
+def _notes(view: pd.DataFrame, deflator_pct: float | None, lang: str) -> list[str]:
+    notes = []
+    real = view[view["price_basis"] == "real"]
+    if len(real):
+        names = labels.join_names(
+            [labels.indicator_name(r, lang) for _, r in real.iterrows()], lang
+        )
+        if deflator_pct is None:
+            notes.append(labels.text("proj_real_note", lang, names=names))
+        else:
+            notes.append(
+                labels.text("proj_deflator_note", lang, names=names, deflator=deflator_pct)
+            )
+    if (view["bound"] == "at_least").any():
+        notes.append(labels.text("proj_floor_note", lang))
+    return notes
+
+
+def _decimals(value: float) -> int:
+    """Decimals of ``value`` as printed (232.1 → 1, 10.74 → 2), at least 1, at most 2."""
+    text = f"{value:.2f}".rstrip("0")
+    return min(2, max(1, len(text.split(".")[1])))
