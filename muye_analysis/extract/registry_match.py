@@ -67,7 +67,7 @@ class Matcher:
         if not wanted:
             return None
         implied = unit + _IMPLIED.get(measure, "") + "数"
-        clause, sentence = clause.translate(_JOINERS), sentence.translate(_JOINERS)
+        clause, sentence = _join(clause), _join(sentence)
         scored = []
         for i in sorted({i for p in wanted for i in self.index.get(p, ())}):
             e = self.entries[i]
@@ -151,6 +151,7 @@ def _extras(phrase: str, subject: str, implied: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@functools.lru_cache(maxsize=4096)
 def pairs(text: str) -> frozenset[str]:
     """Character pairs inside each run of Chinese characters (plus Latin words such as GDP).
 
@@ -159,7 +160,7 @@ def pairs(text: str) -> frozenset[str]:
     """
     out = set()
     # 省、市重点项目 is 省市重点项目; “三个一批”活动 is 三个一批活动.
-    for run in _RUN.findall(text.translate(_JOINERS)):
+    for run in _RUN.findall(_join(text)):
         if run.isascii():
             out.add(run.upper())
         else:
@@ -196,7 +197,13 @@ def prepare_registry(records: list[dict]) -> Matcher:
 
 
 _QUOTES = str.maketrans("", "", '“”"')
-_JOINERS = str.maketrans("", "", '、“”〃"')
+_JOINERS = re.compile('[、“”〃"]')
+
+
+@functools.lru_cache(maxsize=1024)
+def _join(text: str) -> str:
+    """Drop list commas and quotation marks, which split words the registry writes whole."""
+    return _JOINERS.sub("", text)
 
 
 def _fits(measure: str, unit: str, entry_unit: str) -> bool:
