@@ -31,16 +31,16 @@ def extract_facts(text: str, *, registry: pd.DataFrame | None = None) -> pd.Data
 
     Columns (``FACT_COLUMNS``): the curated table's columns (indicator, period, kind, measure,
     ranked_on, stage, value, unit, printed, qualifier, bound, commitment, price_basis, rank_scope,
-    section, quote, note), then ``subject`` (as written), ``start``/``end`` (offsets of the
-    printed value in ``text``), ``matched`` (a registry id was found) and ``value_high`` (upper
-    end of a range). ``quote`` is ``text[q:end]`` from the subject to the value, exactly as
-    printed. Declines are negative (下降3.9% -> -3.9), 持平 is 0. Measures beyond the curated
-    vocabulary: ``change_pp`` (个百分点); ranges have bound ``range``.
+    section, quote, note), then ``subject`` (as written), ``start``/``end`` (offsets in ``text``
+    of the value with its qualifiers: ``text[start:end]`` is 不少于20个 where ``printed`` is 20个),
+    ``matched`` (a registry id was found) and ``value_high`` (upper end of a range). ``quote`` is
+    ``text[q:end]`` from the subject (or 力争/确保) to the value, exactly as printed. Declines
+    are negative (下降3.9% -> -3.9), 持平 is 0. Beyond the curated vocabulary: measures
+    ``change_pp`` (个百分点) and ``change`` (比上年末减少0.3万人), bound ``range``.
 
     ``registry`` defaults to the bundled one (``muye_analysis.dataset.load_registry``); pass an
     empty frame to skip matching. Empty or non-report text gives an empty frame, never an error.
     """
-
     if not isinstance(text, str):
         raise TypeError(f"extract_facts needs text (str), not {type(text).__name__}")
     rows = read_statements(text)

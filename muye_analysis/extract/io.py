@@ -146,7 +146,8 @@ def summarise_facts(facts: pd.DataFrame, *, lang: str = "zh", limit: int = 12) -
     ]
     unmatched = facts.loc[~facts["matched"].astype(bool), "subject"].fillna("?").unique().tolist()
     if unmatched:
-        shown = "、".join(unmatched[:limit]) + (" …" if len(unmatched) > limit else "")
+        # Subjects may contain 、 themselves, so they are listed with ；.
+        shown = "；".join(unmatched[:limit]) + (" …" if len(unmatched) > limit else "")
         lines.append(f"  {labels['unmatched']}: {shown}")
     return "\n".join(lines)
 
