@@ -6,7 +6,7 @@ exact quote. Subjects are matched to registry indicator ids where a name or syno
 ``read_report`` reads a file in any of the usual encodings; ``write_draft`` saves the rows in the
 curated dataset's column order for a person to review.
 
-Only ``re`` and pandas are imported here; the registry is loaded when first needed.
+Importing the package costs only ``re``; pandas and the registry load on the first call.
 """
 
 from __future__ import annotations

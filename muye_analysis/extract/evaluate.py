@@ -12,7 +12,6 @@ rows.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -69,15 +68,14 @@ def score_extraction(facts: pd.DataFrame, curated: pd.DataFrame) -> Score:
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
+    """Plain dicts with None for every kind of missing value (NA, NaN, None)."""
+    import pandas as pd
+
     columns = ["indicator", "value", "unit", "measure", "kind", "quote"]
     if "subject" in df.columns:
         columns.append("subject")
     records = df[columns].astype(object).to_dict("records")
-    for r in records:
-        for key, value in r.items():
-            if value is None or (isinstance(value, float) and math.isnan(value)) or value is _NA:
-                r[key] = None
-    return records
+    return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in records]
 
 
 def _same(truth: dict, found: dict) -> bool:
@@ -99,12 +97,3 @@ def _same_value(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(float(a) - float(b)) <= VALUE_TOLERANCE * max(1.0, abs(float(a)))
-
-
-def _pandas_na():
-    import pandas as pd
-
-    return pd.NA
-
-
-_NA = _pandas_na()
