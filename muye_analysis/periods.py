@@ -43,6 +43,15 @@ class PeriodError(ValueError):
     """A label that is not a year-to-date period; the message says how to write it."""
 
 
+class BareMonthError(PeriodError):
+    """A single month such as 3月: March alone, or January to March? ``month`` and ``year``
+    (when the text gives one) let a caller decide from context, e.g. a monthly report's title."""
+
+    def __init__(self, message: str, month: int, year: int | None = None) -> None:
+        super().__init__(message)
+        self.month, self.year = month, year
+
+
 @dataclass(frozen=True, order=True)
 class Period:
     """A year-to-date span: January to ``end_month`` of ``year``."""
@@ -199,9 +208,10 @@ def _end_month(match: re.Match[str], original: str) -> int:
         return 12
     month = _number(g["m"])
     if month != 1:
-        raise PeriodError(
+        raise BareMonthError(
             f"{original!r} could be {MONTH_NAMES_EN_FULL[month - 1]} alone or "
-            f"January–{MONTH_NAMES_EN_FULL[month - 1]}; write the cumulative span 1-{month}月."
+            f"January–{MONTH_NAMES_EN_FULL[month - 1]}; write the cumulative span 1-{month}月.",
+            month,
         )
     return 1
 
@@ -255,7 +265,12 @@ def find_period(text: object) -> tuple[int | None, int] | None:
     if match is None:
         return None
     found = match["year"] or match["year2"]
-    return (int(found) if found else None), _end_month(match, original)
+    year = int(found) if found else None
+    try:
+        return year, _end_month(match, original)
+    except BareMonthError as exc:
+        exc.year = year
+        raise
 
 
 def find_year(text: object) -> int | None:

@@ -35,6 +35,7 @@ from muye_analysis import config, schema, units
 from muye_analysis.errors import DataError
 from muye_analysis.periods import (
     HOW_TO_GIVE_A_YEAR,
+    BareMonthError,
     Period,
     PeriodError,
     find_period,
@@ -87,7 +88,7 @@ _ALIAS_OF = {alias: role for role, aliases in _ALIASES.items() for alias in alia
 
 # Bureau-table header words. Growth first: 比上年同期增长% is a growth rate, 上年同期 alone is
 # last year's level (not stored: a revised base would clash with the published one).
-_SKIP_WORDS = re.compile(r"目标|计划|位次|排名|名次|排序|备注|说明|序号")
+_SKIP_WORDS = re.compile(r"目标|计划|位次|排名|名次|排序|备注|说明|序号|本月(?!止)|当月")
 _GROWTH_WORDS = re.compile(r"增长|增速|同比|增减|增幅|GROWTH", re.IGNORECASE)
 _LAST_YEAR_WORDS = re.compile(r"上年|去年|上年同期|去年同期")
 _LEVEL_WORDS = re.compile(r"累计|绝对|完成|总量|金额|数值|本年|本期|LEVEL|值", re.IGNORECASE)
@@ -110,6 +111,7 @@ _PRICE_BASIS = {
     **dict.fromkeys(("nominal", "现价", "当年价", "名义"), "nominal"),
 }
 _KNOWN_UNITS = {*schema.UNITS, "公斤"}  # as printed; conversions in muye_analysis.units
+_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _NOTE_SHEETS = re.compile(r"^(说明|注|notes?|readme)", re.IGNORECASE)
 
 
@@ -278,7 +280,7 @@ class RegistryIndex:
             info = _Indicator(
                 id=str(row["indicator"]),
                 unit=_str_or_none(row.get("unit")),
-                flow=bool(row.get("flow")) if _str_or_none(row.get("flow")) else False,
+                flow=_is_true(row.get("flow")),
                 growth_basis=_str_or_none(row.get("growth_basis")),
             )
             synonyms = _str_or_none(row.get("synonyms_zh")) or ""
@@ -304,9 +306,14 @@ class RegistryIndex:
         return self.by_name[key] or "ambiguous"
 
 
+def _is_true(value: Any) -> bool:
+    """True for True, "true", "True" or "1" (a registry read as text or typed); else False."""
+    return (_str_or_none(value) or "").lower() in ("true", "1")
+
+
 def _str_or_none(value: Any) -> str | None:
-    if value is None or value is False:
-        return "false" if value is False else None
+    if value is None:
+        return None
     try:
         import pandas as pd
 
@@ -615,7 +622,11 @@ def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
                 continue
             texts.append(text)
             try:
-                found = find_period(text)
+                found = find_period(_DATE.sub("", text))  # 制表日期 2024年10月15日 is no period
+            except BareMonthError as exc:
+                # A monthly report's title (2024年9月主要经济指标) dates its 本年累计 columns:
+                # the year to date through that month.
+                found = (exc.year, exc.month)
             except PeriodError as exc:
                 where = _Where(ctx.sheet.path, ctx.sheet.name, i + 1, _column_letter(j))
                 raise where.fail(str(exc), "give the year-to-date span in the title.") from None
@@ -812,7 +823,7 @@ def _classify_column(ctx: _Context, where: _Where, j: int, upper: str, lower: st
     """The period, measure and unit a data column holds, or why it is skipped."""
     text = f"{upper} {lower}".strip()
     if _SKIP_WORDS.search(text):
-        return "not year-to-date data (a target, rank or note)"
+        return "not year-to-date data (a target, rank, note or a single month)"
     measure = None
     if _GROWTH_WORDS.search(text):
         measure = "growth"
@@ -1254,10 +1265,7 @@ def data_files(path: str | Path) -> list[Path]:
 
 def _registry_index(registry: pd.DataFrame | None) -> tuple[RegistryIndex, set[str]]:
     frame = default_registry() if registry is None else registry
-    flows = {
-        str(r["indicator"]) for r in frame.to_dict("records") if _str_or_none(r.get("flow")) in
-        ("True", "true", "1")
-    }  # fmt: skip
+    flows = {str(r["indicator"]) for r in frame.to_dict("records") if _is_true(r.get("flow"))}
     return RegistryIndex.from_frame(frame), flows
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from muye_analysis.periods import (
+    BareMonthError,
     Period,
     PeriodError,
     find_period,
@@ -150,3 +151,9 @@ def test_find_period_in_titles_and_headers():
 def test_find_period_refuses_a_header_that_is_not_year_to_date():
     with pytest.raises(PeriodError, match="does not start in January"):
         find_period("4-6月累计值")
+
+
+def test_a_bare_month_carries_its_month_and_year_for_the_caller():
+    with pytest.raises(BareMonthError) as info:
+        find_period("2024年9月主要经济指标")
+    assert (info.value.month, info.value.year) == (9, 2024)

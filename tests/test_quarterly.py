@@ -227,6 +227,25 @@ def test_period_in_the_title_applies_to_measure_columns(tmp_path):
     assert any("全市位次" in s for s in result.skipped_columns)
 
 
+def test_monthly_report_title_dates_its_year_to_date_columns(tmp_path):
+    rows = [
+        ["2024年9月牧野区主要经济指标（合成数据）"],
+        ["制表日期：2024年10月15日", None, None, None, "单位：万元"],
+        ["指标", "本月", "本年累计", "累计增长%", "备注"],
+        ["社会消费品零售总额", 70000, 603000, 3.9, None],
+    ]
+    path = write_workbook(tmp_path / "synthetic_monthly.xlsx", {"S": rows})
+    got = read_quarterly(path)
+    # 本月 (September alone) is not year to date; 本年累计 is January-September.
+    assert got[["end_month", "measure", "value", "column"]].astype(object).to_numpy().tolist() == [
+        [9, "level", 60.3, "本年累计"],
+        [9, "growth", 3.9, "累计增长%"],
+    ]
+    skipped = ingest_quarterly(path).skipped_columns
+    assert any(s.endswith("本月 (not year-to-date data (a target, rank, note or a single month))")
+               for s in skipped)  # fmt: skip
+
+
 def test_periods_across_with_unit_column_and_year_argument(tmp_path):
     rows = [
         ["指标", "单位", "1-2月", "一季度", "1-4月"],
