@@ -177,6 +177,24 @@ class GrowthForecast:
         low, high = np.quantile(self.annual_paths, [tail, 1 - tail])
         return float(low), float(high)
 
+    def plot(
+        self,
+        *,
+        target: float | None = None,
+        synthetic: bool = False,
+        lang: str = "zh",
+        history_quarters: int = 12,
+        **kwargs,
+    ):
+        """Fan chart of this forecast (``charts.plot_forecast_fan``) with the last
+        ``history_quarters`` published quarters; pass ``synthetic=True`` for illustrative data."""
+        from muye_analysis.charts import plot_forecast_fan
+
+        history = self.history.tail(history_quarters)
+        return plot_forecast_fan(
+            history, self.forecast, target=target, synthetic=synthetic, lang=lang, **kwargs
+        )
+
     def probability_of_meeting(
         self,
         target: float,

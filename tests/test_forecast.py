@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -164,6 +165,26 @@ def test_forecast_frame_fits_the_fan_chart(ar1_forecast):
     assert list(fc.history.columns) == ["period", "value"]
     assert fc.history["period"].iloc[-1] == "2030Q2"
     assert f["mean"].iloc[-1] == pytest.approx(fc.annual_mean, abs=EXACT)
+
+
+def test_forecast_draws_as_a_fan_chart_marked_synthetic(ar1_forecast):
+    from muye_analysis.charts.fan import HISTORY_GID, MEAN_GID, SYNTHETIC_GID, TARGET_GID
+
+    _, _, fc = ar1_forecast
+    fig = fc.plot(target=6.0, synthetic=True, lang="zh", history_quarters=6)
+    try:
+        ax = fig.axes[0]
+        lines = {line.get_gid(): line for line in ax.get_lines()}
+        assert lines[HISTORY_GID].get_ydata().tolist() == fc.history["value"].tail(6).tolist()
+        # the fan starts at the last published value, then follows the forecast means
+        assert lines[MEAN_GID].get_ydata()[1:].tolist() == fc.forecast["mean"].tolist()
+        assert lines[TARGET_GID].get_ydata()[0] == 6.0
+        stamps = [t.get_text() for t in ax.texts if t.get_gid() == SYNTHETIC_GID]
+        assert stamps and "合成" in stamps[0]
+        ticks = [t.get_text() for t in ax.get_xticklabels()]
+        assert ticks[-2:] == ["2030Q3", "2030Q4"]
+    finally:
+        plt.close(fig)
 
 
 def test_a_complete_year_forecasts_the_next_one_from_scratch():
