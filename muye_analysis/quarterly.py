@@ -819,8 +819,14 @@ def _header_block(sheet: _Sheet, at: int) -> _Header:
 _WIDE_ROLES = {"indicator", "unit", "year", "price_basis", "source", "note", "ignore"}
 
 
-def _classify_column(ctx: _Context, where: _Where, j: int, upper: str, lower: str) -> _Column | str:
-    """The period, measure and unit a data column holds, or why it is skipped."""
+def _classify_column(
+    ctx: _Context, where: _Where, j: int, upper: str, lower: str, beside: Period | None
+) -> _Column | str:
+    """The period, measure and unit a data column holds, or why it is skipped.
+
+    A column's period is its header's; else, for a measure header such as 增长% right after a
+    period column (1-9月 | 增长%), that column's (``beside``); else the title's.
+    """
     text = f"{upper} {lower}".strip()
     if _SKIP_WORDS.search(text):
         return "not year-to-date data (a target, rank, note or a single month)"
@@ -835,6 +841,8 @@ def _classify_column(ctx: _Context, where: _Where, j: int, upper: str, lower: st
         found = find_period(upper) or find_period(lower)
     except PeriodError as exc:
         raise where.fail(str(exc), "label the column with a year-to-date span.") from None
+    if found is None and measure is not None and beside is not None:
+        found = (beside.year, beside.end_month)
     found = found or ctx.title_period
     if found is None:
         raise where.fail(
@@ -877,9 +885,9 @@ def _parse_wide(ctx: _Context, header_at: int) -> tuple[list[dict[str, Any]], li
                     "values under an empty header.", "write the period and measure in the header."
                 )
             continue
-        col = _classify_column(
-            ctx, _Where(sheet.path, sheet.name, head.row, text), j, head.upper[j], head.lower[j]
-        )
+        where = _Where(sheet.path, sheet.name, head.row, text)
+        beside = columns[-1].period if columns else None
+        col = _classify_column(ctx, where, j, head.upper[j], head.lower[j], beside)
         if isinstance(col, str):
             skipped.append(f"{text} ({col})")
         else:

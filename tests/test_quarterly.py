@@ -246,6 +246,17 @@ def test_monthly_report_title_dates_its_year_to_date_columns(tmp_path):
                for s in skipped)  # fmt: skip
 
 
+def test_growth_column_takes_the_period_of_the_column_before_it(tmp_path):
+    rows = [
+        ["新乡市主要经济指标（合成数据）"],
+        ["指标名称", "单位", "2024年1-9月", "增长(%)", "位次"],
+        ["地区生产总值", "亿元", 180.5, 4.6, 5],
+    ]
+    got = read_quarterly(write_workbook(tmp_path / "synthetic_beside.xlsx", {"S": rows}))
+    shown = got[["year", "end_month", "measure", "value"]].astype(object).to_numpy().tolist()
+    assert shown == [[2024, 9, "level", 180.5], [2024, 9, "growth", 4.6]]
+
+
 def test_periods_across_with_unit_column_and_year_argument(tmp_path):
     rows = [
         ["指标", "单位", "1-2月", "一季度", "1-4月"],
