@@ -52,7 +52,7 @@ def plot_muye_in_city(
     lang = resolve_lang(lang)
     view = city_view(indicators, context, registry)
     owner_ax = ax
-    with house_style(size_spec(size)) as spec:
+    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, (share_ax, growth_ax) = start_panels(ax, 2, spec, sharey=True, wspace=0.08)
         ys = list(range(len(view)))[::-1]
         _draw_shares(share_ax, view, ys, lang, spec)

@@ -57,7 +57,7 @@ def plot_forecast_fan(
     lang = resolve_lang(lang)
     view = fan_view(history, forecast)
     owner_ax = ax
-    with house_style(size_spec(size)) as spec:
+    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, ax = start_chart(ax, spec)
         handles, names = _draw(ax, view, lang, spec)
         if target is not None:

@@ -48,7 +48,7 @@ def plot_growth_gap(
     lang = resolve_lang(lang)
     view = growth_gap_view(targets)
     owner_ax = ax
-    with house_style(size_spec(size)) as spec:
+    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, lang, spec)
         text = ChartText(

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from muye_analysis.charts.style import GREY, SizeSpec
@@ -39,6 +41,9 @@ class ChartText:
     notes: Sequence[str] = field(default_factory=tuple)
     # (handles, labels): shown in the header under the subtitle, the same place on every chart.
     legend: tuple[Sequence[Artist], Sequence[str]] | None = None
+    # Lines of annotation the chart itself puts just above its axes (band names, a reference
+    # label); a title on a caller's axes is lifted above them.
+    above_axes_lines: int = 0
 
 
 def start_chart(ax: Axes | None, spec: SizeSpec) -> tuple[Figure, Axes]:
@@ -82,7 +87,8 @@ def start_panels(
     for ratio in ratios:
         width = usable * ratio / sum(ratios)
         share = panels[0] if (sharey and panels) else None
-        panels.append(ax.inset_axes((x, 0.0, width, 1.0), sharey=share))
+        # The top fifth stays free for the panels' own titles.
+        panels.append(ax.inset_axes((x, 0.0, width, 0.8), sharey=share))
         x += width + wspace
     return root_figure(ax), panels
 
@@ -175,23 +181,45 @@ def _frame_figure(fig: Figure, text: ChartText, spec: SizeSpec) -> None:
 
 
 def _frame_axes(ax: Axes, text: ChartText, spec: SizeSpec) -> None:
+    _adopt_house_fonts(ax, spec)
+    panels = [a for a in (ax, *ax.child_axes) if a.axison]
+    # Wrap to the axes' width: the caller's layout has no room for lines wider than the plot.
+    width_pt = ax.get_position().width * root_figure(ax).get_figwidth() * 72
+    legend_room = 1.8 * spec.annotation * text.above_axes_lines
     if text.legend is not None:
         handles, names = text.legend
-        ax.legend(handles, names, fontsize=spec.annotation).set_gid(LEGEND_GID)
+        legend = ax.legend(
+            handles,
+            names,
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncols=len(names),
+            borderaxespad=0.2,
+            fontsize=spec.annotation,
+        )
+        legend.set_gid(LEGEND_GID)
+        legend_room += 1.8 * spec.annotation
     title = "\n".join(t for t in (text.title, text.subtitle) if t)
-    ax.set_title(title, loc="left", fontsize=spec.subtitle, gid=TITLE_GID)
-    footer = "\n".join([*text.notes, text.source])
-    xaxis = ax.xaxis
+    ax.set_title(wrap_text(title, width_pt, spec.subtitle), loc="left", fontsize=spec.subtitle,
+                 pad=0.5 * spec.subtitle + legend_room, gid=TITLE_GID)  # fmt: skip
+    footer = wrap_text("\n".join([*text.notes, text.source]), width_pt, spec.source)
 
-    def below_xaxis(renderer: object) -> Bbox:
-        # The x-axis label and tick labels when shown, the axes box otherwise.
-        box = xaxis.get_tightbbox(renderer) if xaxis.get_visible() else None
-        return box if box is not None else ax.get_window_extent(renderer)
+    def extent(axis_of: str) -> Callable[[RendererBase], Bbox]:
+        # The panels with their tick labels and axis labels, so the footer clears them.
+        def union(renderer: RendererBase) -> Bbox:
+            boxes = [a.get_window_extent(renderer) for a in panels] or [ax.get_window_extent()]
+            for a in panels:
+                box = getattr(a, axis_of).get_tightbbox(renderer)
+                if box is not None:
+                    boxes.append(box)
+            return Bbox.union(boxes)
+
+        return union
 
     ax.annotate(
         footer,
         xy=(0, 0),
-        xycoords=("axes fraction", below_xaxis),
+        xycoords=(extent("yaxis"), extent("xaxis")),
         xytext=(0, -0.4 * spec.source),
         textcoords="offset points",
         va="top",
@@ -201,6 +229,24 @@ def _frame_axes(ax: Axes, text: ChartText, spec: SizeSpec) -> None:
         annotation_clip=False,
         gid=FOOTER_GID,
     )
+
+
+def _adopt_house_fonts(ax: Axes, spec: SizeSpec) -> None:
+    """Give the texts of a caller's axes the house font and sizes.
+
+    The caller made ``ax`` (and its axis labels, title and perhaps tick labels) before the
+    house style applied, so those texts carry the global font, which may lack Chinese glyphs.
+    """
+    import matplotlib
+
+    families = matplotlib.rcParams["font.family"]
+    for axes in (ax, *ax.child_axes):
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.xaxis.label.set_fontsize(spec.label)
+        axes.yaxis.label.set_fontsize(spec.label)
+        axes.tick_params(labelsize=spec.tick)
+    for artist in ax.findobj(Text):
+        artist.set_fontfamily(families)
 
 
 def ticks_covering(low: float, high: float, nbins: int = 6) -> list[float]:

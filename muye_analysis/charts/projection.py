@@ -53,7 +53,7 @@ def plot_projected_levels(
     if view.empty:
         raise ValueError("no headline indicator has both a 2023 level and a 2024 growth target")
     owner_ax = ax
-    with house_style(size_spec(size)) as spec:
+    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, panels = start_panels(ax, len(view), spec, wspace=0.12)
         for panel, (_, row) in zip(panels, view.iterrows(), strict=True):
             _draw_panel(panel, row, lang, spec)

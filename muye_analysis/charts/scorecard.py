@@ -38,7 +38,7 @@ def plot_rank_scorecard(
     lang = resolve_lang(lang)
     view = rank_view(rankings, frame_size)
     owner_ax = ax
-    with house_style(size_spec(size)) as spec:
+    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, frame_size, lang, spec.annotation, spec.marker)
         text = ChartText(
@@ -46,6 +46,7 @@ def plot_rank_scorecard(
             subtitle=labels.text("rank_subtitle", lang),
             notes=_notes(view, frame_size, lang),
             source=labels.source_line(lang),
+            above_axes_lines=1,
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
 

@@ -111,12 +111,16 @@ SIZES = {
 _ACTIVE: ContextVar[SizeSpec | None] = ContextVar("muye_house_style", default=None)
 
 
-def size_spec(size: str | SizeSpec | None = None) -> SizeSpec:
-    """The SizeSpec for ``size``; None means the active house style's size, else "slide"."""
+def size_spec(size: str | SizeSpec | None = None, *, into_axes: bool = False) -> SizeSpec:
+    """The SizeSpec for ``size``.
+
+    None means the active house style's size; outside one, "slide" for a chart's own figure and
+    "document" for a chart drawn ``into_axes`` of a caller's (usually multi-panel) figure.
+    """
     if isinstance(size, SizeSpec):
         return size
     if size is None:
-        return _ACTIVE.get() or SIZES["slide"]
+        return _ACTIVE.get() or SIZES["document" if into_axes else "slide"]
     try:
         return SIZES[size]
     except KeyError:

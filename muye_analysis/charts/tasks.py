@@ -40,7 +40,7 @@ def plot_task_targets(
     if view.empty:
         raise ValueError("no 2024 task target has a comparable 2023 outcome")
     owner_ax = ax
-    with house_style(size_spec(size)) as spec:
+    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, lang, spec)
         text = ChartText(
@@ -48,6 +48,7 @@ def plot_task_targets(
             subtitle=labels.text("task_subtitle", lang),
             notes=[labels.text("task_note", lang)],
             source=labels.source_line(lang),
+            above_axes_lines=1,
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
 

@@ -13,5 +13,9 @@ def all_text(fig: Figure) -> list[str]:
 
 
 def text_by_gid(fig: Figure, gid: str) -> list[str]:
-    """Texts of the artists whose gid starts with ``gid`` (the layout's title, source …)."""
-    return [t.get_text() for t in fig.findobj(Text) if (t.get_gid() or "").startswith(gid)]
+    """Texts of the artists whose gid starts with ``gid`` (the layout's title, source …).
+
+    Ordered by gid (notes are numbered muye-note-0, -1, … in reading order), then as drawn.
+    """
+    found = [t for t in fig.findobj(Text) if (t.get_gid() or "").startswith(gid)]
+    return [t.get_text() for t in sorted(found, key=lambda t: t.get_gid())]
