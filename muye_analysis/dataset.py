@@ -72,7 +72,7 @@ def read_curated_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, st
     if not path.exists():
         raise DataError("file not found.", file=path, fix="restore it from git.")
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             header = list(reader.fieldnames or [])
             rows = list(reader)

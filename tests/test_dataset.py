@@ -236,3 +236,8 @@ def test_loading_never_modifies_the_curated_file(curated_copy):
     before = curated_copy.read_bytes()
     load_indicators(curated_copy)
     assert curated_copy.read_bytes() == before
+
+
+def test_curated_file_saved_by_excel_with_a_byte_order_mark_still_loads(curated_copy):
+    curated_copy.write_bytes(b"\xef\xbb\xbf" + curated_copy.read_bytes())
+    assert len(load_indicators(curated_copy, derived=False)) == len(ROWS)

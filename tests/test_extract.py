@@ -543,7 +543,7 @@ def test_read_report_missing_file_is_a_data_error(tmp_path):
 def test_draft_of_the_bundled_report_passes_the_curated_validation(tmp_path):
     facts = extract_facts(REPORT)
     path = write_draft(facts, tmp_path / "draft.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         assert tuple(reader.fieldnames) == DRAFT_COLUMNS
         rows = list(reader)

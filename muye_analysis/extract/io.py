@@ -85,7 +85,10 @@ def draft_frame(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_draft(facts: pd.DataFrame, path: str | Path) -> Path:
-    """Write the draft CSV (UTF-8, like the curated file) atomically; return its path.
+    """Write the draft CSV atomically; return its path.
+
+    UTF-8 with a byte-order mark, so that Excel on Chinese Windows shows the characters; the
+    curated loader reads either form.
 
     Rows keep reading order. ``indicator`` is empty where no registry id matched: the reviewer
     gives one (adding it to the registry) or drops the row.
