@@ -640,3 +640,8 @@ def test_reader_recovers_the_curated_dataset_of_the_bundled_report():
     score = score_extraction(extract_facts(REPORT), load_indicators())
     assert score.recall >= 0.95, str(score)
     assert score.precision >= 0.90, str(score)
+
+
+def test_draft_starts_with_a_byte_order_mark_for_excel(tmp_path):
+    path = write_draft(extract_facts(REPORT), tmp_path / "draft.csv")
+    assert path.read_bytes()[:3] == b"\xef\xbb\xbf"

@@ -102,7 +102,7 @@ def write_draft(facts: pd.DataFrame, path: str | Path) -> Path:
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
             draft.to_csv(handle, index=False)
         tmp.replace(path)
     except BaseException:
