@@ -1,0 +1,103 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 City rankings 2023 · 2023年全市排名
+#
+# 报告给出了牧野区若干指标在全市的位次。本 notebook 把它们画成“排名记分卡”，
+# 并把牧野区的总量和增速放到新乡市全市的背景中看。
+#
+# *Muye's 2023 positions within Xinxiang, and Muye beside the city.*
+#
+# **排名能说明什么、不能说明什么 / What ranks can and cannot tell**
+#
+# - 报告没有说明参与排名的单位有多少个。新乡市有12个县级单位（4区5县3市），
+#   全市通报常按“四区八县（市）及平原示范区”排13个单位，有的指标把高新区、经开区单列，最多15个。
+#   因此“第12位”可能是倒数第一，也可能是倒数第二，**排名框架大小是一个假设**，图上会写明。
+# - 同一句里的两个位次要分清：社会消费品零售总额“居全市第6位”说的是总量，“同比增长4.9%，居全市第9位”说的是增速。
+# - “保持全市第一方阵”“位居全市前列”是定性表述，不能换算成数字。
+
+# %% tags=["parameters"]
+LANG = "zh"  # zh or en: the language of labels
+AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
+FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
+FRAME_SIZE = 13  # assumed number of ranked units: 12, 13 or 15
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+
+import muye_analysis as ma
+from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure
+from muye_analysis.charts.views import city_view, rank_third, rank_view
+
+name = "name_zh" if LANG == "zh" else "name_en"
+
+# %% [markdown]
+# ## Ranks as printed · 报告中的位次
+
+# %%
+rankings = ma.load_rankings()
+rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quote"]]
+
+# %% [markdown]
+# ## Rank scorecard · 排名记分卡
+#
+# 颜色按假设的排名框架分为前、中、后三段（13个单位时：1-4位、5-8位、9-13位）。
+# “第三名”是全市第二批国债项目中的排名，不是县级单位之间的排名，图中单独注明。
+
+# %%
+fig = plot_rank_scorecard(rankings, frame_size=FRAME_SIZE, lang=LANG)
+save_figure(fig, f"rank_scorecard_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)  # shown once, below, and not again by the inline backend
+fig
+
+# %% [markdown]
+# ### How the frame size changes the reading · 框架大小如何改变解读
+#
+# 同一个位次，在12、13、15个单位的框架下可能落在不同的三分段。只有落段不随假设变化的结论才稳健。
+
+# %%
+view = rank_view(rankings, FRAME_SIZE)
+ranked = view[view["kind"] == "rank"]
+robustness = pd.DataFrame(
+    {n: [rank_third(int(r), n) for r in ranked["rank"]] for n in (12, 13, 15)},
+    index=ranked["short_zh" if LANG == "zh" else "short_en"] + "：第" + ranked["rank"].astype(str),
+)
+robustness["robust"] = robustness.nunique(axis=1).eq(1)
+robustness
+
+# %% [markdown]
+# ## Muye in the city · 牧野区在全市中的位置
+#
+# 份额用同一年的现价总量计算；增速并列比较（地区生产总值、规上工业增加值为实际增速，其余为名义增速）。
+# 全市数字来自公开资料，部分为转载页面，来源写在图下方和下表中。报告没有给出牧野区2023年GDP增速，
+# 规上工业增加值也只公布增速、不公布总量，这些位置留空而不补造。
+
+# %%
+indicators, context, registry = ma.load_indicators(), ma.load_context(), ma.load_registry()
+city = city_view(indicators, context, registry)
+city[[name, "muye_level", "city_level", "share_pct", "muye_growth", "city_growth"]].round(2)
+
+# %%
+fig = plot_muye_in_city(indicators, context, registry, lang=LANG)
+save_figure(fig, f"muye_in_city_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)  # shown once, below, and not again by the inline backend
+fig
+
+# %% [markdown]
+# ### Sources of the city figures · 全市数据来源
+
+# %%
+context.query("region == '新乡市' and year == 2023")[
+    ["indicator_zh", "measure", "value", "unit", "source_title", "source_url", "note"]
+]
