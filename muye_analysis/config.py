@@ -16,6 +16,7 @@ RAW = DATA / "raw"
 CURATED = DATA / "curated"
 QUARTERLY = DATA / "quarterly"
 NOTEBOOKS = ROOT / "notebooks"
+EXAMPLES = ROOT / "examples"  # synthetic, illustrative data only
 
 REPORT_TEXT = RAW / "report_2023" / "muye_plan_report_2023_2024.txt"
 CONTEXT_RAW = RAW / "context" / "xinxiang_context.csv"

@@ -1252,14 +1252,7 @@ def data_files(path: str | Path) -> list[Path]:
     """
     path = Path(path)
     if path.is_dir():
-        files = sorted(
-            p
-            for p in path.iterdir()
-            if p.is_file()
-            and p.suffix.lower() in DATA_SUFFIXES
-            and not p.name.startswith(("~$", "."))
-            and not p.stem.lower().startswith("template")
-        )
+        files = sorted(p for p in path.iterdir() if _is_data_file(p))
         if not files:
             raise DataError(
                 "no .csv, .xlsx or .xls files in this folder.", file=path, row=None, column=None,
@@ -1269,6 +1262,21 @@ def data_files(path: str | Path) -> list[Path]:
     if not path.exists():
         raise DataError("file not found.", file=path, fix="check the path.")
     return [path]
+
+
+def has_data_files(folder: str | Path) -> bool:
+    """Whether ``folder`` holds year-to-date files to ingest (templates and lock files aside)."""
+    folder = Path(folder)
+    return folder.is_dir() and any(_is_data_file(p) for p in folder.iterdir())
+
+
+def _is_data_file(path: Path) -> bool:
+    return (
+        path.is_file()
+        and path.suffix.lower() in DATA_SUFFIXES
+        and not path.name.startswith(("~$", "."))
+        and not path.stem.lower().startswith("template")
+    )
 
 
 def _registry_index(registry: pd.DataFrame | None) -> tuple[RegistryIndex, set[str]]:

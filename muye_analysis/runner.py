@@ -176,10 +176,16 @@ def run_suite(
     run, so one broken chart does not hide the rest).
     """
     from muye_analysis.dataset import summarise_dataset
+    from muye_analysis.quarterly import has_data_files, ingest_quarterly
     from muye_analysis.suite import notebook
 
     progress(summarise_dataset(lang=lang))
     progress("")
+    # Year-to-date files are validated before any notebook starts, so a bad table stops the run
+    # with its file, row and column instead of failing inside notebook 04.
+    if has_data_files(config.QUARTERLY):
+        progress(ingest_quarterly(config.QUARTERLY).summary(lang=lang))
+        progress("")
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
     results = run_notebooks(specs, lang=lang, as_of=as_of, workers=workers, html=html,
                             progress=progress)  # fmt: skip

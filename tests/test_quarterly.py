@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from muye_analysis import cli, config
+from muye_analysis import cli, config, quarterly
 from muye_analysis.errors import DataError
 from muye_analysis.quarterly import (
     STORE_COLUMNS,
@@ -549,3 +549,13 @@ def test_a_filled_in_template_ingests(tmp_path):
     wb.save(tmp_path / "synthetic_filled.xlsx")
     got = read_quarterly(tmp_path / "synthetic_filled.xlsx")
     assert got["value"].tolist() == [20.1, 5.2]
+
+
+def test_has_data_files_ignores_templates_lock_files_and_missing_folders(tmp_path):
+    assert not quarterly.has_data_files(tmp_path / "missing")
+    (tmp_path / "template.csv").write_text("indicator\n", encoding="utf-8")
+    (tmp_path / "~$book.xlsx").write_bytes(b"")
+    assert not quarterly.has_data_files(tmp_path)
+    assert quarterly.has_data_files(config.QUARTERLY) is False  # the bundled folder: templates only
+    (tmp_path / "2024年1-9月.csv").write_text("indicator\n", encoding="utf-8")
+    assert quarterly.has_data_files(tmp_path)
