@@ -114,10 +114,33 @@ def finish_chart(
     """
     if owner_ax is None:
         _frame_figure(fig, text, spec)
+        freeze_layout(fig)
     else:
         _frame_axes(owner_ax, text, spec)
-    fig.draw_without_rendering()
+        fig.draw_without_rendering()
     return fig
+
+
+def freeze_layout(fig: Figure, max_rounds: int = 4) -> None:
+    """Run constrained layout until the axes stop moving, then fix them where they are.
+
+    Constrained layout starts from the current positions, so its result can shift slightly
+    from one draw to the next (and with each output's dpi); a frozen layout makes every save
+    of the chart identical, in any format and any process. To edit a chart and lay it out
+    again, call ``fig.set_layout_engine("constrained")``.
+    """
+    positions = None
+    for _ in range(max_rounds):
+        fig.draw_without_rendering()
+        now = [b for ax in fig.axes for b in ax.get_position().bounds]
+        # Converged when nothing moves by more than a millionth of the figure (~0.01 pt).
+        if (
+            positions is not None
+            and max(abs(a - b) for a, b in zip(now, positions, strict=True)) < 1e-6
+        ):
+            break
+        positions = now
+    fig.set_layout_engine("none")
 
 
 def _frame_figure(fig: Figure, text: ChartText, spec: SizeSpec) -> None:
@@ -306,6 +329,13 @@ def wrap_text(text: str, width_pt: float, fontsize: float) -> str:
                 used += _width_em(token, families)
         lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+def text_width_pt(text: str, fontsize: float) -> float:
+    """Width of one line of ``text`` at ``fontsize`` in the current font, in points."""
+    import matplotlib
+
+    return fontsize * _width_em(text, tuple(matplotlib.rcParams["font.family"]))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -59,6 +60,7 @@ def _save_one(fig: Figure, path: Path, fmt: str, dpi: int) -> Path:
     tmp = Path(tmp_name)
     try:
         with matplotlib.rc_context(_RC):
+            _settle_layout(fig, fmt, dpi)
             fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
         tmp.chmod(0o644)
         tmp.replace(path)  # atomic on one file system: readers see old or new, never half
@@ -66,6 +68,20 @@ def _save_one(fig: Figure, path: Path, fmt: str, dpi: int) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def _settle_layout(fig: Figure, fmt: str, dpi: int) -> None:
+    """Render once more if a layout engine is active, so the saved layout has converged.
+
+    The package's own charts freeze their layout (see ``layout.freeze_layout``); a caller's
+    figure with constrained layout may still move by a hair between its first and second draw
+    at a given dpi, which would make the first file differ from a rerun's.
+    """
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    engine = fig.get_layout_engine()
+    if engine is not None and not isinstance(engine, PlaceHolderLayoutEngine):
+        fig.savefig(io.BytesIO(), format=fmt, dpi=dpi, metadata=_METADATA[fmt])
 
 
 def _check_name(name: str) -> None:

@@ -7,7 +7,12 @@ import io
 import chart_frames as F
 import matplotlib.pyplot as plt
 import pytest
-from chart_helpers import all_text, text_by_gid
+from chart_helpers import (
+    all_text,
+    plot_overlaps_header_or_footer,
+    text_by_gid,
+    texts_off_the_figure,
+)
 from matplotlib.colors import to_hex
 
 from muye_analysis import config
@@ -284,6 +289,13 @@ def test_every_chart_has_title_subtitle_and_source_line(charts, name):
         assert len(text_by_gid(fig, TITLE_GID)) == 1
         assert len(text_by_gid(fig, SUBTITLE_GID)) == 1
         assert text_by_gid(fig, SOURCE_GID)[0].replace("\n", "").startswith(source)
+
+
+@pytest.mark.parametrize("name", ["rank", "gap", "proj", "task", "city", "fan"])
+def test_slide_charts_keep_text_on_the_figure_and_the_plot_clear_of_header_and_footer(charts, name):
+    for lang in ("zh", "en"):
+        assert texts_off_the_figure(charts[name, lang]) == []
+        assert plot_overlaps_header_or_footer(charts[name, lang]) == []
 
 
 @pytest.mark.parametrize("name", ["rank", "gap", "proj", "task", "city", "fan"])
