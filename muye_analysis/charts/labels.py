@@ -189,23 +189,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "fan_period_axis": {"zh": "时期", "en": "Period"},
 }
 
-# Values used to fill the placeholders when every label is rendered in a test.
-SAMPLE_FIELDS: dict[str, Any] = {
-    "district": config.DISTRICT_ZH,
-    "city": config.CITY_ZH,
+# Values used to fill the placeholders when every label is rendered in a test, per language.
+_SAMPLE_COMMON: dict[str, Any] = {
     "value": -12.3,
     "text": "6%",
     "rank": 12,
-    "standing": "第一方阵",
     "n": 13,
-    "name": "国债资金",
-    "names": "GDP",
-    "muye_level": "¥23.21bn",
-    "city_level": "¥334.76bn",
-    "target": "8000人",
-    "basis": "（实际）",
-    "actual": "8317人",
     "deflator": 1.5,
+}
+SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
+    "zh": {
+        **_SAMPLE_COMMON,
+        "standing": "第一方阵",
+        "name": "国债资金",
+        "names": "GDP、固投",
+        "muye_level": "232.1",
+        "city_level": "3347.6",
+        "target": "≥8000人",
+        "actual": "8317人",
+        "basis": "（实际）",
+    },
+    "en": {
+        **_SAMPLE_COMMON,
+        "standing": "Leading group",
+        "name": "Treasury-bond funds",
+        "names": "GDP and Investment",
+        "muye_level": "¥23.21bn",
+        "city_level": "¥334.76bn",
+        "target": "≥8000 people",
+        "actual": "8317 people",
+        "basis": " (real)",
+    },
 }
 
 # English renderings of the comparator sources, so that English charts contain no Chinese.
@@ -361,8 +375,7 @@ def context_source(title: str, url: str, lang: str) -> str:
 
 def all_chart_strings(lang: str) -> list[str]:
     """Every chart string in ``lang`` with sample values filled in (for the glyph test)."""
-    fields = {k: v for k, v in SAMPLE_FIELDS.items() if k not in ("district", "city")}
-    return [text(key, lang, **fields) for key in STRINGS]
+    return [text(key, lang, **SAMPLE_FIELDS[lang]) for key in STRINGS]
 
 
 def _check_lang(lang: str) -> None:
