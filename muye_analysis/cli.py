@@ -54,6 +54,26 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_charts(args: argparse.Namespace) -> int:
+    from muye_analysis.charts import export_report_charts
+
+    langs = ("zh", "en") if args.lang == "both" else (args.lang,)
+    try:
+        paths = export_report_charts(
+            langs=langs,
+            size=args.size,
+            formats=tuple(args.format),
+            frame_size=args.frame_size,
+            deflator_pct=args.deflator,
+        )
+    except ValueError as exc:  # an assumption that contradicts the data, e.g. --frame-size 10
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path in paths:
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
@@ -89,6 +109,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="year of period labels that carry none (1-3月)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_ingest)
+
+    p = sub.add_parser("charts", help="export the report's charts (PNG/SVG/PDF) to figures/")
+    p.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
+    p.add_argument(
+        "--size",
+        choices=("slide", "document"),
+        default="slide",
+        help="16:9 slide (13.33×7.5 in) or document (6.3×4.2 in)",
+    )
+    p.add_argument("--format", nargs="+", choices=("png", "svg", "pdf"), default=["png", "svg"])
+    p.add_argument(
+        "--frame-size",
+        type=int,
+        default=13,
+        help="assumed number of units the city ranks (the report does not say)",
+    )
+    p.add_argument(
+        "--deflator",
+        type=float,
+        metavar="PCT",
+        help="GDP deflator change (%%) to turn the real GDP target into current prices",
+    )
+    p.set_defaults(handler=_cmd_charts)
 
     return parser
 

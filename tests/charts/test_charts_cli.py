@@ -1,0 +1,19 @@
+"""`muye charts`: export the report's charts from the command line."""
+
+from __future__ import annotations
+
+from muye_analysis.charts.export import REPORT_CHARTS
+from muye_analysis.cli import main
+
+
+def test_muye_charts_writes_the_report_charts_and_prints_their_paths(figures_dir, capsys):
+    assert main(["charts", "--lang", "en", "--size", "document", "--format", "svg"]) == 0
+    printed = capsys.readouterr().out.split()
+    names = sorted(p.name for p in figures_dir.iterdir())
+    assert names == sorted(f"{n}_en_document.svg" for n in REPORT_CHARTS)
+    assert sorted(printed) == sorted(str(figures_dir / n) for n in names)
+
+
+def test_muye_charts_refuses_a_frame_smaller_than_the_worst_rank(figures_dir, capsys):
+    assert main(["charts", "--frame-size", "10", "--format", "svg"]) == 2
+    assert "frame_size 10 is smaller than the largest rank shown (12)" in capsys.readouterr().err
