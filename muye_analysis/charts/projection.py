@@ -109,7 +109,7 @@ def _draw_panel(ax: Axes, row: pd.Series, lang: str, spec: SizeSpec) -> None:
         fontsize=spec.annotation,
         color=TARGET_COLOUR,
     )
-    headroom = 0.16 * top
+    headroom = 0.24 * top  # room for the arrow and the total above the bar
     label_y = top
     if row["bound"] in ("at_least", "at_most"):
         # An arrow says the target is a floor (or a ceiling): the level may be higher (lower).
