@@ -71,6 +71,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Not shown: the {name} rank (No. {rank}) compares projects in the same batch, "
         "not county-level units.",
     },
+    "other_rank_excluded": {
+        "zh": "未计入：{name}的排名（第{rank}位）不是全市县级单位之间的排名。",
+        "en": "Not shown: the {name} rank (No. {rank}) is not among the city's county-level units.",
+    },
     # Muye in the city
     "city_title": {"zh": "{district}在{city}中的份额与增速", "en": "{district} within Xinxiang"},
     "city_subtitle": {

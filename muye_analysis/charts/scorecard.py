@@ -121,5 +121,6 @@ def _notes(view: pd.DataFrame, n: int, lang: str) -> list[str]:
     notes = [labels.text("frame_assumption", lang, n=n), labels.text("frame_explained", lang)]
     for _, row in view[view["kind"] == "other_frame"].iterrows():
         name = labels.indicator_name(row, lang)
-        notes.append(labels.text("amount_rank_excluded", lang, name=name, rank=int(row["rank"])))
+        key = "amount_rank_excluded" if row["ranked_on"] == "amount" else "other_rank_excluded"
+        notes.append(labels.text(key, lang, name=name, rank=int(row["rank"])))
     return notes

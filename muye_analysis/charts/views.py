@@ -55,8 +55,11 @@ def rank_view(rankings: pd.DataFrame, frame_size: int) -> pd.DataFrame:
     standing = df.get("standing_text", pd.Series(pd.NA, index=df.index, dtype="string"))
     rank = df["rank"].astype("Int64")
     ranked_on = df["ranked_on"].astype("string")
+    # The frame size applies to city-wide ranks of county-level units only.
+    scope = df.get("rank_scope", pd.Series("全市", index=df.index)).astype("string")
+    in_city = scope.fillna("全市") == "全市"
     kind = pd.Series("other_frame", index=df.index, dtype="string")
-    kind = kind.mask(rank.notna() & ranked_on.isin(UNIT_RANKED_ON), "rank")
+    kind = kind.mask(rank.notna() & ranked_on.isin(UNIT_RANKED_ON) & in_city, "rank")
     kind = kind.mask(rank.isna(), "standing")
     _check_frame_size(frame_size, rank[kind == "rank"])
     third = [

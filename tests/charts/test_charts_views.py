@@ -65,6 +65,13 @@ def test_rank_view_keeps_standings_and_sets_aside_ranks_among_projects():
     assert pd.isna(standing["third"])
 
 
+def test_rank_view_sets_aside_ranks_outside_the_city():
+    rankings = F.rankings()
+    rankings.loc[0, "rank_scope"] = "全省"  # a province-wide rank has another frame
+    view = views.rank_view(rankings, 13)
+    assert view["kind"].tolist()[0] == "other_frame"
+
+
 def test_rank_view_third_depends_on_the_assumed_frame():
     twelve = views.rank_view(F.rankings(), 12)
     fifteen = views.rank_view(F.rankings(), 15)
