@@ -74,6 +74,14 @@ def _cmd_charts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from muye_analysis.briefing import build_briefing
+
+    result = build_briefing(args.lang, build_dir=args.build_dir)
+    print(result.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
@@ -132,6 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="GDP deflator change (%%) to turn the real GDP target into current prices",
     )
     p.set_defaults(handler=_cmd_charts)
+
+    p = sub.add_parser(
+        "brief", help="write the briefing deck (build/briefing.pptx) and HTML report"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="zh: briefing.pptx/.html; "
+                   "en: briefing_en.pptx/.html")  # fmt: skip
+    p.add_argument("--build-dir", help="folder to write into (default: build/)")
+    p.set_defaults(handler=_cmd_brief)
 
     return parser
 

@@ -1,0 +1,114 @@
+"""Briefing pack: one call to a slide deck and a standalone HTML report (``muye brief``).
+
+Outputs, in ``config.build_dir()`` unless ``build_dir`` is given:
+
+=========  ==========================  ===========================
+language   deck                        report
+=========  ==========================  ===========================
+``zh``     ``build/briefing.pptx``     ``build/briefing.html``
+``en``     ``build/briefing_en.pptx``  ``build/briefing_en.html``
+=========  ==========================  ===========================
+
+Chinese is the default and keeps the plain names, so links and habits ("send me
+briefing.pptx") survive a rerun; English gets a suffix so both can sit side by side. The chart
+PNGs (200 dpi) go to ``build/briefing_figures/``. Each output is written to a temporary file
+and renamed into place, so a failed build leaves the previous one intact.
+
+The slides: a title (district, period, data vintage); the headline table (2023 actual, 2024
+target, gap); year-to-date slides when the processed store holds real figures for the target
+year (the growth still needed, forecast fans); then one slide per report chart, each with a
+takeaway computed from the data and its source line.
+
+Importing this package is cheap; python-pptx, matplotlib and pandas load when a briefing is built.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from muye_analysis import config
+
+FIGURES_FOLDER = "briefing_figures"
+
+
+@dataclass
+class BriefingResult:
+    """What ``build_briefing`` wrote, and how long it took."""
+
+    lang: str
+    pptx: Path
+    html: Path
+    figures: list[Path]
+    slide_titles: list[str]
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def paths(self) -> tuple[Path, Path]:
+        """(deck, report)."""
+        return self.pptx, self.html
+
+    def summary(self, lang: str | None = None) -> str:
+        """What was written, for the terminal."""
+        from muye_analysis.briefing.text import text
+
+        lang = lang or self.lang
+        lines = [
+            f"{text('summary_wrote', lang)} "
+            f"({text('summary_slides', lang, n=len(self.slide_titles))}, "
+            f"{text('summary_seconds', lang, seconds=self.seconds)}):",
+            f"  {self.pptx}",
+            f"  {self.html}",
+        ]
+        lines += [f"  {note}" for note in self.notes]
+        return "\n".join(lines)
+
+
+def output_paths(lang: str = "zh", build_dir: str | Path | None = None) -> tuple[Path, Path]:
+    """Where the deck and the report for ``lang`` go: briefing.pptx/.html, or *_en for English."""
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    folder = Path(build_dir) if build_dir is not None else config.build_dir()
+    stem = "briefing" if lang == "zh" else f"briefing_{lang}"
+    return folder / f"{stem}.pptx", folder / f"{stem}.html"
+
+
+def build_briefing(
+    lang: str = "zh",
+    *,
+    build_dir: str | Path | None = None,
+    charts: Sequence[str] | None = None,
+    allow_synthetic: bool = False,
+) -> BriefingResult:
+    """Build the deck and the HTML report for ``lang`` and return where they went.
+
+    ``charts`` keeps only the named report charts (names of
+    ``muye_analysis.charts.export.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
+    example rows of the processed store into the year-to-date slides, stamped as such: for
+    tests and demonstrations only, never for a real briefing.
+    """
+    from muye_analysis.briefing.assemble import assemble_briefing
+    from muye_analysis.briefing.deck import write_deck
+    from muye_analysis.briefing.html_report import write_html
+
+    start = time.perf_counter()
+    pptx_path, html_path = output_paths(lang, build_dir)
+    figure_dir = pptx_path.parent / FIGURES_FOLDER
+    briefing = assemble_briefing(lang, figure_dir, charts=charts, allow_synthetic=allow_synthetic)
+    write_deck(briefing, pptx_path)
+    write_html(briefing, html_path, font_cache=figure_dir)
+    return BriefingResult(
+        lang=lang,
+        pptx=pptx_path,
+        html=html_path,
+        figures=[s.image for s in briefing.charts],
+        slide_titles=[briefing.title.title, *(s.title for s in briefing.slides)],
+        notes=list(briefing.notes),
+        seconds=time.perf_counter() - start,
+    )
+
+
+__all__ = ["BriefingResult", "build_briefing", "output_paths"]

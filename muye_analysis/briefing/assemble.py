@@ -1,0 +1,120 @@
+"""Put a briefing together: title block, headline table, year-to-date slides, report charts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from muye_analysis import config
+from muye_analysis.briefing.catalogue import ChartEntry, ReportData, report_catalogue
+from muye_analysis.briefing.headline import headline_table
+from muye_analysis.briefing.model import Briefing, ChartSlide, TitleBlock
+from muye_analysis.briefing.text import text
+from muye_analysis.briefing.ytd import YtdPart, ytd_part
+from muye_analysis.charts import labels
+
+_WHEN = re.compile(r"\b(early|mid|late)?[\s-]*((?:19|20)\d\d)\b", re.IGNORECASE)
+_PART_ZH = {"early": "初", "mid": "中", "late": "末"}
+
+
+def assemble_briefing(
+    lang: str,
+    figure_dir: Path,
+    *,
+    charts: Sequence[str] | None = None,
+    allow_synthetic: bool = False,
+    data: ReportData | None = None,
+) -> Briefing:
+    """Draw every chart into ``figure_dir`` (PNG, 200 dpi) and return the briefing's content.
+
+    Order: title, headline table, year-to-date slides (only with real data in the processed
+    store), then the report's charts (``charts`` picks some of them by name).
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    data = ReportData.load() if data is None else data
+    entries = select_charts(report_catalogue(data), charts)
+    chart_slides = [render_chart(entry, lang, figure_dir) for entry in entries]
+    ytd = ytd_part(lang, figure_dir, targets=data.targets, registry=data.registry,
+                   allow_synthetic=allow_synthetic)  # fmt: skip
+    slides = (headline_table(data.targets, data.indicators, lang), *ytd.slides, *chart_slides)
+    return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=ytd.notes)
+
+
+def select_charts(
+    entries: Sequence[ChartEntry], names: Sequence[str] | None
+) -> tuple[ChartEntry, ...]:
+    """The entries named in ``names`` (in catalogue order), or all of them."""
+    if names is None:
+        return tuple(entries)
+    known = [e.name for e in entries]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(f"unknown chart(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    return tuple(e for e in entries if e.name in names)
+
+
+def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
+    """Draw one chart, save it as ``<name>_<lang>.png`` and pair it with its words."""
+    import matplotlib.pyplot as plt
+
+    from muye_analysis.charts import save_figure
+
+    fig = entry.build(lang)
+    try:
+        (image,) = save_figure(fig, f"{entry.name}_{lang}", ("png",), directory=figure_dir)
+    finally:
+        plt.close(fig)
+    return ChartSlide(
+        name=entry.name,
+        title=entry.title(lang),
+        takeaway=entry.takeaway(lang),
+        image=image,
+        source=entry.source(lang),
+    )
+
+
+def presented_when(presented: str, lang: str) -> str:
+    """'early 2024' from the sidecar's ``presented`` field, as '2024年初' in Chinese; '' if none."""
+    match = _WHEN.search(presented)
+    if match is None:
+        return ""
+    part, year = (match.group(1) or "").lower(), match.group(2)
+    if lang == "en":
+        return f"{part} {year}".strip()
+    return f"{year}年{_PART_ZH.get(part, '')}"
+
+
+def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
+    """District, period and data vintage (the report's origin record; the year-to-date data)."""
+    from muye_analysis.provenance import read_sidecar
+
+    meta = read_sidecar(config.REPORT_TEXT)
+    years = {
+        "base": meta.get("year_reported", config.BASE_YEAR),
+        "target": meta.get("year_planned", config.TARGET_YEAR),
+    }
+    title = (meta.get("title_zh") or config.REPORT_TITLE_ZH) if lang == "zh" else meta["title_en"]
+    vintage = [text("vintage_report", lang, title=title, **years)]
+    issuer = meta.get(f"issuing_body_{lang}")
+    when = presented_when(str(meta.get("presented", "")), lang)
+    if issuer:
+        key = "vintage_issuer_when" if when else "vintage_issuer"
+        vintage.append(text(key, lang, issuer=issuer, when=when))
+    period = text("deck_period", lang, **years)
+    if ytd.period is not None:
+        label = ytd.period.label(lang)
+        period += ("，" if lang == "zh" else "; ") + text("deck_period_ytd", lang, period=label)
+        line = text("vintage_ytd", lang, period=label, sources=ytd.sources)
+        if ytd.synthetic:
+            line += ("；" if lang == "zh" else "; ") + labels.text("synthetic_stamp", lang)
+        vintage.append(line)
+    else:
+        vintage.append(text("vintage_no_ytd", lang))
+    return TitleBlock(
+        title=text("deck_title", lang),
+        place=text("deck_place", lang),
+        period=period,
+        vintage=tuple(vintage),
+    )

@@ -1,0 +1,117 @@
+"""The slide charts: one entry per chart, with its title, how to draw it, its takeaway and source.
+
+The order is the deck's order; the names are the stable chart names of
+``muye_analysis.charts.export.REPORT_CHARTS``. Every entry draws from the same tables
+(:class:`ReportData`, loaded once), so the chart and its takeaway always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from muye_analysis.briefing import takeaways
+from muye_analysis.charts import labels
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """The bundled tables the report charts are drawn from."""
+
+    indicators: pd.DataFrame
+    targets: pd.DataFrame
+    rankings: pd.DataFrame
+    registry: pd.DataFrame
+    context: pd.DataFrame
+
+    @classmethod
+    def load(cls) -> ReportData:
+        """Load every table from the curated data."""
+        import muye_analysis as ma
+
+        return cls(
+            indicators=ma.load_indicators(),
+            targets=ma.load_targets(),
+            rankings=ma.load_rankings(),
+            registry=ma.load_registry(),
+            context=ma.load_context(),
+        )
+
+
+@dataclass(frozen=True)
+class ChartEntry:
+    """One slide chart. Each callable takes ``lang`` ("zh" or "en")."""
+
+    name: str
+    title: Callable[[str], str]
+    build: Callable[[str], Figure]
+    takeaway: Callable[[str], str]
+    source: Callable[[str], str]
+
+
+def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
+    """The report's charts in deck order (the names of ``charts.export.REPORT_CHARTS``)."""
+    from muye_analysis import charts
+    from muye_analysis.charts.scorecard import DEFAULT_FRAME_SIZE
+
+    d = ReportData.load() if data is None else data
+    entries = (
+        ChartEntry(
+            name="rank_scorecard",
+            title=lambda lang: labels.text("rank_title", lang),
+            build=lambda lang: charts.plot_rank_scorecard(d.rankings, lang=lang, size="slide"),
+            takeaway=lambda lang: takeaways.scorecard_takeaway(
+                d.rankings, lang, frame_size=DEFAULT_FRAME_SIZE
+            ),
+            source=labels.source_line,
+        ),
+        ChartEntry(
+            name="muye_in_city",
+            title=lambda lang: labels.text("city_title", lang),
+            build=lambda lang: charts.plot_muye_in_city(
+                d.indicators, d.context, d.registry, lang=lang, size="slide"
+            ),
+            takeaway=lambda lang: takeaways.city_takeaway(
+                d.indicators, d.context, d.registry, lang
+            ),
+            source=lambda lang: city_source_line(d, lang),
+        ),
+        ChartEntry(
+            name="growth_gap",
+            title=lambda lang: labels.text("gap_title", lang),
+            build=lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
+            takeaway=lambda lang: takeaways.growth_gap_takeaway(d.targets, lang),
+            source=labels.source_line,
+        ),
+        ChartEntry(
+            name="projected_levels",
+            title=lambda lang: labels.text("proj_title", lang),
+            build=lambda lang: charts.plot_projected_levels(
+                d.indicators, d.targets, lang=lang, size="slide"
+            ),
+            takeaway=lambda lang: takeaways.projection_takeaway(d.indicators, d.targets, lang),
+            source=labels.source_line,
+        ),
+        ChartEntry(
+            name="task_targets",
+            title=lambda lang: labels.text("task_title", lang),
+            build=lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
+            takeaway=lambda lang: takeaways.task_takeaway(d.targets, lang),
+            source=labels.source_line,
+        ),
+    )
+    return entries
+
+
+def city_source_line(data: ReportData, lang: str) -> str:
+    """The report plus the comparator sources behind the city figures (as the chart cites them)."""
+    from muye_analysis.charts.views import city_sources, city_view
+
+    view = city_view(data.indicators, data.context, data.registry)
+    extra = [labels.context_source(title, url, lang) for title, url in city_sources(view)]
+    return labels.source_line(lang, extra)

@@ -1,0 +1,126 @@
+"""The headline table: each 2024 headline target beside its 2023 actual and the gap in points.
+
+Numbers come from ``load_targets()`` (target, qualifier, 2023 actual, gap) and
+``load_indicators()`` (2023 levels). Where the report states no 2023 figure the cell says so
+("未公布" / "not stated"); nothing is estimated.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from muye_analysis import config
+from muye_analysis.briefing.model import TableSlide
+from muye_analysis.briefing.text import pct, target_text, text
+from muye_analysis.charts import labels
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The six headline targets of part 二 of the report, in its order.
+HEADLINE = (
+    "gdp",
+    "industrial_value_added",
+    "fixed_asset_investment",
+    "budget_revenue",
+    "retail_sales",
+    "surveyed_unemployment_rate",
+)
+COLUMNS = ("col_indicator", "col_level", "col_actual", "col_target", "col_gap", "col_basis")
+_FLOW_MEASURES = ("growth_rate",)  # a growth target belongs to a flow with a level
+
+
+def headline_numbers(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """One row per headline target, in the report's order: the numbers behind the table.
+
+    Columns: indicator, name_zh, name_en, short_zh, short_en, measure, target, qualifier, bound,
+    price_basis, actual_2023 (NA where not stated), gap_pp (target − actual, NA with it),
+    level_2023 and level_unit (the 2023 level, NA where unpublished or not a flow).
+    """
+    rows = targets[targets["indicator"].isin(HEADLINE)].drop_duplicates("indicator")
+    missing = [i for i in HEADLINE if i not in set(rows["indicator"])]
+    if missing:
+        raise ValueError(f"targets has no row for headline indicator(s) {', '.join(missing)}")
+    rows = rows.set_index("indicator").loc[list(HEADLINE)].reset_index()
+    levels = _levels_2023(indicators)
+    out = rows[["indicator", "name_zh", "name_en", "short_zh", "short_en", "measure", "target",
+                "qualifier", "bound", "price_basis", "actual_2023"]].copy()  # fmt: skip
+    out["gap_pp"] = (out["target"] - out["actual_2023"]).astype("Float64")
+    return out.merge(levels, on="indicator", how="left")
+
+
+def headline_table(targets: pd.DataFrame, indicators: pd.DataFrame, lang: str) -> TableSlide:
+    """The headline table as strings for ``lang``, with its notes and source line."""
+    numbers = headline_numbers(targets, indicators)
+    columns = tuple(text(key, lang) for key in COLUMNS)
+    rows = tuple(_row_cells(row, lang) for _, row in numbers.iterrows())
+    is_growth = numbers["measure"].isin(_FLOW_MEASURES)
+    not_stated = numbers[numbers["actual_2023"].isna() | (is_growth & numbers["level_2023"].isna())]
+    notes = [text("table_gap_note", lang), text("table_basis_note", lang)]
+    if len(not_stated):
+        names = labels.join_names(
+            [labels.indicator_name(r, lang) for _, r in not_stated.iterrows()], lang
+        )
+        notes.append(text("table_missing_note", lang, names=names))
+    return TableSlide(
+        name="headline_table",
+        title=text("table_title", lang),
+        columns=columns,
+        rows=rows,
+        notes=tuple(notes),
+        source=labels.source_line(lang),
+    )
+
+
+def _row_cells(row: pd.Series, lang: str) -> tuple[str, ...]:
+    import pandas as pd
+
+    is_growth = row["measure"] in _FLOW_MEASURES
+    name = labels.indicator_name(row, lang, short=False)
+    if pd.notna(row["level_2023"]):
+        level = _level_text(float(row["level_2023"]), str(row["level_unit"]), lang)
+    else:
+        level = text("not_stated" if is_growth else "not_applicable", lang)
+    if pd.notna(row["actual_2023"]):
+        actual = pct(float(row["actual_2023"]))
+        actual = text("growth_value", lang, value=actual) if is_growth else actual
+    else:
+        actual = text("not_stated", lang)
+    goal = target_text(float(row["target"]), row["qualifier"], row["bound"], lang)
+    goal = text("growth_value", lang, value=goal) if is_growth else goal
+    gap = text("not_applicable", lang)
+    if pd.notna(row["gap_pp"]):
+        gap = f"{float(row['gap_pp']):+.1f}"
+    basis = (
+        text(f"basis_{row['price_basis']}", lang)
+        if is_growth and pd.notna(row["price_basis"])
+        else text("basis_rate", lang)
+    )
+    return (name, level, actual, goal, gap, basis)
+
+
+def _level_text(value: float, unit: str, lang: str) -> str:
+    if lang == "zh":
+        return f"{value:g}{unit}"
+    return labels.amount(value, unit, lang)
+
+
+def _levels_2023(indicators: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = indicators[
+        (indicators["period"] == config.BASE_YEAR)
+        & (indicators["kind"] == "actual")
+        & (indicators["measure"] == "level")
+        & indicators["indicator"].isin(HEADLINE)
+    ]
+    if "stage" in rows:
+        rows = rows[rows["stage"].isna()]
+    rows = rows.drop_duplicates("indicator")
+    return pd.DataFrame(
+        {
+            "indicator": rows["indicator"].astype("string"),
+            "level_2023": rows["value"].astype("Float64"),
+            "level_unit": rows["unit"].astype("string"),
+        }
+    )

@@ -1,0 +1,205 @@
+"""One-line takeaways, computed from the same views the charts draw (never typed in).
+
+Each function takes the tables the chart takes and returns one sentence in ``lang``; the tests
+check them against values worked out by hand from the report.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from muye_analysis.briefing.text import ordinal, pct, target_text, text
+from muye_analysis.charts import labels
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# What a rank is of, as a word after the indicator's short name (a share needs none).
+_RANKED_ON_WORD = {
+    "level": {"zh": "总量", "en": " (level)"},
+    "growth_rate": {"zh": "增速", "en": " growth"},
+    "share": {"zh": "", "en": ""},
+}
+
+
+def _sep(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def _list_sep(lang: str) -> str:
+    return "、" if lang == "zh" else ", "
+
+
+def ranked_name(row: pd.Series, lang: str) -> str:
+    """'规上工业增速', '税占比' / 'Industry growth', 'Tax share'."""
+    word = _RANKED_ON_WORD.get(str(row["ranked_on"]), {"zh": "", "en": ""})[lang]
+    return labels.indicator_name(row, lang) + word
+
+
+def scorecard_takeaway(rankings: pd.DataFrame, lang: str, *, frame_size: int = 13) -> str:
+    """Best and worst numeric rank among county-level units: '税占比居全市第1位，…居第12位'.
+
+    Qualitative standings and ranks among other things (projects in a bond batch) are left out,
+    as on the scorecard. Ties keep the report's order.
+    """
+    from muye_analysis.charts.views import rank_view
+
+    view = rank_view(rankings, frame_size)
+    ranked = view[view["kind"] == "rank"].reset_index(drop=True)
+    if ranked.empty:
+        raise ValueError("no numeric rank among county-level units to summarise")
+    ranks = ranked["rank"].astype(int)
+    best, worst = ranked.loc[ranks.idxmin()], ranked.loc[ranks.idxmax()]
+    fmt = (lambda r: str(r)) if lang == "zh" else ordinal
+    return text(
+        "take_rank",
+        lang,
+        best=ranked_name(best, lang),
+        best_rank=fmt(int(best["rank"])),
+        worst=ranked_name(worst, lang),
+        worst_rank=fmt(int(worst["rank"])),
+    )
+
+
+def city_takeaway(
+    indicators: pd.DataFrame, context: pd.DataFrame, registry: pd.DataFrame, lang: str
+) -> str:
+    """Shares of the city's totals, and the largest growth difference from the city:
+    '2023年GDP占全市6.9%、社零占全市7.0%…；财政收入增速2.0%，低于全市的6.4%'."""
+    from muye_analysis.charts.views import city_view
+
+    view = city_view(indicators, context, registry)
+    with_share = view[view["share_pct"].notna()]
+    shares = _list_sep(lang).join(
+        text("take_city_share", lang, name=labels.indicator_name(r, lang),
+             share=pct(float(r["share_pct"])))
+        for _, r in with_share.iterrows()
+    )  # fmt: skip
+    parts = [text("take_city_shares", lang, shares=shares)] if len(with_share) else []
+    both = view[view["muye_growth"].notna() & view["city_growth"].notna()]
+    if len(both):
+        diff = (both["muye_growth"] - both["city_growth"]).astype(float)
+        row = both.loc[diff.abs().idxmax()]
+        d = float(row["muye_growth"]) - float(row["city_growth"])
+        key = "take_city_growth_equal" if abs(d) < 1e-9 else (
+            "take_city_growth_below" if d < 0 else "take_city_growth_above"
+        )  # fmt: skip
+        parts.append(
+            text(key, lang, name=labels.indicator_name(row, lang),
+                 muye=pct(float(row["muye_growth"])), city=pct(float(row["city_growth"])))
+        )  # fmt: skip
+    if not parts:
+        raise ValueError("no share or growth comparison with the city to summarise")
+    return _sep(lang).join(parts)
+
+
+def growth_gap_takeaway(targets: pd.DataFrame, lang: str) -> str:
+    """The largest gap between a 2024 growth target and 2023 growth, and what was not stated:
+    '规上工业增速目标8%，比2023年实际0.2%高7.8个百分点；GDP、固投2023年增速未公布'."""
+    from muye_analysis.charts.views import growth_gap_view
+
+    view = growth_gap_view(targets)
+    with_gap = view[view["gap_pp"].notna()]
+    parts = []
+    if len(with_gap):
+        gaps = with_gap["gap_pp"].astype(float)
+        row = with_gap.loc[gaps.abs().idxmax()]
+        gap = float(row["gap_pp"])
+        parts.append(
+            text(
+                "take_gap" if gap >= 0 else "take_gap_below",
+                lang,
+                name=labels.indicator_name(row, lang),
+                goal=target_text(float(row["target"]), row["qualifier"], row["bound"], lang),
+                actual=pct(float(row["actual_2023"])),
+                gap=f"{abs(gap):.1f}",
+            )
+        )
+    missing = view[view["actual_2023"].isna()]
+    if len(missing):
+        names = labels.join_names([labels.indicator_name(r, lang) for _, r in missing.iterrows()],
+                                  lang)  # fmt: skip
+        parts.append(text("take_gap_missing", lang, names=names))
+    return _sep(lang).join(parts)
+
+
+def projection_takeaway(
+    indicators: pd.DataFrame, targets: pd.DataFrame, lang: str, *, deflator_pct: float | None = None
+) -> str:
+    """2024 levels the targets imply, as the chart rounds them:
+    '按目标推算2024年GDP≥246.0亿元（按2023年价格）、财政收入11.60亿元、社零85.9亿元'."""
+    from muye_analysis.charts.views import projection_view
+
+    view = projection_view(indicators, targets, deflator_pct=deflator_pct)
+    if view.empty:
+        raise ValueError("no headline indicator has both a 2023 level and a 2024 growth target")
+    items = []
+    for _, row in view.iterrows():
+        digits = _decimals(float(row["base"]))
+        value = round(float(row["projected"]), digits)
+        shown = (
+            f"{value:.{digits}f}{row['unit']}"
+            if lang == "zh"
+            else labels.yi_yuan(value, "en")
+            if str(row["unit"]) == "亿元"
+            else labels.amount(value, str(row["unit"]), "en")
+        )
+        shown = labels.bound_symbol(row["bound"]) + shown
+        if bool(row["at_base_prices"]):
+            shown += text("take_at_base_prices", lang)
+        items.append(
+            text("take_projection_item", lang, name=labels.indicator_name(row, lang), value=shown)
+        )
+    return text("take_projection", lang, items=_list_sep(lang).join(items))
+
+
+def task_takeaway(targets: pd.DataFrame, lang: str) -> str:
+    """How many comparable task targets are below last year's outcome, and the extremes:
+    '7项…中4项低于上年实绩；最低为重点项目（46%），最高为研发活动覆盖率（114%）'."""
+    from muye_analysis.charts.views import task_target_view
+
+    view = task_target_view(targets)  # sorted by ratio, largest first
+    if view.empty:
+        raise ValueError("no 2024 task target has a comparable 2023 outcome")
+    ratios = view["ratio_pct"].astype(float)
+    high, low = view.iloc[0], view.iloc[-1]
+    return text(
+        "take_tasks",
+        lang,
+        n=len(view),
+        below=int((ratios < 100 - 1e-9).sum()),
+        low=labels.indicator_name(low, lang),
+        low_ratio=f"{float(low['ratio_pct']):.0f}%",
+        high=labels.indicator_name(high, lang),
+        high_ratio=f"{float(high['ratio_pct']):.0f}%",
+    )
+
+
+def fan_takeaway(
+    *,
+    year: int,
+    mean: float,
+    interval_80: tuple[float, float],
+    probability: float,
+    goal: str,
+    lang: str,
+) -> str:
+    """'AR(1)模型预测2024年全年增长5.8%（80%区间4.9%至6.7%），达到6%以上目标的概率约40%'."""
+    low, high = interval_80
+    return text(
+        "fan_takeaway",
+        lang,
+        year=year,
+        mean=pct(mean),
+        low=pct(low),
+        high=pct(high),
+        goal=goal,
+        p=f"{round(100 * probability):.0f}%",
+    )
+
+
+def _decimals(value: float) -> int:
+    """Decimals of ``value`` as the report prints it (232.1 → 1, 10.74 → 2), 1 to 2 — the same
+    rounding as the projection chart's labels."""
+    shown = f"{value:.2f}".rstrip("0")
+    return min(2, max(1, len(shown.split(".")[1])))

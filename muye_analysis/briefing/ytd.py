@@ -1,0 +1,230 @@
+"""Year-to-date slides: the growth each headline indicator still needs, and forecast fans.
+
+They appear only when the processed store (``muye ingest``) holds real figures for the target
+year. Rows whose source or file name says they are synthetic or examples are never shown in a
+briefing; ``allow_synthetic=True`` (tests and demonstrations only) keeps them and stamps every
+slide that uses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from muye_analysis import config
+from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
+from muye_analysis.briefing.takeaways import fan_takeaway
+from muye_analysis.briefing.text import target_text, text
+from muye_analysis.charts import labels
+from muye_analysis.charts.views import HEADLINE_GROWTH
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from muye_analysis.periods import Period
+    from muye_analysis.targets import YtdGap
+
+# Words that mark made-up figures in a store row's source or file name (the project's own test
+# and example files say "synthetic"; Chinese users write 示例 / 模拟 / 测试).
+SYNTHETIC_PATTERN = r"synthetic|合成|示例|模拟|虚构|测试|illustrat|example|dummy|fake|test data"
+FORECAST_METHOD = "sarimax"  # AR(1) with a constant: pulls growth back towards its mean
+MAX_SOURCES = 3  # source names listed on a slide before "…"
+
+_WEIGHTS_KEY = {
+    "last year's cumulative levels": "weights_levels",
+    "assumption: equal months": "weights_equal_months",
+    "assumption: equal quarters": "weights_equal_quarters",
+    "assumption: given seasonal shares": "weights_seasonal",
+    "elapsed share given by the caller": "weights_given",
+}
+_SYNTHETIC_TITLE = {"zh": "（示例数据）", "en": " (synthetic data)"}
+
+
+@dataclass(frozen=True)
+class YtdPart:
+    """The year-to-date slides and what the title slide says about them."""
+
+    period: Period | None = None  # the latest period shown; None = no year-to-date slides
+    sources: str = ""
+    synthetic: bool = False
+    slides: tuple[Slide, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def is_synthetic(store: pd.DataFrame) -> pd.Series:
+    """Boolean mask of store rows whose ``source`` or ``file`` marks them as made up."""
+    words = store["source"].fillna("").astype(str) + " " + store["file"].fillna("").astype(str)
+    return words.str.contains(SYNTHETIC_PATTERN, case=False, regex=True).astype(bool)
+
+
+def ytd_part(
+    lang: str,
+    figure_dir: Path,
+    *,
+    targets: pd.DataFrame,
+    registry: pd.DataFrame,
+    store: pd.DataFrame | None = None,
+    allow_synthetic: bool = False,
+) -> YtdPart:
+    """Slides for the target year's year-to-date data in ``store`` (default: the processed
+    store), or an empty part with notes saying why there are none."""
+    from muye_analysis.quarterly import read_store
+
+    store = read_store() if store is None else store
+    if store.empty:
+        return YtdPart()
+    fake = is_synthetic(store)
+    notes: list[str] = []
+    if fake.any() and not allow_synthetic:
+        notes.append(text("ytd_synthetic_ignored", lang, n=int(fake.sum())))
+        store = store[~fake]
+    synthetic = bool(fake.any()) and allow_synthetic
+    gaps = _gaps(store, targets)
+    if not gaps:
+        if len(store):
+            notes.append(text("ytd_no_target_year", lang))
+        return YtdPart(notes=tuple(notes))
+    used = store[store["indicator"].isin([g.indicator for g in gaps])]
+    sources = _sources_text(used, lang)
+    latest = max((g.period for g in gaps), key=lambda p: (p.year, p.end_month))
+    names = {g.indicator: _short_name(registry, g.indicator, lang) for g in gaps}
+    slides: list[Slide] = [_gap_slide(gaps, names, latest, sources, synthetic, lang)]
+    for gap in gaps:
+        slide, note = _fan_slide(gap, store, registry, names[gap.indicator], figure_dir,
+                                 sources, synthetic, lang)  # fmt: skip
+        slides += [slide] if slide is not None else []
+        notes += [note] if note else []
+    return YtdPart(latest, sources, synthetic, tuple(slides), tuple(notes))
+
+
+def _gaps(store: pd.DataFrame, targets: pd.DataFrame) -> list[YtdGap]:
+    """ytd_gap of each headline indicator at its latest target-year period, report order."""
+    from muye_analysis.periods import Period
+    from muye_analysis.targets import ytd_gap
+
+    growth = store[
+        (store["measure"] == "growth")
+        & (store["year"] == config.TARGET_YEAR)
+        & ~store["sub_item"].fillna(False).astype(bool)
+    ]
+    gaps = []
+    for indicator in HEADLINE_GROWTH:
+        months = growth.loc[growth["indicator"] == indicator, "end_month"]
+        if months.empty:
+            continue
+        period = Period(config.TARGET_YEAR, int(months.max()))
+        gaps.append(ytd_gap(indicator, period=period, store=store, targets=targets))
+    return gaps
+
+
+def _gap_slide(
+    gaps: list[YtdGap],
+    names: dict[str, str],
+    latest: Period,
+    sources: str,
+    synthetic: bool,
+    lang: str,
+) -> TextSlide:
+    title = text("ytd_title", lang, period=latest.label(lang))
+    notes = [text("ytd_formula_note", lang)]
+    by_weights: dict[str, list[str]] = {}
+    for gap in gaps:
+        if gap.required is not None:
+            key = _WEIGHTS_KEY.get(gap.required.weights_source, "weights_given")
+            by_weights.setdefault(key, []).append(names[gap.indicator])
+    for key, names in by_weights.items():
+        notes.append(
+            text("ytd_weights_note", lang, names=labels.join_names(names, lang),
+                 weights=text(key, lang))
+        )  # fmt: skip
+    extra = [sources]
+    if synthetic:
+        title += _SYNTHETIC_TITLE[lang]
+        notes.insert(0, labels.text("synthetic_stamp", lang))
+        extra.append(labels.text("synthetic_stamp", lang))
+    return TextSlide(
+        name="ytd_required_growth",
+        title=title,
+        lines=tuple(g.sentence(lang) for g in gaps),
+        notes=tuple(notes),
+        source=labels.source_line(lang, extra),
+    )
+
+
+def _fan_slide(
+    gap: YtdGap,
+    store: pd.DataFrame,
+    registry: pd.DataFrame,
+    name: str,
+    figure_dir: Path,
+    sources: str,
+    synthetic: bool,
+    lang: str,
+) -> tuple[ChartSlide | None, str | None]:
+    """The forecast fan of one indicator, or a note saying why there is none."""
+    import matplotlib.pyplot as plt
+
+    from muye_analysis.charts import save_figure
+    from muye_analysis.forecast import MIN_QUARTERS, InsufficientHistory, forecast_growth
+    from muye_analysis.quarterly import ytd_series
+
+    try:
+        fc = forecast_growth(ytd_series(gap.indicator, store), method=FORECAST_METHOD)
+    except InsufficientHistory:
+        return None, text("ytd_too_short", lang, name=name, need=MIN_QUARTERS)
+    if fc.year != config.TARGET_YEAR:  # the year is complete: no target for the next one
+        return None, None
+    goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
+    higher = _higher_is_better(registry, gap.indicator)
+    title = text("fan_title", lang, name=name) + (_SYNTHETIC_TITLE[lang] if synthetic else "")
+    fig = fc.plot(target=gap.target, target_label=text("fan_target_label", lang, goal=goal),
+                  synthetic=synthetic, lang=lang, title=title, source=sources,
+                  size="slide")  # fmt: skip
+    try:
+        stem = f"forecast_fan_{gap.indicator}_{lang}"
+        (image,) = save_figure(fig, stem, ("png",), directory=figure_dir)
+    finally:
+        plt.close(fig)
+    takeaway = fan_takeaway(
+        year=fc.year,
+        mean=fc.annual_mean,
+        interval_80=fc.annual_interval(80),
+        probability=fc.probability_of_meeting(gap.target, gap.bound, higher_is_better=higher),
+        goal=goal,
+        lang=lang,
+    )
+    extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    slide = ChartSlide(
+        name=f"forecast_fan_{gap.indicator}",
+        title=title,
+        takeaway=takeaway,
+        image=image,
+        source=labels.source_line(lang, extra),
+    )
+    return slide, None
+
+
+def _short_name(registry: pd.DataFrame, indicator: str, lang: str) -> str:
+    row = registry[registry["indicator"] == indicator].iloc[0]
+    return labels.indicator_name(row, lang)
+
+
+def _higher_is_better(registry: pd.DataFrame, indicator: str) -> bool | None:
+    import pandas as pd
+
+    value = registry.set_index("indicator").loc[indicator, "higher_is_better"]
+    return None if pd.isna(value) else bool(value)
+
+
+def _sources_text(rows: pd.DataFrame, lang: str) -> str:
+    """The distinct sources of ``rows`` (their file names where no source is given)."""
+    import pandas as pd
+
+    named = [
+        str(s) if pd.notna(s) and str(s).strip() else str(f)
+        for s, f in zip(rows["source"], rows["file"], strict=True)
+    ]
+    distinct = list(dict.fromkeys(n for n in named if n and n != "<NA>"))
+    shown = distinct[:MAX_SOURCES] + (["…"] if len(distinct) > MAX_SOURCES else [])
+    return ("、" if lang == "zh" else ", ").join(shown)

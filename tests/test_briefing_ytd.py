@@ -1,0 +1,183 @@
+"""Year-to-date slides: only from real data in the processed store, never from synthetic rows.
+
+The store here is written from SYNTHETIC values (made up for the test, labelled so). The
+briefing must ignore them unless ``allow_synthetic=True``, which tests and demonstrations use,
+and then stamp every slide that shows them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib.pyplot as plt
+import pytest
+from briefing_helpers import all_text, pictures, shape_named, slide_title
+from pptx import Presentation
+
+from muye_analysis.briefing import build_briefing
+from muye_analysis.briefing.catalogue import ReportData
+from muye_analysis.briefing.ytd import ytd_part
+from muye_analysis.forecast import forecast_growth
+from muye_analysis.quarterly import ingest_quarterly, read_store, ytd_series
+
+# Synthetic GDP: cumulative growth every quarter from 2021 to 2024Q3 (15 quarters, enough for a
+# forecast), 2023 cumulative levels 50, 105, 160, 220 (DOMAIN.md's worked example); synthetic
+# retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal quarters).
+GROWTH = {
+    2021: (5.0, 5.2, 5.1, 5.0),
+    2022: (4.0, 4.3, 4.5, 4.4),
+    2023: (4.8, 5.0, 5.1, 5.2),
+    2024: (5.3, 5.1, 5.0),
+}
+LEVELS_2023 = (50, 105, 160, 220)
+SOURCE = "synthetic test data"
+
+
+def _store_csv() -> str:
+    lines = ["indicator,year,period,level,unit,growth_pct,source"]
+    for year, values in GROWTH.items():
+        for quarter, growth in enumerate(values, start=1):
+            level = LEVELS_2023[quarter - 1] if year == 2023 else ""
+            unit = "亿元" if level else ""
+            lines.append(f"gdp,{year},1-{3 * quarter}月,{level},{unit},{growth},{SOURCE}")
+    lines.append(f"社零,2024,前三季度,,,5.0,{SOURCE}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def store_env(tmp_path_factory):
+    """A processed store of synthetic rows, in a temporary folder for the whole module."""
+    root = tmp_path_factory.mktemp("ytd")
+    raw = root / "synthetic_ytd.csv"
+    raw.write_text(_store_csv(), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MUYE_PROCESSED_DIR", str(root / "processed"))
+        mp.setenv("MUYE_FIGURES_DIR", str(root / "figures"))
+        ingest_quarterly(raw)
+        yield root
+
+
+@pytest.fixture(scope="module")
+def guarded(store_env):
+    """The default: synthetic rows are ignored (English and no report chart: quick)."""
+    return build_briefing("en", build_dir=store_env / "guarded", charts=[])
+
+
+@pytest.fixture(scope="module")
+def stamped(store_env):
+    """allow_synthetic=True: the year-to-date slides appear, stamped as synthetic."""
+    result = build_briefing(
+        "zh", build_dir=store_env / "stamped", charts=["growth_gap"], allow_synthetic=True
+    )
+    assert not plt.get_fignums(), "the briefing left figures open"
+    return result, Presentation(str(result.pptx))
+
+
+def test_bundled_data_alone_gives_no_year_to_date_slides(tmp_path, monkeypatch):
+    monkeypatch.setenv("MUYE_PROCESSED_DIR", str(tmp_path / "empty"))
+    data = ReportData.load()
+    part = ytd_part("zh", tmp_path, targets=data.targets, registry=data.registry)
+    assert (part.period, part.slides, part.notes) == (None, (), ())
+
+
+def test_synthetic_rows_never_reach_a_real_briefing(guarded, store_env):
+    titles = [slide_title(s) for s in Presentation(str(guarded.pptx)).slides]
+    assert titles == [
+        "Muye District: economic briefing",
+        "Headline indicators: 2023 actual and 2024 target",
+    ]
+    n_rows = len(read_store(store_env / "processed"))
+    note = (
+        f"Ignored {n_rows} rows of synthetic (example) data in the store: the briefing uses "
+        "real statistics only."
+    )
+    assert guarded.notes == [note]
+    page = guarded.html.read_text(encoding="utf-8")
+    assert note in page  # shown at the end of the report
+    assert "data:image/png" not in page
+    assert "No year-to-date statistics yet" in all_text(Presentation(str(guarded.pptx)).slides[0])
+
+
+def test_year_to_date_slides_follow_the_table(stamped):
+    result, prs = stamped
+    assert [slide_title(s) for s in prs.slides] == [
+        "牧野区经济运行简报",
+        "主要指标：2023年实际与2024年目标",
+        "2024年1-9月进度：完成全年目标所需增速（示例数据）",
+        "GDP累计增速：实绩与预测（示例数据）",
+        "2024年增长目标与2023年实际增速",
+    ]
+    assert result.slide_titles == [slide_title(s) for s in prs.slides]
+
+
+def test_required_growth_sentences_use_last_years_weights_or_say_they_assume(stamped):
+    _, prs = stamped
+    text = all_text(prs.slides[2])
+    # GDP: w = 160/220, (6 - w x 5.0) / (1 - w) = 8.67; retail: no levels, equal quarters,
+    # 4 x 9 - 3 x 5.0 = 21.
+    assert "地区生产总值前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上目标" in text
+    assert "社会消费品零售总额前三季度增长5.0%，四季度需增长21.0%方能完成全年9%目标" in text
+    assert "GDP：w按上年累计值计算" in text
+    assert "社零：上年分季数据缺失，假设各季度相等" in text
+    assert "示例数据（合成），非真实统计" in text  # stamped in the notes and the source line
+    assert "synthetic test data" in shape_named(prs.slides[2], "Source").text_frame.text
+
+
+def test_forecast_fan_slide_with_its_takeaway(stamped, store_env):
+    _, prs = stamped
+    slide = prs.slides[3]
+    (picture,) = pictures(slide)
+    assert picture.image.blob.startswith(b"\x89PNG")
+    takeaway = shape_named(slide, "Takeaway").text_frame.text
+    fc = forecast_growth(ytd_series("gdp", read_store(store_env / "processed")), method="sarimax")
+    low, high = fc.annual_interval(80)
+    p = fc.probability_of_meeting(6.0, "at_least")
+    assert takeaway == (
+        f"AR(1)模型预测2024年全年增长{fc.annual_mean:.1f}%（80%区间{low:.1f}%至{high:.1f}%），"
+        f"达到6%以上目标的概率约{round(100 * p)}%"
+    )
+    assert 0 <= p <= 1 and low < fc.annual_mean < high
+    source = shape_named(slide, "Source").text_frame.text
+    assert source.endswith("synthetic test data；示例数据（合成），非真实统计")
+
+
+def test_an_indicator_with_too_little_history_gets_a_note_not_a_fan(stamped):
+    result, _ = stamped
+    assert result.notes == ["社零：连续季度数据少于12个，未作预测。"]
+
+
+def test_title_slide_gives_the_year_to_date_period_and_stamp(stamped):
+    _, prs = stamped
+    text = all_text(prs.slides[0])
+    assert "2023年计划执行情况与2024年计划，2024年1-9月进度" in text
+    vintage = "年初至今数据：截至2024年1-9月（synthetic test data）；示例数据（合成），非真实统计"
+    assert vintage in text
+
+
+def test_html_report_carries_the_year_to_date_slides(stamped):
+    result, _ = stamped
+    page = result.html.read_text(encoding="utf-8")
+    assert page.count("data:image/png") == 2  # the fan and the growth-gap chart
+    assert "四季度需增长8.7%方能完成全年6%以上目标" in page
+    assert re.search(r'<section id="forecast_fan_gdp" class="chartslide">', page)
+
+
+def test_real_rows_give_unstamped_slides(store_env, tmp_path):
+    """The same numbers labelled as a bureau's (in memory, for this test only): no stamp."""
+    store = read_store(store_env / "processed")
+    store["source"] = "区统计局月报"
+    store["file"] = "2024年1-9月.xlsx"
+    data = ReportData.load()
+    part = ytd_part("en", tmp_path, targets=data.targets, registry=data.registry, store=store)
+    plt.close("all")
+    assert not part.synthetic and part.sources == "区统计局月报"
+    titles = [s.title for s in part.slides]
+    assert titles == [
+        "Jan-Sep 2024: growth needed for the annual targets",
+        "GDP: cumulative growth, actual and forecast",
+    ]
+    assert part.slides[0].lines[0] == (
+        "Gross domestic product: growth of 5.0% in the first three quarters; "
+        "Q4 needs 8.7% to meet the full-year target of at least 6%."
+    )
+    assert "Synthetic" not in part.slides[0].source
