@@ -9,6 +9,7 @@ notebook mostly waits on its own kernel).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import time
@@ -51,6 +52,21 @@ def _atomic_write_text(path: Path, text: str) -> None:
     Path(tmp).replace(path)
 
 
+@contextlib.contextmanager
+def _inline_plots():
+    """Kernels started inside show figures inline, even if MPLBACKEND says otherwise here (the
+    test suite sets Agg): the executed notebooks and their HTML must carry the charts."""
+    before = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = before
+
+
 def _source_cell(nb, source: str) -> tuple[int, str]:
     """Number (1-based) and first line of the text-notebook cell whose code is ``source``."""
     for number, cell in enumerate(nb.cells, start=1):
@@ -89,15 +105,16 @@ def execute_notebook(
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
     parameters = {"LANG": lang, "AS_OF": as_of, "FIGURES_DIR": str(config.figures_dir())}
     try:
-        papermill.execute_notebook(
-            nb,
-            str(partial),
-            parameters=parameters,
-            kernel_name=KERNEL,
-            progress_bar=False,
-            cwd=str(config.NOTEBOOKS),
-            execution_timeout=CELL_TIMEOUT_S,
-        )
+        with _inline_plots():
+            papermill.execute_notebook(
+                nb,
+                str(partial),
+                parameters=parameters,
+                kernel_name=KERNEL,
+                progress_bar=False,
+                cwd=str(config.NOTEBOOKS),
+                execution_timeout=CELL_TIMEOUT_S,
+            )
     except PapermillExecutionError as exc:
         number, first_line = _source_cell(nb, exc.source)
         failed = out_dir / f"{spec.stem}.failed.ipynb"

@@ -19,6 +19,7 @@ from muye_analysis.charts.growth import plot_growth_gap
 from muye_analysis.charts.projection import plot_projected_levels
 from muye_analysis.charts.save import save_figure
 from muye_analysis.charts.scorecard import plot_rank_scorecard
+from muye_analysis.charts.sensitivity import plot_required_growth_grid
 from muye_analysis.charts.style import SIZES, house_style
 from muye_analysis.charts.tasks import plot_task_targets
 
@@ -33,6 +34,7 @@ __all__ = [
     "plot_muye_in_city",
     "plot_projected_levels",
     "plot_rank_scorecard",
+    "plot_required_growth_grid",
     "plot_task_targets",
     "save_figure",
 ]

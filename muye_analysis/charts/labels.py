@@ -176,6 +176,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitment_力争": {"zh": "（力争）", "en": " (strive for)"},
     "commitment_确保": {"zh": "（确保）", "en": " (ensure)"},
     # Forecast fan
+    # Required-growth grid (targets.sensitivity_grid)
+    "grid_title": {
+        "zh": "完成全年{goal:g}%目标，剩余月份需要的增速",
+        "en": "Growth the rest of the year needs for a {goal:g}% year",
+    },
+    "grid_subtitle": {
+        "zh": "{name}；格中为剩余月份所需增速（%），按累计增速和已过月份",
+        "en": "{name}; cells: required growth for the remaining months (%), by growth so far",
+    },
+    "grid_any_indicator": {"zh": "任一指标", "en": "Any indicator"},
+    "grid_x": {"zh": "已过月份（累计期）", "en": "Months elapsed (year to date)"},
+    "grid_y": {"zh": "累计增速（%）", "en": "Growth so far (%)"},
+    "grid_month": {"zh": "1-{m}月", "en": "Jan-{m}"},
+    "grid_weights": {"zh": "权重：{weights}", "en": "Weights: {weights}"},
+    "grid_note": {
+        "zh": "所需增速 = (目标 − 权重 × 累计增速) ÷ (1 − 权重)，"
+        "权重为上年同期累计值占上年全年的比重。",
+        "en": "Required = (target − w × growth so far) / (1 − w); w is last year's share of the "
+        "annual total in the months so far.",
+    },
+    "weights_levels": {"zh": "上年累计值", "en": "last year's cumulative levels"},
+    "weights_equal_months": {"zh": "假设各月基数相等", "en": "assumption: equal months"},
+    "weights_equal_quarters": {"zh": "假设各季度基数相等", "en": "assumption: equal quarters"},
+    "weights_seasonal": {"zh": "假设给定的季节比重", "en": "assumption: given seasonal shares"},
     "fan_title": {
         "zh": "{district}累计增速：实绩与预测",
         "en": "{district}: cumulative growth, actual and forecast",
@@ -191,6 +215,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "fan_95": {"zh": "95%区间", "en": "95% interval"},
     "fan_target": {"zh": "目标 {value:g}%", "en": "Target {value:g}%"},
     "fan_period_axis": {"zh": "时期", "en": "Period"},
+    "fan_title_indicator": {
+        "zh": "{name}累计增速：实绩与预测",
+        "en": "{name}: cumulative growth, actual and forecast",
+    },
+    "fan_title_example": {
+        "zh": "示例：{name}累计增速预测（合成数据）",
+        "en": "Example: {name} cumulative growth forecast (synthetic data)",
+    },
+    "fan_source_ytd": {"zh": "累计数据：{name}", "en": "Year-to-date data: {name}"},
 }
 
 # Values used to fill the placeholders when every label is rendered in a test, per language.
@@ -200,6 +233,8 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "rank": 12,
     "n": 13,
     "deflator": 1.5,
+    "goal": 6,
+    "m": 9,
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -212,6 +247,7 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "target": "≥8000人",
         "actual": "8317人",
         "basis": "（实际）",
+        "weights": "假设各月基数相等",
     },
     "en": {
         **_SAMPLE_COMMON,
@@ -223,7 +259,16 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "target": "≥8000 people",
         "actual": "8317 people",
         "basis": " (real)",
+        "weights": "assumption: equal months",
     },
+}
+
+# targets.WEIGHTS_* (the weights' source, recorded in English) -> the label key that says it.
+WEIGHTS_KEYS = {
+    "last year's cumulative levels": "weights_levels",
+    "assumption: equal months": "weights_equal_months",
+    "assumption: equal quarters": "weights_equal_quarters",
+    "assumption: given seasonal shares": "weights_seasonal",
 }
 
 # English renderings of the comparator sources, so that English charts contain no Chinese.

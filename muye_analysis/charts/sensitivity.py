@@ -1,0 +1,91 @@
+"""Required growth for the rest of the year, by growth so far and months elapsed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from muye_analysis.charts import labels
+from muye_analysis.charts.fonts import resolve_lang
+from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
+from muye_analysis.charts.style import SizeSpec, house_style, size_spec
+
+CELL_GID = "muye-grid-cell"
+# Diverging and colourblind-safe: purple where the rest of the year must beat the target,
+# orange where it may fall short of it; white at the target itself.
+CMAP = "PuOr_r"
+
+
+def plot_required_growth_grid(
+    grid: pd.DataFrame,
+    *,
+    indicator: str | None = None,
+    lang: str = "zh",
+    ax: Axes | None = None,
+    size: str | None = None,
+) -> Figure:
+    """Heat table of the growth the remaining months need, from ``targets.sensitivity_grid``.
+
+    ``grid`` is the wide table (``wide=True``): rows growth so far (%), columns months elapsed,
+    cells required rest-of-year growth (%); its ``attrs`` carry ``target``, ``weights_source``
+    and optionally ``indicator``. The weights assumption is printed on the chart.
+    """
+    lang = resolve_lang(lang)
+    target = float(grid.attrs["target"])
+    indicator = indicator or grid.attrs.get("indicator")
+    owner_ax = ax
+    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
+        fig, ax = start_chart(ax, spec)
+        _draw(ax, grid, target, lang, spec)
+        name = _indicator_label(indicator, lang)
+        text = ChartText(
+            title=labels.text("grid_title", lang, goal=target),
+            subtitle=labels.text("grid_subtitle", lang, name=name),
+            notes=[
+                labels.text("grid_weights", lang, weights=_weights_label(grid, lang)),
+                labels.text("grid_note", lang),
+            ],
+            source=labels.source_line(lang),
+        )
+        return finish_chart(fig, text, spec, owner_ax=owner_ax)
+
+
+def _draw(ax: Axes, grid: pd.DataFrame, target: float, lang: str, spec: SizeSpec) -> None:
+    from matplotlib.colors import TwoSlopeNorm
+
+    values = grid.to_numpy(dtype=float)
+    spread = max(abs(values.max() - target), abs(values.min() - target), 1.0)
+    norm = TwoSlopeNorm(vcenter=target, vmin=target - spread, vmax=target + spread)
+    ax.imshow(values, cmap=CMAP, norm=norm, aspect="auto", origin="lower", gid=CELL_GID)
+    for (row, col), value in np.ndenumerate(values):
+        dark = abs(value - target) > 0.6 * spread
+        ax.text(
+            col, row, f"{value:.1f}", ha="center", va="center", fontsize=spec.annotation * 0.8,
+            color="white" if dark else "black",
+        )  # fmt: skip
+    months = [int(m) for m in grid.columns]
+    ax.set_xticks(range(len(months)), [labels.text("grid_month", lang, m=m) for m in months])
+    ax.set_yticks(range(len(grid.index)), [f"{g:.1f}" for g in grid.index])
+    ax.set_xlabel(labels.text("grid_x", lang))
+    ax.set_ylabel(labels.text("grid_y", lang))
+    ax.tick_params(length=0)
+    ax.grid(False)  # the cells are the grid
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _indicator_label(indicator: str | None, lang: str) -> str:
+    if indicator is None:
+        return labels.text("grid_any_indicator", lang)
+    from muye_analysis.dataset import load_registry
+
+    row = load_registry().set_index("indicator").loc[indicator]
+    return labels.indicator_name(row, lang, short=False)
+
+
+def _weights_label(grid: pd.DataFrame, lang: str) -> str:
+    source = str(grid.attrs.get("weights_source", ""))
+    key = labels.WEIGHTS_KEYS.get(source)
+    return labels.text(key, lang) if key else source

@@ -1,0 +1,183 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04 Growth gaps and forecasts · 增速缺口与预测
+#
+# 每个季度统计局发来累计数据后，经济分析最常问三个问题：离全年目标还差多少？剩下的月份需要多快的增长？
+# 全年大概落在哪里？本 notebook 先用报告自带的年度数据回答能回答的部分，
+# 再在 `data/quarterly/` 有累计数据时自动计算缺口、所需增速和预测。
+#
+# *How far behind the target, what growth the rest of the year needs, and where the year may
+# land: first on the bundled annual data, then automatically on year-to-date files.*
+#
+# **所需增速公式 / The required-growth formula**
+#
+# 全年增速是各段增速按上年基数加权的平均。设上年前几个月累计值占上年全年的比重为 $w$，
+# 今年累计增速为 $g_{ytd}$，全年目标为 $g$，则剩余月份需要的增速为
+#
+# $$g_{rest} = \frac{g - w \cdot g_{ytd}}{1 - w}$$
+#
+# 常用的简便算法“4×6−3×5=9%”只在四个季度基数相等时成立；四季度通常基数最大，简便算法会高估所需增速。
+
+# %% tags=["parameters"]
+LANG = "zh"  # zh or en: the language of labels
+AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
+FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
+QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/ in the project
+
+# %%
+import matplotlib.pyplot as plt
+
+import muye_analysis as ma
+from muye_analysis import config, forecast, quarterly, targets
+from muye_analysis.charts import labels, plot_required_growth_grid, save_figure
+from muye_analysis.dataset import HEADLINE
+from muye_analysis.periods import parse_period
+
+name = "name_zh" if LANG == "zh" else "name_en"
+
+# %% [markdown]
+# ## 1. On the bundled annual data · 仅用报告年度数据
+#
+# ### 2023 actual versus 2024 target · 2023年实际与2024年目标
+#
+# 差值为个百分点。报告没有给出2023年地区生产总值和固定资产投资增速，这两项无法计算差值。
+
+# %%
+targets.annual_gaps()[[name, "actual_2023", "target", "qualifier", "price_basis", "gap_pp", "note"]]
+
+# %% [markdown]
+# ### Implied 2022 bases · 隐含的2022年基数
+#
+# 2022年基数 = 2023年总量 ÷ (1 + 2023年增速)。只有名义增速能推出现价基数；实际增速（地区生产总值、
+# 规上工业增加值）需要价格假设，这里不推算。推出的基数可能与后来修订的公布数不同。
+
+# %%
+targets.implied_bases()[
+    [name, "level_2023", "unit", "growth_2023", "price_basis", "base_2022", "note"]
+]
+
+# %% [markdown]
+# ### The worked example · 算例
+#
+# 上年四个季度分别为50、55、55、60（合计220），全年目标6%，前三季度增长5.0%：
+# 四季度需增长8.67%；若按四个季度相等的简便算法，则是9%。
+
+# %%
+share = targets.share_from_quarter_levels([50, 55, 55, 60], 3)
+exact = targets.required_growth(6, 5.0, share)
+shortcut = targets.required_growth(6, 5.0, targets.equal_share(9, by="quarters"))
+round(exact.required, 2), exact.weights_source, round(shortcut.required, 2), shortcut.weights_source
+
+# %% [markdown]
+# ### Sensitivity: growth so far × months elapsed · 敏感性：累计增速 × 已过月份
+#
+# 以地区生产总值“增长6%以上”为例：横轴为已过月份，纵轴为累计增速，格中为剩余月份需要的增速。
+# 这里假设各月基数相等（图上注明）；有上年累计数时，第2节会用实际基数。
+
+# %%
+grid = targets.headline_sensitivity("gdp", wide=True)
+grid.round(1)
+
+# %%
+fig = plot_required_growth_grid(grid, lang=LANG)
+save_figure(fig, f"required_growth_grid_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)  # shown once, below, and not again by the inline backend
+fig
+
+# %% [markdown]
+# ## 2. On year-to-date data · 季度累计数据
+#
+# 把统计局的累计数据表（CSV 或 Excel，格式见 `data/quarterly/README.md`）放进 `data/quarterly/`，
+# 重新运行本 notebook（或 `make run`）即可。下面的单元格在没有数据时只给出提示。
+
+# %%
+folder = config.QUARTERLY if QUARTERLY_DIR is None else QUARTERLY_DIR
+store = quarterly.load_quarterly(folder) if quarterly.has_data_files(folder) else None
+if store is None:
+    print("data/quarterly/ 中还没有累计数据 / no year-to-date data yet")
+else:
+    print(f"{store['indicator'].nunique()} indicators, periods: {sorted(set(store['period']))}")
+
+# %%
+gaps = []
+if store is not None:
+    period = None if AS_OF is None else parse_period(AS_OF)
+    for indicator in HEADLINE:
+        if quarterly.ytd_series(indicator, store)["growth"].notna().any():
+            gaps.append(targets.ytd_gap(indicator, period=period, store=store))
+for gap in gaps:
+    print(gap.sentence(LANG))
+    if gap.required is not None:
+        print("  weights:", gap.required.weights_source)
+
+# %%
+for gap in gaps:
+    series = quarterly.ytd_series(gap.indicator, store)
+    try:
+        result = forecast.forecast_growth(series, method="sarimax")
+    except forecast.InsufficientHistory as refusal:
+        print(
+            f"{gap.indicator}: {refusal}; run-rate only:",
+            round(forecast.run_rate(series).annual_mean, 1),
+        )
+        continue
+    print(
+        gap.indicator,
+        round(result.annual_mean, 2),
+        result.probability_of_meeting(gap.target, gap.bound),
+    )
+    title = labels.text(
+        "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
+    )
+    files = ", ".join(
+        sorted(set(store.loc[store["indicator"] == gap.indicator, "file"].astype(str)))
+    )
+    source = labels.text("fan_source_ytd", LANG, name=files)
+    fig = result.plot(target=gap.target, lang=LANG, title=title, source=source)
+    save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
+    plt.close(fig)
+    display(fig)  # noqa: F821 (IPython's display)
+
+# %% [markdown]
+# ## 3. What a forecast looks like: a synthetic example · 预测示例（合成数据）
+#
+# **以下数据是合成的，不是牧野区或任何地方的统计数字**，只用于展示有了累计数据以后能得到什么。
+# 文件 `examples/synthetic_quarterly_retail.csv` 由 `examples/make_synthetic_quarterly.py` 用固定随机种子生成，
+# 只读取校验、不写入数据仓库；图上标注“示例数据（合成）”。
+#
+# 模型：把累计增速按上年基数还原为单季增速，用 AR(1)（statsmodels SARIMAX）模拟剩余季度，
+# 汇总为全年增速，得到区间和达到目标的概率；并用滚动起点回测与朴素方法比较误差。
+
+# %%
+example = quarterly.read_quarterly(config.EXAMPLES / "synthetic_quarterly_retail.csv")
+series = quarterly.ytd_series("retail_sales", example)
+result = forecast.forecast_growth(series, method="sarimax")
+retail_target = ma.load_targets().set_index("indicator").loc["retail_sales", "target"]
+{
+    "forecast_full_year_pct": round(result.annual_mean, 2),
+    "interval_80": tuple(round(x, 2) for x in result.annual_interval(80)),
+    "weights": result.weights_source,
+    "p_meet_target": result.probability_of_meeting(retail_target),
+}
+
+# %%
+forecast.backtest(series).summary.round(2)
+
+# %%
+retail_name = ma.load_registry().set_index("indicator").loc["retail_sales", "short_" + LANG]
+title = labels.text("fan_title_example", LANG, name=retail_name)
+fig = result.plot(target=float(retail_target), synthetic=True, lang=LANG, title=title)
+save_figure(fig, f"forecast_fan_example_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)
+fig

@@ -1,0 +1,52 @@
+"""The required-growth grid: cells are the formula's values, labels say the weights used."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from muye_analysis import targets
+from muye_analysis.charts import plot_required_growth_grid
+from muye_analysis.charts.sensitivity import CELL_GID
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return targets.headline_sensitivity("gdp", wide=True)
+
+
+def _image(fig):
+    return next(a for a in fig.axes[0].get_images() if a.get_gid() == CELL_GID)
+
+
+def test_cells_hold_required_growth_from_the_formula(grid, close):
+    fig = plot_required_growth_grid(grid)
+    close(fig)
+    cells = np.asarray(_image(fig).get_array())
+    np.testing.assert_allclose(cells, grid.to_numpy(dtype=float))
+    # Hand-computed: 6% target, 5.0% after 1-9月 with equal months -> (6 - 0.75*5) / 0.25 = 9.0
+    row = list(grid.index).index(5.0)
+    col = list(grid.columns).index(9)
+    assert cells[row, col] == pytest.approx(9.0)
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert "9.0" in texts and "39.0" in texts  # 3.0% after 1-11月 needs 39% in December
+
+
+def test_labels_name_indicator_target_months_and_weights_in_chinese(grid, close):
+    fig = plot_required_growth_grid(grid)
+    close(fig)
+    words = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+    assert "完成全年6%目标，剩余月份需要的增速" in words
+    assert "地区生产总值" in words
+    assert "权重：假设各月基数相等" in words
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert ticks[0] == "1-2月" and ticks[-1] == "1-11月"
+
+
+def test_english_labels_have_no_chinese(grid, close):
+    fig = plot_required_growth_grid(grid, lang="en")
+    close(fig)
+    words = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+    assert "Weights: assumption: equal months" in words
+    assert "Growth the rest of the year needs for a 6% year" in words
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in words)

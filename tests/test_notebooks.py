@@ -1,0 +1,81 @@
+"""Every notebook runs top to bottom on a fresh kernel and exports the figures it promises.
+
+The notebooks run once per module, two at a time (as ``muye run`` does), into temporary build
+and figure folders; the tests below then look at what each produced.
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from muye_analysis import config, runner
+from muye_analysis.charts.fan import SYNTHETIC_GID
+from muye_analysis.suite import NOTEBOOKS, notebook
+
+pytestmark = pytest.mark.notebook
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    """Run the whole suite in Chinese once; return results by stem and the folders used."""
+    root = tmp_path_factory.mktemp("suite")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("MUYE_BUILD_DIR", str(root / "build"))
+    mp.setenv("MUYE_FIGURES_DIR", str(root / "figures"))
+    mp.setenv("MUYE_PROCESSED_DIR", str(root / "processed"))
+    results = runner.run_notebooks(NOTEBOOKS, lang="zh", workers=2, progress=lambda _: None)
+    yield {r.stem: r for r in results}, root
+    mp.undo()
+
+
+@pytest.mark.parametrize("spec", NOTEBOOKS, ids=lambda s: s.stem)
+def test_notebook_runs_without_errors(outputs, spec):
+    results, _ = outputs
+    result = results[spec.stem]
+    assert result.ok, result.error
+    executed = nbformat.read(result.executed, as_version=4)
+    errors = [o for c in executed.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors == []
+    assert result.html.exists() and result.html.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("spec", NOTEBOOKS, ids=lambda s: s.stem)
+def test_notebook_exports_the_figures_it_promises(outputs, spec):
+    _, root = outputs
+    promised = spec.figure_files("zh", root / "figures")
+    missing = [p.name for p in promised if not p.exists() or p.stat().st_size == 0]
+    assert missing == []
+
+
+def test_executed_notebook_shows_each_chart_once(outputs):
+    results, _ = outputs
+    executed = nbformat.read(results["03_targets_2024"].executed, as_version=4)
+    images = [
+        o for c in executed.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+    ]
+    assert len(images) == len(notebook("03").figures)
+
+
+def test_forecast_example_is_stamped_synthetic(outputs):
+    _, root = outputs
+    svg = (root / "figures" / "forecast_fan_example_zh.svg").read_text(encoding="utf-8")
+    # Text is drawn as paths, so the stamp is found by its id in the SVG.
+    assert f'id="{SYNTHETIC_GID}' in svg
+
+
+def test_a_notebook_runs_in_english_too(tmp_path, monkeypatch):
+    monkeypatch.setenv("MUYE_FIGURES_DIR", str(tmp_path / "figures"))
+    result = runner.execute_notebook(
+        notebook("03"), lang="en", build_dir=tmp_path / "build", html=False
+    )
+    assert result.ok, result.error
+    assert {p.name for p in result.figures} >= {"growth_gap_en.png", "task_targets_en.svg"}
+
+
+def test_notebooks_read_no_shared_folder_and_no_cwd_paths():
+    for spec in NOTEBOOKS:
+        text = spec.path.read_text(encoding="utf-8")
+        assert "../shared" not in text
+        assert "open(" not in text  # paths come from muye_analysis.config
+    assert config.NOTEBOOKS.is_dir()
