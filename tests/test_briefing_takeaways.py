@@ -15,6 +15,7 @@ from muye_analysis.briefing.takeaways import (
     city_takeaway,
     fan_takeaway,
     growth_gap_takeaway,
+    probability_text,
     projection_takeaway,
     scorecard_takeaway,
     task_takeaway,
@@ -119,6 +120,13 @@ def test_fan_takeaway_states_forecast_interval_and_probability():
         "AR(1) forecast for 2024: 5.8% growth (80% interval 4.9% to 6.7%); "
         "chance of meeting the ≥6% target about 43%"
     )
+
+
+def test_probability_is_never_shown_as_certain():
+    assert [probability_text(p, "zh") for p in (0.0, 0.004, 0.006, 0.5, 0.995, 1.0)] == [
+        "不足1%", "不足1%", "1%", "50%", "超过99%", "超过99%",
+    ]  # fmt: skip
+    assert probability_text(0.0, "en") == "below 1%"
 
 
 def test_catalogue_follows_the_stable_chart_names(data):

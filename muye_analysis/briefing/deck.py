@@ -37,6 +37,7 @@ TITLE_TOP, TITLE_HEIGHT = 0.3, 0.75
 TAKEAWAY_TOP, TAKEAWAY_HEIGHT = 1.12, 0.62
 PICTURE_TOP, PICTURE_BOTTOM = 1.86, 6.86
 SOURCE_TOP = 6.92
+TABLE_FONT = 14  # points
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -296,14 +297,18 @@ def _table_slide(prs, table: TableSlide, lang: str) -> None:
     _source(slide, table.source, lang)
 
 
-def _column_widths(table: TableSlide, total: float) -> list[float]:
-    """Widths in proportion to each column's longest text (header included), at least 1 in."""
-    ems = [
-        max(text_ems(text) for text in column)
+def _column_widths(table: TableSlide, total: float, size: float = TABLE_FONT) -> list[float]:
+    """Each value column as wide as its longest text on one line; the first (names) column gets
+    the rest and may wrap; spare width is shared out in proportion."""
+    pad = 0.25  # cell margins and a little air, inches
+    needed = [
+        max(text_ems(text) for text in column) * size / 72 + pad
         for column in zip(table.columns, *table.rows, strict=True)
     ]
-    raw = [max(e, 5.0) for e in ems]
-    return [total * r / sum(raw) for r in raw]
+    values = sum(needed[1:])
+    first = max(min(needed[0], total - values), 0.3 * total)
+    widths = [first, *needed[1:]]
+    return [w * total / sum(widths) for w in widths]
 
 
 def _cell(cell, value: str, lang: str, *, bold=False, colour=INK, fill=WHITE, first=False) -> None:
@@ -314,7 +319,7 @@ def _cell(cell, value: str, lang: str, *, bold=False, colour=INK, fill=WHITE, fi
     frame = cell.text_frame
     frame.word_wrap = True
     align = PP_ALIGN.LEFT if first else PP_ALIGN.CENTER
-    write_lines(frame, [value], lang, size=14, bold=bold, colour=colour, align=align)
+    write_lines(frame, [value], lang, size=TABLE_FONT, bold=bold, colour=colour, align=align)
 
 
 def _text_slide(prs, text_slide: TextSlide, lang: str) -> None:
