@@ -123,8 +123,8 @@ def test_fan_takeaway_states_forecast_interval_and_probability():
 
 
 def test_probability_is_never_shown_as_certain():
-    assert [probability_text(p, "zh") for p in (0.0, 0.004, 0.006, 0.5, 0.995, 1.0)] == [
-        "不足1%", "不足1%", "1%", "50%", "超过99%", "超过99%",
+    assert [probability_text(p, "zh") for p in (0.0, 0.004, 0.006, 0.5, 0.994, 0.996, 1.0)] == [
+        "不足1%", "不足1%", "1%", "50%", "99%", "超过99%", "超过99%",
     ]  # fmt: skip
     assert probability_text(0.0, "en") == "below 1%"
 

@@ -201,12 +201,12 @@ def fan_takeaway(
 def probability_text(probability: float, lang: str) -> str:
     """'43%'; '不足1%' / 'below 1%' and '超过99%' / 'above 99%' rather than a bare 0% or 100%,
     which simulated paths cannot establish."""
-    percent = 100 * probability
-    if percent < 0.5:
+    percent = round(100 * probability)
+    if percent <= 0:
         return "不足1%" if lang == "zh" else "below 1%"
-    if percent > 99.5:
+    if percent >= 100:
         return "超过99%" if lang == "zh" else "above 99%"
-    return f"{round(percent):.0f}%"
+    return f"{percent}%"
 
 
 def _decimals(value: float) -> int:
