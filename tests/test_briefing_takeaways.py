@@ -124,9 +124,10 @@ def test_fan_takeaway_states_forecast_interval_and_probability():
 
 def test_probability_is_never_shown_as_certain():
     assert [probability_text(p, "zh") for p in (0.0, 0.004, 0.006, 0.5, 0.994, 0.996, 1.0)] == [
-        "不足1%", "不足1%", "1%", "50%", "99%", "超过99%", "超过99%",
+        "不足1%", "不足1%", "约1%", "约50%", "约99%", "超过99%", "超过99%",
     ]  # fmt: skip
     assert probability_text(0.0, "en") == "below 1%"
+    assert probability_text(0.426, "en") == "about 43%"
 
 
 def test_catalogue_follows_the_stable_chart_names(data):

@@ -135,7 +135,7 @@ def test_forecast_fan_slide_with_its_takeaway(stamped, store_env):
     p = fc.probability_of_meeting(6.0, "at_least")
     assert takeaway == (
         f"AR(1)模型预测2024年全年增长{fc.annual_mean:.1f}%（80%区间{low:.1f}%至{high:.1f}%），"
-        f"达到6%以上目标的概率约{probability_text(p, 'zh')}"
+        f"达到6%以上目标的概率{probability_text(p, 'zh')}"
     )
     assert 0 <= p <= 1 and low < fc.annual_mean < high
     source = shape_named(slide, "Source").text_frame.text

@@ -199,14 +199,14 @@ def fan_takeaway(
 
 
 def probability_text(probability: float, lang: str) -> str:
-    """'43%'; '不足1%' / 'below 1%' and '超过99%' / 'above 99%' rather than a bare 0% or 100%,
-    which simulated paths cannot establish."""
+    """'约43%' / 'about 43%'; '不足1%' / 'below 1%' and '超过99%' / 'above 99%' rather than a
+    bare 0% or 100%, which simulated paths cannot establish."""
     percent = round(100 * probability)
     if percent <= 0:
         return "不足1%" if lang == "zh" else "below 1%"
     if percent >= 100:
         return "超过99%" if lang == "zh" else "above 99%"
-    return f"{percent}%"
+    return f"约{percent}%" if lang == "zh" else f"about {percent}%"
 
 
 def _decimals(value: float) -> int:

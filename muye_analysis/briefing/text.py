@@ -113,9 +113,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "fan_target_label": {"zh": "全年目标 {goal}", "en": "Annual target {goal}"},
     "fan_takeaway": {
         "zh": "AR(1)模型预测{year}年全年增长{mean}（80%区间{low}至{high}），"
-        "达到{goal}目标的概率约{p}",
+        "达到{goal}目标的概率{p}",
         "en": "AR(1) forecast for {year}: {mean} growth (80% interval {low} to {high}); "
-        "chance of meeting the {goal} target about {p}",
+        "chance of meeting the {goal} target {p}",
     },
     # Takeaways of the report charts
     "take_rank": {
