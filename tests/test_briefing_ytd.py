@@ -182,3 +182,14 @@ def test_real_rows_give_unstamped_slides(store_env, tmp_path):
         "Q4 needs 8.7% to meet the full-year target of at least 6%."
     )
     assert "Synthetic" not in part.slides[0].source
+
+
+def test_a_store_without_target_year_figures_gives_a_note(store_env, tmp_path):
+    store = read_store(store_env / "processed")
+    store["source"] = "区统计局月报"
+    store["file"] = "月报.xlsx"
+    store["year"] = store["year"] - 3  # 2018-2021: no 2024 figures, so no target applies
+    data = ReportData.load()
+    part = ytd_part("zh", tmp_path, targets=data.targets, registry=data.registry, store=store)
+    assert part.slides == ()
+    assert part.notes == ("处理库中没有2024年主要指标的累计增速，未生成年初至今页。",)
