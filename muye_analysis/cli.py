@@ -38,6 +38,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             as_of=args.as_of,
             workers=args.workers,
             html=not args.no_html,
+            briefing=not args.no_brief,
             stems=tuple(args.notebooks) or None,
         )
     except NotebookFailed as exc:
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 2024年1-9月 or 前三季度")
     p.add_argument("--workers", type=int, default=2, help="notebooks run in parallel (default 2)")
     p.add_argument("--no-html", action="store_true", help="skip the HTML copies")
+    p.add_argument("--no-brief", action="store_true", help="skip the briefing deck and report")
     p.add_argument("notebooks", nargs="*", help="only these notebooks (e.g. 02 03); default all")
     p.set_defaults(handler=_cmd_run)
 

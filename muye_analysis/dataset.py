@@ -392,17 +392,17 @@ def load_rankings(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     return rows[columns].reset_index(drop=True)
 
 
-def summarise_dataset(lang: str = "zh") -> str:
-    """A short text summary of the validated dataset, for ``muye check``."""
-    import pandas as pd
+def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
+    """A short text summary of the validated dataset, for ``muye check`` and ``muye run``.
 
+    Verifies the raw files' checksums and loads (so validates) every curated table first.
+    """
     from muye_analysis.context import load_context
     from muye_analysis.provenance import verify_raw_files
 
     checked = verify_raw_files()
     ind = load_indicators()
     context = load_context()
-    targets = load_targets(ind)
     counts = ind.groupby("kind", observed=True).size()
     zh = lang == "zh"
     lines = [
@@ -411,9 +411,19 @@ def summarise_dataset(lang: str = "zh") -> str:
         f"  {'指标' if zh else 'indicators'}: {ind['indicator'].nunique()}; "
         + "; ".join(f"{k} {n}" for k, n in counts.items()),
         f"  {'对比数据' if zh else 'context figures'}: {len(context)}",
-        "",
-        "2024年主要目标 / 2023年实际" if zh else "2024 headline targets vs 2023 actuals",
     ]
+    if headline:
+        lines += ["", summarise_headline(lang, load_targets(ind))]
+    return "\n".join(lines)
+
+
+def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) -> str:
+    """The headline targets beside the 2023 actuals, one line each ("—" where not stated)."""
+    import pandas as pd
+
+    targets = load_targets() if targets is None else targets
+    zh = lang == "zh"
+    lines = ["2024年主要目标 / 2023年实际" if zh else "2024 headline targets vs 2023 actuals"]
     for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
         name = row["name_zh"] if zh else row["name_en"]
         actual = "—" if pd.isna(row["actual_2023"]) else f"{row['actual_2023']:.1f}{row['unit']}"

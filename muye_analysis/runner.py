@@ -13,6 +13,7 @@ import contextlib
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,15 +162,24 @@ def run_notebooks(
     workers: int = 2,
     html: bool = True,
     progress=print,
+    while_running: Callable[[], object] | None = None,
 ) -> list[NotebookResult]:
-    """Execute notebooks in parallel processes; results come back in reading order."""
+    """Execute notebooks in parallel processes; results come back in reading order.
+
+    They are started heaviest first (the later notebooks fit models and draw more charts), so
+    the short ones fill in at the end instead of one long notebook running alone.
+    ``while_running`` is called in this process once the notebooks are submitted (``muye run``
+    checks the data meanwhile); an exception from it propagates after the pool shuts down.
+    """
     total = len(specs)
     workers = max(1, min(workers, total))
     progress(f"运行 {total} 个 notebook（{workers} 个进程）/ running {total} notebooks")
     results: dict[str, NotebookResult] = {}
     kwargs = {"lang": lang, "as_of": as_of, "html": html}
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_execute_quietly, spec, **kwargs): spec for spec in specs}
+        futures = [pool.submit(_execute_quietly, spec, **kwargs) for spec in reversed(specs)]
+        if while_running is not None:
+            while_running()
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()
             results[result.stem] = result
@@ -178,39 +188,61 @@ def run_notebooks(
     return [results[spec.stem] for spec in specs]
 
 
+def _build_briefing_quietly(lang: str) -> str:
+    """Worker-process entry for the briefing pack; returns its summary text."""
+    from muye_analysis.briefing import build_briefing
+
+    return build_briefing(lang).summary()
+
+
 def run_suite(
     *,
     lang: str = "zh",
     as_of: str | None = None,
     workers: int = 2,
     html: bool = True,
+    briefing: bool = True,
     stems: tuple[str, ...] | None = None,
     progress=print,
 ) -> list[NotebookResult]:
-    """``muye run``: validate the data, execute the notebooks, print a summary.
+    """``muye run``: validate the data, execute the notebooks, rebuild the briefing, summarise.
 
-    Raises NotebookFailed naming the notebook and cell if any notebook fails (the others still
-    run, so one broken chart does not hide the rest).
+    The briefing pack (``muye brief``) draws its own charts from the same data, so it is built
+    in its own process while the notebooks run. Raises NotebookFailed naming the notebook and
+    cell if any notebook fails (the others still run, so one broken chart does not hide the rest).
     """
-    from muye_analysis.dataset import summarise_dataset
+    from muye_analysis.dataset import summarise_dataset, summarise_headline
     from muye_analysis.quarterly import has_data_files, ingest_quarterly
     from muye_analysis.suite import notebook
 
-    progress(summarise_dataset(lang=lang))
-    progress("")
-    # Year-to-date files are validated before any notebook starts, so a bad table stops the run
-    # with its file, row and column instead of failing inside notebook 04.
+    specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
+    # Year-to-date files are ingested before any notebook starts, so a bad table stops the run
+    # with its file, row and column instead of failing inside notebook 04. The other data
+    # checks (a second of pandas work) run while the first kernels start; a DataError there
+    # names the file, row and column and ends the run.
     if has_data_files(config.QUARTERLY):
         progress(ingest_quarterly(config.QUARTERLY).summary(lang=lang))
         progress("")
-    specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
-    results = run_notebooks(specs, lang=lang, as_of=as_of, workers=workers, html=html,
-                            progress=progress)  # fmt: skip
-    failures = [r.error for r in results if not r.ok]
-    if failures:
-        raise NotebookFailed("\n".join(failures))
+    checked: list[str] = []
+    with ProcessPoolExecutor(max_workers=1) as brief_pool:
+        brief = brief_pool.submit(_build_briefing_quietly, lang) if briefing else None
+        results = run_notebooks(
+            specs, lang=lang, as_of=as_of, workers=workers, html=html, progress=progress,
+            while_running=lambda: checked.append(summarise_dataset(lang=lang, headline=False)),
+        )  # fmt: skip
+        progress("")
+        progress(checked[0])
+        failures = [r.error for r in results if not r.ok]
+        if failures:
+            if brief is not None:
+                brief.cancel()
+            raise NotebookFailed("\n".join(failures))
+        progress("")
+        progress(summarise_outputs(results))
+        if brief is not None:
+            progress(brief.result())
     progress("")
-    progress(summarise_outputs(results))
+    progress(summarise_headline(lang))
     return results
 
 

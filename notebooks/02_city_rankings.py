@@ -37,7 +37,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import muye_analysis as ma
-from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure
+from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure, show_saved
 from muye_analysis.charts.views import city_view, rank_third, rank_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
@@ -57,9 +57,9 @@ rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quote"]]
 
 # %%
 fig = plot_rank_scorecard(rankings, frame_size=FRAME_SIZE, lang=LANG)
-save_figure(fig, f"rank_scorecard_{LANG}", directory=FIGURES_DIR)
-plt.close(fig)  # shown once, below, and not again by the inline backend
-fig
+paths = save_figure(fig, f"rank_scorecard_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)
+show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %% [markdown]
 # ### How the frame size changes the reading · 框架大小如何改变解读
@@ -90,9 +90,9 @@ city[[name, "muye_level", "city_level", "share_pct", "muye_growth", "city_growth
 
 # %%
 fig = plot_muye_in_city(indicators, context, registry, lang=LANG)
-save_figure(fig, f"muye_in_city_{LANG}", directory=FIGURES_DIR)
-plt.close(fig)  # shown once, below, and not again by the inline backend
-fig
+paths = save_figure(fig, f"muye_in_city_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)
+show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %% [markdown]
 # ### Sources of the city figures · 全市数据来源

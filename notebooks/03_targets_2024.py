@@ -41,6 +41,7 @@ from muye_analysis.charts import (
     plot_projected_levels,
     plot_task_targets,
     save_figure,
+    show_saved,
 )
 from muye_analysis.charts.views import growth_gap_view, projection_view, task_target_view
 
@@ -65,9 +66,9 @@ growth_gap_view(targets)[[name, "actual_2023", "target", "gap_pp", "qualifier", 
 
 # %%
 fig = plot_growth_gap(targets, lang=LANG)
-save_figure(fig, f"growth_gap_{LANG}", directory=FIGURES_DIR)
-plt.close(fig)  # shown once, below, and not again by the inline backend
-fig
+paths = save_figure(fig, f"growth_gap_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)
+show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %% [markdown]
 # ## Projected 2024 levels · 目标隐含的2024年总量
@@ -80,9 +81,9 @@ projection_view(indicators, targets, deflator_pct=DEFLATOR_PCT)
 
 # %%
 fig = plot_projected_levels(indicators, targets, deflator_pct=DEFLATOR_PCT, lang=LANG)
-save_figure(fig, f"projected_levels_{LANG}", directory=FIGURES_DIR)
+paths = save_figure(fig, f"projected_levels_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
-fig
+show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %% [markdown]
 # ## Task targets versus 2023 outcomes · 任务目标与2023年实绩
@@ -97,9 +98,9 @@ task_target_view(targets)
 
 # %%
 fig = plot_task_targets(targets, lang=LANG)
-save_figure(fig, f"task_targets_{LANG}", directory=FIGURES_DIR)
+paths = save_figure(fig, f"task_targets_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
-fig
+show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %% [markdown]
 # ## Targets without a 2023 comparison · 没有2023年对照的目标

@@ -40,7 +40,7 @@ import matplotlib.pyplot as plt
 
 import muye_analysis as ma
 from muye_analysis import config, forecast, quarterly, targets
-from muye_analysis.charts import labels, plot_required_growth_grid, save_figure
+from muye_analysis.charts import labels, plot_required_growth_grid, save_figure, show_saved
 from muye_analysis.dataset import HEADLINE
 from muye_analysis.periods import parse_period
 
@@ -91,9 +91,9 @@ grid.round(1)
 
 # %%
 fig = plot_required_growth_grid(grid, lang=LANG)
-save_figure(fig, f"required_growth_grid_{LANG}", directory=FIGURES_DIR)
-plt.close(fig)  # shown once, below, and not again by the inline backend
-fig
+paths = save_figure(fig, f"required_growth_grid_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)
+show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %% [markdown]
 # ## 2. On year-to-date data · 季度累计数据
@@ -145,9 +145,9 @@ for gap in gaps:
     )
     source = labels.text("fan_source_ytd", LANG, name=files)
     fig = result.plot(target=gap.target, lang=LANG, title=title, source=source)
-    save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
+    paths = save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
-    display(fig)  # noqa: F821 (IPython's display)
+    display(show_saved(paths))  # noqa: F821 (IPython's display)
 
 # %% [markdown]
 # ## 3. What a forecast looks like: a synthetic example · 预测示例（合成数据）
@@ -178,6 +178,6 @@ forecast.backtest(series).summary.round(2)
 retail_name = ma.load_registry().set_index("indicator").loc["retail_sales", "short_" + LANG]
 title = labels.text("fan_title_example", LANG, name=retail_name)
 fig = result.plot(target=float(retail_target), synthetic=True, lang=LANG, title=title)
-save_figure(fig, f"forecast_fan_example_{LANG}", directory=FIGURES_DIR)
+paths = save_figure(fig, f"forecast_fan_example_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
-fig
+show_saved(paths)  # the exported PNG, as the slide will show it

@@ -107,7 +107,7 @@ def test_approximate_figures_keep_their_bounds():
 
 def test_keys_are_unique_and_columns_typed():
     ind = load_indicators()
-    assert not ind.duplicated(list(schema.KEY) + ["source"]).any()
+    assert not ind.duplicated([*schema.KEY, "source"]).any()
     assert ind["value"].dtype == "Float64"
     assert ind["period"].dtype == "Int64"
     assert list(ind["kind"].cat.categories) == list(schema.KINDS)

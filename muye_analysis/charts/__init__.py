@@ -17,7 +17,7 @@ from muye_analysis.charts.fan import plot_forecast_fan
 from muye_analysis.charts.fonts import FontFallbackWarning, find_cjk_font
 from muye_analysis.charts.growth import plot_growth_gap
 from muye_analysis.charts.projection import plot_projected_levels
-from muye_analysis.charts.save import save_figure
+from muye_analysis.charts.save import save_figure, show_saved
 from muye_analysis.charts.scorecard import plot_rank_scorecard
 from muye_analysis.charts.sensitivity import plot_required_growth_grid
 from muye_analysis.charts.style import SIZES, house_style
@@ -37,4 +37,5 @@ __all__ = [
     "plot_required_growth_grid",
     "plot_task_targets",
     "save_figure",
+    "show_saved",
 ]

@@ -52,6 +52,18 @@ def save_figure(
     return [_save_one(fig, out_dir / f"{name}.{fmt}", fmt, dpi) for fmt in formats]
 
 
+def show_saved(paths: Sequence[Path], width: int = 960):
+    """Display the exported PNG in a notebook: what the slide gets, without drawing again.
+
+    Notebooks call ``plt.close(fig)`` after :func:`save_figure` and end the cell with this, so
+    each chart is rendered for export only (an inline display would render it a third time).
+    """
+    from IPython.display import Image
+
+    png = next(p for p in paths if Path(p).suffix == ".png")
+    return Image(filename=str(png), width=width)
+
+
 def _save_one(fig: Figure, path: Path, fmt: str, dpi: int) -> Path:
     import matplotlib
 

@@ -58,7 +58,12 @@ def _draw(ax: Axes, grid: pd.DataFrame, target: float, lang: str, spec: SizeSpec
     values = grid.to_numpy(dtype=float)
     spread = max(abs(values.max() - target), abs(values.min() - target), 1.0)
     norm = TwoSlopeNorm(vcenter=target, vmin=target - spread, vmax=target + spread)
-    ax.imshow(values, cmap=CMAP, norm=norm, aspect="auto", origin="lower", gid=CELL_GID)
+    # A mesh of vector cells, not an image: nothing to resample or re-encode at every draw.
+    rows, cols = values.shape
+    ax.pcolormesh(
+        np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, values, cmap=CMAP, norm=norm,
+        edgecolors="white", linewidth=0.5, gid=CELL_GID,
+    )  # fmt: skip
     for (row, col), value in np.ndenumerate(values):
         dark = abs(value - target) > 0.6 * spread
         ax.text(
