@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lab lint format bench clean
+.PHONY: help run test brief lab lint format bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed-core ## install, then run every notebook and export every figure
 	$(BIN)/muye run
+
+brief: $(VENV)/.installed-core ## install, then build the briefing deck and HTML report only
+	$(BIN)/muye brief
 
 test: $(VENV)/.installed-test ## install, then run the whole test suite
 	$(BIN)/python -m pytest
