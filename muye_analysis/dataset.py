@@ -432,6 +432,7 @@ def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) ->
     return "\n".join(lines)
 
 
+# The six headline targets of part 二 of the report, in its order.
 HEADLINE = (
     "gdp",
     "industrial_value_added",

@@ -24,14 +24,13 @@ import hashlib
 import io
 import itertools
 import math
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from muye_analysis import config, schema, units
+from muye_analysis.atomic import atomic_path
 from muye_analysis.errors import DataError
 from muye_analysis.periods import (
     HOW_TO_GIVE_A_YEAR,
@@ -1181,22 +1180,15 @@ def _write_store(records: list[dict[str, Any]], path: Path) -> None:
     order = {m: i for i, m in enumerate(MEASURES)}
     rows = sorted(records, key=lambda r: (r["indicator"], r["year"], r["end_month"],
                                           order[r["measure"]]))  # fmt: skip
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(STORE_COLUMNS)
-            for r in rows:
-                # repr() of a float round-trips exactly, so a re-read compares equal.
-                writer.writerow(
-                    repr(r[c]) if c == "value" else ("" if r[c] is None else r[c])
-                    for c in STORE_COLUMNS
-                )
-        Path(tmp).replace(path)  # atomic on POSIX and Windows (os.replace)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(STORE_COLUMNS)
+        for r in rows:
+            # repr() of a float round-trips exactly, so a re-read compares equal.
+            writer.writerow(
+                repr(r[c]) if c == "value" else ("" if r[c] is None else r[c])
+                for c in STORE_COLUMNS
+            )
 
 
 # -- public API --------------------------------------------------------------------------------

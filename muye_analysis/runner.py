@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from muye_analysis import config
+from muye_analysis.atomic import write_text_atomic
 from muye_analysis.suite import NOTEBOOKS, NotebookSpec
 
 KERNEL = "python3"
@@ -43,14 +43,6 @@ class NotebookResult:
 
 class NotebookFailed(RuntimeError):
     """A notebook raised; the message names the notebook file and the cell."""
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    Path(tmp).replace(path)
 
 
 @contextlib.contextmanager
@@ -141,8 +133,7 @@ def export_html(notebook_path: Path, html_path: Path) -> Path:
 
     nb = nbformat.read(notebook_path, as_version=4)
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    _atomic_write_text(html_path, body)
-    return html_path
+    return write_text_atomic(html_path, body)
 
 
 def _execute_quietly(spec: NotebookSpec, **kwargs) -> NotebookResult:

@@ -8,8 +8,6 @@ fonts are set the same way, so text a user adds later matches.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from muye_analysis.atomic import atomic_path
 from muye_analysis.briefing.model import Briefing, ChartSlide, TableSlide, TextSlide, TitleBlock
 from muye_analysis.charts.labels import has_cjk
 
@@ -143,17 +142,9 @@ def build_deck(briefing: Briefing):
 def write_deck(briefing: Briefing, path: str | Path) -> Path:
     """Write the deck to ``path`` atomically (a temporary file beside it, then a rename)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     prs = build_deck(briefing)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         prs.save(tmp)
-        Path(tmp).chmod(0o644)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path
 
 

@@ -13,19 +13,11 @@ from muye_analysis import config
 from muye_analysis.briefing.model import TableSlide
 from muye_analysis.briefing.text import pct, target_text, text
 from muye_analysis.charts import labels
+from muye_analysis.dataset import HEADLINE  # the six headline targets of part 二, in order
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# The six headline targets of part 二 of the report, in its order.
-HEADLINE = (
-    "gdp",
-    "industrial_value_added",
-    "fixed_asset_investment",
-    "budget_revenue",
-    "retail_sales",
-    "surveyed_unemployment_rate",
-)
 COLUMNS = ("col_indicator", "col_level", "col_actual", "col_target", "col_gap", "col_basis")
 _FLOW_MEASURES = ("growth_rate",)  # a growth target belongs to a flow with a level
 

@@ -12,11 +12,10 @@ import base64
 import hashlib
 import html
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from muye_analysis.atomic import atomic_path, write_text_atomic
 from muye_analysis.briefing.model import Briefing, ChartSlide, Slide, TableSlide, TextSlide
 from muye_analysis.briefing.text import text
 from muye_analysis.charts.labels import has_cjk
@@ -122,16 +121,7 @@ def write_html(
     face = font_face_css(_visible_text(page), Path(font_cache or path.parent))
     if face:
         page = render_html(briefing, font_face=face)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page)
-        Path(tmp).chmod(0o644)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(path, page)
 
 
 def font_face_css(characters: str, cache_dir: Path) -> str:
@@ -169,11 +159,8 @@ def _write_subset(font: Path, characters: str, out: Path) -> None:
     subsetter.subset(face)
     buffer = io.BytesIO()
     face.save(buffer)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(buffer.getvalue())
-    Path(tmp).replace(out)
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(buffer.getvalue())
 
 
 def _visible_text(page: str) -> str:

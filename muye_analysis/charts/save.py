@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from matplotlib.figure import Figure
 
 from muye_analysis import config
+from muye_analysis.atomic import atomic_path
 
 FORMATS = ("png", "svg", "pdf")
 MIN_DPI = 200
@@ -67,18 +66,9 @@ def show_saved(paths: Sequence[Path], width: int = 960):
 def _save_one(fig: Figure, path: Path, fmt: str, dpi: int) -> Path:
     import matplotlib
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        with matplotlib.rc_context(_RC):
-            _settle_layout(fig, fmt, dpi)
-            fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
-        tmp.chmod(0o644)
-        tmp.replace(path)  # atomic on one file system: readers see old or new, never half
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp, matplotlib.rc_context(_RC):
+        _settle_layout(fig, fmt, dpi)
+        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
     return path
 
 

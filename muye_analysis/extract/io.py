@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from muye_analysis.atomic import atomic_path
 from muye_analysis.errors import DataError
 from muye_analysis.extract.facts import DRAFT_COLUMNS
 
@@ -94,20 +93,11 @@ def write_draft(facts: pd.DataFrame, path: str | Path) -> Path:
     gives one (adding it to the registry) or drops the row.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     draft = draft_frame(facts).copy()
     draft["value"] = draft["value"].map(_format_number, na_action="ignore").astype("string")
     draft["matched"] = draft["matched"].map({True: "true", False: "false"}).astype("string")
-    # Write beside the target, then rename: a reader never sees half a file.
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            draft.to_csv(handle, index=False)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp:
+        draft.to_csv(tmp, index=False, encoding="utf-8-sig")
     return path
 
 
