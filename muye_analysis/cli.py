@@ -30,6 +30,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from muye_analysis.periods import PeriodError
     from muye_analysis.runner import NotebookFailed, run_suite
 
     try:
@@ -44,6 +45,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except NotebookFailed as exc:
         print(f"error: notebook failed: {exc}", file=sys.stderr)
         return 1
+    except PeriodError as exc:
+        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

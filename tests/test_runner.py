@@ -61,3 +61,25 @@ def test_every_notebook_is_a_text_notebook_with_a_parameters_cell_and_python3_ke
         assert ["parameters"] in tags, spec.stem
         assert nb.metadata["kernelspec"]["name"] == "python3"
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def test_run_refuses_an_as_of_that_is_not_a_year_to_date_period(capsys):
+    assert cli.main(["run", "--as-of", "4-6月", "--no-brief", "01"]) == 2
+    assert "--as-of '4-6月'" in capsys.readouterr().err
+
+
+def test_no_notebook_is_committed_with_outputs():
+    """Notebooks are text files; any .ipynb in the repository must carry no outputs."""
+    import subprocess
+
+    import nbformat
+
+    listed = subprocess.run(
+        ["git", "ls-files", "*.ipynb"], cwd=config.ROOT, capture_output=True, text=True
+    )
+    tracked = listed.stdout.split() if listed.returncode == 0 else []
+    paths = {config.ROOT / p for p in tracked} | set(config.NOTEBOOKS.rglob("*.ipynb"))
+    with_outputs = [
+        str(p) for p in paths if any(c.get("outputs") for c in nbformat.read(p, as_version=4).cells)
+    ]
+    assert with_outputs == []
