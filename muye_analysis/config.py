@@ -34,6 +34,11 @@ def figures_dir() -> Path:
     return Path(os.environ.get("MUYE_FIGURES_DIR", ROOT / "figures"))
 
 
+def quarterly_dir() -> Path:
+    """Where users drop year-to-date files (raw: read, never changed); templates live there too."""
+    return Path(os.environ.get("MUYE_QUARTERLY_DIR", QUARTERLY))
+
+
 def processed_dir() -> Path:
     """The processed quarterly store, rebuilt from raw inputs."""
     return Path(os.environ.get("MUYE_PROCESSED_DIR", DATA / "processed"))

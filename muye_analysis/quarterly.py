@@ -1256,6 +1256,18 @@ def data_files(path: str | Path) -> list[Path]:
     return [path]
 
 
+# Words that mark made-up figures in a store row's source or file name (the project's own test
+# and example files say "synthetic"; Chinese users write 示例 / 模拟 / 测试).
+SYNTHETIC_PATTERN = r"synthetic|合成|示例|模拟|虚构|测试|illustrat|example|dummy|fake|test data"
+
+
+def is_synthetic(store: pd.DataFrame) -> pd.Series:
+    """Boolean mask of store rows whose ``source`` or ``file`` marks them as made up: such rows
+    never reach a briefing, and any chart drawn from them is stamped as synthetic."""
+    words = store["source"].fillna("").astype(str) + " " + store["file"].fillna("").astype(str)
+    return words.str.contains(SYNTHETIC_PATTERN, case=False, regex=True).astype(bool)
+
+
 def has_data_files(folder: str | Path) -> bool:
     """Whether ``folder`` holds year-to-date files to ingest (templates and lock files aside)."""
     folder = Path(folder)

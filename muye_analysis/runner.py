@@ -215,8 +215,8 @@ def run_suite(
     # with its file, row and column instead of failing inside notebook 04. The other data
     # checks (a second of pandas work) run while the first kernels start; a DataError there
     # names the file, row and column and ends the run.
-    if has_data_files(config.QUARTERLY):
-        progress(ingest_quarterly(config.QUARTERLY).summary(lang=lang))
+    if has_data_files(config.quarterly_dir()):
+        progress(ingest_quarterly(config.quarterly_dir()).summary(lang=lang))
         progress("")
     checked: list[str] = []
     with ProcessPoolExecutor(max_workers=1) as brief_pool:

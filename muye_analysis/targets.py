@@ -424,6 +424,38 @@ def ytd_gap(
     )
 
 
+def headline_ytd_gaps(
+    store: pd.DataFrame | None = None,
+    *,
+    period: Period | None = None,
+    targets: pd.DataFrame | None = None,
+) -> list[YtdGap]:
+    """:func:`ytd_gap` of every headline growth indicator the store has target-year growth for.
+
+    Each at its latest period of the target year, or at ``period`` where it has that one; in the
+    report's order (GDP, industry, investment, budget revenue, retail sales). Of-which rows are
+    never used.
+    """
+    from muye_analysis.charts.views import HEADLINE_GROWTH
+    from muye_analysis.quarterly import read_store
+
+    store = read_store() if store is None else store
+    year = config.TARGET_YEAR if period is None else period.year
+    growth = store[
+        (store["measure"] == "growth")
+        & (store["year"] == year)
+        & ~store["sub_item"].fillna(False).astype(bool)
+    ]
+    gaps = []
+    for indicator in HEADLINE_GROWTH:
+        months = set(growth.loc[growth["indicator"] == indicator, "end_month"].astype(int))
+        if not months or (period is not None and period.end_month not in months):
+            continue
+        at = period or Period(year, max(months))
+        gaps.append(ytd_gap(indicator, period=at, store=store, targets=targets))
+    return gaps
+
+
 # -- the bundled annual data (no quarterly file needed) ----------------------------------------
 
 

@@ -41,7 +41,6 @@ import matplotlib.pyplot as plt
 import muye_analysis as ma
 from muye_analysis import config, forecast, quarterly, targets
 from muye_analysis.charts import labels, plot_required_growth_grid, save_figure, show_saved
-from muye_analysis.dataset import HEADLINE
 from muye_analysis.periods import parse_period
 
 name = "name_zh" if LANG == "zh" else "name_en"
@@ -102,20 +101,21 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 重新运行本 notebook（或 `make run`）即可。下面的单元格在没有数据时只给出提示。
 
 # %%
-folder = config.QUARTERLY if QUARTERLY_DIR is None else QUARTERLY_DIR
+folder = config.quarterly_dir() if QUARTERLY_DIR is None else QUARTERLY_DIR
 store = quarterly.load_quarterly(folder) if quarterly.has_data_files(folder) else None
 if store is None:
     print("data/quarterly/ 中还没有累计数据 / no year-to-date data yet")
 else:
-    print(f"{store['indicator'].nunique()} indicators, periods: {sorted(set(store['period']))}")
+    periods = store.drop_duplicates(["year", "end_month"]).sort_values(["year", "end_month"])
+    print(
+        f"{store['indicator'].nunique()} indicators; {periods['period'].iloc[0]} … {periods['period'].iloc[-1]}"
+    )
+    if quarterly.is_synthetic(store).any():
+        print("注意：部分数据标注为示例/合成数据，相关图表将加注 / some rows are marked synthetic")
 
 # %%
-gaps = []
-if store is not None:
-    period = None if AS_OF is None else parse_period(AS_OF)
-    for indicator in HEADLINE:
-        if quarterly.ytd_series(indicator, store)["growth"].notna().any():
-            gaps.append(targets.ytd_gap(indicator, period=period, store=store))
+period = None if AS_OF is None else parse_period(AS_OF)
+gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
 for gap in gaps:
     print(gap.sentence(LANG))
     if gap.required is not None:
@@ -132,10 +132,10 @@ for gap in gaps:
             round(forecast.run_rate(series).annual_mean, 1),
         )
         continue
+    low, high = result.annual_interval(80)
+    p_meet = result.probability_of_meeting(gap.target, gap.bound)
     print(
-        gap.indicator,
-        round(result.annual_mean, 2),
-        result.probability_of_meeting(gap.target, gap.bound),
+        f"{gap.indicator}: {result.annual_mean:.1f}% (80%: {low:.1f} to {high:.1f}); P = {p_meet:.0%}"
     )
     title = labels.text(
         "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
@@ -144,7 +144,8 @@ for gap in gaps:
         sorted(set(store.loc[store["indicator"] == gap.indicator, "file"].astype(str)))
     )
     source = labels.text("fan_source_ytd", LANG, name=files)
-    fig = result.plot(target=gap.target, lang=LANG, title=title, source=source)
+    synthetic = bool(quarterly.is_synthetic(store[store["indicator"] == gap.indicator]).any())
+    fig = result.plot(target=gap.target, lang=LANG, title=title, source=source, synthetic=synthetic)
     paths = save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821 (IPython's display)

@@ -21,9 +21,10 @@ from muye_analysis.briefing.takeaways import (
     task_takeaway,
 )
 from muye_analysis.briefing.text import ordinal, target_text
-from muye_analysis.briefing.ytd import YtdPart, is_synthetic
+from muye_analysis.briefing.ytd import YtdPart
 from muye_analysis.charts.export import REPORT_CHARTS
 from muye_analysis.periods import Period
+from muye_analysis.quarterly import is_synthetic
 
 TOL = 1e-9
 

@@ -79,3 +79,31 @@ def test_notebooks_read_no_shared_folder_and_no_cwd_paths():
         assert "../shared" not in text
         assert "open(" not in text  # paths come from muye_analysis.config
     assert config.NOTEBOOKS.is_dir()
+
+
+def test_growth_gap_notebook_uses_year_to_date_files_when_present(tmp_path, monkeypatch):
+    """Drop a year-to-date file in the quarterly folder: notebook 04 states the gap and forecasts.
+
+    The file is the SYNTHETIC example (examples/): it stands in for a bureau table here only.
+    """
+    import shutil
+
+    folder = tmp_path / "quarterly"
+    folder.mkdir()
+    shutil.copy(config.EXAMPLES / "synthetic_quarterly_retail.csv", folder / "2024年1-9月.csv")
+    monkeypatch.setenv("MUYE_QUARTERLY_DIR", str(folder))
+    monkeypatch.setenv("MUYE_FIGURES_DIR", str(tmp_path / "figures"))
+    monkeypatch.setenv("MUYE_PROCESSED_DIR", str(tmp_path / "processed"))
+    result = runner.execute_notebook(notebook("04"), build_dir=tmp_path / "build", html=False)
+    assert result.ok, result.error
+    executed = nbformat.read(result.executed, as_version=4)
+    printed = "".join(
+        o.get("text", "") for c in executed.cells for o in c.get("outputs", [])
+        if o.output_type == "stream"
+    )  # fmt: skip
+    # 4.6% after three quarters against the 9% target: Q4 needs (9 - w*4.6)/(1 - w), w from 2023.
+    assert "社会消费品零售总额前三季度增长4.6%，四季度需增长" in printed
+    assert "weights: last year's cumulative levels" in printed
+    fan = tmp_path / "figures" / "forecast_fan_retail_sales_zh.svg"
+    assert f'id="{SYNTHETIC_GID}' in fan.read_text(encoding="utf-8")  # its source says synthetic
+    assert (tmp_path / "processed" / "quarterly.csv").exists()

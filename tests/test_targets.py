@@ -7,6 +7,7 @@ Year-to-date figures fed through the store are synthetic.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,7 +15,7 @@ from pandas.testing import assert_frame_equal
 
 from muye_analysis.dataset import load_indicators
 from muye_analysis.periods import Period
-from muye_analysis.quarterly import ingest_quarterly
+from muye_analysis.quarterly import ingest_quarterly, read_quarterly
 from muye_analysis.targets import (
     ABOUT_TOLERANCE_PP,
     WEIGHTS_EQUAL_MONTHS,
@@ -30,6 +31,7 @@ from muye_analysis.targets import (
     gap_pp,
     gap_sentence,
     headline_sensitivity,
+    headline_ytd_gaps,
     implied_bases,
     required_growth,
     seasonal_share,
@@ -332,3 +334,20 @@ def test_headline_sensitivity_takes_the_bundled_target():
     assert grid["growth_so_far"].tolist() == [3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5, 7.0]
     row = grid[grid["growth_so_far"] == 5.0]
     assert row["required_growth"].iloc[0] == pytest.approx(9.0, abs=TOL)
+
+
+def test_headline_ytd_gaps_takes_each_indicator_at_its_latest_target_year_period():
+    """Synthetic store: GDP and budget revenue through 1-3月, retail sales through 1-9月; the
+    of-which 税收 row is not a headline; gaps come in the report's order."""
+    store = read_quarterly(Path(__file__).parent / "data" / "quarterly" / "synthetic_tidy.csv")
+    gaps = headline_ytd_gaps(store)
+    assert [(g.indicator, g.period.end_month) for g in gaps] == [
+        ("gdp", 3),
+        ("budget_revenue", 3),
+        ("retail_sales", 9),
+    ]
+    retail = gaps[2]
+    assert retail.ytd == 0.0  # 持平
+    # No 2023 levels in this store: equal quarters, 3 of 4 elapsed -> (9 - 0.75 * 0) / 0.25 = 36
+    assert retail.required.required == pytest.approx(36.0)
+    assert retail.required.weights_source == WEIGHTS_EQUAL_QUARTERS

@@ -17,7 +17,8 @@ from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.briefing.text import target_text, text
 from muye_analysis.charts import labels
-from muye_analysis.charts.views import HEADLINE_GROWTH
+from muye_analysis.quarterly import is_synthetic
+from muye_analysis.targets import headline_ytd_gaps
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
     from muye_analysis.periods import Period
     from muye_analysis.targets import YtdGap
 
-# Words that mark made-up figures in a store row's source or file name (the project's own test
-# and example files say "synthetic"; Chinese users write 示例 / 模拟 / 测试).
-SYNTHETIC_PATTERN = r"synthetic|合成|示例|模拟|虚构|测试|illustrat|example|dummy|fake|test data"
 FORECAST_METHOD = "sarimax"  # AR(1) with a constant: pulls growth back towards its mean
 MAX_SOURCES = 3  # source names listed on a slide before "…"
 
@@ -52,12 +50,6 @@ class YtdPart:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def is_synthetic(store: pd.DataFrame) -> pd.Series:
-    """Boolean mask of store rows whose ``source`` or ``file`` marks them as made up."""
-    words = store["source"].fillna("").astype(str) + " " + store["file"].fillna("").astype(str)
-    return words.str.contains(SYNTHETIC_PATTERN, case=False, regex=True).astype(bool)
-
-
 def ytd_part(
     lang: str,
     figure_dir: Path,
@@ -80,7 +72,7 @@ def ytd_part(
         notes.append(text("ytd_synthetic_ignored", lang, n=int(fake.sum())))
         store = store[~fake]
     synthetic = bool(fake.any()) and allow_synthetic
-    gaps = _gaps(store, targets)
+    gaps = headline_ytd_gaps(store, targets=targets)
     if not gaps:
         if len(store):
             notes.append(text("ytd_no_target_year", lang))
@@ -96,26 +88,6 @@ def ytd_part(
         slides += [slide] if slide is not None else []
         notes += [note] if note else []
     return YtdPart(latest, sources, synthetic, tuple(slides), tuple(notes))
-
-
-def _gaps(store: pd.DataFrame, targets: pd.DataFrame) -> list[YtdGap]:
-    """ytd_gap of each headline indicator at its latest target-year period, report order."""
-    from muye_analysis.periods import Period
-    from muye_analysis.targets import ytd_gap
-
-    growth = store[
-        (store["measure"] == "growth")
-        & (store["year"] == config.TARGET_YEAR)
-        & ~store["sub_item"].fillna(False).astype(bool)
-    ]
-    gaps = []
-    for indicator in HEADLINE_GROWTH:
-        months = growth.loc[growth["indicator"] == indicator, "end_month"]
-        if months.empty:
-            continue
-        period = Period(config.TARGET_YEAR, int(months.max()))
-        gaps.append(ytd_gap(indicator, period=period, store=store, targets=targets))
-    return gaps
 
 
 def _gap_slide(
