@@ -29,13 +29,6 @@ if TYPE_CHECKING:
 FORECAST_METHOD = "sarimax"  # AR(1) with a constant: pulls growth back towards its mean
 MAX_SOURCES = 3  # source names listed on a slide before "…"
 
-_WEIGHTS_KEY = {
-    "last year's cumulative levels": "weights_levels",
-    "assumption: equal months": "weights_equal_months",
-    "assumption: equal quarters": "weights_equal_quarters",
-    "assumption: given seasonal shares": "weights_seasonal",
-    "elapsed share given by the caller": "weights_given",
-}
 _SYNTHETIC_TITLE = {"zh": "（示例数据）", "en": " (synthetic data)"}
 
 
@@ -103,7 +96,7 @@ def _gap_slide(
     by_weights: dict[str, list[str]] = {}
     for gap in gaps:
         if gap.required is not None:
-            key = _WEIGHTS_KEY.get(gap.required.weights_source, "weights_given")
+            key = labels.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
             by_weights.setdefault(key, []).append(names[gap.indicator])
     for key, names in by_weights.items():
         notes.append(

@@ -200,6 +200,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "weights_equal_months": {"zh": "假设各月基数相等", "en": "assumption: equal months"},
     "weights_equal_quarters": {"zh": "假设各季度基数相等", "en": "assumption: equal quarters"},
     "weights_seasonal": {"zh": "假设给定的季节比重", "en": "assumption: given seasonal shares"},
+    "weights_given": {"zh": "按给定比重", "en": "share given by the user"},
     "fan_title": {
         "zh": "{district}累计增速：实绩与预测",
         "en": "{district}: cumulative growth, actual and forecast",
@@ -269,6 +270,7 @@ WEIGHTS_KEYS = {
     "assumption: equal months": "weights_equal_months",
     "assumption: equal quarters": "weights_equal_quarters",
     "assumption: given seasonal shares": "weights_seasonal",
+    "elapsed share given by the caller": "weights_given",
 }
 
 # English renderings of the comparator sources, so that English charts contain no Chinese.

@@ -92,5 +92,4 @@ def _indicator_label(indicator: str | None, lang: str) -> str:
 
 def _weights_label(grid: pd.DataFrame, lang: str) -> str:
     source = str(grid.attrs.get("weights_source", ""))
-    key = labels.WEIGHTS_KEYS.get(source)
-    return labels.text(key, lang) if key else source
+    return labels.text(labels.WEIGHTS_KEYS.get(source, "weights_given"), lang)
