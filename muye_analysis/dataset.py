@@ -427,10 +427,16 @@ def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) ->
     for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
         name = row["name_zh"] if zh else row["name_en"]
         actual = "—" if pd.isna(row["actual_2023"]) else f"{row['actual_2023']:.1f}{row['unit']}"
-        qualifier = "" if pd.isna(row["qualifier"]) else row["qualifier"]
-        lines.append(f"  {name}: {row['target']:g}{row['unit']}{qualifier} / {actual}")
+        target = f"{row['target']:g}{row['unit']}"
+        if zh:
+            target += "" if pd.isna(row["qualifier"]) else row["qualifier"]
+        else:
+            target = _BOUND_EN.get(row["bound"], "") + target
+        lines.append(f"  {name}: {target} / {actual}")
     return "\n".join(lines)
 
+
+_BOUND_EN = {"at_least": "at least ", "at_most": "at most ", "about": "about "}
 
 # The six headline targets of part 二 of the report, in its order.
 HEADLINE = (

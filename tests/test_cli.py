@@ -21,6 +21,8 @@ def test_check_in_english(capsys):
     assert cli.main(["check", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Retail sales of consumer goods: 9% / 4.9%" in out
+    assert "Gross domestic product: at least 6% / —" in out
+    assert "Surveyed urban unemployment rate: about 5.5% / —" in out
 
 
 def test_check_reports_a_damaged_raw_file_and_exits_2(capsys, monkeypatch, tmp_path):
