@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from muye_analysis import config
-from muye_analysis.dataset import frame_from_records, load_registry, read_curated_rows
+from muye_analysis.dataset import (
+    frame_from_records,
+    indicator_ids_by_name,
+    load_registry,
+    read_curated_rows,
+)
 from muye_analysis.errors import DataError
 
 if TYPE_CHECKING:
@@ -20,20 +25,10 @@ CONTEXT_COLUMNS = (
 _MEASURES = {"level": "level", "growth_pct": "growth_rate"}
 
 
-def _indicator_ids() -> dict[str, str]:
-    """Chinese names and synonyms -> registry id."""
-    registry = load_registry()
-    lookup = {}
-    for row in registry.to_dict("records"):
-        names = [row["name_zh"], row["short_zh"], *str(row["synonyms_zh"] or "").split("|")]
-        lookup.update({n: row["indicator"] for n in names if isinstance(n, str) and n})
-    return lookup
-
-
 @functools.cache
 def _load_context(path: Path) -> pd.DataFrame:
     rows = read_curated_rows(path, CONTEXT_COLUMNS)
-    ids = _indicator_ids()
+    ids = indicator_ids_by_name()
     basis = {r["indicator"]: r["growth_basis"] for r in load_registry().to_dict("records")}
     records = []
     for i, row in enumerate(rows):

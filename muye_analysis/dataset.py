@@ -292,6 +292,15 @@ def load_registry(path: Path | None = None) -> pd.DataFrame:
     return _load_registry(Path(path or config.REGISTRY_CSV)).copy()
 
 
+def indicator_ids_by_name() -> dict[str, str]:
+    """Every Chinese name, short name and synonym in the registry -> its indicator id."""
+    lookup = {}
+    for row in load_registry().to_dict("records"):
+        names = [row["name_zh"], row["short_zh"], *str(row["synonyms_zh"] or "").split("|")]
+        lookup.update({n: row["indicator"] for n in names if isinstance(n, str) and n})
+    return lookup
+
+
 @functools.cache
 def _load_curated(
     path: Path, registry_path: Path, report_path: Path, derived: bool

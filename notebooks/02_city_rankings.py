@@ -30,13 +30,14 @@
 LANG = "zh"  # zh or en: the language of labels
 AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
-FRAME_SIZE = 13  # assumed number of ranked units: 12, 13 or 15
+FRAME_SIZE = None  # ranked units: None means from data/league/ if a table is there, else 13
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 
 import muye_analysis as ma
+from muye_analysis import league
 from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure, show_saved
 from muye_analysis.charts.views import city_view, rank_third, rank_view
 
@@ -50,13 +51,30 @@ rankings = ma.load_rankings()
 rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quote"]]
 
 # %% [markdown]
+# ## Checking the ranks against the city's league table · 用全市排名表核对
+#
+# 把统计局的全市各县（市、区）指标表放进 `data/league/`（格式见该目录的 README），
+# 这里就会计算每个单位的位次，与报告中的位次逐一核对，并用表中的实际单位数代替假设。
+
+# %%
+table = league.load_league_tables()
+if table is None:
+    print(
+        "data/league/ 中没有全市排名表，排名单位数仍为假设 / no league table: the frame stays an assumption"
+    )
+else:
+    display(league.compare_with_report(league.rank_league(table)))  # noqa: F821 (IPython's display)
+frame, from_table = league.scorecard_frame(FRAME_SIZE)
+frame, from_table
+
+# %% [markdown]
 # ## Rank scorecard · 排名记分卡
 #
 # 颜色按假设的排名框架分为前、中、后三段（13个单位时：1-4位、5-8位、9-13位）。
 # “第三名”是全市第二批国债项目中的排名，不是县级单位之间的排名，图中单独注明。
 
 # %%
-fig = plot_rank_scorecard(rankings, frame_size=FRAME_SIZE, lang=LANG)
+fig = plot_rank_scorecard(rankings, frame_size=frame, frame_from_table=from_table, lang=LANG)
 paths = save_figure(fig, f"rank_scorecard_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
@@ -67,7 +85,7 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 同一个位次，在12、13、15个单位的框架下可能落在不同的三分段。只有落段不随假设变化的结论才稳健。
 
 # %%
-view = rank_view(rankings, FRAME_SIZE)
+view = rank_view(rankings, frame)
 ranked = view[view["kind"] == "rank"]
 robustness = pd.DataFrame(
     {n: [rank_third(int(r), n) for r in ranked["rank"]] for n in (12, 13, 15)},

@@ -12,8 +12,11 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 @pytest.fixture(autouse=True)
 def _outputs_in_tmp(tmp_path_factory, monkeypatch):
-    """Send figures, build outputs and the processed store to a temporary folder."""
+    """Send outputs to a temporary folder, and read no user-dropped year-to-date or league files."""
     out = tmp_path_factory.mktemp("outputs")
     monkeypatch.setenv("MUYE_FIGURES_DIR", str(out / "figures"))
     monkeypatch.setenv("MUYE_BUILD_DIR", str(out / "build"))
     monkeypatch.setenv("MUYE_PROCESSED_DIR", str(out / "processed"))
+    # Inputs a user may have dropped into the working tree must not change test results.
+    monkeypatch.setenv("MUYE_QUARTERLY_DIR", str(out / "quarterly"))
+    monkeypatch.setenv("MUYE_LEAGUE_DIR", str(out / "league"))

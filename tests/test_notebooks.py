@@ -107,3 +107,25 @@ def test_growth_gap_notebook_uses_year_to_date_files_when_present(tmp_path, monk
     fan = tmp_path / "figures" / "forecast_fan_retail_sales_zh.svg"
     assert f'id="{SYNTHETIC_GID}' in fan.read_text(encoding="utf-8")  # its source says synthetic
     assert (tmp_path / "processed" / "quarterly.csv").exists()
+
+
+def test_rankings_notebook_checks_the_report_against_a_league_table(tmp_path, monkeypatch):
+    """With a (SYNTHETIC) league table in the league folder, notebook 02 compares the ranks."""
+    import shutil
+    from pathlib import Path
+
+    folder = tmp_path / "league"
+    folder.mkdir()
+    table = Path(__file__).parent / "data" / "league" / "synthetic_league_2023.csv"
+    shutil.copy(table, folder / "县区主要指标2023.csv")
+    monkeypatch.setenv("MUYE_LEAGUE_DIR", str(folder))
+    monkeypatch.setenv("MUYE_FIGURES_DIR", str(tmp_path / "figures"))
+    result = runner.execute_notebook(notebook("02"), build_dir=tmp_path / "build", html=False)
+    assert result.ok, result.error
+    executed = nbformat.read(result.executed, as_version=4)
+    shown = "".join(
+        o.get("data", {}).get("text/plain", "")
+        for c in executed.cells
+        for o in c.get("outputs", [])
+    )
+    assert "agrees" in shown and "(13, True)" in shown

@@ -56,18 +56,18 @@ class ChartEntry:
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
     """The report's charts in deck order (the names of ``charts.export.REPORT_CHARTS``)."""
-    from muye_analysis import charts
-    from muye_analysis.charts.scorecard import DEFAULT_FRAME_SIZE
+    from muye_analysis import charts, league
 
     d = ReportData.load() if data is None else data
+    frame, from_table = league.scorecard_frame()  # the league table's, else the assumed 13
     entries = (
         ChartEntry(
             name="rank_scorecard",
             title=lambda lang: labels.text("rank_title", lang),
-            build=lambda lang: charts.plot_rank_scorecard(d.rankings, lang=lang, size="slide"),
-            takeaway=lambda lang: takeaways.scorecard_takeaway(
-                d.rankings, lang, frame_size=DEFAULT_FRAME_SIZE
+            build=lambda lang: charts.plot_rank_scorecard(
+                d.rankings, frame_size=frame, frame_from_table=from_table, lang=lang, size="slide"
             ),
+            takeaway=lambda lang: takeaways.scorecard_takeaway(d.rankings, lang, frame_size=frame),
             source=labels.source_line,
         ),
         ChartEntry(

@@ -54,12 +54,15 @@ def _plotters(
     from muye_analysis.charts.city import plot_muye_in_city
     from muye_analysis.charts.growth import plot_growth_gap
     from muye_analysis.charts.projection import plot_projected_levels
-    from muye_analysis.charts.scorecard import DEFAULT_FRAME_SIZE, plot_rank_scorecard
+    from muye_analysis.charts.scorecard import plot_rank_scorecard
     from muye_analysis.charts.tasks import plot_task_targets
+    from muye_analysis.league import scorecard_frame
 
-    frame = DEFAULT_FRAME_SIZE if frame_size is None else frame_size
+    frame, from_table = scorecard_frame(frame_size)  # a league table's frame, else assumed 13
     return {
-        "rank_scorecard": lambda **kw: plot_rank_scorecard(frame_size=frame, **kw),
+        "rank_scorecard": lambda **kw: plot_rank_scorecard(
+            frame_size=frame, frame_from_table=from_table, **kw
+        ),
         "muye_in_city": plot_muye_in_city,
         "growth_gap": plot_growth_gap,
         "projected_levels": lambda **kw: plot_projected_levels(deflator_pct=deflator_pct, **kw),

@@ -59,6 +59,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "假设排名单位数：{n}",
         "en": "Assumed number of ranked units: {n}",
     },
+    "frame_from_table": {
+        "zh": "排名单位数：{n}（据全市排名表计算）",
+        "en": "Number of ranked units: {n} (from the city league table)",
+    },
     "frame_explained": {
         "zh": "报告未说明参与排名的单位数：新乡市有12个县级单位，"
         "全市通报常排13个（四区八县(市)及平原示范区），部分指标单列高新区、经开区（最多15个）。",

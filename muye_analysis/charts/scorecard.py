@@ -19,6 +19,7 @@ def plot_rank_scorecard(
     rankings: pd.DataFrame | None = None,
     *,
     frame_size: int = DEFAULT_FRAME_SIZE,
+    frame_from_table: bool = False,
     lang: str = "zh",
     ax: Axes | None = None,
     size: str | None = None,
@@ -27,9 +28,11 @@ def plot_rank_scorecard(
 
     ``rankings`` is ``load_rankings()`` (the default). The report never says how many units
     were ranked, so ``frame_size`` is an assumption and is printed on the chart; thirds are
-    relative to it (see :func:`~muye_analysis.charts.views.rank_third`). Qualitative standings
-    (第一方阵, 前列) are listed without a position; ranks among something other than county-level
-    units (a bond batch's projects) are left off with a note.
+    relative to it (see :func:`~muye_analysis.charts.views.rank_third`). With
+    ``frame_from_table=True`` the chart says the frame comes from the city's league table
+    (``muye_analysis.league``) instead. Qualitative standings (第一方阵, 前列) are listed without
+    a position; ranks among something other than county-level units (a bond batch's projects)
+    are left off with a note.
     """
     if rankings is None:
         import muye_analysis
@@ -44,7 +47,7 @@ def plot_rank_scorecard(
         text = ChartText(
             title=labels.text("rank_title", lang),
             subtitle=labels.text("rank_subtitle", lang),
-            notes=_notes(view, frame_size, lang),
+            notes=_notes(view, frame_size, lang, frame_from_table),
             source=labels.source_line(lang),
             above_axes_lines=1,
         )
@@ -117,8 +120,11 @@ def _draw_thirds(ax: Axes, n: int, lang: str, fontsize: float) -> None:
         )
 
 
-def _notes(view: pd.DataFrame, n: int, lang: str) -> list[str]:
-    notes = [labels.text("frame_assumption", lang, n=n), labels.text("frame_explained", lang)]
+def _notes(view: pd.DataFrame, n: int, lang: str, from_table: bool = False) -> list[str]:
+    if from_table:
+        notes = [labels.text("frame_from_table", lang, n=n)]
+    else:
+        notes = [labels.text("frame_assumption", lang, n=n), labels.text("frame_explained", lang)]
     for _, row in view[view["kind"] == "other_frame"].iterrows():
         name = labels.indicator_name(row, lang)
         key = "amount_rank_excluded" if row["ranked_on"] == "amount" else "other_rank_excluded"
