@@ -314,11 +314,15 @@ def _load_curated(
     records = [parse_indicator_row(r) | {"source": "report"} for r in rows]
     if derived:
         records += derive_records(records)
+    # The vintage of every figure: the raw document it was read from (derived ones: computed from).
+    document = report_path.relative_to(config.RAW).as_posix() if report_path.is_relative_to(
+        config.RAW) else report_path.name  # fmt: skip
     for record in records:
         record["name_zh"], record["name_en"] = names[record["indicator"]]
+        record["document"] = document
     columns = [
         "indicator", "name_zh", "name_en", *schema.INDICATOR_COLUMNS[1:],
-        "formula", "inputs", "source",
+        "formula", "inputs", "source", "document",
     ]  # fmt: skip
     return frame_from_records(records, columns, INDICATOR_DTYPES)
 
@@ -334,9 +338,11 @@ def load_indicators(
 
     Columns: indicator, name_zh, name_en, period, kind, measure, ranked_on, stage, value, unit,
     printed, qualifier, bound, commitment, price_basis, rank_scope, section, quote, note, formula,
-    inputs, source. ``kind`` is actual or target for the report's own figures (``source ==
-    "report"``) and derived for values computed from them (``muye_analysis.derive``), which carry
-    their formula and inputs instead of a quote. Validated on load; a bad cell raises DataError.
+    inputs, source, document (the raw file under ``data/raw/``, whose ``.origin.yml`` gives its
+    title and date: the vintage). ``kind`` is actual or target for the report's own figures
+    (``source == "report"``) and derived for values computed from them
+    (``muye_analysis.derive``), which carry their formula and inputs instead of a quote.
+    Validated on load; a bad cell raises DataError.
     """
     return _load_curated(
         Path(path or config.INDICATORS_CSV),

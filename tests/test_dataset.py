@@ -241,3 +241,9 @@ def test_loading_never_modifies_the_curated_file(curated_copy):
 def test_curated_file_saved_by_excel_with_a_byte_order_mark_still_loads(curated_copy):
     curated_copy.write_bytes(b"\xef\xbb\xbf" + curated_copy.read_bytes())
     assert len(load_indicators(curated_copy, derived=False)) == len(ROWS)
+
+
+def test_every_figure_names_the_raw_document_it_comes_from():
+    ind = load_indicators()
+    assert set(ind["document"]) == {"report_2023/muye_plan_report_2023_2024.txt"}
+    assert (config.RAW / ind["document"].iloc[0]).with_suffix(".txt.origin.yml").exists()
