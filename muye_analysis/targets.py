@@ -490,7 +490,8 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
 
     Only a *nominal* growth rate gives a nominal base. For real growth (GDP, 规上工业增加值) the
     base would need a deflator the report does not give, so it is left NA and the note says so;
-    likewise where the level or the growth rate is not published.
+    likewise where the level or the growth rate is not published. ``indicators`` is
+    ``load_indicators()`` with its derived rows, which hold the bases themselves.
     """
     import pandas as pd
 
@@ -502,6 +503,11 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     actual = ind[(ind["source"] == "report") & (ind["kind"] == "actual") & (ind["period"] == 2023)]
     levels = actual[actual["measure"] == "level"].set_index("indicator")
     growth = actual[actual["measure"] == "growth_rate"].set_index("indicator")
+    # The bases themselves are the dataset's derived rows (muye_analysis.derive), one formula.
+    derived = ind[
+        (ind["kind"] == "derived") & (ind["period"] == 2022) & (ind["measure"] == "level")
+    ]
+    derived_bases = derived.set_index("indicator")["value"]
     # Flows only: a base year level means nothing for a rate such as unemployment.
     wanted = [i for i in dict.fromkeys([*HEADLINE, *growth.index]) if i in flows]
     rows = []
@@ -522,7 +528,7 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
         elif basis == "real":
             note = "real growth (comparable prices) cannot give a nominal base without a deflator"
         else:
-            base = float(level) / (1 + float(g) / 100)
+            base = float(derived_bases[indicator])
         rows.append(
             {
                 "indicator": indicator,
