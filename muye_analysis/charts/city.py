@@ -9,7 +9,13 @@ from matplotlib.patches import Patch
 
 from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
-from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_panels
+from muye_analysis.charts.layout import (
+    ChartText,
+    finish_chart,
+    not_stated_style,
+    set_value_ticks,
+    start_panels,
+)
 from muye_analysis.charts.style import (
     CITY_COLOUR,
     GREY,
@@ -23,7 +29,6 @@ from muye_analysis.charts.views import city_sources, city_view
 SHARE_GID = "muye-share-bar"
 MUYE_GROWTH_GID = "muye-growth-bar"
 CITY_GROWTH_GID = "city-growth-bar"
-NOT_STATED_GID = "muye-not-stated"
 BAR = 0.34  # height of each growth bar; two per row
 
 
@@ -153,10 +158,5 @@ def _mark_missing(ax: Axes, x: float, y: float, text: str, spec: SizeSpec) -> No
         textcoords="offset points",
         ha="left",
         va="center",
-        fontsize=spec.annotation,
-        color=GREY,
-        style="italic",
-        bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": GREY,
-              "linestyle": "--", "linewidth": 0.8},
-        gid=NOT_STATED_GID,
-    )  # fmt: skip
+        **not_stated_style(spec, pad=0.25),
+    )

@@ -9,7 +9,13 @@ from matplotlib.lines import Line2D
 
 from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
-from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_chart
+from muye_analysis.charts.layout import (
+    ChartText,
+    finish_chart,
+    not_stated_style,
+    set_value_ticks,
+    start_chart,
+)
 from muye_analysis.charts.style import (
     ACTUAL_COLOUR,
     GREY,
@@ -24,7 +30,6 @@ from muye_analysis.charts.views import growth_gap_view
 
 ACTUAL_GID = "muye-actual"
 TARGET_GID = "muye-target"
-NOT_STATED_GID = "muye-not-stated"
 GAP_GID = "muye-gap"
 
 
@@ -112,13 +117,8 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
                 labels.text("not_stated", lang),
                 ha="left",
                 va="center",
-                fontsize=spec.annotation,
-                color=GREY,
-                style="italic",
-                bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": GREY,
-                      "linestyle": "--", "linewidth": 0.8},
-                gid=NOT_STATED_GID,
-            )  # fmt: skip
+                **not_stated_style(spec),
+            )
         ax.scatter([target], [y], s=dot, color=TARGET_COLOUR, zorder=4, gid=TARGET_GID)
         ax.annotate(
             labels.qualified(f"{target:g}%", row["bound"], lang),

@@ -29,6 +29,16 @@ SOURCE_GID = "muye-source"
 NOTE_GID = "muye-note"
 LEGEND_GID = "muye-legend"
 FOOTER_GID = "muye-footer"  # notes + source in one block when the caller owns the figure
+NOT_STATED_GID = "muye-not-stated"  # the dashed "not published" box on any chart
+
+
+def not_stated_style(spec: SizeSpec, pad: float = 0.3) -> dict:
+    """Text keywords for a figure the report does not give: grey italic in a dashed box, so a
+    gap in the data reads as a gap and never as a zero."""
+    box = {"boxstyle": f"round,pad={pad}", "facecolor": "white", "edgecolor": GREY,
+           "linestyle": "--", "linewidth": 0.8}  # fmt: skip
+    return {"fontsize": spec.annotation, "color": GREY, "style": "italic", "bbox": box,
+            "gid": NOT_STATED_GID}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,14 @@ from muye_analysis.charts import (
     projection,
     tasks,
 )
-from muye_analysis.charts.layout import FOOTER_GID, NOTE_GID, SOURCE_GID, SUBTITLE_GID, TITLE_GID
+from muye_analysis.charts.layout import (
+    FOOTER_GID,
+    NOT_STATED_GID,
+    NOTE_GID,
+    SOURCE_GID,
+    SUBTITLE_GID,
+    TITLE_GID,
+)
 from muye_analysis.charts.style import THIRD_COLOURS
 
 SOURCE_ZH = "资料来源：" + config.REPORT_SOURCE_ZH
@@ -142,8 +149,8 @@ def test_growth_gap_labels_gaps_in_percentage_points(charts):
 
 
 def test_growth_gap_marks_years_without_a_2023_figure(charts):
-    assert text_by_gid(charts["gap", "zh"], growth.NOT_STATED_GID) == ["2023年未公布"] * 2
-    assert text_by_gid(charts["gap", "en"], growth.NOT_STATED_GID) == ["2023: not stated"] * 2
+    assert text_by_gid(charts["gap", "zh"], NOT_STATED_GID) == ["2023年未公布"] * 2
+    assert text_by_gid(charts["gap", "en"], NOT_STATED_GID) == ["2023: not stated"] * 2
     notes = text_by_gid(charts["gap", "zh"], NOTE_GID)
     assert "报告未给出GDP、固投的2023年增速，故无差值。" in notes
 
@@ -226,7 +233,7 @@ def test_city_chart_plots_shares_and_both_growth_rates(charts):
 
 def test_city_chart_marks_unpublished_figures_and_cites_the_city_source(charts):
     fig = charts["city", "zh"]
-    assert text_by_gid(fig, city.NOT_STATED_GID) == ["总量未公布", "2023年未公布"]
+    assert text_by_gid(fig, NOT_STATED_GID) == ["总量未公布", "2023年未公布"]
     source = text_by_gid(fig, SOURCE_GID)[0].replace("\n", "")
     assert source.startswith(SOURCE_ZH)
     assert F.CITY_SOURCE in source and F.CITY_URL in source

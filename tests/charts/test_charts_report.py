@@ -20,7 +20,7 @@ from muye_analysis.charts import (
 )
 from muye_analysis.charts.export import REPORT_CHARTS
 from muye_analysis.charts.labels import has_cjk
-from muye_analysis.charts.layout import SOURCE_GID
+from muye_analysis.charts.layout import NOT_STATED_GID, SOURCE_GID
 
 PLOTS = {
     "rank": plot_rank_scorecard,
@@ -54,7 +54,7 @@ def test_scorecard_shows_the_reports_ranks_and_standings(report_charts):
 def test_growth_gap_uses_the_reports_growth_and_targets(report_charts):
     fig = report_charts["gap", "zh"]
     assert text_by_gid(fig, growth.GAP_GID) == ["+7.8个百分点", "+6.0个百分点", "+4.1个百分点"]
-    assert text_by_gid(fig, growth.NOT_STATED_GID) == ["2023年未公布", "2023年未公布"]
+    assert text_by_gid(fig, NOT_STATED_GID) == ["2023年未公布", "2023年未公布"]
 
 
 def test_projected_levels_from_the_reports_2023_levels(report_charts):
