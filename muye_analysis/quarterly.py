@@ -1206,7 +1206,6 @@ class IngestResult:
     periods: list[str]
     store: Path
     skipped_columns: list[str] = field(default_factory=list)
-    spans: list[Period] = field(default_factory=list)  # the periods, for labels in any language
 
     @property
     def changed(self) -> bool:
@@ -1226,13 +1225,12 @@ class IngestResult:
             ]
             lines += [f"未读取的列：{s}" for s in self.skipped_columns]
         else:
-            periods = [p.label("en") for p in self.spans] or self.periods
             lines = [
                 f"read {len(self.files)} file(s), {n} values: {self.added} added, "
                 f"{self.replaced} replaced, {self.unchanged} unchanged"
                 + ("" if self.changed else " (store not modified)"),
                 f"indicators: {', '.join(self.indicators)}",
-                f"periods: {', '.join(periods)}",
+                f"periods: {', '.join(self.periods)}",
                 f"store: {self.store}",
             ]
             lines += [f"column not read: {s}" for s in self.skipped_columns]
@@ -1371,7 +1369,6 @@ def ingest_quarterly(
         unchanged=unchanged,
         indicators=sorted({r["indicator"] for r in records}),
         periods=[p.label("zh") for p in periods],
-        spans=periods,
         store=target,
         skipped_columns=skipped,
     )

@@ -559,10 +559,3 @@ def test_has_data_files_ignores_templates_lock_files_and_missing_folders(tmp_pat
     assert quarterly.has_data_files(config.QUARTERLY) is False  # the bundled folder: templates only
     (tmp_path / "2024年1-9月.csv").write_text("indicator\n", encoding="utf-8")
     assert quarterly.has_data_files(tmp_path)
-
-
-def test_english_ingest_summary_labels_periods_in_english(tmp_path):
-    result = ingest_quarterly(DATA / "synthetic_seed_2023.csv", store_dir=tmp_path)
-    summary = result.summary(lang="en")
-    assert "Jan-Mar 2023" in summary
-    assert "年" not in summary.split("periods:")[1].splitlines()[0]
