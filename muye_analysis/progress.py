@@ -228,6 +228,8 @@ def cumulative_status(completion_pct: float, elapsed_pct: float, *, value_zh: st
     if completion_pct >= 100 - 1e-9:
         return Status("on_track", "R2", f"{head_zh}，已完成全年目标",
                       f"{head_en}; the year's target is reached")  # fmt: skip
+    if abs(lag) < 0.05:  # equal at the printed precision
+        return Status("on_track", "R2", f"{head_zh}，与序时进度持平", f"{head_en}; on pace")
     if lag <= 1e-9:
         zh_pts, en_pts = _pp(-lag)
         return Status("on_track", "R2", f"{head_zh}，快于序时{zh_pts}",
