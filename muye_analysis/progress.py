@@ -821,3 +821,31 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     ws.column_dimensions["B"].width = 110
     for row in ws.iter_rows(min_col=2, max_col=2):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
+
+
+# -- words for slides and notebooks ----------------------------------------------------------------
+
+
+def progress_title(table: pd.DataFrame, lang: str = "zh") -> str:
+    """'2024年1-9月：主要目标进度监测' / 'Jan-Sep 2024: progress on the targets'."""
+    as_of = table.attrs.get("as_of")
+    if lang == "zh":
+        return f"{as_of.label('zh')}：主要目标进度监测" if as_of else "主要目标进度监测"
+    return f"{as_of.label('en')}: progress on the targets" if as_of else "Progress on the targets"
+
+
+def progress_takeaway(table: pd.DataFrame, lang: str = "zh", *, max_names: int = 4) -> str:
+    """One line: how many targets are in each status, and which are off track.
+
+    e.g. 25项目标中正常3项、预警0项、滞后3项、暂无数据19项；滞后：地区生产总值、社会消费品零售总额、重点项目完成投资
+    """
+    counts = table["status"].value_counts()
+    behind = table.loc[table["status"] == "off_track", "name_zh" if lang == "zh" else "name_en"]
+    names = list(behind)[:max_names] + (["…"] if len(behind) > max_names else [])
+    if lang == "zh":
+        tally = "、".join(f"{STATUS_TEXT[s][0]}{int(counts.get(s, 0))}项" for s in STATUSES)
+        line = f"{len(table)}项目标中{tally}"
+        return line + (f"；滞后：{'、'.join(names)}" if names else "")
+    tally = ", ".join(f"{int(counts.get(s, 0))} {STATUS_TEXT[s][1]}" for s in STATUSES)
+    line = f"Of {len(table)} targets: {tally}"
+    return line + (f"; off track: {', '.join(names)}" if names else "")

@@ -15,6 +15,9 @@ REPORT_CHARTS = (
     "projected_levels",
     "task_targets",
 )
+# Charts of the year-to-date store: drawn even when it is empty (every target "no data").
+YTD_CHARTS = ("progress",)
+EXPORTED_CHARTS = REPORT_CHARTS + YTD_CHARTS
 
 
 def export_report_charts(
@@ -26,7 +29,8 @@ def export_report_charts(
     deflator_pct: float | None = None,
     directory: str | Path | None = None,
 ) -> list[Path]:
-    """Draw the report's charts from the bundled data and save them; return the paths.
+    """Draw the report's charts from the bundled data, and the 进度监测 traffic lights from the
+    year-to-date store, and save them; return the paths.
 
     Files are named ``<chart>_<lang>`` (``growth_gap_zh.png``), with ``_document`` appended for
     the document size. ``frame_size`` and ``deflator_pct`` are the charts' stated assumptions.
@@ -38,7 +42,7 @@ def export_report_charts(
     plotters = _plotters(frame_size, deflator_pct)
     paths: list[Path] = []
     for lang in langs:
-        for name in REPORT_CHARTS:
+        for name in EXPORTED_CHARTS:
             fig = plotters[name](lang=lang, size=size)
             try:
                 stem = f"{name}_{lang}" + ("" if size == "slide" else f"_{size}")
@@ -53,6 +57,7 @@ def _plotters(
 ) -> dict[str, Callable[..., Figure]]:
     from muye_analysis.charts.city import plot_muye_in_city
     from muye_analysis.charts.growth import plot_growth_gap
+    from muye_analysis.charts.progress import plot_progress
     from muye_analysis.charts.projection import plot_projected_levels
     from muye_analysis.charts.scorecard import plot_rank_scorecard
     from muye_analysis.charts.tasks import plot_task_targets
@@ -67,4 +72,5 @@ def _plotters(
         "growth_gap": plot_growth_gap,
         "projected_levels": lambda **kw: plot_projected_levels(deflator_pct=deflator_pct, **kw),
         "task_targets": plot_task_targets,
+        "progress": plot_progress,
     }
