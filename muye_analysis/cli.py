@@ -106,7 +106,9 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
-        description="Muye District economic plan data: check, extract, ingest, run, progress, brief.",
+        description=(
+            "Muye District economic plan data: check, extract, ingest, run, progress, brief."
+        ),
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -166,7 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "progress", help="the 进度监测 table: every target of the plan year against the latest data"
     )
-    p.add_argument("--as-of", help="year-to-date period, e.g. 2024年1-9月 or 前三季度 (default: latest)")
+    p.add_argument(
+        "--as-of", help="year-to-date period, e.g. 2024年1-9月 or 前三季度 (default: latest)"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     p.add_argument("--xlsx", metavar="FILE", help="also write a formatted Excel workbook")
     p.set_defaults(handler=_cmd_progress)

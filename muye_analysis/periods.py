@@ -26,10 +26,34 @@ from dataclasses import dataclass, field
 
 from muye_analysis.text import parse_chinese_numeral, to_halfwidth
 
-MONTH_NAMES_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
-MONTH_NAMES_EN_FULL = ("January", "February", "March", "April", "May", "June", "July",
-                       "August", "September", "October", "November", "December")  # fmt: skip
+MONTH_NAMES_EN = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+MONTH_NAMES_EN_FULL = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _QUARTER_ZH = {3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
 _QUARTER_EN = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: "full year"}
 _PHRASE_EN = {
@@ -42,8 +66,11 @@ _REST_ZH = {3: "后三个季度", 6: "下半年", 9: "四季度"}
 _REST_EN = {3: "the last three quarters", 6: "the second half", 9: "Q4"}
 _SINGLE_QUARTER_ZH = {2: "二季度", 3: "三季度", 4: "四季度"}
 _SINGLE_QUARTER_EN = {2: "Q2", 3: "Q3", 4: "Q4"}
-_SINGLE_QUARTER_PHRASE_EN = {2: "the second quarter", 3: "the third quarter",
-                             4: "the fourth quarter"}  # fmt: skip
+_SINGLE_QUARTER_PHRASE_EN = {
+    2: "the second quarter",
+    3: "the third quarter",
+    4: "the fourth quarter",
+}
 
 # What a header or title can say about the span of an ambiguous label.
 CUMULATIVE = "cumulative"  # 累计: from January
@@ -338,9 +365,7 @@ _FORMS = (
 )
 
 
-def parse_period(
-    label: object, *, year: int | None = None, context: object = None
-) -> Period:
+def parse_period(label: object, *, year: int | None = None, context: object = None) -> Period:
     """Read a period label into a :class:`Period`.
 
     ``year`` is used when the label carries none; a year in the label wins. ``context`` is the

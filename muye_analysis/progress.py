@@ -47,13 +47,13 @@ from typing import TYPE_CHECKING
 from muye_analysis import config, units
 from muye_analysis.periods import Period, parse_ytd_period
 from muye_analysis.targets import (
-    ElapsedShare,
     PERCENT_MEASURES,
     WEIGHTS_EQUAL_MONTHS,
     WEIGHTS_EQUAL_QUARTERS,
     WEIGHTS_LEVELS,
     WEIGHTS_PRIOR_YEAR,
     WEIGHTS_SEASONAL,
+    ElapsedShare,
     assess_target,
     bound_of,
     compilation_frequency,
@@ -146,6 +146,10 @@ RULES = {
         "With the full-year (Jan-Dec) figure: on_track if the target is met, else off_track.",
     ),
 }
+SYNTHETIC_NOTE = (
+    "注意：部分数据来自示例（合成）文件，不是实际统计数。",
+    "some figures come from synthetic example files, not statistics.",
+)
 GENERAL_NOTE = {
     "zh": "目标按限定词和指标方向判断：“以上/不低于”为下限，“以内”为上限；“左右”对增速和比率取"
     "±0.5个百分点、对总量取目标的±2%，越高越好的指标高出区间为超额完成，越低越好的指标（如失业率）"
@@ -158,12 +162,38 @@ GENERAL_NOTE = {
 }
 
 COLUMNS = (
-    "indicator", "name_zh", "name_en", "measure", "progress_kind", "target", "qualifier",
-    "bound", "commitment", "target_kind", "indicative", "target_zh", "target_en", "unit",
-    "period", "end_month", "ytd_value", "ytd_growth", "elapsed_pct", "elapsed_basis",
-    "elapsed_basis_zh", "elapsed_basis_en", "completion_pct", "required_growth",
-    "weights_source", "status", "rule", "reason_zh", "reason_en", "synthetic", "source",
-)  # fmt: skip
+    "indicator",
+    "name_zh",
+    "name_en",
+    "measure",
+    "progress_kind",
+    "target",
+    "qualifier",
+    "bound",
+    "commitment",
+    "target_kind",
+    "indicative",
+    "target_zh",
+    "target_en",
+    "unit",
+    "period",
+    "end_month",
+    "ytd_value",
+    "ytd_growth",
+    "elapsed_pct",
+    "elapsed_basis",
+    "elapsed_basis_zh",
+    "elapsed_basis_en",
+    "completion_pct",
+    "required_growth",
+    "weights_source",
+    "status",
+    "rule",
+    "reason_zh",
+    "reason_en",
+    "synthetic",
+    "source",
+)
 
 
 def progress_kind(indicator: str, measure: str, flow: bool | None) -> str:
@@ -193,27 +223,52 @@ def _pp(value: float) -> tuple[str, str]:
 
 
 def growth_status(
-    ytd: float, target: float, required: float, *, met_now: bool, phrase_zh: str,
-    rest_zh: str, phrase_en: str, rest_en: str,
-) -> Status:  # fmt: skip
+    ytd: float,
+    target: float,
+    required: float,
+    *,
+    met_now: bool,
+    phrase_zh: str,
+    rest_zh: str,
+    phrase_en: str,
+    rest_en: str,
+) -> Status:
     """R1: growth so far ``ytd`` (%), the rest of the year needs ``required`` (%)."""
     head_zh = f"{phrase_zh}增长{ytd:.1f}%"
     head_en = f"{ytd:.1f}% in {phrase_en}"
     need_zh, need_en = f"{rest_zh}需增长{required:.1f}%", f"{rest_en} needs {required:.1f}%"
     if met_now:
-        return Status("on_track", "R1", f"{head_zh}，已达全年目标；{need_zh}即可",
-                      f"{head_en}, already at the target; {need_en} to hold it")  # fmt: skip
+        return Status(
+            "on_track",
+            "R1",
+            f"{head_zh}，已达全年目标；{need_zh}即可",
+            f"{head_en}, already at the target; {need_en} to hold it",
+        )
     extra = required - ytd
     zh_pts, en_pts = _pp(extra)
     if extra <= AT_RISK_ACCELERATION_PP + 1e-9:
-        return Status("at_risk", "R1", f"{head_zh}，{need_zh}，需加快{zh_pts}",
-                      f"{head_en}; {need_en}, {en_pts} faster")  # fmt: skip
-    return Status("off_track", "R1", f"{head_zh}，{need_zh}，需加快{zh_pts}，难度较大",
-                  f"{head_en}; {need_en}, {en_pts} faster: hard to reach")  # fmt: skip
+        return Status(
+            "at_risk",
+            "R1",
+            f"{head_zh}，{need_zh}，需加快{zh_pts}",
+            f"{head_en}; {need_en}, {en_pts} faster",
+        )
+    return Status(
+        "off_track",
+        "R1",
+        f"{head_zh}，{need_zh}，需加快{zh_pts}，难度较大",
+        f"{head_en}; {need_en}, {en_pts} faster: hard to reach",
+    )
 
 
-def cumulative_status(completion_pct: float, elapsed_pct: float, *, value_zh: str,
-                      value_en: str, ceiling: bool = False) -> Status:  # fmt: skip
+def cumulative_status(
+    completion_pct: float,
+    elapsed_pct: float,
+    *,
+    value_zh: str,
+    value_en: str,
+    ceiling: bool = False,
+) -> Status:
     """R2: 完成进度 against 序时进度 (both % of the year's target / of the year)."""
     lag = elapsed_pct - completion_pct
     head_zh = f"累计完成{value_zh}，完成进度{completion_pct:.1f}%，序时进度{elapsed_pct:.1f}%"
@@ -224,30 +279,52 @@ def cumulative_status(completion_pct: float, elapsed_pct: float, *, value_zh: st
             return Status("on_track", "R2", f"{head_zh}，未超序时", f"{head_en}, within the pace")
         zh_pts, en_pts = _pp(over)
         status = "at_risk" if over <= AT_RISK_LAG_PP + 1e-9 else "off_track"
-        return Status(status, "R2", f"{head_zh}，超序时{zh_pts}", f"{head_en}, {en_pts} ahead of the cap")
+        return Status(
+            status, "R2", f"{head_zh}，超序时{zh_pts}", f"{head_en}, {en_pts} ahead of the cap"
+        )
     if completion_pct >= 100 - 1e-9:
-        return Status("on_track", "R2", f"{head_zh}，已完成全年目标",
-                      f"{head_en}; the year's target is reached")  # fmt: skip
+        return Status(
+            "on_track",
+            "R2",
+            f"{head_zh}，已完成全年目标",
+            f"{head_en}; the year's target is reached",
+        )
     if abs(lag) < 0.05:  # equal at the printed precision
         return Status("on_track", "R2", f"{head_zh}，与序时进度持平", f"{head_en}; on pace")
     if lag <= 1e-9:
         zh_pts, en_pts = _pp(-lag)
-        return Status("on_track", "R2", f"{head_zh}，快于序时{zh_pts}",
-                      f"{head_en}; {en_pts} ahead of time")  # fmt: skip
+        return Status(
+            "on_track", "R2", f"{head_zh}，快于序时{zh_pts}", f"{head_en}; {en_pts} ahead of time"
+        )
     zh_pts, en_pts = _pp(lag)
     status = "at_risk" if lag <= AT_RISK_LAG_PP + 1e-9 else "off_track"
     return Status(status, "R2", f"{head_zh}，落后序时{zh_pts}", f"{head_en}; {en_pts} behind time")
 
 
-def point_status(value: float, target: float, verdict_met: bool, *, kind: str, measure: str,
-                 value_zh: str, value_en: str, goal_zh: str, goal_en: str) -> Status:  # fmt: skip
+def point_status(
+    value: float,
+    target: float,
+    verdict_met: bool,
+    *,
+    kind: str,
+    measure: str,
+    value_zh: str,
+    value_en: str,
+    goal_zh: str,
+    goal_en: str,
+) -> Status:
     """R3: a rate, share, ratio or stock judged as it stands."""
     if verdict_met and kind == "ceiling":
-        return Status("on_track", "R3", f"当前{value_zh}，控制在{goal_zh}以内",
-                      f"now {value_en}, within {goal_en}")  # fmt: skip
+        return Status(
+            "on_track",
+            "R3",
+            f"当前{value_zh}，控制在{goal_zh}以内",
+            f"now {value_en}, within {goal_en}",
+        )
     if verdict_met:
-        return Status("on_track", "R3", f"当前{value_zh}，达到{goal_zh}",
-                      f"now {value_en}, meeting {goal_en}")  # fmt: skip
+        return Status(
+            "on_track", "R3", f"当前{value_zh}，达到{goal_zh}", f"now {value_en}, meeting {goal_en}"
+        )
     miss = abs(value - target)
     if measure in PERCENT_MEASURES:
         close = miss <= AT_RISK_RATE_PP + 1e-9
@@ -258,20 +335,30 @@ def point_status(value: float, target: float, verdict_met: bool, *, kind: str, m
         zh_gap, en_gap = f"目标的{share:.1f}%", f"{share:.1f}% of the target"
     side_zh = "高于" if kind == "ceiling" or value > target else "低于"
     side_en = "above" if side_zh == "高于" else "below"
-    return Status("at_risk" if close else "off_track", "R3",
-                  f"当前{value_zh}，{side_zh}{goal_zh}{zh_gap}",
-                  f"now {value_en}, {en_gap} {side_en} {goal_en}")  # fmt: skip
+    return Status(
+        "at_risk" if close else "off_track",
+        "R3",
+        f"当前{value_zh}，{side_zh}{goal_zh}{zh_gap}",
+        f"now {value_en}, {en_gap} {side_en} {goal_en}",
+    )
 
 
-def year_end_status(met: bool, verdict_zh: str, verdict_en: str, *, value_zh: str,
-                    value_en: str) -> Status:  # fmt: skip
+def year_end_status(
+    met: bool, verdict_zh: str, verdict_en: str, *, value_zh: str, value_en: str
+) -> Status:
     """R4: the full-year figure is in."""
-    return Status("on_track" if met else "off_track", "R4", f"全年{value_zh}，{verdict_zh}",
-                  f"full year {value_en}: {verdict_en}")  # fmt: skip
+    return Status(
+        "on_track" if met else "off_track",
+        "R4",
+        f"全年{value_zh}，{verdict_zh}",
+        f"full year {value_en}: {verdict_en}",
+    )
 
 
 NO_DATA = Status(
-    "no_data", "R0", "暂无本年数据，可按data/quarterly/模板填报",
+    "no_data",
+    "R0",
+    "暂无本年数据，可按data/quarterly/模板填报",
     "no figure of the plan year yet; fill in the data/quarterly/ template",
 )
 
@@ -357,9 +444,12 @@ def latest_period(store: pd.DataFrame | None = None, *, year: int | None = None)
 
 
 def _elapsed(
-    kind: str, indicator: str, period: Period, series: pd.DataFrame,
+    kind: str,
+    indicator: str,
+    period: Period,
+    series: pd.DataFrame,
     seasonal: Sequence[float] | None,
-) -> ElapsedShare | None:  # fmt: skip
+) -> ElapsedShare | None:
     if kind == POINT:
         return None
     if period.end_month == 12:
@@ -431,23 +521,29 @@ def progress_table(
     out = pd.DataFrame(rows, columns=list(COLUMNS))
     out = out.astype(
         {
-            "target": "Float64", "end_month": "Int64", "ytd_value": "Float64",
-            "ytd_growth": "Float64", "elapsed_pct": "Float64", "completion_pct": "Float64",
-            "required_growth": "Float64", "indicative": "boolean", "synthetic": "boolean",
+            "target": "Float64",
+            "end_month": "Int64",
+            "ytd_value": "Float64",
+            "ytd_growth": "Float64",
+            "elapsed_pct": "Float64",
+            "completion_pct": "Float64",
+            "required_growth": "Float64",
+            "indicative": "boolean",
+            "synthetic": "boolean",
             "status": pd.CategoricalDtype(list(STATUSES)),
         }
-    )  # fmt: skip
+    )
     out.attrs.update(
         {
             "as_of": as_of,
             "plan_year": year,
             "rules": dict(RULES),
-            "note_zh": GENERAL_NOTE["zh"] + " 状态规则：" + " ".join(
-                f"{k} {v[0]}" for k, v in RULES.items()
-            ),
-            "note_en": GENERAL_NOTE["en"] + " Status rules: " + " ".join(
-                f"{k} {v[1]}" for k, v in RULES.items()
-            ),
+            "note_zh": GENERAL_NOTE["zh"]
+            + " 状态规则："
+            + " ".join(f"{k} {v[0]}" for k, v in RULES.items()),
+            "note_en": GENERAL_NOTE["en"]
+            + " Status rules: "
+            + " ".join(f"{k} {v[1]}" for k, v in RULES.items()),
         }
     )
     return out
@@ -461,9 +557,14 @@ def _latest(plan: pd.DataFrame, indicator: str, measure: str) -> pd.Series | Non
 
 
 def _progress_row(
-    t: Mapping, plan: pd.DataFrame, store: pd.DataFrame, higher: bool | None,
-    flow: bool | None, seasonal: Sequence[float] | None, ytd_series,
-) -> dict:  # fmt: skip
+    t: Mapping,
+    plan: pd.DataFrame,
+    store: pd.DataFrame,
+    higher: bool | None,
+    flow: bool | None,
+    seasonal: Sequence[float] | None,
+    ytd_series,
+) -> dict:
     indicator, measure = str(t["indicator"]), str(t["measure"])
     kind = progress_kind(indicator, measure, flow)
     qualifier = "" if _missing(t["qualifier"]) else str(t["qualifier"])
@@ -471,41 +572,67 @@ def _progress_row(
     target, unit = float(t["target"]), str(t["unit"])
     indicative = is_indicative(indicator)
     row = {
-        "indicator": indicator, "name_zh": t["name_zh"], "name_en": t["name_en"],
-        "measure": measure, "progress_kind": kind, "target": target, "qualifier": qualifier,
-        "bound": bound, "commitment": None if _missing(t["commitment"]) else t["commitment"],
-        "target_kind": target_kind(bound, higher), "indicative": indicative,
-        "target_zh": _target_text(t, "zh"), "target_en": _target_text(t, "en"), "unit": unit,
-        "period": None, "end_month": None, "ytd_value": None, "ytd_growth": None,
-        "elapsed_pct": None, "elapsed_basis": "not_applicable" if kind == POINT else None,
-        "completion_pct": None, "required_growth": None, "weights_source": None,
-        "synthetic": False, "source": None,
-    }  # fmt: skip
+        "indicator": indicator,
+        "name_zh": t["name_zh"],
+        "name_en": t["name_en"],
+        "measure": measure,
+        "progress_kind": kind,
+        "target": target,
+        "qualifier": qualifier,
+        "bound": bound,
+        "commitment": None if _missing(t["commitment"]) else t["commitment"],
+        "target_kind": target_kind(bound, higher),
+        "indicative": indicative,
+        "target_zh": _target_text(t, "zh"),
+        "target_en": _target_text(t, "en"),
+        "unit": unit,
+        "period": None,
+        "end_month": None,
+        "ytd_value": None,
+        "ytd_growth": None,
+        "elapsed_pct": None,
+        "elapsed_basis": "not_applicable" if kind == POINT else None,
+        "completion_pct": None,
+        "required_growth": None,
+        "weights_source": None,
+        "synthetic": False,
+        "source": None,
+    }
     found = _latest(plan, indicator, "growth" if kind == GROWTH else "level")
     if found is None:
         return _with_status(row, NO_DATA)
     period = Period(int(found["year"]), int(found["end_month"]))
     value = float(found["value"])
-    stored_unit = "%" if kind == GROWTH else str(found["unit"]) if not _missing(found["unit"]) else unit
+    stored_unit = (
+        "%" if kind == GROWTH else str(found["unit"]) if not _missing(found["unit"]) else unit
+    )
     if kind != GROWTH and stored_unit != unit and unit != "%":
         value = units.convert(value, stored_unit, unit)
     growth = _latest(plan[plan["end_month"] == period.end_month], indicator, "growth")
     row.update(
         {
-            "period": period.label("zh"), "end_month": period.end_month, "ytd_value": value,
+            "period": period.label("zh"),
+            "end_month": period.end_month,
+            "ytd_value": value,
             "ytd_growth": None if growth is None or kind == GROWTH else float(growth["value"]),
             "synthetic": bool(found["_synthetic"]),
             "source": _source_text(found),
         }
-    )  # fmt: skip
+    )
     series = ytd_series(indicator, store)
     share = _elapsed(kind, indicator, period, series, seasonal)
     if share is not None:
         basis = _BASIS_OF_SOURCE.get(share.source, "months")
-        row.update({"elapsed_pct": share.value * 100, "elapsed_basis": basis,
-                    "weights_source": share.source})  # fmt: skip
-    verdict = assess_target(value, target, bound, higher_is_better=higher,
-                            measure=measure, indicative=indicative)  # fmt: skip
+        row.update(
+            {
+                "elapsed_pct": share.value * 100,
+                "elapsed_basis": basis,
+                "weights_source": share.source,
+            }
+        )
+    verdict = assess_target(
+        value, target, bound, higher_is_better=higher, measure=measure, indicative=indicative
+    )
     decimals = max(decimals_of(value), decimals_of(target), 1 if unit == "%" else 0)
     value_zh = _amount_zh(value, unit, decimals)
     value_en = _amount_en(value, unit, decimals)
@@ -514,40 +641,71 @@ def _progress_row(
     if period.end_month == 12:
         from muye_analysis.targets import verdict_clause
 
-        clause_zh = verdict_clause(verdict, qualifier, lang="zh", unit=unit,
-                                   rate=measure in ("rate", "share"))  # fmt: skip
-        clause_en = verdict_clause(verdict, qualifier, lang="en", unit=unit,
-                                   rate=measure in ("rate", "share"))  # fmt: skip
+        clause_zh = verdict_clause(
+            verdict, qualifier, lang="zh", unit=unit, rate=measure in ("rate", "share")
+        )
+        clause_en = verdict_clause(
+            verdict, qualifier, lang="en", unit=unit, rate=measure in ("rate", "share")
+        )
         shown_zh = f"增长{value:.1f}%" if kind == GROWTH else value_zh
         shown_en = f"growth {value:.1f}%" if kind == GROWTH else value_en
-        return _with_status(row, year_end_status(verdict.met, clause_zh, clause_en,
-                                                 value_zh=shown_zh, value_en=shown_en))
+        return _with_status(
+            row,
+            year_end_status(
+                verdict.met, clause_zh, clause_en, value_zh=shown_zh, value_en=shown_en
+            ),
+        )
     if kind == GROWTH:
         need = required_growth(target, value, share).required
         row["required_growth"] = need
         status = growth_status(
-            value, target, need, met_now=verdict.met,
-            phrase_zh=period.phrase("zh"), rest_zh=period.rest_phrase("zh"),
-            phrase_en=period.phrase("en"), rest_en=period.rest_phrase("en"),
-        )  # fmt: skip
+            value,
+            target,
+            need,
+            met_now=verdict.met,
+            phrase_zh=period.phrase("zh"),
+            rest_zh=period.rest_phrase("zh"),
+            phrase_en=period.phrase("en"),
+            rest_en=period.rest_phrase("en"),
+        )
         return _with_status(row, status)
     if kind == CUMULATIVE:
-        status = cumulative_status(row["completion_pct"], row["elapsed_pct"], value_zh=value_zh,
-                                   value_en=value_en, ceiling=row["target_kind"] == "ceiling")  # fmt: skip
+        status = cumulative_status(
+            row["completion_pct"],
+            row["elapsed_pct"],
+            value_zh=value_zh,
+            value_en=value_en,
+            ceiling=row["target_kind"] == "ceiling",
+        )
         return _with_status(row, status)
     goal_zh = f"{goal_text(t, 'zh', commitment=False)}的{'预期' if indicative else ''}目标"
     goal_en = f"the target of {goal_text(t, 'en', commitment=False)}"
-    status = point_status(value, target, verdict.met, kind=row["target_kind"], measure=measure,
-                          value_zh=value_zh, value_en=value_en, goal_zh=goal_zh,
-                          goal_en=goal_en)  # fmt: skip
+    status = point_status(
+        value,
+        target,
+        verdict.met,
+        kind=row["target_kind"],
+        measure=measure,
+        value_zh=value_zh,
+        value_en=value_en,
+        goal_zh=goal_zh,
+        goal_en=goal_en,
+    )
     return _with_status(row, status)
 
 
 def _with_status(row: dict, status: Status) -> dict:
     zh, en = BASIS_TEXT.get(row["elapsed_basis"] or "", ("", ""))
-    row.update({"status": status.status, "rule": status.rule, "reason_zh": status.reason_zh,
-                "reason_en": status.reason_en, "elapsed_basis_zh": zh or None,
-                "elapsed_basis_en": en or None})  # fmt: skip
+    row.update(
+        {
+            "status": status.status,
+            "rule": status.rule,
+            "reason_zh": status.reason_zh,
+            "reason_en": status.reason_en,
+            "elapsed_basis_zh": zh or None,
+            "elapsed_basis_en": en or None,
+        }
+    )
     return row
 
 
@@ -582,9 +740,7 @@ def display_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
     zh = lang == "zh"
     i = 0 if zh else 1
-    period_en = [
-        None if _missing(p) else _period_en(p) for p in table["period"]
-    ]
+    period_en = [None if _missing(p) else _period_en(p) for p in table["period"]]
     out = pd.DataFrame(
         {
             "name": table["name_zh" if zh else "name_en"],
@@ -621,15 +777,23 @@ def _period_en(label: str) -> str:
 
 def format_table(table: pd.DataFrame, lang: str = "zh") -> str:
     """Plain text for the terminal: the table, then the basis and the rules under it."""
-    shown = display_table(table, lang).drop(columns=[DISPLAY_COLUMNS["source"][0 if lang == "zh" else 1]])
-    numbers = [DISPLAY_COLUMNS[c][0 if lang == "zh" else 1]
-               for c in ("ytd_value", "elapsed_pct", "completion_pct", "required_growth")]  # fmt: skip
+    shown = display_table(table, lang).drop(
+        columns=[DISPLAY_COLUMNS["source"][0 if lang == "zh" else 1]]
+    )
+    numbers = [
+        DISPLAY_COLUMNS[c][0 if lang == "zh" else 1]
+        for c in ("ytd_value", "elapsed_pct", "completion_pct", "required_growth")
+    ]
     for column in numbers:
         shown[column] = [
-            "" if _missing(v) else f"{float(v):.1f}" if column != numbers[0] or kind != CUMULATIVE
-            and kind != POINT or unit == "%" else f"{float(v):.{decimals_of(float(v))}f}"
-            for v, kind, unit in zip(shown[column], table["progress_kind"], table["unit"],
-                                     strict=True)
+            ""
+            if _missing(v)
+            else f"{float(v):.1f}"
+            if column != numbers[0] or (kind != CUMULATIVE and kind != POINT) or unit == "%"
+            else f"{float(v):.{decimals_of(float(v))}f}"
+            for v, kind, unit in zip(
+                shown[column], table["progress_kind"], table["unit"], strict=True
+            )
         ]
     shown = shown.fillna("")
     as_of = table.attrs.get("as_of")
@@ -643,13 +807,17 @@ def format_table(table: pd.DataFrame, lang: str = "zh") -> str:
             f" (as of {as_of.label('en')})" if as_of else " (no figures for the year yet)"
         )
     counts = table["status"].value_counts()
-    tally = "，".join(f"{STATUS_TEXT[s][0]}{int(counts.get(s, 0))}项" for s in STATUSES) if (
-        lang == "zh") else ", ".join(f"{STATUS_TEXT[s][1]} {int(counts.get(s, 0))}" for s in STATUSES)  # fmt: skip
+    if lang == "zh":
+        tally = "，".join(f"{STATUS_TEXT[s][0]}{int(counts.get(s, 0))}项" for s in STATUSES)
+    else:
+        tally = ", ".join(f"{STATUS_TEXT[s][1]} {int(counts.get(s, 0))}" for s in STATUSES)
     lines = [head, tally, shown.to_string(index=False), ""]
     if bool(table["synthetic"].fillna(False).any()):
-        lines.append("注意：部分数据来自示例（合成）文件，不是实际统计数。" if lang == "zh"
-                     else "Note: some figures come from synthetic example files, not statistics.")  # fmt: skip
-    lines.append(("注：" if lang == "zh" else "Note: ") + table.attrs[f"note_{'zh' if lang == 'zh' else 'en'}"])
+        lines.append(SYNTHETIC_NOTE[0] if lang == "zh" else "Note: " + SYNTHETIC_NOTE[1])
+    lines.append(
+        ("注：" if lang == "zh" else "Note: ")
+        + table.attrs[f"note_{'zh' if lang == 'zh' else 'en'}"]
+    )
     return "\n".join(lines)
 
 
@@ -728,8 +896,10 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
     ):
         for h, value in zip(headers, row_shown, strict=True):
             cell = ws.cell(row=r, column=col_of[h])
-            cell.value = None if _missing(value) else _safe(
-                float(value) if isinstance(value, (int, float)) else value
+            cell.value = (
+                None
+                if _missing(value)
+                else _safe(float(value) if isinstance(value, (int, float)) else value)
             )
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
             cell.alignment = Alignment(vertical="center")
@@ -788,23 +958,31 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     ]
     lines += [(name, f"{value:g}") for name, value in params]
     lines.append(("", ""))
-    lines.append(("目标与序时进度" if zh else "Targets and time elapsed", GENERAL_NOTE[lang if zh else "en"]))
+    lines.append(
+        ("目标与序时进度" if zh else "Targets and time elapsed", GENERAL_NOTE[lang if zh else "en"])
+    )
     status_zh = "；".join(f"{v[0]}={k}" for k, v in STATUS_TEXT.items())
-    lines.append(("状态颜色" if zh else "Status colours",
-                  ("绿=正常，黄=预警，红=滞后，灰=暂无数据" if zh else
-                   "green = on track, amber = at risk, red = off track, grey = no data")
-                  + ("（" + status_zh + "）" if zh else "")))  # fmt: skip
+    lines.append(
+        (
+            "状态颜色" if zh else "Status colours",
+            (
+                "绿=正常，黄=预警，红=滞后，灰=暂无数据"
+                if zh
+                else "green = on track, amber = at risk, red = off track, grey = no data"
+            )
+            + ("（" + status_zh + "）" if zh else ""),
+        )
+    )
     lines.append(("", ""))
     lines.append(("来源" if zh else "Sources", ""))
-    lines.append(("目标" if zh else "Targets",
-                  config.REPORT_TITLE_ZH if zh else config.REPORT_SOURCE_EN))  # fmt: skip
+    lines.append(
+        ("目标" if zh else "Targets", config.REPORT_TITLE_ZH if zh else config.REPORT_SOURCE_EN)
+    )
     files = sorted({s.split("；")[-1].split(" 第")[0] for s in table["source"].dropna()})
     for name in files:
         lines.append(("数据文件" if zh else "Data file", name))
     if bool(table["synthetic"].fillna(False).any()):
-        lines.append(("注意" if zh else "Caution",
-                      "部分数据来自示例（合成）文件，不是实际统计数。" if zh else
-                      "Some figures come from synthetic example files, not statistics."))  # fmt: skip
+        lines.append(("注意" if zh else "Caution", SYNTHETIC_NOTE[i]))
     lines.append(("", ""))
     lines.append(("各目标原文" if zh else "Each target as printed", ""))
     from muye_analysis.dataset import load_targets
@@ -837,7 +1015,7 @@ def progress_title(table: pd.DataFrame, lang: str = "zh") -> str:
 def progress_takeaway(table: pd.DataFrame, lang: str = "zh", *, max_names: int = 4) -> str:
     """One line: how many targets are in each status, and which are off track.
 
-    e.g. 25项目标中正常3项、预警0项、滞后3项、暂无数据19项；滞后：地区生产总值、社会消费品零售总额、重点项目完成投资
+    e.g. 25项目标中正常3项、预警0项、滞后3项、暂无数据19项；滞后：地区生产总值、社会消费品零售总额
     """
     counts = table["status"].value_counts()
     behind = table.loc[table["status"] == "off_track", "name_zh" if lang == "zh" else "name_en"]

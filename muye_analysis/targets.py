@@ -221,7 +221,8 @@ def about_band(target: float, measure: str = "growth_rate") -> float:
 def target_kind(bound: str, higher_is_better: bool | None) -> str:
     """How a target works, from its qualifier's bound and the indicator's direction.
 
-    - 以上, 不低于, 不少于, 超过 (``at_least``): a floor; 以内, 控制在…以下 (``at_most``): a ceiling;
+    - 以上, 不低于, 不少于, 超过 (``at_least``): a floor; 以内, 控制在…以下 (``at_most``): a
+      ceiling;
     - 左右 / 稳定在 (``about``) and a bare number (``exact``): a floor when higher is better
       (6%左右 for growth: more is over-fulfilment, not a miss), a ceiling when lower is better
       (城镇调查失业率5.5%左右: lower is fine), a two-sided band when the direction is unknown.
@@ -418,7 +419,8 @@ def verdict_clause(verdict: Verdict, qualifier: str = "", *, lang: str = "zh",
     if lang == "zh":
         goal = _goal_zh(t, qualifier, unit, indicative=verdict.indicative)
         if verdict.status in ("exceeded", "met"):
-            return f"{'达到' if rate else ('超额完成' if verdict.status == 'exceeded' else '完成')}{goal}"
+            word = "超额完成" if verdict.status == "exceeded" else "完成"
+            return f"{'达到' if rate else word}{goal}"
         if verdict.status == "within_ceiling":
             return f"控制在{goal}以内"
         if verdict.status == "within_band":
@@ -456,8 +458,8 @@ def rate_sentence(
     name: str | None = None,
     indicative: bool = False,
 ) -> str:
-    """A rate or share against its target, e.g. 城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的预期
-    目标以内. A rate is a level, not a growth: it never "grows 5.2%"."""
+    """A rate or share against its target, e.g. 城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的
+    预期目标以内. A rate is a level, not a growth: it never "grows 5.2%"."""
     qualifier = qualifier or ""
     verdict = assess_target(value, target, bound_of(qualifier), higher_is_better=higher_is_better,
                             measure="rate", indicative=indicative)  # fmt: skip
@@ -603,7 +605,9 @@ def ytd_gap(
     series = ytd_series(indicator, store)
     with_value = series.dropna(subset=[column])
     if with_value.empty:
-        raise ValueError(f"no year-to-date {column} for {indicator!r} in the store; run muye ingest")
+        raise ValueError(
+            f"no year-to-date {column} for {indicator!r} in the store; run muye ingest"
+        )
     if period is None:
         last = with_value.iloc[-1]
         period = Period(int(last["year"]), int(last["end_month"]))
@@ -856,9 +860,13 @@ def sensitivity_grid(
                 }
             )
     out = pd.DataFrame(rows).astype({"period_zh": "string", "weights_source": "string"})
-    attrs = {"target": float(target), "frequency": frequency,
-             "weights_source": out["weights_source"].iloc[0],
-             "shortcut_note_zh": SHORTCUT_NOTE["zh"], "shortcut_note_en": SHORTCUT_NOTE["en"]}  # fmt: skip
+    attrs = {
+        "target": float(target),
+        "frequency": frequency,
+        "weights_source": out["weights_source"].iloc[0],
+        "shortcut_note_zh": SHORTCUT_NOTE["zh"],
+        "shortcut_note_en": SHORTCUT_NOTE["en"],
+    }
     if not wide:
         out.attrs.update(attrs)
         return out

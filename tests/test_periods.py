@@ -209,7 +209,7 @@ def test_labels_that_are_not_periods_are_refused(label, message):
 def test_parse_ytd_period_refuses_single_spans():
     assert parse_ytd_period("前三季度", year=2024) == Period(2024, 9)
     assert parse_ytd_period("三季度", year=2024, context="累计") == Period(2024, 9)
-    with pytest.raises(PeriodError, match="2024年7-9月 alone.*1-9月"):
+    with pytest.raises(PeriodError, match=r"2024年7-9月 alone.*1-9月"):
         parse_ytd_period("三季度", year=2024)
 
 
@@ -336,8 +336,9 @@ def test_a_bare_month_carries_its_month_and_year_for_the_caller():
 
 def test_span_growth_from_two_year_to_date_figures():
     # DOMAIN.md: last year's quarters 50, 55, 55, 60; 1-9月 +5.0%, full year +6.0% -> Q4 8.67%.
-    q4 = span_growth(Period(2024, 12), 6.0, Period(2024, 9), 5.0, 160 / 220,
-                     weights_source="上年同期累计")  # fmt: skip
+    q4 = span_growth(
+        Period(2024, 12), 6.0, Period(2024, 9), 5.0, 160 / 220, weights_source="上年同期累计"
+    )
     assert q4.value == pytest.approx((6.0 - 160 / 220 * 5.0) / (60 / 220))
     assert round(q4.value, 2) == 8.67
     assert q4.period == Period.span(2024, 10, 12)
@@ -346,8 +347,9 @@ def test_span_growth_from_two_year_to_date_figures():
 
 def test_cumulative_growth_from_a_quarter_alone():
     # 一季度 +4.0% on last year's 50, 二季度 alone +6.0% on 55: H1 = (50*1.04+55*1.06)/105 - 1.
-    h1 = cumulative_growth(Period(2024, 3), 4.0, Period.span(2024, 4, 6), 6.0, 50 / 105,
-                           weights_source="上年同期累计")  # fmt: skip
+    h1 = cumulative_growth(
+        Period(2024, 3), 4.0, Period.span(2024, 4, 6), 6.0, 50 / 105, weights_source="上年同期累计"
+    )
     assert h1.value == pytest.approx(((50 * 1.04 + 55 * 1.06) / 105 - 1) * 100)
     assert h1.period == Period(2024, 6)
     assert h1.derived.startswith("w×1-3月增速 + (1 − w)×4-6月增速")
@@ -357,7 +359,8 @@ def test_conversions_refuse_missing_or_impossible_weights():
     with pytest.raises(ValueError, match="strictly between 0 and 1"):
         span_growth(Period(2024, 12), 6.0, Period(2024, 9), 5.0, 1.0, weights_source="x")
     with pytest.raises(ValueError, match="must follow"):
-        cumulative_growth(Period(2024, 3), 4.0, Period.span(2024, 7, 9), 6.0, 0.5,
-                          weights_source="x")  # fmt: skip
+        cumulative_growth(
+            Period(2024, 3), 4.0, Period.span(2024, 7, 9), 6.0, 0.5, weights_source="x"
+        )
     with pytest.raises(TypeError):
         span_growth(Period(2024, 12), 6.0, Period(2024, 9), 5.0, 0.7)  # no weights_source

@@ -33,8 +33,12 @@ from muye_analysis.quarterly import ingest_quarterly, read_store
 from muye_analysis.targets import WEIGHTS_LEVELS
 
 TOL = 1e-9
-PHRASES = {"phrase_zh": "前三季度", "rest_zh": "四季度", "phrase_en": "the first three quarters",
-           "rest_en": "Q4"}  # fmt: skip
+PHRASES = {
+    "phrase_zh": "前三季度",
+    "rest_zh": "四季度",
+    "phrase_en": "the first three quarters",
+    "rest_en": "Q4",
+}
 
 
 def _store(tmp_path, text: str, name: str = "synthetic_progress.csv"):
@@ -49,7 +53,10 @@ def _store(tmp_path, text: str, name: str = "synthetic_progress.csv"):
 
 def test_thresholds_are_named_parameters():
     assert (AT_RISK_ACCELERATION_PP, AT_RISK_LAG_PP, AT_RISK_RATE_PP, AT_RISK_LEVEL_SHARE) == (
-        2.0, 10.0, 1.0, 0.10,
+        2.0,
+        10.0,
+        1.0,
+        0.10,
     )
 
 
@@ -122,14 +129,32 @@ def test_r2_a_cap_on_a_flow_is_at_risk_when_ahead_of_time():
     ],
 )
 def test_r3_point_targets_as_they_stand(value, target, met, kind, measure, status):
-    s = point_status(value, target, met, kind=kind, measure=measure, value_zh="v",
-                     value_en="v", goal_zh="g", goal_en="g")  # fmt: skip
+    s = point_status(
+        value,
+        target,
+        met,
+        kind=kind,
+        measure=measure,
+        value_zh="v",
+        value_en="v",
+        goal_zh="g",
+        goal_en="g",
+    )
     assert (s.status, s.rule) == (status, "R3")
 
 
 def test_r3_reason_for_a_ceiling_says_kept_within():
-    s = point_status(4.8, 5.5, True, kind="ceiling", measure="rate", value_zh="4.8%",
-                     value_en="4.8%", goal_zh="5.5%左右的预期目标", goal_en="t")  # fmt: skip
+    s = point_status(
+        4.8,
+        5.5,
+        True,
+        kind="ceiling",
+        measure="rate",
+        value_zh="4.8%",
+        value_en="4.8%",
+        goal_zh="5.5%左右的预期目标",
+        goal_en="t",
+    )
     assert s.reason_zh == "当前4.8%，控制在5.5%左右的预期目标以内"
 
 
@@ -170,9 +195,23 @@ def test_every_target_of_the_plan_has_a_row_and_no_data_says_so():
     assert table["indicator"].tolist() == targets["indicator"].tolist()
     assert set(table["status"]) == {"no_data"} and set(table["rule"]) == {"R0"}
     assert table.attrs["as_of"] is None
-    for column in ("indicator", "name_zh", "name_en", "target", "qualifier", "commitment",
-                   "ytd_value", "unit", "elapsed_pct", "completion_pct", "required_growth",
-                   "status", "reason_zh", "reason_en", "elapsed_basis"):  # fmt: skip
+    for column in (
+        "indicator",
+        "name_zh",
+        "name_en",
+        "target",
+        "qualifier",
+        "commitment",
+        "ytd_value",
+        "unit",
+        "elapsed_pct",
+        "completion_pct",
+        "required_growth",
+        "status",
+        "reason_zh",
+        "reason_en",
+        "elapsed_basis",
+    ):
         assert column in table.columns
 
 
@@ -277,7 +316,8 @@ def test_full_year_figures_give_the_verdict(tmp_path):
     assert retail["reason_zh"] == "全年增长8.0%，低于全年9%的预期目标"  # a 预期目标
     jobs = table.loc["new_urban_jobs"]
     assert (jobs["status"], jobs["reason_zh"]) == (
-        "on_track", "全年8317人，超额完成全年8000人以上目标"
+        "on_track",
+        "全年8317人，超额完成全年8000人以上目标",
     )
 
 

@@ -23,7 +23,6 @@ from muye_analysis.targets import (
     WEIGHTS_EQUAL_MONTHS,
     WEIGHTS_EQUAL_QUARTERS,
     WEIGHTS_GIVEN,
-    WEIGHTS_PRIOR_YEAR,
     WEIGHTS_LEVELS,
     WEIGHTS_SEASONAL,
     about_band,
@@ -31,8 +30,8 @@ from muye_analysis.targets import (
     assess_target,
     bound_of,
     elapsed_share_for,
-    equal_weights_bias,
     equal_share,
+    equal_weights_bias,
     gap_pp,
     gap_sentence,
     headline_sensitivity,
@@ -203,7 +202,8 @@ def test_verdict_text_in_both_languages_and_for_indicative_targets():
     assert (missed.text("zh"), missed.text("en")) == ("未完成", "missed")
     indicative = assess_target(5.9, 6.0, "at_least", indicative=True)
     assert (indicative.text("zh"), indicative.text("en")) == (
-        "低于预期目标", "below the indicative target"
+        "低于预期目标",
+        "below the indicative target",
     )
     assert assess_target(6.8, 6.0, "about").text() == "超额完成"
     assert assess_target(4.8, 5.5, "about", higher_is_better=False).text() == "控制在目标以内"
@@ -347,8 +347,10 @@ def test_ytd_gap_of_a_rate_judges_the_rate_not_a_growth(tmp_path):
 @pytest.mark.parametrize(
     ("value", "target", "qualifier", "higher", "indicative", "zh"),
     [
-        (6.2, 5.5, "左右", False, True, "城镇调查失业率前三季度为6.2%，高于全年5.5%左右的预期目标0.7个百分点"),
-        (75.0, 80, "以上", True, False, "研发活动覆盖率前三季度为75.0%，距全年80%以上目标尚差5.0个百分点"),
+        (6.2, 5.5, "左右", False, True,
+         "城镇调查失业率前三季度为6.2%，高于全年5.5%左右的预期目标0.7个百分点"),
+        (75.0, 80, "以上", True, False,
+         "研发活动覆盖率前三季度为75.0%，距全年80%以上目标尚差5.0个百分点"),
         (82.0, 80, "以上", True, False, "研发活动覆盖率前三季度为82.0%，达到全年80%以上目标"),
     ],
 )  # fmt: skip
@@ -359,8 +361,16 @@ def test_rate_sentences_use_the_rate_wording(value, target, qualifier, higher, i
 
 
 def test_rate_sentence_in_english():
-    assert rate_sentence(Period(2024, 9), 4.8, 5.5, "左右", higher_is_better=False, lang="en",
-                         name="Unemployment", indicative=True) == (  # fmt: skip
+    assert rate_sentence(
+        Period(2024, 9),
+        4.8,
+        5.5,
+        "左右",
+        higher_is_better=False,
+        lang="en",
+        name="Unemployment",
+        indicative=True,
+    ) == (
         "Unemployment: 4.8% in the first three quarters, within the indicative full-year "
         "target of about 5.5%."
     )

@@ -29,13 +29,20 @@ BAR_GID = "muye-progress-bar"
 ELAPSED_GID = "muye-progress-elapsed"
 SYNTHETIC_GID = "muye-synthetic"
 # Colourblind-safe traffic lights (Okabe-Ito green, orange, vermillion; grey for no data).
-STATUS_COLOURS = {"on_track": GREEN, "at_risk": ORANGE, "off_track": VERMILLION,
-                  "no_data": LIGHT_GREY}  # fmt: skip
+STATUS_COLOURS = {
+    "on_track": GREEN,
+    "at_risk": ORANGE,
+    "off_track": VERMILLION,
+    "no_data": LIGHT_GREY,
+}
 BAR_CAP_PCT = 150.0  # completion beyond this is drawn at the cap and labelled
 LIGHT_X = -12.0  # the lights sit left of the 0% line, in the bars' data units
 
 _TEXT = {
-    "title": {"zh": "{year}年目标进度监测：{period}", "en": "Progress on the {year} targets: {period}"},
+    "title": {
+        "zh": "{year}年目标进度监测：{period}",
+        "en": "Progress on the {year} targets: {period}",
+    },
     "no_period": {"zh": "暂无本年数据", "en": "no figures for the year yet"},
     "subtitle": {
         "zh": "{n}项目标；条形为完成进度（%），竖线为序时进度；增速目标标注其余月份所需增速",
@@ -44,13 +51,17 @@ _TEXT = {
     },
     "axis": {"zh": "完成进度（占全年目标，%）", "en": "Completion (% of the year's target)"},
     "elapsed": {"zh": "序时进度", "en": "time elapsed"},
-    "growth": {"zh": "累计{ytd:.1f}%，{rest}需{need:.1f}%", "en": "{ytd:.1f}% so far; rest needs {need:.1f}%"},
+    "growth": {
+        "zh": "累计{ytd:.1f}%，{rest}需{need:.1f}%",
+        "en": "{ytd:.1f}% so far; rest needs {need:.1f}%",
+    },
     "year_growth": {"zh": "全年{ytd:.1f}%", "en": "{ytd:.1f}% for the year"},
     "point": {"zh": "当前{value}（目标{goal}）", "en": "now {value} (target {goal})"},
     "no_data": {"zh": "暂无数据", "en": "no data"},
     "rules": {
-        "zh": "状态：增速目标看其余月份所需增速比累计增速高多少（≤{acc:g}个百分点为预警）；累计量看完成进度"
-        "落后序时进度多少（≤{lag:g}个百分点为预警）；比率与存量看当前值。序时进度口径见进度表。",
+        "zh": "状态：增速目标看其余月份所需增速比累计增速高多少（≤{acc:g}个百分点为预警）；"
+        "累计量看完成进度落后序时进度多少（≤{lag:g}个百分点为预警）；比率与存量看当前值。"
+        "序时进度口径见进度表。",
         "en": "Status: growth targets by how much faster the rest of the year must grow (at risk "
         "up to {acc:g} points); cumulative targets by how far completion lags time elapsed (at "
         "risk up to {lag:g} points); rates and stocks as they stand. Time-elapsed basis: see the "
@@ -86,20 +97,30 @@ def plot_progress(
         _draw(ax, table, lang, spec)
         synthetic = bool(table["synthetic"].fillna(False).any())
         if synthetic:
-            ax.text(0.99, 1.0, labels.text("synthetic_stamp", lang), transform=ax.transAxes,
-                    ha="right", va="bottom", fontsize=spec.annotation, color=VERMILLION,
-                    gid=SYNTHETIC_GID)  # fmt: skip
+            ax.text(
+                0.99,
+                1.0,
+                labels.text("synthetic_stamp", lang),
+                transform=ax.transAxes,
+                ha="right",
+                va="bottom",
+                fontsize=spec.annotation,
+                color=VERMILLION,
+                gid=SYNTHETIC_GID,
+            )
         i = 0 if lang == "zh" else 1
         handles = [
-            Line2D([], [], marker="o", linestyle="", markersize=spec.marker,
-                   color=STATUS_COLOURS[s])  # fmt: skip
+            Line2D(
+                [], [], marker="o", linestyle="", markersize=spec.marker, color=STATUS_COLOURS[s]
+            )
             for s in STATUS_TEXT
         ]
         names = [STATUS_TEXT[s][i] for s in STATUS_TEXT]
         as_of = table.attrs.get("as_of")
         period = as_of.label(lang) if as_of is not None else _t("no_period", lang)
         files = sorted({str(s).split("；")[-1].split(" 第")[0] for s in table["source"].dropna()})
-        extra = [_t("data_source", lang, files="、".join(files) if lang == "zh" else ", ".join(files))] if files else []  # fmt: skip
+        joined = ("、" if lang == "zh" else ", ").join(files)
+        extra = [_t("data_source", lang, files=joined)] if files else []
         if synthetic:
             extra.append(labels.text("synthetic_stamp", lang))
         text = ChartText(
@@ -131,19 +152,38 @@ def _draw(ax: Axes, table: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
     font = min(spec.annotation * 0.85, 0.62 * row_pt)
     for y, row in zip(ys, rows, strict=True):
         colour = STATUS_COLOURS[row["status"]]
-        ax.plot([LIGHT_X], [y], marker="o", markersize=min(spec.marker * 1.1, 0.7 * row_pt), color=colour,
-                linestyle="", gid=LIGHT_GID, clip_on=False)  # fmt: skip
+        ax.plot(
+            [LIGHT_X],
+            [y],
+            marker="o",
+            markersize=min(spec.marker * 1.1, 0.7 * row_pt),
+            color=colour,
+            linestyle="",
+            gid=LIGHT_GID,
+            clip_on=False,
+        )
         completion = _number(row["completion_pct"])
         elapsed = _number(row["elapsed_pct"])
         if completion is not None:
-            ax.barh([y], [min(completion, BAR_CAP_PCT)], height=0.62, color=colour,
-                    gid=BAR_GID)  # fmt: skip
+            ax.barh([y], [min(completion, BAR_CAP_PCT)], height=0.62, color=colour, gid=BAR_GID)
             if elapsed is not None:
-                ax.plot([elapsed, elapsed], [y - 0.42, y + 0.42], color=INK, linewidth=1.6,
-                        gid=ELAPSED_GID)  # fmt: skip
+                ax.plot(
+                    [elapsed, elapsed],
+                    [y - 0.42, y + 0.42],
+                    color=INK,
+                    linewidth=1.6,
+                    gid=ELAPSED_GID,
+                )
             label = f"{completion:.1f}%"
-            ax.text(min(completion, BAR_CAP_PCT) + 1.5, y, label, va="center", ha="left",
-                    fontsize=font, color=INK)  # fmt: skip
+            ax.text(
+                min(completion, BAR_CAP_PCT) + 1.5,
+                y,
+                label,
+                va="center",
+                ha="left",
+                fontsize=font,
+                color=INK,
+            )
             continue
         if row["status"] == "no_data":
             words = _t("no_data", lang)
@@ -161,8 +201,15 @@ def _draw(ax: Axes, table: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
             d = max(decimals_of(value), decimals_of(float(row["target"])), 1 if unit == "%" else 0)
             shown = _amount_zh(value, unit, d) if lang == "zh" else _amount_en(value, unit, d)
             words = _t("point", lang, value=shown, goal=goal_text(row, lang, commitment=False))
-        ax.text(1.5, y, words, va="center", ha="left", fontsize=font,
-                color=GREY if row["status"] == "no_data" else INK)  # fmt: skip
+        ax.text(
+            1.5,
+            y,
+            words,
+            va="center",
+            ha="left",
+            fontsize=font,
+            color=GREY if row["status"] == "no_data" else INK,
+        )
     ax.axvline(0, color=GREY, linewidth=0.8)
     ax.axvline(100, color=GREY, linewidth=0.8, linestyle="--")
     ax.set_yticks(ys, [_row_label(r, lang) for r in rows], fontsize=font)
