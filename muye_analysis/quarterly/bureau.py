@@ -192,6 +192,7 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
     ind = head.roles["indicator"]
     optional = {r: head.roles.get(r) for r in ("unit", "year", "price_basis", "source")}
     records = []
+    parent: str | None = None
     for i in range(head.first_data, len(sheet.rows)):
         row = sheet.rows[i]
 
@@ -208,6 +209,7 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
         if not raw_name:
             raise at(head.text(ind)).fail("values without an indicator name.", "fill in the name.")
         info, sub, name_unit = _lookup(ctx, at(head.text(ind)), raw_name)
+        parent = parent if sub else info.id  # the row an of-which item belongs to
         row_unit = None
         if optional["unit"] is not None:
             row_unit = _text(cell(optional["unit"])) or None
@@ -249,4 +251,5 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
                     source=source,
                 )
             )
+            records[-1]["_parent"] = parent if sub else None  # of-which: whose?
     return records

@@ -103,6 +103,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
             "add a unit column (亿元, 万元…), or write it in the header: level(亿元).",
         )
     records = []
+    parent: str | None = None
     for i in range(header_at + 1, len(sheet.rows)):
         row = sheet.rows[i]
 
@@ -117,6 +118,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
         if not raw_name:
             raise at["indicator"].fail("a value without an indicator name.", "fill in the name.")
         info, sub, name_unit = _lookup(ctx, at["indicator"], raw_name)
+        parent = parent if sub else info.id  # the row an of-which item belongs to
         year = _parse_year(at["year"], cell("year")) if "year" in at else None
         period = _resolve_period(at["period"], cell("period"), year or ctx.title_year or ctx.year)
         if year is not None and period.year != year:
@@ -158,6 +160,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
                     period_column=at["period"].column,
                 )
             )
+            records[-1]["_parent"] = parent if sub else None  # of-which: whose?
     return records
 
 

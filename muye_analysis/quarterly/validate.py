@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from typing import Any
 
 from muye_analysis.quarterly.records import _Where
+from muye_analysis.quarterly.store import _key
 
 # Tolerance when a stored value is compared with a re-ingested one (values pass through unit
 # conversion and a CSV round trip).
 SAME_VALUE_RTOL = 1e-9
 
 # -- validation across rows ------------------------------------------------------------------
-
-
-def _key(record: dict[str, Any]) -> tuple:
-    return (record["indicator"], record["year"], record["end_month"], record["measure"])
 
 
 def _where_of(record: dict[str, Any], column: str | None = None) -> _Where:
@@ -31,8 +29,12 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=SAME_VALUE_RTOL, abs_tol=1e-12)
 
 
-def _drop_duplicates(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One record per key: a repeat within a file is an error, across files only if it differs."""
+def _drop_duplicates(
+    records: list[dict[str, Any]],
+    resolve: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any] | None] | None = None,
+) -> list[dict[str, Any]]:
+    """One record per key: a repeat within a file is an error, across files only if it differs
+    and ``resolve`` (the store's accepted vintage) does not pick one of the two."""
     seen: dict[tuple, dict[str, Any]] = {}
     for record in records:
         key = _key(record)
@@ -48,6 +50,10 @@ def _drop_duplicates(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "keep one of them (一季度 and 1-3月 are the same period).",
             )
         if not _same(first["value"], record["value"]):
+            winner = resolve(first, record) if resolve is not None else None
+            if winner is not None:
+                seen[key] = winner
+                continue
             raise _where_of(record).fail(
                 f"{_describe(record)} is {record['value']:g} here but {first['value']:g} in "
                 f"{first['file']} (row {first['row']}, column {first['column']!r}).",
