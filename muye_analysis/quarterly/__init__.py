@@ -10,16 +10,18 @@ Two layouts are read (``data/quarterly/README.md`` shows both):
 
 Every value is normalised (full-width digits, 万元 -> the registry unit, 持平 = 0, 下降3.9% = -3.9,
 "…" = below the table's unit, "—" or blank = no data), validated (known indicator, no duplicate
-period, cumulative flow levels not falling within a year, growth in a plausible range and in
-percent rather than fractions) and written to ``config.processed_dir() / "quarterly.csv"``: one
-row per indicator x year x period-end month x measure, with the file, sheet, row, column and
-SHA-256 of the raw file it came from. The store is replaced atomically and only after everything
-has passed, so an error leaves it exactly as it was; raw files are only ever read.
+period, cumulative flow levels not falling within a year, growth in percent rather than
+fractions, plausible values: ``plausibility``) and written to the SQLite store
+``config.processed_dir() / "quarterly.sqlite"`` (``store``): one current value per area x
+indicator x year x months x measure, every earlier vintage kept, each with the file, sheet, row,
+column and SHA-256 of the raw file it came from. One ingest is one transaction, so an error
+leaves the store exactly as it was; raw files are only ever read.
 
 The package by job: ``cells`` (cell text, numbers, names), ``registry`` (names -> indicators),
 ``files`` (which files, decoding, sheets), ``records`` (a cell -> a validated store row),
 ``tidy`` and ``bureau`` (the two layouts), ``parse`` (a file -> records), ``validate`` (checks
-across rows), ``store`` (the store), ``ingest`` (the ingest API) and ``templates``.
+across rows), ``plausibility`` (values that cannot be right), ``store`` (the database),
+``ingest`` (the ingest API), ``export`` (history and flat copies) and ``templates``.
 """
 
 from __future__ import annotations
@@ -49,12 +51,14 @@ from muye_analysis.quarterly.ingest import (
 from muye_analysis.quarterly.records import GROWTH_RANGE_PCT
 from muye_analysis.quarterly.registry import RegistryIndex, default_registry
 from muye_analysis.quarterly.store import (
+    DEFAULT_AREA,
     KEY,
     MEASURES,
     STORE_COLUMNS,
     STORE_NAME,
     SYNTHETIC_PATTERN,
     is_synthetic,
+    read_history,
     read_store,
     store_path,
     ytd_series,
@@ -64,6 +68,7 @@ from muye_analysis.quarterly.validate import SAME_VALUE_RTOL
 
 __all__ = [
     "DATA_SUFFIXES",
+    "DEFAULT_AREA",
     "ENCODINGS",
     "GROWTH_RANGE_PCT",
     "HEADER_SEARCH_ROWS",
@@ -89,6 +94,7 @@ __all__ = [
     "parse_number_or_none",
     "parse_price_basis",
     "read_quarterly",
+    "read_history",
     "read_sheets",
     "read_store",
     "store_path",

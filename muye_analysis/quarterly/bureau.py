@@ -94,6 +94,12 @@ def _header_block(sheet: _Sheet, at: int) -> _Header:
     for j in range(width):
         role = _ALIAS_OF.get(_header_key(lower[j])) or _ALIAS_OF.get(_header_key(upper[j]))
         if role in _WIDE_ROLES:
+            if role == "indicator" and role in roles:  # side by side: values would be misread
+                raise _Where(sheet.path, sheet.name, first, _column_letter(j)).fail(
+                    f"a second indicator column (column {_column_letter(j)}): two tables side "
+                    "by side cannot be read (their values would go to the first table's names).",
+                    "put the second table below the first, or in its own sheet.",
+                )
             role_columns[j] = role
             roles.setdefault(role, j)
     filled, last = [], ""

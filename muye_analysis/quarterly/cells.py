@@ -135,6 +135,18 @@ class ParsedNumber:
     percent_sign: bool = False
 
 
+@dataclass(frozen=True)
+class BadCell:
+    """A spreadsheet cell that shows an error (#DIV/0!) or a formula with no saved result: read
+    as no text, and refused, with ``problem`` and ``fix``, where a number is wanted."""
+
+    problem: str
+    fix: str
+
+    def __str__(self) -> str:
+        return ""
+
+
 class _CellError(ValueError):
     def __init__(self, problem: str, fix: str) -> None:
         super().__init__(problem)
@@ -151,6 +163,8 @@ def parse_number(cell: Any) -> ParsedNumber:
     """
     if _is_empty(cell):
         return ParsedNumber(None)
+    if isinstance(cell, BadCell):
+        raise _CellError(cell.problem, cell.fix)
     if isinstance(cell, bool) or not isinstance(cell, (int, float, str)):
         raise _CellError(
             f"{cell!r} is not a number.", "type the number (a date or formula is not one)."

@@ -56,6 +56,27 @@ def _roles(header: list[str]) -> dict[str, int]:
     return roles
 
 
+# Roles a tidy table may give only once: a second level column (with other values) would
+# otherwise be ignored without a word.
+_SINGLE_ROLES = ("indicator", "period", "year", "level", "growth", "unit", "price_basis")
+
+
+def _refuse_duplicated_roles(sheet: _Sheet, header_at: int, header: list[str]) -> None:
+    first: dict[str, int] = {}
+    for j, text in enumerate(header):
+        role = _ALIAS_OF.get(_header_key(text))
+        if role not in _SINGLE_ROLES:
+            continue
+        if role in first:
+            i = first[role]
+            raise _Where(sheet.path, sheet.name, header_at + 1, text).fail(
+                f"duplicated column: {header[i]!r} (column {_column_letter(i)}) and {text!r} "
+                f"(column {_column_letter(j)}) both hold the {role}; only one can be read.",
+                "delete or rename one of them (keep the one with the published figures).",
+            )
+        first[role] = j
+
+
 def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
     """Period, year and 单位 from the rows above the header (a title such as 2024年1-9月…)."""
     texts = []
@@ -90,6 +111,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
     """One row per indicator and period (the template's layout)."""
     sheet = ctx.sheet
     header = [_text(c) for c in sheet.rows[header_at]]
+    _refuse_duplicated_roles(sheet, header_at, header)
     name_of = {role: header[j] for role, j in roles.items()}
     level_unit = _unit_in_parens(name_of.get("level", ""))
     if "level" not in roles and "growth" not in roles:
