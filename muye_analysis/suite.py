@@ -46,7 +46,7 @@ NOTEBOOKS = (
         figures=("rank_scorecard", "muye_in_city"),
     ),
     NotebookSpec(
-        "03_targets_2024",
+        "03_targets",
         "2024年目标",
         "2024 targets",
         figures=("growth_gap", "projected_levels", "task_targets"),
