@@ -436,7 +436,7 @@ def headline_ytd_gaps(
     report's order (GDP, industry, investment, budget revenue, retail sales). Of-which rows are
     never used.
     """
-    from muye_analysis.charts.views import HEADLINE_GROWTH
+    from muye_analysis.dataset import HEADLINE_GROWTH
     from muye_analysis.quarterly import read_store
 
     store = read_store() if store is None else store

@@ -39,7 +39,7 @@ import pandas as pd
 import muye_analysis as ma
 from muye_analysis import league
 from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure, show_saved
-from muye_analysis.charts.views import city_view, rank_third, rank_view
+from muye_analysis.views import city_view, rank_third, rank_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
 

@@ -43,7 +43,7 @@ from muye_analysis.charts import (
     save_figure,
     show_saved,
 )
-from muye_analysis.charts.views import growth_gap_view, projection_view, task_target_view
+from muye_analysis.views import growth_gap_view, projection_view, task_target_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
 indicators, targets = ma.load_indicators(), ma.load_targets()

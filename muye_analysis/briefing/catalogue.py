@@ -110,7 +110,7 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
 
 def city_source_line(data: ReportData, lang: str) -> str:
     """The report plus the comparator sources behind the city figures (as the chart cites them)."""
-    from muye_analysis.charts.views import city_sources, city_view
+    from muye_analysis.views import city_sources, city_view
 
     view = city_view(data.indicators, data.context, data.registry)
     extra = [labels.context_source(title, url, lang) for title, url in city_sources(view)]

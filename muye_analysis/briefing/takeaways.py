@@ -42,7 +42,7 @@ def scorecard_takeaway(rankings: pd.DataFrame, lang: str, *, frame_size: int = 1
     Qualitative standings and ranks among other things (projects in a bond batch) are left out,
     as on the scorecard. Ties keep the report's order.
     """
-    from muye_analysis.charts.views import rank_view
+    from muye_analysis.views import rank_view
 
     view = rank_view(rankings, frame_size)
     ranked = view[view["kind"] == "rank"].reset_index(drop=True)
@@ -66,7 +66,7 @@ def city_takeaway(
 ) -> str:
     """Shares of the city's totals, and the largest growth difference from the city:
     '2023年GDP占全市6.9%、社零占全市7.0%…；财政收入增速2.0%，低于全市的6.4%'."""
-    from muye_analysis.charts.views import city_view
+    from muye_analysis.views import city_view
 
     view = city_view(indicators, context, registry)
     with_share = view[view["share_pct"].notna()]
@@ -96,7 +96,7 @@ def city_takeaway(
 def growth_gap_takeaway(targets: pd.DataFrame, lang: str) -> str:
     """The largest gap between a 2024 growth target and 2023 growth, and what was not stated:
     '规上工业增速目标8%，比2023年实际0.2%高7.8个百分点；GDP、固投2023年增速未公布'."""
-    from muye_analysis.charts.views import growth_gap_view
+    from muye_analysis.views import growth_gap_view
 
     view = growth_gap_view(targets)
     with_gap = view[view["gap_pp"].notna()]
@@ -128,7 +128,7 @@ def projection_takeaway(
 ) -> str:
     """2024 levels the targets imply, as the chart rounds them:
     '按目标推算2024年GDP≥246.0亿元（按2023年价格）、财政收入11.60亿元、社零85.9亿元'."""
-    from muye_analysis.charts.views import projection_view
+    from muye_analysis.views import projection_view
 
     view = projection_view(indicators, targets, deflator_pct=deflator_pct)
     if view.empty:
@@ -156,7 +156,7 @@ def projection_takeaway(
 def task_takeaway(targets: pd.DataFrame, lang: str) -> str:
     """How many comparable task targets are below last year's outcome, and the extremes:
     '7项…中4项低于上年实绩；最低为重点项目（46%），最高为研发活动覆盖率（114%）'."""
-    from muye_analysis.charts.views import task_target_view
+    from muye_analysis.views import task_target_view
 
     view = task_target_view(targets)  # sorted by ratio, largest first
     if view.empty:

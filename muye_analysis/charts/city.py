@@ -24,7 +24,7 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
-from muye_analysis.charts.views import city_sources, city_view
+from muye_analysis.views import city_sources, city_view
 
 SHARE_GID = "muye-share-bar"
 MUYE_GROWTH_GID = "muye-growth-bar"

@@ -26,7 +26,7 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
-from muye_analysis.charts.views import growth_gap_view
+from muye_analysis.views import growth_gap_view
 
 ACTUAL_GID = "muye-actual"
 TARGET_GID = "muye-target"

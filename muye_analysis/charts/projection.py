@@ -17,7 +17,7 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
-from muye_analysis.charts.views import projection_view
+from muye_analysis.views import projection_view
 
 BASE_GID = "muye-base"
 INCREMENT_GID = "muye-increment"

@@ -10,7 +10,7 @@ from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
 from muye_analysis.charts.style import GREY, LIGHT_GREY, THIRD_COLOURS, house_style, size_spec
-from muye_analysis.charts.views import THIRDS, rank_view
+from muye_analysis.views import THIRDS, rank_view
 
 DEFAULT_FRAME_SIZE = 13  # 四区八县(市)及平原示范区: the usual city round-up; an assumption
 

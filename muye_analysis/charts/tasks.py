@@ -10,7 +10,7 @@ from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_chart
 from muye_analysis.charts.style import BLUE, GREY, ORANGE, SizeSpec, house_style, size_spec
-from muye_analysis.charts.views import task_target_view
+from muye_analysis.views import task_target_view
 
 BAR_GID = "muye-task-bar"
 ABOVE_COLOUR = BLUE  # target above last year's outcome
