@@ -470,7 +470,7 @@ def load_rankings(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = rows.merge(registry[["indicator", "short_zh", "short_en"]], on="indicator", how="left")
     columns = [
         "indicator", "name_zh", "name_en", "short_zh", "short_en", "ranked_on", "rank",
-        "standing_text", "rank_scope", "period", "printed", "quote",
+        "standing_text", "rank_scope", "period", "printed", "quote", "document",
     ]  # fmt: skip
     return rows[columns].reset_index(drop=True)
 
@@ -478,19 +478,29 @@ def load_rankings(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
 def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
     """A short text summary of the validated dataset, for ``muye check`` and ``muye run``.
 
-    Verifies the raw files' checksums and loads (so validates) every curated table first.
+    Verifies the raw files' checksums and loads (so validates) every curated table, every
+    report's rows included, first; the counts and headline lines are the latest report's.
     """
     from muye_analysis.context import load_context
     from muye_analysis.provenance import verify_raw_files
 
+    from muye_analysis.reports import list_reports
+
     checked = verify_raw_files()
+    load_indicators(report="all")  # validates every report's rows, not only the latest's
+    reports = list_reports()
     ind = load_indicators()
     context = load_context()
     counts = ind.groupby("kind", observed=True).size()
     zh = lang == "zh"
+    latest = reports[-1]
     lines = [
         "牧野区计划报告数据检查通过" if zh else "Muye plan report data: all checks passed",
         f"  {'原始文件校验' if zh else 'raw files verified'}: {len(checked)}",
+        f"  {'报告' if zh else 'reports'}: {len(reports)}; "
+        + (f"最新 {latest.document}（{latest.base_year}年执行情况、{latest.plan_year}年计划）"
+           if zh else f"latest {latest.document} ({latest.base_year} outcome, "
+           f"{latest.plan_year} plan)"),
         f"  {'指标' if zh else 'indicators'}: {ind['indicator'].nunique()}; "
         + "; ".join(f"{k} {n}" for k, n in counts.items()),
         f"  {'对比数据' if zh else 'context figures'}: {len(context)}",

@@ -189,6 +189,15 @@ def years_of(frame: pd.DataFrame) -> tuple[int, int]:
     )
 
 
+def year_fields(frame: pd.DataFrame | pd.Series) -> dict[str, int]:
+    """``{"base_year": …, "plan_year": …}`` of the report behind ``frame`` (see
+    :func:`years_of`), or of one row of a view: the fields chart texts take."""
+    if getattr(frame, "ndim", 2) == 1:
+        return {"base_year": int(frame["base_year"]), "plan_year": int(frame["plan_year"])}
+    base_year, plan_year = years_of(frame)
+    return {"base_year": base_year, "plan_year": plan_year}
+
+
 def report_of(frame: pd.DataFrame) -> Report:
     """The one report whose rows make up ``frame`` (its ``document`` column)."""
     documents = list(dict.fromkeys(frame["document"].dropna().astype(str)))

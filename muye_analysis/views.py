@@ -16,6 +16,7 @@ import pandas as pd
 
 from muye_analysis import config
 from muye_analysis.dataset import HEADLINE_GROWTH
+from muye_analysis.errors import MissingYear
 from muye_analysis.reports import years_of
 # Indicators compared with the city (city figures exist in the context data).
 CITY_COMPARISON = ("gdp", "retail_sales", "budget_revenue", "industrial_value_added")
@@ -62,6 +63,7 @@ def rank_view(rankings: pd.DataFrame, frame_size: int) -> pd.DataFrame:
         rank_third(int(r), frame_size) if k == "rank" else pd.NA
         for r, k in zip(rank, kind, strict=True)
     ]
+    base_year, plan_year = years_of(rankings)
     return pd.DataFrame(
         {
             "indicator": df["indicator"].astype("string"),
@@ -69,6 +71,8 @@ def rank_view(rankings: pd.DataFrame, frame_size: int) -> pd.DataFrame:
             "short_en": df["short_en"].astype("string"),
             "name_zh": _text_column(df, "name_zh"),
             "name_en": _text_column(df, "name_en"),
+            "base_year": pd.array([base_year] * len(df), dtype="Int64"),
+            "plan_year": pd.array([plan_year] * len(df), dtype="Int64"),
             "ranked_on": ranked_on,
             "rank": rank,
             "standing_text": standing.astype("string"),
@@ -88,6 +92,7 @@ def growth_gap_view(targets: pd.DataFrame) -> pd.DataFrame:
     _require(targets, "targets", ("indicator", "measure", "target", "actual"))
     growth = targets[targets["measure"] == "growth_rate"]
     df = _rows_in_order(growth, HEADLINE_GROWTH, "targets (growth-rate targets)")
+    base_year, plan_year = years_of(targets)
     actual = df["actual"].astype("Float64")
     target = df["target"].astype("Float64")
     gap = df["gap_pp"].astype("Float64") if "gap_pp" in df else target - actual
@@ -98,6 +103,8 @@ def growth_gap_view(targets: pd.DataFrame) -> pd.DataFrame:
             "short_en": df["short_en"].astype("string"),
             "name_zh": _text_column(df, "name_zh"),
             "name_en": _text_column(df, "name_en"),
+            "base_year": pd.array([base_year] * len(df), dtype="Int64"),
+            "plan_year": pd.array([plan_year] * len(df), dtype="Int64"),
             "actual": actual,
             "target": target,
             "gap_pp": gap.where(actual.notna()),
@@ -137,6 +144,8 @@ def projection_view(
             "short_en": growth["short_en"],
             "name_zh": growth["name_zh"],
             "name_en": growth["name_en"],
+            "base_year": growth["base_year"],
+            "plan_year": growth["plan_year"],
             "unit": growth["unit"],
             "base": growth["base"],
             "target": growth["target"],
@@ -164,6 +173,7 @@ def task_target_view(targets: pd.DataFrame) -> pd.DataFrame:
         same_unit = targets["actual_unit"].astype("string") == targets["unit"].astype("string")
         comparable &= same_unit.fillna(True).astype(bool)
     df = targets[comparable]
+    base_year, plan_year = years_of(targets)
     target = df["target"].astype("Float64")
     actual = df["actual"].astype("Float64")
     ratio = df["target_to_actual"].astype("Float64") if "target_to_actual" in df else None
@@ -177,6 +187,8 @@ def task_target_view(targets: pd.DataFrame) -> pd.DataFrame:
             "short_en": df["short_en"].astype("string"),
             "name_zh": _text_column(df, "name_zh"),
             "name_en": _text_column(df, "name_en"),
+            "base_year": pd.array([base_year] * len(df), dtype="Int64"),
+            "plan_year": pd.array([plan_year] * len(df), dtype="Int64"),
             "measure": df["measure"].astype("string"),
             "unit": df["unit"].astype("string"),
             "target": target,
@@ -203,14 +215,14 @@ def city_view(
     """
     _require(context, "context", ("region", "year", "indicator", "measure", "value"))
     names = _rows_in_order(registry, CITY_COMPARISON, "registry")
-    base_year, _ = years_of(indicators)
+    base_year, plan_year = years_of(indicators)
     muye_level = _base_year_values(indicators, base_year, "level")
     muye_growth = _base_year_values(indicators, base_year, "growth_rate")
     city = context[
         (context["region"] == config.CITY_ZH) & (context["year"] == base_year)
     ].reset_index(drop=True)
     if city.empty:
-        raise ValueError(
+        raise MissingYear(
             f"the context data hold no {config.CITY_ZH} figures for {base_year}, the report's "
             "base year; add them to data/raw/context/ with their source"
         )
@@ -225,8 +237,11 @@ def city_view(
         .merge(city_growth, on="indicator", how="left")
     )
     df["share_pct"] = 100 * df["muye_level"] / df["city_level"]
+    df["base_year"] = pd.array([base_year] * len(df), dtype="Int64")
+    df["plan_year"] = pd.array([plan_year] * len(df), dtype="Int64")
     order = [
-        "indicator", "short_zh", "short_en", "name_zh", "name_en", "growth_basis", "muye_level",
+        "indicator", "short_zh", "short_en", "name_zh", "name_en", "base_year", "plan_year",
+        "growth_basis", "muye_level",
         "city_level",
         "share_pct", "muye_growth", "city_growth", "city_level_source_title",
         "city_level_source_url", "city_growth_source_title", "city_growth_source_url",

@@ -169,4 +169,6 @@ def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[
             fix="write the draft elsewhere, e.g. -o build/draft.csv.",
         )
     facts = extract_facts(read_report(report))
+    if report.resolve().is_relative_to(config.RAW.resolve()):  # the document rows will name
+        facts["document"] = report.resolve().relative_to(config.RAW.resolve()).as_posix()
     return facts, write_draft(facts, out)
