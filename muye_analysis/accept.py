@@ -4,7 +4,7 @@ The route for next year's report: copy its text into ``data/raw/<folder>/`` with
 (``.origin.yml``: source, SHA-256, ``year_reported``, ``year_planned``), ``muye extract`` it to a
 draft, review every row against the text and mark it ``reviewed`` (yes), then::
 
-    muye accept draft.csv --document report_2024
+    muye accept draft.csv --document <folder under data/raw/>
 
 The draft is checked as the curated table is on every load — indicator ids in the registry,
 quotes in the document's text, printed values in their quotes, no duplicate keys (within the

@@ -120,7 +120,7 @@ def _documents(path: Path) -> tuple[str, ...]:
                 file=path,
                 row=1,
                 column="document",
-                fix="add the column, e.g. report_2023/muye_plan_report_2023_2024.txt.",
+                fix="add the column: the report's path under data/raw/ (FOLDER/FILE.txt).",
             )
         return tuple(dict.fromkeys(row["document"] for row in reader))
 

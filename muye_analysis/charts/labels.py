@@ -244,8 +244,8 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "deflator": 1.5,
     "goal": 6,
     "m": 9,
-    "base_year": 2023,
-    "plan_year": 2024,
+    "base_year": 2030,  # sample years: any four digits render the same glyphs
+    "plan_year": 2031,
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     "zh": {
