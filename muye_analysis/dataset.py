@@ -194,7 +194,7 @@ def validate_indicators(
 
         text = report if isinstance(report, str) else report.get(row.get("document", ""), "")
         _check_row(row, report=text, registry_ids=registry_ids, err=err)
-        key = tuple(row[c] for c in schema.KEY)
+        key = tuple(row.get(c, "") for c in schema.KEY)
         if key in seen:
             err(
                 "indicator",

@@ -25,7 +25,7 @@ def broken_notebook(tmp_path, monkeypatch):
     (folder / "99_broken.py").write_text(BROKEN, encoding="utf-8")
     monkeypatch.setattr(config, "NOTEBOOKS", folder)
     monkeypatch.setattr(config, "ROOT", tmp_path)
-    return NotebookSpec("99_broken", "坏", "Broken")
+    return NotebookSpec("99_broken")
 
 
 def test_failing_cell_is_named_with_its_source_and_error(broken_notebook, tmp_path):
