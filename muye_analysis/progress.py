@@ -437,8 +437,10 @@ def latest_period(store: pd.DataFrame | None = None, *, year: int | None = None)
     """The latest year-to-date period of the plan year in the store, or None."""
     from muye_analysis.quarterly import read_store
 
+    from muye_analysis.reports import latest_report
+
     store = read_store() if store is None else store
-    year = config.TARGET_YEAR if year is None else year
+    year = latest_report().plan_year if year is None else year
     rows = _plan_rows(store, year, True)
     return None if rows.empty else Period(year, int(rows["end_month"].max()))
 
@@ -490,9 +492,12 @@ def progress_table(
     from muye_analysis.dataset import load_registry, load_targets
     from muye_analysis.quarterly import read_store, ytd_series
 
+    from muye_analysis.reports import years_of
+
     store = read_store() if store is None else store
     targets = load_targets() if targets is None else targets
-    year = config.TARGET_YEAR
+    year = years_of(targets)[1]  # the plan year of the report the targets come from
+    report = _report_titles(targets)
     if isinstance(as_of, str):
         as_of = parse_ytd_period(as_of, year=year)
     if as_of is not None and as_of.year != year:
@@ -537,6 +542,7 @@ def progress_table(
         {
             "as_of": as_of,
             "plan_year": year,
+            **report,
             "rules": dict(RULES),
             "note_zh": GENERAL_NOTE["zh"]
             + " 状态规则："
@@ -547,6 +553,16 @@ def progress_table(
         }
     )
     return out
+
+
+def _report_titles(targets: pd.DataFrame) -> dict[str, str]:
+    """The title of the report the targets come from (its origin record), for the sources."""
+    from muye_analysis.reports import report_of
+
+    if "document" not in targets.columns:
+        return {"report_title_zh": "", "report_title_en": ""}
+    report = report_of(targets)
+    return {"report_title_zh": report.title_zh, "report_title_en": report.title_en}
 
 
 def _latest(plan: pd.DataFrame, indicator: str, measure: str) -> pd.Series | None:
@@ -597,6 +613,7 @@ def _progress_row(
         "weights_source": None,
         "synthetic": False,
         "source": None,
+        "quote": t.get("quote"),
     }
     found = _latest(plan, indicator, "growth" if kind == GROWTH else "level")
     if found is None:
@@ -975,9 +992,8 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     )
     lines.append(("", ""))
     lines.append(("来源" if zh else "Sources", ""))
-    lines.append(
-        ("目标" if zh else "Targets", config.REPORT_TITLE_ZH if zh else config.REPORT_SOURCE_EN)
-    )
+    title = table.attrs.get("report_title_zh" if zh else "report_title_en", "")
+    lines.append(("目标" if zh else "Targets", title))
     files = sorted({s.split("；")[-1].split(" 第")[0] for s in table["source"].dropna()})
     for name in files:
         lines.append(("数据文件" if zh else "Data file", name))
@@ -985,12 +1001,9 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
         lines.append(("注意" if zh else "Caution", SYNTHETIC_NOTE[i]))
     lines.append(("", ""))
     lines.append(("各目标原文" if zh else "Each target as printed", ""))
-    from muye_analysis.dataset import load_targets
-
-    quotes = load_targets().set_index("indicator")["quote"]
     for row in table.to_dict("records"):
-        quote = quotes.get(row["indicator"], "")
-        lines.append((row["name_zh"] if zh else row["name_en"], _safe(str(quote))))
+        quote = "" if _missing(row["quote"]) else str(row["quote"])
+        lines.append((row["name_zh"] if zh else row["name_en"], _safe(quote)))
     for a, b in lines:
         ws.append([_safe(a), b])
         if a and not b:
