@@ -193,6 +193,7 @@ COLUMNS = (
     "reason_en",
     "synthetic",
     "source",
+    "quote",
 )
 
 

@@ -125,7 +125,7 @@ else:
         print("注意：部分数据标注为示例/合成数据，相关图表将加注 / some rows are marked synthetic")
 
 # %%
-period = None if AS_OF is None else parse_ytd_period(AS_OF, year=config.TARGET_YEAR)
+period = None if AS_OF is None else parse_ytd_period(AS_OF)
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
 for gap in gaps:
     print(gap.sentence(LANG))
