@@ -368,7 +368,10 @@ def test_merged_header_with_a_single_quarter_stores_that_quarter(tmp_path):
     spans = got[["start_month", "end_month", "measure", "value"]].astype(object)
     # 4-6月 is April-June alone (start_month 4), never the year to date through June.
     assert sorted(spans.to_numpy().tolist()) == [
-        [1, 3, "growth", 5.2], [1, 3, "level", 20.1], [4, 6, "growth", 5.0], [4, 6, "level", 20.9]
+        [1, 3, "growth", 5.2],
+        [1, 3, "level", 20.1],
+        [4, 6, "growth", 5.0],
+        [4, 6, "level", 20.9],
     ]
 
 
