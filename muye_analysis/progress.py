@@ -437,7 +437,6 @@ def _plan_rows(store: pd.DataFrame, year: int, include_synthetic: bool) -> pd.Da
 def latest_period(store: pd.DataFrame | None = None, *, year: int | None = None) -> Period | None:
     """The latest year-to-date period of the plan year in the store, or None."""
     from muye_analysis.quarterly import read_store
-
     from muye_analysis.reports import latest_report
 
     store = read_store() if store is None else store
@@ -492,7 +491,6 @@ def progress_table(
 
     from muye_analysis.dataset import load_registry, load_targets
     from muye_analysis.quarterly import read_store, ytd_series
-
     from muye_analysis.reports import years_of
 
     store = read_store() if store is None else store

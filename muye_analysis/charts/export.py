@@ -39,7 +39,6 @@ def export_report_charts(
     import matplotlib.pyplot as plt
 
     from muye_analysis.charts.save import save_figure
-
     from muye_analysis.errors import MissingYear
 
     plotters = _plotters(frame_size, deflator_pct)
