@@ -531,12 +531,17 @@ def test_cli_replace_flag(tmp_path, capsys):
 # -- templates -------------------------------------------------------------------------------
 
 
-def test_templates_have_headers_and_no_numbers():
+def test_templates_have_headers_task_rows_and_no_numbers():
     csv_lines = (config.QUARTERLY / "template.csv").read_text("utf-8-sig").splitlines()
-    assert csv_lines == [",".join(TEMPLATE_COLUMNS)]
+    assert csv_lines[0] == ",".join(TEMPLATE_COLUMNS)
+    assert "prior_year" in TEMPLATE_COLUMNS  # 上年同期, read like the level
+    # one row per task target with a level or a count: name and unit, nothing else
+    assert csv_lines[1:3] == ["500万元以上重点项目个数,,,,个,,,,", "重点项目完成投资,,,,亿元,,,,"]
+    assert "新增城镇就业,,,,人,,,," in csv_lines and len(csv_lines) == 1 + 17
     wb = openpyxl.load_workbook(config.QUARTERLY / "template.xlsx")
-    values = [c for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row]
-    assert [v for v in values if v is not None] == list(TEMPLATE_COLUMNS)
+    values = [c for ws in wb.worksheets for row in ws.iter_rows(min_row=2, values_only=True)
+              for c in row[2:4] + row[5:]]  # fmt: skip
+    assert all(v is None for v in values)  # no period, level, 上年同期, growth, basis or source
 
 
 def test_template_xlsx_is_reproduced_by_the_generator(tmp_path):
@@ -555,7 +560,7 @@ def test_template_xlsx_is_reproduced_by_the_generator(tmp_path):
 def test_a_filled_in_template_ingests(tmp_path):
     write_templates(tmp_path)
     wb = openpyxl.load_workbook(tmp_path / "template.xlsx")
-    wb["data"].append(["社会消费品零售总额", 2024, "一季度", 20.1, "亿元", 5.2, "现价", "合成"])
+    wb["data"].append(["社会消费品零售总额", 2024, "一季度", 20.1, "亿元", None, 5.2, "现价", "合成"])
     wb.save(tmp_path / "synthetic_filled.xlsx")
     got = read_quarterly(tmp_path / "synthetic_filled.xlsx")
     assert got["value"].tolist() == [20.1, 5.2]

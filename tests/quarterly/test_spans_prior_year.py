@@ -226,3 +226,30 @@ def test_progress_time_elapsed_from_prior_year(tmp_path):
     assert row["elapsed_pct"] == pytest.approx(110 / 180 * 100, abs=TOL)
     assert row["elapsed_basis"] == "prior_year"
     assert row["status"] == "at_risk"
+
+
+# -- the templates' task rows ------------------------------------------------------------------
+
+
+def test_every_task_row_of_the_template_ingests_once_filled(tmp_path):
+    import csv
+
+    from muye_analysis import config
+    from muye_analysis.quarterly import TEMPLATE_COLUMNS, template_rows
+
+    rows = template_rows()
+    assert len(rows) == 17  # the task targets with a level or a count
+    filled = tmp_path / "synthetic_filled_template.csv"
+    with filled.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(TEMPLATE_COLUMNS)
+        for row in rows:
+            values = dict(zip(TEMPLATE_COLUMNS, row, strict=True))
+            values.update(year="2024", period="1-6月", level="1", source="synthetic")
+            writer.writerow([values[c] for c in TEMPLATE_COLUMNS])
+    ingest_quarterly(filled)
+    store = read_store()
+    assert store["indicator"].nunique() == 17
+    table = progress_table(store=store)
+    assert (table["status"] != "no_data").sum() == 17
+    assert (config.QUARTERLY / "template.csv").read_text("utf-8-sig").count("\n") == 18
