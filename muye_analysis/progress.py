@@ -193,6 +193,7 @@ COLUMNS = (
     "reason_en",
     "synthetic",
     "source",
+    "derived",
     "quote",
 )
 
@@ -612,6 +613,7 @@ def _progress_row(
         "weights_source": None,
         "synthetic": False,
         "source": None,
+        "derived": None,
         "quote": t.get("quote"),
     }
     found = _latest(plan, indicator, "growth" if kind == GROWTH else "level")
@@ -633,6 +635,7 @@ def _progress_row(
             "ytd_growth": None if growth is None or kind == GROWTH else float(growth["value"]),
             "synthetic": bool(found["_synthetic"]),
             "source": _source_text(found),
+            "derived": _derived_text(found),
         }
     )
     series = ytd_series(indicator, store)
@@ -710,14 +713,27 @@ def _progress_row(
     return _with_status(row, status)
 
 
+DERIVED_NOTE = (
+    "（增速由累计值与上年同期推算）",
+    " (growth derived from the level and last year's same-period value)",
+)
+
+
+def _derived_text(found: pd.Series) -> str | None:
+    """The store's formula when the figure was derived (growth from level and 上年同期)."""
+    value = found.get("derived")
+    return None if _missing(value) or not str(value) else str(value)
+
+
 def _with_status(row: dict, status: Status) -> dict:
     zh, en = BASIS_TEXT.get(row["elapsed_basis"] or "", ("", ""))
+    derived = bool(row.get("derived"))
     row.update(
         {
             "status": status.status,
             "rule": status.rule,
-            "reason_zh": status.reason_zh,
-            "reason_en": status.reason_en,
+            "reason_zh": status.reason_zh + (DERIVED_NOTE[0] if derived else ""),
+            "reason_en": status.reason_en + (DERIVED_NOTE[1] if derived else ""),
             "elapsed_basis_zh": zh or None,
             "elapsed_basis_en": en or None,
         }
@@ -997,7 +1013,7 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     for name in files:
         lines.append(("数据文件" if zh else "Data file", name))
     if bool(table["synthetic"].fillna(False).any()):
-        lines.append(("注意" if zh else "Caution", SYNTHETIC_NOTE[i]))
+        lines.append(("注意" if zh else "Caution", SYNTHETIC_NOTE[i].removeprefix("注意：")))
     lines.append(("", ""))
     lines.append(("各目标原文" if zh else "Each target as printed", ""))
     for row in table.to_dict("records"):

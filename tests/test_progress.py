@@ -392,3 +392,50 @@ def pd_isna(value) -> bool:
     import pandas as pd
 
     return bool(pd.isna(value))
+
+
+def test_growth_derived_from_the_level_and_prior_year_says_so(tmp_path):
+    store = _store_with_prior(tmp_path)
+    row = progress_table(store=store).set_index("indicator").loc["budget_revenue"]
+    assert row["ytd_value"] == pytest.approx((8.2 / 7.6 - 1) * 100)  # 7.9%, derived
+    assert row["derived"].startswith("(累计值 8.2 ÷ 上年同期 7.6 − 1) × 100")
+    assert row["reason_zh"].endswith("（增速由累计值与上年同期推算）")
+
+
+def _store_with_prior(tmp_path):
+    path = tmp_path / "synthetic_prior.csv"
+    path.write_text(
+        "indicator,year,period,level,unit,上年同期,growth_pct,source\n"
+        "一般公共预算收入,2024,1-9月,8.2,亿元,7.6,,synthetic\n",
+        "utf-8",
+    )
+    ingest_quarterly(path)
+    return read_store()
+
+
+def test_a_bureau_gbk_table_goes_from_ingest_to_the_workbook(tmp_path, capsys):
+    """As a new user: the bureau-style GBK table (title row, 单位 row, 上年同期 column, a section
+    heading, an of-which row, a footnote; SYNTHETIC) -> muye ingest -> muye progress --xlsx."""
+    from pathlib import Path
+
+    bureau = Path(__file__).parent / "data" / "quarterly" / "synthetic_bureau_gbk_prior_year.csv"
+    assert cli.main(["ingest", str(bureau)]) == 0
+    assert "19 个数值" in capsys.readouterr().out
+    out_file = tmp_path / "进度监测.xlsx"
+    assert cli.main(["progress", "--xlsx", str(out_file)]) == 0
+    assert "正常5项，预警3项，滞后3项，暂无数据14项" in capsys.readouterr().out
+    table = progress_table().set_index("indicator")
+    # 一般公共预算收入: growth derived, (82000 / 76000 - 1) x 100 = 7.89%; equal quarters:
+    # (8 - 0.75 x 7.89) / 0.25 = 8.32%, 0.4 points faster: at risk.
+    budget = table.loc["budget_revenue"]
+    assert budget["required_growth"] == pytest.approx((8 - 0.75 * (82 / 76 - 1) * 100) / 0.25)
+    assert budget["status"] == "at_risk"
+    # 重点项目完成投资 150.5 of 180 = 83.6% against 75% of the year: on track.
+    assert table.loc["key_project_investment", "completion_pct"] == pytest.approx(150.5 / 1.8)
+    # 电池产业营业收入 55 of 80 = 68.75% against 75%: 6.25 points behind, at risk.
+    assert table.loc["battery_industry_revenue", "status"] == "at_risk"
+    assert table.loc["surveyed_unemployment_rate", "status"] == "on_track"  # 4.9 vs 5.5左右
+    ws = load_workbook(out_file)["进度监测"]
+    rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
+    assert ws.cell(rows["一般公共预算收入"], 4).value == pytest.approx((82 / 76 - 1) * 100)
+    assert ws.cell(rows["重点项目完成投资"], 4).number_format == "0.0"  # printed as 150.5

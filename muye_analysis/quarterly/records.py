@@ -224,10 +224,11 @@ def _parse_year(where: _Where, cell: Any) -> int | None:
 def _derived_growth(level: dict[str, Any], info: _Indicator) -> dict[str, Any] | None:
     """Growth from this year's level and 上年同期 when the table gives no growth: (L ÷ P − 1) ×
     100, marked derived. None for real-growth indicators (GDP, 规上工业: their growth is at
-    comparable prices, which current-price levels cannot give) or without a positive 上年同期."""
+    comparable prices, which current-price levels cannot give), for rates, or without a
+    positive 上年同期."""
     prior = level.get("prior_year_value")
-    if prior is None or not prior > 0 or info.growth_basis == "real":
-        return None
+    if prior is None or not prior > 0 or info.growth_basis == "real" or info.unit == "%":
+        return None  # a rate (失业率 4.9% vs 5.1%) changes by points, it does not "grow"
     value = (level["value"] / prior - 1) * 100
     derived = dict(level)
     derived.update(
