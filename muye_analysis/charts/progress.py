@@ -175,8 +175,9 @@ def _draw(ax: Axes, table: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
                     gid=ELAPSED_GID,
                 )
             label = f"{completion:.1f}%"
+            end = max(min(completion, BAR_CAP_PCT), elapsed or 0)  # clear of the elapsed tick
             ax.text(
-                min(completion, BAR_CAP_PCT) + 1.5,
+                end + 1.5,
                 y,
                 label,
                 va="center",
