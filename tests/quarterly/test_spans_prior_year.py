@@ -253,3 +253,17 @@ def test_every_task_row_of_the_template_ingests_once_filled(tmp_path):
     table = progress_table(store=store)
     assert (table["status"] != "no_data").sum() == 17
     assert (config.QUARTERLY / "template.csv").read_text("utf-8-sig").count("\n") == 18
+
+
+def test_a_compared_with_last_year_header_is_growth_not_prior_year(tmp_path):
+    rows = [
+        ["2024年1-9月牧野区主要经济指标（合成数据）"],
+        ["指标", "本年累计(亿元)", "去年同期数(亿元)", "比上年同期±%"],
+        ["社会消费品零售总额", 60.3, 58.0, 3.9],
+    ]
+    got = read_quarterly(_xlsx(tmp_path / "synthetic_plusminus.xlsx", rows))
+    assert _cells(got) == [
+        ["retail_sales", 1, 9, "growth", 3.9],
+        ["retail_sales", 1, 9, "level", 60.3],
+    ]
+    assert got.set_index("measure").loc["level", "prior_year_value"] == 58.0
