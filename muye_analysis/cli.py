@@ -29,6 +29,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_accept(args: argparse.Namespace) -> int:
+    from muye_analysis.accept import accept_draft
+
+    print(accept_draft(args.draft, args.document).summary(lang=args.lang))
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from muye_analysis.periods import PeriodError
     from muye_analysis.runner import NotebookFailed, run_suite
@@ -124,9 +131,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_extract)
 
+    p = sub.add_parser(
+        "accept", help="add a reviewed draft of a new report to data/curated/indicators.csv"
+    )
+    p.add_argument("draft", help="the draft CSV (muye extract), each row marked reviewed=yes")
+    p.add_argument(
+        "--document",
+        required=True,
+        help="the report under data/raw/ (its folder, or FOLDER/FILE.txt) with an .origin.yml "
+        "giving year_reported and year_planned",
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_accept)
+
     p = sub.add_parser("run", help="validate the data, execute every notebook, export every figure")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
-    p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 2024年1-9月 or 前三季度")
+    p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 前三季度 or YYYY年1-9月")
     p.add_argument("--workers", type=int, default=2, help="notebooks run in parallel (default 2)")
     p.add_argument("--no-html", action="store_true", help="skip the HTML copies")
     p.add_argument("--no-brief", action="store_true", help="skip the briefing deck and report")

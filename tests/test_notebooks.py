@@ -50,7 +50,7 @@ def test_notebook_exports_the_figures_it_promises(outputs, spec):
 
 def test_executed_notebook_shows_each_chart_once(outputs):
     results, _ = outputs
-    executed = nbformat.read(results["03_targets_2024"].executed, as_version=4)
+    executed = nbformat.read(results["03_targets"].executed, as_version=4)
     images = [
         o for c in executed.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
     ]

@@ -172,4 +172,6 @@ def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[
         )
     out = check_output_path(out, example="build/draft.csv")  # not a folder, not under data/
     facts = extract_facts(read_report(report))
+    if report.resolve().is_relative_to(config.RAW.resolve()):  # the document rows will name
+        facts["document"] = report.resolve().relative_to(config.RAW.resolve()).as_posix()
     return facts, write_draft(facts, out)
