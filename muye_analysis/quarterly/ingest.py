@@ -16,15 +16,12 @@ from muye_analysis.quarterly.store import (
     _frame,
     all_vintages,
     complete,
-    current_records,
-    insert_vintage,
-    link_superseded,
     log_ingest,
     now_iso,
     read_store,
     store_path,
-    supersede,
     write_transaction,
+    write_vintages,
 )
 from muye_analysis.quarterly.validate import (
     _check_flows_not_falling,
@@ -189,19 +186,14 @@ def ingest_quarterly(
     plausibility.refuse_future(parsed.records, today or dt.date.today())
     target = store_path(store_dir)
     with write_transaction(store_dir) as con:
-        stored = current_records(store_dir, con=con)
         history = all_vintages(store_dir, con=con)
+        stored = {_key(r): r for r in history if r["current"]}
         outcome = _merge(parsed, stored, history, replace=replace, accept_outlier=accept_outlier)
         if outcome.added or outcome.replaced:
             at = now_iso()
             ingest_id = log_ingest(con, files=[f.name for f in parsed.files], replace=replace,
                                    accept_outlier=accept_outlier)  # fmt: skip
-            for record, old in outcome.to_write:
-                if old is not None:
-                    supersede(con, old["id"])
-                new_id = insert_vintage(con, record, ingested_at=at, ingest_id=ingest_id)
-                if old is not None:
-                    link_superseded(con, old["id"], new_id)
+            write_vintages(con, outcome.to_write, ingested_at=at, ingest_id=ingest_id)
     periods = sorted({Period(r["year"], r["end_month"]) for r in outcome.records})
     return IngestResult(
         files=parsed.files,
