@@ -48,7 +48,7 @@ def decode_csv_bytes(data: bytes, path: Path) -> str:
         except UnicodeDecodeError as exc:
             raise DataError(
                 f"the file starts with a UTF-8 byte-order mark but is not UTF-8 after it (byte "
-                f"{exc.start}): it mixes two encodings (GBK text behind a UTF-8 mark).",
+                f"{exc.start + len(_BOM)}): it mixes two encodings (GBK text behind a UTF-8 mark).",
                 file=path,
                 row=data[len(_BOM) :][: exc.start].count(b"\n") + 1,
                 column="A",

@@ -151,7 +151,7 @@ def test_accept_outlier_stores_the_value_with_the_reason(tmp_path, capsys):
     assert "--accept-outlier" in capsys.readouterr().err
     assert cli.main(["ingest", str(path), "--accept-outlier"]) == 0
     out = capsys.readouterr().out
-    assert "retail_sales 2024年1-3月 growth 350 accepted as an outlier" in out
+    assert "注意：retail_sales 2024年1-3月 growth 350 按 --accept-outlier 作为异常值存储" in out
     vintages = read_history()
     growth = vintages[vintages["measure"] == "growth"]
     assert growth["value"].tolist() == [350.0]
