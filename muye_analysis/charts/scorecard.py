@@ -15,7 +15,6 @@ from muye_analysis.reports import year_fields
 from muye_analysis.views import THIRDS, rank_view
 
 
-
 def plot_rank_scorecard(
     rankings: pd.DataFrame | None = None,
     *,
