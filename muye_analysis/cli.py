@@ -61,8 +61,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from muye_analysis.quarterly import ingest_quarterly
 
-    result = ingest_quarterly(args.path, year=args.year, replace=args.replace)
+    result = ingest_quarterly(
+        args.path, year=args.year, replace=args.replace, accept_outlier=args.accept_outlier
+    )
     print(result.summary(lang=args.lang))
+    return 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from muye_analysis.quarterly.export import format_history, history
+
+    print(format_history(history(args.indicator, args.period), lang=args.lang))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from muye_analysis.quarterly.export import export_store
+
+    path = export_store(args.output, fmt=args.format, all_vintages=args.all_vintages)
+    print(("已导出: " if args.lang == "zh" else "exported to: ") + str(path))
     return 0
 
 
@@ -97,7 +114,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
-        description="Muye District economic plan data: check, extract, ingest, run, brief.",
+        description="Muye District economic plan data: check, extract, ingest, history, "
+        "export, run, brief.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -141,8 +159,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="a .csv/.xlsx/.xls file, or a folder of them")
     p.add_argument("--replace", action="store_true", help="overwrite stored values that differ")
     p.add_argument("--year", type=int, help="year of period labels that carry none (1-3月)")
+    p.add_argument(
+        "--accept-outlier",
+        action="store_true",
+        help="store values refused as implausible, with the reason recorded beside each",
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_ingest)
+
+    p = sub.add_parser("history", help="every vintage of stored year-to-date values, with files")
+    p.add_argument("indicator", nargs="?", help="registry id or Chinese name (default: all)")
+    p.add_argument("--period", help="only this period, e.g. 2024年1-6月")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_history)
+
+    p = sub.add_parser("export", help="a flat CSV/XLSX copy of the store for people")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", dest="format", action="store_const", const="csv", help="(default)")
+    fmt.add_argument("--xlsx", dest="format", action="store_const", const="xlsx")
+    p.set_defaults(format="csv")
+    p.add_argument("-o", "--output", help="file to write (default: build/quarterly_export.csv)")
+    p.add_argument("--all-vintages", action="store_true", help="every vintage, not only current")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_export)
 
     p = sub.add_parser("charts", help="export the report's charts (PNG/SVG/PDF) to figures/")
     p.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
@@ -184,6 +223,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except PermissionError as exc:  # a read-only build/ or data/processed
+        print(
+            f"error: {exc.filename}: permission denied ({exc.strerror}). How to fix: make the "
+            "folder writable, or point MUYE_BUILD_DIR / MUYE_PROCESSED_DIR elsewhere.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -106,7 +106,7 @@ def test_growth_gap_notebook_uses_year_to_date_files_when_present(tmp_path, monk
     assert "weights: last year's cumulative levels" in printed
     fan = tmp_path / "figures" / "forecast_fan_retail_sales_zh.svg"
     assert f'id="{SYNTHETIC_GID}' in fan.read_text(encoding="utf-8")  # its source says synthetic
-    assert (tmp_path / "processed" / "quarterly.csv").exists()
+    assert (tmp_path / "processed" / "quarterly.sqlite").exists()
 
 
 def test_rankings_notebook_checks_the_report_against_a_league_table(tmp_path, monkeypatch):
