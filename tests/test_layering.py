@@ -27,6 +27,7 @@ LAYERS = {
     "muye_analysis.periods": 0,
     "muye_analysis.provenance": 1,  # raw files
     "muye_analysis.reports": 1,  # curated loaders
+    "muye_analysis.validation": 1,
     "muye_analysis.dataset": 1,
     "muye_analysis.derive": 1,
     "muye_analysis.context": 1,
@@ -41,6 +42,7 @@ LAYERS = {
     "muye_analysis.forecast": 2,
     "muye_analysis.charts": 3,  # charts
     "muye_analysis.briefing": 4,  # presentation
+    "muye_analysis.summary": 4,
     "muye_analysis.suite": 4,
     "muye_analysis.runner": 4,
     "muye_analysis.cli": 5,
@@ -50,8 +52,6 @@ ALLOWED = {
     # forecast.py (issue 11's file) draws its own fan: GrowthForecast.plot imports the chart.
     ("muye_analysis.forecast", "muye_analysis.charts"),
     ("muye_analysis.forecast", "muye_analysis.charts.fan"),
-    # Chart vocabulary used by the year-to-date sentences until one vocabulary module exists.
-    ("muye_analysis.targets", "muye_analysis.charts.labels"),
 }
 
 
@@ -69,10 +69,14 @@ def _imports() -> list[tuple[str, str, int]]:
         module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-                if node.module == "muye_analysis":
-                    names = [f"muye_analysis.{a.name}" for a in node.names]
-                found += [(module, n, node.lineno) for n in names]
+                # from package import submodule: the edge goes to the submodule
+                names = [
+                    f"{node.module}.{a.name}"
+                    if _is_module(f"{node.module}.{a.name}")
+                    else node.module
+                    for a in node.names
+                ]
+                found += [(module, n, node.lineno) for n in dict.fromkeys(names)]
             elif isinstance(node, ast.Import):
                 found += [(module, a.name, node.lineno) for a in node.names]
     return [(a, b, n) for a, b, n in found if b.startswith("muye_analysis")]
@@ -93,6 +97,47 @@ def test_no_module_imports_against_the_flow():
         if _is_module(b) and _layer(b) > _layer(a) and (a, b) not in ALLOWED
     ]
     assert against == []
+
+
+def _cycles() -> list[list[str]]:
+    """Groups of modules that import each other (directly or round a loop), lazy imports
+    included. A submodule importing its own package's ``__init__`` (re-exports) is left out."""
+    edges: dict[str, set[str]] = {}
+    for a, b, _ in _imports():
+        if a != b and not a.startswith(b + "."):
+            edges.setdefault(a, set()).add(b)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in edges.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for v in list(edges):
+        if v not in index:
+            visit(v)
+    return groups
+
+
+def test_no_import_cycles():
+    assert _cycles() == []
 
 
 def test_every_module_has_a_layer():
