@@ -202,7 +202,9 @@ def load_targets(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     report = ind[ind["source"] == "report"]
     targets = report[(report["kind"] == "target") & (report["period"] == vintage.plan_year)]
     if targets.empty:
-        raise ValueError(f"{vintage.document}: no targets for {vintage.plan_year} in the rows given")
+        raise ValueError(
+            f"{vintage.document}: no targets for {vintage.plan_year} in the rows given"
+        )
     # The base-year figure of the same measure; for a before->after pair, the "after" value.
     actuals = report[
         (report["kind"] == "actual")

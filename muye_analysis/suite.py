@@ -1,7 +1,8 @@
 """The notebook suite: which notebooks exist, in reading order, and what each one promises.
 
-The runner (``muye_analysis.runner``), the tests and the briefing pack all read this list, so a
-new notebook or figure is declared once, here.
+The runner (``muye_analysis.runner``) and the tests read this list, so a new notebook or figure
+is declared once, here. The charts the notebooks export are named in the chart registry
+(``muye_analysis.charts.export.REPORT_CHARTS``); the briefing draws its own copies.
 """
 
 from __future__ import annotations

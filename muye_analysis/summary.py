@@ -54,7 +54,10 @@ def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) ->
     targets = load_targets() if targets is None else targets
     base, plan = years_of(targets)
     zh = lang == "zh"
-    lines = [f"{plan}年主要目标 / {base}年实际" if zh else f"{plan} headline targets vs {base} actuals"]
+    title = f"{plan} headline targets vs {base} actuals"
+    if zh:
+        title = f"{plan}年主要目标 / {base}年实际"
+    lines = [title]
     for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
         name = row["name_zh"] if zh else row["name_en"]
         actual = "—" if pd.isna(row["actual"]) else f"{row['actual']:.1f}{row['unit']}"
