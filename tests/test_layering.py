@@ -25,6 +25,7 @@ LAYERS = {
     "muye_analysis.text": 0,
     "muye_analysis.units": 0,
     "muye_analysis.periods": 0,
+    "muye_analysis.chart_registry": 0,
     "muye_analysis.provenance": 1,  # raw files
     "muye_analysis.reports": 1,  # curated loaders
     "muye_analysis.validation": 1,

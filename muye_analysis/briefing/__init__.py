@@ -86,7 +86,7 @@ def build_briefing(
     """Build the deck and the HTML report for ``lang`` and return where they went.
 
     ``charts`` keeps only the named report charts (names of
-    ``muye_analysis.charts.export.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
+    ``muye_analysis.chart_registry.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
     example rows of the processed store into the year-to-date slides, stamped as such: for
     tests and demonstrations only, never for a real briefing.
     """
