@@ -72,12 +72,20 @@ def test_brief_carries_the_next_reports_years_on_every_slide(two_reports):
     from pptx import Presentation
 
     deck = Presentation(str(two_reports / "build" / "briefing_en.pptx"))
-    text = "\n".join(
-        shape.text_frame.text
+    slides = [
+        "\n".join(
+            [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+            + [c.text for s in slide.shapes if s.has_table for r in s.table.rows for c in r.cells]
+        )
         for slide in deck.slides
-        for shape in slide.shapes
-        if shape.has_text_frame
-    )
+    ]
+    # Slide 3: last year's (2024) headline targets against the constructed 2024 outcomes.
+    attainment = slides.pop(2)
+    assert attainment.startswith("2024 headline targets: met or not")
+    assert "All 25 targets for 2024: 7 met, 7 not met, 11 not comparable" in attainment
+    assert "≥6% growth\n5.6% growth\nnot met" in attainment  # GDP, 6%以上 vs 5.6%
+    assert "≈5.5%\n5.3%\nmet" in attainment  # unemployment, 5.5%左右 vs 5.3%
+    text = "\n".join(slides)
     assert "2025 growth targets against 2024 growth" in text
     assert "2024 outcome, 2025 plan" in text
     assert "report on the 2024 plan and the 2025 plan" in text
