@@ -14,7 +14,7 @@ from muye_analysis.errors import DataError
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from muye_analysis.dataset import summarise_dataset
+    from muye_analysis.summary import summarise_dataset
 
     print(summarise_dataset(lang=args.lang))
     return 0

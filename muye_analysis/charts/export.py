@@ -1,4 +1,7 @@
-"""Export the report's charts in one go (what ``muye charts`` runs)."""
+"""Export the report's charts in one go (what ``muye charts`` runs).
+
+Which charts, and their names, come from :mod:`muye_analysis.chart_registry`.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +11,7 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-# Stable file stems: slides and documents link to these names.
-REPORT_CHARTS = (
-    "rank_scorecard",
-    "muye_in_city",
-    "growth_gap",
-    "projected_levels",
-    "task_targets",
-)
+from muye_analysis.chart_registry import REPORT_CHARTS  # noqa: F401 (the one chart list)
 
 
 def export_report_charts(

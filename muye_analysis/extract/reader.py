@@ -110,9 +110,7 @@ def _read_sentence(
         before = norm[before_lo : m.start]
         ctx = _context(scan, lo, m.start, section)
         group = _group(norm, mentions, i, before)
-        for mention, subject, subject_start, stage in _assign(
-            norm, group, before, before_lo, carry
-        ):
+        for mention, subject, subject_start, stage in _assign(norm, group, before, before_lo):
             row = _statement(text, norm, mention, subject, subject_start, stage, before, carry, ctx)
             row["sentence"] = norm[lo:hi]
             row["clause"] = norm[clause_lo : _clause_end(scan, mention.end, hi)]
@@ -175,7 +173,7 @@ def _group(norm: str, mentions: list[Mention], i: int, before: str) -> list[Ment
 
 
 def _assign(
-    norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
+    norm: str, group: list[Mention], before: str, before_lo: int
 ) -> list[tuple[Mention, str, int | None, str]]:
     """(mention, subject, subject offset, stage) for each statement the group makes."""
     first = group[0]
