@@ -31,7 +31,7 @@ from muye_analysis.extract import (
 )
 from muye_analysis.extract.evaluate import score_extraction
 
-PASSAGES = Path(__file__).parent / "data" / "passages"
+PASSAGES = Path(__file__).parent.parent / "data" / "passages"
 REPORT = config.REPORT_TEXT.read_text(encoding="utf-8")
 
 
