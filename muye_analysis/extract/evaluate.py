@@ -166,20 +166,30 @@ def locate_quotes(text: str, keyed: list[dict]) -> list[tuple[int, int] | None]:
     """Where each keyed quote stands in ``text``; a repeated quote takes the next occurrence."""
     used: dict[str, set[int]] = {}
     spans: list[tuple[int, int] | None] = []
+    previous = 0
     for row in keyed:
         quote = row["quote"]
         taken = used.setdefault(quote, set())
-        pos = text.find(quote)
-        while pos != -1 and pos in taken:
-            pos = text.find(quote, pos + 1)
+        # Facts are keyed in reading order: look from the previous fact's quote on, then anywhere.
+        pos = _free(text, quote, previous, taken)
+        if pos == -1:
+            pos = _free(text, quote, 0, taken)
         if pos == -1:
             pos = text.find(quote)  # more keys than occurrences: share the first
         if pos == -1:
             spans.append(None)
             continue
         taken.add(pos)
+        previous = pos
         spans.append((pos, pos + len(quote)))
     return spans
+
+
+def _free(text: str, quote: str, start: int, taken: set[int]) -> int:
+    pos = text.find(quote, start)
+    while pos != -1 and pos in taken:
+        pos = text.find(quote, pos + 1)
+    return pos
 
 
 def score_document(doc: str, text: str, keyed: list[dict], facts: pd.DataFrame) -> DocumentScore:
