@@ -9,9 +9,10 @@ stated just before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from muye_analysis.extract.mentions import (
+    find_structures,
     COUNT_UNITS,
     LEVEL_UNITS,
     PERCENT_UNITS,
@@ -23,7 +24,7 @@ from muye_analysis.extract.mentions import (
     find_mentions,
     find_standings,
 )
-from muye_analysis.extract.normalise import mask_quoted, normalise_text
+from muye_analysis.extract.normalise import mask_quoted, normalise_text, strip_residue
 from muye_analysis.extract.sections import Section, find_sections, section_at
 from muye_analysis.extract.subjects import (
     GENERIC,
@@ -44,14 +45,15 @@ _GROWTH = re.compile(
     r"缩小|减)"
     r"(?:了|为|达到?)?$"
 )
-_SHARE = re.compile(r"占|比重|占比")
+# Shares of a whole, also of growth: 贡献率 (contribution) and 增长面 (share of sectors growing).
+_SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面")
 # A level or count compared with a year earlier is a change: 比上年末减少0.3万人.
 _CHANGE = re.compile(
     r"(?:比|较|同比)(?:上年末|上年|去年|年初)?(?:增加|减少|增长|下降|多|少)了?$|^(?:同比)?(?:增加|减少)了?$"
 )
 _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
 _PAIR_GAP = re.compile(
-    r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降)?(?:至|到|为)$"
+    r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变)?(?:至|到|为)$"
 )
 _TARGET_CUE = re.compile(
     r"力争|确保|预期目标|目标是|目标为|目标任务是|计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)"
@@ -73,55 +75,157 @@ class _Carry:
     subject: str = ""
     subject_start: int | None = None
     measure: str | None = None
+    kind: str | None = None
+    items: list = field(default_factory=list)  # subjects of the last list (分别, 、)
 
 
 def read_statements(text: str) -> list[dict]:
-    """All numeric statements of ``text`` as dicts, in reading order (see ``extract_facts``)."""
+    """All numeric statements of ``text`` as dicts, in reading order (see ``extract_facts``).
+
+    Mirror-site noise is cleaned first: pinyin printed after characters (區(qū)) and thousands
+    separators are dropped for reading, and every offset, quote and printed value is mapped back
+    to ``text`` as given.
+    """
     norm = normalise_text(text)
+    compact, keep = strip_residue(norm)
+    if keep is None:
+        rows = _read(text, norm)
+    else:
+        rows = _read("".join(text[i] for i in keep), compact)
+        for row in rows:
+            _map_back(row, text, keep)
+    for row in rows:
+        del row["quote_start"], row["printed_span"]
+    return rows
+
+
+def _map_back(row: dict, text: str, keep: list[int]) -> None:
+    """Offsets of a row read in the compact text, as offsets (and quotes) of ``text``."""
+    start, end = keep[row["start"]], keep[row["end"] - 1] + 1
+    row["start"], row["end"] = start, end
+    row["quote"] = text[keep[row["quote_start"]] : end]
+    ps, pe = row["printed_span"]
+    row["printed"] = text[keep[ps] : keep[pe - 1] + 1] if pe > ps else ""
+    if row["subject_start"] is not None:
+        row["subject_start"] = keep[row["subject_start"]]
+
+
+def _read(text: str, norm: str) -> list[dict]:
     scan = mask_quoted(norm)
     sections = find_sections(norm)
     starts = [s.start for s in sections]
     # The year a review part covers; a stock named inside a plan part (3个…未化解项目) is of it.
     actual_years = [s.year for s in sections if s.kind == "actual" and s.year is not None]
     review_year = actual_years[-1] if actual_years else None
+    announced = target_spans(scan)
     rows: list[dict] = []
     for sentence in _SENTENCE.finditer(scan):
         lo, hi = sentence.span()
         if not _CJK.search(scan, lo, hi):
             continue  # English, codes, numbers alone: not the genre this reader knows
         section = section_at(sections, starts, lo)
-        for row in _read_sentence(text, norm, scan, lo, hi, section):
+        for row in _read_sentence(text, norm, scan, lo, hi, section, announced):
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", review_year, ""
+                row["evidence"] = _join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
             rows.append(row)
     return rows
 
 
 def _read_sentence(
-    text: str, norm: str, scan: str, lo: int, hi: int, section: Section
+    text: str, norm: str, scan: str, lo: int, hi: int, section: Section, announced: list
 ) -> list[dict]:
+    structures = find_structures(scan, lo, hi)
+    taken = [(m.start, m.end) for m in structures]
     found = find_mentions(scan, lo, hi) + _flat_mentions(scan, lo, hi)
+    found = [m for m in found if not any(a <= m.start < b for a, b in taken)]
     mentions = sorted(found + find_standings(scan, lo, hi), key=lambda m: m.start)
     carry, rows, i, consumed = _Carry(), [], 0, lo
+    for row in _structure_rows(text, norm, scan, lo, hi, structures, section, announced):
+        row["sentence"], row["clause"] = norm[lo:hi], norm[lo:hi]
+        rows.append(row)
     while i < len(mentions):
         m = mentions[i]
         clause_lo = _clause_start(scan, lo, m.start)
         before_lo = max(clause_lo, consumed)
         before = norm[before_lo : m.start]
-        ctx = _context(scan, lo, m.start, section)
         group = _group(norm, mentions, i, before)
-        for mention, subject, subject_start, stage in _assign(
-            norm, group, before, before_lo, carry
-        ):
-            row = _statement(text, norm, mention, subject, subject_start, stage, before, carry, ctx)
+        ctx = _context(scan, lo, clause_lo, m.start, section, announced, carry, before)
+        assigned = _assign(norm, group, before, before_lo, carry)
+        comparators = _comparators(norm, lo, clause_lo, m.start, len(group))
+        items = []
+        for k, (mention, subject, subject_start, stage) in enumerate(assigned):
+            cmp = comparators[min(k, len(comparators) - 1)] if comparators else None
+            row = _statement(
+                text, norm, mention, subject, subject_start, stage, before, carry, ctx, cmp
+            )
             row["sentence"] = norm[lo:hi]
             row["clause"] = norm[clause_lo : _clause_end(scan, mention.end, hi)]
             rows.append(row)
-            carry.measure = row["measure"]
-            if row["measure"] not in ("rank", "standing"):
-                carry.subject, carry.subject_start = row["match_subject"], row["subject_start"]
+            if row.pop("keeps_carry"):
+                continue
+            items.append((row["match_subject"], row["subject_start"]))
+        if rows and items:
+            last = rows[-1]
+            carry.measure, carry.kind = last["measure"], last["kind"]
+            if last["measure"] not in ("rank", "standing"):
+                carry.subject, carry.subject_start = items[-1]
+            distinct = list(dict.fromkeys(items))
+            if len(distinct) > 1:
+                carry.items = distinct
+            elif last["measure"] not in ("rank", "standing") and not group[0].ordinal:
+                carry.items = []
         consumed = group[-1].end + _forward_length(norm, group[-1], hi)
         i += len(group)
+    rows.sort(key=lambda r: r["start"])
+    return rows
+
+
+_ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
+_FROM_TO = re.compile(r"调整为|调整到|优化为|变为|转变为|变化为|演变为|调整至")
+
+
+def _structure_rows(
+    text: str,
+    norm: str,
+    scan: str,
+    lo: int,
+    hi: int,
+    structures: list,
+    section: Section,
+    announced: list,
+) -> list[dict]:
+    """One share per part of each structure ratio; 由A调整为B gives A as from and B as to."""
+    rows = []
+    for k, st in enumerate(structures):
+        lead = norm[lo : st.start]
+        stage = ""
+        if len(structures) == 2:
+            between = norm[structures[0].end : structures[1].start]
+            if _FROM_TO.search(between) and re.search(r"由|从", lead):
+                stage = "from" if k == 0 else "to"
+        ctx = _context(scan, lo, lo, st.start, section, announced, _Carry(), lead)
+        period = ctx["period"]
+        if stage == "from" and re.search(r"上年|去年", norm[lo : st.start]) and period:
+            period -= 1
+        three = "三次产业" in lead or "一、二、三产业" in lead or "产业结构" in lead
+        what = re.split(r"结构|比例|构成", lead)[0]
+        what = clean_subject(re.split(r"[，,]", what)[-1]) or "结构"
+        for j, (a, b, value) in enumerate(st.parts):
+            subject = f"{_ORDINAL_PARTS[j]}比重" if three and j < 3 else f"{what}第{j + 1}部分比重"
+            rows.append({
+                "subject": subject, "match_subject": subject, "subject_start": None,
+                "period": period, "kind": ctx["kind"], "measure": "share", "ranked_on": "",
+                "stage": stage, "value": value, "value_high": None, "unit": "%",
+                "printed": text[a:b], "qualifier": "", "bound": "exact", "commitment": "",
+                "rank_scope": "", "price_basis": "", "section": ctx["section"],
+                "quote": text[lo:b].lstrip(), "note": f"part {j + 1} of the ratio {norm[st.start:st.end]}",
+                "start": a, "end": b, "comparator": "", "rule": "structure",
+                "evidence": _join_evidence(f"ratio after {lead[-12:].strip()}",
+                                           f"stage {stage}" if stage else "", ctx["kind_why"]),
+                "quote_start": lo + len(text[lo:b]) - len(text[lo:b].lstrip()),
+                "printed_span": (a, b),
+            })  # fmt: skip
     return rows
 
 
@@ -143,34 +247,112 @@ def _clause_start(scan: str, lo: int, pos: int) -> int:
     return seps[-1] if seps else lo
 
 
-def _context(scan: str, lo: int, pos: int, section: Section) -> dict:
-    """Kind, period and commitment of a mention from its part of the report and its sentence."""
-    prefix = scan[lo:pos]
-    kind = "target" if section.kind == "target" or _TARGET_CUE.search(prefix) else "actual"
+# --- kind and period --------------------------------------------------------------------------
+
+# A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
+_ANNOUNCE = re.compile(
+    r"(?:主要)?预期目标(?:是|为|如下)?[:：]|(?:指标|目标)安排(?:是|为|如下)?[:：]|"
+    r"主要(?:发展)?目标(?:是|为)?[:：]|(?:主要预期|发展预期)目标(?:是|为)"
+)
+# Words that make a figure a target wherever they stand before it in the sentence.
+_SENTENCE_TARGET = re.compile(r"力争|确保|预期目标|目标是|目标为|目标任务是")
+# Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
+_CLAUSE_TARGET = re.compile(
+    r"计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)|(?:年度|全年|当年|年)(?:投资)?计划|"
+    r"目标(?:为|是)?$|预算(?:为|是)?$"
+)
+# A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的.
+_COMPLETION = re.compile(
+    r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
+    r"(?:计划|目标|预算|任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
+)
+_QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
+
+
+def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
+    """Paragraph parts announced as targets: (start, end, announcing words, year named)."""
+    spans = []
+    for m in _ANNOUNCE.finditer(scan):
+        end = scan.find("\n", m.end())
+        end = len(scan) if end == -1 else end
+        if not scan[m.end() : end].strip():  # the announcement ends its line: the next paragraph
+            nxt = scan.find("\n", end + 1)
+            end = len(scan) if nxt == -1 else nxt
+        line_start = scan.rfind("\n", 0, m.start()) + 1
+        years = _YEAR.findall(scan, line_start, m.end())
+        spans.append((m.end(), end, m.group(), int(years[-1]) if years else None))
+    return spans
+
+
+def _context(
+    scan: str,
+    lo: int,
+    clause_lo: int,
+    pos: int,
+    section: Section,
+    announced: list,
+    carry: _Carry,
+    before: str,
+) -> dict:
+    """Kind, period and commitment of a mention from its part, paragraph, sentence and clause."""
+    prefix, clause = scan[lo:pos], scan[clause_lo:pos]
     years = _YEAR.findall(prefix)
     period = int(years[-1]) if years else section.year
+    kind, why = section.kind, f"{section.kind}: part {section.label or '(none)'} of the report"
+    span = next((a for a in announced if a[0] <= pos < a[1]), None)
+    cue = _SENTENCE_TARGET.search(prefix)
+    clause_cue = _CLAUSE_TARGET.search(clause)
+    completion = _COMPLETION.search(clause)
+    if completion:
+        kind, why = "actual", f"actual: completion of a plan ({completion.group()})"
+    elif clause_cue:
+        kind, why = "target", f"target: {clause_cue.group()}"
+    elif span is not None:
+        kind, why = "target", f"target: paragraph announced by {span[2]}"
+        period = int(years[-1]) if years else (span[3] or period)
+    elif cue:
+        kind, why = "target", f"target: {cue.group()}"
+    elif carry.kind == "target" and generic_hint(clean_subject(before))[0]:
+        kind, why = "target", "target: carried from the clause before"
+    elif section.kind == "actual" and _QUALIFIED_TARGET.search(prefix):
+        tail = scan[pos : pos + 12]
+        if re.match(r"[^，,；;。]*?(?:左右|以上)", tail):
+            kind, why = "target", "target: 左右/以上 with 预期/目标/计划 in the sentence"
     commitments = list(_COMMITMENT.finditer(scan, lo, pos)) if kind == "target" else []
     return {
         "kind": kind,
+        "kind_why": why,
         "period": period,
         "commitment": commitments[-1].group() if commitments else "",
         "commitment_start": commitments[-1].start() if commitments else None,
         "section": section.label,
+        "completion": bool(completion),
+        "clause_text": clause,
     }
 
 
+# --- grouping and subjects --------------------------------------------------------------------
+
+_PAIR_LEAD = re.compile(r"(?:由|从)(?:[^，,；;\d]{0,8}的)?$")  # 由40%…, 由二季度的第12位…
+_STRICT_LIST_GAP = re.compile(r"^[、和及与\s]*$")
+
+
 def _group(norm: str, mentions: list[Mention], i: int, before: str) -> list[Mention]:
-    """Mentions read together: a before/after pair (由40%提升至70%) or a 分别 list."""
+    """Mentions read together: a before/after pair (由40%提升至70%), a 分别 list, or a list that
+    prints its unit once or repeats it (增长7.8%、9.2%; 第二、第三)."""
     first, group = mentions[i], [mentions[i]]
-    if before.rstrip().endswith(("由", "从")) and i + 1 < len(mentions):
+    if _PAIR_LEAD.search(before.rstrip()) and i + 1 < len(mentions):
         gap = norm[first.end : mentions[i + 1].start].strip()
-        if _PAIR_GAP.match(gap):
+        if _PAIR_GAP.match(gap) and mentions[i + 1].ordinal == first.ordinal:
             return [first, mentions[i + 1]]
-    if "分别" in before:
-        j = i + 1
-        while j < len(mentions) and _LIST_GAP.match(norm[group[-1].end : mentions[j].start]):
-            group.append(mentions[j])
-            j += 1
+    gap_ok = _LIST_GAP if "分别" in before else _STRICT_LIST_GAP
+    j = i + 1
+    while j < len(mentions) and gap_ok.match(norm[group[-1].end : mentions[j].start]):
+        nxt = mentions[j]
+        if "分别" not in before and (nxt.base != first.base or nxt.ordinal != first.ordinal):
+            break
+        group.append(nxt)
+        j += 1
     return group
 
 
@@ -179,15 +361,15 @@ def _assign(
 ) -> list[tuple[Mention, str, int | None, str]]:
     """(mention, subject, subject offset, stage) for each statement the group makes."""
     first = group[0]
-    if first.ordinal or first.base == "standing":
-        subject = subject_before_rank(before)
-        if first.base == "standing" and not subject:
-            subject = _previous_clause_subject(norm, before_lo)
-        return [(first, subject, _offset(norm, subject, before_lo), "")]
-    if len(group) == 2 and before.rstrip().endswith(("由", "从")):
-        subject = clean_subject(before.rstrip()[:-1])
+    if len(group) == 2 and _PAIR_LEAD.search(before.rstrip()):
+        lead = _PAIR_LEAD.search(before.rstrip())
+        subject = clean_subject(before.rstrip()[: lead.start()])
+        if first.ordinal:
+            subject = subject_before_rank(before.rstrip()[: lead.start()])
         start = _offset(norm, subject, before_lo)
         return [(group[0], subject, start, "from"), (group[1], subject, start, "to")]
+    if first.ordinal or first.base == "standing":
+        return _assign_ranks(norm, group, before, before_lo, carry)
     if "分别" in before and len(group) > 1:
         items = split_items(before.split("分别")[0])
         if len(items) == len(group):
@@ -199,7 +381,45 @@ def _assign(
         items = split_items(before[: shared.start()])
         return [(first, s, _offset(norm, s, before_lo), "") for s in items]
     subject = _single_subject(norm, first, before)
+    if len(group) > 1 and len(carry.items) == len(group) and generic_hint(subject)[0]:
+        # 高技术制造业、装备制造业…分别增长8.5%、6.3%，快于全部规模以上工业4.6、2.4个百分点
+        return [(m, s, st, "") for m, (s, st) in zip(group, carry.items, strict=True)]
     return [(m, subject, _offset(norm, subject, before_lo), "") for m in group]
+
+
+# Words around a list of ranked subjects: 3项指标, 等指标, 均, the scope and what is ranked.
+_RANK_LIST_TAIL = re.compile(
+    r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:均|都|分别).*$"
+)
+_RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量", "level"),
+                 ("规模", "level"))  # fmt: skip
+
+
+def _assign_ranks(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """Ranks: one per subject of a list (A、B等指标均居全市第一; 分别…第二、第三), else one."""
+    first = group[0]
+    own = subject_before_rank(before)
+    if first.base == "standing" and not own:
+        own = _previous_clause_subject(norm, before_lo)
+    lead = re.split(r"居|位居|位列|并列|排名|排在|名列|稳居|保持", before)[0]
+    if "、" in lead and _RANK_LIST_TAIL.search(lead):
+        items = split_items(_RANK_LIST_TAIL.sub("", lead))
+        if len(items) > 1:
+            tail = before[len(_RANK_LIST_TAIL.sub("", lead)) :]
+            word = next((w for w, _ in _RANKED_WORDS if w in tail), "")
+            return [(m, s + word, _offset(norm, s, before_lo), "") for s in items for m in group]
+    if len(group) > 1:
+        items = split_items(before.split("分别")[0]) if "分别" in before else []
+        if len(items) != len(group) and len(carry.items) == len(group):
+            items = [s for s, _ in carry.items]
+        if len(items) == len(group):
+            return [(m, s, _offset(norm, s, before_lo), "") for m, s in zip(group, items)]
+    if carry.items and re.match(r"^[\s，,]*(?:均|都)", before):
+        # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
+        return [(first, s, st, "") for s, st in carry.items]
+    return [(m, own, _offset(norm, own, before_lo), "") for m in group]
 
 
 def _previous_clause_subject(norm: str, clause_lo: int) -> str:
@@ -257,22 +477,64 @@ def _statement(
     before: str,
     carry: _Carry,
     ctx: dict,
+    comparator: tuple[str, int, str] | None,
 ) -> dict:
     own_subject = match_subject = subject
     generic, ranked_hint = generic_hint(subject)
+    evidence = []
+    keeps_carry = False
     if generic and carry.subject:
         # 总量居全市第5位 is GDP's rank; 投资规模 after 签约项目 is the signed projects' investment.
         match_subject, subject_start = carry.subject, carry.subject_start
         subject = carry.subject + (own_subject if own_subject not in GENERIC else "")
+        evidence.append(f"subject carried: {carry.subject}")
     if own_subject.startswith("占") and carry.subject:
         subject = match_subject = carry.subject + own_subject  # 民生支出…，占…支出的67.25%
         subject_start = carry.subject_start
+        evidence.append(f"subject carried: {carry.subject}")
+    paren_value = bool(
+        before.rstrip().endswith(("(", "（")) and _COMPARE_WORD.search(ctx["clause_text"])
+    )
+    if ctx["completion"] or paren_value:
+        keeps_carry = True  # a completion rate or a comparator's own value: not a new subject
+        if ctx["completion"] and carry.subject and subject_start is None:
+            subject, match_subject = carry.subject + "完成率", carry.subject
+    elif _PLAN_WORDS.fullmatch(own_subject or "-") and carry.subject:
+        subject = carry.subject + own_subject  # 完成年计划710亿元: the plan of what came before
+        match_subject, subject_start = carry.subject, carry.subject_start
+        keeps_carry = True
     # 储备项目不低于新开工项目3倍: the comparison word is no part of what is compared.
     match_subject = _COMPARISON.sub("", match_subject)
-    measure, sign = _measure(m, before, subject)
+    measure, sign, rule, words = _measure(m, before, subject, ctx, carry, paren_value)
+    evidence.append(words)
+    value = sign * m.value if m.value is not None else None
+    value_high = sign * m.value_high if m.value_high is not None else None
+    unit = m.unit
+    notes = [_note(m, own_subject, subject)]
+    if rule == "multiple":
+        # 增长2.5倍 is a growth of 250%; the note keeps what was printed.
+        value, unit = round(value * 100, 10), "%"
+        notes.append(f"written as {m.value:g}倍 (growth of {value:g}%)")
+    cmp_text = ""
+    if comparator is not None and measure in ("change_pp", "ratio", "growth_rate", "change"):
+        cmp_text, cmp_sign, cmp_words = comparator
+        if measure == "change_pp" and cmp_sign and value is not None:
+            value = cmp_sign * abs(value)
+        evidence.append(f"compared with {cmp_text} ({cmp_words})")
+        if measure == "growth_rate":
+            cmp_text = ""  # 增速同比…: a growth rate is already on a year earlier
+    if measure == "change_pp" and not comparator and rule == "pp_change":
+        rule = "pp_pull" if "拉动" in before else rule
+    basis = _BASIS.search(before)
+    if basis:
+        notes.append(f"basis: {basis.group().strip('()（）')}")
     ranked_on = ""
     if measure == "rank":
-        ranked_on = ranked_hint or _RANKED_ON.get(carry.measure or "", "")
+        tail_word = next((r for w, r in _RANKED_WORDS if own_subject.endswith(w)), "")
+        ranked_on = ranked_hint or tail_word or _RANKED_ON.get(carry.measure or "", "")
+    if m.unit_from:
+        notes.append("unit from the list's last member" if m.unit_from == "list"
+                     else f"元 not printed ({m.unit[:-1]})")  # fmt: skip
     qualifier = m.qualifier or _inner_qualifier(before)
     # The quote runs from the subject (or the commitment word, if earlier) to the value.
     starts = [s for s in (subject_start, ctx["commitment_start"]) if s is not None]
@@ -280,6 +542,7 @@ def _statement(
     bound = "range" if m.value_high is not None else QUALIFIER_BOUND.get(qualifier, "exact")
     if measure == "standing":
         bound = ""
+    evidence.append(ctx["kind_why"])
     return {
         "subject": subject,
         "match_subject": match_subject,
@@ -289,52 +552,159 @@ def _statement(
         "measure": measure,
         "ranked_on": ranked_on,
         "stage": stage,
-        "value": sign * m.value if m.value is not None else None,
-        "value_high": sign * m.value_high if m.value_high is not None else None,
-        "unit": m.unit,
+        "value": value,
+        "value_high": value_high,
+        "unit": unit,
         "printed": text[m.printed_start : m.printed_end],
         "qualifier": qualifier,
         "bound": bound,
         "commitment": ctx["commitment"],
         "rank_scope": _rank_scope(norm, m) if measure in ("rank", "standing") else "",
-        "price_basis": "nominal" if m.base == "元" and measure == "level" else "",
+        "price_basis": "nominal" if m.base in ("元", "美元") and measure == "level" else "",
         "section": ctx["section"],
         "quote": text[quote_start : m.end],
-        "note": _note(m, own_subject, subject),
+        "note": "; ".join(n for n in notes if n),
         "start": m.start,
         "end": m.end,
+        "comparator": cmp_text,
+        "rule": rule,
+        "evidence": _join_evidence(*evidence),
+        "quote_start": quote_start,
+        "printed_span": (m.printed_start, m.printed_end),
+        "keeps_carry": keeps_carry,
     }
+
+
+def _join_evidence(*parts: str) -> str:
+    return " | ".join(p for p in parts if p)
+
+
+_COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于")
+# Plan words that name a target of the subject before: 完成年计划, 年度计划投资, 全年目标.
+_PLAN_WORDS = re.compile(r"(?:完成|占|为)?(?:年|年度|全年|当年)?(?:投资)?(?:计划|目标|预算)(?:投资|任务)?")
+# Words that say on which basis a growth is computed, not what grows.
+_BASIS = re.compile(
+    r"[(（]?(?:扣除|剔除|不含)[^，,)）]{1,16}?(?:因素|影响)后?(?:同口径)?[)）]?|同口径|可比口径"
+)
 
 
 _RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", "rate": "share",
               "count": "amount"}  # fmt: skip
 
 
-def _measure(m: Mention, before: str, subject: str) -> tuple[str, int]:
-    """The measure a mention reports, and -1 for declines (下降3.9%)."""
+def _measure(
+    m: Mention, before: str, subject: str, ctx: dict, carry: _Carry, paren_value
+) -> tuple[str, int, str, str]:
+    """The measure a mention reports, its sign, the rule that read it and the deciding words."""
     tail = before.rstrip()
-    sign = -1 if _DECLINE.search(tail) else 1
+    decline = _DECLINE.search(tail)
+    sign = -1 if decline else 1
     if m.ordinal:
-        return "rank", 1
+        return "rank", 1, "rank", ""
     if m.base == "standing":
-        return "standing", 1
+        return "standing", 1, "standing", ""
     if m.base == "持平":
-        return "growth_rate", 1
+        return "growth_rate", 1, "flat", "持平"
     if m.base in PP_UNITS:
-        return "change_pp", sign
+        return "change_pp", sign, "pp_change", decline.group() if decline else ""
     if m.base in PERCENT_UNITS:
-        if _SHARE.search(subject) or _SHARE.search(before):
-            return "share", 1
-        if _GROWTH.search(tail) or re.search(r"增速|增幅|增长", subject):
-            return "growth_rate", sign
-        return "rate", 1
+        share = _SHARE.search(subject) or _SHARE.search(before)
+        if ctx["completion"]:
+            return "rate", 1, "completion", "完成…的"
+        if share:
+            return "share", 1, "share", share.group()
+        growth = _GROWTH.search(tail)
+        if growth or re.search(r"增速|增幅|增长", subject):
+            return "growth_rate", sign, "growth", growth.group() if growth else "增速"
+        if paren_value:
+            # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
+            measure = carry.measure if carry.measure in ("growth_rate", "rate", "share") else "rate"
+            return measure, 1, "comparator_value", "(…) after a comparator"
+        return "rate", 1, "rate", ""
     if m.base in RATIO_UNITS:
-        return "ratio", 1
-    if _CHANGE.search(tail):
-        return "change", sign
+        growth = _GROWTH.search(tail)
+        if growth and not decline:
+            return "growth_rate", 1, "multiple", growth.group()
+        return "ratio", 1, "ratio", "倍"
+    change = _CHANGE.search(tail)
+    if change:
+        return "change", sign, "change", change.group()
     if m.base in LEVEL_UNITS:
-        return "level", 1
-    return "count", 1  # counted things and people (8317人, 近2万人)
+        return "level", 1, "level", ""
+    return "count", 1, "count", ""
+
+
+# --- comparisons --------------------------------------------------------------------------------
+
+_NEG_VERB = ("低", "慢", "回落", "下降", "减少", "收窄", "缩小", "少", "放缓", "落后", "降低", "下滑")
+_CMP_VERB_FIRST = re.compile(
+    r"(?P<verb>高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s，,；;\d]于)"
+    r"(?P<cmp>[^，,；;]{1,24}?)(?:平均水平|平均)?(?:分别)?$"
+)
+# X于 that is no comparison (由于, 位于, 处于全省前列…).
+_NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "用于", "在于", "基于", "至于",
+                   "关于", "等于", "趋于", "相当于", "达于", "始于", "利于", "善于", "勇于", "敢于")  # fmt: skip
+_CMP_VERB_LAST = re.compile(
+    r"(?:比|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
+    r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
+)
+_KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先")
+_YEAR_BEFORE = re.compile(r"与(上年|去年|上年同期|上月|上半年)(?:相)?比")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _comparators(
+    norm: str, lo: int, clause_lo: int, pos: int, n: int
+) -> list[tuple[str, int, str]]:
+    """What a statement is compared with, for each of the group's ``n`` members.
+
+    (comparator, sign, words): 高于全市0.5个百分点 -> ("全市", +1, "高于"); 比全省和全国分别高
+    0.7、1.4个百分点 -> 全省 then 全国; 同比提高 -> ("上年同期", +1, "同比提高"). A garbled verb
+    before 于 keeps the comparator and leaves the sign as printed.
+    """
+    clause = _PAREN.sub("", norm[clause_lo:pos]).rstrip()
+    clause = re.sub(r"-?\d+(?:\.\d+)?(?:个百分点|%)?[、和及与]\s*$", "", clause)  # 4.6、|2.4
+    while True:
+        stripped = re.sub(r"-?\d+(?:\.\d+)?(?:个百分点|%)?[、和及与]\s*$", "", clause)
+        if stripped == clause:
+            break
+        clause = stripped
+    m = _CMP_VERB_FIRST.search(clause)
+    sign, words, names = 1, "", []
+    if m and m["verb"] not in _NOT_COMPARISON:
+        verb = m["verb"]
+        if verb in _KNOWN_FIRST:
+            sign, words = (-1 if verb.startswith(("低", "慢", "落后")) else 1), verb
+            names = _split_names(m["cmp"])
+        elif m["cmp"].startswith(("全", "上年", "去年", "同期")):
+            # a garbled verb (mirror sites): the comparator is read, the sign stays as printed
+            sign, words = 0, f"{verb} (verb not read: sign as printed)"
+            names = _split_names(m["cmp"])
+    if not names:
+        m = _CMP_VERB_LAST.search(clause)
+        if m:
+            sign = -1 if m["verb"].startswith(_NEG_VERB) else 1
+            words, names = m["verb"], _split_names(m["cmp"])
+    if not names:
+        same = re.search(r"同比(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
+                         clause)  # fmt: skip
+        if same and same["verb"]:
+            sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
+            return [("上年同期", sign, same.group())] * n
+        year = _YEAR_BEFORE.search(norm, lo, pos)
+        if year:
+            return [(year.group(1), 0, year.group())] * n
+        return []
+    if len(names) != n:
+        names = [names[0]] * n if len(names) == 1 else ["、".join(names)] * n
+    return [(name, sign, words) for name in names]
+
+
+def _split_names(text: str) -> list[str]:
+    text = re.sub(r"^(?:的)", "", text.strip())
+    parts = [p for p in re.split(r"[、和及与]", text) if p]
+    parts = [re.sub(r"-?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|%)?$", "", p) or p for p in parts]
+    return [re.sub(r"(?:平均水平|平均|同期水平|的)$", "", p) or p for p in parts]
 
 
 def _inner_qualifier(before: str) -> str:
