@@ -60,7 +60,9 @@ QUALIFIER_BOUND = {
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words after a counted number that make it a name: 两个方面, 19条具体举措, 三位一体.
 _LABEL_AFTER = re.compile(
-    r"(?:具体)?(?:方面|方向|举措|措施|确保|维护|确立|意识|自信|一体|全会|战略|职能)"
+    r"(?:具体)?(?:方面|方向|举措|措施|确保|维护|确立|意识|自信|一体|全会|战略|职能|底线)"
+    # 3项指标增速全市第一, 16个县市区…排名: how many are ranked, not a statistic
+    r"|(?:主要)?(?:经济)?指标|县市区|县\(市|区县|县区"
 )
 _RANK_VERB = re.compile(r"(?:居|位居|位列|排名|排在|排|列|名列|保持)")
 _NAME_AFTER_SUO = "等、和与及"  # 中电科22所等: an institute's name, not 22 schools

@@ -77,6 +77,7 @@ class _Carry:
     measure: str | None = None
     kind: str | None = None
     items: list = field(default_factory=list)  # subjects of the last list (分别, 、)
+    rank_scope: str = ""  # 位列全国…百强第3，…百强第5: the scope carries to the next rank
 
 
 def read_statements(text: str) -> list[dict]:
@@ -528,10 +529,15 @@ def _statement(
     basis = _BASIS.search(before)
     if basis:
         notes.append(f"basis: {basis.group().strip('()（）')}")
-    ranked_on = ""
+    ranked_on, rank_scope = "", ""
     if measure == "rank":
-        tail_word = next((r for w, r in _RANKED_WORDS if own_subject.endswith(w)), "")
-        ranked_on = ranked_hint or tail_word or _RANKED_ON.get(carry.measure or "", "")
+        # 增速位居全市第2位 ranks the growth; 总量全市第二 the level; else the measure just read
+        lead = re.split(r"居|位居|位列|并列|排名|排在|名列|稳居|保持|全[市省国区县州]", before)[0]
+        said = next((r for w, r in _RANKED_WORDS if w in lead or own_subject.endswith(w)), "")
+        ranked_on = said or ranked_hint or _RANKED_ON.get(carry.measure or "", "")
+    if measure in ("rank", "standing"):
+        rank_scope = _rank_scope(norm, m) or carry.rank_scope
+        carry.rank_scope = rank_scope
     if m.unit_from:
         notes.append("unit from the list's last member" if m.unit_from == "list"
                      else f"元 not printed ({m.unit[:-1]})")  # fmt: skip
@@ -559,7 +565,7 @@ def _statement(
         "qualifier": qualifier,
         "bound": bound,
         "commitment": ctx["commitment"],
-        "rank_scope": _rank_scope(norm, m) if measure in ("rank", "standing") else "",
+        "rank_scope": rank_scope,
         "price_basis": "nominal" if m.base in ("元", "美元") and measure == "level" else "",
         "section": ctx["section"],
         "quote": text[quote_start : m.end],
@@ -645,7 +651,7 @@ _CMP_VERB_FIRST = re.compile(
 _NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "用于", "在于", "基于", "至于",
                    "关于", "等于", "趋于", "相当于", "达于", "始于", "利于", "善于", "勇于", "敢于")  # fmt: skip
 _CMP_VERB_LAST = re.compile(
-    r"(?:比|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
+    r"(?:(?<!占)比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
     r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
 )
 _KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先")
@@ -713,10 +719,18 @@ def _inner_qualifier(before: str) -> str:
     return found[-1] if found and found[-1] in ("不少于", "不低于", "不超过", "超过") else ""
 
 
+# A ranking pool named by its size: 在16个县市区…综合排名中.
+_POOL = re.compile(r"\d+个(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)")
+
+
 def _rank_scope(norm: str, m: Mention) -> str:
     lo = _clause_start(norm, max(0, m.start - 60), m.start)
     scopes = _SCOPE.findall(norm, lo, m.end)
-    return scopes[-1] if scopes else ""
+    if scopes:
+        return scopes[-1]
+    sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
+    pools = _POOL.findall(norm, sentence_lo, m.start)
+    return pools[-1] if pools else ""
 
 
 def _note(m: Mention, own_subject: str, subject: str) -> str:
