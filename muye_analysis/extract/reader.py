@@ -268,6 +268,7 @@ _COMPLETION = re.compile(
     r"(?:计划|目标|预算|任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
 )
 _QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
+_COMPARED_TO_PLAN = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|(?<!占)比|较)[^，,；;]{0,6}(?:目标|计划|预期)")
 
 
 def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
@@ -303,6 +304,8 @@ def _context(
     span = next((a for a in announced if a[0] <= pos < a[1]), None)
     cue = _SENTENCE_TARGET.search(prefix)
     clause_cue = _CLAUSE_TARGET.search(clause)
+    if clause_cue and _COMPARED_TO_PLAN.search(clause):
+        clause_cue = None  # 高于目标2.1个百分点: an actual compared with its target
     completion = _COMPLETION.search(clause)
     if completion:
         kind, why = "actual", f"actual: completion of a plan ({completion.group()})"
@@ -390,8 +393,10 @@ def _assign(
 
 # Words around a list of ranked subjects: 3项指标, 等指标, 均, the scope and what is ranked.
 _RANK_LIST_TAIL = re.compile(
-    r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:均|都|分别).*$"
+    r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
 )
+# A ranking verb where it ranks (居全市, 位居第): not the 居 of 居民.
+_RANK_VERB_AT = re.compile(r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居)(?=全|第|前|首|[\d])")
 _RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量", "level"),
                  ("规模", "level"))  # fmt: skip
 
@@ -404,13 +409,16 @@ def _assign_ranks(
     own = subject_before_rank(before)
     if first.base == "standing" and not own:
         own = _previous_clause_subject(norm, before_lo)
-    lead = re.split(r"居|位居|位列|并列|排名|排在|名列|稳居|保持", before)[0]
+    lead = _RANK_VERB_AT.split(before)[0]
     if "、" in lead and _RANK_LIST_TAIL.search(lead):
         items = split_items(_RANK_LIST_TAIL.sub("", lead))
-        if len(items) > 1:
+        if len(items) > 1 and len(group) in (1, len(items)):
             tail = before[len(_RANK_LIST_TAIL.sub("", lead)) :]
             word = next((w for w, _ in _RANKED_WORDS if w in tail), "")
-            return [(m, s + word, _offset(norm, s, before_lo), "") for s in items for m in group]
+            if len(group) == len(items):  # 分别居全市第二、第三
+                return [(m, s + word, _offset(norm, s, before_lo), "")
+                        for m, s in zip(group, items, strict=True)]  # fmt: skip
+            return [(first, s + word, _offset(norm, s, before_lo), "") for s in items]
     if len(group) > 1:
         items = split_items(before.split("分别")[0]) if "分别" in before else []
         if len(items) != len(group) and len(carry.items) == len(group):
@@ -489,6 +497,13 @@ def _statement(
         match_subject, subject_start = carry.subject, carry.subject_start
         subject = carry.subject + (own_subject if own_subject not in GENERIC else "")
         evidence.append(f"subject carried: {carry.subject}")
+    if m.base in PP_UNITS and carry.subject and not generic:
+        # 较全国、全省、全市分别高…个百分点; 高于目标2.1个百分点: the comparison is of the subject before
+        bare = _COMPARISON_PHRASE.sub("", own_subject)
+        if not bare or generic_hint(bare)[0] or bare == "分别":
+            match_subject, subject_start = carry.subject, carry.subject_start
+            subject = carry.subject
+            evidence.append(f"subject carried: {carry.subject}")
     if own_subject.startswith("占") and carry.subject:
         subject = match_subject = carry.subject + own_subject  # 民生支出…，占…支出的67.25%
         subject_start = carry.subject_start
@@ -496,9 +511,15 @@ def _statement(
     paren_value = bool(
         before.rstrip().endswith(("(", "（")) and _COMPARE_WORD.search(ctx["clause_text"])
     )
-    if ctx["completion"] or paren_value:
-        keeps_carry = True  # a completion rate or a comparator's own value: not a new subject
-        if ctx["completion"] and carry.subject and subject_start is None:
+    plan = _PLAN_PHRASE.search(own_subject)
+    if plan and plan.start() > 0 and not generic:
+        # 税收收入完成全年目标的107%, 固定资产投资完成年计划710亿元: the subject is before the plan
+        match_subject = own_subject[: plan.start()]
+    if paren_value:
+        keeps_carry = True  # a comparator's own value (比全省(7.7%)…): not a new subject
+    elif ctx["completion"] and not (plan and plan.start() > 0):
+        keeps_carry = True  # a completion rate of the subject before
+        if carry.subject and subject_start is None:
             subject, match_subject = carry.subject + "完成率", carry.subject
     elif _PLAN_WORDS.fullmatch(own_subject or "-") and carry.subject:
         subject = carry.subject + own_subject  # 完成年计划710亿元: the plan of what came before
@@ -508,6 +529,8 @@ def _statement(
     match_subject = _COMPARISON.sub("", match_subject)
     measure, sign, rule, words = _measure(m, before, subject, ctx, carry, paren_value)
     evidence.append(words)
+    if rule == "completion" and not re.search(r"完成|占|为", subject):
+        subject += "完成率"  # 完成年计划710亿元的89.4%: the completion rate of the subject
     value = sign * m.value if m.value is not None else None
     value_high = sign * m.value_high if m.value_high is not None else None
     unit = m.unit
@@ -521,6 +544,8 @@ def _statement(
         cmp_text, cmp_sign, cmp_words = comparator
         if measure == "change_pp" and cmp_sign and value is not None:
             value = cmp_sign * abs(value)
+        if measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
+            notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
         evidence.append(f"compared with {cmp_text} ({cmp_words})")
         if measure == "growth_rate":
             cmp_text = ""  # 增速同比…: a growth rate is already on a year earlier
@@ -529,10 +554,12 @@ def _statement(
     basis = _BASIS.search(before)
     if basis:
         notes.append(f"basis: {basis.group().strip('()（）')}")
+        subject = _BASIS.sub("", subject) or subject
+        match_subject = _BASIS.sub("", match_subject) or match_subject
     ranked_on, rank_scope = "", ""
     if measure == "rank":
         # 增速位居全市第2位 ranks the growth; 总量全市第二 the level; else the measure just read
-        lead = re.split(r"居|位居|位列|并列|排名|排在|名列|稳居|保持|全[市省国区县州]", before)[0]
+        lead = re.split(r"全[市省国区县州]", _RANK_VERB_AT.split(before)[0])[0]
         said = next((r for w, r in _RANKED_WORDS if w in lead or own_subject.endswith(w)), "")
         ranked_on = said or ranked_hint or _RANKED_ON.get(carry.measure or "", "")
     if measure in ("rank", "standing"):
@@ -586,9 +613,16 @@ def _join_evidence(*parts: str) -> str:
 
 
 _COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于")
+_COMPARISON_PHRASE = re.compile(
+    r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s]于(?=全)|.于$).*$"
+)
 # Plan words that name a target of the subject before: 完成年计划, 年度计划投资, 全年目标.
 _PLAN_WORDS = re.compile(r"(?:完成|占|为)?(?:年|年度|全年|当年)?(?:投资)?(?:计划|目标|预算)(?:投资|任务)?")
 # Words that say on which basis a growth is computed, not what grows.
+_PLAN_PHRASE = re.compile(
+    r"(?:完成|占|为|是|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
+    r"(?:计划|目标|预算|任务)"
+)
 _BASIS = re.compile(
     r"[(（]?(?:扣除|剔除|不含)[^，,)）]{1,16}?(?:因素|影响)后?(?:同口径)?[)）]?|同口径|可比口径"
 )
