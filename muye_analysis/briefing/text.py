@@ -178,8 +178,8 @@ STRINGS: dict[str, dict[str, str]] = {
 def text(key: str, lang: str, **fields: Any) -> str:
     """The briefing string ``key`` in ``lang``, with ``fields`` filled in.
 
-    ``district``, ``city``, ``base`` (2023) and ``target`` (2024) default to the project's
-    constants.
+    ``district`` and ``city`` default to the project's constants, ``base`` and ``target`` (the
+    base and plan year) to the latest report's (``muye_analysis.reports``).
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
@@ -189,8 +189,12 @@ def text(key: str, lang: str, **fields: Any) -> str:
         raise KeyError(f"no briefing string {key!r}; add it to briefing/text.py") from None
     fields.setdefault("district", config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN)
     fields.setdefault("city", config.CITY_ZH if lang == "zh" else "Xinxiang")
-    fields.setdefault("base", config.BASE_YEAR)
-    fields.setdefault("target", config.TARGET_YEAR)
+    if "base" not in fields or "target" not in fields:
+        from muye_analysis.reports import latest_report
+
+        latest = latest_report()
+        fields.setdefault("base", latest.base_year)
+        fields.setdefault("target", latest.plan_year)
     return template.format(**fields)
 
 
