@@ -252,7 +252,7 @@ def _clause_start(scan: str, lo: int, pos: int) -> int:
 
 # A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
 _ANNOUNCE = re.compile(
-    r"(?:主要)?预期目标(?:是|为|如下)?[:：]|(?:指标|目标)安排(?:是|为|如下)?[:：]|"
+    r"(?:主要)?预期目标(?:是|为|如下)?[:：]|(?:明年|今年|下一年)?(?:指标|目标)安排(?:是|为|如下)?[:：]|"
     r"主要(?:发展)?目标(?:是|为)?[:：]|(?:主要预期|发展预期)目标(?:是|为)"
 )
 # Words that make a figure a target wherever they stand before it in the sentence.
@@ -560,8 +560,11 @@ def _statement(
     if measure == "rank":
         # 增速位居全市第2位 ranks the growth; 总量全市第二 the level; else the measure just read
         lead = re.split(r"全[市省国区县州]", _RANK_VERB_AT.split(before)[0])[0]
-        said = next((r for w, r in _RANKED_WORDS if w in lead or own_subject.endswith(w)), "")
-        ranked_on = said or ranked_hint or _RANKED_ON.get(carry.measure or "", "")
+        said = next((w for w, _ in _RANKED_WORDS if w in lead or own_subject.endswith(w)), "")
+        ranked_on = dict(_RANKED_WORDS).get(said) or ranked_hint
+        ranked_on = ranked_on or _RANKED_ON.get(carry.measure or "", "")
+        if said:
+            evidence.append(f"ranked on {ranked_on} ({said})")
     if measure in ("rank", "standing"):
         rank_scope = _rank_scope(norm, m) or carry.rank_scope
         carry.rank_scope = rank_scope
@@ -726,6 +729,9 @@ def _comparators(
             sign = -1 if m["verb"].startswith(_NEG_VERB) else 1
             words, names = m["verb"], _split_names(m["cmp"])
     if not names:
+        multiple = re.search(r"(?:是|为|相当于)(?P<cmp>[^，,；;是为]{1,20})的$", clause)
+        if multiple:  # 是“十一五”末的1.6倍: a multiple of what
+            return [(multiple["cmp"], 1, "是…的")] * n
         same = re.search(r"同比(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
                          clause)  # fmt: skip
         if same and same["verb"]:
