@@ -123,8 +123,10 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     if _is_glued_to_code(scan, m.start("num")):
         return None
     chinese = not num[0].isdigit()
-    if chinese and ((num == "一" and not ordinal) or not (ordinal or base in COUNT_UNITS or base in PP_UNITS)):
-        # 一批, 一期工程: the numeral one is almost never a statistic; 三元材料, 十五五 are names.
+    counted = ordinal or base in COUNT_UNITS or base in PP_UNITS
+    if chinese and ((num == "一" and not ordinal) or not counted):
+        # 一批, 一期工程: the numeral one is almost never a statistic (第一 after 居 is a rank);
+        # 三元材料, 十五五 are names.
         return None
     value = float(parse_chinese_numeral(num)) if chinese else float(num)
     if m["neg"]:

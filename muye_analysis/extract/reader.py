@@ -4,6 +4,22 @@ Within a sentence (up to 。；！？ or a line break) the subject carries over 
 until a new one is named, so in 社会消费品零售总额累计完成78.8亿元，居全市第6位，同比增长4.9%，
 居全市第9位 both ranks and the growth rate belong to retail sales, and each rank is on the measure
 stated just before it.
+
+Reading rules, each named in the row's ``rule`` with the words that decided it in ``evidence``:
+
+- kind: a figure is a target when its part of the report plans, when a paragraph announces
+  targets (主要预期目标是：, 明年指标安排：) and it follows, when 力争/确保 stand before it in the
+  sentence, or when its own clause names a plan (年度计划投资…); a completion of a plan (占年计划
+  投资的64.49%, 完成年计划710亿元的89.4%) is an actual rate, and the plan inside it a target;
+- comparisons in 个百分点 keep what they compare with and its sign (高于/低于全市, 比上半年加快,
+  较全国、全省分别高…: one comparator per value; 与上年比 for the whole sentence);
+- lists: a unit printed once serves the whole list (0.7、1.4个百分点), values of one measure
+  listed together keep it (增长7.8%、9.2%), and ranks go to each subject listed (A、B等指标均居
+  全市第一; 分别居全市第二、第三; …，均保持全省第三);
+- structure ratios (结构由14.9:33.2:51.9调整为…) are shares, from and to; 增长2.5倍 is a growth of
+  250% noted as written; 贡献率 and 增长面 are shares; 拉动…个百分点 is a pull in points;
+- mirror-site noise (區(qū), 增(zeng)长, 1·8%, 321,676) is cleaned before reading, and every
+  offset is mapped back to the text as given.
 """
 
 from __future__ import annotations
@@ -12,7 +28,6 @@ import re
 from dataclasses import dataclass, field
 
 from muye_analysis.extract.mentions import (
-    find_structures,
     COUNT_UNITS,
     LEVEL_UNITS,
     PERCENT_UNITS,
@@ -23,6 +38,7 @@ from muye_analysis.extract.mentions import (
     Mention,
     find_mentions,
     find_standings,
+    find_structures,
 )
 from muye_analysis.extract.normalise import mask_quoted, normalise_text, strip_residue
 from muye_analysis.extract.sections import Section, find_sections, section_at
@@ -54,9 +70,6 @@ _CHANGE = re.compile(
 _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
 _PAIR_GAP = re.compile(
     r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变)?(?:至|到|为)$"
-)
-_TARGET_CUE = re.compile(
-    r"力争|确保|预期目标|目标是|目标为|目标任务是|计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)"
 )
 _COMMITMENT = re.compile(r"力争|确保")
 _SCOPE = re.compile(r"全市|全省|全国|全区|全县")
@@ -220,7 +233,8 @@ def _structure_rows(
                 "stage": stage, "value": value, "value_high": None, "unit": "%",
                 "printed": text[a:b], "qualifier": "", "bound": "exact", "commitment": "",
                 "rank_scope": "", "price_basis": "", "section": ctx["section"],
-                "quote": text[lo:b].lstrip(), "note": f"part {j + 1} of the ratio {norm[st.start:st.end]}",
+                "quote": text[lo:b].lstrip(),
+                "note": f"part {j + 1} of the ratio {norm[st.start:st.end]}",
                 "start": a, "end": b, "comparator": "", "rule": "structure",
                 "evidence": _join_evidence(f"ratio after {lead[-12:].strip()}",
                                            f"stage {stage}" if stage else "", ctx["kind_why"]),
