@@ -166,7 +166,11 @@ def _read_sentence(
         group = _group(norm, mentions, i, before)
         ctx = _context(scan, lo, clause_lo, m.start, section, announced, carry, before)
         assigned = _assign(norm, group, before, before_lo, carry)
-        comparators = _comparators(norm, lo, clause_lo, m.start, len(group))
+        comparators = (
+            _comparators(norm, lo, clause_lo, m.start, len(group))
+            if _may_compare(group[0], scan, clause_lo)
+            else []
+        )
         items = []
         for k, (mention, subject, subject_start, stage) in enumerate(assigned):
             cmp = comparators[min(k, len(comparators) - 1)] if comparators else None
@@ -242,6 +246,15 @@ def _structure_rows(
                 "printed_span": (a, b),
             })  # fmt: skip
     return rows
+
+
+def _may_compare(m: Mention, scan: str, clause_lo: int) -> bool:
+    """Only points, multiples and changes of levels carry a comparator (only they pay for it)."""
+    if m.ordinal or m.base in PERCENT_UNITS or m.base in ("standing", "持平"):
+        return False
+    if m.base in PP_UNITS or m.base in RATIO_UNITS:
+        return True
+    return _COMPARE_WORD.search(scan, clause_lo, m.start) is not None
 
 
 def _flat_mentions(scan: str, lo: int, hi: int) -> list[Mention]:
@@ -395,7 +408,7 @@ def _assign(
                 (m, s, _offset(norm, s, before_lo), "") for m, s in zip(group, items, strict=True)
             ]
     shared = _SHARED_VALUE.search(before)
-    if shared and re.search(r"[、和及与]", before):
+    if shared and _LIST_MARK.search(before):
         items = split_items(before[: shared.start()])
         return [(first, s, _offset(norm, s, before_lo), "") for s in items]
     subject = _single_subject(norm, first, before)
@@ -439,7 +452,7 @@ def _assign_ranks(
             items = [s for s, _ in carry.items]
         if len(items) == len(group):
             return [(m, s, _offset(norm, s, before_lo), "") for m, s in zip(group, items)]
-    if carry.items and re.match(r"^[\s，,]*(?:均|都)", before):
+    if carry.items and _ALL_OF_THEM.match(before):
         # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
         return [(first, s, st, "") for s, st in carry.items]
     return [(m, own, _offset(norm, own, before_lo), "") for m in group]
@@ -543,7 +556,7 @@ def _statement(
     match_subject = _COMPARISON.sub("", match_subject)
     measure, sign, rule, words = _measure(m, before, subject, ctx, carry, paren_value)
     evidence.append(words)
-    if rule == "completion" and not re.search(r"完成|占|为", subject):
+    if rule == "completion" and not _COMPLETION_WORD.search(subject):
         subject += "完成率"  # 完成年计划710亿元的89.4%: the completion rate of the subject
     value = sign * m.value if m.value is not None else None
     value_high = sign * m.value_high if m.value_high is not None else None
@@ -573,7 +586,7 @@ def _statement(
     ranked_on, rank_scope = "", ""
     if measure == "rank":
         # 增速位居全市第2位 ranks the growth; 总量全市第二 the level; else the measure just read
-        lead = re.split(r"全[市省国区县州]", _RANK_VERB_AT.split(before)[0])[0]
+        lead = _SCOPE_WORD.split(_RANK_VERB_AT.split(before)[0])[0]
         said = next((w for w, _ in _RANKED_WORDS if w in lead or own_subject.endswith(w)), "")
         ranked_on = dict(_RANKED_WORDS).get(said) or ranked_hint
         ranked_on = ranked_on or _RANKED_ON.get(carry.measure or "", "")
@@ -630,6 +643,10 @@ def _join_evidence(*parts: str) -> str:
 
 
 _COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于")
+_COMPLETION_WORD = re.compile(r"完成|占|为")
+_SCOPE_WORD = re.compile(r"全[市省国区县州]")
+_LIST_MARK = re.compile(r"[、和及与]")
+_ALL_OF_THEM = re.compile(r"^[\s，,]*(?:均|都)")
 _COMPARISON_PHRASE = re.compile(
     r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s]于(?=全)|.于$).*$"
 )
