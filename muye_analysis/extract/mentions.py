@@ -60,7 +60,7 @@ QUALIFIER_BOUND = {
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words after a counted number that make it a name: 两个方面, 19条具体举措, 三位一体.
 _LABEL_AFTER = re.compile(
-    r"(?:具体)?(?:方面|方向|举措|措施|确保|维护|确立|意识|自信|一体|全会|战略|职能|底线)"
+    r"(?:具体)?(?:方面|方向|举措|措施|确保|维护|确立|意识|自信|一体|全会|战略|职能|底线|部分)"
     # 3项指标增速全市第一, 16个县市区…排名: how many are ranked, not a statistic
     r"|(?:主要)?(?:经济)?指标|县市区|县\(市|区县|县区"
 )
@@ -96,6 +96,8 @@ _LIST_UNIT = re.compile(
 # 56.7亿, at a clause end: a sum of money whose 元 is not printed.
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
 # A rank printed without a ranking verb: 增速全市第一, 百强第3.
+# 保持30%以上的快速增长: a growth figure, not a threshold
+_GROWTH_NAMED = re.compile(r"的(?:快速|高速|较快|平稳)?(?:增长|增速)")
 _RANK_LEAD = ("全市", "全省", "全国", "全区", "全县", "全州", "百强", "全盟")
 
 
@@ -142,7 +144,8 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     elif not unit or base == "位" or _is_label(m, base, after):
         return None
     if m["post"] in ("以上", "以下") and after[:1] and _CJK.match(after[:1]):
-        return None  # 500万元以上重点项目: a threshold that defines the subject
+        if not (base in PERCENT_UNITS and _GROWTH_NAMED.match(after)):
+            return None  # 500万元以上重点项目: a threshold that defines the subject
     start = printed_start = m.start()
     pre = PRE_QUALIFIER.search(scan, max(0, start - 3), start)
     qualifier = m["post"] or m["approx"] or ""

@@ -54,10 +54,10 @@ from muye_analysis.extract.subjects import (
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SEP = re.compile(r"[，,：:]")
-_FLAT = re.compile(r"(?:与上年|同比|比上年|与去年)?持平")
+_FLAT = re.compile(r"(?:与上年|同比|比上年|与去年)?(?<!保)持平")  # not 保持平稳
 _DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减|少)了?$")
 _GROWTH = re.compile(
-    r"(?:增长|增速|增幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
+    r"(?:增长|增速|增幅|涨幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
     r"缩小|减)"
     r"(?:了|为|达到?)?$"
 )
@@ -91,6 +91,7 @@ class _Carry:
     kind: str | None = None
     items: list = field(default_factory=list)  # subjects of the last list (分别, 、)
     rank_scope: str = ""  # 位列全国…百强第3，…百强第5: the scope carries to the next rank
+    pct_measure: str = ""  # the last measure read in % (growth_rate, rate, share)
 
 
 def read_statements(text: str) -> list[dict]:
@@ -186,6 +187,8 @@ def _read_sentence(
         if rows and items:
             last = rows[-1]
             carry.measure, carry.kind = last["measure"], last["kind"]
+            if last["measure"] in ("growth_rate", "rate", "share"):
+                carry.pct_measure = last["measure"]
             if last["measure"] not in ("rank", "standing"):
                 carry.subject, carry.subject_start = items[-1]
             distinct = list(dict.fromkeys(items))
@@ -554,7 +557,10 @@ def _statement(
         keeps_carry = True
     # 储备项目不低于新开工项目3倍: the comparison word is no part of what is compared.
     match_subject = _COMPARISON.sub("", match_subject)
-    measure, sign, rule, words = _measure(m, before, subject, ctx, carry, paren_value)
+    after = norm[m.end : m.end + 12]
+    measure, sign, rule, words = _measure(m, before, subject, ctx, carry, paren_value, after)
+    if measure == "growth_rate" and "占" in subject and not _SHARE.search(before):
+        subject = subject.split("占")[0]  # the growth of what the share was of
     evidence.append(words)
     if rule == "completion" and not _COMPLETION_WORD.search(subject):
         subject += "完成率"  # 完成年计划710亿元的89.4%: the completion rate of the subject
@@ -666,8 +672,15 @@ _RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", 
               "count": "amount"}  # fmt: skip
 
 
+# Rates whose name says 增长 but that are no growth: 人口自然增长率.
+_NAMED_RATE = re.compile(r"自然增长率")
+_GROWTH_SUBJECT = re.compile(r"增速|增幅|涨幅|增长")
+# 保持30%以上的快速增长: a growth named right after the figure.
+_GROWTH_AFTER = re.compile(r"(?:以上|左右)?的(?:快速|高速|较快|平稳)?(?:增长|增速)")
+
+
 def _measure(
-    m: Mention, before: str, subject: str, ctx: dict, carry: _Carry, paren_value
+    m: Mention, before: str, subject: str, ctx: dict, carry: _Carry, paren_value, after: str = ""
 ) -> tuple[str, int, str, str]:
     """The measure a mention reports, its sign, the rule that read it and the deciding words."""
     tail = before.rstrip()
@@ -682,18 +695,24 @@ def _measure(
     if m.base in PP_UNITS:
         return "change_pp", sign, "pp_change", decline.group() if decline else ""
     if m.base in PERCENT_UNITS:
-        share = _SHARE.search(subject) or _SHARE.search(before)
+        growth = _GROWTH.search(tail)
+        # a share named in this clause, or carried from the clause before unless a growth verb
+        # stands here (工业投资75.11亿元(占总投资的32.1%)，增长103.2% is the investment's growth)
+        share = _SHARE.search(before) or (not growth and _SHARE.search(subject))
         if ctx["completion"]:
             return "rate", 1, "completion", "完成…的"
         if share:
             return "share", 1, "share", share.group()
-        growth = _GROWTH.search(tail)
-        if growth or re.search(r"增速|增幅|增长", subject):
+        if _NAMED_RATE.search(subject):
+            return "rate", 1, "rate", _NAMED_RATE.search(subject).group()
+        if growth or _GROWTH_SUBJECT.search(subject):
             return "growth_rate", sign, "growth", growth.group() if growth else "增速"
         if paren_value:
             # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
-            measure = carry.measure if carry.measure in ("growth_rate", "rate", "share") else "rate"
+            measure = carry.pct_measure or "rate"
             return measure, 1, "comparator_value", "(…) after a comparator"
+        if _GROWTH_AFTER.match(after):
+            return "growth_rate", 1, "growth", _GROWTH_AFTER.match(after).group()
         return "rate", 1, "rate", ""
     if m.base in RATIO_UNITS:
         growth = _GROWTH.search(tail)
@@ -719,7 +738,7 @@ _CMP_VERB_FIRST = re.compile(
 _NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "用于", "在于", "基于", "至于",
                    "关于", "等于", "趋于", "相当于", "达于", "始于", "利于", "善于", "勇于", "敢于")  # fmt: skip
 _CMP_VERB_LAST = re.compile(
-    r"(?:(?<!占)比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
+    r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
     r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
 )
 _KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先")

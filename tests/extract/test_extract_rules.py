@@ -288,3 +288,37 @@ def test_cli_extract_explain_prints_one_block_per_fact(tmp_path, capsys, lang):
     out = capsys.readouterr().out
     assert out.count("«") == 3
     assert ("规则 rank" if lang == "zh" else "rule rank") in out
+
+
+# --- rules added after the holdout was scored (see the README: the holdout is no longer blind) ---
+
+
+def test_price_rise_is_a_growth_and_a_natural_growth_rate_a_rate():
+    facts = extract_facts("居民消费价格涨幅控制在3%左右，人口自然增长率控制在6.5%以内。")
+    assert facts["measure"].tolist() == ["growth_rate", "rate"]
+
+
+def test_tongbi_before_a_change_in_points_is_the_year_before_not_a_comparator_name():
+    facts = extract_facts("全市生产总值增长8.4%，增速同比提高0.8个百分点。")
+    assert facts["comparator"].tolist()[1] == "上年同期"
+
+
+def test_bracketed_figure_of_a_comparator_keeps_the_measure_compared():
+    text = "全市生产总值增长8.4%，增速同比提高0.8个百分点，比全省(7.7%)高0.7个百分点。"
+    facts = extract_facts(text)
+    assert facts[["value", "measure"]].values.tolist() == [
+        [8.4, "growth_rate"], [0.8, "change_pp"], [7.7, "growth_rate"], [0.7, "change_pp"],
+    ]  # fmt: skip
+
+
+def test_growth_after_a_bracketed_share_is_a_growth_of_the_subject():
+    facts = extract_facts("其中工业投资75.1亿元(占总投资的32.1%)，增长10.3%。")
+    assert facts[["measure", "value"]].values.tolist() == [
+        ["level", 75.1], ["share", 32.1], ["growth_rate", 10.3],
+    ]  # fmt: skip
+    assert facts["subject"].iloc[2] == "工业投资"
+
+
+def test_keeping_steady_is_not_unchanged_and_a_named_growth_is_no_threshold():
+    facts = extract_facts("全市经济保持平稳运行，投资每月均保持30%以上的快速增长。报告分为四个部分。")
+    assert facts[["value", "measure"]].values.tolist() == [[30.0, "growth_rate"]]
