@@ -3,7 +3,9 @@
 The corpus (tests/extract/corpus/) holds excerpts of real plan-execution reports, statistical
 bulletins, government work reports and economic news from many provinces and years, each with
 its facts keyed by reading (see the manifest for URLs). It is split into a ``tune`` half, which
-rules may be developed against, and a ``holdout`` half, which is only ever scored.
+rules were developed against, a ``holdout`` half, scored with the rules frozen (96.0% recall,
+95.5% precision) and only then looked at, and ``fresh`` documents keyed after that and scored
+once: the blind estimate.
 
 Prints recall and precision per document, per genre and split, per pattern (what the keyed fact
 needs: a target known from its paragraph, a 个百分点 comparison, a rank over a list, …) and per
@@ -59,14 +61,13 @@ def main(argv: list[str]) -> None:
     print(f"\n{'split / genre':28} {'recall':>16} {'precision':>16}")
     for (split, genre), (f, k, c, e) in sorted(groups.items()):
         print(f"{split + ' / ' + genre:28} {_pct(f, k):>16} {_pct(c, e):>16}")
-    print(f"\n{'recall per pattern':28} {'tune':>16} {'holdout':>16}")
+    splits = ("tune", "holdout", "fresh")
+    print(f"\n{'recall per pattern':28}" + "".join(f"{s:>16}" for s in splits))
     for name in sorted({n for _, n in patterns}):
-        cells = [_pct(*patterns[(split, name)]) for split in ("tune", "holdout")]
-        print(f"{name:28} {cells[0]:>16} {cells[1]:>16}")
-    print(f"\n{'precision per rule':28} {'tune':>16} {'holdout':>16}")
+        print(f"{name:28}" + "".join(f"{_pct(*patterns[(s, name)]):>16}" for s in splits))
+    print(f"\n{'precision per rule':28}" + "".join(f"{s:>16}" for s in splits))
     for name in sorted({n for _, n in rules}):
-        cells = [_pct(*rules[(split, name)]) for split in ("tune", "holdout")]
-        print(f"{name:28} {cells[0]:>16} {cells[1]:>16}")
+        print(f"{name:28}" + "".join(f"{_pct(*rules[(s, name)]):>16}" for s in splits))
     if show_misses:
         for entry, s in scores:
             if entry["split"] != "tune":
