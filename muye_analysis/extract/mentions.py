@@ -243,9 +243,27 @@ class Structure:
     parts: tuple[tuple[int, int, float], ...]
 
 
+# The same written in percent: 结构由上年的22.26%、28.63%和49.11%调整为21.35%、27.92%和50.73%.
+_STRUCTURE_PERCENT = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?[ \t]*%(?:[ \t]*[、和][ \t]*\d+(?:\.\d+)?[ \t]*%){2,3}"
+)
+_PERCENT_LEAD = re.compile(r"(?:结构|构成|比例)(?:比|构成|为|由|调整为|[^，,；;\d]){0,8}$")
+
+
 def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
-    """Ratios of three or four parts after a word such as 结构 in the same sentence."""
+    """Ratios of three or four parts after a word such as 结构 in the same sentence; also three
+    or four percentages listed right after 结构/构成 (and after 调整为 in the same sentence)."""
     found = []
+    for m in _STRUCTURE_PERCENT.finditer(scan, lo, hi):
+        lead = scan[max(lo, m.start() - 14) : m.start()]
+        earlier = found and re.search(r"调整为|变为|优化为|调整到", scan[found[-1].end : m.start()])
+        if not (_PERCENT_LEAD.search(lead) or earlier):
+            continue
+        parts = tuple(
+            (p.start(), p.end(), float(p.group()))
+            for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
+        )
+        found.append(Structure(m.start(), m.end(), parts))
     for m in _STRUCTURE.finditer(scan, lo, hi):
         if not _STRUCTURE_LEAD.search(scan, lo, m.start()):
             continue
@@ -254,4 +272,4 @@ def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
             for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
         )
         found.append(Structure(m.start(), m.end(), parts))
-    return found
+    return sorted(found, key=lambda st: st.start)

@@ -66,6 +66,7 @@ _SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面"
 # A level or count compared with a year earlier is a change: 比上年末减少0.3万人.
 _CHANGE = re.compile(
     r"(?:比|较|同比)(?:上年末|上年|去年|年初)?(?:增加|减少|增长|下降|多|少)了?$|^(?:同比)?(?:增加|减少)了?$"
+    r"|净增|净减|(?:超|超出|超过)(?:年度|全年)?(?:计划|目标|预期)$"  # 净增50亿元; 超计划0.65万亩
 )
 _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
 _PAIR_GAP = re.compile(
@@ -648,7 +649,7 @@ def _join_evidence(*parts: str) -> str:
     return " | ".join(p for p in parts if p)
 
 
-_COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于")
+_COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于|超")
 _COMPLETION_WORD = re.compile(r"完成|占|为")
 _SCOPE_WORD = re.compile(r"全[市省国区县州]")
 _LIST_MARK = re.compile(r"[、和及与]")
@@ -742,7 +743,7 @@ _CMP_VERB_LAST = re.compile(
     r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
 )
 _KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先")
-_YEAR_BEFORE = re.compile(r"与(上年|去年|上年同期|上月|上半年)(?:相)?比")
+_YEAR_BEFORE = re.compile(r"与(上年|去年|上年同期|上月|上半年)(?:相)?比|由(上年|去年)(?:的|同期)")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -787,9 +788,12 @@ def _comparators(
         if same and same["verb"]:
             sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
             return [("上年同期", sign, same.group())] * n
+        plan = re.search(r"(?:超|超出|超过)(?P<cmp>(?:年度|全年)?(?:计划|目标|预期))$", clause)
+        if plan:  # 超计划0.65万亩: more than planned
+            return [(plan["cmp"], 1, plan.group())] * n
         year = _YEAR_BEFORE.search(norm, lo, pos)
         if year:
-            return [(year.group(1), 0, year.group())] * n
+            return [(year.group(1) or year.group(2), 0, year.group())] * n
         return []
     if len(names) != n:
         names = [names[0]] * n if len(names) == 1 else ["、".join(names)] * n
