@@ -299,7 +299,9 @@ _COMPLETION = re.compile(
     r"(?:计划|目标|预算|任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
 )
 _QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
-_COMPARED_TO_PLAN = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|(?<!占)比|较)[^，,；;]{0,6}(?:目标|计划|预期)")
+_COMPARED_TO_PLAN = re.compile(
+    r"(?:高于|低于|超过|超出|超|快于|慢于|(?<!占)比|较)[^，,；;]{0,6}(?:目标|计划|预期)"
+)
 
 
 def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
