@@ -189,6 +189,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitment_确保": {"zh": "（确保）", "en": " (ensure)"},
     # Forecast fan
     # Required-growth grid (targets.sensitivity_grid)
+    "progress_title": {
+        "zh": "{year}年目标进度监测：{period}",
+        "en": "Progress on the {year} targets: {period}",
+    },
     "grid_title": {
         "zh": "完成全年{goal:g}%目标，剩余月份需要的增速",
         "en": "Growth the rest of the year needs for a {goal:g}% year",
