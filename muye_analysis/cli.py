@@ -14,17 +14,19 @@ from muye_analysis.errors import DataError
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from muye_analysis.dataset import summarise_dataset
+    from muye_analysis.summary import summarise_dataset
 
     print(summarise_dataset(lang=args.lang))
     return 0
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from muye_analysis.extract import draft_report, summarise_facts
+    from muye_analysis.extract import draft_report, explain_facts, summarise_facts
 
     facts, path = draft_report(args.report, args.output)
     print(summarise_facts(facts, lang=args.lang))
+    if args.explain:
+        print(explain_facts(facts, lang=args.lang))
     print(("草稿已写入: " if args.lang == "zh" else "draft written to: ") + str(path))
     return 0
 
@@ -145,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("report", help="report text file (.txt; UTF-8 or GBK)")
     p.add_argument("-o", "--output", help="draft CSV to write (default: build/<report>_draft.csv)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print, per fact, which reading rule found it and from which words",
+    )
     p.set_defaults(handler=_cmd_extract)
 
     p = sub.add_parser(

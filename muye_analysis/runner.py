@@ -202,7 +202,7 @@ def run_suite(
     in its own process while the notebooks run. Raises NotebookFailed naming the notebook and
     cell if any notebook fails (the others still run, so one broken chart does not hide the rest).
     """
-    from muye_analysis.dataset import summarise_dataset, summarise_headline
+    from muye_analysis.summary import summarise_dataset, summarise_headline
     from muye_analysis.quarterly import has_data_files, ingest_quarterly
     from muye_analysis.suite import notebook
 

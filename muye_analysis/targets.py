@@ -170,7 +170,7 @@ def required_growth(
     so far over last year's full-year level, strictly between 0 and 1 (an :class:`ElapsedShare`
     carries its source; a bare number is recorded as given by the caller).
 
-    >>> round(required_growth(6, 5.0, 160 / 220).required, 2)  # DOMAIN.md's worked example
+    >>> round(required_growth(6, 5.0, 160 / 220).required, 2)  # Q1-Q3 160 of 220
     8.67
     >>> required_growth(6, 5.0, equal_share(9, by="quarters")).required  # the shortcut 4x6-3x5
     9.0

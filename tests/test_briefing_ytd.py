@@ -22,8 +22,8 @@ from muye_analysis.forecast import forecast_growth
 from muye_analysis.quarterly import ingest_quarterly, read_store, ytd_series
 
 # Synthetic GDP: cumulative growth every quarter from 2021 to 2024Q3 (15 quarters, enough for a
-# forecast), 2023 cumulative levels 50, 105, 160, 220 (DOMAIN.md's worked example); synthetic
-# retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal quarters).
+# forecast), 2023 cumulative levels 50, 105, 160, 220 (the worked example of test_targets.py);
+# synthetic retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal quarters).
 GROWTH = {
     2021: (5.0, 5.2, 5.1, 5.0),
     2022: (4.0, 4.3, 4.5, 4.4),

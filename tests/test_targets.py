@@ -1,6 +1,6 @@
 """Growth-gap arithmetic, verdicts and slide sentences, checked against hand-computed values.
 
-The worked examples are DOMAIN.md's: last year's quarters 50, 55, 55, 60 (total 220), target 6%.
+The worked example throughout: last year's quarters 50, 55, 55, 60 (total 220), target 6%.
 Year-to-date figures fed through the store are synthetic.
 """
 
@@ -270,7 +270,7 @@ def test_sentence_when_growth_so_far_is_negative_or_the_target_already_safe():
 
 @pytest.fixture
 def synthetic_gdp(tmp_path):
-    """Synthetic GDP: 2023 cumulative levels 50, 105, 160, 220 (DOMAIN.md's quarters)."""
+    """Synthetic GDP: 2023 cumulative levels 50, 105, 160, 220 (the worked example's quarters)."""
     path = tmp_path / "synthetic_gdp.csv"
     path.write_text(
         "indicator,year,period,level,unit,growth_pct\n"

@@ -1,4 +1,7 @@
-"""Export the report's charts in one go (what ``muye charts`` runs)."""
+"""Export the report's charts in one go (what ``muye charts`` runs).
+
+Which charts, and their names, come from :mod:`muye_analysis.chart_registry`.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +11,8 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-# Stable file stems: slides and documents link to these names.
-REPORT_CHARTS = (
-    "rank_scorecard",
-    "muye_in_city",
-    "growth_gap",
-    "projected_levels",
-    "task_targets",
-)
-# Charts of the year-to-date store: drawn even when it is empty (every target "no data").
-YTD_CHARTS = ("progress",)
-EXPORTED_CHARTS = REPORT_CHARTS + YTD_CHARTS
+# The one chart list: stable file stems that slides and documents link to.
+from muye_analysis.chart_registry import EXPORTED_CHARTS, REPORT_CHARTS, YTD_CHARTS  # noqa: F401
 
 
 def export_report_charts(
