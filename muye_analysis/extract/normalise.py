@@ -126,7 +126,9 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
     '地區生產總值'
     """
     cuts = [m.span() for m in _PINYIN_RESIDUE.finditer(norm) if _after_cjk(norm, m.start())]
-    cuts += [m.span() for m in _THOUSANDS.finditer(norm) if norm[m.start() - 1 : m.start()] in _DIGITS]
+    cuts += [
+        m.span() for m in _THOUSANDS.finditer(norm) if norm[m.start() - 1 : m.start()] in _DIGITS
+    ]
     cuts.sort()
     if not cuts:
         return norm, None
