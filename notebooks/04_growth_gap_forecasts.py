@@ -133,7 +133,7 @@ for gap in gaps:
         print("  weights:", gap.required.weights_source)
 
 # %%
-for gap in gaps:
+for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of growth only
     series = quarterly.ytd_series(gap.indicator, store)
     try:
         result = forecast.forecast_growth(series, method="sarimax")
