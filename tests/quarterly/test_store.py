@@ -424,3 +424,19 @@ def test_export_into_a_read_only_build_dir_is_a_clear_error(original, monkeypatc
     err = capsys.readouterr().err
     assert f"error: {config.build_dir()}: permission denied" in err
     assert "make the folder writable" in err
+
+
+def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "synthetic_release.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["2024年1-6月主要经济指标（修订） 发布日期：2024年7月20日"],
+                ["指标", "本年累计(亿元)", "增长%"], ["社会消费品零售总额", 41.0, 4.8]):  # fmt: skip
+        ws.append(row)
+    wb.save(path)
+    ingest_quarterly(path)
+    vintages = read_history()
+    assert vintages["release"].tolist() == ["(修订)；发布日期:2024年7月20日"] * 2  # half-width
+    assert cli.main(["history", "retail_sales", "--period", "2024年1-6月"]) == 0
