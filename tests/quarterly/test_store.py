@@ -432,8 +432,8 @@ def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path):
     path = tmp_path / "synthetic_release.xlsx"
     wb = openpyxl.Workbook()
     ws = wb.active
-    for row in (["2024年1-6月主要经济指标（修订） 发布日期：2024年7月20日"],
-                ["指标", "本年累计(亿元)", "增长%"], ["社会消费品零售总额", 41.0, 4.8]):  # fmt: skip
+    title = "2024年1-6月主要经济指标（修订） 发布日期：2024年7月20日"
+    for row in ([title], ["指标", "本年累计(亿元)", "增长%"], ["社会消费品零售总额", 41.0, 4.8]):
         ws.append(row)
     wb.save(path)
     ingest_quarterly(path)
