@@ -440,3 +440,25 @@ def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path):
     vintages = read_history()
     assert vintages["release"].tolist() == ["(修订)；发布日期:2024年7月20日"] * 2  # half-width
     assert cli.main(["history", "retail_sales", "--period", "2024年1-6月"]) == 0
+
+
+def test_a_killed_ingest_leaves_all_or_nothing(tmp_path):
+    """kill -9 at different moments of an ingest: the store holds every value of the file or
+    none of them, and the next ingest completes it."""
+    import signal
+
+    path = tmp_path / "synthetic_big.csv"
+    n = _big_csv(path, range(1901, 1941))
+    code = "import sys; from muye_analysis.quarterly import ingest_quarterly; " \
+           "ingest_quarterly(sys.argv[1])"  # fmt: skip
+    processed = tmp_path / "processed"
+    env = {**os.environ, "MUYE_PROCESSED_DIR": str(processed), "PYTHONPATH": str(ROOT)}
+    for delay in (0.5, 1.5, 2.5):
+        proc = subprocess.Popen([sys.executable, "-c", code, str(path)], env=env)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        if store_path(processed).exists():
+            assert len(read_store(processed)) in (0, n)
+    ingest_quarterly(path, store_dir=processed)
+    assert len(read_store(processed)) == n
