@@ -29,7 +29,7 @@ FIGURES_DIR = None  # folder for exported charts; None means figures/ in the pro
 import pandas as pd
 
 import muye_analysis as ma
-from muye_analysis.dataset import summarise_dataset
+from muye_analysis.summary import summarise_dataset
 from muye_analysis.provenance import read_sidecar
 from muye_analysis.reports import latest_report, list_reports
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from muye_analysis.briefing.attainment import attainment_slide
 from muye_analysis.briefing.catalogue import (
     ChartEntry,
     ReportData,
@@ -32,8 +33,9 @@ def assemble_briefing(
 ) -> Briefing:
     """Draw every chart into ``figure_dir`` (PNG, 200 dpi) and return the briefing's content.
 
-    Order: title, headline table, year-to-date slides (only with real data in the processed
-    store), then the report's charts (``charts`` picks some of them by name).
+    Order: title, headline table, last year's targets met or not (only with two reports in
+    data/), year-to-date slides (only with real data in the processed store), then the report's
+    charts (``charts`` picks some of them by name).
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
@@ -42,7 +44,13 @@ def assemble_briefing(
     chart_slides = [render_chart(entry, lang, figure_dir) for entry in entries]
     ytd = ytd_part(lang, figure_dir, targets=data.targets, registry=data.registry,
                    allow_synthetic=allow_synthetic)  # fmt: skip
-    slides = (headline_table(data.targets, data.indicators, lang), *ytd.slides, *chart_slides)
+    attainment = attainment_slide(lang)  # with two reports: last year's targets met or not
+    slides = (
+        headline_table(data.targets, data.indicators, lang),
+        *((attainment,) if attainment is not None else ()),
+        *ytd.slides,
+        *chart_slides,
+    )
     notes = (*ytd.notes, *missing_charts(data).values())  # charts the data cannot draw, and why
     return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=notes)
 

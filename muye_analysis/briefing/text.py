@@ -69,6 +69,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "GDP and industrial value added grow in real terms (comparable prices), the "
         "others in nominal terms; levels are at current prices.",
     },
+    # Target attainment (two reports: last year's targets against this year's outcomes)
+    "att_title": {"zh": "{year}年主要目标完成情况", "en": "{year} headline targets: met or not"},
+    "att_col_target": {"zh": "{year}年目标", "en": "{year} target"},
+    "att_col_outcome": {"zh": "{year}年实际", "en": "{year} outcome"},
+    "att_col_status": {"zh": "结果", "en": "Result"},
+    "att_met": {"zh": "完成", "en": "met"},
+    "att_not_met": {"zh": "未完成", "en": "not met"},
+    "att_not_comparable": {"zh": "无法对照", "en": "not comparable"},
+    "att_summary": {
+        "zh": "全部{n}项{year}年目标：完成{met}项，未完成{missed}项，无法对照{nc}项（明细见notebook 03）。",
+        "en": "All {n} targets for {year}: {met} met, {missed} not met, {nc} not comparable "
+        "(details in notebook 03).",
+    },
+    "att_rule_note": {
+        "zh": "按限定词判断：“以上”为下限，“以内”为上限，“左右”按±0.5个百分点（工作约定，无官方区间）。",
+        "en": "Judged by the qualifier: 'or more' is a floor, 'within' a ceiling, 'about' "
+        "allows ±0.5 points (a working convention; there is no official band).",
+    },
     # Year to date
     "ytd_title": {
         "zh": "{period}进度：完成全年目标所需增速",

@@ -152,7 +152,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{names}目标为实际增速（可比价）：换算为现价总量需要价格（平减指数）假设；"
         "此处未作价格假设，按{base_year}年价格推算。",
         "en": "{names}: the target is real growth (comparable prices); a current-price level "
-        "needs a price (deflator) assumption. None is made here: the projection is at {base_year} prices.",
+        "needs a price (deflator) assumption. None is made here: the projection is at "
+        "{base_year} prices.",
     },
     "proj_deflator_note": {
         "zh": "{names}目标为实际增速：按假设平减指数上涨{deflator:g}%换算为现价总量。",
@@ -172,7 +173,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{district}：目标值 ÷ 上年实绩；100%表示与上年持平",
         "en": "{district}: target ÷ last year's outcome; 100% = same as last year",
     },
-    "task_axis": {"zh": "目标占{base_year}年实绩的比例（%）", "en": "Target as % of the {base_year} outcome"},
+    "task_axis": {
+        "zh": "目标占{base_year}年实绩的比例（%）",
+        "en": "Target as % of the {base_year} outcome",
+    },
     "task_reference": {"zh": "与{base_year}年持平", "en": "Same as {base_year}"},
     "task_value": {"zh": "{target}／{actual}", "en": "{target} / {actual}"},
     "task_note": {
@@ -185,6 +189,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitment_确保": {"zh": "（确保）", "en": " (ensure)"},
     # Forecast fan
     # Required-growth grid (targets.sensitivity_grid)
+    "progress_title": {
+        "zh": "{year}年目标进度监测：{period}",
+        "en": "Progress on the {year} targets: {period}",
+    },
     "grid_title": {
         "zh": "完成全年{goal:g}%目标，剩余月份需要的增速",
         "en": "Growth the rest of the year needs for a {goal:g}% year",
@@ -209,6 +217,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "weights_equal_quarters": {"zh": "假设各季度基数相等", "en": "assumption: equal quarters"},
     "weights_seasonal": {"zh": "假设给定的季节比重", "en": "assumption: given seasonal shares"},
     "weights_given": {"zh": "按给定比重", "en": "share given by the user"},
+    "weights_prior_year": {
+        "zh": "上年同期数占上年全年的比重",
+        "en": "last year's same-period value over its full-year total",
+    },
     "fan_title": {
         "zh": "{district}累计增速：实绩与预测",
         "en": "{district}: cumulative growth, actual and forecast",
@@ -281,6 +293,9 @@ WEIGHTS_KEYS = {
     "assumption: equal quarters": "weights_equal_quarters",
     "assumption: given seasonal shares": "weights_seasonal",
     "elapsed share given by the caller": "weights_given",
+    "same period last year as printed (上年同期) over last year's full-year level": (
+        "weights_prior_year"
+    ),
 }
 
 # English renderings of the comparator sources, so that English charts contain no Chinese.

@@ -63,7 +63,7 @@ from muye_analysis.quarterly.store import (
     store_path,
     ytd_series,
 )
-from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS, write_templates
+from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS, template_rows, write_templates
 from muye_analysis.quarterly.validate import SAME_VALUE_RTOL
 
 __all__ = [
@@ -98,6 +98,7 @@ __all__ = [
     "read_sheets",
     "read_store",
     "store_path",
+    "template_rows",
     "write_templates",
     "ytd_series",
 ]

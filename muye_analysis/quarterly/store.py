@@ -564,11 +564,15 @@ def is_synthetic(store: pd.DataFrame) -> pd.Series:
 
 def ytd_series(indicator: str, store: pd.DataFrame | None = None) -> pd.DataFrame:
     """One indicator's year-to-date figures, one row per period: year, end_month, period,
-    level, growth (NA where not given). The input of ``muye_analysis.forecast``."""
+    level, growth (NA where not given) and prior_year (上年同期 printed beside the level, NA
+    where not given). Spans that do not start in January (二季度 alone) are left out. The input
+    of ``muye_analysis.forecast`` and of the weights in ``targets.weights_for``."""
     import pandas as pd
 
     store = read_store() if store is None else store
     rows = store[(store["indicator"] == indicator) & ~store["sub_item"].fillna(False)]
+    if "start_month" in rows.columns:
+        rows = rows[rows["start_month"].fillna(1).astype(int) == 1]
     wide = rows.pivot_table(
         index=["year", "end_month"], columns="measure", values="value", observed=False,
         aggfunc="first", dropna=False,
@@ -586,5 +590,14 @@ def ytd_series(indicator: str, store: pd.DataFrame | None = None) -> pd.DataFram
     ]
     for measure in MEASURES:
         out[measure] = wide[measure].astype("Float64") if measure in wide else pd.NA
+    out["prior_year"] = pd.array([pd.NA] * len(out), dtype="Float64")
+    if "prior_year_value" in rows.columns:
+        prior = rows[rows["measure"] == "level"].dropna(subset=["prior_year_value"])
+        keys = zip(prior["year"], prior["end_month"], prior["prior_year_value"], strict=True)
+        lookup = {(int(y), int(m)): float(v) for y, m, v in keys}
+        periods = zip(out["year"], out["end_month"], strict=True)
+        out["prior_year"] = pd.array(
+            [lookup.get((int(y), int(m)), pd.NA) for y, m in periods], dtype="Float64"
+        )
     out["period"] = out["period"].astype("string")
     return out.sort_values(["year", "end_month"], ignore_index=True)
