@@ -304,12 +304,14 @@ def _legacy_number(path: Path, row: int, column: str, text: str) -> float | int 
 
 def log_ingest(
     con: sqlite3.Connection, *, files: list[str], replace: bool = False,
-    accept_outlier: bool = False, note: str = "",
+    accept_outlier: bool = False, note: str = "", added: int | None = None,
+    replaced: int | None = None,
 ) -> int:  # fmt: skip
-    """Record one ingest (its files and options); returns its id for the vintages it adds."""
+    """Record one ingest (its files, options and counts); returns its id for its vintages."""
     cur = con.execute(
-        "INSERT INTO ingest (at, files, replace, accept_outlier, note) VALUES (?, ?, ?, ?, ?)",
-        (now_iso(), "\n".join(files), int(replace), int(accept_outlier), note),
+        "INSERT INTO ingest (at, files, replace, accept_outlier, added, replaced, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (now_iso(), "\n".join(files), int(replace), int(accept_outlier), added, replaced, note),
     )
     return int(cur.lastrowid)
 

@@ -100,6 +100,9 @@ def test_replace_keeps_the_earlier_vintage_and_prints_old_to_new(original, revis
     assert level["file"].tolist() == ["synthetic_v1.csv", "synthetic_v2.csv"]
     assert level["current"].tolist() == [False, True]
     assert level["ingested_at"].is_monotonic_increasing
+    with sqlite3.connect(store_path()) as con:
+        ingests = con.execute("SELECT files, replace, added, replaced FROM ingest").fetchall()
+    assert ingests == [("synthetic_v1.csv", 0, 4, 0), ("synthetic_v2.csv", 1, 0, 2)]
 
 
 def test_reingesting_the_original_with_replace_warns_that_an_older_vintage_wins(original, revised):
