@@ -320,3 +320,12 @@ def test_a_count_beyond_any_district_is_refused(tmp_path, seeded):
     text = "indicator,year,period,level,unit\n新增城镇就业,2024,1-3月,50000000000000,人\n"
     path.write_text(text, encoding="utf-8")
     refused(path, seeded, 2, "level", "more than any district, city or province counts")
+
+
+def test_a_huge_cell_is_quoted_short_in_the_error(tmp_path, seeded):
+    path = tmp_path / "synthetic_long_name.csv"
+    path.write_text(
+        TIDY + "长" * 100_000 + ",2024,1-3月,20.1,亿元,5.2,synthetic\n", encoding="utf-8"
+    )
+    exc = refused(path, seeded, 2, "indicator", "unknown indicator '" + "长" * 99 + "…'")
+    assert len(str(exc)) < 1000
