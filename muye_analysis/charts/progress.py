@@ -121,7 +121,7 @@ def plot_progress(
             extra.append(labels.text("synthetic_stamp", lang))
         text = ChartText(
             title=labels.text(
-                "progress_title", lang, year=table.attrs.get("plan_year"), period=period
+                "progress_title", lang, plan_year=table.attrs.get("plan_year"), period=period
             ),
             subtitle=_t("subtitle", lang, n=len(table)),
             notes=[_t("rules", lang, acc=AT_RISK_ACCELERATION_PP, lag=AT_RISK_LAG_PP)],
