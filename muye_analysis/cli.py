@@ -169,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("history", help="every vintage of stored year-to-date values, with files")
     p.add_argument("indicator", nargs="?", help="registry id or Chinese name (default: all)")
-    p.add_argument("--period", help="only this period, e.g. 2024年1-6月")
+    p.add_argument("--period", help="only this period, e.g. 1-6月 or YYYY年1-6月")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_history)
 

@@ -189,7 +189,7 @@ def _resolve_period(where: _Where, label: Any, year: int | None) -> Period:
     try:
         return parse_period(_text(label), year=year)
     except PeriodError as exc:
-        raise where.fail(str(exc), "write a year-to-date label such as 2024年1-3月.") from None
+        raise where.fail(str(exc), "write a year-to-date label such as YYYY年1-3月.") from None
 
 
 def _parse_year(where: _Where, cell: Any) -> int | None:
@@ -198,5 +198,5 @@ def _parse_year(where: _Where, cell: Any) -> int | None:
         return None
     found = find_year(text)
     if found is None or not re.fullmatch(r"\d{4}年?", text):
-        raise where.fail(f"{text!r} is not a year.", "write a four-digit year such as 2024.")
+        raise where.fail(f"{text!r} is not a year.", "write a four-digit year (YYYY).")
     return found

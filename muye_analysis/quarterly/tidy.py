@@ -78,7 +78,7 @@ def _refuse_duplicated_roles(sheet: _Sheet, header_at: int, header: list[str]) -
 
 
 def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
-    """Period, year and 单位 from the rows above the header (a title such as 2024年1-9月…)."""
+    """Period, year and 单位 from the rows above the header (a title such as YYYY年1-9月…)."""
     texts = []
     for i, row in enumerate(rows):
         for j, cell in enumerate(row):
@@ -87,7 +87,7 @@ def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
                 continue
             texts.append(text)
             try:
-                found = find_period(_DATE.sub("", text))  # 制表日期 2024年10月15日 is no period
+                found = find_period(_DATE.sub("", text))  # 制表日期 YYYY年10月15日 is no period
             except BareMonthError as exc:
                 # A monthly report's title (2024年9月主要经济指标) dates its 本年累计 columns:
                 # the year to date through that month.
