@@ -18,6 +18,7 @@ class ChartSpec:
     notebook: str  # stem of the notebook that draws and exports it
     title_key: str  # key of its title in muye_analysis.charts.labels
     report: bool  # drawn from the report alone: exported by muye charts, a slide in the briefing
+    ytd: bool = False  # drawn from the year-to-date store, exported even when it is empty
 
 
 CHARTS = (
@@ -27,10 +28,14 @@ CHARTS = (
     ChartSpec("projected_levels", "03_targets", "proj_title", report=True),
     ChartSpec("task_targets", "03_targets", "task_title", report=True),
     ChartSpec("required_growth_grid", "04_growth_gap_forecasts", "grid_title", report=False),
+    ChartSpec("progress", "04_growth_gap_forecasts", "progress_title", report=False, ytd=True),
     ChartSpec("forecast_fan_example", "04_growth_gap_forecasts", "fan_title", report=False),
 )
 # The report's charts, in deck order: stable file stems that slides and documents link to.
 REPORT_CHARTS = tuple(c.name for c in CHARTS if c.report)
+# Charts of the year-to-date store: drawn even when it is empty (every target "no data").
+YTD_CHARTS = tuple(c.name for c in CHARTS if c.ytd)
+EXPORTED_CHARTS = REPORT_CHARTS + YTD_CHARTS  # what ``muye charts`` draws
 
 
 def chart(name: str) -> ChartSpec:

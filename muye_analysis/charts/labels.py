@@ -213,6 +213,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "weights_equal_quarters": {"zh": "假设各季度基数相等", "en": "assumption: equal quarters"},
     "weights_seasonal": {"zh": "假设给定的季节比重", "en": "assumption: given seasonal shares"},
     "weights_given": {"zh": "按给定比重", "en": "share given by the user"},
+    "weights_prior_year": {
+        "zh": "上年同期数占上年全年的比重",
+        "en": "last year's same-period value over its full-year total",
+    },
     "fan_title": {
         "zh": "{district}累计增速：实绩与预测",
         "en": "{district}: cumulative growth, actual and forecast",
@@ -285,6 +289,9 @@ WEIGHTS_KEYS = {
     "assumption: equal quarters": "weights_equal_quarters",
     "assumption: given seasonal shares": "weights_seasonal",
     "elapsed share given by the caller": "weights_given",
+    "same period last year as printed (上年同期) over last year's full-year level": (
+        "weights_prior_year"
+    ),
 }
 
 # English renderings of the comparator sources, so that English charts contain no Chinese.

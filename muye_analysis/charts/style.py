@@ -20,6 +20,7 @@ STYLE_FILE = config.CHART_STYLE
 # Okabe-Ito colours by role, so charts say what a colour means rather than which one it is.
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
+GREEN = "#009E73"
 VERMILLION = "#D55E00"
 GREY = "#8C8C8C"
 LIGHT_GREY = "#D9D9D9"
