@@ -6,11 +6,11 @@ for its plan year meet the later one's actuals of the same year, indicator and m
 
 Each target gets a status:
 
-- ``met`` / ``not_met`` — judged the way its qualifier says (:func:`targets.assess_target`):
-  以上, 不低于, 超过 … are floors, 以内 a ceiling, 左右 / 稳定在 a band of ±0.5 percentage
-  points (a working convention: there is no official band; for levels and counts ±0.5% of the
-  target). A bare
-  number is a floor when the registry says higher is better, a ceiling when lower is better.
+- ``met`` / ``not_met`` — judged by :func:`muye_analysis.targets.assess_target`, the one
+  definition of what meeting a target means: 以上, 不低于, 超过 … are floors, 以内 a ceiling,
+  左右 / 稳定在 a band (:func:`targets.about_band`: a working convention, there is no official
+  band), a bare number a floor or a ceiling by the registry's direction. ``detail`` keeps the
+  verdict (exceeded, met, within_ceiling, missed …).
 - ``not_comparable`` — the later report gives no outcome of that measure, or gives it in
   another unit or on another price basis (real versus nominal growth); ``reason`` says which.
 """
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from muye_analysis.reports import Report
 
 STATUSES = ("met", "not_met", "not_comparable")
-_PERCENT = ("growth_rate", "rate", "share")
 COLUMNS = [
     "indicator", "name_zh", "name_en", "measure", "year", "target", "qualifier", "bound",
     "commitment", "unit", "price_basis", "outcome", "outcome_unit", "outcome_price_basis",
@@ -77,18 +76,18 @@ def attainment_table(
     """Every target of ``earlier`` beside its outcome in ``later``, with met / not met / not
     comparable (see the module docstring), in the earlier report's order.
 
+    ``tolerance_pp`` overrides the half-width of 左右 bands (default: ``targets.about_band``).
+
     Columns: indicator, name_zh, name_en, measure, year (the plan year = the outcome's year),
     target, qualifier, bound, commitment, unit, price_basis, outcome, outcome_unit,
-    outcome_price_basis, status, detail (the verdict as judged: met, missed, within_band,
-    above_band, below_band), reason (why not comparable), higher_is_better, target_quote,
-    outcome_quote, target_document, outcome_document.
+    outcome_price_basis, status, detail (the verdict of ``targets.assess_target``: exceeded,
+    met, within_ceiling, within_band, missed …), reason (why not comparable), higher_is_better,
+    target_quote, outcome_quote, target_document, outcome_document.
     """
     import pandas as pd
 
     from muye_analysis.dataset import load_indicators, load_registry, load_targets
-    from muye_analysis.targets import ABOUT_TOLERANCE_PP
 
-    tolerance = ABOUT_TOLERANCE_PP if tolerance_pp is None else tolerance_pp
     earlier_r, later_r = report_pair(earlier, later)
     targets = load_targets(load_indicators(report=earlier_r.document))
     later_rows = load_indicators(report=later_r.document)
@@ -125,7 +124,7 @@ def attainment_table(
             "outcome_price_basis": o["price_basis"],
             "outcome_quote": o["quote"],
         }
-        rows.append(row | _judge(t, o, higher, tolerance))
+        rows.append(row | _judge(t, o, higher, tolerance_pp))
     out = pd.DataFrame(rows, columns=COLUMNS)
     return out.astype(
         {
@@ -144,7 +143,7 @@ def _not_comparable(reason: str) -> dict:
     return {"status": "not_comparable", "detail": None, "reason": reason}
 
 
-def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float) -> dict:
+def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float | None) -> dict:
     import pandas as pd
 
     from muye_analysis.targets import assess_target
@@ -165,11 +164,13 @@ def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float) -> d
     ):
         return _not_comparable(f"target growth is {basis_t}, outcome growth {basis_o}")
     bound = "exact" if pd.isna(target["bound"]) else str(target["bound"])
-    tolerance = tolerance_pp if target["measure"] in _PERCENT else (
-        abs(float(target["target"])) * tolerance_pp / 100
-    )  # fmt: skip
     verdict = assess_target(
-        value, float(target["target"]), bound, higher_is_better=higher, tolerance_pp=tolerance
+        value,
+        float(target["target"]),
+        bound,
+        higher_is_better=higher,
+        tolerance_pp=tolerance_pp,
+        measure=str(target["measure"]),
     )
     return {"status": "met" if verdict.met else "not_met", "detail": verdict.status, "reason": None}
 
