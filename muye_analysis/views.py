@@ -126,7 +126,7 @@ def projection_view(
     prices: base × (1 + g) × (1 + deflator). An empty result is an error naming the years.
     """
     base_year, plan_year = years_of(targets)
-    levels = _base_levels(indicators, base_year)
+    levels = base_levels(indicators, base_year)
     growth = growth_gap_view(targets).merge(levels, on="indicator", how="inner")
     if growth.empty:
         raise ValueError(
@@ -281,7 +281,8 @@ def fan_view(history: pd.DataFrame, forecast: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _base_levels(indicators: pd.DataFrame, year: int) -> pd.DataFrame:
+def base_levels(indicators: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each indicator's published level in ``year`` (columns indicator, base, unit)."""
     levels = _base_year_values(indicators, year, "level")
     units = _base_year_values(indicators, year, "level", column="unit")
     return levels.rename(columns={"value": "base"}).merge(units, on="indicator")
