@@ -20,6 +20,8 @@ EXAMPLES = ROOT / "examples"  # synthetic, illustrative data only
 
 REPORT_TEXT = RAW / "report_2023" / "muye_plan_report_2023_2024.txt"
 CONTEXT_RAW = RAW / "context" / "xinxiang_context.csv"
+YTD_REAL_DIR = RAW / "ytd_real"  # real published year-to-date series of wider areas (issue 11)
+YTD_REAL_RAW = YTD_REAL_DIR / "real_ytd_series.csv"
 INDICATORS_CSV = CURATED / "indicators.csv"
 REGISTRY_CSV = CURATED / "registry.csv"
 
@@ -54,3 +56,7 @@ REPORT_SOURCE_ZH = "牧野区2023年计划执行情况与2024年计划报告"
 REPORT_SOURCE_EN = "Muye District report on the 2023 plan and the 2024 plan"
 BASE_YEAR = 2023
 TARGET_YEAR = 2024
+
+# Forecasts: the COVID quarters whose shocks get their own, larger innovation variance
+# (muye_analysis.forecast.base_effect), as (year, first month) to (year, last month).
+SHOCK_SPAN = ((2020, 1), (2022, 12))
