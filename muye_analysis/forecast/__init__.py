@@ -42,6 +42,8 @@ from muye_analysis.forecast.core import (
 )
 from muye_analysis.forecast.core import forecast_growth as _legacy_forecast
 
+from muye_analysis.forecast import anchor, calibration, real_data, scenarios  # noqa: E402 (light)
+
 if TYPE_CHECKING:
     import pandas as pd
 

@@ -197,6 +197,8 @@ class GrowthForecast:
         from muye_analysis.charts import plot_forecast_fan
 
         history = self.history.tail(history_quarters)
+        if self.coverage is not None:
+            kwargs.setdefault("coverage", self.coverage)
         return plot_forecast_fan(
             history, self.forecast, target=target, synthetic=synthetic, lang=lang, **kwargs
         )

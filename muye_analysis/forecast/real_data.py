@@ -146,7 +146,7 @@ def area_ytd(
     return out.sort_values(["year", "end_month"], ignore_index=True)
 
 
-def sources_text(ytd: pd.DataFrame, *, limit: int = 3) -> str:
+def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
     """The distinct web hosts behind a real series' growth figures, for a chart's source line."""
     from urllib.parse import urlparse
 
@@ -160,4 +160,6 @@ def sources_text(ytd: pd.DataFrame, *, limit: int = 3) -> str:
             hosts.append(host)
     shown = hosts[:limit]
     more = len(hosts) - len(shown)
-    return "、".join(shown) + (f" 等{len(hosts)}个网页" if more > 0 else "")
+    if lang == "zh":
+        return "、".join(shown) + (f" 等{len(hosts)}个网站" if more > 0 else "")
+    return ", ".join(shown) + (f" and {more} more sites" if more > 0 else "")
