@@ -52,15 +52,22 @@ def history_frame(ytd: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     known = be._clean(ytd).dropna(subset=["growth"])
+    values = {(int(y), int(m)): float(g)
+              for y, m, g in zip(known["year"], known["end_month"], known["growth"], strict=True)}  # fmt: skip
+    keys = set(values)
+    if keys:  # unpublished quarter ends in between keep their place on the axis (value NaN)
+        first, last = min(keys), max(keys)
+        keys |= {(y, m) for y in range(first[0], last[0] + 1) for m in QUARTER_ENDS
+                 if first <= (y, m) <= last}  # fmt: skip
+    keys = sorted(keys)
     return pd.DataFrame(
         {
-            "period": [Period(int(y), int(m)).code for y, m in
-                       zip(known["year"], known["end_month"], strict=True)],
-            "value": known["growth"].astype(float).to_numpy(),
-            "year": known["year"].astype(int).to_numpy(),
-            "end_month": known["end_month"].astype(int).to_numpy(),
+            "period": [Period(y, m).code for y, m in keys],
+            "value": [values.get(k, float("nan")) for k in keys],
+            "year": [y for y, _ in keys],
+            "end_month": [m for _, m in keys],
         }
-    )  # fmt: skip
+    )
 
 
 def forecast_base_effect(

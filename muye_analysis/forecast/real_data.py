@@ -147,11 +147,12 @@ def area_ytd(
 
 
 def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
-    """The distinct web hosts behind a real series' growth figures, for a chart's source line."""
+    """The distinct web hosts behind a real series' growth figures (latest first), for a chart's
+    source line."""
     from urllib.parse import urlparse
 
-    hosts = []
-    for url in ytd.get("url", []):
+    hosts = []  # most recent figures first
+    for url in list(ytd.get("url", []))[::-1]:
         url = str(url)
         if not url or url.startswith(NO_URL):
             continue
