@@ -55,7 +55,7 @@ NOTEBOOKS = (
         "04_growth_gap_forecasts",
         "增速缺口与预测",
         "Growth gaps and forecasts",
-        figures=("required_growth_grid", "forecast_fan_example"),
+        figures=("required_growth_grid", "forecast_fan_henan_gdp"),
     ),
 )
 
