@@ -89,6 +89,7 @@ def rolling_backtest(
         if int(m) == 12
     }
     rows = []
+    warm = None  # base_effect starts from the previous origin's estimates (same answer, faster)
     for end in range(min_figures, len(frame)):
         upto = frame.iloc[:end]
         year, month = int(upto["year"].iloc[-1]), int(upto["end_month"].iloc[-1])
@@ -99,9 +100,16 @@ def rolling_backtest(
         for method in methods:
             lo80 = hi80 = lo95 = hi95 = math.nan
             try:
-                if method in INTERVAL_METHODS:
+                if method == "base_effect":
+                    from muye_analysis.forecast.engine import forecast_base_effect
+
+                    fc = forecast_base_effect(upto, n_paths=n_paths, min_quarters=min_quarters,
+                                              start=warm)  # fmt: skip
+                    warm = fc.params
+                elif method in INTERVAL_METHODS:
                     fc = forecast_growth(upto, method=method, n_paths=n_paths,
                                          min_quarters=min_quarters)  # fmt: skip
+                if method in INTERVAL_METHODS:
                     if fc.year != target:  # quarter-end methods ignore a mid-quarter origin's year
                         raise InsufficientHistory("forecasts another year")
                     mean = fc.annual_mean

@@ -78,6 +78,7 @@ def forecast_base_effect(
     min_quarters: int = MIN_QUARTERS,
     periods_per_year: int | None = None,
     shock_span=None,
+    start: dict[str, float] | None = None,
 ) -> GrowthForecast:
     """Fit ``base_effect`` on every published figure and forecast the target year.
 
@@ -93,7 +94,7 @@ def forecast_base_effect(
     if month == 12:
         year, month = year + 1, 0
     fitted, design = be.fit(ytd, periods_per_year=periods_per_year, target_year=year,
-                            shock_span=shock_span)  # fmt: skip
+                            shock_span=shock_span, start=start)  # fmt: skip
     ends = [m for m in QUARTER_ENDS if m > month]
     rows = be.target_rows(design, year, ends)
     mean, cov = be.conditional(fitted, design, rows)
