@@ -138,6 +138,16 @@ for gap in gaps:
     )
     if result.remaining_share:
         display(result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2))  # noqa: F821
+    for area in ("新乡市", "河南省"):  # anchored to the city's / province's real series
+        try:
+            wider = forecast.real_data.area_ytd(area, gap.indicator)
+            now = forecast.anchor.nowcast_from_wider(series, wider)
+        except (KeyError, ValueError, forecast.InsufficientHistory) as why:
+            print(f"  {area}: no anchored nowcast ({why})")
+            continue
+        low, high = now.interval(80)
+        print(f"  {area} {now.wider_mean:.1f}% + usual gap {now.gap_mean:+.1f} = {now.mean:.1f}% "
+              f"(80%: {low:.1f} to {high:.1f}; {now.note})")
     title = labels.text(
         "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
     )

@@ -258,3 +258,18 @@ def test_henan_gdp_backtest_is_calibrated_over_many_origins():
     row = bt.summary.set_index("method").loc["base_effect"]
     assert row["n"] >= 8 and row["refused"] == 0
     assert 0.75 <= row["coverage_80"] <= 1.0
+
+
+def test_district_nowcast_uses_only_what_the_wider_area_had_published():
+    wider = cumulative(simulate(30))  # 1995-2024, quarter ends
+    annual = wider[(wider["end_month"] == 12) & (wider["year"] < 2024)]
+    district = annual.assign(growth=lambda f: f["growth"] + 1.0)
+    district = pd.concat(
+        [district, pd.DataFrame({"year": [2024], "end_month": [6], "growth": [7.0]})]
+    ).reset_index(drop=True)
+    now = anchor.nowcast_from_wider(district, wider, n_paths=2000)
+    assert now.year == 2024
+    assert now.gap_mean == pytest.approx(1.0)  # the district ran one point above every year
+    assert now.gap_sd == pytest.approx(0.0, abs=1e-9)
+    expected = forecast_growth(wider[(wider["year"] < 2024) | (wider["end_month"] <= 6)])
+    assert now.wider_mean == pytest.approx(expected.annual_mean)

@@ -80,3 +80,23 @@ def anchored_nowcast(
         gap_mean=gap_mean, gap_sd=gap_sd, gap_years=tuple(int(y) for y in gaps["year"]),
         wider_mean=wider_forecast.annual_mean, note=note,
     )  # fmt: skip
+
+
+def nowcast_from_wider(district: pd.DataFrame, wider: pd.DataFrame, **options) -> AnchoredNowcast:
+    """Forecast ``wider`` with what it had published by the district's latest period, then
+    anchor the district to it (``anchored_nowcast``).
+
+    Raises ValueError (no common full year, or the two forecasts are for different years) or
+    ``InsufficientHistory`` (the wider series is too short).
+    """
+    from muye_analysis.forecast import forecast_growth
+    from muye_analysis.forecast.engine import origin_of
+
+    year, month = origin_of(district)
+    keep = (wider["year"] < year) | ((wider["year"] == year) & (wider["end_month"] <= month))
+    wider_now = wider[keep]
+    fc = forecast_growth(wider_now, **options)
+    target = year + 1 if month == 12 else year
+    if fc.year != target:
+        raise ValueError(f"the wider area's forecast is for {fc.year}, the district's for {target}")
+    return anchored_nowcast(district, wider_now, fc)
