@@ -33,8 +33,9 @@ run: $(VENV)/.installed-core ## install, then run every notebook and export ever
 brief: $(VENV)/.installed-core ## install, then build the briefing deck and HTML report only
 	$(BIN)/muye brief
 
-test: $(VENV)/.installed-test ## install, then run the whole test suite
-	$(BIN)/python -m pytest
+test: $(VENV)/.installed-test ## install, then the fast tests (no notebooks), then the notebook tests
+	$(BIN)/python -m pytest -m "not notebook"
+	$(BIN)/python -m pytest -m notebook
 
 # The notebooks are text files (jupytext); this override makes JupyterLab open them as notebooks.
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
@@ -53,5 +54,5 @@ format: $(VENV)/.installed-dev ## apply ruff's formatting and safe fixes
 bench: $(VENV)/.installed-test ## run the speed benchmarks (prints figures, asserts nothing)
 	$(BIN)/python benchmarks/run_all.py
 
-clean: ## remove build outputs (keeps raw data and the environment)
-	rm -rf build figures/*.png figures/*.svg figures/*.pdf data/processed
+clean: ## remove build outputs (keeps raw data, the year-to-date store in data/processed and the environment)
+	rm -rf build figures/*.png figures/*.svg figures/*.pdf

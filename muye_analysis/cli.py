@@ -14,18 +14,27 @@ from muye_analysis.errors import DataError
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from muye_analysis.dataset import summarise_dataset
+    from muye_analysis.summary import summarise_dataset
 
     print(summarise_dataset(lang=args.lang))
     return 0
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from muye_analysis.extract import draft_report, summarise_facts
+    from muye_analysis.extract import draft_report, explain_facts, summarise_facts
 
     facts, path = draft_report(args.report, args.output)
     print(summarise_facts(facts, lang=args.lang))
+    if args.explain:
+        print(explain_facts(facts, lang=args.lang))
     print(("草稿已写入: " if args.lang == "zh" else "draft written to: ") + str(path))
+    return 0
+
+
+def _cmd_accept(args: argparse.Namespace) -> int:
+    from muye_analysis.accept import accept_draft
+
+    print(accept_draft(args.draft, args.document).summary(lang=args.lang))
     return 0
 
 
@@ -54,8 +63,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from muye_analysis.quarterly import ingest_quarterly
 
-    result = ingest_quarterly(args.path, year=args.year, replace=args.replace)
+    result = ingest_quarterly(
+        args.path, year=args.year, replace=args.replace, accept_outlier=args.accept_outlier
+    )
     print(result.summary(lang=args.lang))
+    return 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from muye_analysis.quarterly.export import format_history, history
+
+    print(format_history(history(args.indicator, args.period), lang=args.lang))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from muye_analysis.quarterly.export import export_store
+
+    path = export_store(args.output, fmt=args.format, all_vintages=args.all_vintages)
+    print(("已导出: " if args.lang == "zh" else "exported to: ") + str(path))
     return 0
 
 
@@ -79,6 +105,22 @@ def _cmd_charts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_progress(args: argparse.Namespace) -> int:
+    from muye_analysis.periods import PeriodError
+    from muye_analysis.progress import format_table, progress_table, write_workbook
+
+    try:
+        table = progress_table(args.as_of)
+    except (PeriodError, ValueError) as exc:
+        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
+    print(format_table(table, args.lang))
+    if args.xlsx:
+        path = write_workbook(table, args.xlsx, lang=args.lang)
+        print(("工作簿已写入: " if args.lang == "zh" else "workbook written to: ") + str(path))
+    return 0
+
+
 def _cmd_brief(args: argparse.Namespace) -> int:
     from muye_analysis.briefing import build_briefing
 
@@ -90,7 +132,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
-        description="Muye District economic plan data: check, extract, ingest, run, brief.",
+        description="Muye District economic plan data: check, extract, ingest, history, "
+        "export, run, progress, brief.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -104,11 +147,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("report", help="report text file (.txt; UTF-8 or GBK)")
     p.add_argument("-o", "--output", help="draft CSV to write (default: build/<report>_draft.csv)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print, per fact, which reading rule found it and from which words",
+    )
     p.set_defaults(handler=_cmd_extract)
+
+    p = sub.add_parser(
+        "accept", help="add a reviewed draft of a new report to data/curated/indicators.csv"
+    )
+    p.add_argument("draft", help="the draft CSV (muye extract), each row marked reviewed=yes")
+    p.add_argument(
+        "--document",
+        required=True,
+        help="the report under data/raw/ (its folder, or FOLDER/FILE.txt) with an .origin.yml "
+        "giving year_reported and year_planned",
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_accept)
 
     p = sub.add_parser("run", help="validate the data, execute every notebook, export every figure")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
-    p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 2024年1-9月 or 前三季度")
+    p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 前三季度 or YYYY年1-9月")
     p.add_argument("--workers", type=int, default=2, help="notebooks run in parallel (default 2)")
     p.add_argument("--no-html", action="store_true", help="skip the HTML copies")
     p.add_argument("--no-brief", action="store_true", help="skip the briefing deck and report")
@@ -121,8 +182,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="a .csv/.xlsx/.xls file, or a folder of them")
     p.add_argument("--replace", action="store_true", help="overwrite stored values that differ")
     p.add_argument("--year", type=int, help="year of period labels that carry none (1-3月)")
+    p.add_argument(
+        "--accept-outlier",
+        action="store_true",
+        help="store values refused as implausible, with the reason recorded beside each",
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_ingest)
+
+    p = sub.add_parser("history", help="every vintage of stored year-to-date values, with files")
+    p.add_argument("indicator", nargs="?", help="registry id or Chinese name (default: all)")
+    p.add_argument("--period", help="only this period, e.g. 2024年1-6月")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_history)
+
+    p = sub.add_parser("export", help="a flat CSV/XLSX copy of the store for people")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", dest="format", action="store_const", const="csv", help="(default)")
+    fmt.add_argument("--xlsx", dest="format", action="store_const", const="xlsx")
+    p.set_defaults(format="csv")
+    p.add_argument("-o", "--output", help="file to write (default: build/quarterly_export.csv)")
+    p.add_argument("--all-vintages", action="store_true", help="every vintage, not only current")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_export)
 
     p = sub.add_parser("charts", help="export the report's charts (PNG/SVG/PDF) to figures/")
     p.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
@@ -148,6 +230,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_charts)
 
     p = sub.add_parser(
+        "progress", help="the 进度监测 table: every target of the plan year against the latest data"
+    )
+    p.add_argument(
+        "--as-of", help="year-to-date period, e.g. 2024年1-9月 or 前三季度 (default: latest)"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    p.add_argument("--xlsx", metavar="FILE", help="also write a formatted Excel workbook")
+    p.set_defaults(handler=_cmd_progress)
+
+    p = sub.add_parser(
         "brief", help="write the briefing deck (build/briefing.pptx) and HTML report"
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="zh: briefing.pptx/.html; "
@@ -164,6 +256,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except PermissionError as exc:  # a read-only build/ or data/processed
+        print(
+            f"error: {exc.filename}: permission denied ({exc.strerror}). How to fix: make the "
+            "folder writable, or point MUYE_BUILD_DIR / MUYE_PROCESSED_DIR elsewhere.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -7,13 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from muye_analysis import config
-from muye_analysis.dataset import (
-    frame_from_records,
-    indicator_ids_by_name,
-    load_registry,
-    read_curated_rows,
-)
+from muye_analysis.dataset import frame_from_records, indicator_ids_by_name, load_registry
 from muye_analysis.errors import DataError
+from muye_analysis.validation import read_curated_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,7 +49,7 @@ def _check_context_row(row: dict[str, str], ids: dict[str, str], path: Path, lin
     checks = [
         ("measure", row["measure"] in _MEASURES, "write level or growth_pct."),
         ("value", _is_number(row["value"]), "write the number only."),
-        ("year", row["year"].isdigit(), "write the year, e.g. 2023."),
+        ("year", row["year"].isdigit(), "write the four-digit year."),
         ("indicator_zh", row["indicator_zh"] in ids, "use a registry name or synonym."),
         ("source_url", row["source_url"].startswith("http"), "add the URL it was read from."),
     ]

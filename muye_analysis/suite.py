@@ -1,7 +1,8 @@
 """The notebook suite: which notebooks exist, in reading order, and what each one promises.
 
-The runner (``muye_analysis.runner``), the tests and the briefing pack all read this list, so a
-new notebook or figure is declared once, here.
+The runner (``muye_analysis.runner``) and the tests read this list, so a new notebook or figure
+is declared once, here. The charts the notebooks export are named in the chart registry
+(``muye_analysis.charts.export.REPORT_CHARTS``); the briefing draws its own copies.
 """
 
 from __future__ import annotations
@@ -10,21 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from muye_analysis import config
+from muye_analysis.chart_registry import notebook_charts
 
 LANGS = ("zh", "en")
 
 
 @dataclass(frozen=True)
 class NotebookSpec:
-    """One notebook: its file stem, titles, and the figures it always exports.
+    """One notebook: its file stem and the figures it always exports.
 
     ``figures`` are stable chart names; each is saved as ``<name>_<lang>.png`` and ``.svg``.
     Figures that depend on optional data (year-to-date files) are not promised here.
     """
 
     stem: str
-    title_zh: str
-    title_en: str
     figures: tuple[str, ...] = ()
 
     @property
@@ -37,26 +37,9 @@ class NotebookSpec:
         return [folder / f"{name}_{lang}.{ext}" for name in self.figures for ext in ("png", "svg")]
 
 
-NOTEBOOKS = (
-    NotebookSpec("01_indicators", "指标数据与来源", "Indicators and their sources"),
-    NotebookSpec(
-        "02_city_rankings",
-        "2023年全市排名",
-        "City rankings 2023",
-        figures=("rank_scorecard", "muye_in_city"),
-    ),
-    NotebookSpec(
-        "03_targets_2024",
-        "2024年目标",
-        "2024 targets",
-        figures=("growth_gap", "projected_levels", "task_targets"),
-    ),
-    NotebookSpec(
-        "04_growth_gap_forecasts",
-        "增速缺口与预测",
-        "Growth gaps and forecasts",
-        figures=("required_growth_grid", "forecast_fan_henan_gdp"),
-    ),
+NOTEBOOKS = tuple(
+    NotebookSpec(stem, figures=notebook_charts(stem))  # the charts: muye_analysis.chart_registry
+    for stem in ("01_indicators", "02_city_rankings", "03_targets", "04_growth_gap_forecasts")
 )
 
 

@@ -27,42 +27,51 @@
 #
 # $$g_{rest} = \frac{g - w \cdot g_{ytd}}{1 - w}$$
 #
-# 常用的简便算法“4×6−3×5=9%”只在四个季度基数相等时成立；四季度通常基数最大，简便算法会高估所需增速。
+# 常用的简便算法“4×6−3×5=9%”只在四个季度基数相等时成立。四季度基数通常最大：累计增速低于目标时，
+# 简便算法高估所需增速；高于目标时低估。剩余月份基数偏小时相反（`targets.equal_weights_bias` 给出差多少）。
 
 # %% tags=["parameters"]
 LANG = "zh"  # zh or en: the language of labels
-AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
+AS_OF = None  # year-to-date period to analyse, e.g. 前三季度; None means the latest
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/ in the project
 
 # %%
 import matplotlib.pyplot as plt
 
-from muye_analysis import config, forecast, quarterly, targets
-from muye_analysis.charts import labels, plot_required_growth_grid, save_figure, show_saved
-from muye_analysis.periods import parse_period
+from muye_analysis import config, forecast, progress, quarterly, targets
+from muye_analysis.charts import (
+    labels,
+    plot_progress,
+    plot_required_growth_grid,
+    save_figure,
+    show_saved,
+)
+from muye_analysis.periods import parse_ytd_period
 
 name = "name_zh" if LANG == "zh" else "name_en"
 
 # %% [markdown]
 # ## 1. On the bundled annual data · 仅用报告年度数据
 #
-# ### 2023 actual versus 2024 target · 2023年实际与2024年目标
+# ### Base-year actual versus plan-year target · 基年实际与计划年目标
 #
-# 差值为个百分点。报告没有给出2023年地区生产总值和固定资产投资增速，这两项无法计算差值。
+# 差值为个百分点（`base_year` 为基年，`plan_year` 为计划年，均来自报告的来源记录）。
+# 报告没有给出的基年增速（如首份报告的地区生产总值和固定资产投资增速）无法计算差值，`note` 列会说明。
 
 # %%
-targets.annual_gaps()[[name, "actual_2023", "target", "qualifier", "price_basis", "gap_pp", "note"]]
+annual = targets.annual_gaps()
+annual[[name, "base_year", "actual", "plan_year", "target", "qualifier", "price_basis", "gap_pp", "note"]]
 
 # %% [markdown]
-# ### Implied 2022 bases · 隐含的2022年基数
+# ### Implied bases of the year before · 隐含的上年基数
 #
-# 2022年基数 = 2023年总量 ÷ (1 + 2023年增速)。只有名义增速能推出现价基数；实际增速（地区生产总值、
+# 基年前一年的基数 = 基年总量 ÷ (1 + 基年增速)。只有名义增速能推出现价基数；实际增速（地区生产总值、
 # 规上工业增加值）需要价格假设，这里不推算。推出的基数可能与后来修订的公布数不同。
 
 # %%
 targets.implied_bases()[
-    [name, "level_2023", "unit", "growth_2023", "price_basis", "base_2022", "note"]
+    [name, "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
 ]
 
 # %% [markdown]
@@ -81,7 +90,9 @@ round(exact.required, 2), exact.weights_source, round(shortcut.required, 2), sho
 # ### Sensitivity: growth so far × months elapsed · 敏感性：累计增速 × 已过月份
 #
 # 以地区生产总值“增长6%以上”为例：横轴为已过月份，纵轴为累计增速，格中为剩余月份需要的增速。
-# 这里假设各月基数相等（图上注明）；有上年累计数时，第2节会用实际基数。
+# 地区生产总值按季度统一核算，只有一季度、上半年、前三季度三个累计期（按月的表格对它没有意义）；
+# 按月统计的指标（社零、固投等）则从1-2月起逐月列出。这里假设各季度基数相等（图上注明）；
+# 有上年同期数时，第2节会用实际基数。
 
 # %%
 grid = targets.headline_sensitivity("gdp", wide=True)
@@ -113,7 +124,7 @@ else:
         print("注意：部分数据标注为示例/合成数据，相关图表将加注 / some rows are marked synthetic")
 
 # %%
-period = None if AS_OF is None else parse_period(AS_OF)
+period = None if AS_OF is None else parse_ytd_period(AS_OF)
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
 for gap in gaps:
     print(gap.sentence(LANG))
@@ -162,7 +173,30 @@ for gap in gaps:
     display(show_saved(paths))  # noqa: F821 (IPython's display)
 
 # %% [markdown]
-# ## 3. A worked example on real data: Henan's GDP · 实例：河南省地区生产总值（真实数据）
+# ## 3. Progress on every target · 全部目标进度监测
+#
+# 报告列出的每一项年度目标（增速、比率、总量和个数）一行：截至最新累计期的数值、序时进度、完成进度
+# （总量和个数目标）、其余月份所需增速（增速目标），以及状态（正常/预警/滞后/暂无数据）和理由。
+# 状态规则和序时进度的口径写在表下；同一张表也由 `muye progress --xlsx 文件名` 写成 Excel 工作簿。
+# 示例（合成）数据会被标出，简报中不使用。
+
+# %%
+progress_store = quarterly.read_store() if store is None else store
+table = progress.progress_table(period, store=progress_store)
+print(progress.progress_takeaway(table, LANG))
+progress.display_table(table, LANG).drop(columns=["数据来源" if LANG == "zh" else "Data source"])
+
+# %%
+print(table.attrs["note_zh" if LANG == "zh" else "note_en"])
+
+# %%
+fig = plot_progress(table, lang=LANG)
+paths = save_figure(fig, f"progress_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)
+show_saved(paths)  # the exported PNG, as the slide will show it
+
+# %% [markdown]
+# ## 4. A worked example on real data: Henan's GDP · 实例：河南省地区生产总值（真实数据）
 #
 # **以下是河南省公开发布的真实累计数据**（2018—2025年地区生产总值累计增速，每个数字附网址和原文，
 # 见 `data/raw/ytd_real/`；标注 DERIVED 的几个数由“比上半年加快0.1个百分点”之类的句子推算）。

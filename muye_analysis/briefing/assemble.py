@@ -6,8 +6,13 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from muye_analysis import config
-from muye_analysis.briefing.catalogue import ChartEntry, ReportData, report_catalogue
+from muye_analysis.briefing.attainment import attainment_slide
+from muye_analysis.briefing.catalogue import (
+    ChartEntry,
+    ReportData,
+    missing_charts,
+    report_catalogue,
+)
 from muye_analysis.briefing.headline import headline_table
 from muye_analysis.briefing.model import Briefing, ChartSlide, TitleBlock
 from muye_analysis.briefing.text import text
@@ -28,8 +33,9 @@ def assemble_briefing(
 ) -> Briefing:
     """Draw every chart into ``figure_dir`` (PNG, 200 dpi) and return the briefing's content.
 
-    Order: title, headline table, year-to-date slides (only with real data in the processed
-    store), then the report's charts (``charts`` picks some of them by name).
+    Order: title, headline table, last year's targets met or not (only with two reports in
+    data/), year-to-date slides (only with real data in the processed store), then the report's
+    charts (``charts`` picks some of them by name).
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
@@ -38,8 +44,15 @@ def assemble_briefing(
     chart_slides = [render_chart(entry, lang, figure_dir) for entry in entries]
     ytd = ytd_part(lang, figure_dir, targets=data.targets, registry=data.registry,
                    allow_synthetic=allow_synthetic)  # fmt: skip
-    slides = (headline_table(data.targets, data.indicators, lang), *ytd.slides, *chart_slides)
-    return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=ytd.notes)
+    attainment = attainment_slide(lang)  # with two reports: last year's targets met or not
+    slides = (
+        headline_table(data.targets, data.indicators, lang),
+        *((attainment,) if attainment is not None else ()),
+        *ytd.slides,
+        *chart_slides,
+    )
+    notes = (*ytd.notes, *missing_charts(data).values())  # charts the data cannot draw, and why
+    return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=notes)
 
 
 def select_charts(
@@ -76,7 +89,7 @@ def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
 
 
 def presented_when(presented: str, lang: str) -> str:
-    """'early 2024' from the sidecar's ``presented`` field, as '2024年初' in Chinese; '' if none."""
+    """'early YYYY' from the sidecar's ``presented`` field, as 'YYYY年初' in Chinese; '' if none."""
     match = _WHEN.search(presented)
     if match is None:
         return ""
@@ -89,13 +102,12 @@ def presented_when(presented: str, lang: str) -> str:
 def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
     """District, period and data vintage (the report's origin record; the year-to-date data)."""
     from muye_analysis.provenance import read_sidecar
+    from muye_analysis.reports import latest_report
 
-    meta = read_sidecar(config.REPORT_TEXT)
-    years = {
-        "base": meta.get("year_reported", config.BASE_YEAR),
-        "target": meta.get("year_planned", config.TARGET_YEAR),
-    }
-    title = (meta.get("title_zh") or config.REPORT_TITLE_ZH) if lang == "zh" else meta["title_en"]
+    report = latest_report()  # the latest report drives the briefing
+    meta = read_sidecar(report.path)
+    years = {"base": report.base_year, "target": report.plan_year}
+    title = report.title_zh if lang == "zh" else report.title_en
     vintage = [text("vintage_report", lang, title=title, **years)]
     issuer = meta.get(f"issuing_body_{lang}")
     when = presented_when(str(meta.get("presented", "")), lang)

@@ -1,7 +1,7 @@
 """The slide charts: one entry per chart, with its title, how to draw it, its takeaway and source.
 
-The order is the deck's order; the names are the stable chart names of
-``muye_analysis.charts.export.REPORT_CHARTS``. Every entry draws from the same tables
+The order is the deck's order; the names and titles are those of the chart registry
+(``muye_analysis.chart_registry``). Every entry draws from the same tables
 (:class:`ReportData`, loaded once), so the chart and its takeaway always agree.
 """
 
@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from muye_analysis.briefing import takeaways
 from muye_analysis.charts import labels
+from muye_analysis.errors import MissingYear
+from muye_analysis.reports import year_fields
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,63 +57,83 @@ class ChartEntry:
 
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
-    """The report's charts in deck order (the names of ``charts.export.REPORT_CHARTS``)."""
+    """The report's charts in deck order: the report charts of ``muye_analysis.chart_registry``,
+    each with its registered name and title.
+
+    The city comparison is left out when the context data hold no city figures for the
+    report's base year (:func:`missing_charts` says why).
+    """
     from muye_analysis import charts, league
+    from muye_analysis.chart_registry import REPORT_CHARTS, chart
 
     d = ReportData.load() if data is None else data
+    years = year_fields(d.targets)
+    report_source = lambda lang: labels.source_line(lang, **years)  # noqa: E731
     frame, from_table = league.scorecard_frame()  # the league table's, else the assumed 13
-    entries = (
-        ChartEntry(
-            name="rank_scorecard",
-            title=lambda lang: labels.text("rank_title", lang),
-            build=lambda lang: charts.plot_rank_scorecard(
+    # name -> (build, takeaway, source); names and titles come from the chart registry
+    parts: dict[str, tuple[Callable, Callable, Callable]] = {
+        "rank_scorecard": (
+            lambda lang: charts.plot_rank_scorecard(
                 d.rankings, frame_size=frame, frame_from_table=from_table, lang=lang, size="slide"
             ),
-            takeaway=lambda lang: takeaways.scorecard_takeaway(d.rankings, lang, frame_size=frame),
-            source=labels.source_line,
+            lambda lang: takeaways.scorecard_takeaway(d.rankings, lang, frame_size=frame),
+            report_source,
         ),
-        ChartEntry(
-            name="muye_in_city",
-            title=lambda lang: labels.text("city_title", lang),
-            build=lambda lang: charts.plot_muye_in_city(
+        "muye_in_city": (
+            lambda lang: charts.plot_muye_in_city(
                 d.indicators, d.context, d.registry, lang=lang, size="slide"
             ),
-            takeaway=lambda lang: takeaways.city_takeaway(
-                d.indicators, d.context, d.registry, lang
-            ),
-            source=lambda lang: city_source_line(d, lang),
+            lambda lang: takeaways.city_takeaway(d.indicators, d.context, d.registry, lang),
+            lambda lang: city_source_line(d, lang),
         ),
-        ChartEntry(
-            name="growth_gap",
-            title=lambda lang: labels.text("gap_title", lang),
-            build=lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
-            takeaway=lambda lang: takeaways.growth_gap_takeaway(d.targets, lang),
-            source=labels.source_line,
+        "growth_gap": (
+            lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
+            lambda lang: takeaways.growth_gap_takeaway(d.targets, lang),
+            report_source,
         ),
-        ChartEntry(
-            name="projected_levels",
-            title=lambda lang: labels.text("proj_title", lang),
-            build=lambda lang: charts.plot_projected_levels(
+        "projected_levels": (
+            lambda lang: charts.plot_projected_levels(
                 d.indicators, d.targets, lang=lang, size="slide"
             ),
-            takeaway=lambda lang: takeaways.projection_takeaway(d.indicators, d.targets, lang),
-            source=labels.source_line,
+            lambda lang: takeaways.projection_takeaway(d.indicators, d.targets, lang),
+            report_source,
         ),
+        "task_targets": (
+            lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
+            lambda lang: takeaways.task_takeaway(d.targets, lang),
+            report_source,
+        ),
+    }
+    skip = set(missing_charts(d))
+    return tuple(
         ChartEntry(
-            name="task_targets",
-            title=lambda lang: labels.text("task_title", lang),
-            build=lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
-            takeaway=lambda lang: takeaways.task_takeaway(d.targets, lang),
-            source=labels.source_line,
-        ),
+            name=name,
+            title=lambda lang, key=chart(name).title_key: labels.text(key, lang, **years),
+            build=parts[name][0],
+            takeaway=parts[name][1],
+            source=parts[name][2],
+        )
+        for name in REPORT_CHARTS
+        if name not in skip
     )
-    return entries
+
+
+def missing_charts(data: ReportData) -> dict[str, str]:
+    """Report charts the data cannot draw, each with the reason (e.g. no city figures for the
+    base year in the context data)."""
+    from muye_analysis.views import city_view
+
+    try:
+        city_view(data.indicators, data.context, data.registry)
+    except MissingYear as exc:
+        return {"muye_in_city": str(exc)}
+    return {}
 
 
 def city_source_line(data: ReportData, lang: str) -> str:
     """The report plus the comparator sources behind the city figures (as the chart cites them)."""
-    from muye_analysis.charts.views import city_sources, city_view
+    from muye_analysis.views import city_sources, city_view
 
     view = city_view(data.indicators, data.context, data.registry)
     extra = [labels.context_source(title, url, lang) for title, url in city_sources(view)]
-    return labels.source_line(lang, extra)
+    return labels.source_line(lang, extra, **year_fields(data.targets))

@@ -69,6 +69,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "GDP and industrial value added grow in real terms (comparable prices), the "
         "others in nominal terms; levels are at current prices.",
     },
+    # Target attainment (two reports: last year's targets against this year's outcomes)
+    "att_title": {"zh": "{year}年主要目标完成情况", "en": "{year} headline targets: met or not"},
+    "att_col_target": {"zh": "{year}年目标", "en": "{year} target"},
+    "att_col_outcome": {"zh": "{year}年实际", "en": "{year} outcome"},
+    "att_col_status": {"zh": "结果", "en": "Result"},
+    "att_met": {"zh": "完成", "en": "met"},
+    "att_not_met": {"zh": "未完成", "en": "not met"},
+    "att_not_comparable": {"zh": "无法对照", "en": "not comparable"},
+    "att_summary": {
+        "zh": "全部{n}项{year}年目标：完成{met}项，未完成{missed}项，无法对照{nc}项（明细见notebook 03）。",
+        "en": "All {n} targets for {year}: {met} met, {missed} not met, {nc} not comparable "
+        "(details in notebook 03).",
+    },
+    "att_rule_note": {
+        "zh": "按限定词判断：“以上”为下限，“以内”为上限，“左右”按±0.5个百分点（工作约定，无官方区间）。",
+        "en": "Judged by the qualifier: 'or more' is a floor, 'within' a ceiling, 'about' "
+        "allows ±0.5 points (a working convention; there is no official band).",
+    },
     # Year to date
     "ytd_title": {
         "zh": "{period}进度：完成全年目标所需增速",
@@ -178,8 +196,8 @@ STRINGS: dict[str, dict[str, str]] = {
 def text(key: str, lang: str, **fields: Any) -> str:
     """The briefing string ``key`` in ``lang``, with ``fields`` filled in.
 
-    ``district``, ``city``, ``base`` (2023) and ``target`` (2024) default to the project's
-    constants.
+    ``district`` and ``city`` default to the project's constants, ``base`` and ``target`` (the
+    base and plan year) to the latest report's (``muye_analysis.reports``).
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
@@ -189,8 +207,12 @@ def text(key: str, lang: str, **fields: Any) -> str:
         raise KeyError(f"no briefing string {key!r}; add it to briefing/text.py") from None
     fields.setdefault("district", config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN)
     fields.setdefault("city", config.CITY_ZH if lang == "zh" else "Xinxiang")
-    fields.setdefault("base", config.BASE_YEAR)
-    fields.setdefault("target", config.TARGET_YEAR)
+    if "base" not in fields or "target" not in fields:
+        from muye_analysis.reports import latest_report
+
+        latest = latest_report()
+        fields.setdefault("base", latest.base_year)
+        fields.setdefault("target", latest.plan_year)
     return template.format(**fields)
 
 

@@ -8,6 +8,7 @@ English against the Chinese side by side.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -20,12 +21,15 @@ STRINGS: dict[str, dict[str, str]] = {
     # Shared
     "source_prefix": {"zh": "资料来源：", "en": "Source: "},
     "source_sep": {"zh": "；", "en": "; "},
-    "report_source": {"zh": config.REPORT_SOURCE_ZH, "en": config.REPORT_SOURCE_EN},
+    "report_source": {
+        "zh": "{district}{base_year}年计划执行情况与{plan_year}年计划报告",
+        "en": "{district} report on the {base_year} plan and the {plan_year} plan",
+    },
     "synthetic_stamp": {
         "zh": "示例数据（合成），非真实统计",
         "en": "Synthetic data, for illustration only",
     },
-    "not_stated": {"zh": "2023年未公布", "en": "2023: not stated"},
+    "not_stated": {"zh": "{base_year}年未公布", "en": "{base_year}: not stated"},
     "basis_real": {"zh": "（实际）", "en": " (real)"},
     "basis_nominal": {"zh": "（名义）", "en": " (nominal)"},
     "pp": {"zh": "{value:+.1f}个百分点", "en": "{value:+.1f} pp"},
@@ -36,8 +40,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "about": {"zh": "≈{text}（左右）", "en": "≈{text} (about)"},
     # Rank scorecard
     "rank_title": {
-        "zh": "{district}2023年主要指标全市排名",
-        "en": "{district}: 2023 ranks in Xinxiang",
+        "zh": "{district}{base_year}年主要指标全市排名",
+        "en": "{district}: {base_year} ranks in Xinxiang",
     },
     "rank_subtitle": {
         "zh": "第1位为最好；颜色按排名所处三分位（前、中、后）",
@@ -82,11 +86,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # Muye in the city
     "city_title": {"zh": "{district}在{city}中的份额与增速", "en": "{district} within Xinxiang"},
     "city_subtitle": {
-        "zh": "2023年：占全市比重，及与全市增速对比",
-        "en": "2023: share of the city's total, and growth beside the city's",
+        "zh": "{base_year}年：占全市比重，及与全市增速对比",
+        "en": "{base_year}: share of the city's total, and growth beside the city's",
     },
     "city_share_axis": {"zh": "占全市比重（%）", "en": "Share of the city's total (%)"},
-    "city_growth_axis": {"zh": "2023年增速（%）", "en": "Growth in 2023 (%)"},
+    "city_growth_axis": {"zh": "{base_year}年增速（%）", "en": "Growth in {base_year} (%)"},
     "city_share_panel": {"zh": "占全市比重", "en": "Share of the city"},
     "city_growth_panel": {"zh": "增速对比", "en": "Growth compared"},
     "city_muye": {"zh": "{district}", "en": "{district}"},
@@ -102,53 +106,54 @@ STRINGS: dict[str, dict[str, str]] = {
         "shares use current-price levels.",
     },
     "city_preliminary_note": {
-        "zh": "全市2023年数据为初步核算数。",
-        "en": "City figures for 2023 are preliminary.",
+        "zh": "全市{base_year}年数据为初步核算数。",
+        "en": "City figures for {base_year} are preliminary.",
     },
     # Growth gap
     "gap_title": {
-        "zh": "2024年增长目标与2023年实际增速",
-        "en": "2024 growth targets against 2023 growth",
+        "zh": "{plan_year}年增长目标与{base_year}年实际增速",
+        "en": "{plan_year} growth targets against {base_year} growth",
     },
     "gap_subtitle": {
         "zh": "{district}主要指标；标注为目标与上年实际之差",
-        "en": "{district}, headline indicators; labels show target minus 2023 growth",
+        "en": "{district}, headline indicators; labels show target minus {base_year} growth",
     },
     "gap_axis": {"zh": "增速（%）", "en": "Growth (%)"},
-    "gap_actual": {"zh": "2023年实际", "en": "2023 actual"},
-    "gap_target": {"zh": "2024年目标", "en": "2024 target"},
+    "gap_actual": {"zh": "{base_year}年实际", "en": "{base_year} actual"},
+    "gap_target": {"zh": "{plan_year}年目标", "en": "{plan_year} target"},
     "gap_note": {
         "zh": "（实际）为可比价增速，（名义）为现价增速；差值单位为个百分点。",
         "en": "(real) = at comparable prices, (nominal) = at current prices; gaps in "
         "percentage points (pp).",
     },
     "gap_missing_note": {
-        "zh": "报告未给出{names}的2023年增速，故无差值。",
-        "en": "The report gives no 2023 growth for {names}, so no gap is shown.",
+        "zh": "报告未给出{names}的{base_year}年增速，故无差值。",
+        "en": "The report gives no {base_year} growth for {names}, so no gap is shown.",
     },
     # Projected levels
     "proj_title": {
-        "zh": "按增长目标推算的2024年总量",
-        "en": "2024 levels implied by the growth targets",
+        "zh": "按增长目标推算的{plan_year}年总量",
+        "en": "{plan_year} levels implied by the growth targets",
     },
     "proj_subtitle": {
-        "zh": "{district}：2023年基数加目标增速对应的增量",
-        "en": "{district}: the 2023 base plus the increment the target implies",
+        "zh": "{district}：{base_year}年基数加目标增速对应的增量",
+        "en": "{district}: the {base_year} base plus the increment the target implies",
     },
-    "proj_base": {"zh": "2023年基数", "en": "2023 base"},
+    "proj_base": {"zh": "{base_year}年基数", "en": "{base_year} base"},
     "proj_increment": {"zh": "目标对应增量", "en": "Increment implied by the target"},
     "proj_axis": {"zh": "亿元", "en": "100 million yuan"},
     "proj_panel": {
         "zh": "{name}{basis}\n目标：增长{target}",
         "en": "{name}{basis}\ntarget: {target}",
     },
-    "proj_at_base_prices": {"zh": "按2023年价格", "en": "at 2023 prices"},
+    "proj_at_base_prices": {"zh": "按{base_year}年价格", "en": "at {base_year} prices"},
     "proj_nominal": {"zh": "现价", "en": "current prices"},
     "proj_real_note": {
         "zh": "{names}目标为实际增速（可比价）：换算为现价总量需要价格（平减指数）假设；"
-        "此处未作价格假设，按2023年价格推算。",
+        "此处未作价格假设，按{base_year}年价格推算。",
         "en": "{names}: the target is real growth (comparable prices); a current-price level "
-        "needs a price (deflator) assumption. None is made here: the projection is at 2023 prices.",
+        "needs a price (deflator) assumption. None is made here: the projection is at "
+        "{base_year} prices.",
     },
     "proj_deflator_note": {
         "zh": "{names}目标为实际增速：按假设平减指数上涨{deflator:g}%换算为现价总量。",
@@ -161,15 +166,18 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # Task targets
     "task_title": {
-        "zh": "2024年任务目标相当于2023年实绩的比例",
-        "en": "2024 task targets as a share of 2023 outcomes",
+        "zh": "{plan_year}年任务目标相当于{base_year}年实绩的比例",
+        "en": "{plan_year} task targets as a share of {base_year} outcomes",
     },
     "task_subtitle": {
         "zh": "{district}：目标值 ÷ 上年实绩；100%表示与上年持平",
         "en": "{district}: target ÷ last year's outcome; 100% = same as last year",
     },
-    "task_axis": {"zh": "目标占2023年实绩的比例（%）", "en": "Target as % of the 2023 outcome"},
-    "task_reference": {"zh": "与2023年持平", "en": "Same as 2023"},
+    "task_axis": {
+        "zh": "目标占{base_year}年实绩的比例（%）",
+        "en": "Target as % of the {base_year} outcome",
+    },
+    "task_reference": {"zh": "与{base_year}年持平", "en": "Same as {base_year}"},
     "task_value": {"zh": "{target}／{actual}", "en": "{target} / {actual}"},
     "task_note": {
         "zh": "多数目标为“以上”“不少于”等下限（标≥），实际完成可高于目标；"
@@ -181,6 +189,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitment_确保": {"zh": "（确保）", "en": " (ensure)"},
     # Forecast fan
     # Required-growth grid (targets.sensitivity_grid)
+    "progress_title": {
+        "zh": "{plan_year}年目标进度监测：{period}",
+        "en": "Progress on the {plan_year} targets: {period}",
+    },
     "grid_title": {
         "zh": "完成全年{goal:g}%目标，剩余月份需要的增速",
         "en": "Growth the rest of the year needs for a {goal:g}% year",
@@ -205,6 +217,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "weights_equal_quarters": {"zh": "假设各季度基数相等", "en": "assumption: equal quarters"},
     "weights_seasonal": {"zh": "假设给定的季节比重", "en": "assumption: given seasonal shares"},
     "weights_given": {"zh": "按给定比重", "en": "share given by the user"},
+    "weights_prior_year": {
+        "zh": "上年同期数占上年全年的比重",
+        "en": "last year's same-period value over its full-year total",
+    },
     "fan_title": {
         "zh": "{district}累计增速：实绩与预测",
         "en": "{district}: cumulative growth, actual and forecast",
@@ -240,6 +256,8 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "deflator": 1.5,
     "goal": 6,
     "m": 9,
+    "base_year": 2030,  # sample years: any four digits render the same glyphs
+    "plan_year": 2031,
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -253,6 +271,7 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "actual": "8317人",
         "basis": "（实际）",
         "weights": "假设各月基数相等",
+        "period": "1-9月",
     },
     "en": {
         **_SAMPLE_COMMON,
@@ -265,6 +284,7 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "actual": "8317 people",
         "basis": " (real)",
         "weights": "assumption: equal months",
+        "period": "Jan-Sep",
     },
 }
 
@@ -275,14 +295,16 @@ WEIGHTS_KEYS = {
     "assumption: equal quarters": "weights_equal_quarters",
     "assumption: given seasonal shares": "weights_seasonal",
     "elapsed share given by the caller": "weights_given",
+    "same period last year as printed (上年同期) over last year's full-year level": (
+        "weights_prior_year"
+    ),
 }
 
 # English renderings of the comparator sources, so that English charts contain no Chinese.
 # Unknown titles fall back to their URL (ASCII) in English.
-SOURCE_TITLES_EN = {
-    "新乡市2024年国民经济和社会发展计划 (section 一)": "Xinxiang city 2024 plan report",
-    "新乡市2023年国民经济和社会发展计划": "Xinxiang city 2023 plan report",
-}
+SOURCE_TITLES_EN = (
+    (re.compile(r"新乡市(\d{4})年国民经济和社会发展计划.*"), "Xinxiang city {0} plan report"),
+)
 
 
 # Units as printed (schema.UNITS) in English; counts of things need no unit word.
@@ -412,9 +434,17 @@ def standing_label(standing: str, lang: str) -> str:
     return standing if lang == "zh" else "qualitative standing"
 
 
-def source_line(lang: str, extra: Iterable[str] = ()) -> str:
-    """'资料来源：<the report>；<extra>…' — the line printed under every chart."""
-    parts = [text("report_source", lang), *[e for e in extra if e]]
+def source_line(lang: str, extra: Iterable[str] = (), **years: Any) -> str:
+    """'资料来源：<the report>；<extra>…' — the line printed under every chart.
+
+    ``years`` are the report's ``base_year`` and ``plan_year`` (``Report.years``); by default
+    the latest report's.
+    """
+    if not years:
+        from muye_analysis.reports import latest_report
+
+        years = latest_report().years
+    parts = [text("report_source", lang, **years), *[e for e in extra if e]]
     return text("source_prefix", lang) + text("source_sep", lang).join(parts)
 
 
@@ -422,7 +452,10 @@ def context_source(title: str, url: str, lang: str) -> str:
     """How a comparator source is cited: its title (English rendering in English) and URL."""
     if lang == "zh":
         return f"{title}（{url}）" if url else title
-    english = SOURCE_TITLES_EN.get(title)
+    english = next(
+        (name.format(*m.groups()) for rx, name in SOURCE_TITLES_EN if (m := rx.fullmatch(title))),
+        None,
+    )
     if english is None:
         return url or "see data/raw/context/xinxiang_context.csv"
     return f"{english} ({url})" if url else english

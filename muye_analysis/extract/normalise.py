@@ -40,11 +40,20 @@ _TRADITIONAL = (
     "時时暢畅書书會会東东條条棄弃業业極极標标樁桩構构槍枪樣样樂乐樓楼橋桥機机"
     "檢检權权歡欢殘残殺杀氣气漢汉決决沒没準准湧涌滿满滬沪濱滨災灾煉炼煙烟猶犹"
 )
+# More pairs seen on mirror sites of bulletins and work reports (分別, 區屬, 並列, 漲幅, 減少…).
+_TRADITIONAL += (
+    "別别屬属並并減减漲涨將将從从態态獻献錄录綠绿採采織织紡纺飲饮遊游訊讯筆笔虧亏損损齡龄"
+    "婦妇兒儿駕驾郵邮儲储倉仓貸贷獨独屆届鄧邓壽寿墾垦鑄铸鎖锁廳厅補补總总屬属彙汇滙汇粵粤"
+    "贛赣閩闽遼辽瀋沈寧宁陝陕隴陇黔黔滇滇渝渝湘湘鄂鄂皖皖魯鲁冀冀晉晋豫豫贛赣瓊琼"
+)
 _T2S = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
+# str.translate is slow on text with few characters in its table (a lookup miss per character);
+# a character class finds the traditional ones and only those are replaced.
+_T2S_CHARS = re.compile("[" + "".join(sorted({chr(k) for k, v in _T2S.items() if k != v})) + "]")
 
 # Full-width forms fold to ASCII, except 。 which ``to_halfwidth`` maps to "." (it is sometimes a
 # decimal point): here it stays a full stop unless it sits between two digits.
-_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
+_DECIMAL_STOP = re.compile(r"(?<=\d)[。·・](?=\d)")  # 1·8% is 1.8% (a middle dot on some pages)
 # Tags and entities become spaces of the same length, so an HTML page reads like its text.
 _HTML_TAG = re.compile(
     r"<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", re.S | re.I
@@ -61,13 +70,26 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("增長１２．５％。")
     '增长12.5%。'
     """
-    out = text.replace("。", "\uffff")  # protect the full stop from to_halfwidth's decimal rule
-    out = to_halfwidth(out).replace("\uffff", "。")
+    # to_halfwidth's folding, applied only where a full-width character stands (fast on text
+    # without any); 。 is left out: it stays a full stop unless it sits between two digits.
+    out = _FULLWIDTH_CHARS.sub(_halfwidth, text) if _FULLWIDTH_CHARS.search(text) else text
     out = _DECIMAL_STOP.sub(".", out)
-    out = out.translate(_T2S)
+    if _T2S_CHARS.search(out):
+        out = _T2S_CHARS.sub(_simplified, out)
     if "<" in out or "&" in out:
         out = _HTML_TAG.sub(lambda m: " " * len(m.group()), out)
     return out
+
+
+_FULLWIDTH_CHARS = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _halfwidth(m: re.Match[str]) -> str:
+    return to_halfwidth(m.group())
+
+
+def _simplified(m: re.Match[str]) -> str:
+    return chr(_T2S[ord(m.group())])
 
 
 def mask_quoted(text: str) -> str:
@@ -84,3 +106,45 @@ def _mask(m: re.Match[str]) -> str:
     if _QUOTED_STATEMENT.search(inner):
         return m.group()
     return m.group(1) + QUOTE_MASK * len(inner) + m.group(3)
+
+
+# Mirror sites print the pinyin of some characters after them: 區(qū), 增(zeng)(zeng)长(zhang).
+# (The literal comes first and the character before is checked afterwards: much faster to scan.)
+_PINYIN_RESIDUE = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))+")
+# 321,676万元: a thousands separator between digit groups (never a list: lists use 、).
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+
+
+def strip_residue(norm: str) -> tuple[str, list[int] | None]:
+    """``norm`` without pinyin residue and thousands separators, and where each character was.
+
+    The one change that is not length-preserving: the reader reads the compact text and maps its
+    offsets back with the returned list (``None`` when nothing was removed), so that quotes and
+    offsets still point at the report as printed.
+
+    >>> strip_residue("地區(qū)生產(chǎn)總值")[0]
+    '地區生產總值'
+    """
+    cuts = [m.span() for m in _PINYIN_RESIDUE.finditer(norm) if _after_cjk(norm, m.start())]
+    cuts += [
+        m.span() for m in _THOUSANDS.finditer(norm) if norm[m.start() - 1 : m.start()] in _DIGITS
+    ]
+    cuts.sort()
+    if not cuts:
+        return norm, None
+    keep: list[int] = []
+    pieces, pos = [], 0
+    for a, b in cuts:
+        keep.extend(range(pos, a))
+        pieces.append(norm[pos:a])
+        pos = b
+    keep.extend(range(pos, len(norm)))
+    pieces.append(norm[pos:])
+    return "".join(pieces), keep
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _after_cjk(text: str, pos: int) -> bool:
+    return pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff"
