@@ -163,11 +163,12 @@ class Period:
 
     @property
     def code(self) -> str:
-        """Compact code: 2024Q2 for a calendar quarter (Q1 = 1-3月), 2024M03 for one month,
-        2024M01-09 for other spans (the year to date through September)."""
-        if self.months == 3 and self.end_month % 3 == 0:
-            return f"{self.year}Q{self.end_month // 3}"
-        if self.months == 1:
+        """Compact sortable identifier (not an input label). The year to date keeps its
+        codes: 2024Q3 = 1-9月累计 at a quarter end, 2024M05 = 1-5月; a span alone names its
+        months: 2024M07-09 (三季度 alone), 2024M09-09 (September alone)."""
+        if self.is_cumulative:
+            if self.quarter is not None:
+                return f"{self.year}Q{self.quarter}"
             return f"{self.year}M{self.end_month:02d}"
         return f"{self.year}M{self.start_month:02d}-{self.end_month:02d}"
 
