@@ -360,8 +360,8 @@ def _months(match: re.Match[str], original: str, context: str | None) -> tuple[i
 
 
 _FORMS = (
-    "use forms such as 2024年1-3月, 1-6月, 一季度, 上半年, 前三季度, 全年, 2024Q3, "
-    "二季度 (the quarter alone), 4-6月 or 下半年."
+    "use forms such as 2024年1-3月, 1-6月, 一季度, 上半年, 前三季度, 全年 (year to date), "
+    "二季度 or 2024Q2 (the quarter alone), 4-6月 or 下半年."
 )
 
 
