@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from muye_analysis.forecast.core import GrowthForecast
-
 SCENARIOS = {  # name: (zh, en, quantile)
     "optimistic": ("乐观", "Optimistic", 0.90),
     "baseline": ("基准", "Baseline", None),
@@ -28,8 +26,9 @@ SCENARIOS = {  # name: (zh, en, quantile)
 }
 
 
-def scenarios(forecast: GrowthForecast) -> pd.DataFrame:
-    """One row per scenario: scenario, name_zh, name_en, annual (%), shift_pp (remaining
+def scenarios(forecast) -> pd.DataFrame:
+    """Scenarios of a ``GrowthForecast`` with a distribution, one row each: scenario,
+    name_zh, name_en, annual (%), shift_pp (remaining
     months versus baseline), assumption_zh, assumption_en."""
     import numpy as np
     import pandas as pd
@@ -57,7 +56,7 @@ def scenarios(forecast: GrowthForecast) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _rest(forecast: GrowthForecast) -> tuple[str, str]:
+def _rest(forecast) -> tuple[str, str]:
     from muye_analysis.periods import Period
 
     months = forecast.months_known if forecast.months_known is not None else 3 * forecast.quarters_known
