@@ -17,13 +17,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
 DATA = Path(os.environ.get("MUYE_DATA_DIR", ROOT / "data"))
 RAW = DATA / "raw"
 CURATED = DATA / "curated"
 QUARTERLY = DATA / "quarterly"
 NOTEBOOKS = ROOT / "notebooks"
 EXAMPLES = ROOT / "examples"  # synthetic, illustrative data only
+CHART_STYLE = PACKAGE / "charts" / "muye.mplstyle"  # the house matplotlib style (package data)
 
 # The bundled (first) plan report; the code finds every report through the curated rows'
 # ``document`` column (muye_analysis.reports), so this constant serves tests and benchmarks.

@@ -51,3 +51,53 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     if dim_from != dim_to:
         raise ValueError(f"cannot convert {from_unit} ({dim_from}) to {to_unit} ({dim_to})")
     return value * f_from / f_to
+
+
+# Units as printed (schema.UNITS) in English; counts of things need no unit word.
+UNITS_EN = {
+    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "%": "%",
+    "位": "", "名": "", "个": "", "家": "", "项": "", "类": "", "场次": "", "所": "",
+    "件": "", "户": "", "天": "days", "期": "", "处": "", "座": "", "批": "",
+    "人": "people", "万人": "10,000 people",
+    "万平方米": "10,000 m²", "平方米": "m²",
+    "万斤": "10,000 jin", "斤": "jin", "吨": "t", "万吨": "10,000 t",
+    "亿安时": "100 million Ah",
+    "万亩": "10,000 mu", "亩": "mu", "公顷": "ha",
+    "倍": "times",
+}  # fmt: skip
+
+# English amounts spell out 万 (10^4) and 亿 (10^8): 80亿元 is "8 billion yuan".
+SCALED_UNITS_EN = {
+    "亿元": (1e8, "yuan"), "万元": (1e4, "yuan"), "万人": (1e4, "people"),
+    "万平方米": (1e4, "m²"), "万斤": (1e4, "jin"), "万吨": (1e4, "t"),
+    "亿安时": (1e8, "Ah"), "万亩": (1e4, "mu"),
+}  # fmt: skip
+
+
+def unit_en(unit: str) -> str:
+    """The English rendering of a unit as printed ('' for plain counts such as 个, 家)."""
+    try:
+        return UNITS_EN[unit]
+    except KeyError:
+        raise KeyError(f"no English for unit {unit!r}; add it to units.UNITS_EN") from None
+
+
+def spell_scale(number: float) -> str:
+    """2.321e9 -> '2.321 billion'; smaller numbers with thousands separators."""
+    for size, name in ((1e9, "billion"), (1e6, "million")):
+        if abs(number) >= size:
+            return f"{round(number / size, 6):g} {name}"
+    return f"{round(number, 6):,.10g}"
+
+
+def amount_en(value: float, unit: str) -> str:
+    """A value with its unit in English: 80亿元 -> '8 billion yuan', 200个 -> '200'.
+
+    >>> amount_en(80, "亿元"), amount_en(8000, "人"), amount_en(2.75, "万亩")
+    ('8 billion yuan', '8000 people', '27,500 mu')
+    """
+    if unit in SCALED_UNITS_EN:
+        factor, word = SCALED_UNITS_EN[unit]
+        return f"{spell_scale(value * factor)} {word}"
+    word = unit_en(unit)
+    return f"{value:g}{word}" if word in ("", "%") else f"{value:g} {word}"

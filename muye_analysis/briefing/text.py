@@ -83,9 +83,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "(details in notebook 03).",
     },
     "att_rule_note": {
-        "zh": "按限定词判断：“以上”为下限，“以内”为上限，“左右”按±0.5个百分点（工作约定，无官方区间）。",
+        "zh": "按限定词判断：“以上”为下限，“以内”为上限，“左右”按±0.5个百分点"
+        "（工作约定，无官方区间）；失业率等越低越好的指标以目标为上限。",
         "en": "Judged by the qualifier: 'or more' is a floor, 'within' a ceiling, 'about' "
-        "allows ±0.5 points (a working convention; there is no official band).",
+        "allows ±0.5 points (a working convention; there is no official band); for rates where "
+        "lower is better, such as unemployment, the target is a ceiling.",
     },
     # Year to date
     "ytd_title": {

@@ -48,7 +48,7 @@ def plot_forecast_fan(
 ) -> Figure:
     """Fan chart of a year-to-date series and its forecast.
 
-    ``history``: columns ``period`` (label such as "2024Q1" or "2024年1-3月") and ``value``;
+    ``history``: columns ``period`` (label such as "YYYYQ1" or "YYYY年1-3月") and ``value``;
     ``forecast``: ``period``, ``mean``, ``lower_80``, ``upper_80``, ``lower_95``, ``upper_95``
     (intervals must nest). ``target`` draws a horizontal target line labelled ``target_label``
     (default "目标 6%"). ``synthetic=True`` stamps "示例数据（合成），非真实统计" on the plot and in

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from muye_analysis import config
+from muye_analysis import config, units
 
 LANGS = ("zh", "en")
 
@@ -189,10 +189,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitment_确保": {"zh": "（确保）", "en": " (ensure)"},
     # Forecast fan
     # Required-growth grid (targets.sensitivity_grid)
+    # Progress traffic lights (progress.progress_table)
     "progress_title": {
         "zh": "{plan_year}年目标进度监测：{period}",
         "en": "Progress on the {plan_year} targets: {period}",
     },
+    "progress_no_period": {"zh": "暂无本年数据", "en": "no figures for the year yet"},
+    "progress_subtitle": {
+        "zh": "{n}项目标；条形为完成进度（%），竖线为序时进度；增速目标标注其余月份所需增速",
+        "en": "{n} targets; bars: completion (%), tick: time elapsed; growth targets: growth "
+        "the rest of the year needs",
+    },
+    "progress_axis": {
+        "zh": "完成进度（占全年目标，%）",
+        "en": "Completion (% of the year's target)",
+    },
+    "progress_growth": {
+        "zh": "累计{ytd:.1f}%，{rest}需{need:.1f}%",
+        "en": "{ytd:.1f}% so far; rest needs {need:.1f}%",
+    },
+    "progress_year_growth": {"zh": "全年{ytd:.1f}%", "en": "{ytd:.1f}% for the year"},
+    "progress_point": {"zh": "当前{value}（目标{goal}）", "en": "now {value} (target {goal})"},
+    "progress_no_data": {"zh": "暂无数据", "en": "no data"},
+    "progress_rules": {
+        "zh": "状态：增速目标看其余月份所需增速比累计增速高多少（≤{acc:g}个百分点为预警）；"
+        "累计量看完成进度落后序时进度多少（≤{lag:g}个百分点为预警）；比率与存量看当前值。"
+        "序时进度口径见进度表。",
+        "en": "Status: growth targets by how much faster the rest of the year must grow (at risk "
+        "up to {acc:g} points); cumulative targets by how far completion lags time elapsed (at "
+        "risk up to {lag:g} points); rates and stocks as they stand. Time-elapsed basis: see the "
+        "table.",
+    },
+    "progress_data_source": {"zh": "年度累计数据：{files}", "en": "year-to-date data: {files}"},
     "grid_title": {
         "zh": "完成全年{goal:g}%目标，剩余月份需要的增速",
         "en": "Growth the rest of the year needs for a {goal:g}% year",
@@ -258,6 +286,10 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "m": 9,
     "base_year": 2030,  # sample years: any four digits render the same glyphs
     "plan_year": 2031,
+    "ytd": 5.0,
+    "need": 8.7,
+    "acc": 2.0,
+    "lag": 10.0,
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -271,7 +303,9 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "actual": "8317人",
         "basis": "（实际）",
         "weights": "假设各月基数相等",
-        "period": "1-9月",
+        "period": "2031年1-9月",
+        "rest": "四季度",
+        "files": "月报.xlsx",
     },
     "en": {
         **_SAMPLE_COMMON,
@@ -284,7 +318,9 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "actual": "8317 people",
         "basis": " (real)",
         "weights": "assumption: equal months",
-        "period": "Jan-Sep",
+        "period": "Jan-Sep 2031",
+        "rest": "Q4",
+        "files": "report.xlsx",
     },
 }
 
@@ -307,49 +343,22 @@ SOURCE_TITLES_EN = (
 )
 
 
-# Units as printed (schema.UNITS) in English; counts of things need no unit word.
-UNITS_EN = {
-    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "%": "%",
-    "位": "", "名": "", "个": "", "家": "", "项": "", "类": "", "场次": "", "所": "",
-    "件": "", "户": "", "天": "days", "期": "", "处": "", "座": "", "批": "",
-    "人": "people", "万人": "10,000 people",
-    "万平方米": "10,000 m²", "平方米": "m²",
-    "万斤": "10,000 jin", "斤": "jin", "吨": "t", "万吨": "10,000 t",
-    "亿安时": "100 million Ah",
-    "万亩": "10,000 mu", "亩": "mu", "公顷": "ha",
-    "倍": "times",
-}  # fmt: skip
+# Units in English live with the conversions (muye_analysis.units), so the analysis layer can
+# word its sentences without importing the charts; these names stay for the charts' callers.
+UNITS_EN = units.UNITS_EN
+_SCALED_UNITS_EN = units.SCALED_UNITS_EN
 
 
 def unit_label(unit: str, lang: str) -> str:
     """The unit as printed in Chinese, or its English rendering ('' for plain counts)."""
     _check_lang(lang)
-    if lang == "zh":
-        return unit
-    try:
-        return UNITS_EN[unit]
-    except KeyError:
-        raise KeyError(f"no English for unit {unit!r}; add it to labels.UNITS_EN") from None
-
-
-# English amounts spell out 万 (10^4) and 亿 (10^8): 80亿元 is "8 billion yuan".
-_SCALED_UNITS_EN = {
-    "亿元": (1e8, "yuan"), "万元": (1e4, "yuan"), "万人": (1e4, "people"),
-    "万平方米": (1e4, "m²"), "万斤": (1e4, "jin"), "万吨": (1e4, "t"),
-    "亿安时": (1e8, "Ah"), "万亩": (1e4, "mu"),
-}  # fmt: skip
+    return unit if lang == "zh" else units.unit_en(unit)
 
 
 def amount(value: float, unit: str, lang: str) -> str:
     """A value with its unit for inline labels: '80亿元' / '8 billion yuan', '200个' / '200'."""
     _check_lang(lang)
-    if lang == "zh":
-        return f"{value:g}{unit}"
-    if unit in _SCALED_UNITS_EN:
-        factor, word = _SCALED_UNITS_EN[unit]
-        return f"{_spell_scale(value * factor)} {word}"
-    word = unit_label(unit, lang)
-    return f"{value:g}{word}" if word in ("", "%") else f"{value:g} {word}"
+    return f"{value:g}{unit}" if lang == "zh" else units.amount_en(value, unit)
 
 
 def yi_yuan(value: float, lang: str) -> str:
@@ -358,11 +367,7 @@ def yi_yuan(value: float, lang: str) -> str:
     return f"{value:g}" if lang == "zh" else f"¥{round(value / 10, 6):g}bn"
 
 
-def _spell_scale(number: float) -> str:
-    for size, name in ((1e9, "billion"), (1e6, "million")):
-        if abs(number) >= size:
-            return f"{round(number / size, 6):g} {name}"
-    return f"{round(number, 6):,.10g}"
+_spell_scale = units.spell_scale
 
 
 def text(key: str, lang: str, **fields: Any) -> str:

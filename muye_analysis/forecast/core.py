@@ -109,7 +109,7 @@ def single_quarter_growth(
 
     ``ytd`` has columns year, end_month, growth (cumulative %) and optionally level (cumulative,
     for last year's weights), as ``muye_analysis.quarterly.ytd_series`` returns. Months that are
-    not quarter ends are ignored. Returns year, quarter, period (2024Q3), cumulative, growth,
+    not quarter ends are ignored. Returns year, quarter, period (YYYYQ3), cumulative, growth,
     weight, weights_source: one row per quarter whose own and previous cumulative growth are
     known.
     """
