@@ -274,3 +274,12 @@ def test_district_nowcast_uses_only_what_the_wider_area_had_published():
     assert now.gap_sd == pytest.approx(0.0, abs=1e-9)
     expected = forecast_growth(wider[(wider["year"] < 2024) | (wider["end_month"] <= 6)])
     assert now.wider_mean == pytest.approx(expected.annual_mean)
+
+
+def test_fan_axis_reads_year_to_date_spans():
+    from muye_analysis.forecast.core import axis_label
+
+    assert axis_label("2025M01-09") == "1-9月\n2025"
+    assert axis_label("2025Q1", "en") == "Jan-Mar\n2025"
+    assert axis_label("2025M01-12", "en") == "Jan-Dec\n2025"
+    assert axis_label("2024Q3") == "2024Q3"  # not a year-to-date code: left alone
