@@ -48,18 +48,22 @@ def scenarios(forecast) -> pd.DataFrame:
             text_en = f"{rest_en} grows as the model's central forecast"
         else:
             word_zh, word_en = ("快", "faster") if shift >= 0 else ("慢", "slower")
-            text_zh = f"{rest_zh}增速比基准{word_zh}{abs(shift):.1f}个百分点（预测分布第{q * 100:.0f}百分位）"
+            text_zh = (f"{rest_zh}增速比基准{word_zh}{abs(shift):.1f}个百分点"
+                       f"（预测分布第{q * 100:.0f}百分位）")  # fmt: skip
             text_en = (f"{rest_en} grows {abs(shift):.1f} points {word_en} than the baseline "
                        f"({q * 100:.0f}th percentile of the forecast)")  # fmt: skip
         rows.append({"scenario": key, "name_zh": zh, "name_en": en, "annual": annual,
-                     "shift_pp": shift, "assumption_zh": text_zh, "assumption_en": text_en})  # fmt: skip
+                     "shift_pp": shift, "assumption_zh": text_zh,
+                     "assumption_en": text_en})  # fmt: skip
     return pd.DataFrame(rows)
 
 
 def _rest(forecast) -> tuple[str, str]:
     from muye_analysis.periods import Period
 
-    months = forecast.months_known if forecast.months_known is not None else 3 * forecast.quarters_known
+    months = forecast.months_known
+    if months is None:
+        months = 3 * forecast.quarters_known
     if months == 0:
         return "全年", "The whole year"
     period = Period(forecast.year, months)
