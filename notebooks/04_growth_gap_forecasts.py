@@ -150,7 +150,7 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
         display(result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2))  # noqa: F821
     for area in ("新乡市", "河南省"):  # anchored to the city's / province's real series
         try:
-            wider = forecast.real_data.area_ytd(area, gap.indicator)
+            wider = forecast.anchor.wider_series(area, gap.indicator, store)
             now = forecast.anchor.nowcast_from_wider(series, wider)
         except (KeyError, ValueError, forecast.InsufficientHistory) as why:
             print(f"  {area}: no anchored nowcast ({why})")

@@ -40,6 +40,22 @@ class AnchoredNowcast:
         return self.mean - z * self.sd, self.mean + z * self.sd
 
 
+def wider_series(
+    area: str, indicator: str, store: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The wider area's year-to-date series for anchoring: from the store when it holds that
+    area's indicator (ingested with an ``area`` / 地区 column), else from the real series in
+    ``data/raw/ytd_real/`` (``real_data.area_ytd``). Raises KeyError when neither has it."""
+    from muye_analysis import quarterly
+    from muye_analysis.forecast import real_data
+
+    store = quarterly.read_store() if store is None else store
+    series = quarterly.ytd_series(indicator, store, area=area)
+    if series["growth"].notna().any():
+        return series
+    return real_data.area_ytd(area, indicator)
+
+
 def usual_gap(district: pd.DataFrame, wider: pd.DataFrame) -> pd.DataFrame:
     """Full-year growth of both areas and the gap (district minus wider), one row per year."""
     def annual(frame):

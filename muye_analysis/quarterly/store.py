@@ -573,15 +573,20 @@ def is_synthetic(store: pd.DataFrame) -> pd.Series:
     return words.str.contains(SYNTHETIC_PATTERN, case=False, regex=True).astype(bool)
 
 
-def ytd_series(indicator: str, store: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One indicator's year-to-date figures, one row per period: year, end_month, period,
-    level, growth (NA where not given) and prior_year (上年同期 printed beside the level, NA
-    where not given). Spans that do not start in January (二季度 alone) are left out. The input
-    of ``muye_analysis.forecast`` and of the weights in ``targets.weights_for``."""
+def ytd_series(
+    indicator: str, store: pd.DataFrame | None = None, *, area: str = DEFAULT_AREA
+) -> pd.DataFrame:
+    """One indicator's year-to-date figures in one area (the district by default), one row per
+    period: year, end_month, period, level, growth (NA where not given) and prior_year (上年同期
+    printed beside the level, NA where not given). Spans that do not start in January (二季度
+    alone) are left out. The input of ``muye_analysis.forecast`` and of the weights in
+    ``targets.weights_for``."""
     import pandas as pd
 
     store = read_store() if store is None else store
     rows = store[(store["indicator"] == indicator) & ~store["sub_item"].fillna(False)]
+    if "area" in rows.columns:  # a row without an area is the district's (the agreed default)
+        rows = rows[rows["area"].fillna(DEFAULT_AREA) == area]
     if "start_month" in rows.columns:
         rows = rows[rows["start_month"].fillna(1).astype(int) == 1]
     wide = rows.pivot_table(

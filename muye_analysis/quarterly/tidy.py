@@ -3,6 +3,7 @@ header row, column roles and the title rows above."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from muye_analysis.periods import (
@@ -29,6 +30,7 @@ from muye_analysis.quarterly.cells import (
 )
 from muye_analysis.quarterly.files import _Sheet
 from muye_analysis.quarterly.records import (
+    _clip,
     _Context,
     _derived_growth,
     _lookup,
@@ -67,7 +69,7 @@ def _roles(header: list[str]) -> dict[str, int]:
 # Roles a tidy table may give only once: a second level column (with other values) would
 # otherwise be ignored without a word.
 _SINGLE_ROLES = (
-    "indicator", "period", "year", "level", "growth", "unit", "price_basis", "prior_year",
+    "indicator", "period", "year", "area", "level", "growth", "unit", "price_basis", "prior_year",
 )  # fmt: skip
 
 
@@ -166,6 +168,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
                 "make the year column and the period label agree.",
             )
         basis = _price_basis_of(at.get("price_basis"), cell("price_basis"), info)
+        area = _area_of(at.get("area"), cell("area"))
         source = _text(cell("source")) or ctx.title
         unit_cell = _text(cell("unit")) or None
         if unit_cell is not None and unit_cell not in _KNOWN_UNITS:
@@ -221,8 +224,28 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
             row_records += [derived] if derived is not None else []
         for record in row_records:
             record["_parent"] = parent if sub else None  # of-which: whose?
+            record["area"] = area
         records += row_records
     return records
+
+
+# An area name: Chinese or Latin letters, digits, spaces and the dots of 新乡市·牧野区, no
+# numbers alone (a misplaced value) and nothing longer than a place name.
+_AREA_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ·.()（）-]{0,39}")
+
+
+def _area_of(where: _Where | None, cell: Any) -> str | None:
+    """The row's area (地区): blank means the district (``store.DEFAULT_AREA``)."""
+    text = _text(cell)
+    if where is None or not text:
+        return None
+    if not _AREA_NAME.fullmatch(text):
+        raise where.fail(
+            f"{_clip(text)!r} is not an area name.",
+            "write the area as published (河南省, 新乡市, 牧野区), or leave it blank for the "
+            "district.",
+        )
+    return text
 
 
 def _price_basis_of(where: _Where | None, cell: Any, info: _Indicator) -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from muye_analysis.quarterly.records import _Where
-from muye_analysis.quarterly.store import _key
+from muye_analysis.quarterly.store import DEFAULT_AREA, _key
 
 # Tolerance when a stored value is compared with a re-ingested one (values pass through unit
 # conversion and a CSV round trip).
@@ -95,7 +95,8 @@ def _check_flows_not_falling(
         if (record.get("start_month") or 1) != 1:
             continue  # 二季度 alone is smaller than 1-3月 + 二季度: only year-to-date levels
         if record["measure"] == "level" and record["indicator"] in flows:
-            series.setdefault((record["indicator"], record["year"]), []).append(record)
+            area = record.get("area") or DEFAULT_AREA  # each area's year is its own series
+            series.setdefault((area, record["indicator"], record["year"]), []).append(record)
     for group in series.values():
         group.sort(key=lambda r: r["end_month"])
         for earlier, later in itertools.pairwise(group):
