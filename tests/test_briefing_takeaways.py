@@ -117,11 +117,12 @@ def test_task_takeaway_counts_targets_below_last_year(data):
 def test_fan_takeaway_states_forecast_interval_and_probability():
     kwargs = {"year": 2024, "mean": 5.84, "interval_80": (4.91, 6.66), "probability": 0.426}
     assert fan_takeaway(goal="6%以上", lang="zh", **kwargs) == (
-        "AR(1)模型预测2024年全年增长5.8%（80%区间4.9%至6.7%），达到6%以上目标的概率约43%"
+        "按单季增速走势并考虑上年基数测算，2024年全年预计增长5.8%（80%区间4.9%至6.7%），"
+        "达到6%以上目标的概率约43%"
     )
     assert fan_takeaway(goal="≥6%", lang="en", **kwargs) == (
-        "AR(1) forecast for 2024: 5.8% growth (80% interval 4.9% to 6.7%); "
-        "chance of meeting the ≥6% target about 43%"
+        "Projected from quarter-by-quarter growth, allowing for last year's base: 2024 growth "
+        "5.8% (80% interval 4.9% to 6.7%); chance of meeting the ≥6% target about 43%"
     )
 
 

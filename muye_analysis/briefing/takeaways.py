@@ -186,7 +186,8 @@ def fan_takeaway(
     goal: str,
     lang: str,
 ) -> str:
-    """'AR(1)模型预测<年份>年全年增长5.8%（80%区间4.9%至6.7%），达到6%以上目标的概率约40%'."""
+    """'按单季增速走势并考虑上年基数测算，<年份>年全年预计增长5.8%（80%区间4.9%至6.7%），达到
+    6%以上目标的概率约40%' (the default forecast: single-quarter growth with base effects)."""
     low, high = interval_80
     return text(
         "fan_takeaway",

@@ -123,8 +123,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "no year-to-date slides.",
     },
     "ytd_too_short": {
-        "zh": "{name}：连续季度数据少于{need}个，未作预测。",
-        "en": "{name}: fewer than {need} consecutive quarters, too few for a forecast.",
+        "zh": "{name}：历史数据不足{need}个季度，未作预测。",
+        "en": "{name}: fewer than {need} quarters of history, too few for a forecast.",
     },
     "fan_title": {
         "zh": "{name}累计增速：实绩与预测",
@@ -132,10 +132,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "fan_target_label": {"zh": "全年目标 {goal}", "en": "Annual target {goal}"},
     "fan_takeaway": {
-        "zh": "AR(1)模型预测{year}年全年增长{mean}（80%区间{low}至{high}），"
-        "达到{goal}目标的概率{p}",
-        "en": "AR(1) forecast for {year}: {mean} growth (80% interval {low} to {high}); "
-        "chance of meeting the {goal} target {p}",
+        "zh": "按单季增速走势并考虑上年基数测算，{year}年全年预计增长{mean}"
+        "（80%区间{low}至{high}），达到{goal}目标的概率{p}",
+        "en": "Projected from quarter-by-quarter growth, allowing for last year's base: "
+        "{year} growth {mean} (80% interval {low} to {high}); chance of meeting the {goal} "
+        "target {p}",
     },
     # Takeaways of the report charts
     "take_rank": {

@@ -16,6 +16,7 @@ from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.briefing.text import target_text, text
 from muye_analysis.charts import labels
+from muye_analysis.forecast import DEFAULT_METHOD
 from muye_analysis.quarterly import is_synthetic
 from muye_analysis.targets import headline_ytd_gaps
 
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from muye_analysis.periods import Period
     from muye_analysis.targets import YtdGap
 
-FORECAST_METHOD = "sarimax"  # AR(1) with a constant: pulls growth back towards its mean
+# The forecast's default: single-quarter (or single-month) growth with base effects, shock
+# years and every published month (``forecast.base_effect``).
+FORECAST_METHOD = DEFAULT_METHOD
 MAX_SOURCES = 3  # source names listed on a slide before "…"
 
 _SYNTHETIC_TITLE = {"zh": "（示例数据）", "en": " (synthetic data)"}
@@ -167,12 +170,14 @@ def _fan_slide(
     from muye_analysis.forecast import MIN_QUARTERS, InsufficientHistory, forecast_growth
     from muye_analysis.quarterly import ytd_series
 
+    series = ytd_series(gap.indicator, store)
     try:
-        fc = forecast_growth(ytd_series(gap.indicator, store), method=FORECAST_METHOD)
+        fc = forecast_growth(series, method=FORECAST_METHOD)
     except InsufficientHistory:
         return None, text("ytd_too_short", lang, name=name, need=MIN_QUARTERS)
     if fc.year != gap.period.year:  # the year is complete: no target for the next one
         return None, None
+    fc.coverage = backtest_coverage(series)
     goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
     higher = _higher_is_better(registry, gap.indicator)
     title = text("fan_title", lang, name=name) + (_SYNTHETIC_TITLE[lang] if synthetic else "")
@@ -201,6 +206,21 @@ def _fan_slide(
         source=labels.source_line(lang, extra),
     )
     return slide, None
+
+
+def backtest_coverage(series: pd.DataFrame) -> dict[str, float]:
+    """How often the default method's intervals covered the published 全年 in a rolling
+    backtest on the same series (``forecast.calibration``), shown beside the fan; ``n`` = 0 when
+    the series is too short to have any past origin."""
+    from muye_analysis.forecast import InsufficientHistory
+    from muye_analysis.forecast.calibration import rolling_backtest
+
+    try:
+        check = rolling_backtest(series, methods=(FORECAST_METHOD,))
+    except InsufficientHistory:
+        return {"n": 0, "coverage_80": float("nan"), "coverage_95": float("nan"),
+                "mae": float("nan")}  # fmt: skip
+    return check.coverage(FORECAST_METHOD)
 
 
 def _short_name(registry: pd.DataFrame, indicator: str, lang: str) -> str:

@@ -102,8 +102,16 @@ _COVERAGE = {
 }
 
 
+_NO_BACKTEST = {
+    "zh": "；历史数据不足，尚无回测",
+    "en": "; too little history for a backtest of the intervals",
+}
+
+
 def coverage_text(coverage: dict, lang: str) -> str:
-    """The backtest coverage sentence appended to the fan's subtitle."""
+    """The backtest coverage sentence appended to the fan's subtitle (n = 0: no backtest)."""
+    if not coverage.get("n"):
+        return _NO_BACKTEST[resolve_lang(lang)]
     return _COVERAGE[resolve_lang(lang)].format(
         n=int(coverage["n"]), c80=coverage["coverage_80"], c95=coverage["coverage_95"]
     )
