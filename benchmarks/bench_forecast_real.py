@@ -1,6 +1,6 @@
 """Forecast accuracy and calibration on real published series (not a speed test; asserts nothing).
 
-For every long-enough Henan series in ``data/raw/ytd_real/`` a rolling-origin backtest refits each
+For every long-enough Henan and Guangdong series in ``data/raw/ytd_real/`` a rolling-origin backtest refits each
 method at every published figure and scores its full-year forecast against the published 全年:
 
 - base_effect: the default since issue 11 (every figure used, base effects, COVID variance);
@@ -34,6 +34,7 @@ SERIES = [
     ("河南省", "gdp"),
     ("河南省", "industrial_value_added"),
     ("河南省", "fixed_asset_investment"),
+    ("广东省", "gdp"),  # HELD OUT (issue 11b): collected last, never used to choose a setting
 ]
 
 
