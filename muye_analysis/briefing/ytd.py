@@ -210,17 +210,11 @@ def _fan_slide(
 
 def backtest_coverage(series: pd.DataFrame) -> dict[str, float]:
     """How often the default method's intervals covered the published 全年 in a rolling
-    backtest on the same series (``forecast.calibration``), shown beside the fan; ``n`` = 0 when
-    the series is too short to have any past origin."""
-    from muye_analysis.forecast import InsufficientHistory
-    from muye_analysis.forecast.calibration import rolling_backtest
+    backtest on the same series, shown beside the fan (``forecast.calibration.fan_coverage``;
+    ``n`` = 0 when the series is too short for any past origin)."""
+    from muye_analysis.forecast.calibration import fan_coverage
 
-    try:
-        check = rolling_backtest(series, methods=(FORECAST_METHOD,))
-    except InsufficientHistory:
-        return {"n": 0, "coverage_80": float("nan"), "coverage_95": float("nan"),
-                "mae": float("nan")}  # fmt: skip
-    return check.coverage(FORECAST_METHOD)
+    return fan_coverage(series, FORECAST_METHOD)
 
 
 def _short_name(registry: pd.DataFrame, indicator: str, lang: str) -> str:

@@ -186,3 +186,14 @@ def summarise(errors: pd.DataFrame, by: Sequence[str] = ("method",)) -> pd.DataF
         key = key if isinstance(key, tuple) else (key,)
         records.append({**dict(zip(by, key, strict=True)), **agg(group)})
     return pd.DataFrame(records)
+
+
+def fan_coverage(ytd: pd.DataFrame, method: str = "base_effect") -> dict[str, float]:
+    """The coverage to print beside a fan: ``rolling_backtest`` of ``method`` on the same series
+    ({'n', 'coverage_80', 'coverage_95', 'mae'}); ``n`` = 0 (NaN rates) when the series has no
+    origin with enough history and a later 全年, and the fan then says there is no backtest."""
+    try:
+        check = rolling_backtest(ytd, methods=(method,))
+    except InsufficientHistory:
+        return {"n": 0, "coverage_80": math.nan, "coverage_95": math.nan, "mae": math.nan}
+    return check.coverage(method)
