@@ -1,7 +1,8 @@
 """Forecast accuracy and calibration on real published series (not a speed test; asserts nothing).
 
 For every long-enough Henan and Guangdong series in ``data/raw/ytd_real/`` a rolling-origin
-backtest refits each method at every published figure and scores its full-year forecast against the published 全年:
+backtest refits each method at every published figure and scores its full-year forecast
+against the published 全年:
 
 - base_effect: the default since issue 11 (every figure used, base effects, COVID variance);
 - sarimax: yesterday's default, AR(1) on consecutive quarter ends (needs 12 of them);
