@@ -150,6 +150,39 @@ def area_ytd(
     return out.sort_values(["year", "end_month"], ignore_index=True)
 
 
+TIDY_COLUMNS = ("地区", "指标", "时期", "累计值", "单位", "累计增长(%)", "来源")
+
+
+def tidy_table(series: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The real series in the store's tidy layout (Chinese headers, one row per area, indicator
+    and period: 地区, 指标, 时期, 累计值, 单位, 累计增长(%), 来源), ready to write as CSV and load
+    with ``muye ingest`` as area series. 来源 names the growth figure's web page (else the
+    level's) and the raw file and row it came from; derived figures say so."""
+    import pandas as pd
+
+    from muye_analysis.periods import Period
+
+    series = load_real_series() if series is None else series
+    rows = []
+    for (area, name, year, month), group in series.groupby(
+        ["area", "indicator_zh", "year", "end_month"], sort=True
+    ):
+        by = {m: g.iloc[0] for m, g in group.groupby("measure")}
+        cite = by.get("growth", by.get("level"))
+        source = f"{cite['url']} ({cite['file']} row {cite['row']})"
+        if cite["derived"]:
+            source = f"DERIVED {cite['derived']}: {source}"
+        level = by.get("level")
+        rows.append({
+            "地区": area, "指标": name, "时期": Period(int(year), int(month)).label("zh"),
+            "累计值": level["value"] if level is not None else None,
+            "单位": level["unit"] if level is not None else None,
+            "累计增长(%)": by["growth"]["value"] if "growth" in by else None,
+            "来源": source,
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
+
+
 def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
     """The distinct web hosts behind a real series' growth figures (latest first), for a chart's
     source line."""

@@ -104,3 +104,23 @@ def test_anchoring_falls_back_to_the_raw_real_series_when_the_store_lacks_the_ar
     wider = anchor.wider_series("河南省", "gdp", read_store())  # the store is empty here
     assert "url" in wider.columns  # the raw loader's frame, with the sources
     assert wider.loc[(wider["year"] == 2023) & (wider["end_month"] == 12), "growth"].item() == 4.1
+
+
+def test_the_bundled_real_series_ingest_as_area_series(tmp_path):
+    from muye_analysis.forecast import real_data
+
+    table = real_data.tidy_table()
+    path = tmp_path / "real_area_series.csv"
+    table.to_csv(path, index=False)
+    ingest_quarterly(path)
+    store = read_store()
+    assert set(store["area"]) == {"河南省", "新乡市", "广东省"}
+    for area in ("河南省", "广东省"):
+        stored = ytd_series("gdp", store, area=area).dropna(subset=["growth"])
+        raw = real_data.area_ytd(area, "gdp").dropna(subset=["growth"])
+        assert stored["growth"].astype(float).tolist() == raw["growth"].tolist()
+    henan_2019 = ytd_series("gdp", store, area="河南省").query("year == 2019 and end_month == 12")
+    assert henan_2019["level"].item() == 54259.20  # the level travels with its growth
+    # anchoring now takes the province from the store (the store's frame has no url column)
+    assert "url" not in anchor.wider_series("河南省", "gdp", store).columns
+    assert ytd_series("gdp", store).empty  # nothing of the district: the default area is 牧野区
