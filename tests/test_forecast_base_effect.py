@@ -309,4 +309,5 @@ def test_fan_axis_reads_year_to_date_spans():
     assert axis_label("2025M01-12", "en") == "Jan-Dec\n2025"
     assert axis_label("2024Q3") == "1-9月\n2024"  # Period.code of 1-9月累计
     assert axis_label("2024M10", "en") == "Jan-Oct\n2024"
-    assert axis_label("2024M07-09") == "2024M07-09"  # a span alone (三季度): left alone
+    assert axis_label("2024M05", "en") == "Jan-May\n2024"
+    assert axis_label("2024M07-09") == "2024M07-09"  # 三季度 alone: not year to date, left alone
