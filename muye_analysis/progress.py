@@ -422,9 +422,10 @@ def _missing(value: object) -> bool:
 
 
 def _plan_rows(store: pd.DataFrame, year: int, include_synthetic: bool) -> pd.DataFrame:
-    from muye_analysis.quarterly import is_synthetic
+    from muye_analysis.quarterly import district_rows, is_synthetic
 
-    rows = store[(store["year"] == year) & ~store["sub_item"].fillna(False).astype(bool)]
+    rows = district_rows(store)  # city / province series in the store are not the district's
+    rows = rows[(rows["year"] == year) & ~rows["sub_item"].fillna(False).astype(bool)]
     if "start_month" in rows.columns:  # year-to-date figures only: 二季度 alone is no progress
         rows = rows[rows["start_month"].fillna(1).astype(int) == 1]
     rows = rows.assign(_synthetic=is_synthetic(rows).to_numpy())

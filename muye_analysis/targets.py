@@ -671,13 +671,14 @@ def headline_ytd_gaps(
     are never used.
     """
     from muye_analysis.dataset import HEADLINE, HEADLINE_GROWTH
-    from muye_analysis.quarterly import read_store
+    from muye_analysis.quarterly import district_rows, read_store
     from muye_analysis.reports import latest_report, years_of
 
     store = read_store() if store is None else store
     plan_year = latest_report().plan_year if targets is None else years_of(targets)[1]
     year = plan_year if period is None else period.year
-    rows = store[(store["year"] == year) & ~store["sub_item"].fillna(False).astype(bool)]
+    rows = district_rows(store)  # city / province series in the store are not the district's
+    rows = rows[(rows["year"] == year) & ~rows["sub_item"].fillna(False).astype(bool)]
     if "start_month" in rows.columns:
         rows = rows[rows["start_month"].fillna(1).astype(int) == 1]
     gaps = []

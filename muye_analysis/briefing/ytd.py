@@ -56,9 +56,9 @@ def ytd_part(
 ) -> YtdPart:
     """Slides for the target year's year-to-date data in ``store`` (default: the processed
     store), or an empty part with notes saying why there are none."""
-    from muye_analysis.quarterly import read_store
+    from muye_analysis.quarterly import district_rows, read_store
 
-    store = read_store() if store is None else store
+    store = district_rows(read_store() if store is None else store)  # not the city's series
     if store.empty:
         return YtdPart()
     fake = is_synthetic(store)

@@ -573,6 +573,15 @@ def is_synthetic(store: pd.DataFrame) -> pd.Series:
     return words.str.contains(SYNTHETIC_PATTERN, case=False, regex=True).astype(bool)
 
 
+def district_rows(store: pd.DataFrame, area: str = DEFAULT_AREA) -> pd.DataFrame:
+    """The rows of one area (the district by default; a row without an area is the district's):
+    gaps, progress and the briefing judge the district's targets on its own figures, never on
+    the city's or province's series stored beside them."""
+    if "area" not in store.columns:
+        return store
+    return store[store["area"].fillna(DEFAULT_AREA) == area]
+
+
 def ytd_series(
     indicator: str, store: pd.DataFrame | None = None, *, area: str = DEFAULT_AREA
 ) -> pd.DataFrame:

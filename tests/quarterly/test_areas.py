@@ -124,3 +124,21 @@ def test_the_bundled_real_series_ingest_as_area_series(tmp_path):
     # anchoring now takes the province from the store (the store's frame has no url column)
     assert "url" not in anchor.wider_series("河南省", "gdp", store).columns
     assert ytd_series("gdp", store).empty  # nothing of the district: the default area is 牧野区
+
+
+def test_district_gaps_and_progress_ignore_the_province_beside_them(tmp_path):
+    from muye_analysis import progress, targets
+    from muye_analysis.periods import Period
+
+    write(tmp_path / "synthetic_mixed.csv", [
+        ",地区生产总值,2024,1-9月,,,5.0,synthetic",
+        "河南省,地区生产总值,2024,1-12月,,,5.1,synthetic",
+    ])  # fmt: skip
+    ingest_quarterly(tmp_path / "synthetic_mixed.csv")
+    store = read_store()
+    (gap,) = targets.headline_ytd_gaps(store)
+    assert (gap.indicator, gap.period) == ("gdp", Period(2024, 9))  # not the province's 全年
+    assert progress.latest_period(store) == Period(2024, 9)
+    province_only = store[store["area"] == "河南省"]
+    assert targets.headline_ytd_gaps(province_only) == []
+    assert progress.latest_period(province_only) is None
