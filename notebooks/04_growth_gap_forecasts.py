@@ -162,11 +162,10 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
     title = labels.text(
         "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
     )
-    files = ", ".join(
-        sorted(set(store.loc[store["indicator"] == gap.indicator, "file"].astype(str)))
-    )
+    own = quarterly.district_rows(store)  # the district's rows, not the city's or province's
+    files = ", ".join(sorted(set(own.loc[own["indicator"] == gap.indicator, "file"].astype(str))))
     source = labels.text("fan_source_ytd", LANG, name=files)
-    synthetic = bool(quarterly.is_synthetic(store[store["indicator"] == gap.indicator]).any())
+    synthetic = bool(quarterly.is_synthetic(own[own["indicator"] == gap.indicator]).any())
     fig = result.plot(target=gap.target, lang=LANG, title=title, source=source, synthetic=synthetic)
     paths = save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
