@@ -287,8 +287,8 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
     "col_target": {"zh": "{target}年目标", "en": "{target} target"},
     "col_gap": {"zh": "差距（个百分点）", "en": "Gap (pp)"},
     "col_basis": {"zh": "口径", "en": "Basis"},
-    "col_basis_real": {"zh": "可比价", "en": "comparable prices (real)"},
-    "col_basis_nominal": {"zh": "现价", "en": "current prices (nominal)"},
+    "col_basis_real": {"zh": "可比价", "en": "comparable prices"},
+    "col_basis_nominal": {"zh": "现价", "en": "current prices"},
     "col_basis_rate": {"zh": "比率", "en": "rate"},
     "cell_not_stated": {"zh": "未公布", "en": "not stated"},
     "not_applicable": {"zh": "—", "en": "—"},
@@ -436,6 +436,13 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "{n_base} to {n_target} or more: the increase must come from fewer, larger projects or "
         "from investment outside the key-project list.",
     },
+    "judge_investment": {
+        "zh": "投资目标与项目安排不匹配：{fai_name}目标增长{fai}，重点项目投资目标仍为{kpi_target}"
+        "（{base}年完成{kpi_actual}），项目个数由{n_base}个降至{n_target}个以上。",
+        "en": "Investment targets and projects do not match: {fai_name} is to grow {fai}, but "
+        "key-project investment stays at {kpi_target} ({base}: {kpi_actual}) with the project "
+        "count down from {n_base} to {n_target} or more.",
+    },
     "plan_revenue": {
         "zh": "财力：{rev_name}目标增长{rev}（{base}年增长{rev_actual}），税收占比已达{share}，"
         "非税收入无调节空间；非税收入持平时，税收需增长约{tax_need}（{base}年{tax_actual}）。",
@@ -495,10 +502,11 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "en": "The chart's data are embedded: right-click, Edit Data in PowerPoint or WPS.",
     },
     "note_colours": {
-        "zh": "配色：蓝色为{district}完成值，橙色为{target}年目标，灰色为全市或参照；"
-        "绿色、朱红色为排名前、后三分之一。",
-        "en": "Colours: blue = {district} outcomes, orange = {target} targets, grey = the city "
-        "or a reference; green and vermilion = top and bottom thirds of a ranking.",
+        "zh": "配色（全篇一致）：蓝色为{district}完成值，橙色为{target}年目标，灰色为全市或参照；"
+        "排名图中绿色、浅灰、朱红色分别为前、中、后三分之一。",
+        "en": "Colours (the same on every slide): blue = {district} outcomes, orange = {target} "
+        "targets, grey = the city or a reference; on the ranking chart green, light grey and "
+        "vermilion = top, middle and bottom thirds.",
     },
     "rank_label": {"zh": "第{rank}位", "en": "No. {rank}"},
     "series_share": {"zh": "占全市比重（%）", "en": "Share of the city (%)"},

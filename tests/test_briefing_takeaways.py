@@ -164,7 +164,7 @@ def test_headline_table_marks_qualifiers_and_gaps_in_english(data):
     assert table.columns == ("Indicator", "2023 level (RMB 100 million)", "2023 growth",
                              "2024 target", "Gap (pp)", "Basis")  # fmt: skip
     assert table.rows[0] == ("Gross domestic product (GDP)", "232.1", "not stated",
-                             "≥6% growth", "—", "comparable prices (real)")  # fmt: skip
+                             "≥6% growth", "—", "comparable prices")  # fmt: skip
     assert table.rows[5] == ("Surveyed urban unemployment rate", "—", "not stated", "≈5.5%", "—",
                              "rate")  # fmt: skip
     assert table.source == "Source: Muye District report on the 2023 plan and the 2024 plan"

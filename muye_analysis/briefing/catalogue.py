@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from muye_analysis.briefing import takeaways
+from muye_analysis.briefing import native, takeaways
 from muye_analysis.charts import labels
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ class ChartEntry:
     build: Callable[[str], Figure]
     takeaway: Callable[[str], str]
     source: Callable[[str], str]
+    native: Callable[[str], tuple] = lambda lang: ()  # editable deck charts (briefing.native)
+    notes: Callable[[str], tuple[str, ...]] = lambda lang: ()  # speaker notes: assumptions
 
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
@@ -69,6 +71,8 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
             ),
             takeaway=lambda lang: takeaways.scorecard_takeaway(d.rankings, lang, frame_size=frame),
             source=labels.source_line,
+            native=lambda lang: native.scorecard_native(d.rankings, lang, frame_size=frame),
+            notes=lambda lang: scorecard_notes(frame, from_table, lang),
         ),
         ChartEntry(
             name="muye_in_city",
@@ -80,6 +84,11 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
                 d.indicators, d.context, d.registry, lang
             ),
             source=lambda lang: city_source_line(d, lang),
+            native=lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
+            notes=lambda lang: (
+                labels.text("growth_basis_note", lang),
+                labels.text("city_preliminary_note", lang),
+            ),
         ),
         ChartEntry(
             name="growth_gap",
@@ -87,6 +96,8 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
             build=lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
             takeaway=lambda lang: takeaways.growth_gap_takeaway(d.targets, lang),
             source=labels.source_line,
+            native=lambda lang: native.growth_gap_native(d.targets, lang),
+            notes=lambda lang: gap_notes(d, lang),
         ),
         ChartEntry(
             name="projected_levels",
@@ -96,6 +107,8 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
             ),
             takeaway=lambda lang: takeaways.projection_takeaway(d.indicators, d.targets, lang),
             source=labels.source_line,
+            native=lambda lang: native.projection_native(d.indicators, d.targets, lang),
+            notes=lambda lang: projection_notes(d, lang),
         ),
         ChartEntry(
             name="task_targets",
@@ -103,6 +116,8 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
             build=lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
             takeaway=lambda lang: takeaways.task_takeaway(d.targets, lang),
             source=labels.source_line,
+            native=lambda lang: native.task_native(d.targets, lang),
+            notes=lambda lang: (labels.text("task_note", lang),),
         ),
     )
     return entries
@@ -115,3 +130,40 @@ def city_source_line(data: ReportData, lang: str) -> str:
     view = city_view(data.indicators, data.context, data.registry)
     extra = [labels.context_source(title, url, lang) for title, url in city_sources(view)]
     return labels.source_line(lang, extra)
+
+
+def scorecard_notes(frame: int, from_table: bool, lang: str) -> tuple[str, ...]:
+    """The ranking chart's assumption: how many units were ranked, and why it is assumed."""
+    if from_table:
+        return (labels.text("frame_from_table", lang, n=frame),)
+    return (labels.text("frame_assumption", lang, n=frame), labels.text("frame_explained", lang))
+
+
+def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
+    """Price basis of the growth rates, and the base-year rates the report does not give."""
+    from muye_analysis.charts.views import growth_gap_view
+
+    view = growth_gap_view(data.targets)
+    missing = view[view["actual_2023"].isna()]
+    notes = [labels.text("gap_note", lang)]
+    if len(missing):
+        names = labels.join_names([labels.indicator_name(r, lang) for _, r in missing.iterrows()],
+                                  lang)  # fmt: skip
+        notes.append(labels.text("gap_missing_note", lang, names=names))
+    return tuple(notes)
+
+
+def projection_notes(data: ReportData, lang: str) -> tuple[str, ...]:
+    """Real targets projected at base-year prices (no deflator assumed); floors."""
+    from muye_analysis.charts.views import projection_view
+
+    view = projection_view(data.indicators, data.targets)
+    notes = []
+    real = view[view["at_base_prices"].astype(bool)]
+    if len(real):
+        names = labels.join_names([labels.indicator_name(r, lang) for _, r in real.iterrows()],
+                                  lang)  # fmt: skip
+        notes.append(labels.text("proj_real_note", lang, names=names))
+    if (view["bound"] == "at_least").any():
+        notes.append(labels.text("proj_floor_note", lang))
+    return tuple(notes)

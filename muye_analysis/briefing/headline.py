@@ -106,7 +106,7 @@ def _levels_2023(indicators: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     rows = indicators[
-        (indicators["period"] == config.BASE_YEAR)
+        (indicators["period"] == labels.report_years()["base"])
         & (indicators["kind"] == "actual")
         & (indicators["measure"] == "level")
         & indicators["indicator"].isin(HEADLINE)

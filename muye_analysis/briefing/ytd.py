@@ -138,7 +138,7 @@ def _fan_slide(
         fc = forecast_growth(ytd_series(gap.indicator, store), method=FORECAST_METHOD)
     except InsufficientHistory:
         return None, text("ytd_too_short", lang, name=name, need=MIN_QUARTERS)
-    if fc.year != config.TARGET_YEAR:  # the year is complete: no target for the next one
+    if fc.year != labels.report_years()["target"]:  # the year is complete: no target for the next one
         return None, None
     goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
     higher = _higher_is_better(registry, gap.indicator)
