@@ -319,6 +319,24 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "year's level for the months so far over last year's full-year level.",
     },
     "ytd_weights_note": {"zh": "{names}：{weights}", "en": "{names}: {weights}"},
+    "ytd_weights_levels": {"zh": "w按上年累计值计算", "en": "w from last year's cumulative levels"},
+    "ytd_weights_equal_months": {
+        "zh": "上年分月数据缺失，假设各月相等",
+        "en": "last year's levels missing: equal months assumed",
+    },
+    "ytd_weights_equal_quarters": {
+        "zh": "上年分季数据缺失，假设各季度相等",
+        "en": "last year's levels missing: equal quarters assumed",
+    },
+    "ytd_weights_seasonal": {"zh": "按给定季节比重", "en": "given seasonal shares"},
+    "ytd_weights_given": {"zh": "按给定比重", "en": "share given by the user"},
+    "fan_method_note": {
+        "zh": "预测方法：AR(1)（含常数项）的累计同比增速模型，按模拟路径计算全年增速及达标概率；"
+        "图中灰线为80%预测区间的上下限。",
+        "en": "Method: AR(1) with a constant on cumulative year-on-year growth; the annual "
+        "growth and the chance of meeting the target come from simulated paths. Grey lines: "
+        "the 80% interval's bounds.",
+    },
     "ytd_synthetic_ignored": {
         "zh": "已忽略处理库中{n}行示例（合成）数据：简报只使用真实统计数据。",
         "en": "Ignored {n} rows of synthetic (example) data in the store: the briefing uses "

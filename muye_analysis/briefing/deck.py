@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -251,7 +252,8 @@ def _set_title(slide, title: str, lang: str) -> None:
     frame = shape.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    write_lines(frame, [title], lang, size=SIZES["title"], bold=True)
+    size = fit_size(title, CONTENT_WIDTH, (SIZES["title"], 24, 22, 20))  # one line
+    write_lines(frame, [title], lang, size=size, bold=True)
 
 
 def _source(slide, source: str, lang: str) -> None:
@@ -383,7 +385,7 @@ def add_native_chart(slide, spec: NativeChart, lang: str, left, top, width, heig
         chart_type = {
             "bar": XL_CHART_TYPE.BAR_CLUSTERED,
             "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
-            "line": XL_CHART_TYPE.LINE_MARKERS,
+            "line": XL_CHART_TYPE.LINE,
         }[spec.kind]
     frame = slide.shapes.add_chart(chart_type, Inches(left), Inches(top), Inches(width),
                                    Inches(height), data)  # fmt: skip
@@ -448,6 +450,9 @@ def _style_series(chart, spec: NativeChart, lang: str) -> None:
         elif spec.kind == "line":
             series.format.line.color.rgb = RGBColor.from_string(data.colour)
             series.format.line.width = Pt(2.5)
+            series.smooth = False
+            if data.dashed:
+                series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         else:
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = RGBColor.from_string(data.colour)

@@ -34,6 +34,7 @@ class Series:
     point_colours: tuple[str, ...] | None = None
     labels: tuple[str, ...] | None = None
     x: tuple[float, ...] | None = None
+    dashed: bool = False  # a line drawn dashed (forecasts, bounds, targets)
 
 
 @dataclass(frozen=True)

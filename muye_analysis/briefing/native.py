@@ -258,3 +258,47 @@ def _missing(value: object) -> bool:
     from muye_analysis.display import is_missing
 
     return is_missing(value)
+
+
+def fan_native(
+    history: pd.DataFrame, forecast: pd.DataFrame, lang: str, *, target: float | None = None,
+    target_label: str = "",
+) -> tuple[NativeChart]:
+    """A forecast fan as lines: published growth (blue), the forecast (blue, from the last
+    published quarter), the 80% interval's bounds (grey) and the annual target (orange)."""
+    from muye_analysis.charts.views import fan_view
+
+    view = fan_view(history, forecast)
+    last = view["value"].last_valid_index()
+
+    def column(name: str, *, join: bool = False) -> tuple[float | None, ...]:
+        values = [None if _missing(v) else round(float(v), 2) for v in view[name]]
+        if join and last is not None and values[last] is None:
+            values[last] = round(float(view.loc[last, "value"]), 2)  # the fan starts there
+        return tuple(values)
+
+    series = [
+        Series(vocab.text("fan_history", lang), column("value"), COLOURS["muye"]),
+        Series(vocab.text("fan_mean", lang), column("mean", join=True), COLOURS["muye"],
+               dashed=True),
+        Series(vocab.text("fan_80", lang) + "（下限）" if lang == "zh" else
+               vocab.text("fan_80", lang) + " (low)", column("lower_80", join=True),
+               COLOURS["reference"], dashed=True),  # fmt: skip
+        Series(vocab.text("fan_80", lang) + "（上限）" if lang == "zh" else
+               vocab.text("fan_80", lang) + " (high)", column("upper_80", join=True),
+               COLOURS["reference"], dashed=True),  # fmt: skip
+    ]
+    if target is not None:
+        series.append(Series(target_label or vocab.text("fan_target", lang, value=target),
+                             tuple(float(target) for _ in range(len(view))),
+                             COLOURS["target"], dashed=True))  # fmt: skip
+    return (
+        NativeChart(
+            kind="line",
+            categories=tuple(str(p) for p in view["period"]),
+            series=tuple(series),
+            axis_title=vocab.text("fan_axis", lang),
+            number_format="0.0",
+            axis_format="0",
+        ),
+    )

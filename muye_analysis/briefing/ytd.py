@@ -96,7 +96,7 @@ def _gap_slide(
     by_weights: dict[str, list[str]] = {}
     for gap in gaps:
         if gap.required is not None:
-            key = labels.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
+            key = "ytd_" + labels.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
             by_weights.setdefault(key, []).append(names[gap.indicator])
     for key, names in by_weights.items():
         notes.append(
@@ -160,12 +160,17 @@ def _fan_slide(
         lang=lang,
     )
     extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    from muye_analysis.briefing.native import fan_native
+
     slide = ChartSlide(
         name=f"forecast_fan_{gap.indicator}",
         title=title,
         takeaway=takeaway,
         image=image,
         source=labels.source_line(lang, extra),
+        charts=fan_native(fc.history.tail(12), fc.forecast, lang, target=gap.target,
+                          target_label=text("fan_target_label", lang, goal=goal)),  # fmt: skip
+        notes=(text("fan_method_note", lang), labels.text("fan_subtitle", lang)),
     )
     return slide, None
 
