@@ -6,8 +6,8 @@ tables, notebooks and the briefing show:
 
 * :func:`format_number` prints a value as its inputs allow (``sig`` significant figures, or as
   many as the least precise of ``inputs``); a value with no stated inputs prints as it is when it
-  looks like a published figure (four significant figures or fewer) and is cut to
-  :data:`DEFAULT_SIG` significant figures otherwise.
+  looks like a published figure (:func:`looks_published`: four significant figures or fewer, or
+  two decimals or fewer) and is cut to :data:`DEFAULT_SIG` significant figures otherwise.
 * Integer digits are never rounded away: 114.2857 at two significant figures is "114", not
   "110" (a reader takes trailing zeros for precision too).
 * :func:`significant_figures` counts the figures of a number as printed ("78.8" → 3,
@@ -99,15 +99,31 @@ def format_number(
     if decimals is None:
         if sig is None and inputs:
             sig = input_sig(inputs)
-        if sig is None:
-            sig = PUBLISHED_SIG if significant_figures(number) <= PUBLISHED_SIG else DEFAULT_SIG
-        places = decimals_for(number, sig)
+        if sig is None and looks_published(number):
+            places = _repr_decimals(number)
+        else:
+            places = decimals_for(number, sig or DEFAULT_SIG)
         shown = f"{number:,.{places}f}" if thousands else f"{number:.{places}f}"
         if "." in shown:
             shown = shown.rstrip("0").rstrip(".")
     else:
         shown = f"{number:,.{decimals}f}" if thousands else f"{number:.{decimals}f}"
     return "0" if shown in ("-0", "") else shown
+
+
+def looks_published(value: float) -> bool:
+    """Whether ``value`` reads like a figure as the report or a bureau prints it: at most
+    :data:`PUBLISHED_SIG` significant figures (10.74, 0.4203) or at most two decimals
+    (3347.6, 1130.3). A derived 75.119161 does not."""
+    return significant_figures(value) <= PUBLISHED_SIG or _repr_decimals(value) <= 2
+
+
+def _repr_decimals(value: float) -> int:
+    text = repr(float(value))
+    if "e" in text or "." not in text:
+        return 0
+    decimals = text.split(".")[1]
+    return 0 if decimals == "0" else len(decimals)
 
 
 def format_percent(value: Any, sig: int | None = None, **kwargs: Any) -> str:
@@ -122,3 +138,108 @@ def overprecise(value: Any, max_decimals: int = 4) -> bool:
         return False
     text = repr(float(value))
     return "." in text and "e" not in text and len(text.split(".")[1]) > max_decimals
+
+
+# -- notebook tables ----------------------------------------------------------------------------
+
+_NAME_COLUMNS = ("name_zh", "name_en", "short_zh", "short_en", "indicator_zh", "indicator_en")
+_TABLE_CSS = [
+    {"selector": "", "props": "width: 100%; max-width: 100%; table-layout: auto; "
+                              "border-collapse: collapse; font-size: 0.9em;"},  # fmt: skip
+    {"selector": "th", "props": "text-align: left; white-space: nowrap; padding: 2px 8px;"},
+    {"selector": "td", "props": "text-align: left; white-space: normal; overflow-wrap: anywhere; "
+                                "max-width: 32em; padding: 2px 8px;"},  # fmt: skip
+]
+
+
+def show_table(
+    df: Any,
+    lang: str = "zh",
+    *,
+    name: str | None = "name",
+    sig: dict[str, int] | None = None,
+    decimals: dict[str, int] | None = None,
+    caption: str | None = None,
+) -> Any:
+    """``df`` as a notebook should show it: a pandas ``Styler`` with headers in ``lang``, one
+    name column, numbers at display precision, one missing marker (—), fitted to the width.
+
+    ``name`` picks the name column kept from name_zh/name_en/short_zh/short_en ("name" or
+    "short", in ``lang``; None keeps none of them); the other name columns are dropped. Known
+    column codes (period, value, gap_pp, …) and codes in cells (actual, at_least, real, …) are
+    shown in ``lang`` (:data:`muye_analysis.vocab.TABLE_HEADERS` / ``TABLE_VALUES``); ``sig`` and
+    ``decimals`` fix the precision of named columns, otherwise :func:`format_number` decides.
+    """
+    from muye_analysis import vocab
+
+    frame = df.reset_index(drop=True) if _plain_index(df) else df.copy()
+    keep = f"{name}_{lang}" if name else None
+    if keep is not None and keep not in frame.columns:
+        other = "en" if lang == "zh" else "zh"  # a table with names in one language only
+        keep = next((c for c in (f"name_{lang}", f"short_{lang}", f"indicator_{lang}",
+                                 f"name_{other}", f"short_{other}", f"indicator_{other}")
+                     if c in frame.columns), None)  # fmt: skip
+    drop = [c for c in _NAME_COLUMNS if c in frame.columns and c != keep]
+    frame = frame.drop(columns=drop)
+    if keep is not None:
+        frame = frame[[keep, *[c for c in frame.columns if c != keep]]]
+    import pandas as pd
+
+    for column in frame.columns:
+        if pd.api.types.is_bool_dtype(frame[column]):
+            frame[column] = frame[column].map(lambda v: vocab.table_value(str(v), lang))
+        elif _is_text(frame[column]):
+            frame[column] = frame[column].map(lambda v: vocab.table_value(v, lang))
+    formatters = {
+        column: _formatter(column, sig or {}, decimals or {})
+        for column in frame.columns
+        if _is_number(frame[column])
+    }
+    headers = {c: vocab.table_header(str(c), lang) for c in frame.columns}
+    if keep is not None:
+        headers[keep] = vocab.table_header("name", lang)
+    frame = frame.rename(columns=headers)
+    formatters = {vocab.table_header(str(c), lang): f for c, f in formatters.items()}
+    styler = frame.style.format(formatters, na_rep=MISSING).format(
+        lambda v: MISSING if is_missing(v) else v,
+        subset=[c for c in frame.columns if c not in formatters],
+    )
+    if _plain_index(df):
+        styler = styler.hide(axis="index")
+    styler = styler.set_table_styles(_TABLE_CSS)
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler
+
+
+def _formatter(column: str, sig: dict[str, int], decimals: dict[str, int]):
+    if column in decimals:
+        return lambda v: format_number(v, decimals=decimals[column])
+    if column in sig:
+        return lambda v: format_number(v, sig[column])
+    return format_number
+
+
+def _plain_index(df: Any) -> bool:
+    import pandas as pd
+
+    return isinstance(df.index, pd.RangeIndex)
+
+
+def _is_number(series: Any) -> bool:
+    import pandas as pd
+
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+def _is_text(series: Any) -> bool:
+    import pandas as pd
+
+    return (
+        pd.api.types.is_string_dtype(series)
+        or isinstance(series.dtype, pd.CategoricalDtype)
+        or series.dtype == object
+    )
+
+
+table = show_table  # the short name

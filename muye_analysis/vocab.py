@@ -444,6 +444,16 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "en": "The report gives no {base} growth for {names}, so their {target} targets cannot be "
         "compared with last year.",
     },
+    "judge_dataset": {
+        "zh": "数据集收录{n}个指标：完成值{actual}条、目标{target}条、推算值{derived}条，每条带原文出处。",
+        "en": "The dataset holds {n} indicators: {actual} outcomes, {target} targets and "
+        "{derived} derived values, each with its quote.",
+    },
+    "judge_no_ytd": {
+        "zh": "处理库中尚无{target}年年内统计数据：年内缺口与预测需在data/quarterly/放入累计数据后生成。",
+        "en": "No {target} in-year statistics in the store yet: in-year gaps and forecasts appear "
+        "once year-to-date files are in data/quarterly/.",
+    },
     "plan_title": {"zh": "计划目标的内在一致性", "en": "Internal consistency of the plan targets"},
     "plan_investment": {
         "zh": "投资：{fai_name}目标增长{fai}，但重点项目投资目标仍为{kpi_target}（{base}年完成"
@@ -532,6 +542,103 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
 }
 BRIEF_KEYS = frozenset(BRIEF_STRINGS)
 STRINGS.update(BRIEF_STRINGS)
+
+# Notebook table headers (display.table): column codes in each language.
+TABLE_HEADERS: dict[str, dict[str, str]] = {
+    "name": {"zh": "指标", "en": "Indicator"},
+    "indicator": {"zh": "指标代码", "en": "Indicator code"},
+    "period": {"zh": "时期", "en": "Period"},
+    "year": {"zh": "年份", "en": "Year"},
+    "kind": {"zh": "类型", "en": "Kind"},
+    "measure": {"zh": "度量", "en": "Measure"},
+    "ranked_on": {"zh": "排名对象", "en": "Ranked on"},
+    "rank": {"zh": "位次", "en": "Rank"},
+    "standing_text": {"zh": "定性表述", "en": "Standing"},
+    "printed": {"zh": "原文数值", "en": "As printed"},
+    "value": {"zh": "数值", "en": "Value"},
+    "unit": {"zh": "单位", "en": "Unit"},
+    "qualifier": {"zh": "限定词", "en": "Qualifier"},
+    "bound": {"zh": "目标性质", "en": "Bound"},
+    "commitment": {"zh": "承诺程度", "en": "Commitment"},
+    "price_basis": {"zh": "价格口径", "en": "Price basis"},
+    "quote": {"zh": "原文", "en": "Quote"},
+    "formula": {"zh": "计算公式", "en": "Formula"},
+    "inputs": {"zh": "所用数据", "en": "Inputs"},
+    "note": {"zh": "说明", "en": "Note"},
+    "category": {"zh": "类别", "en": "Category"},
+    "target": {"zh": "{target}年目标", "en": "{target} target"},
+    "actual_2023": {"zh": "{base}年完成", "en": "{base} outcome"},
+    "gap_pp": {"zh": "差距（个百分点）", "en": "Gap (pp)"},
+    "ratio_pct": {"zh": "目标占上年完成（%）", "en": "Target as % of outcome"},
+    "muye_level": {"zh": "{district}总量", "en": "{district} level"},
+    "city_level": {"zh": "全市总量", "en": "City level"},
+    "share_pct": {"zh": "占全市比重（%）", "en": "Share of the city (%)"},
+    "muye_growth": {"zh": "{district}增速（%）", "en": "{district} growth (%)"},
+    "city_growth": {"zh": "全市增速（%）", "en": "City growth (%)"},
+    "source_title": {"zh": "来源", "en": "Source"},
+    "source_url": {"zh": "网址", "en": "URL"},
+    "region": {"zh": "地区", "en": "Area"},
+    "robust": {"zh": "结论稳健", "en": "Robust"},
+    "sha256": {"zh": "SHA-256", "en": "SHA-256"},
+    "base_2022": {"zh": "隐含上年基数", "en": "Implied base"},
+    "level_2023": {"zh": "{base}年总量", "en": "{base} level"},
+    "growth_2023": {"zh": "{base}年增速（%）", "en": "{base} growth (%)"},
+    "actual_unit": {"zh": "完成值单位", "en": "Outcome unit"},
+    "target_to_actual": {"zh": "目标÷上年完成", "en": "Target ÷ outcome"},
+    "section": {"zh": "报告章节", "en": "Section"},
+    "n": {"zh": "指标个数", "en": "Indicators"},
+    "base": {"zh": "{base}年总量", "en": "{base} level"},
+    "increment": {"zh": "目标对应增量", "en": "Increment"},
+    "projected": {"zh": "推算{target}年总量", "en": "Implied {target} level"},
+    "at_base_prices": {"zh": "按{base}年价格", "en": "At {base} prices"},
+    "measure_zh": {"zh": "度量", "en": "Measure"},
+}
+# Codes inside table cells, shown in each language (anything else is shown as it is).
+TABLE_VALUES: dict[str, dict[str, str]] = {
+    "actual": {"zh": "完成值", "en": "outcome"},
+    "target": {"zh": "目标", "en": "target"},
+    "derived": {"zh": "推算值", "en": "derived"},
+    "level": {"zh": "总量", "en": "level"},
+    "growth_rate": {"zh": "增速", "en": "growth"},
+    "share": {"zh": "占比", "en": "share"},
+    "rank": {"zh": "位次", "en": "rank"},
+    "rate": {"zh": "比率", "en": "rate"},
+    "count": {"zh": "个数", "en": "count"},
+    "ratio": {"zh": "倍数", "en": "ratio"},
+    "amount": {"zh": "额度", "en": "amount"},
+    "at_least": {"zh": "下限（以上）", "en": "floor (or more)"},
+    "at_most": {"zh": "上限（以内）", "en": "ceiling"},
+    "about": {"zh": "左右", "en": "about"},
+    "exact": {"zh": "确定值", "en": "exact"},
+    "real": {"zh": "可比价", "en": "comparable prices"},
+    "nominal": {"zh": "现价", "en": "current prices"},
+    "top": {"zh": "前三分之一", "en": "top third"},
+    "middle": {"zh": "中间三分之一", "en": "middle third"},
+    "bottom": {"zh": "后三分之一", "en": "bottom third"},
+    "True": {"zh": "是", "en": "yes"},
+    "False": {"zh": "否", "en": "no"},
+}
+
+
+def table_header(column: str, lang: str) -> str:
+    """A table column's header in ``lang`` (the code itself when unknown)."""
+    entry = TABLE_HEADERS.get(column)
+    if entry is None:
+        return column
+    return entry[lang].format(**_default_fields(lang))
+
+
+def table_value(value: Any, lang: str) -> Any:
+    """A code in a table cell ('actual', 'at_least', 'real') in ``lang``; other values as they are."""
+    if _is_missing(value):
+        return value
+    entry = TABLE_VALUES.get(str(value))
+    return value if entry is None else entry[lang]
+
+
+def _default_fields(lang: str) -> dict[str, Any]:
+    district = config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN
+    return {"district": district, **report_years()}
 
 # Values used to fill the placeholders when every label is rendered in a test, per language.
 _SAMPLE_COMMON: dict[str, Any] = {

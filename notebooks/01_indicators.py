@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -23,6 +23,17 @@
 LANG = "zh"  # zh or en: the language of labels
 AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
+
+# %% [markdown]
+# ## 总体判断 · Summary
+#
+# 由数据计算，不手写 / computed from the data, never typed.
+
+# %%
+from muye_analysis.briefing.judgements import notebook_summary
+from muye_analysis.display import show_table
+
+notebook_summary("01", LANG)
 
 # %%
 import pandas as pd
@@ -55,7 +66,7 @@ print(summarise_dataset(lang=LANG))
 # %%
 ind = ma.load_indicators()
 name = "name_zh" if LANG == "zh" else "name_en"
-ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].head(12)
+show_table(ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].head(12), LANG)
 
 # %% [markdown]
 # ## How to query it · 如何查询
@@ -64,7 +75,7 @@ ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].
 
 # %%
 growth_2023 = ind.query("period == 2023 and kind == 'actual' and measure == 'growth_rate'")
-growth_2023[[name, "value", "unit", "price_basis", "quote"]]
+show_table(growth_2023[[name, "value", "unit", "price_basis", "quote"]], LANG)
 
 # %%
 assert ind.query("indicator == 'gdp' and kind == 'actual' and measure == 'growth_rate'").empty
@@ -80,7 +91,7 @@ counts = (
     .nunique()
     .sort_values(ascending=False)
 )
-counts
+show_table(counts.rename("n").reset_index(), LANG)
 
 # %% [markdown]
 # ## Derived values · 推算值
@@ -91,7 +102,7 @@ counts
 
 # %%
 derived = ind.query("kind == 'derived'")
-derived[[name, "period", "value", "unit", "formula"]]
+show_table(derived[[name, "period", "value", "unit", "formula"]], LANG)  # shown at display precision
 
 # %% [markdown]
 # ## Targets and qualifiers · 目标与限定词
@@ -101,7 +112,10 @@ derived[[name, "period", "value", "unit", "formula"]]
 
 # %%
 targets = ma.load_targets()
-targets[[name, "target", "unit", "qualifier", "bound", "commitment", "actual_2023", "gap_pp"]]
+show_table(
+    targets[[name, "target", "unit", "qualifier", "bound", "commitment", "actual_2023", "gap_pp"]],
+    LANG,
+)
 
 # %% [markdown]
 # ## Units · 单位换算

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -32,6 +32,17 @@ AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means t
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 FRAME_SIZE = None  # ranked units: None means from data/league/ if a table is there, else 13
 
+# %% [markdown]
+# ## 总体判断 · Summary
+#
+# 由数据计算，不手写 / computed from the data, never typed.
+
+# %%
+from muye_analysis.briefing.judgements import notebook_summary
+from muye_analysis.display import show_table
+
+notebook_summary("02", LANG)
+
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -48,7 +59,7 @@ name = "name_zh" if LANG == "zh" else "name_en"
 
 # %%
 rankings = ma.load_rankings()
-rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quote"]]
+show_table(rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quote"]], LANG)
 
 # %% [markdown]
 # ## Checking the ranks against the city's league table · 用全市排名表核对
@@ -92,7 +103,7 @@ robustness = pd.DataFrame(
     index=ranked["short_zh" if LANG == "zh" else "short_en"] + "：第" + ranked["rank"].astype(str),
 )
 robustness["robust"] = robustness.nunique(axis=1).eq(1)
-robustness
+show_table(robustness, LANG)
 
 # %% [markdown]
 # ## Muye in the city · 牧野区在全市中的位置
@@ -104,7 +115,8 @@ robustness
 # %%
 indicators, context, registry = ma.load_indicators(), ma.load_context(), ma.load_registry()
 city = city_view(indicators, context, registry)
-city[[name, "muye_level", "city_level", "share_pct", "muye_growth", "city_growth"]].round(2)
+show_table(city[[name, "muye_level", "city_level", "share_pct", "muye_growth", "city_growth"]], LANG,
+      decimals={"share_pct": 1})  # fmt: skip
 
 # %%
 fig = plot_muye_in_city(indicators, context, registry, lang=LANG)
@@ -116,6 +128,9 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # ### Sources of the city figures · 全市数据来源
 
 # %%
-context.query("region == '新乡市' and year == 2023")[
-    ["indicator_zh", "measure", "value", "unit", "source_title", "source_url", "note"]
-]
+show_table(
+    context.query("region == '新乡市' and year == 2023")[
+        ["indicator_zh", "measure", "value", "unit", "source_title", "source_url", "note"]
+    ],
+    LANG,
+)

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -32,6 +32,17 @@ AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means t
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 DEFLATOR_PCT = None  # assumed 2024 GDP deflator in percent; None keeps 2023 prices
 
+# %% [markdown]
+# ## 总体判断 · Summary
+#
+# 由数据计算，不手写 / computed from the data, never typed.
+
+# %%
+from muye_analysis.briefing.judgements import notebook_summary
+from muye_analysis.display import show_table
+
+notebook_summary("03", LANG)
+
 # %%
 import matplotlib.pyplot as plt
 
@@ -53,7 +64,10 @@ indicators, targets = ma.load_indicators(), ma.load_targets()
 
 # %%
 headline = targets[targets["section"] == "二"]
-headline[[name, "target", "unit", "qualifier", "bound", "price_basis", "actual_2023", "gap_pp"]]
+show_table(
+    headline[[name, "target", "unit", "qualifier", "bound", "price_basis", "actual_2023", "gap_pp"]],
+    LANG,
+)
 
 # %% [markdown]
 # ## Growth gap · 增速差距
@@ -62,7 +76,10 @@ headline[[name, "target", "unit", "qualifier", "bound", "price_basis", "actual_2
 # 报告没有给出2023年地区生产总值和固定资产投资的增速，图上标注“未公布”，不作推算。
 
 # %%
-growth_gap_view(targets)[[name, "actual_2023", "target", "gap_pp", "qualifier", "price_basis"]]
+show_table(
+    growth_gap_view(targets)[[name, "actual_2023", "target", "gap_pp", "qualifier", "price_basis"]],
+    LANG,
+)
 
 # %%
 fig = plot_growth_gap(targets, lang=LANG)
@@ -77,7 +94,8 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 地区生产总值按2023年价格计算，除非在参数中给出平减指数假设 `DEFLATOR_PCT`。
 
 # %%
-projection_view(indicators, targets, deflator_pct=DEFLATOR_PCT)
+show_table(projection_view(indicators, targets, deflator_pct=DEFLATOR_PCT), LANG,
+           sig={"projected": 4, "increment": 3})  # fmt: skip
 
 # %%
 fig = plot_projected_levels(indicators, targets, deflator_pct=DEFLATOR_PCT, lang=LANG)
@@ -94,7 +112,7 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 口径不完全相同的也在注释中说明（如电池产业：2023年为主营业务收入，2024年为产业集群营业收入）。
 
 # %%
-task_target_view(targets)
+show_table(task_target_view(targets), LANG, decimals={"ratio_pct": 0})
 
 # %%
 fig = plot_task_targets(targets, lang=LANG)
@@ -109,6 +127,9 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 不宜强行对比。
 
 # %%
-targets[targets["actual_2023"].isna() & (targets["section"] != "二")][
-    [name, "target", "unit", "qualifier", "commitment", "quote"]
-]
+show_table(
+    targets[targets["actual_2023"].isna() & (targets["section"] != "二")][
+        [name, "target", "unit", "qualifier", "commitment", "quote"]
+    ],
+    LANG,
+)

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -35,6 +35,17 @@ AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means t
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/ in the project
 
+# %% [markdown]
+# ## 总体判断 · Summary
+#
+# 由数据计算，不手写 / computed from the data, never typed.
+
+# %%
+from muye_analysis.briefing.judgements import notebook_summary
+from muye_analysis.display import show_table
+
+notebook_summary("04", LANG)
+
 # %%
 import matplotlib.pyplot as plt
 
@@ -53,7 +64,10 @@ name = "name_zh" if LANG == "zh" else "name_en"
 # 差值为个百分点。报告没有给出2023年地区生产总值和固定资产投资增速，这两项无法计算差值。
 
 # %%
-targets.annual_gaps()[[name, "actual_2023", "target", "qualifier", "price_basis", "gap_pp", "note"]]
+show_table(
+    targets.annual_gaps()[[name, "actual_2023", "target", "qualifier", "price_basis", "gap_pp", "note"]],
+    LANG,
+)
 
 # %% [markdown]
 # ### Implied 2022 bases · 隐含的2022年基数
@@ -62,9 +76,12 @@ targets.annual_gaps()[[name, "actual_2023", "target", "qualifier", "price_basis"
 # 规上工业增加值）需要价格假设，这里不推算。推出的基数可能与后来修订的公布数不同。
 
 # %%
-targets.implied_bases()[
-    [name, "level_2023", "unit", "growth_2023", "price_basis", "base_2022", "note"]
-]
+show_table(
+    targets.implied_bases()[
+        [name, "level_2023", "unit", "growth_2023", "price_basis", "base_2022", "note"]
+    ],
+    LANG,
+)
 
 # %% [markdown]
 # ### The worked example · 算例

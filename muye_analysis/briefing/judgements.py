@@ -359,3 +359,66 @@ def _ranked_name(row: pd.Series, lang: str) -> str:
 def _qualifier(row: pd.Series) -> str:
     q = row["qualifier"]
     return "" if vocab._is_missing(q) else str(q)
+
+
+# -- notebooks ----------------------------------------------------------------------------------
+
+
+def notebook_judgements(notebook: str, lang: str, data: ReportData | None = None) -> list[str]:
+    """The 总体判断 a notebook opens with: the sentences of this module that concern it.
+
+    ``notebook`` is the two-digit prefix: "01" (the dataset), "02" (ranks and the city),
+    "03" (targets), "04" (growth gaps and forecasts).
+    """
+    from muye_analysis.briefing.catalogue import ReportData
+    from muye_analysis.briefing.takeaways import city_takeaway, task_takeaway
+    from muye_analysis.league import scorecard_frame
+
+    data = ReportData.load() if data is None else data
+    frame, _ = scorecard_frame()
+    kinds = data.indicators["kind"].astype(str).value_counts()
+    dataset = vocab.text(
+        "judge_dataset", lang, n=int(data.indicators["indicator"].nunique()),
+        actual=int(kinds.get("actual", 0)), target=int(kinds.get("target", 0)),
+        derived=int(kinds.get("derived", 0)),
+    )  # fmt: skip
+    sentences = {
+        "01": [dataset, scale_sentence(data, lang), missing_sentence(data, lang, key="judge_missing")],
+        "02": [ranks_sentence(data, lang, frame_size=frame), _end(city_takeaway(
+            data.indicators, data.context, data.registry, lang), lang),
+            _end(vocab.text("frame_assumption", lang, n=frame), lang)],
+        "03": [targets_sentence(data, lang), plan_investment_sentence(data, lang),
+               plan_revenue_sentence(data, lang), _end(task_takeaway(data.targets, lang), lang)],
+        "04": [targets_sentence(data, lang), missing_sentence(data, lang, key="judge_missing"),
+               _ytd_sentence(data, lang)],
+    }  # fmt: skip
+    if notebook not in sentences:
+        raise ValueError(f"no summary for notebook {notebook!r}; known: {', '.join(sentences)}")
+    return [s for s in sentences[notebook] if s]
+
+
+def notebook_summary(notebook: str, lang: str, data: ReportData | None = None):
+    """The notebook's opening 总体判断 as Markdown (displayed by Jupyter)."""
+    from IPython.display import Markdown
+
+    heading = vocab.text("summary_title", lang)
+    lines = "\n".join(f"- {s}" for s in notebook_judgements(notebook, lang, data))
+    return Markdown(f"**{heading}**\n\n{lines}")
+
+
+def _end(sentence: str, lang: str) -> str:
+    stop = "。" if lang == "zh" else "."
+    return sentence if sentence.endswith(stop) else sentence + stop
+
+
+def _ytd_sentence(data: ReportData, lang: str) -> str:
+    """Whether year-to-date figures for the target year are in the processed store."""
+    from muye_analysis.quarterly import is_synthetic, read_store
+    from muye_analysis.targets import headline_ytd_gaps
+
+    store = read_store()
+    real = store[~is_synthetic(store)] if len(store) else store
+    gaps = headline_ytd_gaps(real, targets=data.targets) if len(real) else []
+    if not gaps:
+        return vocab.text("judge_no_ytd", lang)
+    return " ".join(_end(g.sentence(lang), lang) for g in gaps)
