@@ -59,5 +59,5 @@ format: $(VENV)/.installed-dev ## apply ruff's formatting and safe fixes
 bench: $(VENV)/.installed-test ## run the speed benchmarks (prints figures, asserts nothing)
 	$(BIN)/python benchmarks/run_all.py
 
-clean: ## remove build outputs (keeps raw data and the environment)
-	rm -rf build figures/*.png figures/*.svg figures/*.pdf data/processed
+clean: ## remove build outputs (keeps raw data, the year-to-date store in data/processed and the environment)
+	rm -rf build figures/*.png figures/*.svg figures/*.pdf

@@ -29,6 +29,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_accept(args: argparse.Namespace) -> int:
+    from muye_analysis.accept import accept_draft
+
+    print(accept_draft(args.draft, args.document).summary(lang=args.lang))
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from muye_analysis.periods import PeriodError
     from muye_analysis.runner import NotebookFailed, run_suite
@@ -54,8 +61,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from muye_analysis.quarterly import ingest_quarterly
 
-    result = ingest_quarterly(args.path, year=args.year, replace=args.replace)
+    result = ingest_quarterly(
+        args.path, year=args.year, replace=args.replace, accept_outlier=args.accept_outlier
+    )
     print(result.summary(lang=args.lang))
+    return 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from muye_analysis.quarterly.export import format_history, history
+
+    print(format_history(history(args.indicator, args.period), lang=args.lang))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from muye_analysis.quarterly.export import export_store
+
+    path = export_store(args.output, fmt=args.format, all_vintages=args.all_vintages)
+    print(("已导出: " if args.lang == "zh" else "exported to: ") + str(path))
     return 0
 
 
@@ -90,7 +114,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
-        description="Muye District economic plan data: check, extract, ingest, run, brief.",
+        description="Muye District economic plan data: check, extract, ingest, history, "
+        "export, run, brief.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -106,9 +131,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_extract)
 
+    p = sub.add_parser(
+        "accept", help="add a reviewed draft of a new report to data/curated/indicators.csv"
+    )
+    p.add_argument("draft", help="the draft CSV (muye extract), each row marked reviewed=yes")
+    p.add_argument(
+        "--document",
+        required=True,
+        help="the report under data/raw/ (its folder, or FOLDER/FILE.txt) with an .origin.yml "
+        "giving year_reported and year_planned",
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_accept)
+
     p = sub.add_parser("run", help="validate the data, execute every notebook, export every figure")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
-    p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 2024年1-9月 or 前三季度")
+    p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 前三季度 or YYYY年1-9月")
     p.add_argument("--workers", type=int, default=2, help="notebooks run in parallel (default 2)")
     p.add_argument("--no-html", action="store_true", help="skip the HTML copies")
     p.add_argument("--no-brief", action="store_true", help="skip the briefing deck and report")
@@ -121,8 +159,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="a .csv/.xlsx/.xls file, or a folder of them")
     p.add_argument("--replace", action="store_true", help="overwrite stored values that differ")
     p.add_argument("--year", type=int, help="year of period labels that carry none (1-3月)")
+    p.add_argument(
+        "--accept-outlier",
+        action="store_true",
+        help="store values refused as implausible, with the reason recorded beside each",
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_ingest)
+
+    p = sub.add_parser("history", help="every vintage of stored year-to-date values, with files")
+    p.add_argument("indicator", nargs="?", help="registry id or Chinese name (default: all)")
+    p.add_argument("--period", help="only this period, e.g. 2024年1-6月")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_history)
+
+    p = sub.add_parser("export", help="a flat CSV/XLSX copy of the store for people")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", dest="format", action="store_const", const="csv", help="(default)")
+    fmt.add_argument("--xlsx", dest="format", action="store_const", const="xlsx")
+    p.set_defaults(format="csv")
+    p.add_argument("-o", "--output", help="file to write (default: build/quarterly_export.csv)")
+    p.add_argument("--all-vintages", action="store_true", help="every vintage, not only current")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(handler=_cmd_export)
 
     p = sub.add_parser("charts", help="export the report's charts (PNG/SVG/PDF) to figures/")
     p.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
@@ -164,6 +223,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except PermissionError as exc:  # a read-only build/ or data/processed
+        print(
+            f"error: {exc.filename}: permission denied ({exc.strerror}). How to fix: make the "
+            "folder writable, or point MUYE_BUILD_DIR / MUYE_PROCESSED_DIR elsewhere.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -1,8 +1,15 @@
 """One place for paths and constants.
 
 Every path resolves from this file, never from the current directory, so notebooks, tests and
-the CLI agree wherever they are started. ``MUYE_BUILD_DIR`` and ``MUYE_FIGURES_DIR`` redirect the
-outputs (tests use them to keep the working tree clean); inputs always come from the project.
+the CLI agree wherever they are started. Environment variables move them (tests use them to keep
+the working tree clean): ``MUYE_DATA_DIR`` the whole data folder (raw, curated, quarterly,
+league; read when the package is imported), ``MUYE_BUILD_DIR`` the executed notebooks, HTML and
+briefing, ``MUYE_FIGURES_DIR`` the charts, ``MUYE_PROCESSED_DIR`` the year-to-date store,
+``MUYE_QUARTERLY_DIR`` where year-to-date files are read from and ``MUYE_LEAGUE_DIR`` the
+league tables.
+
+No report year is written here: which years a report covers comes from its origin record and
+its rows (:mod:`muye_analysis.reports`).
 """
 
 from __future__ import annotations
@@ -11,13 +18,15 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+DATA = Path(os.environ.get("MUYE_DATA_DIR", ROOT / "data"))
 RAW = DATA / "raw"
 CURATED = DATA / "curated"
 QUARTERLY = DATA / "quarterly"
 NOTEBOOKS = ROOT / "notebooks"
 EXAMPLES = ROOT / "examples"  # synthetic, illustrative data only
 
+# The bundled (first) plan report; the code finds every report through the curated rows'
+# ``document`` column (muye_analysis.reports), so this constant serves tests and benchmarks.
 REPORT_TEXT = RAW / "report_2023" / "muye_plan_report_2023_2024.txt"
 CONTEXT_RAW = RAW / "context" / "xinxiang_context.csv"
 INDICATORS_CSV = CURATED / "indicators.csv"
@@ -40,17 +49,15 @@ def quarterly_dir() -> Path:
 
 
 def processed_dir() -> Path:
-    """The processed quarterly store, rebuilt from raw inputs."""
+    """The processed year-to-date store (``muye ingest``), rebuilt from raw inputs."""
     return Path(os.environ.get("MUYE_PROCESSED_DIR", DATA / "processed"))
+
+
+def league_dir() -> Path:
+    """Where the city's league tables (every county-level unit's figure) are read from."""
+    return Path(os.environ.get("MUYE_LEAGUE_DIR", DATA / "league"))
 
 
 DISTRICT_ZH = "牧野区"
 DISTRICT_EN = "Muye District"
 CITY_ZH = "新乡市"
-REPORT_TITLE_ZH = (
-    "关于牧野区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告"
-)
-REPORT_SOURCE_ZH = "牧野区2023年计划执行情况与2024年计划报告"
-REPORT_SOURCE_EN = "Muye District report on the 2023 plan and the 2024 plan"
-BASE_YEAR = 2023
-TARGET_YEAR = 2024

@@ -53,7 +53,7 @@ def _check_context_row(row: dict[str, str], ids: dict[str, str], path: Path, lin
     checks = [
         ("measure", row["measure"] in _MEASURES, "write level or growth_pct."),
         ("value", _is_number(row["value"]), "write the number only."),
-        ("year", row["year"].isdigit(), "write the year, e.g. 2023."),
+        ("year", row["year"].isdigit(), "write the four-digit year."),
         ("indicator_zh", row["indicator_zh"] in ids, "use a registry name or synonym."),
         ("source_url", row["source_url"].startswith("http"), "add the URL it was read from."),
     ]

@@ -108,7 +108,7 @@ def _check_row(row: dict[str, str], *, report: str, registry_ids: set[str], err)
     if row["indicator"] not in registry_ids:
         err("indicator", f"unknown indicator {row['indicator']!r}.", "add it to registry.csv.")
     if not row["period"].isdigit():
-        err("period", f"period {row['period']!r} is not a year.", "write the year, e.g. 2023.")
+        err("period", f"period {row['period']!r} is not a year.", "write the four-digit year.")
     if row["kind"] not in ("actual", "target"):
         err("kind", f"kind {row['kind']!r} is not actual or target.", "derived rows are computed.")
     if row["measure"] not in schema.MEASURES:
@@ -174,9 +174,17 @@ def _check_number(row: dict[str, str], err) -> None:
 
 
 def validate_indicators(
-    rows: list[dict[str, str]], *, report: str, registry_ids: set[str], path: Path
+    rows: list[dict[str, str]],
+    *,
+    report: str | dict[str, str],
+    registry_ids: set[str],
+    path: Path,
 ) -> None:
-    """Raise DataError at the first bad cell or duplicate key of the curated table."""
+    """Raise DataError at the first bad cell or duplicate key of the curated table.
+
+    ``report`` is the report text every quote must stand in, or a mapping from each row's
+    ``document`` to its text.
+    """
     seen: dict[tuple[str, ...], int] = {}
     for i, row in enumerate(rows):
         line = i + 2  # header is line 1
@@ -184,8 +192,9 @@ def validate_indicators(
         def err(column: str, problem: str, fix: str, line: int = line) -> None:
             raise DataError(problem, file=path, row=line, column=column, fix=fix)
 
-        _check_row(row, report=report, registry_ids=registry_ids, err=err)
-        key = tuple(row[c] for c in schema.KEY)
+        text = report if isinstance(report, str) else report.get(row.get("document", ""), "")
+        _check_row(row, report=text, registry_ids=registry_ids, err=err)
+        key = tuple(row.get(c, "") for c in schema.KEY)
         if key in seen:
             err(
                 "indicator",
@@ -303,25 +312,43 @@ def indicator_ids_by_name() -> dict[str, str]:
 
 @functools.cache
 def _load_curated(
-    path: Path, registry_path: Path, report_path: Path, derived: bool
+    path: Path, registry_path: Path, report_path: Path | None, derived: bool
 ) -> pd.DataFrame:
     from muye_analysis.derive import derive_records
+    from muye_analysis.reports import check_rows, read_report
 
     registry = read_curated_rows(registry_path, schema.REGISTRY_COLUMNS)
     names = {r["indicator"]: (r["name_zh"], r["name_en"]) for r in registry}
     rows = read_curated_rows(path, schema.INDICATOR_COLUMNS)
-    validate_indicators(rows, report=_report_text(report_path), registry_ids=set(names), path=path)
-    records = [parse_indicator_row(r) | {"source": "report"} for r in rows]
-    if derived:
-        records += derive_records(records)
-    # The vintage of every figure: the raw document it was read from (derived ones: computed from).
-    document = report_path.relative_to(config.RAW).as_posix() if report_path.is_relative_to(
-        config.RAW) else report_path.name  # fmt: skip
+    reports = {}
+    for i, row in enumerate(rows):
+        if row["document"] not in reports:
+            try:
+                reports[row["document"]] = read_report(row["document"])
+            except DataError as exc:
+                raise DataError(
+                    f"document {row['document']!r}: {exc}",
+                    file=path,
+                    row=i + 2,
+                    column="document",
+                    fix="name a raw report under data/raw/ that has an origin record.",
+                ) from None
+    texts = {
+        doc: _report_text(report_path or report.path) for doc, report in reports.items()
+    }
+    validate_indicators(rows, report=texts, registry_ids=set(names), path=path)
+    records = []
+    for doc, report in reports.items():
+        mine = [parse_indicator_row(r) | {"source": "report"} for r in rows if r["document"] == doc]
+        check_rows(report, mine, file=path)
+        records += mine
+        if derived:
+            extra = derive_records(mine, base_year=report.base_year, plan_year=report.plan_year)
+            records += [r | {"document": doc} for r in extra]
     for record in records:
         record["name_zh"], record["name_en"] = names[record["indicator"]]
-        record["document"] = document
     columns = [
-        "indicator", "name_zh", "name_en", *schema.INDICATOR_COLUMNS[1:],
+        "indicator", "name_zh", "name_en", *schema.INDICATOR_COLUMNS[1:-1],
         "formula", "inputs", "source", "document",
     ]  # fmt: skip
     return frame_from_records(records, columns, INDICATOR_DTYPES)
@@ -333,76 +360,117 @@ def load_indicators(
     registry_path: Path | None = None,
     report_path: Path | None = None,
     derived: bool = True,
+    report: str | None = None,
 ) -> pd.DataFrame:
-    """Every figure of the report, one row per observation, with names and provenance.
+    """Every figure of a plan report, one row per observation, with names and provenance.
+
+    ``report`` picks the report (its folder under ``data/raw/`` or its document path, see
+    :mod:`muye_analysis.reports`): by default the latest one, the one with the latest plan
+    year; ``"all"`` gives every report's rows. ``report_path`` checks the quotes against that
+    text instead of each row's document (for tests of damaged text).
 
     Columns: indicator, name_zh, name_en, period, kind, measure, ranked_on, stage, value, unit,
     printed, qualifier, bound, commitment, price_basis, rank_scope, section, quote, note, formula,
     inputs, source, document (the raw file under ``data/raw/``, whose ``.origin.yml`` gives its
-    title and date: the vintage). ``kind`` is actual or target for the report's own figures
-    (``source == "report"``) and derived for values computed from them
+    title, date and years: the vintage). ``kind`` is actual or target for the report's own
+    figures (``source == "report"``) and derived for values computed from them
     (``muye_analysis.derive``), which carry their formula and inputs instead of a quote.
     Validated on load; a bad cell raises DataError.
     """
-    return _load_curated(
-        Path(path or config.INDICATORS_CSV),
+    from muye_analysis.reports import find_report
+
+    path = Path(path or config.INDICATORS_CSV)
+    frame = _load_curated(
+        path,
         Path(registry_path or config.REGISTRY_CSV),
-        Path(report_path or config.REPORT_TEXT),
+        Path(report_path) if report_path else None,
         derived,
-    ).copy()
+    )
+    if report != "all":
+        chosen = find_report(report, path)
+        frame = frame[frame["document"] == chosen.document].reset_index(drop=True)
+    return frame.copy()
 
 
 def load_targets(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The 2024 targets beside the 2023 actual of the same indicator and measure.
+    """A report's targets (its plan year) beside the actual of the same indicator and measure in
+    its base year.
 
+    ``indicators`` is one report's ``load_indicators()`` (the default: the latest report).
+    ``actual`` is the base-year figure, NA where the report gives none (e.g. GDP growth);
     ``gap_pp`` is target minus actual in percentage points for percentage measures;
-    ``target_to_actual`` is target over actual for levels and counts. Both are NA where the report
-    gives no 2023 figure (e.g. GDP growth).
+    ``target_to_actual`` is target over actual for levels and counts; ``base_year`` and
+    ``plan_year`` say which years they are.
     """
+    from muye_analysis.reports import report_of
+
     ind = load_indicators() if indicators is None else indicators
+    vintage = report_of(ind)
     report = ind[ind["source"] == "report"]
-    targets = report[report["kind"] == "target"]
-    # The 2023 figure of the same measure; for a before->after pair, the "after" value.
+    targets = report[(report["kind"] == "target") & (report["period"] == vintage.plan_year)]
+    if targets.empty:
+        raise ValueError(f"{vintage.document}: no targets for {vintage.plan_year} in the rows given")
+    # The base-year figure of the same measure; for a before->after pair, the "after" value.
     actuals = report[
         (report["kind"] == "actual")
+        & (report["period"] == vintage.base_year)
         & (report["measure"] != "rank")
         & (report["stage"].isna() | (report["stage"] == "to"))
     ]
     actuals = actuals[["indicator", "measure", "value", "unit"]].rename(
-        columns={"value": "actual_2023", "unit": "actual_unit"}
+        columns={"value": "actual", "unit": "actual_unit"}
     )
     out = targets.merge(actuals, on=["indicator", "measure"], how="left", validate="one_to_one")
     out = out.rename(columns={"value": "target"})
     pct = out["measure"].isin(["growth_rate", "rate", "share"])
     absolute = out["measure"].isin(["level", "count"]) & (out["unit"] == out["actual_unit"])
-    out["gap_pp"] = (out["target"] - out["actual_2023"]).where(pct)
-    out["target_to_actual"] = (out["target"] / out["actual_2023"]).where(absolute)
+    out["gap_pp"] = (out["target"] - out["actual"]).where(pct)
+    out["target_to_actual"] = (out["target"] / out["actual"]).where(absolute)
+    out["base_year"] = vintage.base_year
+    out["plan_year"] = vintage.plan_year
     registry = _load_registry(config.REGISTRY_CSV)
     out = out.merge(
         registry[["indicator", "short_zh", "short_en", "category"]], on="indicator", how="left"
     )
     columns = [
         "indicator", "name_zh", "name_en", "short_zh", "short_en", "category", "measure",
-        "target", "unit", "qualifier", "bound", "commitment", "price_basis", "actual_2023",
-        "actual_unit", "gap_pp", "target_to_actual", "section", "quote",
+        "target", "unit", "qualifier", "bound", "commitment", "price_basis", "actual",
+        "actual_unit", "gap_pp", "target_to_actual", "base_year", "plan_year", "section",
+        "quote", "document",
     ]  # fmt: skip
     out = out[columns].reset_index(drop=True)
     return out.astype(
-        {"actual_2023": "Float64", "gap_pp": "Float64", "target_to_actual": "Float64"}
+        {
+            "actual": "Float64",
+            "gap_pp": "Float64",
+            "target_to_actual": "Float64",
+            "base_year": "Int64",
+            "plan_year": "Int64",
+        }
     )
 
 
 def load_rankings(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Muye's 2023 positions within the city: numeric ranks and qualitative standings."""
+    """Muye's positions within the city in the report's base year: numeric ranks and qualitative
+    standings (``period`` says the year)."""
+    from muye_analysis.reports import report_of
+
     ind = load_indicators() if indicators is None else indicators
-    rows = ind[ind["measure"].isin(["rank", "standing"]) & (ind["source"] == "report")].copy()
+    base_year = report_of(ind).base_year
+    rows = ind[
+        ind["measure"].isin(["rank", "standing"])
+        & (ind["source"] == "report")
+        & (ind["period"] == base_year)
+    ].copy()
+    if rows.empty:
+        raise ValueError(f"no rank or standing for {base_year} in the report's rows")
     rows["rank"] = rows["value"].round().astype("Int64")
     rows["standing_text"] = rows["printed"].where(rows["measure"] == "standing")
     registry = _load_registry(config.REGISTRY_CSV)
     rows = rows.merge(registry[["indicator", "short_zh", "short_en"]], on="indicator", how="left")
     columns = [
         "indicator", "name_zh", "name_en", "short_zh", "short_en", "ranked_on", "rank",
-        "standing_text", "rank_scope", "printed", "quote",
+        "standing_text", "rank_scope", "period", "printed", "quote", "document",
     ]  # fmt: skip
     return rows[columns].reset_index(drop=True)
 
@@ -410,19 +478,29 @@ def load_rankings(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
 def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
     """A short text summary of the validated dataset, for ``muye check`` and ``muye run``.
 
-    Verifies the raw files' checksums and loads (so validates) every curated table first.
+    Verifies the raw files' checksums and loads (so validates) every curated table, every
+    report's rows included, first; the counts and headline lines are the latest report's.
     """
     from muye_analysis.context import load_context
     from muye_analysis.provenance import verify_raw_files
 
+    from muye_analysis.reports import list_reports
+
     checked = verify_raw_files()
+    load_indicators(report="all")  # validates every report's rows, not only the latest's
+    reports = list_reports()
     ind = load_indicators()
     context = load_context()
     counts = ind.groupby("kind", observed=True).size()
     zh = lang == "zh"
+    latest = reports[-1]
     lines = [
         "牧野区计划报告数据检查通过" if zh else "Muye plan report data: all checks passed",
         f"  {'原始文件校验' if zh else 'raw files verified'}: {len(checked)}",
+        f"  {'报告' if zh else 'reports'}: {len(reports)}; "
+        + (f"最新 {latest.document}（{latest.base_year}年执行情况、{latest.plan_year}年计划）"
+           if zh else f"latest {latest.document} ({latest.base_year} outcome, "
+           f"{latest.plan_year} plan)"),
         f"  {'指标' if zh else 'indicators'}: {ind['indicator'].nunique()}; "
         + "; ".join(f"{k} {n}" for k, n in counts.items()),
         f"  {'对比数据' if zh else 'context figures'}: {len(context)}",
@@ -433,15 +511,18 @@ def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
 
 
 def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) -> str:
-    """The headline targets beside the 2023 actuals, one line each ("—" where not stated)."""
+    """The headline targets beside the base-year actuals, one line each ("—" where not stated)."""
     import pandas as pd
 
+    from muye_analysis.reports import years_of
+
     targets = load_targets() if targets is None else targets
+    base, plan = years_of(targets)
     zh = lang == "zh"
-    lines = ["2024年主要目标 / 2023年实际" if zh else "2024 headline targets vs 2023 actuals"]
+    lines = [f"{plan}年主要目标 / {base}年实际" if zh else f"{plan} headline targets vs {base} actuals"]
     for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
         name = row["name_zh"] if zh else row["name_en"]
-        actual = "—" if pd.isna(row["actual_2023"]) else f"{row['actual_2023']:.1f}{row['unit']}"
+        actual = "—" if pd.isna(row["actual"]) else f"{row['actual']:.1f}{row['unit']}"
         target = f"{row['target']:g}{row['unit']}"
         if zh:
             target += "" if pd.isna(row["qualifier"]) else row["qualifier"]
@@ -462,3 +543,5 @@ HEADLINE = (
     "retail_sales",
     "surveyed_unemployment_rate",
 )
+# The five of them set as growth rates (the unemployment rate is a ceiling, not a growth).
+HEADLINE_GROWTH = HEADLINE[:5]

@@ -45,8 +45,8 @@ def _row(indicator, period, measure, value, unit, formula, inputs, note, **extra
     }
 
 
-def implied_previous_levels(idx: Index, year: int = 2023) -> list[dict]:
-    """Last year's level implied by this year's level and its *nominal* growth rate.
+def implied_previous_levels(idx: Index, year: int) -> list[dict]:
+    """The level of ``year - 1`` implied by ``year``'s level and its *nominal* growth rate.
 
     Real growth rates (GDP, industry) cannot give a nominal base without a deflator, so those
     indicators are skipped rather than filled in.
@@ -77,8 +77,9 @@ def implied_previous_levels(idx: Index, year: int = 2023) -> list[dict]:
     return rows
 
 
-def implied_target_levels(idx: Index, year: int = 2024) -> list[dict]:
-    """The level a growth target implies: last year's level times (1 + target / 100).
+def implied_target_levels(idx: Index, year: int) -> list[dict]:
+    """The level a growth target for ``year`` implies: the level of ``year - 1`` times
+    (1 + target / 100).
 
     For a real growth target (GDP) the result is at last year's prices: a nominal level needs a
     price assumption (deflator), which the report does not give.
@@ -117,8 +118,8 @@ def implied_target_levels(idx: Index, year: int = 2024) -> list[dict]:
     return rows
 
 
-def report_cross_checks(idx: Index, year: int = 2023) -> list[dict]:
-    """Recomputations the report's own figures allow (tax share, implied spending, plans…)."""
+def report_cross_checks(idx: Index, year: int) -> list[dict]:
+    """Recomputations ``year``'s figures allow (tax share, implied spending, plans…)."""
     rows = []
     tax = _get(idx, "tax_revenue", year, "actual", "level")
     revenue = _get(idx, "budget_revenue", year, "actual", "level")
@@ -192,13 +193,21 @@ def report_cross_checks(idx: Index, year: int = 2023) -> list[dict]:
                     _key("problem_housing_projects", year, "actual", "count"),
                     _key("problem_housing_resolved", year, "actual", "count"),
                 ],
-                "Projects left; the 2024 tasks name three (美好城、755厂、有机化).",
+                "Projects not yet resolved at the end of the year (total minus resolved).",
             )
         )
     return rows
 
 
-def derive_records(records: list[dict]) -> list[dict]:
-    """All derived rows from the report's own (parsed) records, as plain dicts."""
+def derive_records(records: list[dict], *, base_year: int, plan_year: int) -> list[dict]:
+    """All derived rows from one report's own (parsed) records, as plain dicts.
+
+    ``base_year`` and ``plan_year`` are the report's (:mod:`muye_analysis.reports`): bases of the
+    year before the base year, cross-checks of the base year, levels the plan-year targets imply.
+    """
     idx = index_observations(records)
-    return implied_previous_levels(idx) + implied_target_levels(idx) + report_cross_checks(idx)
+    return (
+        implied_previous_levels(idx, base_year)
+        + implied_target_levels(idx, plan_year)
+        + report_cross_checks(idx, base_year)
+    )

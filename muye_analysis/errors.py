@@ -41,3 +41,11 @@ class DataError(ValueError):
         if self.fix:
             text += f" How to fix: {self.fix}"
         return text
+
+
+class MissingYear(ValueError):
+    """Data needed for a year are not there (e.g. the city's figures for the report's base year).
+
+    The message names the year and what is missing; callers that can go on without the table
+    (the briefing, ``muye charts``) say so instead of drawing an empty chart.
+    """

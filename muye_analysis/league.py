@@ -1,7 +1,7 @@
 """City league tables: every county-level unit's figure for an indicator, and the ranks they give.
 
-The report states Muye's ranks (居全市第5位) but not how many units were ranked; no 2023 table of
-all units is bundled. When the city statistics bureau's table is at hand (各县(市、区)主要经济指标),
+The report states Muye's ranks (居全市第5位) but not how many units were ranked; no base-year
+table of all units is bundled. When the city statistics bureau's table is at hand (各县(市、区)主要经济指标),
 put it in ``data/league/`` in the template's columns: the ranks are then computed, the number of
 units ranked becomes a fact instead of an assumption, and each rank the report states is checked
 against the table.
@@ -39,10 +39,8 @@ RANKED_ON = {"level": "level", "growth_rate": "growth_rate"}
 
 
 def league_dir() -> Path:
-    """Where league tables are read from (``MUYE_LEAGUE_DIR`` moves it)."""
-    import os
-
-    return Path(os.environ.get("MUYE_LEAGUE_DIR", config.DATA / "league"))
+    """Where league tables are read from: ``config.league_dir()`` (``MUYE_LEAGUE_DIR``)."""
+    return config.league_dir()
 
 
 def read_league_table(path: str | Path) -> pd.DataFrame:
@@ -108,7 +106,7 @@ def _check_row(row: dict, ids: dict[str, str], path: Path, line: int) -> dict:
         fail("measure", f"unknown measure {row['measure']!r}.", "write level or growth_pct.")
     year = to_halfwidth(row["year"]).strip()
     if not year.isdigit():
-        fail("year", f"{row['year']!r} is not a year.", "write the year, e.g. 2023.")
+        fail("year", f"{row['year']!r} is not a year.", "write the four-digit year.")
     try:
         value = float(to_halfwidth(row["value"]).replace(",", "").rstrip("%"))
     except ValueError:
@@ -149,7 +147,10 @@ def compare_with_report(
     stated = rankings[rankings["ranked_on"].isin(list(RANKED_ON))][
         ["indicator", "name_zh", "name_en", "ranked_on", "rank"]
     ].rename(columns={"rank": "report_rank"})
-    mine = ranked[(ranked["region"] == region) & (ranked["year"] == config.BASE_YEAR)]
+    base_year = int(rankings["period"].iloc[0]) if "period" in rankings and len(rankings) else (
+        _base_year()
+    )
+    mine = ranked[(ranked["region"] == region) & (ranked["year"] == base_year)]
     mine = mine.rename(columns={"measure": "ranked_on", "rank": "table_rank"})
     out = stated.astype({"ranked_on": "string"}).merge(
         mine[["indicator", "ranked_on", "table_rank", "frame_size"]].astype(
@@ -163,8 +164,9 @@ def compare_with_report(
 
 
 def frame_size_for_scorecard(ranked: pd.DataFrame) -> int | None:
-    """The number of units the table ranks in the base year (the most common frame), or None."""
-    sizes = ranked.loc[ranked["year"] == config.BASE_YEAR, "frame_size"]
+    """The number of units the table ranks in the latest report's base year (the most common
+    frame), or None."""
+    sizes = ranked.loc[ranked["year"] == _base_year(), "frame_size"]
     return None if sizes.empty else int(sizes.mode().iloc[0])
 
 
@@ -195,3 +197,9 @@ def scorecard_frame(
     table = load_league_tables(folder)
     size = None if table is None else frame_size_for_scorecard(rank_league(table))
     return (size, True) if size is not None else (DEFAULT_FRAME_SIZE, False)
+
+
+def _base_year() -> int:
+    from muye_analysis.reports import latest_report
+
+    return latest_report().base_year

@@ -207,10 +207,11 @@ def run_suite(
     from muye_analysis.suite import notebook
 
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
-    if as_of is not None:  # 前三季度, 2024年1-9月, 2024Q3 … -> one canonical label, checked now
+    if as_of is not None:  # 前三季度, YYYY年1-9月, YYYYQ3 … -> one canonical label, checked now
         from muye_analysis.periods import parse_period
+        from muye_analysis.reports import latest_report
 
-        as_of = parse_period(as_of, year=config.TARGET_YEAR).label("zh")
+        as_of = parse_period(as_of, year=latest_report().plan_year).label("zh")
     # Year-to-date files are ingested before any notebook starts, so a bad table stops the run
     # with its file, row and column instead of failing inside notebook 04. The other data
     # checks (a second of pandas work) run while the first kernels start; a DataError there

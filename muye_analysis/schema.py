@@ -71,13 +71,14 @@ QUALIFIER_BOUND = {
     "稳定在": "about",
 }
 
-# Columns of data/curated/indicators.csv, in order. The key identifies one observation.
+# Columns of data/curated/indicators.csv, in order. The key identifies one observation;
+# ``document`` is the raw report (path under data/raw/) the row quotes.
 INDICATOR_COLUMNS = (
     "indicator", "period", "kind", "measure", "ranked_on", "stage",
     "value", "unit", "printed", "qualifier", "bound", "commitment", "price_basis",
-    "rank_scope", "section", "quote", "note",
+    "rank_scope", "section", "quote", "note", "document",
 )  # fmt: skip
-KEY = ("indicator", "period", "kind", "measure", "ranked_on", "stage")
+KEY = ("document", "indicator", "period", "kind", "measure", "ranked_on", "stage")
 
 REGISTRY_COLUMNS = (
     "indicator", "name_zh", "name_en", "short_zh", "short_en", "category", "unit",

@@ -16,15 +16,13 @@ LANGS = ("zh", "en")
 
 @dataclass(frozen=True)
 class NotebookSpec:
-    """One notebook: its file stem, titles, and the figures it always exports.
+    """One notebook: its file stem and the figures it always exports.
 
     ``figures`` are stable chart names; each is saved as ``<name>_<lang>.png`` and ``.svg``.
     Figures that depend on optional data (year-to-date files) are not promised here.
     """
 
     stem: str
-    title_zh: str
-    title_en: str
     figures: tuple[str, ...] = ()
 
     @property
@@ -38,24 +36,11 @@ class NotebookSpec:
 
 
 NOTEBOOKS = (
-    NotebookSpec("01_indicators", "指标数据与来源", "Indicators and their sources"),
+    NotebookSpec("01_indicators"),
+    NotebookSpec("02_city_rankings", figures=("rank_scorecard", "muye_in_city")),
+    NotebookSpec("03_targets", figures=("growth_gap", "projected_levels", "task_targets")),
     NotebookSpec(
-        "02_city_rankings",
-        "2023年全市排名",
-        "City rankings 2023",
-        figures=("rank_scorecard", "muye_in_city"),
-    ),
-    NotebookSpec(
-        "03_targets_2024",
-        "2024年目标",
-        "2024 targets",
-        figures=("growth_gap", "projected_levels", "task_targets"),
-    ),
-    NotebookSpec(
-        "04_growth_gap_forecasts",
-        "增速缺口与预测",
-        "Growth gaps and forecasts",
-        figures=("required_growth_grid", "forecast_fan_example"),
+        "04_growth_gap_forecasts", figures=("required_growth_grid", "forecast_fan_example")
     ),
 )
 

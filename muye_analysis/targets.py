@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from muye_analysis import config, schema
+from muye_analysis import schema
 from muye_analysis.periods import Period
 
 if TYPE_CHECKING:
@@ -354,8 +354,8 @@ def ytd_gap(
 ) -> YtdGap:
     """The growth gap of ``indicator`` from the year-to-date store (``muye ingest``).
 
-    Uses the latest period with a growth rate unless ``period`` is given; the 2024 target and
-    its qualifier from ``load_targets()`` unless ``target`` is given. The weights are last
+    Uses the latest period with a growth rate unless ``period`` is given; the plan-year target
+    and its qualifier from ``load_targets()`` unless ``target`` is given. The weights are last
     year's cumulative levels when the store holds them (same months and full year), otherwise
     ``seasonal_shares`` if given, otherwise equal quarters or months; the result says which.
     """
@@ -380,11 +380,15 @@ def ytd_gap(
     names = load_registry().set_index("indicator").loc[indicator]
     higher = None if pd.isna(names["higher_is_better"]) else bool(names["higher_is_better"])
     if target is None:
-        if period.year != config.TARGET_YEAR:
+        from muye_analysis.reports import years_of
+
+        targets = load_targets() if targets is None else targets
+        plan_year = years_of(targets)[1]
+        if period.year != plan_year:
             raise ValueError(
-                f"the bundled targets are for {config.TARGET_YEAR}; pass target= for {period.year}"
+                f"the report's targets are for {plan_year}; pass target= for {period.year}"
             )
-        found = _target_row(indicator, load_targets() if targets is None else targets)
+        found = _target_row(indicator, targets)
         target = float(found["target"])
         qualifier = qualifier if qualifier is not None else found["qualifier"]
     qualifier = "" if qualifier is None or pd.isna(qualifier) else str(qualifier)
@@ -436,11 +440,13 @@ def headline_ytd_gaps(
     report's order (GDP, industry, investment, budget revenue, retail sales). Of-which rows are
     never used.
     """
-    from muye_analysis.charts.views import HEADLINE_GROWTH
+    from muye_analysis.dataset import HEADLINE_GROWTH
     from muye_analysis.quarterly import read_store
+    from muye_analysis.reports import latest_report, years_of
 
     store = read_store() if store is None else store
-    year = config.TARGET_YEAR if period is None else period.year
+    plan_year = latest_report().plan_year if targets is None else years_of(targets)[1]
+    year = plan_year if period is None else period.year
     growth = store[
         (store["measure"] == "growth")
         & (store["year"] == year)
@@ -460,10 +466,12 @@ def headline_ytd_gaps(
 
 
 def annual_gaps(targets: pd.DataFrame | None = None) -> pd.DataFrame:
-    """2023 actual versus 2024 target for every percentage target (growth, rates, shares).
+    """Base-year actual versus plan-year target for every percentage target (growth, rates,
+    shares).
 
-    ``gap_pp`` is target minus 2023 actual in percentage points: the acceleration the year
-    asks for. NA where the report gives no 2023 figure (GDP and investment growth), with a note.
+    ``gap_pp`` is target minus actual in percentage points (``load_targets()``'s): the
+    acceleration the year asks for. NA where the report gives no base-year figure (in the first
+    report GDP and investment growth), with a note; ``base_year`` and ``plan_year`` say which.
     """
     import pandas as pd
 
@@ -472,12 +480,12 @@ def annual_gaps(targets: pd.DataFrame | None = None) -> pd.DataFrame:
     t = load_targets() if targets is None else targets
     rows = t[t["measure"].isin(["growth_rate", "rate", "share"])]
     out = rows[["indicator", "name_zh", "name_en", "measure", "target", "qualifier", "bound",
-                "commitment", "price_basis", "actual_2023"]].copy()  # fmt: skip
-    out["gap_pp"] = (out["target"] - out["actual_2023"]).astype("Float64")
+                "commitment", "price_basis", "actual", "gap_pp", "base_year",
+                "plan_year"]].copy()  # fmt: skip
     out["note"] = pd.Series(
         [
-            "" if pd.notna(a) else "the report gives no 2023 figure for this measure"
-            for a in out["actual_2023"]
+            "" if pd.notna(a) else f"the report gives no {y} figure for this measure"
+            for a, y in zip(out["actual"], out["base_year"], strict=True)
         ],
         index=out.index,
         dtype="string",
@@ -486,7 +494,8 @@ def annual_gaps(targets: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The 2022 level implied by each 2023 level and growth rate: level / (1 + growth / 100).
+    """The level of the year before the base year implied by each base-year level and growth
+    rate: level / (1 + growth / 100).
 
     Only a *nominal* growth rate gives a nominal base. For real growth (GDP, 规上工业增加值) the
     base would need a deflator the report does not give, so it is left NA and the note says so;
@@ -496,16 +505,20 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     import pandas as pd
 
     from muye_analysis.dataset import HEADLINE, load_indicators, load_registry
+    from muye_analysis.reports import report_of
 
     ind = load_indicators() if indicators is None else indicators
+    year = report_of(ind).base_year
     registry = load_registry()
     flows = set(registry.loc[registry["flow"].fillna(False), "indicator"])
-    actual = ind[(ind["source"] == "report") & (ind["kind"] == "actual") & (ind["period"] == 2023)]
+    actual = ind[(ind["source"] == "report") & (ind["kind"] == "actual") & (ind["period"] == year)]
+    if actual.empty:
+        raise ValueError(f"no actual figures of {year}, the report's base year, in the rows given")
     levels = actual[actual["measure"] == "level"].set_index("indicator")
     growth = actual[actual["measure"] == "growth_rate"].set_index("indicator")
     # The bases themselves are the dataset's derived rows (muye_analysis.derive), one formula.
     derived = ind[
-        (ind["kind"] == "derived") & (ind["period"] == 2022) & (ind["measure"] == "level")
+        (ind["kind"] == "derived") & (ind["period"] == year - 1) & (ind["measure"] == "level")
     ]
     derived_bases = derived.set_index("indicator")["value"]
     # Flows only: a base year level means nothing for a rate such as unemployment.
@@ -520,11 +533,11 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
             continue
         base, note = pd.NA, ""
         if level is None and g is None:
-            note = "the report gives neither a 2023 level nor a 2023 growth rate"
+            note = f"the report gives neither a {year} level nor a {year} growth rate"
         elif level is None:
-            note = "no 2023 level is published, only the growth rate"
+            note = f"no {year} level is published, only the growth rate"
         elif g is None:
-            note = "no 2023 growth rate is published"
+            note = f"no {year} growth rate is published"
         elif basis == "real":
             note = "real growth (comparable prices) cannot give a nominal base without a deflator"
         else:
@@ -534,11 +547,13 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
                 "indicator": indicator,
                 "name_zh": names["name_zh"].iloc[0],
                 "name_en": names["name_en"].iloc[0],
-                "level_2023": level,
+                "year": year,
+                "level": level,
                 "unit": levels["unit"].get(indicator),
-                "growth_2023": g,
+                "growth": g,
                 "price_basis": basis,
-                "base_2022": base,
+                "base_year": year - 1,
+                "base": base,
                 "note": note,
             }
         )
@@ -548,11 +563,13 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
             "indicator": "string",
             "name_zh": "string",
             "name_en": "string",
-            "level_2023": "Float64",
+            "year": "Int64",
+            "level": "Float64",
             "unit": "string",
-            "growth_2023": "Float64",
+            "growth": "Float64",
             "price_basis": "string",
-            "base_2022": "Float64",
+            "base_year": "Int64",
+            "base": "Float64",
             "note": "string",
         }
     )
@@ -610,7 +627,7 @@ def sensitivity_grid(
 
 
 def headline_sensitivity(indicator: str = "gdp", **kwargs) -> pd.DataFrame:
-    """:func:`sensitivity_grid` for an indicator's bundled 2024 growth target (GDP: 6%以上)."""
+    """:func:`sensitivity_grid` for an indicator's growth target in the latest report."""
     from muye_analysis.dataset import load_targets
 
     found = _target_row(indicator, load_targets())

@@ -19,7 +19,6 @@ Conventions, chosen once:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -33,7 +32,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # Shared
     "source_prefix": {"zh": "资料来源：", "en": "Source: "},
     "source_sep": {"zh": "；", "en": "; "},
-    "report_source": {"zh": config.REPORT_SOURCE_ZH, "en": config.REPORT_SOURCE_EN},
+    "report_source": {
+        "zh": "{district}{base}年计划执行情况与{target}年计划报告",
+        "en": "{district} report on the {base} plan and the {target} plan",
+    },
     "synthetic_stamp": {
         "zh": "示例数据（合成），非真实统计",
         "en": "Synthetic data, for illustration only",
@@ -566,8 +568,16 @@ TABLE_HEADERS: dict[str, dict[str, str]] = {
     "inputs": {"zh": "所用数据", "en": "Inputs"},
     "note": {"zh": "说明", "en": "Note"},
     "category": {"zh": "类别", "en": "Category"},
-    "target": {"zh": "{target}年目标", "en": "{target} target"},
-    "actual_2023": {"zh": "{base}年完成", "en": "{base} outcome"},
+    "target": {"zh": "目标", "en": "Target"},
+    "actual": {"zh": "基年完成", "en": "Base-year outcome"},
+    "base_year": {"zh": "基年", "en": "Base year"},
+    "plan_year": {"zh": "计划年", "en": "Plan year"},
+    "level": {"zh": "总量", "en": "Level"},
+    "growth": {"zh": "增速（%）", "en": "Growth (%)"},
+    "base": {"zh": "基数", "en": "Base"},
+    "outcome": {"zh": "完成值", "en": "Outcome"},
+    "status": {"zh": "完成情况", "en": "Status"},
+    "reason": {"zh": "原因", "en": "Reason"},
     "gap_pp": {"zh": "差距（个百分点）", "en": "Gap (pp)"},
     "ratio_pct": {"zh": "目标占上年完成（%）", "en": "Target as % of outcome"},
     "muye_level": {"zh": "{district}总量", "en": "{district} level"},
@@ -580,14 +590,10 @@ TABLE_HEADERS: dict[str, dict[str, str]] = {
     "region": {"zh": "地区", "en": "Area"},
     "robust": {"zh": "结论稳健", "en": "Robust"},
     "sha256": {"zh": "SHA-256", "en": "SHA-256"},
-    "base_2022": {"zh": "隐含上年基数", "en": "Implied base"},
-    "level_2023": {"zh": "{base}年总量", "en": "{base} level"},
-    "growth_2023": {"zh": "{base}年增速（%）", "en": "{base} growth (%)"},
     "actual_unit": {"zh": "完成值单位", "en": "Outcome unit"},
     "target_to_actual": {"zh": "目标÷上年完成", "en": "Target ÷ outcome"},
     "section": {"zh": "报告章节", "en": "Section"},
     "n": {"zh": "指标个数", "en": "Indicators"},
-    "base": {"zh": "{base}年总量", "en": "{base} level"},
     "increment": {"zh": "目标对应增量", "en": "Increment"},
     "projected": {"zh": "推算{target}年总量", "en": "Implied {target} level"},
     "at_base_prices": {"zh": "按{base}年价格", "en": "At {base} prices"},
@@ -649,6 +655,8 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "deflator": 1.5,
     "goal": 6,
     "m": 9,
+    "base_year": 2030,  # sample years: any four digits render the same glyphs
+    "plan_year": 2031,
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -782,17 +790,13 @@ def _spell_scale(number: float) -> str:
     return f"{round(number, 6):,.10g}"
 
 
-@functools.cache
 def report_years() -> dict[str, int]:
-    """The year the report covers (``base``) and the year it plans (``target``), read from the
-    report's origin record (``year_reported`` / ``year_planned``)."""
-    from muye_analysis.provenance import read_sidecar
+    """The year the latest report covers (``base``) and the year it plans (``target``), from
+    its origin record (``muye_analysis.reports``)."""
+    from muye_analysis.reports import latest_report
 
-    meta = read_sidecar(config.REPORT_TEXT)
-    return {
-        "base": int(meta.get("year_reported", config.BASE_YEAR)),
-        "target": int(meta.get("year_planned", config.TARGET_YEAR)),
-    }
+    latest = latest_report()
+    return {"base": latest.base_year, "target": latest.plan_year}
 
 
 def text(key: str, lang: str, **fields: Any) -> str:
@@ -812,10 +816,24 @@ def text(key: str, lang: str, **fields: Any) -> str:
     else:
         fields.setdefault("district", config.DISTRICT_EN)
         fields.setdefault("city", "Xinxiang")
-    if "{base" in template or "{target" in template:
-        for name, year in report_years().items():
-            fields.setdefault(name, year)
+    _fill_years(fields)
     return template.format(**fields)
+
+
+def _fill_years(fields: dict[str, Any]) -> None:
+    """``base``/``target`` and their aliases ``base_year``/``plan_year`` (the names
+    ``Report.years`` uses), one filled from the other, else from the latest report."""
+    for short, long in (("base", "base_year"), ("target", "plan_year")):
+        if short in fields and long not in fields:
+            fields[long] = fields[short]
+        elif long in fields and short not in fields:
+            fields[short] = fields[long]
+    if not all(k in fields for k in ("base", "target")):
+        years = report_years()
+        fields.setdefault("base", years["base"])
+        fields.setdefault("target", years["target"])
+        fields.setdefault("base_year", fields["base"])
+        fields.setdefault("plan_year", fields["target"])
 
 
 # The official terms, which take precedence over the registry's names where a briefing audience
@@ -914,9 +932,13 @@ def standing_label(standing: str, lang: str) -> str:
     return standing if lang == "zh" else "qualitative standing"
 
 
-def source_line(lang: str, extra: Iterable[str] = ()) -> str:
-    """'资料来源：<the report>；<extra>…' — the line printed under every chart."""
-    parts = [text("report_source", lang), *[e for e in extra if e]]
+def source_line(lang: str, extra: Iterable[str] = (), **years: Any) -> str:
+    """'资料来源：<the report>；<extra>…' — the line printed under every chart.
+
+    ``years`` are the report's ``base_year`` and ``plan_year`` (``Report.years``); by default
+    the latest report's.
+    """
+    parts = [text("report_source", lang, **years), *[e for e in extra if e]]
     return text("source_prefix", lang) + text("source_sep", lang).join(parts)
 
 

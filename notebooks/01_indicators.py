@@ -13,15 +13,16 @@
 # %% [markdown]
 # # 01 Indicators and their sources · 指标数据与来源
 #
-# 本 notebook 介绍《关于牧野区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告》
-# 整理成的数据集：每个数字都带着原文引文、单位、时期，并标明是**实际值**、**目标值**还是**推算值**。
+# 本 notebook 介绍由区计划报告（执行情况与下一年计划）整理成的数据集：每个数字都带着原文引文、单位、时期，
+# 并标明是**实际值**、**目标值**还是**推算值**。`data/` 中有多份报告时，以最新一份为准；报告的年份
+# （基年 = 报告执行情况的年份，计划年 = 报告计划的年份）来自其来源记录，下面第一格会打印出来。
 #
-# *This notebook introduces the curated dataset: every figure of the report with its quote, unit,
-# period and kind (actual, target or derived).*
+# *This notebook introduces the curated dataset: every figure of the latest report with its quote,
+# unit, period and kind (actual, target or derived). The report's years come from its origin record.*
 
 # %% tags=["parameters"]
 LANG = "zh"  # zh or en: the language of labels
-AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
+AS_OF = None  # year-to-date period to analyse, e.g. 前三季度; None means the latest
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 
 # %% [markdown]
@@ -39,19 +40,23 @@ notebook_summary("01", LANG)
 import pandas as pd
 
 import muye_analysis as ma
-from muye_analysis import config
 from muye_analysis.dataset import summarise_dataset
 from muye_analysis.provenance import read_sidecar
+from muye_analysis.reports import latest_report, list_reports
 
 pd.set_option("display.max_colwidth", 60)
 
 # %% [markdown]
 # ## Provenance · 数据来源
 #
-# 报告原文存放在 `data/raw/`，从不手工修改；旁边的 `.origin.yml` 记录来源和校验和（SHA-256），每次加载都会核对。
+# 报告原文存放在 `data/raw/`，从不手工修改；旁边的 `.origin.yml` 记录来源、年份和校验和（SHA-256），
+# 每次加载都会核对。
 
 # %%
-origin = read_sidecar(config.REPORT_TEXT)
+report = latest_report()
+BASE, PLAN = report.base_year, report.plan_year
+print(f"{len(list_reports())} report(s); latest: {report.document} (base year {BASE}, plan year {PLAN})")
+origin = read_sidecar(report.path)
 {k: origin[k] for k in ("title_zh", "issuing_body_zh", "year_reported", "year_planned", "sha256")}
 
 # %%
@@ -71,14 +76,17 @@ show_table(ind[[name, "period", "kind", "measure", "value", "unit", "qualifier",
 # %% [markdown]
 # ## How to query it · 如何查询
 #
-# 例如：2023年所有增速及其价格口径。注意报告**没有给出2023年地区生产总值增速**，数据集中也不会补造。
+# 例如：基年所有增速及其价格口径。报告没有给出的增速（如首份报告的地区生产总值增速）数据集中不会补造：
+# 下面第二格列出有总量、却没有增速的指标。
 
 # %%
-growth_2023 = ind.query("period == 2023 and kind == 'actual' and measure == 'growth_rate'")
-show_table(growth_2023[[name, "value", "unit", "price_basis", "quote"]], LANG)
+growth = ind.query("period == @BASE and kind == 'actual' and measure == 'growth_rate'")
+show_table(growth[[name, "value", "unit", "price_basis", "quote"]], LANG)
 
 # %%
-assert ind.query("indicator == 'gdp' and kind == 'actual' and measure == 'growth_rate'").empty
+actual = ind.query("period == @BASE and kind == 'actual'")
+with_level = set(actual.query("measure == 'level'")["indicator"])
+sorted(with_level - set(growth["indicator"]))
 
 # %% [markdown]
 # 按类别统计指标个数（类别来自指标登记表 `load_registry()`）：
@@ -113,8 +121,7 @@ show_table(derived[[name, "period", "value", "unit", "formula"]], LANG)  # shown
 # %%
 targets = ma.load_targets()
 show_table(
-    targets[[name, "target", "unit", "qualifier", "bound", "commitment", "actual_2023", "gap_pp"]],
-    LANG,
+    targets[[name, "target", "unit", "qualifier", "bound", "commitment", "actual", "gap_pp"]], LANG
 )
 
 # %% [markdown]

@@ -11,12 +11,12 @@
 # ---
 
 # %% [markdown]
-# # 02 City rankings 2023 · 2023年全市排名
+# # 02 City rankings · 全市排名
 #
 # 报告给出了牧野区若干指标在全市的位次。本 notebook 把它们画成“排名记分卡”，
 # 并把牧野区的总量和增速放到新乡市全市的背景中看。
 #
-# *Muye's 2023 positions within Xinxiang, and Muye beside the city.*
+# *Muye's positions within Xinxiang in the report's base year, and Muye beside the city.*
 #
 # **排名能说明什么、不能说明什么 / What ranks can and cannot tell**
 #
@@ -28,7 +28,7 @@
 
 # %% tags=["parameters"]
 LANG = "zh"  # zh or en: the language of labels
-AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
+AS_OF = None  # year-to-date period to analyse, e.g. 前三季度; None means the latest
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 FRAME_SIZE = None  # ranked units: None means from data/league/ if a table is there, else 13
 
@@ -50,9 +50,13 @@ import pandas as pd
 import muye_analysis as ma
 from muye_analysis import league
 from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure, show_saved
-from muye_analysis.charts.views import city_view, rank_third, rank_view
+from muye_analysis.errors import MissingYear
+from muye_analysis.reports import latest_report
+from muye_analysis.views import city_view, rank_third, rank_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
+BASE = latest_report().base_year  # the year the latest report's ranks are of
+print(f"{BASE}年全市排名 / city ranks in {BASE}")
 
 # %% [markdown]
 # ## Ranks as printed · 报告中的位次
@@ -109,27 +113,39 @@ show_table(robustness, LANG)
 # ## Muye in the city · 牧野区在全市中的位置
 #
 # 份额用同一年的现价总量计算；增速并列比较（地区生产总值、规上工业增加值为实际增速，其余为名义增速）。
-# 全市数字来自公开资料，部分为转载页面，来源写在图下方和下表中。报告没有给出牧野区2023年GDP增速，
-# 规上工业增加值也只公布增速、不公布总量，这些位置留空而不补造。
+# 全市数字来自公开资料，部分为转载页面，来源写在图下方和下表中。报告没有给出的数字（如首份报告中的
+# GDP增速；规上工业增加值只公布增速、不公布总量）留空而不补造。`data/raw/context/` 中没有基年的全市数字时，
+# 这里会说明缺少什么，不画图。
 
 # %%
 indicators, context, registry = ma.load_indicators(), ma.load_context(), ma.load_registry()
-city = city_view(indicators, context, registry)
-show_table(city[[name, "muye_level", "city_level", "share_pct", "muye_growth", "city_growth"]], LANG,
-      decimals={"share_pct": 1})  # fmt: skip
+try:
+    city = city_view(indicators, context, registry)
+except MissingYear as exc:
+    city = None
+    print(exc)
+if city is not None:
+    display(  # noqa: F821 (IPython's display)
+        show_table(
+            city[[name, "muye_level", "city_level", "share_pct", "muye_growth", "city_growth"]],
+            LANG,
+            decimals={"share_pct": 1},
+        )
+    )
 
 # %%
-fig = plot_muye_in_city(indicators, context, registry, lang=LANG)
-paths = save_figure(fig, f"muye_in_city_{LANG}", directory=FIGURES_DIR)
-plt.close(fig)
-show_saved(paths)  # the exported PNG, as the slide will show it
+if city is not None:
+    fig = plot_muye_in_city(indicators, context, registry, lang=LANG)
+    paths = save_figure(fig, f"muye_in_city_{LANG}", directory=FIGURES_DIR)
+    plt.close(fig)
+    show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %% [markdown]
 # ### Sources of the city figures · 全市数据来源
 
 # %%
 show_table(
-    context.query("region == '新乡市' and year == 2023")[
+    context.query("region == '新乡市' and year == @BASE")[
         ["indicator_zh", "measure", "value", "unit", "source_title", "source_url", "note"]
     ],
     LANG,

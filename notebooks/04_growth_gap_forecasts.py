@@ -31,7 +31,7 @@
 
 # %% tags=["parameters"]
 LANG = "zh"  # zh or en: the language of labels
-AS_OF = None  # year-to-date period to analyse, e.g. 2024年1-9月; None means the latest
+AS_OF = None  # year-to-date period to analyse, e.g. 前三季度; None means the latest
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/ in the project
 
@@ -59,26 +59,29 @@ name = "name_zh" if LANG == "zh" else "name_en"
 # %% [markdown]
 # ## 1. On the bundled annual data · 仅用报告年度数据
 #
-# ### 2023 actual versus 2024 target · 2023年实际与2024年目标
+# ### Base-year actual versus plan-year target · 基年实际与计划年目标
 #
-# 差值为个百分点。报告没有给出2023年地区生产总值和固定资产投资增速，这两项无法计算差值。
+# 差值为个百分点（`base_year` 为基年，`plan_year` 为计划年，均来自报告的来源记录）。
+# 报告没有给出的基年增速（如首份报告的地区生产总值和固定资产投资增速）无法计算差值，`note` 列会说明。
 
 # %%
+annual = targets.annual_gaps()
 show_table(
-    targets.annual_gaps()[[name, "actual_2023", "target", "qualifier", "price_basis", "gap_pp", "note"]],
+    annual[[name, "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
+            "gap_pp", "note"]],
     LANG,
-)
+)  # fmt: skip
 
 # %% [markdown]
-# ### Implied 2022 bases · 隐含的2022年基数
+# ### Implied bases of the year before · 隐含的上年基数
 #
-# 2022年基数 = 2023年总量 ÷ (1 + 2023年增速)。只有名义增速能推出现价基数；实际增速（地区生产总值、
+# 基年前一年的基数 = 基年总量 ÷ (1 + 基年增速)。只有名义增速能推出现价基数；实际增速（地区生产总值、
 # 规上工业增加值）需要价格假设，这里不推算。推出的基数可能与后来修订的公布数不同。
 
 # %%
 show_table(
     targets.implied_bases()[
-        [name, "level_2023", "unit", "growth_2023", "price_basis", "base_2022", "note"]
+        [name, "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
     ],
     LANG,
 )

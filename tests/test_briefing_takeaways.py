@@ -54,6 +54,8 @@ def test_scorecard_takeaway_skips_standings_and_ranks_among_projects():
             "ranked_on": ["level", "growth_rate", "amount", pd.NA],
             "rank": pd.array([4, 2, 1, pd.NA], dtype="Int64"),
             "standing_text": [pd.NA, pd.NA, pd.NA, "第一方阵"],
+            "base_year": 2023,
+            "plan_year": 2024,
         }
     )
     # The bond batch's 1st place compares projects, not districts: it must not be "best".
@@ -154,9 +156,9 @@ def test_headline_numbers_never_fill_a_missing_2023_figure(data):
     expected_gap = pd.Series([pd.NA, 7.8, pd.NA, 6.0, 4.1, pd.NA], dtype="Float64", name="gap_pp")
     pd.testing.assert_series_equal(numbers["gap_pp"], expected_gap, rtol=TOL)
     expected_level = pd.Series(
-        [232.1, pd.NA, pd.NA, 10.74, 78.8, pd.NA], dtype="Float64", name="level_2023"
+        [232.1, pd.NA, pd.NA, 10.74, 78.8, pd.NA], dtype="Float64", name="level"
     )
-    pd.testing.assert_series_equal(numbers["level_2023"], expected_level)
+    pd.testing.assert_series_equal(numbers["level"], expected_level)
 
 
 def test_headline_table_marks_qualifiers_and_gaps_in_english(data):
@@ -191,7 +193,11 @@ def test_headline_table_from_a_hand_built_frame():
             "qualifier": pd.array(["左右", pd.NA, "以上", pd.NA, pd.NA, "以内"], dtype="string"),
             "bound": ["about", "exact", "at_least", "exact", "exact", "at_most"],
             "price_basis": ["real", "real", "nominal", "nominal", "nominal", pd.NA],
-            "actual_2023": pd.array([5.0, pd.NA, 3.0, pd.NA, 10.0, 5.2], dtype="Float64"),
+            "actual": pd.array([5.0, pd.NA, 3.0, pd.NA, 10.0, 5.2], dtype="Float64"),
+            # target - actual, as load_targets() gives it (one formula, there)
+            "gap_pp": pd.array([1.5, pd.NA, 6.0, pd.NA, -1.0, 0.3], dtype="Float64"),
+            "base_year": 2023,
+            "plan_year": 2024,
         }
     )
     indicators = pd.DataFrame(

@@ -68,7 +68,7 @@ def test_report_gives_no_2023_gdp_growth_and_none_is_filled_in():
     ind = load_indicators()
     gdp_growth = ind[(ind["indicator"] == "gdp") & (ind["measure"] == "growth_rate")]
     assert list(gdp_growth["kind"]) == ["target"]
-    assert pd.isna(load_targets().set_index("indicator").loc["gdp", "actual_2023"])
+    assert pd.isna(load_targets().set_index("indicator").loc["gdp", "actual"])
 
 
 def test_second_rank_in_a_shared_clause_belongs_to_the_growth_rate():
@@ -93,7 +93,7 @@ def test_before_after_pair_is_two_rows_and_targets_compare_with_the_after_value(
     pair = ind[(ind["indicator"] == "rd_coverage_rate") & (ind["kind"] == "actual")]
     assert dict(zip(pair["stage"], pair["value"], strict=True)) == {"from": 40.0, "to": 70.0}
     target = load_targets().set_index("indicator").loc["rd_coverage_rate"]
-    assert target["actual_2023"] == 70.0
+    assert target["actual"] == 70.0
     assert target["gap_pp"] == pytest.approx(10.0)
 
 

@@ -50,7 +50,7 @@ def test_notebook_exports_the_figures_it_promises(outputs, spec):
 
 def test_executed_notebook_shows_each_chart_once(outputs):
     results, _ = outputs
-    executed = nbformat.read(results["03_targets_2024"].executed, as_version=4)
+    executed = nbformat.read(results["03_targets"].executed, as_version=4)
     images = [
         o for c in executed.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
     ]
@@ -106,7 +106,7 @@ def test_growth_gap_notebook_uses_year_to_date_files_when_present(tmp_path, monk
     assert "weights: last year's cumulative levels" in printed
     fan = tmp_path / "figures" / "forecast_fan_retail_sales_zh.svg"
     assert f'id="{SYNTHETIC_GID}' in fan.read_text(encoding="utf-8")  # its source says synthetic
-    assert (tmp_path / "processed" / "quarterly.csv").exists()
+    assert (tmp_path / "processed" / "quarterly.sqlite").exists()
 
 
 def test_rankings_notebook_checks_the_report_against_a_league_table(tmp_path, monkeypatch):

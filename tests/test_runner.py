@@ -25,7 +25,7 @@ def broken_notebook(tmp_path, monkeypatch):
     (folder / "99_broken.py").write_text(BROKEN, encoding="utf-8")
     monkeypatch.setattr(config, "NOTEBOOKS", folder)
     monkeypatch.setattr(config, "ROOT", tmp_path)
-    return NotebookSpec("99_broken", "坏", "Broken")
+    return NotebookSpec("99_broken")
 
 
 def test_failing_cell_is_named_with_its_source_and_error(broken_notebook, tmp_path):
@@ -47,7 +47,7 @@ def test_cli_run_exits_non_zero_naming_the_notebook(broken_notebook, monkeypatch
 
 def test_notebook_lookup_by_number_and_stem():
     assert notebook("02").stem == "02_city_rankings"
-    assert notebook("03_targets_2024").figures == ("growth_gap", "projected_levels", "task_targets")
+    assert notebook("03_targets").figures == ("growth_gap", "projected_levels", "task_targets")
     with pytest.raises(KeyError, match="no notebook '07'"):
         notebook("07")
 

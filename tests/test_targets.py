@@ -268,29 +268,29 @@ def test_annual_gaps_2023_actual_vs_2024_target():
     for indicator, value in expected.items():
         assert gaps.loc[indicator, "gap_pp"] == pytest.approx(value, abs=TOL)
     # No 2023 GDP growth is published: the gap stays a gap.
-    assert pd.isna(gaps.loc["gdp", "gap_pp"]) and pd.isna(gaps.loc["gdp", "actual_2023"])
+    assert pd.isna(gaps.loc["gdp", "gap_pp"]) and pd.isna(gaps.loc["gdp", "actual"])
     assert "no 2023 figure" in gaps.loc["gdp", "note"]
     assert gaps.loc["gdp", "qualifier"] == "以上"
 
 
 def test_implied_2022_bases_for_nominal_growth_only():
     bases = implied_bases().set_index("indicator")
-    assert bases.loc["retail_sales", "base_2022"] == pytest.approx(78.8 / 1.049, abs=TOL)
-    assert bases.loc["budget_revenue", "base_2022"] == pytest.approx(10.74 / 1.02, abs=TOL)
-    assert bases.loc["tax_revenue", "base_2022"] == pytest.approx(10.23 / 1.021, abs=TOL)
-    assert pd.isna(bases.loc["gdp", "base_2022"])
+    assert bases.loc["retail_sales", "base"] == pytest.approx(78.8 / 1.049, abs=TOL)
+    assert bases.loc["budget_revenue", "base"] == pytest.approx(10.74 / 1.02, abs=TOL)
+    assert bases.loc["tax_revenue", "base"] == pytest.approx(10.23 / 1.021, abs=TOL)
+    assert pd.isna(bases.loc["gdp", "base"])
     assert bases.loc["gdp", "note"] == "no 2023 growth rate is published"
-    assert pd.isna(bases.loc["industrial_value_added", "base_2022"])
+    assert pd.isna(bases.loc["industrial_value_added", "base"])
     assert "surveyed_unemployment_rate" not in bases.index  # a rate has no base level
 
 
 def test_implied_bases_agree_with_the_datasets_derived_rows():
     ind = load_indicators()
     derived = ind[(ind["kind"] == "derived") & (ind["period"] == 2022)].set_index("indicator")
-    bases = implied_bases(ind).dropna(subset=["base_2022"]).set_index("indicator")
+    bases = implied_bases(ind).dropna(subset=["base"]).set_index("indicator")
     assert set(bases.index) == set(derived.index)
     for indicator in bases.index:
-        assert bases.loc[indicator, "base_2022"] == pytest.approx(
+        assert bases.loc[indicator, "base"] == pytest.approx(
             derived.loc[indicator, "value"], abs=TOL
         )
 
@@ -300,7 +300,7 @@ def test_real_growth_cannot_give_a_nominal_base():
     fake_level = ind[(ind["indicator"] == "retail_sales") & (ind["measure"] == "level")].copy()
     fake_level["indicator"] = "industrial_value_added"  # give 规上 a level to reach the rule
     bases = implied_bases(pd.concat([ind, fake_level], ignore_index=True)).set_index("indicator")
-    assert pd.isna(bases.loc["industrial_value_added", "base_2022"])
+    assert pd.isna(bases.loc["industrial_value_added", "base"])
     assert "cannot give a nominal base" in bases.loc["industrial_value_added", "note"]
 
 

@@ -14,7 +14,7 @@ briefing.pptx") survive a rerun; English gets a suffix so both can sit side by s
 PNGs (200 dpi) go to ``build/briefing_figures/``. Each output is written to a temporary file
 and renamed into place, so a failed build leaves the previous one intact.
 
-The slides: a title (district, period, data vintage); the headline table (2023 actual, 2024
+The slides: a title (district, period, data vintage); the headline table (base-year actual, plan-year
 target, gap); year-to-date slides when the processed store holds real figures for the target
 year (the growth still needed, forecast fans); then one slide per report chart, each with a
 takeaway computed from the data and its source line.

@@ -7,8 +7,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from muye_analysis import config
-from muye_analysis.briefing.catalogue import ChartEntry, ReportData, report_catalogue
+from muye_analysis.briefing.catalogue import (
+    ChartEntry,
+    ReportData,
+    missing_charts,
+    report_catalogue,
+)
 from muye_analysis.briefing.headline import headline_table
 from muye_analysis.briefing.model import Briefing, ChartSlide, TitleBlock
 from muye_analysis.briefing.text import text
@@ -51,7 +55,8 @@ def assemble_briefing(
         judgements.plan_slide(data, lang),
         judgements.closing_slide(data, lang, frame_size=frame),
     )
-    return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=ytd.notes)
+    notes = (*ytd.notes, *missing_charts(data).values())  # charts the data cannot draw, and why
+    return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=notes)
 
 
 def select_charts(
@@ -90,7 +95,7 @@ def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
 
 
 def presented_when(presented: str, lang: str) -> str:
-    """'early 2024' from the sidecar's ``presented`` field, as '2024年初' in Chinese; '' if none."""
+    """'early YYYY' from the sidecar's ``presented`` field, as 'YYYY年初' in Chinese; '' if none."""
     match = _WHEN.search(presented)
     if match is None:
         return ""
@@ -103,10 +108,12 @@ def presented_when(presented: str, lang: str) -> str:
 def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
     """District, period and data vintage (the report's origin record; the year-to-date data)."""
     from muye_analysis.provenance import read_sidecar
+    from muye_analysis.reports import latest_report
 
-    meta = read_sidecar(config.REPORT_TEXT)
-    years = labels.report_years()
-    title = (meta.get("title_zh") or config.REPORT_TITLE_ZH) if lang == "zh" else meta["title_en"]
+    report = latest_report()  # the latest report drives the briefing
+    meta = read_sidecar(report.path)
+    years = {"base": report.base_year, "target": report.plan_year}
+    title = report.title_zh if lang == "zh" else report.title_en
     vintage = [text("vintage_report", lang, title=title, **years)]
     issuer = meta.get(f"issuing_body_{lang}")
     when = presented_when(str(meta.get("presented", "")), lang)

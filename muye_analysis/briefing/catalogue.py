@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from muye_analysis.briefing import native, takeaways
 from muye_analysis.charts import labels
+from muye_analysis.errors import MissingYear
+from muye_analysis.reports import year_fields
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,26 +59,32 @@ class ChartEntry:
 
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
-    """The report's charts in deck order (the names of ``charts.export.REPORT_CHARTS``)."""
+    """The report's charts in deck order (the names of ``charts.export.REPORT_CHARTS``).
+
+    The city comparison is left out when the context data hold no city figures for the
+    report's base year (:func:`missing_charts` says why).
+    """
     from muye_analysis import charts, league
 
     d = ReportData.load() if data is None else data
+    years = year_fields(d.targets)
+    source = lambda lang: labels.source_line(lang, **years)  # noqa: E731
     frame, from_table = league.scorecard_frame()  # the league table's, else the assumed 13
     entries = (
         ChartEntry(
             name="rank_scorecard",
-            title=lambda lang: labels.text("rank_title", lang),
+            title=lambda lang: labels.text("rank_title", lang, **years),
             build=lambda lang: charts.plot_rank_scorecard(
                 d.rankings, frame_size=frame, frame_from_table=from_table, lang=lang, size="slide"
             ),
             takeaway=lambda lang: takeaways.scorecard_takeaway(d.rankings, lang, frame_size=frame),
-            source=labels.source_line,
+            source=source,
             native=lambda lang: native.scorecard_native(d.rankings, lang, frame_size=frame),
             notes=lambda lang: scorecard_notes(frame, from_table, lang),
         ),
         ChartEntry(
             name="muye_in_city",
-            title=lambda lang: labels.text("city_title", lang),
+            title=lambda lang: labels.text("city_title", lang, **years),
             build=lambda lang: charts.plot_muye_in_city(
                 d.indicators, d.context, d.registry, lang=lang, size="slide"
             ),
@@ -92,44 +100,57 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
         ),
         ChartEntry(
             name="growth_gap",
-            title=lambda lang: labels.text("gap_title", lang),
+            title=lambda lang: labels.text("gap_title", lang, **years),
             build=lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
             takeaway=lambda lang: takeaways.growth_gap_takeaway(d.targets, lang),
-            source=labels.source_line,
+            source=source,
             native=lambda lang: native.growth_gap_native(d.targets, lang),
             notes=lambda lang: gap_notes(d, lang),
         ),
         ChartEntry(
             name="projected_levels",
-            title=lambda lang: labels.text("proj_title", lang),
+            title=lambda lang: labels.text("proj_title", lang, **years),
             build=lambda lang: charts.plot_projected_levels(
                 d.indicators, d.targets, lang=lang, size="slide"
             ),
             takeaway=lambda lang: takeaways.projection_takeaway(d.indicators, d.targets, lang),
-            source=labels.source_line,
+            source=source,
             native=lambda lang: native.projection_native(d.indicators, d.targets, lang),
             notes=lambda lang: projection_notes(d, lang),
         ),
         ChartEntry(
             name="task_targets",
-            title=lambda lang: labels.text("task_title", lang),
+            title=lambda lang: labels.text("task_title", lang, **years),
             build=lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
             takeaway=lambda lang: takeaways.task_takeaway(d.targets, lang),
-            source=labels.source_line,
+            source=source,
             native=lambda lang: native.task_native(d.targets, lang),
             notes=lambda lang: (labels.text("task_note", lang),),
         ),
     )
-    return entries
+    skip = set(missing_charts(d))
+    return tuple(e for e in entries if e.name not in skip)
+
+
+def missing_charts(data: ReportData) -> dict[str, str]:
+    """Report charts the data cannot draw, each with the reason (e.g. no city figures for the
+    base year in the context data)."""
+    from muye_analysis.views import city_view
+
+    try:
+        city_view(data.indicators, data.context, data.registry)
+    except MissingYear as exc:
+        return {"muye_in_city": str(exc)}
+    return {}
 
 
 def city_source_line(data: ReportData, lang: str) -> str:
     """The report plus the comparator sources behind the city figures (as the chart cites them)."""
-    from muye_analysis.charts.views import city_sources, city_view
+    from muye_analysis.views import city_sources, city_view
 
     view = city_view(data.indicators, data.context, data.registry)
     extra = [labels.context_source(title, url, lang) for title, url in city_sources(view)]
-    return labels.source_line(lang, extra)
+    return labels.source_line(lang, extra, **year_fields(data.targets))
 
 
 def scorecard_notes(frame: int, from_table: bool, lang: str) -> tuple[str, ...]:
@@ -141,10 +162,10 @@ def scorecard_notes(frame: int, from_table: bool, lang: str) -> tuple[str, ...]:
 
 def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
     """Price basis of the growth rates, and the base-year rates the report does not give."""
-    from muye_analysis.charts.views import growth_gap_view
+    from muye_analysis.views import growth_gap_view
 
     view = growth_gap_view(data.targets)
-    missing = view[view["actual_2023"].isna()]
+    missing = view[view["actual"].isna()]
     notes = [labels.text("gap_note", lang)]
     if len(missing):
         names = labels.join_names([labels.indicator_name(r, lang) for _, r in missing.iterrows()],
@@ -155,7 +176,7 @@ def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
 
 def projection_notes(data: ReportData, lang: str) -> tuple[str, ...]:
     """Real targets projected at base-year prices (no deflator assumed); floors."""
-    from muye_analysis.charts.views import projection_view
+    from muye_analysis.views import projection_view
 
     view = projection_view(data.indicators, data.targets)
     notes = []

@@ -1,15 +1,14 @@
-"""The headline table: each 2024 headline target beside its 2023 actual and the gap in points.
+"""The headline table: each plan-year headline target beside its base-year actual and the gap.
 
-Numbers come from ``load_targets()`` (target, qualifier, 2023 actual, gap) and
-``load_indicators()`` (2023 levels). Where the report states no 2023 figure the cell says so
-("未公布" / "not stated"); nothing is estimated.
+Numbers come from ``load_targets()`` (target, qualifier, base-year actual, gap in points) and
+``load_indicators()`` (base-year levels). Where the report states no base-year figure the cell
+says so ("未公布" / "not stated"); nothing is estimated. The years are the report's.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from muye_analysis import config
 from muye_analysis.briefing.model import TableSlide
 from muye_analysis.briefing.text import pct, target_text, text
 from muye_analysis.charts import labels
@@ -26,41 +25,43 @@ def headline_numbers(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.Data
     """One row per headline target, in the report's order: the numbers behind the table.
 
     Columns: indicator, name_zh, name_en, short_zh, short_en, measure, target, qualifier, bound,
-    price_basis, actual_2023 (NA where not stated), gap_pp (target − actual, NA with it),
-    level_2023 and level_unit (the 2023 level, NA where unpublished or not a flow).
+    price_basis, actual (base year; NA where not stated), gap_pp (target − actual, NA with it;
+    ``load_targets()``'s), base_year, plan_year, level and level_unit (the base-year level, NA
+    where unpublished or not a flow).
     """
     rows = targets[targets["indicator"].isin(HEADLINE)].drop_duplicates("indicator")
     missing = [i for i in HEADLINE if i not in set(rows["indicator"])]
     if missing:
         raise ValueError(f"targets has no row for headline indicator(s) {', '.join(missing)}")
     rows = rows.set_index("indicator").loc[list(HEADLINE)].reset_index()
-    levels = _levels_2023(indicators)
+    levels = _base_levels(indicators, int(rows["base_year"].iloc[0]))
     out = rows[["indicator", "name_zh", "name_en", "short_zh", "short_en", "measure", "target",
-                "qualifier", "bound", "price_basis", "actual_2023"]].copy()  # fmt: skip
-    out["gap_pp"] = (out["target"] - out["actual_2023"]).astype("Float64")
+                "qualifier", "bound", "price_basis", "actual", "gap_pp", "base_year",
+                "plan_year"]].copy()  # fmt: skip
     return out.merge(levels, on="indicator", how="left")
 
 
 def headline_table(targets: pd.DataFrame, indicators: pd.DataFrame, lang: str) -> TableSlide:
     """The headline table as strings for ``lang``, with its notes and source line."""
     numbers = headline_numbers(targets, indicators)
-    columns = tuple(text(key, lang) for key in COLUMNS)
     rows = tuple(_row_cells(row, lang) for _, row in numbers.iterrows())
     is_growth = numbers["measure"].isin(_FLOW_MEASURES)
-    not_stated = numbers[numbers["actual_2023"].isna() | (is_growth & numbers["level_2023"].isna())]
-    notes = [text("table_gap_note", lang), text("table_basis_note", lang)]
+    years = {"base": int(numbers["base_year"].iloc[0]), "target": int(numbers["plan_year"].iloc[0])}
+    columns = tuple(text(key, lang, **years) for key in COLUMNS)
+    not_stated = numbers[numbers["actual"].isna() | (is_growth & numbers["level"].isna())]
+    notes = [text("table_gap_note", lang, **years), text("table_basis_note", lang)]
     if len(not_stated):
         names = labels.join_names(
             [labels.indicator_name(r, lang) for _, r in not_stated.iterrows()], lang
         )
-        notes.append(text("table_missing_note", lang, names=names))
+        notes.append(text("table_missing_note", lang, names=names, **years))
     return TableSlide(
         name="headline_table",
-        title=text("table_title", lang),
+        title=text("table_title", lang, **years),
         columns=columns,
         rows=rows,
         notes=tuple(notes),
-        source=labels.source_line(lang),
+        source=labels.source_line(lang, base_year=years["base"], plan_year=years["target"]),
     )
 
 
@@ -69,12 +70,12 @@ def _row_cells(row: pd.Series, lang: str) -> tuple[str, ...]:
 
     is_growth = row["measure"] in _FLOW_MEASURES
     name = labels.indicator_name(row, lang, short=False)
-    if pd.notna(row["level_2023"]):
-        level = _level_text(float(row["level_2023"]), str(row["level_unit"]), lang)
+    if pd.notna(row["level"]):
+        level = _level_text(float(row["level"]), str(row["level_unit"]), lang)
     else:
         level = text("cell_not_stated" if is_growth else "not_applicable", lang)
-    if pd.notna(row["actual_2023"]):
-        actual = pct(float(row["actual_2023"]))
+    if pd.notna(row["actual"]):
+        actual = pct(float(row["actual"]))
         actual = text("growth_value", lang, value=actual) if is_growth else actual
     else:
         actual = text("cell_not_stated", lang)
@@ -102,11 +103,11 @@ def _level_text(value: float, unit: str, lang: str) -> str:
     return labels.amount(value, unit, lang)
 
 
-def _levels_2023(indicators: pd.DataFrame) -> pd.DataFrame:
+def _base_levels(indicators: pd.DataFrame, base_year: int) -> pd.DataFrame:
     import pandas as pd
 
     rows = indicators[
-        (indicators["period"] == labels.report_years()["base"])
+        (indicators["period"] == base_year)
         & (indicators["kind"] == "actual")
         & (indicators["measure"] == "level")
         & indicators["indicator"].isin(HEADLINE)
@@ -117,7 +118,7 @@ def _levels_2023(indicators: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "indicator": rows["indicator"].astype("string"),
-            "level_2023": rows["value"].astype("Float64"),
+            "level": rows["value"].astype("Float64"),
             "level_unit": rows["unit"].astype("string"),
         }
     )

@@ -129,7 +129,7 @@ def plan_slide(data: ReportData, lang: str) -> TextSlide:
 def closing_slide(data: ReportData, lang: str, *, frame_size: int) -> TextSlide:
     """亮点 / 短板 / 风险: top-third ranks and the fastest growth; bottom-third ranks and the
     slowest; the widest target gaps, the revenue target's reliance on tax, missing baselines."""
-    from muye_analysis.charts.views import growth_gap_view, rank_view
+    from muye_analysis.views import growth_gap_view, rank_view
 
     sep = "；" if lang == "zh" else "; "
     ranks = rank_view(data.rankings, frame_size)
@@ -159,12 +159,12 @@ def closing_slide(data: ReportData, lang: str, *, frame_size: int) -> TextSlide:
     for _, row in with_gap.head(2).iterrows():
         risks.append(
             vocab.text("closing_gap_item", lang, name=_name(row, lang),
-                       actual=_pct(float(row["actual_2023"])), goal=_goal(row, lang))
+                       actual=_pct(float(row["actual"])), goal=_goal(row, lang))
         )  # fmt: skip
     need = _tax_need(data)
     if need is not None:
         risks.append(vocab.text("closing_tax_item", lang, tax_need=_pct(need)))
-    missing = gaps[gaps["actual_2023"].isna()]
+    missing = gaps[gaps["actual"].isna()]
     if len(missing):
         names = vocab.join_names([_name(r, lang) for _, r in missing.iterrows()], lang)
         risks.append(vocab.text("closing_missing_item", lang, names=names))
@@ -193,7 +193,7 @@ def closing_slide(data: ReportData, lang: str, *, frame_size: int) -> TextSlide:
 
 def scale_sentence(data: ReportData, lang: str) -> str | None:
     """'2023年地区生产总值232.1亿元，总量居全市第5位，占全市6.9%。'"""
-    from muye_analysis.charts.views import city_view
+    from muye_analysis.views import city_view
 
     level = actual(data.indicators, HEADLINE_LEVEL, "level")
     rank = actual(data.indicators, HEADLINE_LEVEL, "rank")
@@ -210,7 +210,7 @@ def scale_sentence(data: ReportData, lang: str) -> str | None:
 
 def ranks_sentence(data: ReportData, lang: str, *, frame_size: int) -> str | None:
     """Best and worst numeric rank among the county-level units."""
-    from muye_analysis.charts.views import rank_view
+    from muye_analysis.views import rank_view
 
     view = rank_view(data.rankings, frame_size)
     ranked = view[view["kind"] == "rank"].reset_index(drop=True)
@@ -227,7 +227,7 @@ def ranks_sentence(data: ReportData, lang: str, *, frame_size: int) -> str | Non
 
 def targets_sentence(data: ReportData, lang: str) -> str | None:
     """How many comparable headline growth targets exceed last year's growth, and the widest."""
-    from muye_analysis.charts.views import growth_gap_view
+    from muye_analysis.views import growth_gap_view
 
     view = growth_gap_view(data.targets)
     with_gap = view[view["gap_pp"].notna()]
@@ -239,7 +239,7 @@ def targets_sentence(data: ReportData, lang: str) -> str | None:
     fields = {"n": len(with_gap), "name": _name(row, lang), "gap": f"{float(row['gap_pp']):.1f}"}
     if up == len(with_gap):
         return vocab.text("judge_targets_up", lang, goal=_goal(row, lang),
-                          actual=_pct(float(row["actual_2023"])), **fields)  # fmt: skip
+                          actual=_pct(float(row["actual"])), **fields)  # fmt: skip
     return vocab.text("judge_targets_mixed", lang, up=up, **fields)
 
 
@@ -300,10 +300,10 @@ def plan_battery_sentence(data: ReportData, lang: str) -> str | None:
 
 def missing_sentence(data: ReportData, lang: str, *, key: str) -> str | None:
     """Headline growth rates the report leaves out for the base year."""
-    from muye_analysis.charts.views import growth_gap_view
+    from muye_analysis.views import growth_gap_view
 
     view = growth_gap_view(data.targets)
-    missing = view[view["actual_2023"].isna()]
+    missing = view[view["actual"].isna()]
     if missing.empty:
         return None
     names = vocab.join_names([_name(r, lang) for _, r in missing.iterrows()], lang)

@@ -34,7 +34,7 @@ COLOURS = {
 def scorecard_native(rankings: pd.DataFrame, lang: str, *, frame_size: int) -> tuple[NativeChart]:
     """Ranks as dots (XY): x = rank (1 = best, left), one row per ranking, one series per third
     so the colour legend says top / middle / bottom third; labels name the indicator."""
-    from muye_analysis.charts.views import rank_view
+    from muye_analysis.views import rank_view
 
     view = rank_view(rankings, frame_size)
     ranked = view[view["kind"] == "rank"].reset_index(drop=True)
@@ -79,7 +79,7 @@ def city_native(
 ) -> tuple[NativeChart, NativeChart]:
     """Left: the district's share of the city's totals (bars); right: growth of the district
     beside the city's (clustered bars, the price basis in each name)."""
-    from muye_analysis.charts.views import city_view
+    from muye_analysis.views import city_view
 
     view = city_view(indicators, context, registry)
     shares = view[view["share_pct"].notna()]
@@ -132,12 +132,12 @@ def _growth_series(name: str, values: pd.Series, role: str, lang: str) -> Series
 def growth_gap_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart]:
     """Last year's growth beside this year's target, per headline indicator (clustered
     columns; a missing outcome stays empty and is labelled 未公布)."""
-    from muye_analysis.charts.views import growth_gap_view
+    from muye_analysis.views import growth_gap_view
 
     view = growth_gap_view(targets)
     categories = tuple(
         vocab.indicator_name(r, lang) + vocab.basis_suffix(r["price_basis"], lang)
-        + ("" if not _missing(r["actual_2023"]) else "\n" + vocab.text("not_stated", lang))
+        + ("" if not _missing(r["actual"]) else "\n" + vocab.text("not_stated", lang))
         for _, r in view.iterrows()
     )  # a missing outcome is said under its name: an empty bar cannot carry a label
     target_labels = tuple(
@@ -149,7 +149,7 @@ def growth_gap_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart]:
             kind="column",
             categories=categories,
             series=(
-                _growth_series(vocab.text("gap_actual", lang), view["actual_2023"], "muye", lang),
+                _growth_series(vocab.text("gap_actual", lang), view["actual"], "muye", lang),
                 Series(
                     name=vocab.text("gap_target", lang),
                     values=tuple(float(v) for v in view["target"]),
@@ -170,7 +170,7 @@ def projection_native(
 ) -> tuple[NativeChart, ...]:
     """One small chart per indicator: last year's level (blue) and the level the target implies
     (orange), in 亿元 (RMB 100 million), each at the report's own decimals."""
-    from muye_analysis.charts.views import projection_view
+    from muye_analysis.views import projection_view
 
     view = projection_view(indicators, targets)
     years = vocab.report_years()
@@ -220,7 +220,7 @@ def task_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart]:
     """Each task target as a % of last year's outcome (horizontal bars, largest on top); the
     label gives both numbers as printed."""
     from muye_analysis.charts.tasks import row_label
-    from muye_analysis.charts.views import task_target_view
+    from muye_analysis.views import task_target_view
 
     view = task_target_view(targets)
     ratios = tuple(round(float(v)) for v in view["ratio_pct"])
@@ -250,7 +250,7 @@ def task_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart]:
 def _both_numbers(row: pd.Series, lang: str) -> str:
     """'≥200个／431个': the target (with its floor) and last year's outcome, as printed."""
     target = vocab.bound_symbol(row["bound"]) + vocab.amount(float(row["target"]), str(row["unit"]), lang)
-    outcome = vocab.amount(float(row["actual_2023"]), str(row["unit"]), lang)
+    outcome = vocab.amount(float(row["actual"]), str(row["unit"]), lang)
     return vocab.text("task_value", lang, target=target, actual=outcome)
 
 
@@ -266,7 +266,7 @@ def fan_native(
 ) -> tuple[NativeChart]:
     """A forecast fan as lines: published growth (blue), the forecast (blue, from the last
     published quarter), the 80% interval's bounds (grey) and the annual target (orange)."""
-    from muye_analysis.charts.views import fan_view
+    from muye_analysis.views import fan_view
 
     view = fan_view(history, forecast)
     last = view["value"].last_valid_index()

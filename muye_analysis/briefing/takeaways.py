@@ -42,7 +42,7 @@ def scorecard_takeaway(rankings: pd.DataFrame, lang: str, *, frame_size: int = 1
     Qualitative standings and ranks among other things (projects in a bond batch) are left out,
     as on the scorecard. Ties keep the report's order.
     """
-    from muye_analysis.charts.views import rank_view
+    from muye_analysis.views import rank_view
 
     view = rank_view(rankings, frame_size)
     ranked = view[view["kind"] == "rank"].reset_index(drop=True)
@@ -65,8 +65,8 @@ def city_takeaway(
     indicators: pd.DataFrame, context: pd.DataFrame, registry: pd.DataFrame, lang: str
 ) -> str:
     """Shares of the city's totals, and the largest growth difference from the city:
-    '2023年GDP占全市6.9%、社零占全市7.0%…；财政收入增速2.0%，低于全市的6.4%'."""
-    from muye_analysis.charts.views import city_view
+    '<基年>年GDP占全市6.9%、社零占全市7.0%…；财政收入增速2.0%，低于全市的6.4%'."""
+    from muye_analysis.views import city_view
 
     view = city_view(indicators, context, registry)
     with_share = view[view["share_pct"].notna()]
@@ -75,7 +75,8 @@ def city_takeaway(
              share=pct(float(r["share_pct"])))
         for _, r in with_share.iterrows()
     )  # fmt: skip
-    parts = [text("take_city_shares", lang, shares=shares)] if len(with_share) else []
+    years = _years(view)
+    parts = [text("take_city_shares", lang, shares=shares, **years)] if len(with_share) else []
     both = view[view["muye_growth"].notna() & view["city_growth"].notna()]
     if len(both):
         diff = (both["muye_growth"] - both["city_growth"]).astype(float)
@@ -94,9 +95,9 @@ def city_takeaway(
 
 
 def growth_gap_takeaway(targets: pd.DataFrame, lang: str) -> str:
-    """The largest gap between a 2024 growth target and 2023 growth, and what was not stated:
-    '规上工业增速目标8%，比2023年实际0.2%高7.8个百分点；GDP、固投2023年增速未公布'."""
-    from muye_analysis.charts.views import growth_gap_view
+    """The largest gap between a plan-year growth target and base-year growth, and what was not
+    stated: '规上工业增速目标8%，比<基年>年实际0.2%高7.8个百分点；GDP、固投<基年>年增速未公布'."""
+    from muye_analysis.views import growth_gap_view
 
     view = growth_gap_view(targets)
     with_gap = view[view["gap_pp"].notna()]
@@ -111,28 +112,28 @@ def growth_gap_takeaway(targets: pd.DataFrame, lang: str) -> str:
                 lang,
                 name=labels.indicator_name(row, lang),
                 goal=target_text(float(row["target"]), row["qualifier"], row["bound"], lang),
-                actual=pct(float(row["actual_2023"])),
+                actual=pct(float(row["actual"])),
                 gap=f"{abs(gap):.1f}",
+                **_years(view),
             )
         )
-    missing = view[view["actual_2023"].isna()]
+    missing = view[view["actual"].isna()]
     if len(missing):
         names = labels.join_names([labels.indicator_name(r, lang) for _, r in missing.iterrows()],
                                   lang)  # fmt: skip
-        parts.append(text("take_gap_missing", lang, names=names))
+        parts.append(text("take_gap_missing", lang, names=names, **_years(view)))
     return _sep(lang).join(parts)
 
 
 def projection_takeaway(
     indicators: pd.DataFrame, targets: pd.DataFrame, lang: str, *, deflator_pct: float | None = None
 ) -> str:
-    """2024 levels the targets imply, as the chart rounds them:
-    '按目标推算2024年GDP≥246.0亿元（按2023年价格）、财政收入11.60亿元、社零85.9亿元'."""
-    from muye_analysis.charts.views import projection_view
+    """Plan-year levels the targets imply, as the chart rounds them:
+    '按目标推算<计划年>年GDP≥246.0亿元（按<基年>年价格）、财政收入11.60亿元、社零85.9亿元'."""
+    from muye_analysis.views import projection_view
 
-    view = projection_view(indicators, targets, deflator_pct=deflator_pct)
-    if view.empty:
-        raise ValueError("no headline indicator has both a 2023 level and a 2024 growth target")
+    view = projection_view(indicators, targets, deflator_pct=deflator_pct)  # raises if empty
+    years = _years(view)
     items = []
     for _, row in view.iterrows():
         digits = _decimals(float(row["base"]))
@@ -146,26 +147,27 @@ def projection_takeaway(
         )
         shown = labels.bound_symbol(row["bound"]) + shown
         if bool(row["at_base_prices"]):
-            shown += text("take_at_base_prices", lang)
+            shown += text("take_at_base_prices", lang, **years)
         items.append(
             text("take_projection_item", lang, name=labels.indicator_name(row, lang), value=shown)
         )
-    return text("take_projection", lang, items=_list_sep(lang).join(items))
+    return text("take_projection", lang, items=_list_sep(lang).join(items), **years)
 
 
 def task_takeaway(targets: pd.DataFrame, lang: str) -> str:
     """How many comparable task targets are below last year's outcome, and the extremes:
     '7项…中4项低于上年实绩；最低为重点项目（46%），最高为研发活动覆盖率（114%）'."""
-    from muye_analysis.charts.views import task_target_view
+    from muye_analysis.views import task_target_view
 
     view = task_target_view(targets)  # sorted by ratio, largest first
     if view.empty:
-        raise ValueError("no 2024 task target has a comparable 2023 outcome")
+        raise ValueError("no task target of the plan year has a comparable base-year outcome")
     ratios = view["ratio_pct"].astype(float)
     high, low = view.iloc[0], view.iloc[-1]
     return text(
         "take_tasks",
         lang,
+        **_years(view),
         n=len(view),
         below=int((ratios < 100 - 1e-9).sum()),
         low=labels.indicator_name(low, lang),
@@ -184,7 +186,7 @@ def fan_takeaway(
     goal: str,
     lang: str,
 ) -> str:
-    """'AR(1)模型预测2024年全年增长5.8%（80%区间4.9%至6.7%），达到6%以上目标的概率约40%'."""
+    """'AR(1)模型预测<年份>年全年增长5.8%（80%区间4.9%至6.7%），达到6%以上目标的概率约40%'."""
     low, high = interval_80
     return text(
         "fan_takeaway",
@@ -214,3 +216,11 @@ def _decimals(value: float) -> int:
     rounding as the projection chart's labels."""
     shown = f"{value:.2f}".rstrip("0")
     return min(2, max(1, len(shown.split(".")[1])))
+
+
+def _years(view: pd.DataFrame) -> dict[str, int]:
+    """The briefing texts' year fields (``base``, ``target``) from a view's year columns."""
+    from muye_analysis.reports import years_of
+
+    base, plan = years_of(view)
+    return {"base": base, "target": plan}

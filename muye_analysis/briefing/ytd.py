@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from muye_analysis import config
 from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.briefing.text import target_text, text
@@ -138,7 +137,7 @@ def _fan_slide(
         fc = forecast_growth(ytd_series(gap.indicator, store), method=FORECAST_METHOD)
     except InsufficientHistory:
         return None, text("ytd_too_short", lang, name=name, need=MIN_QUARTERS)
-    if fc.year != labels.report_years()["target"]:  # the year is complete: no target for the next one
+    if fc.year != gap.period.year:  # the year is complete: no target for the next one
         return None, None
     goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
     higher = _higher_is_better(registry, gap.indicator)

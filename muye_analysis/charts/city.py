@@ -24,7 +24,8 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
-from muye_analysis.charts.views import city_sources, city_view
+from muye_analysis.reports import year_fields
+from muye_analysis.views import city_sources, city_view
 
 SHARE_GID = "muye-share-bar"
 MUYE_GROWTH_GID = "muye-growth-bar"
@@ -41,11 +42,11 @@ def plot_muye_in_city(
     ax: Axes | None = None,
     size: str | None = None,
 ) -> Figure:
-    """Two panels: Muye's 2023 share of the city's total, and its 2023 growth beside the city's.
+    """Two panels: Muye's base-year share of the city's total, and its growth beside the city's.
 
     Defaults load ``load_indicators()``, ``load_context()`` and ``load_registry()``. Shares are
     current-price levels of the same year (Muye ÷ Xinxiang). Where a figure is unpublished
-    (Muye's 规上工业 level, its 2023 GDP growth) the chart says so instead of drawing a bar.
+    (Muye's 规上工业 level, GDP growth in the first report) the chart says so instead of drawing a bar.
     The context sources are cited in the source line. When ``ax`` is given it is split in two.
     """
     if indicators is None or context is None or registry is None:
@@ -56,6 +57,7 @@ def plot_muye_in_city(
         registry = muye_analysis.load_registry() if registry is None else registry
     lang = resolve_lang(lang)
     view = city_view(indicators, context, registry)
+    years = year_fields(view)
     owner_ax = ax
     with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, (share_ax, growth_ax) = start_panels(ax, 2, spec, sharey=True, wspace=0.08)
@@ -68,12 +70,12 @@ def plot_muye_in_city(
         extra = [labels.context_source(t, u, lang) for t, u in city_sources(view)]
         text = ChartText(
             title=labels.text("city_title", lang),
-            subtitle=labels.text("city_subtitle", lang),
+            subtitle=labels.text("city_subtitle", lang, **years),
             notes=[
                 labels.text("growth_basis_note", lang),
-                labels.text("city_preliminary_note", lang),
+                labels.text("city_preliminary_note", lang, **years),
             ],
-            source=labels.source_line(lang, extra),
+            source=labels.source_line(lang, extra, **years),
             legend=(
                 [Patch(color=MUYE_COLOUR), Patch(color=CITY_COLOUR)],
                 [labels.text("city_muye", lang), labels.text("city_city", lang)],
@@ -94,6 +96,7 @@ def share_label(row: pd.Series, lang: str) -> str:
 
 
 def _draw_shares(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: SizeSpec) -> None:
+    years = year_fields(view)
     shares = view["share_pct"].astype(float)
     top = float(shares.max(skipna=True))
     for y, (_, row) in zip(ys, view.iterrows(), strict=True):
@@ -112,13 +115,14 @@ def _draw_shares(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: S
         )
     ax.set_xlim(0, top * 2.1)  # room for the labels
     set_value_ticks(ax, 0, top)
-    ax.set_xlabel(labels.text("city_share_axis", lang))
+    ax.set_xlabel(labels.text("city_share_axis", lang, **years))
     ax.set_title(labels.text("city_share_panel", lang), fontsize=spec.label, loc="left")
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
 
 
 def _draw_growth(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: SizeSpec) -> None:
+    years = year_fields(view)
     values = pd.concat([view["muye_growth"], view["city_growth"]]).astype(float)
     low, high = min(0.0, float(values.min(skipna=True))), float(values.max(skipna=True))
     for y, (_, row) in zip(ys, view.iterrows(), strict=True):
@@ -128,7 +132,7 @@ def _draw_growth(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: S
         ):
             value = row[column]
             if pd.isna(value):
-                _mark_missing(ax, low, y + offset, labels.text("not_stated", lang), spec)
+                _mark_missing(ax, low, y + offset, labels.text("not_stated", lang, **years), spec)
                 continue
             ax.barh([y + offset], [float(value)], height=BAR, color=colour, gid=gid)
             ax.annotate(
@@ -145,7 +149,7 @@ def _draw_growth(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: S
     ax.set_xlim(low - 0.05 * span, high + 0.45 * span)
     set_value_ticks(ax, low, high)
     ax.axvline(0, color=GREY, linewidth=0.8)
-    ax.set_xlabel(labels.text("city_growth_axis", lang))
+    ax.set_xlabel(labels.text("city_growth_axis", lang, **years))
     ax.set_title(labels.text("city_growth_panel", lang), fontsize=spec.label, loc="left")
     ax.spines["left"].set_visible(False)
 

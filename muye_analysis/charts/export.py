@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -35,11 +36,17 @@ def export_report_charts(
 
     from muye_analysis.charts.save import save_figure
 
+    from muye_analysis.errors import MissingYear
+
     plotters = _plotters(frame_size, deflator_pct)
     paths: list[Path] = []
     for lang in langs:
         for name in REPORT_CHARTS:
-            fig = plotters[name](lang=lang, size=size)
+            try:
+                fig = plotters[name](lang=lang, size=size)
+            except MissingYear as exc:  # e.g. no city figures for the base year: said, not drawn
+                warnings.warn(f"{name} not drawn: {exc}", stacklevel=2)
+                continue
             try:
                 stem = f"{name}_{lang}" + ("" if size == "slide" else f"_{size}")
                 paths += save_figure(fig, stem, formats, directory=directory)

@@ -19,7 +19,7 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
-from muye_analysis.charts.views import fan_view
+from muye_analysis.views import fan_view
 
 HISTORY_GID = "muye-history"
 MEAN_GID = "muye-forecast-mean"

@@ -1,4 +1,4 @@
-"""Growth gap: 2023 growth against the 2024 target for each headline indicator."""
+"""Growth gap: base-year growth against the plan-year target for each headline indicator."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
-from muye_analysis.charts.views import growth_gap_view
+from muye_analysis.reports import year_fields
+from muye_analysis.views import growth_gap_view
 
 ACTUAL_GID = "muye-actual"
 TARGET_GID = "muye-target"
@@ -40,10 +41,10 @@ def plot_growth_gap(
     ax: Axes | None = None,
     size: str | None = None,
 ) -> Figure:
-    """Dumbbell chart: 2023 actual growth to the 2024 target, the gap labelled in points.
+    """Dumbbell chart: base-year actual growth to the plan-year target, the gap in points.
 
-    ``targets`` is ``load_targets()`` (the default). Where the report states no 2023 growth
-    (GDP, fixed-asset investment) the row shows a "2023年未公布" mark instead of a dot and no
+    ``targets`` is ``load_targets()`` (the default). Where the report states no base-year growth
+    (first report: GDP, fixed-asset investment) the row shows a "…年未公布" mark, no dot and no
     gap. Row labels carry the growth basis, (实际) real or (名义) nominal.
     """
     if targets is None:
@@ -52,18 +53,19 @@ def plot_growth_gap(
         targets = muye_analysis.load_targets()
     lang = resolve_lang(lang)
     view = growth_gap_view(targets)
+    years = year_fields(view)
     owner_ax = ax
     with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, lang, spec)
         text = ChartText(
-            title=labels.text("gap_title", lang),
-            subtitle=labels.text("gap_subtitle", lang),
+            title=labels.text("gap_title", lang, **years),
+            subtitle=labels.text("gap_subtitle", lang, **years),
             notes=_notes(view, lang),
-            source=labels.source_line(lang),
+            source=labels.source_line(lang, **years),
             legend=(
                 [_legend_dot(ACTUAL_COLOUR, spec), _legend_dot(TARGET_COLOUR, spec)],
-                [labels.text("gap_actual", lang), labels.text("gap_target", lang)],
+                [labels.text("gap_actual", lang, **years), labels.text("gap_target", lang, **years)],
             ),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
@@ -75,8 +77,9 @@ def row_label(row: pd.Series, lang: str) -> str:
 
 
 def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
+    years = year_fields(view)
     ys = list(range(len(view)))[::-1]
-    low = min(0.0, float(view["actual_2023"].min(skipna=True) or 0.0))
+    low = min(0.0, float(view["actual"].min(skipna=True) or 0.0))
     high = float(view["target"].max())
     span = high - low
     ax.set_xlim(low - 0.25 * span, high + 0.42 * span)  # room for the labels either side
@@ -85,8 +88,8 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
     dot = (1.2 * spec.marker) ** 2
     for y, (_, row) in zip(ys, view.iterrows(), strict=True):
         target = float(row["target"])
-        if pd.notna(row["actual_2023"]):
-            actual = float(row["actual_2023"])
+        if pd.notna(row["actual"]):
+            actual = float(row["actual"])
             ax.plot([actual, target], [y, y], color=LIGHT_GREY, linewidth=3 * spec.line, zorder=1)
             ax.scatter([actual], [y], s=dot, color=ACTUAL_COLOUR, zorder=3, gid=ACTUAL_GID)
             ax.annotate(
@@ -114,7 +117,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
             ax.text(
                 low,
                 y,
-                labels.text("not_stated", lang),
+                labels.text("not_stated", lang, **years),
                 ha="left",
                 va="center",
                 **not_stated_style(spec),
@@ -132,7 +135,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
         )
     ax.set_yticks(ys, [row_label(row, lang) for _, row in view.iterrows()])
     ax.set_ylim(-0.6, len(view) - 0.4)
-    ax.set_xlabel(labels.text("gap_axis", lang))
+    ax.set_xlabel(labels.text("gap_axis", lang, **years))
     ax.axvline(0, color=GREY, linewidth=0.8, zorder=0)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
@@ -143,11 +146,12 @@ def _legend_dot(colour: str, spec: SizeSpec) -> Line2D:
 
 
 def _notes(view: pd.DataFrame, lang: str) -> list[str]:
+    years = year_fields(view)
     notes = [labels.text("gap_note", lang)]
-    missing = view[view["actual_2023"].isna()]
+    missing = view[view["actual"].isna()]
     if len(missing):
         names = labels.join_names(
             [labels.indicator_name(r, lang) for _, r in missing.iterrows()], lang
         )
-        notes.append(labels.text("gap_missing_note", lang, names=names))
+        notes.append(labels.text("gap_missing_note", lang, **years, names=names))
     return notes

@@ -1,4 +1,5 @@
-"""Projected 2024 levels: the 2023 base plus the increment each growth target implies."""
+"""Projected plan-year levels: the base-year level plus the increment each growth target
+implies."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
-from muye_analysis.charts.views import projection_view
+from muye_analysis.reports import year_fields
+from muye_analysis.views import projection_view
 
 BASE_GID = "muye-base"
 INCREMENT_GID = "muye-increment"
@@ -34,12 +36,13 @@ def plot_projected_levels(
     ax: Axes | None = None,
     size: str | None = None,
 ) -> Figure:
-    """One panel per headline indicator: 2023 level, plus the increment its 2024 target implies.
+    """One panel per headline indicator: base-year level, plus the increment its plan-year
+    target implies.
 
     Defaults load ``load_indicators()`` and ``load_targets()``. Each panel has its own scale
     (GDP is twenty times budget revenue), starting at zero. A floor target (以上) gets an
     upward arrow and "≥". GDP's target is real growth: without ``deflator_pct`` the projected
-    level is at 2023 prices and the chart says so; with it, the level is at current prices
+    level is at base-year prices and the chart says so; with it, the level is at current prices
     under that stated deflator assumption. Retail sales and budget revenue targets are nominal,
     so their projections are direct.
     """
@@ -50,19 +53,18 @@ def plot_projected_levels(
         targets = muye_analysis.load_targets() if targets is None else targets
     lang = resolve_lang(lang)
     view = projection_view(indicators, targets, deflator_pct=deflator_pct)
-    if view.empty:
-        raise ValueError("no headline indicator has both a 2023 level and a 2024 growth target")
+    years = year_fields(view)  # projection_view raises when no indicator has both figures
     owner_ax = ax
     with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, panels = start_panels(ax, len(view), spec, wspace=0.12)
         for panel, (_, row) in zip(panels, view.iterrows(), strict=True):
             _draw_panel(panel, row, lang, spec)
         text = ChartText(
-            title=labels.text("proj_title", lang),
-            subtitle=labels.text("proj_subtitle", lang),
+            title=labels.text("proj_title", lang, **years),
+            subtitle=labels.text("proj_subtitle", lang, **years),
             notes=_notes(view, deflator_pct, lang),
-            source=labels.source_line(lang),
-            legend=_legend(lang),
+            source=labels.source_line(lang, **years),
+            legend=_legend(lang, years),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
 
@@ -85,8 +87,9 @@ def panel_title(row: pd.Series, lang: str) -> str:
 
 def price_label(row: pd.Series, lang: str) -> str:
     """Which prices the projected level is at."""
+    years = year_fields(row)
     key = "proj_at_base_prices" if bool(row["at_base_prices"]) else "proj_nominal"
-    return labels.text(key, lang)
+    return labels.text(key, lang, **years)
 
 
 def _draw_panel(ax: Axes, row: pd.Series, lang: str, spec: SizeSpec) -> None:
@@ -142,12 +145,13 @@ def _draw_panel(ax: Axes, row: pd.Series, lang: str, spec: SizeSpec) -> None:
     ax.grid(axis="y", visible=True)
 
 
-def _legend(lang: str) -> tuple[list[Patch], list[str]]:
+def _legend(lang: str, years: dict[str, int]) -> tuple[list[Patch], list[str]]:
     handles = [Patch(color=ACTUAL_COLOUR), Patch(color=TARGET_COLOUR)]
-    return handles, [labels.text("proj_base", lang), labels.text("proj_increment", lang)]
+    return handles, [labels.text("proj_base", lang, **years), labels.text("proj_increment", lang)]
 
 
 def _notes(view: pd.DataFrame, deflator_pct: float | None, lang: str) -> list[str]:
+    years = year_fields(view)
     notes = []
     real = view[view["price_basis"] == "real"]
     if len(real):
@@ -155,7 +159,7 @@ def _notes(view: pd.DataFrame, deflator_pct: float | None, lang: str) -> list[st
             [labels.indicator_name(r, lang) for _, r in real.iterrows()], lang
         )
         if deflator_pct is None:
-            notes.append(labels.text("proj_real_note", lang, names=names))
+            notes.append(labels.text("proj_real_note", lang, **years, names=names))
         else:
             notes.append(
                 labels.text("proj_deflator_note", lang, names=names, deflator=deflator_pct)

@@ -1,4 +1,4 @@
-"""Rank scorecard: Muye's 2023 rank in the city for each ranked indicator."""
+"""Rank scorecard: Muye's rank in the city in the report's base year, per ranked indicator."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
 from muye_analysis.charts.style import GREY, LIGHT_GREY, THIRD_COLOURS, house_style, size_spec
-from muye_analysis.charts.views import THIRDS, rank_view
+from muye_analysis.reports import year_fields
+from muye_analysis.views import THIRDS, rank_view
 
 DEFAULT_FRAME_SIZE = 13  # 四区八县(市)及平原示范区: the usual city round-up; an assumption
 
@@ -24,7 +25,7 @@ def plot_rank_scorecard(
     ax: Axes | None = None,
     size: str | None = None,
 ) -> Figure:
-    """Muye's 2023 rank within the city per ranked indicator, coloured by third of the frame.
+    """Muye's base-year rank within the city per ranked indicator, coloured by third of the frame.
 
     ``rankings`` is ``load_rankings()`` (the default). The report never says how many units
     were ranked, so ``frame_size`` is an assumption and is printed on the chart; thirds are
@@ -40,15 +41,16 @@ def plot_rank_scorecard(
         rankings = muye_analysis.load_rankings()
     lang = resolve_lang(lang)
     view = rank_view(rankings, frame_size)
+    years = year_fields(view)
     owner_ax = ax
     with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, frame_size, lang, spec.annotation, spec.marker)
         text = ChartText(
-            title=labels.text("rank_title", lang),
+            title=labels.text("rank_title", lang, **years),
             subtitle=labels.text("rank_subtitle", lang),
             notes=_notes(view, frame_size, lang, frame_from_table),
-            source=labels.source_line(lang),
+            source=labels.source_line(lang, **years),
             above_axes_lines=1,
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)

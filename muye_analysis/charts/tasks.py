@@ -1,4 +1,4 @@
-"""Task targets against 2023 outcomes: each 2024 target as a share of last year's result."""
+"""Task targets against base-year outcomes: each plan-year target as a share of that result."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_chart
 from muye_analysis.charts.style import BLUE, GREY, ORANGE, SizeSpec, house_style, size_spec
-from muye_analysis.charts.views import task_target_view
+from muye_analysis.reports import year_fields
+from muye_analysis.views import task_target_view
 
 BAR_GID = "muye-task-bar"
 ABOVE_COLOUR = BLUE  # target above last year's outcome
@@ -24,9 +25,9 @@ def plot_task_targets(
     ax: Axes | None = None,
     size: str | None = None,
 ) -> Figure:
-    """Horizontal bars: each 2024 task target as a % of the 2023 outcome, 100% marked.
+    """Horizontal bars: each plan-year task target as a % of the base-year outcome, 100% marked.
 
-    ``targets`` is ``load_targets()`` (the default); only targets with a comparable 2023
+    ``targets`` is ``load_targets()`` (the default); only targets with a comparable base-year
     outcome appear (key projects, key-project investment, jobs, grain, battery revenue, new
     专精特新 firms, R&D coverage, …). Each bar is labelled with both numbers as printed, the
     floor marked ≥, and for rates the difference in percentage points.
@@ -37,17 +38,20 @@ def plot_task_targets(
         targets = muye_analysis.load_targets()
     lang = resolve_lang(lang)
     view = task_target_view(targets)
+    years = year_fields(targets)
     if view.empty:
-        raise ValueError("no 2024 task target has a comparable 2023 outcome")
+        raise ValueError(
+            "no {plan_year} task target has a comparable {base_year} outcome".format(**years)
+        )
     owner_ax = ax
     with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, lang, spec)
         text = ChartText(
-            title=labels.text("task_title", lang),
-            subtitle=labels.text("task_subtitle", lang),
+            title=labels.text("task_title", lang, **years),
+            subtitle=labels.text("task_subtitle", lang, **years),
             notes=[labels.text("task_note", lang)],
-            source=labels.source_line(lang),
+            source=labels.source_line(lang, **years),
             above_axes_lines=1,
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
@@ -65,7 +69,7 @@ def row_label(row: pd.Series, lang: str) -> str:
 def value_label(row: pd.Series, lang: str) -> str:
     """'46%（≥200个／431个）', with '+10.0个百分点' added for rates."""
     target = labels.bound_symbol(row["bound"]) + _number(row["target"], row["unit"], lang)
-    actual = _number(row["actual_2023"], row["unit"], lang)
+    actual = _number(row["actual"], row["unit"], lang)
     detail = labels.text("task_value", lang, target=target, actual=actual)
     if pd.notna(row["gap_pp"]):
         sep = "，" if lang == "zh" else ", "
@@ -75,6 +79,7 @@ def value_label(row: pd.Series, lang: str) -> str:
 
 
 def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
+    years = year_fields(view)
     ys = list(range(len(view)))[::-1]  # largest ratio on top
     ratios = view["ratio_pct"].astype(float).tolist()
     colours = [ABOVE_COLOUR if r >= 100 else BELOW_COLOUR for r in ratios]
@@ -93,7 +98,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
         )
     ax.axvline(100, color=GREY, linewidth=1.2, linestyle="--", zorder=2)
     ax.annotate(
-        labels.text("task_reference", lang),
+        labels.text("task_reference", lang, **years),
         (100, 1.0),
         xycoords=("data", "axes fraction"),
         xytext=(0, 4),
@@ -108,7 +113,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
     top = max(max(ratios), 100)
     ax.set_xlim(0, top * 1.6)  # room for the value labels
     set_value_ticks(ax, 0, top)
-    ax.set_xlabel(labels.text("task_axis", lang))
+    ax.set_xlabel(labels.text("task_axis", lang, **years))
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
 

@@ -79,7 +79,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 
     columns = {}
     for name in FACT_COLUMNS:
-        values = [row[name] for row in rows]
+        values = [row.get(name, "") for row in rows]  # document: set by muye accept
         dtype = _DTYPES.get(name, "string")
         if dtype == "string":
             values = [v if v != "" else None for v in values]

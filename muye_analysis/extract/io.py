@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from muye_analysis.atomic import atomic_path
 from muye_analysis.errors import DataError
 from muye_analysis.extract.facts import DRAFT_COLUMNS
+from muye_analysis.outputs import check_output_path, neutralise_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -96,6 +97,7 @@ def write_draft(facts: pd.DataFrame, path: str | Path) -> Path:
     draft = draft_frame(facts).copy()
     draft["value"] = draft["value"].map(_format_number, na_action="ignore").astype("string")
     draft["matched"] = draft["matched"].map({True: "true", False: "false"}).astype("string")
+    draft = neutralise_frame(draft)  # report text starting with = + - @ must not run in Excel
     with atomic_path(path) as tmp:
         draft.to_csv(tmp, index=False, encoding="utf-8-sig")
     return path
@@ -168,5 +170,8 @@ def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[
             file=out,
             fix="write the draft elsewhere, e.g. -o build/draft.csv.",
         )
+    out = check_output_path(out, example="build/draft.csv")  # not a folder, not under data/
     facts = extract_facts(read_report(report))
+    if report.resolve().is_relative_to(config.RAW.resolve()):  # the document rows will name
+        facts["document"] = report.resolve().relative_to(config.RAW.resolve()).as_posix()
     return facts, write_draft(facts, out)

@@ -125,7 +125,7 @@ def _to_mention(scan: str, m: re.Match[str]) -> Mention | None:
             printed_start = start
     high = float(m["num2"]) if m["num2"] else None
     if high is not None and not (unit and (m["unit1"] in (None, m["unit"]))):
-        return None  # 1-3月, 2023-2024: a period, not a range of values
+        return None  # 1-3月, YYYY-YYYY: a period, not a range of values
     return Mention(
         start=start,
         end=m.end(),

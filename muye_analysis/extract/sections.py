@@ -35,7 +35,7 @@ def find_sections(text: str) -> list[Section]:
     """Sections in reading order; the first one starts at 0 (text before any heading).
 
     A part whose heading names no year takes it from the title: the first year for a review
-    (2023年…统计公报, 关于2023年…执行情况与2024年…的报告), the second for a plan, if there is one.
+    (YYYY年…统计公报, 关于YYYY年…执行情况与YYYY年…的报告), the second for a plan, if there is one.
     """
     heads = sorted(
         [(m.start(), "top", m) for m in _TOP.finditer(text)]

@@ -116,6 +116,7 @@ def rankings() -> pd.DataFrame:
     df["rank"] = pd.array([5, 12, 6, 9, 1, 3, NA], dtype="Int64")
     df["standing_text"] = pd.array([NA] * 6 + ["第一方阵"], dtype="string")
     df["rank_scope"] = "全市"
+    df["base_year"], df["plan_year"] = 2023, 2024  # the years are data: the report's vintage
     return df
 
 
@@ -151,10 +152,11 @@ def targets() -> pd.DataFrame:
     df["bound"] = [r[5] for r in rows]
     df["commitment"] = [r[6] for r in rows]
     df["price_basis"] = pd.array([r[7] for r in rows], dtype="string")
-    df["actual_2023"] = pd.array([r[8] for r in rows], dtype="Float64")
+    df["actual"] = pd.array([r[8] for r in rows], dtype="Float64")
     pct = df["measure"].isin(["growth_rate", "rate"])
-    df["gap_pp"] = (df["target"] - df["actual_2023"]).where(pct)
-    df["target_to_actual"] = (df["target"] / df["actual_2023"]).where(~pct)
+    df["gap_pp"] = (df["target"] - df["actual"]).where(pct)
+    df["target_to_actual"] = (df["target"] / df["actual"]).where(~pct)
+    df["base_year"], df["plan_year"] = 2023, 2024
     return df
 
 
@@ -178,6 +180,8 @@ def indicators() -> pd.DataFrame:
             "value": pd.array([r[2] for r in rows], dtype="Float64"),
             "unit": [r[3] for r in rows],
             "price_basis": [r[4] for r in rows],
+            "base_year": 2023,
+            "plan_year": 2024,
         }
     )
 

@@ -20,8 +20,10 @@ def test_english_chart_strings_contain_no_chinese():
 
 
 def test_text_fills_the_district_and_sample_fields():
-    assert labels.text("rank_title", "zh") == "牧野区2023年主要指标全市排名"
-    assert labels.text("rank_title", "en") == "Muye District: 2023 ranks in Xinxiang"
+    years = {"base_year": 2023, "plan_year": 2024}  # the report's, passed in: never written in
+    assert labels.text("rank_title", "zh", **years) == "牧野区2023年主要指标全市排名"
+    assert labels.text("rank_title", "en", **years) == "Muye District: 2023 ranks in Xinxiang"
+    assert labels.text("rank_title", "zh", base_year=2024) == "牧野区2024年主要指标全市排名"
     assert labels.text("frame_assumption", "zh", n=13) == "假设排名单位数：13"
     assert labels.text("pp", "zh", value=7.8) == "+7.8个百分点"
     assert labels.text("pp", "en", value=-0.5) == "-0.5 pp"
@@ -93,9 +95,9 @@ def test_indicator_name_uses_the_short_name_and_avoids_chinese_in_english():
 
 
 def test_source_line_starts_with_the_report_and_adds_other_sources():
-    assert labels.source_line("zh") == "资料来源：" + config.REPORT_SOURCE_ZH
+    assert labels.source_line("zh") == "资料来源：牧野区2023年计划执行情况与2024年计划报告"
     assert labels.source_line("en", ["City plan (http://x)"]) == (
-        "Source: " + config.REPORT_SOURCE_EN + "; City plan (http://x)"
+        "Source: Muye District report on the 2023 plan and the 2024 plan; City plan (http://x)"
     )
 
 

@@ -39,8 +39,8 @@ from muye_analysis.charts.layout import (
 )
 from muye_analysis.charts.style import THIRD_COLOURS
 
-SOURCE_ZH = "资料来源：" + config.REPORT_SOURCE_ZH
-SOURCE_EN = "Source: " + config.REPORT_SOURCE_EN
+SOURCE_ZH = "资料来源：牧野区2023年计划执行情况与2024年计划报告"
+SOURCE_EN = "Source: Muye District report on the 2023 plan and the 2024 plan"
 
 
 def _draw(name: str, lang: str):
@@ -330,7 +330,7 @@ def test_a_chart_drawn_into_a_given_axes_returns_its_figure_with_title_and_sourc
     assert draw(ax) is fig
     assert text_by_gid(fig, TITLE_GID)  # on the axes, since the caller owns the figure
     footer = text_by_gid(fig, FOOTER_GID)[0]
-    assert footer.endswith(config.REPORT_SOURCE_ZH) or "Source:" in footer or "资料来源" in footer
+    assert footer.endswith("2024年计划报告") or "Source:" in footer or "资料来源" in footer
     assert not other.has_data()  # the neighbouring axes is left alone
     # Drawn again outside the house style (a notebook's display, a save): every text keeps a
     # font that has its glyphs, although the caller made the axes before the style applied.

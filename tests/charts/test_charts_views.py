@@ -91,7 +91,7 @@ def test_growth_gap_view_gives_gaps_in_points_and_leaves_unstated_growth_missing
     expected = pd.DataFrame(
         {
             "indicator": pd.array(list(views.HEADLINE_GROWTH), dtype="string"),
-            "actual_2023": pd.array([pd.NA, 0.2, pd.NA, 2.0, 4.9], dtype="Float64"),
+            "actual": pd.array([pd.NA, 0.2, pd.NA, 2.0, 4.9], dtype="Float64"),
             "target": pd.array([6.0, 8.0, 9.0, 8.0, 9.0], dtype="Float64"),
             "gap_pp": pd.array([pd.NA, 7.8, pd.NA, 6.0, 4.1], dtype="Float64"),
             "bound": pd.array(["at_least", "exact", "exact", "exact", "exact"], dtype="string"),

@@ -1,0 +1,261 @@
+"""The bureau-table layout: indicators down the side, periods or 累计值/增长% pairs across."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from muye_analysis.periods import HOW_TO_GIVE_A_YEAR, Period, PeriodError, find_period
+from muye_analysis.quarterly.cells import (
+    _ALIAS_OF,
+    _GROWTH_WORDS,
+    _KNOWN_UNITS,
+    _LAST_YEAR_WORDS,
+    _LEVEL_WORDS,
+    _SKIP_WORDS,
+    _blank,
+    _column_letter,
+    _header_key,
+    _is_empty,
+    _text,
+    _unit_in_parens,
+    parse_number_or_none,
+)
+from muye_analysis.quarterly.files import _Sheet
+from muye_analysis.quarterly.records import (
+    _Context,
+    _lookup,
+    _parse_cell,
+    _parse_year,
+    _record,
+    _resolve_unit,
+    _Where,
+)
+from muye_analysis.quarterly.tidy import _price_basis_of, _read_title, _roles
+
+
+@dataclass
+class _Header:
+    """The header block of a bureau table: one row, or two with merged cells above."""
+
+    upper: list[str]  # merged cells filled rightwards
+    lower: list[str]
+    top: int  # 0-based index of the first header row
+    first_data: int  # 0-based index of the first data row
+    roles: dict[str, int]  # indicator, unit, … -> its (first) column
+    role_columns: dict[int, str]  # every column that holds no values -> its role
+
+    @property
+    def row(self) -> int:
+        """The last header row as a spreadsheet numbers it."""
+        return self.first_data
+
+    def text(self, j: int) -> str:
+        return " ".join(t for t in (self.upper[j], self.lower[j]) if t)
+
+
+def _looks_like_column_header(text: str) -> bool:
+    try:
+        has_period = find_period(text) is not None
+    except PeriodError:
+        has_period = True
+    return has_period or bool(_GROWTH_WORDS.search(text) or _LEVEL_WORDS.search(text))
+
+
+def _is_lower_header(row: list[Any], indicator_col: int) -> bool:
+    """A second header row: no indicator name, some text, and no numbers."""
+    if indicator_col < len(row) and _text(row[indicator_col]):
+        return False
+    cells = [c for c in row if not _is_empty(c)]
+    return bool(cells) and all(
+        isinstance(c, str) and parse_number_or_none(c) is None for c in cells
+    )
+
+
+def _header_block(sheet: _Sheet, at: int) -> _Header:
+    rows = sheet.rows
+    width = max(len(r) for r in rows)
+
+    def texts(i: int) -> list[str]:
+        row = rows[i] if 0 <= i < len(rows) else []
+        return [_text(row[j]) if j < len(row) else "" for j in range(width)]
+
+    here = texts(at)
+    ind = _roles(here)["indicator"]
+    above = texts(at - 1)
+    if sum(_looks_like_column_header(t) for t in above[ind + 1 :] if t) >= 2:
+        upper, lower, top, first = above, here, at - 1, at + 1  # periods above 累计值|增长%
+    elif at + 1 < len(rows) and _is_lower_header(rows[at + 1], ind):
+        upper, lower, top, first = here, texts(at + 1), at, at + 2
+    else:
+        upper, lower, top, first = here, [""] * width, at, at + 1
+    roles: dict[str, int] = {}
+    role_columns: dict[int, str] = {}
+    for j in range(width):
+        role = _ALIAS_OF.get(_header_key(lower[j])) or _ALIAS_OF.get(_header_key(upper[j]))
+        if role in _WIDE_ROLES:
+            if role == "indicator" and role in roles:  # side by side: values would be misread
+                raise _Where(sheet.path, sheet.name, first, _column_letter(j)).fail(
+                    f"a second indicator column (column {_column_letter(j)}): two tables side "
+                    "by side cannot be read (their values would go to the first table's names).",
+                    "put the second table below the first, or in its own sheet.",
+                )
+            role_columns[j] = role
+            roles.setdefault(role, j)
+    filled, last = [], ""
+    for j, text in enumerate(upper):  # a merged cell keeps its text in its first column only
+        if j <= ind or j in role_columns:
+            last = ""
+            filled.append(text)
+        else:
+            last = text or last
+            filled.append(last)
+    return _Header(filled, lower, top, first, roles, role_columns)
+
+
+# Columns of a bureau table that are not values (累计值 and 增长% are values there).
+_WIDE_ROLES = {"indicator", "unit", "year", "price_basis", "source", "note", "ignore"}
+
+
+def _classify_column(
+    ctx: _Context, where: _Where, j: int, upper: str, lower: str, beside: Period | None
+) -> _Column | str:
+    """The period, measure and unit a data column holds, or why it is skipped.
+
+    A column's period is its header's; else, for a measure header such as 增长% right after a
+    period column (1-9月 | 增长%), that column's (``beside``); else the title's.
+    """
+    text = f"{upper} {lower}".strip()
+    if _SKIP_WORDS.search(text):
+        return "not year-to-date data (a target, rank, note or a single month)"
+    measure = None
+    if _GROWTH_WORDS.search(text):
+        measure = "growth"
+    elif _LAST_YEAR_WORDS.search(text):
+        return "last year's figure (not stored: it may be a revised base)"
+    elif _LEVEL_WORDS.search(text):
+        measure = "level"
+    try:
+        found = find_period(upper) or find_period(lower)
+    except PeriodError as exc:
+        raise where.fail(str(exc), "label the column with a year-to-date span.") from None
+    if found is None and measure is not None and beside is not None:
+        found = (beside.year, beside.end_month)
+    found = found or ctx.title_period
+    if found is None:
+        raise where.fail(
+            f"column {text!r} has no period.",
+            "put the period in the header (1-3月累计值), in the title row above the header "
+            "(2024年1-3月主要经济指标), or use one row per indicator and period with a "
+            "'period' column (see data/quarterly/template.csv).",
+        )
+    year = found[0] or ctx.title_year or ctx.year
+    if year is None:
+        raise where.fail(f"the period of column {text!r} has no year.", HOW_TO_GIVE_A_YEAR)
+    unit = _unit_in_parens(lower) or _unit_in_parens(upper)
+    return _Column(j, text, Period(year, found[1]), measure, unit)
+
+
+@dataclass
+class _Column:
+    index: int
+    header: str
+    period: Period
+    measure: str | None  # level, growth, or None: decided by the row's unit
+    unit: str | None
+
+
+def _parse_wide(ctx: _Context, header_at: int) -> tuple[list[dict[str, Any]], list[str]]:
+    """Indicators down the side; periods, or 累计值/增长% pairs, across."""
+    sheet = ctx.sheet
+    head = _header_block(sheet, header_at)
+    _read_title(ctx, sheet.rows[: head.top])
+    columns, skipped = [], []
+    for j in range(len(head.upper)):
+        if head.role_columns.get(j) in ("note", "ignore"):
+            skipped.append(f"{head.text(j)} (not data: a number, rank or note)")
+        if j in head.role_columns:
+            continue
+        text = head.text(j)
+        if not text:
+            if any(j < len(r) and not _is_empty(r[j]) for r in sheet.rows[head.first_data :]):
+                raise _Where(sheet.path, sheet.name, head.row, _column_letter(j)).fail(
+                    "values under an empty header.", "write the period and measure in the header."
+                )
+            continue
+        where = _Where(sheet.path, sheet.name, head.row, text)
+        beside = columns[-1].period if columns else None
+        col = _classify_column(ctx, where, j, head.upper[j], head.lower[j], beside)
+        if isinstance(col, str):
+            skipped.append(f"{text} ({col})")
+        else:
+            columns.append(col)
+    return _wide_records(ctx, head, columns), skipped
+
+
+def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[dict[str, Any]]:
+    sheet = ctx.sheet
+    ind = head.roles["indicator"]
+    optional = {r: head.roles.get(r) for r in ("unit", "year", "price_basis", "source")}
+    records = []
+    parent: str | None = None
+    for i in range(head.first_data, len(sheet.rows)):
+        row = sheet.rows[i]
+
+        def cell(j: int | None, row: list[Any] = row) -> Any:
+            return row[j] if j is not None and j < len(row) else None
+
+        if all(_blank(cell(c.index)) for c in columns):
+            continue  # section headings (一、工业), 其中：, footnotes, blank rows
+
+        def at(column: str, i: int = i) -> _Where:
+            return _Where(sheet.path, sheet.name, i + 1, column)
+
+        raw_name = _text(cell(ind))
+        if not raw_name:
+            raise at(head.text(ind)).fail("values without an indicator name.", "fill in the name.")
+        info, sub, name_unit = _lookup(ctx, at(head.text(ind)), raw_name)
+        parent = parent if sub else info.id  # the row an of-which item belongs to
+        row_unit = None
+        if optional["unit"] is not None:
+            row_unit = _text(cell(optional["unit"])) or None
+            if row_unit is not None and row_unit not in _KNOWN_UNITS:
+                raise at(head.text(optional["unit"])).fail(
+                    f"unknown unit {row_unit!r}.", f"use one of {', '.join(sorted(_KNOWN_UNITS))}."
+                )
+        row_year = None
+        if optional["year"] is not None:
+            row_year = _parse_year(at(head.text(optional["year"])), cell(optional["year"]))
+        basis = None
+        if optional["price_basis"] is not None:
+            j = optional["price_basis"]
+            basis = _price_basis_of(at(head.text(j)), cell(j), info)
+        source = _text(cell(optional["source"])) or ctx.title
+        for col in columns:
+            where = at(col.header)
+            number = _parse_cell(where, cell(col.index))
+            if number.value is None:
+                continue
+            unit = None
+            if col.measure != "growth":
+                explicit = {"cell": number.unit, "header": col.unit, "unit column": row_unit,
+                            "indicator name": name_unit}  # fmt: skip
+                unit = _resolve_unit(where, explicit, ctx.table_unit)
+            measure = col.measure or ("growth" if unit == "%" and info.unit != "%" else "level")
+            period = col.period if row_year is None else Period(row_year, col.period.end_month)
+            records.append(
+                _record(
+                    ctx,
+                    where,
+                    info,
+                    period,
+                    measure,
+                    number,
+                    unit=unit,
+                    price_basis=basis,
+                    sub_item=sub,
+                    source=source,
+                )
+            )
+            records[-1]["_parent"] = parent if sub else None  # of-which: whose?
+    return records

@@ -1,0 +1,366 @@
+"""The ingest API: read and validate files, merge them into the store, report what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from muye_analysis.periods import Period
+from muye_analysis.quarterly import plausibility
+from muye_analysis.quarterly.files import data_files
+from muye_analysis.quarterly.parse import _parse_file
+from muye_analysis.quarterly.registry import RegistryIndex, _is_true, default_registry
+from muye_analysis.quarterly.store import (
+    _frame,
+    all_vintages,
+    complete,
+    current_records,
+    insert_vintage,
+    link_superseded,
+    log_ingest,
+    now_iso,
+    read_store,
+    store_path,
+    supersede,
+    write_transaction,
+)
+from muye_analysis.quarterly.validate import (
+    _check_flows_not_falling,
+    _check_fractions,
+    _describe,
+    _drop_duplicates,
+    _key,
+    _same,
+    _where_of,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# At most this many old -> new lines in the terminal summary (`muye history` shows all).
+SHOWN_CHANGES = 40
+
+# -- public API --------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestResult:
+    """What an ingest did: counts, what was stored, columns skipped, and where.
+
+    ``changes`` lists each replaced value as old -> new; ``notes`` what the user should know
+    (an older vintage restored, a revision giving only the level, values accepted over a
+    plausibility refusal, hidden sheets skipped); ``kept_older`` counts values of files the store
+    already holds a later revision of (left as history, not an error)."""
+
+    files: list[Path]
+    added: int
+    replaced: int
+    unchanged: int
+    indicators: list[str]
+    periods: list[str]
+    store: Path
+    skipped_columns: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    kept_older: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced)
+
+    def summary(self, lang: str = "zh") -> str:
+        """A few lines for the terminal."""
+        n = self.added + self.replaced + self.unchanged + self.kept_older
+        shown = self.changes[:SHOWN_CHANGES]
+        more = len(self.changes) - len(shown)
+        if lang == "zh":
+            lines = [
+                f"读取 {len(self.files)} 个文件，{n} 个数值：新增 {self.added}，"
+                f"替换 {self.replaced}，未变 {self.unchanged}"
+                + (f"，旧版本 {self.kept_older}（存储保留其修订值）" if self.kept_older else "")
+                + ("" if self.changed else "（存储未改动）"),
+                f"指标：{'、'.join(self.indicators)}",
+                f"时期：{'、'.join(self.periods)}",
+                f"存储：{self.store}",
+            ]
+            lines += [f"替换：{c}" for c in shown]
+            lines += [f"……另有 {more} 处替换（muye history 查看全部）"] if more else []
+            lines += [f"注意：{s}" for s in self.notes]
+            lines += [f"未读取的列：{s}" for s in self.skipped_columns]
+        else:
+            lines = [
+                f"read {len(self.files)} file(s), {n} values: {self.added} added, "
+                f"{self.replaced} replaced, {self.unchanged} unchanged"
+                + (f", {self.kept_older} from an older vintage (the store keeps the revision)"
+                   if self.kept_older else "")
+                + ("" if self.changed else " (store not modified)"),
+                f"indicators: {', '.join(self.indicators)}",
+                f"periods: {', '.join(self.periods)}",
+                f"store: {self.store}",
+            ]  # fmt: skip
+            lines += [f"replaced: {c}" for c in shown]
+            lines += [f"... and {more} more replacements (muye history shows all)"] if more else []
+            lines += [f"note: {s}" for s in self.notes]
+            lines += [f"column not read: {s}" for s in self.skipped_columns]
+        return "\n".join(lines)
+
+
+def _registry_index(
+    registry: pd.DataFrame | None,
+) -> tuple[RegistryIndex, set[str], pd.DataFrame]:
+    frame = default_registry() if registry is None else registry
+    flows = {str(r["indicator"]) for r in frame.to_dict("records") if _is_true(r.get("flow"))}
+    return RegistryIndex.from_frame(frame), flows, frame
+
+
+@dataclass
+class _Parsed:
+    files: list[Path]
+    records: list[dict[str, Any]]
+    skipped: list[str]
+    flows: set[str]
+    registry: pd.DataFrame
+
+
+def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None) -> _Parsed:
+    index, flows, frame = _registry_index(registry)
+    files = data_files(path)
+    records: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    for file in files:
+        got, skip = _parse_file(file, index, year)
+        for record in got:
+            record["_path"] = file
+            complete(record)
+        records += got
+        skipped += skip
+    return _Parsed(files, records, skipped, flows, frame)
+
+
+def read_quarterly(
+    path: str | Path,
+    *,
+    year: int | None = None,
+    registry: pd.DataFrame | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """Parse and validate a year-to-date file (or every file of a folder) without storing it.
+
+    Returns the store's columns, one row per value. ``year`` is the year of labels that carry
+    none (1-3月, 一季度); ``registry`` defaults to the project's indicator registry.
+    Raises DataError naming the file, row and column of the first problem (implausible values
+    included, as ``muye ingest`` would refuse them).
+    """
+    parsed = _parse_all(path, year, registry)
+    records = _drop_duplicates(parsed.records)
+    _check_fractions(records)
+    _check_flows_not_falling(records, {}, parsed.flows)
+    merged = {_key(r): r for r in records}
+    plausibility.refuse_future(records, today or dt.date.today())
+    problems = plausibility.find_implausible(records, merged, parsed.registry)
+    if problems:
+        raise plausibility.refusal(problems)
+    return _frame(records)
+
+
+def ingest_quarterly(
+    path: str | Path,
+    *,
+    year: int | None = None,
+    replace: bool = False,
+    accept_outlier: bool = False,
+    registry: pd.DataFrame | None = None,
+    store_dir: str | Path | None = None,
+    today: dt.date | None = None,
+) -> IngestResult:
+    """Validate ``path`` and merge it into the processed store (what ``muye ingest`` runs).
+
+    Values already stored unchanged are left alone, so ingesting a file twice changes nothing.
+    A different value for a stored period is a DataError unless ``replace`` is true; then the
+    new value becomes current and the old one stays as an earlier vintage (``read_history``).
+    A value the store holds a later revision of (the original file left beside the revised one)
+    is kept as history, not an error. Implausible values (``plausibility``) are refused unless
+    ``accept_outlier``, which stores them with the reason. One ingest is one transaction under
+    the store's write lock: on any error the store is untouched; two at once run in turn.
+    """
+    parsed = _parse_all(path, year, registry)
+    plausibility.refuse_future(parsed.records, today or dt.date.today())
+    target = store_path(store_dir)
+    with write_transaction(store_dir) as con:
+        stored = current_records(store_dir, con=con)
+        history = all_vintages(store_dir, con=con)
+        outcome = _merge(parsed, stored, history, replace=replace, accept_outlier=accept_outlier)
+        if outcome.added or outcome.replaced:
+            at = now_iso()
+            ingest_id = log_ingest(con, files=[f.name for f in parsed.files], replace=replace,
+                                   accept_outlier=accept_outlier)  # fmt: skip
+            for record, old in outcome.to_write:
+                if old is not None:
+                    supersede(con, old["id"])
+                new_id = insert_vintage(con, record, ingested_at=at, ingest_id=ingest_id)
+                if old is not None:
+                    link_superseded(con, old["id"], new_id)
+    periods = sorted({Period(r["year"], r["end_month"]) for r in outcome.records})
+    return IngestResult(
+        files=parsed.files,
+        added=outcome.added,
+        replaced=outcome.replaced,
+        unchanged=outcome.unchanged,
+        indicators=sorted({r["indicator"] for r in outcome.records}),
+        periods=[p.label("zh") for p in periods],
+        store=target,
+        skipped_columns=parsed.skipped,
+        changes=outcome.changes,
+        notes=outcome.notes,
+        kept_older=outcome.kept_older,
+    )
+
+
+@dataclass
+class _Outcome:
+    records: list[dict[str, Any]]
+    to_write: list[tuple[dict[str, Any], dict[str, Any] | None]] = field(default_factory=list)
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    kept_older: int = 0
+    changes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.10g}"
+
+
+def _merge(
+    parsed: _Parsed,
+    stored: dict[tuple, dict[str, Any]],
+    history: list[dict[str, Any]],
+    *,
+    replace: bool,
+    accept_outlier: bool,
+) -> _Outcome:
+    """Decide, value by value, what the ingest adds, replaces, leaves and refuses."""
+    # Every (key, raw file, value) the store ever accepted: a file whose values are all known
+    # vintages has been ingested before, whatever became of its values since.
+    known: dict[tuple, dict[str, Any]] = {}
+    for old in history:
+        known[(_key(old), old["checksum"], round(old["value"], 9))] = old
+
+    def is_older_vintage(record: dict[str, Any]) -> dict[str, Any] | None:
+        """The superseded vintage ``record`` repeats, when the store holds a later one."""
+        old = known.get((_key(record), record["checksum"], round(record["value"], 9)))
+        return old if old is not None and not old["current"] else None
+
+    def resolve(first: dict[str, Any], other: dict[str, Any]) -> dict[str, Any] | None:
+        """Two files disagree on a value: the store's accepted vintage decides, if it knows
+        both (the original and the revised file left side by side in data/quarterly/)."""
+        current = stored.get(_key(first))
+        if current is None:
+            return None
+        for winner, loser in ((first, other), (other, first)):
+            if _same(winner["value"], current["value"]) and is_older_vintage(loser):
+                return winner
+        return None
+
+    records = _drop_duplicates(parsed.records, resolve=resolve)
+    _check_fractions(records)
+    out = _Outcome(records)
+    merged = dict(stored)
+    incoming: list[dict[str, Any]] = []
+    for record in records:
+        key = _key(record)
+        old = stored.get(key)
+        if old is None:
+            out.added += 1
+        elif _same(old["value"], record["value"]):
+            out.unchanged += 1
+            continue  # keep the first provenance of an identical value
+        elif not replace and is_older_vintage(record):
+            out.kept_older += 1
+            record["_older"] = True
+            continue  # the original beside its revision: the revision stays current
+        elif replace:
+            out.replaced += 1
+            unit = f" {record['unit']}" if record.get("unit") else ""
+            out.changes.append(
+                f"{_describe(record)}: {_fmt(old['value'])} → {_fmt(record['value'])}{unit} "
+                f"({old['file']} → {record['file']})"
+            )
+            restored = is_older_vintage(record)
+            if restored is not None:
+                out.notes.append(
+                    f"an older vintage replaces a newer one: {_describe(record)} goes back to "
+                    f"{_fmt(record['value'])} from {record['file']} (first ingested "
+                    f"{restored['ingested_at'][:19]}), over {_fmt(old['value'])} from "
+                    f"{old['file']} (ingested {old['ingested_at'][:19]}). If that was not "
+                    "meant, ingest the revised file again with --replace."
+                )
+        else:
+            raise _where_of(record).fail(
+                f"{_describe(record)} is {record['value']:g} here but {old['value']:g} in the "
+                f"store (from {old['file']}, row {old['row']}, column {old['column']!r}).",
+                "if this is a revision, ingest again with --replace (replace=True); "
+                "otherwise correct the file.",
+            )
+        merged[key] = record
+        incoming.append(record)
+        out.to_write.append((record, old))
+    kept = [r for r in records if not r.get("_older")]
+    _check_flows_not_falling(kept, stored, parsed.flows)
+    problems = plausibility.find_implausible(incoming, merged, parsed.registry)
+    if problems and not accept_outlier:
+        raise plausibility.refusal(problems)
+    for record, reason in problems:
+        record["outlier_note"] = f"accepted with --accept-outlier: {reason}"
+        out.notes.append(f"{_describe(record)} {_fmt(record['value'])} accepted as an outlier "
+                         f"({reason})")  # fmt: skip
+    out.notes += _partial_revisions(out.to_write, records, stored)
+    return out
+
+
+def _partial_revisions(
+    to_write: list[tuple[dict[str, Any], dict[str, Any] | None]],
+    records: list[dict[str, Any]],
+    stored: dict[tuple, dict[str, Any]],
+) -> list[str]:
+    """A revision that gives the level but not the growth (or the reverse) leaves the other
+    measure from the earlier vintage beside it: say so."""
+    given = {_key(r) for r in records}
+    notes = []
+    for record, old in to_write:
+        if old is None:
+            continue
+        other = "growth" if record["measure"] == "level" else "level"
+        key = (*_key(record)[:-1], other)
+        kept = stored.get(key)
+        if key in given or kept is None or kept["checksum"] == record["checksum"]:
+            continue
+        notes.append(
+            f"{_describe(record)} is revised but the file gives no {other}: the stored {other} "
+            f"{_fmt(kept['value'])} is from {kept['file']} (the earlier vintage) and may not "
+            f"match the revised {record['measure']}; ingest the revised {other} too if one "
+            "was published."
+        )
+    return notes
+
+
+def load_quarterly(
+    path: str | Path | None = None,
+    *,
+    year: int | None = None,
+    replace: bool = False,
+    registry: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Ingest ``path`` (a file or a folder) into the store, then return the whole store.
+
+    With no path, just the store. The columns are ``STORE_COLUMNS``: indicator, year, end_month,
+    period (2024年1-3月), measure (level in the registry unit / growth in percent), value, unit,
+    price_basis, sub_item (an of-which item: never add it into a total), marker ("tiny" for a
+    value printed as …), source, and file, sheet, row, column and checksum of the raw cell.
+    """
+    if path is not None:
+        ingest_quarterly(path, year=year, replace=replace, registry=registry)
+    return read_store()

@@ -1,0 +1,202 @@
+"""Cells to validated store rows: where a cell is, what a sheet says once, units, growth."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from muye_analysis import units
+from muye_analysis.errors import DataError
+from muye_analysis.periods import Period, PeriodError, find_year, parse_period
+from muye_analysis.quarterly.cells import (
+    ParsedNumber,
+    _CellError,
+    _text,
+    clean_indicator_name,
+    parse_number,
+)
+from muye_analysis.quarterly.files import _Sheet
+from muye_analysis.quarterly.registry import RegistryIndex, _Indicator
+
+# Year-to-date growth below -100% is impossible (the level would be negative); above +500% is
+# a typo in practice (a district's cumulative growth, even in 1-2月 from a small base).
+GROWTH_RANGE_PCT = (-100.0, 500.0)
+
+# -- locating cells ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Where:
+    path: Path
+    sheet: str
+    row: int  # as a spreadsheet shows it (first row = 1)
+    column: str  # header text (or a column letter when there is no header)
+
+    def fail(self, problem: str, fix: str) -> DataError:
+        prefix = f"sheet {self.sheet!r}: " if self.sheet else ""
+        return DataError(
+            prefix + problem, file=self.path, row=self.row, column=self.column, fix=fix
+        )
+
+
+@dataclass
+class _Context:
+    """What a sheet says once for all its cells."""
+
+    sheet: _Sheet
+    checksum: str
+    registry: RegistryIndex
+    year: int | None  # the caller's year= default
+    title_year: int | None = None
+    title_period: tuple[int | None, int] | None = None
+    table_unit: str | None = None
+    title: str = ""
+
+
+def _record(
+    ctx: _Context,
+    where: _Where,
+    info: _Indicator,
+    period: Period,
+    measure: str,
+    number: ParsedNumber,
+    *,
+    unit: str | None,
+    price_basis: str | None,
+    sub_item: bool,
+    source: str,
+    period_column: str | None = None,
+) -> dict[str, Any]:
+    """One validated store row from one cell (plus private keys used while validating)."""
+    value = number.value
+    if measure == "growth":
+        value, stored_unit, basis = _check_growth(where, info, number, price_basis)
+    else:
+        value, stored_unit = _convert_level(where, info, number, unit)
+        basis = "nominal" if units.dimension(stored_unit or "") == "money" else None
+    return {
+        "indicator": info.id,
+        "year": period.year,
+        "end_month": period.end_month,
+        "period": period.label("zh"),
+        "measure": measure,
+        "value": value,
+        "unit": stored_unit,
+        "price_basis": basis,
+        "sub_item": sub_item,
+        "marker": number.marker,
+        "source": source,
+        "file": where.path.name,
+        "sheet": where.sheet,
+        "row": where.row,
+        "column": where.column,
+        "checksum": ctx.checksum,
+        "_percent_sign": number.percent_sign,
+        "_period_column": period_column or where.column,
+    }
+
+
+def _check_growth(
+    where: _Where, info: _Indicator, number: ParsedNumber, price_basis: str | None
+) -> tuple[float, str, str | None]:
+    if number.unit not in (None, "%"):
+        raise where.fail(
+            f"a growth rate cannot be in {number.unit}.",
+            "put the level in the level (累计值) column and the growth in percent here.",
+        )
+    low, high = GROWTH_RANGE_PCT
+    value = float(number.value)  # type: ignore[arg-type]
+    if not low < value <= high:
+        raise where.fail(
+            f"growth of {value:g}% is outside the plausible range ({low:g}%, {high:g}%].",
+            "check the sign, the decimal point and that the column holds growth in percent.",
+        )
+    return value, "%", price_basis or info.growth_basis
+
+
+def _convert_level(
+    where: _Where, info: _Indicator, number: ParsedNumber, unit: str | None
+) -> tuple[float, str | None]:
+    value = float(number.value)  # type: ignore[arg-type]
+    if unit is None:
+        if info.unit in (None, "%") or units.dimension(info.unit) is None:
+            unit = info.unit  # a rate or a count: its unit cannot be confused
+        else:
+            raise where.fail(
+                f"the level has no unit (the registry unit of {info.id} is {info.unit}).",
+                "fill the unit column (亿元 or 万元), or write the unit in the header "
+                "(累计值(亿元)) or in the title row (单位：亿元).",
+            )
+    if unit == "%" and info.unit != "%":
+        raise where.fail(
+            f"a percentage in the level of {info.id} (measured in {info.unit}).",
+            "put growth rates in the growth column (增长%), and levels with their unit here.",
+        )
+    if unit != info.unit:
+        try:
+            value = units.convert(value, unit, info.unit or "")
+        except ValueError as exc:
+            raise where.fail(
+                f"cannot convert {unit} to {info.unit}, the unit of {info.id} ({exc}).",
+                f"give the level in {info.unit} or a unit of the same kind.",
+            ) from None
+    if info.flow and value < 0:
+        raise where.fail(
+            f"a negative cumulative level ({value:g}) for a flow indicator.", "check the sign."
+        )
+    return value, info.unit
+
+
+def _resolve_unit(
+    where: _Where, explicit: dict[str, str | None], default: str | None
+) -> str | None:
+    """The one unit the cell, row and column agree on; the table's 单位 is only a default."""
+    given = {source: u for source, u in explicit.items() if u}
+    if len(set(given.values())) > 1:
+        listed = ", ".join(f"{u} ({source})" for source, u in given.items())
+        raise where.fail(f"conflicting units: {listed}.", "make them agree, or remove one.")
+    return next(iter(given.values()), default)
+
+
+def _lookup(ctx: _Context, where: _Where, raw_name: str) -> tuple[_Indicator, bool, str | None]:
+    name, sub, unit = clean_indicator_name(raw_name)
+    found = ctx.registry.lookup(name)
+    if found == "ambiguous":
+        raise where.fail(
+            f"indicator name {name!r} belongs to more than one registry indicator.",
+            "use the registry id (e.g. retail_sales) instead.",
+        )
+    if found is None:
+        examples = "、".join(ctx.registry.examples)
+        raise where.fail(
+            f"unknown indicator {raw_name.strip()!r}.",
+            f"use a registry id or Chinese name (e.g. {examples}), add the name to synonyms_zh "
+            "in data/curated/registry.csv, or delete the row.",
+        )
+    return found, sub, unit  # type: ignore[return-value]
+
+
+def _parse_cell(where: _Where, cell: Any) -> ParsedNumber:
+    try:
+        return parse_number(cell)
+    except _CellError as exc:
+        raise where.fail(exc.problem, exc.fix) from None
+
+
+def _resolve_period(where: _Where, label: Any, year: int | None) -> Period:
+    try:
+        return parse_period(_text(label), year=year)
+    except PeriodError as exc:
+        raise where.fail(str(exc), "write a year-to-date label such as 2024年1-3月.") from None
+
+
+def _parse_year(where: _Where, cell: Any) -> int | None:
+    text = _text(cell)
+    if not text:
+        return None
+    found = find_year(text)
+    if found is None or not re.fullmatch(r"\d{4}年?", text):
+        raise where.fail(f"{text!r} is not a year.", "write a four-digit year such as 2024.")
+    return found

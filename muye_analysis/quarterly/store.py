@@ -1,0 +1,555 @@
+"""The processed store: an SQLite database of every accepted value and its vintage.
+
+``config.processed_dir() / "quarterly.sqlite"`` holds one row per value ever accepted (table
+``vintage``): the value with its unit, period and price basis, where it came from (file, sheet,
+row, column, SHA-256 of the raw file, the release label when the file gives one), when it was
+ingested and, for a value accepted over a plausibility refusal, the reason (``outlier_note``).
+A revision never deletes: the earlier row stays with ``current = 0``; the current view is the
+latest accepted vintage per key (``KEY``), which ``read_store`` returns as a DataFrame.
+
+Writers take the database's write lock first (``BEGIN IMMEDIATE``), so two ingests at once run
+one after the other instead of one overwriting the other; one ingest is one transaction, so an
+error or a kill leaves the store exactly as it was. WAL mode lets readers read meanwhile.
+
+A store written by earlier versions (``quarterly.csv``) is migrated once, the first time the
+database is opened: its rows become the first vintages, and the CSV is renamed
+``quarterly.csv.migrated`` (kept, never deleted).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import math
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from muye_analysis import config, schema
+from muye_analysis.errors import DataError
+from muye_analysis.periods import Period
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+STORE_NAME = "quarterly.sqlite"
+LEGACY_STORE_NAME = "quarterly.csv"  # the CSV store of earlier versions, migrated once
+STORE_COLUMNS = (
+    "indicator", "year", "end_month", "period", "measure", "value", "unit", "price_basis",
+    "sub_item", "marker", "source", "file", "sheet", "row", "column", "checksum",
+    "area", "start_month", "prior_year_value", "derived",
+)  # fmt: skip
+KEY = ("area", "indicator", "year", "start_month", "end_month", "measure")
+MEASURES = ("level", "growth")
+DEFAULT_AREA = config.DISTRICT_ZH
+# Provenance of each vintage, beside the store columns.
+VINTAGE_COLUMNS = ("release", "ingested_at", "ingest_id", "outlier_note", "current")
+# Longest text kept in a store cell: a title row of 70,000 characters is a mistake, and capping
+# it keeps the store small and readable by every tool.
+MAX_TEXT_CHARS = 500
+# How long a writer waits for another ingest to finish before giving up.
+BUSY_TIMEOUT_S = 120.0
+# A leftover temporary file older than this is from a killed process, not a running one.
+LEFTOVER_AGE_S = 60.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS ingest (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, files TEXT, replace INTEGER NOT NULL DEFAULT 0,
+    accept_outlier INTEGER NOT NULL DEFAULT 0, added INTEGER, replaced INTEGER, note TEXT
+);
+CREATE TABLE IF NOT EXISTS vintage (
+    id INTEGER PRIMARY KEY,
+    area TEXT NOT NULL, indicator TEXT NOT NULL, year INTEGER NOT NULL,
+    start_month INTEGER NOT NULL, end_month INTEGER NOT NULL, measure TEXT NOT NULL,
+    period TEXT, value REAL NOT NULL, unit TEXT, price_basis TEXT, sub_item INTEGER,
+    marker TEXT, source TEXT, file TEXT, sheet TEXT, "row" INTEGER, "column" TEXT,
+    checksum TEXT, prior_year_value REAL, derived TEXT,
+    release TEXT, ingested_at TEXT NOT NULL, ingest_id INTEGER, outlier_note TEXT,
+    current INTEGER NOT NULL DEFAULT 1, superseded_by INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS vintage_current
+    ON vintage (area, indicator, year, start_month, end_month, measure) WHERE current = 1;
+CREATE INDEX IF NOT EXISTS vintage_key ON vintage (indicator, year, end_month);
+"""
+_ROW_COLUMNS = (*STORE_COLUMNS, "release", "ingested_at", "ingest_id", "outlier_note")
+_FIX_DAMAGED = (
+    "the store was changed by hand or damaged: restore it from a backup, or move it away and "
+    "ingest the raw files again (muye ingest data/quarterly); `muye export` gives a copy to edit."
+)
+
+# -- where it lives ------------------------------------------------------------------------------
+
+
+def store_path(store_dir: str | Path | None = None) -> Path:
+    """Where the processed store lives: ``config.processed_dir() / "quarterly.sqlite"``."""
+    return Path(store_dir or config.processed_dir()) / STORE_NAME
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with microseconds (vintages sort by it)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _key(record: dict[str, Any]) -> tuple:
+    """The store key of a record; area and start_month default to the district and January."""
+    return (
+        record.get("area") or DEFAULT_AREA,
+        record["indicator"],
+        record["year"],
+        record.get("start_month") or 1,
+        record["end_month"],
+        record["measure"],
+    )
+
+
+def complete(record: dict[str, Any]) -> dict[str, Any]:
+    """Fill the columns a parser may leave out (area, start_month, …) and cap long texts."""
+    record.setdefault("area", DEFAULT_AREA)
+    record["area"] = record["area"] or DEFAULT_AREA
+    record["start_month"] = record.get("start_month") or 1
+    record.setdefault("prior_year_value", None)
+    record["derived"] = record.get("derived") or ""
+    for column in ("source", "sheet", "column", "file", "release"):
+        text = record.get(column)
+        if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
+            record[column] = text[: MAX_TEXT_CHARS - 1] + "…"
+    return record
+
+
+# -- connections ---------------------------------------------------------------------------------
+
+
+def _store_error(exc: sqlite3.Error, path: Path) -> DataError:
+    text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and (
+        "readonly" in text or "unable to open" in text or "disk I/O" in text
+    ):
+        return DataError(
+            f"cannot write the store ({text}): the folder {path.parent} is read-only or missing.",
+            file=path,
+            fix="make the folder writable (chmod u+w), or set MUYE_PROCESSED_DIR to a writable "
+            "folder.",
+        )
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
+        return DataError(
+            f"another ingest held the store for more than {BUSY_TIMEOUT_S:g} s ({text}).",
+            file=path,
+            fix="wait for the other `muye ingest` or `muye run` to finish, then run this again.",
+        )
+    return DataError(f"the store is not a readable database ({text}).", file=path,
+                     fix=_FIX_DAMAGED)  # fmt: skip
+
+
+@contextlib.contextmanager
+def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
+    """An open connection; with ``write`` the folder is created and the schema ensured."""
+    if write:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataError(
+                f"cannot create the store folder ({exc.strerror}).",
+                file=path.parent,
+                fix="make the parent folder writable, or set MUYE_PROCESSED_DIR.",
+            ) from None
+        target = str(path)
+        uri = False
+    else:
+        # Read-only: never create the file; immutable when the folder cannot hold WAL files.
+        target = path.resolve().as_uri() + "?mode=ro"
+        uri = True
+    try:
+        con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
+    except sqlite3.Error as exc:
+        raise _store_error(exc, path) from None
+    try:
+        con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if write:
+            con.execute("PRAGMA journal_mode = WAL")
+            con.executescript(_SCHEMA)
+        yield con
+    except sqlite3.Error as exc:
+        with contextlib.suppress(sqlite3.Error):
+            con.rollback()
+        raise _store_error(exc, path) from None
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def write_transaction(store_dir: str | Path | None = None) -> Iterator[sqlite3.Connection]:
+    """One transaction holding the write lock (``BEGIN IMMEDIATE``): committed when the block
+    ends, rolled back on any exception. A second writer waits here until the first commits."""
+    path = store_path(store_dir)
+    with _connect(path, write=True) as con:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            _migrate_legacy(con, path)
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    _finish_migration(path)
+    remove_leftovers(path.parent)
+
+
+def remove_leftovers(folder: Path, *, min_age_s: float = LEFTOVER_AGE_S) -> list[Path]:
+    """Delete temporary files (``.name.XXXX.tmp``, from ``atomic_path``) that a killed process
+    left in ``folder``; only those older than ``min_age_s``, so a running writer keeps its own."""
+    removed = []
+    cutoff = time.time() - min_age_s
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+                    removed.append(leftover)
+    return removed
+
+
+# -- the one-time migration of the CSV store ------------------------------------------------------
+
+
+def _migrate_legacy(con: sqlite3.Connection, path: Path) -> None:
+    """Copy a ``quarterly.csv`` store of earlier versions into the database, once."""
+    legacy = path.with_name(LEGACY_STORE_NAME)
+    done = con.execute("SELECT value FROM meta WHERE key = 'migrated_from'").fetchone()
+    if done is not None or not legacy.is_file():
+        return
+    records = _legacy_records(legacy)
+    at = dt.datetime.fromtimestamp(legacy.stat().st_mtime, dt.UTC).isoformat()
+    ingest_id = log_ingest(con, files=[legacy.name], note=f"migrated from {legacy.name}")
+    for record in records:
+        complete(record)
+        insert_vintage(con, record, ingested_at=at, ingest_id=ingest_id)
+    con.execute("INSERT INTO meta VALUES ('migrated_from', ?)", (str(legacy),))
+
+
+def _finish_migration(path: Path) -> None:
+    """After the migration committed, keep the CSV under a name no version reads as a store."""
+    legacy = path.with_name(LEGACY_STORE_NAME)
+    if legacy.is_file():
+        with contextlib.suppress(OSError):
+            legacy.replace(legacy.with_name(LEGACY_STORE_NAME + ".migrated"))
+
+
+_LEGACY_COLUMNS = STORE_COLUMNS[:16]
+
+
+def _legacy_records(path: Path) -> list[dict[str, Any]]:
+    """The rows of a CSV store; a damaged one (not UTF-8, text in a number, cut short) raises
+    DataError naming the row and column."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"the CSV store is not UTF-8 (byte {exc.start}).", file=path,
+                        row=path.read_bytes()[: exc.start].count(b"\n") + 1,
+                        fix=_FIX_DAMAGED) from None  # fmt: skip
+    reader = csv.DictReader(text.splitlines(), strict=True)
+    missing = [c for c in _LEGACY_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise DataError(f"the CSV store lacks column(s) {', '.join(missing)}.", file=path, row=1,
+                        column=missing[0], fix=_FIX_DAMAGED)  # fmt: skip
+    records = []
+    try:
+        for line in reader:
+            row = reader.line_num
+            if None in line.values() or None in line:
+                raise DataError("the row has the wrong number of cells (cut short?).", file=path,
+                                row=row, column=_LEGACY_COLUMNS[-1], fix=_FIX_DAMAGED)  # fmt: skip
+            record: dict[str, Any] = {k: (line[k] if line[k] != "" else None)
+                                      for k in _LEGACY_COLUMNS}  # fmt: skip
+            for column in ("year", "end_month", "row", "value"):
+                record[column] = _legacy_number(path, row, column, line[column])
+            record["sub_item"] = line["sub_item"] == "True"
+            records.append(record)
+    except csv.Error as exc:
+        raise DataError(f"the CSV store is malformed ({exc}).", file=path, row=reader.line_num,
+                        fix=_FIX_DAMAGED) from None  # fmt: skip
+    return records
+
+
+def _legacy_number(path: Path, row: int, column: str, text: str) -> float | int | None:
+    try:
+        number = float(text) if column == "value" else int(text) if text else None
+    except ValueError:
+        number = math.nan
+    if number is None and column in ("row",):
+        return None
+    if number is None or (isinstance(number, float) and not math.isfinite(number)):
+        raise DataError(f"{text!r} is not a number.", file=path, row=row, column=column,
+                        fix=_FIX_DAMAGED)  # fmt: skip
+    return number
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def log_ingest(
+    con: sqlite3.Connection, *, files: list[str], replace: bool = False,
+    accept_outlier: bool = False, note: str = "",
+) -> int:  # fmt: skip
+    """Record one ingest (its files and options); returns its id for the vintages it adds."""
+    cur = con.execute(
+        "INSERT INTO ingest (at, files, replace, accept_outlier, note) VALUES (?, ?, ?, ?, ?)",
+        (now_iso(), "\n".join(files), int(replace), int(accept_outlier), note),
+    )
+    return int(cur.lastrowid)
+
+
+_QUOTED = ", ".join(f'"{c}"' for c in _ROW_COLUMNS)
+_MARKS = ", ".join("?" * len(_ROW_COLUMNS))
+_INSERT = f"INSERT INTO vintage ({_QUOTED}, current) VALUES ({_MARKS}, 1)"
+
+
+def insert_vintage(
+    con: sqlite3.Connection, record: dict[str, Any], *, ingested_at: str, ingest_id: int
+) -> int:
+    """Add ``record`` as the current vintage of its key; returns its id."""
+    values = []
+    for column in _ROW_COLUMNS:
+        if column == "ingested_at":
+            value = ingested_at
+        elif column == "ingest_id":
+            value = ingest_id
+        else:
+            value = record.get(column)
+        if column == "sub_item":
+            value = int(bool(value))
+        elif column in ("value", "prior_year_value") and value is not None:
+            value = float(value)
+            if math.isnan(value) and column == "prior_year_value":
+                value = None
+        values.append(value if value != "" or column == "derived" else None)
+    return int(con.execute(_INSERT, values).lastrowid)
+
+
+def supersede(con: sqlite3.Connection, old_id: int) -> None:
+    """Mark a vintage as no longer current (it stays, for history)."""
+    con.execute("UPDATE vintage SET current = 0 WHERE id = ?", (old_id,))
+
+
+def link_superseded(con: sqlite3.Connection, old_id: int, new_id: int) -> None:
+    con.execute("UPDATE vintage SET superseded_by = ? WHERE id = ?", (new_id, old_id))
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+_SELECT = "SELECT id, " + ", ".join(f'"{c}"' for c in (*_ROW_COLUMNS, "current")) + " FROM vintage"
+_INT_COLUMNS = ("year", "end_month", "start_month", "row", "ingest_id", "current")
+_TEXT_COLUMNS = ("area", "indicator", "measure", "period", "unit", "price_basis", "marker",
+                 "source", "file", "sheet", "column", "checksum", "derived", "release",
+                 "ingested_at", "outlier_note")  # fmt: skip
+_REQUIRED = ("area", "indicator", "year", "start_month", "end_month", "measure", "value",
+             "ingested_at")  # fmt: skip
+
+
+def _checked(path: Path, raw: sqlite3.Row | tuple, names: list[str]) -> dict[str, Any]:
+    """A store row as a record, each cell checked; a hand-edited cell raises DataError naming the
+    row (the vintage id) and the column."""
+    record = dict(zip(names, raw, strict=True))
+    row = record["id"]
+
+    def bad(column: str, why: str) -> DataError:
+        return DataError(f"store row {row} (vintage id), column {column!r}: {why}", file=path,
+                         row=row, column=column, fix=_FIX_DAMAGED)  # fmt: skip
+
+    for column in _REQUIRED:
+        if record[column] is None or record[column] == "":
+            raise bad(column, "empty, but every value needs it.")
+    for column in ("value", "prior_year_value"):
+        value = record[column]
+        if value is None and column == "prior_year_value":
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise bad(column, f"{value!r} is not a number.")
+        if not math.isfinite(value):
+            raise bad(column, f"{value!r} is not a finite number.")
+        record[column] = float(value)
+    for column in _INT_COLUMNS:
+        value = record[column]
+        if value is None and column in ("row", "ingest_id"):
+            continue
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise bad(column, f"{value!r} is not a whole number.")
+    for column in _TEXT_COLUMNS:
+        value = record[column]
+        if value is not None and not isinstance(value, str):
+            record[column] = str(value)
+    if record["measure"] not in MEASURES:
+        raise bad("measure", f"{record['measure']!r} is neither level nor growth.")
+    if not 1 <= record["start_month"] <= record["end_month"] <= 12:
+        raise bad("end_month", f"months {record['start_month']}-{record['end_month']} "
+                  "are not a span within a year.")  # fmt: skip
+    record["sub_item"] = bool(record["sub_item"])
+    record["derived"] = record["derived"] or ""
+    return record
+
+
+def _rows(path: Path, where: str = "", params: tuple = ()) -> list[dict[str, Any]]:
+    """Checked store rows (``where`` is an SQL condition); none when there is no store yet."""
+    if not path.exists():
+        legacy = path.with_name(LEGACY_STORE_NAME)
+        if not legacy.is_file():
+            return []
+        try:  # the first read migrates; a read-only folder reads the CSV as it is
+            with write_transaction(path.parent):
+                pass
+        except DataError:
+            if path.exists():
+                raise
+            records = [complete(r) for r in _legacy_records(legacy)]
+            return [dict(r, id=i + 1, release=None, ingested_at="", ingest_id=None,
+                         outlier_note=None, current=1) for i, r in enumerate(records)]  # fmt: skip
+    sql = _SELECT + (f" WHERE {where}" if where else "") + " ORDER BY id"
+    try:
+        with _connect(path, write=False) as con:
+            return _fetch(con, path, sql, params)
+    except DataError as exc:
+        if "read-only" not in str(exc):
+            raise
+    # A read-only folder cannot hold the WAL index files: read the database as immutable.
+    try:
+        con = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True)
+        try:
+            return _fetch(con, path, sql, params)
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise _store_error(exc, path) from None
+
+
+def _fetch(con: sqlite3.Connection, path: Path, sql: str, params: tuple) -> list[dict[str, Any]]:
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [_checked(path, raw, names) for raw in cursor.fetchall()]
+
+
+def current_records(
+    store_dir: str | Path | None = None, *, con: sqlite3.Connection | None = None
+) -> dict[tuple, dict[str, Any]]:
+    """The current view as records keyed by ``KEY`` (inside a transaction when ``con``)."""
+    path = store_path(store_dir)
+    if con is None:
+        rows = _rows(path, "current = 1")
+    else:
+        rows = _fetch(con, path, _SELECT + " WHERE current = 1 ORDER BY id", ())
+    return {_key(r): r for r in rows}
+
+
+def all_vintages(
+    store_dir: str | Path | None = None, *, con: sqlite3.Connection | None = None
+) -> list[dict[str, Any]]:
+    """Every vintage ever accepted, oldest first."""
+    path = store_path(store_dir)
+    if con is None:
+        return _rows(path)
+    return _fetch(con, path, _SELECT + " ORDER BY id", ())
+
+
+def _typed(df: pd.DataFrame, *, sort: bool = True) -> pd.DataFrame:
+    import pandas as pd
+
+    out = df.reindex(columns=list(STORE_COLUMNS))
+    out = out.astype(
+        {
+            "indicator": "string",
+            "year": "Int64",
+            "end_month": "Int64",
+            "period": "string",
+            "measure": pd.CategoricalDtype(list(MEASURES)),
+            "value": "Float64",
+            "unit": "string",
+            "price_basis": pd.CategoricalDtype(list(schema.PRICE_BASES)),
+            "sub_item": "boolean",
+            "marker": "string",
+            "source": "string",
+            "file": "string",
+            "sheet": "string",
+            "row": "Int64",
+            "column": "string",
+            "checksum": "string",
+            "area": "string",
+            "start_month": "Int64",
+            "prior_year_value": "Float64",
+            "derived": "string",
+        }
+    )
+    return out.sort_values(list(KEY), ignore_index=True) if sort else out
+
+
+def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    clean = [{k: complete(dict(r)).get(k) for k in STORE_COLUMNS} for r in records]
+    df = pd.DataFrame(clean, columns=list(STORE_COLUMNS))
+    for column in ("marker", "sheet", "source", "unit", "price_basis"):
+        df[column] = df[column].replace("", None)
+    return _typed(df)
+
+
+def read_store(store_dir: str | Path | None = None) -> pd.DataFrame:
+    """The current value of every year-to-date figure ingested so far (the latest accepted
+    vintage per key), with ``STORE_COLUMNS``; empty, with the columns, when there is none."""
+    return _frame(list(current_records(store_dir).values()))
+
+
+def read_history(store_dir: str | Path | None = None) -> pd.DataFrame:
+    """Every vintage ever accepted, oldest first: ``STORE_COLUMNS`` plus id, release,
+    ingested_at, outlier_note and current (True for the value the store uses now)."""
+    import pandas as pd
+
+    rows = all_vintages(store_dir)
+    base = pd.DataFrame([{k: complete(dict(r)).get(k) for k in STORE_COLUMNS} for r in rows],
+                        columns=list(STORE_COLUMNS))  # fmt: skip
+    out = _typed(base, sort=False)
+    out["id"] = pd.array([r["id"] for r in rows], dtype="Int64")
+    for column in ("release", "ingested_at", "outlier_note"):
+        out[column] = pd.array([r[column] for r in rows], dtype="string")
+    out["current"] = pd.array([bool(r["current"]) for r in rows], dtype="boolean")
+    return out
+
+
+# Words that mark made-up figures in a store row's source or file name (the project's own test
+# and example files say "synthetic"; Chinese users write 示例 / 模拟 / 测试).
+SYNTHETIC_PATTERN = r"synthetic|合成|示例|模拟|虚构|测试|illustrat|example|dummy|fake|test data"
+
+
+def is_synthetic(store: pd.DataFrame) -> pd.Series:
+    """Boolean mask of store rows whose ``source`` or ``file`` marks them as made up: such rows
+    never reach a briefing, and any chart drawn from them is stamped as synthetic."""
+    words = store["source"].fillna("").astype(str) + " " + store["file"].fillna("").astype(str)
+    return words.str.contains(SYNTHETIC_PATTERN, case=False, regex=True).astype(bool)
+
+
+def ytd_series(indicator: str, store: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One indicator's year-to-date figures, one row per period: year, end_month, period,
+    level, growth (NA where not given). The input of ``muye_analysis.forecast``."""
+    import pandas as pd
+
+    store = read_store() if store is None else store
+    rows = store[(store["indicator"] == indicator) & ~store["sub_item"].fillna(False)]
+    wide = rows.pivot_table(
+        index=["year", "end_month"], columns="measure", values="value", observed=False,
+        aggfunc="first", dropna=False,
+    ).reset_index()  # fmt: skip
+    wide = wide.dropna(subset=[m for m in MEASURES if m in wide.columns], how="all")
+    out = pd.DataFrame(
+        {
+            "year": wide["year"].astype("Int64"),
+            "end_month": wide["end_month"].astype("Int64"),
+        }
+    )
+    out["period"] = [
+        Period(int(y), int(m)).label("zh")
+        for y, m in zip(out["year"], out["end_month"], strict=True)
+    ]
+    for measure in MEASURES:
+        out[measure] = wide[measure].astype("Float64") if measure in wide else pd.NA
+    out["period"] = out["period"].astype("string")
+    return out.sort_values(["year", "end_month"], ignore_index=True)

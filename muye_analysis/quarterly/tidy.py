@@ -1,0 +1,203 @@
+"""The tidy layout (one row per indicator and period) and what both layouts share: the
+header row, column roles and the title rows above."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from muye_analysis.periods import BareMonthError, PeriodError, find_period, find_year
+from muye_analysis.quarterly.cells import (
+    _ALIAS_OF,
+    _DATE,
+    _KNOWN_UNITS,
+    _TABLE_UNIT,
+    HEADER_SEARCH_ROWS,
+    _blank,
+    _CellError,
+    _column_letter,
+    _header_key,
+    _text,
+    _unit_in_parens,
+    parse_price_basis,
+)
+from muye_analysis.quarterly.files import _Sheet
+from muye_analysis.quarterly.records import (
+    _Context,
+    _lookup,
+    _parse_cell,
+    _parse_year,
+    _record,
+    _resolve_period,
+    _resolve_unit,
+    _Where,
+)
+from muye_analysis.quarterly.registry import _Indicator
+from muye_analysis.quarterly.store import MEASURES
+from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS
+
+
+def _find_header(sheet: _Sheet) -> int:
+    for i, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        if any(_ALIAS_OF.get(_header_key(_text(c))) == "indicator" for c in row):
+            return i
+    raise _Where(sheet.path, sheet.name, 1, "A").fail(
+        "no header row with an indicator column (indicator / 指标 / 指标名称 / 项目) "
+        f"in the first {HEADER_SEARCH_ROWS} rows.",
+        "start the table with a header row; see data/quarterly/template.csv.",
+    )
+
+
+def _roles(header: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for j, text in enumerate(header):
+        role = _ALIAS_OF.get(_header_key(text))
+        if role is not None and role not in roles:
+            roles[role] = j
+    return roles
+
+
+# Roles a tidy table may give only once: a second level column (with other values) would
+# otherwise be ignored without a word.
+_SINGLE_ROLES = ("indicator", "period", "year", "level", "growth", "unit", "price_basis")
+
+
+def _refuse_duplicated_roles(sheet: _Sheet, header_at: int, header: list[str]) -> None:
+    first: dict[str, int] = {}
+    for j, text in enumerate(header):
+        role = _ALIAS_OF.get(_header_key(text))
+        if role not in _SINGLE_ROLES:
+            continue
+        if role in first:
+            i = first[role]
+            raise _Where(sheet.path, sheet.name, header_at + 1, text).fail(
+                f"duplicated column: {header[i]!r} (column {_column_letter(i)}) and {text!r} "
+                f"(column {_column_letter(j)}) both hold the {role}; only one can be read.",
+                "delete or rename one of them (keep the one with the published figures).",
+            )
+        first[role] = j
+
+
+def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
+    """Period, year and 单位 from the rows above the header (a title such as 2024年1-9月…)."""
+    texts = []
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            text = _text(cell)
+            if not text:
+                continue
+            texts.append(text)
+            try:
+                found = find_period(_DATE.sub("", text))  # 制表日期 2024年10月15日 is no period
+            except BareMonthError as exc:
+                # A monthly report's title (2024年9月主要经济指标) dates its 本年累计 columns:
+                # the year to date through that month.
+                found = (exc.year, exc.month)
+            except PeriodError as exc:
+                where = _Where(ctx.sheet.path, ctx.sheet.name, i + 1, _column_letter(j))
+                raise where.fail(str(exc), "give the year-to-date span in the title.") from None
+            if found and ctx.title_period is None:
+                ctx.title_period = found
+            if ctx.title_year is None:
+                ctx.title_year = find_year(text)
+            unit = _TABLE_UNIT.search(text)
+            if unit and ctx.table_unit is None and unit.group(1) in _KNOWN_UNITS:
+                ctx.table_unit = unit.group(1)
+    ctx.title = " ".join(texts)
+    if ctx.title_period and ctx.title_period[0] is not None:
+        ctx.title_year = ctx.title_period[0]
+
+
+def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[dict[str, Any]]:
+    """One row per indicator and period (the template's layout)."""
+    sheet = ctx.sheet
+    header = [_text(c) for c in sheet.rows[header_at]]
+    _refuse_duplicated_roles(sheet, header_at, header)
+    name_of = {role: header[j] for role, j in roles.items()}
+    level_unit = _unit_in_parens(name_of.get("level", ""))
+    if "level" not in roles and "growth" not in roles:
+        raise _Where(sheet.path, sheet.name, header_at + 1, "level").fail(
+            "no value column: neither a level (累计值) nor a growth (增长%) column.",
+            f"use the template's header: {','.join(TEMPLATE_COLUMNS)}.",
+        )
+    if "level" in roles and "unit" not in roles and not level_unit and not ctx.table_unit:
+        raise _Where(sheet.path, sheet.name, header_at + 1, "unit").fail(
+            "missing column 'unit': the levels need their unit.",
+            "add a unit column (亿元, 万元…), or write it in the header: level(亿元).",
+        )
+    records = []
+    parent: str | None = None
+    for i in range(header_at + 1, len(sheet.rows)):
+        row = sheet.rows[i]
+
+        def cell(role: str, row: list[Any] = row) -> Any:
+            j = roles.get(role)
+            return row[j] if j is not None and j < len(row) else None
+
+        if all(_blank(cell(r)) for r in ("level", "growth")):
+            continue  # blank rows, section headings and rows with no data store nothing
+        at = {role: _Where(sheet.path, sheet.name, i + 1, name) for role, name in name_of.items()}
+        raw_name = _text(cell("indicator"))
+        if not raw_name:
+            raise at["indicator"].fail("a value without an indicator name.", "fill in the name.")
+        info, sub, name_unit = _lookup(ctx, at["indicator"], raw_name)
+        parent = parent if sub else info.id  # the row an of-which item belongs to
+        year = _parse_year(at["year"], cell("year")) if "year" in at else None
+        period = _resolve_period(at["period"], cell("period"), year or ctx.title_year or ctx.year)
+        if year is not None and period.year != year:
+            raise at["period"].fail(
+                f"the label says {period.year} but the year column says {year}.",
+                "make the year column and the period label agree.",
+            )
+        basis = _price_basis_of(at.get("price_basis"), cell("price_basis"), info)
+        source = _text(cell("source")) or ctx.title
+        unit_cell = _text(cell("unit")) or None
+        for measure in MEASURES:
+            if measure not in roles:
+                continue
+            number = _parse_cell(at[measure], cell(measure))
+            if number.value is None:
+                continue
+            unit = None
+            if measure == "level":
+                if unit_cell is not None and unit_cell not in _KNOWN_UNITS:
+                    raise at["unit"].fail(
+                        f"unknown unit {unit_cell!r}.",
+                        f"use one of {', '.join(sorted(_KNOWN_UNITS))}.",
+                    )
+                explicit = {"cell": number.unit, "unit column": unit_cell,
+                            "indicator name": name_unit, "header": level_unit}  # fmt: skip
+                unit = _resolve_unit(at[measure], explicit, ctx.table_unit)
+            records.append(
+                _record(
+                    ctx,
+                    at[measure],
+                    info,
+                    period,
+                    measure,
+                    number,
+                    unit=unit,
+                    price_basis=basis,
+                    sub_item=sub,
+                    source=source,
+                    period_column=at["period"].column,
+                )
+            )
+            records[-1]["_parent"] = parent if sub else None  # of-which: whose?
+    return records
+
+
+def _price_basis_of(where: _Where | None, cell: Any, info: _Indicator) -> str | None:
+    """The price basis of the row's growth rate, which must be the indicator's published one."""
+    if where is None:
+        return None
+    try:
+        basis = parse_price_basis(_text(cell))
+    except _CellError as exc:
+        raise where.fail(exc.problem, exc.fix) from None
+    if basis and info.growth_basis and basis != info.growth_basis:
+        zh = "可比价" if info.growth_basis == "real" else "现价"
+        raise where.fail(
+            f"{info.id} growth is published as {info.growth_basis} ({zh}), not {basis}.",
+            f"give the {info.growth_basis} growth rate, or correct the price basis.",
+        )
+    return basis
