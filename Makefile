@@ -33,8 +33,9 @@ run: $(VENV)/.installed-core ## install, then run every notebook and export ever
 brief: $(VENV)/.installed-core ## install, then build the briefing deck and HTML report only
 	$(BIN)/muye brief
 
-test: $(VENV)/.installed-test ## install, then run the whole test suite
-	$(BIN)/python -m pytest
+test: $(VENV)/.installed-test ## install, then the fast tests (no notebooks), then the notebook tests
+	$(BIN)/python -m pytest -m "not notebook"
+	$(BIN)/python -m pytest -m notebook
 
 # The notebooks are text files (jupytext); this override makes JupyterLab open them as notebooks,
 # and jupytext.toml (project root) keeps a save from rewriting their header.

@@ -62,26 +62,36 @@ def write_workbook(path: Path) -> Path:
 
 
 def main() -> None:
-    from muye_analysis.quarterly import ingest_quarterly, read_quarterly
+    from muye_analysis.quarterly import ingest_quarterly, read_quarterly, read_store
 
     registry = synthetic_registry()
     with tempfile.TemporaryDirectory() as tmp:
         book = write_workbook(Path(tmp) / "synthetic_100x40.xlsx")
-        read_times, ingest_times = [], []
+        read_times, ingest_times, again_times, store_times = [], [], [], []
         for run in range(RUNS):
+            store_dir = Path(tmp) / f"s{run}"
             t = time.perf_counter()
             frame = read_quarterly(book, registry=registry)
             read_times.append(time.perf_counter() - t)
             t = time.perf_counter()
-            result = ingest_quarterly(book, registry=registry, store_dir=Path(tmp) / f"s{run}")
+            result = ingest_quarterly(book, registry=registry, store_dir=store_dir)
             ingest_times.append(time.perf_counter() - t)
-        assert len(frame) == result.added == INDICATORS * len(YEARS) * 4 * 2
+            t = time.perf_counter()
+            again = ingest_quarterly(book, registry=registry, store_dir=store_dir)
+            again_times.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            store = read_store(store_dir)
+            store_times.append(time.perf_counter() - t)
+        assert len(frame) == result.added == again.unchanged == len(store)
+        assert len(frame) == INDICATORS * len(YEARS) * 4 * 2
     print(f"values per workbook                 {len(frame):7d}")
     print(f"read + validate (no store)          {statistics.median(read_times) * 1000:7.1f} ms")
     print(
         f"ingest into an empty store          {statistics.median(ingest_times) * 1000:7.1f} ms"
         "   goal < 1000 ms"
     )
+    print(f"ingest again (all unchanged)        {statistics.median(again_times) * 1000:7.1f} ms")
+    print(f"read_store (8000 current values)    {statistics.median(store_times) * 1000:7.1f} ms")
 
 
 if __name__ == "__main__":

@@ -132,7 +132,8 @@ def accept_draft(
     the curated table is then left as it was.
     """
     from muye_analysis.atomic import write_text_atomic
-    from muye_analysis.dataset import read_curated_rows, validate_indicators
+    from muye_analysis.dataset import parse_indicator_row
+    from muye_analysis.validation import read_curated_rows, validate_indicators
     from muye_analysis.reports import check_rows, read_report
 
     draft = Path(draft)
@@ -184,8 +185,6 @@ def accept_draft(
                 column="indicator",
                 fix="drop the row (it is curated already), or correct its period, kind or measure.",
             )
-    from muye_analysis.dataset import parse_indicator_row
-
     check_rows(report, [parse_indicator_row(r) for r in new], file=draft)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=schema.INDICATOR_COLUMNS, lineterminator="\n")

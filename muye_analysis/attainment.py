@@ -6,9 +6,10 @@ for its plan year meet the later one's actuals of the same year, indicator and m
 
 Each target gets a status:
 
-- ``met`` / ``not_met`` — judged the way its qualifier says (:func:`targets.assess_target`): 以上,
-  不低于, 超过 … are floors, 以内 a ceiling, 左右 / 稳定在 a band of ±0.5 percentage points (a working
-  convention: there is no official band; for levels and counts ±0.5% of the target). A bare
+- ``met`` / ``not_met`` — judged the way its qualifier says (:func:`targets.assess_target`):
+  以上, 不低于, 超过 … are floors, 以内 a ceiling, 左右 / 稳定在 a band of ±0.5 percentage
+  points (a working convention: there is no official band; for levels and counts ±0.5% of the
+  target). A bare
   number is a floor when the registry says higher is better, a ceiling when lower is better.
 - ``not_comparable`` — the later report gives no outcome of that measure, or gives it in
   another unit or on another price basis (real versus nominal growth); ``reason`` says which.

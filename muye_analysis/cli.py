@@ -14,17 +14,19 @@ from muye_analysis.errors import DataError
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from muye_analysis.dataset import summarise_dataset
+    from muye_analysis.summary import summarise_dataset
 
     print(summarise_dataset(lang=args.lang))
     return 0
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from muye_analysis.extract import draft_report, summarise_facts
+    from muye_analysis.extract import draft_report, explain_facts, summarise_facts
 
     facts, path = draft_report(args.report, args.output)
     print(summarise_facts(facts, lang=args.lang))
+    if args.explain:
+        print(explain_facts(facts, lang=args.lang))
     print(("草稿已写入: " if args.lang == "zh" else "draft written to: ") + str(path))
     return 0
 
@@ -103,6 +105,22 @@ def _cmd_charts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_progress(args: argparse.Namespace) -> int:
+    from muye_analysis.periods import PeriodError
+    from muye_analysis.progress import format_table, progress_table, write_workbook
+
+    try:
+        table = progress_table(args.as_of)
+    except (PeriodError, ValueError) as exc:
+        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
+    print(format_table(table, args.lang))
+    if args.xlsx:
+        path = write_workbook(table, args.xlsx, lang=args.lang)
+        print(("工作簿已写入: " if args.lang == "zh" else "workbook written to: ") + str(path))
+    return 0
+
+
 def _cmd_brief(args: argparse.Namespace) -> int:
     from muye_analysis.briefing import build_briefing
 
@@ -115,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
         description="Muye District economic plan data: check, extract, ingest, history, "
-        "export, run, brief.",
+        "export, run, progress, brief.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -129,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("report", help="report text file (.txt; UTF-8 or GBK)")
     p.add_argument("-o", "--output", help="draft CSV to write (default: build/<report>_draft.csv)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print, per fact, which reading rule found it and from which words",
+    )
     p.set_defaults(handler=_cmd_extract)
 
     p = sub.add_parser(
@@ -205,6 +228,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="GDP deflator change (%%) to turn the real GDP target into current prices",
     )
     p.set_defaults(handler=_cmd_charts)
+
+    p = sub.add_parser(
+        "progress", help="the 进度监测 table: every target of the plan year against the latest data"
+    )
+    p.add_argument(
+        "--as-of", help="year-to-date period, e.g. 2024年1-9月 or 前三季度 (default: latest)"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    p.add_argument("--xlsx", metavar="FILE", help="also write a formatted Excel workbook")
+    p.set_defaults(handler=_cmd_progress)
 
     p = sub.add_parser(
         "brief", help="write the briefing deck (build/briefing.pptx) and HTML report"

@@ -7,13 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from muye_analysis import config
-from muye_analysis.dataset import (
-    frame_from_records,
-    indicator_ids_by_name,
-    load_registry,
-    read_curated_rows,
-)
+from muye_analysis.dataset import frame_from_records, indicator_ids_by_name, load_registry
 from muye_analysis.errors import DataError
+from muye_analysis.validation import read_curated_rows
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,208 +1,31 @@
-"""Load, validate and type the curated dataset.
+"""Load and type the curated dataset: the loaders (``load_indicators``, ``load_targets``,
+``load_rankings``, ``load_registry``).
 
-``data/curated/indicators.csv`` holds every quantitative statement of the report, typed by hand
-and checked here against the raw report text on every load: each quote must stand in the report,
-each printed value in its quote, and the value must be what the printed text says. Derived values
-(``muye_analysis.derive``) are appended with their formula and inputs.
+``data/curated/indicators.csv`` holds every quantitative statement of each plan report, typed by
+hand; each row names its report (``document``). Every load checks the rows against their report's
+text (:mod:`muye_analysis.validation`: each quote in the report, each printed value in its quote,
+the value what the printed text says) and the report's years (:mod:`muye_analysis.reports`).
+Derived values (:mod:`muye_analysis.derive`) are appended with their formula and inputs. The
+text summaries of ``muye check`` live in :mod:`muye_analysis.summary`.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from muye_analysis import config, schema
 from muye_analysis.errors import DataError
-from muye_analysis.text import parse_chinese_numeral
+from muye_analysis.validation import (  # noqa: F401 (re-exported: the validation's old home)
+    parse_printed,
+    read_curated_rows,
+    validate_indicators,
+    validate_registry,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
-
-_PRINTED = re.compile(
-    r"(?P<prefix>第|近)?\s*(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*"
-    r"(?P<yu>余)?\s*(?P<unit>\S+)"
-)
-# Plausible ranges by measure: a typo such as 2.0 -> 20 in a growth rate fails the load.
-_RANGES = {
-    "growth_rate": (-50.0, 100.0),
-    "rank": (1.0, 15.0),
-    "share": (0.0, 100.0),
-    "rate": (0.0, 200.0),
-    "ratio": (0.0, 100.0),
-    "count": (0.0, 1e7),
-    "level": (0.0, 1e7),
-}
-_OPTIONAL_VOCAB = {
-    "ranked_on": schema.RANKED_ON,
-    "stage": schema.STAGES,
-    "qualifier": schema.QUALIFIERS,
-    "commitment": schema.COMMITMENTS,
-    "price_basis": schema.PRICE_BASES,
-    "rank_scope": schema.RANK_SCOPES,
-}
-
-
-def parse_printed(printed: str) -> tuple[float, str]:
-    """Value and unit of a number as the report prints it.
-
-    >>> parse_printed("第三名")
-    (3.0, '名')
-    >>> parse_printed("40余场次")
-    (40.0, '场次')
-    >>> parse_printed("5.5 %")
-    (5.5, '%')
-    """
-    match = _PRINTED.fullmatch(printed.strip())
-    if match is None:
-        raise ValueError(f"cannot read a number and unit from {printed!r}")
-    num = match["num"]
-    value = float(num) if num[0].isdigit() else float(parse_chinese_numeral(num))
-    return value, match["unit"]
-
-
-def read_curated_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    """Read a curated CSV as text records, checking that it has exactly the expected columns.
-
-    The standard csv module is used rather than pandas: the files are small, and validation
-    works row by row anyway, so this keeps a cold load fast.
-    """
-    if not path.exists():
-        raise DataError("file not found.", file=path, fix="restore it from git.")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = list(reader.fieldnames or [])
-            rows = list(reader)
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(
-            f"not a readable UTF-8 CSV ({exc}).", file=path, fix="save it as UTF-8 CSV."
-        ) from None
-    for problem, names in (
-        ("missing", [c for c in columns if c not in header]),
-        ("unexpected", [c for c in header if c not in columns]),
-    ):
-        if names:
-            raise DataError(
-                f"{problem} column(s) {', '.join(names)}.",
-                file=path,
-                row=1,
-                column=names[0],
-                fix=f"the header must be: {','.join(columns)}",
-            )
-    for i, row in enumerate(rows):
-        if None in row or None in row.values():
-            raise DataError(
-                "wrong number of cells.",
-                file=path,
-                row=i + 2,
-                fix=f"each row needs {len(columns)} cells; quote cells that contain commas.",
-            )
-    return rows
-
-
-def _check_row(row: dict[str, str], *, report: str, registry_ids: set[str], err) -> None:
-    """Validate one curated observation; ``err(column, problem, fix)`` raises."""
-    if row["indicator"] not in registry_ids:
-        err("indicator", f"unknown indicator {row['indicator']!r}.", "add it to registry.csv.")
-    if not row["period"].isdigit():
-        err("period", f"period {row['period']!r} is not a year.", "write the four-digit year.")
-    if row["kind"] not in ("actual", "target"):
-        err("kind", f"kind {row['kind']!r} is not actual or target.", "derived rows are computed.")
-    if row["measure"] not in schema.MEASURES:
-        err("measure", f"unknown measure {row['measure']!r}.", f"use {schema.MEASURES}.")
-    for column, vocab in _OPTIONAL_VOCAB.items():
-        if row[column] and row[column] not in vocab:
-            err(column, f"unknown value {row[column]!r}.", f"use one of {vocab} or leave empty.")
-    if not row["quote"] or row["quote"] not in report:
-        err("quote", "the quote is not in the report text.", "copy it exactly from the report.")
-    if not row["printed"] or row["printed"] not in row["quote"]:
-        err("printed", f"{row['printed']!r} is not in the quote.", "copy it from the quote.")
-    for word in ("qualifier", "commitment"):
-        if row[word] and row[word] not in row["quote"]:
-            err(word, f"{row[word]!r} is not in the quote.", "quote the words that say it.")
-    if row["measure"] == "standing":
-        _check_standing(row, err)
-    else:
-        _check_number(row, err)
-
-
-def _check_standing(row: dict[str, str], err) -> None:
-    if row["value"]:
-        err("value", "a qualitative standing has no value.", "leave value empty.")
-    if not row["rank_scope"]:
-        err("rank_scope", "a standing needs its scope.", "write 全市 (or 全省, 全国).")
-
-
-def _check_number(row: dict[str, str], err) -> None:
-    try:
-        value = float(row["value"])
-    except ValueError:
-        err("value", f"{row['value']!r} is not a number.", "write the number, e.g. 232.1.")
-    if row["unit"] not in schema.UNITS:
-        err("unit", f"unknown unit {row['unit']!r}.", "use a unit listed in schema.UNITS.")
-    try:
-        printed_value, printed_unit = parse_printed(row["printed"])
-    except ValueError as exc:
-        err("printed", str(exc), "write the number with its unit as printed, e.g. 232.1亿元.")
-    if abs(printed_value - value) > 1e-9:
-        err("value", f"{value:g} does not match the printed {row['printed']!r}.", "fix either.")
-    if printed_unit != row["unit"]:
-        err("unit", f"{row['unit']!r} differs from the printed {row['printed']!r}.", "fix either.")
-    low, high = _RANGES[row["measure"]]
-    if not low <= value <= high:
-        err("value", f"{value:g} is outside {low:g}..{high:g} for {row['measure']}.", "check it.")
-    if not row["bound"]:
-        what = "a target" if row["kind"] == "target" else "a value"
-        err(
-            "bound",
-            f"{what} without a qualifier bound.",
-            "write exact, at_least, at_most or about.",
-        )
-    expected = schema.QUALIFIER_BOUND.get(row["qualifier"])
-    if row["bound"] != expected:
-        err("bound", f"bound {row['bound']!r} contradicts qualifier {row['qualifier']!r}.",
-            f"the qualifier means {expected!r}.")  # fmt: skip
-    if (row["measure"] == "rank") != bool(row["ranked_on"]):
-        err("ranked_on", "ranked_on is set exactly for ranks.", "say what the rank is of.")
-    if row["measure"] == "rank" and not row["rank_scope"]:
-        err("rank_scope", "a rank needs its scope.", "write 全市 (or 全省, 全国).")
-    if row["measure"] == "growth_rate" and not row["price_basis"]:
-        err("price_basis", "a growth rate needs its price basis.", "write real or nominal.")
-
-
-def validate_indicators(
-    rows: list[dict[str, str]],
-    *,
-    report: str | dict[str, str],
-    registry_ids: set[str],
-    path: Path,
-) -> None:
-    """Raise DataError at the first bad cell or duplicate key of the curated table.
-
-    ``report`` is the report text every quote must stand in, or a mapping from each row's
-    ``document`` to its text.
-    """
-    seen: dict[tuple[str, ...], int] = {}
-    for i, row in enumerate(rows):
-        line = i + 2  # header is line 1
-
-        def err(column: str, problem: str, fix: str, line: int = line) -> None:
-            raise DataError(problem, file=path, row=line, column=column, fix=fix)
-
-        text = report if isinstance(report, str) else report.get(row.get("document", ""), "")
-        _check_row(row, report=text, registry_ids=registry_ids, err=err)
-        key = tuple(row.get(c, "") for c in schema.KEY)
-        if key in seen:
-            err(
-                "indicator",
-                f"duplicate key {key} (also on row {seen[key]}).",
-                "merge them, or tell them apart by period, kind, measure, ranked_on or stage.",
-            )
-        seen[key] = line
-
 
 INDICATOR_DTYPES = {
     "period": "Int64",
@@ -239,36 +62,6 @@ def frame_from_records(records: list[dict], columns: list[str], dtypes: dict) ->
     }
     types |= {c: "string" for c in df.columns if c not in types}
     return df.astype(types)
-
-
-def validate_registry(rows: list[dict[str, str]], path: Path) -> None:
-    """Raise DataError at the first bad cell or duplicate id of the registry."""
-    seen: dict[str, int] = {}
-    for i, row in enumerate(rows):
-        line = i + 2
-        checks = [
-            ("indicator", bool(re.fullmatch(r"[a-z][a-z0-9_]*", row["indicator"])),
-             "ids are lower_snake_case."),
-            ("indicator", row["indicator"] not in seen,
-             f"duplicate id (also on row {seen.get(row['indicator'])})."),
-            ("name_zh", bool(row["name_zh"]), "every indicator needs a Chinese name."),
-            ("name_en", bool(row["name_en"]), "every indicator needs an English name."),
-            ("short_zh", bool(row["short_zh"]), "every indicator needs a short Chinese label."),
-            ("short_en", bool(row["short_en"]), "every indicator needs a short English label."),
-            ("category", row["category"] in schema.CATEGORIES,
-             f"category must be one of {schema.CATEGORIES}."),
-            ("unit", row["unit"] in ("", *schema.UNITS), "unknown unit."),
-            ("higher_is_better", row["higher_is_better"] in ("", "true", "false"),
-             "write true, false or leave empty."),
-            ("flow", row["flow"] in ("true", "false"), "write true or false."),
-            ("growth_basis", row["growth_basis"] in ("", *schema.PRICE_BASES),
-             "write real, nominal or leave empty."),
-            ("description_en", bool(row["description_en"]), "describe the indicator."),
-        ]  # fmt: skip
-        for column, ok, problem in checks:
-            if not ok:
-                raise DataError(problem, file=path, row=line, column=column, fix="edit that cell.")
-        seen[row["indicator"]] = line
 
 
 @functools.cache
@@ -409,7 +202,9 @@ def load_targets(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     report = ind[ind["source"] == "report"]
     targets = report[(report["kind"] == "target") & (report["period"] == vintage.plan_year)]
     if targets.empty:
-        raise ValueError(f"{vintage.document}: no targets for {vintage.plan_year} in the rows given")
+        raise ValueError(
+            f"{vintage.document}: no targets for {vintage.plan_year} in the rows given"
+        )
     # The base-year figure of the same measure; for a before->after pair, the "after" value.
     actuals = report[
         (report["kind"] == "actual")
@@ -474,65 +269,6 @@ def load_rankings(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     ]  # fmt: skip
     return rows[columns].reset_index(drop=True)
 
-
-def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
-    """A short text summary of the validated dataset, for ``muye check`` and ``muye run``.
-
-    Verifies the raw files' checksums and loads (so validates) every curated table, every
-    report's rows included, first; the counts and headline lines are the latest report's.
-    """
-    from muye_analysis.context import load_context
-    from muye_analysis.provenance import verify_raw_files
-
-    from muye_analysis.reports import list_reports
-
-    checked = verify_raw_files()
-    load_indicators(report="all")  # validates every report's rows, not only the latest's
-    reports = list_reports()
-    ind = load_indicators()
-    context = load_context()
-    counts = ind.groupby("kind", observed=True).size()
-    zh = lang == "zh"
-    latest = reports[-1]
-    lines = [
-        "牧野区计划报告数据检查通过" if zh else "Muye plan report data: all checks passed",
-        f"  {'原始文件校验' if zh else 'raw files verified'}: {len(checked)}",
-        f"  {'报告' if zh else 'reports'}: {len(reports)}; "
-        + (f"最新 {latest.document}（{latest.base_year}年执行情况、{latest.plan_year}年计划）"
-           if zh else f"latest {latest.document} ({latest.base_year} outcome, "
-           f"{latest.plan_year} plan)"),
-        f"  {'指标' if zh else 'indicators'}: {ind['indicator'].nunique()}; "
-        + "; ".join(f"{k} {n}" for k, n in counts.items()),
-        f"  {'对比数据' if zh else 'context figures'}: {len(context)}",
-    ]
-    if headline:
-        lines += ["", summarise_headline(lang, load_targets(ind))]
-    return "\n".join(lines)
-
-
-def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) -> str:
-    """The headline targets beside the base-year actuals, one line each ("—" where not stated)."""
-    import pandas as pd
-
-    from muye_analysis.reports import years_of
-
-    targets = load_targets() if targets is None else targets
-    base, plan = years_of(targets)
-    zh = lang == "zh"
-    lines = [f"{plan}年主要目标 / {base}年实际" if zh else f"{plan} headline targets vs {base} actuals"]
-    for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
-        name = row["name_zh"] if zh else row["name_en"]
-        actual = "—" if pd.isna(row["actual"]) else f"{row['actual']:.1f}{row['unit']}"
-        target = f"{row['target']:g}{row['unit']}"
-        if zh:
-            target += "" if pd.isna(row["qualifier"]) else row["qualifier"]
-        else:
-            target = _BOUND_EN.get(row["bound"], "") + target
-        lines.append(f"  {name}: {target} / {actual}")
-    return "\n".join(lines)
-
-
-_BOUND_EN = {"at_least": "at least ", "at_most": "at most ", "about": "about "}
 
 # The six headline targets of part 二 of the report, in its order.
 HEADLINE = (

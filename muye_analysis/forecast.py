@@ -36,6 +36,7 @@ from muye_analysis.targets import (
     WEIGHTS_EQUAL_QUARTERS,
     WEIGHTS_LEVELS,
     WEIGHTS_SEASONAL,
+    meets_target,
 )
 
 if TYPE_CHECKING:
@@ -227,17 +228,9 @@ def probability_of_meeting_target(
             f"the {forecast.method} projection has no predictive distribution; "
             "use method='ets' or 'sarimax'"
         )
-    paths = forecast.annual_paths
-    if bound == "exact":
-        bound = {True: "at_least", False: "at_most", None: "about"}[higher_is_better]
-    if bound == "at_least":
-        hits = paths >= target
-    elif bound == "at_most":
-        hits = paths <= target
-    elif bound == "about":
-        hits = np.abs(paths - target) <= tolerance_pp
-    else:
-        raise ValueError(f"unknown bound {bound!r}")
+    # The same reading as targets.assess_target: 左右 for growth is a floor with a band below.
+    hits = meets_target(forecast.annual_paths, target, bound, higher_is_better=higher_is_better,
+                        tolerance_pp=tolerance_pp)  # fmt: skip
     return float(np.mean(hits))
 
 

@@ -36,6 +36,7 @@ MEASURES = {
     "growth_rate": "growth_rate", "增速": "growth_rate", "增长": "growth_rate",
 }  # fmt: skip
 RANKED_ON = {"level": "level", "growth_rate": "growth_rate"}
+DEFAULT_FRAME_SIZE = 13  # 四区八县(市)及平原示范区: the usual city round-up; an assumption
 
 
 def league_dir() -> Path:
@@ -190,8 +191,6 @@ def scorecard_frame(
     An explicit ``frame_size`` wins (an assumption the user states); otherwise the league table
     in ``folder`` gives it; otherwise the usual city round-up of 13 units is assumed.
     """
-    from muye_analysis.charts.scorecard import DEFAULT_FRAME_SIZE
-
     if frame_size is not None:
         return frame_size, False
     table = load_league_tables(folder)

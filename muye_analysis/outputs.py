@@ -62,7 +62,8 @@ def check_output_path(path: str | Path, *, example: str) -> Path:
             fix=f"give a file path, e.g. -o {Path(path) / Path(example).name}.",
         )
     resolved = path.resolve()
-    protected = (config.DATA, config.processed_dir(), config.quarterly_dir())
+    protected = (config.DATA, config.ROOT / "data", config.processed_dir(), config.quarterly_dir(),
+                 config.league_dir())  # fmt: skip
     for folder in protected:
         if resolved.is_relative_to(folder.resolve()):
             raise DataError(

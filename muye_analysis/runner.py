@@ -202,16 +202,16 @@ def run_suite(
     in its own process while the notebooks run. Raises NotebookFailed naming the notebook and
     cell if any notebook fails (the others still run, so one broken chart does not hide the rest).
     """
-    from muye_analysis.dataset import summarise_dataset, summarise_headline
+    from muye_analysis.summary import summarise_dataset, summarise_headline
     from muye_analysis.quarterly import has_data_files, ingest_quarterly
     from muye_analysis.suite import notebook
 
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
     if as_of is not None:  # 前三季度, YYYY年1-9月, YYYYQ3 … -> one canonical label, checked now
-        from muye_analysis.periods import parse_period
+        from muye_analysis.periods import parse_ytd_period
         from muye_analysis.reports import latest_report
 
-        as_of = parse_period(as_of, year=latest_report().plan_year).label("zh")
+        as_of = parse_ytd_period(as_of, year=latest_report().plan_year).label("zh")
     # Year-to-date files are ingested before any notebook starts, so a bad table stops the run
     # with its file, row and column instead of failing inside notebook 04. The other data
     # checks (a second of pandas work) run while the first kernels start; a DataError there

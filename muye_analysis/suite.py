@@ -1,7 +1,8 @@
 """The notebook suite: which notebooks exist, in reading order, and what each one promises.
 
-The runner (``muye_analysis.runner``), the tests and the briefing pack all read this list, so a
-new notebook or figure is declared once, here.
+The runner (``muye_analysis.runner``) and the tests read this list, so a new notebook or figure
+is declared once, here. The charts the notebooks export are named in the chart registry
+(``muye_analysis.charts.export.REPORT_CHARTS``); the briefing draws its own copies.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from muye_analysis import config
+from muye_analysis.chart_registry import notebook_charts
 
 LANGS = ("zh", "en")
 
@@ -35,13 +37,9 @@ class NotebookSpec:
         return [folder / f"{name}_{lang}.{ext}" for name in self.figures for ext in ("png", "svg")]
 
 
-NOTEBOOKS = (
-    NotebookSpec("01_indicators"),
-    NotebookSpec("02_city_rankings", figures=("rank_scorecard", "muye_in_city")),
-    NotebookSpec("03_targets", figures=("growth_gap", "projected_levels", "task_targets")),
-    NotebookSpec(
-        "04_growth_gap_forecasts", figures=("required_growth_grid", "forecast_fan_example")
-    ),
+NOTEBOOKS = tuple(
+    NotebookSpec(stem, figures=notebook_charts(stem))  # the charts: muye_analysis.chart_registry
+    for stem in ("01_indicators", "02_city_rankings", "03_targets", "04_growth_gap_forecasts")
 )
 
 

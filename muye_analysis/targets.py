@@ -32,10 +32,23 @@ WEIGHTS_EQUAL_MONTHS = "assumption: equal months"
 WEIGHTS_EQUAL_QUARTERS = "assumption: equal quarters"
 WEIGHTS_SEASONAL = "assumption: given seasonal shares"
 WEIGHTS_GIVEN = "elapsed share given by the caller"
+WEIGHTS_PRIOR_YEAR = "same period last year as printed (上年同期) over last year's full-year level"
 
-# There is no official band for a 左右 ("about") target; half a percentage point either side is
-# a working convention, to be stated wherever a verdict is shown.
-ABOUT_TOLERANCE_PP = 0.5
+# There is no official band for a 左右 ("about") target. The half-width used here is a working
+# convention, in the indicator's own unit, to be stated wherever a verdict is shown:
+# - percentages (growth rates, rates, shares): ABOUT_BAND_PP percentage points either side
+#   (6%左右 -> 5.5 … 6.5%);
+# - levels and counts (亿元, 万亩, 人 …): ABOUT_BAND_REL of the target either side
+#   (稳定在2.75万亩 -> 2.695 … 2.805万亩). Points would mean nothing for a level in 万亩.
+ABOUT_BAND_PP = 0.5
+ABOUT_BAND_REL = 0.02
+ABOUT_TOLERANCE_PP = ABOUT_BAND_PP  # the earlier name of ABOUT_BAND_PP
+# Measures compared in percentage points (their band is in points, not relative).
+PERCENT_MEASURES = ("growth_rate", "growth", "rate", "share")
+
+# How each indicator is compiled: district GDP quarterly in the city's unified accounting
+# (统一核算: 一季度, 上半年, 前三季度, 全年); everything else monthly (1-2月 first).
+QUARTERLY_COMPILED = frozenset({"gdp"})
 
 _QUALIFIER_EN = {"at_least": "at least ", "at_most": "at most ", "about": "about ", "exact": ""}
 
@@ -157,7 +170,7 @@ def required_growth(
     so far over last year's full-year level, strictly between 0 and 1 (an :class:`ElapsedShare`
     carries its source; a bare number is recorded as given by the caller).
 
-    >>> round(required_growth(6, 5.0, 160 / 220).required, 2)  # DOMAIN.md's worked example
+    >>> round(required_growth(6, 5.0, 160 / 220).required, 2)  # Q1-Q3 160 of 220
     8.67
     >>> required_growth(6, 5.0, equal_share(9, by="quarters")).required  # the shortcut 4x6-3x5
     9.0
@@ -189,28 +202,83 @@ def bound_of(qualifier: str | None) -> str:
 
 # -- verdicts ----------------------------------------------------------------------------------
 
+FLOOR, CEILING, BAND = "floor", "ceiling", "band"
+
+
+def about_band(target: float, measure: str = "growth_rate") -> float:
+    """Half-width of a 左右 band in the indicator's own unit: :data:`ABOUT_BAND_PP` points for
+    percentages (``measure`` in :data:`PERCENT_MEASURES`), else :data:`ABOUT_BAND_REL` of the
+    target (a level in 万亩 or 亿元, a count).
+
+    >>> about_band(5.5, "rate"), round(about_band(2.75, "level"), 3)
+    (0.5, 0.055)
+    """
+    if measure in PERCENT_MEASURES:
+        return ABOUT_BAND_PP
+    return abs(float(target)) * ABOUT_BAND_REL
+
+
+def target_kind(bound: str, higher_is_better: bool | None) -> str:
+    """How a target works, from its qualifier's bound and the indicator's direction.
+
+    - 以上, 不低于, 不少于, 超过 (``at_least``): a floor; 以内, 控制在…以下 (``at_most``): a
+      ceiling;
+    - 左右 / 稳定在 (``about``) and a bare number (``exact``): a floor when higher is better
+      (6%左右 for growth: more is over-fulfilment, not a miss), a ceiling when lower is better
+      (城镇调查失业率5.5%左右: lower is fine), a two-sided band when the direction is unknown.
+    """
+    if bound == "at_least":
+        return FLOOR
+    if bound == "at_most":
+        return CEILING
+    if bound in ("about", "exact"):
+        return {True: FLOOR, False: CEILING, None: BAND}[higher_is_better]
+    raise ValueError(f"unknown bound {bound!r}; use one of {schema.BOUNDS}")
+
+
+# status -> (zh, en); for a missed floor the zh text depends on whether it is a 预期目标.
 _VERDICT_TEXT = {
-    "met": ("已完成", "met"),
-    "missed": ("未完成", "missed"),
+    "exceeded": ("超额完成", "exceeded"),
+    "met": ("完成", "met"),
+    "within_ceiling": ("控制在目标以内", "kept within the target"),
     "within_band": ("在目标区间内", "within the band"),
+    "missed": ("未完成", "missed"),
+    "above_ceiling": ("超出控制目标", "above the ceiling"),
     "above_band": ("高于目标区间", "above the band"),
     "below_band": ("低于目标区间", "below the band"),
 }
+_INDICATIVE_TEXT = {
+    "missed": ("低于预期目标", "below the indicative target"),
+    "above_ceiling": ("高于预期目标", "above the indicative target"),
+}
+_EPS = 1e-9  # values and targets are printed to one or two decimals
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """Whether a value meets a target, given the target's bound."""
+    """Whether a value meets a target, given the target's bound and the indicator's direction.
 
-    status: str  # met, missed, within_band, above_band, below_band
+    ``status``: ``exceeded`` (超额完成: beyond a floor, or beyond a 左右 band on the good side),
+    ``met`` (完成), ``within_ceiling`` (控制在目标以内), ``within_band`` (direction unknown),
+    ``missed`` (a floor not reached), ``above_ceiling``, ``above_band``, ``below_band``.
+    ``band`` is the half-width used (0 unless the target is 左右/稳定在), in the target's unit.
+    """
+
+    status: str
     met: bool
     value: float
     target: float
     bound: str
-    tolerance_pp: float | None = None
+    tolerance_pp: float | None = None  # the band, for percentages (kept for compatibility)
+    kind: str = FLOOR
+    band: float = 0.0
+    indicative: bool = False  # a 预期目标: a shortfall reads 低于预期目标
 
     def text(self, lang: str = "zh") -> str:
-        zh, en = _VERDICT_TEXT[self.status]
+        table = _INDICATIVE_TEXT if self.indicative and self.status in _INDICATIVE_TEXT else (
+            _VERDICT_TEXT
+        )  # fmt: skip
+        zh, en = table[self.status]
         return zh if lang == "zh" else en
 
 
@@ -220,37 +288,71 @@ def assess_target(
     bound: str = "exact",
     *,
     higher_is_better: bool | None = True,
-    tolerance_pp: float = ABOUT_TOLERANCE_PP,
+    tolerance_pp: float | None = None,
+    measure: str = "growth_rate",
+    indicative: bool = False,
 ) -> Verdict:
-    """Judge ``value`` against ``target`` the way its qualifier says.
+    """Judge ``value`` against ``target`` by the qualifier's bound and the indicator's direction.
 
-    - ``at_least`` (以上, 不低于, 不少于, 超过): met when value >= target (a floor);
-    - ``at_most`` (以内, 控制在…以下): met when value <= target (a ceiling);
-    - ``about`` (左右, 稳定在): met when within ``tolerance_pp`` percentage points either side.
-      There is **no official band** for 左右: the default half a point is a working convention
-      and must be stated with the verdict;
-    - ``exact`` (a bare number such as 增长8%): read as a floor when higher is better, a ceiling
-      when lower is better, and as ``about`` when the direction is unknown.
+    The target works as a floor, a ceiling or a band (:func:`target_kind`). A 左右 / 稳定在
+    target (``about``) has a band of :func:`about_band` either side, in the indicator's own unit
+    (``tolerance_pp`` overrides it); a floor is then met from ``target - band`` and exceeded
+    (超额完成) above ``target + band``, a ceiling met up to ``target + band``. Other floors are
+    exceeded by any value above the target. ``indicative`` marks a 预期目标 (the report's
+    headline targets), whose shortfall reads 低于预期目标 rather than 未完成.
+
+    >>> assess_target(6.8, 6.0, "about").text()   # growth 6.8% against 6%左右
+    '超额完成'
+    >>> assess_target(4.8, 5.5, "about", higher_is_better=False, measure="rate").text()
+    '控制在目标以内'
     """
-    if bound == "exact":
-        bound_used = {True: "at_least", False: "at_most", None: "about"}[higher_is_better]
-    else:
-        bound_used = bound
-    if bound_used == "at_least":
-        met = value >= target
-        return Verdict("met" if met else "missed", met, value, target, bound)
-    if bound_used == "at_most":
-        met = value <= target
-        return Verdict("met" if met else "missed", met, value, target, bound)
-    if bound_used == "about":
-        if tolerance_pp < 0:
-            raise ValueError("tolerance_pp must not be negative")
-        diff = value - target
-        status = "within_band" if abs(diff) <= tolerance_pp + 1e-12 else (
-            "above_band" if diff > 0 else "below_band"
-        )  # fmt: skip
-        return Verdict(status, status == "within_band", value, target, bound, tolerance_pp)
-    raise ValueError(f"unknown bound {bound!r}; use one of {schema.BOUNDS}")
+    kind = target_kind(bound, higher_is_better)
+    band = 0.0
+    if bound == "about" or (bound == "exact" and kind == BAND):
+        band = about_band(target, measure) if tolerance_pp is None else float(tolerance_pp)
+        if band < 0:
+            raise ValueError("the band (tolerance_pp) must not be negative")
+    tol_pp = band if measure in PERCENT_MEASURES and band else None
+    args = {"value": value, "target": target, "bound": bound, "tolerance_pp": tol_pp,
+            "kind": kind, "band": band, "indicative": indicative}  # fmt: skip
+    if kind == FLOOR:
+        if value > target + band + _EPS:
+            return Verdict("exceeded", True, **args)
+        if value >= target - band - _EPS:
+            return Verdict("met", True, **args)
+        return Verdict("missed", False, **args)
+    if kind == CEILING:
+        if value <= target + band + _EPS:
+            return Verdict("within_ceiling", True, **args)
+        return Verdict("above_ceiling", False, **args)
+    diff = value - target
+    if abs(diff) <= band + _EPS:
+        return Verdict("within_band", True, **args)
+    return Verdict("above_band" if diff > 0 else "below_band", False, **args)
+
+
+def meets_target(
+    values,
+    target: float,
+    bound: str = "exact",
+    *,
+    higher_is_better: bool | None = True,
+    tolerance_pp: float | None = None,
+    measure: str = "growth_rate",
+):
+    """Vectorised :func:`assess_target` ``.met`` for an array of values (forecast paths)."""
+    import numpy as np
+
+    values = np.asarray(values, dtype=float)
+    kind = target_kind(bound, higher_is_better)
+    band = 0.0
+    if bound == "about" or (bound == "exact" and kind == BAND):
+        band = about_band(target, measure) if tolerance_pp is None else float(tolerance_pp)
+    if kind == FLOOR:
+        return values >= target - band - _EPS
+    if kind == CEILING:
+        return values <= target + band + _EPS
+    return np.abs(values - target) <= band + _EPS
 
 
 # -- sentences for slides ----------------------------------------------------------------------
@@ -297,6 +399,77 @@ def gap_sentence(
     return f"{head}; {rest} needs {about}{_pct(need)} to meet {goal}."
 
 
+def _goal_zh(target: float, qualifier: str, unit: str = "%", *, indicative: bool = False) -> str:
+    return f"全年{target:g}{unit}{qualifier}{'的预期' if indicative else ''}目标"
+
+
+def _goal_en(target: float, bound: str, unit: str = "%", *, indicative: bool = False) -> str:
+    kind = "indicative full-year target" if indicative else "full-year target"
+    unit_en = unit if unit == "%" else f" {unit}"
+    return f"the {kind} of {_QUALIFIER_EN[bound]}{target:g}{unit_en}"
+
+
+def verdict_clause(verdict: Verdict, qualifier: str = "", *, lang: str = "zh",
+                   unit: str = "%", rate: bool = False) -> str:  # fmt: skip
+    """The verdict as a clause: 超额完成全年6%以上目标 / 低于全年6%以上的预期目标 /
+    控制在全年5.5%左右目标以内; for rates (``rate=True``) 达到 … and the gap in points."""
+    v, t = verdict.value, verdict.target
+    gap = abs(v - t)
+    pts_zh, pts_en = f"{gap:.1f}个百分点", f"{gap:.1f} points"
+    if lang == "zh":
+        goal = _goal_zh(t, qualifier, unit, indicative=verdict.indicative)
+        if verdict.status in ("exceeded", "met"):
+            word = "超额完成" if verdict.status == "exceeded" else "完成"
+            return f"{'达到' if rate else word}{goal}"
+        if verdict.status == "within_ceiling":
+            return f"控制在{goal}以内"
+        if verdict.status == "within_band":
+            return f"处于{goal}区间内"
+        if verdict.status == "missed":
+            if rate:
+                return f"距{goal}尚差{pts_zh}"
+            return f"低于{goal}" if verdict.indicative else f"未完成{goal}"
+        if verdict.status == "above_ceiling":
+            return f"高于{goal}" + (pts_zh if rate else "")
+        return f"{'高于' if verdict.status == 'above_band' else '低于'}{goal}区间"
+    goal = _goal_en(t, verdict.bound, unit, indicative=verdict.indicative)
+    if verdict.status in ("exceeded", "met"):
+        word = "reaching" if rate else ("exceeding" if verdict.status == "exceeded" else "meeting")
+        return f"{word} {goal}"
+    if verdict.status == "within_ceiling":
+        return f"within {goal}"
+    if verdict.status == "within_band":
+        return f"within the band around {goal}"
+    if verdict.status == "missed":
+        return f"{pts_en} short of {goal}" if rate else f"below {goal}"
+    if verdict.status == "above_ceiling":
+        return f"{pts_en} above {goal}" if rate else f"above {goal}"
+    return f"{'above' if verdict.status == 'above_band' else 'below'} the band around {goal}"
+
+
+def rate_sentence(
+    period: Period,
+    value: float,
+    target: float,
+    qualifier: str | None = "",
+    *,
+    higher_is_better: bool | None,
+    lang: str = "zh",
+    name: str | None = None,
+    indicative: bool = False,
+) -> str:
+    """A rate or share against its target, e.g. 城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的
+    预期目标以内. A rate is a level, not a growth: it never "grows 5.2%"."""
+    qualifier = qualifier or ""
+    verdict = assess_target(value, target, bound_of(qualifier), higher_is_better=higher_is_better,
+                            measure="rate", indicative=indicative)  # fmt: skip
+    clause = verdict_clause(verdict, qualifier, lang=lang, rate=True)
+    if lang == "zh":
+        return f"{name or ''}{period.phrase('zh')}为{_pct(value)}，{clause}"
+    head = f"{name}: " if name else ""
+    return f"{head}{_pct(value)} in {period.phrase('en')}, {clause}."
+
+
 # -- year to date, from the processed store ------------------------------------------------------
 
 
@@ -313,32 +486,88 @@ class YtdGap:
     qualifier: str
     bound: str
     gap_pp: float  # target - growth so far
-    required: RequiredGrowth | None  # None once the year is complete
-    verdict: Verdict | None  # only once the year is complete
+    required: RequiredGrowth | None  # None once the year is complete, and for rates
+    verdict: Verdict | None  # once the year is complete (for rates: always)
+    measure: str = "growth_rate"  # or rate / share: a level in percent, judged as it stands
+    higher_is_better: bool | None = True
+    indicative: bool = False  # a 预期目标 (the report's headline targets)
 
     def sentence(self, lang: str = "zh") -> str:
-        """The slide sentence; at year end, the verdict instead."""
+        """The slide sentence; at year end (and for rates), the verdict instead."""
         name = self.name_zh if lang == "zh" else self.name_en
+        if self.measure != "growth_rate":
+            return rate_sentence(self.period, self.ytd, self.target, self.qualifier,
+                                 higher_is_better=self.higher_is_better, lang=lang, name=name,
+                                 indicative=self.indicative)  # fmt: skip
         if self.required is not None:
             return gap_sentence(self.period, self.ytd, self.required, self.target,
                                 self.qualifier, lang=lang, name=name)  # fmt: skip
-        verdict = self.verdict.text(lang) if self.verdict else ""
+        clause = verdict_clause(self.verdict, self.qualifier, lang=lang) if self.verdict else ""
         if lang == "zh":
-            return (
-                f"{name}全年增长{_pct(self.ytd)}，全年{self.target:g}%{self.qualifier}目标{verdict}"
-            )
-        q = _QUALIFIER_EN[self.bound]
-        return f"{name}: {_pct(self.ytd)} for the year; target of {q}{self.target:g}% {verdict}."
+            return f"{name}全年{'增长' if self.ytd >= 0 else '下降'}{_pct(abs(self.ytd))}，{clause}"
+        return f"{name}: {_pct(self.ytd)} for the year, {clause}."
+
+
+_PERCENT_TARGETS = ("growth_rate", "rate", "share")
 
 
 def _target_row(indicator: str, targets: pd.DataFrame) -> dict:
-    rows = targets[(targets["indicator"] == indicator) & (targets["measure"] == "growth_rate")]
+    """The indicator's percentage target: its growth target, else its rate or share target."""
+    rows = targets[(targets["indicator"] == indicator) & targets["measure"].isin(_PERCENT_TARGETS)]
     if rows.empty:
         raise ValueError(
-            f"no growth target for {indicator!r} in the bundled targets; pass target= "
+            f"no growth or rate target for {indicator!r} in the bundled targets; pass target= "
             "(and qualifier=) yourself."
         )
-    return rows.iloc[0].to_dict()
+    order = {m: i for i, m in enumerate(_PERCENT_TARGETS)}
+    return rows.assign(_o=rows["measure"].map(order)).sort_values("_o").iloc[0].to_dict()
+
+
+def is_indicative(indicator: str) -> bool:
+    """The report's headline targets (part 二) are 预期目标: a shortfall reads 低于预期目标."""
+    from muye_analysis.dataset import HEADLINE
+
+    return indicator in HEADLINE
+
+
+def _number_or_none(value: object) -> float | None:
+    import pandas as pd
+
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def weights_for(
+    series: pd.DataFrame, period: Period, *, seasonal_shares: Sequence[float] | None = None,
+    frequency: str | None = None,
+) -> ElapsedShare:  # fmt: skip
+    """The best weights for ``period`` from one indicator's :func:`quarterly.ytd_series`.
+
+    In order: 上年同期 (last year's same-period value as this year's table prints it, on the
+    comparable basis) over last year's full-year level; last year's stored cumulative levels for
+    the same months and the full year; ``seasonal_shares``; equal quarters (quarterly-compiled
+    indicators, or any quarter end) or equal months.
+    """
+    last_year = series[series["year"] == period.year - 1].set_index("end_month")["level"]
+    full = _number_or_none(last_year.get(12))
+    if "prior_year" in series.columns and full is not None:
+        this = series[(series["year"] == period.year) & (series["end_month"] == period.end_month)]
+        prior = _number_or_none(this["prior_year"].iloc[0]) if not this.empty else None
+        if prior is not None and 0 < prior < full:
+            return ElapsedShare(_check_share(prior / full), WEIGHTS_PRIOR_YEAR)
+    ytd_level = _number_or_none(last_year.get(period.end_month))
+    share = elapsed_share_for(period, last_year_ytd_level=ytd_level, last_year_full_level=full,
+                              seasonal_shares=seasonal_shares)  # fmt: skip
+    if share.source == WEIGHTS_EQUAL_MONTHS and frequency == "quarterly":
+        raise ValueError(
+            f"{period.label('zh')} is not a quarter end; a quarterly-compiled indicator (GDP) "
+            "has no monthly figures."
+        )
+    return share
+
+
+def compilation_frequency(indicator: str) -> str:
+    """``quarterly`` for indicators compiled quarterly (district GDP), else ``monthly``."""
+    return "quarterly" if indicator in QUARTERLY_COMPILED else "monthly"
 
 
 def ytd_gap(
@@ -350,69 +579,65 @@ def ytd_gap(
     store: pd.DataFrame | None = None,
     targets: pd.DataFrame | None = None,
     seasonal_shares: Sequence[float] | None = None,
-    tolerance_pp: float = ABOUT_TOLERANCE_PP,
+    tolerance_pp: float | None = None,
 ) -> YtdGap:
     """The growth gap of ``indicator`` from the year-to-date store (``muye ingest``).
 
-    Uses the latest period with a growth rate unless ``period`` is given; the plan-year target
-    and its qualifier from ``load_targets()`` unless ``target`` is given. The weights are last
-    year's cumulative levels when the store holds them (same months and full year), otherwise
-    ``seasonal_shares`` if given, otherwise equal quarters or months; the result says which.
+    Uses the latest period with a figure unless ``period`` is given; the plan year's target
+    and its qualifier from ``load_targets()`` unless ``target`` is given. For a growth target
+    the weights come from :func:`weights_for` (上年同期 first) and the result says which; for a
+    rate target (城镇调查失业率) the rate itself is judged against the target by its direction.
     """
     import pandas as pd
 
     from muye_analysis.dataset import load_registry, load_targets
     from muye_analysis.quarterly import ytd_series
 
-    series = ytd_series(indicator, store)
-    with_growth = series.dropna(subset=["growth"])
-    if with_growth.empty:
-        raise ValueError(f"no year-to-date growth for {indicator!r} in the store; run muye ingest")
-    if period is None:
-        last = with_growth.iloc[-1]
-        period = Period(int(last["year"]), int(last["end_month"]))
-    row = with_growth[
-        (with_growth["year"] == period.year) & (with_growth["end_month"] == period.end_month)
-    ]
-    if row.empty:
-        raise ValueError(f"no growth for {indicator!r} in {period.label('zh')}")
-    ytd = float(row["growth"].iloc[0])
     names = load_registry().set_index("indicator").loc[indicator]
     higher = None if pd.isna(names["higher_is_better"]) else bool(names["higher_is_better"])
-    if target is None:
+    measure = "growth_rate"
+    bundled = target is None
+    if bundled:
+        targets = load_targets() if targets is None else targets
+        found = _target_row(indicator, targets)
+        target, measure = float(found["target"]), str(found["measure"])
+        qualifier = qualifier if qualifier is not None else found["qualifier"]
+    column = "growth" if measure == "growth_rate" else "level"
+    series = ytd_series(indicator, store)
+    with_value = series.dropna(subset=[column])
+    if with_value.empty:
+        raise ValueError(
+            f"no year-to-date {column} for {indicator!r} in the store; run muye ingest"
+        )
+    if period is None:
+        last = with_value.iloc[-1]
+        period = Period(int(last["year"]), int(last["end_month"]))
+    row = with_value[
+        (with_value["year"] == period.year) & (with_value["end_month"] == period.end_month)
+    ]
+    if row.empty:
+        raise ValueError(f"no {column} for {indicator!r} in {period.label('zh')}")
+    if bundled:
         from muye_analysis.reports import years_of
 
-        targets = load_targets() if targets is None else targets
         plan_year = years_of(targets)[1]
         if period.year != plan_year:
             raise ValueError(
                 f"the report's targets are for {plan_year}; pass target= for {period.year}"
             )
-        found = _target_row(indicator, targets)
-        target = float(found["target"])
-        qualifier = qualifier if qualifier is not None else found["qualifier"]
+    ytd = float(row[column].iloc[0])
     qualifier = "" if qualifier is None or pd.isna(qualifier) else str(qualifier)
     bound = bound_of(qualifier)
-    if period.end_month == 12:
-        verdict = assess_target(
-            ytd, target, bound, higher_is_better=higher, tolerance_pp=tolerance_pp
-        )
-        required = None
+    indicative = is_indicative(indicator)
+    judge = {"higher_is_better": higher, "tolerance_pp": tolerance_pp, "indicative": indicative,
+             "measure": measure}  # fmt: skip
+    required, verdict = None, None
+    if measure != "growth_rate" or period.end_month == 12:
+        verdict = assess_target(ytd, target, bound, **judge)
     else:
-        last_year = series[series["year"] == period.year - 1].set_index("end_month")["level"]
-        ytd_level = last_year.get(period.end_month)
-        full_level = last_year.get(12)
-        share = elapsed_share_for(
-            period,
-            last_year_ytd_level=None
-            if ytd_level is None or pd.isna(ytd_level)
-            else float(ytd_level),
-            last_year_full_level=None
-            if full_level is None or pd.isna(full_level)
-            else float(full_level),
-            seasonal_shares=seasonal_shares,
-        )
-        required, verdict = required_growth(target, ytd, share), None
+        share = weights_for(series, period, seasonal_shares=seasonal_shares,
+                            frequency=compilation_frequency(indicator))  # fmt: skip
+        required = required_growth(target, ytd, share)
     return YtdGap(
         indicator=indicator,
         name_zh=str(names["name_zh"]),
@@ -425,6 +650,9 @@ def ytd_gap(
         gap_pp=gap_pp(target, ytd),
         required=required,
         verdict=verdict,
+        measure=measure,
+        higher_is_better=higher,
+        indicative=indicative,
     )
 
 
@@ -575,33 +803,67 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     )
 
 
+SHORTCUT_NOTE = {
+    "zh": "等权重（假设各月或各季基数相等）的简便算法：若剩余月份上年所占比重大于其时间比重"
+    "（四季度往往最大），累计增速低于目标时高估所需增速、高于目标时低估；剩余月份比重偏小时相反。",
+    "en": "Equal weights (the shortcut): when the remaining months carried more than their share "
+    "of last year's total (Q4 often does), they overstate the growth needed while the year is "
+    "behind target and understate it when ahead; the reverse when those months carried less.",
+}
+
+
+def equal_weights_bias(
+    target: float, ytd: float, share: float | ElapsedShare, months_elapsed: int
+) -> float:
+    """How far the equal-weights shortcut is off, in points: required growth under equal
+    months (months/12) minus required growth under ``share`` (e.g. 上年同期 levels).
+
+    Positive: the shortcut overstates the effort. With last year's quarters 50, 55, 55, 60,
+    target 6% and 5.0% after 1-9月 the shortcut says 9.0% and the weights 8.67%:
+
+    >>> round(equal_weights_bias(6, 5.0, 160 / 220, 9), 2)
+    0.33
+    """
+    true = required_growth(target, ytd, share).required
+    return required_growth(target, ytd, equal_share(months_elapsed)).required - true
+
+
 def sensitivity_grid(
     target: float,
     *,
     growth_so_far: Sequence[float] | None = None,
-    months_elapsed: Sequence[int] = tuple(range(2, 12)),
+    months_elapsed: Sequence[int] | None = None,
     seasonal_shares: Sequence[float] | None = None,
     wide: bool = False,
+    frequency: str = "monthly",
 ) -> pd.DataFrame:
     """Required rest-of-year growth for each growth so far x months elapsed.
 
-    Weights are equal months unless ``seasonal_shares`` (12 monthly or 4 quarterly) are given;
-    the ``weights_source`` column says which. ``growth_so_far`` defaults to target - 3 … target
-    + 1 in half points. ``wide=True`` returns the slide table (rows: growth so far, columns:
-    months elapsed) with the weights' source in ``.attrs["weights_source"]``.
+    The months follow the indicator's compilation ``frequency``: ``monthly`` 1-2 … 1-11月,
+    ``quarterly`` (district GDP) 1-3, 1-6, 1-9月 only; a monthly grid of GDP would be wrong by
+    construction. Weights are equal months (equal quarters for a quarterly grid) unless
+    ``seasonal_shares`` (12 monthly or 4 quarterly) are given; the ``weights_source`` column
+    says which. ``growth_so_far`` defaults to target - 3 … target + 1 in half points.
+    ``wide=True`` returns the slide table (rows: growth so far, columns: months elapsed) with
+    ``attrs``: ``weights_source``, ``target``, ``frequency`` and ``shortcut_note_zh/_en``
+    (when equal weights over- or under-state the effort).
     """
     import numpy as np
     import pandas as pd
 
+    from muye_analysis.periods import compilation_periods
+
     if growth_so_far is None:
         growth_so_far = np.round(np.arange(target - 3, target + 1.001, 0.5), 10).tolist()
+    if months_elapsed is None:
+        # Any year will do: only the months of the compilation calendar are used.
+        months_elapsed = [p.end_month for p in compilation_periods(2000, frequency)]
     rows = []
     for months in months_elapsed:
-        share = (
-            equal_share(months)
-            if seasonal_shares is None
-            else seasonal_share(seasonal_shares, months)
-        )
+        if seasonal_shares is not None:
+            share = seasonal_share(seasonal_shares, months)
+        else:
+            share = equal_share(months, by="quarters" if frequency == "quarterly" else "months")
         for g in growth_so_far:
             result = required_growth(target, float(g), share)
             rows.append(
@@ -616,21 +878,30 @@ def sensitivity_grid(
                 }
             )
     out = pd.DataFrame(rows).astype({"period_zh": "string", "weights_source": "string"})
+    attrs = {
+        "target": float(target),
+        "frequency": frequency,
+        "weights_source": out["weights_source"].iloc[0],
+        "shortcut_note_zh": SHORTCUT_NOTE["zh"],
+        "shortcut_note_en": SHORTCUT_NOTE["en"],
+    }
     if not wide:
+        out.attrs.update(attrs)
         return out
     table = out.pivot_table(
         index="growth_so_far", columns="months_elapsed", values="required_growth", aggfunc="first"
     )
-    table.attrs["weights_source"] = out["weights_source"].iloc[0]
-    table.attrs["target"] = float(target)
+    table.attrs.update(attrs)
     return table
 
 
 def headline_sensitivity(indicator: str = "gdp", **kwargs) -> pd.DataFrame:
-    """:func:`sensitivity_grid` for an indicator's growth target in the latest report."""
+    """:func:`sensitivity_grid` for an indicator's growth target in the latest report, on the
+    indicator's compilation calendar (GDP quarterly: 1-3, 1-6, 1-9月; others monthly)."""
     from muye_analysis.dataset import load_targets
 
     found = _target_row(indicator, load_targets())
+    kwargs.setdefault("frequency", compilation_frequency(indicator))
     out = sensitivity_grid(float(found["target"]), **kwargs)
     if kwargs.get("wide"):
         out.attrs["indicator"] = indicator

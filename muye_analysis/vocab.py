@@ -221,6 +221,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "weights_equal_quarters": {"zh": "假设各季度基数相等", "en": "assumption: equal quarters"},
     "weights_seasonal": {"zh": "假设给定的季节比重", "en": "assumption: given seasonal shares"},
     "weights_given": {"zh": "按给定比重", "en": "share given by the user"},
+    "weights_prior_year": {
+        "zh": "上年同期数占上年全年的比重",
+        "en": "last year's same-period value over its full-year total",
+    },
     "fan_title": {
         "zh": "{district}累计增速：已公布值与预测",
         "en": "{district}: cumulative growth, actual and forecast",
@@ -309,6 +313,24 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "en": "GDP and industrial value added grow at comparable prices (real), the "
         "others at current prices (nominal); levels are at current prices.",
     },
+    # Target attainment (two reports: last year's targets against this year's outcomes)
+    "att_title": {"zh": "{year}年主要目标完成情况", "en": "{year} headline targets: met or not"},
+    "att_col_target": {"zh": "{year}年目标", "en": "{year} target"},
+    "att_col_outcome": {"zh": "{year}年完成", "en": "{year} outcome"},
+    "att_col_status": {"zh": "结果", "en": "Result"},
+    "att_met": {"zh": "完成", "en": "met"},
+    "att_not_met": {"zh": "未完成", "en": "not met"},
+    "att_not_comparable": {"zh": "无法对照", "en": "not comparable"},
+    "att_summary": {
+        "zh": "全部{n}项{year}年目标：完成{met}项，未完成{missed}项，无法对照{nc}项（明细见notebook 03）。",
+        "en": "All {n} targets for {year}: {met} met, {missed} not met, {nc} not comparable "
+        "(details in notebook 03).",
+    },
+    "att_rule_note": {
+        "zh": "按限定词判断：“以上”为下限，“以内”为上限，“左右”按±0.5个百分点（工作约定，无官方区间）。",
+        "en": "Judged by the qualifier: 'or more' is a floor, 'within' a ceiling, 'about' "
+        "allows ±0.5 points (a working convention; there is no official band).",
+    },
     # Year to date
     "ytd_title": {
         "zh": "{period}进度：完成全年目标所需增速",
@@ -332,6 +354,10 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
     },
     "ytd_weights_seasonal": {"zh": "按给定季节比重", "en": "given seasonal shares"},
     "ytd_weights_given": {"zh": "按给定比重", "en": "share given by the user"},
+    "ytd_weights_prior_year": {
+        "zh": "w按上年同期数占上年全年的比重计算",
+        "en": "w from last year's same-period value over its full-year total",
+    },
     "fan_method_note": {
         "zh": "预测方法：AR(1)（含常数项）的累计同比增速模型，按模拟路径计算全年增速及达标概率；"
         "图中灰线为80%预测区间的上下限。",
@@ -692,6 +718,9 @@ WEIGHTS_KEYS = {
     "assumption: equal quarters": "weights_equal_quarters",
     "assumption: given seasonal shares": "weights_seasonal",
     "elapsed share given by the caller": "weights_given",
+    "same period last year as printed (上年同期) over last year's full-year level": (
+        "weights_prior_year"
+    ),
 }
 
 # English renderings of the comparator sources, so that English charts contain no Chinese.

@@ -40,7 +40,7 @@ notebook_summary("01", LANG)
 import pandas as pd
 
 import muye_analysis as ma
-from muye_analysis.dataset import summarise_dataset
+from muye_analysis.summary import summarise_dataset
 from muye_analysis.provenance import read_sidecar
 from muye_analysis.reports import latest_report, list_reports
 

@@ -27,7 +27,8 @@
 #
 # $$g_{rest} = \frac{g - w \cdot g_{ytd}}{1 - w}$$
 #
-# 常用的简便算法“4×6−3×5=9%”只在四个季度基数相等时成立；四季度通常基数最大，简便算法会高估所需增速。
+# 常用的简便算法“4×6−3×5=9%”只在四个季度基数相等时成立。四季度基数通常最大：累计增速低于目标时，
+# 简便算法高估所需增速；高于目标时低估。剩余月份基数偏小时相反（`targets.equal_weights_bias` 给出差多少）。
 
 # %% tags=["parameters"]
 LANG = "zh"  # zh or en: the language of labels
@@ -50,9 +51,15 @@ notebook_summary("04", LANG)
 import matplotlib.pyplot as plt
 
 import muye_analysis as ma
-from muye_analysis import config, forecast, quarterly, targets
-from muye_analysis.charts import labels, plot_required_growth_grid, save_figure, show_saved
-from muye_analysis.periods import parse_period
+from muye_analysis import config, forecast, progress, quarterly, targets
+from muye_analysis.charts import (
+    labels,
+    plot_progress,
+    plot_required_growth_grid,
+    save_figure,
+    show_saved,
+)
+from muye_analysis.periods import parse_ytd_period
 
 name = "name_zh" if LANG == "zh" else "name_en"
 
@@ -102,7 +109,9 @@ round(exact.required, 2), exact.weights_source, round(shortcut.required, 2), sho
 # ### Sensitivity: growth so far × months elapsed · 敏感性：累计增速 × 已过月份
 #
 # 以地区生产总值“增长6%以上”为例：横轴为已过月份，纵轴为累计增速，格中为剩余月份需要的增速。
-# 这里假设各月基数相等（图上注明）；有上年累计数时，第2节会用实际基数。
+# 地区生产总值按季度统一核算，只有一季度、上半年、前三季度三个累计期（按月的表格对它没有意义）；
+# 按月统计的指标（社零、固投等）则从1-2月起逐月列出。这里假设各季度基数相等（图上注明）；
+# 有上年同期数时，第2节会用实际基数。
 
 # %%
 grid = targets.headline_sensitivity("gdp", wide=True)
@@ -134,7 +143,7 @@ else:
         print("注意：部分数据标注为示例/合成数据，相关图表将加注 / some rows are marked synthetic")
 
 # %%
-period = None if AS_OF is None else parse_period(AS_OF)
+period = None if AS_OF is None else parse_ytd_period(AS_OF)
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
 for gap in gaps:
     print(gap.sentence(LANG))
@@ -171,7 +180,30 @@ for gap in gaps:
     display(show_saved(paths))  # noqa: F821 (IPython's display)
 
 # %% [markdown]
-# ## 3. What a forecast looks like: a synthetic example · 预测示例（合成数据）
+# ## 3. Progress on every target · 全部目标进度监测
+#
+# 报告列出的每一项年度目标（增速、比率、总量和个数）一行：截至最新累计期的数值、序时进度、完成进度
+# （总量和个数目标）、其余月份所需增速（增速目标），以及状态（正常/预警/滞后/暂无数据）和理由。
+# 状态规则和序时进度的口径写在表下；同一张表也由 `muye progress --xlsx 文件名` 写成 Excel 工作簿。
+# 示例（合成）数据会被标出，简报中不使用。
+
+# %%
+progress_store = quarterly.read_store() if store is None else store
+table = progress.progress_table(period, store=progress_store)
+print(progress.progress_takeaway(table, LANG))
+progress.display_table(table, LANG).drop(columns=["数据来源" if LANG == "zh" else "Data source"])
+
+# %%
+print(table.attrs["note_zh" if LANG == "zh" else "note_en"])
+
+# %%
+fig = plot_progress(table, lang=LANG)
+paths = save_figure(fig, f"progress_{LANG}", directory=FIGURES_DIR)
+plt.close(fig)
+show_saved(paths)  # the exported PNG, as the slide will show it
+
+# %% [markdown]
+# ## 4. What a forecast looks like: a synthetic example · 预测示例（合成数据）
 #
 # **以下数据是合成的，不是牧野区或任何地方的统计数字**，只用于展示有了累计数据以后能得到什么。
 # 文件 `examples/synthetic_quarterly_retail.csv` 由 `examples/make_synthetic_quarterly.py` 用固定随机种子生成，

@@ -22,8 +22,8 @@ from muye_analysis.forecast import forecast_growth
 from muye_analysis.quarterly import ingest_quarterly, read_store, ytd_series
 
 # Synthetic GDP: cumulative growth every quarter from 2021 to 2024Q3 (15 quarters, enough for a
-# forecast), 2023 cumulative levels 50, 105, 160, 220 (DOMAIN.md's worked example); synthetic
-# retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal quarters).
+# forecast), 2023 cumulative levels 50, 105, 160, 220 (the worked example of test_targets.py);
+# synthetic retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal quarters).
 GROWTH = {
     2021: (5.0, 5.2, 5.1, 5.0),
     2022: (4.0, 4.3, 4.5, 4.4),
@@ -111,6 +111,7 @@ def test_year_to_date_slides_follow_the_table(stamped):
         "总体判断",
         "主要指标：2023年完成情况与2024年目标",
         "2024年1-9月进度：完成全年目标所需增速（示例数据）",
+        "2024年1-9月：主要目标进度监测（示例数据）",
         "地区生产总值累计增速：已公布值与预测（示例数据）",
         "2024年增长目标与2023年增速",
         "计划目标的内在一致性",
@@ -132,9 +133,21 @@ def test_required_growth_sentences_use_last_years_weights_or_say_they_assume(sta
     assert "synthetic test data" in shape_named(prs.slides[3], "Source").text_frame.text
 
 
-def test_forecast_fan_slide_with_its_takeaway(stamped, store_env):
+def test_progress_slide_counts_the_targets_by_status(stamped):
     _, prs = stamped
     slide = prs.slides[4]
+    (picture,) = pictures(slide)
+    assert picture.image.blob.startswith(b"\x89PNG")
+    # GDP 5.0% after 1-9月 needs 8.67% (3.7 points faster); retail 5.0% needs 21%: both behind.
+    assert shape_named(slide, "Takeaway").text_frame.text == (
+        "25项目标中正常0项、预警0项、滞后2项、暂无数据23项；滞后：地区生产总值、社会消费品零售总额"
+    )
+    assert "synthetic test data" in shape_named(slide, "Source").text_frame.text
+
+
+def test_forecast_fan_slide_with_its_takeaway(stamped, store_env):
+    _, prs = stamped
+    slide = prs.slides[5]
     assert pictures(slide) == []  # a native line chart, its data embedded
     (frame,) = charts(slide)
     names = [s.name for s in frame.chart.plots[0].series]
@@ -168,7 +181,7 @@ def test_title_slide_gives_the_year_to_date_period_and_stamp(stamped):
 def test_html_report_carries_the_year_to_date_slides(stamped):
     result, _ = stamped
     page = result.html.read_text(encoding="utf-8")
-    assert page.count("data:image/png") == 2  # the fan and the growth-gap chart
+    assert page.count("data:image/png") == 3  # progress, the fan and the growth-gap chart
     assert "四季度需增长8.7%方能完成全年6%以上目标" in page
     assert re.search(r'<section id="forecast_fan_gdp" class="chartslide">', page)
 
@@ -185,6 +198,7 @@ def test_real_rows_give_unstamped_slides(store_env, tmp_path):
     titles = [s.title for s in part.slides]
     assert titles == [
         "Jan-Sep 2024: growth needed for the annual targets",
+        "Jan-Sep 2024: progress on the targets",
         "GDP: cumulative growth, actual and forecast",
     ]
     assert part.slides[0].lines[0] == (

@@ -222,8 +222,10 @@ def test_period_in_the_title_applies_to_measure_columns(tmp_path):
         [9, "level", 60.3],
         [9, "growth", 3.9],
     ]
+    # 上年同期 is kept beside the level, in the level's unit: 580000万元 = 58亿元.
+    assert got["prior_year_value"].tolist()[0] == pytest.approx(58.0)
     result = ingest_quarterly(tmp_path / "synthetic_title.xlsx")
-    assert any("上年同期" in s for s in result.skipped_columns)
+    assert not any("上年同期" in s for s in result.skipped_columns)
     assert any("全市位次" in s for s in result.skipped_columns)
 
 
@@ -298,7 +300,6 @@ MALFORMED_CSV = [
     ("synthetic_bad_incompatible_unit.csv", 2, "level", "cannot convert 吨 to 亿元"),
     ("synthetic_bad_conflicting_units.csv", 2, "level", "conflicting units"),
     ("synthetic_bad_growth_out_of_range.csv", 2, "growth_pct", "outside the plausible range"),
-    ("synthetic_bad_not_cumulative.csv", 2, "period", "does not start in January"),
     ("synthetic_bad_price_basis.csv", 2, "price_basis", "published as real"),
     ("synthetic_bad_year_conflict.csv", 2, "period", "says 2023 but the year column says 2024"),
     ("synthetic_bad_unknown_unit.csv", 2, "unit", "unknown unit '万美元'"),
@@ -353,7 +354,7 @@ def test_malformed_gbk_csv(tmp_path, seeded_store):
     assert_fails_cleanly(path, 3, "指标", "unknown indicator '进出口总额'", seeded_store)
 
 
-def test_malformed_merged_header_with_a_single_quarter(tmp_path, seeded_store):
+def test_merged_header_with_a_single_quarter_stores_that_quarter(tmp_path):
     rows = [
         ["2024年主要指标（合成数据）"],
         ["指标", "1-3月", None, "4-6月", None],
@@ -361,9 +362,17 @@ def test_malformed_merged_header_with_a_single_quarter(tmp_path, seeded_store):
         ["社会消费品零售总额", 20.1, 5.2, 20.9, 5.0],
     ]
     path = write_workbook(
-        tmp_path / "synthetic_bad_merged.xlsx", {"S": rows}, merges=["S!B2:C2", "S!D2:E2"]
+        tmp_path / "synthetic_merged.xlsx", {"S": rows}, merges=["S!B2:C2", "S!D2:E2"]
     )
-    assert_fails_cleanly(path, 3, "4-6月 累计值(亿元)", "does not start in January", seeded_store)
+    got = read_quarterly(path)
+    spans = got[["start_month", "end_month", "measure", "value"]].astype(object)
+    # 4-6月 is April-June alone (start_month 4), never the year to date through June.
+    assert sorted(spans.to_numpy().tolist()) == [
+        [1, 3, "growth", 5.2],
+        [1, 3, "level", 20.1],
+        [4, 6, "growth", 5.0],
+        [4, 6, "level", 20.9],
+    ]
 
 
 def test_malformed_empty_workbook(tmp_path, seeded_store):
@@ -485,6 +494,7 @@ def test_ytd_series_puts_level_and_growth_side_by_side():
             "period": pd.array(["2024年1-3月", "2024年1-6月", "2024年1-9月"], dtype="string"),
             "level": pd.array([20.1, 41.0, 60.3], dtype="Float64"),
             "growth": pd.array([5.2, -1.5, 0.0], dtype="Float64"),
+            "prior_year": pd.array([pd.NA] * 3, dtype="Float64"),  # no 上年同期 in the file
         }
     )
     assert_frame_equal(got, expected)
@@ -521,12 +531,17 @@ def test_cli_replace_flag(tmp_path, capsys):
 # -- templates -------------------------------------------------------------------------------
 
 
-def test_templates_have_headers_and_no_numbers():
+def test_templates_have_headers_task_rows_and_no_numbers():
     csv_lines = (config.QUARTERLY / "template.csv").read_text("utf-8-sig").splitlines()
-    assert csv_lines == [",".join(TEMPLATE_COLUMNS)]
+    assert csv_lines[0] == ",".join(TEMPLATE_COLUMNS)
+    assert "prior_year" in TEMPLATE_COLUMNS  # 上年同期, read like the level
+    # one row per task target with a level or a count: name and unit, nothing else
+    assert csv_lines[1:3] == ["500万元以上重点项目个数,,,,个,,,,", "重点项目完成投资,,,,亿元,,,,"]
+    assert "新增城镇就业,,,,人,,,," in csv_lines and len(csv_lines) == 1 + 17
     wb = openpyxl.load_workbook(config.QUARTERLY / "template.xlsx")
-    values = [c for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row]
-    assert [v for v in values if v is not None] == list(TEMPLATE_COLUMNS)
+    values = [c for ws in wb.worksheets for row in ws.iter_rows(min_row=2, values_only=True)
+              for c in row[2:4] + row[5:]]  # fmt: skip
+    assert all(v is None for v in values)  # no period, level, 上年同期, growth, basis or source
 
 
 def test_template_xlsx_is_reproduced_by_the_generator(tmp_path):
@@ -545,7 +560,7 @@ def test_template_xlsx_is_reproduced_by_the_generator(tmp_path):
 def test_a_filled_in_template_ingests(tmp_path):
     write_templates(tmp_path)
     wb = openpyxl.load_workbook(tmp_path / "template.xlsx")
-    wb["data"].append(["社会消费品零售总额", 2024, "一季度", 20.1, "亿元", 5.2, "现价", "合成"])
+    wb["data"].append(["社会消费品零售总额", 2024, "一季度", 20.1, "亿元", None, 5.2, "现价", "合成"])
     wb.save(tmp_path / "synthetic_filled.xlsx")
     got = read_quarterly(tmp_path / "synthetic_filled.xlsx")
     assert got["value"].tolist() == [20.1, 5.2]

@@ -1,6 +1,6 @@
 """Growth-gap arithmetic, verdicts and slide sentences, checked against hand-computed values.
 
-The worked examples are DOMAIN.md's: last year's quarters 50, 55, 55, 60 (total 220), target 6%.
+The worked example throughout: last year's quarters 50, 55, 55, 60 (total 220), target 6%.
 Year-to-date figures fed through the store are synthetic.
 """
 
@@ -17,27 +17,34 @@ from muye_analysis.dataset import load_indicators
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import ingest_quarterly, read_quarterly
 from muye_analysis.targets import (
+    ABOUT_BAND_PP,
+    ABOUT_BAND_REL,
     ABOUT_TOLERANCE_PP,
     WEIGHTS_EQUAL_MONTHS,
     WEIGHTS_EQUAL_QUARTERS,
     WEIGHTS_GIVEN,
     WEIGHTS_LEVELS,
     WEIGHTS_SEASONAL,
+    about_band,
     annual_gaps,
     assess_target,
     bound_of,
     elapsed_share_for,
     equal_share,
+    equal_weights_bias,
     gap_pp,
     gap_sentence,
     headline_sensitivity,
     headline_ytd_gaps,
     implied_bases,
+    meets_target,
+    rate_sentence,
     required_growth,
     seasonal_share,
     sensitivity_grid,
     share_from_levels,
     share_from_quarter_levels,
+    target_kind,
     ytd_gap,
 )
 
@@ -116,44 +123,98 @@ def test_gap_is_target_minus_actual_in_points():
     assert gap_pp(6, 6.5) == pytest.approx(-0.5)  # ahead of target
 
 
-# -- verdicts ----------------------------------------------------------------------------------
+# -- verdicts: direction x qualifier ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("value", "target", "bound", "status", "met"),
+    ("value", "target", "bound", "higher", "measure", "status", "met"),
     [
-        (6.0, 6.0, "at_least", "met", True),  # 6%以上: a floor, reached exactly
-        (5.9, 6.0, "at_least", "missed", False),
-        (7.5, 6.0, "at_least", "met", True),
-        (5.4, 5.5, "at_most", "met", True),  # 以内: a ceiling
-        (5.6, 5.5, "at_most", "missed", False),
-        (5.9, 5.5, "about", "within_band", True),  # 5.5%左右, default band 0.5 point
-        (6.0, 5.5, "about", "within_band", True),
-        (6.1, 5.5, "about", "above_band", False),
-        (4.9, 5.5, "about", "below_band", False),
+        # 以上 / 不低于 (a floor), higher is better: GDP 6%以上
+        (6.0, 6.0, "at_least", True, "growth_rate", "met", True),
+        (5.9, 6.0, "at_least", True, "growth_rate", "missed", False),
+        (7.5, 6.0, "at_least", True, "growth_rate", "exceeded", True),
+        # 以内 (a ceiling), lower is better
+        (5.4, 5.5, "at_most", False, "rate", "within_ceiling", True),
+        (5.6, 5.5, "at_most", False, "rate", "above_ceiling", False),
+        # 左右 for growth (higher is better): a floor with a 0.5-point band; above it 超额完成
+        (6.8, 6.0, "about", True, "growth_rate", "exceeded", True),
+        (6.5, 6.0, "about", True, "growth_rate", "met", True),
+        (5.6, 6.0, "about", True, "growth_rate", "met", True),
+        (5.4, 6.0, "about", True, "growth_rate", "missed", False),
+        # 左右 for a lower-is-better rate: 城镇调查失业率5.5%左右 works as a ceiling up to 6.0
+        (4.8, 5.5, "about", False, "rate", "within_ceiling", True),
+        (6.0, 5.5, "about", False, "rate", "within_ceiling", True),
+        (6.1, 5.5, "about", False, "rate", "above_ceiling", False),
+        # 左右 with no known direction: a two-sided band
+        (5.9, 5.5, "about", None, "rate", "within_band", True),
+        (6.1, 5.5, "about", None, "rate", "above_band", False),
+        (4.9, 5.5, "about", None, "rate", "below_band", False),
+        # a bare number: a floor or a ceiling by direction, a band when unknown
+        (8.1, 8.0, "exact", True, "growth_rate", "exceeded", True),
+        (8.0, 8.0, "exact", True, "growth_rate", "met", True),
+        (7.9, 8.0, "exact", True, "growth_rate", "missed", False),
+        (5.4, 5.5, "exact", False, "rate", "within_ceiling", True),
+        (5.6, 5.5, "exact", False, "rate", "above_ceiling", False),
+        (5.7, 5.5, "exact", None, "rate", "within_band", True),
+        # 稳定在2.75万亩 (a level): the band is 2% of the target, 0.055万亩, not 0.5 points
+        (2.70, 2.75, "about", True, "level", "met", True),
+        (2.69, 2.75, "about", True, "level", "missed", False),
+        (2.80, 2.75, "about", True, "level", "met", True),
+        (2.81, 2.75, "about", True, "level", "exceeded", True),
+        # 总投资10亿元, direction unknown: band 0.2亿元 either side
+        (10.1, 10.0, "exact", None, "level", "within_band", True),
+        (10.3, 10.0, "exact", None, "level", "above_band", False),
+        (9.7, 10.0, "exact", None, "level", "below_band", False),
+        # 新增城镇就业8000人以上 (a count floor)
+        (8000, 8000, "at_least", True, "count", "met", True),
+        (8317, 8000, "at_least", True, "count", "exceeded", True),
+        (7999, 8000, "at_least", True, "count", "missed", False),
     ],
 )
-def test_verdicts_respect_the_qualifier(value, target, bound, status, met):
-    verdict = assess_target(value, target, bound)
+def test_verdicts_follow_direction_and_qualifier(value, target, bound, higher, measure, status,
+                                                 met):  # fmt: skip
+    verdict = assess_target(value, target, bound, higher_is_better=higher, measure=measure)
     assert (verdict.status, verdict.met) == (status, met)
 
 
-def test_about_band_is_a_named_parameter():
-    assert ABOUT_TOLERANCE_PP == 0.5
-    assert assess_target(5.8, 5.5, "about", tolerance_pp=0.2).status == "above_band"
-    assert assess_target(5.8, 5.5, "about", tolerance_pp=0.3).tolerance_pp == 0.3
+def test_about_band_is_a_named_parameter_in_the_indicators_unit():
+    assert (ABOUT_BAND_PP, ABOUT_BAND_REL, ABOUT_TOLERANCE_PP) == (0.5, 0.02, 0.5)
+    assert about_band(5.5, "rate") == 0.5
+    assert about_band(2.75, "level") == pytest.approx(0.055, abs=TOL)
+    assert about_band(8000, "count") == pytest.approx(160.0, abs=TOL)
+    narrow = assess_target(5.8, 5.5, "about", higher_is_better=False, tolerance_pp=0.2)
+    assert (narrow.status, narrow.band, narrow.tolerance_pp) == ("above_ceiling", 0.2, 0.2)
+    assert assess_target(2.7, 2.75, "about", measure="level").tolerance_pp is None  # not points
 
 
-def test_bare_target_reads_as_floor_or_ceiling_by_direction():
-    assert assess_target(8.1, 8.0, "exact", higher_is_better=True).met
-    assert not assess_target(7.9, 8.0, "exact", higher_is_better=True).met
-    assert assess_target(5.4, 5.5, "exact", higher_is_better=False).met
-    assert assess_target(5.7, 5.5, "exact", higher_is_better=None).status == "within_band"
+@pytest.mark.parametrize(
+    ("bound", "higher", "kind"),
+    [("at_least", None, "floor"), ("at_most", None, "ceiling"), ("about", True, "floor"),
+     ("about", False, "ceiling"), ("about", None, "band"), ("exact", True, "floor"),
+     ("exact", False, "ceiling"), ("exact", None, "band")],
+)  # fmt: skip
+def test_target_kind_from_bound_and_direction(bound, higher, kind):
+    assert target_kind(bound, higher) == kind
 
 
-def test_verdict_text_in_both_languages():
-    verdict = assess_target(5.9, 6.0, "at_least")
-    assert (verdict.text("zh"), verdict.text("en")) == ("未完成", "missed")
+def test_verdict_text_in_both_languages_and_for_indicative_targets():
+    missed = assess_target(5.9, 6.0, "at_least")
+    assert (missed.text("zh"), missed.text("en")) == ("未完成", "missed")
+    indicative = assess_target(5.9, 6.0, "at_least", indicative=True)
+    assert (indicative.text("zh"), indicative.text("en")) == (
+        "低于预期目标",
+        "below the indicative target",
+    )
+    assert assess_target(6.8, 6.0, "about").text() == "超额完成"
+    assert assess_target(4.8, 5.5, "about", higher_is_better=False).text() == "控制在目标以内"
+
+
+def test_meets_target_agrees_with_assess_target():
+    values = [4.8, 5.4, 5.6, 6.0, 6.6]
+    for bound, higher in [("at_least", True), ("about", True), ("about", False),
+                          ("about", None), ("at_most", False)]:  # fmt: skip
+        expected = [assess_target(v, 6.0, bound, higher_is_better=higher).met for v in values]
+        assert meets_target(values, 6.0, bound, higher_is_better=higher).tolist() == expected
 
 
 @pytest.mark.parametrize(
@@ -209,7 +270,7 @@ def test_sentence_when_growth_so_far_is_negative_or_the_target_already_safe():
 
 @pytest.fixture
 def synthetic_gdp(tmp_path):
-    """Synthetic GDP: 2023 cumulative levels 50, 105, 160, 220 (DOMAIN.md's quarters)."""
+    """Synthetic GDP: 2023 cumulative levels 50, 105, 160, 220 (the worked example's quarters)."""
     path = tmp_path / "synthetic_gdp.csv"
     path.write_text(
         "indicator,year,period,level,unit,growth_pct\n"
@@ -255,7 +316,64 @@ def test_ytd_gap_at_year_end_gives_the_verdict(tmp_path):
     gap = ytd_gap("gdp")
     assert gap.required is None
     assert (gap.verdict.status, gap.verdict.met) == ("missed", False)
-    assert gap.sentence() == "地区生产总值全年增长5.8%，全年6%以上目标未完成"
+    # GDP 6%以上 is a 预期目标 (indicative): a shortfall is 低于预期目标, not 未完成.
+    assert gap.sentence() == "地区生产总值全年增长5.8%，低于全年6%以上的预期目标"
+    assert gap.sentence("en") == (
+        "Gross domestic product: 5.8% for the year, below the indicative full-year target of "
+        "at least 6%."
+    )
+
+
+def test_ytd_gap_at_year_end_over_the_target_is_over_fulfilment(tmp_path):
+    path = tmp_path / "synthetic_full_year.csv"
+    path.write_text("indicator,year,period,growth_pct\ngdp,2024,全年,6.8\n", "utf-8")
+    ingest_quarterly(path)
+    gap = ytd_gap("gdp")
+    assert gap.verdict.status == "exceeded"
+    assert gap.sentence() == "地区生产总值全年增长6.8%，超额完成全年6%以上的预期目标"
+
+
+def test_ytd_gap_of_a_rate_judges_the_rate_not_a_growth(tmp_path):
+    # 城镇调查失业率 4.8% against 5.5%左右: lower is better, so 左右 works as a ceiling.
+    path = tmp_path / "synthetic_unemployment.csv"
+    path.write_text("indicator,year,period,level,unit\n城镇调查失业率,2024,1-9月,4.8,%\n", "utf-8")
+    ingest_quarterly(path)
+    gap = ytd_gap("surveyed_unemployment_rate")
+    assert (gap.measure, gap.required, gap.verdict.status) == ("rate", None, "within_ceiling")
+    assert gap.sentence() == "城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的预期目标以内"
+    assert "增长" not in gap.sentence()
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "qualifier", "higher", "indicative", "zh"),
+    [
+        (6.2, 5.5, "左右", False, True,
+         "城镇调查失业率前三季度为6.2%，高于全年5.5%左右的预期目标0.7个百分点"),
+        (75.0, 80, "以上", True, False,
+         "研发活动覆盖率前三季度为75.0%，距全年80%以上目标尚差5.0个百分点"),
+        (82.0, 80, "以上", True, False, "研发活动覆盖率前三季度为82.0%，达到全年80%以上目标"),
+    ],
+)  # fmt: skip
+def test_rate_sentences_use_the_rate_wording(value, target, qualifier, higher, indicative, zh):
+    name = "城镇调查失业率" if target == 5.5 else "研发活动覆盖率"
+    assert rate_sentence(Period(2024, 9), value, target, qualifier, higher_is_better=higher,
+                         name=name, indicative=indicative) == zh  # fmt: skip
+
+
+def test_rate_sentence_in_english():
+    assert rate_sentence(
+        Period(2024, 9),
+        4.8,
+        5.5,
+        "左右",
+        higher_is_better=False,
+        lang="en",
+        name="Unemployment",
+        indicative=True,
+    ) == (
+        "Unemployment: 4.8% in the first three quarters, within the indicative full-year "
+        "target of about 5.5%."
+    )
 
 
 # -- the bundled annual data -------------------------------------------------------------------
@@ -334,6 +452,25 @@ def test_headline_sensitivity_takes_the_bundled_target():
     assert grid["growth_so_far"].tolist() == [3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5, 7.0]
     row = grid[grid["growth_so_far"] == 5.0]
     assert row["required_growth"].iloc[0] == pytest.approx(9.0, abs=TOL)
+
+
+def test_the_grid_follows_the_compilation_frequency():
+    gdp = headline_sensitivity("gdp", wide=True)  # compiled quarterly
+    assert list(gdp.columns) == [3, 6, 9]
+    assert gdp.attrs["weights_source"] == WEIGHTS_EQUAL_QUARTERS
+    retail = headline_sensitivity("retail_sales", wide=True)  # compiled monthly, 1-2月 first
+    assert list(retail.columns) == list(range(2, 12))
+    assert retail.attrs["weights_source"] == WEIGHTS_EQUAL_MONTHS
+    assert "overstate" in gdp.attrs["shortcut_note_en"]
+
+
+def test_equal_weights_shortcut_overstates_when_behind_with_a_big_fourth_quarter():
+    # Quarters 50, 55, 55, 60: Q4 is bigger than a quarter of the year (60/220 > 1/4).
+    w = share_from_quarter_levels(QUARTERS, 3)
+    behind = equal_weights_bias(6, 5.0, w, 9)  # 9.0 - 8.667
+    ahead = equal_weights_bias(6, 7.0, w, 9)  # (6 - 5.25)/0.25 = 3.0 vs (1320-1120)/60 = 3.333
+    assert behind == pytest.approx(9.0 - 26 / 3, abs=TOL) and behind > 0
+    assert ahead == pytest.approx(3.0 - 10 / 3, abs=TOL) and ahead < 0
 
 
 def test_headline_ytd_gaps_takes_each_indicator_at_its_latest_target_year_period():

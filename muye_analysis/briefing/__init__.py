@@ -14,10 +14,10 @@ briefing.pptx") survive a rerun; English gets a suffix so both can sit side by s
 PNGs (200 dpi) go to ``build/briefing_figures/``. Each output is written to a temporary file
 and renamed into place, so a failed build leaves the previous one intact.
 
-The slides: a title (district, period, data vintage); the headline table (base-year actual, plan-year
-target, gap); year-to-date slides when the processed store holds real figures for the target
-year (the growth still needed, forecast fans); then one slide per report chart, each with a
-takeaway computed from the data and its source line.
+The slides: a title (district, period, data vintage); the headline table (base-year actual,
+plan-year target, gap); year-to-date slides when the processed store holds real figures for the
+target year (the growth still needed, forecast fans); then one slide per report chart, each with
+a takeaway computed from the data and its source line. The latest report in data/ drives it.
 
 Importing this package is cheap; python-pptx, matplotlib and pandas load when a briefing is built.
 """
@@ -86,7 +86,7 @@ def build_briefing(
     """Build the deck and the HTML report for ``lang`` and return where they went.
 
     ``charts`` keeps only the named report charts (names of
-    ``muye_analysis.charts.export.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
+    ``muye_analysis.chart_registry.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
     example rows of the processed store into the year-to-date slides, stamped as such: for
     tests and demonstrations only, never for a real briefing.
     """

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from muye_analysis.briefing.attainment import attainment_slide
 from muye_analysis.briefing.catalogue import (
     ChartEntry,
     ReportData,
@@ -33,8 +34,9 @@ def assemble_briefing(
 ) -> Briefing:
     """Draw every chart into ``figure_dir`` (PNG, 200 dpi) and return the briefing's content.
 
-    Order: title, headline table, year-to-date slides (only with real data in the processed
-    store), then the report's charts (``charts`` picks some of them by name).
+    Order: title, headline table, last year's targets met or not (only with two reports in
+    data/), year-to-date slides (only with real data in the processed store), then the report's
+    charts (``charts`` picks some of them by name).
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
@@ -47,9 +49,11 @@ def assemble_briefing(
     ytd = ytd_part(lang, figure_dir, targets=data.targets, registry=data.registry,
                    allow_synthetic=allow_synthetic)  # fmt: skip
     frame, _ = league.scorecard_frame()
+    attainment = attainment_slide(lang)  # with two reports: last year's targets met or not
     slides = (
         judgements.summary_slide(data, lang, frame_size=frame),
         headline_table(data.targets, data.indicators, lang),
+        *((attainment,) if attainment is not None else ()),
         *ytd.slides,
         *chart_slides,
         judgements.plan_slide(data, lang),

@@ -1,7 +1,7 @@
 """The slide charts: one entry per chart, with its title, how to draw it, its takeaway and source.
 
-The order is the deck's order; the names are the stable chart names of
-``muye_analysis.charts.export.REPORT_CHARTS``. Every entry draws from the same tables
+The order is the deck's order; the names and titles are those of the chart registry
+(``muye_analysis.chart_registry``). Every entry draws from the same tables
 (:class:`ReportData`, loaded once), so the chart and its takeaway always agree.
 """
 
@@ -59,77 +59,91 @@ class ChartEntry:
 
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
-    """The report's charts in deck order (the names of ``charts.export.REPORT_CHARTS``).
+    """The report's charts in deck order: the report charts of ``muye_analysis.chart_registry``,
+    each with its registered name and title.
 
     The city comparison is left out when the context data hold no city figures for the
     report's base year (:func:`missing_charts` says why).
     """
     from muye_analysis import charts, league
+    from muye_analysis.chart_registry import REPORT_CHARTS, chart
 
     d = ReportData.load() if data is None else data
     years = year_fields(d.targets)
-    source = lambda lang: labels.source_line(lang, **years)  # noqa: E731
+    report_source = lambda lang: labels.source_line(lang, **years)  # noqa: E731
     frame, from_table = league.scorecard_frame()  # the league table's, else the assumed 13
-    entries = (
-        ChartEntry(
-            name="rank_scorecard",
-            title=lambda lang: labels.text("rank_title", lang, **years),
-            build=lambda lang: charts.plot_rank_scorecard(
+    # name -> (build, takeaway, source); names and titles come from the chart registry
+    parts: dict[str, tuple[Callable, Callable, Callable]] = {
+        "rank_scorecard": (
+            lambda lang: charts.plot_rank_scorecard(
                 d.rankings, frame_size=frame, frame_from_table=from_table, lang=lang, size="slide"
             ),
-            takeaway=lambda lang: takeaways.scorecard_takeaway(d.rankings, lang, frame_size=frame),
-            source=source,
-            native=lambda lang: native.scorecard_native(d.rankings, lang, frame_size=frame),
-            notes=lambda lang: scorecard_notes(frame, from_table, lang),
+            lambda lang: takeaways.scorecard_takeaway(d.rankings, lang, frame_size=frame),
+            report_source,
         ),
-        ChartEntry(
-            name="muye_in_city",
-            title=lambda lang: labels.text("city_title", lang, **years),
-            build=lambda lang: charts.plot_muye_in_city(
+        "muye_in_city": (
+            lambda lang: charts.plot_muye_in_city(
                 d.indicators, d.context, d.registry, lang=lang, size="slide"
             ),
-            takeaway=lambda lang: takeaways.city_takeaway(
-                d.indicators, d.context, d.registry, lang
-            ),
-            source=lambda lang: city_source_line(d, lang),
-            native=lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
-            notes=lambda lang: (
-                labels.text("growth_basis_note", lang),
-                labels.text("city_preliminary_note", lang),
-            ),
+            lambda lang: takeaways.city_takeaway(d.indicators, d.context, d.registry, lang),
+            lambda lang: city_source_line(d, lang),
         ),
-        ChartEntry(
-            name="growth_gap",
-            title=lambda lang: labels.text("gap_title", lang, **years),
-            build=lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
-            takeaway=lambda lang: takeaways.growth_gap_takeaway(d.targets, lang),
-            source=source,
-            native=lambda lang: native.growth_gap_native(d.targets, lang),
-            notes=lambda lang: gap_notes(d, lang),
+        "growth_gap": (
+            lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
+            lambda lang: takeaways.growth_gap_takeaway(d.targets, lang),
+            report_source,
         ),
-        ChartEntry(
-            name="projected_levels",
-            title=lambda lang: labels.text("proj_title", lang, **years),
-            build=lambda lang: charts.plot_projected_levels(
+        "projected_levels": (
+            lambda lang: charts.plot_projected_levels(
                 d.indicators, d.targets, lang=lang, size="slide"
             ),
-            takeaway=lambda lang: takeaways.projection_takeaway(d.indicators, d.targets, lang),
-            source=source,
-            native=lambda lang: native.projection_native(d.indicators, d.targets, lang),
-            notes=lambda lang: projection_notes(d, lang),
+            lambda lang: takeaways.projection_takeaway(d.indicators, d.targets, lang),
+            report_source,
         ),
-        ChartEntry(
-            name="task_targets",
-            title=lambda lang: labels.text("task_title", lang, **years),
-            build=lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
-            takeaway=lambda lang: takeaways.task_takeaway(d.targets, lang),
-            source=source,
-            native=lambda lang: native.task_native(d.targets, lang),
-            notes=lambda lang: (labels.text("task_note", lang),),
+        "task_targets": (
+            lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
+            lambda lang: takeaways.task_takeaway(d.targets, lang),
+            report_source,
         ),
-    )
+    }
+    # name -> (native deck charts, speaker notes with the chart's assumptions)
+    deck: dict[str, tuple[Callable, Callable]] = {
+        "rank_scorecard": (
+            lambda lang: native.scorecard_native(d.rankings, lang, frame_size=frame),
+            lambda lang: scorecard_notes(frame, from_table, lang),
+        ),
+        "muye_in_city": (
+            lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
+            lambda lang: (labels.text("growth_basis_note", lang),
+                          labels.text("city_preliminary_note", lang)),  # fmt: skip
+        ),
+        "growth_gap": (
+            lambda lang: native.growth_gap_native(d.targets, lang),
+            lambda lang: gap_notes(d, lang),
+        ),
+        "projected_levels": (
+            lambda lang: native.projection_native(d.indicators, d.targets, lang),
+            lambda lang: projection_notes(d, lang),
+        ),
+        "task_targets": (
+            lambda lang: native.task_native(d.targets, lang),
+            lambda lang: (labels.text("task_note", lang),),
+        ),
+    }
     skip = set(missing_charts(d))
-    return tuple(e for e in entries if e.name not in skip)
+    return tuple(
+        ChartEntry(
+            name=name,
+            title=lambda lang, key=chart(name).title_key: labels.text(key, lang, **years),
+            build=parts[name][0],
+            takeaway=parts[name][1],
+            source=parts[name][2],
+            native=deck[name][0] if name in deck else (lambda lang: ()),
+            notes=deck[name][1] if name in deck else (lambda lang: ()),
+        )
+        for name in REPORT_CHARTS
+        if name not in skip
+    )
 
 
 def missing_charts(data: ReportData) -> dict[str, str]:

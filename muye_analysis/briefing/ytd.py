@@ -65,7 +65,11 @@ def ytd_part(
         store = store[~fake]
     synthetic = bool(fake.any()) and allow_synthetic
     gaps = headline_ytd_gaps(store, targets=targets)
+    progress = _progress_slide(store, targets, figure_dir, synthetic, lang)
     if not gaps:
+        if progress is not None:  # task targets only: the 进度监测 slide alone
+            slide, period, sources = progress
+            return YtdPart(period, sources, synthetic, (slide,), tuple(notes))
         if len(store):
             notes.append(text("ytd_no_target_year", lang))
         return YtdPart(notes=tuple(notes))
@@ -74,6 +78,7 @@ def ytd_part(
     latest = max((g.period for g in gaps), key=lambda p: (p.year, p.end_month))
     names = {g.indicator: _short_name(registry, g.indicator, lang) for g in gaps}
     slides: list[Slide] = [_gap_slide(gaps, names, latest, sources, synthetic, lang)]
+    slides += [progress[0]] if progress is not None else []
     for gap in gaps:
         slide, note = _fan_slide(gap, store, registry, names[gap.indicator], figure_dir,
                                  sources, synthetic, lang)  # fmt: skip
@@ -114,6 +119,35 @@ def _gap_slide(
         notes=tuple(notes),
         source=labels.source_line(lang, extra),
     )
+
+
+def _progress_slide(
+    store: pd.DataFrame, targets: pd.DataFrame, figure_dir: Path, synthetic: bool, lang: str
+) -> tuple[ChartSlide, Period, str] | None:
+    """The 进度监测 traffic lights (``progress.progress_table``), when the store holds figures
+    of the plan year for any target; else None."""
+    import matplotlib.pyplot as plt
+
+    from muye_analysis.charts import save_figure
+    from muye_analysis.charts.progress import plot_progress
+    from muye_analysis.progress import progress_table, progress_takeaway, progress_title
+
+    table = progress_table(store=store, targets=targets)
+    if table.attrs["as_of"] is None or (table["status"] == "no_data").all():
+        return None
+    period = table.attrs["as_of"]
+    used = store[store["indicator"].isin(table.loc[table["status"] != "no_data", "indicator"])]
+    sources = _sources_text(used[used["year"] == period.year], lang)
+    title = progress_title(table, lang) + (_SYNTHETIC_TITLE[lang] if synthetic else "")
+    fig = plot_progress(table, lang=lang, size="slide")
+    try:
+        (image,) = save_figure(fig, f"progress_{lang}", ("png",), directory=figure_dir)
+    finally:
+        plt.close(fig)
+    extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    slide = ChartSlide(name="progress", title=title, takeaway=progress_takeaway(table, lang),
+                       image=image, source=labels.source_line(lang, extra))  # fmt: skip
+    return slide, period, sources
 
 
 def _fan_slide(

@@ -46,7 +46,7 @@ def plot_muye_in_city(
 
     Defaults load ``load_indicators()``, ``load_context()`` and ``load_registry()``. Shares are
     current-price levels of the same year (Muye ÷ Xinxiang). Where a figure is unpublished
-    (Muye's 规上工业 level, GDP growth in the first report) the chart says so instead of drawing a bar.
+    (Muye's 规上工业 level, GDP growth in the first report) the chart says so, drawing no bar.
     The context sources are cited in the source line. When ``ax`` is given it is split in two.
     """
     if indicators is None or context is None or registry is None:

@@ -1,4 +1,7 @@
-"""Export the report's charts in one go (what ``muye charts`` runs)."""
+"""Export the report's charts in one go (what ``muye charts`` runs).
+
+Which charts, and their names, come from :mod:`muye_analysis.chart_registry`.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +11,8 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-# Stable file stems: slides and documents link to these names.
-REPORT_CHARTS = (
-    "rank_scorecard",
-    "muye_in_city",
-    "growth_gap",
-    "projected_levels",
-    "task_targets",
-)
+# The one chart list: stable file stems that slides and documents link to.
+from muye_analysis.chart_registry import EXPORTED_CHARTS, REPORT_CHARTS, YTD_CHARTS  # noqa: F401
 
 
 def export_report_charts(
@@ -27,7 +24,8 @@ def export_report_charts(
     deflator_pct: float | None = None,
     directory: str | Path | None = None,
 ) -> list[Path]:
-    """Draw the report's charts from the bundled data and save them; return the paths.
+    """Draw the report's charts from the bundled data, and the 进度监测 traffic lights from the
+    year-to-date store, and save them; return the paths.
 
     Files are named ``<chart>_<lang>`` (``growth_gap_zh.png``), with ``_document`` appended for
     the document size. ``frame_size`` and ``deflator_pct`` are the charts' stated assumptions.
@@ -35,13 +33,12 @@ def export_report_charts(
     import matplotlib.pyplot as plt
 
     from muye_analysis.charts.save import save_figure
-
     from muye_analysis.errors import MissingYear
 
     plotters = _plotters(frame_size, deflator_pct)
     paths: list[Path] = []
     for lang in langs:
-        for name in REPORT_CHARTS:
+        for name in EXPORTED_CHARTS:
             try:
                 fig = plotters[name](lang=lang, size=size)
             except MissingYear as exc:  # e.g. no city figures for the base year: said, not drawn
@@ -60,6 +57,7 @@ def _plotters(
 ) -> dict[str, Callable[..., Figure]]:
     from muye_analysis.charts.city import plot_muye_in_city
     from muye_analysis.charts.growth import plot_growth_gap
+    from muye_analysis.charts.progress import plot_progress
     from muye_analysis.charts.projection import plot_projected_levels
     from muye_analysis.charts.scorecard import plot_rank_scorecard
     from muye_analysis.charts.tasks import plot_task_targets
@@ -74,4 +72,5 @@ def _plotters(
         "growth_gap": plot_growth_gap,
         "projected_levels": lambda **kw: plot_projected_levels(deflator_pct=deflator_pct, **kw),
         "task_targets": plot_task_targets,
+        "progress": plot_progress,
     }

@@ -65,7 +65,10 @@ def plot_growth_gap(
             source=labels.source_line(lang, **years),
             legend=(
                 [_legend_dot(ACTUAL_COLOUR, spec), _legend_dot(TARGET_COLOUR, spec)],
-                [labels.text("gap_actual", lang, **years), labels.text("gap_target", lang, **years)],
+                [
+                    labels.text("gap_actual", lang, **years),
+                    labels.text("gap_target", lang, **years),
+                ],
             ),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)

@@ -10,10 +10,9 @@ from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
 from muye_analysis.charts.style import GREY, LIGHT_GREY, THIRD_COLOURS, house_style, size_spec
+from muye_analysis.league import DEFAULT_FRAME_SIZE  # the assumed frame lives with the ranks
 from muye_analysis.reports import year_fields
 from muye_analysis.views import THIRDS, rank_view
-
-DEFAULT_FRAME_SIZE = 13  # 四区八县(市)及平原示范区: the usual city round-up; an assumption
 
 
 def plot_rank_scorecard(

@@ -46,6 +46,7 @@ def plot_required_growth_grid(
             notes=[
                 labels.text("grid_weights", lang, weights=_weights_label(grid, lang)),
                 labels.text("grid_note", lang),
+                *_shortcut_note(grid, lang),
             ],
             source=labels.source_line(lang),
         )
@@ -88,6 +89,14 @@ def _indicator_label(indicator: str | None, lang: str) -> str:
 
     row = load_registry().set_index("indicator").loc[indicator]
     return labels.indicator_name(row, lang, short=False)
+
+
+def _shortcut_note(grid: pd.DataFrame, lang: str) -> list[str]:
+    """When the grid rests on equal weights, say when that over- or under-states the effort."""
+    if not str(grid.attrs.get("weights_source", "")).startswith("assumption: equal"):
+        return []
+    note = grid.attrs.get(f"shortcut_note_{'zh' if lang == 'zh' else 'en'}")
+    return [note] if note else []
 
 
 def _weights_label(grid: pd.DataFrame, lang: str) -> str:

@@ -4,7 +4,8 @@
 unit, measure, kind (actual or target), qualifier, rank scope, period, section, offsets and the
 exact quote. Subjects are matched to registry indicator ids where a name or synonym fits.
 ``read_report`` reads a file in any of the usual encodings; ``write_draft`` saves the rows in the
-curated dataset's column order for a person to review.
+curated dataset's column order for a person to review; ``explain_facts`` says per row which reading
+rule found it and from which words (``muye extract --explain``).
 
 Importing the package costs only ``re``; pandas and the registry load on the first call.
 """
@@ -19,6 +20,7 @@ from muye_analysis.extract.facts import (
 from muye_analysis.extract.io import (
     draft_frame,
     draft_report,
+    explain_facts,
     read_report,
     summarise_facts,
     write_draft,
@@ -29,6 +31,7 @@ __all__ = [
     "FACT_COLUMNS",
     "draft_frame",
     "draft_report",
+    "explain_facts",
     "extract_facts",
     "read_report",
     "summarise_facts",

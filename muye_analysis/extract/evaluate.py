@@ -97,3 +97,163 @@ def _same_value(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(float(a) - float(b)) <= VALUE_TOLERANCE * max(1.0, abs(float(a)))
+
+
+# --- a corpus of real documents keyed by hand ------------------------------------------------
+#
+# Each document is a text file and a facts CSV (one row per quantitative fact, keyed by reading)
+# listed in a manifest with its URL, genre and split (tune or holdout). A keyed fact is found when
+# an extracted row has the same value, unit, measure and kind, its value lies inside the keyed
+# quote where that quote stands in the text, and, where the key gives them, the same stage
+# (from/to), comparator (个百分点 against what), rank scope and ranked-on measure.
+
+CORPUS_COLUMNS = (
+    "subject", "value", "unit", "measure", "kind", "period", "stage", "comparator",
+    "rank_scope", "ranked_on", "pattern", "printed", "quote",
+)  # fmt: skip
+MANIFEST_COLUMNS = (
+    "id", "genre", "split", "province", "area", "year", "title", "url", "excerpt", "notes",
+)  # fmt: skip
+
+
+@dataclass
+class DocumentScore:
+    """How the reader did on one keyed document."""
+
+    doc: str
+    keyed: int
+    found: int
+    extracted: int
+    correct: int
+    by_pattern: dict[str, tuple[int, int]]  # pattern -> (found, keyed)
+    by_rule: dict[str, tuple[int, int]]  # rule -> (correct, extracted)
+    missed: list[dict] = field(default_factory=list)
+    spurious: list[dict] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.keyed if self.keyed else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.extracted if self.extracted else 1.0
+
+
+def load_manifest(folder) -> list[dict]:
+    """The corpus manifest as dicts, in file order."""
+    import csv
+    from pathlib import Path
+
+    with open(Path(folder) / "manifest.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def load_keyed(folder, doc: str) -> tuple[str, list[dict]]:
+    """A corpus document's text and its keyed facts (value as float or None)."""
+    import csv
+    from pathlib import Path
+
+    folder = Path(folder)
+    text = (folder / f"{doc}.txt").read_text(encoding="utf-8")
+    with open(folder / f"{doc}.facts.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["value"] = float(row["value"]) if row["value"] else None
+    return text, rows
+
+
+def locate_quotes(text: str, keyed: list[dict]) -> list[tuple[int, int] | None]:
+    """Where each keyed quote stands in ``text``; a repeated quote takes the next occurrence."""
+    used: dict[str, set[int]] = {}
+    spans: list[tuple[int, int] | None] = []
+    previous = 0
+    for row in keyed:
+        quote = row["quote"]
+        taken = used.setdefault(quote, set())
+        # Facts are keyed in reading order: look from the previous fact's quote on, then anywhere.
+        pos = _free(text, quote, previous, taken)
+        if pos == -1:
+            pos = _free(text, quote, 0, taken)
+        if pos == -1:
+            pos = text.find(quote)  # more keys than occurrences: share the first
+        if pos == -1:
+            spans.append(None)
+            continue
+        taken.add(pos)
+        previous = pos
+        spans.append((pos, pos + len(quote)))
+    return spans
+
+
+def _free(text: str, quote: str, start: int, taken: set[int]) -> int:
+    pos = text.find(quote, start)
+    while pos != -1 and pos in taken:
+        pos = text.find(quote, pos + 1)
+    return pos
+
+
+def score_document(doc: str, text: str, keyed: list[dict], facts: pd.DataFrame) -> DocumentScore:
+    """Recall over the keyed facts and precision over the extracted rows of one document."""
+    spans = locate_quotes(text, keyed)
+    found_rows = _corpus_records(facts)
+    taken: set[int] = set()
+    by_pattern: dict[str, list[int]] = {}
+    missed = []
+    for key, span in zip(keyed, spans, strict=True):
+        tally = by_pattern.setdefault(key["pattern"] or "plain", [0, 0])
+        tally[1] += 1
+        j = next(
+            (
+                j
+                for j, f in enumerate(found_rows)
+                if j not in taken and span is not None and _corpus_same(key, span, f)
+            ),
+            None,
+        )
+        if j is None:
+            missed.append(key)
+        else:
+            taken.add(j)
+            tally[0] += 1
+    by_rule: dict[str, list[int]] = {}
+    for j, f in enumerate(found_rows):
+        tally = by_rule.setdefault(f.get("rule") or "?", [0, 0])
+        tally[1] += 1
+        tally[0] += j in taken
+    return DocumentScore(
+        doc=doc,
+        keyed=len(keyed),
+        found=len(keyed) - len(missed),
+        extracted=len(found_rows),
+        correct=len(taken),
+        by_pattern={k: (v[0], v[1]) for k, v in by_pattern.items()},
+        by_rule={k: (v[0], v[1]) for k, v in by_rule.items()},
+        missed=missed,
+        spurious=[f for j, f in enumerate(found_rows) if j not in taken],
+    )
+
+
+def _corpus_records(df: pd.DataFrame) -> list[dict]:
+    import pandas as pd
+
+    records = df.astype(object).to_dict("records")
+    return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in records]
+
+
+def _corpus_same(key: dict, span: tuple[int, int], found: dict) -> bool:
+    if (key["measure"], key["kind"]) != (found["measure"], found["kind"]):
+        return False
+    if normalise_text(key["unit"] or "") != (found["unit"] or ""):
+        return False
+    if not _same_value(key["value"], found["value"]):
+        return False
+    if found["start"] is None or not span[0] <= found["start"] < span[1]:
+        return False
+    if key["stage"] and key["stage"] != (found.get("stage") or ""):
+        return False
+    for column in ("comparator", "rank_scope"):
+        want = normalise_text(key[column] or "").strip("“”")
+        got = normalise_text(found.get(column) or "")
+        if want and not (got and (want in got or got in want)):
+            return False
+    return not (key["ranked_on"] and key["ranked_on"] != (found.get("ranked_on") or ""))

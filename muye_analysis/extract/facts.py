@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 
 # The curated table's columns, then what a reviewer needs to check a row against the text.
 DRAFT_COLUMNS = (*schema.INDICATOR_COLUMNS, "subject", "start", "end", "matched")
-# extract_facts also returns the upper end of a range (4.5%至5% -> value 4.5, value_high 5).
-FACT_COLUMNS = (*DRAFT_COLUMNS, "value_high")
+# extract_facts also returns the upper end of a range (4.5%至5% -> value 4.5, value_high 5), what
+# a comparison is against (高于全市0.5个百分点 -> 全市), and how each row was read: the reading
+# rule and the words that decided it (what ``muye extract --explain`` shows).
+FACT_COLUMNS = (*DRAFT_COLUMNS, "value_high", "comparator", "rule", "evidence")
 _DTYPES = {
     "period": "Int64",
     "value": "Float64",
@@ -33,7 +35,10 @@ def extract_facts(text: str, *, registry: pd.DataFrame | None = None) -> pd.Data
     ranked_on, stage, value, unit, printed, qualifier, bound, commitment, price_basis, rank_scope,
     section, quote, note), then ``subject`` (as written), ``start``/``end`` (offsets in ``text``
     of the value with its qualifiers: ``text[start:end]`` is 不少于20个 where ``printed`` is 20个),
-    ``matched`` (a registry id was found) and ``value_high`` (upper end of a range). ``quote`` is
+    ``matched`` (a registry id was found), ``value_high`` (upper end of a range), ``comparator``
+    (what a 个百分点 comparison or a multiple is against: 全市, 上年, 上半年), ``rule`` (the
+    reading rule: growth, pp_change, structure, rank, multiple, …) and ``evidence`` (the words
+    that decided subject, measure, kind and comparator). ``quote`` is
     ``text[q:end]`` from the subject (or 力争/确保) to the value, exactly as printed. Declines
     are negative (下降3.9% -> -3.9), 持平 is 0. Beyond the curated vocabulary: measures
     ``change_pp`` (个百分点) and ``change`` (比上年末减少0.3万人), bound ``range``.

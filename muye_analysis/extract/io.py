@@ -175,3 +175,81 @@ def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[
     if report.resolve().is_relative_to(config.RAW.resolve()):  # the document rows will name
         facts["document"] = report.resolve().relative_to(config.RAW.resolve()).as_posix()
     return facts, write_draft(facts, out)
+
+
+_EXPLAIN = {
+    "zh": {"rule": "规则", "words": "依据", "quote": "原文", "none": "（无）", "id": "指标"},
+    "en": {"rule": "rule", "words": "words", "quote": "quote", "none": "(none)", "id": "indicator"},
+}
+
+
+def explain_facts(facts: pd.DataFrame, *, lang: str = "zh") -> str:
+    """Per fact: what was read, which reading rule found it and from which words.
+
+    One block per row, in reading order, so a reviewer can trust or correct the draft quickly::
+
+        3. 地区生产总值 -1.3个百分点 · change_pp · actual · 比 全市 · 指标 gdp
+           规则 pp_change | 依据 subject carried: 地区生产总值 | compared with 全市 (低于) | …
+           原文 «低于全市1.3个百分点»
+    """
+    labels = _EXPLAIN["en" if lang == "en" else "zh"]
+    if facts.empty:
+        return _LABELS["en" if lang == "en" else "zh"]["none"]
+    lines = []
+    for n, row in enumerate(facts.itertuples(index=False), start=1):
+        value = "" if _missing(row.value) else f"{row.value:g}{row.unit or ''}"
+        subject = "?" if _missing(row.subject) else row.subject
+        head = [f"{n}. {subject} {value or row.printed}", row.measure, row.kind]
+        if not _missing(row.period):
+            head.append(str(row.period))
+        if not _missing(row.stage):
+            head.append(str(row.stage))
+        if not _missing(row.comparator):
+            head.append(("比 " if lang != "en" else "vs ") + str(row.comparator))
+        if not _missing(row.rank_scope):
+            head.append(str(row.rank_scope))
+        if not _missing(row.ranked_on):
+            head.append(("按 " if lang != "en" else "on ") + str(row.ranked_on))
+        indicator = labels["none"] if _missing(row.indicator) else row.indicator
+        head.append(f"{labels['id']} {indicator}")
+        lines.append(" · ".join(head))
+        words = row.evidence if not _missing(row.evidence) else labels["none"]
+        note = "" if _missing(row.note) else f" | {row.note}"
+        if lang != "en":
+            words, note = _in_chinese(words), _in_chinese(note)
+        lines.append(f"   {labels['rule']} {row.rule} | {labels['words']} {words}{note}")
+        lines.append(f"   {labels['quote']} «{row.quote}»")
+    return "\n".join(lines)
+
+
+# The reader writes its evidence in English templates around the report's own words; the Chinese
+# view replaces the templates, never the quoted words.
+_EVIDENCE_ZH = (
+    ("subject carried: ", "主题承前："), ("compared with ", "比较对象："), ("ranked on ", "排名针对 "),
+    ("actual: completion of a plan", "实际值：计划完成情况"), ("actual: a stock", "实际值：存量"),
+    ("target: paragraph announced by ", "目标值：段落引语 "),
+    ("target: carried from the clause before", "目标值：承前一分句"),
+    ("target: 左右/以上 with 预期/目标/计划 in the sentence", "目标值：句中有预期/目标且带左右/以上"),
+    ("target: ", "目标值："), ("actual: part (none) of the report", "实际值：无章节标题"),
+    ("target: part (none) of the report", "目标值：无章节标题"),
+    ("actual: part ", "实际值：报告第"), (" of the report", "部分"),
+    ("ratio after ", "结构比，位于："), ("stage from", "阶段：由"), ("stage to", "阶段：至"),
+    ("(…) after a comparator", "比较对象后括号内的数值"),
+    ("unit from the list's last member", "单位取自列举末项"), ("元 not printed", "原文未印“元”"),
+    ("basis: ", "口径："), ("written as ", "原文写作 "), ("growth of ", "即增长 "),
+    ("printed subject: ", "原文主题："), ("comparison verb not read", "比较词无法识别"),
+    ("sign as printed", "符号按原文"), ("verb not read: sign as printed", "比较词无法识别，符号按原文"),
+    ("part ", "第"), ("range ", "区间 "), (" to ", " 至 "),
+)  # fmt: skip
+
+
+def _in_chinese(text: str) -> str:
+    for en, zh in _EVIDENCE_ZH:
+        text = text.replace(en, zh)
+    return text
+
+
+def _missing(value) -> bool:
+    import pandas as pd
+
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value))) or value == ""

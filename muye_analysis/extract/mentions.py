@@ -16,13 +16,13 @@ from muye_analysis.text import parse_chinese_numeral
 # Units grouped by the measure they imply. Magnitude prefixes (万, 亿) combine with the base unit
 # and stay part of the unit as printed: 2.5万元 has value 2.5 and unit 万元.
 LEVEL_UNITS = (
-    "元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米", "安时",
+    "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米", "安时",
     "千瓦时", "千瓦", "立方米", "标准箱",
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
     "个", "家", "项", "类", "场次", "场", "所", "件", "户", "天", "期", "处", "座", "批", "名",
-    "辆", "台", "套", "张", "条", "篇", "部", "间", "栋", "幢", "株", "头", "只", "支",
+    "辆", "台", "套", "张", "条", "篇", "部", "间", "栋", "幢", "株", "头", "只", "支", "宗",
 )  # fmt: skip
 PERCENT_UNITS = ("%", "‰")
 PP_UNITS = ("个百分点", "百分点")
@@ -60,7 +60,9 @@ QUALIFIER_BOUND = {
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words after a counted number that make it a name: 两个方面, 19条具体举措, 三位一体.
 _LABEL_AFTER = re.compile(
-    r"(?:具体)?(?:方面|方向|举措|措施|确保|维护|确立|意识|自信|一体|全会|战略|职能)"
+    r"(?:具体)?(?:方面|方向|举措|措施|确保|维护|确立|意识|自信|一体|全会|战略|职能|底线|部分)"
+    # 3项指标增速全市第一, 16个县市区…排名: how many are ranked, not a statistic
+    r"|(?:主要)?(?:经济)?指标|县市区|县\(市|区县|县区"
 )
 _RANK_VERB = re.compile(r"(?:居|位居|位列|排名|排在|排|列|名列|保持)")
 _NAME_AFTER_SUO = "等、和与及"  # 中电科22所等: an institute's name, not 22 schools
@@ -81,25 +83,52 @@ class Mention:
     ordinal: bool
     qualifier: str
     approx: str
+    # How the unit was read when it is not printed with the number: "list" (0.7、1.4个百分点: the
+    # last member's unit), "implied" (56.7亿 is 亿元 in a money sentence), else "".
+    unit_from: str = ""
+
+
+# Members of a list before the one that prints the unit: 0.7、1.4个百分点, 2.16和1.66个百分点.
+_LIST_UNIT = re.compile(
+    rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}-?\d+(?:\.\d+)?{_SP}"
+    r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)?元)"
+)
+# 56.7亿, at a clause end: a sum of money whose 元 is not printed.
+_BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
+# A rank printed without a ranking verb: 增速全市第一, 百强第3.
+# 保持30%以上的快速增长: a growth figure, not a threshold
+_GROWTH_NAMED = re.compile(r"的(?:快速|高速|较快|平稳)?(?:增长|增速)")
+_RANK_LEAD = ("全市", "全省", "全国", "全区", "全县", "全州", "百强", "全盟")
 
 
 def find_mentions(scan: str, lo: int, hi: int) -> list[Mention]:
     """Mentions that read as statistics in ``scan[lo:hi]`` (quoted text already masked)."""
     found = []
     for m in MENTION.finditer(scan, lo, hi):
-        mention = _to_mention(scan, m)
+        mention = _to_mention(scan, m, hi)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _to_mention(scan: str, m: re.Match[str]) -> Mention | None:
+def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention | None:
     num, unit, base, ordinal = m["num"], m["unit"] or "", m["base"] or "", bool(m["ord"])
+    unit_from, unit_end = "", m.end()
+    if not unit and not ordinal and num[0].isdigit() and not m["num2"]:
+        listed = _LIST_UNIT.match(scan, m.end(), hi if hi is not None else len(scan))
+        bare = _BARE_MAGNITUDE.match(scan, m.end())
+        if listed:
+            unit, unit_from = listed["unit"], "list"
+            base = unit if unit in PP_UNITS else ("元" if unit.endswith("元") else unit)
+        elif bare:
+            unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
     if _is_glued_to_code(scan, m.start("num")):
         return None
     chinese = not num[0].isdigit()
-    if chinese and (num == "一" or not (ordinal or base in COUNT_UNITS or base in PP_UNITS)):
-        # 一批, 一期工程: the numeral one is almost never a statistic; 三元材料, 十五五 are names.
+    counted = ordinal or base in COUNT_UNITS or base in PP_UNITS
+    if chinese and ((num == "一" and not ordinal) or not counted):
+        # 一批, 一期工程: the numeral one is almost never a statistic (第一 after 居 is a rank);
+        # 三元材料, 十五五 are names.
         return None
     value = float(parse_chinese_numeral(num)) if chinese else float(num)
     if m["neg"]:
@@ -115,7 +144,8 @@ def _to_mention(scan: str, m: re.Match[str]) -> Mention | None:
     elif not unit or base == "位" or _is_label(m, base, after):
         return None
     if m["post"] in ("以上", "以下") and after[:1] and _CJK.match(after[:1]):
-        return None  # 500万元以上重点项目: a threshold that defines the subject
+        if not (base in PERCENT_UNITS and _GROWTH_NAMED.match(after)):
+            return None  # 500万元以上重点项目: a threshold that defines the subject
     start = printed_start = m.start()
     pre = PRE_QUALIFIER.search(scan, max(0, start - 3), start)
     qualifier = m["post"] or m["approx"] or ""
@@ -128,9 +158,9 @@ def _to_mention(scan: str, m: re.Match[str]) -> Mention | None:
         return None  # 1-3月, YYYY-YYYY: a period, not a range of values
     return Mention(
         start=start,
-        end=m.end(),
+        end=unit_end,
         printed_start=printed_start,
-        printed_end=m.end("unit") if m["unit"] else m.end(),
+        printed_end=m.end("unit") if m["unit"] else unit_end,
         value=value,
         value_high=high,
         unit=unit,
@@ -138,6 +168,7 @@ def _to_mention(scan: str, m: re.Match[str]) -> Mention | None:
         ordinal=ordinal,
         qualifier=m["rsep"] if high is not None else qualifier,
         approx=m["approx"] or "",
+        unit_from=unit_from,
     )
 
 
@@ -153,6 +184,8 @@ def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None
         return base
     if base or (after[:1] and _CJK.match(after[:1])):
         return None
+    if scan[max(0, m.start() - 2) : m.start()] in _RANK_LEAD:
+        return "位"  # 增速全市第一, 工业百强第7
     clause_start = max(scan.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
     return "位" if _RANK_VERB.search(scan, clause_start, m.start()) else None
 
@@ -191,3 +224,52 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
         )
         for m in _STANDING.finditer(scan, lo, hi)
     ]
+
+
+# Structure ratios: 三次产业结构由14.9:33.2:51.9调整为15.3:31.3:53.4 (shares that sum to 100).
+_STRUCTURE = re.compile(
+    r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \t]*[:：][ \t]*\d+(?:\.\d+)?){2,3}(?![\d:：])"
+)
+_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比")
+_STRUCTURE_PART = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Structure:
+    """A structure ratio as printed: its span and each part's (start, end, value)."""
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int, float], ...]
+
+
+# The same written in percent: 结构由上年的22.26%、28.63%和49.11%调整为21.35%、27.92%和50.73%.
+_STRUCTURE_PERCENT = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?[ \t]*%(?:[ \t]*[、和][ \t]*\d+(?:\.\d+)?[ \t]*%){2,3}"
+)
+_PERCENT_LEAD = re.compile(r"(?:结构|构成|比例)(?:比|构成|为|由|调整为|[^，,；;\d]){0,8}$")
+
+
+def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
+    """Ratios of three or four parts after a word such as 结构 in the same sentence; also three
+    or four percentages listed right after 结构/构成 (and after 调整为 in the same sentence)."""
+    found = []
+    for m in _STRUCTURE_PERCENT.finditer(scan, lo, hi):
+        lead = scan[max(lo, m.start() - 14) : m.start()]
+        earlier = found and re.search(r"调整为|变为|优化为|调整到", scan[found[-1].end : m.start()])
+        if not (_PERCENT_LEAD.search(lead) or earlier):
+            continue
+        parts = tuple(
+            (p.start(), p.end(), float(p.group()))
+            for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
+        )
+        found.append(Structure(m.start(), m.end(), parts))
+    for m in _STRUCTURE.finditer(scan, lo, hi):
+        if not _STRUCTURE_LEAD.search(scan, lo, m.start()):
+            continue
+        parts = tuple(
+            (p.start(), p.end(), float(p.group()))
+            for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
+        )
+        found.append(Structure(m.start(), m.end(), parts))
+    return sorted(found, key=lambda st: st.start)

@@ -40,11 +40,17 @@ _TRADITIONAL = (
     "時时暢畅書书會会東东條条棄弃業业極极標标樁桩構构槍枪樣样樂乐樓楼橋桥機机"
     "檢检權权歡欢殘残殺杀氣气漢汉決决沒没準准湧涌滿满滬沪濱滨災灾煉炼煙烟猶犹"
 )
+# More pairs seen on mirror sites of bulletins and work reports (分別, 區屬, 並列, 漲幅, 減少…).
+_TRADITIONAL += (
+    "別别屬属並并減减漲涨將将從从態态獻献錄录綠绿採采織织紡纺飲饮遊游訊讯筆笔虧亏損损齡龄"
+    "婦妇兒儿駕驾郵邮儲储倉仓貸贷獨独屆届鄧邓壽寿墾垦鑄铸鎖锁廳厅補补總总屬属彙汇滙汇粵粤"
+    "贛赣閩闽遼辽瀋沈寧宁陝陕隴陇黔黔滇滇渝渝湘湘鄂鄂皖皖魯鲁冀冀晉晋豫豫贛赣瓊琼"
+)
 _T2S = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
 
 # Full-width forms fold to ASCII, except 。 which ``to_halfwidth`` maps to "." (it is sometimes a
 # decimal point): here it stays a full stop unless it sits between two digits.
-_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
+_DECIMAL_STOP = re.compile(r"(?<=\d)[。·・](?=\d)")  # 1·8% is 1.8% (a middle dot on some pages)
 # Tags and entities become spaces of the same length, so an HTML page reads like its text.
 _HTML_TAG = re.compile(
     r"<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", re.S | re.I
@@ -84,3 +90,32 @@ def _mask(m: re.Match[str]) -> str:
     if _QUOTED_STATEMENT.search(inner):
         return m.group()
     return m.group(1) + QUOTE_MASK * len(inner) + m.group(3)
+
+
+# Mirror sites print the pinyin of some characters after them: 區(qū), 增(zeng)(zeng)长(zhang).
+_PINYIN_RESIDUE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))+"
+)
+# 321,676万元: a thousands separator between digit groups (never a list: lists use 、).
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def strip_residue(norm: str) -> tuple[str, list[int] | None]:
+    """``norm`` without pinyin residue and thousands separators, and where each character was.
+
+    The one change that is not length-preserving: the reader reads the compact text and maps its
+    offsets back with the returned list (``None`` when nothing was removed), so that quotes and
+    offsets still point at the report as printed.
+
+    >>> strip_residue("地區(qū)生產(chǎn)總值")[0]
+    '地區生產總值'
+    """
+    cuts = [m.span() for m in _PINYIN_RESIDUE.finditer(norm)]
+    cuts += [m.span() for m in _THOUSANDS.finditer(norm)]
+    if not cuts:
+        return norm, None
+    drop = bytearray(len(norm))
+    for a, b in cuts:
+        drop[a:b] = b"\x01" * (b - a)
+    keep = [i for i in range(len(norm)) if not drop[i]]
+    return "".join(norm[i] for i in keep), keep

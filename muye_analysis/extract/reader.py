@@ -4,12 +4,28 @@ Within a sentence (up to 。；！？ or a line break) the subject carries over 
 until a new one is named, so in 社会消费品零售总额累计完成78.8亿元，居全市第6位，同比增长4.9%，
 居全市第9位 both ranks and the growth rate belong to retail sales, and each rank is on the measure
 stated just before it.
+
+Reading rules, each named in the row's ``rule`` with the words that decided it in ``evidence``:
+
+- kind: a figure is a target when its part of the report plans, when a paragraph announces
+  targets (主要预期目标是：, 明年指标安排：) and it follows, when 力争/确保 stand before it in the
+  sentence, or when its own clause names a plan (年度计划投资…); a completion of a plan (占年计划
+  投资的64.49%, 完成年计划710亿元的89.4%) is an actual rate, and the plan inside it a target;
+- comparisons in 个百分点 keep what they compare with and its sign (高于/低于全市, 比上半年加快,
+  较全国、全省分别高…: one comparator per value; 与上年比 for the whole sentence);
+- lists: a unit printed once serves the whole list (0.7、1.4个百分点), values of one measure
+  listed together keep it (增长7.8%、9.2%), and ranks go to each subject listed (A、B等指标均居
+  全市第一; 分别居全市第二、第三; …，均保持全省第三);
+- structure ratios (结构由14.9:33.2:51.9调整为…) are shares, from and to; 增长2.5倍 is a growth of
+  250% noted as written; 贡献率 and 增长面 are shares; 拉动…个百分点 is a pull in points;
+- mirror-site noise (區(qū), 增(zeng)长, 1·8%, 321,676) is cleaned before reading, and every
+  offset is mapped back to the text as given.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from muye_analysis.extract.mentions import (
     COUNT_UNITS,
@@ -22,8 +38,9 @@ from muye_analysis.extract.mentions import (
     Mention,
     find_mentions,
     find_standings,
+    find_structures,
 )
-from muye_analysis.extract.normalise import mask_quoted, normalise_text
+from muye_analysis.extract.normalise import mask_quoted, normalise_text, strip_residue
 from muye_analysis.extract.sections import Section, find_sections, section_at
 from muye_analysis.extract.subjects import (
     GENERIC,
@@ -37,24 +54,23 @@ from muye_analysis.extract.subjects import (
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SEP = re.compile(r"[，,：:]")
-_FLAT = re.compile(r"(?:与上年|同比|比上年|与去年)?持平")
+_FLAT = re.compile(r"(?:与上年|同比|比上年|与去年)?(?<!保)持平")  # not 保持平稳
 _DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减|少)了?$")
 _GROWTH = re.compile(
-    r"(?:增长|增速|增幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
+    r"(?:增长|增速|增幅|涨幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
     r"缩小|减)"
     r"(?:了|为|达到?)?$"
 )
-_SHARE = re.compile(r"占|比重|占比")
+# Shares of a whole, also of growth: 贡献率 (contribution) and 增长面 (share of sectors growing).
+_SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面")
 # A level or count compared with a year earlier is a change: 比上年末减少0.3万人.
 _CHANGE = re.compile(
     r"(?:比|较|同比)(?:上年末|上年|去年|年初)?(?:增加|减少|增长|下降|多|少)了?$|^(?:同比)?(?:增加|减少)了?$"
+    r"|净增|净减|(?:超|超出|超过)(?:年度|全年)?(?:计划|目标|预期)$"  # 净增50亿元; 超计划0.65万亩
 )
 _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
 _PAIR_GAP = re.compile(
-    r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降)?(?:至|到|为)$"
-)
-_TARGET_CUE = re.compile(
-    r"力争|确保|预期目标|目标是|目标为|目标任务是|计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)"
+    r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变)?(?:至|到|为)$"
 )
 _COMMITMENT = re.compile(r"力争|确保")
 _SCOPE = re.compile(r"全市|全省|全国|全区|全县")
@@ -73,56 +89,176 @@ class _Carry:
     subject: str = ""
     subject_start: int | None = None
     measure: str | None = None
+    kind: str | None = None
+    items: list = field(default_factory=list)  # subjects of the last list (分别, 、)
+    rank_scope: str = ""  # 位列全国…百强第3，…百强第5: the scope carries to the next rank
+    pct_measure: str = ""  # the last measure read in % (growth_rate, rate, share)
 
 
 def read_statements(text: str) -> list[dict]:
-    """All numeric statements of ``text`` as dicts, in reading order (see ``extract_facts``)."""
+    """All numeric statements of ``text`` as dicts, in reading order (see ``extract_facts``).
+
+    Mirror-site noise is cleaned first: pinyin printed after characters (區(qū)) and thousands
+    separators are dropped for reading, and every offset, quote and printed value is mapped back
+    to ``text`` as given.
+    """
     norm = normalise_text(text)
+    compact, keep = strip_residue(norm)
+    if keep is None:
+        rows = _read(text, norm)
+    else:
+        rows = _read("".join(text[i] for i in keep), compact)
+        for row in rows:
+            _map_back(row, text, keep)
+    for row in rows:
+        del row["quote_start"], row["printed_span"]
+    return rows
+
+
+def _map_back(row: dict, text: str, keep: list[int]) -> None:
+    """Offsets of a row read in the compact text, as offsets (and quotes) of ``text``."""
+    start, end = keep[row["start"]], keep[row["end"] - 1] + 1
+    row["start"], row["end"] = start, end
+    row["quote"] = text[keep[row["quote_start"]] : end]
+    ps, pe = row["printed_span"]
+    row["printed"] = text[keep[ps] : keep[pe - 1] + 1] if pe > ps else ""
+    if row["subject_start"] is not None:
+        row["subject_start"] = keep[row["subject_start"]]
+
+
+def _read(text: str, norm: str) -> list[dict]:
     scan = mask_quoted(norm)
     sections = find_sections(norm)
     starts = [s.start for s in sections]
     # The year a review part covers; a stock named inside a plan part (3个…未化解项目) is of it.
     actual_years = [s.year for s in sections if s.kind == "actual" and s.year is not None]
     review_year = actual_years[-1] if actual_years else None
+    announced = target_spans(scan)
     rows: list[dict] = []
     for sentence in _SENTENCE.finditer(scan):
         lo, hi = sentence.span()
         if not _CJK.search(scan, lo, hi):
             continue  # English, codes, numbers alone: not the genre this reader knows
         section = section_at(sections, starts, lo)
-        for row in _read_sentence(text, norm, scan, lo, hi, section):
+        for row in _read_sentence(text, norm, scan, lo, hi, section, announced):
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", review_year, ""
+                row["evidence"] = _join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
             rows.append(row)
     return rows
 
 
 def _read_sentence(
-    text: str, norm: str, scan: str, lo: int, hi: int, section: Section
+    text: str, norm: str, scan: str, lo: int, hi: int, section: Section, announced: list
 ) -> list[dict]:
+    structures = find_structures(scan, lo, hi)
+    taken = [(m.start, m.end) for m in structures]
     found = find_mentions(scan, lo, hi) + _flat_mentions(scan, lo, hi)
+    found = [m for m in found if not any(a <= m.start < b for a, b in taken)]
     mentions = sorted(found + find_standings(scan, lo, hi), key=lambda m: m.start)
     carry, rows, i, consumed = _Carry(), [], 0, lo
+    for row in _structure_rows(text, norm, scan, lo, hi, structures, section, announced):
+        row["sentence"], row["clause"] = norm[lo:hi], norm[lo:hi]
+        rows.append(row)
     while i < len(mentions):
         m = mentions[i]
         clause_lo = _clause_start(scan, lo, m.start)
         before_lo = max(clause_lo, consumed)
         before = norm[before_lo : m.start]
-        ctx = _context(scan, lo, m.start, section)
         group = _group(norm, mentions, i, before)
-        for mention, subject, subject_start, stage in _assign(
-            norm, group, before, before_lo, carry
-        ):
-            row = _statement(text, norm, mention, subject, subject_start, stage, before, carry, ctx)
+        ctx = _context(scan, lo, clause_lo, m.start, section, announced, carry, before)
+        assigned = _assign(norm, group, before, before_lo, carry)
+        comparators = (
+            _comparators(norm, lo, clause_lo, m.start, len(group))
+            if _may_compare(group[0], scan, clause_lo)
+            else []
+        )
+        items = []
+        for k, (mention, subject, subject_start, stage) in enumerate(assigned):
+            cmp = comparators[min(k, len(comparators) - 1)] if comparators else None
+            row = _statement(
+                text, norm, mention, subject, subject_start, stage, before, carry, ctx, cmp
+            )
             row["sentence"] = norm[lo:hi]
             row["clause"] = norm[clause_lo : _clause_end(scan, mention.end, hi)]
             rows.append(row)
-            carry.measure = row["measure"]
-            if row["measure"] not in ("rank", "standing"):
-                carry.subject, carry.subject_start = row["match_subject"], row["subject_start"]
+            if row.pop("keeps_carry"):
+                continue
+            items.append((row["match_subject"], row["subject_start"]))
+        if rows and items:
+            last = rows[-1]
+            carry.measure, carry.kind = last["measure"], last["kind"]
+            if last["measure"] in ("growth_rate", "rate", "share"):
+                carry.pct_measure = last["measure"]
+            if last["measure"] not in ("rank", "standing"):
+                carry.subject, carry.subject_start = items[-1]
+            distinct = list(dict.fromkeys(items))
+            if len(distinct) > 1:
+                carry.items = distinct
+            elif last["measure"] not in ("rank", "standing") and not group[0].ordinal:
+                carry.items = []
         consumed = group[-1].end + _forward_length(norm, group[-1], hi)
         i += len(group)
+    rows.sort(key=lambda r: r["start"])
     return rows
+
+
+_ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
+_FROM_TO = re.compile(r"调整为|调整到|优化为|变为|转变为|变化为|演变为|调整至")
+
+
+def _structure_rows(
+    text: str,
+    norm: str,
+    scan: str,
+    lo: int,
+    hi: int,
+    structures: list,
+    section: Section,
+    announced: list,
+) -> list[dict]:
+    """One share per part of each structure ratio; 由A调整为B gives A as from and B as to."""
+    rows = []
+    for k, st in enumerate(structures):
+        lead = norm[lo : st.start]
+        stage = ""
+        if len(structures) == 2:
+            between = norm[structures[0].end : structures[1].start]
+            if _FROM_TO.search(between) and re.search(r"由|从", lead):
+                stage = "from" if k == 0 else "to"
+        ctx = _context(scan, lo, lo, st.start, section, announced, _Carry(), lead)
+        period = ctx["period"]
+        if stage == "from" and re.search(r"上年|去年", norm[lo : st.start]) and period:
+            period -= 1
+        three = "三次产业" in lead or "一、二、三产业" in lead or "产业结构" in lead
+        what = re.split(r"结构|比例|构成", lead)[0]
+        what = clean_subject(re.split(r"[，,]", what)[-1]) or "结构"
+        for j, (a, b, value) in enumerate(st.parts):
+            subject = f"{_ORDINAL_PARTS[j]}比重" if three and j < 3 else f"{what}第{j + 1}部分比重"
+            rows.append({
+                "subject": subject, "match_subject": subject, "subject_start": None,
+                "period": period, "kind": ctx["kind"], "measure": "share", "ranked_on": "",
+                "stage": stage, "value": value, "value_high": None, "unit": "%",
+                "printed": text[a:b], "qualifier": "", "bound": "exact", "commitment": "",
+                "rank_scope": "", "price_basis": "", "section": ctx["section"],
+                "quote": text[lo:b].lstrip(),
+                "note": f"part {j + 1} of the ratio {norm[st.start:st.end]}",
+                "start": a, "end": b, "comparator": "", "rule": "structure",
+                "evidence": _join_evidence(f"ratio after {lead[-12:].strip()}",
+                                           f"stage {stage}" if stage else "", ctx["kind_why"]),
+                "quote_start": lo + len(text[lo:b]) - len(text[lo:b].lstrip()),
+                "printed_span": (a, b),
+            })  # fmt: skip
+    return rows
+
+
+def _may_compare(m: Mention, scan: str, clause_lo: int) -> bool:
+    """Only points, multiples and changes of levels carry a comparator (only they pay for it)."""
+    if m.ordinal or m.base in PERCENT_UNITS or m.base in ("standing", "持平"):
+        return False
+    if m.base in PP_UNITS or m.base in RATIO_UNITS:
+        return True
+    return _COMPARE_WORD.search(scan, clause_lo, m.start) is not None
 
 
 def _flat_mentions(scan: str, lo: int, hi: int) -> list[Mention]:
@@ -143,34 +279,117 @@ def _clause_start(scan: str, lo: int, pos: int) -> int:
     return seps[-1] if seps else lo
 
 
-def _context(scan: str, lo: int, pos: int, section: Section) -> dict:
-    """Kind, period and commitment of a mention from its part of the report and its sentence."""
-    prefix = scan[lo:pos]
-    kind = "target" if section.kind == "target" or _TARGET_CUE.search(prefix) else "actual"
+# --- kind and period --------------------------------------------------------------------------
+
+# A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
+_ANNOUNCE = re.compile(
+    r"(?:主要)?预期目标(?:是|为|如下)?[:：]|(?:明年|今年|下一年)?(?:指标|目标)安排(?:是|为|如下)?[:：]|"
+    r"主要(?:发展)?目标(?:是|为)?[:：]|(?:主要预期|发展预期)目标(?:是|为)"
+)
+# Words that make a figure a target wherever they stand before it in the sentence.
+_SENTENCE_TARGET = re.compile(r"力争|确保|预期目标|目标是|目标为|目标任务是")
+# Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
+_CLAUSE_TARGET = re.compile(
+    r"计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)|(?:年度|全年|当年|年)(?:投资)?计划|"
+    r"目标(?:为|是)?$|预算(?:为|是)?$"
+)
+# A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的.
+_COMPLETION = re.compile(
+    r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
+    r"(?:计划|目标|预算|任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
+)
+_QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
+_COMPARED_TO_PLAN = re.compile(
+    r"(?:高于|低于|超过|超出|超|快于|慢于|(?<!占)比|较)[^，,；;]{0,6}(?:目标|计划|预期)"
+)
+
+
+def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
+    """Paragraph parts announced as targets: (start, end, announcing words, year named)."""
+    spans = []
+    for m in _ANNOUNCE.finditer(scan):
+        end = scan.find("\n", m.end())
+        end = len(scan) if end == -1 else end
+        if not scan[m.end() : end].strip():  # the announcement ends its line: the next paragraph
+            nxt = scan.find("\n", end + 1)
+            end = len(scan) if nxt == -1 else nxt
+        line_start = scan.rfind("\n", 0, m.start()) + 1
+        years = _YEAR.findall(scan, line_start, m.end())
+        spans.append((m.end(), end, m.group(), int(years[-1]) if years else None))
+    return spans
+
+
+def _context(
+    scan: str,
+    lo: int,
+    clause_lo: int,
+    pos: int,
+    section: Section,
+    announced: list,
+    carry: _Carry,
+    before: str,
+) -> dict:
+    """Kind, period and commitment of a mention from its part, paragraph, sentence and clause."""
+    prefix, clause = scan[lo:pos], scan[clause_lo:pos]
     years = _YEAR.findall(prefix)
     period = int(years[-1]) if years else section.year
+    kind, why = section.kind, f"{section.kind}: part {section.label or '(none)'} of the report"
+    span = next((a for a in announced if a[0] <= pos < a[1]), None)
+    cue = _SENTENCE_TARGET.search(prefix)
+    clause_cue = _CLAUSE_TARGET.search(clause)
+    if clause_cue and _COMPARED_TO_PLAN.search(clause):
+        clause_cue = None  # 高于目标2.1个百分点: an actual compared with its target
+    completion = _COMPLETION.search(clause)
+    if completion:
+        kind, why = "actual", f"actual: completion of a plan ({completion.group()})"
+    elif clause_cue:
+        kind, why = "target", f"target: {clause_cue.group()}"
+    elif span is not None:
+        kind, why = "target", f"target: paragraph announced by {span[2]}"
+        period = int(years[-1]) if years else (span[3] or period)
+    elif cue:
+        kind, why = "target", f"target: {cue.group()}"
+    elif carry.kind == "target" and generic_hint(clean_subject(before))[0]:
+        kind, why = "target", "target: carried from the clause before"
+    elif section.kind == "actual" and _QUALIFIED_TARGET.search(prefix):
+        tail = scan[pos : pos + 12]
+        if re.match(r"[^，,；;。]*?(?:左右|以上)", tail):
+            kind, why = "target", "target: 左右/以上 with 预期/目标/计划 in the sentence"
     commitments = list(_COMMITMENT.finditer(scan, lo, pos)) if kind == "target" else []
     return {
         "kind": kind,
+        "kind_why": why,
         "period": period,
         "commitment": commitments[-1].group() if commitments else "",
         "commitment_start": commitments[-1].start() if commitments else None,
         "section": section.label,
+        "completion": bool(completion),
+        "clause_text": clause,
     }
 
 
+# --- grouping and subjects --------------------------------------------------------------------
+
+_PAIR_LEAD = re.compile(r"(?:由|从)(?:[^，,；;\d]{0,8}的)?$")  # 由40%…, 由二季度的第12位…
+_STRICT_LIST_GAP = re.compile(r"^[、和及与\s]*$")
+
+
 def _group(norm: str, mentions: list[Mention], i: int, before: str) -> list[Mention]:
-    """Mentions read together: a before/after pair (由40%提升至70%) or a 分别 list."""
+    """Mentions read together: a before/after pair (由40%提升至70%), a 分别 list, or a list that
+    prints its unit once or repeats it (增长7.8%、9.2%; 第二、第三)."""
     first, group = mentions[i], [mentions[i]]
-    if before.rstrip().endswith(("由", "从")) and i + 1 < len(mentions):
+    if _PAIR_LEAD.search(before.rstrip()) and i + 1 < len(mentions):
         gap = norm[first.end : mentions[i + 1].start].strip()
-        if _PAIR_GAP.match(gap):
+        if _PAIR_GAP.match(gap) and mentions[i + 1].ordinal == first.ordinal:
             return [first, mentions[i + 1]]
-    if "分别" in before:
-        j = i + 1
-        while j < len(mentions) and _LIST_GAP.match(norm[group[-1].end : mentions[j].start]):
-            group.append(mentions[j])
-            j += 1
+    gap_ok = _LIST_GAP if "分别" in before else _STRICT_LIST_GAP
+    j = i + 1
+    while j < len(mentions) and gap_ok.match(norm[group[-1].end : mentions[j].start]):
+        nxt = mentions[j]
+        if "分别" not in before and (nxt.base != first.base or nxt.ordinal != first.ordinal):
+            break
+        group.append(nxt)
+        j += 1
     return group
 
 
@@ -179,15 +398,15 @@ def _assign(
 ) -> list[tuple[Mention, str, int | None, str]]:
     """(mention, subject, subject offset, stage) for each statement the group makes."""
     first = group[0]
-    if first.ordinal or first.base == "standing":
-        subject = subject_before_rank(before)
-        if first.base == "standing" and not subject:
-            subject = _previous_clause_subject(norm, before_lo)
-        return [(first, subject, _offset(norm, subject, before_lo), "")]
-    if len(group) == 2 and before.rstrip().endswith(("由", "从")):
-        subject = clean_subject(before.rstrip()[:-1])
+    if len(group) == 2 and _PAIR_LEAD.search(before.rstrip()):
+        lead = _PAIR_LEAD.search(before.rstrip())
+        subject = clean_subject(before.rstrip()[: lead.start()])
+        if first.ordinal:
+            subject = subject_before_rank(before.rstrip()[: lead.start()])
         start = _offset(norm, subject, before_lo)
         return [(group[0], subject, start, "from"), (group[1], subject, start, "to")]
+    if first.ordinal or first.base == "standing":
+        return _assign_ranks(norm, group, before, before_lo, carry)
     if "分别" in before and len(group) > 1:
         items = split_items(before.split("分别")[0])
         if len(items) == len(group):
@@ -195,11 +414,54 @@ def _assign(
                 (m, s, _offset(norm, s, before_lo), "") for m, s in zip(group, items, strict=True)
             ]
     shared = _SHARED_VALUE.search(before)
-    if shared and re.search(r"[、和及与]", before):
+    if shared and _LIST_MARK.search(before):
         items = split_items(before[: shared.start()])
         return [(first, s, _offset(norm, s, before_lo), "") for s in items]
     subject = _single_subject(norm, first, before)
+    if len(group) > 1 and len(carry.items) == len(group) and generic_hint(subject)[0]:
+        # 高技术制造业、装备制造业…分别增长8.5%、6.3%，快于全部规模以上工业4.6、2.4个百分点
+        return [(m, s, st, "") for m, (s, st) in zip(group, carry.items, strict=True)]
     return [(m, subject, _offset(norm, subject, before_lo), "") for m in group]
+
+
+# Words around a list of ranked subjects: 3项指标, 等指标, 均, the scope and what is ranked.
+_RANK_LIST_TAIL = re.compile(
+    r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
+)
+# A ranking verb where it ranks (居全市, 位居第): not the 居 of 居民.
+_RANK_VERB_AT = re.compile(r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居)(?=全|第|前|首|[\d])")
+_RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量", "level"),
+                 ("规模", "level"))  # fmt: skip
+
+
+def _assign_ranks(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """Ranks: one per subject of a list (A、B等指标均居全市第一; 分别…第二、第三), else one."""
+    first = group[0]
+    own = subject_before_rank(before)
+    if first.base == "standing" and not own:
+        own = _previous_clause_subject(norm, before_lo)
+    lead = _RANK_VERB_AT.split(before)[0]
+    if "、" in lead and _RANK_LIST_TAIL.search(lead):
+        items = split_items(_RANK_LIST_TAIL.sub("", lead))
+        if len(items) > 1 and len(group) in (1, len(items)):
+            tail = before[len(_RANK_LIST_TAIL.sub("", lead)) :]
+            word = next((w for w, _ in _RANKED_WORDS if w in tail), "")
+            if len(group) == len(items):  # 分别居全市第二、第三
+                return [(m, s + word, _offset(norm, s, before_lo), "")
+                        for m, s in zip(group, items, strict=True)]  # fmt: skip
+            return [(first, s + word, _offset(norm, s, before_lo), "") for s in items]
+    if len(group) > 1:
+        items = split_items(before.split("分别")[0]) if "分别" in before else []
+        if len(items) != len(group) and len(carry.items) == len(group):
+            items = [s for s, _ in carry.items]
+        if len(items) == len(group):
+            return [(m, s, _offset(norm, s, before_lo), "") for m, s in zip(group, items)]
+    if carry.items and _ALL_OF_THEM.match(before):
+        # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
+        return [(first, s, st, "") for s, st in carry.items]
+    return [(m, own, _offset(norm, own, before_lo), "") for m in group]
 
 
 def _previous_clause_subject(norm: str, clause_lo: int) -> str:
@@ -257,22 +519,94 @@ def _statement(
     before: str,
     carry: _Carry,
     ctx: dict,
+    comparator: tuple[str, int, str] | None,
 ) -> dict:
     own_subject = match_subject = subject
     generic, ranked_hint = generic_hint(subject)
+    evidence = []
+    keeps_carry = False
     if generic and carry.subject:
         # 总量居全市第5位 is GDP's rank; 投资规模 after 签约项目 is the signed projects' investment.
         match_subject, subject_start = carry.subject, carry.subject_start
         subject = carry.subject + (own_subject if own_subject not in GENERIC else "")
+        evidence.append(f"subject carried: {carry.subject}")
+    if m.base in PP_UNITS and carry.subject and not generic:
+        # 较全国、全省、全市分别高…个百分点; 高于目标2.1个百分点: the comparison is of the subject before
+        bare = _COMPARISON_PHRASE.sub("", own_subject)
+        if not bare or generic_hint(bare)[0] or bare == "分别":
+            match_subject, subject_start = carry.subject, carry.subject_start
+            subject = carry.subject
+            evidence.append(f"subject carried: {carry.subject}")
     if own_subject.startswith("占") and carry.subject:
         subject = match_subject = carry.subject + own_subject  # 民生支出…，占…支出的67.25%
         subject_start = carry.subject_start
+        evidence.append(f"subject carried: {carry.subject}")
+    paren_value = bool(
+        before.rstrip().endswith(("(", "（")) and _COMPARE_WORD.search(ctx["clause_text"])
+    )
+    plan = _PLAN_PHRASE.search(own_subject)
+    if plan and plan.start() > 0 and not generic:
+        # 税收收入完成全年目标的107%, 固定资产投资完成年计划710亿元: the subject is before the plan
+        match_subject = own_subject[: plan.start()]
+    if paren_value:
+        keeps_carry = True  # a comparator's own value (比全省(7.7%)…): not a new subject
+    elif ctx["completion"] and not (plan and plan.start() > 0):
+        keeps_carry = True  # a completion rate of the subject before
+        if carry.subject and subject_start is None:
+            subject, match_subject = carry.subject + "完成率", carry.subject
+    elif _PLAN_WORDS.fullmatch(own_subject or "-") and carry.subject:
+        subject = carry.subject + own_subject  # 完成年计划710亿元: the plan of what came before
+        match_subject, subject_start = carry.subject, carry.subject_start
+        keeps_carry = True
     # 储备项目不低于新开工项目3倍: the comparison word is no part of what is compared.
     match_subject = _COMPARISON.sub("", match_subject)
-    measure, sign = _measure(m, before, subject)
-    ranked_on = ""
+    after = norm[m.end : m.end + 12]
+    measure, sign, rule, words = _measure(m, before, subject, ctx, carry, paren_value, after)
+    if measure == "growth_rate" and "占" in subject and not _SHARE.search(before):
+        subject = subject.split("占")[0]  # the growth of what the share was of
+    evidence.append(words)
+    if rule == "completion" and not _COMPLETION_WORD.search(subject):
+        subject += "完成率"  # 完成年计划710亿元的89.4%: the completion rate of the subject
+    value = sign * m.value if m.value is not None else None
+    value_high = sign * m.value_high if m.value_high is not None else None
+    unit = m.unit
+    notes = [_note(m, own_subject, subject)]
+    if rule == "multiple":
+        # 增长2.5倍 is a growth of 250%; the note keeps what was printed.
+        value, unit = round(value * 100, 10), "%"
+        notes.append(f"written as {m.value:g}倍 (growth of {value:g}%)")
+    cmp_text = ""
+    if comparator is not None and measure in ("change_pp", "ratio", "growth_rate", "change"):
+        cmp_text, cmp_sign, cmp_words = comparator
+        if measure == "change_pp" and cmp_sign and value is not None:
+            value = cmp_sign * abs(value)
+        if measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
+            notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
+        evidence.append(f"compared with {cmp_text} ({cmp_words})")
+        if measure == "growth_rate":
+            cmp_text = ""  # 增速同比…: a growth rate is already on a year earlier
+    if measure == "change_pp" and not comparator and rule == "pp_change":
+        rule = "pp_pull" if "拉动" in before else rule
+    basis = _BASIS.search(before)
+    if basis:
+        notes.append(f"basis: {basis.group().strip('()（）')}")
+        subject = _BASIS.sub("", subject) or subject
+        match_subject = _BASIS.sub("", match_subject) or match_subject
+    ranked_on, rank_scope = "", ""
     if measure == "rank":
-        ranked_on = ranked_hint or _RANKED_ON.get(carry.measure or "", "")
+        # 增速位居全市第2位 ranks the growth; 总量全市第二 the level; else the measure just read
+        lead = _SCOPE_WORD.split(_RANK_VERB_AT.split(before)[0])[0]
+        said = next((w for w, _ in _RANKED_WORDS if w in lead or own_subject.endswith(w)), "")
+        ranked_on = dict(_RANKED_WORDS).get(said) or ranked_hint
+        ranked_on = ranked_on or _RANKED_ON.get(carry.measure or "", "")
+        if said:
+            evidence.append(f"ranked on {ranked_on} ({said})")
+    if measure in ("rank", "standing"):
+        rank_scope = _rank_scope(norm, m) or carry.rank_scope
+        carry.rank_scope = rank_scope
+    if m.unit_from:
+        notes.append("unit from the list's last member" if m.unit_from == "list"
+                     else f"元 not printed ({m.unit[:-1]})")  # fmt: skip
     qualifier = m.qualifier or _inner_qualifier(before)
     # The quote runs from the subject (or the commitment word, if earlier) to the value.
     starts = [s for s in (subject_start, ctx["commitment_start"]) if s is not None]
@@ -280,6 +614,7 @@ def _statement(
     bound = "range" if m.value_high is not None else QUALIFIER_BOUND.get(qualifier, "exact")
     if measure == "standing":
         bound = ""
+    evidence.append(ctx["kind_why"])
     return {
         "subject": subject,
         "match_subject": match_subject,
@@ -289,52 +624,189 @@ def _statement(
         "measure": measure,
         "ranked_on": ranked_on,
         "stage": stage,
-        "value": sign * m.value if m.value is not None else None,
-        "value_high": sign * m.value_high if m.value_high is not None else None,
-        "unit": m.unit,
+        "value": value,
+        "value_high": value_high,
+        "unit": unit,
         "printed": text[m.printed_start : m.printed_end],
         "qualifier": qualifier,
         "bound": bound,
         "commitment": ctx["commitment"],
-        "rank_scope": _rank_scope(norm, m) if measure in ("rank", "standing") else "",
-        "price_basis": "nominal" if m.base == "元" and measure == "level" else "",
+        "rank_scope": rank_scope,
+        "price_basis": "nominal" if m.base in ("元", "美元") and measure == "level" else "",
         "section": ctx["section"],
         "quote": text[quote_start : m.end],
-        "note": _note(m, own_subject, subject),
+        "note": "; ".join(n for n in notes if n),
         "start": m.start,
         "end": m.end,
+        "comparator": cmp_text,
+        "rule": rule,
+        "evidence": _join_evidence(*evidence),
+        "quote_start": quote_start,
+        "printed_span": (m.printed_start, m.printed_end),
+        "keeps_carry": keeps_carry,
     }
+
+
+def _join_evidence(*parts: str) -> str:
+    return " | ".join(p for p in parts if p)
+
+
+_COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于|超")
+_COMPLETION_WORD = re.compile(r"完成|占|为")
+_SCOPE_WORD = re.compile(r"全[市省国区县州]")
+_LIST_MARK = re.compile(r"[、和及与]")
+_ALL_OF_THEM = re.compile(r"^[\s，,]*(?:均|都)")
+_COMPARISON_PHRASE = re.compile(
+    r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s]于(?=全)|.于$).*$"
+)
+# Plan words that name a target of the subject before: 完成年计划, 年度计划投资, 全年目标.
+_PLAN_WORDS = re.compile(r"(?:完成|占|为)?(?:年|年度|全年|当年)?(?:投资)?(?:计划|目标|预算)(?:投资|任务)?")
+# Words that say on which basis a growth is computed, not what grows.
+_PLAN_PHRASE = re.compile(
+    r"(?:完成|占|为|是|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
+    r"(?:计划|目标|预算|任务)"
+)
+_BASIS = re.compile(
+    r"[(（]?(?:扣除|剔除|不含)[^，,)）]{1,16}?(?:因素|影响)后?(?:同口径)?[)）]?|同口径|可比口径"
+)
 
 
 _RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", "rate": "share",
               "count": "amount"}  # fmt: skip
 
 
-def _measure(m: Mention, before: str, subject: str) -> tuple[str, int]:
-    """The measure a mention reports, and -1 for declines (下降3.9%)."""
+# Rates whose name says 增长 but that are no growth: 人口自然增长率.
+_NAMED_RATE = re.compile(r"自然增长率")
+_GROWTH_SUBJECT = re.compile(r"增速|增幅|涨幅|增长")
+# 保持30%以上的快速增长: a growth named right after the figure.
+_GROWTH_AFTER = re.compile(r"(?:以上|左右)?的(?:快速|高速|较快|平稳)?(?:增长|增速)")
+
+
+def _measure(
+    m: Mention, before: str, subject: str, ctx: dict, carry: _Carry, paren_value, after: str = ""
+) -> tuple[str, int, str, str]:
+    """The measure a mention reports, its sign, the rule that read it and the deciding words."""
     tail = before.rstrip()
-    sign = -1 if _DECLINE.search(tail) else 1
+    decline = _DECLINE.search(tail)
+    sign = -1 if decline else 1
     if m.ordinal:
-        return "rank", 1
+        return "rank", 1, "rank", ""
     if m.base == "standing":
-        return "standing", 1
+        return "standing", 1, "standing", ""
     if m.base == "持平":
-        return "growth_rate", 1
+        return "growth_rate", 1, "flat", "持平"
     if m.base in PP_UNITS:
-        return "change_pp", sign
+        return "change_pp", sign, "pp_change", decline.group() if decline else ""
     if m.base in PERCENT_UNITS:
-        if _SHARE.search(subject) or _SHARE.search(before):
-            return "share", 1
-        if _GROWTH.search(tail) or re.search(r"增速|增幅|增长", subject):
-            return "growth_rate", sign
-        return "rate", 1
+        growth = _GROWTH.search(tail)
+        # a share named in this clause, or carried from the clause before unless a growth verb
+        # stands here (工业投资75.11亿元(占总投资的32.1%)，增长103.2% is the investment's growth)
+        share = _SHARE.search(before) or (not growth and _SHARE.search(subject))
+        if ctx["completion"]:
+            return "rate", 1, "completion", "完成…的"
+        if share:
+            return "share", 1, "share", share.group()
+        if _NAMED_RATE.search(subject):
+            return "rate", 1, "rate", _NAMED_RATE.search(subject).group()
+        if growth or _GROWTH_SUBJECT.search(subject):
+            return "growth_rate", sign, "growth", growth.group() if growth else "增速"
+        if paren_value:
+            # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
+            measure = carry.pct_measure or "rate"
+            return measure, 1, "comparator_value", "(…) after a comparator"
+        if _GROWTH_AFTER.match(after):
+            return "growth_rate", 1, "growth", _GROWTH_AFTER.match(after).group()
+        return "rate", 1, "rate", ""
     if m.base in RATIO_UNITS:
-        return "ratio", 1
-    if _CHANGE.search(tail):
-        return "change", sign
+        growth = _GROWTH.search(tail)
+        if growth and not decline:
+            return "growth_rate", 1, "multiple", growth.group()
+        return "ratio", 1, "ratio", "倍"
+    change = _CHANGE.search(tail)
+    if change:
+        return "change", sign, "change", change.group()
     if m.base in LEVEL_UNITS:
-        return "level", 1
-    return "count", 1  # counted things and people (8317人, 近2万人)
+        return "level", 1, "level", ""
+    return "count", 1, "count", ""
+
+
+# --- comparisons --------------------------------------------------------------------------------
+
+_NEG_VERB = ("低", "慢", "回落", "下降", "减少", "收窄", "缩小", "少", "放缓", "落后", "降低", "下滑")
+_CMP_VERB_FIRST = re.compile(
+    r"(?P<verb>高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s，,；;\d]于)"
+    r"(?P<cmp>[^，,；;]{1,24}?)(?:平均水平|平均)?(?:分别)?$"
+)
+# X于 that is no comparison (由于, 位于, 处于全省前列…).
+_NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "用于", "在于", "基于", "至于",
+                   "关于", "等于", "趋于", "相当于", "达于", "始于", "利于", "善于", "勇于", "敢于")  # fmt: skip
+_CMP_VERB_LAST = re.compile(
+    r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
+    r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
+)
+_KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先")
+_YEAR_BEFORE = re.compile(r"与(上年|去年|上年同期|上月|上半年)(?:相)?比|由(上年|去年)(?:的|同期)")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _comparators(
+    norm: str, lo: int, clause_lo: int, pos: int, n: int
+) -> list[tuple[str, int, str]]:
+    """What a statement is compared with, for each of the group's ``n`` members.
+
+    (comparator, sign, words): 高于全市0.5个百分点 -> ("全市", +1, "高于"); 比全省和全国分别高
+    0.7、1.4个百分点 -> 全省 then 全国; 同比提高 -> ("上年同期", +1, "同比提高"). A garbled verb
+    before 于 keeps the comparator and leaves the sign as printed.
+    """
+    clause = _PAREN.sub("", norm[clause_lo:pos]).rstrip()
+    clause = re.sub(r"-?\d+(?:\.\d+)?(?:个百分点|%)?[、和及与]\s*$", "", clause)  # 4.6、|2.4
+    while True:
+        stripped = re.sub(r"-?\d+(?:\.\d+)?(?:个百分点|%)?[、和及与]\s*$", "", clause)
+        if stripped == clause:
+            break
+        clause = stripped
+    m = _CMP_VERB_FIRST.search(clause)
+    sign, words, names = 1, "", []
+    if m and m["verb"] not in _NOT_COMPARISON:
+        verb = m["verb"]
+        if verb in _KNOWN_FIRST:
+            sign, words = (-1 if verb.startswith(("低", "慢", "落后")) else 1), verb
+            names = _split_names(m["cmp"])
+        elif m["cmp"].startswith(("全", "上年", "去年", "同期")):
+            # a garbled verb (mirror sites): the comparator is read, the sign stays as printed
+            sign, words = 0, f"{verb} (verb not read: sign as printed)"
+            names = _split_names(m["cmp"])
+    if not names:
+        m = _CMP_VERB_LAST.search(clause)
+        if m:
+            sign = -1 if m["verb"].startswith(_NEG_VERB) else 1
+            words, names = m["verb"], _split_names(m["cmp"])
+    if not names:
+        multiple = re.search(r"(?:是|为|相当于)(?P<cmp>[^，,；;是为]{1,20})的$", clause)
+        if multiple:  # 是“十一五”末的1.6倍: a multiple of what
+            return [(multiple["cmp"], 1, "是…的")] * n
+        same = re.search(r"同比(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
+                         clause)  # fmt: skip
+        if same and same["verb"]:
+            sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
+            return [("上年同期", sign, same.group())] * n
+        plan = re.search(r"(?:超|超出|超过)(?P<cmp>(?:年度|全年)?(?:计划|目标|预期))$", clause)
+        if plan:  # 超计划0.65万亩: more than planned
+            return [(plan["cmp"], 1, plan.group())] * n
+        year = _YEAR_BEFORE.search(norm, lo, pos)
+        if year:
+            return [(year.group(1) or year.group(2), 0, year.group())] * n
+        return []
+    if len(names) != n:
+        names = [names[0]] * n if len(names) == 1 else ["、".join(names)] * n
+    return [(name, sign, words) for name in names]
+
+
+def _split_names(text: str) -> list[str]:
+    text = re.sub(r"^(?:的)", "", text.strip())
+    parts = [p for p in re.split(r"[、和及与]", text) if p]
+    parts = [re.sub(r"-?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|%)?$", "", p) or p for p in parts]
+    return [re.sub(r"(?:平均水平|平均|同期水平|的)$", "", p) or p for p in parts]
 
 
 def _inner_qualifier(before: str) -> str:
@@ -343,10 +815,18 @@ def _inner_qualifier(before: str) -> str:
     return found[-1] if found and found[-1] in ("不少于", "不低于", "不超过", "超过") else ""
 
 
+# A ranking pool named by its size: 在16个县市区…综合排名中.
+_POOL = re.compile(r"\d+个(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)")
+
+
 def _rank_scope(norm: str, m: Mention) -> str:
     lo = _clause_start(norm, max(0, m.start - 60), m.start)
     scopes = _SCOPE.findall(norm, lo, m.end)
-    return scopes[-1] if scopes else ""
+    if scopes:
+        return scopes[-1]
+    sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
+    pools = _POOL.findall(norm, sentence_lo, m.start)
+    return pools[-1] if pools else ""
 
 
 def _note(m: Mention, own_subject: str, subject: str) -> str:

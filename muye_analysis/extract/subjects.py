@@ -13,7 +13,7 @@ import re
 _LEAD = re.compile(
     r"^(?:[\s、，,和及与并且〃“”\"'()]|其中|全年|全区|全县|全市|全省|全镇|全乡|当年|今年|年内|"
     r"截至目前|截止目前|截至年底|截止年底|目前|累计|共有|共计|合计|总计|共|力争|确保|要|将|还|"
-    r"同时|另外|此外|持续|按照|根据|依据|围绕|年末|年初|期末|一是|二是|三是|四是|五是|"
+    r"同时|另外|此外|持续|继续|按照|根据|依据|围绕|年末|年初|期末|一是|二是|三是|四是|五是|"
     r"(?:19|20)\d\d年(?:全年|底前|底)?)+"
 )
 # Verbs stripped at the front only when a real noun phrase (3+ characters) remains.
@@ -32,6 +32,7 @@ _TRAIL = re.compile(
 GENERIC = {
     "总量": "level", "总额": "level", "规模": "level", "增速": "growth_rate",
     "增幅": "growth_rate", "额度": "amount", "金额": "amount", "同比": "growth_rate", "": None,
+    "净增": None, "净减": None, "超计划": None, "超目标": None,  # 净增50亿元: of the subject before
 }  # fmt: skip
 # Where a noun phrase after a counted number ends: the next verb.
 _FORWARD_STOP = re.compile(

@@ -63,7 +63,7 @@ from muye_analysis.quarterly.store import (
     store_path,
     ytd_series,
 )
-from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS, write_templates
+from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS, template_rows, write_templates
 from muye_analysis.quarterly.validate import SAME_VALUE_RTOL
 
 __all__ = [
@@ -93,11 +93,12 @@ __all__ = [
     "parse_number",
     "parse_number_or_none",
     "parse_price_basis",
-    "read_quarterly",
     "read_history",
+    "read_quarterly",
     "read_sheets",
     "read_store",
     "store_path",
+    "template_rows",
     "write_templates",
     "ytd_series",
 ]

@@ -5,13 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from muye_analysis.periods import HOW_TO_GIVE_A_YEAR, Period, PeriodError, find_period
+from muye_analysis.periods import (
+    HOW_TO_GIVE_A_YEAR,
+    FoundSpan,
+    Period,
+    PeriodError,
+    find_span,
+    span_context,
+)
 from muye_analysis.quarterly.cells import (
     _ALIAS_OF,
     _GROWTH_WORDS,
     _KNOWN_UNITS,
     _LAST_YEAR_WORDS,
     _LEVEL_WORDS,
+    _PRIOR_YEAR_WORDS,
     _SKIP_WORDS,
     _blank,
     _column_letter,
@@ -24,6 +32,7 @@ from muye_analysis.quarterly.cells import (
 from muye_analysis.quarterly.files import _Sheet
 from muye_analysis.quarterly.records import (
     _Context,
+    _derived_growth,
     _lookup,
     _parse_cell,
     _parse_year,
@@ -56,7 +65,7 @@ class _Header:
 
 def _looks_like_column_header(text: str) -> bool:
     try:
-        has_period = find_period(text) is not None
+        has_period = find_span(text) is not None
     except PeriodError:
         has_period = True
     return has_period or bool(_GROWTH_WORDS.search(text) or _LEVEL_WORDS.search(text))
@@ -122,8 +131,10 @@ def _classify_column(
 ) -> _Column | str:
     """The period, measure and unit a data column holds, or why it is skipped.
 
-    A column's period is its header's; else, for a measure header such as 增长% right after a
-    period column (1-9月 | 增长%), that column's (``beside``); else the title's.
+    A column's period is its header's, read with its own 累计 / 当季 words or else the title's
+    (二季度 under 累计 is 1-6月; a bare 二季度 is April-June alone); else, for a measure header
+    such as 增长% or 上年同期 right after a period column (1-9月 | 上年同期 | 增长%), that
+    column's (``beside``); else the title's.
     """
     text = f"{upper} {lower}".strip()
     if _SKIP_WORDS.search(text):
@@ -131,16 +142,27 @@ def _classify_column(
     measure = None
     if _GROWTH_WORDS.search(text):
         measure = "growth"
+    elif _PRIOR_YEAR_WORDS.search(text):
+        measure = "prior_year"  # 上年同期: kept beside this year's level of the same months
     elif _LAST_YEAR_WORDS.search(text):
-        return "last year's figure (not stored: it may be a revised base)"
+        return "last year's figure other than 上年同期 (上年全年 …): not read"
     elif _LEVEL_WORDS.search(text):
         measure = "level"
+    context = span_context(text) or ctx.title_context
     try:
-        found = find_period(upper) or find_period(lower)
+        found = find_span(upper, context=context) or find_span(lower, context=context)
     except PeriodError as exc:
-        raise where.fail(str(exc), "label the column with a year-to-date span.") from None
+        raise where.fail(
+            str(exc), "label the column with its span (1-6月累计, 二季度当季 or 4-6月)."
+        ) from None
     if found is None and measure is not None and beside is not None:
-        found = (beside.year, beside.end_month)
+        found = FoundSpan(beside.year, beside.start_month, beside.end_month)
+    if found is None and ctx.title_period_text:
+        # A title's 三季度 read with the column's words: 本年累计 makes it 1-9月.
+        try:
+            found = find_span(ctx.title_period_text, context=context)
+        except PeriodError:
+            found = None
     found = found or ctx.title_period
     if found is None:
         raise where.fail(
@@ -149,11 +171,11 @@ def _classify_column(
             "(2024年1-3月主要经济指标), or use one row per indicator and period with a "
             "'period' column (see data/quarterly/template.csv).",
         )
-    year = found[0] or ctx.title_year or ctx.year
+    year = found.year or ctx.title_year or ctx.year
     if year is None:
         raise where.fail(f"the period of column {text!r} has no year.", HOW_TO_GIVE_A_YEAR)
     unit = _unit_in_parens(lower) or _unit_in_parens(upper)
-    return _Column(j, text, Period(year, found[1]), measure, unit)
+    return _Column(j, text, found.period(year), measure, unit)
 
 
 @dataclass
@@ -161,7 +183,7 @@ class _Column:
     index: int
     header: str
     period: Period
-    measure: str | None  # level, growth, or None: decided by the row's unit
+    measure: str | None  # level, growth, prior_year, or None: decided by the row's unit
     unit: str | None
 
 
@@ -231,6 +253,7 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
             j = optional["price_basis"]
             basis = _price_basis_of(at(head.text(j)), cell(j), info)
         source = _text(cell(optional["source"])) or ctx.title
+        cells = []  # (column, where, number, unit, measure, period) of every value of the row
         for col in columns:
             where = at(col.header)
             number = _parse_cell(where, cell(col.index))
@@ -242,8 +265,25 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
                             "indicator name": name_unit}  # fmt: skip
                 unit = _resolve_unit(where, explicit, ctx.table_unit)
             measure = col.measure or ("growth" if unit == "%" and info.unit != "%" else "level")
-            period = col.period if row_year is None else Period(row_year, col.period.end_month)
-            records.append(
+            period = col.period
+            if row_year is not None:
+                period = Period(row_year, col.period.end_month, col.period.start_month)
+            cells.append((col, where, number, unit, measure, period))
+        priors = {c[5]: c for c in cells if c[4] == "prior_year"}
+        levels = {c[5] for c in cells if c[4] == "level"}
+        for period, (_col, where, *_rest) in priors.items():
+            if period not in levels:
+                raise where.fail(
+                    f"上年同期 for {period.label('zh')} without this year's level of the same "
+                    "months on the row: it is kept beside the level.",
+                    "give the level (累计值) of the same period, or leave 上年同期 blank.",
+                )
+        row_records = []
+        for _col, where, number, unit, measure, period in cells:
+            if measure == "prior_year":
+                continue
+            prior = priors.get(period) if measure == "level" else None
+            row_records.append(
                 _record(
                     ctx,
                     where,
@@ -255,7 +295,17 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
                     price_basis=basis,
                     sub_item=sub,
                     source=source,
+                    prior_year=None if prior is None else (prior[1], prior[2], prior[3]),
                 )
             )
-            records[-1]["_parent"] = parent if sub else None  # of-which: whose?
+        with_growth = {(r["start_month"], r["end_month"]) for r in row_records
+                       if r["measure"] == "growth"}  # fmt: skip
+        for record in list(row_records):  # growth from the level and 上年同期, marked derived
+            span = (record["start_month"], record["end_month"])
+            if record["measure"] == "level" and span not in with_growth:
+                derived = _derived_growth(record, info)
+                row_records += [derived] if derived is not None else []
+        for record in row_records:
+            record["_parent"] = parent if sub else None  # of-which: whose?
+        records += row_records
     return records

@@ -100,9 +100,10 @@ def export_store(
         raise DataError(f"unknown format {fmt!r}.", fix="use csv or xlsx.")
     out = Path(output) if output else config.build_dir() / f"quarterly_export.{fmt}"
     out = check_output_path(out, example=f"build/quarterly_export.{fmt}")
-    if not store_path(store_dir).exists() and not store_path(store_dir).with_name(
-        "quarterly.csv"
-    ).exists():
+    if (
+        not store_path(store_dir).exists()
+        and not store_path(store_dir).with_name("quarterly.csv").exists()
+    ):
         raise DataError(
             "there is no store yet.",
             file=store_path(store_dir),

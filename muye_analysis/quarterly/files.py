@@ -44,13 +44,13 @@ def decode_csv_bytes(data: bytes, path: Path) -> str:
     is refused: decoding it either way garbles the header."""
     if data.startswith(_BOM):
         try:
-            return data.decode("utf-8-sig")
+            return data[len(_BOM) :].decode("utf-8")
         except UnicodeDecodeError as exc:
             raise DataError(
                 f"the file starts with a UTF-8 byte-order mark but is not UTF-8 after it (byte "
-                f"{exc.start}): it mixes two encodings (GBK text behind a UTF-8 mark).",
+                f"{exc.start + len(_BOM)}): it mixes two encodings (GBK text behind a UTF-8 mark).",
                 file=path,
-                row=data[: exc.start].count(b"\n") + 1,
+                row=data[len(_BOM) :][: exc.start].count(b"\n") + 1,
                 column="A",
                 fix=_SAVE_CSV,
             ) from None
@@ -69,26 +69,40 @@ def decode_csv_bytes(data: bytes, path: Path) -> str:
 
 
 def _delimiter(path: Path, text: str) -> str:
-    """Comma, or tab when the first line has tabs and no comma. A file whose first rows hold no
-    comma or tab but semicolons or full-width commas is refused, naming them."""
-    lines = [line for line in text.splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
-    first = lines[0] if lines else ""
+    """Comma, or tab when the first line has tabs and no comma. A header row (or, with none
+    found, a file) with no comma or tab but semicolons or full-width commas is refused, naming
+    them: split wrongly, every row would be one cell."""
+    lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+    filled = [line for line in lines if line.strip()]
+    first = filled[0] if filled else ""
     if "\t" in first and "," not in first:
         return "\t"
-    if any("," in line or "\t" in line for line in lines):
+    header = next((i for i, line in enumerate(lines) if _HEADER_WORDS.search(line)), None)
+    candidates = [header] if header is not None else range(len(lines))
+    if header is None and any("," in line or "\t" in line for line in lines):
         return ","
-    for mark, name in ((";", "semicolons (;)"), ("，", "full-width commas (，)")):
-        row = next((i for i, line in enumerate(text.splitlines()) if mark in line), None)
-        if row is not None:
-            raise DataError(
-                f"the columns are separated by {name}, not by commas: every row would read as "
-                "one cell.",
-                file=path,
-                row=row + 1,
-                column="A",
-                fix=_SAVE_CSV,
-            )
+    for i in candidates:
+        line = lines[i]
+        if "," in line or "\t" in line:
+            continue
+        for mark, name in ((";", "semicolons (;)"), ("，", "full-width commas (，)")):
+            if line.count(mark) >= 2:
+                raise DataError(
+                    f"the columns are separated by {name}, not by commas: every row would "
+                    "read as one cell.",
+                    file=path,
+                    row=i + 1,
+                    column="A",
+                    fix=_SAVE_CSV,
+                )
     return ","
+
+
+# Words of a header row's indicator column (as in cells._ALIASES), to find the header line.
+_HEADER_WORDS = re.compile(
+    r"(?:^|[,;，\t\"])\s*(?:indicator|指标|指标名称|项目|项目名称)\s*(?:$|[,;，\t\"])",
+    re.IGNORECASE,
+)
 
 
 def _read_csv(path: Path, data: bytes) -> list[_Sheet]:
@@ -109,7 +123,7 @@ def _read_csv(path: Path, data: bytes) -> list[_Sheet]:
                 swallowed = cell.splitlines()[1:]
                 if any(delimiter in line for line in swallowed):
                     raise DataError(
-                        f"a quote (\") opens this cell and closes only {reader.line_num - start} "
+                        f'a quote (") opens this cell and closes only {reader.line_num - start} '
                         "line(s) below: the rows in between are read as part of one cell.",
                         file=path,
                         row=start,
@@ -137,14 +151,18 @@ def _csv_error(path: Path, exc: csv.Error, start: int, line: int) -> DataError:
         )
     if "unexpected end of data" in text or "EOF" in text:
         return DataError(
-            f"a quote (\") opened on line {start} is never closed: everything after it would be "
+            f'a quote (") opened on line {start} is never closed: everything after it would be '
             "one cell.",
             file=path,
             row=start,
             fix='remove the stray quote, or double a quote inside a cell ("").',
         )
-    return DataError(f"malformed CSV ({text}).", file=path, row=line,
-                     fix='check the quotes on this line; a quote inside a cell is doubled ("").')
+    return DataError(
+        f"malformed CSV ({text}).",
+        file=path,
+        row=line,
+        fix='check the quotes on this line; a quote inside a cell is doubled ("").',
+    )
 
 
 def _read_excel(path: Path, data: bytes) -> list[_Sheet]:

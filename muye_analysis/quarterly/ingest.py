@@ -16,15 +16,12 @@ from muye_analysis.quarterly.store import (
     _frame,
     all_vintages,
     complete,
-    current_records,
-    insert_vintage,
-    link_superseded,
     log_ingest,
     now_iso,
     read_store,
     store_path,
-    supersede,
     write_transaction,
+    write_vintages,
 )
 from muye_analysis.quarterly.validate import (
     _check_flows_not_falling,
@@ -64,6 +61,7 @@ class IngestResult:
     skipped_columns: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    notes_zh: list[str] = field(default_factory=list)  # the notes in Chinese, for summary("zh")
     kept_older: int = 0
 
     @property
@@ -87,7 +85,7 @@ class IngestResult:
             ]
             lines += [f"替换：{c}" for c in shown]
             lines += [f"……另有 {more} 处替换（muye history 查看全部）"] if more else []
-            lines += [f"注意：{s}" for s in self.notes]
+            lines += [f"注意：{s}" for s in (self.notes_zh or self.notes)]
             lines += [f"未读取的列：{s}" for s in self.skipped_columns]
         else:
             lines = [
@@ -189,19 +187,14 @@ def ingest_quarterly(
     plausibility.refuse_future(parsed.records, today or dt.date.today())
     target = store_path(store_dir)
     with write_transaction(store_dir) as con:
-        stored = current_records(store_dir, con=con)
         history = all_vintages(store_dir, con=con)
+        stored = {_key(r): r for r in history if r["current"]}
         outcome = _merge(parsed, stored, history, replace=replace, accept_outlier=accept_outlier)
         if outcome.added or outcome.replaced:
             at = now_iso()
             ingest_id = log_ingest(con, files=[f.name for f in parsed.files], replace=replace,
                                    accept_outlier=accept_outlier)  # fmt: skip
-            for record, old in outcome.to_write:
-                if old is not None:
-                    supersede(con, old["id"])
-                new_id = insert_vintage(con, record, ingested_at=at, ingest_id=ingest_id)
-                if old is not None:
-                    link_superseded(con, old["id"], new_id)
+            write_vintages(con, outcome.to_write, ingested_at=at, ingest_id=ingest_id)
     periods = sorted({Period(r["year"], r["end_month"]) for r in outcome.records})
     return IngestResult(
         files=parsed.files,
@@ -214,6 +207,7 @@ def ingest_quarterly(
         skipped_columns=parsed.skipped,
         changes=outcome.changes,
         notes=outcome.notes,
+        notes_zh=outcome.notes_zh,
         kept_older=outcome.kept_older,
     )
 
@@ -228,6 +222,7 @@ class _Outcome:
     kept_older: int = 0
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    notes_zh: list[str] = field(default_factory=list)
 
 
 def _fmt(value: float) -> str:
@@ -291,6 +286,12 @@ def _merge(
             )
             restored = is_older_vintage(record)
             if restored is not None:
+                out.notes_zh.append(
+                    f"旧版本替换了新版本：{_describe(record)} 回到 {_fmt(record['value'])}"
+                    f"（{record['file']}，首次读入 {restored['ingested_at'][:19]}），取代 "
+                    f"{_fmt(old['value'])}（{old['file']}，读入 {old['ingested_at'][:19]}）。"
+                    "如非本意，请用 --replace 重新读入修订文件。"
+                )
                 out.notes.append(
                     f"an older vintage replaces a newer one: {_describe(record)} goes back to "
                     f"{_fmt(record['value'])} from {record['file']} (first ingested "
@@ -317,7 +318,11 @@ def _merge(
         record["outlier_note"] = f"accepted with --accept-outlier: {reason}"
         out.notes.append(f"{_describe(record)} {_fmt(record['value'])} accepted as an outlier "
                          f"({reason})")  # fmt: skip
-    out.notes += _partial_revisions(out.to_write, records, stored)
+        out.notes_zh.append(f"{_describe(record)} {_fmt(record['value'])} 按 --accept-outlier "
+                            f"作为异常值存储（{reason}）")  # fmt: skip
+    for en, zh in _partial_revisions(out.to_write, records, stored):
+        out.notes.append(en)
+        out.notes_zh.append(zh)
     return out
 
 
@@ -325,11 +330,11 @@ def _partial_revisions(
     to_write: list[tuple[dict[str, Any], dict[str, Any] | None]],
     records: list[dict[str, Any]],
     stored: dict[tuple, dict[str, Any]],
-) -> list[str]:
+) -> list[tuple[str, str]]:
     """A revision that gives the level but not the growth (or the reverse) leaves the other
     measure from the earlier vintage beside it: say so."""
     given = {_key(r) for r in records}
-    notes = []
+    notes: list[tuple[str, str]] = []
     for record, old in to_write:
         if old is None:
             continue
@@ -338,12 +343,18 @@ def _partial_revisions(
         kept = stored.get(key)
         if key in given or kept is None or kept["checksum"] == record["checksum"]:
             continue
-        notes.append(
+        en = (
             f"{_describe(record)} is revised but the file gives no {other}: the stored {other} "
             f"{_fmt(kept['value'])} is from {kept['file']} (the earlier vintage) and may not "
             f"match the revised {record['measure']}; ingest the revised {other} too if one "
             "was published."
         )
+        zh = (
+            f"{_describe(record)} 已修订，但文件未给出 {other}：存储中的 {other} "
+            f"{_fmt(kept['value'])} 来自 {kept['file']}（旧版本），可能与修订后的数值不一致；"
+            f"如已公布修订的 {other}，请一并读入。"
+        )
+        notes.append((en, zh))
     return notes
 
 

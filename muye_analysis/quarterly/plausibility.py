@@ -130,12 +130,16 @@ def find_implausible(
         if record["measure"] == "level" and record["value"] > 0:
             area, indicator, year, start, _end, _m = _key(record)
             by_series.setdefault((area, indicator, year, start), []).append(record)
+    # A value is compared with the store and with the values read before it, so that of two
+    # values that disagree the later one (in file order) is named.
+    pending = {id(r) for r in incoming}
     for record in incoming:
+        pending.discard(id(record))
         row = info.get(record["indicator"], {})
         reason = (
             _check_growth(record, row)
             if record["measure"] == "growth"
-            else _check_level(record, row, merged, by_series)
+            else _check_level(record, row, merged, by_series, pending)
         )
         if reason:
             problems.append((record, reason))
@@ -160,6 +164,7 @@ def _check_level(
     row: dict[str, str],
     merged: dict[tuple, dict[str, Any]],
     by_series: dict[tuple, list[dict[str, Any]]],
+    pending: set[int],
 ) -> str | None:
     value, unit = record["value"], record.get("unit") or row.get("unit") or ""
     if unit == "%":
@@ -176,7 +181,7 @@ def _check_level(
         )
     if value <= 0:
         return None
-    return _check_magnitude(record, unit, merged, by_series) or _check_part(record, merged)
+    return _check_magnitude(record, unit, merged, by_series, pending) or _check_part(record, merged)
 
 
 def _span(record: dict[str, Any]) -> int:
@@ -188,10 +193,12 @@ def _check_magnitude(
     unit: str,
     merged: dict[tuple, dict[str, Any]],
     by_series: dict[tuple, list[dict[str, Any]]],
+    pending: set[int],
 ) -> str | None:
     area, indicator, year, start, end, measure = _key(record)
     slip = "a unit slip? (万元 labelled 亿元 is 10,000 times too big, 元 as 亿元 10^8)"
     last = merged.get((area, indicator, year - 1, start, end, measure))
+    last = None if last is None or id(last) in pending else last
     prior = record.get("prior_year_value")
     refs = [("last year's same period", last["value"])] if last and last["value"] > 0 else []
     if prior is not None and prior == prior and prior > 0:
@@ -201,7 +208,7 @@ def _check_magnitude(
         if not 1 / MAGNITUDE_FACTOR <= ratio <= MAGNITUDE_FACTOR:
             return f"{ratio:.4g} times {what} ({ref:.6g} {unit}): {slip}"
     others = [r for r in by_series.get((area, indicator, year, start), []) if r is not record
-              and r["end_month"] != end]  # fmt: skip
+              and r["end_month"] != end and id(r) not in pending]  # fmt: skip
     if not others:
         return None
     monthly = statistics.median(r["value"] / _span(r) for r in others)

@@ -9,7 +9,7 @@ from typing import Any
 
 from muye_analysis import units
 from muye_analysis.errors import DataError
-from muye_analysis.periods import Period, PeriodError, find_year, parse_period
+from muye_analysis.periods import FoundSpan, Period, PeriodError, find_year, parse_period
 from muye_analysis.quarterly.cells import (
     ParsedNumber,
     _CellError,
@@ -50,7 +50,9 @@ class _Context:
     registry: RegistryIndex
     year: int | None  # the caller's year= default
     title_year: int | None = None
-    title_period: tuple[int | None, int] | None = None
+    title_period: FoundSpan | None = None  # the span the title names (year may be None)
+    title_context: str | None = None  # 累计 / 当季 / 当月, when the title says which
+    title_period_text: str = ""  # the title text that names the period
     table_unit: str | None = None
     title: str = ""
 
@@ -68,18 +70,30 @@ def _record(
     sub_item: bool,
     source: str,
     period_column: str | None = None,
+    prior_year: tuple[_Where, ParsedNumber, str | None] | None = None,
 ) -> dict[str, Any]:
-    """One validated store row from one cell (plus private keys used while validating)."""
+    """One validated store row from one cell (plus private keys used while validating).
+
+    ``prior_year`` is the 上年同期 cell beside a level (where, number, unit): converted to the
+    level's unit and stored as ``prior_year_value``.
+    """
     value = number.value
+    prior = None
     if measure == "growth":
         value, stored_unit, basis = _check_growth(where, info, number, price_basis)
     else:
         value, stored_unit = _convert_level(where, info, number, unit)
         basis = "nominal" if units.dimension(stored_unit or "") == "money" else None
+        if prior_year is not None:
+            prior_where, prior_number, prior_unit = prior_year
+            prior, _ = _convert_level(prior_where, info, prior_number, prior_unit)
     return {
         "indicator": info.id,
         "year": period.year,
+        "start_month": period.start_month,
         "end_month": period.end_month,
+        "prior_year_value": prior,
+        "derived": "",
         "period": period.label("zh"),
         "measure": measure,
         "value": value,
@@ -185,11 +199,16 @@ def _parse_cell(where: _Where, cell: Any) -> ParsedNumber:
         raise where.fail(exc.problem, exc.fix) from None
 
 
-def _resolve_period(where: _Where, label: Any, year: int | None) -> Period:
+def _resolve_period(
+    where: _Where, label: Any, year: int | None, context: str | None = None
+) -> Period:
+    """The period of a label, read with the header's or title's 累计 / 当季 / 当月."""
     try:
-        return parse_period(_text(label), year=year)
+        return parse_period(_text(label), year=year, context=context)
     except PeriodError as exc:
-        raise where.fail(str(exc), "write a year-to-date label such as 2024年1-3月.") from None
+        raise where.fail(
+            str(exc), "write a label such as 2024年1-3月 (year to date) or 2024年4-6月."
+        ) from None
 
 
 def _parse_year(where: _Where, cell: Any) -> int | None:
@@ -200,3 +219,29 @@ def _parse_year(where: _Where, cell: Any) -> int | None:
     if found is None or not re.fullmatch(r"\d{4}年?", text):
         raise where.fail(f"{text!r} is not a year.", "write a four-digit year such as 2024.")
     return found
+
+
+def _derived_growth(level: dict[str, Any], info: _Indicator) -> dict[str, Any] | None:
+    """Growth from this year's level and 上年同期 when the table gives no growth: (L ÷ P − 1) ×
+    100, marked derived. None for real-growth indicators (GDP, 规上工业: their growth is at
+    comparable prices, which current-price levels cannot give), for rates, or without a
+    positive 上年同期."""
+    prior = level.get("prior_year_value")
+    if prior is None or not prior > 0 or info.growth_basis == "real" or info.unit == "%":
+        return None  # a rate (失业率 4.9% vs 5.1%) changes by points, it does not "grow"
+    value = (level["value"] / prior - 1) * 100
+    derived = dict(level)
+    derived.update(
+        {
+            "measure": "growth",
+            "value": value,
+            "unit": "%",
+            "price_basis": info.growth_basis or level["price_basis"],
+            "marker": None,
+            "prior_year_value": None,
+            "derived": f"(累计值 {level['value']:g} ÷ 上年同期 {prior:g} − 1) × 100 "
+            f"({level['unit'] or ''}, {level['column']})",
+            "_percent_sign": True,  # a computed percentage, never a fraction
+        }
+    )
+    return derived

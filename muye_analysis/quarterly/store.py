@@ -73,7 +73,6 @@ CREATE TABLE IF NOT EXISTS vintage (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS vintage_current
     ON vintage (area, indicator, year, start_month, end_month, measure) WHERE current = 1;
-CREATE INDEX IF NOT EXISTS vintage_key ON vintage (indicator, year, end_month);
 """
 _ROW_COLUMNS = (*STORE_COLUMNS, "release", "ingested_at", "ingest_id", "outlier_note")
 _FIX_DAMAGED = (
@@ -95,27 +94,37 @@ def now_iso() -> str:
 
 
 def _key(record: dict[str, Any]) -> tuple:
-    """The store key of a record; area and start_month default to the district and January."""
-    return (
-        record.get("area") or DEFAULT_AREA,
-        record["indicator"],
-        record["year"],
-        record.get("start_month") or 1,
-        record["end_month"],
-        record["measure"],
-    )
+    """The store key of a record; area and start_month default to the district and January.
+    Computed once per record (the key fields never change after parsing)."""
+    key = record.get("_key")
+    if key is None:
+        key = record["_key"] = (
+            record.get("area") or DEFAULT_AREA,
+            record["indicator"],
+            record["year"],
+            record.get("start_month") or 1,
+            record["end_month"],
+            record["measure"],
+        )
+    return key
+
+
+_CAPPED = ("source", "sheet", "column", "file", "release")
 
 
 def complete(record: dict[str, Any]) -> dict[str, Any]:
     """Fill the columns a parser may leave out (area, start_month, …) and cap long texts."""
-    record.setdefault("area", DEFAULT_AREA)
-    record["area"] = record["area"] or DEFAULT_AREA
-    record["start_month"] = record.get("start_month") or 1
-    record.setdefault("prior_year_value", None)
-    record["derived"] = record.get("derived") or ""
-    for column in ("source", "sheet", "column", "file", "release"):
+    if not record.get("area"):
+        record["area"] = DEFAULT_AREA
+    if not record.get("start_month"):
+        record["start_month"] = 1
+    if "prior_year_value" not in record:
+        record["prior_year_value"] = None
+    if not record.get("derived"):
+        record["derived"] = ""
+    for column in _CAPPED:
         text = record.get(column)
-        if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
+        if text.__class__ is str and len(text) > MAX_TEXT_CHARS:
             record[column] = text[: MAX_TEXT_CHARS - 1] + "…"
     return record
 
@@ -170,6 +179,9 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
         con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if write:
             con.execute("PRAGMA journal_mode = WAL")
+            # WAL + NORMAL: a killed process never corrupts or half-writes the store (only a
+            # power cut may lose the last ingest); FULL would fsync on every commit.
+            con.execute("PRAGMA synchronous = NORMAL")
             con.executescript(_SCHEMA)
         yield con
     except sqlite3.Error as exc:
@@ -307,85 +319,98 @@ _MARKS = ", ".join("?" * len(_ROW_COLUMNS))
 _INSERT = f"INSERT INTO vintage ({_QUOTED}, current) VALUES ({_MARKS}, 1)"
 
 
+_NAMED = ", ".join(f":{c}" for c in _ROW_COLUMNS)
+_INSERT_NAMED = f"INSERT INTO vintage ({_QUOTED}, current) VALUES ({_NAMED}, 1)"
+_NONE_ROW = dict.fromkeys(_ROW_COLUMNS)
+
+
+def _sql_row(record: dict[str, Any], ingested_at: str, ingest_id: int) -> dict[str, Any]:
+    prior = record.get("prior_year_value")
+    if prior is not None:
+        prior = None if math.isnan(float(prior)) else float(prior)
+    return {**_NONE_ROW, **record, "ingested_at": ingested_at, "ingest_id": ingest_id,
+            "prior_year_value": prior, "sub_item": int(bool(record.get("sub_item"))),
+            "value": float(record["value"]), "derived": record.get("derived") or ""}  # fmt: skip
+
+
 def insert_vintage(
     con: sqlite3.Connection, record: dict[str, Any], *, ingested_at: str, ingest_id: int
 ) -> int:
     """Add ``record`` as the current vintage of its key; returns its id."""
-    values = []
-    for column in _ROW_COLUMNS:
-        if column == "ingested_at":
-            value = ingested_at
-        elif column == "ingest_id":
-            value = ingest_id
-        else:
-            value = record.get(column)
-        if column == "sub_item":
-            value = int(bool(value))
-        elif column in ("value", "prior_year_value") and value is not None:
-            value = float(value)
-            if math.isnan(value) and column == "prior_year_value":
-                value = None
-        values.append(value if value != "" or column == "derived" else None)
-    return int(con.execute(_INSERT, values).lastrowid)
+    return int(con.execute(_INSERT_NAMED, _sql_row(record, ingested_at, ingest_id)).lastrowid)
 
 
-def supersede(con: sqlite3.Connection, old_id: int) -> None:
-    """Mark a vintage as no longer current (it stays, for history)."""
-    con.execute("UPDATE vintage SET current = 0 WHERE id = ?", (old_id,))
-
-
-def link_superseded(con: sqlite3.Connection, old_id: int, new_id: int) -> None:
-    con.execute("UPDATE vintage SET superseded_by = ? WHERE id = ?", (new_id, old_id))
+def write_vintages(
+    con: sqlite3.Connection,
+    pairs: list[tuple[dict[str, Any], dict[str, Any] | None]],
+    *,
+    ingested_at: str,
+    ingest_id: int,
+) -> None:
+    """Add each new record as the current vintage of its key; the stored vintage it revises
+    (the pair's second element) stays, no longer current, pointing to its successor."""
+    old_ids = [(old["id"],) for _, old in pairs if old is not None]
+    con.executemany("UPDATE vintage SET current = 0 WHERE id = ?", old_ids)
+    con.executemany(_INSERT_NAMED, [_sql_row(r, ingested_at, ingest_id) for r, _ in pairs])
+    con.executemany(
+        """UPDATE vintage SET superseded_by = (
+               SELECT n.id FROM vintage AS n WHERE n.current = 1 AND n.area = vintage.area
+               AND n.indicator = vintage.indicator AND n.year = vintage.year
+               AND n.start_month = vintage.start_month AND n.end_month = vintage.end_month
+               AND n.measure = vintage.measure)
+           WHERE id = ?""",
+        old_ids,
+    )
 
 
 # -- reading -------------------------------------------------------------------------------------
 
 _SELECT = "SELECT id, " + ", ".join(f'"{c}"' for c in (*_ROW_COLUMNS, "current")) + " FROM vintage"
-_INT_COLUMNS = ("year", "end_month", "start_month", "row", "ingest_id", "current")
-_TEXT_COLUMNS = ("area", "indicator", "measure", "period", "unit", "price_basis", "marker",
-                 "source", "file", "sheet", "column", "checksum", "derived", "release",
-                 "ingested_at", "outlier_note")  # fmt: skip
-_REQUIRED = ("area", "indicator", "year", "start_month", "end_month", "measure", "value",
-             "ingested_at")  # fmt: skip
+# One SQL pass finds the first hand-damaged row (cheaper than checking 8,000 rows in Python).
+_DAMAGE = """
+SELECT id, CASE
+    WHEN typeof(area) != 'text' OR area = '' THEN 'area'
+    WHEN typeof(indicator) != 'text' OR indicator = '' THEN 'indicator'
+    WHEN typeof(year) != 'integer' THEN 'year'
+    WHEN typeof(start_month) != 'integer' THEN 'start_month'
+    WHEN typeof(end_month) != 'integer' THEN 'end_month'
+    WHEN measure IS NOT 'level' AND measure IS NOT 'growth' THEN 'measure'
+    WHEN typeof(value) NOT IN ('real', 'integer') OR abs(value) > 1e300 THEN 'value'
+    WHEN prior_year_value IS NOT NULL AND (typeof(prior_year_value) NOT IN ('real', 'integer')
+         OR abs(prior_year_value) > 1e300) THEN 'prior_year_value'
+    WHEN "row" IS NOT NULL AND typeof("row") != 'integer' THEN 'row'
+    WHEN typeof(ingested_at) != 'text' OR ingested_at = '' THEN 'ingested_at'
+    WHEN typeof(current) != 'integer' OR current NOT IN (0, 1) THEN 'current'
+    WHEN NOT (1 <= start_month AND start_month <= end_month AND end_month <= 12) THEN 'end_month'
+END AS bad FROM vintage WHERE bad IS NOT NULL ORDER BY id LIMIT 1
+"""
 
 
-def _checked(path: Path, raw: sqlite3.Row | tuple, names: list[str]) -> dict[str, Any]:
-    """A store row as a record, each cell checked; a hand-edited cell raises DataError naming the
-    row (the vintage id) and the column."""
+def _check_damage(con: sqlite3.Connection, path: Path) -> None:
+    """DataError naming the first store row (vintage id) and column a hand edit broke."""
+    found = con.execute(_DAMAGE).fetchone()
+    if found is None:
+        return
+    row, column = found
+    (value,) = con.execute(f'SELECT "{column}" FROM vintage WHERE id = ?', (row,)).fetchone()
+    why = {
+        "value": "is not a number", "prior_year_value": "is not a number",
+        "year": "is not a whole number", "start_month": "is not a whole number",
+        "end_month": "is not a month span within a year", "row": "is not a whole number",
+        "measure": "is neither level nor growth", "current": "is neither 0 nor 1",
+    }.get(column, "is empty or not text, but every value needs it")  # fmt: skip
+    raise DataError(
+        f"store row {row} (vintage id), column {column!r}: {value!r} {why}.",
+        file=path,
+        row=row,
+        column=column,
+        fix=_FIX_DAMAGED,
+    )
+
+
+def _record(raw: tuple, names: list[str]) -> dict[str, Any]:
     record = dict(zip(names, raw, strict=True))
-    row = record["id"]
-
-    def bad(column: str, why: str) -> DataError:
-        return DataError(f"store row {row} (vintage id), column {column!r}: {why}", file=path,
-                         row=row, column=column, fix=_FIX_DAMAGED)  # fmt: skip
-
-    for column in _REQUIRED:
-        if record[column] is None or record[column] == "":
-            raise bad(column, "empty, but every value needs it.")
-    for column in ("value", "prior_year_value"):
-        value = record[column]
-        if value is None and column == "prior_year_value":
-            continue
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise bad(column, f"{value!r} is not a number.")
-        if not math.isfinite(value):
-            raise bad(column, f"{value!r} is not a finite number.")
-        record[column] = float(value)
-    for column in _INT_COLUMNS:
-        value = record[column]
-        if value is None and column in ("row", "ingest_id"):
-            continue
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise bad(column, f"{value!r} is not a whole number.")
-    for column in _TEXT_COLUMNS:
-        value = record[column]
-        if value is not None and not isinstance(value, str):
-            record[column] = str(value)
-    if record["measure"] not in MEASURES:
-        raise bad("measure", f"{record['measure']!r} is neither level nor growth.")
-    if not 1 <= record["start_month"] <= record["end_month"] <= 12:
-        raise bad("end_month", f"months {record['start_month']}-{record['end_month']} "
-                  "are not a span within a year.")  # fmt: skip
+    record["value"] = float(record["value"])
     record["sub_item"] = bool(record["sub_item"])
     record["derived"] = record["derived"] or ""
     return record
@@ -425,9 +450,10 @@ def _rows(path: Path, where: str = "", params: tuple = ()) -> list[dict[str, Any
 
 
 def _fetch(con: sqlite3.Connection, path: Path, sql: str, params: tuple) -> list[dict[str, Any]]:
+    _check_damage(con, path)
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [_checked(path, raw, names) for raw in cursor.fetchall()]
+    return [_record(raw, names) for raw in cursor.fetchall()]
 
 
 def current_records(
@@ -483,14 +509,24 @@ def _typed(df: pd.DataFrame, *, sort: bool = True) -> pd.DataFrame:
     return out.sort_values(list(KEY), ignore_index=True) if sort else out
 
 
+def _store_row(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: record.get(k) for k in STORE_COLUMNS}
+
+
+def _defaults(df: pd.DataFrame) -> pd.DataFrame:
+    """The agreed defaults of the columns a record may lack (area, start_month, derived)."""
+    df = df.fillna({"area": DEFAULT_AREA, "start_month": 1, "derived": ""})
+    for column in ("marker", "sheet", "source", "unit", "price_basis"):
+        df[column] = df[column].replace("", None)
+    return df
+
+
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     import pandas as pd
 
-    clean = [{k: complete(dict(r)).get(k) for k in STORE_COLUMNS} for r in records]
+    clean = [_store_row(r) for r in records]
     df = pd.DataFrame(clean, columns=list(STORE_COLUMNS))
-    for column in ("marker", "sheet", "source", "unit", "price_basis"):
-        df[column] = df[column].replace("", None)
-    return _typed(df)
+    return _typed(_defaults(df))
 
 
 def read_store(store_dir: str | Path | None = None) -> pd.DataFrame:
@@ -505,8 +541,7 @@ def read_history(store_dir: str | Path | None = None) -> pd.DataFrame:
     import pandas as pd
 
     rows = all_vintages(store_dir)
-    base = pd.DataFrame([{k: complete(dict(r)).get(k) for k in STORE_COLUMNS} for r in rows],
-                        columns=list(STORE_COLUMNS))  # fmt: skip
+    base = _defaults(pd.DataFrame([_store_row(r) for r in rows], columns=list(STORE_COLUMNS)))
     out = _typed(base, sort=False)
     out["id"] = pd.array([r["id"] for r in rows], dtype="Int64")
     for column in ("release", "ingested_at", "outlier_note"):
@@ -529,11 +564,15 @@ def is_synthetic(store: pd.DataFrame) -> pd.Series:
 
 def ytd_series(indicator: str, store: pd.DataFrame | None = None) -> pd.DataFrame:
     """One indicator's year-to-date figures, one row per period: year, end_month, period,
-    level, growth (NA where not given). The input of ``muye_analysis.forecast``."""
+    level, growth (NA where not given) and prior_year (上年同期 printed beside the level, NA
+    where not given). Spans that do not start in January (二季度 alone) are left out. The input
+    of ``muye_analysis.forecast`` and of the weights in ``targets.weights_for``."""
     import pandas as pd
 
     store = read_store() if store is None else store
     rows = store[(store["indicator"] == indicator) & ~store["sub_item"].fillna(False)]
+    if "start_month" in rows.columns:
+        rows = rows[rows["start_month"].fillna(1).astype(int) == 1]
     wide = rows.pivot_table(
         index=["year", "end_month"], columns="measure", values="value", observed=False,
         aggfunc="first", dropna=False,
@@ -551,5 +590,14 @@ def ytd_series(indicator: str, store: pd.DataFrame | None = None) -> pd.DataFram
     ]
     for measure in MEASURES:
         out[measure] = wide[measure].astype("Float64") if measure in wide else pd.NA
+    out["prior_year"] = pd.array([pd.NA] * len(out), dtype="Float64")
+    if "prior_year_value" in rows.columns:
+        prior = rows[rows["measure"] == "level"].dropna(subset=["prior_year_value"])
+        keys = zip(prior["year"], prior["end_month"], prior["prior_year_value"], strict=True)
+        lookup = {(int(y), int(m)): float(v) for y, m, v in keys}
+        periods = zip(out["year"], out["end_month"], strict=True)
+        out["prior_year"] = pd.array(
+            [lookup.get((int(y), int(m)), pd.NA) for y, m in periods], dtype="Float64"
+        )
     out["period"] = out["period"].astype("string")
     return out.sort_values(["year", "end_month"], ignore_index=True)

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from muye_analysis.periods import BareMonthError, PeriodError, find_period, find_year
+from muye_analysis.periods import (
+    BareMonthError,
+    FoundSpan,
+    PeriodError,
+    find_span,
+    find_year,
+    span_context,
+)
 from muye_analysis.quarterly.cells import (
     _ALIAS_OF,
     _DATE,
@@ -23,6 +30,7 @@ from muye_analysis.quarterly.cells import (
 from muye_analysis.quarterly.files import _Sheet
 from muye_analysis.quarterly.records import (
     _Context,
+    _derived_growth,
     _lookup,
     _parse_cell,
     _parse_year,
@@ -58,7 +66,9 @@ def _roles(header: list[str]) -> dict[str, int]:
 
 # Roles a tidy table may give only once: a second level column (with other values) would
 # otherwise be ignored without a word.
-_SINGLE_ROLES = ("indicator", "period", "year", "level", "growth", "unit", "price_basis")
+_SINGLE_ROLES = (
+    "indicator", "period", "year", "level", "growth", "unit", "price_basis", "prior_year",
+)  # fmt: skip
 
 
 def _refuse_duplicated_roles(sheet: _Sheet, header_at: int, header: list[str]) -> None:
@@ -78,7 +88,8 @@ def _refuse_duplicated_roles(sheet: _Sheet, header_at: int, header: list[str]) -
 
 
 def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
-    """Period, year and 单位 from the rows above the header (a title such as 2024年1-9月…)."""
+    """Period, year, 单位 and 累计/当季/当月 from the rows above the header (a title such as
+    2024年1-9月…)."""
     texts = []
     for i, row in enumerate(rows):
         for j, cell in enumerate(row):
@@ -87,24 +98,26 @@ def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
                 continue
             texts.append(text)
             try:
-                found = find_period(_DATE.sub("", text))  # 制表日期 2024年10月15日 is no period
+                found = find_span(_DATE.sub("", text))  # 制表日期 2024年10月15日 is no period
             except BareMonthError as exc:
                 # A monthly report's title (2024年9月主要经济指标) dates its 本年累计 columns:
                 # the year to date through that month.
-                found = (exc.year, exc.month)
+                found = FoundSpan(exc.year, 1, exc.month)
             except PeriodError as exc:
                 where = _Where(ctx.sheet.path, ctx.sheet.name, i + 1, _column_letter(j))
                 raise where.fail(str(exc), "give the year-to-date span in the title.") from None
             if found and ctx.title_period is None:
                 ctx.title_period = found
+                ctx.title_period_text = _DATE.sub("", text)
             if ctx.title_year is None:
                 ctx.title_year = find_year(text)
             unit = _TABLE_UNIT.search(text)
             if unit and ctx.table_unit is None and unit.group(1) in _KNOWN_UNITS:
                 ctx.table_unit = unit.group(1)
     ctx.title = " ".join(texts)
-    if ctx.title_period and ctx.title_period[0] is not None:
-        ctx.title_year = ctx.title_period[0]
+    ctx.title_context = span_context(_DATE.sub("", ctx.title))
+    if ctx.title_period and ctx.title_period.year is not None:
+        ctx.title_year = ctx.title_period.year
 
 
 def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[dict[str, Any]]:
@@ -133,7 +146,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
             j = roles.get(role)
             return row[j] if j is not None and j < len(row) else None
 
-        if all(_blank(cell(r)) for r in ("level", "growth")):
+        if all(_blank(cell(r)) for r in ("level", "growth", "prior_year")):
             continue  # blank rows, section headings and rows with no data store nothing
         at = {role: _Where(sheet.path, sheet.name, i + 1, name) for role, name in name_of.items()}
         raw_name = _text(cell("indicator"))
@@ -142,7 +155,11 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
         info, sub, name_unit = _lookup(ctx, at["indicator"], raw_name)
         parent = parent if sub else info.id  # the row an of-which item belongs to
         year = _parse_year(at["year"], cell("year")) if "year" in at else None
-        period = _resolve_period(at["period"], cell("period"), year or ctx.title_year or ctx.year)
+        # 二季度 in a column headed 时期(累计), or under a title saying 累计, is 1-6月.
+        context = span_context(name_of["period"]) or ctx.title_context
+        period = _resolve_period(
+            at["period"], cell("period"), year or ctx.title_year or ctx.year, context
+        )
         if year is not None and period.year != year:
             raise at["period"].fail(
                 f"the label says {period.year} but the year column says {year}.",
@@ -151,23 +168,39 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
         basis = _price_basis_of(at.get("price_basis"), cell("price_basis"), info)
         source = _text(cell("source")) or ctx.title
         unit_cell = _text(cell("unit")) or None
+        if unit_cell is not None and unit_cell not in _KNOWN_UNITS:
+            raise at["unit"].fail(
+                f"unknown unit {unit_cell!r}.", f"use one of {', '.join(sorted(_KNOWN_UNITS))}."
+            )
+
+        def level_unit_of(
+            role: str, number, unit_cell=unit_cell, name_unit=name_unit, at=at
+        ) -> Any:
+            explicit = {"cell": number.unit, "unit column": unit_cell,
+                        "indicator name": name_unit,
+                        "header": _unit_in_parens(name_of[role]) or level_unit}  # fmt: skip
+            return _resolve_unit(at[role], explicit, ctx.table_unit)
+
+        prior = None
+        if "prior_year" in roles:
+            number = _parse_cell(at["prior_year"], cell("prior_year"))
+            if number.value is not None:
+                if "level" not in roles or _blank(cell("level")):
+                    raise at["prior_year"].fail(
+                        "上年同期 without this year's level on the row: it is kept beside the "
+                        "level (same months, same unit).",
+                        "fill in the level (累计值) of the row, or leave 上年同期 blank.",
+                    )
+                prior = (at["prior_year"], number, level_unit_of("prior_year", number))
+        row_records = []
         for measure in MEASURES:
             if measure not in roles:
                 continue
             number = _parse_cell(at[measure], cell(measure))
             if number.value is None:
                 continue
-            unit = None
-            if measure == "level":
-                if unit_cell is not None and unit_cell not in _KNOWN_UNITS:
-                    raise at["unit"].fail(
-                        f"unknown unit {unit_cell!r}.",
-                        f"use one of {', '.join(sorted(_KNOWN_UNITS))}.",
-                    )
-                explicit = {"cell": number.unit, "unit column": unit_cell,
-                            "indicator name": name_unit, "header": level_unit}  # fmt: skip
-                unit = _resolve_unit(at[measure], explicit, ctx.table_unit)
-            records.append(
+            unit = level_unit_of(measure, number) if measure == "level" else None
+            row_records.append(
                 _record(
                     ctx,
                     at[measure],
@@ -180,9 +213,15 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
                     sub_item=sub,
                     source=source,
                     period_column=at["period"].column,
+                    prior_year=prior if measure == "level" else None,
                 )
             )
-            records[-1]["_parent"] = parent if sub else None  # of-which: whose?
+        if prior is not None and not any(r["measure"] == "growth" for r in row_records):
+            derived = _derived_growth(row_records[0], info)  # growth from level and 上年同期
+            row_records += [derived] if derived is not None else []
+        for record in row_records:
+            record["_parent"] = parent if sub else None  # of-which: whose?
+        records += row_records
     return records
 
 

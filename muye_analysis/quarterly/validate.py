@@ -92,6 +92,8 @@ def _check_flows_not_falling(
     merged.update({_key(r): r for r in records})
     series: dict[tuple, list[dict[str, Any]]] = {}
     for record in merged.values():
+        if (record.get("start_month") or 1) != 1:
+            continue  # 二季度 alone is smaller than 1-3月 + 二季度: only year-to-date levels
         if record["measure"] == "level" and record["indicator"] in flows:
             series.setdefault((record["indicator"], record["year"]), []).append(record)
     for group in series.values():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from muye_analysis.charts.export import REPORT_CHARTS
+from muye_analysis.charts.export import EXPORTED_CHARTS
 from muye_analysis.cli import main
 
 
@@ -10,7 +10,7 @@ def test_muye_charts_writes_the_report_charts_and_prints_their_paths(figures_dir
     assert main(["charts", "--lang", "en", "--size", "document", "--format", "svg"]) == 0
     printed = capsys.readouterr().out.split()
     names = sorted(p.name for p in figures_dir.iterdir())
-    assert names == sorted(f"{n}_en_document.svg" for n in REPORT_CHARTS)
+    assert names == sorted(f"{n}_en_document.svg" for n in EXPORTED_CHARTS)
     assert sorted(printed) == sorted(str(figures_dir / n) for n in names)
 
 

@@ -89,7 +89,8 @@ def test_without_any_cjk_font_a_chart_comes_out_in_english_with_no_missing_glyph
         fig = plot_growth_gap(F.targets(), lang="zh")
     try:
         fig.canvas.draw()  # the autouse fixture turns a missing glyph into an error
-        assert fig.texts[0].get_text() == labels.text("gap_title", "en", base_year=2023, plan_year=2024)
+        title = labels.text("gap_title", "en", base_year=2023, plan_year=2024)
+        assert fig.texts[0].get_text() == title
     finally:
         plt.close(fig)
 

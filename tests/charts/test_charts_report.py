@@ -18,7 +18,7 @@ from muye_analysis.charts import (
     plot_task_targets,
     tasks,
 )
-from muye_analysis.charts.export import REPORT_CHARTS
+from muye_analysis.charts.export import EXPORTED_CHARTS
 from muye_analysis.charts.labels import has_cjk
 from muye_analysis.charts.layout import NOT_STATED_GID, SOURCE_GID
 
@@ -91,7 +91,7 @@ def test_english_charts_contain_no_chinese_characters(report_charts, name):
 
 def test_export_writes_every_report_chart_under_a_stable_name(figures_dir):
     paths = export_report_charts(langs=("zh", "en"), formats=("svg",))
-    expected = [figures_dir / f"{n}_{lang}.svg" for lang in ("zh", "en") for n in REPORT_CHARTS]
+    expected = [figures_dir / f"{n}_{lang}.svg" for lang in ("zh", "en") for n in EXPORTED_CHARTS]
     assert paths == expected
     assert all(p.stat().st_size > 10_000 for p in paths)
     assert config.figures_dir() == figures_dir

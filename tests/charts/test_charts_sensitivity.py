@@ -25,12 +25,13 @@ def test_cells_hold_required_growth_from_the_formula(grid, close):
     close(fig)
     cells = _cells(fig, grid.shape)
     np.testing.assert_allclose(cells, grid.to_numpy(dtype=float))
-    # Hand-computed: 6% target, 5.0% after 1-9月 with equal months -> (6 - 0.75*5) / 0.25 = 9.0
+    # Hand-computed: 6% target, 5.0% after 1-9月 with equal quarters -> (6 - 0.75*5) / 0.25 = 9.0
     row = list(grid.index).index(5.0)
     col = list(grid.columns).index(9)
     assert cells[row, col] == pytest.approx(9.0)
     texts = {t.get_text() for t in fig.axes[0].texts}
-    assert "9.0" in texts and "39.0" in texts  # 3.0% after 1-11月 needs 39% in December
+    # 3.0% after 1-3月 needs (6 - 0.25*3) / 0.75 = 7.0 in the last three quarters
+    assert "9.0" in texts and "7.0" in texts
 
 
 def test_labels_name_indicator_target_months_and_weights_in_chinese(grid, close):
@@ -39,15 +40,18 @@ def test_labels_name_indicator_target_months_and_weights_in_chinese(grid, close)
     words = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
     assert "完成全年6%目标，剩余月份需要的增速" in words
     assert "地区生产总值" in words
-    assert "权重：假设各月基数相等" in words
+    assert "权重：假设各季度基数相等" in words
+    assert "四季度往往最大" in words  # when the equal-weights shortcut over- or under-states
+    # GDP is compiled quarterly: the grid has quarter ends only, never 1-2月 or 1-11月.
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
-    assert ticks[0] == "1-2月" and ticks[-1] == "1-11月"
+    assert ticks == ["1-3月", "1-6月", "1-9月"]
 
 
 def test_english_labels_have_no_chinese(grid, close):
     fig = plot_required_growth_grid(grid, lang="en")
     close(fig)
     words = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
-    assert "Weights: assumption: equal months" in words
+    assert "Weights: assumption: equal quarters" in words
+    assert "overstate" in words and "understate" in words
     assert "Growth the rest of the year needs for a 6% year" in words
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in words)

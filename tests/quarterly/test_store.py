@@ -102,9 +102,7 @@ def test_replace_keeps_the_earlier_vintage_and_prints_old_to_new(original, revis
     assert level["ingested_at"].is_monotonic_increasing
 
 
-def test_reingesting_the_original_with_replace_warns_that_an_older_vintage_wins(
-    original, revised
-):
+def test_reingesting_the_original_with_replace_warns_that_an_older_vintage_wins(original, revised):
     ingest_quarterly(original)
     ingest_quarterly(revised, replace=True)
     result = ingest_quarterly(original, replace=True)
@@ -159,8 +157,9 @@ def _big_csv(path: Path, years: range) -> int:
     rows = []
     for year in years:
         for month in range(2, 13):
-            rows.append(f"retail_sales,{year},{year}年1-{month}月,{month * 10.0},亿元,5.0,synthetic")
-            rows.append(f"budget_revenue,{year},{year}年1-{month}月,{month * 2.0},亿元,3.0,synthetic")
+            period = f"{year},{year}年1-{month}月"
+            rows.append(f"retail_sales,{period},{month * 10.0},亿元,5.0,synthetic")
+            rows.append(f"budget_revenue,{period},{month * 2.0},亿元,3.0,synthetic")
     write_csv(path, rows)
     return len(rows) * 2
 
@@ -197,7 +196,8 @@ def _legacy_store(folder: Path, rows: list[list[str]]) -> Path:
 
 
 LEGACY_ROW = ["retail_sales", "2024", "3", "2024年1-3月", "level", "20.1", "亿元", "nominal",
-              "False", "", "synthetic", "synthetic_old.csv", "", "2", "level", "ab" * 32]  # fmt: skip
+              "False", "", "synthetic", "synthetic_old.csv", "", "2", "level",
+              "ab" * 32]  # fmt: skip
 
 
 def test_a_csv_store_of_earlier_versions_is_migrated_once():
@@ -208,7 +208,7 @@ def test_a_csv_store_of_earlier_versions_is_migrated_once():
     ])  # fmt: skip
     mtime = legacy.stat().st_mtime
     store = read_store()
-    assert store[["indicator", "end_month", "measure", "value"]].values.tolist() == [
+    assert store[["indicator", "end_month", "measure", "value"]].to_numpy().tolist() == [
         ["retail_sales", 3, "level", 20.1],
         ["retail_sales", 3, "growth", 5.2],
     ]
@@ -390,13 +390,13 @@ def test_export_writes_a_flat_csv_and_xlsx_with_formula_text_neutralised(tmp_pat
     out = export_store(tmp_path / "out.csv")
     frame = pd.read_csv(out, encoding="utf-8-sig")
     assert list(frame.columns) == list(STORE_COLUMNS)
-    assert sorted(set(frame["source"])) == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)"]
+    assert sorted(set(frame["source"])) == ['\'=HYPERLINK("http://x")', "'@SUM(A1)"]
     assert -4.8 in frame["value"].tolist()  # numbers are numbers, not neutralised text
     xlsx = export_store(tmp_path / "out.xlsx", fmt="xlsx")
     sheet = openpyxl.load_workbook(xlsx).active
     header = [c.value for c in sheet[1]]
     sources = {sheet.cell(row=i, column=header.index("source") + 1).value for i in range(2, 6)}
-    assert sources == {"'=HYPERLINK(\"http://x\")", "'@SUM(A1)"}
+    assert sources == {'\'=HYPERLINK("http://x")', "'@SUM(A1)"}
     assert all(sheet.cell(row=i, column=header.index("source") + 1).data_type == "s"
                for i in range(2, 6))  # fmt: skip
 

@@ -31,7 +31,7 @@ from muye_analysis.extract import (
 )
 from muye_analysis.extract.evaluate import score_extraction
 
-PASSAGES = Path(__file__).parent / "data" / "passages"
+PASSAGES = Path(__file__).parent.parent / "data" / "passages"
 REPORT = config.REPORT_TEXT.read_text(encoding="utf-8")
 
 
@@ -347,7 +347,7 @@ def test_growth_of_gdp_is_real_and_money_levels_nominal():
 
 def test_statistical_bulletin_passage():
     facts = extract_facts(read_report(PASSAGES / "bulletin_2023.txt"))
-    assert len(facts) == 45
+    assert len(facts) == 48
     assert set(facts["kind"]) == {"actual"} and set(facts["period"]) == {2023}
     got = {
         (r.subject, r.measure, r.value, r.unit)
@@ -366,7 +366,11 @@ def test_statistical_bulletin_passage():
         ("普通中学", "count", 12.0, "所"),
     }
     assert expected <= got, expected - got
-    # Ratios printed without a unit (三次产业结构为10.8:37.9:51.3) are not read as facts.
+    # A structure ratio (三次产业结构为10.8:37.9:51.3) is three shares, each printed on its own.
+    shares = facts[facts["rule"] == "structure"]
+    assert shares[["subject", "value"]].values.tolist() == [
+        ["第一产业比重", 10.8], ["第二产业比重", 37.9], ["第三产业比重", 51.3]
+    ]
     assert not facts["printed"].str.contains(":").any()
 
 

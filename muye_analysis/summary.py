@@ -1,0 +1,73 @@
+"""The text summaries of the curated data that ``muye check`` and ``muye run`` print."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from muye_analysis.dataset import HEADLINE, load_indicators, load_targets
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
+    """A short text summary of the validated dataset, for ``muye check`` and ``muye run``.
+
+    Verifies the raw files' checksums and loads (so validates) every curated table, every
+    report's rows included, first; the counts and headline lines are the latest report's.
+    """
+    from muye_analysis.context import load_context
+    from muye_analysis.provenance import verify_raw_files
+
+    from muye_analysis.reports import list_reports
+
+    checked = verify_raw_files()
+    load_indicators(report="all")  # validates every report's rows, not only the latest's
+    reports = list_reports()
+    ind = load_indicators()
+    context = load_context()
+    counts = ind.groupby("kind", observed=True).size()
+    zh = lang == "zh"
+    latest = reports[-1]
+    lines = [
+        "牧野区计划报告数据检查通过" if zh else "Muye plan report data: all checks passed",
+        f"  {'原始文件校验' if zh else 'raw files verified'}: {len(checked)}",
+        f"  {'报告' if zh else 'reports'}: {len(reports)}; "
+        + (f"最新 {latest.document}（{latest.base_year}年执行情况、{latest.plan_year}年计划）"
+           if zh else f"latest {latest.document} ({latest.base_year} outcome, "
+           f"{latest.plan_year} plan)"),
+        f"  {'指标' if zh else 'indicators'}: {ind['indicator'].nunique()}; "
+        + "; ".join(f"{k} {n}" for k, n in counts.items()),
+        f"  {'对比数据' if zh else 'context figures'}: {len(context)}",
+    ]
+    if headline:
+        lines += ["", summarise_headline(lang, load_targets(ind))]
+    return "\n".join(lines)
+
+
+def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) -> str:
+    """The headline targets beside the base-year actuals, one line each ("—" where not stated)."""
+    import pandas as pd
+
+    from muye_analysis.reports import years_of
+
+    targets = load_targets() if targets is None else targets
+    base, plan = years_of(targets)
+    zh = lang == "zh"
+    title = f"{plan} headline targets vs {base} actuals"
+    if zh:
+        title = f"{plan}年主要目标 / {base}年实际"
+    lines = [title]
+    for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
+        name = row["name_zh"] if zh else row["name_en"]
+        actual = "—" if pd.isna(row["actual"]) else f"{row['actual']:.1f}{row['unit']}"
+        target = f"{row['target']:g}{row['unit']}"
+        if zh:
+            target += "" if pd.isna(row["qualifier"]) else row["qualifier"]
+        else:
+            target = _BOUND_EN.get(row["bound"], "") + target
+        lines.append(f"  {name}: {target} / {actual}")
+    return "\n".join(lines)
+
+
+_BOUND_EN = {"at_least": "at least ", "at_most": "at most ", "about": "about "}

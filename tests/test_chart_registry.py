@@ -1,0 +1,38 @@
+"""One chart registry: notebooks, muye charts and the briefing read the same list."""
+
+from __future__ import annotations
+
+import pytest
+
+from muye_analysis import chart_registry
+from muye_analysis.charts import labels
+from muye_analysis.suite import NOTEBOOKS
+
+
+def test_each_notebook_promises_exactly_its_registered_charts():
+    promised = {spec.stem: spec.figures for spec in NOTEBOOKS}
+    assert promised == {
+        "01_indicators": (),
+        "02_city_rankings": ("rank_scorecard", "muye_in_city"),
+        "03_targets": ("growth_gap", "projected_levels", "task_targets"),
+        "04_growth_gap_forecasts": ("required_growth_grid", "forecast_fan_example"),
+    }
+
+
+def test_report_charts_are_the_registered_report_charts_in_deck_order():
+    from muye_analysis.charts.export import REPORT_CHARTS
+
+    assert REPORT_CHARTS == (
+        "rank_scorecard", "muye_in_city", "growth_gap", "projected_levels", "task_targets"
+    )  # fmt: skip
+    assert REPORT_CHARTS is chart_registry.REPORT_CHARTS
+
+
+@pytest.mark.parametrize("spec", chart_registry.CHARTS, ids=lambda s: s.name)
+def test_every_registered_title_is_a_chart_string(spec):
+    assert spec.title_key in labels.STRINGS
+
+
+def test_an_unknown_chart_is_named_in_the_error():
+    with pytest.raises(KeyError, match="no chart 'pie'; known: rank_scorecard"):
+        chart_registry.chart("pie")
