@@ -565,6 +565,17 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "vermilion = top, middle and bottom thirds.",
     },
     "rank_label": {"zh": "第{rank}位", "en": "No. {rank}"},
+    "progress_so_far": {"zh": "累计增速", "en": "Growth so far"},
+    "progress_target": {"zh": "全年目标", "en": "Annual target"},
+    "progress_needed": {"zh": "剩余时期所需增速", "en": "Growth the rest of the year needs"},
+    "progress_completion": {"zh": "完成进度（%）", "en": "Completed (%)"},
+    "progress_elapsed": {"zh": "序时进度（%）", "en": "Time elapsed (%)"},
+    "progress_pct_axis": {"zh": "占全年目标（%）", "en": "Share of the annual target (%)"},
+    "progress_note": {
+        "zh": "状态（正常、预警、滞后）写在指标名后；所需增速按上年同期基数加权计算，权重来源见上页。",
+        "en": "The status (on track, at risk, off track) follows each name; the growth needed "
+        "weights the rest of the year by last year's levels (weights: see the previous slide).",
+    },
     "series_share": {"zh": "占全市比重（%）", "en": "Share of the city (%)"},
     "series_ratio": {"zh": "目标占{base}年完成值（%）", "en": "Target as % of {base}"},
 }

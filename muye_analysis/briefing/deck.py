@@ -369,6 +369,8 @@ def add_native_chart(slide, spec: NativeChart, lang: str, left, top, width, heig
     from pptx.chart.data import CategoryChartData, XyChartData
     from pptx.enum.chart import XL_CHART_TYPE
 
+    if spec.kind == "bar":
+        spec = _top_down(spec)
     if spec.kind == "xy":
         spec = _xy_order(spec)
         data = XyChartData()
@@ -397,6 +399,24 @@ def add_native_chart(slide, spec: NativeChart, lang: str, left, top, width, heig
     _style_series(chart, spec, lang)
     _axes(chart, spec, lang)
     return frame
+
+
+def _top_down(spec: NativeChart) -> NativeChart:
+    """Horizontal bars list their first category at the bottom: reverse the categories (and
+    the series within a group) so the chart reads top down as the spec does. Reversing the
+    axis instead moves the value axis to the top in LibreOffice."""
+    from dataclasses import replace
+
+    def flip(series):
+        return replace(
+            series,
+            values=series.values[::-1],
+            labels=series.labels[::-1] if series.labels else None,
+            point_colours=series.point_colours[::-1] if series.point_colours else None,
+        )
+
+    return replace(spec, categories=spec.categories[::-1],
+                   series=tuple(flip(s) for s in spec.series[::-1]))  # fmt: skip
 
 
 def _xy_order(spec: NativeChart) -> NativeChart:
@@ -479,7 +499,7 @@ def _style_series(chart, spec: NativeChart, lang: str) -> None:
 
 
 def _axes(chart, spec: NativeChart, lang: str) -> None:
-    from pptx.enum.chart import XL_AXIS_CROSSES, XL_TICK_LABEL_POSITION
+    from pptx.enum.chart import XL_TICK_LABEL_POSITION
 
     value_axis = chart.category_axis if spec.kind == "xy" else chart.value_axis
     other_axis = chart.value_axis if spec.kind == "xy" else chart.category_axis
@@ -504,9 +524,6 @@ def _axes(chart, spec: NativeChart, lang: str) -> None:
                 style_run(run, lang, size=SIZES["chart"], colour=GREY)
     other_axis.tick_labels.font.size = Pt(SIZES["chart"])
     other_axis.has_major_gridlines = False
-    if spec.kind == "bar":
-        other_axis.reverse_order = True  # the first category on top, as it reads
-        other_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # and the value axis stays at the bottom
     if spec.hide_category_axis:
         other_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
         other_axis.format.line.fill.background()

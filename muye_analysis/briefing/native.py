@@ -302,3 +302,61 @@ def fan_native(
             axis_format="0",
         ),
     )
+
+
+def progress_native(table: pd.DataFrame, lang: str) -> tuple[NativeChart, ...]:
+    """The 进度监测 table's targets with figures, as bars (its status in each name):
+    growth targets show growth so far, the annual target and the growth the rest of the year
+    needs; level targets show completion against the time elapsed (序时进度)."""
+    from muye_analysis.progress import STATUS_TEXT
+
+    rows = table[table["status"] != "no_data"]
+    i = 0 if lang == "zh" else 1
+
+    def name(row: pd.Series) -> str:
+        status = STATUS_TEXT[str(row["status"])][i]
+        label = str(row.get(f"name_{lang}") or row.get("name_zh") or row["indicator"])
+        if lang == "en":
+            label = vocab.indicator_name(row, "en", short=False)
+        elif str(row["indicator"]) in vocab.OFFICIAL_NAMES:
+            label = vocab.indicator_name(row, "zh")
+        return f"{label}（{status}）" if lang == "zh" else f"{label} ({status})"
+
+    def values(column: str, part: pd.DataFrame) -> tuple[float | None, ...]:
+        return tuple(None if _missing(v) else round(float(v), 1) for v in part[column])
+
+    charts = []
+    growth = rows[rows["progress_kind"] == "growth"]
+    if len(growth):
+        charts.append(NativeChart(
+            kind="bar",
+            categories=tuple(name(r) for _, r in growth.iterrows()),
+            series=(
+                Series(vocab.text("progress_so_far", lang), values("ytd_value", growth),
+                       COLOURS["muye"]),
+                Series(vocab.text("progress_target", lang), values("target", growth),
+                       COLOURS["target"]),
+                Series(vocab.text("progress_needed", lang), values("required_growth", growth),
+                       COLOURS["reference"]),
+            ),
+            axis_title=vocab.text("gap_axis", lang),
+            number_format="0.0",
+            axis_format="0",
+        ))  # fmt: skip
+    levels = rows[rows["progress_kind"] != "growth"]
+    if len(levels):
+        charts.append(NativeChart(
+            kind="bar",
+            categories=tuple(name(r) for _, r in levels.iterrows()),
+            series=(
+                Series(vocab.text("progress_completion", lang), values("completion_pct", levels),
+                       COLOURS["muye"]),
+                Series(vocab.text("progress_elapsed", lang), values("elapsed_pct", levels),
+                       COLOURS["reference"]),
+            ),
+            axis_title=vocab.text("progress_pct_axis", lang),
+            number_format="0",
+            axis_format="0",
+            axis_min=0,
+        ))  # fmt: skip
+    return tuple(charts)

@@ -145,8 +145,12 @@ def _progress_slide(
     finally:
         plt.close(fig)
     extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    from muye_analysis.briefing.native import progress_native
+
     slide = ChartSlide(name="progress", title=title, takeaway=progress_takeaway(table, lang),
-                       image=image, source=labels.source_line(lang, extra))  # fmt: skip
+                       image=image, source=labels.source_line(lang, extra),
+                       charts=progress_native(table, lang),
+                       notes=(text("progress_note", lang),))  # fmt: skip
     return slide, period, sources
 
 
