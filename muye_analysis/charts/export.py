@@ -73,4 +73,31 @@ def _plotters(
         "projected_levels": lambda **kw: plot_projected_levels(deflator_pct=deflator_pct, **kw),
         "task_targets": plot_task_targets,
         "progress": plot_progress,
+        "required_growth_grid": _plot_grid,
+        "forecast_fan_example": _plot_fan_example,
     }
+
+
+def _plot_grid(*, lang: str, size: str) -> Figure:
+    """The required-growth grid of notebook 04: GDP's headline target, equal months assumed."""
+    from muye_analysis import targets
+    from muye_analysis.charts.sensitivity import plot_required_growth_grid
+
+    return plot_required_growth_grid(targets.headline_sensitivity("gdp", wide=True), lang=lang,
+                                     size=size)  # fmt: skip
+
+
+def _plot_fan_example(*, lang: str, size: str) -> Figure:
+    """Notebook 04's forecast fan on the labelled synthetic example (stamped as such)."""
+    import muye_analysis as ma
+    from muye_analysis import config, forecast, quarterly
+    from muye_analysis.charts import labels
+
+    example = quarterly.read_quarterly(config.EXAMPLES / "synthetic_quarterly_retail.csv")
+    result = forecast.forecast_growth(quarterly.ytd_series("retail_sales", example),
+                                      method="sarimax")  # fmt: skip
+    registry = ma.load_registry().set_index("indicator")
+    target = float(ma.load_targets().set_index("indicator").loc["retail_sales", "target"])
+    title = labels.text("fan_title_example", lang,
+                        name=registry.loc["retail_sales", "short_" + lang])  # fmt: skip
+    return result.plot(target=target, synthetic=True, lang=lang, title=title, size=size)
