@@ -144,11 +144,17 @@ def overprecise(value: Any, max_decimals: int = 4) -> bool:
 
 _NAME_COLUMNS = ("name_zh", "name_en", "short_zh", "short_en", "indicator_zh", "indicator_en")
 _TABLE_CSS = [
-    {"selector": "", "props": "width: 100%; max-width: 100%; table-layout: auto; "
-                              "border-collapse: collapse; font-size: 0.9em;"},  # fmt: skip
+    {
+        "selector": "",
+        "props": "width: 100%; max-width: 100%; table-layout: auto; "
+        "border-collapse: collapse; font-size: 0.9em;",
+    },
     {"selector": "th", "props": "text-align: left; white-space: nowrap; padding: 2px 8px;"},
-    {"selector": "td", "props": "text-align: left; white-space: normal; overflow-wrap: anywhere; "
-                                "max-width: 32em; padding: 2px 8px;"},  # fmt: skip
+    {
+        "selector": "td",
+        "props": "text-align: left; white-space: normal; overflow-wrap: anywhere; "
+        "max-width: 32em; padding: 2px 8px;",
+    },
 ]
 
 

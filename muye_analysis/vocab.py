@@ -184,7 +184,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{district}：目标值 ÷ 上年完成值；100%表示与上年持平",
         "en": "{district}: target ÷ last year's outcome; 100% = same as last year",
     },
-    "task_axis": {"zh": "目标占{base}年完成值的比例（%）", "en": "Target as % of the {base} outcome"},
+    "task_axis": {
+        "zh": "目标占{base}年完成值的比例（%）",
+        "en": "Target as % of the {base} outcome",
+    },
     "task_reference": {"zh": "与{base}年持平", "en": "Same as {base}"},
     "task_value": {"zh": "{target}／{actual}", "en": "{target} / {actual}"},
     "task_note": {
@@ -280,7 +283,10 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
     },
     "cover_as_of": {"zh": "数据截至：{when}", "en": "Data as of: {when}"},
     "cover_made": {"zh": "编制日期：{date}", "en": "Prepared: {date}"},
-    "as_of_report": {"zh": "{base}年全年（{when}报告）", "en": "full year {base} (report of {when})"},
+    "as_of_report": {
+        "zh": "{base}年全年（{when}报告）",
+        "en": "full year {base} (report of {when})",
+    },
     "page_number": {"zh": "{n} / {total}", "en": "{n} / {total}"},
     # Headline table
     "table_title": {
@@ -682,6 +688,7 @@ def table_value(value: Any, lang: str) -> Any:
 def _default_fields(lang: str) -> dict[str, Any]:
     district = config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN
     return {"district": district, **report_years()}
+
 
 # Values used to fill the placeholders when every label is rendered in a test, per language.
 _SAMPLE_COMMON: dict[str, Any] = {

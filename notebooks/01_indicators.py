@@ -40,9 +40,9 @@ notebook_summary("01", LANG)
 import pandas as pd
 
 import muye_analysis as ma
-from muye_analysis.summary import summarise_dataset
 from muye_analysis.provenance import read_sidecar
 from muye_analysis.reports import latest_report, list_reports
+from muye_analysis.summary import summarise_dataset
 
 pd.set_option("display.max_colwidth", 60)
 

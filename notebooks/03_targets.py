@@ -49,6 +49,7 @@ notebook_summary("03", LANG)
 import matplotlib.pyplot as plt
 
 import muye_analysis as ma
+from muye_analysis.attainment import attainment_summary, attainment_table
 from muye_analysis.charts import (
     plot_growth_gap,
     plot_projected_levels,
@@ -56,7 +57,6 @@ from muye_analysis.charts import (
     save_figure,
     show_saved,
 )
-from muye_analysis.attainment import attainment_summary, attainment_table
 from muye_analysis.reports import latest_report, list_reports
 from muye_analysis.views import growth_gap_view, projection_view, task_target_view
 
@@ -158,5 +158,5 @@ else:
             attainment[[name, "measure", "target", "qualifier", "unit", "outcome", "status",
                         "reason"]],
             LANG,
-        )  # fmt: skip
+        )
     )

@@ -12,8 +12,8 @@ from muye_analysis.display import (
     MISSING,
     format_number,
     input_sig,
-    significant_figures,
     show_table,
+    significant_figures,
 )
 
 

@@ -115,7 +115,7 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
         "muye_in_city": (
             lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
             lambda lang: (labels.text("growth_basis_note", lang),
-                          labels.text("city_preliminary_note", lang)),  # fmt: skip
+                          labels.text("city_preliminary_note", lang)),
         ),
         "growth_gap": (
             lambda lang: native.growth_gap_native(d.targets, lang),

@@ -146,7 +146,7 @@ def _bullet(paragraph, char: str, size: float) -> None:
     bu.set("char", char.strip() or "•")
 
 
-def fit_size(text: str, width_in: float, sizes: Sequence[float]) -> float:  # noqa: D401
+def fit_size(text: str, width_in: float, sizes: Sequence[float]) -> float:
     """The largest of ``sizes`` (points) at which ``text`` fits on one line ``width_in`` wide;
     the smallest if none does (it then wraps)."""
     for size in sizes:
@@ -529,9 +529,9 @@ def _axes(chart, spec: NativeChart, lang: str) -> None:
         other_axis.format.line.fill.background()
         other_axis.visible = True
         other_axis.minimum_scale = 0
-        other_axis.maximum_scale = max(
-            (v for s in spec.series for v in s.values if v is not None), default=1
-        ) + 1
+        other_axis.maximum_scale = (
+            max((v for s in spec.series for v in s.values if v is not None), default=1) + 1
+        )
 
 
 # -- tables and text --------------------------------------------------------------------------

@@ -136,7 +136,8 @@ def growth_gap_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart]:
 
     view = growth_gap_view(targets)
     categories = tuple(
-        vocab.indicator_name(r, lang) + vocab.basis_suffix(r["price_basis"], lang)
+        vocab.indicator_name(r, lang)
+        + vocab.basis_suffix(r["price_basis"], lang)
         + ("" if not _missing(r["actual"]) else "\n" + vocab.text("not_stated", lang))
         for _, r in view.iterrows()
     )  # a missing outcome is said under its name: an empty bar cannot carry a label
@@ -183,8 +184,11 @@ def projection_native(
         charts.append(
             NativeChart(
                 kind="column",
-                categories=(_year(years["base"], lang), _year(years["target"], lang)
-                            + (f"\n（{basis}）" if lang == "zh" else f"\n({basis})")),  # fmt: skip
+                categories=(
+                    _year(years["base"], lang),
+                    _year(years["target"], lang)
+                    + (f"\n（{basis}）" if lang == "zh" else f"\n({basis})"),
+                ),
                 series=(
                     Series(
                         name=vocab.indicator_name(row, lang),
@@ -194,7 +198,8 @@ def projection_native(
                         labels=(format_number(base), bound + shown),
                     ),
                 ),
-                title=vocab.indicator_name(row, lang) + vocab.basis_suffix(row["price_basis"], lang),
+                title=vocab.indicator_name(row, lang)
+                + vocab.basis_suffix(row["price_basis"], lang),
                 axis_title=vocab.text("proj_axis", lang),
                 number_format="0.00",
                 axis_format="0",
@@ -227,8 +232,9 @@ def task_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart]:
     return (
         NativeChart(
             kind="bar",
-            categories=tuple(f"{row_label(r, lang)}\n{_both_numbers(r, lang)}"
-                             for _, r in view.iterrows()),  # fmt: skip
+            categories=tuple(
+                f"{row_label(r, lang)}\n{_both_numbers(r, lang)}" for _, r in view.iterrows()
+            ),
             series=(
                 Series(
                     name=vocab.text("series_ratio", lang),
@@ -249,7 +255,9 @@ def task_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart]:
 
 def _both_numbers(row: pd.Series, lang: str) -> str:
     """'≥200个／431个': the target (with its floor) and last year's outcome, as printed."""
-    target = vocab.bound_symbol(row["bound"]) + vocab.amount(float(row["target"]), str(row["unit"]), lang)
+    target = vocab.bound_symbol(row["bound"]) + vocab.amount(
+        float(row["target"]), str(row["unit"]), lang
+    )
     outcome = vocab.amount(float(row["actual"]), str(row["unit"]), lang)
     return vocab.text("task_value", lang, target=target, actual=outcome)
 
@@ -261,7 +269,11 @@ def _missing(value: object) -> bool:
 
 
 def fan_native(
-    history: pd.DataFrame, forecast: pd.DataFrame, lang: str, *, target: float | None = None,
+    history: pd.DataFrame,
+    forecast: pd.DataFrame,
+    lang: str,
+    *,
+    target: float | None = None,
     target_label: str = "",
 ) -> tuple[NativeChart]:
     """A forecast fan as lines: published growth (blue), the forecast (blue, from the last
@@ -279,14 +291,25 @@ def fan_native(
 
     series = [
         Series(vocab.text("fan_history", lang), column("value"), COLOURS["muye"]),
-        Series(vocab.text("fan_mean", lang), column("mean", join=True), COLOURS["muye"],
-               dashed=True),
-        Series(vocab.text("fan_80", lang) + "（下限）" if lang == "zh" else
-               vocab.text("fan_80", lang) + " (low)", column("lower_80", join=True),
-               COLOURS["reference"], dashed=True),  # fmt: skip
-        Series(vocab.text("fan_80", lang) + "（上限）" if lang == "zh" else
-               vocab.text("fan_80", lang) + " (high)", column("upper_80", join=True),
-               COLOURS["reference"], dashed=True),  # fmt: skip
+        Series(
+            vocab.text("fan_mean", lang), column("mean", join=True), COLOURS["muye"], dashed=True
+        ),
+        Series(
+            vocab.text("fan_80", lang) + "（下限）"
+            if lang == "zh"
+            else vocab.text("fan_80", lang) + " (low)",
+            column("lower_80", join=True),
+            COLOURS["reference"],
+            dashed=True,
+        ),
+        Series(
+            vocab.text("fan_80", lang) + "（上限）"
+            if lang == "zh"
+            else vocab.text("fan_80", lang) + " (high)",
+            column("upper_80", join=True),
+            COLOURS["reference"],
+            dashed=True,
+        ),
     ]
     if target is not None:
         series.append(Series(target_label or vocab.text("fan_target", lang, value=target),

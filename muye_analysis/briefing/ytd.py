@@ -206,7 +206,7 @@ def _fan_slide(
         image=image,
         source=labels.source_line(lang, extra),
         charts=fan_native(fc.history.tail(12), fc.forecast, lang, target=gap.target,
-                          target_label=text("fan_target_label", lang, goal=goal)),  # fmt: skip
+                          target_label=text("fan_target_label", lang, goal=goal)),
         notes=(text("fan_method_note", lang), labels.text("fan_subtitle", lang)),
     )
     return slide, None
