@@ -564,11 +564,11 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "en": "The chart's data are embedded: right-click, Edit Data in PowerPoint or WPS.",
     },
     "note_colours": {
-        "zh": "配色（全篇一致）：蓝色为{district}完成值，橙色为{target}年目标，灰色为全市或参照；"
-        "排名图中绿色、浅灰、朱红色分别为前、中、后三分之一。",
+        "zh": "配色（全篇一致）：蓝色为{district}完成值，橙色为{target}年目标，灰色为全市、参照或中间段；"
+        "排名图中绿色、灰色、朱红色分别为前、中、后三分之一。",
         "en": "Colours (the same on every slide): blue = {district} outcomes, orange = {target} "
-        "targets, grey = the city or a reference; on the ranking chart green, light grey and "
-        "vermilion = top, middle and bottom thirds.",
+        "targets, grey = the city, a reference or the middle; on the ranking chart green, grey "
+        "and vermilion = top, middle and bottom thirds.",
     },
     "rank_label": {"zh": "第{rank}位", "en": "No. {rank}"},
     "progress_so_far": {"zh": "累计增速", "en": "Growth so far"},

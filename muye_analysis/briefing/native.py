@@ -26,7 +26,7 @@ COLOURS = {
     "target": "E69F00",  # a target (this year's plan)
     "reference": "8C8C8C",  # the city, or a reference
     "top": "009E73",  # top third of a ranking
-    "middle": "C8C8C8",  # middle third
+    "middle": "8C8C8C",  # middle third: neutral grey
     "bottom": "D55E00",  # bottom third
 }
 
