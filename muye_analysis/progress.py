@@ -377,7 +377,7 @@ def _amount_zh(value: float, unit: str, decimals: int | None = None) -> str:
 
 
 def _amount_en(value: float, unit: str, decimals: int | None = None) -> str:
-    from muye_analysis.charts import labels  # English units (亿元 -> billion yuan)
+    from muye_analysis import vocab as labels  # English units (亿元 -> RMB bn)
 
     if decimals is not None:
         value = round(value, decimals)
@@ -796,7 +796,7 @@ def display_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 
 def _unit_en(unit: str) -> str:
-    from muye_analysis.charts import labels
+    from muye_analysis import vocab as labels
 
     return labels.unit_label(unit, "en") or "count"
 

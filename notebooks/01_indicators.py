@@ -32,7 +32,7 @@ FIGURES_DIR = None  # folder for exported charts; None means figures/ in the pro
 
 # %%
 from muye_analysis.briefing.judgements import notebook_summary
-from muye_analysis.display import show_table
+from muye_analysis.tables import show_table
 
 notebook_summary("01", LANG)
 

@@ -39,7 +39,7 @@ FRAME_SIZE = None  # ranked units: None means from data/league/ if a table is th
 
 # %%
 from muye_analysis.briefing.judgements import notebook_summary
-from muye_analysis.display import show_table
+from muye_analysis.tables import show_table
 
 notebook_summary("02", LANG)
 

@@ -41,7 +41,7 @@ DEFLATOR_PCT = None  # assumed plan-year GDP deflator in percent; None keeps bas
 
 # %%
 from muye_analysis.briefing.judgements import notebook_summary
-from muye_analysis.display import show_table
+from muye_analysis.tables import show_table
 
 notebook_summary("03", LANG)
 

@@ -43,7 +43,7 @@ QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/
 
 # %%
 from muye_analysis.briefing.judgements import notebook_summary
-from muye_analysis.display import show_table
+from muye_analysis.tables import show_table
 
 notebook_summary("04", LANG)
 

@@ -12,9 +12,9 @@ from muye_analysis.display import (
     MISSING,
     format_number,
     input_sig,
-    show_table,
     significant_figures,
 )
+from muye_analysis.tables import show_table
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,6 @@ def _plotters(
         "task_targets": plot_task_targets,
         "progress": plot_progress,
         "required_growth_grid": _plot_grid,
-        "forecast_fan_example": _plot_fan_example,
     }
 
 
@@ -86,18 +85,3 @@ def _plot_grid(*, lang: str, size: str) -> Figure:
     return plot_required_growth_grid(targets.headline_sensitivity("gdp", wide=True), lang=lang,
                                      size=size)  # fmt: skip
 
-
-def _plot_fan_example(*, lang: str, size: str) -> Figure:
-    """Notebook 04's forecast fan on the labelled synthetic example (stamped as such)."""
-    import muye_analysis as ma
-    from muye_analysis import config, forecast, quarterly
-    from muye_analysis.charts import labels
-
-    example = quarterly.read_quarterly(config.EXAMPLES / "synthetic_quarterly_retail.csv")
-    result = forecast.forecast_growth(quarterly.ytd_series("retail_sales", example),
-                                      method="sarimax")  # fmt: skip
-    registry = ma.load_registry().set_index("indicator")
-    target = float(ma.load_targets().set_index("indicator").loc["retail_sales", "target"])
-    title = labels.text("fan_title_example", lang,
-                        name=registry.loc["retail_sales", "short_" + lang])  # fmt: skip
-    return result.plot(target=target, synthetic=True, lang=lang, title=title, size=size)
