@@ -200,6 +200,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitment_确保": {"zh": "（确保）", "en": " (ensure)"},
     # Forecast fan
     # Required-growth grid (targets.sensitivity_grid)
+    "progress_title": {
+        "zh": "{plan_year}年目标进度监测：{period}",
+        "en": "Progress on the {plan_year} targets: {period}",
+    },
     "grid_title": {
         "zh": "完成全年{goal:g}%目标，剩余月份需要的增速",
         "en": "Growth the rest of the year needs for a {goal:g}% year",
@@ -714,6 +718,7 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "actual": "8317人",
         "basis": "（可比价）",
         "weights": "假设各月基数相等",
+        "period": "1-9月",
     },
     "en": {
         **_SAMPLE_COMMON,
@@ -726,6 +731,7 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "actual": "8317 people",
         "basis": " (real)",
         "weights": "assumption: equal months",
+        "period": "Jan-Sep",
     },
 }
 

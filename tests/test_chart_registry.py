@@ -15,7 +15,11 @@ def test_each_notebook_promises_exactly_its_registered_charts():
         "01_indicators": (),
         "02_city_rankings": ("rank_scorecard", "muye_in_city"),
         "03_targets": ("growth_gap", "projected_levels", "task_targets"),
-        "04_growth_gap_forecasts": ("required_growth_grid", "forecast_fan_example"),
+        "04_growth_gap_forecasts": (
+            "required_growth_grid",
+            "progress",
+            "forecast_fan_example",
+        ),
     }
 
 

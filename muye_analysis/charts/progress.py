@@ -39,10 +39,6 @@ BAR_CAP_PCT = 150.0  # completion beyond this is drawn at the cap and labelled
 LIGHT_X = -12.0  # the lights sit left of the 0% line, in the bars' data units
 
 _TEXT = {
-    "title": {
-        "zh": "{year}年目标进度监测：{period}",
-        "en": "Progress on the {year} targets: {period}",
-    },
     "no_period": {"zh": "暂无本年数据", "en": "no figures for the year yet"},
     "subtitle": {
         "zh": "{n}项目标；条形为完成进度（%），竖线为序时进度；增速目标标注其余月份所需增速",
@@ -124,7 +120,9 @@ def plot_progress(
         if synthetic:
             extra.append(labels.text("synthetic_stamp", lang))
         text = ChartText(
-            title=_t("title", lang, year=table.attrs.get("plan_year"), period=period),
+            title=labels.text(
+                "progress_title", lang, plan_year=table.attrs.get("plan_year"), period=period
+            ),
             subtitle=_t("subtitle", lang, n=len(table)),
             notes=[_t("rules", lang, acc=AT_RISK_ACCELERATION_PP, lag=AT_RISK_LAG_PP)],
             source=labels.source_line(lang, extra),

@@ -253,7 +253,9 @@ _PERCENT_LEAD = re.compile(r"(?:结构|构成|比例)(?:比|构成|为|由|调�
 def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
     """Ratios of three or four parts after a word such as 结构 in the same sentence; also three
     or four percentages listed right after 结构/构成 (and after 调整为 in the same sentence)."""
-    found = []
+    found: list[Structure] = []
+    if not _STRUCTURE_LEAD.search(scan, lo, hi):
+        return found
     for m in _STRUCTURE_PERCENT.finditer(scan, lo, hi):
         lead = scan[max(lo, m.start() - 14) : m.start()]
         earlier = found and re.search(r"调整为|变为|优化为|调整到", scan[found[-1].end : m.start()])

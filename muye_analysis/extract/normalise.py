@@ -47,6 +47,9 @@ _TRADITIONAL += (
     "贛赣閩闽遼辽瀋沈寧宁陝陕隴陇黔黔滇滇渝渝湘湘鄂鄂皖皖魯鲁冀冀晉晋豫豫贛赣瓊琼"
 )
 _T2S = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
+# str.translate is slow on text with few characters in its table (a lookup miss per character);
+# a character class finds the traditional ones and only those are replaced.
+_T2S_CHARS = re.compile("[" + "".join(sorted({chr(k) for k, v in _T2S.items() if k != v})) + "]")
 
 # Full-width forms fold to ASCII, except 。 which ``to_halfwidth`` maps to "." (it is sometimes a
 # decimal point): here it stays a full stop unless it sits between two digits.
@@ -67,13 +70,26 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("增長１２．５％。")
     '增长12.5%。'
     """
-    out = text.replace("。", "\uffff")  # protect the full stop from to_halfwidth's decimal rule
-    out = to_halfwidth(out).replace("\uffff", "。")
+    # to_halfwidth's folding, applied only where a full-width character stands (fast on text
+    # without any); 。 is left out: it stays a full stop unless it sits between two digits.
+    out = _FULLWIDTH_CHARS.sub(_halfwidth, text) if _FULLWIDTH_CHARS.search(text) else text
     out = _DECIMAL_STOP.sub(".", out)
-    out = out.translate(_T2S)
+    if _T2S_CHARS.search(out):
+        out = _T2S_CHARS.sub(_simplified, out)
     if "<" in out or "&" in out:
         out = _HTML_TAG.sub(lambda m: " " * len(m.group()), out)
     return out
+
+
+_FULLWIDTH_CHARS = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _halfwidth(m: re.Match[str]) -> str:
+    return to_halfwidth(m.group())
+
+
+def _simplified(m: re.Match[str]) -> str:
+    return chr(_T2S[ord(m.group())])
 
 
 def mask_quoted(text: str) -> str:
@@ -93,11 +109,10 @@ def _mask(m: re.Match[str]) -> str:
 
 
 # Mirror sites print the pinyin of some characters after them: 區(qū), 增(zeng)(zeng)长(zhang).
-_PINYIN_RESIDUE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))+"
-)
+# (The literal comes first and the character before is checked afterwards: much faster to scan.)
+_PINYIN_RESIDUE = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))+")
 # 321,676万元: a thousands separator between digit groups (never a list: lists use 、).
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
 
 
 def strip_residue(norm: str) -> tuple[str, list[int] | None]:
@@ -110,12 +125,26 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
     >>> strip_residue("地區(qū)生產(chǎn)總值")[0]
     '地區生產總值'
     """
-    cuts = [m.span() for m in _PINYIN_RESIDUE.finditer(norm)]
-    cuts += [m.span() for m in _THOUSANDS.finditer(norm)]
+    cuts = [m.span() for m in _PINYIN_RESIDUE.finditer(norm) if _after_cjk(norm, m.start())]
+    cuts += [
+        m.span() for m in _THOUSANDS.finditer(norm) if norm[m.start() - 1 : m.start()] in _DIGITS
+    ]
+    cuts.sort()
     if not cuts:
         return norm, None
-    drop = bytearray(len(norm))
+    keep: list[int] = []
+    pieces, pos = [], 0
     for a, b in cuts:
-        drop[a:b] = b"\x01" * (b - a)
-    keep = [i for i in range(len(norm)) if not drop[i]]
-    return "".join(norm[i] for i in keep), keep
+        keep.extend(range(pos, a))
+        pieces.append(norm[pos:a])
+        pos = b
+    keep.extend(range(pos, len(norm)))
+    pieces.append(norm[pos:])
+    return "".join(pieces), keep
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _after_cjk(text: str, pos: int) -> bool:
+    return pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff"

@@ -283,8 +283,8 @@ def _clause_start(scan: str, lo: int, pos: int) -> int:
 
 # A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
 _ANNOUNCE = re.compile(
-    r"(?:主要)?预期目标(?:是|为|如下)?[:：]|(?:明年|今年|下一年)?(?:指标|目标)安排(?:是|为|如下)?[:：]|"
-    r"主要(?:发展)?目标(?:是|为)?[:：]|(?:主要预期|发展预期)目标(?:是|为)"
+    r"(?:预期目标|(?:指标|目标)安排|主要(?:发展)?目标)(?:是|为|如下)?[:：]|"
+    r"(?:主要预期|发展预期)目标(?:是|为)"
 )
 # Words that make a figure a target wherever they stand before it in the sentence.
 _SENTENCE_TARGET = re.compile(r"力争|确保|预期目标|目标是|目标为|目标任务是")
