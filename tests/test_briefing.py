@@ -405,3 +405,11 @@ def test_muye_brief_prints_what_it_wrote(monkeypatch, capsys, tmp_path):
     assert cli.main(["brief"]) == 0
     assert calls[-1] == ("zh", None)
     assert "简报已写入" in capsys.readouterr().out
+
+
+def test_html_report_shows_no_number_with_five_or_more_decimals(pages):
+    for lang, page in pages.items():
+        visible = re.sub(r"<(script|style)[\s\S]*?</\1>", "", page)
+        visible = re.sub(r"data:[a-z]+/[^\"']+", "", visible)
+        visible = re.sub(r"<[^>]+>", " ", visible)
+        assert re.findall(r"(?<![\w.])-?\d+\.\d{5,}", visible) == [], lang
