@@ -3,7 +3,9 @@
 The workbook is synthetic (written into a temporary folder with openpyxl): 100 indicators down
 the side, 40 quarter-end periods (2015年1-3月 … 2024年1-12月) across, each a merged header over a
 累计值 | 增长% pair, so 8,000 values. Each run ingests into a fresh temporary store (parse,
-validate, write). Prints medians; asserts nothing. Goal: under 1 s.
+validate, check plausibility, write one SQLite transaction), then ingests the same workbook again
+(every value unchanged) and reads the store back. Prints medians (wall clock, and the ingest's
+CPU time, which the load of a shared machine does not inflate); asserts nothing. Goal: under 1 s.
 Run: .venv/bin/python benchmarks/bench_ingest.py
 """
 
@@ -68,14 +70,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         book = write_workbook(Path(tmp) / "synthetic_100x40.xlsx")
         read_times, ingest_times, again_times, store_times = [], [], [], []
+        ingest_cpu: list[float] = []  # CPU time: what the ingest costs when the machine is shared
         for run in range(RUNS):
             store_dir = Path(tmp) / f"s{run}"
             t = time.perf_counter()
             frame = read_quarterly(book, registry=registry)
             read_times.append(time.perf_counter() - t)
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             result = ingest_quarterly(book, registry=registry, store_dir=store_dir)
             ingest_times.append(time.perf_counter() - t)
+            ingest_cpu.append(time.process_time() - cpu)
             t = time.perf_counter()
             again = ingest_quarterly(book, registry=registry, store_dir=store_dir)
             again_times.append(time.perf_counter() - t)
@@ -90,6 +94,7 @@ def main() -> None:
         f"ingest into an empty store          {statistics.median(ingest_times) * 1000:7.1f} ms"
         "   goal < 1000 ms"
     )
+    print(f"  of which CPU time                 {statistics.median(ingest_cpu) * 1000:7.1f} ms")
     print(f"ingest again (all unchanged)        {statistics.median(again_times) * 1000:7.1f} ms")
     print(f"read_store (8000 current values)    {statistics.median(store_times) * 1000:7.1f} ms")
 

@@ -86,17 +86,9 @@ def resolve_document(name: str | Path, raw: Path | None = None) -> Path:
 
 def read_draft(path: Path) -> list[dict[str, str]]:
     """The draft's rows as text, with the curated columns and ``reviewed``; checked header."""
-    if not path.exists():
-        raise DataError("file not found.", file=path, fix="give the draft CSV muye extract wrote.")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = list(reader.fieldnames or [])
-            rows = list(reader)
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(
-            f"not a readable UTF-8 CSV ({exc}).", file=path, fix="save it as UTF-8 CSV."
-        ) from None
+    from muye_analysis.validation import read_csv_records
+
+    header, rows = read_csv_records(path, missing_fix="give the draft CSV muye extract wrote.")
     needed = [c for c in schema.INDICATOR_COLUMNS if c != "document"] + ["reviewed"]
     missing = [c for c in needed if c not in header]
     if missing:

@@ -8,9 +8,10 @@ Each target gets a status:
 
 - ``met`` / ``not_met`` — judged the way its qualifier says (:func:`targets.assess_target`):
   以上, 不低于, 超过 … are floors, 以内 a ceiling, 左右 / 稳定在 a band of ±0.5 percentage
-  points (a working convention: there is no official band; for levels and counts ±0.5% of the
-  target). A bare
-  number is a floor when the registry says higher is better, a ceiling when lower is better.
+  points (a working convention: there is no official band; for levels and counts ±2% of the
+  target, ``targets.ABOUT_BAND_REL``), read with the indicator's direction (a floor with that
+  band when higher is better, a ceiling when lower is better). A bare number is a floor when
+  the registry says higher is better, a ceiling when lower is better.
 - ``not_comparable`` — the later report gives no outcome of that measure, or gives it in
   another unit or on another price basis (real versus nominal growth); ``reason`` says which.
 """
@@ -79,8 +80,9 @@ def attainment_table(
 
     Columns: indicator, name_zh, name_en, measure, year (the plan year = the outcome's year),
     target, qualifier, bound, commitment, unit, price_basis, outcome, outcome_unit,
-    outcome_price_basis, status, detail (the verdict as judged: met, missed, within_band,
-    above_band, below_band), reason (why not comparable), higher_is_better, target_quote,
+    outcome_price_basis, status, detail (the verdict as judged, ``targets.Verdict.status``:
+    exceeded, met, within_ceiling, within_band, missed, above_ceiling, above_band, below_band),
+    reason (why not comparable), higher_is_better, target_quote,
     outcome_quote, target_document, outcome_document.
     """
     import pandas as pd
@@ -165,12 +167,13 @@ def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float) -> d
     ):
         return _not_comparable(f"target growth is {basis_t}, outcome growth {basis_o}")
     bound = "exact" if pd.isna(target["bound"]) else str(target["bound"])
-    tolerance = tolerance_pp if target["measure"] in _PERCENT else (
-        abs(float(target["target"])) * tolerance_pp / 100
-    )  # fmt: skip
+    # 左右 band: tolerance_pp points for percentages; for levels and counts the relative band
+    # of targets.about_band (ABOUT_BAND_REL of the target), the same reading as everywhere else.
+    tolerance = tolerance_pp if target["measure"] in _PERCENT else None
     verdict = assess_target(
-        value, float(target["target"]), bound, higher_is_better=higher, tolerance_pp=tolerance
-    )
+        value, float(target["target"]), bound, higher_is_better=higher, tolerance_pp=tolerance,
+        measure=str(target["measure"]),
+    )  # fmt: skip
     return {"status": "met" if verdict.met else "not_met", "detail": verdict.status, "reason": None}
 
 

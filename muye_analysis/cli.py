@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("history", help="every vintage of stored year-to-date values, with files")
     p.add_argument("indicator", nargs="?", help="registry id or Chinese name (default: all)")
-    p.add_argument("--period", help="only this period, e.g. 2024年1-6月")
+    p.add_argument("--period", help="only this period, e.g. 1-6月 or YYYY年1-6月")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_history)
 
@@ -233,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         "progress", help="the 进度监测 table: every target of the plan year against the latest data"
     )
     p.add_argument(
-        "--as-of", help="year-to-date period, e.g. 2024年1-9月 or 前三季度 (default: latest)"
+        "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     p.add_argument("--xlsx", metavar="FILE", help="also write a formatted Excel workbook")

@@ -17,18 +17,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
 DATA = Path(os.environ.get("MUYE_DATA_DIR", ROOT / "data"))
 RAW = DATA / "raw"
 CURATED = DATA / "curated"
 QUARTERLY = DATA / "quarterly"
 NOTEBOOKS = ROOT / "notebooks"
 EXAMPLES = ROOT / "examples"  # synthetic, illustrative data only
+CHART_STYLE = PACKAGE / "charts" / "muye.mplstyle"  # the house matplotlib style (package data)
 
 # The bundled (first) plan report; the code finds every report through the curated rows'
 # ``document`` column (muye_analysis.reports), so this constant serves tests and benchmarks.
 REPORT_TEXT = RAW / "report_2023" / "muye_plan_report_2023_2024.txt"
 CONTEXT_RAW = RAW / "context" / "xinxiang_context.csv"
+YTD_REAL_DIR = RAW / "ytd_real"  # real published year-to-date series of wider areas (issue 11)
+YTD_REAL_RAW = YTD_REAL_DIR / "real_ytd_series.csv"
 INDICATORS_CSV = CURATED / "indicators.csv"
 REGISTRY_CSV = CURATED / "registry.csv"
 
@@ -61,3 +65,7 @@ def league_dir() -> Path:
 DISTRICT_ZH = "牧野区"
 DISTRICT_EN = "Muye District"
 CITY_ZH = "新乡市"
+
+# Forecasts: the COVID quarters whose shocks get their own, larger innovation variance
+# (muye_analysis.forecast.base_effect), as (year, first month) to (year, last month).
+SHOCK_SPAN = ((2020, 1), (2022, 12))

@@ -295,15 +295,14 @@ _YEAR_ONLY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|$|(?!\d))")
 # Words around a label that do not change its months (the context words are read first):
 # 2024年1-9月累计, 1-9月止, 截至9月底, 二季度当季, 9月当月.
 _SUFFIX = re.compile(r"(?:累计值?|止|合计|份|底|末|当季|当月|单季|单月|本季|本月)+$")
-_PREFIX = re.compile(r"^(?:截至|截止|截止到)")
+_PREFIX = re.compile(r"^截止")  # 截至 and 截止到 are normalised to 截止
 _DASHES = re.compile(r"[－—–~〜～至到]")
 
 
 def normalise_label(text: str) -> str:
     """Half-width, no spaces, one kind of dash, upper-case Latin letters."""
-    text = to_halfwidth(str(text))
-    text = re.sub(r"截至|截止", "截至", text)  # keep 至 of 截至 from becoming a dash
-    text = _DASHES.sub("-", text).replace("截-", "截至")
+    text = to_halfwidth(str(text)).replace("截至", "截止").replace("截止到", "截止")  # no dash
+    text = _DASHES.sub("-", text)
     text = re.sub(r"\s+", "", text)
     return text.upper()
 

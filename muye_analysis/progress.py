@@ -377,11 +377,9 @@ def _amount_zh(value: float, unit: str, decimals: int | None = None) -> str:
 
 
 def _amount_en(value: float, unit: str, decimals: int | None = None) -> str:
-    from muye_analysis import vocab as labels  # English units (亿元 -> RMB bn)
-
     if decimals is not None:
         value = round(value, decimals)
-    return labels.amount(value, unit, "en")
+    return units.amount_en(value, unit)  # 亿元 -> billion yuan
 
 
 def decimals_of(value: float, cap: int = 2) -> int:
@@ -796,9 +794,7 @@ def display_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 
 def _unit_en(unit: str) -> str:
-    from muye_analysis import vocab as labels
-
-    return labels.unit_label(unit, "en") or "count"
+    return units.unit_en(unit) or "count"
 
 
 def _period_en(label: str) -> str:

@@ -58,8 +58,9 @@ def read_report(document: str | Path, *, raw: Path | None = None) -> Report:
 
     Raises DataError naming the origin record when it lacks ``year_reported`` or
     ``year_planned``, or when they are not years with the plan year after the base year.
+    Read once per version of the origin record (cached on its modification time).
     """
-    from muye_analysis.provenance import SIDECAR_SUFFIX, read_sidecar
+    from muye_analysis.provenance import SIDECAR_SUFFIX
 
     raw = raw or config.RAW
     path = Path(document)
@@ -71,6 +72,15 @@ def read_report(document: str | Path, *, raw: Path | None = None) -> Report:
             fix="copy the report's text there with its .origin.yml sidecar, or correct the "
             "'document' column of the curated rows.",
         )
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    stamp = sidecar.stat().st_mtime_ns if sidecar.exists() else None
+    return _read_report(path, raw, stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_report(path: Path, raw: Path, stamp: int | None) -> Report:
+    from muye_analysis.provenance import SIDECAR_SUFFIX, read_sidecar
+
     meta = read_sidecar(path)
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
     years = {}

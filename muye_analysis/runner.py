@@ -207,7 +207,7 @@ def run_suite(
     from muye_analysis.suite import notebook
 
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
-    if as_of is not None:  # 前三季度, YYYY年1-9月, YYYYQ3 … -> one canonical label, checked now
+    if as_of is not None:  # 前三季度, YYYY年1-9月, 三季度累计 … -> one year-to-date label
         from muye_analysis.periods import parse_ytd_period
         from muye_analysis.reports import latest_report
 

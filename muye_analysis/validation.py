@@ -57,23 +57,29 @@ def parse_printed(printed: str) -> tuple[float, str]:
     return value, match["unit"]
 
 
+def read_csv_records(
+    path: Path, *, missing_fix: str = "restore it from git."
+) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the text records of a UTF-8 CSV (a byte-order mark is fine)."""
+    if not path.exists():
+        raise DataError("file not found.", file=path, fix=missing_fix)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            return list(reader.fieldnames or []), list(reader)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DataError(
+            f"not a readable UTF-8 CSV ({exc}).", file=path, fix="save it as UTF-8 CSV."
+        ) from None
+
+
 def read_curated_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
     """Read a curated CSV as text records, checking that it has exactly the expected columns.
 
     The standard csv module is used rather than pandas: the files are small, and validation
     works row by row anyway, so this keeps a cold load fast.
     """
-    if not path.exists():
-        raise DataError("file not found.", file=path, fix="restore it from git.")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = list(reader.fieldnames or [])
-            rows = list(reader)
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(
-            f"not a readable UTF-8 CSV ({exc}).", file=path, fix="save it as UTF-8 CSV."
-        ) from None
+    header, rows = read_csv_records(path)
     for problem, names in (
         ("missing", [c for c in columns if c not in header]),
         ("unexpected", [c for c in header if c not in columns]),

@@ -89,13 +89,13 @@ def growth_gap_view(targets: pd.DataFrame) -> pd.DataFrame:
     ``actual`` is NA where the report states no base-year growth (in the first report: GDP,
     fixed-asset investment); the gap is then NA too. Never filled in.
     """
-    _require(targets, "targets", ("indicator", "measure", "target", "actual"))
+    _require(targets, "targets", ("indicator", "measure", "target", "actual", "gap_pp"))
     growth = targets[targets["measure"] == "growth_rate"]
     df = _rows_in_order(growth, HEADLINE_GROWTH, "targets (growth-rate targets)")
     base_year, plan_year = years_of(targets)
     actual = df["actual"].astype("Float64")
     target = df["target"].astype("Float64")
-    gap = df["gap_pp"].astype("Float64") if "gap_pp" in df else target - actual
+    gap = df["gap_pp"].astype("Float64")  # load_targets() computes it: one formula
     return pd.DataFrame(
         {
             "indicator": df["indicator"].astype("string"),
@@ -126,7 +126,7 @@ def projection_view(
     prices: base × (1 + g) × (1 + deflator). An empty result is an error naming the years.
     """
     base_year, plan_year = years_of(targets)
-    levels = _base_levels(indicators, base_year)
+    levels = base_levels(indicators, base_year)
     growth = growth_gap_view(targets).merge(levels, on="indicator", how="inner")
     if growth.empty:
         raise ValueError(
@@ -166,7 +166,7 @@ def task_target_view(targets: pd.DataFrame) -> pd.DataFrame:
     70%) the ratio is still target ÷ outcome, and ``gap_pp`` gives the difference in points.
     Sorted from the largest ratio down.
     """
-    _require(targets, "targets", ("indicator", "measure", "target", "actual", "unit"))
+    _require(targets, "targets", ("indicator", "measure", "target", "actual", "gap_pp", "unit"))
     comparable = (targets["measure"] != "growth_rate") & targets["actual"].notna()
     if "actual_unit" in targets:
         # A ratio of two numbers means something only in the same unit.
@@ -179,7 +179,7 @@ def task_target_view(targets: pd.DataFrame) -> pd.DataFrame:
     ratio = df["target_to_actual"].astype("Float64") if "target_to_actual" in df else None
     ratio = (target / actual) if ratio is None else ratio.fillna(target / actual)
     is_rate = df["measure"].isin(("rate", "share"))
-    gap = df["gap_pp"].astype("Float64") if "gap_pp" in df else target - actual
+    gap = df["gap_pp"].astype("Float64")
     view = pd.DataFrame(
         {
             "indicator": df["indicator"].astype("string"),
@@ -281,7 +281,8 @@ def fan_view(history: pd.DataFrame, forecast: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _base_levels(indicators: pd.DataFrame, year: int) -> pd.DataFrame:
+def base_levels(indicators: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each indicator's published level in ``year`` (columns indicator, base, unit)."""
     levels = _base_year_values(indicators, year, "level")
     units = _base_year_values(indicators, year, "level", column="unit")
     return levels.rename(columns={"value": "base"}).merge(units, on="indicator")

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from muye_analysis import config
+from muye_analysis import config, units
 
 LANGS = ("zh", "en")
 
@@ -200,10 +200,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitment_确保": {"zh": "（确保）", "en": " (ensure)"},
     # Forecast fan
     # Required-growth grid (targets.sensitivity_grid)
+    # Progress traffic lights (progress.progress_table)
     "progress_title": {
         "zh": "{plan_year}年目标进度监测：{period}",
         "en": "Progress on the {plan_year} targets: {period}",
     },
+    "progress_no_period": {"zh": "暂无本年数据", "en": "no figures for the year yet"},
+    "progress_subtitle": {
+        "zh": "{n}项目标；条形为完成进度（%），竖线为序时进度；增速目标标注其余月份所需增速",
+        "en": "{n} targets; bars: completion (%), tick: time elapsed; growth targets: growth "
+        "the rest of the year needs",
+    },
+    "progress_axis": {
+        "zh": "完成进度（占全年目标，%）",
+        "en": "Completion (% of the year's target)",
+    },
+    "progress_growth": {
+        "zh": "累计{ytd:.1f}%，{rest}需{need:.1f}%",
+        "en": "{ytd:.1f}% so far; rest needs {need:.1f}%",
+    },
+    "progress_year_growth": {"zh": "全年{ytd:.1f}%", "en": "{ytd:.1f}% for the year"},
+    "progress_point": {"zh": "当前{value}（目标{goal}）", "en": "now {value} (target {goal})"},
+    "progress_no_data": {"zh": "暂无数据", "en": "no data"},
+    "progress_rules": {
+        "zh": "状态：增速目标看其余月份所需增速比累计增速高多少（≤{acc:g}个百分点为预警）；"
+        "累计量看完成进度落后序时进度多少（≤{lag:g}个百分点为预警）；比率与存量看当前值。"
+        "序时进度口径见进度表。",
+        "en": "Status: growth targets by how much faster the rest of the year must grow (at risk "
+        "up to {acc:g} points); cumulative targets by how far completion lags time elapsed (at "
+        "risk up to {lag:g} points); rates and stocks as they stand. Time-elapsed basis: see the "
+        "table.",
+    },
+    "progress_data_source": {"zh": "年度累计数据：{files}", "en": "year-to-date data: {files}"},
     "grid_title": {
         "zh": "完成全年{goal:g}%目标，剩余月份需要的增速",
         "en": "Growth the rest of the year needs for a {goal:g}% year",
@@ -337,9 +365,11 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "(details in notebook 03).",
     },
     "att_rule_note": {
-        "zh": "按限定词判断：“以上”为下限，“以内”为上限，“左右”按±0.5个百分点（工作约定，无官方区间）。",
+        "zh": "按限定词判断：“以上”为下限，“以内”为上限，“左右”按±0.5个百分点"
+        "（工作约定，无官方区间）；失业率等越低越好的指标以目标为上限。",
         "en": "Judged by the qualifier: 'or more' is a floor, 'within' a ceiling, 'about' "
-        "allows ±0.5 points (a working convention; there is no official band).",
+        "allows ±0.5 points (a working convention; there is no official band); for rates where "
+        "lower is better, such as unemployment, the target is a ceiling.",
     },
     # Year to date
     "ytd_title": {
@@ -705,6 +735,10 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "m": 9,
     "base_year": 2030,  # sample years: any four digits render the same glyphs
     "plan_year": 2031,
+    "ytd": 5.0,
+    "need": 8.7,
+    "acc": 2.0,
+    "lag": 10.0,
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -718,7 +752,9 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "actual": "8317人",
         "basis": "（可比价）",
         "weights": "假设各月基数相等",
-        "period": "1-9月",
+        "period": "2031年1-9月",
+        "rest": "四季度",
+        "files": "月报.xlsx",
     },
     "en": {
         **_SAMPLE_COMMON,
@@ -731,7 +767,9 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "actual": "8317 people",
         "basis": " (real)",
         "weights": "assumption: equal months",
-        "period": "Jan-Sep",
+        "period": "Jan-Sep 2031",
+        "rest": "Q4",
+        "files": "report.xlsx",
     },
 }
 
@@ -758,40 +796,17 @@ def source_title_en(title: str) -> str | None:
     return f"Xinxiang city {match.group(1)} plan report" if match else None
 
 
-# Units as printed (schema.UNITS) in English; counts of things need no unit word. Money is
-# "RMB 100 million" in tables and on axes (the unit of the figures as published).
-UNITS_EN = {
-    "亿元": "RMB 100 million", "万元": "RMB 10,000", "元": "RMB", "%": "%",
-    "位": "", "名": "", "个": "", "家": "", "项": "", "类": "", "场次": "", "所": "",
-    "件": "", "户": "", "天": "days", "期": "", "处": "", "座": "", "批": "",
-    "人": "people", "万人": "10,000 people",
-    "万平方米": "10,000 m²", "平方米": "m²",
-    "万斤": "× 5 tonnes (10,000 jin)", "斤": "× 0.5 kg (jin)", "吨": "t", "万吨": "10,000 t",
-    "亿安时": "100 million Ah",
-    "万亩": "10,000 mu", "亩": "mu", "公顷": "ha",
-    "倍": "times",
-}  # fmt: skip
+# English units and amounts live with the conversions (muye_analysis.units): one money
+# convention ("RMB 100 million" in tables and on axes, "RMB bn" in prose and labels) and 万斤 in
+# tonnes. These names stay for the charts' callers.
+UNITS_EN = units.UNITS_EN
+_SCALED_UNITS_EN = units.SCALED_UNITS_EN
 
 
 def unit_label(unit: str, lang: str) -> str:
     """The unit as printed in Chinese, or its English rendering ('' for plain counts)."""
     _check_lang(lang)
-    if lang == "zh":
-        return unit
-    try:
-        return UNITS_EN[unit]
-    except KeyError:
-        raise KeyError(f"no English for unit {unit!r}; add it to vocab.UNITS_EN") from None
-
-
-# English amounts spell out 万 (10^4) and 亿 (10^8) and convert jin to tonnes (1 jin = 0.5 kg):
-# 80亿元 is "RMB 8 bn", 3410万斤 is "17,050 t".
-_SCALED_UNITS_EN = {
-    "万人": (1e4, "people"), "万平方米": (1e4, "m²"), "万吨": (1e4, "t"),
-    "亿安时": (1e8, "Ah"), "万亩": (1e4, "mu"),
-}  # fmt: skip
-_MONEY_EN = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
-_TONNES_PER_UNIT = {"万斤": 5.0, "斤": 0.0005}
+    return unit if lang == "zh" else units.unit_en(unit)
 
 
 def amount(value: float, unit: str, lang: str) -> str:
@@ -800,47 +815,28 @@ def amount(value: float, unit: str, lang: str) -> str:
     from muye_analysis.display import format_number
 
     _check_lang(lang)
-    if lang == "zh":
-        return f"{format_number(value)}{unit}"
-    if unit in _MONEY_EN:
-        return money(value * _MONEY_EN[unit] / 1e8, "en")
-    if unit in _TONNES_PER_UNIT:
-        return f"{round(value * _TONNES_PER_UNIT[unit], 6):,.10g} t"
-    if unit in _SCALED_UNITS_EN:
-        factor, word = _SCALED_UNITS_EN[unit]
-        return f"{_spell_scale(value * factor)} {word}"
-    word = unit_label(unit, lang)
-    shown = format_number(value)
-    return f"{shown}{word}" if word in ("", "%") else f"{shown} {word}"
+    return f"{format_number(value)}{unit}" if lang == "zh" else units.amount_en(value, unit)
 
 
 def money(yi: float, lang: str) -> str:
-    """An amount given in 亿元, as prose shows it: '232.1亿元' / 'RMB 23.21 bn' (or 'RMB 420 mn'
+    """An amount given in 亿元, as prose shows it: '232.1亿元' / 'RMB 23.21 bn' (or 'RMB 42.03 mn'
     below one billion)."""
     _check_lang(lang)
-    if lang == "zh":
-        return f"{round(yi, 6):g}亿元"
-    if abs(yi) >= 10:
-        return f"RMB {round(yi / 10, 6):g} bn"
-    return f"RMB {round(yi * 100, 4):g} mn"
+    return f"{round(yi, 6):g}亿元" if lang == "zh" else units.money_en(yi)
 
 
 def yi_yuan(value: float, lang: str) -> str:
     """An amount in 亿元 for a tight label: '232.1' in Chinese (unit given once), 'RMB 23.21 bn'."""
     _check_lang(lang)
-    return f"{value:g}" if lang == "zh" else money(value, "en")
+    return f"{value:g}" if lang == "zh" else units.money_en(value)
 
 
 def tonnes(value: float, unit: str) -> float:
     """A weight in 万斤 or 斤 in tonnes (1 jin = 0.5 kg): 3410万斤 = 17,050 t."""
-    return value * _TONNES_PER_UNIT[unit]
+    return value * units.TONNES_PER_UNIT[unit]
 
 
-def _spell_scale(number: float) -> str:
-    for size, name in ((1e9, "billion"), (1e6, "million")):
-        if abs(number) >= size:
-            return f"{round(number / size, 6):g} {name}"
-    return f"{round(number, 6):,.10g}"
+_spell_scale = units.spell_scale
 
 
 def report_years() -> dict[str, int]:

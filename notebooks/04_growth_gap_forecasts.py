@@ -50,7 +50,6 @@ notebook_summary("04", LANG)
 # %%
 import matplotlib.pyplot as plt
 
-import muye_analysis as ma
 from muye_analysis import config, forecast, progress, quarterly, targets
 from muye_analysis.charts import (
     labels,
@@ -154,7 +153,7 @@ for gap in gaps:
 for gap in gaps:
     series = quarterly.ytd_series(gap.indicator, store)
     try:
-        result = forecast.forecast_growth(series, method="sarimax")
+        result = forecast.forecast_growth(series)  # the default: base_effect
     except forecast.InsufficientHistory as refusal:
         print(
             f"{gap.indicator}: {refusal}; run-rate only:",
@@ -162,10 +161,22 @@ for gap in gaps:
         )
         continue
     low, high = result.annual_interval(80)
-    p_meet = result.probability_of_meeting(gap.target, gap.bound)
+    p_meet = result.probability_of_meeting(gap.target, gap.bound)  # on the published rounding
     print(
         f"{gap.indicator}: {result.annual_mean:.1f}% (80%: {low:.1f} to {high:.1f}); P = {p_meet:.0%}"
     )
+    if result.remaining_share:
+        display(result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2))  # noqa: F821
+    for area in ("新乡市", "河南省"):  # anchored to the city's / province's real series
+        try:
+            wider = forecast.real_data.area_ytd(area, gap.indicator)
+            now = forecast.anchor.nowcast_from_wider(series, wider)
+        except (KeyError, ValueError, forecast.InsufficientHistory) as why:
+            print(f"  {area}: no anchored nowcast ({why})")
+            continue
+        low, high = now.interval(80)
+        print(f"  {area} {now.wider_mean:.1f}% + usual gap {now.gap_mean:+.1f} = {now.mean:.1f}% "
+              f"(80%: {low:.1f} to {high:.1f}; {now.note})")
     title = labels.text(
         "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
     )
@@ -203,34 +214,53 @@ plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %% [markdown]
-# ## 4. What a forecast looks like: a synthetic example · 预测示例（合成数据）
+# ## 4. A worked example on real data: Henan's GDP · 实例：河南省地区生产总值（真实数据）
 #
-# **以下数据是合成的，不是牧野区或任何地方的统计数字**，只用于展示有了累计数据以后能得到什么。
-# 文件 `examples/synthetic_quarterly_retail.csv` 由 `examples/make_synthetic_quarterly.py` 用固定随机种子生成，
-# 只读取校验、不写入数据仓库；图上标注“示例数据（合成）”。
+# **以下是河南省公开发布的真实累计数据**（2018—2025年地区生产总值累计增速，每个数字附网址和原文，
+# 见 `data/raw/ytd_real/`；标注 DERIVED 的几个数由“比上半年加快0.1个百分点”之类的句子推算）。
+# 全省数据用来检验预测方法，也是区县“锚定”到上级数据的基础。
 #
-# 模型：把累计增速按上年基数还原为单季增速，用 AR(1)（statsmodels SARIMAX）模拟剩余季度，
-# 汇总为全年增速，得到区间和达到目标的概率；并用滚动起点回测与朴素方法比较误差。
+# 方法（默认 `base_effect`）：把每一个公布的累计增速（一季度、上半年、1-10月……）看作各季度单季增速按上年基数
+# 加权的平均，单季增速含上年同期的基数效应（季节 MA(4)）、惯性（AR(1)）、缓慢漂移的水平，
+# 以及2020—2022年疫情冲击期更大的波动（单独的方差）。缺月、缺季都不影响使用其余数据。
+# 概率按公布口径（保留一位小数）判断；滚动回测给出区间的实际覆盖率，印在图上。
 
 # %%
-example = quarterly.read_quarterly(config.EXAMPLES / "synthetic_quarterly_retail.csv")
-series = quarterly.ytd_series("retail_sales", example)
-result = forecast.forecast_growth(series, method="sarimax")
-retail_target = ma.load_targets().set_index("indicator").loc["retail_sales", "target"]
+real = forecast.real_data.load_real_series()
+henan = forecast.real_data.area_ytd("河南省", "gdp", real)
+henan[["period", "growth", "level", "derived", "url"]].tail(8)
+
+# %%
+check = forecast.calibration.rolling_backtest(henan, methods=("base_effect", "run_rate", "naive_last"))
+check.summary.round(2)  # one row per method: origins, MAE, coverage of 80% / 95% intervals, score
+
+# %% [markdown]
+# 下面假设只公布到最近一年的前三季度，看模型如何预测全年，并与公布的全年数比较。
+
+# %%
+latest_year = int(henan["year"].max())
+upto = henan[(henan["year"] < latest_year) | (henan["end_month"] <= 9)]
+result = forecast.forecast_growth(upto)
+result.coverage = check.coverage("base_effect")
+published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12), "growth"]
 {
     "forecast_full_year_pct": round(result.annual_mean, 2),
     "interval_80": tuple(round(x, 2) for x in result.annual_interval(80)),
+    "published_full_year_pct": float(published.iloc[0]) if len(published) else None,
     "weights": result.weights_source,
-    "p_meet_target": result.probability_of_meeting(retail_target),
+    "params": {k: round(v, 2) for k, v in result.params.items()},
 }
 
 # %%
-forecast.backtest(series).summary.round(2)
+result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2)
 
 # %%
-retail_name = ma.load_registry().set_index("indicator").loc["retail_sales", "short_" + LANG]
-title = labels.text("fan_title_example", LANG, name=retail_name)
-fig = result.plot(target=float(retail_target), synthetic=True, lang=LANG, title=title)
-paths = save_figure(fig, f"forecast_fan_example_{LANG}", directory=FIGURES_DIR)
+henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"
+title = labels.text("fan_title_indicator", LANG, name=henan_name)
+hosts = forecast.real_data.sources_text(upto, lang=LANG)
+source = ("河南省真实公开数据（省统计局发布，经转载网页摘录）：" if LANG == "zh"
+          else "Real published data of Henan province (statistics bureau releases, as quoted by): ") + hosts
+fig = result.plot(lang=LANG, title=title, source=source, cite_report=False, history_quarters=10)
+paths = save_figure(fig, f"forecast_fan_henan_gdp_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it

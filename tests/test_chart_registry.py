@@ -18,7 +18,7 @@ def test_each_notebook_promises_exactly_its_registered_charts():
         "04_growth_gap_forecasts": (
             "required_growth_grid",
             "progress",
-            "forecast_fan_example",
+            "forecast_fan_henan_gdp",
         ),
     }
 

@@ -57,11 +57,12 @@ def test_executed_notebook_shows_each_chart_once(outputs):
     assert len(images) == len(notebook("03").figures)
 
 
-def test_forecast_example_is_stamped_synthetic(outputs):
+def test_forecast_example_is_real_data_not_stamped_synthetic(outputs):
     _, root = outputs
-    svg = (root / "figures" / "forecast_fan_example_zh.svg").read_text(encoding="utf-8")
-    # Text is drawn as paths, so the stamp is found by its id in the SVG.
-    assert f'id="{SYNTHETIC_GID}' in svg
+    svg = (root / "figures" / "forecast_fan_henan_gdp_zh.svg").read_text(encoding="utf-8")
+    # Text is drawn as paths, so the stamp would be found by its id in the SVG.
+    assert f'id="{SYNTHETIC_GID}' not in svg
+    assert not list((root / "figures").glob("forecast_fan_example_*"))  # nothing synthetic drawn
 
 
 def test_a_notebook_runs_in_english_too(tmp_path, monkeypatch):

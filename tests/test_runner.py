@@ -63,9 +63,10 @@ def test_every_notebook_is_a_text_notebook_with_a_parameters_cell_and_python3_ke
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
 
 
-def test_run_refuses_an_as_of_that_is_not_a_year_to_date_period(capsys):
-    assert cli.main(["run", "--as-of", "4-6月", "--no-brief", "01"]) == 2
-    assert "--as-of '4-6月'" in capsys.readouterr().err
+@pytest.mark.parametrize("label", ["4-6月", "三季度", "下半年"])  # spans alone, not year to date
+def test_run_refuses_an_as_of_that_is_not_a_year_to_date_period(capsys, label):
+    assert cli.main(["run", "--as-of", label, "--no-brief", "01"]) == 2
+    assert f"--as-of '{label}'" in capsys.readouterr().err
 
 
 def test_no_notebook_is_committed_with_outputs():

@@ -13,6 +13,7 @@ from muye_analysis.briefing.model import TableSlide
 from muye_analysis.briefing.text import pct, target_text, text
 from muye_analysis.charts import labels
 from muye_analysis.dataset import HEADLINE  # the six headline targets of part 二, in order
+from muye_analysis.views import base_levels
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,7 +35,9 @@ def headline_numbers(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.Data
     if missing:
         raise ValueError(f"targets has no row for headline indicator(s) {', '.join(missing)}")
     rows = rows.set_index("indicator").loc[list(HEADLINE)].reset_index()
-    levels = _base_levels(indicators, int(rows["base_year"].iloc[0]))
+    levels = base_levels(indicators, int(rows["base_year"].iloc[0])).rename(
+        columns={"base": "level", "unit": "level_unit"}
+    )
     out = rows[["indicator", "name_zh", "name_en", "short_zh", "short_en", "measure", "target",
                 "qualifier", "bound", "price_basis", "actual", "gap_pp", "base_year",
                 "plan_year"]].copy()  # fmt: skip
@@ -101,24 +104,3 @@ def _level_text(value: float, unit: str, lang: str) -> str:
     if unit == "亿元":
         return format_number(value)
     return labels.amount(value, unit, lang)
-
-
-def _base_levels(indicators: pd.DataFrame, base_year: int) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = indicators[
-        (indicators["period"] == base_year)
-        & (indicators["kind"] == "actual")
-        & (indicators["measure"] == "level")
-        & indicators["indicator"].isin(HEADLINE)
-    ]
-    if "stage" in rows:
-        rows = rows[rows["stage"].isna()]
-    rows = rows.drop_duplicates("indicator")
-    return pd.DataFrame(
-        {
-            "indicator": rows["indicator"].astype("string"),
-            "level": rows["value"].astype("Float64"),
-            "level_unit": rows["unit"].astype("string"),
-        }
-    )

@@ -199,9 +199,14 @@ def scale_sentence(data: ReportData, lang: str) -> str | None:
     rank = actual(data.indicators, HEADLINE_LEVEL, "rank")
     if level is None or rank is None:
         return None
+    from muye_analysis.errors import MissingYear
+
     (name,) = _names_by_id(data, [HEADLINE_LEVEL], lang)
-    view = city_view(data.indicators, data.context, data.registry).set_index("indicator")
-    share = view["share_pct"].get(HEADLINE_LEVEL)
+    try:
+        view = city_view(data.indicators, data.context, data.registry).set_index("indicator")
+        share = view["share_pct"].get(HEADLINE_LEVEL)
+    except MissingYear:  # no city figures for the base year: the share is not said
+        share = None
     fields = {"name": name, "level": vocab.money(level, lang), "rank": _rank_text(int(rank), lang)}
     if share is None or vocab._is_missing(share):
         return vocab.text("judge_scale_no_share", lang, **fields)
@@ -374,8 +379,14 @@ def notebook_judgements(notebook: str, lang: str, data: ReportData | None = None
     from muye_analysis.briefing.takeaways import city_takeaway, task_takeaway
     from muye_analysis.league import scorecard_frame
 
+    from muye_analysis.errors import MissingYear
+
     data = ReportData.load() if data is None else data
     frame, _ = scorecard_frame()
+    try:
+        city = _end(city_takeaway(data.indicators, data.context, data.registry, lang), lang)
+    except MissingYear as exc:  # no city figures for the base year: say so
+        city = str(exc)
     kinds = data.indicators["kind"].astype(str).value_counts()
     dataset = vocab.text(
         "judge_dataset", lang, n=int(data.indicators["indicator"].nunique()),
@@ -384,8 +395,7 @@ def notebook_judgements(notebook: str, lang: str, data: ReportData | None = None
     )  # fmt: skip
     sentences = {
         "01": [dataset, scale_sentence(data, lang), missing_sentence(data, lang, key="judge_missing")],
-        "02": [ranks_sentence(data, lang, frame_size=frame), _end(city_takeaway(
-            data.indicators, data.context, data.registry, lang), lang),
+        "02": [ranks_sentence(data, lang, frame_size=frame), city,
             _end(vocab.text("frame_assumption", lang, n=frame), lang)],
         "03": [targets_sentence(data, lang), plan_investment_sentence(data, lang),
                plan_revenue_sentence(data, lang), _end(task_takeaway(data.targets, lang), lang)],

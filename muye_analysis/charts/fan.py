@@ -43,16 +43,21 @@ def plot_forecast_fan(
     y_label: str | None = None,
     source: str | None = None,
     size: str | None = None,
+    cite_report: bool = True,
+    coverage: dict | None = None,
 ) -> Figure:
     """Fan chart of a year-to-date series and its forecast.
 
-    ``history``: columns ``period`` (label such as "2024Q1" or "2024年1-3月") and ``value``;
+    ``history``: columns ``period`` (label such as "YYYYQ1" or "YYYY年1-3月") and ``value``;
     ``forecast``: ``period``, ``mean``, ``lower_80``, ``upper_80``, ``lower_95``, ``upper_95``
     (intervals must nest). ``target`` draws a horizontal target line labelled ``target_label``
     (default "目标 6%"). ``synthetic=True`` stamps "示例数据（合成），非真实统计" on the plot and in
     the source line: use it whenever any input is illustrative. ``y_label`` defaults to
     cumulative year-on-year growth (%); pass e.g. "亿元" for levels. ``source`` is added to the
-    source line (the quarterly data's origin).
+    source line (the quarterly data's origin). ``cite_report=False`` leaves the plan report out
+    of the source line: use it for series that do not come from it (real provincial data).
+    ``coverage`` ({"n", "coverage_80", "coverage_95"} from a rolling backtest) is printed in the
+    subtitle, so every fan says how often its intervals held in the past.
     """
     lang = resolve_lang(lang)
     view = fan_view(history, forecast)
@@ -72,13 +77,35 @@ def plot_forecast_fan(
         if synthetic:
             _stamp_synthetic(ax, lang, spec)
             extra.append(labels.text("synthetic_stamp", lang))
+        subtitle = labels.text("fan_subtitle", lang)
+        if coverage:
+            subtitle += coverage_text(coverage, lang)
+        if cite_report:
+            source_text = labels.source_line(lang, extra)
+        else:
+            parts = [e for e in extra if e]
+            source_text = labels.text("source_prefix", lang) + labels.text("source_sep", lang).join(parts)
         text = ChartText(
             title=title or labels.text("fan_title", lang),
-            subtitle=labels.text("fan_subtitle", lang),
-            source=labels.source_line(lang, extra),
+            subtitle=subtitle,
+            source=source_text,
             legend=(handles, names),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
+
+
+_COVERAGE = {
+    "zh": "；回测{n}次，实际值落入80%区间{c80:.0%}、95%区间{c95:.0%}",
+    "en": "; in {n} past forecasts the outcome fell inside the 80% interval {c80:.0%} "
+    "and the 95% interval {c95:.0%} of the time",
+}
+
+
+def coverage_text(coverage: dict, lang: str) -> str:
+    """The backtest coverage sentence appended to the fan's subtitle."""
+    return _COVERAGE[resolve_lang(lang)].format(
+        n=int(coverage["n"]), c80=coverage["coverage_80"], c95=coverage["coverage_95"]
+    )
 
 
 def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> tuple[list, list[str]]:

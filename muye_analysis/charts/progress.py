@@ -38,37 +38,9 @@ STATUS_COLOURS = {
 BAR_CAP_PCT = 150.0  # completion beyond this is drawn at the cap and labelled
 LIGHT_X = -12.0  # the lights sit left of the 0% line, in the bars' data units
 
-_TEXT = {
-    "no_period": {"zh": "暂无本年数据", "en": "no figures for the year yet"},
-    "subtitle": {
-        "zh": "{n}项目标；条形为完成进度（%），竖线为序时进度；增速目标标注其余月份所需增速",
-        "en": "{n} targets; bars: completion (%), tick: time elapsed; growth targets: growth "
-        "the rest of the year needs",
-    },
-    "axis": {"zh": "完成进度（占全年目标，%）", "en": "Completion (% of the year's target)"},
-    "elapsed": {"zh": "序时进度", "en": "time elapsed"},
-    "growth": {
-        "zh": "累计{ytd:.1f}%，{rest}需{need:.1f}%",
-        "en": "{ytd:.1f}% so far; rest needs {need:.1f}%",
-    },
-    "year_growth": {"zh": "全年{ytd:.1f}%", "en": "{ytd:.1f}% for the year"},
-    "point": {"zh": "当前{value}（目标{goal}）", "en": "now {value} (target {goal})"},
-    "no_data": {"zh": "暂无数据", "en": "no data"},
-    "rules": {
-        "zh": "状态：增速目标看其余月份所需增速比累计增速高多少（≤{acc:g}个百分点为预警）；"
-        "累计量看完成进度落后序时进度多少（≤{lag:g}个百分点为预警）；比率与存量看当前值。"
-        "序时进度口径见进度表。",
-        "en": "Status: growth targets by how much faster the rest of the year must grow (at risk "
-        "up to {acc:g} points); cumulative targets by how far completion lags time elapsed (at "
-        "risk up to {lag:g} points); rates and stocks as they stand. Time-elapsed basis: see the "
-        "table.",
-    },
-    "data_source": {"zh": "年度累计数据：{files}", "en": "year-to-date data: {files}"},
-}
-
 
 def _t(key: str, lang: str, **fields) -> str:
-    return _TEXT[key][lang].format(**fields)
+    return labels.text(f"progress_{key}", lang, **fields)
 
 
 def plot_progress(
@@ -120,9 +92,7 @@ def plot_progress(
         if synthetic:
             extra.append(labels.text("synthetic_stamp", lang))
         text = ChartText(
-            title=labels.text(
-                "progress_title", lang, plan_year=table.attrs.get("plan_year"), period=period
-            ),
+            title=_t("title", lang, plan_year=table.attrs.get("plan_year"), period=period),
             subtitle=_t("subtitle", lang, n=len(table)),
             notes=[_t("rules", lang, acc=AT_RISK_ACCELERATION_PP, lag=AT_RISK_LAG_PP)],
             source=labels.source_line(lang, extra),

@@ -11,11 +11,11 @@ import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from pathlib import Path
 
+from muye_analysis import config
 from muye_analysis.charts.fonts import find_cjk_font, font_rc
 
-STYLE_FILE = Path(__file__).with_name("muye.mplstyle")
+STYLE_FILE = config.CHART_STYLE
 
 # Okabe-Ito colours by role, so charts say what a colour means rather than which one it is.
 BLUE = "#0072B2"

@@ -37,7 +37,7 @@ _ALIAS_OF = {alias: role for role, aliases in _ALIASES.items() for alias in alia
 # last year's same-period value on the comparable basis (stored beside this year's level as
 # prior_year_value); other 上年 columns (上年全年, 上年实际) are not read.
 _SKIP_WORDS = re.compile(r"目标|计划|位次|排名|名次|排序|备注|说明|序号|本月(?!止)|当月")
-_GROWTH_WORDS = re.compile(r"增长|增速|同比|增减|增幅|GROWTH", re.IGNORECASE)
+_GROWTH_WORDS = re.compile(r"增长|增速|同比|增减|增幅|比上年|比去年|±|GROWTH", re.IGNORECASE)
 _LAST_YEAR_WORDS = re.compile(r"上年|去年|上年同期|去年同期")
 _PRIOR_YEAR_WORDS = re.compile(r"(?:上年|去年)同期|PRIOR", re.IGNORECASE)
 _LEVEL_WORDS = re.compile(r"累计|绝对|完成|总量|金额|数值|本年|本期|LEVEL|值", re.IGNORECASE)

@@ -35,13 +35,43 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls and of encrypted .xlsx
 _SAVE_CSV = "save it from Excel as 'CSV UTF-8 (comma delimited)', or as .xlsx."
+# A workbook whose parts expand beyond this is a zip bomb, not a table.
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SIGNATURES = {
+    b"PK\x03\x04": ("an Excel workbook (.xlsx) or another zip file", ".xlsx"),
+    _OLE: ("an old-format Excel workbook (.xls)", ".xls"),
+    b"%PDF": ("a PDF", None),
+    b"\x89PNG": ("a PNG image", None),
+    b"\xff\xd8\xff": ("a JPEG image", None),
+}
 
 
 def decode_csv_bytes(data: bytes, path: Path) -> str:
     """Decode a CSV: utf-8-sig, then utf-8, then gb18030 (GBK exports of Chinese Windows).
 
-    A UTF-8 byte-order mark in front of bytes that are not UTF-8 (GBK text with a UTF-8 mark)
-    is refused: decoding it either way garbles the header."""
+    UTF-16 with its byte-order mark (Excel's "Unicode text") is read too. A UTF-8 byte-order
+    mark in front of bytes that are not UTF-8 (GBK text with a UTF-8 mark) is refused: decoding
+    it either way garbles the header; so are binary files (a workbook or PDF named .csv)."""
+    for signature, (what, suffix) in _SIGNATURES.items():
+        if data.startswith(signature):
+            rename = f"rename it to {suffix}" if suffix else "give the table itself"
+            raise DataError(f"this is {what}, not a CSV text file.", file=path, row=1,
+                            column="A", fix=f"{rename}, or save the table as CSV.")  # fmt: skip
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DataError(f"not readable as UTF-16 (byte {exc.start}).", file=path, row=1,
+                            column="A", fix=_SAVE_CSV) from None  # fmt: skip
+    if b"\x00" in data:
+        raise DataError(
+            "binary data (NUL bytes), not CSV text.",
+            file=path,
+            row=data[: data.index(b"\x00")].count(b"\n") + 1,
+            column="A",
+            fix=_SAVE_CSV,
+        )
     if data.startswith(_BOM):
         try:
             return data[len(_BOM) :].decode("utf-8")
@@ -169,6 +199,17 @@ def _read_excel(path: Path, data: bytes) -> list[_Sheet]:
     import pandas as pd
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+    if not data.startswith((b"PK\x03\x04", _OLE)):
+        what = "a text (CSV) file" if b"\x00" not in data[:4096] else "not an Excel workbook"
+        raise DataError(
+            f"this is {what}, whatever its name ({path.suffix}) says.",
+            file=path,
+            row=1,
+            column="A",
+            fix="rename a CSV file to .csv, or open the file in Excel and save it as .xlsx.",
+        )
+    if data.startswith(b"PK"):
+        _refuse_zip_bomb(path, data)
     if data.startswith(_OLE) and path.suffix.lower() != ".xls":
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise _password_error(path)
@@ -204,6 +245,26 @@ def _read_excel(path: Path, data: bytes) -> list[_Sheet]:
             rows[i][j] = bad
         sheets.append(_Sheet(path, str(name), rows, hidden=str(name) in hidden))
     return sheets
+
+
+def _refuse_zip_bomb(path: Path, data: bytes) -> None:
+    """A workbook is a zip file: refuse one whose parts expand beyond ``MAX_UNZIPPED_BYTES``
+    (read from the zip's directory, before anything is decompressed)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            size = sum(info.file_size for info in book.infolist())
+    except zipfile.BadZipFile as exc:
+        raise DataError(f"the workbook is damaged ({exc}).", file=path, row=1, column="A",
+                        fix="open it in Excel and save it again as .xlsx.") from None  # fmt: skip
+    if size > MAX_UNZIPPED_BYTES:
+        raise DataError(
+            f"the workbook expands to {size / 2**20:,.0f} MB (more than "
+            f"{MAX_UNZIPPED_BYTES / 2**20:.0f} MB): not a table (a zip bomb?).",
+            file=path,
+            row=1,
+            column="A",
+            fix="check that this is the right file.",
+        )
 
 
 def _password_error(path: Path) -> DataError:
@@ -311,6 +372,9 @@ def _read_capped(path: Path) -> bytes:
     except FileNotFoundError:
         raise DataError("file not found (or a link to nothing).", file=path,
                         fix="check the path.") from None  # fmt: skip
+    except OSError as exc:
+        raise DataError(f"cannot read the file ({exc.strerror}).", file=path,
+                        fix="check the file's permissions.") from None  # fmt: skip
     if not stat.S_ISREG(info.st_mode):
         raise DataError(
             "not a regular file (a device, a pipe, a socket or a link to one).",
@@ -325,8 +389,12 @@ def _read_capped(path: Path) -> bytes:
     )
     if info.st_size > MAX_FILE_BYTES:
         raise too_big
-    with path.open("rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DataError(f"cannot read the file ({exc.strerror}).", file=path,
+                        fix="check the file's permissions.") from None  # fmt: skip
     if len(data) > MAX_FILE_BYTES:
         raise too_big
     return data

@@ -192,8 +192,14 @@ def ingest_quarterly(
         outcome = _merge(parsed, stored, history, replace=replace, accept_outlier=accept_outlier)
         if outcome.added or outcome.replaced:
             at = now_iso()
-            ingest_id = log_ingest(con, files=[f.name for f in parsed.files], replace=replace,
-                                   accept_outlier=accept_outlier)  # fmt: skip
+            ingest_id = log_ingest(
+                con,
+                files=[f.name for f in parsed.files],
+                replace=replace,
+                accept_outlier=accept_outlier,
+                added=outcome.added,
+                replaced=outcome.replaced,
+            )
             write_vintages(con, outcome.to_write, ingested_at=at, ingest_id=ingest_id)
     periods = sorted({Period(r["year"], r["end_month"]) for r in outcome.records})
     return IngestResult(

@@ -49,6 +49,9 @@ RATE_RULES: tuple[tuple[str, float, float, str], ...] = (
 RATE_RANGE = (0.0, 100.0)
 # China's GDP is about 1.3e14 元 a year: no figure of one district, city or province exceeds it.
 MONEY_CAP_YUAN = 2e14
+# No count or quantity of a district, city or province (people, projects, tonnes, 亩…) reaches
+# 10^12 in the registry's units.
+QUANTITY_CAP = 1e12
 # A level more than this many times (or less than 1/this) last year's same period or the other
 # periods of its year, month for month, is a unit slip rather than growth.
 MAGNITUDE_FACTOR = 20.0
@@ -179,6 +182,8 @@ def _check_level(
             f"{value:.4g} {unit} is more than China's GDP (about 1.3e14 元 a year): a unit or "
             "digit slip"
         )
+    if units.dimension(unit) != "money" and abs(value) > QUANTITY_CAP:
+        return f"{value:.4g} {unit} is more than any district, city or province counts: a slip"
     if value <= 0:
         return None
     return _check_magnitude(record, unit, merged, by_series, pending) or _check_part(record, merged)

@@ -35,10 +35,25 @@ class _Where:
     column: str  # header text (or a column letter when there is no header)
 
     def fail(self, problem: str, fix: str) -> DataError:
-        prefix = f"sheet {self.sheet!r}: " if self.sheet else ""
+        prefix = f"sheet {_clip(self.sheet)!r}: " if self.sheet else ""
         return DataError(
-            prefix + problem, file=self.path, row=self.row, column=self.column, fix=fix
-        )
+            prefix + _clip_quoted(problem), file=self.path, row=self.row,
+            column=_clip(self.column), fix=fix,
+        )  # fmt: skip
+
+
+# A cell of 70,000 characters quoted in full would flood the terminal: quotes are shortened.
+_LONG_QUOTE = re.compile(r"'[^']{120,}'")
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _clip_quoted(problem: str) -> str:
+    if len(problem) <= 200:
+        return problem
+    return _LONG_QUOTE.sub(lambda m: m.group(0)[:100] + "…'", problem)
 
 
 @dataclass

@@ -55,6 +55,7 @@ BUSY_TIMEOUT_S = 120.0
 # A leftover temporary file older than this is from a killed process, not a running one.
 LEFTOVER_AGE_S = 60.0
 
+SCHEMA_VERSION = 1  # in table meta; a later layout of the store raises it and migrates
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS ingest (
@@ -143,6 +144,12 @@ def _store_error(exc: sqlite3.Error, path: Path) -> DataError:
             fix="make the folder writable (chmod u+w), or set MUYE_PROCESSED_DIR to a writable "
             "folder.",
         )
+    if isinstance(exc, sqlite3.OperationalError) and "full" in text:
+        return DataError(
+            f"the disk is full ({text}); nothing was written.",
+            file=path,
+            fix="free some space (or set MUYE_PROCESSED_DIR to another disk), then ingest again.",
+        )
     if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
         return DataError(
             f"another ingest held the store for more than {BUSY_TIMEOUT_S:g} s ({text}).",
@@ -229,6 +236,8 @@ def remove_leftovers(folder: Path, *, min_age_s: float = LEFTOVER_AGE_S) -> list
 
 def _migrate_legacy(con: sqlite3.Connection, path: Path) -> None:
     """Copy a ``quarterly.csv`` store of earlier versions into the database, once."""
+    if con.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is None:
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     legacy = path.with_name(LEGACY_STORE_NAME)
     done = con.execute("SELECT value FROM meta WHERE key = 'migrated_from'").fetchone()
     if done is not None or not legacy.is_file():
@@ -304,12 +313,14 @@ def _legacy_number(path: Path, row: int, column: str, text: str) -> float | int 
 
 def log_ingest(
     con: sqlite3.Connection, *, files: list[str], replace: bool = False,
-    accept_outlier: bool = False, note: str = "",
+    accept_outlier: bool = False, note: str = "", added: int | None = None,
+    replaced: int | None = None,
 ) -> int:  # fmt: skip
-    """Record one ingest (its files and options); returns its id for the vintages it adds."""
+    """Record one ingest (its files, options and counts); returns its id for its vintages."""
     cur = con.execute(
-        "INSERT INTO ingest (at, files, replace, accept_outlier, note) VALUES (?, ?, ?, ?, ?)",
-        (now_iso(), "\n".join(files), int(replace), int(accept_outlier), note),
+        "INSERT INTO ingest (at, files, replace, accept_outlier, added, replaced, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (now_iso(), "\n".join(files), int(replace), int(accept_outlier), added, replaced, note),
     )
     return int(cur.lastrowid)
 

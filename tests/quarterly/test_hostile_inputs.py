@@ -274,3 +274,58 @@ def test_formula_like_report_text_is_neutralised_in_the_draft(report, tmp_path):
     texts = [v for column in draft.columns for v in draft[column].dropna()]
     assert not [v for v in texts if v[0] in "=+@" or (v[0] == "-" and not v[1:2].isdigit())]
     assert any(v.startswith(("'=HYPERLINK", "'@")) for v in texts)
+
+
+# -- files that are something else than their name says ----------------------------------------
+
+
+def test_a_workbook_named_csv_is_named(tmp_path, seeded):
+    book = workbook(tmp_path / "synthetic_book.xlsx", [["指标", "时期", "累计值", "单位"]])
+    path = tmp_path / "synthetic_book.csv"
+    path.write_bytes(book.read_bytes())
+    exc = refused(path, seeded, 1, "A", "this is an Excel workbook (.xlsx) or another zip file")
+    assert exc.fix.startswith("rename it to .xlsx")
+
+
+def test_a_csv_named_xlsx_is_named(tmp_path, seeded):
+    path = tmp_path / "synthetic_text.xlsx"
+    path.write_text(TIDY + ROW1, encoding="utf-8")
+    refused(path, seeded, 1, "A", "this is a text (CSV) file, whatever its name (.xlsx) says")
+
+
+def test_binary_bytes_in_a_csv_are_refused(tmp_path, seeded):
+    path = tmp_path / "synthetic_binary.csv"
+    path.write_bytes((TIDY + ROW1).encode() + b"\x00\x01\x02garbage\n")
+    refused(path, seeded, 3, "A", "binary data (NUL bytes), not CSV text")
+
+
+def test_utf16_unicode_text_from_excel_is_read(tmp_path):
+    path = tmp_path / "synthetic_unicode.csv"  # Excel's "Unicode text": UTF-16, tab-separated
+    path.write_bytes((TIDY + ROW1).replace(",", "\t").encode("utf-16"))
+    assert ingest_quarterly(path).added == 2
+    assert sorted(read_store()["value"].tolist()) == [5.2, 20.1]
+
+
+def test_a_workbook_that_expands_too_far_is_refused_before_it_is_read(
+    tmp_path, seeded, monkeypatch
+):
+    rows = [["指标", "时期", "累计值", "单位"], ["社零", "2024年1-3月", 20.1, "亿元"]]
+    path = workbook(tmp_path / "synthetic_bomb.xlsx", rows)
+    monkeypatch.setattr(files, "MAX_UNZIPPED_BYTES", 1000)
+    refused(path, seeded, 1, "A", "MB): not a table (a zip bomb?)")
+
+
+def test_a_count_beyond_any_district_is_refused(tmp_path, seeded):
+    path = tmp_path / "synthetic_count.csv"
+    text = "indicator,year,period,level,unit\n新增城镇就业,2024,1-3月,50000000000000,人\n"
+    path.write_text(text, encoding="utf-8")
+    refused(path, seeded, 2, "level", "more than any district, city or province counts")
+
+
+def test_a_huge_cell_is_quoted_short_in_the_error(tmp_path, seeded):
+    path = tmp_path / "synthetic_long_name.csv"
+    path.write_text(
+        TIDY + "长" * 100_000 + ",2024,1-3月,20.1,亿元,5.2,synthetic\n", encoding="utf-8"
+    )
+    exc = refused(path, seeded, 2, "indicator", "unknown indicator '" + "长" * 99 + "…'")
+    assert len(str(exc)) < 1000

@@ -253,3 +253,38 @@ def test_every_task_row_of_the_template_ingests_once_filled(tmp_path):
     table = progress_table(store=store)
     assert (table["status"] != "no_data").sum() == 17
     assert (config.QUARTERLY / "template.csv").read_text("utf-8-sig").count("\n") == 18
+
+
+def test_a_compared_with_last_year_header_is_growth_not_prior_year(tmp_path):
+    rows = [
+        ["2024年1-9月牧野区主要经济指标（合成数据）"],
+        ["指标", "本年累计(亿元)", "去年同期数(亿元)", "比上年同期±%"],
+        ["社会消费品零售总额", 60.3, 58.0, 3.9],
+    ]
+    got = read_quarterly(_xlsx(tmp_path / "synthetic_plusminus.xlsx", rows))
+    assert _cells(got) == [
+        ["retail_sales", 1, 9, "growth", 3.9],
+        ["retail_sales", 1, 9, "level", 60.3],
+    ]
+    assert got.set_index("measure").loc["level", "prior_year_value"] == 58.0
+
+
+def test_monthly_report_with_this_month_year_to_date_and_prior_year_columns(tmp_path):
+    rows = [
+        ["2024年9月牧野区主要经济指标完成情况（合成测试数据）"],
+        [None, None, None, None, None, "单位：万元"],
+        ["指标名称", "计量单位", "本月", "本年累计", "上年同期累计", "累计增长%"],
+        ["社会消费品零售总额", "万元", 70000, 603000, 580000, 3.9],
+        ["固定资产投资（不含农户）", "万元", None, None, None, "-2.1"],
+        ["城镇调查失业率", "%", None, 4.9, 5.1, None],
+    ]
+    got = read_quarterly(_xlsx(tmp_path / "synthetic_monthly_prior.xlsx", rows))
+    # 本月 (September alone) is not read; 本年累计 and 上年同期累计 are January-September.
+    assert _cells(got) == [
+        ["fixed_asset_investment", 1, 9, "growth", -2.1],
+        ["retail_sales", 1, 9, "growth", 3.9],
+        ["retail_sales", 1, 9, "level", 60.3],
+        ["surveyed_unemployment_rate", 1, 9, "level", 4.9],  # a rate: no derived growth
+    ]
+    prior = got[got["measure"] == "level"].set_index("indicator")["prior_year_value"]
+    assert prior.to_dict() == {"retail_sales": 58.0, "surveyed_unemployment_rate": 5.1}

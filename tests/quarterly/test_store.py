@@ -100,6 +100,9 @@ def test_replace_keeps_the_earlier_vintage_and_prints_old_to_new(original, revis
     assert level["file"].tolist() == ["synthetic_v1.csv", "synthetic_v2.csv"]
     assert level["current"].tolist() == [False, True]
     assert level["ingested_at"].is_monotonic_increasing
+    with sqlite3.connect(store_path()) as con:
+        ingests = con.execute("SELECT files, replace, added, replaced FROM ingest").fetchall()
+    assert ingests == [("synthetic_v1.csv", 0, 4, 0), ("synthetic_v2.csv", 1, 0, 2)]
 
 
 def test_reingesting_the_original_with_replace_warns_that_an_older_vintage_wins(original, revised):
@@ -424,3 +427,41 @@ def test_export_into_a_read_only_build_dir_is_a_clear_error(original, monkeypatc
     err = capsys.readouterr().err
     assert f"error: {config.build_dir()}: permission denied" in err
     assert "make the folder writable" in err
+
+
+def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "synthetic_release.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    title = "2024年1-6月主要经济指标（修订） 发布日期：2024年7月20日"
+    for row in ([title], ["指标", "本年累计(亿元)", "增长%"], ["社会消费品零售总额", 41.0, 4.8]):
+        ws.append(row)
+    wb.save(path)
+    ingest_quarterly(path)
+    vintages = read_history()
+    assert vintages["release"].tolist() == ["(修订)；发布日期:2024年7月20日"] * 2  # half-width
+    assert cli.main(["history", "retail_sales", "--period", "2024年1-6月"]) == 0
+
+
+def test_a_killed_ingest_leaves_all_or_nothing(tmp_path):
+    """kill -9 at different moments of an ingest: the store holds every value of the file or
+    none of them, and the next ingest completes it."""
+    import signal
+
+    path = tmp_path / "synthetic_big.csv"
+    n = _big_csv(path, range(1901, 1941))
+    code = "import sys; from muye_analysis.quarterly import ingest_quarterly; " \
+           "ingest_quarterly(sys.argv[1])"  # fmt: skip
+    processed = tmp_path / "processed"
+    env = {**os.environ, "MUYE_PROCESSED_DIR": str(processed), "PYTHONPATH": str(ROOT)}
+    for delay in (0.5, 1.5, 2.5):
+        proc = subprocess.Popen([sys.executable, "-c", code, str(path)], env=env)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        if store_path(processed).exists():
+            assert len(read_store(processed)) in (0, n)
+    ingest_quarterly(path, store_dir=processed)
+    assert len(read_store(processed)) == n

@@ -109,7 +109,7 @@ def single_quarter_growth(
 
     ``ytd`` has columns year, end_month, growth (cumulative %) and optionally level (cumulative,
     for last year's weights), as ``muye_analysis.quarterly.ytd_series`` returns. Months that are
-    not quarter ends are ignored. Returns year, quarter, period (2024Q3), cumulative, growth,
+    not quarter ends are ignored. Returns year, quarter, period (YYYYQ3), cumulative, growth,
     weight, weights_source: one row per quarter whose own and previous cumulative growth are
     known.
     """
@@ -167,6 +167,12 @@ class GrowthForecast:
     n_quarters: int  # length of the history the model was fitted on
     annual_paths: np.ndarray | None = None
     params: dict[str, float] = field(default_factory=dict)
+    # Share of the year's annual total still to come (the weight of the months not yet
+    # published): the lever of the scenarios. None when unknown.
+    remaining_share: float | None = None
+    months_known: int | None = None  # months of ``year`` already published (10 for 1-10月)
+    single_periods: pd.DataFrame | None = None  # estimated single-quarter/month growth
+    coverage: dict[str, float] | None = None  # backtest coverage, shown beside the fan
 
     def annual_interval(self, level: int = 80) -> tuple[float, float]:
         """The central ``level`` % prediction interval of the full-year growth."""
@@ -192,6 +198,8 @@ class GrowthForecast:
         from muye_analysis.charts import plot_forecast_fan
 
         history = self.history.tail(history_quarters)
+        if self.coverage is not None:
+            kwargs.setdefault("coverage", self.coverage)
         return plot_forecast_fan(
             history, self.forecast, target=target, synthetic=synthetic, lang=lang, **kwargs
         )
@@ -203,13 +211,23 @@ class GrowthForecast:
         *,
         higher_is_better: bool | None = True,
         tolerance_pp: float = ABOUT_TOLERANCE_PP,
+        rounded: bool = True,
     ) -> float:
         """Share of simulated years that meet ``target`` under its bound (see
         ``targets.assess_target``: at_least a floor, at_most a ceiling, about a band of
-        ``tolerance_pp`` points, which is a convention, not an official band)."""
+        ``tolerance_pp`` points, which is a convention, not an official band). With
+        ``rounded`` (the default) each year is judged on its published one-decimal figure,
+        as "完成6%" is: 5.96 rounds to 6.0 and meets an at-least-6 target."""
         return probability_of_meeting_target(
-            self, target, bound, higher_is_better=higher_is_better, tolerance_pp=tolerance_pp
+            self, target, bound, higher_is_better=higher_is_better, tolerance_pp=tolerance_pp,
+            rounded=rounded,
         )
+
+    def scenarios(self):
+        """乐观 / 基准 / 悲观: see ``muye_analysis.forecast.scenarios.scenarios``."""
+        from muye_analysis.forecast.scenarios import scenarios
+
+        return scenarios(self)
 
 
 def probability_of_meeting_target(
@@ -219,8 +237,13 @@ def probability_of_meeting_target(
     *,
     higher_is_better: bool | None = True,
     tolerance_pp: float = ABOUT_TOLERANCE_PP,
+    rounded: bool = True,
 ) -> float:
-    """Probability that the full-year growth meets the target, from the predictive paths."""
+    """Probability that the full-year growth meets the target, from the predictive paths.
+
+    ``rounded``: judge each simulated year on its published figure, rounded half up to one
+    decimal (``publish_round``), not on the unrounded number.
+    """
     import numpy as np
 
     if forecast.annual_paths is None:
@@ -228,10 +251,23 @@ def probability_of_meeting_target(
             f"the {forecast.method} projection has no predictive distribution; "
             "use method='ets' or 'sarimax'"
         )
-    # The same reading as targets.assess_target: 左右 for growth is a floor with a band below.
-    hits = meets_target(forecast.annual_paths, target, bound, higher_is_better=higher_is_better,
+    # The same reading as targets.assess_target (左右 for growth is a floor with a band below),
+    # on the published one-decimal figure unless ``rounded`` is False.
+    paths = publish_round(forecast.annual_paths) if rounded else forecast.annual_paths
+    hits = meets_target(paths, target, bound, higher_is_better=higher_is_better,
                         tolerance_pp=tolerance_pp)  # fmt: skip
     return float(np.mean(hits))
+
+
+def publish_round(values, decimals: int = 1):
+    """Round half up to ``decimals`` as statistics bureaus publish (5.95 -> 6.0, -0.05 -> -0.0).
+
+    A tiny epsilon absorbs binary representation (5.95 is stored as 5.9499999…).
+    """
+    import numpy as np
+
+    scale = 10.0**decimals
+    return np.floor(np.asarray(values, dtype=float) * scale + 0.5 + 1e-9) / scale
 
 
 # -- building blocks ---------------------------------------------------------------------------

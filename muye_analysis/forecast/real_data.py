@@ -1,0 +1,166 @@
+"""Real published year-to-date series of wider areas (province, city), with their sources.
+
+``data/raw/ytd_real/*.csv`` hold cumulative growth and levels read from public pages, one figure a
+row with its URL and the sentence it was read from (columns area, indicator_zh, period, measure,
+value, unit, url, quote). Quotes starting ``DERIVED (…)`` are arithmetic on a published
+sentence; the loader marks them in ``derived``. These series measure how the forecasts perform
+on real data and anchor a district's nowcast to its city and province.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from muye_analysis import config
+from muye_analysis.errors import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+COLUMNS = ("area", "indicator_zh", "period", "measure", "value", "unit", "url", "quote")
+MEASURES = {"growth_pct": "growth", "level": "level"}
+DERIVED_PREFIX = "DERIVED"
+SERIES_COLUMNS = (
+    "area", "indicator", "indicator_zh", "year", "end_month", "measure", "value", "unit",
+    "url", "quote", "derived", "file", "row",
+)  # fmt: skip
+NO_URL = "(no URL"
+
+
+def real_files(folder: str | Path | None = None) -> list[Path]:
+    """The CSV files of real series (each has an origin sidecar beside it)."""
+    folder = Path(folder or config.YTD_REAL_DIR)
+    return sorted(folder.glob("*.csv"))
+
+
+def load_real_series(files: Path | str | list | None = None) -> pd.DataFrame:
+    """Every figure of the real series files, one row each (``SERIES_COLUMNS``).
+
+    ``indicator`` is the registry code (gdp, industrial_value_added …) matched on the Chinese
+    name; ``derived`` holds the formula text of DERIVED rows and is empty otherwise; ``row`` is
+    the line in the file (header = 1). A bad row raises ``DataError`` naming file, row, column.
+    """
+    import pandas as pd
+
+    from muye_analysis.dataset import load_registry
+    from muye_analysis.periods import PeriodError, parse_period
+
+    if files is None:
+        files = real_files()
+    elif isinstance(files, (str, Path)):
+        files = [Path(files)]
+    codes = dict(zip(load_registry()["name_zh"], load_registry()["indicator"], strict=True))
+    rows = []
+    for path in map(Path, files):
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+        missing = [c for c in COLUMNS if c not in raw.columns]
+        if missing:
+            raise DataError(
+                f"missing columns {missing}", file=path, row=1,
+                fix=f"give the header {','.join(COLUMNS)}",
+            )  # fmt: skip
+        for i, rec in enumerate(raw.itertuples(index=False), start=2):
+            rec = rec._asdict()
+            try:
+                period = parse_period(rec["period"])
+            except PeriodError as err:
+                raise DataError(
+                    f"cannot read the period {rec['period']!r} ({err})", file=path, row=i,
+                    column="period", fix="write it as 2024年1-9月",
+                ) from err  # fmt: skip
+            if rec["measure"] not in MEASURES:
+                raise DataError(
+                    f"unknown measure {rec['measure']!r}", file=path, row=i, column="measure",
+                    fix=f"use one of {sorted(MEASURES)}",
+                )  # fmt: skip
+            try:
+                value = float(rec["value"])
+            except ValueError as err:
+                raise DataError(
+                    f"value {rec['value']!r} is not a number", file=path, row=i, column="value",
+                    fix="write a plain number such as 5.1",
+                ) from err  # fmt: skip
+            if rec["indicator_zh"] not in codes:
+                raise DataError(
+                    f"unknown indicator {rec['indicator_zh']!r}", file=path, row=i,
+                    column="indicator_zh", fix="use a name_zh of data/curated/registry.csv",
+                )  # fmt: skip
+            quote = rec["quote"].strip()
+            derived = ""
+            if quote.startswith(DERIVED_PREFIX):
+                derived = quote[len(DERIVED_PREFIX) :].split(":", 1)[0].split("：", 1)[0].strip()
+            rows.append(
+                {
+                    "area": rec["area"], "indicator": codes[rec["indicator_zh"]],
+                    "indicator_zh": rec["indicator_zh"], "year": period.year,
+                    "end_month": period.end_month, "measure": MEASURES[rec["measure"]],
+                    "value": value, "unit": rec["unit"], "url": rec["url"].strip(),
+                    "quote": quote, "derived": derived, "file": path.name, "row": i,
+                }
+            )  # fmt: skip
+    out = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
+    return _check_duplicates(out)
+
+
+def _check_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Two rows for one figure must agree; the first (by file and row) is kept."""
+    key = ["area", "indicator", "year", "end_month", "measure"]
+    for _, group in frame.groupby(key, sort=False):
+        if group["value"].nunique() > 1:
+            first, other = group.iloc[0], group[group["value"] != group["value"].iloc[0]].iloc[0]
+            raise DataError(
+                f"{first['area']} {first['indicator_zh']} {first['year']}年1-{first['end_month']}月 "
+                f"{first['measure']} is {first['value']:g} in row {first['row']} but "
+                f"{other['value']:g} here",
+                file=other["file"], row=int(other["row"]), column="value",
+                fix="keep one value (the later release) or correct the misread one",
+            )  # fmt: skip
+    return frame.drop_duplicates(key, ignore_index=True)
+
+
+def area_ytd(
+    area: str, indicator: str, series: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One area's indicator as the frame ``forecast_growth`` takes: year, end_month, period,
+    growth, level (NaN where not given), plus url and derived of the growth figure."""
+    import pandas as pd
+
+    from muye_analysis.periods import Period
+
+    series = load_real_series() if series is None else series
+    rows = series[(series["area"] == area) & (series["indicator"] == indicator)]
+    if rows.empty:
+        raise KeyError(f"no real series for {area} {indicator}")
+    wide = rows.pivot_table(
+        index=["year", "end_month"], columns="measure", values="value", aggfunc="first"
+    ).reset_index()
+    growth_rows = rows[rows["measure"] == "growth"].set_index(["year", "end_month"])
+    out = pd.DataFrame({"year": wide["year"].astype(int), "end_month": wide["end_month"].astype(int)})
+    out["period"] = [Period(y, m).label("zh") for y, m in zip(out["year"], out["end_month"], strict=True)]
+    for measure in ("growth", "level"):
+        out[measure] = wide[measure].astype(float) if measure in wide else float("nan")
+    keys = list(zip(out["year"], out["end_month"], strict=True))
+    out["url"] = [growth_rows["url"].get(k, "") for k in keys]
+    out["derived"] = [growth_rows["derived"].get(k, "") for k in keys]
+    return out.sort_values(["year", "end_month"], ignore_index=True)
+
+
+def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
+    """The distinct web hosts behind a real series' growth figures (latest first), for a chart's
+    source line."""
+    from urllib.parse import urlparse
+
+    hosts = []  # most recent figures first
+    for url in list(ytd.get("url", []))[::-1]:
+        url = str(url)
+        if not url or url.startswith(NO_URL):
+            continue
+        host = urlparse(url).netloc
+        if host and host not in hosts:
+            hosts.append(host)
+    shown = hosts[:limit]
+    more = len(hosts) - len(shown)
+    if lang == "zh":
+        return "、".join(shown) + (f" 等{len(hosts)}个网站" if more > 0 else "")
+    return ", ".join(shown) + (f" and {more} more sites" if more > 0 else "")

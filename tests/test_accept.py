@@ -1,0 +1,104 @@
+"""muye accept: a reviewed draft of a new report joins the curated table, or nothing changes.
+
+The draft is the CONSTRUCTED next-year report's (tests/data/next_report/, invented figures)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from muye_analysis import config
+from muye_analysis.accept import accept_draft
+from muye_analysis.dataset import load_indicators
+from muye_analysis.errors import DataError
+
+NEXT = Path(__file__).parent / "data" / "next_report"
+
+
+@pytest.fixture
+def setup(tmp_path, monkeypatch):
+    """data/raw with the constructed report added, a curated copy and a writable draft."""
+    raw = tmp_path / "raw"
+    shutil.copytree(config.RAW, raw)
+    shutil.copytree(NEXT / "report_2024", raw / "report_2024")
+    monkeypatch.setattr(config, "RAW", raw)
+    curated = tmp_path / "indicators.csv"
+    shutil.copy(config.INDICATORS_CSV, curated)
+    draft = tmp_path / "draft.csv"
+    shutil.copy(NEXT / "draft_reviewed.csv", draft)
+    return draft, curated
+
+
+def _edit(path: Path, line: int, column: str, value: str) -> None:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df.loc[line - 2, column] = value
+    df.to_csv(path, index=False)
+
+
+def test_reviewed_rows_are_appended_with_their_document(setup):
+    draft, curated = setup
+    before = curated.read_text(encoding="utf-8").splitlines()
+    done = accept_draft(draft, "report_2024", curated=curated)
+    after = curated.read_text(encoding="utf-8").splitlines()
+    assert (done.rows, done.base_year, done.plan_year) == (29, 2024, 2025)
+    assert after[: len(before)] == before  # appended: the curated rows are untouched
+    assert len(after) == len(before) + 29
+    both = load_indicators(curated, report="all")
+    latest = load_indicators(curated)
+    assert set(latest["document"]) == {"report_2024/muye_plan_report_2024_2025.txt"}
+    gdp = latest.query("indicator == 'gdp' and kind == 'actual' and measure == 'growth_rate'")
+    assert gdp["value"].tolist() == [5.6]
+    assert len(both) > len(latest)
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "value", "message"),
+    [
+        (3, "reviewed", "", "not marked reviewed"),
+        (3, "reviewed", "no", "not marked reviewed"),
+        (2, "indicator", "gross_product", "unknown indicator"),
+        (2, "quote", "地区生产总值245.9亿元", "not in the report"),
+        (2, "document", "report_2023/muye_plan_report_2023_2024.txt", "accept one report's rows"),
+    ],
+)
+def test_a_bad_draft_names_row_and_column_and_writes_nothing(setup, line, column, value, message):
+    draft, curated = setup
+    before = curated.read_bytes()
+    _edit(draft, line, column, value)
+    with pytest.raises(DataError, match=message) as info:
+        accept_draft(draft, "report_2024", curated=curated)
+    assert (info.value.file, info.value.row, info.value.column) == (draft, line, column)
+    assert curated.read_bytes() == before
+
+
+def test_a_duplicate_row_within_the_draft_is_refused(setup):
+    draft, curated = setup
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    draft.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="duplicate key"):
+        accept_draft(draft, "report_2024", curated=curated)
+
+
+def test_a_draft_without_the_plan_years_targets_is_refused(setup):
+    draft, curated = setup
+    df = pd.read_csv(draft, dtype=str, keep_default_na=False)
+    df[df["kind"] == "actual"].to_csv(draft, index=False)
+    with pytest.raises(DataError, match="year_planned 2025, but no curated target row"):
+        accept_draft(draft, "report_2024", curated=curated)
+
+
+def test_a_report_not_in_data_raw_is_named(setup):
+    draft, curated = setup
+    with pytest.raises(DataError, match="no report 'report_2030' in data/raw/"):
+        accept_draft(draft, "report_2030", curated=curated)
+
+
+def test_a_draft_without_a_reviewed_column_says_how_to_add_it(setup):
+    draft, curated = setup
+    pd.read_csv(draft, dtype=str).drop(columns="reviewed").to_csv(draft, index=False)
+    with pytest.raises(DataError, match="missing column") as info:
+        accept_draft(draft, "report_2024", curated=curated)
+    assert info.value.column == "reviewed" and "'reviewed' column" in str(info.value)
