@@ -202,7 +202,10 @@ for gap in gaps:
 progress_store = quarterly.read_store() if store is None else store
 table = progress.progress_table(period, store=progress_store)
 print(progress.progress_takeaway(table, LANG))
-progress.display_table(table, LANG).drop(columns=["数据来源" if LANG == "zh" else "Data source"])
+show_table(
+    progress.display_table(table, LANG).drop(columns=["数据来源" if LANG == "zh" else "Data source"]),
+    LANG,
+)
 
 # %%
 print(table.attrs["note_zh" if LANG == "zh" else "note_en"])
@@ -228,11 +231,11 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # %%
 real = forecast.real_data.load_real_series()
 henan = forecast.real_data.area_ytd("河南省", "gdp", real)
-henan[["period", "growth", "level", "derived", "url"]].tail(8)
+show_table(henan[["period", "growth", "level", "derived", "url"]].tail(8), LANG)
 
 # %%
 check = forecast.calibration.rolling_backtest(henan, methods=("base_effect", "run_rate", "naive_last"))
-check.summary.round(2)  # one row per method: origins, MAE, coverage of 80% / 95% intervals, score
+show_table(check.summary, LANG)  # one row per method: origins, MAE, coverage of 80% / 95% intervals, score
 
 # %% [markdown]
 # 下面假设只公布到最近一年的前三季度，看模型如何预测全年，并与公布的全年数比较。
