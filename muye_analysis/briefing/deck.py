@@ -588,6 +588,15 @@ def _cell(cell, value: str, lang: str, *, bold=False, colour=INK, fill=WHITE, fi
     write_lines(frame, [value], lang, size=TABLE_FONT, bold=bold, colour=colour, align=align)
 
 
+def text_height(lines: Sequence[str], width_in: float, size: float, space_after: float) -> float:
+    """Rough height (inches) of ``lines`` wrapped at ``width_in``, on the generous side (wide
+    glyph estimate, 1.3 line spacing), so a filled box fits its text without a large gap."""
+    import math
+
+    rows = sum(max(1, math.ceil(text_ems(line) * size / 72 / (width_in * 0.95))) for line in lines)
+    return rows * size * 1.3 / 72 + len(lines) * space_after / 72
+
+
 def _text_slide(prs, text_slide: TextSlide, lang: str) -> None:
     """Sentences as bullets at one size; notes (caveats) below them; speaker notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
@@ -595,9 +604,10 @@ def _text_slide(prs, text_slide: TextSlide, lang: str) -> None:
     top = 1.3
     n_notes = len(text_slide.notes)
     notes_height = 0.32 * n_notes + 0.2 if n_notes else 0
-    height = SOURCE_TOP - top - notes_height - 0.15
-    box, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, height, "Sentences")
+    room = SOURCE_TOP - top - notes_height - 0.15
     size = SIZES["body"] if text_slide.kind != "judgement" else SIZES["takeaway"]
+    height = min(room, text_height(text_slide.lines, CONTENT_WIDTH - 0.9, size, 14) + 0.5)
+    box, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, height, "Sentences")
     frame.auto_size = MSO_AUTO_SIZE.NONE
     write_lines(frame, text_slide.lines, lang, size=size, space_after=14, bullet="•",
                 lead=text_slide.kind in ("judgement", "closing"))  # fmt: skip
