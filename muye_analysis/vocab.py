@@ -517,6 +517,11 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "en": "The dataset holds {n} indicators: {actual} outcomes, {target} targets and "
         "{derived} derived values, each with its quote.",
     },
+    "ytd_no_forecast": {
+        "zh": "没有{target}年累计数据，不作预测（下面的示例用标注为合成的数据）。",
+        "en": "No {target} year-to-date data, so no forecast (the example below uses data "
+        "labelled synthetic).",
+    },
     "judge_no_ytd": {
         "zh": "处理库中尚无{target}年年内统计数据：年内缺口与预测需在data/quarterly/放入累计数据后生成。",
         "en": "No {target} in-year statistics in the store yet: in-year gaps and forecasts appear "

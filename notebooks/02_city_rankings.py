@@ -138,7 +138,9 @@ if city is not None:
     fig = plot_muye_in_city(indicators, context, registry, lang=LANG)
     paths = save_figure(fig, f"muye_in_city_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
-    show_saved(paths)  # the exported PNG, as the slide will show it
+    display(show_saved(paths))  # noqa: F821 (inside an if, a bare expression shows nothing)
+else:
+    print("没有基年的全市数据，此图不画 / no city figures for the base year: chart not drawn")
 
 # %% [markdown]
 # ### Sources of the city figures · 全市数据来源

@@ -144,12 +144,16 @@ else:
 # %%
 period = None if AS_OF is None else parse_ytd_period(AS_OF)
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
+if not gaps:  # no silent cell: say why nothing follows
+    print(labels.text("judge_no_ytd", LANG))
 for gap in gaps:
     print(gap.sentence(LANG))
     if gap.required is not None:
         print("  weights:", gap.required.weights_source)
 
 # %%
+if not gaps:
+    print(labels.text("ytd_no_forecast", LANG))
 for gap in gaps:
     series = quarterly.ytd_series(gap.indicator, store)
     try:
@@ -255,7 +259,7 @@ published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12
 }
 
 # %%
-result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2)
+show_table(result.scenarios()[[name, "annual", "assumption_" + LANG]], LANG)
 
 # %%
 henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"

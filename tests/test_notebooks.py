@@ -159,3 +159,23 @@ def test_notebook_tables_show_one_missing_marker(outputs):
         page = result.html.read_text(encoding="utf-8")
         cells = [html.unescape(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S)]
         assert not {"NaN", "<NA>", "nan", "None"} & set(cells), stem
+
+
+def test_no_cell_runs_silently(outputs):
+    """Every code cell shows something (a table, a chart, a sentence saying why nothing
+    follows), except imports and the parameters papermill injects."""
+    results, _ = outputs
+    silent = {}
+    for stem, result in results.items():
+        cells = nbformat.read(result.executed, as_version=4).cells
+        quiet = [
+            c.source.splitlines()[0]
+            for c in cells
+            if c.cell_type == "code"
+            and not c.get("outputs")
+            and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))
+            and not c.source.lstrip().startswith(("import", "from"))
+        ]
+        if quiet:
+            silent[stem] = quiet
+    assert silent == {}
