@@ -490,6 +490,7 @@ def _style_series(chart, spec: NativeChart, lang: str) -> None:
                 continue  # no point, no label; the notes say what is missing
             data_label = series.points[j].data_label
             frame = data_label.text_frame
+            frame.word_wrap = False  # one line: LibreOffice otherwise wraps long labels
             frame.text = label
             for paragraph in frame.paragraphs:
                 for run in paragraph.runs:
