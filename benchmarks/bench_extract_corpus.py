@@ -77,8 +77,10 @@ def main(argv: list[str]) -> None:
                 print(f"MISS {s.doc}: {key['value']} {key['unit']} {key['measure']} {key['kind']}"
                       f" {key['stage']} {key['comparator']} | {key['quote']}")  # fmt: skip
             for f in s.spurious:
-                print(f"SPUR {s.doc}: {f['value']} {f['unit']} {f['measure']} {f['kind']}"
-                      f" {f.get('stage')} {f.get('comparator')} [{f.get('rule')}] | {f['quote']}")
+                print(
+                    f"SPUR {s.doc}: {f['value']} {f['unit']} {f['measure']} {f['kind']}"
+                    f" {f.get('stage')} {f.get('comparator')} [{f.get('rule')}] | {f['quote']}"
+                )
 
 
 if __name__ == "__main__":

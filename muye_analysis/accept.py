@@ -125,8 +125,8 @@ def accept_draft(
     """
     from muye_analysis.atomic import write_text_atomic
     from muye_analysis.dataset import parse_indicator_row
-    from muye_analysis.validation import read_curated_rows, validate_indicators
     from muye_analysis.reports import check_rows, read_report
+    from muye_analysis.validation import read_curated_rows, validate_indicators
 
     draft = Path(draft)
     curated = Path(curated or config.INDICATORS_CSV)

@@ -136,9 +136,12 @@ def attainment_table(
             "year": "Int64",
             "higher_is_better": "boolean",
             "status": pd.CategoricalDtype(STATUSES),
-            **{c: "string" for c in COLUMNS if c not in (
-                "target", "outcome", "year", "higher_is_better", "status")},
-        }  # fmt: skip
+            **{
+                c: "string"
+                for c in COLUMNS
+                if c not in ("target", "outcome", "year", "higher_is_better", "status")
+            },
+        }
     )
 
 
@@ -184,6 +187,4 @@ def attainment_summary(table: pd.DataFrame, lang: str = "zh") -> str:
     year = int(table["year"].iloc[0]) if len(table) else None
     if lang == "zh":
         return f"{year}年计划目标{len(table)}项：完成{met}项，未完成{missed}项，无法对照{nc}项"
-    return (
-        f"{len(table)} targets for {year}: {met} met, {missed} not met, {nc} not comparable"
-    )
+    return f"{len(table)} targets for {year}: {met} met, {missed} not met, {nc} not comparable"

@@ -29,8 +29,9 @@ CHARTS = (
     ChartSpec("task_targets", "03_targets", "task_title", report=True),
     ChartSpec("required_growth_grid", "04_growth_gap_forecasts", "grid_title", report=False),
     ChartSpec("progress", "04_growth_gap_forecasts", "progress_title", report=False, ytd=True),
-    ChartSpec("forecast_fan_henan_gdp", "04_growth_gap_forecasts", "fan_title_indicator",
-              report=False),  # the worked example on real provincial data (issue 11)
+    ChartSpec(
+        "forecast_fan_henan_gdp", "04_growth_gap_forecasts", "fan_title_indicator", report=False
+    ),  # the worked example on real provincial data (issue 11)
 )
 # The report's charts, in deck order: stable file stems that slides and documents link to.
 REPORT_CHARTS = tuple(c.name for c in CHARTS if c.report)

@@ -106,9 +106,12 @@ def _cmd_charts(args: argparse.Namespace) -> int:
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
+    from muye_analysis.outputs import check_output_path
     from muye_analysis.periods import PeriodError
     from muye_analysis.progress import format_table, progress_table, write_workbook
 
+    if args.xlsx:  # a bad output path stops before anything is printed
+        check_output_path(args.xlsx, example="build/进度监测.xlsx")
     try:
         table = progress_table(args.as_of)
     except (PeriodError, ValueError) as exc:

@@ -126,9 +126,7 @@ def _load_curated(
                     column="document",
                     fix="name a raw report under data/raw/ that has an origin record.",
                 ) from None
-    texts = {
-        doc: _report_text(report_path or report.path) for doc, report in reports.items()
-    }
+    texts = {doc: _report_text(report_path or report.path) for doc, report in reports.items()}
     validate_indicators(rows, report=texts, registry_ids=set(names), path=path)
     records = []
     for doc, report in reports.items():

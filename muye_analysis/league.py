@@ -1,10 +1,10 @@
 """City league tables: every county-level unit's figure for an indicator, and the ranks they give.
 
 The report states Muye's ranks (居全市第5位) but not how many units were ranked; no base-year
-table of all units is bundled. When the city statistics bureau's table is at hand (各县(市、区)主要经济指标),
-put it in ``data/league/`` in the template's columns: the ranks are then computed, the number of
-units ranked becomes a fact instead of an assumption, and each rank the report states is checked
-against the table.
+table of all units is bundled. When the city statistics bureau's table is at hand
+(各县(市、区)主要经济指标), put it in ``data/league/`` in the template's columns: the ranks are
+then computed, the number of units ranked becomes a fact instead of an assumption, and each rank
+the report states is checked against the table.
 """
 
 from __future__ import annotations
@@ -148,8 +148,8 @@ def compare_with_report(
     stated = rankings[rankings["ranked_on"].isin(list(RANKED_ON))][
         ["indicator", "name_zh", "name_en", "ranked_on", "rank"]
     ].rename(columns={"rank": "report_rank"})
-    base_year = int(rankings["period"].iloc[0]) if "period" in rankings and len(rankings) else (
-        _base_year()
+    base_year = (
+        int(rankings["period"].iloc[0]) if "period" in rankings and len(rankings) else _base_year()
     )
     mine = ranked[(ranked["region"] == region) & (ranked["year"] == base_year)]
     mine = mine.rename(columns={"measure": "ranked_on", "rank": "table_rank"})

@@ -163,11 +163,12 @@ class Period:
 
     @property
     def code(self) -> str:
-        """Compact code: 2024Q2 for a calendar quarter (Q1 = 1-3月), 2024M03 for one month,
-        2024M01-09 for other spans (the year to date through September)."""
-        if self.months == 3 and self.end_month % 3 == 0:
-            return f"{self.year}Q{self.end_month // 3}"
-        if self.months == 1:
+        """Compact sortable identifier (not an input label). The year to date keeps its
+        codes: 2024Q3 = 1-9月累计 at a quarter end, 2024M05 = 1-5月; a span alone names its
+        months: 2024M07-09 (三季度 alone), 2024M09-09 (September alone)."""
+        if self.is_cumulative:
+            if self.quarter is not None:
+                return f"{self.year}Q{self.quarter}"
             return f"{self.year}M{self.end_month:02d}"
         return f"{self.year}M{self.start_month:02d}-{self.end_month:02d}"
 
@@ -359,8 +360,8 @@ def _months(match: re.Match[str], original: str, context: str | None) -> tuple[i
 
 
 _FORMS = (
-    "use forms such as 2024年1-3月, 1-6月, 一季度, 上半年, 前三季度, 全年, 2024Q3, "
-    "二季度 (the quarter alone), 4-6月 or 下半年."
+    "use forms such as 2024年1-3月, 1-6月, 一季度, 上半年, 前三季度, 全年 (year to date), "
+    "二季度 or 2024Q2 (the quarter alone), 4-6月 or 下半年."
 )
 
 

@@ -857,14 +857,13 @@ STATUS_FILL = {  # Excel's own good / neutral / bad fills, which WPS shows the s
     "off_track": "FFC7CE",
     "no_data": "E7E6E6",
 }
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _safe(value: object) -> object:
-    """Text that a spreadsheet would read as a formula is kept as text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would read as a formula is kept as text (outputs.neutralise)."""
+    from muye_analysis.outputs import neutralise
+
+    return neutralise(value)
 
 
 def _text_width(text: object) -> float:
@@ -883,7 +882,6 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
     序时进度 is computed, and the sources (the plan report and the store's files). Written
     atomically: an error leaves any earlier file as it was.
     """
-    from pathlib import Path
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -956,7 +954,9 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
     ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{ws.max_row}"
     _notes_sheet(wb, table, lang)
     wb.properties.creator = "muye-analysis"
-    path = Path(path)
+    from muye_analysis.outputs import check_output_path
+
+    path = check_output_path(path, example="build/进度监测.xlsx")  # never over data/ inputs
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path

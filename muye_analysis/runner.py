@@ -202,9 +202,9 @@ def run_suite(
     in its own process while the notebooks run. Raises NotebookFailed naming the notebook and
     cell if any notebook fails (the others still run, so one broken chart does not hide the rest).
     """
-    from muye_analysis.summary import summarise_dataset, summarise_headline
     from muye_analysis.quarterly import has_data_files, ingest_quarterly
     from muye_analysis.suite import notebook
+    from muye_analysis.summary import summarise_dataset, summarise_headline
 
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
     if as_of is not None:  # 前三季度, YYYY年1-9月, 三季度累计 … -> one year-to-date label

@@ -18,7 +18,6 @@ def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
     """
     from muye_analysis.context import load_context
     from muye_analysis.provenance import verify_raw_files
-
     from muye_analysis.reports import list_reports
 
     checked = verify_raw_files()
@@ -33,9 +32,11 @@ def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
         "牧野区计划报告数据检查通过" if zh else "Muye plan report data: all checks passed",
         f"  {'原始文件校验' if zh else 'raw files verified'}: {len(checked)}",
         f"  {'报告' if zh else 'reports'}: {len(reports)}; "
-        + (f"最新 {latest.document}（{latest.base_year}年执行情况、{latest.plan_year}年计划）"
-           if zh else f"latest {latest.document} ({latest.base_year} outcome, "
-           f"{latest.plan_year} plan)"),
+        + (
+            f"最新 {latest.document}（{latest.base_year}年执行情况、{latest.plan_year}年计划）"
+            if zh
+            else f"latest {latest.document} ({latest.base_year} outcome, {latest.plan_year} plan)"
+        ),
         f"  {'指标' if zh else 'indicators'}: {ind['indicator'].nunique()}; "
         + "; ".join(f"{k} {n}" for k, n in counts.items()),
         f"  {'对比数据' if zh else 'context figures'}: {len(context)}",

@@ -662,27 +662,29 @@ def headline_ytd_gaps(
     period: Period | None = None,
     targets: pd.DataFrame | None = None,
 ) -> list[YtdGap]:
-    """:func:`ytd_gap` of every headline growth indicator the store has target-year growth for.
+    """:func:`ytd_gap` of every headline indicator the store has plan-year figures for: the
+    growth of GDP, industry, investment, budget revenue and retail sales, and the level of the
+    unemployment rate (judged as a rate, never as a growth).
 
-    Each at its latest period of the target year, or at ``period`` where it has that one; in the
-    report's order (GDP, industry, investment, budget revenue, retail sales). Of-which rows are
-    never used.
+    Each at its latest year-to-date period of the plan year, or at ``period`` where it has that
+    one; in the report's order. Of-which rows and spans not starting in January (二季度 alone)
+    are never used.
     """
-    from muye_analysis.dataset import HEADLINE_GROWTH
+    from muye_analysis.dataset import HEADLINE, HEADLINE_GROWTH
     from muye_analysis.quarterly import read_store
     from muye_analysis.reports import latest_report, years_of
 
     store = read_store() if store is None else store
     plan_year = latest_report().plan_year if targets is None else years_of(targets)[1]
     year = plan_year if period is None else period.year
-    growth = store[
-        (store["measure"] == "growth")
-        & (store["year"] == year)
-        & ~store["sub_item"].fillna(False).astype(bool)
-    ]
+    rows = store[(store["year"] == year) & ~store["sub_item"].fillna(False).astype(bool)]
+    if "start_month" in rows.columns:
+        rows = rows[rows["start_month"].fillna(1).astype(int) == 1]
     gaps = []
-    for indicator in HEADLINE_GROWTH:
-        months = set(growth.loc[growth["indicator"] == indicator, "end_month"].astype(int))
+    for indicator in HEADLINE:
+        measure = "growth" if indicator in HEADLINE_GROWTH else "level"  # the rate itself
+        mine = rows[(rows["indicator"] == indicator) & (rows["measure"] == measure)]
+        months = set(mine["end_month"].astype(int))
         if not months or (period is not None and period.end_month not in months):
             continue
         at = period or Period(year, max(months))

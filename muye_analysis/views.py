@@ -18,6 +18,7 @@ from muye_analysis import config
 from muye_analysis.dataset import HEADLINE_GROWTH
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import years_of
+
 # Indicators compared with the city (city figures exist in the context data).
 CITY_COMPARISON = ("gdp", "retail_sales", "budget_revenue", "industrial_value_added")
 # Ranks among these are ranks among county-level units; "amount" ranks compare projects.

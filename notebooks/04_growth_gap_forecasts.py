@@ -154,7 +154,7 @@ for gap in gaps:
 # %%
 if not gaps:
     print(labels.text("ytd_no_forecast", LANG))
-for gap in gaps:
+for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of growth only
     series = quarterly.ytd_series(gap.indicator, store)
     try:
         result = forecast.forecast_growth(series)  # the default: base_effect
@@ -166,9 +166,8 @@ for gap in gaps:
         continue
     low, high = result.annual_interval(80)
     p_meet = result.probability_of_meeting(gap.target, gap.bound)  # on the published rounding
-    print(
-        f"{gap.indicator}: {result.annual_mean:.1f}% (80%: {low:.1f} to {high:.1f}); P = {p_meet:.0%}"
-    )
+    shown = "<1%" if p_meet < 0.005 else ">99%" if p_meet > 0.995 else f"{p_meet:.0%}"
+    print(f"{gap.indicator}: {result.annual_mean:.1f}% (80%: {low:.1f} to {high:.1f}); P = {shown}")
     if result.remaining_share:
         display(result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2))  # noqa: F821
     for area in ("新乡市", "河南省"):  # anchored to the city's / province's real series
@@ -223,7 +222,7 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # %% [markdown]
 # ## 4. A worked example on real data: Henan's GDP · 实例：河南省地区生产总值（真实数据）
 #
-# **以下是河南省公开发布的真实累计数据**（2018—2025年地区生产总值累计增速，每个数字附网址和原文，
+# **以下是河南省公开发布的真实累计数据**（2017—2025年地区生产总值累计增速，每个数字附网址和原文，
 # 见 `data/raw/ytd_real/`；标注 DERIVED 的几个数由“比上半年加快0.1个百分点”之类的句子推算）。
 # 全省数据用来检验预测方法，也是区县“锚定”到上级数据的基础。
 #
@@ -238,8 +237,9 @@ henan = forecast.real_data.area_ytd("河南省", "gdp", real)
 show_table(henan[["period", "growth", "level", "derived", "url"]].tail(8), LANG)
 
 # %%
-check = forecast.calibration.rolling_backtest(henan, methods=("base_effect", "run_rate", "naive_last"))
-show_table(check.summary, LANG)  # one row per method: origins, MAE, coverage of 80% / 95% intervals, score
+methods = ("base_effect", "run_rate", "naive_last")
+check = forecast.calibration.rolling_backtest(henan, methods=methods)
+show_table(check.summary, LANG)  # one row per method: origins, MAE, coverage of 80% / 95% intervals
 
 # %% [markdown]
 # 下面假设只公布到最近一年的前三季度，看模型如何预测全年，并与公布的全年数比较。
@@ -265,8 +265,11 @@ show_table(result.scenarios()[[name, "annual", "assumption_" + LANG]], LANG)
 henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"
 title = labels.text("fan_title_indicator", LANG, name=henan_name)
 hosts = forecast.real_data.sources_text(upto, lang=LANG)
-source = ("河南省真实公开数据（省统计局发布，经转载网页摘录）：" if LANG == "zh"
-          else "Real published data of Henan province (statistics bureau releases, as quoted by): ") + hosts
+intro = {
+    "zh": "河南省真实公开数据（省统计局发布，经转载网页摘录）：",
+    "en": "Real published data of Henan province (statistics bureau releases, as quoted by): ",
+}
+source = intro[LANG] + hosts
 fig = result.plot(lang=LANG, title=title, source=source, cite_report=False, history_quarters=10)
 paths = save_figure(fig, f"forecast_fan_henan_gdp_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)

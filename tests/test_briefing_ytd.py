@@ -223,3 +223,26 @@ def test_a_store_without_target_year_figures_gives_a_note(store_env, tmp_path):
     part = ytd_part("zh", tmp_path, targets=data.targets, registry=data.registry, store=store)
     assert part.slides == ()
     assert part.notes == ("处理库中没有2024年主要指标的累计增速，未生成年初至今页。",)
+
+
+def test_a_rate_gets_its_sentence_but_no_forecast_fan(tmp_path):
+    """Synthetic unemployment rate beside GDP growth: one sentence each, no fan (or note) for
+    the rate, which is a level in percent, not a growth."""
+    from muye_analysis.quarterly import read_quarterly
+
+    path = tmp_path / "synthetic_rate.csv"
+    path.write_text(
+        "indicator,year,period,level,unit,growth_pct,source\n"
+        "城镇调查失业率,2024,1-9月,4.8,%,,区统计局月报\n",
+        "utf-8",
+    )
+    store = read_quarterly(path)
+    store["file"] = "月报.xlsx"
+    data = ReportData.load()
+    part = ytd_part("zh", tmp_path, targets=data.targets, registry=data.registry, store=store)
+    plt.close("all")
+    assert part.slides[0].lines == (
+        "城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的预期目标以内",
+    )
+    assert not any(s.name.startswith("forecast_fan") for s in part.slides)
+    assert part.notes == ()

@@ -91,7 +91,8 @@ def _runtime_nodes(tree: ast.AST):
     """Every node that runs: ``if TYPE_CHECKING:`` blocks (annotations only) are left out."""
     for node in ast.iter_child_nodes(tree):
         if isinstance(node, ast.If) and ast.unparse(node.test) in (
-            "TYPE_CHECKING", "typing.TYPE_CHECKING"
+            "TYPE_CHECKING",
+            "typing.TYPE_CHECKING",
         ):
             yield from (n for orelse in node.orelse for n in _runtime_nodes_of(orelse))
             continue

@@ -231,10 +231,10 @@ def test_labels_in_zh_and_en():
     ("period", "code"),
     [
         (Period(2024, 3), "2024Q1"),
-        (Period.span(2024, 4, 6), "2024Q2"),
-        (Period(2024, 9), "2024M01-09"),
-        (Period(2024, 5), "2024M01-05"),
-        (Period.span(2024, 5, 5), "2024M05"),
+        (Period(2024, 9), "2024Q3"),  # the year to date through Q3, as before
+        (Period(2024, 5), "2024M05"),
+        (Period.span(2024, 4, 6), "2024M04-06"),  # 二季度 alone
+        (Period.span(2024, 5, 5), "2024M05-05"),  # May alone
         (Period.span(2024, 7, 12), "2024M07-12"),
     ],
 )

@@ -439,3 +439,13 @@ def test_a_bureau_gbk_table_goes_from_ingest_to_the_workbook(tmp_path, capsys):
     rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
     assert ws.cell(rows["一般公共预算收入"], 4).value == pytest.approx((82 / 76 - 1) * 100)
     assert ws.cell(rows["重点项目完成投资"], 4).number_format == "0.0"  # printed as 150.5
+
+
+def test_the_workbook_is_never_written_over_the_data(tmp_path, capsys):
+    from muye_analysis import config
+
+    target = config.processed_dir() / "进度.xlsx"
+    assert cli.main(["progress", "--xlsx", str(target)]) == 2
+    out, err = capsys.readouterr()
+    assert "refusing to write under" in err and out == ""  # stopped before printing
+    assert not target.exists()

@@ -560,7 +560,8 @@ def test_template_xlsx_is_reproduced_by_the_generator(tmp_path):
 def test_a_filled_in_template_ingests(tmp_path):
     write_templates(tmp_path)
     wb = openpyxl.load_workbook(tmp_path / "template.xlsx")
-    wb["data"].append(["社会消费品零售总额", 2024, "一季度", 20.1, "亿元", None, 5.2, "现价", "合成"])
+    row = ["社会消费品零售总额", 2024, "一季度", 20.1, "亿元", None, 5.2, "现价", "合成"]
+    wb["data"].append(row)  # None: no 上年同期
     wb.save(tmp_path / "synthetic_filled.xlsx")
     got = read_quarterly(tmp_path / "synthetic_filled.xlsx")
     assert got["value"].tolist() == [20.1, 5.2]

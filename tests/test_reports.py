@@ -76,5 +76,5 @@ def test_a_table_mixing_reports_or_without_years_is_refused():
 
 
 def test_an_unknown_report_name_lists_the_known_ones():
-    with pytest.raises(KeyError, match="no report 'report_1999'.*known: report_2023"):
+    with pytest.raises(KeyError, match=r"no report 'report_1999'.*known: report_2023"):
         reports.find_report("report_1999")

@@ -488,3 +488,21 @@ def test_headline_ytd_gaps_takes_each_indicator_at_its_latest_target_year_period
     # No 2023 levels in this store: equal quarters, 3 of 4 elapsed -> (9 - 0.75 * 0) / 0.25 = 36
     assert retail.required.required == pytest.approx(36.0)
     assert retail.required.weights_source == WEIGHTS_EQUAL_QUARTERS
+
+
+def test_headline_gaps_judge_the_unemployment_rate_and_skip_single_quarters(tmp_path):
+    path = tmp_path / "synthetic_headline.csv"
+    path.write_text(
+        "indicator,year,period,level,unit,growth_pct\n"
+        "gdp,2024,1-9月,,,5.0\n"
+        "gdp,2024,四季度,,,7.0\n"  # October-December alone: not a year-to-date period
+        "城镇调查失业率,2024,1-9月,4.8,%,\n",
+        "utf-8",
+    )
+    ingest_quarterly(path)
+    gaps = headline_ytd_gaps()
+    assert [(g.indicator, g.period) for g in gaps] == [
+        ("gdp", Period(2024, 9)),
+        ("surveyed_unemployment_rate", Period(2024, 9)),
+    ]
+    assert gaps[1].sentence() == "城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的预期目标以内"

@@ -79,7 +79,7 @@ def ytd_part(
     names = {g.indicator: _short_name(registry, g.indicator, lang) for g in gaps}
     slides: list[Slide] = [_gap_slide(gaps, names, latest, sources, synthetic, lang)]
     slides += [progress[0]] if progress is not None else []
-    for gap in gaps:
+    for gap in (g for g in gaps if g.measure == "growth_rate"):  # fans forecast growth only
         slide, note = _fan_slide(gap, store, registry, names[gap.indicator], figure_dir,
                                  sources, synthetic, lang)  # fmt: skip
         slides += [slide] if slide is not None else []

@@ -84,7 +84,8 @@ def plot_forecast_fan(
             source_text = labels.source_line(lang, extra)
         else:
             parts = [e for e in extra if e]
-            source_text = labels.text("source_prefix", lang) + labels.text("source_sep", lang).join(parts)
+            separator = labels.text("source_sep", lang)
+            source_text = labels.text("source_prefix", lang) + separator.join(parts)
         text = ChartText(
             title=title or labels.text("fan_title", lang),
             subtitle=subtitle,

@@ -144,7 +144,7 @@ def load_manifest(folder) -> list[dict]:
     import csv
     from pathlib import Path
 
-    with open(Path(folder) / "manifest.csv", encoding="utf-8", newline="") as fh:
+    with (Path(folder) / "manifest.csv").open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -155,7 +155,7 @@ def load_keyed(folder, doc: str) -> tuple[str, list[dict]]:
 
     folder = Path(folder)
     text = (folder / f"{doc}.txt").read_text(encoding="utf-8")
-    with open(folder / f"{doc}.facts.csv", encoding="utf-8", newline="") as fh:
+    with (folder / f"{doc}.facts.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     for row in rows:
         row["value"] = float(row["value"]) if row["value"] else None

@@ -225,11 +225,13 @@ def explain_facts(facts: pd.DataFrame, *, lang: str = "zh") -> str:
 # The reader writes its evidence in English templates around the report's own words; the Chinese
 # view replaces the templates, never the quoted words.
 _EVIDENCE_ZH = (
-    ("subject carried: ", "主题承前："), ("compared with ", "比较对象："), ("ranked on ", "排名针对 "),
+    ("subject carried: ", "主题承前："), ("compared with ", "比较对象："),
+    ("ranked on ", "排名针对 "),
     ("actual: completion of a plan", "实际值：计划完成情况"), ("actual: a stock", "实际值：存量"),
     ("target: paragraph announced by ", "目标值：段落引语 "),
     ("target: carried from the clause before", "目标值：承前一分句"),
-    ("target: 左右/以上 with 预期/目标/计划 in the sentence", "目标值：句中有预期/目标且带左右/以上"),
+    ("target: 左右/以上 with 预期/目标/计划 in the sentence",
+     "目标值：句中有预期/目标且带左右/以上"),
     ("target: ", "目标值："), ("actual: part (none) of the report", "实际值：无章节标题"),
     ("target: part (none) of the report", "目标值：无章节标题"),
     ("actual: part ", "实际值：报告第"), (" of the report", "部分"),
@@ -238,7 +240,8 @@ _EVIDENCE_ZH = (
     ("unit from the list's last member", "单位取自列举末项"), ("元 not printed", "原文未印“元”"),
     ("basis: ", "口径："), ("written as ", "原文写作 "), ("growth of ", "即增长 "),
     ("printed subject: ", "原文主题："), ("comparison verb not read", "比较词无法识别"),
-    ("sign as printed", "符号按原文"), ("verb not read: sign as printed", "比较词无法识别，符号按原文"),
+    ("sign as printed", "符号按原文"),
+    ("verb not read: sign as printed", "比较词无法识别，符号按原文"),
     ("part ", "第"), ("range ", "区间 "), (" to ", " 至 "),
 )  # fmt: skip
 

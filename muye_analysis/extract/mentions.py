@@ -16,8 +16,8 @@ from muye_analysis.text import parse_chinese_numeral
 # Units grouped by the measure they imply. Magnitude prefixes (万, 亿) combine with the base unit
 # and stay part of the unit as printed: 2.5万元 has value 2.5 and unit 万元.
 LEVEL_UNITS = (
-    "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米", "安时",
-    "千瓦时", "千瓦", "立方米", "标准箱",
+    "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
+    "安时", "千瓦时", "千瓦", "立方米", "标准箱",
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
@@ -143,9 +143,13 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         unit = base
     elif not unit or base == "位" or _is_label(m, base, after):
         return None
-    if m["post"] in ("以上", "以下") and after[:1] and _CJK.match(after[:1]):
-        if not (base in PERCENT_UNITS and _GROWTH_NAMED.match(after)):
-            return None  # 500万元以上重点项目: a threshold that defines the subject
+    if (
+        m["post"] in ("以上", "以下")
+        and after[:1]
+        and _CJK.match(after[:1])
+        and not (base in PERCENT_UNITS and _GROWTH_NAMED.match(after))
+    ):
+        return None  # 500万元以上重点项目: a threshold that defines the subject
     start = printed_start = m.start()
     pre = PRE_QUALIFIER.search(scan, max(0, start - 3), start)
     qualifier = m["post"] or m["approx"] or ""

@@ -429,7 +429,9 @@ _RANK_LIST_TAIL = re.compile(
     r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
 )
 # A ranking verb where it ranks (居全市, 位居第): not the 居 of 居民.
-_RANK_VERB_AT = re.compile(r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居)(?=全|第|前|首|[\d])")
+_RANK_VERB_AT = re.compile(
+    r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居)(?=全|第|前|首|[\d])"
+)
 _RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量", "level"),
                  ("规模", "level"))  # fmt: skip
 
@@ -457,7 +459,9 @@ def _assign_ranks(
         if len(items) != len(group) and len(carry.items) == len(group):
             items = [s for s, _ in carry.items]
         if len(items) == len(group):
-            return [(m, s, _offset(norm, s, before_lo), "") for m, s in zip(group, items)]
+            return [
+                (m, s, _offset(norm, s, before_lo), "") for m, s in zip(group, items, strict=True)
+            ]
     if carry.items and _ALL_OF_THEM.match(before):
         # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
         return [(first, s, st, "") for s, st in carry.items]
@@ -531,7 +535,8 @@ def _statement(
         subject = carry.subject + (own_subject if own_subject not in GENERIC else "")
         evidence.append(f"subject carried: {carry.subject}")
     if m.base in PP_UNITS and carry.subject and not generic:
-        # 较全国、全省、全市分别高…个百分点; 高于目标2.1个百分点: the comparison is of the subject before
+        # 较全国、全省、全市分别高…个百分点; 高于目标2.1个百分点:
+        # the comparison is of the subject before
         bare = _COMPARISON_PHRASE.sub("", own_subject)
         if not bare or generic_hint(bare)[0] or bare == "分别":
             match_subject, subject_start = carry.subject, carry.subject_start
@@ -660,7 +665,9 @@ _COMPARISON_PHRASE = re.compile(
     r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s]于(?=全)|.于$).*$"
 )
 # Plan words that name a target of the subject before: 完成年计划, 年度计划投资, 全年目标.
-_PLAN_WORDS = re.compile(r"(?:完成|占|为)?(?:年|年度|全年|当年)?(?:投资)?(?:计划|目标|预算)(?:投资|任务)?")
+_PLAN_WORDS = re.compile(
+    r"(?:完成|占|为)?(?:年|年度|全年|当年)?(?:投资)?(?:计划|目标|预算)(?:投资|任务)?"
+)
 # Words that say on which basis a growth is computed, not what grows.
 _PLAN_PHRASE = re.compile(
     r"(?:完成|占|为|是|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
@@ -732,14 +739,16 @@ def _measure(
 
 # --- comparisons --------------------------------------------------------------------------------
 
-_NEG_VERB = ("低", "慢", "回落", "下降", "减少", "收窄", "缩小", "少", "放缓", "落后", "降低", "下滑")
+_NEG_VERB = ("低", "慢", "回落", "下降", "减少", "收窄", "缩小", "少", "放缓", "落后",
+             "降低", "下滑")  # fmt: skip
 _CMP_VERB_FIRST = re.compile(
     r"(?P<verb>高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s，,；;\d]于)"
     r"(?P<cmp>[^，,；;]{1,24}?)(?:平均水平|平均)?(?:分别)?$"
 )
 # X于 that is no comparison (由于, 位于, 处于全省前列…).
 _NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "用于", "在于", "基于", "至于",
-                   "关于", "等于", "趋于", "相当于", "达于", "始于", "利于", "善于", "勇于", "敢于")  # fmt: skip
+                   "关于", "等于", "趋于", "相当于", "达于", "始于", "利于", "善于", "勇于",
+                   "敢于")  # fmt: skip
 _CMP_VERB_LAST = re.compile(
     r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
     r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
@@ -785,8 +794,10 @@ def _comparators(
         multiple = re.search(r"(?:是|为|相当于)(?P<cmp>[^，,；;是为]{1,20})的$", clause)
         if multiple:  # 是“十一五”末的1.6倍: a multiple of what
             return [(multiple["cmp"], 1, "是…的")] * n
-        same = re.search(r"同比(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
-                         clause)  # fmt: skip
+        same = re.search(
+            r"同比(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
+            clause,
+        )
         if same and same["verb"]:
             sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
             return [("上年同期", sign, same.group())] * n

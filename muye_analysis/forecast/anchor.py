@@ -66,7 +66,8 @@ def anchored_nowcast(
     if gaps.empty:
         raise ValueError("no past year with full-year growth for both areas: no usual gap")
     values = gaps["gap"].to_numpy(dtype=float)
-    wider_sd = float(np.std(wider_forecast.annual_paths)) if wider_forecast.annual_paths is not None else 0.0
+    paths = wider_forecast.annual_paths
+    wider_sd = float(np.std(paths)) if paths is not None else 0.0
     if len(values) >= 2:
         gap_sd = float(np.std(values, ddof=1))
         sd = math.sqrt(wider_sd**2 + gap_sd**2 * (1 + 1 / len(values)))

@@ -1,4 +1,4 @@
-"""The default forecast: single-period growth with base effects, observed through cumulative figures.
+"""The default forecast: single-period growth with base effects, seen through cumulative figures.
 
 Statistics bureaus publish *cumulative* year-on-year growth (累计同比): 1-3月, 1-6月, 1-10月 …
 Behind every figure are the single-quarter (or single-month) growth rates ``g_t`` of the year so
@@ -15,7 +15,7 @@ for the months elapsed (equal months within the quarter; an assumption, stated i
 
 The single-period growth follows
 
-    g_t = mu + l_t + u_t,   u_t = phi u_{t-1} + e_t + theta e_{t-P},   P = 4 (quarters) or 12 (months)
+    g_t = mu + l_t + u_t,  u_t = phi u_{t-1} + e_t + theta e_{t-P},  P = 4 (quarters) or 12 (months)
     l_t = l_{t-1} + eta_t,  l_0 = 0  (a slowly drifting level, sd ``level_sd`` per period)
 
 * ``theta`` (seasonal MA(P)) is the **base effect**: year-on-year growth is the seasonal

@@ -155,6 +155,12 @@ def _normal_bounds(fc) -> tuple[float, float, float, float]:
             float(last["upper_95"]))  # fmt: skip
 
 
+def _mean(values) -> float:
+    import numpy as np
+
+    return float(values.mean()) if len(values) else np.nan
+
+
 def summarise(errors: pd.DataFrame, by: Sequence[str] = ("method",)) -> pd.DataFrame:
     """n, refused, mae, rmse, coverage_80, coverage_95, interval_score per group."""
     import numpy as np
@@ -167,8 +173,8 @@ def summarise(errors: pd.DataFrame, by: Sequence[str] = ("method",)) -> pd.DataF
             "refused": len(group) - len(ok),
             "mae": float(np.mean(np.abs(ok["error"]))) if len(ok) else np.nan,
             "rmse": float(np.sqrt(np.mean(np.square(ok["error"])))) if len(ok) else np.nan,
-            "coverage_80": float(has_interval["covered_80"].mean()) if len(has_interval) else np.nan,
-            "coverage_95": float(has_interval["covered_95"].mean()) if len(has_interval) else np.nan,
+            "coverage_80": _mean(has_interval["covered_80"]),
+            "coverage_95": _mean(has_interval["covered_95"]),
             "interval_score": float(has_interval["interval_score"].mean())
             if len(has_interval) else np.nan,
         }  # fmt: skip

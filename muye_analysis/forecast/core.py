@@ -198,10 +198,14 @@ class GrowthForecast:
         from muye_analysis.charts import plot_forecast_fan
 
         history = self.history.tail(history_quarters)
+        forecast = self.forecast
         if self.coverage is not None:
             kwargs.setdefault("coverage", self.coverage)
+        if self.method == "base_effect":  # year-to-date spans: 1-9月 over 2025 on the axis
+            history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
+            forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
         return plot_forecast_fan(
-            history, self.forecast, target=target, synthetic=synthetic, lang=lang, **kwargs
+            history, forecast, target=target, synthetic=synthetic, lang=lang, **kwargs
         )
 
     def probability_of_meeting(
@@ -257,6 +261,19 @@ def probability_of_meeting_target(
     hits = meets_target(paths, target, bound, higher_is_better=higher_is_better,
                         tolerance_pp=tolerance_pp)  # fmt: skip
     return float(np.mean(hits))
+
+
+def axis_label(code: str, lang: str = "zh") -> str:
+    """A year-to-date period code (2025M01-09; 2025Q1 is 1-3月) as a two-line axis label:
+    "1-9月" over "2025" (English "Jan-Sep" over "2025"). Other text is returned unchanged."""
+    import re
+
+    match = re.fullmatch(r"(\d{4})(?:M01-(\d\d)|Q1)", str(code))
+    if not match:
+        return str(code)
+    period = Period(int(match[1]), int(match[2] or 3))
+    months = period.months_zh() if lang == "zh" else period.months_en()
+    return f"{months}\n{period.year}"
 
 
 def publish_round(values, decimals: int = 1):

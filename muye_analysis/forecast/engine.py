@@ -52,8 +52,8 @@ def history_frame(ytd: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     known = be._clean(ytd).dropna(subset=["growth"])
-    values = {(int(y), int(m)): float(g)
-              for y, m, g in zip(known["year"], known["end_month"], known["growth"], strict=True)}  # fmt: skip
+    triples = zip(known["year"], known["end_month"], known["growth"], strict=True)
+    values = {(int(y), int(m)): float(g) for y, m, g in triples}
     keys = set(values)
     if keys:  # unpublished quarter ends in between keep their place on the axis (value NaN)
         first, last = min(keys), max(keys)

@@ -110,7 +110,8 @@ def _check_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
         if group["value"].nunique() > 1:
             first, other = group.iloc[0], group[group["value"] != group["value"].iloc[0]].iloc[0]
             raise DataError(
-                f"{first['area']} {first['indicator_zh']} {first['year']}年1-{first['end_month']}月 "
+                f"{first['area']} {first['indicator_zh']} "
+                f"{first['year']}年1-{first['end_month']}月 "
                 f"{first['measure']} is {first['value']:g} in row {first['row']} but "
                 f"{other['value']:g} here",
                 file=other["file"], row=int(other["row"]), column="value",
@@ -136,8 +137,11 @@ def area_ytd(
         index=["year", "end_month"], columns="measure", values="value", aggfunc="first"
     ).reset_index()
     growth_rows = rows[rows["measure"] == "growth"].set_index(["year", "end_month"])
-    out = pd.DataFrame({"year": wide["year"].astype(int), "end_month": wide["end_month"].astype(int)})
-    out["period"] = [Period(y, m).label("zh") for y, m in zip(out["year"], out["end_month"], strict=True)]
+    out = pd.DataFrame(
+        {"year": wide["year"].astype(int), "end_month": wide["end_month"].astype(int)}
+    )
+    spans = zip(out["year"], out["end_month"], strict=True)
+    out["period"] = [Period(y, m).label("zh") for y, m in spans]
     for measure in ("growth", "level"):
         out[measure] = wide[measure].astype(float) if measure in wide else float("nan")
     keys = list(zip(out["year"], out["end_month"], strict=True))

@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from muye_analysis.forecast.core import GrowthForecast
-
 SCENARIOS = {  # name: (zh, en, quantile)
     "optimistic": ("乐观", "Optimistic", 0.90),
     "baseline": ("基准", "Baseline", None),
@@ -28,8 +26,9 @@ SCENARIOS = {  # name: (zh, en, quantile)
 }
 
 
-def scenarios(forecast: GrowthForecast) -> pd.DataFrame:
-    """One row per scenario: scenario, name_zh, name_en, annual (%), shift_pp (remaining
+def scenarios(forecast) -> pd.DataFrame:
+    """Scenarios of a ``GrowthForecast`` with a distribution, one row each: scenario,
+    name_zh, name_en, annual (%), shift_pp (remaining
     months versus baseline), assumption_zh, assumption_en."""
     import numpy as np
     import pandas as pd
@@ -49,18 +48,22 @@ def scenarios(forecast: GrowthForecast) -> pd.DataFrame:
             text_en = f"{rest_en} grows as the model's central forecast"
         else:
             word_zh, word_en = ("快", "faster") if shift >= 0 else ("慢", "slower")
-            text_zh = f"{rest_zh}增速比基准{word_zh}{abs(shift):.1f}个百分点（预测分布第{q * 100:.0f}百分位）"
+            text_zh = (f"{rest_zh}增速比基准{word_zh}{abs(shift):.1f}个百分点"
+                       f"（预测分布第{q * 100:.0f}百分位）")  # fmt: skip
             text_en = (f"{rest_en} grows {abs(shift):.1f} points {word_en} than the baseline "
                        f"({q * 100:.0f}th percentile of the forecast)")  # fmt: skip
         rows.append({"scenario": key, "name_zh": zh, "name_en": en, "annual": annual,
-                     "shift_pp": shift, "assumption_zh": text_zh, "assumption_en": text_en})  # fmt: skip
+                     "shift_pp": shift, "assumption_zh": text_zh,
+                     "assumption_en": text_en})  # fmt: skip
     return pd.DataFrame(rows)
 
 
-def _rest(forecast: GrowthForecast) -> tuple[str, str]:
+def _rest(forecast) -> tuple[str, str]:
     from muye_analysis.periods import Period
 
-    months = forecast.months_known if forecast.months_known is not None else 3 * forecast.quarters_known
+    months = forecast.months_known
+    if months is None:
+        months = 3 * forecast.quarters_known
     if months == 0:
         return "全年", "The whole year"
     period = Period(forecast.year, months)

@@ -25,7 +25,8 @@ _ALIASES = {
                "累计同比", "累计同比增长", "增长率", "累计增速", "同比增速", "比上年同期增长",
                "比上年增长"},
     "prior_year": {"prior_year", "上年同期", "去年同期", "上年同期累计", "上年同期数",
-                   "上年同期值", "上年同期累计值", "去年同期累计", "去年同期数", "上年同期完成"},
+                   "上年同期值", "上年同期累计值", "去年同期累计", "去年同期数", "上年同期完成",
+                   "同期", "同期数", "同期累计"},
     "price_basis": {"price_basis", "价格口径", "口径", "价格基础"},
     "source": {"source", "来源", "资料来源", "数据来源"},
     "note": {"note", "备注", "说明", "注"},
@@ -39,7 +40,9 @@ _ALIAS_OF = {alias: role for role, aliases in _ALIASES.items() for alias in alia
 _SKIP_WORDS = re.compile(r"目标|计划|位次|排名|名次|排序|备注|说明|序号|本月(?!止)|当月")
 _GROWTH_WORDS = re.compile(r"增长|增速|同比|增减|增幅|比上年|比去年|±|GROWTH", re.IGNORECASE)
 _LAST_YEAR_WORDS = re.compile(r"上年|去年|上年同期|去年同期")
-_PRIOR_YEAR_WORDS = re.compile(r"(?:上年|去年)同期|PRIOR", re.IGNORECASE)
+# Checked after the growth words: 比上年同期增长 is growth; 上年同期, 去年同期数 and a bare 同期
+# (本期 | 同期 | 增减%) are last year's same-period value.
+_PRIOR_YEAR_WORDS = re.compile(r"同期|PRIOR", re.IGNORECASE)
 _LEVEL_WORDS = re.compile(r"累计|绝对|完成|总量|金额|数值|本年|本期|LEVEL|值", re.IGNORECASE)
 
 _NO_DATA = {"", "-", "--", "—", "——", "–", "/", "—-", "-—", "NA", "N/A", "NAN", "NONE", "无"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from muye_analysis import config, schema
+from muye_analysis import schema
 from muye_analysis.charts import labels
 
 

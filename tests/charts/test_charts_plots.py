@@ -15,7 +15,6 @@ from chart_helpers import (
 )
 from matplotlib.colors import to_hex
 
-from muye_analysis import config
 from muye_analysis.charts import (
     city,
     fan,

@@ -368,8 +368,10 @@ def test_statistical_bulletin_passage():
     assert expected <= got, expected - got
     # A structure ratio (三次产业结构为10.8:37.9:51.3) is three shares, each printed on its own.
     shares = facts[facts["rule"] == "structure"]
-    assert shares[["subject", "value"]].values.tolist() == [
-        ["第一产业比重", 10.8], ["第二产业比重", 37.9], ["第三产业比重", 51.3]
+    assert shares[["subject", "value"]].to_numpy().tolist() == [
+        ["第一产业比重", 10.8],
+        ["第二产业比重", 37.9],
+        ["第三产业比重", 51.3],
     ]
     assert not facts["printed"].str.contains(":").any()
 

@@ -133,8 +133,8 @@ def test_corpus_score_matches_on_value_measure_kind_and_place_in_the_quote():
             {"value": 0.5, "unit": "个百分点", "measure": "change_pp", "kind": "actual",
              "start": text.index("0.5"), "stage": None, "comparator": "全市",
              "rank_scope": None, "ranked_on": None, "rule": "pp_comparison", "quote": ""},
-        ]  # fmt: skip
-    )
+        ]
+    )  # fmt: skip
     score = score_document("t", text, keyed, extracted)
     assert (score.found, score.keyed, score.correct, score.extracted) == (2, 3, 2, 2)
     assert score.by_pattern == {"plain": (1, 2), "pp_comparison": (1, 1)}

@@ -39,7 +39,10 @@ def test_every_figure_after_an_announcement_of_targets_is_a_target():
 
 
 def test_an_announcement_ending_its_line_makes_the_next_paragraph_targets():
-    text = "提出2025年经济社会发展主要预期目标：\n一是稳增长。预期全县生产总值增长5.5%左右；投资增长6%。\n"
+    text = (
+        "提出2025年经济社会发展主要预期目标：\n"
+        "一是稳增长。预期全县生产总值增长5.5%左右；投资增长6%。\n"
+    )
     facts = extract_facts(text)
     assert facts["kind"].tolist() == ["target", "target"]
     assert facts["period"].tolist() == [2025, 2025]
@@ -63,7 +66,7 @@ def test_planned_amount_in_its_clause_is_a_target_and_the_completion_an_actual()
 
 def test_a_target_inside_a_completion_gives_the_target_and_the_completion_rate():
     facts = extract_facts("固定资产投资完成年计划710亿元的89.4%。")
-    assert facts[["value", "unit", "measure", "kind"]].values.tolist() == [
+    assert facts[["value", "unit", "measure", "kind"]].to_numpy().tolist() == [
         [710.0, "亿元", "level", "target"],
         [89.4, "%", "rate", "actual"],
     ]
@@ -77,7 +80,7 @@ def test_percentage_point_comparisons_keep_their_comparator_and_sign():
     text = "全区地区生产总值增长6.5%，高于目标2.1个百分点，低于全市1.3个百分点。"
     facts = extract_facts(text)
     pp = facts[facts["measure"] == "change_pp"]
-    assert pp[["value", "comparator", "kind"]].values.tolist() == [
+    assert pp[["value", "comparator", "kind"]].to_numpy().tolist() == [
         [2.1, "目标", "actual"],  # compared with its target, still an actual
         [-1.3, "全市", "actual"],
     ]
@@ -87,7 +90,7 @@ def test_percentage_point_comparisons_keep_their_comparator_and_sign():
 def test_one_comparison_over_several_comparators_gives_one_fact_each():
     text = "固定资产投资增长12.6%，较全国、全省、全市分别高8.2、8.0、7.5个百分点。"
     pp = extract_facts(text).query("measure == 'change_pp'")
-    assert pp[["value", "unit", "comparator"]].values.tolist() == [
+    assert pp[["value", "unit", "comparator"]].to_numpy().tolist() == [
         [8.2, "个百分点", "全国"],
         [8.0, "个百分点", "全省"],
         [7.5, "个百分点", "全市"],
@@ -98,7 +101,9 @@ def test_one_comparison_over_several_comparators_gives_one_fact_each():
 def test_comparator_named_after_bi_decides_the_sign_and_its_own_figure_is_read_too():
     text = "全市生产总值增长8.4%，比全省(7.7%)低0.3个百分点，比上年同期回落1.2个百分点。"
     facts = extract_facts(text)
-    assert facts[["value", "measure", "comparator"]].astype(object).fillna("").values.tolist() == [
+    assert facts[["value", "measure", "comparator"]].astype(object).fillna(
+        ""
+    ).to_numpy().tolist() == [
         [8.4, "growth_rate", ""],
         [7.7, "growth_rate", ""],  # the comparator's own growth, printed in brackets
         [-0.3, "change_pp", "全省"],
@@ -116,7 +121,7 @@ def test_garbled_comparison_verb_keeps_the_comparator_and_says_the_sign_was_not_
 def test_change_of_a_share_on_the_year_before_takes_the_year_as_comparator():
     text = "与上年比，第一产业比重上升0.8个百分点，第二、第三产业比重分别回落0.3和0.5个百分点。"
     facts = extract_facts(text)
-    assert facts[["value", "comparator"]].values.tolist() == [
+    assert facts[["value", "comparator"]].to_numpy().tolist() == [
         [0.8, "上年"], [-0.3, "上年"], [-0.5, "上年"],
     ]  # fmt: skip
     assert facts["note"].iloc[1] == "unit from the list's last member"
@@ -127,7 +132,7 @@ def test_change_of_a_share_on_the_year_before_takes_the_year_as_comparator():
 
 def test_a_rank_shared_by_a_list_of_indicators_is_one_rank_each():
     facts = extract_facts("人均地区生产总值、居民人均可支配收入等指标均居全市第一。")
-    assert facts[["subject", "value", "rank_scope"]].values.tolist() == [
+    assert facts[["subject", "value", "rank_scope"]].to_numpy().tolist() == [
         ["人均地区生产总值", 1.0, "全市"],
         ["居民人均可支配收入", 1.0, "全市"],
     ]
@@ -136,20 +141,23 @@ def test_a_rank_shared_by_a_list_of_indicators_is_one_rank_each():
 def test_level_rank_and_growth_rank_in_one_sentence():
     facts = extract_facts("地区生产总值完成232亿元，总量全市第二，增速全市第一。")
     ranks = facts[facts["measure"] == "rank"]
-    assert ranks[["value", "ranked_on"]].values.tolist() == [[2.0, "level"], [1.0, "growth_rate"]]
+    assert ranks[["value", "ranked_on"]].to_numpy().tolist() == [
+        [2.0, "level"],
+        [1.0, "growth_rate"],
+    ]
     assert set(ranks["subject"]) == {"地区生产总值"}
 
 
 def test_ranks_listed_with_fenbie_go_to_their_subjects_in_order():
     facts = extract_facts("一般公共预算收入、税收收入分别居全市第二、第三。")
-    assert facts[["subject", "value"]].values.tolist() == [
+    assert facts[["subject", "value"]].to_numpy().tolist() == [
         ["一般公共预算收入", 2.0], ["税收收入", 3.0],
     ]  # fmt: skip
 
 
 def test_counted_indicators_before_a_rank_are_not_a_statistic():
     facts = extract_facts("工业投资、税收收入2项指标增速全市第一。")
-    assert facts[["subject", "measure", "ranked_on"]].values.tolist() == [
+    assert facts[["subject", "measure", "ranked_on"]].to_numpy().tolist() == [
         ["工业投资增速", "rank", "growth_rate"],
         ["税收收入增速", "rank", "growth_rate"],
     ]
@@ -165,7 +173,7 @@ def test_values_listed_then_ranked_together_give_one_rank_per_subject():
 def test_rank_moving_from_one_place_to_another_in_a_pool():
     text = "在12个县市区综合排名中，我县由上季度的第9位上升到第4位。"
     facts = extract_facts(text)
-    assert facts[["value", "stage", "rank_scope"]].values.tolist() == [
+    assert facts[["value", "stage", "rank_scope"]].to_numpy().tolist() == [
         [9.0, "from", "12个县市区"], [4.0, "to", "12个县市区"],
     ]  # fmt: skip
 
@@ -175,7 +183,7 @@ def test_rank_moving_from_one_place_to_another_in_a_pool():
 
 def test_growth_after_a_completion_rate_is_of_the_subject_before_it():
     facts = extract_facts("税收收入完成全年目标的107%，同比增长15%。")
-    assert facts[["value", "measure", "kind"]].values.tolist() == [
+    assert facts[["value", "measure", "kind"]].to_numpy().tolist() == [
         [107.0, "rate", "actual"], [15.0, "growth_rate", "actual"],
     ]  # fmt: skip
     assert facts["subject"].iloc[1] == "税收收入"
@@ -184,7 +192,11 @@ def test_growth_after_a_completion_rate_is_of_the_subject_before_it():
 def test_growth_on_a_stated_basis_keeps_its_subject_and_notes_the_basis():
     facts = extract_facts("一般公共预算收入扣除留抵退税因素后增长3.2%。")
     row = facts.iloc[0]
-    assert (row["subject"], row["value"], row["measure"]) == ("一般公共预算收入", 3.2, "growth_rate")
+    assert (row["subject"], row["value"], row["measure"]) == (
+        "一般公共预算收入",
+        3.2,
+        "growth_rate",
+    )
     assert row["note"] == "basis: 扣除留抵退税因素后"
     assert row["indicator"] == "budget_revenue"
 
@@ -205,7 +217,7 @@ def test_a_list_of_growth_rates_printed_without_fenbie_keeps_its_measure():
 
 def test_structure_ratio_from_and_to_gives_six_shares():
     facts = extract_facts("三次产业结构由14.9:33.2:51.9调整为15.3:31.3:53.4。")
-    assert facts[["subject", "value", "stage", "measure"]].values.tolist() == [
+    assert facts[["subject", "value", "stage", "measure"]].to_numpy().tolist() == [
         ["第一产业比重", 14.9, "from", "share"],
         ["第二产业比重", 33.2, "from", "share"],
         ["第三产业比重", 51.9, "from", "share"],
@@ -282,7 +294,9 @@ def test_explain_names_the_rule_and_the_words_of_each_fact():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_cli_extract_explain_prints_one_block_per_fact(tmp_path, capsys, lang):
     report = tmp_path / "r.txt"
-    report.write_text("地区生产总值增长6.5%，高于全市0.5个百分点，增速居全市第2位。", encoding="utf-8")
+    report.write_text(
+        "地区生产总值增长6.5%，高于全市0.5个百分点，增速居全市第2位。", encoding="utf-8"
+    )
     assert cli.main(["extract", str(report), "--explain", "--lang", lang, "-o",
                      str(tmp_path / "d.csv")]) == 0  # fmt: skip
     out = capsys.readouterr().out
@@ -306,22 +320,24 @@ def test_tongbi_before_a_change_in_points_is_the_year_before_not_a_comparator_na
 def test_bracketed_figure_of_a_comparator_keeps_the_measure_compared():
     text = "全市生产总值增长8.4%，增速同比提高0.8个百分点，比全省(7.7%)高0.7个百分点。"
     facts = extract_facts(text)
-    assert facts[["value", "measure"]].values.tolist() == [
+    assert facts[["value", "measure"]].to_numpy().tolist() == [
         [8.4, "growth_rate"], [0.8, "change_pp"], [7.7, "growth_rate"], [0.7, "change_pp"],
     ]  # fmt: skip
 
 
 def test_growth_after_a_bracketed_share_is_a_growth_of_the_subject():
     facts = extract_facts("其中工业投资75.1亿元(占总投资的32.1%)，增长10.3%。")
-    assert facts[["measure", "value"]].values.tolist() == [
+    assert facts[["measure", "value"]].to_numpy().tolist() == [
         ["level", 75.1], ["share", 32.1], ["growth_rate", 10.3],
     ]  # fmt: skip
     assert facts["subject"].iloc[2] == "工业投资"
 
 
 def test_keeping_steady_is_not_unchanged_and_a_named_growth_is_no_threshold():
-    facts = extract_facts("全市经济保持平稳运行，投资每月均保持30%以上的快速增长。报告分为四个部分。")
-    assert facts[["value", "measure"]].values.tolist() == [[30.0, "growth_rate"]]
+    facts = extract_facts(
+        "全市经济保持平稳运行，投资每月均保持30%以上的快速增长。报告分为四个部分。"
+    )
+    assert facts[["value", "measure"]].to_numpy().tolist() == [[30.0, "growth_rate"]]
 
 
 # --- rules added after the fresh documents were scored blind (93.8% recall and precision) -----
@@ -329,7 +345,7 @@ def test_keeping_steady_is_not_unchanged_and_a_named_growth_is_no_threshold():
 
 def test_structure_written_in_percent_from_and_to_gives_six_shares():
     facts = extract_facts("产业结构构成由上年的22.3%、28.6%和49.1%调整为21.4%、27.9%和50.7%。")
-    assert facts[["subject", "value", "stage", "measure"]].values.tolist() == [
+    assert facts[["subject", "value", "stage", "measure"]].to_numpy().tolist() == [
         ["第一产业比重", 22.3, "from", "share"], ["第二产业比重", 28.6, "from", "share"],
         ["第三产业比重", 49.1, "from", "share"], ["第一产业比重", 21.4, "to", "share"],
         ["第二产业比重", 27.9, "to", "share"], ["第三产业比重", 50.7, "to", "share"],
@@ -348,8 +364,10 @@ def test_change_in_share_after_a_structure_from_last_year_is_against_last_year()
 
 
 def test_net_increase_and_more_than_planned_are_changes_of_the_subject_before():
-    facts = extract_facts("全年粮食种植面积45.4万亩，超计划0.6万亩。两税收入386.6亿元，净增50亿元。")
-    assert facts[["subject", "value", "measure"]].values.tolist() == [
+    facts = extract_facts(
+        "全年粮食种植面积45.4万亩，超计划0.6万亩。两税收入386.6亿元，净增50亿元。"
+    )
+    assert facts[["subject", "value", "measure"]].to_numpy().tolist() == [
         ["粮食种植面积", 45.4, "level"], ["粮食种植面积", 0.6, "change"],
         ["两税收入", 386.6, "level"], ["两税收入", 50.0, "change"],
     ]  # fmt: skip

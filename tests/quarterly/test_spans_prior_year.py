@@ -288,3 +288,14 @@ def test_monthly_report_with_this_month_year_to_date_and_prior_year_columns(tmp_
     ]
     prior = got[got["measure"] == "level"].set_index("indicator")["prior_year_value"]
     assert prior.to_dict() == {"retail_sales": 58.0, "surveyed_unemployment_rate": 5.1}
+
+
+def test_this_period_and_same_period_columns(tmp_path):
+    rows = [
+        ["2024年1-9月主要经济指标（合成数据）"],
+        ["指标", "单位", "本期", "同期", "增减%"],
+        ["社会消费品零售总额", "亿元", 60.3, 58.0, 3.9],
+    ]
+    got = read_quarterly(_xlsx(tmp_path / "synthetic_same_period.xlsx", rows))
+    level = got.set_index("measure").loc["level"]
+    assert (level["value"], level["prior_year_value"]) == (60.3, 58.0)
