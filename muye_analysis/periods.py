@@ -7,8 +7,8 @@ quarter alone (四季度 = October–December, never the full year), 4-6月 and 
 alone, 下半年 is July–December, and a bare 3月 is usually March alone (当月).
 
 :class:`Period` therefore carries ``year``, ``start_month`` and ``end_month``.
-``parse_period`` reads every label form seen in bureau tables (2024年1-3月, 一季度, 第一季度, Q1,
-2024Q1, 1季度, 上半年, 前三季度, 全年, 一至三月, 二季度, 第四季度, 2024Q2, 4-6月, 下半年, full-width
+``parse_period`` reads every label form seen in bureau tables (2019年1-3月, 一季度, 第一季度, Q1,
+2019Q1, 1季度, 上半年, 前三季度, 全年, 一至三月, 二季度, 第四季度, 2019Q2, 4-6月, 下半年, full-width
 digits…). A label that could be read both ways (二季度: the quarter alone, or the year to date
 through June? 3月: March alone, or January to March?) is settled by a ``context``: the column
 header or table title, when it says 累计 (year to date), 当季 (the quarter alone) or 当月 (the
@@ -80,8 +80,8 @@ CONTEXTS = (CUMULATIVE, QUARTER_ALONE, MONTH_ALONE)
 CONTEXT_ZH = {CUMULATIVE: "累计", QUARTER_ALONE: "当季", MONTH_ALONE: "当月"}
 
 HOW_TO_GIVE_A_YEAR = (
-    "write the year in the label (2024年1-3月 or 2024Q1), add a 'year' column, "
-    "or pass year=2024 (on the command line: --year 2024)."
+    "write the year in the label (YYYY年1-3月 or YYYYQ1, e.g. with this year's number), "
+    "add a 'year' column, or pass year=YYYY (on the command line: --year YYYY)."
 )
 
 
@@ -102,8 +102,8 @@ class BareMonthError(PeriodError):
 class Period:
     """A span of months of one year: ``start_month`` to ``end_month`` of ``year``.
 
-    ``Period(2024, 9)`` is the year to date 1-9月 (``start_month`` defaults to 1);
-    ``Period.span(2024, 10, 12)`` is 四季度 alone. Periods sort by year, then end month.
+    ``Period(2019, 9)`` is the year to date 1-9月 (``start_month`` defaults to 1);
+    ``Period.span(2019, 10, 12)`` is 四季度 alone. Periods sort by year, then end month.
     """
 
     year: int
@@ -122,7 +122,7 @@ class Period:
 
     @classmethod
     def span(cls, year: int, start_month: int, end_month: int) -> Period:
-        """The months ``start_month``..``end_month`` of ``year``: ``Period.span(2024, 4, 6)``."""
+        """The months ``start_month``..``end_month`` of ``year``: ``Period.span(2019, 4, 6)``."""
         return cls(year, end_month, start_month)
 
     @property
@@ -164,8 +164,8 @@ class Period:
     @property
     def code(self) -> str:
         """Compact sortable identifier (not an input label). The year to date keeps its
-        codes: 2024Q3 = 1-9月累计 at a quarter end, 2024M05 = 1-5月; a span alone names its
-        months: 2024M07-09 (三季度 alone), 2024M09-09 (September alone)."""
+        codes: 2019Q3 = 1-9月累计 at a quarter end, 2019M05 = 1-5月; a span alone names its
+        months: 2019M07-09 (三季度 alone), 2019M09-09 (September alone)."""
         if self.is_cumulative:
             if self.quarter is not None:
                 return f"{self.year}Q{self.quarter}"
@@ -173,7 +173,7 @@ class Period:
         return f"{self.year}M{self.start_month:02d}-{self.end_month:02d}"
 
     def label(self, lang: str = "zh") -> str:
-        """Full label with year: 2024年1-3月 / Jan-Mar 2024; 2024年4-6月 for a quarter alone."""
+        """Full label with year: 2019年1-3月 / Jan-Mar 2019; 2019年4-6月 for a quarter alone."""
         if lang == "zh":
             return f"{self.year}年{self.months_zh()}"
         return f"{self.months_en()} {self.year}"
@@ -283,18 +283,18 @@ _ALTERNATIVES = (
     rf"(?P<q1>{_QNUM})-(?P<q2>{_QNUM})季度",  # 一至三季度, 1-3季度, 二至四季度
     r"前(?P<qn>[2-4二两三四])个?季度",  # 前三季度
     rf"(?P<first>第)?(?P<q>{_QNUM})季度",  # 一季度, 第一季度, 1季度, 二季度
-    r"Q(?P<ql>[1-4])",  # Q1, 2024Q1, 2024Q2
+    r"Q(?P<ql>[1-4])",  # Q1, 2019Q1, 2019Q2
     r"(?P<h1>上半年|H1)",
     r"(?P<h2>下半年|H2)",
     r"(?P<full>全年|年度|FY|FULLYEAR)",
     rf"(?P<m>{_NUM})月份?",  # a bare month: 1月 is both; others need a context
 )
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:年|-|/|\.)?"
-_TRAILING_YEAR = r"(?:-?(?P<year2>(?:19|20)\d{2})年?)"  # Q1 2024, FY2024
+_TRAILING_YEAR = r"(?:-?(?P<year2>(?:19|20)\d{2})年?)"  # Q1 2019, FY2019
 _PERIOD = re.compile(rf"(?:{_YEAR})?(?:{'|'.join(_ALTERNATIVES)}){_TRAILING_YEAR}?")
 _YEAR_ONLY = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|$|(?!\d))")
 # Words around a label that do not change its months (the context words are read first):
-# 2024年1-9月累计, 1-9月止, 截至9月底, 二季度当季, 9月当月.
+# 2019年1-9月累计, 1-9月止, 截至9月底, 二季度当季, 9月当月.
 _SUFFIX = re.compile(r"(?:累计值?|止|合计|份|底|末|当季|当月|单季|单月|本季|本月)+$")
 _PREFIX = re.compile(r"^截止")  # 截至 and 截止到 are normalised to 截止
 _DASHES = re.compile(r"[－—–~〜～至到]")
@@ -360,8 +360,8 @@ def _months(match: re.Match[str], original: str, context: str | None) -> tuple[i
 
 
 _FORMS = (
-    "use forms such as 2024年1-3月, 1-6月, 一季度, 上半年, 前三季度, 全年 (year to date), "
-    "二季度 or 2024Q2 (the quarter alone), 4-6月 or 下半年."
+    "use forms such as YYYY年1-3月, 1-6月, 一季度, 上半年, 前三季度, 全年 (year to date), "
+    "二季度 or YYYYQ2 (the quarter alone), 4-6月 or 下半年."
 )
 
 
@@ -373,14 +373,14 @@ def parse_period(label: object, *, year: int | None = None, context: object = No
     says 累计 / 当季 / 当月 it settles a label that could be read both ways. A word in the label
     itself (二季度累计, 9月当月) wins over the context.
 
-    >>> parse_period("2024年1-3月")
-    Period(year=2024, end_month=3, start_month=1)
-    >>> parse_period("二季度", year=2024).label()   # the quarter alone
-    '2024年4-6月'
-    >>> parse_period("二季度", year=2024, context="本年累计").label()
-    '2024年1-6月'
-    >>> parse_period("一至五月", year=2024).label("en")
-    'Jan-May 2024'
+    >>> parse_period("2019年1-3月")
+    Period(year=2019, end_month=3, start_month=1)
+    >>> parse_period("二季度", year=2019).label()   # the quarter alone
+    '2019年4-6月'
+    >>> parse_period("二季度", year=2019, context="本年累计").label()
+    '2019年1-6月'
+    >>> parse_period("一至五月", year=2019).label("en")
+    'Jan-May 2019'
     """
     original = str(label).strip()
     normal = normalise_label(original)
@@ -425,8 +425,8 @@ def find_span(text: object, *, context: object = None) -> FoundSpan | None:
     """Search free text (a table title or header) for a period, read with the text's own
     累计/当季/当月 words or else ``context``. None when the text names no period.
 
-    >>> find_span("2024年4-6月当季")
-    FoundSpan(year=2024, start_month=4, end_month=6)
+    >>> find_span("2019年4-6月当季")
+    FoundSpan(year=2019, start_month=4, end_month=6)
     >>> find_span("二季度", context="累计")
     FoundSpan(year=None, start_month=1, end_month=6)
     """
@@ -452,8 +452,8 @@ def find_period(text: object, *, context: object = None) -> tuple[int | None, in
     Returns None when the text names no period; raises PeriodError when it names one that is
     not year to date (4-6月, 下半年, a bare 二季度 without 累计, a bare 3月).
 
-    >>> find_period("2024年1-9月牧野区主要经济指标")
-    (2024, 9)
+    >>> find_period("2019年1-9月牧野区主要经济指标")
+    (2019, 9)
     >>> find_period("1-3月累计值(亿元)")
     (None, 3)
     """
@@ -535,7 +535,7 @@ def span_growth(
     cumulative); ``weights_source`` says where it came from (上年同期 levels, or an assumption).
     g_span = (g_ytd − w·g_earlier) / (1 − w).
 
-    >>> round(span_growth(Period(2024, 12), 6.0, Period(2024, 9), 5.0, 160 / 220,
+    >>> round(span_growth(Period(2019, 12), 6.0, Period(2019, 9), 5.0, 160 / 220,
     ...                   weights_source="上年同期").value, 2)
     8.67
     """
@@ -566,7 +566,7 @@ def cumulative_growth(
     1-6月 from 一季度 and 二季度 alone: g = w·g_earlier + (1 − w)·g_span, with ``weight`` =
     last year's level for ``earlier`` ÷ last year's level through the span's end.
 
-    >>> round(cumulative_growth(Period(2024, 3), 4.0, Period.span(2024, 4, 6), 6.0, 0.45,
+    >>> round(cumulative_growth(Period(2019, 3), 4.0, Period.span(2019, 4, 6), 6.0, 0.45,
     ...                         weights_source="上年同期").value, 2)
     5.1
     """

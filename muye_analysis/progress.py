@@ -477,7 +477,7 @@ def progress_table(
 ) -> pd.DataFrame:
     """The 进度监测 table: one row per target of the plan year (see the module docstring).
 
-    ``as_of`` (a Period or a label such as 2024年1-9月 / 前三季度) caps the figures used; by
+    ``as_of`` (a Period or a label such as 2019年1-9月 / 前三季度) caps the figures used; by
     default the latest year-to-date period of the plan year in the store. ``seasonal_weights``
     maps an indicator to its 12 monthly (or 4 quarterly) shares of the year, used for 序时进度
     instead of months ÷ 12. Rows from synthetic or example files are kept and flagged in the
@@ -1029,7 +1029,7 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
 
 
 def progress_title(table: pd.DataFrame, lang: str = "zh") -> str:
-    """'2024年1-9月：主要目标进度监测' / 'Jan-Sep 2024: progress on the targets'."""
+    """'2019年1-9月：主要目标进度监测' / 'Jan-Sep 2019: progress on the targets'."""
     as_of = table.attrs.get("as_of")
     if lang == "zh":
         return f"{as_of.label('zh')}：主要目标进度监测" if as_of else "主要目标进度监测"

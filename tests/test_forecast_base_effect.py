@@ -120,8 +120,8 @@ def test_gaps_are_used_not_refused():
     gappy = ytd[~((ytd["year"] == 2019) & (ytd["end_month"].isin([6, 9])))]
     fc = forecast_growth(gappy.iloc[:-1])
     assert fc.year == 2024 and fc.quarters_known == 3
-    assert fc.history["period"].tolist().count("2019M01-06") == 1  # kept on the axis as a gap
-    assert np.isnan(fc.history.set_index("period").loc["2019M01-06", "value"])
+    assert fc.history["period"].tolist().count("2019Q2") == 1  # kept on the axis as a gap
+    assert np.isnan(fc.history.set_index("period").loc["2019Q2", "value"])
 
 
 def test_too_little_history_is_refused_plainly():
@@ -142,7 +142,7 @@ def test_default_forecast_keeps_the_callers_api():
     wide_low, wide_high = fc.annual_interval(95)
     assert wide_low < low < fc.annual_mean < high < wide_high
     assert tuple(fc.forecast.columns) == FORECAST_COLUMNS
-    assert fc.forecast["period"].tolist() == ["2024M01-09", "2024M01-12"]  # year to date
+    assert fc.forecast["period"].tolist() == ["2024Q3", "2024Q4"]  # year to date
     assert fc.forecast["mean"].iloc[-1] == pytest.approx(fc.annual_mean, abs=0.05)
     assert 0 <= fc.probability_of_meeting(6.0) <= 1
     assert fc.remaining_share == pytest.approx(0.5)
@@ -282,4 +282,6 @@ def test_fan_axis_reads_year_to_date_spans():
     assert axis_label("2025M01-09") == "1-9月\n2025"
     assert axis_label("2025Q1", "en") == "Jan-Mar\n2025"
     assert axis_label("2025M01-12", "en") == "Jan-Dec\n2025"
-    assert axis_label("2024Q3") == "2024Q3"  # not a year-to-date code: left alone
+    assert axis_label("2024Q3") == "1-9月\n2024"  # Period.code of 1-9月累计
+    assert axis_label("2024M05", "en") == "Jan-May\n2024"
+    assert axis_label("2024M07-09") == "2024M07-09"  # 三季度 alone: not year to date, left alone

@@ -188,7 +188,7 @@ def test_a_bare_month_without_context_is_refused_with_both_fixes():
 
 
 def test_period_without_year_says_how_to_give_one():
-    with pytest.raises(PeriodError, match=r"no year: .*2024年1-3月.*'year' column.*--year 2024"):
+    with pytest.raises(PeriodError, match=r"no year: .*YYYY年1-3月.*'year' column.*--year YYYY"):
         parse_period("1-3月")
 
 

@@ -264,14 +264,16 @@ def probability_of_meeting_target(
 
 
 def axis_label(code: str, lang: str = "zh") -> str:
-    """A year-to-date period code (2025M01-09; 2025Q1 is 1-3月) as a two-line axis label:
-    "1-9月" over "2025" (English "Jan-Sep" over "2025"). Other text is returned unchanged."""
+    """A year-to-date period code (:meth:`Period.code`: 2025Q3 is 1-9月累计, 2025M05 is 1-5月,
+    2025M01-09 also 1-9月) as a two-line axis label: "1-9月" over "2025" (English "Jan-Sep"
+    over "2025"). A span alone (2025M07-09) and other text are returned unchanged."""
     import re
 
-    match = re.fullmatch(r"(\d{4})(?:M01-(\d\d)|Q1)", str(code))
+    match = re.fullmatch(r"(\d{4})(?:Q([1-4])|M(?:01-)?(\d\d))", str(code))
     if not match:
         return str(code)
-    period = Period(int(match[1]), int(match[2] or 3))
+    end_month = 3 * int(match[2]) if match[2] else int(match[3])
+    period = Period(int(match[1]), end_month)
     months = period.months_zh() if lang == "zh" else period.months_en()
     return f"{months}\n{period.year}"
 

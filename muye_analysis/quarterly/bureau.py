@@ -168,7 +168,7 @@ def _classify_column(
         raise where.fail(
             f"column {text!r} has no period.",
             "put the period in the header (1-3月累计值), in the title row above the header "
-            "(2024年1-3月主要经济指标), or use one row per indicator and period with a "
+            "(YYYY年1-3月主要经济指标), or use one row per indicator and period with a "
             "'period' column (see data/quarterly/template.csv).",
         )
     year = found.year or ctx.title_year or ctx.year

@@ -49,7 +49,7 @@ def history(
             wanted = parse_period(period)
         except PeriodError as exc:
             raise DataError(
-                f"--period {period!r}: {exc}", fix="write a period such as 2024年1-6月."
+                f"--period {period!r}: {exc}", fix="write a period such as YYYY年1-6月."
             ) from None
         frame = frame[(frame["year"] == wanted.year) & (frame["end_month"] == wanted.end_month)]
     return frame.reset_index(drop=True)

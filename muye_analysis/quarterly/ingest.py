@@ -374,7 +374,7 @@ def load_quarterly(
     """Ingest ``path`` (a file or a folder) into the store, then return the whole store.
 
     With no path, just the store. The columns are ``STORE_COLUMNS``: indicator, year, end_month,
-    period (2024年1-3月), measure (level in the registry unit / growth in percent), value, unit,
+    period (2019年1-3月), measure (level in the registry unit / growth in percent), value, unit,
     price_basis, sub_item (an of-which item: never add it into a total), marker ("tiny" for a
     value printed as …), source, and file, sheet, row, column and checksum of the raw cell.
     """

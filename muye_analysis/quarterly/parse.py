@@ -47,7 +47,7 @@ _RELEASE = re.compile(
 
 
 def release_label(title: str) -> str | None:
-    """The release a table's title names (修订, 快报, 发布日期 2024年10月15日, 第2版…), or None."""
+    """The release a table's title names (修订, 快报, 发布日期 2019年10月15日, 第2版…), or None."""
     found = [m.group(0).strip() for m in _RELEASE.finditer(title)]
     return "；".join(dict.fromkeys(found))[:80] or None
 

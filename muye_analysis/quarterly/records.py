@@ -222,7 +222,7 @@ def _resolve_period(
         return parse_period(_text(label), year=year, context=context)
     except PeriodError as exc:
         raise where.fail(
-            str(exc), "write a label such as 2024年1-3月 (year to date) or 2024年4-6月."
+            str(exc), "write a label such as YYYY年1-3月 (year to date) or YYYY年4-6月."
         ) from None
 
 
@@ -232,7 +232,7 @@ def _parse_year(where: _Where, cell: Any) -> int | None:
         return None
     found = find_year(text)
     if found is None or not re.fullmatch(r"\d{4}年?", text):
-        raise where.fail(f"{text!r} is not a year.", "write a four-digit year such as 2024.")
+        raise where.fail(f"{text!r} is not a year.", "write a four-digit year (YYYY).")
     return found
 
 

@@ -80,7 +80,7 @@ def write_templates(folder: str | Path | None = None) -> list[Path]:
         check = DataValidation(type="list", formula1=formula, allow_blank=True)
         check.add(f"{letter}2:{letter}1000")
         ws.add_data_validation(check)
-    fixed = dt.datetime(2024, 1, 1)
+    fixed = dt.datetime(2000, 1, 1)
     wb.properties.created = wb.properties.modified = fixed
     wb.properties.creator = "muye-analysis"
     xlsx_path = folder / "template.xlsx"

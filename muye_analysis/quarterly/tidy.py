@@ -89,7 +89,7 @@ def _refuse_duplicated_roles(sheet: _Sheet, header_at: int, header: list[str]) -
 
 def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
     """Period, year, 单位 and 累计/当季/当月 from the rows above the header (a title such as
-    2024年1-9月…)."""
+    2019年1-9月…)."""
     texts = []
     for i, row in enumerate(rows):
         for j, cell in enumerate(row):
@@ -98,9 +98,9 @@ def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
                 continue
             texts.append(text)
             try:
-                found = find_span(_DATE.sub("", text))  # 制表日期 2024年10月15日 is no period
+                found = find_span(_DATE.sub("", text))  # 制表日期 2019年10月15日 is no period
             except BareMonthError as exc:
-                # A monthly report's title (2024年9月主要经济指标) dates its 本年累计 columns:
+                # A monthly report's title (2019年9月主要经济指标) dates its 本年累计 columns:
                 # the year to date through that month.
                 found = FoundSpan(exc.year, 1, exc.month)
             except PeriodError as exc:
