@@ -115,4 +115,3 @@ def _is_text(series: Any) -> bool:
         or isinstance(series.dtype, pd.CategoricalDtype)
         or series.dtype == object
     )
-

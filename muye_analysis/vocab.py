@@ -112,8 +112,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{value:.1f}% ({muye_level} of {city_level})",
     },
     "growth_basis_note": {
-        "zh": "增速口径：地区生产总值、规上工业增加值按可比价计算，其余按现价计算；比重按现价总量计算。",
-        "en": "GDP and industrial value added grow at comparable prices (real), the others at current "
+        "zh": "增速口径：地区生产总值、规上工业增加值按可比价计算，其余按现价计算；"
+        "比重按现价总量计算。",
+        "en": "GDP and industrial value added grow at comparable prices (real), the others at "
+        "current "
         "prices (nominal); "
         "shares use current-price levels.",
     },
@@ -134,7 +136,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "gap_actual": {"zh": "{base}年完成", "en": "{base} outcome"},
     "gap_target": {"zh": "{target}年目标", "en": "{target} target"},
     "gap_note": {
-        "zh": "（可比价）为扣除价格因素的增速，（现价）为按当年价格计算的增速；差值单位为个百分点。",
+        "zh": "（可比价）为扣除价格因素的增速，（现价）为按当年价格计算的增速；"
+        "差值单位为个百分点。",
         "en": "(real) = at comparable prices, (nominal) = at current prices; gaps in "
         "percentage points (pp).",
     },
@@ -164,7 +167,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{names}目标为可比价增速：换算为现价总量需要价格（平减指数）假设；"
         "此处未作价格假设，按{base}年价格推算。",
         "en": "{names}: the target is real growth (comparable prices); a current-price level "
-        "needs a price (deflator) assumption. None is made here: the projection is at {base} prices.",
+        "needs a price (deflator) assumption. None is made here: the projection is at {base} "
+        "prices.",
     },
     "proj_deflator_note": {
         "zh": "{names}目标为可比价增速：按假设平减指数上涨{deflator:g}%换算为现价总量。",
@@ -360,7 +364,8 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
     "att_not_met": {"zh": "未完成", "en": "not met"},
     "att_not_comparable": {"zh": "无法对照", "en": "not comparable"},
     "att_summary": {
-        "zh": "全部{n}项{year}年目标：完成{met}项，未完成{missed}项，无法对照{nc}项（明细见notebook 03）。",
+        "zh": "全部{n}项{year}年目标：完成{met}项，未完成{missed}项，无法对照{nc}项"
+        "（明细见notebook 03）。",
         "en": "All {n} targets for {year}: {met} met, {missed} not met, {nc} not comparable "
         "(details in notebook 03).",
     },
@@ -485,7 +490,8 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
     "summary_title": {"zh": "总体判断", "en": "Overall assessment"},
     "judge_scale": {
         "zh": "{base}年{name}{level}，总量居全市第{rank}位，占全市{share}。",
-        "en": "{name} was {level} in {base}, {rank} in the city by size, {share} of the city's total.",
+        "en": "{name} was {level} in {base}, {rank} in the city by size, {share} of the city's "
+        "total.",
     },
     "judge_scale_no_share": {
         "zh": "{base}年{name}{level}，总量居全市第{rank}位。",
@@ -513,7 +519,8 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "compared with last year.",
     },
     "judge_dataset": {
-        "zh": "数据集收录{n}个指标：完成值{actual}条、目标{target}条、推算值{derived}条，每条带原文出处。",
+        "zh": "数据集收录{n}个指标：完成值{actual}条、目标{target}条、推算值{derived}条，"
+        "每条带原文出处。",
         "en": "The dataset holds {n} indicators: {actual} outcomes, {target} targets and "
         "{derived} derived values, each with its quote.",
     },
@@ -523,7 +530,8 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "labelled synthetic).",
     },
     "judge_no_ytd": {
-        "zh": "处理库中尚无{target}年年内统计数据：年内缺口与预测需在data/quarterly/放入累计数据后生成。",
+        "zh": "处理库中尚无{target}年年内统计数据：年内缺口与预测需在data/quarterly/"
+        "放入累计数据后生成。",
         "en": "No {target} in-year statistics in the store yet: in-year gaps and forecasts appear "
         "once year-to-date files are in data/quarterly/.",
     },
@@ -603,7 +611,8 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "en": "The chart's data are embedded: right-click, Edit Data in PowerPoint or WPS.",
     },
     "note_colours": {
-        "zh": "配色（全篇一致）：蓝色为{district}完成值，橙色为{target}年目标，灰色为全市、参照或中间段；"
+        "zh": "配色（全篇一致）：蓝色为{district}完成值，橙色为{target}年目标，"
+        "灰色为全市、参照或中间段；"
         "排名图中绿色、灰色、朱红色分别为前、中、后三分之一。",
         "en": "Colours (the same on every slide): blue = {district} outcomes, orange = {target} "
         "targets, grey = the city, a reference or the middle; on the ranking chart green, grey "
@@ -617,7 +626,8 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
     "progress_elapsed": {"zh": "序时进度（%）", "en": "Time elapsed (%)"},
     "progress_pct_axis": {"zh": "占全年目标（%）", "en": "Share of the annual target (%)"},
     "progress_note": {
-        "zh": "状态（正常、预警、滞后）写在指标名后；所需增速按上年同期基数加权计算，权重来源见上页。",
+        "zh": "状态（正常、预警、滞后）写在指标名后；所需增速按上年同期基数加权计算，"
+        "权重来源见上页。",
         "en": "The status (on track, at risk, off track) follows each name; the growth needed "
         "weights the rest of the year by last year's levels (weights: see the previous slide).",
     },
@@ -717,7 +727,8 @@ def table_header(column: str, lang: str) -> str:
 
 
 def table_value(value: Any, lang: str) -> Any:
-    """A code in a table cell ('actual', 'at_least', 'real') in ``lang``; other values as they are."""
+    """A code in a table cell ('actual', 'at_least', 'real') in ``lang``; other values as
+    they are."""
     if _is_missing(value):
         return value
     entry = TABLE_VALUES.get(str(value))

@@ -39,7 +39,8 @@ def data() -> ReportData:
 
 def test_scorecard_takeaway_names_the_best_and_worst_rank(data):
     # 税占比 ranks 1st (share), 规上工业增加值 growth 12th; GDP 5th, 社零 6th and 9th in between.
-    assert scorecard_takeaway(data.rankings, "zh") == "税收占比居全市第1位，规上工业增加值增速居第12位"
+    expected = "税收占比居全市第1位，规上工业增加值增速居第12位"
+    assert scorecard_takeaway(data.rankings, "zh") == expected
     assert scorecard_takeaway(data.rankings, "en") == (
         "Tax share ranks 1st in the city; Industrial value added growth ranks 12th"
     )
@@ -236,7 +237,9 @@ def test_title_block_with_year_to_date_data_names_the_period_and_its_source():
     assert block.period == "2023年计划执行情况与2024年计划，2024年1-9月进度"
     assert block.vintage[-1] == "年初至今数据：截至2024年1-9月（区统计局2024年9月月报）"
     english = title_block("en", part)
-    assert english.period == "Implementation of the 2023 plan and the 2024 plan; progress to Jan-Sep 2024"
+    assert english.period == (
+        "Implementation of the 2023 plan and the 2024 plan; progress to Jan-Sep 2024"
+    )
     synthetic = title_block("zh", YtdPart(period=Period(2024, 6), sources="x", synthetic=True))
     assert synthetic.vintage[-1].endswith("示例数据（合成），非真实统计")
 

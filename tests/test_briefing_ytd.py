@@ -23,7 +23,8 @@ from muye_analysis.quarterly import ingest_quarterly, read_store, ytd_series
 
 # Synthetic GDP: cumulative growth every quarter from 2021 to 2024Q3 (15 quarters, enough for a
 # forecast), 2023 cumulative levels 50, 105, 160, 220 (the worked example of test_targets.py);
-# synthetic retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal quarters).
+# synthetic retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal
+# quarters).
 GROWTH = {
     2021: (5.0, 5.2, 5.1, 5.0),
     2022: (4.0, 4.3, 4.5, 4.4),
@@ -140,7 +141,8 @@ def test_progress_slide_counts_the_targets_by_status(stamped):
     (frame,) = charts(slide)
     # Horizontal bars are stored bottom up (first category and series drawn on top).
     needed, target, so_far = frame.chart.plots[0].series
-    assert list(frame.chart.plots[0].categories) == ["社会消费品零售总额（滞后）", "地区生产总值（滞后）"]
+    categories = list(frame.chart.plots[0].categories)
+    assert categories == ["社会消费品零售总额（滞后）", "地区生产总值（滞后）"]
     assert (list(so_far.values), list(target.values), list(needed.values)) == (
         [5.0, 5.0], [9.0, 6.0], [21.0, 8.7]
     )

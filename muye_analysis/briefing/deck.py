@@ -125,7 +125,8 @@ def write_lines(
 
 
 def split_lead(line: str) -> tuple[str, str]:
-    """('投资：', the rest) when the line opens with a short lead-in and a colon; else ('', line)."""
+    """('投资：', the rest) when the line opens with a short lead-in and a colon;
+    else ('', line)."""
     for mark in ("：", ": "):
         at = line.find(mark)
         if 0 < at <= 14:

@@ -55,6 +55,10 @@ def _pct(value: float, *, inputs: tuple[float | str, ...] = ()) -> str:
     return format_number(value, inputs=inputs) + "%" if inputs else f"{value:.1f}%"
 
 
+def _pct_or_missing(value: float | None, lang: str) -> str:
+    return _pct(value) if value is not None else vocab.text("cell_not_stated", lang)
+
+
 def _name(registry_like: pd.Series | dict, lang: str) -> str:
     return vocab.indicator_name(registry_like, lang)
 
@@ -281,9 +285,9 @@ def plan_revenue_sentence(data: ReportData, lang: str) -> str | None:
     return vocab.text(
         "plan_revenue", lang,
         rev_name=_name(rev, lang), rev=_goal(rev, lang),
-        rev_actual=_pct(rev_growth) if rev_growth is not None else vocab.text("cell_not_stated", lang),
+        rev_actual=_pct_or_missing(rev_growth, lang),
         share=_pct(share), tax_need=_pct(need),
-        tax_actual=_pct(tax_growth) if tax_growth is not None else vocab.text("cell_not_stated", lang),
+        tax_actual=_pct_or_missing(tax_growth, lang),
     )  # fmt: skip
 
 
@@ -377,9 +381,8 @@ def notebook_judgements(notebook: str, lang: str, data: ReportData | None = None
     """
     from muye_analysis.briefing.catalogue import ReportData
     from muye_analysis.briefing.takeaways import city_takeaway, task_takeaway
-    from muye_analysis.league import scorecard_frame
-
     from muye_analysis.errors import MissingYear
+    from muye_analysis.league import scorecard_frame
 
     data = ReportData.load() if data is None else data
     frame, _ = scorecard_frame()
@@ -393,15 +396,19 @@ def notebook_judgements(notebook: str, lang: str, data: ReportData | None = None
         actual=int(kinds.get("actual", 0)), target=int(kinds.get("target", 0)),
         derived=int(kinds.get("derived", 0)),
     )  # fmt: skip
+    missing = missing_sentence(data, lang, key="judge_missing")
+    frame_note = _end(vocab.text("frame_assumption", lang, n=frame), lang)
     sentences = {
-        "01": [dataset, scale_sentence(data, lang), missing_sentence(data, lang, key="judge_missing")],
-        "02": [ranks_sentence(data, lang, frame_size=frame), city,
-            _end(vocab.text("frame_assumption", lang, n=frame), lang)],
-        "03": [targets_sentence(data, lang), plan_investment_sentence(data, lang),
-               plan_revenue_sentence(data, lang), _end(task_takeaway(data.targets, lang), lang)],
-        "04": [targets_sentence(data, lang), missing_sentence(data, lang, key="judge_missing"),
-               _ytd_sentence(data, lang)],
-    }  # fmt: skip
+        "01": [dataset, scale_sentence(data, lang), missing],
+        "02": [ranks_sentence(data, lang, frame_size=frame), city, frame_note],
+        "03": [
+            targets_sentence(data, lang),
+            plan_investment_sentence(data, lang),
+            plan_revenue_sentence(data, lang),
+            _end(task_takeaway(data.targets, lang), lang),
+        ],
+        "04": [targets_sentence(data, lang), missing, _ytd_sentence(data, lang)],
+    }
     if notebook not in sentences:
         raise ValueError(f"no summary for notebook {notebook!r}; known: {', '.join(sentences)}")
     return [s for s in sentences[notebook] if s]

@@ -179,7 +179,8 @@ def _fan_slide(
         return None, None
     goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
     higher = _higher_is_better(registry, gap.indicator)
-    title = text("fan_title_indicator", lang, name=name) + (_SYNTHETIC_TITLE[lang] if synthetic else "")
+    title = text("fan_title_indicator", lang, name=name)
+    title += _SYNTHETIC_TITLE[lang] if synthetic else ""
     fig = fc.plot(target=gap.target, target_label=text("fan_target_label", lang, goal=goal),
                   synthetic=synthetic, lang=lang, title=title, source=sources,
                   size="slide")  # fmt: skip
