@@ -37,13 +37,19 @@ test: $(VENV)/.installed-test ## install, then the fast tests (no notebooks), th
 	$(BIN)/python -m pytest -m "not notebook"
 	$(BIN)/python -m pytest -m notebook
 
-# The notebooks are text files (jupytext); this override makes JupyterLab open them as notebooks.
+# The notebooks are text files (jupytext); this override makes JupyterLab open them as notebooks,
+# and jupytext.toml (project root) keeps a save from rewriting their header.
+# Lab is rooted at the project folder, so figures/, data/quarterly/ and build/ are in its file
+# browser. Options go through LAB_ARGS, e.g. on a server: make lab LAB_ARGS="--no-browser --port=8899".
+# As root (a container, a CI box) Jupyter refuses to start unless told: root is detected and allowed.
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+LAB_ARGS ?=
+LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
-lab: $(VENV)/.installed-lab ## install JupyterLab and open the notebooks
+lab: $(VENV)/.installed-lab ## install JupyterLab and open the project (LAB_ARGS="--no-browser --port=8899")
 	@mkdir -p $(dir $(LAB_SETTINGS))
 	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"python": "Jupytext Notebook"}}}' > $(LAB_SETTINGS)
-	$(BIN)/python -m jupyter lab notebooks/
+	$(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ROOT) $(LAB_ARGS)
 
 lint: $(VENV)/.installed-dev ## ruff on code and notebooks
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

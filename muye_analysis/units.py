@@ -53,25 +53,29 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     return value * f_from / f_to
 
 
-# Units as printed (schema.UNITS) in English; counts of things need no unit word.
+# Units as printed (schema.UNITS) in English; counts of things need no unit word. One money
+# convention (muye_analysis.vocab): "RMB 100 million" as the unit of tables and axes, "RMB bn"
+# in prose and labels; 万斤 in tonnes (1 jin = 0.5 kg).
 UNITS_EN = {
-    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "%": "%",
+    "亿元": "RMB 100 million", "万元": "RMB 10,000", "元": "RMB", "%": "%",
     "位": "", "名": "", "个": "", "家": "", "项": "", "类": "", "场次": "", "所": "",
     "件": "", "户": "", "天": "days", "期": "", "处": "", "座": "", "批": "",
     "人": "people", "万人": "10,000 people",
     "万平方米": "10,000 m²", "平方米": "m²",
-    "万斤": "10,000 jin", "斤": "jin", "吨": "t", "万吨": "10,000 t",
+    "万斤": "× 5 tonnes (10,000 jin)", "斤": "× 0.5 kg (jin)", "吨": "t", "万吨": "10,000 t",
     "亿安时": "100 million Ah",
     "万亩": "10,000 mu", "亩": "mu", "公顷": "ha",
     "倍": "times",
 }  # fmt: skip
 
-# English amounts spell out 万 (10^4) and 亿 (10^8): 80亿元 is "8 billion yuan".
+# English amounts spell out 万 (10^4) and 亿 (10^8): 2.75万亩 is "27,500 mu"; money is in RMB bn
+# (MONEY_EN) and weights in jin are in tonnes (TONNES_PER_UNIT).
 SCALED_UNITS_EN = {
-    "亿元": (1e8, "yuan"), "万元": (1e4, "yuan"), "万人": (1e4, "people"),
-    "万平方米": (1e4, "m²"), "万斤": (1e4, "jin"), "万吨": (1e4, "t"),
+    "万人": (1e4, "people"), "万平方米": (1e4, "m²"), "万吨": (1e4, "t"),
     "亿安时": (1e8, "Ah"), "万亩": (1e4, "mu"),
 }  # fmt: skip
+MONEY_EN = {"亿元": 1e8, "万元": 1e4, "元": 1.0}  # yuan per unit
+TONNES_PER_UNIT = {"万斤": 5.0, "斤": 0.0005}
 
 
 def unit_en(unit: str) -> str:
@@ -90,12 +94,25 @@ def spell_scale(number: float) -> str:
     return f"{round(number, 6):,.10g}"
 
 
+def money_en(yi: float) -> str:
+    """An amount given in 亿元 as English prose shows it: 232.1 -> 'RMB 23.21 bn', 0.4203 ->
+    'RMB 42.03 mn' (below one billion)."""
+    if abs(yi) >= 10:
+        return f"RMB {round(yi / 10, 6):g} bn"
+    return f"RMB {round(yi * 100, 4):g} mn"
+
+
 def amount_en(value: float, unit: str) -> str:
-    """A value with its unit in English: 80亿元 -> '8 billion yuan', 200个 -> '200'.
+    """A value with its unit in English: 80亿元 -> 'RMB 8 bn', 3410万斤 -> '17,050 t',
+    200个 -> '200'.
 
     >>> amount_en(80, "亿元"), amount_en(8000, "人"), amount_en(2.75, "万亩")
-    ('8 billion yuan', '8000 people', '27,500 mu')
+    ('RMB 8 bn', '8000 people', '27,500 mu')
     """
+    if unit in MONEY_EN:
+        return money_en(value * MONEY_EN[unit] / 1e8)
+    if unit in TONNES_PER_UNIT:
+        return f"{round(value * TONNES_PER_UNIT[unit], 6):,.10g} t"
     if unit in SCALED_UNITS_EN:
         factor, word = SCALED_UNITS_EN[unit]
         return f"{spell_scale(value * factor)} {word}"

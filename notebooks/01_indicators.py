@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -25,13 +25,24 @@ LANG = "zh"  # zh or en: the language of labels
 AS_OF = None  # year-to-date period to analyse, e.g. 前三季度; None means the latest
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 
+# %% [markdown]
+# ## 总体判断 · Summary
+#
+# 由数据计算，不手写 / computed from the data, never typed.
+
+# %%
+from muye_analysis.briefing.judgements import notebook_summary
+from muye_analysis.tables import show_table
+
+notebook_summary("01", LANG)
+
 # %%
 import pandas as pd
 
 import muye_analysis as ma
-from muye_analysis.summary import summarise_dataset
 from muye_analysis.provenance import read_sidecar
 from muye_analysis.reports import latest_report, list_reports
+from muye_analysis.summary import summarise_dataset
 
 pd.set_option("display.max_colwidth", 60)
 
@@ -60,7 +71,7 @@ print(summarise_dataset(lang=LANG))
 # %%
 ind = ma.load_indicators()
 name = "name_zh" if LANG == "zh" else "name_en"
-ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].head(12)
+show_table(ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].head(12), LANG)
 
 # %% [markdown]
 # ## How to query it · 如何查询
@@ -70,7 +81,7 @@ ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].
 
 # %%
 growth = ind.query("period == @BASE and kind == 'actual' and measure == 'growth_rate'")
-growth[[name, "value", "unit", "price_basis", "quote"]]
+show_table(growth[[name, "value", "unit", "price_basis", "quote"]], LANG)
 
 # %%
 actual = ind.query("period == @BASE and kind == 'actual'")
@@ -88,7 +99,7 @@ counts = (
     .nunique()
     .sort_values(ascending=False)
 )
-counts
+show_table(counts.rename("n").reset_index(), LANG)
 
 # %% [markdown]
 # ## Derived values · 推算值
@@ -99,7 +110,7 @@ counts
 
 # %%
 derived = ind.query("kind == 'derived'")
-derived[[name, "period", "value", "unit", "formula"]]
+show_table(derived[[name, "period", "value", "unit", "formula"]], LANG)  # shown at display precision
 
 # %% [markdown]
 # ## Targets and qualifiers · 目标与限定词
@@ -109,7 +120,9 @@ derived[[name, "period", "value", "unit", "formula"]]
 
 # %%
 targets = ma.load_targets()
-targets[[name, "target", "unit", "qualifier", "bound", "commitment", "actual", "gap_pp"]]
+show_table(
+    targets[[name, "target", "unit", "qualifier", "bound", "commitment", "actual", "gap_pp"]], LANG
+)
 
 # %% [markdown]
 # ## Units · 单位换算

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -32,6 +32,17 @@ AS_OF = None  # year-to-date period to analyse, e.g. 前三季度; None means th
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 FRAME_SIZE = None  # ranked units: None means from data/league/ if a table is there, else 13
 
+# %% [markdown]
+# ## 总体判断 · Summary
+#
+# 由数据计算，不手写 / computed from the data, never typed.
+
+# %%
+from muye_analysis.briefing.judgements import notebook_summary
+from muye_analysis.tables import show_table
+
+notebook_summary("02", LANG)
+
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -52,7 +63,7 @@ print(f"{BASE}年全市排名 / city ranks in {BASE}")
 
 # %%
 rankings = ma.load_rankings()
-rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quote"]]
+show_table(rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quote"]], LANG)
 
 # %% [markdown]
 # ## Checking the ranks against the city's league table · 用全市排名表核对
@@ -96,7 +107,7 @@ robustness = pd.DataFrame(
     index=ranked["short_zh" if LANG == "zh" else "short_en"] + "：第" + ranked["rank"].astype(str),
 )
 robustness["robust"] = robustness.nunique(axis=1).eq(1)
-robustness
+show_table(robustness, LANG)
 
 # %% [markdown]
 # ## Muye in the city · 牧野区在全市中的位置
@@ -114,19 +125,30 @@ except MissingYear as exc:
     city = None
     print(exc)
 if city is not None:
-    display(city[[name, "muye_level", "city_level", "share_pct", "muye_growth", "city_growth"]].round(2))  # noqa: F821
+    display(  # noqa: F821 (IPython's display)
+        show_table(
+            city[[name, "muye_level", "city_level", "share_pct", "muye_growth", "city_growth"]],
+            LANG,
+            decimals={"share_pct": 1},
+        )
+    )
 
 # %%
 if city is not None:
     fig = plot_muye_in_city(indicators, context, registry, lang=LANG)
     paths = save_figure(fig, f"muye_in_city_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
-    show_saved(paths)  # the exported PNG, as the slide will show it
+    display(show_saved(paths))  # noqa: F821 (inside an if, a bare expression shows nothing)
+else:
+    print("没有基年的全市数据，此图不画 / no city figures for the base year: chart not drawn")
 
 # %% [markdown]
 # ### Sources of the city figures · 全市数据来源
 
 # %%
-context.query("region == '新乡市' and year == @BASE")[
-    ["indicator_zh", "measure", "value", "unit", "source_title", "source_url", "note"]
-]
+show_table(
+    context.query("region == '新乡市' and year == @BASE")[
+        ["indicator_zh", "measure", "value", "unit", "source_title", "source_url", "note"]
+    ],
+    LANG,
+)

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -34,10 +34,22 @@ AS_OF = None  # year-to-date period to analyse, e.g. 前三季度; None means th
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 DEFLATOR_PCT = None  # assumed plan-year GDP deflator in percent; None keeps base-year prices
 
+# %% [markdown]
+# ## 总体判断 · Summary
+#
+# 由数据计算，不手写 / computed from the data, never typed.
+
+# %%
+from muye_analysis.briefing.judgements import notebook_summary
+from muye_analysis.tables import show_table
+
+notebook_summary("03", LANG)
+
 # %%
 import matplotlib.pyplot as plt
 
 import muye_analysis as ma
+from muye_analysis.attainment import attainment_summary, attainment_table
 from muye_analysis.charts import (
     plot_growth_gap,
     plot_projected_levels,
@@ -45,7 +57,6 @@ from muye_analysis.charts import (
     save_figure,
     show_saved,
 )
-from muye_analysis.attainment import attainment_summary, attainment_table
 from muye_analysis.reports import latest_report, list_reports
 from muye_analysis.views import growth_gap_view, projection_view, task_target_view
 
@@ -59,7 +70,9 @@ print(f"{latest_report().document}: {BASE}年实际 / {PLAN}年目标 (base year
 
 # %%
 headline = targets[targets["section"] == "二"]
-headline[[name, "target", "unit", "qualifier", "bound", "price_basis", "actual", "gap_pp"]]
+show_table(
+    headline[[name, "target", "unit", "qualifier", "bound", "price_basis", "actual", "gap_pp"]], LANG
+)
 
 # %% [markdown]
 # ## Growth gap · 增速差距
@@ -68,7 +81,9 @@ headline[[name, "target", "unit", "qualifier", "bound", "price_basis", "actual",
 # 报告没有给出的基年增速（如首份报告的地区生产总值和固定资产投资增速），图上标注“未公布”，不作推算。
 
 # %%
-growth_gap_view(targets)[[name, "actual", "target", "gap_pp", "qualifier", "price_basis"]]
+show_table(
+    growth_gap_view(targets)[[name, "actual", "target", "gap_pp", "qualifier", "price_basis"]], LANG
+)
 
 # %%
 fig = plot_growth_gap(targets, lang=LANG)
@@ -83,7 +98,8 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 地区生产总值按基年价格计算，除非在参数中给出平减指数假设 `DEFLATOR_PCT`。
 
 # %%
-projection_view(indicators, targets, deflator_pct=DEFLATOR_PCT)
+show_table(projection_view(indicators, targets, deflator_pct=DEFLATOR_PCT), LANG,
+           sig={"projected": 4, "increment": 3})  # fmt: skip
 
 # %%
 fig = plot_projected_levels(indicators, targets, deflator_pct=DEFLATOR_PCT, lang=LANG)
@@ -100,7 +116,7 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 口径不完全相同的也在注释中说明（如首份报告的电池产业：上年为主营业务收入，目标为产业集群营业收入）。
 
 # %%
-task_target_view(targets)
+show_table(task_target_view(targets), LANG, decimals={"ratio_pct": 0})
 
 # %%
 fig = plot_task_targets(targets, lang=LANG)
@@ -115,9 +131,12 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 不宜强行对比。
 
 # %%
-targets[targets["actual"].isna() & (targets["section"] != "二")][
-    [name, "target", "unit", "qualifier", "commitment", "quote"]
-]
+show_table(
+    targets[targets["actual"].isna() & (targets["section"] != "二")][
+        [name, "target", "unit", "qualifier", "commitment", "quote"]
+    ],
+    LANG,
+)
 
 # %% [markdown]
 # ## Were last year's targets met? · 上年目标完成情况
@@ -135,5 +154,9 @@ else:
     attainment = attainment_table()
     print(attainment_summary(attainment, LANG))
     display(  # noqa: F821 (IPython's display)
-        attainment[[name, "measure", "target", "qualifier", "unit", "outcome", "status", "reason"]]
+        show_table(
+            attainment[[name, "measure", "target", "qualifier", "unit", "outcome", "status",
+                        "reason"]],
+            LANG,
+        )
     )

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -36,6 +36,17 @@ AS_OF = None  # year-to-date period to analyse, e.g. 前三季度; None means th
 FIGURES_DIR = None  # folder for exported charts; None means figures/ in the project
 QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/ in the project
 
+# %% [markdown]
+# ## 总体判断 · Summary
+#
+# 由数据计算，不手写 / computed from the data, never typed.
+
+# %%
+from muye_analysis.briefing.judgements import notebook_summary
+from muye_analysis.tables import show_table
+
+notebook_summary("04", LANG)
+
 # %%
 import matplotlib.pyplot as plt
 
@@ -61,7 +72,11 @@ name = "name_zh" if LANG == "zh" else "name_en"
 
 # %%
 annual = targets.annual_gaps()
-annual[[name, "base_year", "actual", "plan_year", "target", "qualifier", "price_basis", "gap_pp", "note"]]
+show_table(
+    annual[[name, "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
+            "gap_pp", "note"]],
+    LANG,
+)  # fmt: skip
 
 # %% [markdown]
 # ### Implied bases of the year before · 隐含的上年基数
@@ -70,9 +85,12 @@ annual[[name, "base_year", "actual", "plan_year", "target", "qualifier", "price_
 # 规上工业增加值）需要价格假设，这里不推算。推出的基数可能与后来修订的公布数不同。
 
 # %%
-targets.implied_bases()[
-    [name, "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
-]
+show_table(
+    targets.implied_bases()[
+        [name, "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
+    ],
+    LANG,
+)
 
 # %% [markdown]
 # ### The worked example · 算例
@@ -126,12 +144,16 @@ else:
 # %%
 period = None if AS_OF is None else parse_ytd_period(AS_OF)
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
+if not gaps:  # no silent cell: say why nothing follows
+    print(labels.text("judge_no_ytd", LANG))
 for gap in gaps:
     print(gap.sentence(LANG))
     if gap.required is not None:
         print("  weights:", gap.required.weights_source)
 
 # %%
+if not gaps:
+    print(labels.text("ytd_no_forecast", LANG))
 for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of growth only
     series = quarterly.ytd_series(gap.indicator, store)
     try:
@@ -183,7 +205,10 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
 progress_store = quarterly.read_store() if store is None else store
 table = progress.progress_table(period, store=progress_store)
 print(progress.progress_takeaway(table, LANG))
-progress.display_table(table, LANG).drop(columns=["数据来源" if LANG == "zh" else "Data source"])
+show_table(
+    progress.display_table(table, LANG).drop(columns=["数据来源" if LANG == "zh" else "Data source"]),
+    LANG,
+)
 
 # %%
 print(table.attrs["note_zh" if LANG == "zh" else "note_en"])
@@ -209,12 +234,12 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # %%
 real = forecast.real_data.load_real_series()
 henan = forecast.real_data.area_ytd("河南省", "gdp", real)
-henan[["period", "growth", "level", "derived", "url"]].tail(8)
+show_table(henan[["period", "growth", "level", "derived", "url"]].tail(8), LANG)
 
 # %%
 methods = ("base_effect", "run_rate", "naive_last")
 check = forecast.calibration.rolling_backtest(henan, methods=methods)
-check.summary.round(2)  # one row per method: origins, MAE, coverage of 80% / 95% intervals, score
+show_table(check.summary, LANG)  # one row per method: origins, MAE, coverage of 80% / 95% intervals
 
 # %% [markdown]
 # 下面假设只公布到最近一年的前三季度，看模型如何预测全年，并与公布的全年数比较。
@@ -234,7 +259,7 @@ published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12
 }
 
 # %%
-result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2)
+show_table(result.scenarios()[[name, "annual", "assumption_" + LANG]], LANG)
 
 # %%
 henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"

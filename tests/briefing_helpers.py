@@ -24,6 +24,17 @@ def pictures(slide) -> list:
     return [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
 
 
+def charts(slide) -> list:
+    """The slide's native charts (graphic frames holding a chart)."""
+    return [s for s in slide.shapes if getattr(s, "has_chart", False) and s.has_chart]
+
+
+def chart_font_sizes(chart) -> list[float]:
+    """Every font size (points) a chart's XML sets: its default, titles, ticks, labels."""
+    sizes = [int(el.get("sz")) / 100 for el in chart._chartSpace.iter() if el.get("sz")]
+    return sizes
+
+
 def text_frames(slide) -> Iterator:
     for shape in slide.shapes:
         if shape.has_text_frame:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import re
-from io import BytesIO
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -15,6 +14,8 @@ import pytest
 from briefing_helpers import (
     PLACEHOLDER_PROMPTS,
     all_text,
+    chart_font_sizes,
+    charts,
     pictures,
     runs,
     shape_named,
@@ -22,8 +23,8 @@ from briefing_helpers import (
     table_rows,
     typeface,
 )
-from PIL import Image
 from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
 from muye_analysis import cli
@@ -36,41 +37,54 @@ from muye_analysis.charts.labels import has_cjk
 TITLES = {
     "zh": [
         "牧野区经济运行简报",
-        "主要指标：2023年实际与2024年目标",
+        "总体判断",
+        "主要指标：2023年完成情况与2024年目标",
         "牧野区2023年主要指标全市排名",
         "牧野区在新乡市中的份额与增速",
-        "2024年增长目标与2023年实际增速",
+        "2024年增长目标与2023年增速",
         "按增长目标推算的2024年总量",
-        "2024年任务目标相当于2023年实绩的比例",
+        "2024年任务目标相当于2023年完成值的比例",
+        "计划目标的内在一致性",
+        "亮点、短板与风险",
     ],
     "en": [
         "Muye District: economic briefing",
-        "Headline indicators: 2023 actual and 2024 target",
+        "Overall assessment",
+        "Headline indicators: 2023 outcome and 2024 target",
         "Muye District: 2023 ranks in Xinxiang",
         "Muye District within Xinxiang",
         "2024 growth targets against 2023 growth",
         "2024 levels implied by the growth targets",
         "2024 task targets as a share of 2023 outcomes",
+        "Internal consistency of the plan targets",
+        "Strengths, weaknesses and risks",
     ],
 }
 # Worked out by hand from the report (see test_briefing_takeaways.py for the arithmetic).
 TAKEAWAYS_ZH = {
-    "rank_scorecard": "税占比居全市第1位，规上工业增速居第12位",
-    "growth_gap": ("规上工业增速目标8%，比2023年实际0.2%高7.8个百分点；GDP、固投2023年增速未公布"),
+    "rank_scorecard": "税收占比居全市第1位，规上工业增加值增速居第12位",
+    "growth_gap": (
+        "规上工业增加值增速目标8%，比2023年增速0.2%高7.8个百分点；"
+        "地区生产总值、固定资产投资2023年增速未公布"
+    ),
     "projected_levels": (
-        "按目标推算2024年GDP≥246.0亿元（按2023年价格）、财政收入11.60亿元、社零85.9亿元"
+        "按目标推算2024年地区生产总值≥246.0亿元（按2023年价格）、一般公共预算收入11.60亿元、"
+        "社会消费品零售总额85.9亿元"
     ),
 }
 HEADLINE_ROWS_ZH = [
-    ("指标", "2023年总量", "2023年实际", "2024年目标", "差距（个百分点）", "口径"),
-    ("地区生产总值", "232.1亿元", "未公布", "增长6%以上", "—", "实际增速（可比价）"),
-    ("规模以上工业增加值", "未公布", "增长0.2%", "增长8%", "+7.8", "实际增速（可比价）"),
-    ("固定资产投资", "未公布", "未公布", "增长9%", "—", "名义增速（现价）"),
-    ("一般公共预算收入", "10.74亿元", "增长2.0%", "增长8%", "+6.0", "名义增速（现价）"),
-    ("社会消费品零售总额", "78.8亿元", "增长4.9%", "增长9%", "+4.1", "名义增速（现价）"),
+    ("指标", "2023年总量", "2023年增速", "2024年目标", "差距（个百分点）", "口径"),
+    ("地区生产总值", "232.1亿元", "未公布", "增长6%以上", "—", "可比价"),
+    ("规模以上工业增加值", "未公布", "增长0.2%", "增长8%", "+7.8", "可比价"),
+    ("固定资产投资", "未公布", "未公布", "增长9%", "—", "现价"),
+    ("一般公共预算收入", "10.74亿元", "增长2.0%", "增长8%", "+6.0", "现价"),
+    ("社会消费品零售总额", "78.8亿元", "增长4.9%", "增长9%", "+4.1", "现价"),
     ("城镇调查失业率", "—", "未公布", "5.5%左右", "—", "比率"),
 ]
-CHART_SLIDES = range(2, 2 + len(REPORT_CHARTS))  # after the title and the table
+SUMMARY, TABLE = 1, 2  # slide indexes: after the cover
+CHART_SLIDES = range(3, 3 + len(REPORT_CHARTS))  # after the cover, summary and table
+PLAN, CLOSING = 3 + len(REPORT_CHARTS), 4 + len(REPORT_CHARTS)
+MIN_POINTS = 10
 
 
 @pytest.fixture(scope="module")
@@ -127,17 +141,127 @@ def test_english_deck_has_no_chinese_in_titles_or_takeaways(decks):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_chart_slide_has_one_picture_at_slide_resolution(decks, lang):
+def test_every_chart_slide_is_a_native_chart_with_its_data_embedded(decks, lang):
     for index in CHART_SLIDES:
         slide = decks[lang].slides[index]
-        (picture,) = pictures(slide)
-        blob = picture.image.blob
-        assert blob.startswith(b"\x89PNG"), slide_title(slide)
-        with Image.open(BytesIO(blob)) as image:
-            assert image.width >= int(13.333 * 200)  # a 13.333-inch chart at 200 dpi or more
-            assert round(image.info["dpi"][0]) >= 200
-        assert picture.left >= 0 and picture.left + picture.width <= decks[lang].slide_width
-        assert picture.top + picture.height <= decks[lang].slide_height
+        assert pictures(slide) == [], slide_title(slide)
+        frames = charts(slide)
+        assert frames, slide_title(slide)
+        for frame in frames:
+            workbook = frame.chart.part.chart_workbook.xlsx_part
+            assert workbook is not None and len(workbook.blob) > 1000, slide_title(slide)
+            assert frame.left >= 0 and frame.left + frame.width <= decks[lang].slide_width
+            assert frame.top + frame.height <= decks[lang].slide_height
+
+
+def test_growth_gap_chart_holds_the_report_numbers(decks):
+    (frame,) = charts(decks["zh"].slides[CHART_SLIDES[REPORT_CHARTS.index("growth_gap")]])
+    chart = frame.chart
+    assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    outcome, target = chart.plots[0].series
+    # 2023 growth as printed (GDP and investment not stated), 2024 targets of part 二
+    assert list(outcome.values) == [None, 0.2, None, 2.0, 4.9]
+    assert list(target.values) == [6.0, 8.0, 9.0, 8.0, 9.0]
+    categories = list(chart.plots[0].categories)
+    assert categories[0] == "地区生产总值（可比价）\n2023年未公布"
+    assert categories[3] == "一般公共预算收入（现价）"
+
+
+def test_rank_chart_places_each_rank_as_a_dot(decks):
+    (frame,) = charts(decks["zh"].slides[CHART_SLIDES[REPORT_CHARTS.index("rank_scorecard")]])
+    chart = frame.chart
+    assert chart.chart_type == XL_CHART_TYPE.XY_SCATTER
+    ranks = sorted(
+        float(v.text)
+        for series in chart.plots[0].series
+        for v in series._element.xpath("./c:xVal//c:v")
+    )
+    assert ranks == [1, 5, 6, 9, 12]  # 税收占比, 地区生产总值, 社零 level, 社零 growth, 规上工业
+
+
+def test_no_text_in_the_deck_is_under_10_points(decks):
+    for lang, prs in decks.items():
+        for slide in prs.slides:
+            for run in runs(slide):
+                assert run.font.size is not None and run.font.size.pt >= MIN_POINTS, (
+                    lang, slide_title(slide), run.text)  # fmt: skip
+            for frame in charts(slide):
+                sizes = chart_font_sizes(frame.chart)
+                assert sizes and min(sizes) >= MIN_POINTS, (lang, slide_title(slide))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_title_one_source_and_a_page_number_on_every_content_slide(decks, lang):
+    slides = list(decks[lang].slides)
+    total = len(slides)
+    for n, slide in enumerate(slides[1:], start=2):
+        assert slide_title(slide)
+        assert len([s for s in slide.shapes if s.name == "Source"]) == 1
+        assert shape_named(slide, "Page number").text_frame.text == f"{n} / {total}"
+        for frame in charts(slide):  # a chart never repeats the slide's title
+            assert not frame.chart.has_title or (
+                frame.chart.chart_title.text_frame.text != slide_title(slide)
+            )
+
+
+def test_summary_slide_opens_the_deck_with_computed_judgements(decks):
+    slide = decks["zh"].slides[SUMMARY]
+    assert slide_title(slide) == "总体判断"
+    lines = [p.text for p in shape_named(slide, "Sentences").text_frame.paragraphs]
+    assert 3 <= len(lines) <= 5
+    # 232.1亿元 and 第5位 from the report; 232.1 / 3347.6 = 6.93% of the city
+    assert lines[0] == "2023年地区生产总值232.1亿元，总量居全市第5位，占全市6.9%。"
+    assert "规上工业增加值（8%对0.2%，高7.8个百分点）" in lines[2]
+    english = [p.text for p in shape_named(decks["en"].slides[SUMMARY], "Sentences")
+               .text_frame.paragraphs]  # fmt: skip
+    assert english[0] == (
+        "GDP was RMB 23.21 bn in 2023, 5th in the city by size, 6.9% of the city's total."
+    )
+
+
+def test_plan_consistency_slide_draws_the_judgements_from_the_data(decks):
+    slide = decks["zh"].slides[PLAN]
+    text = all_text(slide)
+    assert "固定资产投资目标增长9%" in text
+    assert "重点项目投资目标仍为180亿元以上（2023年完成180亿元）" in text
+    assert "项目个数由431个降至200个以上" in text
+    # (10.74 × 1.08 − (10.74 − 10.23)) ÷ 10.23 − 1 = 8.40%
+    assert "税收占比已达95.3%" in text and "税收需增长约8.4%（2023年2.1%）" in text
+    assert "电池产业链营业收入增长27%，规上工业增加值仅增长0.2%（可比价），相差26.8个百分点" in text
+    assert "报告未给出2023年地区生产总值、固定资产投资增速" in text
+    assert "税收占比 = 税收收入 ÷ 一般公共预算收入。" in text  # the term defined
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "假设非税收入持平" in notes
+
+
+def test_closing_slide_names_strengths_weaknesses_and_risks(decks):
+    lines = [p.text for p in shape_named(decks["zh"].slides[CLOSING], "Sentences")
+             .text_frame.paragraphs]  # fmt: skip
+    assert lines == [
+        "亮点：税收占比第1位；电池产业收入增长27%",
+        "短板：规上工业增加值增速第12位；社会消费品零售总额增速第9位",
+        "风险：规上工业增加值需从0.2%提速到8%；一般公共预算收入需从2.0%提速到8%；"
+        "收入目标几乎全靠税收（需增长约8.4%）；地区生产总值、固定资产投资缺少2023年增速基准",
+    ]
+
+
+def test_chart_slides_carry_speaker_notes_with_their_assumptions(decks):
+    notes = {
+        name: decks["zh"].slides[i].notes_slide.notes_text_frame.text
+        for name, i in zip(REPORT_CHARTS, CHART_SLIDES, strict=True)
+    }
+    assert "假设排名单位数：13" in notes["rank_scorecard"]
+    assert "未作价格假设，按2023年价格推算" in notes["projected_levels"]
+    assert all("编辑数据" in text for text in notes.values())
+
+
+def test_cover_has_the_as_of_date_and_vintage_and_no_tool_instructions(decks):
+    for lang, prs in decks.items():
+        text = all_text(prs.slides[0])
+        for command in ("muye", "ingest", "重新生成", "rebuild", "run "):
+            assert command not in text, (lang, command)
+    assert "数据截至：2023年全年（2024年初报告）" in all_text(decks["zh"].slides[0])
+    assert "Data as of: full year 2023 (report of early 2024)" in all_text(decks["en"].slides[0])
 
 
 def test_chart_slides_carry_takeaway_and_source(decks, built):
@@ -180,10 +304,13 @@ def test_every_run_in_the_english_deck_sets_both_fonts(decks):
 
 
 def test_headline_table_slide(decks):
-    slide = decks["zh"].slides[1]
+    slide = decks["zh"].slides[TABLE]
     assert table_rows(slide) == HEADLINE_ROWS_ZH
     text = all_text(slide)
-    assert "“未公布”表示报告未给出该数值（GDP、规上工业、固投、失业率），不作推算。" in text
+    assert (
+        "“未公布”表示报告未给出该数值（地区生产总值、规上工业增加值、固定资产投资、失业率），不作推算。"
+        in text
+    )
 
 
 def test_title_slide_names_district_period_and_data_vintage(decks):
@@ -194,7 +321,7 @@ def test_title_slide_names_district_period_and_data_vintage(decks):
         "2023年计划执行情况与2024年计划",
         "《关于牧野区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告》",
         "2024年初提交",
-        "尚无年初至今统计数据",
+        "2024年月度、季度统计数据尚未纳入",
     ):
         assert expected in text
     english = all_text(decks["en"].slides[0])
@@ -283,3 +410,11 @@ def test_muye_brief_prints_what_it_wrote(monkeypatch, capsys, tmp_path):
     assert cli.main(["brief"]) == 0
     assert calls[-1] == ("zh", None)
     assert "简报已写入" in capsys.readouterr().out
+
+
+def test_html_report_shows_no_number_with_five_or_more_decimals(pages):
+    for lang, page in pages.items():
+        visible = re.sub(r"<(script|style)[\s\S]*?</\1>", "", page)
+        visible = re.sub(r"data:[a-z]+/[^\"']+", "", visible)
+        visible = re.sub(r"<[^>]+>", " ", visible)
+        assert re.findall(r"(?<![\w.])-?\d+\.\d{5,}", visible) == [], lang

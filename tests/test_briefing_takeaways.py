@@ -39,9 +39,10 @@ def data() -> ReportData:
 
 def test_scorecard_takeaway_names_the_best_and_worst_rank(data):
     # 税占比 ranks 1st (share), 规上工业增加值 growth 12th; GDP 5th, 社零 6th and 9th in between.
-    assert scorecard_takeaway(data.rankings, "zh") == "税占比居全市第1位，规上工业增速居第12位"
+    expected = "税收占比居全市第1位，规上工业增加值增速居第12位"
+    assert scorecard_takeaway(data.rankings, "zh") == expected
     assert scorecard_takeaway(data.rankings, "en") == (
-        "Tax share ranks 1st in the city; Industry growth ranks 12th"
+        "Tax share ranks 1st in the city; Industrial value added growth ranks 12th"
     )
 
 
@@ -68,7 +69,8 @@ def test_city_takeaway_gives_shares_and_the_widest_growth_difference(data):
     # 232.1/3347.6 = 6.93%, 78.8/1130.3 = 6.97%, 10.74/241.5 = 4.45%. Growth differences from the
     # city: 社零 4.9-4.9 = 0, 财政收入 2.0-6.4 = -4.4, 规上工业 0.2-1.0 = -0.8 (GDP: not stated).
     assert city_takeaway(data.indicators, data.context, data.registry, "zh") == (
-        "2023年GDP占全市6.9%、社零占全市7.0%、财政收入占全市4.4%；财政收入增速2.0%，低于全市的6.4%"
+        "2023年地区生产总值占全市6.9%、社会消费品零售总额占全市7.0%、一般公共预算收入占全市4.4%；"
+        "一般公共预算收入增速2.0%，低于全市的6.4%"
     )
     assert city_takeaway(data.indicators, data.context, data.registry, "en") == (
         "In 2023, share of the city's total: GDP 6.9%, Retail sales 7.0%, Budget revenue 4.4%; "
@@ -80,11 +82,12 @@ def test_growth_gap_takeaway_gives_the_largest_gap_and_what_was_not_stated(data)
     # Gaps: 规上 8 - 0.2 = 7.8, 财政收入 8 - 2.0 = 6.0, 社零 9 - 4.9 = 4.1;
     # GDP and 固投: no 2023 growth.
     assert growth_gap_takeaway(data.targets, "zh") == (
-        "规上工业增速目标8%，比2023年实际0.2%高7.8个百分点；GDP、固投2023年增速未公布"
+        "规上工业增加值增速目标8%，比2023年增速0.2%高7.8个百分点；"
+        "地区生产总值、固定资产投资2023年增速未公布"
     )
     assert growth_gap_takeaway(data.targets, "en") == (
-        "Industry growth target 8% is 7.8 pp above 2023's 0.2%; "
-        "no 2023 growth stated for GDP and Investment"
+        "Industrial value added growth target 8% is 7.8 pp above 2023's 0.2%; "
+        "no 2023 growth stated for GDP and Fixed-asset investment"
     )
 
 
@@ -92,11 +95,12 @@ def test_projection_takeaway_rounds_like_the_report(data):
     # 232.1 x 1.06 = 246.026 (real growth: at 2023 prices), 10.74 x 1.08 = 11.5992,
     # 78.8 x 1.09 = 85.892; GDP's target is a floor (以上).
     assert projection_takeaway(data.indicators, data.targets, "zh") == (
-        "按目标推算2024年GDP≥246.0亿元（按2023年价格）、财政收入11.60亿元、社零85.9亿元"
+        "按目标推算2024年地区生产总值≥246.0亿元（按2023年价格）、一般公共预算收入11.60亿元、"
+        "社会消费品零售总额85.9亿元"
     )
     assert projection_takeaway(data.indicators, data.targets, "en") == (
-        "Targets imply 2024 GDP ≥¥24.6bn (at 2023 prices), Budget revenue ¥1.16bn, "
-        "Retail sales ¥8.59bn"
+        "Targets imply 2024 GDP ≥RMB 24.6 bn (at 2023 prices), Budget revenue RMB 1.16 bn, "
+        "Retail sales RMB 8.59 bn"
     )
 
 
@@ -105,7 +109,7 @@ def test_task_takeaway_counts_targets_below_last_year(data):
     # 180/180 = 100%, jobs 8000/8317 = 96%, grain 3000/3410 = 88%, 专精特新 6/7 = 86%,
     # key projects 200/431 = 46%: four of seven below 100%.
     assert task_takeaway(data.targets, "zh") == (
-        "7项有2023年实绩可比的任务目标中4项低于上年实绩；"
+        "7项有2023年完成值可比的任务目标中4项低于上年完成值；"
         "最低为重点项目（46%），最高为研发活动覆盖率（114%）"
     )
     assert task_takeaway(data.targets, "en") == (
@@ -161,10 +165,10 @@ def test_headline_numbers_never_fill_a_missing_2023_figure(data):
 
 def test_headline_table_marks_qualifiers_and_gaps_in_english(data):
     table = headline_table(data.targets, data.indicators, "en")
-    assert table.columns == ("Indicator", "2023 level", "2023 actual", "2024 target", "Gap (pp)",
-                             "Basis")  # fmt: skip
-    assert table.rows[0] == ("Gross domestic product", "23.21 billion yuan", "not stated",
-                             "≥6% growth", "—", "real (comparable prices)")  # fmt: skip
+    assert table.columns == ("Indicator", "2023 level (RMB 100 million)", "2023 growth",
+                             "2024 target", "Gap (pp)", "Basis")  # fmt: skip
+    assert table.rows[0] == ("Gross domestic product (GDP)", "232.1", "not stated",
+                             "≥6% growth", "—", "comparable prices")  # fmt: skip
     assert table.rows[5] == ("Surveyed urban unemployment rate", "—", "not stated", "≈5.5%", "—",
                              "rate")  # fmt: skip
     assert table.source == "Source: Muye District report on the 2023 plan and the 2024 plan"
@@ -211,7 +215,7 @@ def test_headline_table_from_a_hand_built_frame():
     )
     rows = headline_table(targets, indicators, "zh").rows
     assert rows[0] == (
-        "地区生产总值", "100亿元", "增长5.0%", "增长6.5%左右", "+1.5", "实际增速（可比价）"
+        "地区生产总值", "100亿元", "增长5.0%", "增长6.5%左右", "+1.5", "可比价"
     )  # fmt: skip
     assert rows[1][1:3] == ("未公布", "未公布")
     assert rows[2][3:5] == ("增长9%以上", "+6.0")
@@ -234,7 +238,9 @@ def test_title_block_with_year_to_date_data_names_the_period_and_its_source():
     assert block.period == "2023年计划执行情况与2024年计划，2024年1-9月进度"
     assert block.vintage[-1] == "年初至今数据：截至2024年1-9月（区统计局2024年9月月报）"
     english = title_block("en", part)
-    assert english.period == "Outcome of the 2023 plan and the 2024 plan; progress to Jan-Sep 2024"
+    assert english.period == (
+        "Implementation of the 2023 plan and the 2024 plan; progress to Jan-Sep 2024"
+    )
     synthetic = title_block("zh", YtdPart(period=Period(2024, 6), sources="x", synthetic=True))
     assert synthetic.vintage[-1].endswith("示例数据（合成），非真实统计")
 

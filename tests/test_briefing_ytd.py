@@ -11,7 +11,7 @@ import re
 
 import matplotlib.pyplot as plt
 import pytest
-from briefing_helpers import all_text, pictures, shape_named, slide_title
+from briefing_helpers import all_text, charts, pictures, shape_named, slide_title
 from pptx import Presentation
 
 from muye_analysis.briefing import build_briefing
@@ -22,7 +22,8 @@ from muye_analysis.quarterly import ingest_quarterly, read_store, ytd_series
 
 # Synthetic GDP: cumulative growth every quarter from 2021 to 2024Q3 (15 quarters, enough for a
 # forecast), 2023 cumulative levels 50, 105, 160, 220 (the worked example of test_targets.py);
-# synthetic retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal quarters).
+# synthetic retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal
+# quarters).
 GROWTH = {
     2021: (5.0, 5.2, 5.1, 5.0),
     2022: (4.0, 4.3, 4.5, 4.4),
@@ -84,7 +85,10 @@ def test_synthetic_rows_never_reach_a_real_briefing(guarded, store_env):
     titles = [slide_title(s) for s in Presentation(str(guarded.pptx)).slides]
     assert titles == [
         "Muye District: economic briefing",
-        "Headline indicators: 2023 actual and 2024 target",
+        "Overall assessment",
+        "Headline indicators: 2023 outcome and 2024 target",
+        "Internal consistency of the plan targets",
+        "Strengths, weaknesses and risks",
     ]
     n_rows = len(read_store(store_env / "processed"))
     note = (
@@ -95,40 +99,52 @@ def test_synthetic_rows_never_reach_a_real_briefing(guarded, store_env):
     page = guarded.html.read_text(encoding="utf-8")
     assert note in page  # shown at the end of the report
     assert "data:image/png" not in page
-    assert "No year-to-date statistics yet" in all_text(Presentation(str(guarded.pptx)).slides[0])
+    assert "No 2024 monthly or quarterly statistics included yet" in all_text(
+        Presentation(str(guarded.pptx)).slides[0]
+    )
 
 
 def test_year_to_date_slides_follow_the_table(stamped):
     result, prs = stamped
     assert [slide_title(s) for s in prs.slides] == [
         "牧野区经济运行简报",
-        "主要指标：2023年实际与2024年目标",
+        "总体判断",
+        "主要指标：2023年完成情况与2024年目标",
         "2024年1-9月进度：完成全年目标所需增速（示例数据）",
         "2024年1-9月：主要目标进度监测（示例数据）",
-        "GDP累计增速：实绩与预测（示例数据）",
-        "2024年增长目标与2023年实际增速",
+        "地区生产总值累计增速：已公布值与预测（示例数据）",
+        "2024年增长目标与2023年增速",
+        "计划目标的内在一致性",
+        "亮点、短板与风险",
     ]
     assert result.slide_titles == [slide_title(s) for s in prs.slides]
 
 
 def test_required_growth_sentences_use_last_years_weights_or_say_they_assume(stamped):
     _, prs = stamped
-    text = all_text(prs.slides[2])
+    text = all_text(prs.slides[3])
     # GDP: w = 160/220, (6 - w x 5.0) / (1 - w) = 8.67; retail: no levels, equal quarters,
     # 4 x 9 - 3 x 5.0 = 21.
     assert "地区生产总值前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上目标" in text
     assert "社会消费品零售总额前三季度增长5.0%，四季度需增长21.0%方能完成全年9%目标" in text
-    assert "GDP：w按上年累计值计算" in text
-    assert "社零：上年分季数据缺失，假设各季度相等" in text
+    assert "地区生产总值：w按上年累计值计算" in text
+    assert "社会消费品零售总额：上年分季数据缺失，假设各季度相等" in text
     assert "示例数据（合成），非真实统计" in text  # stamped in the notes and the source line
-    assert "synthetic test data" in shape_named(prs.slides[2], "Source").text_frame.text
+    assert "synthetic test data" in shape_named(prs.slides[3], "Source").text_frame.text
 
 
 def test_progress_slide_counts_the_targets_by_status(stamped):
     _, prs = stamped
-    slide = prs.slides[3]
-    (picture,) = pictures(slide)
-    assert picture.image.blob.startswith(b"\x89PNG")
+    slide = prs.slides[4]
+    assert pictures(slide) == []  # native bars, their data embedded
+    (frame,) = charts(slide)
+    # Horizontal bars are stored bottom up (first category and series drawn on top).
+    needed, target, so_far = frame.chart.plots[0].series
+    categories = list(frame.chart.plots[0].categories)
+    assert categories == ["社会消费品零售总额（滞后）", "地区生产总值（滞后）"]
+    assert (list(so_far.values), list(target.values), list(needed.values)) == (
+        [5.0, 5.0], [9.0, 6.0], [21.0, 8.7]
+    )
     # GDP 5.0% after 1-9月 needs 8.67% (3.7 points faster); retail 5.0% needs 21%: both behind.
     assert shape_named(slide, "Takeaway").text_frame.text == (
         "25项目标中正常0项、预警0项、滞后2项、暂无数据23项；滞后：地区生产总值、社会消费品零售总额"
@@ -138,9 +154,11 @@ def test_progress_slide_counts_the_targets_by_status(stamped):
 
 def test_forecast_fan_slide_with_its_takeaway(stamped):
     _, prs = stamped
-    slide = prs.slides[4]
-    (picture,) = pictures(slide)
-    assert picture.image.blob.startswith(b"\x89PNG")
+    slide = prs.slides[5]
+    assert pictures(slide) == []  # a native line chart, its data embedded
+    (frame,) = charts(slide)
+    names = [s.name for s in frame.chart.plots[0].series]
+    assert names == ["已公布", "预测", "80%区间（下限）", "80%区间（上限）", "全年目标 6%以上"]
     takeaway = shape_named(slide, "Takeaway").text_frame.text
     # The default (base_effect) forecast of the synthetic GDP series, read off one run of the
     # model: 4.98% (80% interval 4.91 to 5.06). Sensible: 1-9月 is 5.0% with 73% of the year
@@ -150,6 +168,9 @@ def test_forecast_fan_slide_with_its_takeaway(stamped):
         "按单季增速走势并考虑上年基数测算，2024年全年预计增长5.0%（80%区间4.9%至5.1%），"
         "达到6%以上目标的概率不足1%"
     )
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "历史数据不足，尚无回测" in notes  # the backtest coverage, beside the fan
+    assert "AR(1)" not in notes and "上年基数" in notes
     source = shape_named(slide, "Source").text_frame.text
     assert source.endswith("synthetic test data；示例数据（合成），非真实统计")
 
@@ -167,7 +188,7 @@ def test_the_fan_reports_backtest_coverage_or_that_there_is_none(store_env):
 
 def test_an_indicator_with_too_little_history_gets_a_note_not_a_fan(stamped):
     result, _ = stamped
-    assert result.notes == ["社零：历史数据不足12个季度，未作预测。"]
+    assert result.notes == ["社会消费品零售总额：历史数据不足12个季度，未作预测。"]
 
 
 def test_title_slide_gives_the_year_to_date_period_and_stamp(stamped):

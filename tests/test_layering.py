@@ -27,6 +27,9 @@ LAYERS = {
     "muye_analysis.units": 0,
     "muye_analysis.periods": 0,
     "muye_analysis.chart_registry": 0,
+    "muye_analysis.display": 0,  # display precision: pure number formatting
+    "muye_analysis.vocab": 1,  # the words of every output; years from the reports
+    "muye_analysis.tables": 4,  # notebook tables (presentation)
     "muye_analysis.provenance": 1,  # raw files
     "muye_analysis.reports": 1,  # curated loaders
     "muye_analysis.validation": 1,

@@ -79,8 +79,9 @@ def test_brief_carries_the_next_reports_years_on_every_slide(two_reports):
         )
         for slide in deck.slides
     ]
-    # Slide 3: last year's (2024) headline targets against the constructed 2024 outcomes.
-    attainment = slides.pop(2)
+    # Slide 4 (after the cover, the summary and the headline table): last year's (2024)
+    # headline targets against the constructed 2024 outcomes.
+    attainment = slides.pop(3)
     assert attainment.startswith("2024 headline targets: met or not")
     assert "All 25 targets for 2024: 7 met, 7 not met, 11 not comparable" in attainment
     assert "≥6% growth\n5.6% growth\nnot met" in attainment  # GDP, 6%以上 vs 5.6%

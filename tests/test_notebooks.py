@@ -130,3 +130,52 @@ def test_rankings_notebook_checks_the_report_against_a_league_table(tmp_path, mo
         for o in c.get("outputs", [])
     )
     assert "agrees" in shown and "(13, True)" in shown
+
+
+def test_notebook_html_shows_no_number_with_five_or_more_decimals(outputs):
+    """Derived values print at display precision (muye_analysis.display), never 2.380952."""
+    import html
+    import re
+
+    results, _ = outputs
+    offenders = {}
+    for stem, result in results.items():
+        page = result.html.read_text(encoding="utf-8")
+        page = re.sub(r"<(script|style)[\s\S]*?</\1>", "", page)
+        page = re.sub(r"data:[a-z]+/[^\"']+", "", page)  # embedded images and fonts
+        visible = html.unescape(re.sub(r"<[^>]+>", " ", page))
+        found = re.findall(r"(?<![\w.])-?\d+\.\d{5,}", visible)
+        if found:
+            offenders[stem] = found
+    assert offenders == {}
+
+
+def test_notebook_tables_show_one_missing_marker(outputs):
+    import html
+    import re
+
+    results, _ = outputs
+    for stem, result in results.items():
+        page = result.html.read_text(encoding="utf-8")
+        cells = [html.unescape(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S)]
+        assert not {"NaN", "<NA>", "nan", "None"} & set(cells), stem
+
+
+def test_no_cell_runs_silently(outputs):
+    """Every code cell shows something (a table, a chart, a sentence saying why nothing
+    follows), except imports and the parameters papermill injects."""
+    results, _ = outputs
+    silent = {}
+    for stem, result in results.items():
+        cells = nbformat.read(result.executed, as_version=4).cells
+        quiet = [
+            c.source.splitlines()[0]
+            for c in cells
+            if c.cell_type == "code"
+            and not c.get("outputs")
+            and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))
+            and not c.source.lstrip().startswith(("import", "from"))
+        ]
+        if quiet:
+            silent[stem] = quiet
+    assert silent == {}

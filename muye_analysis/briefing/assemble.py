@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from muye_analysis.briefing.attainment import attainment_slide
@@ -39,17 +40,24 @@ def assemble_briefing(
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    from muye_analysis import league
+    from muye_analysis.briefing import judgements
+
     data = ReportData.load() if data is None else data
     entries = select_charts(report_catalogue(data), charts)
     chart_slides = [render_chart(entry, lang, figure_dir) for entry in entries]
     ytd = ytd_part(lang, figure_dir, targets=data.targets, registry=data.registry,
                    allow_synthetic=allow_synthetic)  # fmt: skip
+    frame, _ = league.scorecard_frame()
     attainment = attainment_slide(lang)  # with two reports: last year's targets met or not
     slides = (
+        judgements.summary_slide(data, lang, frame_size=frame),
         headline_table(data.targets, data.indicators, lang),
         *((attainment,) if attainment is not None else ()),
         *ytd.slides,
         *chart_slides,
+        judgements.plan_slide(data, lang),
+        judgements.closing_slide(data, lang, frame_size=frame),
     )
     notes = (*ytd.notes, *missing_charts(data).values())  # charts the data cannot draw, and why
     return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=notes)
@@ -85,6 +93,8 @@ def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
         takeaway=entry.takeaway(lang),
         image=image,
         source=entry.source(lang),
+        charts=tuple(entry.native(lang)),
+        notes=(*entry.notes(lang), text("note_chart_data", lang)),
     )
 
 
@@ -115,6 +125,7 @@ def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
         key = "vintage_issuer_when" if when else "vintage_issuer"
         vintage.append(text(key, lang, issuer=issuer, when=when))
     period = text("deck_period", lang, **years)
+    as_of = text("as_of_report", lang, when=when, **years) if when else str(years["base"])
     if ytd.period is not None:
         label = ytd.period.label(lang)
         period += ("，" if lang == "zh" else "; ") + text("deck_period_ytd", lang, period=label)
@@ -122,11 +133,22 @@ def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
         if ytd.synthetic:
             line += ("；" if lang == "zh" else "; ") + labels.text("synthetic_stamp", lang)
         vintage.append(line)
+        as_of = label
     else:
-        vintage.append(text("vintage_no_ytd", lang))
+        vintage.append(text("vintage_no_ytd", lang, **years))
     return TitleBlock(
         title=text("deck_title", lang),
         place=text("deck_place", lang),
         period=period,
         vintage=tuple(vintage),
+        as_of=text("cover_as_of", lang, when=as_of),
+        made=text("cover_made", lang, date=made_on(lang)),
     )
+
+
+def made_on(lang: str, today: date | None = None) -> str:
+    """The date the briefing is prepared: '2024年3月5日' / '5 March 2024'."""
+    today = today or date.today()
+    if lang == "zh":
+        return f"{today.year}年{today.month}月{today.day}日"
+    return f"{today.day} {today.strftime('%B')} {today.year}"

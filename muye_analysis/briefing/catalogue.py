@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from muye_analysis.briefing import takeaways
+from muye_analysis.briefing import native, takeaways
 from muye_analysis.charts import labels
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import year_fields
@@ -54,6 +54,8 @@ class ChartEntry:
     build: Callable[[str], Figure]
     takeaway: Callable[[str], str]
     source: Callable[[str], str]
+    native: Callable[[str], tuple] = lambda lang: ()  # editable deck charts (briefing.native)
+    notes: Callable[[str], tuple[str, ...]] = lambda lang: ()  # speaker notes: assumptions
 
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
@@ -104,6 +106,30 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
             report_source,
         ),
     }
+    # name -> (native deck charts, speaker notes with the chart's assumptions)
+    deck: dict[str, tuple[Callable, Callable]] = {
+        "rank_scorecard": (
+            lambda lang: native.scorecard_native(d.rankings, lang, frame_size=frame),
+            lambda lang: scorecard_notes(frame, from_table, lang),
+        ),
+        "muye_in_city": (
+            lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
+            lambda lang: (labels.text("growth_basis_note", lang),
+                          labels.text("city_preliminary_note", lang)),
+        ),
+        "growth_gap": (
+            lambda lang: native.growth_gap_native(d.targets, lang),
+            lambda lang: gap_notes(d, lang),
+        ),
+        "projected_levels": (
+            lambda lang: native.projection_native(d.indicators, d.targets, lang),
+            lambda lang: projection_notes(d, lang),
+        ),
+        "task_targets": (
+            lambda lang: native.task_native(d.targets, lang),
+            lambda lang: (labels.text("task_note", lang),),
+        ),
+    }
     skip = set(missing_charts(d))
     return tuple(
         ChartEntry(
@@ -112,6 +138,8 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
             build=parts[name][0],
             takeaway=parts[name][1],
             source=parts[name][2],
+            native=deck[name][0] if name in deck else (lambda lang: ()),
+            notes=deck[name][1] if name in deck else (lambda lang: ()),
         )
         for name in REPORT_CHARTS
         if name not in skip
@@ -137,3 +165,40 @@ def city_source_line(data: ReportData, lang: str) -> str:
     view = city_view(data.indicators, data.context, data.registry)
     extra = [labels.context_source(title, url, lang) for title, url in city_sources(view)]
     return labels.source_line(lang, extra, **year_fields(data.targets))
+
+
+def scorecard_notes(frame: int, from_table: bool, lang: str) -> tuple[str, ...]:
+    """The ranking chart's assumption: how many units were ranked, and why it is assumed."""
+    if from_table:
+        return (labels.text("frame_from_table", lang, n=frame),)
+    return (labels.text("frame_assumption", lang, n=frame), labels.text("frame_explained", lang))
+
+
+def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
+    """Price basis of the growth rates, and the base-year rates the report does not give."""
+    from muye_analysis.views import growth_gap_view
+
+    view = growth_gap_view(data.targets)
+    missing = view[view["actual"].isna()]
+    notes = [labels.text("gap_note", lang)]
+    if len(missing):
+        names = labels.join_names([labels.indicator_name(r, lang) for _, r in missing.iterrows()],
+                                  lang)  # fmt: skip
+        notes.append(labels.text("gap_missing_note", lang, names=names))
+    return tuple(notes)
+
+
+def projection_notes(data: ReportData, lang: str) -> tuple[str, ...]:
+    """Real targets projected at base-year prices (no deflator assumed); floors."""
+    from muye_analysis.views import projection_view
+
+    view = projection_view(data.indicators, data.targets)
+    notes = []
+    real = view[view["at_base_prices"].astype(bool)]
+    if len(real):
+        names = labels.join_names([labels.indicator_name(r, lang) for _, r in real.iterrows()],
+                                  lang)  # fmt: skip
+        notes.append(labels.text("proj_real_note", lang, names=names))
+    if (view["bound"] == "at_least").any():
+        notes.append(labels.text("proj_floor_note", lang))
+    return tuple(notes)

@@ -1,9 +1,14 @@
-"""The briefing as a 16:9 PowerPoint deck (python-pptx), readable in PowerPoint and WPS.
+"""The briefing as a 16:9 PowerPoint deck (python-pptx), readable and editable in PowerPoint
+and WPS.
 
-Every run of text goes through :func:`style_run`, which sets the Latin typeface *and* the East
-Asian one (``a:ea``): PowerPoint and WPS pick the font for Chinese characters from ``a:ea``, so a
-run with only a Latin font shows Chinese in whatever fallback the machine has. The theme's
-fonts are set the same way, so text a user adds later matches.
+* Charts are native PowerPoint charts with their data embedded (bars, clustered bars, dots as
+  XY scatter, lines), so a user can 编辑数据; a picture is used only where no native form fits
+  (forecast fans), drawn at the size it is placed.
+* One title and one source line per slide; fixed type sizes (:data:`SIZES`), none under 10 pt;
+  page numbers; speaker notes carry each chart's assumptions.
+* Every run of text goes through :func:`style_run`, which sets the Latin typeface *and* the East
+  Asian one (``a:ea``): PowerPoint and WPS pick the font for Chinese characters from ``a:ea``.
+  The theme's fonts are set the same way, so text a user adds later matches.
 """
 
 from __future__ import annotations
@@ -14,14 +19,22 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from muye_analysis.atomic import atomic_path
-from muye_analysis.briefing.model import Briefing, ChartSlide, TableSlide, TextSlide, TitleBlock
-from muye_analysis.charts.labels import has_cjk
+from muye_analysis.briefing.model import (
+    Briefing,
+    ChartSlide,
+    NativeChart,
+    TableSlide,
+    TextSlide,
+    TitleBlock,
+)
+from muye_analysis.vocab import has_cjk, text
 
 SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN = 13.333, 7.5  # 16:9, PowerPoint's and WPS's default widescreen
 EA_FONT = "Microsoft YaHei"  # 微软雅黑: on every Windows machine; WPS maps it on Linux
@@ -34,9 +47,17 @@ MARGIN = 0.5  # inches, left and right
 CONTENT_WIDTH = SLIDE_WIDTH_IN - 2 * MARGIN
 TITLE_TOP, TITLE_HEIGHT = 0.3, 0.75
 TAKEAWAY_TOP, TAKEAWAY_HEIGHT = 1.12, 0.62
-PICTURE_TOP, PICTURE_BOTTOM = 1.86, 6.86
-SOURCE_TOP = 6.92
-TABLE_FONT = 14  # points
+PICTURE_TOP, PICTURE_BOTTOM = 1.86, 6.78
+SOURCE_TOP = 6.86
+PAGE_WIDTH = 0.9  # the page number, bottom right
+# Type sizes (points), the same on every slide; nothing is smaller than MIN_SIZE.
+SIZES = {
+    "cover_title": 40, "cover_sub": 22, "cover_meta": 14,
+    "title": 26, "takeaway": 16, "body": 18, "chart": 12, "chart_title": 14,
+    "table": 14, "note": 12, "source": 10, "page": 10,
+}  # fmt: skip
+MIN_SIZE = 10
+TABLE_FONT = SIZES["table"]
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -79,17 +100,51 @@ def write_lines(
     align=PP_ALIGN.LEFT,
     space_after: float = 0,
     bullet: str = "",
+    lead: bool = False,
 ) -> None:
-    """Replace the text of ``frame`` with ``lines``, one paragraph each, every run styled."""
+    """Replace the text of ``frame`` with ``lines``, one paragraph each, every run styled.
+
+    ``bullet`` makes each line a hanging-indent bullet (a real paragraph bullet, so the text
+    wraps under the text, not under the bullet); ``lead`` sets a line's lead-in ('投资：',
+    'Revenue: ') in bold.
+    """
     frame.clear()  # leaves one empty paragraph
     for i, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.alignment = align
         if space_after:
             paragraph.space_after = Pt(space_after)
-        run = paragraph.add_run()
-        run.text = bullet + line
-        style_run(run, lang, size=size, bold=bold, colour=colour)
+        if bullet:
+            _bullet(paragraph, bullet, size)
+        head, rest = split_lead(line) if lead else ("", line)
+        for part, strong in ((head, True), (rest, bold)):
+            if part:
+                run = paragraph.add_run()
+                run.text = part
+                style_run(run, lang, size=size, bold=strong, colour=colour)
+
+
+def split_lead(line: str) -> tuple[str, str]:
+    """('投资：', the rest) when the line opens with a short lead-in and a colon;
+    else ('', line)."""
+    for mark in ("：", ": "):
+        at = line.find(mark)
+        if 0 < at <= 14:
+            return line[: at + len(mark)], line[at + len(mark) :]
+    return "", line
+
+
+def _bullet(paragraph, char: str, size: float) -> None:
+    """A hanging bullet: the character at the margin, wrapped lines aligned with the text."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    indent = int(Pt(size * 1.1))
+    p_pr.set("marL", str(indent))
+    p_pr.set("indent", str(-indent))
+    for tag in ("a:buNone", "a:buChar", "a:buAutoNum"):
+        for old in p_pr.findall(qn(tag)):
+            p_pr.remove(old)
+    bu = etree.SubElement(p_pr, qn("a:buChar"))
+    bu.set("char", char.strip() or "•")
 
 
 def fit_size(text: str, width_in: float, sizes: Sequence[float]) -> float:
@@ -119,23 +174,29 @@ def text_ems(text: str) -> float:
 
 
 def build_deck(briefing: Briefing):
-    """A python-pptx Presentation of ``briefing``: title, then one slide per content slide."""
+    """A python-pptx Presentation of ``briefing``: cover, then one slide per content slide,
+    each numbered."""
     prs = Presentation()
     _widen(prs)
     _theme_fonts(prs, briefing.lang)
     prs.core_properties.title = briefing.title.title
     prs.core_properties.author = "muye-analysis"
     prs.core_properties.language = "zh-CN" if briefing.lang == "zh" else "en-US"
-    _title_slide(prs, briefing.title, briefing.lang)
+    lang = briefing.lang
+    _title_slide(prs, briefing.title, lang)
     for slide in briefing.slides:
         if isinstance(slide, ChartSlide):
-            _chart_slide(prs, slide, briefing.lang)
+            _chart_slide(prs, slide, lang)
         elif isinstance(slide, TableSlide):
-            _table_slide(prs, slide, briefing.lang)
+            _table_slide(prs, slide, lang)
         elif isinstance(slide, TextSlide):
-            _text_slide(prs, slide, briefing.lang)
+            _text_slide(prs, slide, lang)
         else:  # pragma: no cover - the model has three kinds
             raise TypeError(f"unknown slide {slide!r}")
+    total = len(prs.slides)
+    for n, slide in enumerate(prs.slides, start=1):
+        if n > 1:  # the cover carries no number
+            _page_number(slide, n, total, lang)
     return prs
 
 
@@ -192,47 +253,63 @@ def _set_title(slide, title: str, lang: str) -> None:
     frame = shape.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    size = fit_size(title, CONTENT_WIDTH, (28, 26, 24, 22, 20))
+    size = fit_size(title, CONTENT_WIDTH, (SIZES["title"], 24, 22, 20))  # one line
     write_lines(frame, [title], lang, size=size, bold=True)
 
 
 def _source(slide, source: str, lang: str) -> None:
-    _, frame = _textbox(slide, MARGIN, SOURCE_TOP, CONTENT_WIDTH, 0.45, "Source")
+    width = CONTENT_WIDTH - PAGE_WIDTH
+    _, frame = _textbox(slide, MARGIN, SOURCE_TOP, width, SLIDE_HEIGHT_IN - SOURCE_TOP - 0.1,
+                        "Source")  # fmt: skip
     frame.vertical_anchor = MSO_ANCHOR.TOP
-    size = fit_size(source, CONTENT_WIDTH, (11, 10, 9))
-    write_lines(frame, [source], lang, size=size, colour=GREY)
+    write_lines(frame, [source], lang, size=SIZES["source"], colour=GREY)
 
 
-def _notes(slide, notes: Sequence[str], top: float, lang: str, *, size: float = 12) -> None:
+def _page_number(slide, n: int, total: int, lang: str) -> None:
+    left = SLIDE_WIDTH_IN - MARGIN - PAGE_WIDTH
+    _, frame = _textbox(slide, left, SOURCE_TOP, PAGE_WIDTH, 0.35, "Page number")
+    write_lines(frame, [text("page_number", lang, n=n, total=total)], lang, size=SIZES["page"],
+                colour=GREY, align=PP_ALIGN.RIGHT)  # fmt: skip
+
+
+def _notes(slide, notes: Sequence[str], top: float, lang: str) -> None:
     if not notes:
         return
     height = max(0.3, SOURCE_TOP - top - 0.05)
     _, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, height, "Notes")
-    write_lines(frame, notes, lang, size=size, colour=GREY, space_after=2)
+    write_lines(frame, notes, lang, size=SIZES["note"], colour=GREY, space_after=2)
+
+
+def _speaker_notes(slide, lines: Sequence[str]) -> None:
+    """Speaker notes (the notes page): assumptions and how the numbers were made."""
+    if lines:
+        slide.notes_slide.notes_text_frame.text = "\n".join(lines)
 
 
 def _title_slide(prs, block: TitleBlock, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
     title = slide.shapes.title
-    _place(title, 0.9, 1.7, 11.6, 1.2)
+    _place(title, 0.9, 1.5, 11.6, 1.2)
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    write_lines(title.text_frame, [block.title], lang, size=40, bold=True)
+    write_lines(title.text_frame, [block.title], lang, size=SIZES["cover_title"], bold=True)
     subtitle = slide.placeholders[1]
-    _place(subtitle, 0.9, 3.1, 11.6, 3.6)
+    _place(subtitle, 0.9, 2.9, 11.6, 4.0)
     frame = subtitle.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.TOP
-    write_lines(frame, [block.place, block.period], lang, size=22, colour=BLUE, space_after=4)
-    size = min(fit_size(line, 11.6, (14, 13, 12)) for line in block.vintage)
-    for i, line in enumerate(block.vintage):
+    write_lines(frame, [block.place, block.period], lang, size=SIZES["cover_sub"], colour=BLUE,
+                space_after=4)  # fmt: skip
+    meta = [line for line in (block.as_of, *block.vintage, block.made) if line]
+    for i, line in enumerate(meta):
         paragraph = frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.LEFT
-        paragraph.space_before = Pt(18 if i == 0 else 2)
+        paragraph.space_before = Pt(18 if i == 0 else 4)
         run = paragraph.add_run()
         run.text = line
-        style_run(run, lang, size=size, colour=GREY)
+        style_run(run, lang, size=SIZES["cover_meta"], colour=INK if i == 0 else GREY,
+                  bold=i == 0)  # fmt: skip
     bar = slide.shapes.add_shape(
-        MSO_SHAPE.RECTANGLE, Inches(0.6), Inches(1.85), Inches(0.1), Inches(2.6)
+        MSO_SHAPE.RECTANGLE, Inches(0.6), Inches(1.65), Inches(0.1), Inches(2.6)
     )
     bar.name = "Accent"
     bar.fill.solid()
@@ -240,28 +317,226 @@ def _title_slide(prs, block: TitleBlock, lang: str) -> None:
     bar.line.fill.background()
 
 
-def _chart_slide(prs, chart: ChartSlide, lang: str) -> None:
-    from PIL import Image
-
-    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-    _set_title(slide, chart.title, lang)
+def _takeaway(slide, takeaway: str, lang: str) -> None:
     box, frame = _textbox(slide, MARGIN, TAKEAWAY_TOP, CONTENT_WIDTH, TAKEAWAY_HEIGHT, "Takeaway")
     box.fill.solid()
     box.fill.fore_color.rgb = RGBColor.from_string(TAKEAWAY_FILL)
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    size = fit_size(chart.takeaway, CONTENT_WIDTH - 0.2, (18, 17, 16, 15, 14, 13))
-    write_lines(frame, [chart.takeaway], lang, size=size, bold=True, colour=BLUE)
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    write_lines(frame, [takeaway], lang, size=SIZES["takeaway"], bold=True, colour=BLUE)
+
+
+def _chart_slide(prs, chart: ChartSlide, lang: str) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    _set_title(slide, chart.title, lang)
+    _takeaway(slide, chart.takeaway, lang)
+    top, height = PICTURE_TOP, PICTURE_BOTTOM - PICTURE_TOP
+    if chart.charts:
+        gap = 0.3
+        n = len(chart.charts)
+        width = (CONTENT_WIDTH - gap * (n - 1)) / n
+        for i, spec in enumerate(chart.charts):
+            left = MARGIN + i * (width + gap)
+            frame = add_native_chart(slide, spec, lang, left, top, width, height)
+            frame.name = f"Chart {chart.name}" + (f" {i + 1}" if n > 1 else "")
+    else:
+        _picture(slide, chart, top, height)
+    _source(slide, chart.source, lang)
+    _speaker_notes(slide, [chart.takeaway, *chart.notes])
+
+
+def _picture(slide, chart: ChartSlide, top: float, height: float) -> None:
+    """The chart's PNG, placed at its own size when it fits (it is drawn for the box), else
+    scaled to the box."""
+    from PIL import Image
+
     with Image.open(chart.image) as image:
-        aspect = image.width / image.height
-    height = PICTURE_BOTTOM - PICTURE_TOP
-    width = min(CONTENT_WIDTH, height * aspect)
-    height = width / aspect
+        dpi = image.info.get("dpi", (200, 200))[0] or 200
+        natural_w, natural_h = image.width / dpi, image.height / dpi
+    scale = min(1.0, CONTENT_WIDTH / natural_w, height / natural_h)
+    width, height = natural_w * scale, natural_h * scale
     left = (SLIDE_WIDTH_IN - width) / 2
-    picture = slide.shapes.add_picture(str(chart.image), Inches(left), Inches(PICTURE_TOP),
+    picture = slide.shapes.add_picture(str(chart.image), Inches(left), Inches(top),
                                        Inches(width), Inches(height))  # fmt: skip
     picture.name = f"Chart {chart.name}"
     picture._element.nvPicPr.cNvPr.set("descr", f"{chart.title}: {chart.takeaway}")  # alt text
-    _source(slide, chart.source, lang)
+
+
+# -- native charts ----------------------------------------------------------------------------
+
+
+def add_native_chart(slide, spec: NativeChart, lang: str, left, top, width, height):
+    """Draw ``spec`` as an editable chart (data embedded) and return its graphic frame."""
+    from pptx.chart.data import CategoryChartData, XyChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    if spec.kind == "bar":
+        spec = _top_down(spec)
+    if spec.kind == "xy":
+        spec = _xy_order(spec)
+        data = XyChartData()
+        for series in spec.series:
+            points = data.add_series(series.name, number_format=spec.number_format)
+            for x, y in zip(series.x or (), series.values, strict=True):
+                points.add_data_point(x, y)
+        chart_type = XL_CHART_TYPE.XY_SCATTER
+    else:
+        data = CategoryChartData(number_format=spec.number_format)
+        data.categories = list(spec.categories)
+        for series in spec.series:
+            data.add_series(series.name, list(series.values))
+        chart_type = {
+            "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+            "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+            "line": XL_CHART_TYPE.LINE,
+        }[spec.kind]
+    frame = slide.shapes.add_chart(chart_type, Inches(left), Inches(top), Inches(width),
+                                   Inches(height), data)  # fmt: skip
+    chart = frame.chart
+    chart.font.size = Pt(SIZES["chart"])
+    chart.font.name = LATIN_FONT[lang]
+    _chart_title(chart, spec.title, lang)
+    _legend(chart, spec)
+    _style_series(chart, spec, lang)
+    _axes(chart, spec, lang)
+    return frame
+
+
+def _top_down(spec: NativeChart) -> NativeChart:
+    """Horizontal bars list their first category at the bottom: reverse the categories (and
+    the series within a group) so the chart reads top down as the spec does. Reversing the
+    axis instead moves the value axis to the top in LibreOffice."""
+    from dataclasses import replace
+
+    def flip(series):
+        return replace(
+            series,
+            values=series.values[::-1],
+            labels=series.labels[::-1] if series.labels else None,
+            point_colours=series.point_colours[::-1] if series.point_colours else None,
+        )
+
+    return replace(spec, categories=spec.categories[::-1],
+                   series=tuple(flip(s) for s in spec.series[::-1]))  # fmt: skip
+
+
+def _xy_order(spec: NativeChart) -> NativeChart:
+    """A series with several points first: LibreOffice drops the points of a first XY series
+    that has only one (PowerPoint and WPS do not care)."""
+    from dataclasses import replace
+
+    series = list(spec.series)
+    if series and len(series[0].values) < 2:
+        many = next((i for i, s in enumerate(series) if len(s.values) > 1), None)
+        if many is not None:
+            series.insert(0, series.pop(many))
+    return replace(spec, series=tuple(series))
+
+
+def _chart_title(chart, title: str, lang: str) -> None:
+    chart.has_title = bool(title)
+    if title:
+        frame = chart.chart_title.text_frame
+        frame.text = title
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                style_run(run, lang, size=SIZES["chart_title"], bold=True)
+
+
+def _legend(chart, spec: NativeChart) -> None:
+    from pptx.enum.chart import XL_LEGEND_POSITION
+
+    chart.has_legend = spec.legend and len(spec.series) > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(SIZES["chart"])
+
+
+def _style_series(chart, spec: NativeChart, lang: str) -> None:
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_MARKER_STYLE
+
+    plot = chart.plots[0]
+    if spec.kind in ("bar", "column"):
+        plot.gap_width = 60
+        plot.overlap = -10 if len(spec.series) > 1 else 0
+    for series, data in zip(plot.series, spec.series, strict=True):
+        if spec.kind == "xy":
+            series.format.line.fill.background()  # dots, not a line
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 14
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = RGBColor.from_string(data.colour)
+            series.marker.format.line.fill.background()
+        elif spec.kind == "line":
+            series.format.line.color.rgb = RGBColor.from_string(data.colour)
+            series.format.line.width = Pt(2.5)
+            series.smooth = False
+            if data.dashed:
+                series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = RGBColor.from_string(data.colour)
+            series.invert_if_negative = False
+        for j, colour in enumerate(data.point_colours or ()):
+            point = series.points[j]
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+        position = {
+            "xy": XL_LABEL_POSITION.RIGHT,
+            "line": XL_LABEL_POSITION.ABOVE,
+        }.get(spec.kind, XL_LABEL_POSITION.OUTSIDE_END)
+        for j, label in enumerate(data.labels or ()):
+            if data.values[j] is None:
+                continue  # no point, no label; the notes say what is missing
+            data_label = series.points[j].data_label
+            frame = data_label.text_frame
+            frame.word_wrap = False  # one line: LibreOffice otherwise wraps long labels
+            frame.text = label
+            for paragraph in frame.paragraphs:
+                for run in paragraph.runs:
+                    style_run(run, lang, size=SIZES["chart"], colour=INK)
+            right_half = spec.kind == "xy" and (data.x or ())[j] > (spec.axis_max or 0) / 2
+            data_label.position = XL_LABEL_POSITION.LEFT if right_half else position
+
+
+def _axes(chart, spec: NativeChart, lang: str) -> None:
+    from pptx.enum.chart import XL_TICK_LABEL_POSITION
+
+    value_axis = chart.category_axis if spec.kind == "xy" else chart.value_axis
+    other_axis = chart.value_axis if spec.kind == "xy" else chart.category_axis
+    value_axis.has_major_gridlines = True
+    value_axis.major_gridlines.format.line.color.rgb = RGBColor.from_string("D9D9D9")
+    value_axis.tick_labels.font.size = Pt(SIZES["chart"])
+    value_axis.tick_labels.number_format = spec.axis_format
+    value_axis.tick_labels.number_format_is_linked = False
+    value_axis.format.line.fill.background()
+    if spec.axis_min is not None:
+        value_axis.minimum_scale = spec.axis_min
+    if spec.axis_max is not None:
+        value_axis.maximum_scale = spec.axis_max
+    if spec.kind == "xy":
+        value_axis.major_unit = 1
+    if spec.axis_title:
+        value_axis.has_title = True
+        frame = value_axis.axis_title.text_frame
+        frame.text = spec.axis_title
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                style_run(run, lang, size=SIZES["chart"], colour=GREY)
+    other_axis.tick_labels.font.size = Pt(SIZES["chart"])
+    other_axis.has_major_gridlines = False
+    if spec.hide_category_axis:
+        other_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
+        other_axis.format.line.fill.background()
+        other_axis.visible = True
+        other_axis.minimum_scale = 0
+        other_axis.maximum_scale = (
+            max((v for s in spec.series for v in s.values if v is not None), default=1) + 1
+        )
+
+
+# -- tables and text --------------------------------------------------------------------------
 
 
 def _table_slide(prs, table: TableSlide, lang: str) -> None:
@@ -284,8 +559,10 @@ def _table_slide(prs, table: TableSlide, lang: str) -> None:
         fill = ROW_FILL if i % 2 == 0 else WHITE
         for j, value in enumerate(row):
             _cell(grid.cell(i, j), value, lang, fill=fill, first=j == 0)
-    _notes(slide, table.notes, 1.25 + row_height * n_rows + 0.2, lang)
+    notes_top = max(1.25 + row_height * n_rows + 0.3, SOURCE_TOP - 0.3 * len(table.notes) - 0.25)
+    _notes(slide, table.notes, notes_top, lang)  # low on the slide: rows may wrap
     _source(slide, table.source, lang)
+    _speaker_notes(slide, table.notes)
 
 
 def _column_widths(table: TableSlide, total: float, size: float = TABLE_FONT) -> list[float]:
@@ -313,13 +590,34 @@ def _cell(cell, value: str, lang: str, *, bold=False, colour=INK, fill=WHITE, fi
     write_lines(frame, [value], lang, size=TABLE_FONT, bold=bold, colour=colour, align=align)
 
 
+def text_height(lines: Sequence[str], width_in: float, size: float, space_after: float) -> float:
+    """Rough height (inches) of ``lines`` wrapped at ``width_in``, on the generous side (wide
+    glyph estimate, 1.3 line spacing), so a filled box fits its text without a large gap."""
+    import math
+
+    rows = sum(max(1, math.ceil(text_ems(line) * size / 72 / (width_in * 0.95))) for line in lines)
+    return rows * size * 1.3 / 72 + len(lines) * space_after / 72
+
+
 def _text_slide(prs, text_slide: TextSlide, lang: str) -> None:
+    """Sentences as bullets at one size; notes (caveats) below them; speaker notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _set_title(slide, text_slide.title, lang)
-    n = max(1, len(text_slide.lines))
-    height = min(0.75 * n, 4.2)
-    _, frame = _textbox(slide, MARGIN, 1.3, CONTENT_WIDTH, height, "Sentences")
-    size = min(fit_size(line, CONTENT_WIDTH - 0.4, (20, 18, 16)) for line in text_slide.lines)
-    write_lines(frame, text_slide.lines, lang, size=size, space_after=10, bullet="• ")
-    _notes(slide, text_slide.notes, 1.3 + height + 0.3, lang)
+    top = 1.3
+    n_notes = len(text_slide.notes)
+    notes_height = 0.32 * n_notes + 0.2 if n_notes else 0
+    room = SOURCE_TOP - top - notes_height - 0.15
+    size = SIZES["body"] if text_slide.kind != "judgement" else SIZES["takeaway"]
+    height = min(room, text_height(text_slide.lines, CONTENT_WIDTH - 0.9, size, 14) + 0.5)
+    box, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, height, "Sentences")
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    write_lines(frame, text_slide.lines, lang, size=size, space_after=14, bullet="•",
+                lead=text_slide.kind in ("judgement", "closing"))  # fmt: skip
+    if text_slide.kind in ("summary", "closing"):
+        box.fill.solid()
+        box.fill.fore_color.rgb = RGBColor.from_string(TAKEAWAY_FILL)
+        frame.margin_left = frame.margin_right = Inches(0.25)
+        frame.margin_top = Inches(0.2)
+    _notes(slide, text_slide.notes, SOURCE_TOP - notes_height, lang)
     _source(slide, text_slide.source, lang)
+    _speaker_notes(slide, [*text_slide.lines, *text_slide.speaker])

@@ -76,26 +76,31 @@ def _row_cells(row: pd.Series, lang: str) -> tuple[str, ...]:
     if pd.notna(row["level"]):
         level = _level_text(float(row["level"]), str(row["level_unit"]), lang)
     else:
-        level = text("not_stated" if is_growth else "not_applicable", lang)
+        level = text("cell_not_stated" if is_growth else "not_applicable", lang)
     if pd.notna(row["actual"]):
         actual = pct(float(row["actual"]))
         actual = text("growth_value", lang, value=actual) if is_growth else actual
     else:
-        actual = text("not_stated", lang)
+        actual = text("cell_not_stated", lang)
     goal = target_text(float(row["target"]), row["qualifier"], row["bound"], lang)
     goal = text("growth_value", lang, value=goal) if is_growth else goal
     gap = text("not_applicable", lang)
     if pd.notna(row["gap_pp"]):
         gap = f"{float(row['gap_pp']):+.1f}"
     basis = (
-        text(f"basis_{row['price_basis']}", lang)
+        text(f"col_basis_{row['price_basis']}", lang)
         if is_growth and pd.notna(row["price_basis"])
-        else text("basis_rate", lang)
+        else text("col_basis_rate", lang)
     )
     return (name, level, actual, goal, gap, basis)
 
 
 def _level_text(value: float, unit: str, lang: str) -> str:
+    """'232.1亿元'; in English the number alone, its unit (RMB 100 million) in the header."""
+    from muye_analysis.display import format_number
+
     if lang == "zh":
-        return f"{value:g}{unit}"
+        return f"{format_number(value)}{unit}"
+    if unit == "亿元":
+        return format_number(value)
     return labels.amount(value, unit, lang)

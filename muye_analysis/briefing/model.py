@@ -15,17 +15,65 @@ class TitleBlock:
     place: str
     period: str
     vintage: tuple[str, ...]
+    as_of: str = ""  # 数据截至…: the latest data the briefing uses
+    made: str = ""  # the date the briefing was prepared
+
+
+@dataclass(frozen=True)
+class Series:
+    """One data series of a native chart: a value per category (None where not published).
+
+    ``colour`` is the series' colour (hex, no '#'); ``point_colours`` overrides it point by
+    point; ``labels`` are the data labels as shown (already formatted), one per point.
+    ``x`` holds the x values of an XY (scatter) series.
+    """
+
+    name: str
+    values: tuple[float | None, ...]
+    colour: str
+    point_colours: tuple[str, ...] | None = None
+    labels: tuple[str, ...] | None = None
+    x: tuple[float, ...] | None = None
+    dashed: bool = False  # a line drawn dashed (forecasts, bounds, targets)
+
+
+@dataclass(frozen=True)
+class NativeChart:
+    """A chart the deck draws as an editable PowerPoint chart, its data embedded.
+
+    ``kind``: "bar" (horizontal bars, categories top to bottom), "column" (vertical, clustered
+    when there are several series), "xy" (dots placed by x and y) or "line".
+    """
+
+    kind: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    title: str = ""  # a panel title, when a slide holds several charts
+    axis_title: str = ""
+    number_format: str = "General"  # of the embedded data (and data labels)
+    axis_format: str = "General"  # of the value axis' tick labels
+    axis_min: float | None = None
+    axis_max: float | None = None
+    legend: bool = True
+    hide_category_axis: bool = False
 
 
 @dataclass(frozen=True)
 class ChartSlide:
-    """One chart: its title, a one-line takeaway computed from the data, the PNG, the source."""
+    """One chart: its title, a one-line takeaway computed from the data, the PNG, the source.
+
+    ``charts`` are the native (editable) forms of the chart for the deck, side by side; when
+    empty the deck shows ``image``, drawn at the size it is placed. ``notes`` are the speaker
+    notes: the chart's assumptions and how its numbers were made.
+    """
 
     name: str
     title: str
     takeaway: str
     image: Path
     source: str
+    charts: tuple[NativeChart, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,13 +90,20 @@ class TableSlide:
 
 @dataclass(frozen=True)
 class TextSlide:
-    """Sentences (one per line) with notes and a source line."""
+    """Sentences (one per line) with notes and a source line.
+
+    ``kind`` says what the slide is for: "text" (plain), "summary" (总体判断, the second
+    slide), "judgement" (the plan-consistency slide, notes are caveats) or "closing".
+    ``speaker`` holds speaker notes.
+    """
 
     name: str
     title: str
     lines: tuple[str, ...]
     notes: tuple[str, ...]
     source: str
+    kind: str = "text"
+    speaker: tuple[str, ...] = ()
 
 
 Slide = ChartSlide | TableSlide | TextSlide

@@ -103,7 +103,7 @@ def _gap_slide(
     by_weights: dict[str, list[str]] = {}
     for gap in gaps:
         if gap.required is not None:
-            key = labels.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
+            key = "ytd_" + labels.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
             by_weights.setdefault(key, []).append(names[gap.indicator])
     for key, names in by_weights.items():
         notes.append(
@@ -148,8 +148,12 @@ def _progress_slide(
     finally:
         plt.close(fig)
     extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    from muye_analysis.briefing.native import progress_native
+
     slide = ChartSlide(name="progress", title=title, takeaway=progress_takeaway(table, lang),
-                       image=image, source=labels.source_line(lang, extra))  # fmt: skip
+                       image=image, source=labels.source_line(lang, extra),
+                       charts=progress_native(table, lang),
+                       notes=(text("progress_note", lang),))  # fmt: skip
     return slide, period, sources
 
 
@@ -180,7 +184,8 @@ def _fan_slide(
     fc.coverage = backtest_coverage(series)
     goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
     higher = _higher_is_better(registry, gap.indicator)
-    title = text("fan_title", lang, name=name) + (_SYNTHETIC_TITLE[lang] if synthetic else "")
+    title = text("fan_title_indicator", lang, name=name)
+    title += _SYNTHETIC_TITLE[lang] if synthetic else ""
     fig = fc.plot(target=gap.target, target_label=text("fan_target_label", lang, goal=goal),
                   synthetic=synthetic, lang=lang, title=title, source=sources,
                   size="slide")  # fmt: skip
@@ -198,12 +203,19 @@ def _fan_slide(
         lang=lang,
     )
     extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    from muye_analysis.briefing.native import fan_native
+    from muye_analysis.charts.fan import coverage_text
+
     slide = ChartSlide(
         name=f"forecast_fan_{gap.indicator}",
         title=title,
         takeaway=takeaway,
         image=image,
         source=labels.source_line(lang, extra),
+        charts=fan_native(fc.history.tail(12), fc.forecast, lang, target=gap.target,
+                          target_label=text("fan_target_label", lang, goal=goal)),
+        notes=(text("fan_method_note", lang), labels.text("fan_subtitle", lang),
+               coverage_text(fc.coverage, lang).lstrip("；; ")),  # the backtest, beside the fan
     )
     return slide, None
 

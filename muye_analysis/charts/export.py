@@ -73,4 +73,15 @@ def _plotters(
         "projected_levels": lambda **kw: plot_projected_levels(deflator_pct=deflator_pct, **kw),
         "task_targets": plot_task_targets,
         "progress": plot_progress,
+        "required_growth_grid": _plot_grid,
     }
+
+
+def _plot_grid(*, lang: str, size: str) -> Figure:
+    """The required-growth grid of notebook 04: GDP's headline target, equal months assumed."""
+    from muye_analysis import targets
+    from muye_analysis.charts.sensitivity import plot_required_growth_grid
+
+    return plot_required_growth_grid(targets.headline_sensitivity("gdp", wide=True), lang=lang,
+                                     size=size)  # fmt: skip
+

@@ -26,11 +26,14 @@ GREY = "#8C8C8C"
 LIGHT_GREY = "#D9D9D9"
 INK = "#222222"
 
-ACTUAL_COLOUR = GREY  # last year's outcome
-TARGET_COLOUR = BLUE  # this year's target
+# One meaning per colour across charts and the deck (briefing.native.COLOURS): blue is the
+# district's outcome, orange a target, grey the city, a reference or the neutral middle, green
+# and vermilion the top and bottom thirds of a ranking.
+ACTUAL_COLOUR = BLUE  # last year's outcome
+TARGET_COLOUR = ORANGE  # this year's target
 MUYE_COLOUR = BLUE
-CITY_COLOUR = ORANGE
-THIRD_COLOURS = {"top": BLUE, "middle": ORANGE, "bottom": VERMILLION}
+CITY_COLOUR = GREY
+THIRD_COLOURS = {"top": GREEN, "middle": GREY, "bottom": VERMILLION}
 
 
 @dataclass(frozen=True)

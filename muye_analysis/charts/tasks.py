@@ -9,13 +9,15 @@ from matplotlib.figure import Figure
 from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_chart
-from muye_analysis.charts.style import BLUE, GREY, ORANGE, SizeSpec, house_style, size_spec
+from muye_analysis.charts.style import GREY, ORANGE, SizeSpec, house_style, size_spec
 from muye_analysis.reports import year_fields
 from muye_analysis.views import task_target_view
 
 BAR_GID = "muye-task-bar"
-ABOVE_COLOUR = BLUE  # target above last year's outcome
-BELOW_COLOUR = ORANGE  # target below it (not a judgement: most targets are floors)
+# Every bar is a target (orange, as on every chart); the 100% line and the labels tell above from
+# below (not a judgement: most targets are floors).
+ABOVE_COLOUR = ORANGE
+BELOW_COLOUR = ORANGE
 
 
 def plot_task_targets(

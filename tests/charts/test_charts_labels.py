@@ -30,7 +30,7 @@ def test_text_fills_the_district_and_sample_fields():
 
 
 def test_unknown_strings_and_languages_are_refused():
-    with pytest.raises(KeyError, match="no chart string 'nope'"):
+    with pytest.raises(KeyError, match="no string 'nope'"):
         labels.text("nope", "zh")
     with pytest.raises(ValueError, match="'zh' or 'en'"):
         labels.text("rank_title", "de")
@@ -44,9 +44,9 @@ def test_every_unit_of_the_schema_has_an_english_rendering():
 @pytest.mark.parametrize(
     ("value", "unit", "zh", "en"),
     [
-        (80, "亿元", "80亿元", "8 billion yuan"),
-        (10.74, "亿元", "10.74亿元", "1.074 billion yuan"),
-        (3410, "万斤", "3410万斤", "34.1 million jin"),
+        (80, "亿元", "80亿元", "RMB 8 bn"),
+        (10.74, "亿元", "10.74亿元", "RMB 1.074 bn"),
+        (3410, "万斤", "3410万斤", "17,050 t"),
         (2, "万人", "2万人", "20,000 people"),
         (8317, "人", "8317人", "8317 people"),
         (200, "个", "200个", "200"),
@@ -69,7 +69,7 @@ def test_qualifiers_become_symbols_and_words():
 
 
 def test_basis_suffix_says_real_or_nominal():
-    assert labels.basis_suffix("real", "zh") == "（实际）"
+    assert labels.basis_suffix("real", "zh") == "（可比价）"
     assert labels.basis_suffix("nominal", "en") == " (nominal)"
     assert labels.basis_suffix(pd.NA, "zh") == ""
 

@@ -97,10 +97,11 @@ def test_rank_scorecard_places_each_rank_on_its_row(charts):
 
 def test_rank_scorecard_labels_rows_with_what_was_ranked(charts):
     assert _ticklabels(charts["rank", "zh"].axes[0].yaxis) == [
-        "GDP（总量）", "规上工业（增速）", "社零（总量）", "社零（增速）", "税占比", "脱贫成果巩固",
+        "地区生产总值（总量）", "规上工业增加值（增速）", "社会消费品零售总额（总量）",
+        "社会消费品零售总额（增速）", "税收占比", "脱贫成果巩固",
     ]  # fmt: skip
     assert _ticklabels(charts["rank", "en"].axes[0].yaxis) == [
-        "GDP (level)", "Industry (growth)", "Retail sales (level)", "Retail sales (growth)",
+        "GDP (level)", "Industrial value added (growth)", "Retail sales (level)", "Retail sales (growth)",
         "Tax share", "Poverty gains",
     ]  # fmt: skip
 
@@ -151,13 +152,14 @@ def test_growth_gap_marks_years_without_a_2023_figure(charts):
     assert text_by_gid(charts["gap", "zh"], NOT_STATED_GID) == ["2023年未公布"] * 2
     assert text_by_gid(charts["gap", "en"], NOT_STATED_GID) == ["2023: not stated"] * 2
     notes = text_by_gid(charts["gap", "zh"], NOTE_GID)
-    assert "报告未给出GDP、固投的2023年增速，故无差值。" in notes
+    assert "报告未给出地区生产总值、固定资产投资的2023年增速，故无差值。" in notes
 
 
 def test_growth_gap_shows_the_price_basis_and_the_floor(charts):
     ax = charts["gap", "zh"].axes[0]
     assert _ticklabels(ax.yaxis) == [
-        "GDP（实际）", "规上工业（实际）", "固投（名义）", "财政收入（名义）", "社零（名义）",
+        "地区生产总值（可比价）", "规上工业增加值（可比价）", "固定资产投资（现价）",
+        "一般公共预算收入（现价）", "社会消费品零售总额（现价）",
     ]  # fmt: skip
     assert ax.get_xlabel() == "增速（%）"
     assert "≥6%（以上）" in all_text(charts["gap", "zh"])
@@ -210,8 +212,8 @@ def test_task_targets_label_both_numbers_with_units(charts):
     zh, en = all_text(charts["task", "zh"]), all_text(charts["task", "en"])
     assert "46%（≥200个／431个）" in zh
     assert "114%（≥80%／70%，+10.0个百分点）" in zh
-    assert "88% (≥30 million jin / 34.1 million jin)" in en
-    assert "114% (≥8 billion yuan / 7 billion yuan)" in en
+    assert "88% (≥15,000 t / 17,050 t)" in en
+    assert "114% (≥RMB 8 bn / RMB 7 bn)" in en
     assert _ticklabels(charts["task", "zh"].axes[0].yaxis)[-1] == "重点项目（力争）"
     assert charts["task", "en"].axes[0].get_xlabel() == "Target as % of the 2023 outcome"
 
@@ -239,7 +241,7 @@ def test_city_chart_marks_unpublished_figures_and_cites_the_city_source(charts):
     en_source = text_by_gid(charts["city", "en"], SOURCE_GID)[0].replace("\n", " ")
     assert "Xinxiang city 2024 plan report" in en_source and F.CITY_URL in en_source
     assert "6.9%（232.1/3347.6亿元）" in all_text(fig)
-    assert "6.9% (¥23.21bn of ¥334.76bn)" in all_text(charts["city", "en"])
+    assert "6.9% (RMB 23.21 bn of RMB 334.76 bn)" in all_text(charts["city", "en"])
 
 
 # Forecast fan -----------------------------------------------------------------------------
