@@ -287,4 +287,4 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # %%
 guangdong = forecast.real_data.area_ytd("广东省", "gdp", real)
 held_out = forecast.calibration.rolling_backtest(guangdong, methods=methods)
-held_out.summary.round(2)  # held out: nothing was tuned on this series
+show_table(held_out.summary, LANG)  # held out: nothing was tuned on this series
