@@ -13,6 +13,7 @@ from muye_analysis.quarterly.files import data_files
 from muye_analysis.quarterly.parse import _parse_file
 from muye_analysis.quarterly.registry import RegistryIndex, _is_true, default_registry
 from muye_analysis.quarterly.store import (
+    DEFAULT_AREA,
     _frame,
     all_vintages,
     complete,
@@ -63,10 +64,16 @@ class IngestResult:
     notes: list[str] = field(default_factory=list)
     notes_zh: list[str] = field(default_factory=list)  # the notes in Chinese, for summary("zh")
     kept_older: int = 0
+    areas: list[str] = field(default_factory=list)  # the areas stored (district first)
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.replaced)
+
+    @property
+    def _other_areas(self) -> bool:
+        """Areas other than the district were stored (city / province series): say which."""
+        return any(a != DEFAULT_AREA for a in self.areas)
 
     def summary(self, lang: str = "zh") -> str:
         """A few lines for the terminal."""
@@ -80,6 +87,7 @@ class IngestResult:
                 + (f"，旧版本 {self.kept_older}（存储保留其修订值）" if self.kept_older else "")
                 + ("" if self.changed else "（存储未改动）"),
                 f"指标：{'、'.join(self.indicators)}",
+                *([f"地区：{'、'.join(self.areas)}"] if self._other_areas else []),
                 f"时期：{'、'.join(self.periods)}",
                 f"存储：{self.store}",
             ]
@@ -95,6 +103,7 @@ class IngestResult:
                    if self.kept_older else "")
                 + ("" if self.changed else " (store not modified)"),
                 f"indicators: {', '.join(self.indicators)}",
+                *([f"areas: {', '.join(self.areas)}"] if self._other_areas else []),
                 f"periods: {', '.join(self.periods)}",
                 f"store: {self.store}",
             ]  # fmt: skip
@@ -215,6 +224,8 @@ def ingest_quarterly(
         notes=outcome.notes,
         notes_zh=outcome.notes_zh,
         kept_older=outcome.kept_older,
+        areas=sorted({r.get("area") or DEFAULT_AREA for r in outcome.records},
+                     key=lambda a: (a != DEFAULT_AREA, a)),  # fmt: skip
     )
 
 

@@ -27,10 +27,12 @@ def test_an_area_column_is_stored_and_a_blank_area_is_the_district(tmp_path):
         "河南省,地区生产总值,2024,1-3月,14830,亿元,4.7,synthetic",
         ",地区生产总值,2024,1-3月,55,亿元,5.1,synthetic",
     ])  # fmt: skip
-    ingest_quarterly(tmp_path / "synthetic_areas.csv")
+    result = ingest_quarterly(tmp_path / "synthetic_areas.csv")
     store = read_store()
     growth = store[store["measure"] == "growth"].set_index("area")["value"]
     assert growth.to_dict() == {"河南省": 4.7, DEFAULT_AREA: 5.1}
+    assert result.areas == [DEFAULT_AREA, "河南省"]
+    assert "地区：牧野区、河南省" in result.summary("zh").splitlines()
 
 
 def test_ytd_series_filters_by_area_and_defaults_to_the_district(tmp_path):
