@@ -250,18 +250,22 @@ def test_guangdong_held_out_series_loads_with_its_derived_rows():
 
 def test_guangdong_held_out_backtest_reports_its_real_coverage():
     # Guangdong was collected after the model was built and nothing was chosen on it. The
-    # numbers come from one run (issue 11b report): 15 origins 2019-03 … 2023-06, 10 covered
-    # by the 80% interval. The five misses are the origin before COVID (2019-12: 2020 came in
-    # at 2.3%), 2022-03 (the spring lockdowns) and three 2022-23 origins where the model
-    # expected a stronger rebound from 2022's low base than the 4.8% published for 2023.
+    # numbers come from one run: 15 origins 2019-03 … 2023-06. Uncalibrated (issue 11b) 10
+    # were covered by the 80% interval; with the recalibration (issue 11c) 11: the scale is 1
+    # until 9 past errors exist, then 0.98 in 2021-22 and 1.15 from 2022-12, which brings
+    # 2022-12 inside. The four misses are the origin before COVID (2019-12: 2020 came in at
+    # 2.3%), 2022-03 (the spring lockdowns) and two 2023 origins where the model expected a
+    # stronger rebound from 2022's low base than the 4.8% published for 2023.
     guangdong = real_data.area_ytd("广东省", "gdp")
     bt = calibration.rolling_backtest(guangdong, methods=("base_effect",))
     row = bt.summary.set_index("method").loc["base_effect"]
     assert (row["n"], row["refused"]) == (15, 0)
-    assert row["coverage_80"] == pytest.approx(10 / 15)
+    assert row["coverage_80"] == pytest.approx(11 / 15)
     assert row["coverage_95"] == pytest.approx(12 / 15)
     missed = bt.errors.loc[~bt.errors["covered_80"], "origin"].tolist()
-    assert missed == ["2019-12", "2022-03", "2022-12", "2023-03", "2023-06"]
+    assert missed == ["2019-12", "2022-03", "2023-03", "2023-06"]
+    raw = calibration.rolling_backtest(guangdong, methods=("base_effect_raw",)).errors
+    assert raw["covered_80"].sum() == 10  # the issue 11b number, without the recalibration
 
 
 def test_conflicting_real_figures_name_file_and_row(tmp_path):

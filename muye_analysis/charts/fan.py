@@ -102,6 +102,10 @@ _COVERAGE = {
 }
 
 
+_SCALE = {
+    "zh": "（区间已按以往预测误差校准，宽度×{scale:.2f}）",
+    "en": " (intervals recalibrated on past forecast errors, width x{scale:.2f})",
+}
 _NO_BACKTEST = {
     "zh": "；历史数据不足，尚无回测",
     "en": "; too little history for a backtest of the intervals",
@@ -112,9 +116,13 @@ def coverage_text(coverage: dict, lang: str) -> str:
     """The backtest coverage sentence appended to the fan's subtitle (n = 0: no backtest)."""
     if not coverage.get("n"):
         return _NO_BACKTEST[resolve_lang(lang)]
-    return _COVERAGE[resolve_lang(lang)].format(
+    text = _COVERAGE[resolve_lang(lang)].format(
         n=int(coverage["n"]), c80=coverage["coverage_80"], c95=coverage["coverage_95"]
     )
+    scale = coverage.get("scale")
+    if scale is not None and round(float(scale), 2) != 1.0:  # base_effect's recalibration
+        text += _SCALE[resolve_lang(lang)].format(scale=float(scale))
+    return text
 
 
 def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> tuple[list, list[str]]:

@@ -11,6 +11,16 @@ outcome is the published 全年 figure. Scores, per method:
   alpha = 0.2: width + (2 / alpha) x distance outside); lower is better, and it rewards
   narrow intervals only while they still cover.
 
+**Recalibration** (``base_effect``, the default): the model's own sd is multiplied by a scale
+taken from its past errors on the same series, with no look-ahead. At an origin, every earlier
+origin whose target year's 全年 had already been published gives a standardised error
+z = (actual - mean) / sd of the *uncalibrated* forecast. The raw scale is the split-conformal
+80% quantile of |z| divided by 1.2816 (the normal 80% point), so that past intervals scaled by
+it would have covered 80% of past outcomes. It is shrunk toward 1 on the log scale with weight
+years / (years + ``RECALIBRATION_PRIOR_YEARS``) (years = past target years with an outcome), and
+stays 1 until ``RECALIBRATION_MIN_YEARS`` such years and ``RECALIBRATION_MIN_ERRORS`` errors
+exist. The point forecast is unchanged. ``base_effect_raw`` is the same model without it.
+
 Methods that cannot forecast at an origin (too little consecutive history) are recorded with
 NaN and counted in ``refused``. Point-only methods (run_rate, naive_last, naive_seasonal) have
 no interval.
@@ -28,10 +38,17 @@ from muye_analysis.forecast.core import InsufficientHistory
 if TYPE_CHECKING:
     import pandas as pd
 
-INTERVAL_METHODS = ("base_effect", "sarimax", "ets")
+INTERVAL_METHODS = ("base_effect", "base_effect_raw", "sarimax", "ets")
 POINT_METHODS = ("run_rate", "naive_last", "naive_seasonal")
 MISS_PENALTY = 10.0  # 2 / alpha for the 80% interval
 MIN_FIGURES = 8  # published figures before the first origin
+Z80 = 1.2815515655446004  # normal quantile at 0.9: the 80% interval is mean +/- Z80 sd
+RECALIBRATION_LEVEL = 0.8  # the interval whose past coverage the scale restores
+RECALIBRATION_PRIOR_YEARS = 3.0  # pseudo-years of "the model's sd is right" (scale 1)
+RECALIBRATION_MIN_YEARS = 2  # past target years with a published outcome before it kicks in
+RECALIBRATION_MIN_ERRORS = 9  # past errors before it kicks in (n >= 9: the conformal 80% rank
+# ceil(0.8 (n + 1)) is below n, so the single largest error, e.g. a COVID onset, cannot set it)
+_BASE = ("base_effect", "base_effect_raw")
 
 
 @dataclass
@@ -51,6 +68,53 @@ def interval_score(lower: float, upper: float, actual: float, penalty: float = M
     """Width plus ``penalty`` times the distance of ``actual`` outside [lower, upper]."""
     miss = max(lower - actual, 0.0) + max(actual - upper, 0.0)
     return (upper - lower) + penalty * miss
+
+
+def interval_scale(
+    z,
+    years,
+    *,
+    prior_years: float = RECALIBRATION_PRIOR_YEARS,
+    min_years: int = RECALIBRATION_MIN_YEARS,
+    min_errors: int = RECALIBRATION_MIN_ERRORS,
+    level: float = RECALIBRATION_LEVEL,
+) -> float:
+    """Multiplier of the model's sd from past standardised errors ``z`` (one per earlier origin,
+    ``years`` their target years): split-conformal ``level`` quantile of |z| over the normal
+    point, shrunk toward 1 by ``years / (years + prior_years)`` on the log scale; 1 when there
+    are fewer than ``min_years`` target years or ``min_errors`` errors."""
+    import numpy as np
+    from scipy.stats import norm
+
+    z = np.abs(np.asarray(z, dtype=float))
+    keep = np.isfinite(z)
+    z, n_years = z[keep], len(set(np.asarray(years)[keep].tolist()))
+    if len(z) < min_errors or n_years < min_years:
+        return 1.0
+    rank = min(math.ceil((len(z) + 1) * level), len(z))  # finite-sample conformal rank
+    raw = float(np.sort(z)[rank - 1]) / float(norm.ppf(0.5 + level / 2))
+    weight = n_years / (n_years + prior_years)
+    return float(math.exp(weight * math.log(max(raw, 1e-6))))
+
+
+def past_errors(ytd: pd.DataFrame, min_figures: int = MIN_FIGURES) -> pd.DataFrame:
+    """Standardised errors (origin, year, z) of the uncalibrated base_effect forecast at every
+    earlier origin of ``ytd`` whose target year's 全年 is in ``ytd`` (all before its last figure)."""
+    try:
+        errors = rolling_backtest(ytd, methods=("base_effect_raw",), min_figures=min_figures,
+                                  n_paths=10).errors  # fmt: skip
+    except InsufficientHistory:
+        import pandas as pd
+
+        return pd.DataFrame(columns=["origin", "year", "z"])
+    errors = errors.dropna(subset=["forecast"])
+    return errors.assign(z=errors["error"] / errors["sd"])[["origin", "year", "z"]]
+
+
+def scale_at_origin(ytd: pd.DataFrame, min_figures: int = MIN_FIGURES) -> tuple[float, int]:
+    """(scale, number of past errors) for a forecast made from all of ``ytd``."""
+    past = past_errors(ytd, min_figures)
+    return interval_scale(past["z"], past["year"]), len(past)
 
 
 def _point(method: str, upto: pd.DataFrame, year: int, month: int) -> float:
@@ -90,22 +154,44 @@ def rolling_backtest(
     }
     rows = []
     warm = None  # base_effect starts from the previous origin's estimates (same answer, faster)
+    position = {(int(y), int(m)): i for i, (y, m) in enumerate(zip(frame["year"],
+                                                                   frame["end_month"]))}
+    past: list[tuple[int, float]] = []  # (target year, z) of earlier raw base_effect forecasts
+    wants_base = any(m in _BASE for m in methods)
     for end in range(min_figures, len(frame)):
         upto = frame.iloc[:end]
         year, month = int(upto["year"].iloc[-1]), int(upto["end_month"].iloc[-1])
         target = year + 1 if month == 12 else year
-        if target not in annual or (first_origin_year and year < first_origin_year):
+        if target not in annual:
             continue
         actual = annual[target]
-        for method in methods:
-            lo80 = hi80 = lo95 = hi95 = math.nan
-            try:
-                if method == "base_effect":
-                    from muye_analysis.forecast.engine import forecast_base_effect
+        raw = None
+        if wants_base:
+            from muye_analysis.forecast.engine import forecast_base_effect
 
-                    fc = forecast_base_effect(upto, n_paths=n_paths, min_quarters=min_quarters,
-                                              start=warm)  # fmt: skip
-                    warm = fc.params
+            try:
+                raw = forecast_base_effect(upto, n_paths=n_paths, min_quarters=min_quarters,
+                                           start=warm, recalibrate=False)  # fmt: skip
+                warm = raw.params
+            except InsufficientHistory:
+                raw = None
+            # only errors whose outcome was published by this origin (no look-ahead)
+            known = [(y, z) for (y, z) in past if position[(y, 12)] < end]
+            scale = interval_scale([z for _, z in known], [y for y, _ in known])
+            if raw is not None:
+                sd_raw = _annual_sd(raw)
+                past.append((target, (raw.annual_mean - actual) / sd_raw))
+        if first_origin_year and year < first_origin_year:
+            continue
+        for method in methods:
+            lo80 = hi80 = lo95 = hi95 = sd = math.nan
+            k = 1.0
+            try:
+                if method in _BASE:
+                    if raw is None:
+                        raise InsufficientHistory("too little history")
+                    fc = raw
+                    k = scale if method == "base_effect" else 1.0
                 elif method in INTERVAL_METHODS:
                     fc = forecast_growth(upto, method=method, n_paths=n_paths,
                                          min_quarters=min_quarters)  # fmt: skip
@@ -115,8 +201,11 @@ def rolling_backtest(
                     mean = fc.annual_mean
                     lo80, hi80 = fc.annual_interval(80)
                     lo95, hi95 = fc.annual_interval(95)
-                    if method == "base_effect":  # exact normal quantiles, no Monte Carlo
-                        lo80, hi80, lo95, hi95 = _normal_bounds(fc)
+                    if method in _BASE:  # exact normal quantiles, no Monte Carlo
+                        sd = _annual_sd(fc) * k
+                        lo80, hi80 = mean - Z80 * sd, mean + Z80 * sd
+                        z95 = 1.959963984540054
+                        lo95, hi95 = mean - z95 * sd, mean + z95 * sd
                 else:
                     mean = _point(method, upto, year, month)
             except InsufficientHistory:
@@ -126,7 +215,8 @@ def rolling_backtest(
                     "origin": f"{year}-{month:02d}", "year": target, "months_known":
                     0 if month == 12 else month, "method": method, "forecast": mean,
                     "actual": actual, "error": mean - actual, "lower_80": lo80,
-                    "upper_80": hi80, "lower_95": lo95, "upper_95": hi95,
+                    "upper_80": hi80, "lower_95": lo95, "upper_95": hi95, "sd": sd,
+                    "scale": k if method in _BASE else math.nan,
                 }
             )  # fmt: skip
     if not rows:
@@ -148,11 +238,10 @@ def rolling_backtest(
     return CalibratedBacktest(errors=errors, summary=summarise(errors))
 
 
-def _normal_bounds(fc) -> tuple[float, float, float, float]:
-    """The 80% and 95% bounds of the annual growth from the fan's last row (exact quantiles)."""
+def _annual_sd(fc) -> float:
+    """The sd of the annual growth from the fan's last row (exact normal quantiles)."""
     last = fc.forecast.iloc[-1]
-    return (float(last["lower_80"]), float(last["upper_80"]), float(last["lower_95"]),
-            float(last["upper_95"]))  # fmt: skip
+    return float(last["upper_80"] - last["mean"]) / Z80
 
 
 def _mean(values) -> float:

@@ -173,6 +173,9 @@ class GrowthForecast:
     months_known: int | None = None  # months of ``year`` already published (10 for 1-10月)
     single_periods: pd.DataFrame | None = None  # estimated single-quarter/month growth
     coverage: dict[str, float] | None = None  # backtest coverage, shown beside the fan
+    # Multiplier of the model's sd from its past errors on the same series (base_effect's
+    # recalibration, ``forecast.calibration``); None for methods without it.
+    interval_scale: float | None = None
 
     def annual_interval(self, level: int = 80) -> tuple[float, float]:
         """The central ``level`` % prediction interval of the full-year growth."""
@@ -200,7 +203,10 @@ class GrowthForecast:
         history = self.history.tail(history_quarters)
         forecast = self.forecast
         if self.coverage is not None:
-            kwargs.setdefault("coverage", self.coverage)
+            coverage = dict(self.coverage)
+            if self.interval_scale is not None:  # say that the intervals were recalibrated
+                coverage.setdefault("scale", self.interval_scale)
+            kwargs.setdefault("coverage", coverage)
         if self.method == "base_effect":  # year-to-date spans: 1-9月 over 2025 on the axis
             history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
             forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
