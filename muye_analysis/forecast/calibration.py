@@ -16,7 +16,8 @@ taken from its past errors on the same series, with no look-ahead. At an origin,
 origin whose target year's 全年 had already been published gives a standardised error
 z = (actual - mean) / sd of the *uncalibrated* forecast. The raw scale is the split-conformal
 80% quantile of |z| divided by 1.2816 (the normal 80% point), so that past intervals scaled by
-it would have covered 80% of past outcomes. It is shrunk toward 1 on the log scale with weight
+it would have covered 80% of past outcomes; only the latest ``RECALIBRATION_WINDOW_YEARS``
+target years count. It is shrunk toward 1 on the log scale with weight
 years / (years + ``RECALIBRATION_PRIOR_YEARS``) (years = past target years with an outcome), and
 stays 1 until ``RECALIBRATION_MIN_YEARS`` such years and ``RECALIBRATION_MIN_ERRORS`` errors
 exist. The point forecast is unchanged. ``base_effect_raw`` is the same model without it.
@@ -46,6 +47,8 @@ Z80 = 1.2815515655446004  # normal quantile at 0.9: the 80% interval is mean +/-
 RECALIBRATION_LEVEL = 0.8  # the interval whose past coverage the scale restores
 RECALIBRATION_PRIOR_YEARS = 3.0  # pseudo-years of "the model's sd is right" (scale 1)
 RECALIBRATION_MIN_YEARS = 2  # past target years with a published outcome before it kicks in
+RECALIBRATION_WINDOW_YEARS = 5  # only the latest 5 target years' errors: regimes change, and
+# the errors of forecasts made from very short early histories should not widen later ones
 RECALIBRATION_MIN_ERRORS = 9  # past errors before it kicks in (n >= 9: the conformal 80% rank
 # ceil(0.8 (n + 1)) is below n, so the single largest error, e.g. a COVID onset, cannot set it)
 _BASE = ("base_effect", "base_effect_raw")
@@ -78,17 +81,21 @@ def interval_scale(
     min_years: int = RECALIBRATION_MIN_YEARS,
     min_errors: int = RECALIBRATION_MIN_ERRORS,
     level: float = RECALIBRATION_LEVEL,
+    window_years: int | None = RECALIBRATION_WINDOW_YEARS,
 ) -> float:
     """Multiplier of the model's sd from past standardised errors ``z`` (one per earlier origin,
     ``years`` their target years): split-conformal ``level`` quantile of |z| over the normal
     point, shrunk toward 1 by ``years / (years + prior_years)`` on the log scale; 1 when there
-    are fewer than ``min_years`` target years or ``min_errors`` errors."""
+    are fewer than ``min_years`` target years or ``min_errors`` errors. Only the latest
+    ``window_years`` target years count (None: all)."""
     import numpy as np
     from scipy.stats import norm
 
-    z = np.abs(np.asarray(z, dtype=float))
+    z, years = np.abs(np.asarray(z, dtype=float)), np.asarray(years)
     keep = np.isfinite(z)
-    z, n_years = z[keep], len(set(np.asarray(years)[keep].tolist()))
+    if window_years and keep.any():  # the latest ``window_years`` target years only
+        keep &= years > years[keep].max() - window_years
+    z, n_years = z[keep], len(set(years[keep].tolist()))
     if len(z) < min_errors or n_years < min_years:
         return 1.0
     rank = min(math.ceil((len(z) + 1) * level), len(z))  # finite-sample conformal rank
@@ -152,13 +159,16 @@ def rolling_backtest(
         for y, m, g in zip(frame["year"], frame["end_month"], frame["growth"], strict=True)
         if int(m) == 12
     }
+    wants_base = any(m in _BASE for m in methods)
     rows = []
     warm = None  # base_effect starts from the previous origin's estimates (same answer, faster)
     position = {(int(y), int(m)): i for i, (y, m) in enumerate(zip(frame["year"],
                                                                    frame["end_month"]))}
     past: list[tuple[int, float]] = []  # (target year, z) of earlier raw base_effect forecasts
-    wants_base = any(m in _BASE for m in methods)
-    for end in range(min_figures, len(frame)):
+    # base_effect's past errors start at MIN_FIGURES whatever ``min_figures`` is, so the scale
+    # at an origin is the one ``forecast_growth`` gives there
+    first = min(min_figures, MIN_FIGURES) if wants_base else min_figures
+    for end in range(first, len(frame)):
         upto = frame.iloc[:end]
         year, month = int(upto["year"].iloc[-1]), int(upto["end_month"].iloc[-1])
         target = year + 1 if month == 12 else year
@@ -181,7 +191,7 @@ def rolling_backtest(
             if raw is not None:
                 sd_raw = _annual_sd(raw)
                 past.append((target, (raw.annual_mean - actual) / sd_raw))
-        if first_origin_year and year < first_origin_year:
+        if end < min_figures or (first_origin_year and year < first_origin_year):
             continue
         for method in methods:
             lo80 = hi80 = lo95 = hi95 = sd = math.nan

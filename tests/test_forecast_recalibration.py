@@ -1,0 +1,111 @@
+"""Recalibration of base_effect's intervals from its own past errors (issue 11c).
+
+Synthetic series here are SIMULATED (tests only), from the generator in test_forecast_base_effect.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from muye_analysis.charts.fan import coverage_text
+from muye_analysis.forecast import calibration, forecast_growth
+from tests.test_forecast_base_effect import cumulative, simulate
+
+SCALE_TOL = 0.3  # on the model's own long data the scale stays within 1 +- this (0.94-1.21)
+WIDER = 1.2  # errors twice the model's sd over 5 years: 2 ** (5 / 8) = 1.54 expected
+Z80 = 1.2815515655446004
+
+def test_scale_is_the_conformal_quantile_shrunk_toward_one_by_hand():
+    # 10 errors over 5 years: rank ceil(0.8 x 11) = 9, the 9th smallest |z| is 2 x 1.28155,
+    # raw scale 2, shrunk by 5 / (5 + 3): 2 ** 0.625 = 1.5422
+    z = [0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.7, 0.8, -2 * Z80, 9.0]
+    years = [2001, 2001, 2002, 2002, 2003, 2003, 2004, 2004, 2005, 2005]
+    assert calibration.interval_scale(z, years) == pytest.approx(2**0.625, rel=1e-9)
+    # the single largest error (9.0) does not matter
+    z[-1] = 90.0
+    assert calibration.interval_scale(z, years) == pytest.approx(1.5422, abs=1e-4)
+
+def test_scale_stays_one_until_enough_past_errors():
+    assert calibration.interval_scale([3.0] * 8, [2001] * 4 + [2002] * 4) == 1.0  # 8 < 9 errors
+    assert calibration.interval_scale([3.0] * 12, [2001] * 12) == 1.0  # one year only
+    assert calibration.interval_scale([], []) == 1.0
+
+def test_scale_is_above_one_when_past_errors_are_larger_than_predicted():
+    rng = np.random.default_rng(0)
+    z = rng.normal(0.0, 2.0, 40)  # errors twice the model's sd, 10 years of 4 origins
+    years = np.repeat(np.arange(2010, 2020), 4)
+    assert calibration.interval_scale(z, years) > WIDER  # 1.26: the latest 5 years count
+    assert calibration.interval_scale(z, years, window_years=None) > WIDER
+
+def test_scale_is_about_one_when_the_model_is_right():
+    rng = np.random.default_rng(0)
+    z = rng.normal(0.0, 1.0, 40)
+    years = np.repeat(np.arange(2010, 2020), 4)
+    assert abs(calibration.interval_scale(z, years) - 1.0) < SCALE_TOL
+
+def test_scale_stays_near_one_on_the_model_s_own_long_data():
+    # 24 simulated years without shock quarters (labelled 1995-2018); origins 2010-12 … 2018-09
+    # each have more than 15 years of history, where the model's own sd is about right
+    ytd = cumulative(simulate(24, seed=3, first_year=1970))
+    bt = calibration.rolling_backtest(ytd, methods=("base_effect",), min_figures=64)
+    scales = bt.errors["scale"]
+    assert len(scales) == 32
+    assert ((scales - 1.0).abs() < SCALE_TOL).all()  # 0.94 … 1.21 with this seed
+
+
+def test_scale_widens_after_a_shock_the_model_was_not_told_about():
+    g = simulate(12, seed=1, first_year=2000)
+    g[32:36] -= 6.0  # 2008 falls 6 points: a shock year outside config.SHOCK_SPAN
+    bt = calibration.rolling_backtest(cumulative(g, 2000), methods=("base_effect",),
+                                      min_figures=24)  # fmt: skip
+    by_origin = dict(zip(bt.errors["origin"], bt.errors["scale"], strict=True))
+    # before 2008's outcome the scale is 1.60 (forecasts from 2-5 years of history are too
+    # confident); once 2008's 全年 is published its four wide misses raise it to 2.06
+    assert by_origin["2008-12"] > by_origin["2008-09"] + 0.3
+    assert by_origin["2011-09"] < by_origin["2008-12"]  # calm years shrink it back (1.33)
+
+def test_recalibration_never_uses_outcomes_after_the_origin():
+    g = simulate(12, seed=1, first_year=2000)
+    g[32:36] -= 6.0
+    ytd = cumulative(g, 2000)
+    before = calibration.rolling_backtest(ytd, methods=("base_effect",), min_figures=24).errors
+    changed = ytd.copy()
+    after_origin = changed["year"] >= 2010  # every figure after the 2009-12 origin
+    changed.loc[after_origin, "growth"] += 5.0
+    after = calibration.rolling_backtest(changed, methods=("base_effect",), min_figures=24).errors
+    row_b = before.set_index("origin").loc["2009-12"]
+    row_a = after.set_index("origin").loc["2009-12"]
+    assert row_b["scale"] > 1.0  # the check is not trivial: the scale is in use there
+    # the outcome (2010 全年) changed, the interval at the origin did not
+    assert row_a["actual"] == pytest.approx(row_b["actual"] + 5.0)
+    for column in ("forecast", "scale", "lower_80", "upper_80", "lower_95", "upper_95"):
+        assert row_a[column] == pytest.approx(row_b[column], rel=1e-6)
+
+def test_the_default_forecast_carries_the_backtest_s_scale():
+    g = simulate(12, seed=1, first_year=2000)
+    g[32:36] -= 6.0
+    ytd = cumulative(g, 2000)
+    upto = ytd[(ytd["year"] < 2010)]  # the 2009-12 origin
+    bt = calibration.rolling_backtest(ytd, methods=("base_effect",), min_figures=24).errors
+    row = bt.set_index("origin").loc["2009-12"]
+    fc = forecast_growth(upto)
+    assert fc.interval_scale == pytest.approx(row["scale"], rel=1e-3)
+    last = fc.forecast.iloc[-1]
+    assert last["mean"] == pytest.approx(row["forecast"], abs=1e-3)  # the point is unchanged
+    assert last["upper_80"] - last["mean"] == pytest.approx(row["upper_80"] - row["forecast"],
+                                                            rel=1e-3)  # fmt: skip
+    uncalibrated = calibration.rolling_backtest(ytd, methods=("base_effect_raw",),
+                                                min_figures=24).errors  # fmt: skip
+    raw_row = uncalibrated.set_index("origin").loc["2009-12"]
+    width, raw_width = row["upper_80"] - row["lower_80"], raw_row["upper_80"] - raw_row["lower_80"]
+    assert width == pytest.approx(raw_width * row["scale"], rel=1e-9)
+    assert raw_row["forecast"] == row["forecast"]
+
+def test_fan_subtitle_says_the_intervals_were_recalibrated():
+    coverage = {"n": 18, "coverage_80": 0.889, "coverage_95": 0.944}
+    assert "校准" not in coverage_text(coverage, "zh")
+    assert coverage_text({**coverage, "scale": 1.0}, "zh") == coverage_text(coverage, "zh")
+    text = coverage_text({**coverage, "scale": 1.234}, "zh")
+    assert text.endswith("（区间已按以往预测误差校准，宽度×1.23）")
+    assert "width x1.23" in coverage_text({**coverage, "scale": 1.234}, "en")
