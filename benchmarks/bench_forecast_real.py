@@ -4,7 +4,9 @@ For every long-enough Henan and Guangdong series in ``data/raw/ytd_real/`` a rol
 backtest refits each method at every published figure and scores its full-year forecast
 against the published 全年:
 
-- base_effect: the default since issue 11 (every figure used, base effects, COVID variance);
+- base_effect: the default since issue 11 (every figure used, base effects, COVID variance),
+  with its intervals recalibrated on its own past errors since issue 11c;
+- base_effect_raw: the same model without the recalibration (the default before issue 11c);
 - sarimax: yesterday's default, AR(1) on consecutive quarter ends (needs 12 of them);
 - sarimax_short: the same AR(1) allowed on runs of only 4 quarters (its most generous form);
 - ets, run_rate, naive_last: the other methods and benchmarks.
@@ -41,7 +43,7 @@ SERIES = [
 
 def backtest_all(ytd: pd.DataFrame) -> pd.DataFrame:
     base = calibration.rolling_backtest(
-        ytd, methods=("base_effect", "sarimax", "ets", "run_rate", "naive_last")
+        ytd, methods=("base_effect", "base_effect_raw", "sarimax", "ets", "run_rate", "naive_last")
     ).errors
     short = calibration.rolling_backtest(ytd, methods=("sarimax",), min_quarters=4).errors
     short["method"] = "sarimax_short"
@@ -73,10 +75,32 @@ def main() -> None:
                             & errors["method"].isin(["base_effect", "sarimax_short"])]  # fmt: skip
             print(f"-- on the {len(both)} origins where sarimax_short also forecasts:")
             print(calibration.summarise(common).round(3).to_string(index=False))
+        before_after(errors)
     if pooled:
         everything = pd.concat(pooled, ignore_index=True)
-        print("\n== pooled over the series")
-        print(calibration.summarise(everything).round(3).to_string(index=False))
+        held_out = everything["series"].str.startswith("广东省")
+        print("\n== pooled over the Henan series (the tuning set)")
+        print(calibration.summarise(everything[~held_out]).round(3).to_string(index=False))
+        before_after(everything[~held_out])
+        print("\n== HELD OUT: Guangdong GDP")
+        before_after(everything[held_out])
+        print("\n== pooled over all series")
+        before_after(everything)
+
+
+def before_after(errors: pd.DataFrame) -> None:
+    """base_effect before (raw) and after the issue-11c recalibration, side by side."""
+    pick = errors[errors["method"].isin(["base_effect_raw", "base_effect"])]
+    if pick.empty:
+        return
+    table = calibration.summarise(pick).set_index("method")
+    table = table.rename(index={"base_effect_raw": "before (raw)", "base_effect": "after (recal.)"})
+    cols = ["n", "mae", "coverage_80", "coverage_95", "interval_score"]
+    print("-- before / after recalibration:")
+    print(table[cols].round(3).to_string())
+    scale = errors.loc[errors["method"] == "base_effect", "scale"].dropna()
+    if len(scale):
+        print(f"   scale: min {scale.min():.2f}, median {scale.median():.2f}, max {scale.max():.2f}")
 
 
 def synthetic_monthly(years=13, first=2012, seed=0, mu=8.0, phi=0.7, theta=-0.5, sigma=1.5,
@@ -96,15 +120,35 @@ def synthetic_monthly(years=13, first=2012, seed=0, mu=8.0, phi=0.7, theta=-0.5,
     return pd.DataFrame(rows, columns=["year", "end_month", "growth"])
 
 
+def synthetic_shift(seed=0, first=2012, years=13, shift_year=2016, shift=-3.0, shock_year=2017):
+    """SYNTHETIC monthly year-to-date growth with a level shift (-3 points from 2016) and a shock
+    year (innovations x6) that config.SHOCK_SPAN does not name (2017)."""
+    rng = np.random.default_rng(seed)
+    n = years * 12
+    e = rng.normal(0, 1.0, n + 12)
+    e[12:] *= np.array([6.0 if first + t // 12 == shock_year else 1.0 for t in range(n)])
+    u, g = 0.0, np.empty(n)
+    for t in range(n):
+        u = 0.6 * u + e[t + 12] - 0.5 * e[t]
+        g[t] = 8.0 + (shift if first + t // 12 >= shift_year else 0.0) + u
+    rows = [(first + t // 12, t % 12 + 1, round(float(g[t - t % 12 : t + 1].mean()), 1))
+            for t in range(n) if t % 12]  # fmt: skip
+    return pd.DataFrame(rows, columns=["year", "end_month", "growth"])
+
+
 def synthetic_section() -> None:
-    print("\n== SYNTHETIC monthly series (simulated, not real data), origins 2016-2024")
-    ytd = synthetic_monthly()
-    start = time.perf_counter()
-    bt = calibration.rolling_backtest(
-        ytd, methods=("base_effect", "sarimax", "run_rate"), first_origin_year=2016
-    )
-    print(f"({time.perf_counter() - start:.0f} s)")
-    print(bt.summary.round(3).to_string(index=False))
+    for name, ytd, first in (("COVID-like shock in SHOCK_SPAN", synthetic_monthly(), 2016),
+                             ("level shift 2016 + unnamed shock year 2017", synthetic_shift(),
+                              2015)):  # fmt: skip
+        print(f"\n== SYNTHETIC monthly series, {name} (simulated, not real data)")
+        start = time.perf_counter()
+        bt = calibration.rolling_backtest(
+            ytd, methods=("base_effect", "base_effect_raw", "sarimax", "run_rate"),
+            first_origin_year=first,
+        )  # fmt: skip
+        print(f"({time.perf_counter() - start:.0f} s)")
+        print(bt.summary.round(3).to_string(index=False))
+        before_after(bt.errors)
 
 
 if __name__ == "__main__":
