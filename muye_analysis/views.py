@@ -11,6 +11,7 @@ tables; ``muye_analysis.charts.views`` re-exports them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -67,13 +68,7 @@ def rank_view(rankings: pd.DataFrame, frame_size: int) -> pd.DataFrame:
     base_year, plan_year = years_of(rankings)
     return pd.DataFrame(
         {
-            "indicator": df["indicator"].astype("string"),
-            "short_zh": df["short_zh"].astype("string"),
-            "short_en": df["short_en"].astype("string"),
-            "name_zh": _text_column(df, "name_zh"),
-            "name_en": _text_column(df, "name_en"),
-            "base_year": pd.array([base_year] * len(df), dtype="Int64"),
-            "plan_year": pd.array([plan_year] * len(df), dtype="Int64"),
+            **_identity_columns(df, base_year, plan_year),
             "ranked_on": ranked_on,
             "rank": rank,
             "standing_text": standing.astype("string"),
@@ -99,13 +94,7 @@ def growth_gap_view(targets: pd.DataFrame) -> pd.DataFrame:
     gap = df["gap_pp"].astype("Float64")  # load_targets() computes it: one formula
     return pd.DataFrame(
         {
-            "indicator": df["indicator"].astype("string"),
-            "short_zh": df["short_zh"].astype("string"),
-            "short_en": df["short_en"].astype("string"),
-            "name_zh": _text_column(df, "name_zh"),
-            "name_en": _text_column(df, "name_en"),
-            "base_year": pd.array([base_year] * len(df), dtype="Int64"),
-            "plan_year": pd.array([plan_year] * len(df), dtype="Int64"),
+            **_identity_columns(df, base_year, plan_year),
             "actual": actual,
             "target": target,
             "gap_pp": gap.where(actual.notna()),
@@ -183,13 +172,7 @@ def task_target_view(targets: pd.DataFrame) -> pd.DataFrame:
     gap = df["gap_pp"].astype("Float64")
     view = pd.DataFrame(
         {
-            "indicator": df["indicator"].astype("string"),
-            "short_zh": df["short_zh"].astype("string"),
-            "short_en": df["short_en"].astype("string"),
-            "name_zh": _text_column(df, "name_zh"),
-            "name_en": _text_column(df, "name_en"),
-            "base_year": pd.array([base_year] * len(df), dtype="Int64"),
-            "plan_year": pd.array([plan_year] * len(df), dtype="Int64"),
+            **_identity_columns(df, base_year, plan_year),
             "measure": df["measure"].astype("string"),
             "unit": df["unit"].astype("string"),
             "target": target,
@@ -324,6 +307,19 @@ def _rows_in_order(df: pd.DataFrame, ids: Sequence[str], what: str) -> pd.DataFr
     if missing:
         raise ValueError(f"{what} has no row for {', '.join(missing)}")
     return present.loc[list(ids)].reset_index(drop=True)
+
+
+def _identity_columns(df: pd.DataFrame, base_year: int, plan_year: int) -> dict[str, Any]:
+    """The columns every view starts with: the indicator, its names and the report's years."""
+    return {
+        "indicator": df["indicator"].astype("string"),
+        "short_zh": df["short_zh"].astype("string"),
+        "short_en": df["short_en"].astype("string"),
+        "name_zh": _text_column(df, "name_zh"),
+        "name_en": _text_column(df, "name_en"),
+        "base_year": pd.array([base_year] * len(df), dtype="Int64"),
+        "plan_year": pd.array([plan_year] * len(df), dtype="Int64"),
+    }
 
 
 def _text_column(df: pd.DataFrame, column: str, default: str | None = None) -> pd.Series:

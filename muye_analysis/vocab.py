@@ -696,6 +696,9 @@ TABLE_HEADERS: dict[str, dict[str, str]] = {
     "projected": {"zh": "推算{target}年总量", "en": "Implied {target} level"},
     "at_base_prices": {"zh": "按{base}年价格", "en": "At {base} prices"},
     "measure_zh": {"zh": "度量", "en": "Measure"},
+    "annual": {"zh": "全年增速（%）", "en": "Full-year growth (%)"},
+    "assumption_zh": {"zh": "情景假设", "en": "Assumption"},
+    "assumption_en": {"zh": "情景假设", "en": "Assumption"},
 }
 # Codes inside table cells, shown in each language (anything else is shown as it is).
 TABLE_VALUES: dict[str, dict[str, str]] = {
