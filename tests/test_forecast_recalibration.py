@@ -107,5 +107,5 @@ def test_fan_subtitle_says_the_intervals_were_recalibrated():
     assert "校准" not in coverage_text(coverage, "zh")
     assert coverage_text({**coverage, "scale": 1.0}, "zh") == coverage_text(coverage, "zh")
     text = coverage_text({**coverage, "scale": 1.234}, "zh")
-    assert text.endswith("（区间已按以往预测误差校准，宽度×1.23）")
+    assert text.endswith("；区间按以往误差校准×1.23")
     assert "width x1.23" in coverage_text({**coverage, "scale": 1.234}, "en")

@@ -103,8 +103,8 @@ _COVERAGE = {
 
 
 _SCALE = {
-    "zh": "（区间已按以往预测误差校准，宽度×{scale:.2f}）",
-    "en": " (intervals recalibrated on past forecast errors, width x{scale:.2f})",
+    "zh": "；区间按以往误差校准×{scale:.2f}",
+    "en": "; intervals recalibrated on past errors, width x{scale:.2f}",
 }
 _NO_BACKTEST = {
     "zh": "；历史数据不足，尚无回测",
