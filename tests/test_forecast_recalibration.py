@@ -6,6 +6,7 @@ Synthetic series here are SIMULATED (tests only), from the generator in test_for
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from muye_analysis.charts.fan import coverage_text
@@ -109,3 +110,35 @@ def test_fan_subtitle_says_the_intervals_were_recalibrated():
     text = coverage_text({**coverage, "scale": 1.234}, "zh")
     assert text.endswith("；区间按以往误差校准×1.23")
     assert "width x1.23" in coverage_text({**coverage, "scale": 1.234}, "en")
+
+
+def synthetic_monthly_shift(seed: int = 0) -> pd.DataFrame:
+    """SYNTHETIC monthly year-to-date growth 2012-2024 (1-2月 … 1-12月, one decimal): single
+    months 8 + u_t, u_t = 0.6 u_{t-1} + e_t - 0.5 e_{t-12}, a level shift of -3 points from
+    2016 and innovations x6 in 2017, a shock year config.SHOCK_SPAN does not name."""
+    rng = np.random.default_rng(seed)
+    n, first = 13 * 12, 2012
+    e = rng.normal(0, 1.0, n + 12)
+    e[12:] *= np.array([6.0 if first + t // 12 == 2017 else 1.0 for t in range(n)])
+    u, g = 0.0, np.empty(n)
+    for t in range(n):
+        u = 0.6 * u + e[t + 12] - 0.5 * e[t]
+        g[t] = 8.0 - (3.0 if first + t // 12 >= 2016 else 0.0) + u
+    rows = [(first + t // 12, t % 12 + 1, round(float(g[t - t % 12 : t + 1].mean()), 1))
+            for t in range(n) if t % 12]  # fmt: skip
+    return pd.DataFrame(rows, columns=["year", "end_month", "growth"])
+
+
+COVERAGE_BAND = (0.75, 0.95)  # ~100 overlapping monthly origins estimate coverage to about +-0.1
+
+
+def test_monthly_series_with_a_level_shift_and_a_shock_year_is_recalibrated():
+    ytd = synthetic_monthly_shift()
+    bt = calibration.rolling_backtest(ytd, methods=("base_effect", "base_effect_raw"),
+                                      first_origin_year=2015)  # fmt: skip
+    summary = bt.summary.set_index("method")
+    cal, raw = summary.loc["base_effect"], summary.loc["base_effect_raw"]
+    assert cal["n"] == 109 and cal["mae"] == raw["mae"]  # the point forecast is unchanged
+    assert COVERAGE_BAND[0] <= cal["coverage_80"] <= COVERAGE_BAND[1]  # 0.91 (raw 0.88)
+    scale = bt.errors[bt.errors["method"] == "base_effect"].groupby("year")["scale"].mean()
+    assert scale[2018] > scale[2017] > 1.0  # 2017's wide misses, once published, widen 2018's
