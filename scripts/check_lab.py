@@ -1,0 +1,83 @@
+"""Open every notebook in JupyterLab, run it, and screenshot it, as a user would see it.
+
+A manual check (the pytest suite needs no browser): it drives a running JupyterLab with
+playwright and the system Chromium, runs each notebook through the Run menu, counts error
+outputs, saves (Ctrl+S, so ``git status`` then shows whether a save rewrites the ``.py`` file)
+and writes screenshots to build/lab_check/.
+
+    make lab LAB_ARGS="--no-browser --port=8899" &      # note the URL with its token
+    pip install playwright                              # in any environment; no browser download:
+    python scripts/check_lab.py "http://127.0.0.1:8899/lab?token=…"   # uses /usr/bin/chromium
+
+Needs Chromium (Debian/Ubuntu: ``apt-get install -y chromium``). Open the PNGs and check that
+the tables are in the notebook's language, Chinese shows as characters, and no cell failed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("[0-9]*.py"))
+BROWSER = "/usr/bin/chromium"
+RUN_TIMEOUT_S = 300
+
+
+def check_notebook(browser, server: str, token: str, notebook: str, out: Path) -> str:
+    """Open, run and screenshot one notebook; return a one-line summary."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    tag = Path(notebook).stem
+    page.goto(f"{server}/lab/tree/{notebook}?token={token}")
+    page.wait_for_selector(".jp-NotebookPanel:visible .jp-Cell", timeout=90_000)
+    page.screenshot(path=out / f"{tag}_opened.png")
+    news = page.locator(".jp-Notification-Toast button", has_text="No")  # Jupyter news toast
+    if news.count():
+        news.first.click(timeout=5_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    start = time.time()
+    time.sleep(5)
+    panel = page.locator(".jp-NotebookPanel:visible")
+    while time.time() - start < RUN_TIMEOUT_S:
+        if panel.locator(".jp-InputPrompt", has_text="[*]").count() == 0:
+            break
+        time.sleep(2)
+    errors = panel.locator("[data-mime-type='application/vnd.jupyter.stderr']").count()
+    tracebacks = panel.locator(".jp-OutputArea-output", has_text="Traceback").count()
+    scroller = panel.locator(".jp-WindowedPanel-outer").first
+    scroller.evaluate("element => { element.scrollTop = 0; }")  # back to the first cell
+    page.screenshot(path=out / f"{tag}_run.png")
+    for k in range(1, 6):
+        page.mouse.move(800, 500)
+        page.mouse.wheel(0, 900)
+        time.sleep(1.5)
+        page.screenshot(path=out / f"{tag}_scroll{k}.png")
+    page.keyboard.press("Control+s")
+    time.sleep(3)
+    page.close()
+    took = time.time() - start
+    return f"{notebook}: {took:.0f} s, stderr outputs {errors}, tracebacks {tracebacks}"
+
+
+def main(url: str) -> int:
+    from playwright.sync_api import sync_playwright
+
+    address, _, token = url.partition("?token=")
+    server = address.split("/lab")[0].rstrip("/")
+    out = ROOT / "build" / "lab_check"
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=BROWSER, args=["--no-sandbox"])
+        for notebook in NOTEBOOKS:
+            print(check_notebook(browser, server, token, notebook, out), flush=True)
+        browser.close()
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1]))
