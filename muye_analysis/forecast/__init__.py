@@ -4,7 +4,9 @@
 by default uses ``base_effect`` (``muye_analysis.forecast.base_effect``): single-quarter (or
 single-month) growth with a seasonal MA base-effect term, an AR(1) term and a larger innovation
 variance in the COVID quarters, observed through *every* published cumulative figure (1-10月
-included, gaps allowed). Its result keeps ``annual_mean`` and ``annual_interval(level)``.
+included, gaps allowed). Its intervals are then recalibrated on its own past errors on the
+same series (``calibration.recalibrate``; ``recalibrate=False`` turns it off). Its result keeps
+``annual_mean`` and ``annual_interval(level)``.
 
 Also here:
 
@@ -80,6 +82,7 @@ def forecast_growth(
     seasonal_shares: Sequence[float] | None = None,
     min_quarters: int = MIN_QUARTERS,
     periods_per_year: int | None = None,
+    recalibrate: bool = True,
 ) -> GrowthForecast:
     """Forecast the rest of the year from the latest published cumulative figure.
 
@@ -89,6 +92,9 @@ def forecast_growth(
     short: for base_effect fewer than ``base_effect.MIN_OBSERVATIONS`` figures, fewer than
     ``base_effect.MIN_YEARS`` years, or a span shorter than ``min_quarters`` quarters.
     ``seasonal_shares`` applies to the quarter-end methods only.
+    ``recalibrate`` (base_effect, default True): the intervals are widened or narrowed by the
+    scale its own past errors on this series call for, with no look-ahead (point unchanged;
+    ``interval_scale`` on the result; ``calibration.recalibrate``).
     """
     if method != DEFAULT_METHOD:
         return _legacy_forecast(
@@ -97,7 +103,8 @@ def forecast_growth(
         )  # fmt: skip
     from muye_analysis.forecast.engine import forecast_base_effect
 
-    return forecast_base_effect(
+    fc = forecast_base_effect(
         ytd, n_paths=n_paths, seed=seed, min_quarters=min_quarters,
         periods_per_year=periods_per_year,
     )  # fmt: skip
+    return calibration.recalibrate(fc, ytd) if recalibrate else fc

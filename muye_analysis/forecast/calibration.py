@@ -124,6 +124,22 @@ def scale_at_origin(ytd: pd.DataFrame, min_figures: int = MIN_FIGURES) -> tuple[
     return interval_scale(past["z"], past["year"]), len(past)
 
 
+def recalibrate(fc, ytd: pd.DataFrame, min_figures: int = MIN_FIGURES):
+    """``fc`` (base_effect's own forecast from all of ``ytd``) with its bands and annual paths
+    widened (or narrowed) about the unchanged mean by ``scale_at_origin(ytd)``; the scale is
+    kept in ``fc.interval_scale``."""
+    from dataclasses import replace
+
+    scale, _ = scale_at_origin(ytd, min_figures)
+    forecast = fc.forecast.copy()
+    for column in ("lower_80", "upper_80", "lower_95", "upper_95"):
+        forecast[column] = forecast["mean"] + (forecast[column] - forecast["mean"]) * scale
+    paths = None
+    if fc.annual_paths is not None:
+        paths = fc.annual_mean + (fc.annual_paths - fc.annual_mean) * scale
+    return replace(fc, forecast=forecast, annual_paths=paths, interval_scale=scale)
+
+
 def _point(method: str, upto: pd.DataFrame, year: int, month: int) -> float:
     """Point forecasts that need no model: run-rate and the two naive quarter-end benchmarks."""
     from muye_analysis.forecast import core
@@ -181,7 +197,7 @@ def rolling_backtest(
 
             try:
                 raw = forecast_base_effect(upto, n_paths=n_paths, min_quarters=min_quarters,
-                                           start=warm, recalibrate=False)  # fmt: skip
+                                           start=warm)  # fmt: skip
                 warm = raw.params
             except InsufficientHistory:
                 raw = None

@@ -79,16 +79,14 @@ def forecast_base_effect(
     periods_per_year: int | None = None,
     shock_span=None,
     start: dict[str, float] | None = None,
-    recalibrate: bool = True,
 ) -> GrowthForecast:
     """Fit ``base_effect`` on every published figure and forecast the target year.
 
     The target year is the latest figure's year, or the next one when that figure is 全年.
     The fan holds the cumulative growth at the remaining quarter ends; the annual paths are
     draws from the exact conditional normal distribution (seeded).
-    ``recalibrate`` (default True): the sd is multiplied by ``calibration.scale_at_origin``,
-    the scale that past forecasts' errors on this same series call for (the point forecast is
-    unchanged; ``interval_scale`` on the result; see ``calibration``).
+    These are the model's own intervals; ``forecast_growth`` recalibrates them
+    (``calibration.recalibrate``).
     """
     import numpy as np
     from scipy.stats import norm
@@ -103,12 +101,6 @@ def forecast_base_effect(
     rows = be.target_rows(design, year, ends)
     mean, cov = be.conditional(fitted, design, rows)
     sd = np.sqrt(np.clip(np.diag(cov), 0, None))
-    scale = 1.0
-    if recalibrate:
-        from muye_analysis.forecast.calibration import scale_at_origin
-
-        scale, _ = scale_at_origin(ytd)
-        sd = sd * scale
     frame = {"period": [Period(year, m).code for m in ends], "mean": mean}
     for column, q in _QUANTILES.items():
         frame[column] = mean + norm.ppf(q) * sd
@@ -134,7 +126,7 @@ def forecast_base_effect(
         remaining_share=remaining,
         months_known=month,
         single_periods=be.smoothed_periods(fitted, design),
-        interval_scale=scale,
+        interval_scale=1.0,
     )
 
 
