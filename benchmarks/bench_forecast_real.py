@@ -100,7 +100,8 @@ def before_after(errors: pd.DataFrame) -> None:
     print(table[cols].round(3).to_string())
     scale = errors.loc[errors["method"] == "base_effect", "scale"].dropna()
     if len(scale):
-        print(f"   scale: min {scale.min():.2f}, median {scale.median():.2f}, max {scale.max():.2f}")
+        low, mid, high = scale.min(), scale.median(), scale.max()
+        print(f"   scale: min {low:.2f}, median {mid:.2f}, max {high:.2f}")
 
 
 def synthetic_monthly(years=13, first=2012, seed=0, mu=8.0, phi=0.7, theta=-0.5, sigma=1.5,

@@ -106,7 +106,8 @@ def interval_scale(
 
 def past_errors(ytd: pd.DataFrame, min_figures: int = MIN_FIGURES) -> pd.DataFrame:
     """Standardised errors (origin, year, z) of the uncalibrated base_effect forecast at every
-    earlier origin of ``ytd`` whose target year's 全年 is in ``ytd`` (all before its last figure)."""
+    earlier origin of ``ytd`` whose target year's 全年 is in ``ytd`` (all before its last
+    figure)."""
     try:
         errors = rolling_backtest(ytd, methods=("base_effect_raw",), min_figures=min_figures,
                                   n_paths=10).errors  # fmt: skip
