@@ -147,7 +147,7 @@ def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
 
 
 def made_on(lang: str, today: date | None = None) -> str:
-    """The date the briefing is prepared: '2024年3月5日' / '5 March 2024'."""
+    """The date the briefing is prepared: '2014年3月5日' / '5 March 2014'."""
     today = today or date.today()
     if lang == "zh":
         return f"{today.year}年{today.month}月{today.day}日"

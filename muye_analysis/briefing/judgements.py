@@ -196,7 +196,7 @@ def closing_slide(data: ReportData, lang: str, *, frame_size: int) -> TextSlide:
 
 
 def scale_sentence(data: ReportData, lang: str) -> str | None:
-    """'2023年地区生产总值232.1亿元，总量居全市第5位，占全市6.9%。'"""
+    """'YYYY年地区生产总值232.1亿元，总量居全市第5位，占全市6.9%。'"""
     from muye_analysis.views import city_view
 
     level = actual(data.indicators, HEADLINE_LEVEL, "level")

@@ -207,7 +207,7 @@ class GrowthForecast:
             if self.interval_scale is not None:  # say that the intervals were recalibrated
                 coverage.setdefault("scale", self.interval_scale)
             kwargs.setdefault("coverage", coverage)
-        if self.method == "base_effect":  # year-to-date spans: 1-9月 over 2025 on the axis
+        if self.method == "base_effect":  # year-to-date spans: 1-9月 over 2015 on the axis
             history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
             forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
         return plot_forecast_fan(
@@ -270,9 +270,9 @@ def probability_of_meeting_target(
 
 
 def axis_label(code: str, lang: str = "zh") -> str:
-    """A year-to-date period code (:meth:`Period.code`: 2025Q3 is 1-9月累计, 2025M05 is 1-5月,
-    2025M01-09 also 1-9月) as a two-line axis label: "1-9月" over "2025" (English "Jan-Sep"
-    over "2025"). A span alone (2025M07-09) and other text are returned unchanged."""
+    """A year-to-date period code (:meth:`Period.code`: 2015Q3 is 1-9月累计, 2015M05 is 1-5月,
+    2015M01-09 also 1-9月) as a two-line axis label: "1-9月" over "2015" (English "Jan-Sep"
+    over "2015"). A span alone (2015M07-09) and other text are returned unchanged."""
     import re
 
     match = re.fullmatch(r"(\d{4})(?:Q([1-4])|M(?:01-)?(\d\d))", str(code))

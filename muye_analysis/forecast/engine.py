@@ -48,7 +48,7 @@ def check_history(ytd: pd.DataFrame, min_quarters: int = MIN_QUARTERS) -> None:
 
 
 def history_frame(ytd: pd.DataFrame) -> pd.DataFrame:
-    """Every published cumulative figure: period code (2024Q3, 2024M10), year, end_month, value."""
+    """Every published cumulative figure: period code (2014Q3, 2014M10), year, end_month, value."""
     import pandas as pd
 
     known = be._clean(ytd).dropna(subset=["growth"])

@@ -67,7 +67,7 @@ def load_real_series(files: Path | str | list | None = None) -> pd.DataFrame:
             except PeriodError as err:
                 raise DataError(
                     f"cannot read the period {rec['period']!r} ({err})", file=path, row=i,
-                    column="period", fix="write it as 2024年1-9月",
+                    column="period", fix="write it as YYYY年1-9月",
                 ) from err  # fmt: skip
             if rec["measure"] not in MEASURES:
                 raise DataError(
