@@ -55,7 +55,9 @@ pd.set_option("display.max_colwidth", 60)
 # %%
 report = latest_report()
 BASE, PLAN = report.base_year, report.plan_year
-print(f"{len(list_reports())} report(s); latest: {report.document} (base year {BASE}, plan year {PLAN})")
+print(
+    f"{len(list_reports())} report(s); latest: {report.document} (base year {BASE}, plan year {PLAN})"
+)
 origin = read_sidecar(report.path)
 {k: origin[k] for k in ("title_zh", "issuing_body_zh", "year_reported", "year_planned", "sha256")}
 
@@ -71,7 +73,9 @@ print(summarise_dataset(lang=LANG))
 # %%
 ind = ma.load_indicators()
 name = "name_zh" if LANG == "zh" else "name_en"
-show_table(ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].head(12), LANG)
+show_table(
+    ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].head(12), LANG
+)
 
 # %% [markdown]
 # ## How to query it · 如何查询
@@ -110,7 +114,9 @@ show_table(counts.rename("n").reset_index(), LANG)
 
 # %%
 derived = ind.query("kind == 'derived'")
-show_table(derived[[name, "period", "value", "unit", "formula"]], LANG)  # shown at display precision
+show_table(
+    derived[[name, "period", "value", "unit", "formula"]], LANG
+)  # shown at display precision
 
 # %% [markdown]
 # ## Targets and qualifiers · 目标与限定词

@@ -63,7 +63,9 @@ from muye_analysis.views import growth_gap_view, projection_view, task_target_vi
 name = "name_zh" if LANG == "zh" else "name_en"
 indicators, targets = ma.load_indicators(), ma.load_targets()
 BASE, PLAN = latest_report().base_year, latest_report().plan_year
-print(f"{latest_report().document}: {BASE}年实际 / {PLAN}年目标 (base year {BASE}, plan year {PLAN})")
+print(
+    f"{latest_report().document}: {BASE}年实际 / {PLAN}年目标 (base year {BASE}, plan year {PLAN})"
+)
 
 # %% [markdown]
 # ## Headline targets · 主要预期目标
@@ -71,7 +73,8 @@ print(f"{latest_report().document}: {BASE}年实际 / {PLAN}年目标 (base year
 # %%
 headline = targets[targets["section"] == "二"]
 show_table(
-    headline[[name, "target", "unit", "qualifier", "bound", "price_basis", "actual", "gap_pp"]], LANG
+    headline[[name, "target", "unit", "qualifier", "bound", "price_basis", "actual", "gap_pp"]],
+    LANG,
 )
 
 # %% [markdown]
@@ -148,15 +151,18 @@ show_table(
 
 # %%
 if len(list_reports()) < 2:
-    print(f"data/ 中只有一份报告，无法对照上年目标 / only one report in data/ ({latest_report().document})")
+    print(
+        f"data/ 中只有一份报告，无法对照上年目标 / only one report in data/ ({latest_report().document})"
+    )
     attainment = None
 else:
     attainment = attainment_table()
     print(attainment_summary(attainment, LANG))
     display(  # noqa: F821 (IPython's display)
         show_table(
-            attainment[[name, "measure", "target", "qualifier", "unit", "outcome", "status",
-                        "reason"]],
+            attainment[
+                [name, "measure", "target", "qualifier", "unit", "outcome", "status", "reason"]
+            ],
             LANG,
         )
     )

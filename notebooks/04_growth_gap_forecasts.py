@@ -179,8 +179,10 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
             print(f"  {area}: no anchored nowcast ({why})")
             continue
         low, high = now.interval(80)
-        print(f"  {area} {now.wider_mean:.1f}% + usual gap {now.gap_mean:+.1f} = {now.mean:.1f}% "
-              f"(80%: {low:.1f} to {high:.1f}; {now.note})")
+        print(
+            f"  {area} {now.wider_mean:.1f}% + usual gap {now.gap_mean:+.1f} = {now.mean:.1f}% "
+            f"(80%: {low:.1f} to {high:.1f}; {now.note})"
+        )
     title = labels.text(
         "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
     )
@@ -206,7 +208,9 @@ progress_store = quarterly.read_store() if store is None else store
 table = progress.progress_table(period, store=progress_store)
 print(progress.progress_takeaway(table, LANG))
 show_table(
-    progress.display_table(table, LANG).drop(columns=["数据来源" if LANG == "zh" else "Data source"]),
+    progress.display_table(table, LANG).drop(
+        columns=["数据来源" if LANG == "zh" else "Data source"]
+    ),
     LANG,
 )
 

@@ -143,7 +143,9 @@ def test_progress_slide_counts_the_targets_by_status(stamped):
     categories = list(frame.chart.plots[0].categories)
     assert categories == ["社会消费品零售总额（滞后）", "地区生产总值（滞后）"]
     assert (list(so_far.values), list(target.values), list(needed.values)) == (
-        [5.0, 5.0], [9.0, 6.0], [21.0, 8.7]
+        [5.0, 5.0],
+        [9.0, 6.0],
+        [21.0, 8.7],
     )
     # GDP 5.0% after 1-9月 needs 8.67% (3.7 points faster); retail 5.0% needs 21%: both behind.
     assert shape_named(slide, "Takeaway").text_frame.text == (

@@ -37,9 +37,7 @@ def simulate(years: int, *, seed: int = 0, first_year: int = FIRST_YEAR) -> np.n
     e_t ~ N(0, SIGMA^2), times KAPPA in 2020-2022."""
     rng = np.random.default_rng(seed)
     n = years * 4
-    scale = np.array(
-        [KAPPA if 2020 <= first_year + t // 4 <= 2022 else 1.0 for t in range(n)]
-    )
+    scale = np.array([KAPPA if 2020 <= first_year + t // 4 <= 2022 else 1.0 for t in range(n)])
     e = rng.normal(0.0, SIGMA, n + 4) * np.concatenate([np.ones(4), scale])
     u, g = 0.0, np.empty(n)
     for t in range(n):
@@ -72,7 +70,7 @@ def test_recovers_the_base_effect_and_momentum(simulated_fit):
 
 
 def test_recovers_the_shock_variance_of_the_covid_quarters(simulated_fit):
-    _, fitted, design = simulated_fit
+    _, fitted, _design = simulated_fit
     low, high = SHOCK_SCALE_RANGE
     assert low <= fitted.params["shock_scale"] <= high
     assert len(fitted.shock_units) == 12  # 2020Q1 … 2022Q4
@@ -126,7 +124,7 @@ def test_gaps_are_used_not_refused():
 
 def test_too_little_history_is_refused_plainly():
     ytd = pd.DataFrame({"year": [2023, 2023, 2024], "end_month": [6, 12, 6], "growth": [5, 5, 5]})
-    with pytest.raises(InsufficientHistory, match="^too little history: 3 published figures"):
+    with pytest.raises(InsufficientHistory, match=r"^too little history: 3 published figures"):
         forecast_growth(ytd)
 
 

@@ -17,6 +17,7 @@ SCALE_TOL = 0.3  # on the model's own long data the scale stays within 1 +- this
 WIDER = 1.2  # errors twice the model's sd over 5 years: 2 ** (5 / 8) = 1.54 expected
 Z80 = 1.2815515655446004
 
+
 def test_scale_is_the_conformal_quantile_shrunk_toward_one_by_hand():
     # 10 errors over 5 years: rank ceil(0.8 x 11) = 9, the 9th smallest |z| is 2 x 1.28155,
     # raw scale 2, shrunk by 5 / (5 + 3): 2 ** 0.625 = 1.5422
@@ -27,10 +28,12 @@ def test_scale_is_the_conformal_quantile_shrunk_toward_one_by_hand():
     z[-1] = 90.0
     assert calibration.interval_scale(z, years) == pytest.approx(1.5422, abs=1e-4)
 
+
 def test_scale_stays_one_until_enough_past_errors():
     assert calibration.interval_scale([3.0] * 8, [2001] * 4 + [2002] * 4) == 1.0  # 8 < 9 errors
     assert calibration.interval_scale([3.0] * 12, [2001] * 12) == 1.0  # one year only
     assert calibration.interval_scale([], []) == 1.0
+
 
 def test_scale_is_above_one_when_past_errors_are_larger_than_predicted():
     rng = np.random.default_rng(0)
@@ -39,11 +42,13 @@ def test_scale_is_above_one_when_past_errors_are_larger_than_predicted():
     assert calibration.interval_scale(z, years) > WIDER  # 1.26: the latest 5 years count
     assert calibration.interval_scale(z, years, window_years=None) > WIDER
 
+
 def test_scale_is_about_one_when_the_model_is_right():
     rng = np.random.default_rng(0)
     z = rng.normal(0.0, 1.0, 40)
     years = np.repeat(np.arange(2010, 2020), 4)
     assert abs(calibration.interval_scale(z, years) - 1.0) < SCALE_TOL
+
 
 def test_scale_stays_near_one_on_the_model_s_own_long_data():
     # 24 simulated years without shock quarters (labelled 1995-2018); origins 2010-12 … 2018-09
@@ -66,6 +71,7 @@ def test_scale_widens_after_a_shock_the_model_was_not_told_about():
     assert by_origin["2008-12"] > by_origin["2008-09"] + 0.3
     assert by_origin["2011-09"] < by_origin["2008-12"]  # calm years shrink it back (1.33)
 
+
 def test_recalibration_never_uses_outcomes_after_the_origin():
     g = simulate(12, seed=1, first_year=2000)
     g[32:36] -= 6.0
@@ -82,6 +88,7 @@ def test_recalibration_never_uses_outcomes_after_the_origin():
     assert row_a["actual"] == pytest.approx(row_b["actual"] + 5.0)
     for column in ("forecast", "scale", "lower_80", "upper_80", "lower_95", "upper_95"):
         assert row_a[column] == pytest.approx(row_b[column], rel=1e-6)
+
 
 def test_the_default_forecast_carries_the_backtest_s_scale():
     g = simulate(12, seed=1, first_year=2000)
@@ -102,6 +109,7 @@ def test_the_default_forecast_carries_the_backtest_s_scale():
     width, raw_width = row["upper_80"] - row["lower_80"], raw_row["upper_80"] - raw_row["lower_80"]
     assert width == pytest.approx(raw_width * row["scale"], rel=1e-9)
     assert raw_row["forecast"] == row["forecast"]
+
 
 def test_fan_subtitle_says_the_intervals_were_recalibrated():
     coverage = {"n": 18, "coverage_80": 0.889, "coverage_95": 0.944}

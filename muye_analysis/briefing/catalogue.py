@@ -114,8 +114,10 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
         ),
         "muye_in_city": (
             lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
-            lambda lang: (labels.text("growth_basis_note", lang),
-                          labels.text("city_preliminary_note", lang)),
+            lambda lang: (
+                labels.text("growth_basis_note", lang),
+                labels.text("city_preliminary_note", lang),
+            ),
         ),
         "growth_gap": (
             lambda lang: native.growth_gap_native(d.targets, lang),
@@ -134,7 +136,8 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
     return tuple(
         ChartEntry(
             name=name,
-            title=lambda lang, key=chart(name).title_key: labels.text(key, lang, **years),
+            # the default binds this chart's title key now, not the loop's last one
+            title=lambda lang, key=chart(name).title_key: labels.text(key, lang, **years),  # noqa: B008
             build=parts[name][0],
             takeaway=parts[name][1],
             source=parts[name][2],

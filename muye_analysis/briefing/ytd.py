@@ -212,11 +212,18 @@ def _fan_slide(
         takeaway=takeaway,
         image=image,
         source=labels.source_line(lang, extra),
-        charts=fan_native(fc.history.tail(12), fc.forecast, lang, target=gap.target,
-                          target_label=text("fan_target_label", lang, goal=goal)),
-        notes=(text("fan_method_note", lang), labels.text("fan_subtitle", lang),
-               coverage_text({**fc.coverage, "scale": fc.interval_scale}, lang)
-               .lstrip("；; ")),  # the backtest (and the interval recalibration), beside the fan
+        charts=fan_native(
+            fc.history.tail(12),
+            fc.forecast,
+            lang,
+            target=gap.target,
+            target_label=text("fan_target_label", lang, goal=goal),
+        ),
+        notes=(
+            text("fan_method_note", lang),
+            labels.text("fan_subtitle", lang),
+            coverage_text({**fc.coverage, "scale": fc.interval_scale}, lang).lstrip("；; "),
+        ),  # the backtest (and the interval recalibration), beside the fan
     )
     return slide, None
 

@@ -84,4 +84,3 @@ def _plot_grid(*, lang: str, size: str) -> Figure:
 
     return plot_required_growth_grid(targets.headline_sensitivity("gdp", wide=True), lang=lang,
                                      size=size)  # fmt: skip
-

@@ -27,6 +27,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from muye_analysis.forecast import (  # the submodules, as attributes of the package
+    anchor,  # noqa: F401
+    calibration,
+    real_data,  # noqa: F401
+    scenarios,  # noqa: F401
+)
 from muye_analysis.forecast.core import (
     BENCHMARKS,
     FORECAST_COLUMNS,
@@ -43,8 +49,6 @@ from muye_analysis.forecast.core import (
     year_weights,
 )
 from muye_analysis.forecast.core import forecast_growth as _legacy_forecast
-
-from muye_analysis.forecast import anchor, calibration, real_data, scenarios  # noqa: E402 (light)
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -40,9 +40,7 @@ class AnchoredNowcast:
         return self.mean - z * self.sd, self.mean + z * self.sd
 
 
-def wider_series(
-    area: str, indicator: str, store: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def wider_series(area: str, indicator: str, store: pd.DataFrame | None = None) -> pd.DataFrame:
     """The wider area's year-to-date series for anchoring: from the store when it holds that
     area's indicator (ingested with an ``area`` / 地区 column), else from the real series in
     ``data/raw/ytd_real/`` (``real_data.area_ytd``). Raises KeyError when neither has it."""
@@ -58,6 +56,7 @@ def wider_series(
 
 def usual_gap(district: pd.DataFrame, wider: pd.DataFrame) -> pd.DataFrame:
     """Full-year growth of both areas and the gap (district minus wider), one row per year."""
+
     def annual(frame):
         rows = frame[(frame["end_month"] == 12) & frame["growth"].notna()]
         return {int(y): float(g) for y, g in zip(rows["year"], rows["growth"], strict=True)}

@@ -443,7 +443,6 @@ def _gls_mean(fitted: Fit, design: Design) -> tuple[float, float]:
 
 def conditional(fitted: Fit, design: Design, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Mean and covariance of ``rows @ g`` given the published figures (mu estimated)."""
-    import numpy as np
 
     with _one_blas_thread():
         return _conditional(fitted, design, rows)

@@ -179,8 +179,10 @@ def rolling_backtest(
     wants_base = any(m in _BASE for m in methods)
     rows = []
     warm = None  # base_effect starts from the previous origin's estimates (same answer, faster)
-    position = {(int(y), int(m)): i for i, (y, m) in enumerate(zip(frame["year"],
-                                                                   frame["end_month"]))}
+    position = {
+        (int(y), int(m)): i
+        for i, (y, m) in enumerate(zip(frame["year"], frame["end_month"], strict=True))
+    }
     past: list[tuple[int, float]] = []  # (target year, z) of earlier raw base_effect forecasts
     # base_effect's past errors start at MIN_FIGURES whatever ``min_figures`` is, so the scale
     # at an origin is the one ``forecast_growth`` gives there

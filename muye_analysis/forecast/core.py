@@ -229,7 +229,11 @@ class GrowthForecast:
         ``rounded`` (the default) each year is judged on its published one-decimal figure,
         as "完成6%" is: 5.96 rounds to 6.0 and meets an at-least-6 target."""
         return probability_of_meeting_target(
-            self, target, bound, higher_is_better=higher_is_better, tolerance_pp=tolerance_pp,
+            self,
+            target,
+            bound,
+            higher_is_better=higher_is_better,
+            tolerance_pp=tolerance_pp,
             rounded=rounded,
         )
 

@@ -134,7 +134,7 @@ def _remaining_share(shares, month: int, periods_per_year: int) -> float:
     """Weight in the annual figure of the months after ``month``."""
     if month == 0:
         return 1.0
-    row, _ = be.observation_row(month, shares, periods_per_year)
+    _row, _ = be.observation_row(month, shares, periods_per_year)
     step = 12 // periods_per_year
     elapsed = [min(max((month - j * step) / step, 0.0), 1.0) for j in range(periods_per_year)]
     done = sum(s * e for s, e in zip(shares, elapsed, strict=True))

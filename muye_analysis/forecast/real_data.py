@@ -107,7 +107,7 @@ def _check_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
     """Two rows for one figure must agree; the first (by file and row) is kept."""
     key = ["area", "indicator", "year", "end_month", "measure"]
     for _, group in frame.groupby(key, sort=False):
-        if group["value"].nunique() > 1:
+        if (group["value"] != group["value"].iloc[0]).any():
             first, other = group.iloc[0], group[group["value"] != group["value"].iloc[0]].iloc[0]
             raise DataError(
                 f"{first['area']} {first['indicator_zh']} "
@@ -120,9 +120,7 @@ def _check_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop_duplicates(key, ignore_index=True)
 
 
-def area_ytd(
-    area: str, indicator: str, series: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def area_ytd(area: str, indicator: str, series: pd.DataFrame | None = None) -> pd.DataFrame:
     """One area's indicator as the frame ``forecast_growth`` takes: year, end_month, period,
     growth, level (NaN where not given), plus url and derived of the growth figure."""
     import pandas as pd

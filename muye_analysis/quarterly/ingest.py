@@ -224,8 +224,10 @@ def ingest_quarterly(
         notes=outcome.notes,
         notes_zh=outcome.notes_zh,
         kept_older=outcome.kept_older,
-        areas=sorted({r.get("area") or DEFAULT_AREA for r in outcome.records},
-                     key=lambda a: (a != DEFAULT_AREA, a)),  # fmt: skip
+        areas=sorted(
+            {r.get("area") or DEFAULT_AREA for r in outcome.records},
+            key=lambda a: (a != DEFAULT_AREA, a),
+        ),
     )
 
 

@@ -101,8 +101,8 @@ def test_rank_scorecard_labels_rows_with_what_was_ranked(charts):
         "社会消费品零售总额（增速）", "税收占比", "脱贫成果巩固",
     ]  # fmt: skip
     assert _ticklabels(charts["rank", "en"].axes[0].yaxis) == [
-        "GDP (level)", "Industrial value added (growth)", "Retail sales (level)", "Retail sales (growth)",
-        "Tax share", "Poverty gains",
+        "GDP (level)", "Industrial value added (growth)", "Retail sales (level)",
+        "Retail sales (growth)", "Tax share", "Poverty gains",
     ]  # fmt: skip
 
 

@@ -70,7 +70,7 @@ def test_a_falling_level_within_one_area_still_names_the_row(tmp_path):
         "牧野区,社会消费品零售总额,2024,1-3月,30,亿元,5.0,synthetic",
         "河南省,社会消费品零售总额,2024,1-6月,90,亿元,5.0,synthetic",
     ])  # fmt: skip
-    with pytest.raises(DataError, match="falls from 100 .* to 90") as err:
+    with pytest.raises(DataError, match=r"falls from 100 .* to 90") as err:
         ingest_quarterly(path)
     assert err.value.row == 4
     assert read_store().empty
