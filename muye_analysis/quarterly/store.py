@@ -185,11 +185,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     try:
         con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if write:
-            con.execute("PRAGMA journal_mode = WAL")
-            # WAL + NORMAL: a killed process never corrupts or half-writes the store (only a
-            # power cut may lose the last ingest); FULL would fsync on every commit.
-            con.execute("PRAGMA synchronous = NORMAL")
-            con.executescript(_SCHEMA)
+            _prepare_for_writing(con)
         yield con
     except sqlite3.Error as exc:
         with contextlib.suppress(sqlite3.Error):
@@ -197,6 +193,36 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
         raise _store_error(exc, path) from None
     finally:
         con.close()
+
+
+def _prepare_for_writing(con: sqlite3.Connection) -> None:
+    """WAL mode and the schema, safe when two first ingests create the store at once.
+
+    Switching a new file to WAL needs its exclusive lock and may fail at once with "database is
+    locked" (SQLite does not wait for a lock when waiting could deadlock), so it is retried until
+    the busy timeout; the schema is then created under the write lock (``BEGIN IMMEDIATE`` waits).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    # WAL + NORMAL: a killed process never corrupts or half-writes the store (only a power cut
+    # may lose the last ingest); FULL would fsync on every commit.
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                con.execute(statement)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 @contextlib.contextmanager
@@ -443,12 +469,20 @@ def _rows(path: Path, where: str = "", params: tuple = ()) -> list[dict[str, Any
             return [dict(r, id=i + 1, release=None, ingested_at="", ingest_id=None,
                          outlier_note=None, current=1) for i, r in enumerate(records)]  # fmt: skip
     sql = _SELECT + (f" WHERE {where}" if where else "") + " ORDER BY id"
-    try:
-        with _connect(path, write=False) as con:
-            return _fetch(con, path, sql, params)
-    except DataError as exc:
-        if "read-only" not in str(exc):
-            raise
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            with _connect(path, write=False) as con:
+                return _fetch(con, path, sql, params)
+        except DataError as exc:
+            # A reader can be told "locked" at once (no wait) while a writer sets up or
+            # checkpoints the WAL: try again until the busy timeout, as a writer would wait.
+            if "database is locked" in str(exc) and time.monotonic() < deadline:
+                time.sleep(0.05)
+                continue
+            if "read-only" not in str(exc):
+                raise
+            break
     # A read-only folder cannot hold the WAL index files: read the database as immutable.
     try:
         con = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True)
