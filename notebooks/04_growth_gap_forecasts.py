@@ -49,6 +49,7 @@ notebook_summary("04", LANG)
 
 # %%
 import matplotlib.pyplot as plt
+import pandas as pd
 
 from muye_analysis import config, forecast, progress, quarterly, targets
 from muye_analysis.charts import (
@@ -257,13 +258,23 @@ upto = henan[(henan["year"] < latest_year) | (henan["end_month"] <= 9)]
 result = forecast.forecast_growth(upto)
 result.coverage = check.coverage("base_effect")
 published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12), "growth"]
-{
-    "forecast_full_year_pct": round(result.annual_mean, 2),
-    "interval_80": tuple(round(x, 2) for x in result.annual_interval(80)),
-    "published_full_year_pct": float(published.iloc[0]) if len(published) else None,
-    "weights": result.weights_source,
-    "params": {k: round(v, 2) for k, v in result.params.items()},
+low, high = result.annual_interval(80)
+weights_text = labels.text(labels.WEIGHTS_KEYS.get(result.weights_source, "weights_given"), LANG)
+summary_rows = {
+    "zh": [
+        ("全年增速预测（%）", f"{result.annual_mean:.1f}"),
+        ("80%预测区间（%）", f"{low:.1f}至{high:.1f}"),
+        ("已公布全年增速（%）", f"{published.iloc[0]:.1f}" if len(published) else "—"),
+        ("季度权重", weights_text),
+    ],
+    "en": [
+        ("Full-year growth forecast (%)", f"{result.annual_mean:.1f}"),
+        ("80% interval (%)", f"{low:.1f} to {high:.1f}"),
+        ("Published full-year growth (%)", f"{published.iloc[0]:.1f}" if len(published) else "—"),
+        ("Quarter weights", weights_text),
+    ],
 }
+show_table(pd.DataFrame(summary_rows[LANG], columns=["name", "value"]), LANG)
 
 # %%
 show_table(result.scenarios()[[name, "annual", "assumption_" + LANG]], LANG)
