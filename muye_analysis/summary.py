@@ -55,9 +55,9 @@ def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) ->
     targets = load_targets() if targets is None else targets
     base, plan = years_of(targets)
     zh = lang == "zh"
-    title = f"{plan} headline targets vs {base} actuals"
+    title = f"{plan} headline targets vs {base} outcomes"
     if zh:
-        title = f"{plan}年主要目标 / {base}年实际"
+        title = f"{plan}年主要目标 / {base}年完成"
     lines = [title]
     for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
         name = row["name_zh"] if zh else row["name_en"]

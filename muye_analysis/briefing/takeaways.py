@@ -96,7 +96,7 @@ def city_takeaway(
 
 def growth_gap_takeaway(targets: pd.DataFrame, lang: str) -> str:
     """The largest gap between a plan-year growth target and base-year growth, and what was not
-    stated: '规上工业增速目标8%，比<基年>年实际0.2%高7.8个百分点；GDP、固投<基年>年增速未公布'."""
+    stated: '规上工业增速目标8%，比<基年>年完成0.2%高7.8个百分点；GDP、固投<基年>年增速未公布'."""
     from muye_analysis.views import growth_gap_view
 
     view = growth_gap_view(targets)
