@@ -10,7 +10,13 @@ from matplotlib.patches import Patch
 
 from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
-from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
+from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
+    SYNTHETIC_GID,  # noqa: F401
+    ChartText,
+    finish_chart,
+    stamp_synthetic,
+    start_chart,
+)
 from muye_analysis.charts.style import (
     BLUE,
     INK,
@@ -26,7 +32,6 @@ MEAN_GID = "muye-forecast-mean"
 BAND_80_GID = "muye-band-80"
 BAND_95_GID = "muye-band-95"
 TARGET_GID = "muye-target-line"
-SYNTHETIC_GID = "muye-synthetic"
 MAX_PERIOD_TICKS = 12
 
 
@@ -190,18 +195,5 @@ def _draw_target(ax: Axes, target: float, label: str, spec: SizeSpec) -> None:
 
 
 def _stamp_synthetic(ax: Axes, lang: str, spec: SizeSpec) -> None:
-    ax.text(
-        0.01,
-        0.97,
-        labels.text("synthetic_stamp", lang),
-        transform=ax.transAxes,
-        ha="left",
-        va="top",
-        fontsize=spec.subtitle,
-        color=VERMILLION,
-        bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": VERMILLION,
-              "linewidth": 1.2},
-        zorder=10,
-        gid=SYNTHETIC_GID,
-    )  # fmt: skip
+    stamp_synthetic(ax, labels.text("synthetic_stamp", lang), fontsize=spec.subtitle)
     ax.margins(y=0.25)  # keep the stamp clear of the data

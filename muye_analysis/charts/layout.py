@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from muye_analysis.charts.style import GREY, SizeSpec
+from muye_analysis.charts.style import GREY, VERMILLION, SizeSpec
 
 TITLE_GID = "muye-title"
 SUBTITLE_GID = "muye-subtitle"
@@ -358,3 +358,22 @@ def _width_em(token: str, families: tuple[str, ...]) -> float:
     prop = FontProperties(family=list(families), size=100)
     width, _, _ = TextToPath().get_text_width_height_descent(token, prop, ismath=False)
     return width / 100
+
+
+SYNTHETIC_GID = "muye-synthetic"  # every chart's synthetic-data stamp, found by tests in the SVG
+_STAMP_PLACES = {  # x, y (axes fraction), ha, va
+    "inside": (0.01, 0.97, "left", "top"),  # top left inside the plot (fans: margin kept clear)
+    "above": (0.99, 1.0, "right", "bottom"),  # top right, just above the plot
+}
+
+
+def stamp_synthetic(ax: Axes, text: str, *, fontsize: float, where: str = "inside") -> Text:
+    """The one synthetic-data stamp: ``text`` (the vocabulary's synthetic_stamp) boxed in
+    vermilion, so illustrative data reads the same on every chart that draws it."""
+    x, y, ha, va = _STAMP_PLACES[where]
+    return ax.text(
+        x, y, text, transform=ax.transAxes, ha=ha, va=va, fontsize=fontsize, color=VERMILLION,
+        bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": VERMILLION,
+              "linewidth": 1.2},
+        zorder=10, gid=SYNTHETIC_GID,
+    )  # fmt: skip

@@ -11,7 +11,13 @@ from matplotlib.lines import Line2D
 
 from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
-from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
+from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
+    SYNTHETIC_GID,  # noqa: F401
+    ChartText,
+    finish_chart,
+    stamp_synthetic,
+    start_chart,
+)
 from muye_analysis.charts.style import (
     GREEN,
     GREY,
@@ -27,7 +33,6 @@ from muye_analysis.charts.style import (
 LIGHT_GID = "muye-progress-light"
 BAR_GID = "muye-progress-bar"
 ELAPSED_GID = "muye-progress-elapsed"
-SYNTHETIC_GID = "muye-synthetic"
 # Colourblind-safe traffic lights (Okabe-Ito green, orange, vermillion; grey for no data).
 STATUS_COLOURS = {
     "on_track": GREEN,
@@ -65,16 +70,8 @@ def plot_progress(
         _draw(ax, table, lang, spec)
         synthetic = bool(table["synthetic"].fillna(False).any())
         if synthetic:
-            ax.text(
-                0.99,
-                1.0,
-                labels.text("synthetic_stamp", lang),
-                transform=ax.transAxes,
-                ha="right",
-                va="bottom",
-                fontsize=spec.annotation,
-                color=VERMILLION,
-                gid=SYNTHETIC_GID,
+            stamp_synthetic(
+                ax, labels.text("synthetic_stamp", lang), fontsize=spec.annotation, where="above"
             )
         i = 0 if lang == "zh" else 1
         handles = [
