@@ -150,3 +150,28 @@ def test_monthly_series_with_a_level_shift_and_a_shock_year_is_recalibrated():
     assert COVERAGE_BAND[0] <= cal["coverage_80"] <= COVERAGE_BAND[1]  # 0.91 (raw 0.88)
     scale = bt.errors[bt.errors["method"] == "base_effect"].groupby("year")["scale"].mean()
     assert scale[2018] > scale[2017] > 1.0  # 2017's wide misses, once published, widen 2018's
+
+
+def test_each_history_is_fitted_once_and_a_revised_figure_is_fitted_again(monkeypatch):
+    from muye_analysis.forecast import engine
+
+    calls = []
+    real = engine.forecast_base_effect
+
+    def counting(upto, **options):
+        calls.append(len(upto))
+        return real(upto, **options)
+
+    monkeypatch.setattr(engine, "forecast_base_effect", counting)
+    monkeypatch.setattr(calibration, "_RAW_CACHE", {})
+    ytd = cumulative(simulate(5, seed=11, first_year=2001))
+    first = calibration.rolling_backtest(ytd, methods=("base_effect",)).errors
+    fitted = len(calls)
+    assert fitted == len(ytd) - calibration.MIN_FIGURES  # one fit per origin
+    again = calibration.rolling_backtest(ytd, methods=("base_effect",)).errors
+    assert len(calls) == fitted  # the fan caption's second pass refits nothing
+    pd.testing.assert_frame_equal(first, again)
+    revised = ytd.copy()
+    revised.loc[9, "growth"] = revised.loc[9, "growth"] + 0.5  # a revised figure at row 9
+    calibration.rolling_backtest(revised, methods=("base_effect",))
+    assert sorted(set(calls[fitted:])) == list(range(10, len(ytd)))  # prefixes holding row 9

@@ -44,6 +44,8 @@ POINT_METHODS = ("run_rate", "naive_last", "naive_seasonal")
 MISS_PENALTY = 10.0  # 2 / alpha for the 80% interval
 MIN_FIGURES = 8  # published figures before the first origin
 Z80 = 1.2815515655446004  # normal quantile at 0.9: the 80% interval is mean +/- Z80 sd
+Z95 = 1.959963984540054  # normal quantile at 0.975
+RAW_CACHE_SIZE = 4096  # remembered raw base_effect forecasts (a few hundred bytes each)
 RECALIBRATION_LEVEL = 0.8  # the interval whose past coverage the scale restores
 RECALIBRATION_PRIOR_YEARS = 3.0  # pseudo-years of "the model's sd is right" (scale 1)
 RECALIBRATION_MIN_YEARS = 2  # past target years with a published outcome before it kicks in
@@ -196,20 +198,14 @@ def rolling_backtest(
         actual = annual[target]
         raw = None
         if wants_base:
-            from muye_analysis.forecast.engine import forecast_base_effect
-
-            try:
-                raw = forecast_base_effect(upto, n_paths=n_paths, min_quarters=min_quarters,
-                                           start=warm)  # fmt: skip
+            raw = _raw_forecast(upto, min_quarters, warm)
+            if raw is not None:
                 warm = raw.params
-            except InsufficientHistory:
-                raw = None
             # only errors whose outcome was published by this origin (no look-ahead)
             known = [(y, z) for (y, z) in past if position[(y, 12)] < end]
             scale = interval_scale([z for _, z in known], [y for y, _ in known])
             if raw is not None:
-                sd_raw = _annual_sd(raw)
-                past.append((target, (raw.annual_mean - actual) / sd_raw))
+                past.append((target, (raw.mean - actual) / raw.sd))
         if end < min_figures or (first_origin_year and year < first_origin_year):
             continue
         for method in methods:
@@ -219,22 +215,22 @@ def rolling_backtest(
                 if method in _BASE:
                     if raw is None:
                         raise InsufficientHistory("too little history")
-                    fc = raw
                     k = scale if method == "base_effect" else 1.0
                 elif method in INTERVAL_METHODS:
                     fc = forecast_growth(upto, method=method, n_paths=n_paths,
                                          min_quarters=min_quarters)  # fmt: skip
-                if method in INTERVAL_METHODS:
+                if method in _BASE:  # exact normal quantiles, no Monte Carlo
+                    if raw.year != target:
+                        raise InsufficientHistory("forecasts another year")
+                    mean, sd = raw.mean, raw.sd * k
+                    lo80, hi80 = mean - Z80 * sd, mean + Z80 * sd
+                    lo95, hi95 = mean - Z95 * sd, mean + Z95 * sd
+                elif method in INTERVAL_METHODS:
                     if fc.year != target:  # quarter-end methods ignore a mid-quarter origin's year
                         raise InsufficientHistory("forecasts another year")
                     mean = fc.annual_mean
                     lo80, hi80 = fc.annual_interval(80)
                     lo95, hi95 = fc.annual_interval(95)
-                    if method in _BASE:  # exact normal quantiles, no Monte Carlo
-                        sd = _annual_sd(fc) * k
-                        lo80, hi80 = mean - Z80 * sd, mean + Z80 * sd
-                        z95 = 1.959963984540054
-                        lo95, hi95 = mean - z95 * sd, mean + z95 * sd
                 else:
                     mean = _point(method, upto, year, month)
             except InsufficientHistory:
@@ -265,6 +261,60 @@ def rolling_backtest(
         for lo, hi, a in zip(errors["lower_80"], errors["upper_80"], errors["actual"], strict=True)
     ]
     return CalibratedBacktest(errors=errors, summary=summarise(errors))
+
+
+@dataclass(frozen=True)
+class RawForecast:
+    """What a backtest needs of one uncalibrated base_effect forecast."""
+
+    year: int
+    mean: float
+    sd: float
+    params: dict
+
+
+# Raw base_effect forecasts by the content of the history they were made from. A default forecast
+# recalibrates on a backtest of its own history, the fan's caption backtests the same series and
+# a notebook backtests it again: each prefix of a series is fitted once per process. The key is
+# the published figures themselves, so a revised figure is a new key (never a stale answer).
+_RAW_CACHE: dict[tuple, RawForecast | None] = {}
+
+
+def _history_key(upto: pd.DataFrame, min_quarters: int) -> tuple:
+    from muye_analysis import config
+
+    level = upto["level"] if "level" in upto else [None] * len(upto)
+    rows = tuple(
+        (int(y), int(m), float(g), None if _missing(v) else float(v))
+        for y, m, g, v in zip(upto["year"], upto["end_month"], upto["growth"], level, strict=True)
+    )
+    return rows, min_quarters, tuple(map(tuple, config.SHOCK_SPAN))
+
+
+def _missing(value) -> bool:
+    try:
+        return value is None or math.isnan(float(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def _raw_forecast(upto: pd.DataFrame, min_quarters: int, warm: dict | None) -> RawForecast | None:
+    """The uncalibrated base_effect forecast from ``upto`` (None when it refuses), cached."""
+    from muye_analysis.forecast.engine import forecast_base_effect
+
+    key = _history_key(upto, min_quarters)
+    if key in _RAW_CACHE:
+        return _RAW_CACHE[key]
+    try:
+        fc = forecast_base_effect(upto, n_paths=1, min_quarters=min_quarters, start=warm,
+                                 smoothed=False)
+        raw = RawForecast(fc.year, fc.annual_mean, _annual_sd(fc), dict(fc.params))
+    except InsufficientHistory:
+        raw = None
+    if len(_RAW_CACHE) >= RAW_CACHE_SIZE:
+        _RAW_CACHE.clear()
+    _RAW_CACHE[key] = raw
+    return raw
 
 
 def _annual_sd(fc) -> float:

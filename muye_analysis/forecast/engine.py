@@ -79,6 +79,7 @@ def forecast_base_effect(
     periods_per_year: int | None = None,
     shock_span=None,
     start: dict[str, float] | None = None,
+    smoothed: bool = True,
 ) -> GrowthForecast:
     """Fit ``base_effect`` on every published figure and forecast the target year.
 
@@ -86,7 +87,8 @@ def forecast_base_effect(
     The fan holds the cumulative growth at the remaining quarter ends; the annual paths are
     draws from the exact conditional normal distribution (seeded).
     These are the model's own intervals; ``forecast_growth`` recalibrates them
-    (``calibration.recalibrate``).
+    (``calibration.recalibrate``). ``smoothed=False`` skips the estimated single periods
+    (``single_periods`` None), which a backtest does not need.
     """
     import numpy as np
     from scipy.stats import norm
@@ -125,7 +127,7 @@ def forecast_base_effect(
         params=dict(fitted.params),
         remaining_share=remaining,
         months_known=month,
-        single_periods=be.smoothed_periods(fitted, design),
+        single_periods=be.smoothed_periods(fitted, design) if smoothed else None,
         interval_scale=1.0,
     )
 
