@@ -40,7 +40,7 @@ from muye_analysis.quarterly.records import (
     _resolve_unit,
     _Where,
 )
-from muye_analysis.quarterly.tidy import _price_basis_of, _read_title, _roles
+from muye_analysis.quarterly.tidy import _area_of, _price_basis_of, _read_title, _roles
 
 
 @dataclass
@@ -123,7 +123,7 @@ def _header_block(sheet: _Sheet, at: int) -> _Header:
 
 
 # Columns of a bureau table that are not values (累计值 and 增长% are values there).
-_WIDE_ROLES = {"indicator", "unit", "year", "price_basis", "source", "note", "ignore"}
+_WIDE_ROLES = {"indicator", "area", "unit", "year", "price_basis", "source", "note", "ignore"}
 
 
 def _classify_column(
@@ -218,7 +218,7 @@ def _parse_wide(ctx: _Context, header_at: int) -> tuple[list[dict[str, Any]], li
 def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[dict[str, Any]]:
     sheet = ctx.sheet
     ind = head.roles["indicator"]
-    optional = {r: head.roles.get(r) for r in ("unit", "year", "price_basis", "source")}
+    optional = {r: head.roles.get(r) for r in ("area", "unit", "year", "price_basis", "source")}
     records = []
     parent: str | None = None
     for i in range(head.first_data, len(sheet.rows)):
@@ -253,6 +253,9 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
             j = optional["price_basis"]
             basis = _price_basis_of(at(head.text(j)), cell(j), info)
         source = _text(cell(optional["source"])) or ctx.title
+        area = None  # a 地区 column: one table holding the district, city and province
+        if optional["area"] is not None:
+            area = _area_of(at(head.text(optional["area"])), cell(optional["area"]))
         cells = []  # (column, where, number, unit, measure, period) of every value of the row
         for col in columns:
             where = at(col.header)
@@ -307,5 +310,6 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
                 row_records += [derived] if derived is not None else []
         for record in row_records:
             record["_parent"] = parent if sub else None  # of-which: whose?
+            record["area"] = area
         records += row_records
     return records

@@ -144,3 +144,32 @@ def test_district_gaps_and_progress_ignore_the_province_beside_them(tmp_path):
     province_only = store[store["area"] == "河南省"]
     assert targets.headline_ytd_gaps(province_only) == []
     assert progress.latest_period(province_only) is None
+
+
+BUREAU = (
+    "2024年1-9月主要经济指标（SYNTHETIC）,,,,\n"
+    "地区,指标,单位,1-9月累计值,增长%\n"
+    "河南省,地区生产总值,亿元,47000,4.8\n"
+    "新乡市,地区生产总值,亿元,2600,4.4\n"
+    ",地区生产总值,亿元,98,5.1\n"
+)
+
+
+def test_a_bureau_table_with_an_area_column_stores_each_area(tmp_path):
+    path = tmp_path / "synthetic_bureau_areas.csv"
+    path.write_text(BUREAU, encoding="gbk")  # bureau files often come as GBK
+    result = ingest_quarterly(path)
+    assert result.areas == [DEFAULT_AREA, "新乡市", "河南省"]  # the district first, then sorted
+    store = read_store()
+    growth = store[store["measure"] == "growth"].set_index("area")["value"].to_dict()
+    assert growth == {"河南省": 4.8, "新乡市": 4.4, DEFAULT_AREA: 5.1}
+    assert ytd_series("gdp", area="新乡市")["level"].tolist() == [2600.0]
+    assert ytd_series("gdp")["growth"].tolist() == [5.1]  # the blank area is the district
+
+
+def test_a_number_in_a_bureau_area_column_is_a_located_error(tmp_path):
+    path = tmp_path / "synthetic_bureau_bad.csv"
+    path.write_text(BUREAU.replace("新乡市,", "4.4,"), encoding="utf-8")
+    with pytest.raises(DataError, match="not an area name") as err:
+        ingest_quarterly(path)
+    assert (err.value.row, err.value.column) == (4, "地区")
