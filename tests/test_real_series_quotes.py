@@ -21,8 +21,17 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _numbers_in(quote: str) -> set[float]:
-    text = re.sub(r"(?<=\d),(?=\d{3})", "", to_halfwidth(quote).replace("·", "."))  # 59,132.39
+    text = to_halfwidth(quote).replace("·", ".")
+    text = re.sub(r"(?<=\d),(?=\d%)", ".", text)  # a decimal comma (French, Portuguese): 20,9%
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # a thousands separator: 59,132.39
     return {float(n) for n in _NUMBER.findall(text)}
+
+
+# A fall is printed as a positive number after a falling word, or with a minus sign.
+_FALL = re.compile(
+    r"下降|下滑|减少|回落|降幅|-\s*\d|−\s*\d|fell|fall|drop|declin|contract|down|shr[aiu]nk|"
+    r"decreas|minus|negative|slump|plunge|recul|baiss|queda|caiu|減", re.IGNORECASE
+)
 
 
 def test_the_bundled_real_series_are_not_empty():
@@ -47,3 +56,17 @@ def test_each_derived_figure_says_how_and_cites_numbers(row):
     assert row["quote"].startswith(DERIVED_PREFIX)
     assert row["derived"]  # the rule, e.g. the sentence "比…加快x个百分点"
     assert len(_numbers_in(row["quote"])) >= 2  # the published inputs of the arithmetic
+
+
+@pytest.mark.parametrize(
+    "row", PUBLISHED[PUBLISHED["value"] < 0].to_dict("records"),
+    ids=lambda r: f"{r['file']}:{r['row']}",
+)  # fmt: skip
+def test_each_negative_figure_is_a_fall_in_its_quote(row):
+    assert _FALL.search(row["quote"]), f"{row['file']} row {row['row']}: no fall in the quote"
+
+
+def test_a_decimal_comma_is_read_but_a_thousands_separator_is_not():
+    assert _numbers_in("augmenté de 20,9% en glissement annuel") == {20.9}
+    assert _numbers_in("5.809,2 milliards; 59,132.39亿元") >= {59132.39}
+    assert 20.9 not in _numbers_in("20,900 yuan")
