@@ -175,3 +175,17 @@ def test_each_history_is_fitted_once_and_a_revised_figure_is_fitted_again(monkey
     revised.loc[9, "growth"] = revised.loc[9, "growth"] + 0.5  # a revised figure at row 9
     calibration.rolling_backtest(revised, methods=("base_effect",))
     assert sorted(set(calls[fitted:])) == list(range(10, len(ytd)))  # prefixes holding row 9
+
+
+def test_errors_of_shock_years_do_not_set_the_scale():
+    # 2019 and 2023 errors at twice the sd; the 2020-2022 errors (small against the model's
+    # shock variance) would otherwise pull the scale under 1
+    z = [2 * Z80] * 5 + [0.1] * 45 + [2 * Z80] * 5
+    years = [2019] * 5 + [2020] * 15 + [2021] * 15 + [2022] * 15 + [2023] * 5
+    assert calibration.shock_years() == frozenset({2020, 2021, 2022})
+    # kept: 10 errors over 2019 and 2023, all 2 x Z80: raw 2, shrunk by 2 / (2 + 3)
+    assert calibration.interval_scale(z, years) == pytest.approx(2**0.4, rel=1e-9)
+    # counted (55 errors, conformal rank 45), the 45 small shock-year errors set the 80%
+    # quantile: 0.1 / Z80, shrunk by 5 / (5 + 3)
+    kept_all = calibration.interval_scale(z, years, skip_years=())
+    assert kept_all == pytest.approx((0.1 / Z80) ** 0.625, rel=1e-9)

@@ -84,17 +84,21 @@ def interval_scale(
     min_errors: int = RECALIBRATION_MIN_ERRORS,
     level: float = RECALIBRATION_LEVEL,
     window_years: int | None = RECALIBRATION_WINDOW_YEARS,
+    skip_years=None,
 ) -> float:
     """Multiplier of the model's sd from past standardised errors ``z`` (one per earlier origin,
     ``years`` their target years): split-conformal ``level`` quantile of |z| over the normal
     point, shrunk toward 1 by ``years / (years + prior_years)`` on the log scale; 1 when there
     are fewer than ``min_years`` target years or ``min_errors`` errors. Only the latest
-    ``window_years`` target years count (None: all)."""
+    ``window_years`` target years count (None: all). Errors of ``skip_years`` (default: the
+    years of the shock span, ``shock_years()``) do not count: the model gives those years their
+    own shock variance, and their errors measured against it say nothing about ordinary years."""
     import numpy as np
     from scipy.stats import norm
 
     z, years = np.abs(np.asarray(z, dtype=float)), np.asarray(years)
-    keep = np.isfinite(z)
+    skip = shock_years() if skip_years is None else frozenset(skip_years)
+    keep = np.isfinite(z) & ~np.isin(years, list(skip))
     if window_years and keep.any():  # the latest ``window_years`` target years only
         keep &= years > years[keep].max() - window_years
     z, n_years = z[keep], len(set(years[keep].tolist()))
@@ -104,6 +108,14 @@ def interval_scale(
     raw = float(np.sort(z)[rank - 1]) / float(norm.ppf(0.5 + level / 2))
     weight = n_years / (n_years + prior_years)
     return float(math.exp(weight * math.log(max(raw, 1e-6))))
+
+
+def shock_years(span=None) -> frozenset[int]:
+    """The calendar years touched by the shock span (``config.SHOCK_SPAN``: 2020-2022)."""
+    from muye_analysis import config
+
+    (y0, _m0), (y1, _m1) = span or config.SHOCK_SPAN
+    return frozenset(range(y0, y1 + 1))
 
 
 def past_errors(ytd: pd.DataFrame, min_figures: int = MIN_FIGURES) -> pd.DataFrame:
