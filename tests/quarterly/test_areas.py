@@ -116,11 +116,15 @@ def test_the_bundled_real_series_ingest_as_area_series(tmp_path):
     table.to_csv(path, index=False)
     ingest_quarterly(path)
     store = read_store()
-    assert set(store["area"]) == {"河南省", "新乡市", "广东省"}
-    for area in ("河南省", "广东省"):
-        stored = ytd_series("gdp", store, area=area).dropna(subset=["growth"])
-        raw = real_data.area_ytd(area, "gdp").dropna(subset=["growth"])
+    assert set(store["area"]) == {"河南省", "新乡市", "广东省", "全国"}
+    for area, indicator in (("河南省", "gdp"), ("广东省", "gdp"), ("全国", "retail_sales"),
+                            ("全国", "budget_revenue")):  # fmt: skip
+        stored = ytd_series(indicator, store, area=area).dropna(subset=["growth"])
+        raw = real_data.area_ytd(area, indicator).dropna(subset=["growth"])
         assert stored["growth"].astype(float).tolist() == raw["growth"].tolist()
+    # 2020-2021 swings (retail 1-2月 -20.5%, then +33.8%) pass the plausibility ranges
+    retail = ytd_series("retail_sales", store, area="全国").set_index(["year", "end_month"])
+    assert retail.loc[(2020, 2), "growth"] == -20.5 and retail.loc[(2021, 2), "growth"] == 33.8
     henan_2019 = ytd_series("gdp", store, area="河南省").query("year == 2019 and end_month == 12")
     assert henan_2019["level"].item() == 54259.20  # the level travels with its growth
     # anchoring now takes the province from the store (the store's frame has no url column)
