@@ -69,7 +69,7 @@ def versus_sarimax(errors: pd.DataFrame) -> dict:
     table = calibration.summarise(common).set_index("method")
     be, sx = table.loc["base_effect"], table.loc["sarimax"]
     return {
-        "common": len(both), "mae": be["mae"], "mae_sarimax": sx["mae"],
+        "common": len(both), "mae_common": be["mae"], "mae_sarimax": sx["mae"],
         "score": be["interval_score"], "score_sarimax": sx["interval_score"],
         "score_change": be["interval_score"] / sx["interval_score"] - 1,
         "cov80_common": be["coverage_80"],
