@@ -10,7 +10,7 @@ method at every published figure and scores its full-year forecast against the p
   ends (needs 12 of them);
 - ets, run_rate, naive_last: the other methods and benchmarks.
 
-Series and their role (decided before the series were collected; see data/raw/ytd_real/*.origin.yml):
+Series and their role (decided before each was collected; see data/raw/ytd_real/*.origin.yml):
 - TUNE: national fixed-asset investment (monthly 2012-2026) and the Henan quarterly series;
 - HELD OUT (scored once with the settings frozen, commit 8714663): national industry and retail
   sales (monthly 2012-2026), Guangdong GDP (quarterly);

@@ -30,7 +30,8 @@ def _numbers_in(quote: str) -> set[float]:
 # A fall is printed as a positive number after a falling word, or with a minus sign.
 _FALL = re.compile(
     r"下降|下滑|减少|回落|降幅|-\s*\d|−\s*\d|fell|fall|drop|declin|contract|down|shr[aiu]nk|"
-    r"decreas|dip|minus|negative|slump|plunge|recul|baiss|queda|caiu|減", re.IGNORECASE
+    r"decreas|dip|minus|negative|slump|plunge|recul|baiss|queda|caiu|減",
+    re.IGNORECASE,
 )
 
 

@@ -318,8 +318,9 @@ def _raw_forecast(upto: pd.DataFrame, min_quarters: int, warm: dict | None) -> R
     if key in _RAW_CACHE:
         return _RAW_CACHE[key]
     try:
-        fc = forecast_base_effect(upto, n_paths=1, min_quarters=min_quarters, start=warm,
-                                 smoothed=False)
+        fc = forecast_base_effect(
+            upto, n_paths=1, min_quarters=min_quarters, start=warm, smoothed=False
+        )
         raw = RawForecast(fc.year, fc.annual_mean, _annual_sd(fc), dict(fc.params))
     except InsufficientHistory:
         raw = None
