@@ -234,7 +234,7 @@ def test_real_series_load_with_their_sources():
     assert "henan100.com" in full_2019["url"]
     h1_2021 = henan[(henan["year"] == 2021) & (henan["end_month"] == 6)].iloc[0]
     assert h1_2021["growth"] == 10.2 and h1_2021["derived"] == "(7.1+3.1)"
-    assert set(series["area"]) == {"河南省", "新乡市", "广东省"}
+    assert set(series["area"]) == {"河南省", "新乡市", "广东省", "全国"}
 
 
 def test_guangdong_held_out_series_loads_with_its_derived_rows():
@@ -248,22 +248,27 @@ def test_guangdong_held_out_series_loads_with_its_derived_rows():
 
 def test_guangdong_held_out_backtest_reports_its_real_coverage():
     # Guangdong was collected after the model was built and nothing was chosen on it. The
-    # numbers come from one run: 15 origins 2019-03 … 2023-06. Uncalibrated (issue 11b) 10
-    # were covered by the 80% interval; with the recalibration (issue 11c) 11: the scale is 1
-    # until 9 past errors exist, then 0.98 in 2021-22 and 1.15 from 2022-12, which brings
-    # 2022-12 inside. The four misses are the origin before COVID (2019-12: 2020 came in at
-    # 2.3%), 2022-03 (the spring lockdowns) and two 2023 origins where the model expected a
-    # stronger rebound from 2022's low base than the 4.8% published for 2023.
+    # numbers come from one run: 15 origins 2019-03 … 2023-06, 10 covered by the 80% interval.
+    # The recalibration never engages: outside the shock years 2020-2022 (whose errors it
+    # leaves out) the series has too few past errors before 2023, so the scale stays 1 and the
+    # result is the model's own (issue 11b's 10 of 15). With the shock years counted (issue
+    # 11c) the scale reached 1.15 and covered 2022-12 too. The misses are the origin before
+    # COVID (2019-12: 2020 came in at 2.3%), 2022-03 (the spring lockdowns), 2022-12 and two
+    # 2023 origins where the model expected a stronger rebound from 2022's low base than the
+    # 4.8% published for 2023.
     guangdong = real_data.area_ytd("广东省", "gdp")
     bt = calibration.rolling_backtest(guangdong, methods=("base_effect",))
     row = bt.summary.set_index("method").loc["base_effect"]
     assert (row["n"], row["refused"]) == (15, 0)
-    assert row["coverage_80"] == pytest.approx(11 / 15)
+    assert row["coverage_80"] == pytest.approx(10 / 15)
     assert row["coverage_95"] == pytest.approx(12 / 15)
+    assert (bt.errors["scale"] == 1.0).all()
     missed = bt.errors.loc[~bt.errors["covered_80"], "origin"].tolist()
-    assert missed == ["2019-12", "2022-03", "2023-03", "2023-06"]
-    raw = calibration.rolling_backtest(guangdong, methods=("base_effect_raw",)).errors
-    assert raw["covered_80"].sum() == 10  # the issue 11b number, without the recalibration
+    assert missed == ["2019-12", "2022-03", "2022-12", "2023-03", "2023-06"]
+    counted = calibration.interval_scale  # with the shock years counted, as in issue 11c
+    past = calibration.past_errors(guangdong[guangdong["year"] <= 2022])
+    assert counted(past["z"], past["year"], skip_years=()) > 1.1
+    assert counted(past["z"], past["year"]) == 1.0
 
 
 def test_conflicting_real_figures_name_file_and_row(tmp_path):
