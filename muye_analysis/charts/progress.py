@@ -23,8 +23,8 @@ from muye_analysis.charts.style import (
     GREY,
     INK,
     LIGHT_GREY,
-    ORANGE,
     VERMILLION,
+    YELLOW,
     SizeSpec,
     house_style,
     size_spec,
@@ -33,13 +33,16 @@ from muye_analysis.charts.style import (
 LIGHT_GID = "muye-progress-light"
 BAR_GID = "muye-progress-bar"
 ELAPSED_GID = "muye-progress-elapsed"
-# Colourblind-safe traffic lights (Okabe-Ito green, orange, vermillion; grey for no data).
+# Colourblind-safe traffic lights (Okabe-Ito green, yellow, vermillion; grey for no data). Not
+# orange for 预警: orange means a target on every other chart and slide. The lights have an ink
+# edge, so the yellow one stays visible on white.
 STATUS_COLOURS = {
     "on_track": GREEN,
-    "at_risk": ORANGE,
+    "at_risk": YELLOW,
     "off_track": VERMILLION,
     "no_data": LIGHT_GREY,
 }
+LIGHT_EDGE, LIGHT_EDGE_WIDTH = INK, 0.6  # a thin dark ring round every light
 BAR_CAP_PCT = 150.0  # completion beyond this is drawn at the cap and labelled
 LIGHT_X = -12.0  # the lights sit left of the 0% line, in the bars' data units
 
@@ -56,7 +59,7 @@ def plot_progress(
     size: str | None = None,
 ) -> Figure:
     """One row per target of :func:`muye_analysis.progress.progress_table`: a traffic light
-    (green on track, orange at risk, vermillion off track, grey no data), the completion bar
+    (green on track, yellow at risk, vermillion off track, grey no data), the completion bar
     against the 序时进度 tick for level and count targets, and the growth so far and the growth
     still needed for growth targets. Rows from synthetic files stamp the chart."""
     from muye_analysis.progress import AT_RISK_ACCELERATION_PP, AT_RISK_LAG_PP, STATUS_TEXT
@@ -76,8 +79,9 @@ def plot_progress(
         i = 0 if lang == "zh" else 1
         handles = [
             Line2D(
-                [], [], marker="o", linestyle="", markersize=spec.marker, color=STATUS_COLOURS[s]
-            )
+                [], [], marker="o", linestyle="", markersize=spec.marker, color=STATUS_COLOURS[s],
+                markeredgecolor=LIGHT_EDGE, markeredgewidth=LIGHT_EDGE_WIDTH,
+            )  # fmt: skip
             for s in STATUS_TEXT
         ]
         names = [STATUS_TEXT[s][i] for s in STATUS_TEXT]
@@ -123,6 +127,8 @@ def _draw(ax: Axes, table: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
             marker="o",
             markersize=min(spec.marker * 1.1, 0.7 * row_pt),
             color=colour,
+            markeredgecolor=LIGHT_EDGE,
+            markeredgewidth=LIGHT_EDGE_WIDTH,
             linestyle="",
             gid=LIGHT_GID,
             clip_on=False,

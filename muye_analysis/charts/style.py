@@ -22,13 +22,15 @@ BLUE = "#0072B2"
 ORANGE = "#E69F00"
 GREEN = "#009E73"
 VERMILLION = "#D55E00"
+YELLOW = "#F0E442"
 GREY = "#8C8C8C"
 LIGHT_GREY = "#D9D9D9"
 INK = "#222222"
 
 # One meaning per colour across charts and the deck (briefing.native.COLOURS): blue is the
 # district's outcome, orange a target, grey the city, a reference or the neutral middle, green
-# and vermilion the top and bottom thirds of a ranking.
+# and vermilion the top and bottom thirds of a ranking. The progress chart's traffic lights are
+# green (on track), yellow (预警, at risk: not orange, which means a target) and vermilion.
 ACTUAL_COLOUR = BLUE  # last year's outcome
 TARGET_COLOUR = ORANGE  # this year's target
 MUYE_COLOUR = BLUE
