@@ -172,11 +172,21 @@ def test_rank_chart_places_each_rank_as_a_dot(decks):
     chart = frame.chart
     assert chart.chart_type == XL_CHART_TYPE.XY_SCATTER
     ranks = sorted(
-        float(v.text)
-        for series in chart.plots[0].series
-        for v in series._element.xpath("./c:xVal//c:v")
+        {
+            float(v.text)
+            for series in chart.plots[0].series
+            for v in series._element.xpath("./c:xVal//c:v")
+        }
     )
     assert ranks == [1, 5, 6, 9, 12]  # 税收占比, 地区生产总值, 社零 level, 社零 growth, 规上工业
+    # the legend reads top, middle, bottom third; the top third's single point is given twice
+    # (LibreOffice drops a lone point of a first XY series), the copy on it and unlabelled
+    names = [series.name for series in chart.plots[0].series]
+    assert names == ["前三分之一", "中间三分之一", "后三分之一"]
+    top = chart.plots[0].series[0]
+    assert [float(v.text) for v in top._element.xpath("./c:xVal//c:v")] == [1.0, 1.0]
+    labels = [p.text for p in top._element.xpath(".//c:dLbl//a:t")]
+    assert labels == ["税收占比 第1位"]
 
 
 def test_no_text_in_the_deck_is_under_10_points(decks):

@@ -421,15 +421,20 @@ def _top_down(spec: NativeChart) -> NativeChart:
 
 
 def _xy_order(spec: NativeChart) -> NativeChart:
-    """A series with several points first: LibreOffice drops the points of a first XY series
-    that has only one (PowerPoint and WPS do not care)."""
+    """LibreOffice drops the point of a first XY series that has only one (PowerPoint and WPS
+    do not): such a point is given twice, the copy without a label, so every series keeps its
+    place and the legend its order (top, middle, bottom third). The copy sits on the point."""
     from dataclasses import replace
 
     series = list(spec.series)
-    if series and len(series[0].values) < 2:
-        many = next((i for i, s in enumerate(series) if len(s.values) > 1), None)
-        if many is not None:
-            series.insert(0, series.pop(many))
+    if series and len(series[0].values) == 1:
+        first = series[0]
+        series[0] = replace(
+            first,
+            values=first.values * 2,
+            x=tuple(first.x or ()) * 2,
+            labels=(*first.labels, "") if first.labels else None,
+        )
     return replace(spec, series=tuple(series))
 
 
@@ -487,7 +492,7 @@ def _style_series(chart, spec: NativeChart, lang: str) -> None:
             "line": XL_LABEL_POSITION.ABOVE,
         }.get(spec.kind, XL_LABEL_POSITION.OUTSIDE_END)
         for j, label in enumerate(data.labels or ()):
-            if data.values[j] is None:
+            if data.values[j] is None or not label:
                 continue  # no point, no label; the notes say what is missing
             data_label = series.points[j].data_label
             frame = data_label.text_frame
