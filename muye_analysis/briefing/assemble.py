@@ -81,8 +81,10 @@ def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
     import matplotlib.pyplot as plt
 
     from muye_analysis.charts import save_figure
+    from muye_analysis.charts.layout import headed_elsewhere
 
-    fig = entry.build(lang)
+    with headed_elsewhere():  # the slide's and the report section's heading is the title
+        fig = entry.build(lang)
     try:
         (image,) = save_figure(fig, f"{entry.name}_{lang}", ("png",), directory=figure_dir)
     finally:

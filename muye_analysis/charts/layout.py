@@ -9,9 +9,11 @@ and the source line and notes go under its x-axis.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from matplotlib.artist import Artist
@@ -30,6 +32,21 @@ NOTE_GID = "muye-note"
 LEGEND_GID = "muye-legend"
 FOOTER_GID = "muye-footer"  # notes + source in one block when the caller owns the figure
 NOT_STATED_GID = "muye-not-stated"  # the dashed "not published" box on any chart
+
+# Set by :func:`headed_elsewhere`: the page around the picture prints the title (the HTML
+# report's section heading), so the picture leaves it out instead of repeating it.
+_TITLE_ELSEWHERE: ContextVar[bool] = ContextVar("muye_title_elsewhere", default=False)
+
+
+@contextlib.contextmanager
+def headed_elsewhere() -> Iterator[None]:
+    """Charts drawn inside leave out their title (subtitle, legend, notes and source stay): for
+    pictures placed under a heading that already says it, as in the HTML report."""
+    token = _TITLE_ELSEWHERE.set(True)
+    try:
+        yield
+    finally:
+        _TITLE_ELSEWHERE.reset(token)
 
 
 def not_stated_style(spec: SizeSpec, pad: float = 0.3) -> dict:
@@ -160,8 +177,9 @@ def _frame_figure(fig: Figure, text: ChartText, spec: SizeSpec) -> None:
     to_fig = fig.transFigure.inverted()
 
     top = 1 - spec.margin_top / height_in
+    title = "" if _TITLE_ELSEWHERE.get() else text.title
     for content, size, gid, colour in (
-        (text.title, spec.title, TITLE_GID, None),
+        (title, spec.title, TITLE_GID, None),
         (text.subtitle, spec.subtitle, SUBTITLE_GID, GREY),
     ):
         if not content:
@@ -232,7 +250,8 @@ def _frame_axes(ax: Axes, text: ChartText, spec: SizeSpec) -> None:
         )
         legend.set_gid(LEGEND_GID)
         legend_room += 1.8 * spec.annotation
-    title = "\n".join(t for t in (text.title, text.subtitle) if t)
+    heading = "" if _TITLE_ELSEWHERE.get() else text.title
+    title = "\n".join(t for t in (heading, text.subtitle) if t)
     ax.set_title(wrap_text(title, width_pt, spec.subtitle), loc="left", fontsize=spec.subtitle,
                  pad=0.5 * spec.subtitle + legend_room, gid=TITLE_GID)  # fmt: skip
     footer = wrap_text("\n".join([*text.notes, text.source]), width_pt, spec.source)

@@ -101,3 +101,21 @@ def test_ticks_cover_the_data_range_with_round_steps():
     assert ticks_covering(0.2, 9) == [0, 2, 4, 6, 8, 10]
     assert ticks_covering(0, 114.3) == [0, 20, 40, 60, 80, 100, 120]
     assert ticks_covering(-1.3, 6.4) == [-2, 0, 2, 4, 6, 8]
+
+
+@pytest.mark.parametrize("name", sorted(DRAW))
+def test_a_chart_under_a_heading_leaves_out_only_its_title(name, close):
+    from muye_analysis.charts.layout import headed_elsewhere
+
+    titled = DRAW[name](lang="zh")
+    close(titled)
+    with headed_elsewhere():
+        bare = DRAW[name](lang="zh")
+    close(bare)
+    assert [t for t in bare.texts if t.get_gid() == TITLE_GID] == []
+    assert _by_gid(bare, SUBTITLE_GID).get_text() == _by_gid(titled, SUBTITLE_GID).get_text()
+    assert _by_gid(bare, SOURCE_GID).get_text() == _by_gid(titled, SOURCE_GID).get_text()
+    assert _by_gid(titled, TITLE_GID).get_text()  # outside the block the title is back
+    after = DRAW[name](lang="zh")
+    close(after)
+    assert _by_gid(after, TITLE_GID).get_text() == _by_gid(titled, TITLE_GID).get_text()
