@@ -692,6 +692,18 @@ TABLE_HEADERS: dict[str, dict[str, str]] = {
     "target_to_actual": {"zh": "目标÷上年完成", "en": "Target ÷ outcome"},
     "section": {"zh": "报告章节", "en": "Section"},
     "n": {"zh": "指标个数", "en": "Indicators"},
+    # forecast backtests (forecast.calibration.summary_table)
+    "method": {"zh": "方法", "en": "Method"},
+    "origins": {"zh": "回测次数", "en": "Origins"},
+    "refused": {"zh": "历史不足未预测", "en": "Refused (too little history)"},
+    "mae": {"zh": "平均绝对误差（个百分点）", "en": "MAE (pp)"},
+    "rmse": {"zh": "均方根误差（个百分点）", "en": "RMSE (pp)"},
+    "coverage_80_pct": {"zh": "80%区间覆盖率（%）", "en": "80% interval coverage (%)"},
+    "coverage_95_pct": {"zh": "95%区间覆盖率（%）", "en": "95% interval coverage (%)"},
+    "interval_score": {
+        "zh": "区间得分（宽度+10×落空）",
+        "en": "Interval score (width + 10 × miss)",
+    },
     "increment": {"zh": "目标对应增量", "en": "Increment"},
     "projected": {"zh": "推算{target}年总量", "en": "Implied {target} level"},
     "at_base_prices": {"zh": "按{base}年价格", "en": "At {base} prices"},
@@ -702,6 +714,20 @@ TABLE_HEADERS: dict[str, dict[str, str]] = {
 }
 # Codes inside table cells, shown in each language (anything else is shown as it is).
 TABLE_VALUES: dict[str, dict[str, str]] = {
+    # forecast methods (the backtest tables)
+    "base_effect": {
+        "zh": "基数效应模型（默认，区间已校准）",
+        "en": "base-effect model (default, recalibrated)",
+    },
+    "base_effect_raw": {
+        "zh": "基数效应模型（区间未校准）",
+        "en": "base-effect model (not recalibrated)",
+    },
+    "sarimax": {"zh": "季度AR(1)（旧默认）", "en": "quarterly AR(1) (old default)"},
+    "ets": {"zh": "指数平滑", "en": "exponential smoothing"},
+    "run_rate": {"zh": "按当前累计增速", "en": "run rate (growth so far)"},
+    "naive_last": {"zh": "其余季度同最近一季", "en": "rest like the latest quarter"},
+    "naive_seasonal": {"zh": "其余季度同上年同季", "en": "rest like last year's quarters"},
     "actual": {"zh": "完成值", "en": "outcome"},
     "target": {"zh": "目标", "en": "target"},
     "derived": {"zh": "推算值", "en": "derived"},

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("[0-9]*.py"))
 BROWSER = "/usr/bin/chromium"
 RUN_TIMEOUT_S = 300
+MAX_SCREENS = 40  # screenshots per notebook, one screen apart, stopping at its end
 
 
 def check_notebook(browser, server: str, token: str, notebook: str, out: Path) -> str:
@@ -49,11 +50,16 @@ def check_notebook(browser, server: str, token: str, notebook: str, out: Path) -
     scroller = panel.locator(".jp-WindowedPanel-outer").first
     scroller.evaluate("element => { element.scrollTop = 0; }")  # back to the first cell
     page.screenshot(path=out / f"{tag}_run.png")
-    for k in range(1, 6):
+    for k in range(1, MAX_SCREENS + 1):  # a screen at a time, to the end of the notebook
         page.mouse.move(800, 500)
         page.mouse.wheel(0, 900)
         time.sleep(1.5)
         page.screenshot(path=out / f"{tag}_scroll{k}.png")
+        at_end = scroller.evaluate(
+            "element => element.scrollTop + element.clientHeight >= element.scrollHeight - 4"
+        )
+        if at_end:
+            break
     page.keyboard.press("Control+s")
     time.sleep(3)
     page.close()

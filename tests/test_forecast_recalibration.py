@@ -189,3 +189,27 @@ def test_errors_of_shock_years_do_not_set_the_scale():
     # quantile: 0.1 / Z80, shrunk by 5 / (5 + 3)
     kept_all = calibration.interval_scale(z, years, skip_years=())
     assert kept_all == pytest.approx((0.1 / Z80) ** 0.625, rel=1e-9)
+
+
+def test_the_backtest_table_shows_origins_and_coverage_in_percent_in_both_languages():
+    from muye_analysis.tables import show_table
+
+    summary = pd.DataFrame(
+        {"method": ["base_effect", "run_rate"], "n": [18, 19], "refused": [1, 0],
+         "mae": [1.14, 1.13], "rmse": [1.73, 1.78], "coverage_80": [0.889, np.nan],
+         "coverage_95": [0.944, np.nan], "interval_score": [3.82, np.nan]}
+    )  # fmt: skip
+    table = calibration.summary_table(summary)
+    columns = ["method", "origins", "refused", "mae", "rmse", "coverage_80_pct",
+               "coverage_95_pct", "interval_score"]  # fmt: skip
+    assert list(table.columns) == columns
+    assert table["coverage_80_pct"].iloc[0] == pytest.approx(88.9)
+    zh = show_table(table, "zh").data
+    assert list(zh.columns[:3]) == ["方法", "回测次数", "历史不足未预测"]
+    assert "80%区间覆盖率（%）" in zh.columns
+    assert zh.iloc[0, 0] == "基数效应模型（默认，区间已校准）"
+    en = show_table(table, "en").data
+    assert list(en.columns[:2]) == ["Method", "Origins"]
+    assert en.iloc[1, 0] == "run rate (growth so far)"
+    assert np.isnan(en.iloc[1]["80% interval coverage (%)"])  # a point method has no interval,
+    assert "—" in show_table(table, "en").to_html()  # shown as the one missing marker

@@ -77,11 +77,17 @@ def plot_progress(
                 ax, labels.text("synthetic_stamp", lang), fontsize=spec.annotation, where="above"
             )
         i = 0 if lang == "zh" else 1
+        ring = {"markeredgecolor": LIGHT_EDGE, "markeredgewidth": LIGHT_EDGE_WIDTH}
         handles = [
             Line2D(
-                [], [], marker="o", linestyle="", markersize=spec.marker, color=STATUS_COLOURS[s],
-                markeredgecolor=LIGHT_EDGE, markeredgewidth=LIGHT_EDGE_WIDTH,
-            )  # fmt: skip
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=spec.marker,
+                color=STATUS_COLOURS[s],
+                **ring,
+            )
             for s in STATUS_TEXT
         ]
         names = [STATUS_TEXT[s][i] for s in STATUS_TEXT]

@@ -369,6 +369,20 @@ def summarise(errors: pd.DataFrame, by: Sequence[str] = ("method",)) -> pd.DataF
     return pd.DataFrame(records)
 
 
+def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """``summary`` (``summarise``'s columns) as a reader's table: origins instead of n,
+    coverage in percent; ``tables.show_table`` then gives the headers and method names in the
+    notebook's language."""
+    table = summary.rename(columns={"n": "origins"})
+    for level in ("80", "95"):
+        column = f"coverage_{level}"
+        if column in table:
+            table[f"{column}_pct"] = table.pop(column) * 100
+    order = ["method", "origins", "refused", "mae", "rmse", "coverage_80_pct", "coverage_95_pct",
+             "interval_score"]  # fmt: skip
+    return table[[c for c in order if c in table] + [c for c in table if c not in order]]
+
+
 def fan_coverage(ytd: pd.DataFrame, method: str = "base_effect") -> dict[str, float]:
     """The coverage to print beside a fan: ``rolling_backtest`` of ``method`` on the same series
     ({'n', 'coverage_80', 'coverage_95', 'mae'}); ``n`` = 0 (NaN rates) when the series has no
