@@ -685,6 +685,8 @@ TABLE_HEADERS: dict[str, dict[str, str]] = {
     "city_growth": {"zh": "全市增速（%）", "en": "City growth (%)"},
     "source_title": {"zh": "来源", "en": "Source"},
     "source_url": {"zh": "网址", "en": "URL"},
+    "url": {"zh": "网址", "en": "URL"},
+    "derived": {"zh": "推算方法", "en": "How derived"},
     "region": {"zh": "地区", "en": "Area"},
     "robust": {"zh": "结论稳健", "en": "Robust"},
     "sha256": {"zh": "SHA-256", "en": "SHA-256"},

@@ -248,7 +248,11 @@ show_table(henan[["period", "growth", "level", "derived", "url"]].tail(8), LANG)
 methods = ("base_effect", "run_rate", "naive_last")
 check = forecast.calibration.rolling_backtest(henan, methods=methods)
 # one row per method: origins, MAE, coverage of the 80% / 95% intervals, interval score
-show_table(forecast.calibration.summary_table(check.summary), LANG)
+show_table(
+    forecast.calibration.summary_table(check.summary),
+    LANG,
+    decimals=forecast.calibration.SUMMARY_DECIMALS,
+)
 
 # %% [markdown]
 # 下面假设只公布到最近一年的前三季度，看模型如何预测全年，并与公布的全年数比较。
@@ -307,7 +311,11 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 guangdong = forecast.real_data.area_ytd("广东省", "gdp", real)
 held_out = forecast.calibration.rolling_backtest(guangdong, methods=methods)
 # held out: nothing was tuned on this series
-show_table(forecast.calibration.summary_table(held_out.summary), LANG)
+show_table(
+    forecast.calibration.summary_table(held_out.summary),
+    LANG,
+    decimals=forecast.calibration.SUMMARY_DECIMALS,
+)
 
 # %% [markdown]
 # 区间校准前后对比（同一模型、同一点预测，只是区间宽度不同；“校准前”即不按以往误差调整）：

@@ -1,7 +1,8 @@
 """Open every notebook in JupyterLab, run it, and screenshot it, as a user would see it.
 
 A manual check (the pytest suite needs no browser): it drives a running JupyterLab with
-playwright and the system Chromium, runs each notebook through the Run menu, counts error
+playwright and the system Chromium, restarts each notebook's kernel and runs all its cells from
+the Kernel menu, counts error
 outputs, saves (Ctrl+S, so ``git status`` then shows whether a save rewrites the ``.py`` file)
 and writes screenshots to build/lab_check/.
 
@@ -36,8 +37,12 @@ def check_notebook(browser, server: str, token: str, notebook: str, out: Path) -
     news = page.locator(".jp-Notification-Toast button", has_text="No")  # Jupyter news toast
     if news.count():
         news.first.click(timeout=5_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    # A fresh kernel, as a user's "Restart Kernel and Run All Cells…": a kernel left running by
+    # an earlier check would keep the modules it imported then.
+    page.get_by_role("menuitem", name="Kernel", exact=True).click()
+    page.locator(".lm-Menu-itemLabel", has_text="Restart Kernel and Run All Cells").first.click()
+    confirm = page.locator(".jp-Dialog-button.jp-mod-accept")
+    confirm.first.click(timeout=10_000)  # "Restart" in the confirmation dialog
     start = time.time()
     time.sleep(5)
     panel = page.locator(".jp-NotebookPanel:visible")

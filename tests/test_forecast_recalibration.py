@@ -213,3 +213,5 @@ def test_the_backtest_table_shows_origins_and_coverage_in_percent_in_both_langua
     assert en.iloc[1, 0] == "run rate (growth so far)"
     assert np.isnan(en.iloc[1]["80% interval coverage (%)"])  # a point method has no interval,
     assert "—" in show_table(table, "en").to_html()  # shown as the one missing marker
+    shown = show_table(table, "zh", decimals=calibration.SUMMARY_DECIMALS).to_html()
+    assert ">89<" in shown and ">94<" in shown and ">1.14<" in shown  # whole percents, 0.01 pp

@@ -369,6 +369,12 @@ def summarise(errors: pd.DataFrame, by: Sequence[str] = ("method",)) -> pd.DataF
     return pd.DataFrame(records)
 
 
+# Display precision of ``summary_table``'s columns (``tables.show_table(..., decimals=...)``):
+# errors and scores to 0.01 point, coverage to the whole percent (18 origins: steps of 5.6%).
+SUMMARY_DECIMALS = {"mae": 2, "rmse": 2, "coverage_80_pct": 0, "coverage_95_pct": 0,
+                    "interval_score": 2}  # fmt: skip
+
+
 def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     """``summary`` (``summarise``'s columns) as a reader's table: origins instead of n,
     coverage in percent; ``tables.show_table`` then gives the headers and method names in the
