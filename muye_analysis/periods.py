@@ -582,3 +582,16 @@ def cumulative_growth(
         f"w = 上年{earlier.months_zh()}/上年{ytd.months_zh()} = {w:.4f} ({weights_source})"
     )
     return DerivedGrowth(value, ytd, w, weights_source, formula)
+
+
+def axis_label(code: str, lang: str = "zh") -> str:
+    """A year-to-date period code (:meth:`Period.code`: 2015Q3 is 1-9月累计, 2015M05 is 1-5月,
+    2015M01-09 also 1-9月) as a two-line axis label: "1-9月" over "2015" (English "Jan-Sep"
+    over "2015"). A span alone (2015M07-09) and other text are returned unchanged."""
+    match = re.fullmatch(r"(\d{4})(?:Q([1-4])|M(?:01-)?(\d\d))", str(code))
+    if not match:
+        return str(code)
+    end_month = 3 * int(match[2]) if match[2] else int(match[3])
+    period = Period(int(match[1]), end_month)
+    months = period.months_zh() if lang == "zh" else period.months_en()
+    return f"{months}\n{period.year}"

@@ -263,3 +263,22 @@ def test_a_rate_gets_its_sentence_but_no_forecast_fan(tmp_path):
     )
     assert not any(s.name.startswith("forecast_fan") for s in part.slides)
     assert part.notes == ()
+
+
+def test_the_deck_fan_names_year_to_date_spans_and_keeps_the_target_to_its_year():
+    import pandas as pd
+
+    from muye_analysis.briefing.native import fan_native
+
+    history = pd.DataFrame({"period": ["2023Q4", "2024Q1", "2024Q2"], "value": [5.1, 4.7, 4.9]})
+    forecast = pd.DataFrame({"period": ["2024Q3", "2024Q4"], "mean": [5.0, 5.0],
+                             "lower_80": [4.9, 4.8], "upper_80": [5.1, 5.2],
+                             "lower_95": [4.8, 4.7], "upper_95": [5.2, 5.3]})  # fmt: skip
+    (chart,) = fan_native(history, forecast, "zh", target=6.0)
+    # 2024Q2 is 1-6月 累计 (Period.code), not the second quarter alone: the axis says so
+    assert chart.categories == ("1-12月\n2023", "1-3月\n2024", "1-6月\n2024", "1-9月\n2024",
+                                "1-12月\n2024")  # fmt: skip
+    target = chart.series[-1].values  # noqa: PD011 (a NativeChart series, not pandas)
+    assert target == (None, 6.0, 6.0, 6.0, 6.0)  # the plan year's target, not 2023's
+    (english,) = fan_native(history, forecast, "en", target=6.0)
+    assert english.categories[2] == "Jan-Jun\n2024"

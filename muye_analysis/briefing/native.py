@@ -277,10 +277,15 @@ def fan_native(
     target_label: str = "",
 ) -> tuple[NativeChart]:
     """A forecast fan as lines: published growth (blue), the forecast (blue, from the last
-    published quarter), the 80% interval's bounds (grey) and the annual target (orange)."""
+    published quarter), the 80% interval's bounds (grey) and the annual target (orange, over
+    the target year's periods only). Categories say what the figures are, year-to-date spans
+    ("1-6月" over the year), not period codes a reader could take for single quarters."""
+    from muye_analysis.periods import axis_label
     from muye_analysis.views import fan_view
 
     view = fan_view(history, forecast)
+    years = [str(p)[:4] for p in view["period"]]
+    target_year = str(forecast["period"].iloc[-1])[:4] if len(forecast) else None
     last = view["value"].last_valid_index()
 
     def column(name: str, *, join: bool = False) -> tuple[float | None, ...]:
@@ -312,13 +317,13 @@ def fan_native(
         ),
     ]
     if target is not None:
-        series.append(Series(target_label or vocab.text("fan_target", lang, value=target),
-                             tuple(float(target) for _ in range(len(view))),
+        line = tuple(float(target) if y == target_year else None for y in years)
+        series.append(Series(target_label or vocab.text("fan_target", lang, value=target), line,
                              COLOURS["target"], dashed=True))  # fmt: skip
     return (
         NativeChart(
             kind="line",
-            categories=tuple(str(p) for p in view["period"]),
+            categories=tuple(axis_label(str(p), lang) for p in view["period"]),
             series=tuple(series),
             axis_title=vocab.text("fan_axis", lang),
             number_format="0.0",
