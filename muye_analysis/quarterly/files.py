@@ -234,7 +234,10 @@ def _read_excel(path: Path, data: bytes) -> list[_Sheet]:
             column="A",
             fix="open it in Excel and save it again as .xlsx.",
         ) from None
-    problems = _formula_problems(data) if zipfile.is_zipfile(io.BytesIO(data)) else {}
+    if zipfile.is_zipfile(io.BytesIO(data)):
+        problems = _formula_problems(data)
+    else:
+        problems = _xls_error_cells(data)
     sheets = []
     for name, frame in frames.items():
         rows = frame.to_numpy(dtype=object).tolist()  # NaN marks an empty cell
@@ -311,6 +314,42 @@ def _formula_problems(data: bytes) -> dict[str, dict[tuple[int, int], BadCell]]:
                     found[html.unescape(attrs.get("name", ""))] = cells
     except (zipfile.BadZipFile, KeyError, OSError):
         return {}
+    return found
+
+
+def _xls_error_cells(data: bytes) -> dict[str, dict[tuple[int, int], BadCell]]:
+    """Cells of a legacy .xls that show an error (#DIV/0!, #N/A …), by sheet and (row, column).
+
+    python-calamine reads them as blank, which would silently drop a figure; xlrd keeps the
+    error code. (A formula saved without its result cannot be told from a ="" blank in .xls,
+    so it is not flagged: Excel and WPS always save results.)"""
+    import xlrd
+
+    found: dict[str, dict[tuple[int, int], BadCell]] = {}
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception:  # calamine has read it already; its errors are reported there
+        return {}
+    try:
+        for name in book.sheet_names():
+            sheet = book.sheet_by_name(name)
+            cells = {}
+            for i in range(sheet.nrows):
+                for j, kind in enumerate(sheet.row_types(i)):
+                    if kind != xlrd.XL_CELL_ERROR:
+                        continue
+                    shown = xlrd.error_text_from_code.get(sheet.cell_value(i, j), "#ERROR")
+                    cells[(i, j)] = BadCell(
+                        f"cell {_column_letter(j)}{i + 1} shows the error {shown} instead of a "
+                        "number.",
+                        "correct the formula (a #DIV/0! divides by an empty or zero cell), or "
+                        "type the value.",
+                    )
+            if cells:
+                found[name] = cells
+            book.unload_sheet(name)
+    finally:
+        book.release_resources()
     return found
 
 

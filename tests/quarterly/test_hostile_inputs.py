@@ -18,6 +18,7 @@ TIDY = "indicator,year,period,level,unit,growth_pct,source\n"
 ROW1 = "社会消费品零售总额,2024,1-3月,20.1,亿元,5.2,synthetic\n"
 ROW2 = "一般公共预算收入,2024,1-3月,1.2,亿元,3.0,synthetic\n"
 ROW3 = "地区生产总值,2024,1-3月,,,4.5,synthetic\n"
+DATA = Path(__file__).resolve().parents[1] / "data" / "quarterly"
 
 
 @pytest.fixture
@@ -193,6 +194,13 @@ def test_formula_without_result_and_error_cells_are_refused_naming_the_cell(
             ["一般公共预算收入", "2024年1-3月", None, "亿元"]]  # fmt: skip
     path = workbook(tmp_path / "synthetic_formula.xlsx", rows, setup=bad_cell)
     refused(path, seeded, 3, "累计值", message)
+
+
+def test_an_error_cell_in_a_legacy_xls_is_refused_naming_the_cell(tmp_path, seeded):
+    # python-calamine reads an .xls error cell as blank: without the check the figure would be
+    # dropped in silence
+    path = DATA / "synthetic_bad_error_cell.xls"
+    refused(path, seeded, 3, "累计值", "cell C3 shows the error #DIV/0! instead of a number")
 
 
 def test_a_password_protected_workbook_is_named(tmp_path, seeded):
