@@ -111,7 +111,7 @@ def interval_scale(
 
 
 def shock_years(span=None) -> frozenset[int]:
-    """The calendar years touched by the shock span (``config.SHOCK_SPAN``: 2020-2022)."""
+    """The calendar years touched by the shock span, ``config.SHOCK_SPAN`` by default."""
     from muye_analysis import config
 
     (y0, _m0), (y1, _m1) = span or config.SHOCK_SPAN
