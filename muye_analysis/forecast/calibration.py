@@ -294,20 +294,14 @@ _RAW_CACHE: dict[tuple, RawForecast | None] = {}
 
 def _history_key(upto: pd.DataFrame, min_quarters: int) -> tuple:
     from muye_analysis import config
+    from muye_analysis.forecast.base_effect import _is_na
 
     level = upto["level"] if "level" in upto else [None] * len(upto)
     rows = tuple(
-        (int(y), int(m), float(g), None if _missing(v) else float(v))
+        (int(y), int(m), float(g), None if _is_na(v) else float(v))
         for y, m, g, v in zip(upto["year"], upto["end_month"], upto["growth"], level, strict=True)
     )
     return rows, min_quarters, tuple(map(tuple, config.SHOCK_SPAN))
-
-
-def _missing(value) -> bool:
-    try:
-        return value is None or math.isnan(float(value))
-    except (TypeError, ValueError):
-        return True
 
 
 def _raw_forecast(upto: pd.DataFrame, min_quarters: int, warm: dict | None) -> RawForecast | None:
