@@ -150,9 +150,12 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> tuple[list
     ax.plot(x_fc, fc["mean"].astype(float), color=BLUE, linestyle="--", linewidth=spec.line,
             marker="o", markevery=list(range(1 if len(fc) > 1 else 0, len(fc))),
             markersize=spec.marker * 0.6, gid=MEAN_GID)  # fmt: skip
+    # An unpublished period between published ones stays a gap in the line (NaN breaks it): a
+    # line drawn across would show a figure nobody published.
+    shown = view[view["x"] <= hist["x"].iloc[-1]] if len(hist) else hist
     ax.plot(
-        hist["x"].astype(float),
-        hist["value"].astype(float),
+        shown["x"].astype(float),
+        shown["value"].astype(float).to_numpy(na_value=float("nan")),
         color=INK,
         linewidth=spec.line,
         marker="o",

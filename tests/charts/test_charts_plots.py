@@ -287,6 +287,24 @@ def test_fan_chart_without_synthetic_data_has_no_stamp(close):
     assert fig.axes[0].get_ylabel() == "%"
 
 
+def test_fan_chart_leaves_an_unpublished_period_as_a_gap_in_the_line(close):
+    import math
+
+    import pandas as pd
+
+    history = pd.DataFrame(
+        {"period": ["2023Q2", "2023Q3", "2023Q4", "2024Q1"], "value": [3.8, None, 4.1, 4.7]}
+    )  # 1-9月 2023 not published
+    forecast = pd.DataFrame({"period": ["2024Q2"], "mean": [4.9], "lower_80": [4.7],
+                             "upper_80": [5.1], "lower_95": [4.6], "upper_95": [5.2]})  # fmt: skip
+    fig = plot_forecast_fan(history, forecast, lang="zh")
+    close(fig)
+    lines = {line.get_gid(): line for line in fig.axes[0].get_lines()}
+    xs, ys = lines[fan.HISTORY_GID].get_xdata(), lines[fan.HISTORY_GID].get_ydata()
+    assert list(xs) == [0.0, 1.0, 2.0, 3.0]
+    assert ys[0] == 3.8 and math.isnan(ys[1]) and list(ys[2:]) == [4.1, 4.7]  # no line across
+
+
 # Shared behaviour ------------------------------------------------------------------------
 
 
