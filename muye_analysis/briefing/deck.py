@@ -373,7 +373,7 @@ def add_native_chart(slide, spec: NativeChart, lang: str, left, top, width, heig
     if spec.kind == "bar":
         spec = _top_down(spec)
     if spec.kind == "xy":
-        spec = _xy_order(spec)
+        spec = _xy_for_libreoffice(spec)
         data = XyChartData()
         for series in spec.series:
             points = data.add_series(series.name, number_format=spec.number_format)
@@ -420,7 +420,7 @@ def _top_down(spec: NativeChart) -> NativeChart:
                    series=tuple(flip(s) for s in spec.series[::-1]))  # fmt: skip
 
 
-def _xy_order(spec: NativeChart) -> NativeChart:
+def _xy_for_libreoffice(spec: NativeChart) -> NativeChart:
     """LibreOffice drops the point of a first XY series that has only one (PowerPoint and WPS
     do not): such a point is given twice, the copy without a label, so every series keeps its
     place and the legend its order (top, middle, bottom third). The copy sits on the point."""
