@@ -43,7 +43,7 @@ def expected_frame(rows: list[tuple]) -> pd.DataFrame:
             "indicator": "string",
             "year": "Int64",
             "end_month": "Int64",
-            "measure": pd.CategoricalDtype(["level", "growth"]),
+            "measure": pd.CategoricalDtype(["level", "growth", "rank"]),
             "value": "Float64",
             "unit": "string",
             "price_basis": pd.CategoricalDtype(["real", "nominal"]),

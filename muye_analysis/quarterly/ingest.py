@@ -355,7 +355,7 @@ def _partial_revisions(
     given = {_key(r) for r in records}
     notes: list[tuple[str, str]] = []
     for record, old in to_write:
-        if old is None:
+        if old is None or record["measure"] == "rank":  # a rank stands beside, never revises
             continue
         other = "growth" if record["measure"] == "level" else "level"
         key = (*_key(record)[:-1], other)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from muye_analysis.quarterly import city_table
 from muye_analysis.quarterly.bureau import _parse_wide
 from muye_analysis.quarterly.cells import _NOTE_SHEETS, _is_empty, _text
 from muye_analysis.quarterly.files import _Sheet, read_sheets
@@ -17,6 +18,12 @@ from muye_analysis.quarterly.tidy import _find_header, _parse_tidy, _read_title,
 def _parse_sheet(
     sheet: _Sheet, checksum: str, registry: RegistryIndex, year: int | None
 ) -> tuple[list[dict[str, Any]], list[str]]:
+    if city_table.is_city_table(sheet):  # every unit of the city down the side (issue 27)
+        ctx = _Context(sheet, checksum, registry, year)
+        records, skipped = city_table.parse_city_table(ctx)
+        for record in records:
+            record["release"] = release_label(ctx.title)
+        return records, skipped
     at = _find_header(sheet)
     ctx = _Context(sheet, checksum, registry, year)
     roles = _roles([_text(c) for c in sheet.rows[at]])
