@@ -243,9 +243,9 @@ def _base_year() -> int:
 CITY_RANK_COLUMNS = (
     "area", "indicator", "measure", "period", "year", "start_month", "end_month", "value",
     "unit", "price_basis", "rank", "tied", "frame_size", "frame_complete", "published_rank",
-    "rank_disagrees", "previous_period", "previous_rank", "rank_change", "frame_changed",
-    "city_value", "gap_to_city", "gap_to_city_kind", "area_above", "gap_to_above",
-    "higher_is_better", "status", "synthetic", "source",
+    "rank_disagrees", "previous_period", "previous_rank", "previous_frame", "rank_change",
+    "frame_changed", "city_value", "gap_to_city", "gap_to_city_kind", "area_above",
+    "gap_to_above", "higher_is_better", "status", "synthetic", "source", "file",
 )  # fmt: skip
 CITY_MEASURES = ("level", "growth")
 # A period is a city table's when at least this many units have a figure for an indicator (a
@@ -413,9 +413,10 @@ def _with_changes(out: pd.DataFrame) -> pd.DataFrame:
     grouped = out.groupby(["area", "indicator", "measure"], observed=True, sort=False)
     out["previous_period"] = grouped["period"].shift(1)
     out["previous_rank"] = grouped["rank"].shift(1)
-    previous_frame = grouped["frame_size"].shift(1)
+    out["previous_frame"] = grouped["frame_size"].shift(1)
     out["rank_change"] = out["previous_rank"] - out["rank"]
-    out["frame_changed"] = (previous_frame != out["frame_size"]).where(previous_frame.notna())
+    changed = out["previous_frame"] != out["frame_size"]
+    out["frame_changed"] = changed.where(out["previous_frame"].notna())
     return out
 
 
@@ -442,10 +443,11 @@ def _typed_city_ranks(out: pd.DataFrame) -> pd.DataFrame:
             "unit": "string", "price_basis": "string", "rank": "Int64", "tied": "boolean",
             "frame_size": "Int64", "frame_complete": "boolean", "published_rank": "Int64",
             "rank_disagrees": "boolean", "previous_period": "string", "previous_rank": "Int64",
-            "rank_change": "Int64", "frame_changed": "boolean", "city_value": "Float64",
+            "previous_frame": "Int64", "rank_change": "Int64", "frame_changed": "boolean",
+            "city_value": "Float64",
             "gap_to_city": "Float64", "gap_to_city_kind": "string", "area_above": "string",
             "gap_to_above": "Float64", "higher_is_better": "boolean", "status": "string",
-            "synthetic": "boolean", "source": "string",
+            "synthetic": "boolean", "source": "string", "file": "string",
         }
     )  # fmt: skip
 
@@ -476,8 +478,9 @@ def city_ranks(
     * ``published_rank``: the table's 位次 of this measure, when given; ``rank_disagrees``
       flags a published rank the figures do not give;
     * ``rank_change``: the previous period's rank minus this one (+ = climbed), against the
-      latest earlier period ranking the same indicator and measure (``previous_period``);
-      ``frame_changed`` when that period ranked a different number of units;
+      latest earlier period ranking the same indicator and measure (``previous_period``,
+      ``previous_rank``); ``frame_changed`` when that period ranked a different number of
+      units (``previous_frame``);
     * ``gap_to_city``: growth: points above (+) or below (-) the 全市 row; level: the unit's
       share of the city total in percent (``gap_to_city_kind``);
     * ``gap_to_above``: how far the unit is from the nearest unit ranked above it

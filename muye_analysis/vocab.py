@@ -288,6 +288,133 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Example: {name} cumulative growth forecast (synthetic data)",
     },
     "fan_source_ytd": {"zh": "累计数据：{name}", "en": "Year-to-date data: {name}"},
+    # issue 27 -- the district among the city's county-level units, every period (位次 and 对标);
+    # league.city_ranks gives the numbers and codes, charts.rank_words speaks them.
+    "cr_rank": {"zh": "第{rank}位", "en": "No. {rank}"},
+    "cr_rank_tied": {"zh": "并列第{rank}位", "en": "No. {rank} (tied)"},
+    "cr_rank_short_tied": {"zh": "{rank}=", "en": "{rank}="},
+    "cr_frame": {"zh": "共{n}个单位参与排名", "en": "{n} units ranked"},
+    "cr_frame_short": {"zh": "{n}个单位", "en": "of {n}"},
+    "cr_up": {"zh": "较{period}前移{m}位", "en": "up {m} on {period}"},
+    "cr_down": {"zh": "较{period}后移{m}位", "en": "down {m} on {period}"},
+    "cr_same": {"zh": "与{period}持平", "en": "same as {period}"},
+    "cr_no_previous": {"zh": "无上期位次", "en": "no earlier rank"},
+    "cr_frame_changed": {
+        "zh": "（两期排名单位数不同：{m}个、{n}个）",
+        "en": " (units ranked: {m} then {n})",
+    },
+    "cr_above_city": {"zh": "高于全市{value:.1f}个百分点", "en": "{value:.1f} pp above the city"},
+    "cr_below_city": {"zh": "低于全市{value:.1f}个百分点", "en": "{value:.1f} pp below the city"},
+    "cr_level_city": {"zh": "与全市持平", "en": "level with the city"},
+    "cr_share_city": {"zh": "占全市{value:.1f}%", "en": "{value:.1f}% of the city"},
+    "cr_no_city": {"zh": "表中无全市数", "en": "no city figure in the table"},
+    "cr_first": {"zh": "居首位", "en": "first"},
+    "cr_behind_points": {"zh": "距{name}{value:.1f}个百分点", "en": "{value:.1f} pp behind {name}"},
+    "cr_behind_level": {"zh": "距{name}{text}", "en": "{text} behind {name}"},
+    "cr_published_differs": {
+        "zh": "表中公布第{rank}位，与数据不符",
+        "en": "the table says No. {rank}, which the figures do not give",
+    },
+    "cr_measure_level": {"zh": "总量", "en": "level"},
+    "cr_measure_growth": {"zh": "增速", "en": "growth"},
+    "cr_col_indicator": {"zh": "指标", "en": "Indicator"},
+    "cr_col_value": {"zh": "{period}", "en": "{period}"},
+    "cr_col_rank": {"zh": "全市位次", "en": "Rank in the city"},
+    "cr_col_change": {"zh": "位次变化", "en": "Change"},
+    "cr_col_city": {"zh": "与全市比较", "en": "Against the city"},
+    "cr_col_above": {"zh": "与前一位差距", "en": "Gap to the unit above"},
+    "cr_col_unit": {"zh": "县（市、区）", "en": "Unit"},
+    "cr_col_frame": {"zh": "排名单位数", "en": "Units ranked"},
+    "cr_col_published": {"zh": "表中位次", "en": "Rank in the table"},
+    "cr_rule_frame": {
+        "zh": "排名按全市口径：四区（红旗区含经开区、卫滨区含高新区，表中单列时另行排名）、"
+        "八县（市）和平原示范区；全市不参与排名。",
+        "en": "Ranked as the city ranks: the four districts (Hongqi with its development zone, "
+        "Weibin with its high-tech zone, unless the table lists a zone apart), the eight "
+        "counties and cities and the Pingyuan zone; the city total is never ranked.",
+    },
+    "cr_rule_changyuan": {
+        "zh": "长垣市为省直管县级市，全市排名包括长垣市。",
+        "en": "Changyuan is administered by the province; the city's rankings include it.",
+    },
+    "cr_rule_ties": {
+        "zh": "增速按公布数（一位小数）排名，相同者并列，其后名次顺延（并列第2位后为第4位）。",
+        "en": "Growth is ranked on the published one-decimal figure; equal figures share a rank "
+        "and the next rank is skipped (two at No. 2, then No. 4).",
+    },
+    "cr_rule_change": {
+        "zh": "位次变化为上期位次减本期位次，正数为前移；与全市比较：增速为高于或低于全市的百分点，"
+        "总量为占全市比重。",
+        "en": "Change is the earlier rank minus this one (positive: moved up). Against the "
+        "city: growth in points above or below the city, levels as a share of the city.",
+    },
+    "cr_rule_disagrees": {
+        "zh": "{names}：表中公布的位次与数据不符，以数据计算为准并请核对原表。",
+        "en": "{names}: the table's published rank differs from the one its figures give; "
+        "the computed rank is shown, check the table.",
+    },
+    "cr_source": {
+        "zh": "全市各县（市、区）主要经济指标（{files}）",
+        "en": "city tables of every unit ({files})",
+    },
+    "cr_table_title": {
+        "zh": "{period}{district}主要指标全市位次",
+        "en": "{district}: ranks in the city, {period}",
+    },
+    "cr_history_title": {
+        "zh": "{district}全市位次变化",
+        "en": "{district}: rank in the city over time",
+    },
+    "cr_history_subtitle": {
+        "zh": "各期全市位次（第1位在上）；实线为增速位次，虚线为总量位次；“=”为并列",
+        "en": "Rank at each period (No. 1 at the top); solid: growth rank, dashed: level rank; "
+        "= marks a tie",
+    },
+    "cr_history_axis": {"zh": "全市位次", "en": "Rank"},
+    "cr_history_frames": {"zh": "各期排名单位数：{text}", "en": "Units ranked: {text}"},
+    "cr_dots_title": {
+        "zh": "{period}各县（市、区）{name}增速",
+        "en": "{name}: growth by county-level unit, {period}",
+    },
+    "cr_dots_subtitle": {
+        "zh": "竖线为全市增速，蓝色为{district}；{text}",
+        "en": "Vertical line: the city; blue: {district}; {text}",
+    },
+    "cr_dots_axis": {"zh": "增速（%）", "en": "Growth (%)"},
+    "cr_city_line": {"zh": "全市{value:.1f}%", "en": "City {value:.1f}%"},
+    "cr_units_other": {"zh": "其他单位", "en": "Other units"},
+    "cr_city_bar": {"zh": "全市", "en": "City"},
+    "cr_slide_title": {
+        "zh": "{period}{district}在全市的位次",
+        "en": "{district} in the city, {period}",
+    },
+    "cr_take_dots": {
+        "zh": "{name}增长{value:.1f}%，居全市{text}（{rest}），{names}",
+        "en": "{name} grew {value:.1f}%, {text} in the city ({rest}); {names}",
+    },
+    "cr_none": {
+        "zh": "处理库中没有全市各县（市、区）主要经济指标表：放入data/quarterly/后"
+        "运行muye ingest。",
+        "en": "No city table of every unit in the store: put one in data/quarterly/ and run "
+        "muye ingest.",
+    },
+    "area_新乡市": {"zh": "全市", "en": "Xinxiang (city)"},
+    "area_红旗区": {"zh": "红旗区", "en": "Hongqi"},
+    "area_卫滨区": {"zh": "卫滨区", "en": "Weibin"},
+    "area_凤泉区": {"zh": "凤泉区", "en": "Fengquan"},
+    "area_牧野区": {"zh": "牧野区", "en": "Muye"},
+    "area_新乡县": {"zh": "新乡县", "en": "Xinxiang County"},
+    "area_获嘉县": {"zh": "获嘉县", "en": "Huojia"},
+    "area_原阳县": {"zh": "原阳县", "en": "Yuanyang"},
+    "area_延津县": {"zh": "延津县", "en": "Yanjin"},
+    "area_封丘县": {"zh": "封丘县", "en": "Fengqiu"},
+    "area_卫辉市": {"zh": "卫辉市", "en": "Weihui"},
+    "area_辉县市": {"zh": "辉县市", "en": "Huixian"},
+    "area_长垣市": {"zh": "长垣市", "en": "Changyuan"},
+    "area_平原示范区": {"zh": "平原示范区", "en": "Pingyuan Zone"},
+    "area_高新区": {"zh": "高新区", "en": "High-tech Zone"},
+    "area_经开区": {"zh": "经开区", "en": "Development Zone"},
+    # end of issue 27
 }
 
 # The briefing's own frames around the charts (title slide, table headers, judgements).

@@ -259,9 +259,7 @@ def _upgrade(con: sqlite3.Connection) -> None:
         return
     con.execute("ALTER TABLE vintage ADD COLUMN ranked_on TEXT NOT NULL DEFAULT ''")
     con.execute("DROP INDEX IF EXISTS vintage_current")
-    con.execute(
-        "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-    )
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
 
 @contextlib.contextmanager
