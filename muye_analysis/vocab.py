@@ -295,6 +295,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cr_rank_short_tied": {"zh": "{rank}=", "en": "{rank}="},
     "cr_frame": {"zh": "共{n}个单位参与排名", "en": "{n} units ranked"},
     "cr_frame_short": {"zh": "{n}个单位", "en": "of {n}"},
+    "cr_frame_at": {"zh": "{text}（{period}）", "en": "{text} ({period})"},
     "cr_up": {"zh": "较{period}前移{m}位", "en": "up {m} on {period}"},
     "cr_down": {"zh": "较{period}后移{m}位", "en": "down {m} on {period}"},
     "cr_same": {"zh": "与{period}持平", "en": "same as {period}"},
@@ -317,6 +318,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cr_measure_level": {"zh": "总量", "en": "level"},
     "cr_measure_growth": {"zh": "增速", "en": "growth"},
+    "cr_with_measure": {"zh": "（{text}）", "en": " ({text})"},
     "cr_col_indicator": {"zh": "指标", "en": "Indicator"},
     "cr_col_value": {"zh": "{period}", "en": "{period}"},
     "cr_col_rank": {"zh": "全市位次", "en": "Rank in the city"},
@@ -332,6 +334,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Ranked as the city ranks: the four districts (Hongqi with its development zone, "
         "Weibin with its high-tech zone, unless the table lists a zone apart), the eight "
         "counties and cities and the Pingyuan zone; the city total is never ranked.",
+    },
+    "cr_rule_zone_apart": {
+        "zh": "{names}在表中单列，另行排名（所在区的数字不含该区）。",
+        "en": "{names} listed apart in the table and ranked on its own (its district's figure "
+        "leaves it out).",
     },
     "cr_rule_changyuan": {
         "zh": "长垣市为省直管县级市，全市排名包括长垣市。",
@@ -367,8 +374,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cr_history_subtitle": {
         "zh": "各期全市位次（第1位在上）；实线为增速位次，虚线为总量位次；“=”为并列",
-        "en": "Rank at each period (No. 1 at the top); solid: growth rank, dashed: level rank; "
-        "= marks a tie",
+        "en": "Rank at each period, year to date (No. 1 at the top); solid: growth rank, "
+        "dashed: level rank; = marks a tie",
     },
     "cr_history_axis": {"zh": "全市位次", "en": "Rank"},
     "cr_history_frames": {"zh": "各期排名单位数：{text}", "en": "Units ranked: {text}"},

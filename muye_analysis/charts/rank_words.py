@@ -98,16 +98,21 @@ def value_text(row: Any, lang: str) -> str:
     return amount(float(row["value"]), row, lang)
 
 
-def indicator_label(row: Any, lang: str, registry: pd.DataFrame | None = None) -> str:
-    """地区生产总值（增速） / GDP (growth): the indicator's official name and the measure."""
+def indicator_name(indicator: str, lang: str, registry: pd.DataFrame | None = None) -> str:
+    """地区生产总值 / GDP: the official name of an indicator (the registry's otherwise)."""
     from muye_analysis.dataset import load_registry
 
     registry = load_registry() if registry is None else registry
-    found = registry[registry["indicator"] == row["indicator"]]
-    info = found.iloc[0].to_dict() if len(found) else {"indicator": row["indicator"]}
+    found = registry[registry["indicator"] == indicator]
+    info = found.iloc[0].to_dict() if len(found) else {"indicator": indicator}
+    return vocab.indicator_name(info, lang)
+
+
+def indicator_label(row: Any, lang: str, registry: pd.DataFrame | None = None) -> str:
+    """地区生产总值（增速） / GDP (growth): the indicator's official name and the measure."""
+    name = indicator_name(str(row["indicator"]), lang, registry)
     measure = vocab.text(f"cr_measure_{row['measure']}", lang)
-    name = vocab.indicator_name(info, lang)
-    return f"{name}（{measure}）" if lang == "zh" else f"{name} ({measure})"
+    return name + vocab.text("cr_with_measure", lang, text=measure)
 
 
 def rank_table(
@@ -139,14 +144,20 @@ def rank_table(
     return out
 
 
-def rule_notes(ranks: pd.DataFrame, lang: str) -> list[str]:
+def rule_notes(ranks: pd.DataFrame, lang: str, *, change: bool = True) -> list[str]:
     """The notes every chart, slide and sheet of the ranks carries: the city's frame, 长垣市's
     status (when it is ranked), how ties and changes are read, published ranks that the figures
     do not give."""
+    from muye_analysis.quarterly.city_table import ZONES
+
     notes = [vocab.text("cr_rule_frame", lang)]
-    if (ranks["status"] == "province_administered").any() or ranks.empty:
-        notes.append(vocab.text("cr_rule_changyuan", lang))
-    notes += [vocab.text("cr_rule_ties", lang), vocab.text("cr_rule_change", lang)]
+    apart = [z for z in ZONES if z in set(ranks["area"])]
+    if apart:
+        names = vocab.join_names([area_name(z, lang) for z in apart], lang)
+        notes.append(vocab.text("cr_rule_zone_apart", lang, names=names))
+    notes.append(vocab.text("cr_rule_changyuan", lang))  # in every frame the city ranks
+    notes.append(vocab.text("cr_rule_ties", lang))
+    notes += [vocab.text("cr_rule_change", lang)] if change else []
     differ = ranks[ranks["rank_disagrees"].fillna(False).astype(bool)]
     if len(differ):
         names = [f"{area_name(r['area'], lang)} {indicator_label(r, lang)}"
