@@ -328,6 +328,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "cr_col_unit": {"zh": "县（市、区）", "en": "Unit"},
     "cr_col_frame": {"zh": "排名单位数", "en": "Units ranked"},
     "cr_col_published": {"zh": "表中位次", "en": "Rank in the table"},
+    "cr_col_year": {"zh": "年份", "en": "Year"},
+    "cr_col_figure": {"zh": "数值", "en": "Figure"},
+    "cr_col_reported": {"zh": "报道的位次", "en": "Rank reported"},
+    "cr_col_computed": {"zh": "按数据计算的位次", "en": "Rank computed"},
+    "cr_col_agrees": {"zh": "一致", "en": "Agrees"},
+    "cr_col_listed": {"zh": "报道列出单位数", "en": "Units listed"},
+    "cr_col_source": {"zh": "来源", "en": "Source"},
+    "cr_yes": {"zh": "是", "en": "yes"},
+    "cr_no": {"zh": "否", "en": "no"},
+    "cr_not_reported": {"zh": "未写明", "en": "not stated"},
+    "cr_real_summary": {
+        "zh": "报道写明的{n}个位次中，按本工具的排名规则计算得到{m}个。",
+        "en": "Of the {n} ranks the reports state, the league's rules give {m}.",
+    },
     "cr_rule_frame": {
         "zh": "排名按全市口径：四区（红旗区含经开区、卫滨区含高新区，表中单列时另行排名）、"
         "八县（市）和平原示范区；全市不参与排名。",

@@ -83,6 +83,72 @@ frame, from_table = league.scorecard_frame(FRAME_SIZE)
 frame, from_table
 
 # %% [markdown]
+# ## Every period: the district among the city's units · 各期全市位次与对标
+#
+# 市统计局每月（季）发布《各县（市、区）主要经济指标》表：各单位的绝对值、增长和位次。把表（.xlsx 或
+# GBK 编码的 CSV，原样即可）放进 `data/quarterly/` 并运行 `muye ingest data/quarterly/`，这里就会按
+# 全市口径给出牧野区每一期的位次表（位次、较上期变化、与全市的差距、与前一位的差距）、位次变化图和
+# 各单位增速点图。排名单位数写在每张表和图上：四区（红旗区含经开区、卫滨区含高新区，表中单列时另行
+# 排名）、八县（市）和平原示范区，长垣市为省直管县级市、仍在全市排名之内；全市不参与排名。增速按公布数
+# （一位小数）排名，相同者并列。表中自带的位次与数据不符时会标出。
+#
+# *With the city bureau's monthly table of every unit ingested, the district's ranks, changes and
+# gaps every period; the number of units ranked is stated on every table and chart.*
+
+# %%
+from muye_analysis.charts import labels
+from muye_analysis.charts.city_ranks import plot_growth_dots, plot_rank_history
+from muye_analysis.charts.rank_words import rank_table, rule_notes, source_text
+
+city_ranks = league.city_ranks()
+if city_ranks.empty:
+    print(labels.text("cr_none", LANG))
+elif AS_OF is not None:
+    try:
+        city_ranks = league.city_ranks(AS_OF)
+    except ValueError as exc:  # no city table for that period: say so, keep the latest
+        print(exc)
+if not city_ranks.empty:
+    muye_ranks = league.district_ranks(city_ranks)
+    period = city_ranks.attrs["as_of"]
+    print(labels.text("cr_table_title", LANG, period=period.label(LANG)))
+    display(show_table(rank_table(muye_ranks, LANG), LANG, name=None))  # noqa: F821
+    for note in [*rule_notes(city_ranks, LANG), source_text(muye_ranks, LANG)]:
+        print(note)
+
+# %%
+if not city_ranks.empty:
+    fig = plot_rank_history(lang=LANG)
+    paths = save_figure(fig, f"city_rank_history_{LANG}", directory=FIGURES_DIR)
+    plt.close(fig)
+    display(show_saved(paths))  # noqa: F821
+
+# %%
+if not city_ranks.empty:
+    growth_indicators = list(
+        dict.fromkeys(muye_ranks.loc[muye_ranks["measure"] == "growth", "indicator"])
+    )
+    for indicator in growth_indicators:
+        fig = plot_growth_dots(city_ranks, indicator, lang=LANG)
+        paths = save_figure(fig, f"city_growth_dots_{indicator}_{LANG}", directory=FIGURES_DIR)
+        plt.close(fig)
+        display(show_saved(paths))  # noqa: F821
+
+# %% [markdown]
+# ### Real published ranks · 用真实公布的位次检验排名规则
+#
+# 没有找到全市各单位的完整公开表；新乡日报对2020、2021年结果的报道列出了各表的前几名及其位次
+# （含“并列第2位”“并列第5位”和单列的高新区）。用本工具的排名规则对报道列出的单位排名，与报道写明的
+# 位次逐一对照（来源与原文见 `data/raw/context/xinxiang_county_ranks.csv`）。
+
+# %%
+from muye_analysis.charts.rank_words import real_check_summary, real_check_table
+
+real_check = league.real_rank_check()
+print(real_check_summary(real_check, LANG))
+show_table(real_check_table(real_check, LANG), LANG, name=None)
+
+# %% [markdown]
 # ## Rank scorecard · 排名记分卡
 #
 # 颜色按假设的排名框架分为前、中、后三段（13个单位时：1-4位、5-8位、9-13位）。

@@ -175,3 +175,44 @@ def source_text(ranks: pd.DataFrame, lang: str) -> str:
     if bool(ranks["synthetic"].fillna(False).any()):
         parts.append(vocab.text("synthetic_stamp", lang))
     return vocab.text("source_prefix", lang) + vocab.text("source_sep", lang).join(parts)
+
+
+def real_check_table(check: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """``league.real_rank_check()`` for a reader: each unit the newspaper listed, its figure,
+    the rank the league's rules give and the rank the report states (未写明 where none)."""
+    import pandas as pd
+
+    rows = []
+    for row in check.to_dict("records"):
+        measure = "growth" if row["measure"] == "growth_rate" else "level"
+        shown = {**row, "measure": measure}
+        reported = row["published_rank"]
+        rows.append(
+            {
+                vocab.text("cr_col_year", lang): str(row["year"]),
+                vocab.text("cr_col_indicator", lang): indicator_label(shown, lang),
+                vocab.text("cr_col_unit", lang): area_name(row["region"], lang),
+                vocab.text("cr_col_figure", lang): (
+                    f"{float(row['value']):.1f}%" if measure == "growth"
+                    else format_number(float(row["value"]))
+                ),
+                vocab.text("cr_col_computed", lang): str(int(row["rank"])),
+                vocab.text("cr_col_reported", lang): (
+                    vocab.text("cr_not_reported", lang) if is_missing(reported)
+                    else str(int(reported))
+                ),
+                vocab.text("cr_col_agrees", lang): (
+                    "" if is_missing(row["agrees"])
+                    else vocab.text("cr_yes" if row["agrees"] else "cr_no", lang)
+                ),
+                vocab.text("cr_col_listed", lang): str(int(row["listed"])),
+                vocab.text("cr_col_source", lang): str(row["source_url"]),
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def real_check_summary(check: pd.DataFrame, lang: str = "zh") -> str:
+    """报道写明的18个位次中，按本工具的排名规则计算得到18个。"""
+    stated = check[check["published_rank"].notna()]
+    return vocab.text("cr_real_summary", lang, n=len(stated), m=int(stated["agrees"].sum()))
