@@ -121,6 +121,10 @@ def _cmd_progress(args: argparse.Namespace) -> int:
     if args.xlsx:
         path = write_workbook(table, args.xlsx, lang=args.lang)
         print(("工作簿已写入: " if args.lang == "zh" else "workbook written to: ") + str(path))
+        from muye_analysis import rank_workbook, vocab  # 全市位次 sheet (issue 27)
+
+        if rank_workbook.add_rank_sheet(path, lang=args.lang):
+            print(vocab.text("cr_sheet_added", args.lang))
     return 0
 
 

@@ -294,16 +294,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "cr_rank_tied": {"zh": "并列第{rank}位", "en": "No. {rank} (tied)"},
     "cr_rank_short_tied": {"zh": "{rank}=", "en": "{rank}="},
     "cr_frame": {"zh": "共{n}个单位参与排名", "en": "{n} units ranked"},
-    "cr_frame_short": {"zh": "{n}个单位", "en": "of {n}"},
+    "cr_frame_short": {"zh": "{n}个单位", "en": "{n}"},
     "cr_frame_at": {"zh": "{text}（{period}）", "en": "{text} ({period})"},
     "cr_up": {"zh": "较{period}前移{m}位", "en": "up {m} on {period}"},
     "cr_down": {"zh": "较{period}后移{m}位", "en": "down {m} on {period}"},
     "cr_same": {"zh": "与{period}持平", "en": "same as {period}"},
     "cr_no_previous": {"zh": "无上期位次", "en": "no earlier rank"},
-    "cr_frame_changed": {
-        "zh": "（两期排名单位数不同：{m}个、{n}个）",
-        "en": " (units ranked: {m} then {n})",
-    },
+    "cr_frame_changed": {"zh": "（排名单位数{m}→{n}）", "en": " ({m}→{n} units ranked)"},
     "cr_above_city": {"zh": "高于全市{value:.1f}个百分点", "en": "{value:.1f} pp above the city"},
     "cr_below_city": {"zh": "低于全市{value:.1f}个百分点", "en": "{value:.1f} pp below the city"},
     "cr_level_city": {"zh": "与全市持平", "en": "level with the city"},
@@ -405,6 +402,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "cr_city_line": {"zh": "全市{value:.1f}%", "en": "City {value:.1f}%"},
     "cr_units_other": {"zh": "其他单位", "en": "Other units"},
     "cr_city_bar": {"zh": "全市", "en": "City"},
+    "cr_slide_frame": {
+        "zh": "排名单位数：{text}；按全市口径，长垣市（省直管）在内，全市不参与排名。",
+        "en": "Units ranked: {text}; as the city ranks them, Changyuan (administered by the "
+        "province) included, the city total not ranked.",
+    },
+    "cr_frames_some": {"zh": "{names}{n}个", "en": "{n} for {names}"},
+    "cr_sheet_name": {"zh": "全市位次", "en": "City ranks"},
+    "cr_sheet_all_units": {"zh": "{period}各县（市、区）位次", "en": "Every unit's rank, {period}"},
+    "cr_sheet_added": {"zh": "已加入工作表：全市位次", "en": "sheet added: City ranks"},
     "cr_slide_title": {
         "zh": "{period}{district}在全市的位次",
         "en": "{district} in the city, {period}",
@@ -412,6 +418,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "cr_take_dots": {
         "zh": "{name}增长{value:.1f}%，居全市{text}（{rest}），{names}",
         "en": "{name} grew {value:.1f}%, {text} in the city ({rest}); {names}",
+    },
+    "cr_synthetic_ignored": {
+        "zh": "已忽略处理库中{n}行示例（合成）的全市各县（市、区）数据：简报只使用真实统计数据。",
+        "en": "Ignored {n} rows of synthetic (example) city tables in the store: the briefing "
+        "uses real statistics only.",
     },
     "cr_none": {
         "zh": "处理库中没有全市各县（市、区）主要经济指标表：放入data/quarterly/后"

@@ -48,6 +48,7 @@ LAYERS = {
     "muye_analysis.charts": 3,  # charts
     "muye_analysis.briefing": 4,  # presentation
     "muye_analysis.summary": 4,
+    "muye_analysis.rank_workbook": 4,  # the 全市位次 sheet of muye progress --xlsx
     "muye_analysis.suite": 4,
     "muye_analysis.runner": 4,
     "muye_analysis.cli": 5,

@@ -14,6 +14,7 @@ from muye_analysis.briefing.catalogue import (
     missing_charts,
     report_catalogue,
 )
+from muye_analysis.briefing.city_ranks import city_rank_part
 from muye_analysis.briefing.headline import headline_table
 from muye_analysis.briefing.model import Briefing, ChartSlide, TitleBlock
 from muye_analysis.briefing.text import text
@@ -48,6 +49,7 @@ def assemble_briefing(
     chart_slides = [render_chart(entry, lang, figure_dir) for entry in entries]
     ytd = ytd_part(lang, figure_dir, targets=data.targets, registry=data.registry,
                    allow_synthetic=allow_synthetic)  # fmt: skip
+    city = city_rank_part(lang, figure_dir, allow_synthetic=allow_synthetic)  # 位次 (issue 27)
     frame, _ = league.scorecard_frame()
     attainment = attainment_slide(lang)  # with two reports: last year's targets met or not
     slides = (
@@ -55,11 +57,13 @@ def assemble_briefing(
         headline_table(data.targets, data.indicators, lang),
         *((attainment,) if attainment is not None else ()),
         *ytd.slides,
+        *city.slides,
         *chart_slides,
         judgements.plan_slide(data, lang),
         judgements.closing_slide(data, lang, frame_size=frame),
     )
-    notes = (*ytd.notes, *missing_charts(data).values())  # charts the data cannot draw, and why
+    missing = missing_charts(data).values()  # charts the data cannot draw, and why
+    notes = (*ytd.notes, *city.notes, *missing)
     return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=notes)
 
 

@@ -20,6 +20,7 @@ from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (
     ChartText,
     finish_chart,
+    set_value_ticks,
     stamp_synthetic,
     start_chart,
     start_panels,
@@ -307,7 +308,9 @@ def _draw_dots(ax: Axes, rows: pd.DataFrame, area: str, lang: str, spec) -> None
             tick.set_color(MUYE_COLOUR)
     ax.set_ylim(-0.7, n - 0.1)
     ax.set_xlim(low - 0.08 * span, high + 0.35 * span)
-    ax.axvline(0, color=GREY, linewidth=0.6) if low < 0 < high else None
+    set_value_ticks(ax, low, high)
+    if low < 0 < high:
+        ax.axvline(0, color=GREY, linewidth=0.6)
     ax.set_xlabel(labels.text("cr_dots_axis", lang))
     ax.tick_params(axis="y", length=0)
     ax.grid(False)

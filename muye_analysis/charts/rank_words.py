@@ -46,15 +46,17 @@ def period_name(label: Any, lang: str, *, year: int | None = None) -> str:
     return period.name(lang) if year == period.year else period.label(lang)
 
 
-def change_text(row: Any, lang: str) -> str:
-    """较一季度前移2位 / down 1 on Jan-May / 无上期位次, with the two frames when they differ."""
+def change_text(row: Any, lang: str, *, frames: bool = True) -> str:
+    """较一季度前移2位 / down 1 on Jan-May / 无上期位次, with the two frames when they differ
+    (``frames``)."""
     if is_missing(row["rank_change"]):
         return vocab.text("cr_no_previous", lang)
     change = int(row["rank_change"])
     period = period_name(row["previous_period"], lang, year=int(row["year"]))
     key = "cr_up" if change > 0 else "cr_down" if change < 0 else "cr_same"
     words = vocab.text(key, lang, period=period, m=abs(change))
-    if bool(row["frame_changed"]) and not is_missing(row["previous_frame"]):
+    changed = not is_missing(row["frame_changed"]) and bool(row["frame_changed"])
+    if frames and changed and not is_missing(row["previous_frame"]):
         words += vocab.text("cr_frame_changed", lang, m=int(row["previous_frame"]),
                             n=int(row["frame_size"]))  # fmt: skip
     return words
@@ -116,12 +118,17 @@ def indicator_label(row: Any, lang: str, registry: pd.DataFrame | None = None) -
 
 
 def rank_table(
-    ranks: pd.DataFrame, lang: str = "zh", registry: pd.DataFrame | None = None
+    ranks: pd.DataFrame,
+    lang: str = "zh",
+    registry: pd.DataFrame | None = None,
+    *,
+    frame_column: bool = True,
 ) -> pd.DataFrame:
     """The district's 位次 table for slides, notebooks and workbooks: one row per indicator and
     measure of ``league.district_ranks``, every cell a string in ``lang``: the figure, the rank
     (并列 where tied), the units ranked, the change since the previous table, the gap to the city
-    and to the unit above."""
+    and to the unit above. ``frame_column=False`` (a slide) leaves the units ranked to
+    :func:`frames_text`, said once under the table."""
     import pandas as pd
 
     period = ranks.attrs.get("as_of")
@@ -134,17 +141,34 @@ def rank_table(
                 vocab.text("cr_col_value", lang, period=when): value_text(row, lang),
                 vocab.text("cr_col_rank", lang): rank_text(row["rank"], row["tied"], lang),
                 vocab.text("cr_col_frame", lang): str(int(row["frame_size"])),
-                vocab.text("cr_col_change", lang): change_text(row, lang),
+                vocab.text("cr_col_change", lang): change_text(row, lang, frames=frame_column),
                 vocab.text("cr_col_city", lang): city_text(row, lang),
                 vocab.text("cr_col_above", lang): above_text(row, lang),
             }
         )
     out = pd.DataFrame(rows)
+    if not frame_column:
+        out = out.drop(columns=vocab.text("cr_col_frame", lang))
     out.attrs.update(ranks.attrs)
     return out
 
 
-def rule_notes(ranks: pd.DataFrame, lang: str, *, change: bool = True) -> list[str]:
+def frames_text(ranks: pd.DataFrame, lang: str, registry: pd.DataFrame | None = None) -> str:
+    """The units ranked in one phrase: 13个 when every indicator ranks the same units, else
+    13个；规上工业增加值、固定资产投资14个 (the most common frame first)."""
+    sizes = ranks.groupby("frame_size")["indicator"].agg(lambda s: list(dict.fromkeys(s)))
+    common = int(ranks["frame_size"].mode().iloc[0])
+    parts = [vocab.text("cr_frame_short", lang, n=common)]
+    for n, indicators in sizes.items():
+        if int(n) != common:
+            names = vocab.join_names([indicator_name(i, lang, registry) for i in indicators], lang)
+            parts.append(vocab.text("cr_frames_some", lang, names=names, n=int(n)))
+    return vocab.text("source_sep", lang).join(parts)
+
+
+def rule_notes(
+    ranks: pd.DataFrame, lang: str, *, change: bool = True, ties: bool = True, zones: bool = True
+) -> list[str]:
     """The notes every chart, slide and sheet of the ranks carries: the city's frame, 长垣市's
     status (when it is ranked), how ties and changes are read, published ranks that the figures
     do not give."""
@@ -152,18 +176,24 @@ def rule_notes(ranks: pd.DataFrame, lang: str, *, change: bool = True) -> list[s
 
     notes = [vocab.text("cr_rule_frame", lang)]
     apart = [z for z in ZONES if z in set(ranks["area"])]
-    if apart:
+    if apart and zones:
         names = vocab.join_names([area_name(z, lang) for z in apart], lang)
         notes.append(vocab.text("cr_rule_zone_apart", lang, names=names))
     notes.append(vocab.text("cr_rule_changyuan", lang))  # in every frame the city ranks
-    notes.append(vocab.text("cr_rule_ties", lang))
+    notes += [vocab.text("cr_rule_ties", lang)] if ties else []
     notes += [vocab.text("cr_rule_change", lang)] if change else []
+    return notes + disagreement_notes(ranks, lang)
+
+
+def disagreement_notes(ranks: pd.DataFrame, lang: str) -> list[str]:
+    """One note naming the units whose published 位次 the figures do not give (none if all
+    agree)."""
     differ = ranks[ranks["rank_disagrees"].fillna(False).astype(bool)]
-    if len(differ):
-        names = [f"{area_name(r['area'], lang)} {indicator_label(r, lang)}"
-                 for r in differ.to_dict("records")]  # fmt: skip
-        notes.append(vocab.text("cr_rule_disagrees", lang, names=vocab.join_names(names, lang)))
-    return notes
+    if differ.empty:
+        return []
+    names = [f"{area_name(r['area'], lang)} {indicator_label(r, lang)}"
+             for r in differ.to_dict("records")]  # fmt: skip
+    return [vocab.text("cr_rule_disagrees", lang, names=vocab.join_names(names, lang))]
 
 
 def source_text(ranks: pd.DataFrame, lang: str) -> str:
