@@ -51,7 +51,8 @@ def city_rank_part(
     notes: list[str] = []
     if len(store) and not allow_synthetic:
         fake = is_synthetic(store)
-        city_rows = store["area"].isin([*league.UNITS, config.CITY_ZH]) & fake
+        others = [u for u in league.UNITS if u != area]  # the district's rows: ytd's note
+        city_rows = store["area"].isin(others) & fake
         if city_rows.any():
             notes.append(vocab.text("cr_synthetic_ignored", lang, n=int(city_rows.sum())))
         store = store[~fake]
