@@ -493,7 +493,7 @@ def city_ranks(
 
     ranks = city_ranks_all(store, registry)
     if indicator is not None:
-        ranks = ranks[ranks["indicator"] == indicator]
+        ranks = ranks[ranks["indicator"] == _indicator_id(indicator)]
     periods = sorted({Period(int(y), int(m)) for y, m in zip(ranks["year"], ranks["end_month"],
                                                                strict=True)})  # fmt: skip
     if not periods:
@@ -505,6 +505,13 @@ def city_ranks(
     out = out.reset_index(drop=True)
     out.attrs.update({"as_of": period, "periods": periods})
     return out
+
+
+def _indicator_id(indicator: str) -> str:
+    """A registry id from an id, a Chinese name or a synonym (地区生产总值, 社零 -> gdp, …)."""
+    from muye_analysis.dataset import indicator_ids_by_name
+
+    return indicator_ids_by_name().get(indicator, indicator)
 
 
 def _as_of(as_of: object, periods: list) -> object:

@@ -424,6 +424,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Ignored {n} rows of synthetic (example) city tables in the store: the briefing "
         "uses real statistics only.",
     },
+    "cr_no_charts": {
+        "zh": "没有全市各县（市、区）主要经济指标表，位次变化图和增速点图不画。",
+        "en": "No city table of every unit: no rank chart and no growth dots.",
+    },
     "cr_none": {
         "zh": "处理库中没有全市各县（市、区）主要经济指标表：放入data/quarterly/后"
         "运行muye ingest。",

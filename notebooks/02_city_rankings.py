@@ -116,15 +116,17 @@ if not city_ranks.empty:
     for note in [*rule_notes(city_ranks, LANG), source_text(muye_ranks, LANG)]:
         print(note)
 
+# %% [markdown]
+# 位次变化图（各期位次，第1位在上），以及每个指标各单位增速的点图（竖线为全市，蓝色为牧野区）。
+
 # %%
-if not city_ranks.empty:
+if city_ranks.empty:
+    print(labels.text("cr_no_charts", LANG))
+else:
     fig = plot_rank_history(lang=LANG)
     paths = save_figure(fig, f"city_rank_history_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821
-
-# %%
-if not city_ranks.empty:
     growth_indicators = list(
         dict.fromkeys(muye_ranks.loc[muye_ranks["measure"] == "growth", "indicator"])
     )

@@ -140,6 +140,8 @@ def test_as_of_picks_a_period_and_refuses_one_without_a_table(store):
     assert league.city_ranks("上半年", store=store).attrs["as_of"] == Period(2024, 6)
     gdp_latest = league.city_ranks(indicator="gdp", store=store)
     assert set(gdp_latest["period"]) == {"2024年1-6月"}
+    by_name = league.city_ranks(indicator="地区生产总值", store=store)  # a name works too
+    assert list(by_name["rank"]) == list(gdp_latest["rank"]) and len(by_name) == 26
     with pytest.raises(ValueError, match="no city table for 2024年1-9月"):
         league.city_ranks("2024年1-9月", store=store)
 

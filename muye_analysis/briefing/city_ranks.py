@@ -108,13 +108,15 @@ def growth_dots_slide(
 
     from muye_analysis.charts import save_figure
     from muye_analysis.charts.city_ranks import plot_growth_dots
+    from muye_analysis.charts.layout import headed_elsewhere
 
     growth = mine[mine["measure"] == "growth"]
     if growth.empty:
         return None
     row = growth.iloc[0]
     indicator = str(row["indicator"])
-    fig = plot_growth_dots(ranks, indicator, area=area, lang=lang, size="slide")
+    with headed_elsewhere():  # the slide's and the report section's heading is the title
+        fig = plot_growth_dots(ranks, indicator, area=area, lang=lang, size="slide")
     try:
         (image,) = save_figure(fig, f"city_growth_dots_{lang}", ("png",), directory=figure_dir)
     finally:

@@ -308,10 +308,11 @@ def _columns(ctx: _Context, col: int, header_rows: list[int]) -> tuple[list[_Col
             skipped.append(f"{header} (not a level, growth or rank)")
             continue
         unit = (unit_row[j] if unit_row else "") or _unit_in_parens(sub) or _unit_in_parens(group)
-        if measure == "":
+        if measure == "":  # no measure word: the unit decides, else a period (1-6月) or the
+            # table's 单位 (单位：亿元) makes it the level
             if unit == "%" and info.unit != "%":
                 measure = "growth"
-            elif unit and unit not in ("位", "名"):
+            elif (unit and unit not in ("位", "名")) or _names_period(sub) or ctx.table_unit:
                 measure = "level"
             else:
                 raise where.fail(
@@ -322,6 +323,13 @@ def _columns(ctx: _Context, col: int, header_rows: list[int]) -> tuple[list[_Col
         level_unit = unit if measure == "level" and unit not in ("", "%") else None
         columns.append(_Column(j, group, info, measure, header, level_unit, ranked_on))
     return columns, skipped
+
+
+def _names_period(text: str) -> bool:
+    try:
+        return bool(text) and find_span(text) is not None
+    except PeriodError:
+        return False
 
 
 def _ranked_on(where: _Where, text: str, before: list[_Column], group: str) -> str:
@@ -356,6 +364,11 @@ def _rank_number(where: _Where, cell: Any) -> int | None:
     )
 
 
+def _indented(cell: Any) -> bool:
+    """A label written with leading spaces (an of-which row under its district)."""
+    return isinstance(cell, str) and cell[:1] in (" ", "\u3000", "\t")
+
+
 def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
     """Records of every unit's figures in a city table (see the module docstring), and the
     columns and rows not read."""
@@ -377,12 +390,15 @@ def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
     for i in range(first, len(sheet.rows)):
         row = sheet.rows[i]
         cells = {c.index: (row[c.index] if c.index < len(row) else None) for c in columns}
-        label = _text(row[col]) if col < len(row) else ""
+        raw = row[col] if col < len(row) else None
+        label = _text(raw)
         has_values = any(not _blank(v) for v in cells.values())
         if not has_values:
             continue  # blank rows, 注 lines, section headings
         where_name = _Where(sheet.path, sheet.name, i + 1, _column_letter(col))
         unit = unit_of(label)
+        if unit is not None and unit.kind == "zone" and _indented(raw):
+            unit = Unit(unit.area, "zone", of_which=True)  # 　高新区 indented under 卫滨区
         if unit is None:
             known = "、".join((CITY_TOTAL[0], *UNITS))
             raise where_name.fail(

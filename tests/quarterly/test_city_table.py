@@ -235,3 +235,23 @@ CREATE TABLE vintage (
 CREATE UNIQUE INDEX vintage_current
     ON vintage (area, indicator, year, start_month, end_month, measure) WHERE current = 1;
 """
+
+
+def test_a_period_under_the_group_is_the_level_and_an_indented_zone_sits_inside(tmp_path):
+    path = tmp_path / "synthetic_city.csv"
+    rows = ["2024年上半年各县（市、区）主要经济指标（示例数据）,,,",
+            "单位：万元、%,,,",
+            "县（市、区）,社会消费品零售总额,,",
+            ",1-6月,比上年同期增长(%),排名",
+            "全市,4728000,5.1,",
+            "卫滨区,613000,4.5,3",
+            "\u3000高新区,120000,6.0,",
+            "凤泉区,164000,4.1,4",
+            "牧野区,420000,5.0,2",
+            "红旗区,920000,5.4,1"]  # fmt: skip
+    path.write_text("\n".join(rows) + "\n", encoding="gb18030")
+    got = read_quarterly(path)
+    muye = _one(got, area="牧野区", measure="level")
+    assert (muye["value"], muye["unit"], muye["period"]) == (42.0, "亿元", "2024年1-6月")  # 万元
+    assert _one(got, area="牧野区", measure="rank")["ranked_on"] == "growth"
+    assert _one(got, area="高新区", measure="level")["sub_item"]  # indented: inside 卫滨区
