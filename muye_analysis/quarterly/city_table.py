@@ -69,6 +69,9 @@ ALIASES = {
     "平原新区": DEMONSTRATION_ZONE,
     "示范区": DEMONSTRATION_ZONE,
     "高新技术产业开发区": "高新区",
+    "高新技术开发区": "高新区",
+    "新乡高新技术开发区": "高新区",
+    "经济开发区": "经开区",
     "新乡高新区": "高新区",
     "新乡高新技术产业开发区": "高新区",
     "经济技术开发区": "经开区",
@@ -79,9 +82,10 @@ ALIASES = {
 }
 # The city's own row: never a unit, never ranked; stored as the city's figures.
 CITY_TOTAL = ("全市", "全市合计", "全市总计", "合计", "总计", config.CITY_ZH)
-# Sums of several units: not units, not stored (listed as not read).
+# Sums of several units, or the city's own level (市本级): not units, not stored (listed as
+# not read).
 AGGREGATES = ("市区", "市辖区", "新乡市区", "县(市)", "八县(市)", "县(市)合计", "县市合计",
-              "各县(市)合计", "县域合计", "四区合计")  # fmt: skip
+              "各县(市)合计", "县域合计", "四区合计", "市本级", "市直")  # fmt: skip
 # The words of the annual league template (league.read_league_table): measure -> store measure.
 MEASURE_WORDS = {
     "level": "level", "总量": "level", "growth": "growth_rate", "growth_pct": "growth_rate",
@@ -407,7 +411,7 @@ def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
                 f"name the unit as the city does ({known}), or delete the row.",
             )  # fmt: skip
         if unit.kind == "aggregate":
-            skipped.append(f"{label} (row {i + 1}: a sum of units, not a unit)")
+            skipped.append(f"{label} (row {i + 1}: a subtotal or the city's own level, not a unit)")
             continue
         if unit.area in seen:
             raise where_name.fail(

@@ -97,7 +97,7 @@ def test_gbk_csv_with_a_zone_listed_apart():
 def test_ingest_prints_the_subtotal_row_as_not_read(tmp_path, capsys):
     assert cli.main(["ingest", str(M5)]) == 0
     out = capsys.readouterr().out
-    assert "市区 (row 5: a sum of units, not a unit)" in out
+    assert "市区 (row 5: a subtotal or the city's own level, not a unit)" in out
     assert "地区：牧野区、" in out
 
 
