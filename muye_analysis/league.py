@@ -301,7 +301,7 @@ def _directions(registry: pd.DataFrame | None) -> dict[str, bool]:
 
 def _ranked_frame(group: pd.DataFrame, published: dict, higher: bool) -> pd.DataFrame:
     """The units of one indicator x measure x period ranked as the city ranks them."""
-    units = group[~group["sub_item"].fillna(False).astype(bool)]  # 其中：高新区 sits inside
+    units = group[~group["sub_item"].fillna(False).astype(bool)]  # of-which zones sit inside
     ranks_given = {k for k in published if k[0] in set(units["area"])}
     if ranks_given:  # a zone listed apart but given no 位次: the city did not rank it
         keep = units["area"].map(lambda a: a not in city_table.ZONES or (a,) in ranks_given)
@@ -462,7 +462,7 @@ def city_ranks(
     """Every unit of the city ranked for one period, per indicator and measure.
 
     One row per area x indicator x measure (``level`` or ``growth``) of the period ``as_of``
-    (a :class:`~muye_analysis.periods.Period` or a label such as 2024年1-6月 or 上半年; default:
+    (a :class:`~muye_analysis.periods.Period` or a label such as YYYY年1-6月 or 上半年; default:
     the latest period the store holds a city table of; with ``indicator``, that indicator's
     latest). The figures are the city bureau's tables ingested with ``muye ingest``
     (``quarterly.city_table``). Columns (``CITY_RANK_COLUMNS``):
@@ -475,7 +475,7 @@ def city_ranks(
       (长垣市 included, ``status`` = ``province_administered``: 省直管) and 平原示范区; 全市 never.
       A zone listed apart is ranked, unless the table gives others a 位次 and it none.
       ``frame_complete``: all 13 units of the city's usual frame have a figure;
-    * ``published_rank``: the table's 位次 of this measure, when given; ``rank_disagrees``
+    * ``published_rank``: the 位次 the table publishes for this measure; ``rank_disagrees``
       flags a published rank the figures do not give;
     * ``rank_change``: the previous period's rank minus this one (+ = climbed), against the
       latest earlier period ranking the same indicator and measure (``previous_period``,
@@ -508,7 +508,7 @@ def city_ranks(
 
 
 def _indicator_id(indicator: str) -> str:
-    """A registry id from an id, a Chinese name or a synonym (地区生产总值, 社零 -> gdp, …)."""
+    """A registry id from an id, a Chinese name or a synonym (the registry's names)."""
     from muye_analysis.dataset import indicator_ids_by_name
 
     return indicator_ids_by_name().get(indicator, indicator)

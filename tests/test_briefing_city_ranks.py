@@ -13,16 +13,14 @@ from openpyxl import load_workbook
 from muye_analysis import cli
 from muye_analysis.briefing.city_ranks import city_rank_part
 from muye_analysis.briefing.model import ChartSlide, TableSlide
-from muye_analysis.quarterly import ingest_quarterly, read_store
+from muye_analysis.quarterly import ingest_quarterly
 
 CITY = Path(__file__).parent / "data" / "city"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("city_store")
-    ingest_quarterly(CITY, store_dir=folder)
-    return read_store(folder)
+def store(city_store):
+    return city_store
 
 
 @pytest.fixture(scope="module")

@@ -7,23 +7,16 @@ eye, differences taken on the published figures), not by running the code.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from muye_analysis import league
 from muye_analysis.periods import Period
-from muye_analysis.quarterly import ingest_quarterly, read_store
-
-CITY = Path(__file__).parent / "data" / "city"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("city_store")
-    ingest_quarterly(CITY, store_dir=folder)
-    return read_store(folder)
+def store(city_store):
+    return city_store
 
 
 @pytest.fixture(scope="module")

@@ -187,7 +187,7 @@ def _period_tick(period: Period, periods: list[Period], lang: str) -> str:
 
 
 def _frames(ranks: pd.DataFrame, lang: str) -> str:
-    """13（2024年1-3月）、13–14（2024年1-6月）: the units ranked at each period."""
+    """13（YYYY年1-3月）、13–14（YYYY年1-6月）: the units ranked at each period."""
     parts = []
     for (year, end), rows in ranks.groupby(["year", "end_month"], sort=True):
         sizes = sorted({int(n) for n in rows["frame_size"]})

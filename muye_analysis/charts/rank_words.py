@@ -40,7 +40,7 @@ def frame_text(n: int, lang: str) -> str:
 
 
 def period_name(label: Any, lang: str, *, year: int | None = None) -> str:
-    """A store period label (2024年1-3月) as the text says it: 一季度 / Q1 within ``year``, the
+    """A store period label (YYYY年1-3月) as the text says it: 一季度 / Q1 within ``year``, the
     full label otherwise."""
     period = label if isinstance(label, Period) else parse_period(str(label))
     return period.name(lang) if year == period.year else period.label(lang)

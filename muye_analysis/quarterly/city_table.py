@@ -2,7 +2,7 @@
 
 Units down the side (a 全市 row first; sometimes 开发区 / 示范区 rows, or zones as 其中 rows
 under their district), indicator groups across with merged two-row headers (地区生产总值 over
-绝对值 | 增长(%) | 位次), a title row naming the period (2024年1-6月…), a 单位 row (单位：亿元、%
+绝对值 | 增长(%) | 位次), a title row naming the period (YYYY年1-6月…), a 单位 row (单位：亿元、%
 as a line, or a row of units under the headers); .xlsx with merged cells, or CSV (GBK included).
 A merged cell keeps its text in its first column only, so a group's name is carried rightwards
 until the next one.

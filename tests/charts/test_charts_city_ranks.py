@@ -5,8 +5,6 @@ Drawn from the SYNTHETIC city tables in tests/data/city/; checked by their data 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib.pyplot as plt
 import pytest
 
@@ -18,17 +16,12 @@ from muye_analysis.charts.city_ranks import (
     plot_rank_history,
 )
 from muye_analysis.charts.layout import NOTE_GID, SUBTITLE_GID, SYNTHETIC_GID
-from muye_analysis.quarterly import ingest_quarterly, read_store
 from tests.charts.chart_helpers import all_text, text_by_gid, texts_off_the_figure
-
-CITY = Path(__file__).resolve().parents[1] / "data" / "city"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("city_store")
-    ingest_quarterly(CITY, store_dir=folder)
-    return read_store(folder)
+def store(city_store):
+    return city_store
 
 
 def test_growth_dots_in_rank_order_with_the_city_line_and_the_district_in_blue(store):
