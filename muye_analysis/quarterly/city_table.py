@@ -428,7 +428,10 @@ def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
 
 
 def _period(ctx: _Context, columns: list[_Column], row: int) -> Any:
-    """The table's period: a period written in the headers, else the title's."""
+    """The table's one period: written in the headers (the same in every header that names
+    one), else in the title. A table whose headers name two periods is refused: each unit's
+    row would mix them."""
+    named: dict[Any, str] = {}
     for column in columns:
         try:
             found = find_span(column.header)
@@ -436,8 +439,20 @@ def _period(ctx: _Context, columns: list[_Column], row: int) -> Any:
             found = None
         if found is not None:
             year = found.year or ctx.title_year or ctx.year
-            if year is not None:
-                return found.period(year)
+            if year is None:
+                raise _Where(ctx.sheet.path, ctx.sheet.name, row, column.header).fail(
+                    "the period of the city table has no year.", HOW_TO_GIVE_A_YEAR
+                )
+            named.setdefault(found.period(year), column.header)
+    if len(named) > 1:
+        (first, a), (second, b) = list(named.items())[:2]
+        raise _Where(ctx.sheet.path, ctx.sheet.name, row, b).fail(
+            f"the columns name two periods ({first.label('zh')} under {a!r}, "
+            f"{second.label('zh')} here): a city table holds one period.",
+            "put each period's table in its own sheet or file.",
+        )
+    if named:
+        return next(iter(named))
     found = ctx.title_period
     where = _Where(ctx.sheet.path, ctx.sheet.name, 1, "A")
     if found is None:

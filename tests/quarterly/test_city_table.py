@@ -255,3 +255,16 @@ def test_a_period_under_the_group_is_the_level_and_an_indented_zone_sits_inside(
     assert (muye["value"], muye["unit"], muye["period"]) == (42.0, "亿元", "2024年1-6月")  # 万元
     assert _one(got, area="牧野区", measure="rank")["ranked_on"] == "growth"
     assert _one(got, area="高新区", measure="level")["sub_item"]  # indented: inside 卫滨区
+
+
+def test_a_city_table_naming_two_periods_is_refused(tmp_path):
+    path = tmp_path / "synthetic_city.csv"
+    path.write_text(
+        "各县（市、区）主要经济指标（示例数据）,,\n地区,社会消费品零售总额,\n"
+        ",2024年1-5月(亿元),2024年1-6月(亿元)\n红旗区,76.5,92.0\n卫滨区,51.0,61.3\n"
+        "凤泉区,13.6,16.4\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="the columns name two periods") as info:
+        read_quarterly(path)
+    assert info.value.column == "社会消费品零售总额 2024年1-6月(亿元)"
