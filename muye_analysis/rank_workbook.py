@@ -89,7 +89,12 @@ def _fill(ws, mine: pd.DataFrame, ranks: pd.DataFrame, lang: str) -> None:
     columns = ["cr_col_indicator", "cr_col_unit", "cr_col_figure", "cr_col_rank", "cr_col_frame",
                "cr_col_published", "cr_col_city"]  # fmt: skip
     put([vocab.text(c, lang) for c in columns], header=True)
-    for row in ranks.to_dict("records"):
+    from muye_analysis.dataset import HEADLINE
+
+    order = {indicator: i for i, indicator in enumerate(HEADLINE)}
+    ordered = ranks.assign(_o=ranks["indicator"].map(lambda i: order.get(i, len(order))))
+    ordered = ordered.sort_values(["_o", "indicator", "measure", "rank"], kind="stable")
+    for row in ordered.to_dict("records"):
         published = row["published_rank"]
         put([
             rank_words.indicator_label(row, lang),
