@@ -98,7 +98,9 @@ def test_keyed_facts_are_well_formed_and_quoted_from_their_document(doc):
         assert row["printed"] in row["quote"], f"printed value not in its quote: {where}"
         tail = row["quote"].rsplit(row["printed"], 1)[1]
         assert tail in ("", "以上", "左右", "以内") or row["measure"] in ("rank", "count"), where
-        assert _printed_value(row["printed"]) == pytest.approx(abs(row["value"])), where
+        scale = 100 if row["printed"].endswith("倍") and row["measure"] == "growth_rate" else 1
+        # 增长3倍 is a growth of 300%
+        assert scale * _printed_value(row["printed"]) == pytest.approx(abs(row["value"])), where
         if row["measure"] == "rank":
             assert row["rank_scope"], f"a rank needs its scope: {where}"
         if row["measure"] == "change_pp":
