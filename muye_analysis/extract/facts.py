@@ -14,16 +14,24 @@ if TYPE_CHECKING:
 
 # The curated table's columns, then what a reviewer needs to check a row against the text.
 DRAFT_COLUMNS = (*schema.INDICATOR_COLUMNS, "subject", "start", "end", "matched")
+# The period beyond its year (issue 22): the months of the year it covers (1-9 for 前三季度, 12-12
+# for December alone; a target covers its plan year) and where the year was read: sentence,
+# paragraph, part (a heading), announcement, title, today (今年 against the report date),
+# document (the year the text names most), or
+# unknown (the text names no year: the fact says so rather than borrow one).
+PERIOD_COLUMNS = ("start_month", "end_month", "period_from")
 # extract_facts also returns the upper end of a range (4.5%至5% -> value 4.5, value_high 5), what
 # a comparison is against (高于全市0.5个百分点 -> 全市), and how each row was read: the reading
 # rule and the words that decided it (what ``muye extract --explain`` shows).
-FACT_COLUMNS = (*DRAFT_COLUMNS, "value_high", "comparator", "rule", "evidence")
+FACT_COLUMNS = (*DRAFT_COLUMNS, *PERIOD_COLUMNS, "value_high", "comparator", "rule", "evidence")
 _DTYPES = {
     "period": "Int64",
     "value": "Float64",
     "value_high": "Float64",
     "start": "Int64",
     "end": "Int64",
+    "start_month": "Int64",
+    "end_month": "Int64",
     "matched": "boolean",
 }
 

@@ -40,6 +40,8 @@ from muye_analysis.extract.mentions import (
     find_standings,
     find_structures,
 )
+from muye_analysis.extract.dating import DocumentDates, Timeline, document_dates, period_for
+from muye_analysis.extract.kinds import kind_of, target_spans
 from muye_analysis.extract.normalise import mask_quoted, normalise_text, strip_residue
 from muye_analysis.extract.sections import Section, find_sections, section_at
 from muye_analysis.extract.subjects import (
@@ -72,9 +74,7 @@ _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
 _PAIR_GAP = re.compile(
     r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变)?(?:至|到|为)$"
 )
-_COMMITMENT = re.compile(r"力争|确保")
 _SCOPE = re.compile(r"全市|全省|全国|全区|全县")
-_YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d\d)年")
 _LIST_GAP = re.compile(r"^[、和及与,，\s]*$")
 _PRE_QUALIFIER_INSIDE = re.compile("|".join(PRE_QUALIFIERS))
 _COMPARISON = re.compile("不少于|不低于|不超过|超过|高于|低于")
@@ -126,38 +126,65 @@ def _map_back(row: dict, text: str, keep: list[int]) -> None:
         row["subject_start"] = keep[row["subject_start"]]
 
 
+@dataclass
+class _Doc:
+    """What is read once per document: its text three ways, parts, announcements and dates."""
+
+    text: str  # as given (offsets and quotes point here)
+    norm: str  # normalised, same length
+    scan: str  # normalised, quotations masked
+    sections: list[Section]
+    starts: list[int]
+    announced: list  # paragraph parts announced as targets (kinds.target_spans)
+    timeline: Timeline
+    dates: DocumentDates
+    review_year: int | None  # the year the last review part covers
+
+    @classmethod
+    def read(cls, text: str, norm: str) -> _Doc:
+        scan = mask_quoted(norm)
+        sections = find_sections(norm)
+        heads = [(s.start, s.kind, s.year if s.year_named else None) for s in sections[1:]]
+        # The year a review part covers; a stock named inside a plan part (3个…未化解项目) is of it.
+        actual_years = [s.year for s in sections if s.kind == "actual" and s.year is not None]
+        return cls(
+            text=text,
+            norm=norm,
+            scan=scan,
+            sections=sections,
+            starts=[s.start for s in sections],
+            announced=target_spans(scan),
+            timeline=Timeline(scan),
+            dates=document_dates(scan, heads),
+            review_year=actual_years[-1] if actual_years else None,
+        )
+
+
 def _read(text: str, norm: str) -> list[dict]:
-    scan = mask_quoted(norm)
-    sections = find_sections(norm)
-    starts = [s.start for s in sections]
-    # The year a review part covers; a stock named inside a plan part (3个…未化解项目) is of it.
-    actual_years = [s.year for s in sections if s.kind == "actual" and s.year is not None]
-    review_year = actual_years[-1] if actual_years else None
-    announced = target_spans(scan)
+    doc = _Doc.read(text, norm)
     rows: list[dict] = []
-    for sentence in _SENTENCE.finditer(scan):
+    for sentence in _SENTENCE.finditer(doc.scan):
         lo, hi = sentence.span()
-        if not _CJK.search(scan, lo, hi):
+        if not _CJK.search(doc.scan, lo, hi):
             continue  # English, codes, numbers alone: not the genre this reader knows
-        section = section_at(sections, starts, lo)
-        for row in _read_sentence(text, norm, scan, lo, hi, section, announced):
+        section = section_at(doc.sections, doc.starts, lo)
+        for row in _read_sentence(doc, lo, hi, section):
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
-                row["kind"], row["period"], row["commitment"] = "actual", review_year, ""
+                row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = _join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
             rows.append(row)
     return rows
 
 
-def _read_sentence(
-    text: str, norm: str, scan: str, lo: int, hi: int, section: Section, announced: list
-) -> list[dict]:
+def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
+    text, norm, scan = doc.text, doc.norm, doc.scan
     structures = find_structures(scan, lo, hi)
     taken = [(m.start, m.end) for m in structures]
     found = find_mentions(scan, lo, hi) + _flat_mentions(scan, lo, hi)
     found = [m for m in found if not any(a <= m.start < b for a, b in taken)]
     mentions = sorted(found + find_standings(scan, lo, hi), key=lambda m: m.start)
     carry, rows, i, consumed = _Carry(), [], 0, lo
-    for row in _structure_rows(text, norm, scan, lo, hi, structures, section, announced):
+    for row in _structure_rows(doc, lo, structures, section):
         row["sentence"], row["clause"] = norm[lo:hi], norm[lo:hi]
         rows.append(row)
     while i < len(mentions):
@@ -166,7 +193,7 @@ def _read_sentence(
         before_lo = max(clause_lo, consumed)
         before = norm[before_lo : m.start]
         group = _group(norm, mentions, i, before)
-        ctx = _context(scan, lo, clause_lo, m.start, section, announced, carry, before)
+        ctx = _context(doc, lo, clause_lo, m.start, section, carry, before)
         assigned = _assign(norm, group, before, before_lo, carry)
         comparators = (
             _comparators(norm, lo, clause_lo, m.start, len(group))
@@ -207,17 +234,9 @@ _ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
 _FROM_TO = re.compile(r"调整为|调整到|优化为|变为|转变为|变化为|演变为|调整至")
 
 
-def _structure_rows(
-    text: str,
-    norm: str,
-    scan: str,
-    lo: int,
-    hi: int,
-    structures: list,
-    section: Section,
-    announced: list,
-) -> list[dict]:
+def _structure_rows(doc: _Doc, lo: int, structures: list, section: Section) -> list[dict]:
     """One share per part of each structure ratio; 由A调整为B gives A as from and B as to."""
+    text, norm = doc.text, doc.norm
     rows = []
     for k, st in enumerate(structures):
         lead = norm[lo : st.start]
@@ -226,10 +245,12 @@ def _structure_rows(
             between = norm[structures[0].end : structures[1].start]
             if _FROM_TO.search(between) and re.search(r"由|从", lead):
                 stage = "from" if k == 0 else "to"
-        ctx = _context(scan, lo, lo, st.start, section, announced, _Carry(), lead)
-        period = ctx["period"]
-        if stage == "from" and re.search(r"上年|去年", norm[lo : st.start]) and period:
-            period -= 1
+        ctx = _context(doc, lo, lo, st.start, section, _Carry(), lead)
+        period = ctx["period"]  # 由上年的…: period_for gives the year before
+        if stage == "from" and period is not None and not re.search(r"上年|去年", lead):
+            named = re.search(r"(?:由|从)\s?((?:19|20)\d\d)[ \t]?年", lead)
+            # 由2.7:54.8:42.5调整为…: the year before the one reported, unless 由2015年的…
+            period = int(named.group(1)) if named else period - 1
         three = "三次产业" in lead or "一、二、三产业" in lead or "产业结构" in lead
         what = re.split(r"结构|比例|构成", lead)[0]
         what = clean_subject(re.split(r"[，,]", what)[-1]) or "结构"
@@ -237,7 +258,9 @@ def _structure_rows(
             subject = f"{_ORDINAL_PARTS[j]}比重" if three and j < 3 else f"{what}第{j + 1}部分比重"
             rows.append({
                 "subject": subject, "match_subject": subject, "subject_start": None,
-                "period": period, "kind": ctx["kind"], "measure": "share", "ranked_on": "",
+                "period": period, "start_month": ctx["start_month"], "end_month": ctx["end_month"],
+                "period_from": ctx["period_from"], "kind": ctx["kind"], "measure": "share",
+                "ranked_on": "",
                 "stage": stage, "value": value, "value_high": None, "unit": "%",
                 "printed": text[a:b], "qualifier": "", "bound": "exact", "commitment": "",
                 "rank_scope": "", "price_basis": "", "section": ctx["section"],
@@ -245,7 +268,8 @@ def _structure_rows(
                 "note": f"part {j + 1} of the ratio {norm[st.start:st.end]}",
                 "start": a, "end": b, "comparator": "", "rule": "structure",
                 "evidence": _join_evidence(f"ratio after {lead[-12:].strip()}",
-                                           f"stage {stage}" if stage else "", ctx["kind_why"]),
+                                           f"stage {stage}" if stage else "", ctx["kind_why"],
+                                           ctx["period_why"]),
                 "quote_start": lo + len(text[lo:b]) - len(text[lo:b].lstrip()),
                 "printed_span": (a, b),
             })  # fmt: skip
@@ -281,90 +305,31 @@ def _clause_start(scan: str, lo: int, pos: int) -> int:
 
 # --- kind and period --------------------------------------------------------------------------
 
-# A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
-_ANNOUNCE = re.compile(
-    r"(?:预期目标|(?:指标|目标)安排|主要(?:发展)?目标)(?:是|为|如下)?[:：]|"
-    r"(?:主要预期|发展预期)目标(?:是|为)"
-)
-# Words that make a figure a target wherever they stand before it in the sentence.
-_SENTENCE_TARGET = re.compile(r"力争|确保|预期目标|目标是|目标为|目标任务是")
-# Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
-_CLAUSE_TARGET = re.compile(
-    r"计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)|(?:年度|全年|当年|年)(?:投资)?计划|"
-    r"目标(?:为|是)?$|预算(?:为|是)?$"
-)
-# A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的.
-_COMPLETION = re.compile(
-    r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
-    r"(?:计划|目标|预算|任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
-)
-_QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
-_COMPARED_TO_PLAN = re.compile(
-    r"(?:高于|低于|超过|超出|超|快于|慢于|(?<!占)比|较)[^，,；;]{0,6}(?:目标|计划|预期)"
-)
-
-
-def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
-    """Paragraph parts announced as targets: (start, end, announcing words, year named)."""
-    spans = []
-    for m in _ANNOUNCE.finditer(scan):
-        end = scan.find("\n", m.end())
-        end = len(scan) if end == -1 else end
-        if not scan[m.end() : end].strip():  # the announcement ends its line: the next paragraph
-            nxt = scan.find("\n", end + 1)
-            end = len(scan) if nxt == -1 else nxt
-        line_start = scan.rfind("\n", 0, m.start()) + 1
-        years = _YEAR.findall(scan, line_start, m.end())
-        spans.append((m.end(), end, m.group(), int(years[-1]) if years else None))
-    return spans
-
-
 def _context(
-    scan: str,
-    lo: int,
-    clause_lo: int,
-    pos: int,
-    section: Section,
-    announced: list,
-    carry: _Carry,
-    before: str,
+    doc: _Doc, lo: int, clause_lo: int, pos: int, section: Section, carry: _Carry, before: str
 ) -> dict:
     """Kind, period and commitment of a mention from its part, paragraph, sentence and clause."""
-    prefix, clause = scan[lo:pos], scan[clause_lo:pos]
-    years = _YEAR.findall(prefix)
-    period = int(years[-1]) if years else section.year
-    kind, why = section.kind, f"{section.kind}: part {section.label or '(none)'} of the report"
-    span = next((a for a in announced if a[0] <= pos < a[1]), None)
-    cue = _SENTENCE_TARGET.search(prefix)
-    clause_cue = _CLAUSE_TARGET.search(clause)
-    if clause_cue and _COMPARED_TO_PLAN.search(clause):
-        clause_cue = None  # 高于目标2.1个百分点: an actual compared with its target
-    completion = _COMPLETION.search(clause)
-    if completion:
-        kind, why = "actual", f"actual: completion of a plan ({completion.group()})"
-    elif clause_cue:
-        kind, why = "target", f"target: {clause_cue.group()}"
-    elif span is not None:
-        kind, why = "target", f"target: paragraph announced by {span[2]}"
-        period = int(years[-1]) if years else (span[3] or period)
-    elif cue:
-        kind, why = "target", f"target: {cue.group()}"
-    elif carry.kind == "target" and generic_hint(clean_subject(before))[0]:
-        kind, why = "target", "target: carried from the clause before"
-    elif section.kind == "actual" and _QUALIFIED_TARGET.search(prefix):
-        tail = scan[pos : pos + 12]
-        if re.match(r"[^，,；;。]*?(?:左右|以上)", tail):
-            kind, why = "target", "target: 左右/以上 with 预期/目标/计划 in the sentence"
-    commitments = list(_COMMITMENT.finditer(scan, lo, pos)) if kind == "target" else []
+    carried_target = carry.kind == "target" and generic_hint(clean_subject(before))[0]
+    kind = kind_of(
+        doc.scan, lo, clause_lo, pos, section.kind, section.label, doc.announced, carried_target
+    )
+    period = period_for(
+        doc.timeline, doc.dates, lo, pos, kind.kind, section.year, section.year_named,
+        kind.span_year,
+    )  # fmt: skip
     return {
-        "kind": kind,
-        "kind_why": why,
-        "period": period,
-        "commitment": commitments[-1].group() if commitments else "",
-        "commitment_start": commitments[-1].start() if commitments else None,
+        "kind": kind.kind,
+        "kind_why": kind.why,
+        "period": period.year,
+        "start_month": period.first,
+        "end_month": period.last,
+        "period_from": period.source,
+        "period_why": period.why,
+        "commitment": kind.commitment,
+        "commitment_start": kind.commitment_start,
         "section": section.label,
-        "completion": bool(completion),
-        "clause_text": clause,
+        "completion": kind.completion,
+        "clause_text": doc.scan[clause_lo:pos],
     }
 
 
@@ -620,11 +585,15 @@ def _statement(
     if measure == "standing":
         bound = ""
     evidence.append(ctx["kind_why"])
+    evidence.append(ctx["period_why"])
     return {
         "subject": subject,
         "match_subject": match_subject,
         "subject_start": subject_start,
         "period": ctx["period"],
+        "start_month": ctx["start_month"],
+        "end_month": ctx["end_month"],
+        "period_from": ctx["period_from"],
         "kind": ctx["kind"],
         "measure": measure,
         "ranked_on": ranked_on,
