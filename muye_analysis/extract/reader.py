@@ -40,10 +40,18 @@ from muye_analysis.extract.mentions import (
     find_standings,
     find_structures,
 )
-from muye_analysis.extract.dating import DocumentDates, Timeline, document_dates, period_for
+from muye_analysis.extract.dating import (
+    DocumentDates,
+    Timeline,
+    document_dates,
+    find_spans,
+    find_years,
+    period_for,
+)
 from muye_analysis.extract.kinds import kind_of, target_spans
 from muye_analysis.extract.normalise import mask_quoted, normalise_text, strip_residue
 from muye_analysis.extract.sections import Section, find_sections, section_at
+from muye_analysis.extract.tables import Table, find_tables, table_values
 from muye_analysis.extract.subjects import (
     GENERIC,
     clean_subject,
@@ -162,18 +170,80 @@ class _Doc:
 
 def _read(text: str, norm: str) -> list[dict]:
     doc = _Doc.read(text, norm)
-    rows: list[dict] = []
+    tables = find_tables(doc.scan)
+    rows: list[dict] = [row for table in tables for row in _table_rows(doc, table)]
     for sentence in _SENTENCE.finditer(doc.scan):
         lo, hi = sentence.span()
         if not _CJK.search(doc.scan, lo, hi):
             continue  # English, codes, numbers alone: not the genre this reader knows
+        if any(t.start <= lo < t.end for t in tables):
+            continue  # read as a table
         section = section_at(doc.sections, doc.starts, lo)
         for row in _read_sentence(doc, lo, hi, section):
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = _join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
             rows.append(row)
+    rows.sort(key=lambda r: r["start"])
     return rows
+
+
+_TARGET_TABLE = re.compile(r"目标|计划|预期")
+
+
+def _table_rows(doc: _Doc, table: Table) -> list[dict]:
+    """One statement per value cell: row label × column header, dated by the table's title."""
+    text, scan = doc.text, doc.scan
+    head_end = table.rows[0][0].start if table.rows else table.end
+    title_years = find_years(scan, table.title_start, head_end)
+    title_spans = find_spans(scan, table.title_start, head_end)
+    kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
+    section = section_at(doc.sections, doc.starts, table.start)
+    rows = []
+    for label, cell, column, group, unit_cell in table_values(table):
+        subject = _UNIT_LABEL.sub("", label.text).replace("其中:", "").strip()
+        unit = column.unit
+        row_unit = _UNIT_LABEL.search(label.text)
+        measure = column.measure or "level"
+        if measure == "level":
+            unit = unit_cell or (row_unit.group(1) if row_unit else unit or table.unit)
+            base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
+            measure = "level" if base in LEVEL_UNITS or not unit else "count"
+        period = period_for(
+            doc.timeline, doc.dates, table.start, label.start, kind, section.year,
+            section.year_named,
+        )  # fmt: skip
+        year, source = period.year, period.source
+        if column.year is not None:
+            year, source = column.year, "table column"
+        elif title_years:
+            year, source = title_years[-1].year, "table title"
+        first, last = period.first, period.last
+        if title_spans and kind == "actual":
+            first, last = title_spans[-1].first, title_spans[-1].last
+        why = (f"period {year} from the {source}; months {first}-{last}" if year is not None
+               else period.why)  # fmt: skip
+        value = cell.number
+        rows.append({
+            "subject": subject, "match_subject": subject, "subject_start": label.start,
+            "period": year, "start_month": first, "end_month": last,
+            "period_from": source if year is not None else "unknown",
+            "kind": kind, "measure": measure, "ranked_on": "", "stage": "",
+            "value": value, "value_high": None, "unit": unit, "printed": text[cell.start:cell.end],
+            "qualifier": "", "bound": "exact", "commitment": "", "rank_scope": "",
+            "price_basis": "nominal" if unit.endswith("元") and measure == "level" else "",
+            "section": section.label, "quote": text[label.start:cell.end],
+            "note": f"group {group}" if group else "", "start": cell.start, "end": cell.end,
+            "comparator": "", "rule": "table",
+            "evidence": _join_evidence(f"table: row {label.text}, column {column.words or '?'}",
+                                       f"{kind}: table {table.title[:30]}", why),
+            "quote_start": label.start, "printed_span": (cell.start, cell.end),
+            "sentence": table.title, "clause": f"{label.text} {column.words}",
+        })  # fmt: skip
+    return rows
+
+
+_UNIT_LABEL = re.compile(r"[(（]((?:万亿|亿|万)?(?:元|美元|吨|人|亩)|%)[)）]")
 
 
 def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
