@@ -48,11 +48,13 @@ SENTENCE_TARGET = re.compile(
     r"(?<![超比较于完成占为达欠塌是])(?:力争|确保|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
     r"|争取(?!资金|项目|到位))"
 )
-# 计划, 安排 announce only when they open the sentence's figures (2020年计划实施…71个, 本年度计划
-# 新开工项目270项); after figures they name a list's category (…其中：计划新开工项目157项).
+# 计划, 安排 announce when they open the sentence's figures after a time word or before a verb
+# (2020年计划实施…71个, 本年度计划新开工项目270项); otherwise they name a list's category
+# (…；计划新开工项目157项).
 OPENING_PLAN = re.compile(
-    r"(?<![超比较于完成占为达欠塌是年度资])计划(?!执行|完成情况|内|外|的)"
-    r"|(?:(?:19|20)\d\d[ \t]?年|今年|本年度?|年内|全年|明年)安排(?!部署)"
+    r"(?:(?:19|20)\d\d[ \t]?年|今年|本年度?|年内|全年|明年|当年)[^，,。；;\d]{0,5}?"
+    r"(?:计划(?!执行|完成情况|内|外|的)|安排(?!部署))"
+    r"|(?<![超比较于完成占为达欠塌是年度资])计划(?=实施|建设|安排|投资)"
 )
 _FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d[ \t]?年)\d")
 # A clause that reports an outcome ends the plan words' reach: 1-6月份累计完成投资35.9亿元.
@@ -85,7 +87,7 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
     found += [(m.start(), m.end(), m.group().strip()) for m in ANNOUNCE_LINE.finditer(scan)]
     for start, end_word, words in sorted(found):
         end = _line_end(scan, end_word)
-        if not scan[end_word:end].strip():  # the announcement ends its line: the next paragraph
+        if not scan[end_word:end].strip(" \t\u3000:：,，"):  # it ends its line: the next paragraph
             end = _line_end(scan, _next_line(scan, end))
             while scan[:end].rstrip().endswith(("；", ";")) and end < len(scan):
                 end = _line_end(scan, _next_line(scan, end))

@@ -98,6 +98,7 @@ _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
 # A rank printed without a ranking verb: 增速全市第一, 百强第3.
 # 保持30%以上的快速增长: a growth figure, not a threshold
 _GROWTH_NAMED = re.compile(r"的(?:快速|高速|较快|平稳)?(?:增长|增速)")
+_RANK_AFTER_RANK = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和]$")
 _RANK_LEAD = ("全市", "全省", "全国", "全区", "全县", "全州", "百强", "全盟")
 
 
@@ -190,6 +191,8 @@ def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None
         return None
     if scan[max(0, m.start() - 2) : m.start()] in _RANK_LEAD:
         return "位"  # 增速全市第一, 工业百强第7
+    if _RANK_AFTER_RANK.search(scan, max(0, m.start() - 6), m.start()):
+        return "位"  # 总量全市第二、第三: the second of a list of ranks
     clause_start = max(scan.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
     return "位" if _RANK_VERB.search(scan, clause_start, m.start()) else None
 

@@ -50,6 +50,7 @@ from muye_analysis.extract.dating import (
 )
 from muye_analysis.extract.kinds import kind_of, target_spans
 from muye_analysis.extract.normalise import mask_quoted, normalise_text, strip_residue
+from muye_analysis.text import parse_chinese_numeral
 from muye_analysis.extract.sections import Section, find_sections, section_at
 from muye_analysis.extract.tables import Table, find_tables, table_values
 from muye_analysis.extract.subjects import (
@@ -75,7 +76,9 @@ _GROWTH = re.compile(
 _SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面")
 # A level or count compared with a year earlier is a change: 比上年末减少0.3万人.
 _CHANGE = re.compile(
-    r"(?:比|较|同比)(?:上年末|上年|去年|年初)?(?:增加|减少|增长|下降|多|少)了?$|^(?:同比)?(?:增加|减少)了?$"
+    # 比上年末减少0.3万人, 比 2021 年末减少 0.5 万人, 比一季度增加了9个, 比去年同期多完成11亿元
+    r"(?:比|较|同比|与)[^，,；;]{0,10}?(?:增加|减少|增长|下降|多完成|少完成|多|少|增收|减收)了?\s*$"
+    r"|(?:^|[^新])(?:增加|减少|增收|减收)了?\s*$"  # 收入增加了2191元 (与一季度相比，…)
     r"|净增|净减|(?:超|超出|超过)(?:年度|全年)?(?:计划|目标|预期)$"  # 净增50亿元; 超计划0.65万亩
 )
 _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
@@ -101,6 +104,9 @@ class _Carry:
     items: list = field(default_factory=list)  # subjects of the last list (分别, 、)
     rank_scope: str = ""  # 位列全国…百强第3，…百强第5: the scope carries to the next rank
     pct_measure: str = ""  # the last measure read in % (growth_rate, rate, share)
+    topic: str = ""  # what the sentence is about (交通运输业恢复强劲，增速达14.8%)
+    topic_start: int | None = None
+    recent: list = field(default_factory=list)  # subjects read so far (两项指标…均排名…)
 
 
 def read_statements(text: str) -> list[dict]:
@@ -254,6 +260,8 @@ def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
     found = [m for m in found if not any(a <= m.start < b for a, b in taken)]
     mentions = sorted(found + find_standings(scan, lo, hi), key=lambda m: m.start)
     carry, rows, i, consumed = _Carry(), [], 0, lo
+    if mentions:
+        carry.topic, carry.topic_start = _topic(norm, scan, lo, mentions[0].start)
     for row in _structure_rows(doc, lo, structures, section):
         row["sentence"], row["clause"] = norm[lo:hi], norm[lo:hi]
         rows.append(row)
@@ -282,6 +290,10 @@ def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
             if row.pop("keeps_carry"):
                 continue
             items.append((row["match_subject"], row["subject_start"]))
+            if row["measure"] not in ("rank", "standing") and row["match_subject"]:
+                known = [s for s, _ in carry.recent]
+                if row["match_subject"] not in known:
+                    carry.recent.append((row["match_subject"], row["subject_start"]))
         if rows and items:
             last = rows[-1]
             carry.measure, carry.kind = last["measure"], last["kind"]
@@ -352,6 +364,8 @@ def _may_compare(m: Mention, scan: str, clause_lo: int) -> bool:
         return False
     if m.base in PP_UNITS or m.base in RATIO_UNITS:
         return True
+    if _CHANGE.search(scan[clause_lo : m.start].rstrip()):
+        return True  # a change is against something (与一季度相比，收入增加了2191元)
     return _COMPARE_WORD.search(scan, clause_lo, m.start) is not None
 
 
@@ -403,7 +417,26 @@ def _context(
     }
 
 
-# --- grouping and subjects --------------------------------------------------------------------
+# --- grouping and subjects
+
+# Where a sentence's topic ends: a verb or an appraisal (交通运输业恢复强劲, 财政收入实现…).
+_TOPIC_END = re.compile(
+    r"恢复|稳步|较快|快速|持续|平稳|稳定|保持|增势|稳中|回升|回暖|企稳|下滑|承压|运行|发展|向好|增长|"
+    r"提升|实现|完成|达到|居|位居|位列|排名|取得|呈现|继续"
+)
+
+
+def _topic(norm: str, scan: str, lo: int, first: int) -> tuple[str, int | None]:
+    """What the sentence is about, from its opening clause when that names something before
+    its first figure: 交通运输业恢复强劲，增速达14.8% -> 交通运输业."""
+    clause_end = _clause_end(scan, lo, first)
+    opening = norm[lo:clause_end]
+    cut = _TOPIC_END.search(opening)
+    topic = clean_subject(opening[: cut.start()] if cut else opening)
+    if len(topic) < 2 or generic_hint(topic)[0] or _NO_SUBJECT.match(topic):
+        return "", None
+    return topic, _offset(norm, topic, lo)
+
 
 _PAIR_LEAD = re.compile(r"(?:由|从)(?:[^，,；;\d]{0,8}的)?$")  # 由40%…, 由二季度的第12位…
 _STRICT_LIST_GAP = re.compile(r"^[、和及与\s]*$")
@@ -465,7 +498,7 @@ _RANK_LIST_TAIL = re.compile(
 )
 # A ranking verb where it ranks (居全市, 位居第): not the 居 of 居民.
 _RANK_VERB_AT = re.compile(
-    r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居)(?=全|第|前|首|[\d])"
+    r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居|列)(?=全|第|前|首|[\d])"
 )
 _RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量", "level"),
                  ("规模", "level"))  # fmt: skip
@@ -500,7 +533,59 @@ def _assign_ranks(
     if carry.items and _ALL_OF_THEM.match(before):
         # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
         return [(first, s, st, "") for s, st in carry.items]
+    shared = _shared_rank(norm, group, before, before_lo, carry)
+    if shared:
+        return shared
     return [(m, own, _offset(norm, own, before_lo), "") for m in group]
+
+
+_COUNTED_INDICATORS = re.compile(
+    r"^(?:这|此|以上|上述)?(?P<n>[两二三四五六七八九十\d]+)项(?:主要)?(?:经济)?指标(?P<word>增速|增幅|总量)?"
+)
+_IN_POOL = re.compile(r"在[^，,；;]{1,12}?中")
+
+
+def _shared_rank(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """One rank over several subjects, fanned out (``shared_rank``):
+
+    两项指标增速均排名全市第三 -> the two subjects read before; 总量和增幅均列全市第三 -> the level
+    and the growth of the subject before; 增速和达目标任务进度在市区县中均排名第一位 -> both;
+    A和B总量全市第二、第三 -> A's level second, B's third.
+    """
+    lead = _RANK_VERB_AT.split(before)[0]
+    lead = _IN_POOL.sub("", _SCOPE_WORD.split(lead)[0]).rstrip("均都 ，,")
+    lead = re.sub(r"^[\s，,]*(?:其中[:：]?)?", "", lead)
+    counted = _COUNTED_INDICATORS.match(lead)
+    if counted and carry.recent:
+        n = parse_chinese_numeral(counted["n"]) if not counted["n"].isdigit() else int(counted["n"])
+        word = counted["word"] or ""
+        subjects = carry.recent[-n:]
+        if len(subjects) == n:
+            return [(group[0], s + word, st, "") for s, st in subjects]
+    items = [i for i in re.split(r"[、和及与]", lead) if i]
+    if len(items) < 2:
+        return []
+    ranked = dict(_RANKED_WORDS)
+    tail_word = next((w for w in ranked if items[-1].endswith(w) and items[-1] != w), "")
+    out = []
+    for item in items:
+        if item in ranked or item in ("达目标任务进度", "进度"):
+            if not carry.subject:
+                return []
+            subject, start = carry.subject + item, carry.subject_start
+        else:
+            subject = clean_subject(item)
+            if tail_word and not subject.endswith(tail_word):
+                subject += tail_word  # A和B总量: both totals
+            start = _offset(norm, subject, before_lo)
+        out.append((subject, start))
+    if len(group) == len(out):
+        return [(m, s, st, "") for m, (s, st) in zip(group, out, strict=True)]
+    if len(group) == 1 and re.search(r"均|都", before):
+        return [(group[0], s, st, "") for s, st in out]
+    return []
 
 
 def _previous_clause_subject(norm: str, clause_lo: int) -> str:
@@ -548,6 +633,175 @@ def _offset(norm: str, subject: str, before_lo: int) -> int | None:
     return pos if pos != -1 else None
 
 
+@dataclass
+class _Statement:
+    """A numeric statement being read. Each reading rule below fills in what it decides and
+    adds the words that decided it to ``evidence`` (what ``muye extract --explain`` shows)."""
+
+    m: Mention
+    own_subject: str  # the subject as cut from its own clause
+    subject: str
+    match_subject: str  # what the registry is matched on
+    subject_start: int | None
+    stage: str
+    before: str  # the clause's text before the value
+    after: str  # a few characters after the value
+    ctx: dict  # kind and period (_context)
+    comparator: tuple[str, int, str] | None
+    generic: bool = False
+    ranked_hint: str | None = None
+    paren_value: bool = False
+    keeps_carry: bool = False
+    measure: str = ""
+    sign: int = 1
+    rule: str = ""
+    value: float | None = None
+    value_high: float | None = None
+    unit: str = ""
+    cmp_text: str = ""
+    ranked_on: str = ""
+    rank_scope: str = ""
+    notes: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)
+
+    def carry_subject(self, carry: _Carry, subject: str, why: str) -> None:
+        self.match_subject, self.subject_start = carry.subject, carry.subject_start
+        self.subject = subject
+        self.evidence.append(f"subject carried: {carry.subject}{why}")
+
+
+# Words that name no subject of their own: a scope, a verb, a change (增收6253万元 is the revenue's
+# increase; 保持全市第一 the rank of what came before).
+_NO_SUBJECT = re.compile(
+    r"^(?:全[市省国区县州]|增收|减收|增加|减少|净增|净减|多完成|少完成|超收|保持|继续保持|稳居|同比|"
+    r"实现|完成|达到|其中|此外|另外|总计|合计)$"
+)
+
+
+def _subject_rules(st: _Statement, carry: _Carry) -> None:
+    """Subject rules: a subject that only points back takes the one before (``carried``); one
+    with no words of its own takes the sentence's topic (``topic``)."""
+    own = st.own_subject
+    if st.generic and carry.subject:
+        # 总量居全市第5位 is GDP's rank; 投资规模 after 签约项目 is the signed projects' investment.
+        st.carry_subject(carry, carry.subject + (own if own not in GENERIC else ""), "")
+    elif carry.subject and not st.generic and _points_back(st):
+        # 较全国、全省、全市分别高…个百分点; 比2021年末减少0.5万人; 增收6253万元; 保持全市第一
+        st.carry_subject(carry, carry.subject, f" ({own or 'no subject'} names none)")
+    if own.startswith("占") and carry.subject:
+        st.subject = st.match_subject = carry.subject + own  # 民生支出…，占…支出的67.25%
+        st.subject_start = carry.subject_start
+        st.evidence.append(f"subject carried: {carry.subject}")
+    if not carry.subject and carry.topic and (not own or _NO_SUBJECT.match(own) or st.generic):
+        # 交通运输业恢复强劲，增速达14.8%; 财政收入实现三个全市第一，其中：总量26.42亿元
+        st.subject = carry.topic + (own if st.generic and own not in GENERIC else "")
+        st.match_subject, st.subject_start = carry.topic, carry.topic_start
+        st.evidence.append(f"subject from the sentence's topic: {carry.topic}")
+
+
+def _points_back(st: _Statement) -> bool:
+    """The clause's own words compare, change or rank what came before, naming nothing."""
+    own = st.own_subject
+    bare = _COMPARISON_PHRASE.sub("", own)
+    if st.m.base in PP_UNITS:
+        return not bare or generic_hint(bare)[0] or bare == "分别"
+    if _NO_SUBJECT.match(own) or not own:
+        return bool(own) or st.m.ordinal or st.m.base == "standing"
+    return bool(_CHANGE.search(st.before.rstrip())) and (not bare or _NO_SUBJECT.match(bare))
+
+
+def _plan_rules(st: _Statement, carry: _Carry) -> None:
+    """A plan named in the subject (``plan``): 税收收入完成全年总量目标的107% is the revenue's
+    completion; 完成年计划710亿元 the plan of what came before; a comparator's own figure in
+    brackets (比全省(7.7%)…) is no new subject."""
+    own = st.own_subject
+    st.paren_value = bool(
+        st.before.rstrip().endswith(("(", "（")) and _COMPARE_WORD.search(st.ctx["clause_text"])
+    )
+    plan = _PLAN_PHRASE.search(own)
+    if plan and plan.start() > 0 and not st.generic:
+        st.match_subject = own[: plan.start()]
+    if st.paren_value:
+        st.keeps_carry = True
+    elif st.ctx["completion"] and not (plan and plan.start() > 0):
+        st.keeps_carry = True  # a completion rate of the subject before
+        if carry.subject and st.subject_start is None:
+            st.subject, st.match_subject = carry.subject + "完成率", carry.subject
+    elif _PLAN_WORDS.fullmatch(own or "-") and carry.subject:
+        st.subject = carry.subject + own  # 完成年计划710亿元: the plan of what came before
+        st.match_subject, st.subject_start = carry.subject, carry.subject_start
+        st.keeps_carry = True
+    # 储备项目不低于新开工项目3倍: the comparison word is no part of what is compared.
+    st.match_subject = _COMPARISON.sub("", st.match_subject)
+
+
+def _measure_rules(st: _Statement, carry: _Carry) -> None:
+    """The measure and its sign (``_measure``), then what the measure says of the subject and
+    value: 增长2.5倍 is a growth of 250% (``multiple``), a completion rate is named so."""
+    m = st.m
+    st.measure, st.sign, st.rule, words = _measure(
+        m, st.before, st.subject, st.ctx, carry, st.paren_value, st.after
+    )
+    if st.measure == "growth_rate" and "占" in st.subject and not _SHARE.search(st.before):
+        st.subject = st.subject.split("占")[0]  # the growth of what the share was of
+    st.evidence.append(words)
+    if st.rule == "completion" and not _COMPLETION_WORD.search(st.subject):
+        st.subject += "完成率"  # 完成年计划710亿元的89.4%: the completion rate of the subject
+    st.value = st.sign * m.value if m.value is not None else None
+    st.value_high = st.sign * m.value_high if m.value_high is not None else None
+    st.unit = m.unit
+    st.notes.append(_note(m, st.own_subject, st.subject))
+    if st.rule == "multiple" and st.value is not None:
+        # 增长2.5倍 is a growth of 250%; the note keeps what was printed.
+        st.value, st.unit = round(st.value * 100, 10), "%"
+        st.notes.append(f"written as {m.value:g}倍 (growth of {st.value:g}%)")
+
+
+def _comparison_rules(st: _Statement) -> None:
+    """What a 个百分点, a multiple or a change is against, with its sign (``comparator``);
+    拉动/拉低 are pulls in points (``pp_pull``)."""
+    if st.comparator is not None and st.measure in ("change_pp", "ratio", "growth_rate", "change"):
+        cmp_text, cmp_sign, cmp_words = st.comparator
+        if st.measure in ("change_pp", "change") and cmp_sign and st.value is not None:
+            st.value = cmp_sign * abs(st.value) if st.measure == "change_pp" else st.value
+        if st.measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
+            st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
+        st.evidence.append(f"compared with {cmp_text} ({cmp_words})")
+        st.cmp_text = "" if st.measure == "growth_rate" else cmp_text  # 增速同比…: on a year ago
+    if st.measure == "change_pp" and not st.comparator and st.rule == "pp_change":
+        pull = _PULL.search(st.before)
+        if pull:
+            st.rule = "pp_pull"
+            if pull.group() in _PULL_DOWN and st.value is not None:
+                st.value = -abs(st.value)  # 拉低全市GDP增速0.8个百分点
+                st.evidence.append(f"a pull down ({pull.group()})")
+
+
+def _basis_rule(st: _Statement) -> None:
+    """A growth on a stated basis (扣除留抵退税因素后, 同口径): noted, not part of the subject."""
+    basis = _BASIS.search(st.before)
+    if basis:
+        st.notes.append(f"basis: {basis.group().strip('()（）')}")
+        st.subject = _BASIS.sub("", st.subject) or st.subject
+        st.match_subject = _BASIS.sub("", st.match_subject) or st.match_subject
+
+
+def _rank_rule(st: _Statement, carry: _Carry, norm: str) -> None:
+    """What a rank ranks (增速位居全市第2位: the growth; 总量全市第二: the level; else the
+    measure just read) and among whom (全市, 16个县市区, 7县(市), 在市区县中, 百强区)."""
+    if st.measure == "rank":
+        lead = _SCOPE_WORD.split(_RANK_VERB_AT.split(st.before)[0])[0]
+        said = next((w for w, _ in _RANKED_WORDS if st.own_subject.endswith(w)), "")
+        said = said or next((w for w, _ in _RANKED_WORDS if w in lead), "")
+        st.ranked_on = dict(_RANKED_WORDS).get(said) or st.ranked_hint or ""
+        st.ranked_on = st.ranked_on or _RANKED_ON.get(carry.measure or "", "")
+        if said:
+            st.evidence.append(f"ranked on {st.ranked_on} ({said})")
+    if st.measure in ("rank", "standing"):
+        st.rank_scope = _rank_scope(norm, st.m) or carry.rank_scope or _league(norm, st.m)
+        carry.rank_scope = st.rank_scope
+
+
 def _statement(
     text: str,
     norm: str,
@@ -560,135 +814,73 @@ def _statement(
     ctx: dict,
     comparator: tuple[str, int, str] | None,
 ) -> dict:
-    own_subject = match_subject = subject
-    generic, ranked_hint = generic_hint(subject)
-    evidence = []
-    keeps_carry = False
-    if generic and carry.subject:
-        # 总量居全市第5位 is GDP's rank; 投资规模 after 签约项目 is the signed projects' investment.
-        match_subject, subject_start = carry.subject, carry.subject_start
-        subject = carry.subject + (own_subject if own_subject not in GENERIC else "")
-        evidence.append(f"subject carried: {carry.subject}")
-    if m.base in PP_UNITS and carry.subject and not generic:
-        # 较全国、全省、全市分别高…个百分点; 高于目标2.1个百分点:
-        # the comparison is of the subject before
-        bare = _COMPARISON_PHRASE.sub("", own_subject)
-        if not bare or generic_hint(bare)[0] or bare == "分别":
-            match_subject, subject_start = carry.subject, carry.subject_start
-            subject = carry.subject
-            evidence.append(f"subject carried: {carry.subject}")
-    if own_subject.startswith("占") and carry.subject:
-        subject = match_subject = carry.subject + own_subject  # 民生支出…，占…支出的67.25%
-        subject_start = carry.subject_start
-        evidence.append(f"subject carried: {carry.subject}")
-    paren_value = bool(
-        before.rstrip().endswith(("(", "（")) and _COMPARE_WORD.search(ctx["clause_text"])
-    )
-    plan = _PLAN_PHRASE.search(own_subject)
-    if plan and plan.start() > 0 and not generic:
-        # 税收收入完成全年目标的107%, 固定资产投资完成年计划710亿元: the subject is before the plan
-        match_subject = own_subject[: plan.start()]
-    if paren_value:
-        keeps_carry = True  # a comparator's own value (比全省(7.7%)…): not a new subject
-    elif ctx["completion"] and not (plan and plan.start() > 0):
-        keeps_carry = True  # a completion rate of the subject before
-        if carry.subject and subject_start is None:
-            subject, match_subject = carry.subject + "完成率", carry.subject
-    elif _PLAN_WORDS.fullmatch(own_subject or "-") and carry.subject:
-        subject = carry.subject + own_subject  # 完成年计划710亿元: the plan of what came before
-        match_subject, subject_start = carry.subject, carry.subject_start
-        keeps_carry = True
-    # 储备项目不低于新开工项目3倍: the comparison word is no part of what is compared.
-    match_subject = _COMPARISON.sub("", match_subject)
-    after = norm[m.end : m.end + 12]
-    measure, sign, rule, words = _measure(m, before, subject, ctx, carry, paren_value, after)
-    if measure == "growth_rate" and "占" in subject and not _SHARE.search(before):
-        subject = subject.split("占")[0]  # the growth of what the share was of
-    evidence.append(words)
-    if rule == "completion" and not _COMPLETION_WORD.search(subject):
-        subject += "完成率"  # 完成年计划710亿元的89.4%: the completion rate of the subject
-    value = sign * m.value if m.value is not None else None
-    value_high = sign * m.value_high if m.value_high is not None else None
-    unit = m.unit
-    notes = [_note(m, own_subject, subject)]
-    if rule == "multiple":
-        # 增长2.5倍 is a growth of 250%; the note keeps what was printed.
-        value, unit = round(value * 100, 10), "%"
-        notes.append(f"written as {m.value:g}倍 (growth of {value:g}%)")
-    cmp_text = ""
-    if comparator is not None and measure in ("change_pp", "ratio", "growth_rate", "change"):
-        cmp_text, cmp_sign, cmp_words = comparator
-        if measure == "change_pp" and cmp_sign and value is not None:
-            value = cmp_sign * abs(value)
-        if measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
-            notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
-        evidence.append(f"compared with {cmp_text} ({cmp_words})")
-        if measure == "growth_rate":
-            cmp_text = ""  # 增速同比…: a growth rate is already on a year earlier
-    if measure == "change_pp" and not comparator and rule == "pp_change":
-        rule = "pp_pull" if "拉动" in before else rule
-    basis = _BASIS.search(before)
-    if basis:
-        notes.append(f"basis: {basis.group().strip('()（）')}")
-        subject = _BASIS.sub("", subject) or subject
-        match_subject = _BASIS.sub("", match_subject) or match_subject
-    ranked_on, rank_scope = "", ""
-    if measure == "rank":
-        # 增速位居全市第2位 ranks the growth; 总量全市第二 the level; else the measure just read
-        lead = _SCOPE_WORD.split(_RANK_VERB_AT.split(before)[0])[0]
-        said = next((w for w, _ in _RANKED_WORDS if w in lead or own_subject.endswith(w)), "")
-        ranked_on = dict(_RANKED_WORDS).get(said) or ranked_hint
-        ranked_on = ranked_on or _RANKED_ON.get(carry.measure or "", "")
-        if said:
-            evidence.append(f"ranked on {ranked_on} ({said})")
-    if measure in ("rank", "standing"):
-        rank_scope = _rank_scope(norm, m) or carry.rank_scope
-        carry.rank_scope = rank_scope
+    st = _Statement(
+        m=m, own_subject=subject, subject=subject, match_subject=subject,
+        subject_start=subject_start, stage=stage, before=before,
+        after=norm[m.end : m.end + 12], ctx=ctx, comparator=comparator,
+    )  # fmt: skip
+    st.generic, st.ranked_hint = generic_hint(subject)
+    _subject_rules(st, carry)
+    _plan_rules(st, carry)
+    _measure_rules(st, carry)
+    _comparison_rules(st)
+    _basis_rule(st)
+    _rank_rule(st, carry, norm)
+    return _row(st, text)
+
+
+def _row(st: _Statement, text: str) -> dict:
+    """The statement as a row (``FACT_COLUMNS`` plus what the reader uses internally)."""
+    m, ctx = st.m, st.ctx
     if m.unit_from:
-        notes.append("unit from the list's last member" if m.unit_from == "list"
-                     else f"元 not printed ({m.unit[:-1]})")  # fmt: skip
-    qualifier = m.qualifier or _inner_qualifier(before)
+        st.notes.append("unit from the list's last member" if m.unit_from == "list"
+                        else f"元 not printed ({m.unit[:-1]})")  # fmt: skip
+    qualifier = m.qualifier or _inner_qualifier(st.before)
     # The quote runs from the subject (or the commitment word, if earlier) to the value.
-    starts = [s for s in (subject_start, ctx["commitment_start"]) if s is not None]
+    starts = [s for s in (st.subject_start, ctx["commitment_start"]) if s is not None]
     quote_start = min([m.start, *starts])
     bound = "range" if m.value_high is not None else QUALIFIER_BOUND.get(qualifier, "exact")
-    if measure == "standing":
+    if st.measure == "standing":
         bound = ""
-    evidence.append(ctx["kind_why"])
-    evidence.append(ctx["period_why"])
+    st.evidence.append(ctx["kind_why"])
+    st.evidence.append(ctx["period_why"])
     return {
-        "subject": subject,
-        "match_subject": match_subject,
-        "subject_start": subject_start,
+        "subject": st.subject,
+        "match_subject": st.match_subject,
+        "subject_start": st.subject_start,
         "period": ctx["period"],
         "start_month": ctx["start_month"],
         "end_month": ctx["end_month"],
         "period_from": ctx["period_from"],
         "kind": ctx["kind"],
-        "measure": measure,
-        "ranked_on": ranked_on,
-        "stage": stage,
-        "value": value,
-        "value_high": value_high,
-        "unit": unit,
+        "measure": st.measure,
+        "ranked_on": st.ranked_on,
+        "stage": st.stage,
+        "value": st.value,
+        "value_high": st.value_high,
+        "unit": st.unit,
         "printed": text[m.printed_start : m.printed_end],
         "qualifier": qualifier,
         "bound": bound,
         "commitment": ctx["commitment"],
-        "rank_scope": rank_scope,
-        "price_basis": "nominal" if m.base in ("元", "美元") and measure == "level" else "",
+        "rank_scope": st.rank_scope,
+        "price_basis": "nominal" if m.base in ("元", "美元") and st.measure == "level" else "",
         "section": ctx["section"],
         "quote": text[quote_start : m.end],
-        "note": "; ".join(n for n in notes if n),
+        "note": "; ".join(n for n in st.notes if n),
         "start": m.start,
         "end": m.end,
-        "comparator": cmp_text,
-        "rule": rule,
-        "evidence": _join_evidence(*evidence),
+        "comparator": st.cmp_text,
+        "rule": st.rule,
+        "evidence": _join_evidence(*st.evidence),
         "quote_start": quote_start,
         "printed_span": (m.printed_start, m.printed_end),
-        "keeps_carry": keeps_carry,
+        "keeps_carry": st.keeps_carry,
     }
+
+
+_PULL = re.compile(r"拉动|拉低|下拉|拖累")
+_PULL_DOWN = ("拉低", "下拉", "拖累")
 
 
 def _join_evidence(*parts: str) -> str:
@@ -701,7 +893,8 @@ _SCOPE_WORD = re.compile(r"全[市省国区县州]")
 _LIST_MARK = re.compile(r"[、和及与]")
 _ALL_OF_THEM = re.compile(r"^[\s，,]*(?:均|都)")
 _COMPARISON_PHRASE = re.compile(
-    r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s]于(?=全)|.于$).*$"
+    r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s]于(?=全)|.于$)"
+    r".*$"
 )
 # Plan words that name a target of the subject before: 完成年计划, 年度计划投资, 全年目标.
 _PLAN_WORDS = re.compile(
@@ -710,7 +903,7 @@ _PLAN_WORDS = re.compile(
 # Words that say on which basis a growth is computed, not what grows.
 _PLAN_PHRASE = re.compile(
     r"(?:完成|占|为|是|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
-    r"(?:计划|目标|预算|任务)"
+    r"(?:[^\d，,的]{0,4}?)(?:计划|目标|预算|任务)"  # 完成全年总量目标的107%
 )
 _BASIS = re.compile(
     r"[(（]?(?:扣除|剔除|不含)[^，,)）]{1,16}?(?:因素|影响)后?(?:同口径)?[)）]?|同口径|可比口径"
@@ -781,7 +974,7 @@ def _measure(
 _NEG_VERB = ("低", "慢", "回落", "下降", "减少", "收窄", "缩小", "少", "放缓", "落后",
              "降低", "下滑")  # fmt: skip
 _CMP_VERB_FIRST = re.compile(
-    r"(?P<verb>高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s，,；;\d]于)"
+    r"(?P<verb>高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s，,；;\d]于)"
     r"(?P<cmp>[^，,；;]{1,24}?)(?:平均水平|平均)?(?:分别)?$"
 )
 # X于 that is no comparison (由于, 位于, 处于全省前列…).
@@ -792,8 +985,12 @@ _CMP_VERB_LAST = re.compile(
     r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
     r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
 )
-_KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先")
-_YEAR_BEFORE = re.compile(r"与(上年|去年|上年同期|上月|上半年)(?:相)?比|由(上年|去年)(?:的|同期)")
+_KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先",
+                "欠", "塌")  # 欠目标任务8.9个百分点, 塌目标1.8个百分点: short of the target
+_YEAR_BEFORE = re.compile(
+    r"与(上年|去年|上年同期|上月|上半年|[一二三四]季度|前三季度|\d{1,2}-\d{1,2}月|(?:19|20)\d\d\s?年(?:末)?)"
+    r"(?:相)?比|由(上年|去年)(?:的|同期)"
+)
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -818,7 +1015,7 @@ def _comparators(
     if m and m["verb"] not in _NOT_COMPARISON:
         verb = m["verb"]
         if verb in _KNOWN_FIRST:
-            sign, words = (-1 if verb.startswith(("低", "慢", "落后")) else 1), verb
+            sign, words = (-1 if verb.startswith(("低", "慢", "落后", "欠", "塌")) else 1), verb
             names = _split_names(m["cmp"])
         elif m["cmp"].startswith(("全", "上年", "去年", "同期")):
             # a garbled verb (mirror sites): the comparator is read, the sign stays as printed
@@ -866,7 +1063,12 @@ def _inner_qualifier(before: str) -> str:
 
 
 # A ranking pool named by its size: 在16个县市区…综合排名中.
-_POOL = re.compile(r"\d+个(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)")
+_POOL = re.compile(
+    r"(?:\d+|[一二三四五六七八九十]+)个?(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)"
+    r"|在(?P<within>[^，,；;\d]{2,10}?)中"
+)
+# A league named by its list (中国中小城市综合实力百强区第三名): its scope when no other is known.
+_LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
 
 
 def _rank_scope(norm: str, m: Mention) -> str:
@@ -875,8 +1077,17 @@ def _rank_scope(norm: str, m: Mention) -> str:
     if scopes:
         return scopes[-1]
     sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
-    pools = _POOL.findall(norm, sentence_lo, m.start)
-    return pools[-1] if pools else ""
+    pools = list(_POOL.finditer(norm, sentence_lo, m.start))
+    if not pools:
+        return ""
+    last = pools[-1]
+    return last["within"] or last.group()
+
+
+def _league(norm: str, m: Mention) -> str:
+    lo = _clause_start(norm, max(0, m.start - 30), m.start)
+    leagues = _LEAGUE.findall(norm, lo, m.start)
+    return leagues[-1] if leagues else ""
 
 
 def _note(m: Mention, own_subject: str, subject: str) -> str:
