@@ -45,16 +45,16 @@ CLAUSE_TARGET = re.compile(
 )
 # A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
 SENTENCE_TARGET = re.compile(
-    r"(?<![超比较于完成占为达欠塌是])(?:力争|确保|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
+    r"(?<![超比较于完成占为达欠塌是])(?:力争(?!目标)|确保(?!目标)|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
     r"|争取(?!资金|项目|到位))"
 )
 # 计划, 安排 announce when they open the sentence's figures after a time word or before a verb
 # (2020年计划实施…71个, 本年度计划新开工项目270项); otherwise they name a list's category
 # (…；计划新开工项目157项).
 OPENING_PLAN = re.compile(
-    r"(?:(?:19|20)\d\d[ \t]?年|今年|本年度?|年内|全年|明年|当年)[^，,。；;\d]{0,5}?"
+    r"(?:(?:19|20)\d\d[ \t]?年|今年|本年度?|年内|全年|明年|当年)[，,]?[^，,。；;\d]{0,5}?"
     r"(?:计划(?!执行|完成情况|内|外|的)|安排(?!部署))"
-    r"|(?<![超比较于完成占为达欠塌是年度资])计划(?=实施|建设|安排|投资)"
+    r"|(?<![超比较于完成占为达欠塌是年度资])计划(?=(?:年内|今年|全年)?(?:实施|建设|安排|投资))"
 )
 _FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d[ \t]?年)\d")
 # A clause that reports an outcome ends the plan words' reach: 1-6月份累计完成投资35.9亿元.

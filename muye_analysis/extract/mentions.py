@@ -64,6 +64,7 @@ _LABEL_AFTER = re.compile(
     # 3项指标增速全市第一, 16个县市区…排名: how many are ranked, not a statistic
     r"|(?:主要)?(?:经济)?指标|县市区|县\(市|区县|县区"
 )
+_POOL_COUNTED = re.compile(r"县市区|县\(市|区县|县区")
 _RANK_VERB = re.compile(r"(?:居|位居|位列|排名|排在|排|列|名列|保持)")
 _NAME_AFTER_SUO = "等、和与及"  # 中电科22所等: an institute's name, not 22 schools
 
@@ -93,6 +94,7 @@ _LIST_UNIT = re.compile(
     rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}-?\d+(?:\.\d+)?{_SP}"
     r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)?元)"
 )
+_PP_LIST = re.compile(rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?个)*[、和及与]{_SP}-?\d+(?:\.\d+)?个?百分点")
 # 56.7亿, at a clause end: a sum of money whose 元 is not printed.
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
 # A rank printed without a ranking verb: 增速全市第一, 百强第3.
@@ -123,6 +125,10 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
             base = unit if unit in PP_UNITS else ("元" if unit.endswith("元") else unit)
         elif bare:
             unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
+    if base == "个" and not m["mag"] and _PP_LIST.match(scan, m.end()):
+        # 提高7.9个、3.4个和1.7个百分点: each 个 stands for the 个百分点 printed at the list's end
+        unit = base = "个百分点"
+        unit_from = "list"
     if _is_glued_to_code(scan, m.start("num")):
         return None
     chinese = not num[0].isdigit()
@@ -203,7 +209,10 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
         return False
     if base == "所" and after[:1] in tuple(_NAME_AFTER_SUO):
         return True
-    return base in COUNT_UNITS and bool(_LABEL_AFTER.match(after))
+    if base in COUNT_UNITS and _LABEL_AFTER.match(after):
+        # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
+        return not (_POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] == "有")
+    return False
 
 
 # Qualitative positions with no number: 保持全市第一方阵, 位居全省前列.
@@ -237,7 +246,7 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
 _STRUCTURE = re.compile(
     r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \t]*[:：][ \t]*\d+(?:\.\d+)?){2,3}(?![\d:：])"
 )
-_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比")
+_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重")
 _STRUCTURE_PART = re.compile(r"\d+(?:\.\d+)?")
 
 

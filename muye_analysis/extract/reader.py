@@ -81,7 +81,8 @@ _CHANGE = re.compile(
     r"|(?:^|[^新])(?:增加|减少|增收|减收)了?\s*$"  # 收入增加了2191元 (与一季度相比，…)
     r"|净增|净减|(?:超|超出|超过)(?:年度|全年)?(?:计划|目标|预期)$"  # 净增50亿元; 超计划0.65万亩
 )
-_SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
+# One value for every member listed: 开工率、投产率均达到…; 一产、三产占比均提高0.1个百分点.
+_SHARED_VALUE = re.compile(r"均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$")
 _PAIR_GAP = re.compile(
     r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变)?(?:至|到|为)$"
 )
@@ -313,6 +314,8 @@ def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
 
 
 _ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
+# The three sectors named before a ratio: 三次产业结构, 一、二、三产业, 产业结构, 三产结构比由….
+_THREE_SECTORS = re.compile(r"三次产业|一、二、三产业|一二三产|产业结构|三产|三大产业")
 _FROM_TO = re.compile(r"调整为|调整到|优化为|变为|转变为|变化为|演变为|调整至")
 
 
@@ -333,7 +336,7 @@ def _structure_rows(doc: _Doc, lo: int, structures: list, section: Section) -> l
             named = re.search(r"(?:由|从)\s?((?:19|20)\d\d)[ \t]?年", lead)
             # 由2.7:54.8:42.5调整为…: the year before the one reported, unless 由2015年的…
             period = int(named.group(1)) if named else period - 1
-        three = "三次产业" in lead or "一、二、三产业" in lead or "产业结构" in lead
+        three = bool(_THREE_SECTORS.search(lead))
         what = re.split(r"结构|比例|构成", lead)[0]
         what = clean_subject(re.split(r"[，,]", what)[-1]) or "结构"
         for j, (a, b, value) in enumerate(st.parts):
@@ -498,7 +501,7 @@ _RANK_LIST_TAIL = re.compile(
 )
 # A ranking verb where it ranks (居全市, 位居第): not the 居 of 居民.
 _RANK_VERB_AT = re.compile(
-    r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居|列)(?=全|第|前|首|[\d])"
+    r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居|列)(?=全|第|前|首|[\d]|$)"
 )
 _RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量", "level"),
                  ("规模", "level"))  # fmt: skip
@@ -543,6 +546,8 @@ _COUNTED_INDICATORS = re.compile(
     r"^(?:这|此|以上|上述)?(?P<n>[两二三四五六七八九十\d]+)项(?:主要)?(?:经济)?指标(?P<word>增速|增幅|总量)?"
 )
 _IN_POOL = re.compile(r"在[^，,；;]{1,12}?中")
+# A member of a shared rank that is a measure of the subject before: 达目标任务进度, 完成率, 占比.
+_MEASURE_OF = re.compile(r"^(?:达|完成)?[^，,]{0,6}?(?:进度|完成率|占比|比重)$")
 
 
 def _shared_rank(
@@ -571,7 +576,7 @@ def _shared_rank(
     tail_word = next((w for w in ranked if items[-1].endswith(w) and items[-1] != w), "")
     out = []
     for item in items:
-        if item in ranked or item in ("达目标任务进度", "进度"):
+        if item in ranked or _MEASURE_OF.match(item):
             if not carry.subject:
                 return []
             subject, start = carry.subject + item, carry.subject_start
@@ -983,7 +988,7 @@ _NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "
                    "敢于")  # fmt: skip
 _CMP_VERB_LAST = re.compile(
     r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
-    r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
+    r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多完成|少完成|多|少|回升|放缓|降低|下滑)了?$"
 )
 _KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先",
                 "欠", "塌")  # 欠目标任务8.9个百分点, 塌目标1.8个百分点: short of the target
