@@ -55,9 +55,9 @@ def main(argv: list[str]) -> None:
 
     print(f"{'document':28} {'split':9} {'recall':>16} {'precision':>16} {'year right':>16}")
     for entry, s in scores:
-        found = sum(s.period.values())
+        dated = _pct(s.period["right"], sum(s.period.values()))
         print(f"{s.doc:28} {entry['split']:9} {_pct(s.found, s.keyed):>16}"
-              f" {_pct(s.correct, s.extracted):>16} {_pct(s.period['right'], found):>16}")  # fmt: skip
+              f" {_pct(s.correct, s.extracted):>16} {dated:>16}")  # fmt: skip
     groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 9)
     patterns: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     rules: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -78,10 +78,13 @@ def main(argv: list[str]) -> None:
             rules[(entry["split"], name)][1] += e
     print(f"\n{'split / genre':24} {'recall':>16} {'precision':>16} {'year right':>16}"
           f" {'no year':>7} {'wrong':>6} {'months right':>16}")  # fmt: skip
-    for (split, genre), g in sorted(groups.items(), key=lambda kv: (SPLITS.index(kv[0][0]), kv[0][1])):
+    for (split, genre), g in sorted(
+        groups.items(), key=lambda kv: (SPLITS.index(kv[0][0]), kv[0][1])
+    ):
         f, k, c, e, right, none, wrong, mr, mk = g
+        dated = _pct(right, right + none + wrong)
         print(f"{split + ' / ' + genre:24} {_pct(f, k):>16} {_pct(c, e):>16}"
-              f" {_pct(right, right + none + wrong):>16} {none:>7} {wrong:>6} {_pct(mr, mk):>16}")  # fmt: skip
+              f" {dated:>16} {none:>7} {wrong:>6} {_pct(mr, mk):>16}")  # fmt: skip
     print(f"\n{'recall per pattern':24}" + "".join(f"{s:>17}" for s in splits))
     for name in sorted({n for _, n in patterns}):
         print(f"{name:24}" + "".join(f"{_pct(*patterns[(s, name)][:2]):>17}" for s in splits))

@@ -33,10 +33,13 @@ _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[ \t]?(?:年[ \t]?(\d{1,2})[ \t]?月[ \t]?(\d{1,2})[ \t]?日"
     r"|-(\d{1,2})-(\d{1,2})(?!\d))"
 )
-# Words before a year or span that make it a comparison, a starting point or a basis, not the
-# period of the figure: 比2021年末, 与上半年相比, 较一季度, 2015年以来, 按2017年平均汇率, 由二季度的.
-_NOT_PERIOD_BEFORE = re.compile(r"(?:比|较|與|与|同|自|从|從|到|至|按|由|于|於|快于|慢于|高于|低于)\s?$")
-_NOT_PERIOD_AFTER = re.compile(r"\s?(?:以来|以來|以前|之前|以后|之后|起|前|后|的|价格|平均|相比|末期)")
+# Words before a year or span that make it a comparison, a starting point or a basis, not
+# the period of the figure: 比2021年末, 与上半年相比, 较一季度, 2015年以来, 按2017年平均汇率,
+# 由二季度的.
+_NOT_PERIOD_BEFORE = re.compile(r"(?:比|较|與|与|同|自|从|從|到|至|按|由|于|於)\s?$")
+_NOT_PERIOD_AFTER = re.compile(
+    r"\s?(?:以来|以來|以前|之前|以后|之后|起|前|后|的|价格|平均|相比|末期)"
+)
 # After a span: 全年目标 is a plan, not the months of a figure; 与一季度相比 a comparison.
 _NOT_SPAN_AFTER = re.compile(r"\s?(?:相比|相较|以前|之前|的?(?:目标|计划|任务|预期|预算))")
 # Words that a figure's year or months are given in the headline or opening lines of a document.
@@ -112,7 +115,12 @@ def find_dates(scan: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 _SPAN_PATTERNS = (
     # 1-9月, 1至7月, 1—8月份, 1月-3月, 一至五月, 元至九月
-    ("range", re.compile(rf"(?<![\d.])({_NUM}|元)[ \t]?(?:月份?)?[ \t]?[-—–~至到][ \t]?({_NUM})[ \t]?月份?")),
+    (
+        "range",
+        re.compile(
+            rf"(?<![\d.])({_NUM}|元)[ \t]?(?:月份?)?[ \t]?[-—–~至到][ \t]?({_NUM})[ \t]?月份?"
+        ),
+    ),
     ("first_quarters", re.compile(r"前([1-4一二两三四])个?季度")),
     ("first_months", re.compile(rf"前({_NUM})个?月(?!份?[-—至到])")),
     ("quarter_range", re.compile(r"([1-4一二三四])[-—至到]([1-4一二三四])季度")),
@@ -120,7 +128,10 @@ _SPAN_PATTERNS = (
     ("half", re.compile(r"([上下])半年")),
     ("full", re.compile(r"全年|1-12月")),
     # 截至8月底, 6月末, 截止5月份: a stock at the end of a month, or the year to date through it
-    ("month_end", re.compile(rf"(?:截至|截止|截止到)?[ \t]?(?<![\d-])({_NUM})[ \t]?月(?:份)?(?:底|末)")),
+    (
+        "month_end",
+        re.compile(rf"(?:截至|截止|截止到)?[ \t]?(?<![\d-])({_NUM})[ \t]?月(?:份)?(?:底|末)"),
+    ),
     ("through", re.compile(rf"(?:截至|截止|截止到)[ \t]?({_NUM})[ \t]?月份?")),
     # 12月份, 9月份: a month alone when it opens a clause
     ("month", re.compile(rf"(?<![\d\-—至到])(?<!\d月)({_NUM})[ \t]?月份(?=[,，、\s])")),
@@ -245,8 +256,14 @@ def _title_role(scan: str, year: YearMention, head_end: int) -> str:
     """review, plan or "" for a year of the title, from the words up to the next year."""
     nxt = _YEAR.search(scan, year.start + 4, head_end)
     line_end = scan.find("\n", year.start)
-    end = min(x for x in (nxt.start() if nxt else head_end, line_end if line_end != -1 else head_end,
-                          year.start + 40))
+    end = min(
+        x
+        for x in (
+            nxt.start() if nxt else head_end,
+            line_end if line_end != -1 else head_end,
+            year.start + 40,
+        )
+    )
     after = scan[year.start : end]
     if _REVIEW_WORDS.search(after):
         return "review"
@@ -358,7 +375,10 @@ def period_for(
         else:
             first, last, month_words = 1, 12, "no span named: the full year"
     if source == "today" and dates.date_month is not None and last > dates.date_month:
-        year, words = year - 1, f"{words}, {last}月 not yet reached"  # 全年 published in January
+        year, words = (
+            year - 1,
+            f"{words}, month {last} not yet reached",
+        )  # 全年 published in January
     if year is not None and _PREVIOUS_YEAR.search(scan, max(lo, pos - 8), pos):
         year, words = year - 1, f"{words}, 上年"
     if year is None:

@@ -6,13 +6,13 @@ its name and words go into the row's evidence (what ``muye extract --explain`` s
 
 - ``completion``: a completion of a plan is an actual (占年计划投资的64.49%, 完成年计划710亿元的
   89.4%), and the actual growth next to it stays one;
-- ``against_plan``: a comparison with a plan is an actual (高于目标2.1个百分点, 欠目标任务8.9个百分点,
-  塌目标1.8个百分点);
+- ``against_plan``: a comparison with a plan is an actual (高于目标2.1个百分点,
+  欠目标任务8.9个百分点, 塌目标1.8个百分点);
 - ``plan_figure``: the plan's own figure is a target (年度计划投资561.86亿元, 目标任务(23.9亿元));
-- ``announced_paragraph``: a paragraph or list announced as targets (主要预期目标是：…, 指标体系安排，
-  具体为：…, a heading 2024年目标任务, 将重点抓好七个方面工作。一是…);
-- ``announced_sentence``: a plan word earlier in the sentence (计划, 安排, 力争, 确保, 预期, 目标是, 要
-  实现, 拟, 争取), until a clause reports what was done (累计完成, 实际, 已);
+- ``announced_paragraph``: a paragraph or list announced as targets (主要预期目标是：…,
+  指标体系安排，具体为：…, a heading 2024年目标任务, 将重点抓好七个方面工作。一是…);
+- ``announced_sentence``: a plan word earlier in the sentence (计划, 安排, 力争, 确保, 预期,
+  目标是, 要实现, 拟, 争取), until a clause reports what was done (累计完成, 实际, 已);
 - ``carried``: a figure that only points back (增速, 总量) after a target;
 - ``qualified``: 左右/以上 with 预期/目标/计划 in the sentence;
 - ``part``: the part of the report (a plan part holds targets, a review part actuals).
@@ -28,7 +28,7 @@ from muye_analysis.extract.dating import find_years
 # A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
 ANNOUNCE = re.compile(
     r"(?:预期目标|(?:指标体系|指标|目标)安排[^。；;\n]{0,8}?(?:具体为|如下|是|为)?|主要(?:发展)?目标"
-    r"|具体目标)(?:是|为|如下)?[:：]|(?:主要预期|发展预期|主要发展)目标(?:是|为)"
+    r"|具体目标)(?:是|为|如下)?[:：]|(?:主要预期|发展预期|主要发展|主要|预期)目标(?:是|为)"
     # 将重点抓好七个方面工作。/ 重点做好10个方面工作: the plan's tasks follow
     r"|(?:将|要|今年|明年)重点(?:抓好|做好|推进)[^。；;\n]{0,12}工作[。:：]?"
     r"|重点(?:抓好|做好)以下[^。；;\n]{0,8}工作[。:：]?"
@@ -65,6 +65,7 @@ COMPLETION = re.compile(
     r"(?:计划|目标|预算|任务|考核任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
 )
 QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
+PAST = re.compile(r"去年|过去一年|已完成|实际完成(?!率)")
 # An actual compared with its plan: 高于目标2.1个百分点, 欠…目标任务(23.9亿元)8.9个百分点, 塌目标.
 AGAINST_PLAN = re.compile(
     r"(?:高于|低于|超过|超出|超|快于|慢于|(?<!占)比|较|欠|塌|落后于?)[^，,；;]{0,14}?"
@@ -136,9 +137,14 @@ def kind_of(
     section_label: str,
     announced: list,
     carried_target: bool,
+    full_lo: int | None = None,
 ) -> Kind:
-    """Whether the figure at ``pos`` is an actual or a target (rules in the module docstring)."""
+    """Whether the figure at ``pos`` is an actual or a target (rules in the module docstring).
+
+    ``lo`` starts the figure's sentence; ``full_lo`` the sentence up to 。 (a plan word reaches
+    past ；: 力争地区生产总值增长7%；固定资产投资增长10%)."""
     prefix, clause = scan[lo:pos], scan[clause_lo:pos]
+    reach = scan[full_lo if full_lo is not None else lo : pos]
     completion = COMPLETION.search(clause)
     if completion:
         return Kind("actual", "completion", f"completion of a plan ({completion.group()})",
@@ -153,22 +159,25 @@ def kind_of(
     if clause_cue:
         return _target(scan, lo, pos, "plan_figure", clause_cue.group())
     span = next((a for a in announced if a[0] <= pos < a[1]), None)
+    if span is not None and PAST.search(reach) and not SENTENCE_TARGET.search(reach):
+        span = None  # 去年完成投资50亿元 after the targets: a sentence about the past
     if span is not None:
         kind = _target(scan, lo, pos, "announced_paragraph", f"paragraph announced by {span[2]}")
         return Kind(**{**kind.__dict__, "span_year": span[3]})
-    cues = list(SENTENCE_TARGET.finditer(prefix))
-    opening = OPENING_PLAN.search(prefix)
-    if opening and not _FIGURE.search(prefix, 0, opening.start()):
+    cues = list(SENTENCE_TARGET.finditer(reach))
+    opening = OPENING_PLAN.search(reach)
+    if opening and not _FIGURE.search(reach, 0, opening.start()):
         cues = sorted([*cues, opening], key=lambda m: m.start())
     if cues:
-        outcome = [m for m in OUTCOME.finditer(prefix) if m.start() > cues[-1].end()]
+        outcome = [m for m in OUTCOME.finditer(reach) if m.start() > cues[-1].end()]
         if not outcome:
-            return _target(scan, lo, pos, "announced_sentence", cues[-1].group())
+            start = pos - len(reach)
+            return _target(scan, start, pos, "announced_sentence", cues[-1].group())
     if carried_target:
         return _target(scan, lo, pos, "carried", "carried from the clause before")
-    if section_kind == "actual" and QUALIFIED_TARGET.search(prefix):
-        if re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12]):
-            return _target(scan, lo, pos, "qualified", "左右/以上 with 预期/目标/计划 in the sentence")
+    qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])
+    if section_kind == "actual" and QUALIFIED_TARGET.search(prefix) and qualified:
+        return _target(scan, lo, pos, "qualified", "左右/以上 with 预期/目标/计划 in the sentence")
     label = section_label or "(none)"
     if section_kind == "target":
         return _target(scan, lo, pos, "part", f"part {label} of the report")

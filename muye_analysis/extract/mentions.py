@@ -94,7 +94,9 @@ _LIST_UNIT = re.compile(
     rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}-?\d+(?:\.\d+)?{_SP}"
     r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)?元)"
 )
-_PP_LIST = re.compile(rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?个)*[、和及与]{_SP}-?\d+(?:\.\d+)?个?百分点")
+_PP_LIST = re.compile(
+    rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?个)*[、和及与]{_SP}-?\d+(?:\.\d+)?个?百分点"
+)
 # 56.7亿, at a clause end: a sum of money whose 元 is not printed.
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
 # A rank printed without a ranking verb: 增速全市第一, 百强第3.

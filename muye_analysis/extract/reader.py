@@ -27,6 +27,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from muye_analysis.extract.dating import (
+    DocumentDates,
+    Timeline,
+    document_dates,
+    find_spans,
+    find_years,
+    period_for,
+)
+from muye_analysis.extract.kinds import kind_of, target_spans
 from muye_analysis.extract.mentions import (
     COUNT_UNITS,
     LEVEL_UNITS,
@@ -40,19 +49,8 @@ from muye_analysis.extract.mentions import (
     find_standings,
     find_structures,
 )
-from muye_analysis.extract.dating import (
-    DocumentDates,
-    Timeline,
-    document_dates,
-    find_spans,
-    find_years,
-    period_for,
-)
-from muye_analysis.extract.kinds import kind_of, target_spans
 from muye_analysis.extract.normalise import mask_quoted, normalise_text, strip_residue
-from muye_analysis.text import parse_chinese_numeral
 from muye_analysis.extract.sections import Section, find_sections, section_at
-from muye_analysis.extract.tables import Table, find_tables, table_values
 from muye_analysis.extract.subjects import (
     GENERIC,
     clean_subject,
@@ -61,6 +59,8 @@ from muye_analysis.extract.subjects import (
     split_items,
     subject_before_rank,
 )
+from muye_analysis.extract.tables import Table, find_tables, table_values
+from muye_analysis.text import parse_chinese_numeral
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -392,14 +392,17 @@ def _clause_start(scan: str, lo: int, pos: int) -> int:
 
 # --- kind and period --------------------------------------------------------------------------
 
+
 def _context(
     doc: _Doc, lo: int, clause_lo: int, pos: int, section: Section, carry: _Carry, before: str
 ) -> dict:
     """Kind, period and commitment of a mention from its part, paragraph, sentence and clause."""
     carried_target = carry.kind == "target" and generic_hint(clean_subject(before))[0]
+    full_lo = max(doc.scan.rfind(c, 0, lo) for c in "。！？!?\n") + 1
     kind = kind_of(
-        doc.scan, lo, clause_lo, pos, section.kind, section.label, doc.announced, carried_target
-    )
+        doc.scan, lo, clause_lo, pos, section.kind, section.label, doc.announced, carried_target,
+        full_lo,
+    )  # fmt: skip
     period = period_for(
         doc.timeline, doc.dates, lo, pos, kind.kind, section.year, section.year_named,
         kind.span_year,
@@ -990,8 +993,20 @@ _CMP_VERB_LAST = re.compile(
     r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
     r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多完成|少完成|多|少|回升|放缓|降低|下滑)了?$"
 )
-_KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先",
-                "欠", "塌")  # 欠目标任务8.9个百分点, 塌目标1.8个百分点: short of the target
+_KNOWN_FIRST = (
+    "高于",
+    "低于",
+    "快于",
+    "慢于",
+    "超过",
+    "超出",
+    "落后于",
+    "落后",
+    "领先于",
+    "领先",
+    "欠",
+    "塌",
+)  # 欠目标任务8.9个百分点, 塌目标1.8个百分点: short of the target
 _YEAR_BEFORE = re.compile(
     r"与(上年|去年|上年同期|上月|上半年|[一二三四]季度|前三季度|\d{1,2}-\d{1,2}月|(?:19|20)\d\d\s?年(?:末)?)"
     r"(?:相)?比|由(上年|去年)(?:的|同期)"

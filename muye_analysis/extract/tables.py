@@ -22,14 +22,22 @@ from dataclasses import dataclass, field
 _NUMBER = re.compile(r"[-−+]?\d+(?:\.\d+)?%?")
 _EMPTY = re.compile(r"[-—–…\s]*")
 _YEAR_CELL = re.compile(r"((?:19|20)\d\d)年?")
-_UNIT_CELL = re.compile(r"(?:计量)?单位[:：]\s*(?P<unit>[^\s|,，;；]{1,6})|^[(（](?P<unit2>[^()（）]{1,6})[)）]$")
-_UNIT_IN = re.compile(r"[(（](?P<unit>%|‰|[万亿]?元|[万亿]?美元|[万]?吨|[万]?人|[万]?亩|公顷|个|家|户)[)）]")
-_LABEL_HEAD = re.compile(r"^(?:指\s*标(?:名称)?|项\s*目|名\s*称|地\s*区|各区县|区县|县\s*区|行业|类别|产品)")
+_UNIT_CELL = re.compile(
+    r"(?:计量)?单位[:：]\s*(?P<unit>[^\s|,，;；]{1,6})|^[(（](?P<unit2>[^()（）]{1,6})[)）]$"
+)
+_UNIT_IN = re.compile(
+    r"[(（](?P<unit>%|‰|[万亿]?元|[万亿]?美元|[万]?吨|[万]?人|[万]?亩|公顷|个|家|户)[)）]"
+)
+_LABEL_HEAD = re.compile(
+    r"^(?:指\s*标(?:名称)?|项\s*目|名\s*称|地\s*区|各区县|区县|县\s*区|行业|类别|产品)"
+)
 _RANK_HEAD = re.compile(r"位次|名次|排名|排位")
 _ORDER_HEAD = re.compile(r"^(?:排行|序号|排序|序)$")
 _GROWTH_HEAD = re.compile(r"增长|增速|增幅|比上年|比去年|同比|±|上涨|涨幅")
 _SHARE_HEAD = re.compile(r"比重|占|构成")
-_LEVEL_HEAD = re.compile(r"总量|绝对数|绝对额|绝对值|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量")
+_LEVEL_HEAD = re.compile(
+    r"总量|绝对数|绝对额|绝对值|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
+)
 _INDEX_LABEL = re.compile(r"指数")
 # A cell of a 单位 column: the row's unit.
 UNIT_TOKEN = re.compile(
@@ -247,9 +255,9 @@ def _is_data(row: list[Cell]) -> bool:
     if not numbers or not labels:
         return False
     # a header of years (| 项目 | 2000 | 2005 |) is no data row
-    return not all(_YEAR_CELL.fullmatch(c.text) for c in numbers) or _LABEL_HEAD.match(
-        labels[0].text
-    ) is None and len(numbers) == 1
+    return not all(_YEAR_CELL.fullmatch(c.text) for c in numbers) or (
+        _LABEL_HEAD.match(labels[0].text) is None and len(numbers) == 1
+    )
 
 
 def _mode(values: list[int]) -> int:
@@ -275,9 +283,7 @@ def _column(cells: list[Cell]) -> Column:
         col.measure, col.unit = "growth_rate", "%"
     elif _SHARE_HEAD.search(words):
         col.measure, col.unit = "share", "%"
-    elif year and year.end() == len(words.strip()):
-        col.measure = "level"
-    elif _LEVEL_HEAD.search(words) or col.unit:
+    elif (year and year.end() == len(words.strip())) or _LEVEL_HEAD.search(words) or col.unit:
         col.measure = "level"
     if year:
         col.year = int(year.group(1))
@@ -285,7 +291,8 @@ def _column(cells: list[Cell]) -> Column:
 
 
 def _columns(header: list[Cell], width: int) -> list[Column]:
-    """Value columns from header cells that may be split over lines (总量⏎(亿元)⏎比上年同期⏎增长(%))."""
+    """Value columns from header cells, which may be split over lines: 总量⏎(亿元)⏎比上年同期⏎
+    增长(%) are two columns."""
     groups: list[list[Cell]] = []
     for cell in header:
         text = cell.text

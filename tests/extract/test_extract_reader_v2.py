@@ -43,7 +43,9 @@ def test_a_plan_announced_with_jihua_makes_its_sentence_targets():
 
 
 def test_a_completion_never_turns_the_actual_growth_beside_it_into_a_target():
-    text = "初步预计,全区地区生产总值635亿元,完成年计划710亿元的89.4%(主要是二产未达预期),增长2.0%。"
+    text = (
+        "初步预计,全区地区生产总值635亿元,完成年计划710亿元的89.4%(主要是二产未达预期),增长2.0%。"
+    )
     assert _rows(text, ["value", "measure", "kind"]) == [
         (635.0, "level", "actual"),
         (710.0, "level", "target"),
@@ -151,7 +153,10 @@ def test_one_cell_per_line_with_headers_split_over_lines_and_group_rows():
 
 
 def test_table_columns_that_are_years_date_each_value_and_units_come_from_labels():
-    text = "| 项目 | 2021年 | 2022年 |\n| 地区生产总值(亿元) | 100.1 | 110.2 |\n| 人均GDP(元) | 30000 | 32000 |\n"
+    text = (
+        "| 项目 | 2021年 | 2022年 |\n| 地区生产总值(亿元) | 100.1 | 110.2 |\n"
+        "| 人均GDP(元) | 30000 | 32000 |\n"
+    )
     assert _rows(text, ["subject", "value", "unit", "period"]) == [
         ("地区生产总值", 100.1, "亿元", 2021),
         ("地区生产总值", 110.2, "亿元", 2022),
@@ -161,14 +166,20 @@ def test_table_columns_that_are_years_date_each_value_and_units_come_from_labels
 
 
 def test_a_unit_column_and_a_header_row_lacking_its_label_cell():
-    with_unit = "| 指标 | 单位 | 绝对数 | 比上年增长% |\n|---|---|---|---|\n| 常住人口 | 万人 | 30.2 | -0.4 |\n| 人均收入 | 元 | 28000 | 7.2 |\n"
+    with_unit = (
+        "| 指标 | 单位 | 绝对数 | 比上年增长% |\n|---|---|---|---|\n"
+        "| 常住人口 | 万人 | 30.2 | -0.4 |\n| 人均收入 | 元 | 28000 | 7.2 |\n"
+    )
     assert _rows(with_unit, ["value", "unit", "measure"]) == [
         (30.2, "万人", "count"),
         (-0.4, "%", "growth_rate"),
         (28000.0, "元", "level"),
         (7.2, "%", "growth_rate"),
     ]
-    shifted = "表1:2013年1-3季度数据\n| 绝对额(亿元) | 比去年同期增长(%) | |\n| 第一产业 | 35669 | 3.4 |\n| 工业 | 149000 | 7.6 |\n"
+    shifted = (
+        "表1:2013年1-3季度数据\n| 绝对额(亿元) | 比去年同期增长(%) | |\n"
+        "| 第一产业 | 35669 | 3.4 |\n| 工业 | 149000 | 7.6 |\n"
+    )
     assert _rows(shifted, ["value", "unit", "period", "start_month", "end_month"]) == [
         (35669.0, "亿元", 2013, 1, 9),
         (3.4, "%", 2013, 1, 9),
@@ -178,7 +189,10 @@ def test_a_unit_column_and_a_header_row_lacking_its_label_cell():
 
 
 def test_an_ordering_column_is_no_statistic_and_prose_is_no_table():
-    text = "排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%) |\n1 | 甲区 | 249.74 | 4.6 |\n2 | 乙县 | 197.39 | 4.2 |\n"
+    text = (
+        "排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%) |\n"
+        "1 | 甲区 | 249.74 | 4.6 |\n2 | 乙县 | 197.39 | 4.2 |\n"
+    )
     assert _rows(text, ["subject", "value", "measure", "period"]) == [
         ("甲区", 249.74, "level", 2023),
         ("甲区", 4.6, "growth_rate", 2023),
@@ -222,7 +236,10 @@ def test_a_rank_kept_is_the_subject_befores_and_a_list_of_ranks_is_fanned_out():
 def test_a_rank_shared_by_a_growth_and_a_progress_within_a_named_pool():
     text = "规模以上工业增加值增长36%,增速和达目标任务进度在市区县中均排名第一位。"
     ranks = extract_facts(text).query("measure == 'rank'")
-    assert ranks["subject"].tolist() == ["规模以上工业增加值增速", "规模以上工业增加值达目标任务进度"]
+    assert ranks["subject"].tolist() == [
+        "规模以上工业增加值增速",
+        "规模以上工业增加值达目标任务进度",
+    ]
     assert ranks["rank_scope"].tolist() == ["市区县", "市区县"]
     assert ranks["kind"].tolist() == ["actual", "actual"]
 
@@ -360,3 +377,13 @@ def test_a_growth_in_multiples_is_read_as_percent_and_flagged():
     assert facts["value"].tolist() == [300.0, 140.0]
     assert facts["unit"].tolist() == ["%", "%"]
     assert "written as 3倍" in facts["note"].iloc[0]
+
+
+def test_a_plan_word_reaches_past_semicolons_but_not_into_the_past():
+    text = "2024年,力争地区生产总值增长7%;固定资产投资增长10%。"
+    assert _rows(text, ["value", "kind", "period"]) == [
+        (7.0, "target", 2024),
+        (10.0, "target", 2024),
+    ]
+    after = "今年主要目标是地区生产总值增长7%;固定资产投资增长10%。去年完成投资50亿元。"
+    assert extract_facts(after)["kind"].tolist() == ["target", "target", "actual"]
