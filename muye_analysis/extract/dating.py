@@ -223,13 +223,21 @@ def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> Docum
     if plan is None and plan_heads:
         plan, why_plan = plan_heads[0], "heading of the plan part"
     report_like = bool(_REPORT.search(scan, 0, head_end))
+    said = _TODAY_NAMED.search(scan)
+    if said:  # 今年(2024年): the text says which year is this year
+        today = int(said.group(1))
+        if plan is None or plan not in (today, today + 1):
+            plan, why_plan = today, said.group()
+        if report_like and review in (None, today):
+            review, why_review = today - 1, f"the year before {said.group()}"
+        date = date or (0, today, 12, said.group())
     if date is not None and report_like:
         # A report to a congress early in the year reviews the year before and plans this one.
         if review is None and date[2] <= 4:
             review, why_review = date[1] - 1, f"report date ({date[3]})"
         if plan is None:
             plan, why_plan = date[1], f"report date ({date[3]})"
-    if report_like and review is not None and plan is None:
+    if report_like and reviews and review is not None and plan is None:
         plan, why_plan = review + 1, f"the year after the one reviewed ({review}年)"
     if report_like and plan is not None and review is None and plans:
         review, why_review = plan - 1, f"the year before the one planned ({plan}年)"
@@ -246,10 +254,11 @@ def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> Docum
     )
 
 
+_TODAY_NAMED = re.compile(r"今年[(（]((?:19|20)\d\d)[ \t]?年?[)）]")
 _REPORT = re.compile(r"代表大会|人代会|政府工作报告|工作报告|計劃執行|计划执行")
 # Words after a title's year that say whether it is the year reviewed or the year planned.
 _REVIEW_WORDS = re.compile(r"执行情况|完成情况|回顾|统计公报|公报|工作总结|成绩|进展|经济运行")
-_PLAN_WORDS = re.compile(r"计划(?!执行)|目标|预期|安排|草案|政府工作报告|工作要点")
+_PLAN_WORDS = re.compile(r"计划(?!执行)|目标|预期|安排|草案|政府工作报告|工作要点|力争|确保")
 
 
 def _title_role(scan: str, year: YearMention, head_end: int) -> str:

@@ -17,7 +17,7 @@ from muye_analysis.text import parse_chinese_numeral
 # and stay part of the unit as printed: 2.5万元 has value 2.5 and unit 万元.
 LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
-    "安时", "千瓦时", "千瓦", "立方米", "标准箱",
+    "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱",
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
@@ -26,11 +26,21 @@ COUNT_UNITS = (
 )  # fmt: skip
 PERCENT_UNITS = ("%", "‰")
 PP_UNITS = ("个百分点", "百分点")
+PERMILLE_POINTS = ("个千分点", "千分点")  # a rate in ‰ changed: 比上年下降3.18个千分点
 RATIO_UNITS = ("倍",)
 RANK_UNITS = ("位", "名")
 
 _BASES = sorted(
-    {*LEVEL_UNITS, *PEOPLE_UNITS, *COUNT_UNITS, *PERCENT_UNITS, *PP_UNITS, *RATIO_UNITS, "位"},
+    {
+        *LEVEL_UNITS,
+        *PEOPLE_UNITS,
+        *COUNT_UNITS,
+        *PERCENT_UNITS,
+        *PP_UNITS,
+        *PERMILLE_POINTS,
+        *RATIO_UNITS,
+        "位",
+    },
     key=len,
     reverse=True,
 )
@@ -150,6 +160,8 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         if base is None:
             return None  # 第二批, 第一方阵, 第一仗: ordinals that name something
         unit = base
+    elif base == "位" and _RANK_MOVE.search(scan, max(0, m.start() - 16), m.start()):
+        pass  # 位次前移7位、8位和7位: a rank moved, not a rank
     elif not unit or base == "位" or _is_label(m, base, after):
         return None
     if (
@@ -160,6 +172,8 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     ):
         return None  # 500万元以上重点项目: a threshold that defines the subject
     start = printed_start = m.start()
+    if after[:1] == "的" and re.search(r"(?:超|超过|逾)$", scan[max(0, start - 2) : start]):
+        return None  # 年收入超50万元的经济强村: a threshold that defines the subject
     pre = PRE_QUALIFIER.search(scan, max(0, start - 3), start)
     qualifier = m["post"] or m["approx"] or ""
     if pre is not None and not ordinal:
@@ -188,7 +202,15 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
 def _is_glued_to_code(scan: str, pos: int) -> bool:
     """G20, PM2.5, 3.5.6: a number stuck to Latin letters or dots is a code."""
     prev = scan[pos - 1 : pos]
+    if scan[max(0, pos - 3) : pos] in _ABBREVIATIONS:
+        return False  # 完成GDP2917.85亿元: an indicator's abbreviation, then its figure
     return bool(prev) and (prev.isascii() and (prev.isalnum() or prev in "._/"))
+
+
+_ABBREVIATIONS = ("GDP", "CPI", "PPI", "PMI")
+# A move in a ranking: 前移7位, 上升1位, 后退2位 (and the members after it: 、8位和7位).
+RANK_MOVE_WORDS = ("前移", "后移", "上升", "下降", "提升", "前进", "后退", "上移", "下移", "提高")
+_RANK_MOVE = re.compile(rf"(?:{'|'.join(RANK_MOVE_WORDS)})了?[ \t]?(?:\d+[ \t]?位[、和及][ \t]?)*$")
 
 
 def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None:

@@ -40,9 +40,11 @@ from muye_analysis.extract.mentions import (
     COUNT_UNITS,
     LEVEL_UNITS,
     PERCENT_UNITS,
+    PERMILLE_POINTS,
     PP_UNITS,
     PRE_QUALIFIERS,
     QUALIFIER_BOUND,
+    RANK_MOVE_WORDS,
     RATIO_UNITS,
     Mention,
     find_mentions,
@@ -759,6 +761,10 @@ def _measure_rules(st: _Statement, carry: _Carry) -> None:
     st.value_high = st.sign * m.value_high if m.value_high is not None else None
     st.unit = m.unit
     st.notes.append(_note(m, st.own_subject, st.subject))
+    if st.rule == "flat_versus":
+        st.unit = "个百分点"
+        st.cmp_text = _FLAT_VERSUS.search(st.before.rstrip())["cmp"]
+        st.evidence.append(f"compared with {st.cmp_text} (持平)")
     if st.rule == "multiple" and st.value is not None:
         # 增长2.5倍 is a growth of 250%; the note keeps what was printed.
         st.value, st.unit = round(st.value * 100, 10), "%"
@@ -888,6 +894,8 @@ def _row(st: _Statement, text: str) -> dict:
 
 
 _PULL = re.compile(r"拉动|拉低|下拉|拖累")
+# 持平 against a place or its average: 与全省平均水平持平, 与省持平 (not 与上年持平).
+_FLAT_VERSUS = re.compile(r"与(?P<cmp>(?!上年|去年|同期)[^，,；;\d]{1,10}?)(?:平均水平|平均)?$")
 _PULL_DOWN = ("拉低", "下拉", "拖累")
 
 
@@ -941,7 +949,16 @@ def _measure(
     if m.base == "standing":
         return "standing", 1, "standing", ""
     if m.base == "持平":
+        versus = _FLAT_VERSUS.search(tail)
+        if versus:  # 与全省平均水平持平: no gap to the province, 0 points
+            return "change_pp", 1, "flat_versus", versus.group()
         return "growth_rate", 1, "flat", "持平"
+    if m.base in PERMILLE_POINTS:
+        return "change", sign, "permille_change", decline.group() if decline else ""
+    if m.base == "位":
+        moved = re.search("|".join(RANK_MOVE_WORDS), tail)
+        down = moved is not None and moved.group() in ("后移", "下降", "后退", "下移")
+        return "change", -1 if down else 1, "rank_move", moved.group() if moved else ""
     if m.base in PP_UNITS:
         return "change_pp", sign, "pp_change", decline.group() if decline else ""
     if m.base in PERCENT_UNITS:
@@ -963,6 +980,8 @@ def _measure(
             return measure, 1, "comparator_value", "(…) after a comparator"
         if _GROWTH_AFTER.match(after):
             return "growth_rate", 1, "growth", _GROWTH_AFTER.match(after).group()
+        if re.match(r"的[\u4e00-\u9fff]", after):
+            return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
         return "rate", 1, "rate", ""
     if m.base in RATIO_UNITS:
         growth = _GROWTH.search(tail)
@@ -980,9 +999,9 @@ def _measure(
 # --- comparisons --------------------------------------------------------------------------------
 
 _NEG_VERB = ("低", "慢", "回落", "下降", "减少", "收窄", "缩小", "少", "放缓", "落后",
-             "降低", "下滑")  # fmt: skip
+             "降低", "下滑", "后移", "后退", "下移")  # fmt: skip
 _CMP_VERB_FIRST = re.compile(
-    r"(?P<verb>高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s，,；;\d]于)"
+    r"(?P<verb>高于|低于|快于|慢于|超过|超出|高出|落后于?|领先于?|欠|塌|[^\s，,；;\d]于)"
     r"(?P<cmp>[^，,；;]{1,24}?)(?:平均水平|平均)?(?:分别)?$"
 )
 # X于 that is no comparison (由于, 位于, 处于全省前列…).
@@ -991,7 +1010,8 @@ _NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "
                    "敢于")  # fmt: skip
 _CMP_VERB_LAST = re.compile(
     r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
-    r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多完成|少完成|多|少|回升|放缓|降低|下滑)了?$"
+    r"回落|下降|减少|增加|增长|上升|提升|扩大|收窄|缩小|多完成|少完成|多|少|回升|放缓|降低|下滑|"
+    r"前移|后移|前进|后退|上移|下移)了?$"
 )
 _KNOWN_FIRST = (
     "高于",
@@ -1000,6 +1020,7 @@ _KNOWN_FIRST = (
     "慢于",
     "超过",
     "超出",
+    "高出",
     "落后于",
     "落后",
     "领先于",

@@ -387,3 +387,68 @@ def test_a_plan_word_reaches_past_semicolons_but_not_into_the_past():
     ]
     after = "今年主要目标是地区生产总值增长7%;固定资产投资增长10%。去年完成投资50亿元。"
     assert extract_facts(after)["kind"].tolist() == ["target", "target", "actual"]
+
+
+# --- what the blind half of round two found (rules added after its one scoring) -----------------
+
+
+def test_look_alike_signs_read_as_percent_and_colon():
+    facts = extract_facts("全县生产总值同比增长15℅;三次产业比重为21.5∶36.1∶42.4。")
+    assert _rows("全县生产总值同比增长15℅。", ["value", "unit", "measure"]) == [
+        (15.0, "%", "growth_rate")
+    ]
+    assert facts.query("rule == 'structure'")["value"].tolist() == [21.5, 36.1, 42.4]
+    assert facts["quote"].iloc[0].endswith("15℅")  # quotes keep the text as printed
+
+
+def test_an_abbreviation_glued_to_its_figure_is_no_code():
+    assert _rows("据悉,2024年,某市完成GDP2917.85亿元。", ["value", "unit", "period"]) == [
+        (2917.85, "亿元", 2024)
+    ]
+
+
+def test_this_year_named_in_brackets_dates_the_targets():
+    text = (
+        "省长作政府工作报告时表示,今年(2024年)预期地区生产总值增长5%。\n主要预期目标是:投资增长4%。"
+    )
+    assert extract_facts(text)["period"].tolist() == [2024, 2024]
+
+
+def test_moves_in_a_ranking_are_changes_with_their_sign_and_comparators():
+    text = "增速居全省第7位,位次分别较一季度、上半年分别前移7位、8位;投资位次较上月后退2位。"
+    moves = extract_facts(text).query("measure == 'change'")
+    assert moves["value"].tolist() == [7.0, 8.0, -2.0]
+    assert moves["unit"].tolist() == ["位"] * 3
+    assert moves["comparator"].astype(object).tolist() == ["一季度", "上半年", "上月"]
+
+
+def test_flat_against_a_place_is_a_gap_of_zero_points():
+    text = "第二产业增加值同比增长6.9%,与全省平均水平持平;社会消费品零售总额与上年持平。"
+    assert _rows(text, ["value", "unit", "measure", "comparator"]) == [
+        (6.9, "%", "growth_rate", None),
+        (0.0, "个百分点", "change_pp", "全省"),
+        (0.0, "%", "growth_rate", None),
+    ]
+
+
+def test_permille_points_mega_volt_amperes_and_higher_by():
+    text = (
+        "人口自然增长率为-3.19‰,比上年下降3.18个千分点;变压器产量2828.08万千伏安;"
+        "固定资产投资增速高出全市6.6个百分点;累计完成投资313.6亿元,较去年同期增长153.3亿元。"
+    )
+    assert _rows(text, ["value", "unit", "measure", "comparator"]) == [
+        (-3.19, "‰", "rate", None),
+        (-3.18, "个千分点", "change", "上年"),
+        (2828.08, "万千伏安", "level", None),
+        (6.6, "个百分点", "change_pp", "全市"),
+        (313.6, "亿元", "level", None),
+        (153.3, "亿元", "change", "去年同期"),
+    ]
+
+
+def test_a_threshold_defines_a_subject_and_a_percent_of_something_is_a_share():
+    text = "力争实现20%的村集体年收入较快增长,新增年收入超50万元的经济强村5个。"
+    assert _rows(text, ["value", "unit", "measure", "kind"]) == [
+        (20.0, "%", "share", "target"),
+        (5.0, "个", "count", "target"),
+    ]
