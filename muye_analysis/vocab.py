@@ -300,7 +300,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "explain_from_part": {"zh": "，取自章节标题", "en": " from the part"},
     "explain_from_announcement": {"zh": "，取自目标引语", "en": " from the announcement"},
     "explain_from_title": {"zh": "，取自标题或报告日期", "en": " from the title"},
-    "explain_from_today": {"zh": "，取自报告日期（今年）", "en": " from the today"},
+    "explain_from_date": {"zh": "，取自报告或发布日期", "en": " from the date"},
     "explain_from_document": {"zh": "，取自全文最常见年份", "en": " from the document"},
     "explain_from_table_title": {"zh": "，取自表题", "en": " from the table title"},
     "explain_from_table_column": {"zh": "，取自表列", "en": " from the table column"},

@@ -325,7 +325,7 @@ class FactPeriod:
     year: int | None
     first: int
     last: int
-    source: str  # sentence, paragraph, part, announcement, title, today, document, unknown
+    source: str  # sentence, paragraph, part, announcement, title, date, document, unknown
     why: str
 
 
@@ -368,7 +368,7 @@ def period_for(
     elif part_year is not None:
         year, source, words = part_year, "title", f"{part_year}年"
     elif dates.today is not None:
-        year, source, words = dates.today, "today", f"今年 = {dates.date}"
+        year, source, words = dates.today, "date", dates.date
     elif timeline.main_year is not None:
         year, source, words = timeline.main_year, "document", "the year the text names most"
     # months
@@ -383,7 +383,7 @@ def period_for(
             first, last, month_words = span.first, span.last, span.words
         else:
             first, last, month_words = 1, 12, "no span named: the full year"
-    if source == "today" and dates.date_month is not None and last > dates.date_month:
+    if source == "date" and dates.date_month is not None and last > dates.date_month:
         year, words = (
             year - 1,
             f"{words}, month {last} not yet reached",
