@@ -38,7 +38,9 @@ def _pct(a: int, b: int) -> str:
 
 def main(argv: list[str]) -> None:
     from muye_analysis.extract import extract_facts
+    from muye_analysis.extract.dating import find_years
     from muye_analysis.extract.evaluate import load_keyed, load_manifest, score_document
+    from muye_analysis.extract.normalise import normalise_text
 
     show_misses = "--misses" in argv
     show_blind = "--show-blind" in argv
@@ -50,6 +52,7 @@ def main(argv: list[str]) -> None:
         if entry["split"] not in wanted:
             continue
         text, keyed = load_keyed(CORPUS, entry["id"])
+        entry["names_year"] = bool(find_years(normalise_text(text)))
         scores.append((entry, score_document(entry["id"], text, keyed, extract_facts(text))))
     splits = [s for s in SPLITS if s in wanted]
 
@@ -58,14 +61,17 @@ def main(argv: list[str]) -> None:
         dated = _pct(s.period["right"], sum(s.period.values()))
         print(f"{s.doc:28} {entry['split']:9} {_pct(s.found, s.keyed):>16}"
               f" {_pct(s.correct, s.extracted):>16} {dated:>16}")  # fmt: skip
-    groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 9)
+    groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 11)
     patterns: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     rules: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for entry, s in scores:
         for key in ((entry["split"], entry["genre"]), (entry["split"], "all")):
             g = groups[key]
+            named = entry["names_year"]
             for k, v in enumerate((s.found, s.keyed, s.correct, s.extracted, s.period["right"],
-                                   s.period["none"], s.period["wrong"], *s.months)):  # fmt: skip
+                                   s.period["none"], s.period["wrong"], *s.months,
+                                   s.period["right"] if named else 0,
+                                   sum(s.period.values()) if named else 0)):  # fmt: skip
                 g[k] += v
         for name, (f, k) in s.by_pattern.items():
             patterns[(entry["split"], name)][0] += f
@@ -77,14 +83,15 @@ def main(argv: list[str]) -> None:
             rules[(entry["split"], name)][0] += c
             rules[(entry["split"], name)][1] += e
     print(f"\n{'split / genre':24} {'recall':>16} {'precision':>16} {'year right':>16}"
-          f" {'no year':>7} {'wrong':>6} {'months right':>16}")  # fmt: skip
+          f" {'no year':>7} {'wrong':>6} {'months right':>16} {'year right*':>16}")  # fmt: skip
     for (split, genre), g in sorted(
         groups.items(), key=lambda kv: (SPLITS.index(kv[0][0]), kv[0][1])
     ):
-        f, k, c, e, right, none, wrong, mr, mk = g
-        dated = _pct(right, right + none + wrong)
+        f, k, c, e, right, none, wrong, mr, mk, nr, nf = g
+        dated, months, named = _pct(right, right + none + wrong), _pct(mr, mk), _pct(nr, nf)
         print(f"{split + ' / ' + genre:24} {_pct(f, k):>16} {_pct(c, e):>16}"
-              f" {dated:>16} {none:>7} {wrong:>6} {_pct(mr, mk):>16}")  # fmt: skip
+              f" {dated:>16} {none:>7} {wrong:>6} {months:>16} {named:>16}")  # fmt: skip
+    print("* year right among facts found in texts that name a year anywhere (title, date, text)")
     print(f"\n{'recall per pattern':24}" + "".join(f"{s:>17}" for s in splits))
     for name in sorted({n for _, n in patterns}):
         print(f"{name:24}" + "".join(f"{_pct(*patterns[(s, name)][:2]):>17}" for s in splits))
