@@ -61,7 +61,7 @@ from muye_analysis.extract.subjects import (
     split_items,
     subject_before_rank,
 )
-from muye_analysis.extract.tables import Table, find_tables, table_values
+from muye_analysis.extract.tables import UNIT_IN, Table, find_tables, table_values
 from muye_analysis.text import parse_chinese_numeral
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -210,12 +210,12 @@ def _table_rows(doc: _Doc, table: Table) -> list[dict]:
     section = section_at(doc.sections, doc.starts, table.start)
     rows = []
     for label, cell, column, group, unit_cell in table_values(table):
-        subject = _UNIT_LABEL.sub("", label.text).replace("其中:", "").strip()
+        subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
         unit = column.unit
-        row_unit = _UNIT_LABEL.search(label.text)
+        row_unit = UNIT_IN.search(label.text)
         measure = column.measure or "level"
         if measure == "level":
-            unit = unit_cell or (row_unit.group(1) if row_unit else unit or table.unit)
+            unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
             base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
             measure = "level" if base in LEVEL_UNITS or not unit else "count"
         period = period_for(
@@ -252,7 +252,6 @@ def _table_rows(doc: _Doc, table: Table) -> list[dict]:
     return rows
 
 
-_UNIT_LABEL = re.compile(r"[(（]((?:万亿|亿|万)?(?:元|美元|吨|人|亩)|%)[)）]")
 
 
 def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
@@ -776,8 +775,8 @@ def _comparison_rules(st: _Statement) -> None:
     拉动/拉低 are pulls in points (``pp_pull``)."""
     if st.comparator is not None and st.measure in ("change_pp", "ratio", "growth_rate", "change"):
         cmp_text, cmp_sign, cmp_words = st.comparator
-        if st.measure in ("change_pp", "change") and cmp_sign and st.value is not None:
-            st.value = cmp_sign * abs(st.value) if st.measure == "change_pp" else st.value
+        if st.measure == "change_pp" and cmp_sign and st.value is not None:
+            st.value = cmp_sign * abs(st.value)  # a change of a level keeps its verb's sign
         if st.measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
             st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
         st.evidence.append(f"compared with {cmp_text} ({cmp_words})")

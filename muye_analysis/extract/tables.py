@@ -25,8 +25,9 @@ _YEAR_CELL = re.compile(r"((?:19|20)\d\d)年?")
 _UNIT_CELL = re.compile(
     r"(?:计量)?单位[:：]\s*(?P<unit>[^\s|,，;；]{1,6})|^[(（](?P<unit2>[^()（）]{1,6})[)）]$"
 )
-_UNIT_IN = re.compile(
-    r"[(（](?P<unit>%|‰|[万亿]?元|[万亿]?美元|[万]?吨|[万]?人|[万]?亩|公顷|个|家|户)[)）]"
+# A unit in brackets, in a header (增加值(亿元)) or a row label (人均地区生产总值(元)).
+UNIT_IN = re.compile(
+    r"[(（](?P<unit>%|‰|(?:万亿|亿|万)?元|(?:万亿|亿)?美元|万?吨|万?人|万?亩|公顷|个|家|户)[)）]"
 )
 _LABEL_HEAD = re.compile(
     r"^(?:指\s*标(?:名称)?|项\s*目|名\s*称|地\s*区|各区县|区县|县\s*区|行业|类别|产品)"
@@ -268,7 +269,7 @@ def _column(cells: list[Cell]) -> Column:
     words = "".join(c.text for c in cells)
     col = Column(words=words)
     year = _YEAR_CELL.match(words)
-    unit = _UNIT_IN.search(words)
+    unit = UNIT_IN.search(words)
     if unit:
         col.unit = unit.group("unit")
     elif "%" in words:
