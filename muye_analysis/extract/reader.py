@@ -252,8 +252,6 @@ def _table_rows(doc: _Doc, table: Table) -> list[dict]:
     return rows
 
 
-
-
 def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
     text, norm, scan = doc.text, doc.norm, doc.scan
     structures = find_structures(scan, lo, hi)
