@@ -330,7 +330,6 @@ class FactPeriod:
 
 
 _PREVIOUS_YEAR = re.compile(r"(?:比|较)?(?:上年|去年)(?:同期)?(?:的)?\s*$")
-_TODAY = re.compile(r"今年|本年")
 
 
 def period_for(

@@ -1,24 +1,27 @@
 """Read a report sentence by sentence into statements: one dict per numeric statement.
 
-Within a sentence (up to 。；！？ or a line break) the subject carries over from clause to clause
-until a new one is named, so in 社会消费品零售总额累计完成78.8亿元，居全市第6位，同比增长4.9%，
-居全市第9位 both ranks and the growth rate belong to retail sales, and each rank is on the measure
-stated just before it.
+A document is read once for what holds throughout (``_Doc``: its parts, announced targets, the
+years and spans it names, its tables), then sentence by sentence. Within a sentence (up to
+。；！？ or a line break) the subject carries over from clause to clause until a new one is
+named, so in 社会消费品零售总额累计完成78.8亿元，居全市第6位，同比增长4.9%，居全市第9位 both ranks
+and the growth rate belong to retail sales, and each rank is on the measure stated just before it.
 
 Reading rules, each named in the row's ``rule`` with the words that decided it in ``evidence``:
 
-- kind: a figure is a target when its part of the report plans, when a paragraph announces
-  targets (主要预期目标是：, 明年指标安排：) and it follows, when 力争/确保 stand before it in the
-  sentence, or when its own clause names a plan (年度计划投资…); a completion of a plan (占年计划
-  投资的64.49%, 完成年计划710亿元的89.4%) is an actual rate, and the plan inside it a target;
-- comparisons in 个百分点 keep what they compare with and its sign (高于/低于全市, 比上半年加快,
-  较全国、全省分别高…: one comparator per value; 与上年比 for the whole sentence);
-- lists: a unit printed once serves the whole list (0.7、1.4个百分点), values of one measure
-  listed together keep it (增长7.8%、9.2%), and ranks go to each subject listed (A、B等指标均居
-  全市第一; 分别居全市第二、第三; …，均保持全省第三);
+- kind (``kinds.py``): targets by the document's own announcements (a paragraph, a heading, a
+  plan word in the sentence), completions and shortfalls of a plan as actuals;
+- period (``dating.py``): year and months from the sentence, paragraph, heading, title or date;
+- tables (``tables.py``): rows × columns with their headers, one statement per value cell;
+- each statement (``_statement``): subject rules (carried past words that name nothing, or the
+  sentence's topic), plan rules, the measure and its sign, comparisons (个百分点 with comparator
+  and sign, 拉动/拉低), a stated basis, and what a rank ranks and among whom;
+- lists: a unit printed once serves the whole list (0.7、1.4个百分点; 7.9个、3.4个和1.7个百分点),
+  values of one measure listed together keep it (增长7.8%、9.2%), and ranks go to each subject
+  listed or named before (A、B等指标均居全市第一; 两项指标增速均排名全市第三; 总量和增幅均列全市第三;
+  分别居全市第二、第三);
 - structure ratios (结构由14.9:33.2:51.9调整为…) are shares, from and to; 增长2.5倍 is a growth of
-  250% noted as written; 贡献率 and 增长面 are shares; 拉动…个百分点 is a pull in points;
-- mirror-site noise (區(qū), 增(zeng)长, 1·8%, 321,676) is cleaned before reading, and every
+  250% noted as written; 贡献率 and 增长面 are shares;
+- mirror-site noise (區(qū), 增(zeng)长, 1·8%, 15℅, 321,676) is cleaned before reading, and every
   offset is mapped back to the text as given.
 """
 
