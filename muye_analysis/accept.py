@@ -27,7 +27,8 @@ from muye_analysis.errors import DataError
 # What a reviewer writes in the ``reviewed`` column once a row has been checked against the text.
 REVIEWED_YES = ("yes", "y", "true", "1", "x", "是", "已核")
 # Draft columns that are for review only and are not curated.
-DRAFT_ONLY = ("subject", "start", "end", "matched", "value_high", "reviewed")
+DRAFT_ONLY = ("subject", "start", "end", "matched", "start_month", "end_month", "period_from",
+              "value_high", "reviewed")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,17 @@ def accept_draft(
                 row=i + 2,
                 column="document",
                 fix="accept one report's rows at a time; clear the cell or fix --document.",
+            )
+        months = (row.get("start_month", "").strip(), row.get("end_month", "").strip())
+        if any(months) and months != ("1", "12"):
+            # The curated table holds full-year figures: a year-to-date one would pass as annual.
+            raise DataError(
+                f"the row covers months {months[0]}-{months[1]} of its year, not the full year.",
+                file=draft,
+                row=i + 2,
+                column="end_month",
+                fix="delete the row (year-to-date figures go in through muye ingest), or, if the "
+                "text does report the full year, write 1 and 12 in start_month and end_month.",
             )
     new = [
         {c: (report.document if c == "document" else row[c]) for c in schema.INDICATOR_COLUMNS}

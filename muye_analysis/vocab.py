@@ -451,6 +451,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "area_高新区": {"zh": "高新区", "en": "High-tech Zone"},
     "area_经开区": {"zh": "经开区", "en": "Development Zone"},
     # end of issue 27
+    # issue 22: the report reader's evidence (muye extract --explain). The reader writes the
+    # English phrase into a row's evidence; the Chinese view replaces it (extract.io._in_chinese).
+    "explain_period_unknown": {
+        "zh": "时期未知：原文未写年份",
+        "en": "period unknown: the text names no year",
+    },
+    "explain_period": {"zh": "时期 ", "en": "period "},
+    "explain_from_sentence": {"zh": "，取自本句", "en": " from the sentence"},
+    "explain_from_paragraph": {"zh": "，取自本段", "en": " from the paragraph"},
+    "explain_from_part": {"zh": "，取自章节标题", "en": " from the part"},
+    "explain_from_announcement": {"zh": "，取自目标引语", "en": " from the announcement"},
+    "explain_from_title": {"zh": "，取自标题或报告日期", "en": " from the title"},
+    "explain_from_date": {"zh": "，取自报告或发布日期", "en": " from the date"},
+    "explain_from_document": {"zh": "，取自全文最常见年份", "en": " from the document"},
+    "explain_from_table_title": {"zh": "，取自表题", "en": " from the table title"},
+    "explain_from_table_column": {"zh": "，取自表列", "en": " from the table column"},
+    "explain_months": {"zh": "；月份 ", "en": "; months "},
+    "explain_plan_year": {"zh": "计划年度", "en": "the plan's year"},
+    "explain_full_year": {"zh": "未写时段：全年", "en": "no span named: the full year"},
+    "explain_not_reached": {"zh": " 月尚未到", "en": " not yet reached"},
+    "explain_subject_topic": {"zh": "主题取自句首：", "en": "subject from the sentence's topic: "},
+    "explain_names_none": {"zh": " 未指明主题）", "en": " names none)"},
+    "explain_no_subject": {"zh": "无主题", "en": "no subject"},
+    "explain_table_row": {"zh": "表格：行 ", "en": "table: row "},
+    "explain_table_column": {"zh": "，列 ", "en": ", column "},
+    "explain_table_kind": {"zh": "：表 ", "en": ": table "},
+    "explain_pull_down": {"zh": "下拉", "en": "a pull down"},
+    "explain_against_plan": {"zh": "与计划比较", "en": "compared with a plan"},
+    "explain_plan_figure": {"zh": "计划数", "en": "the plan's figure"},
+    "explain_group": {"zh": "分组 ", "en": "group "},
 }
 
 # The briefing's own frames around the charts (title slide, table headers, judgements).

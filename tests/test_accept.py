@@ -102,3 +102,19 @@ def test_a_draft_without_a_reviewed_column_says_how_to_add_it(setup):
     with pytest.raises(DataError, match="missing column") as info:
         accept_draft(draft, "report_2024", curated=curated)
     assert info.value.column == "reviewed" and "'reviewed' column" in str(info.value)
+
+
+def test_a_year_to_date_row_is_refused_and_a_full_year_one_accepted(setup):
+    # muye extract's draft gives each row its months (issue 22): the curated table is annual.
+    draft, curated = setup
+    df = pd.read_csv(draft, dtype=str, keep_default_na=False)
+    df["start_month"], df["end_month"] = "1", "12"
+    df.to_csv(draft, index=False)
+    before = curated.read_bytes()
+    _edit(draft, 3, "end_month", "9")
+    with pytest.raises(DataError, match="covers months 1-9") as info:
+        accept_draft(draft, "report_2024", curated=curated)
+    assert (info.value.row, info.value.column) == (3, "end_month")
+    assert curated.read_bytes() == before
+    _edit(draft, 3, "end_month", "12")
+    assert accept_draft(draft, "report_2024", curated=curated).rows == 29
