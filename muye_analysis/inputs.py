@@ -1,0 +1,217 @@
+"""Reading input files safely: regular files only, size-capped, the text encoding detected.
+
+One reader for every text input of the suite — year-to-date CSVs (``muye ingest``), report texts
+(``muye extract``) and reviewed drafts (``muye accept``) — so that they all accept the same
+files and refuse the same ones with the same words:
+
+* ``read_input_bytes``: only a regular file is read (a FIFO would block, ``/dev/zero`` never
+  ends, a device is no table), never more than a cap, with the cause named when it fails.
+* ``decode_text``: byte-order marks (UTF-8, UTF-16, UTF-32), UTF-16 without a mark (recognised
+  by its zero bytes), UTF-8, then GBK/GB18030 — the default of Chinese Windows. Bytes that
+  decode as GBK but do not read as Chinese (Big5 from Taiwan or Hong Kong, Shift-JIS) are
+  identified with charset-normalizer and decoded as what they are; the encoding used is
+  returned with a name a user recognises, so callers can say it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from muye_analysis.errors import DataError, describe_os_error
+
+_SAVE_AS_UTF8 = "save it as UTF-8 text (Excel: 'CSV UTF-8 (comma delimited)')."
+
+
+def read_input_bytes(
+    path: str | Path, *, max_bytes: int, what: str = "file", fix: str = ""
+) -> bytes:
+    """The bytes of ``path``, a regular file of at most ``max_bytes``; else DataError.
+
+    A FIFO, a socket, a device (``/dev/zero``) or a link to one is refused before it is opened,
+    so nothing blocks and nothing is read without end. ``what`` names the expected content in
+    messages ("year-to-date table", "report text"); ``fix`` says what to give instead.
+    """
+    path = Path(path)
+    fix = fix or f"give the {what} itself."
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DataError("file not found (or a link to nothing).", file=path,
+                        fix="check the path.") from None  # fmt: skip
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {describe_os_error(exc)}", file=path,
+                        fix="check the path and the file's permissions.") from None  # fmt: skip
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError("this is a folder, not a file.", file=path, fix="name the file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(
+            "not a regular file (a device, a pipe, a socket or a link to one): it is not read, "
+            "as it could block or never end.",
+            file=path,
+            fix=fix,
+        )
+    too_big = DataError(
+        f"the file is larger than {max_bytes / 2**20:.0f} MB; a {what} is far smaller.",
+        file=path,
+        fix="check that this is the right file.",
+    )
+    if info.st_size > max_bytes:
+        raise too_big
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {describe_os_error(exc)}", file=path,
+                        fix="check the file's permissions.") from None  # fmt: skip
+    if len(data) > max_bytes:
+        raise too_big
+    return data
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, with the codec used and a name for people."""
+
+    text: str
+    encoding: str  # Python codec name
+    name: str  # what a user calls it: UTF-8, GBK, Big5 (traditional Chinese) …
+
+    @property
+    def unusual(self) -> bool:
+        """Neither UTF-8 nor GBK (the two a Chinese office writes): worth telling the user."""
+        return self.encoding not in ("utf-8", "utf-8-sig", "gb18030")
+
+
+_NAMES = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030",
+    "utf-16": "UTF-16", "utf-16-le": "UTF-16 (little-endian, no byte-order mark)",
+    "utf-16-be": "UTF-16 (big-endian, no byte-order mark)", "utf-32": "UTF-32",
+    "big5": "Big5 (traditional Chinese)", "cp950": "Big5 (traditional Chinese)",
+    "big5hkscs": "Big5-HKSCS (traditional Chinese, Hong Kong)",
+    "shift_jis": "Shift-JIS (Japanese)", "cp932": "Shift-JIS (Japanese)",
+    "euc_jp": "EUC-JP (Japanese)", "euc_kr": "EUC-KR (Korean)", "cp949": "EUC-KR (Korean)",
+}  # fmt: skip
+# Codecs charset-normalizer may choose between when GBK bytes do not read as Chinese.
+_EAST_ASIAN = ["gb18030", "big5", "cp950", "big5hkscs", "shift_jis", "cp932", "euc_jp", "cp949"]
+# Share of the non-ASCII characters of real Chinese GBK text that lie in GB2312's first level
+# (the 3,755 common characters) or its punctuation rows; Big5 or Shift-JIS bytes read as GBK
+# give rare characters and kana instead (about 40%).
+_COMMON_GB_SHARE = 0.8
+_MIN_SIGNAL_CHARS = 4  # fewer non-ASCII characters than this say nothing about the encoding
+
+
+def _decoded(text: str, encoding: str) -> Decoded:
+    return Decoded(text, encoding, _NAMES.get(encoding, encoding))
+
+
+def decode_text(
+    data: bytes, path: str | Path, *, fix: str = _SAVE_AS_UTF8, what: str = "text"
+) -> Decoded:
+    """Decode the bytes of a text file, detecting and naming its encoding.
+
+    Raises DataError naming the file and line when the bytes are binary (NUL bytes that are not
+    UTF-16) or mix encodings (a UTF-8 byte-order mark in front of GBK bytes). ``what`` names the
+    text expected ("CSV text"), ``fix`` what to do.
+    """
+    path = Path(path)
+    marks = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+    for bom, encoding in marks:
+        if data.startswith(bom):
+            return _decoded(_strict(data, encoding, path, fix), encoding)
+    if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise DataError(
+                f"binary data (NUL bytes), not {what}.",
+                file=path,
+                row=data[: data.index(b"\x00")].count(b"\n") + 1,
+                column="A",
+                fix=fix,
+            )
+        return _decoded(_strict(data, encoding, path, fix), encoding)
+    if data.startswith(codecs.BOM_UTF8):
+        body = data[len(codecs.BOM_UTF8) :]
+        try:
+            return _decoded(body.decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DataError(
+                f"the file starts with a UTF-8 byte-order mark but is not UTF-8 after it (byte "
+                f"{exc.start + 3}): it mixes two encodings (GBK text behind a UTF-8 mark).",
+                file=path,
+                row=body[: exc.start].count(b"\n") + 1,
+                column="A",
+                fix=fix,
+            ) from None
+    try:
+        return _decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        gbk = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"the file is neither UTF-8 nor GBK/GB18030 text (byte {exc.start}).",
+            file=path,
+            row=data[: exc.start].count(b"\n") + 1,
+            column="A",
+            fix=fix,
+        ) from None
+    if _reads_as_chinese(gbk):
+        return _decoded(gbk, "gb18030")
+    other = _other_east_asian(data)
+    return other if other is not None else _decoded(gbk, "gb18030")
+
+
+def _strict(data: bytes, encoding: str, path: Path, fix: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not readable as {_NAMES.get(encoding, encoding)} (byte {exc.start}).",
+                        file=path, row=1, column="A", fix=fix) from None  # fmt: skip
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """utf-16-le / utf-16-be when the zero bytes fall in every other position (the high byte
+    of ASCII characters), as Excel's "Unicode text" without its mark; else None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zero_odd > 0.25 and zero_even < 0.05:
+        return "utf-16-le"
+    if zero_even > 0.25 and zero_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether GBK-decoded text reads as Chinese: most of its non-ASCII characters are common
+    characters or punctuation (GB2312 level 1, rows 0xA1-0xA3), or there are too few to say."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if len(wide) < _MIN_SIGNAL_CHARS:
+        return True
+    common = 0
+    for ch in wide:
+        try:
+            lead = ch.encode("gb2312")[0]
+        except UnicodeEncodeError:
+            continue
+        common += 0xA1 <= lead <= 0xA3 or 0xB0 <= lead <= 0xD7
+    return common / len(wide) >= _COMMON_GB_SHARE
+
+
+def _other_east_asian(data: bytes) -> Decoded | None:
+    """The encoding charset-normalizer finds for bytes that are not readable Chinese as GBK."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_EAST_ASIAN).best()
+    if best is None or best.encoding == "gb18030":
+        return None
+    try:
+        return _decoded(data.decode(best.encoding), best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
