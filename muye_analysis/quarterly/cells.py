@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from muye_analysis import schema
+from muye_analysis import config, schema
 from muye_analysis.text import to_halfwidth
 
 # How far down a sheet the header row may sit (title and unit rows come above it).
@@ -399,3 +399,49 @@ def _blank(cell: Any) -> bool:
     if _is_empty(cell):
         return True
     return isinstance(cell, str) and re.sub(r"\s+", "", to_halfwidth(cell)).upper() in _NO_DATA
+
+
+# -- areas ---------------------------------------------------------------------------------------
+
+# Units below the district keep their own names (牧野乡, 王村镇): only a name that ends like a
+# county-level unit and is close to the district's is taken for a misspelling of it.
+_TOWNSHIP_ENDINGS = ("乡", "镇", "街道", "办事处", "社区", "村")
+_PROVINCE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,3}省")
+
+
+def canonical_area(text: str) -> str:
+    """The area a cell names, with the district's aliases made one: 牧野, 牧野区, 新乡市牧野区,
+    新乡牧野区, 河南省新乡市牧野区 and Muye District are all ``config.DISTRICT_ZH``. Other
+    areas are returned as written. A name close to the district's but not one of its aliases
+    (牧野县, 牧业区) raises CellError with the suggestion, rather than becoming an area of its
+    own that no target is judged on.
+
+    >>> canonical_area("新乡市 牧野区"), canonical_area("河南省")
+    ('牧野区', '河南省')
+    """
+    district, city = config.DISTRICT_ZH, config.CITY_ZH
+    short = district[:-1] if len(district) > 2 else district  # 牧野区 -> 牧野
+    key = re.sub(r"[\s·.•\-]", "", normalise_name(to_halfwidth(text)))
+    english = config.DISTRICT_EN.lower().replace(" ", "")
+    if key.lower() in (english, english.split("district")[0]):
+        return district
+    rest = _PROVINCE_PREFIX.sub("", key) if short in key else key
+    for prefix in (city, city[:-1]):
+        if rest.startswith(prefix) and len(rest) > len(prefix):
+            rest = rest[len(prefix) :]
+            break
+    if rest in (district, short):
+        return district
+    near = (short in rest and not rest.endswith(_TOWNSHIP_ENDINGS)) or (
+        len(rest) == len(district)
+        and rest[-1] == district[-1]
+        and sum(a != b for a, b in zip(rest, district, strict=True)) == 1
+    )
+    if near:
+        raise CellError(
+            f"area {text!r} is close to the district's name but is not one of its names "
+            f"({district}, {short}, {city}{district}).",
+            f"write {district} if the row is the district's (or leave the area blank); write a "
+            "township's full name (…乡, …镇, …街道) if it is one.",
+        )
+    return text
