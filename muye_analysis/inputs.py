@@ -108,20 +108,26 @@ def _decoded(text: str, encoding: str) -> Decoded:
 
 
 def decode_text(
-    data: bytes, path: str | Path, *, fix: str = _SAVE_AS_UTF8, what: str = "text"
+    data: bytes,
+    path: str | Path,
+    *,
+    fix: str = _SAVE_AS_UTF8,
+    what: str = "text",
+    column: str | None = None,
 ) -> Decoded:
     """Decode the bytes of a text file, detecting and naming its encoding.
 
     Raises DataError naming the file and line when the bytes are binary (NUL bytes that are not
     UTF-16) or mix encodings (a UTF-8 byte-order mark in front of GBK bytes). ``what`` names the
-    text expected ("CSV text"), ``fix`` what to do.
+    text expected ("CSV text"), ``fix`` what to do, ``column`` the column errors name (a CSV's
+    "A"; none for running text).
     """
     path = Path(path)
     marks = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
     for bom, encoding in marks:
         if data.startswith(bom):
-            return _decoded(_strict(data, encoding, path, fix), encoding)
+            return _decoded(_strict(data, encoding, path, fix, column), encoding)
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if encoding is None:
@@ -129,10 +135,10 @@ def decode_text(
                 f"binary data (NUL bytes), not {what}.",
                 file=path,
                 row=data[: data.index(b"\x00")].count(b"\n") + 1,
-                column="A",
+                column=column,
                 fix=fix,
             )
-        return _decoded(_strict(data, encoding, path, fix), encoding)
+        return _decoded(_strict(data, encoding, path, fix, column), encoding)
     if data.startswith(codecs.BOM_UTF8):
         body = data[len(codecs.BOM_UTF8) :]
         try:
@@ -143,21 +149,22 @@ def decode_text(
                 f"{exc.start + 3}): it mixes two encodings (GBK text behind a UTF-8 mark).",
                 file=path,
                 row=body[: exc.start].count(b"\n") + 1,
-                column="A",
+                column=column,
                 fix=fix,
             ) from None
     try:
         return _decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     try:
         gbk = data.decode("gb18030")
     except UnicodeDecodeError as exc:
+        at = max(exc.start, utf8_error.start)  # where the encoding that read further stopped
         raise DataError(
-            f"the file is neither UTF-8 nor GBK/GB18030 text (byte {exc.start}).",
+            f"not readable as UTF-8 or GBK/GB18030 text (byte {at}).",
             file=path,
-            row=data[: exc.start].count(b"\n") + 1,
-            column="A",
+            row=data[:at].count(b"\n") + 1,
+            column=column,
             fix=fix,
         ) from None
     if _reads_as_chinese(gbk):
@@ -166,12 +173,12 @@ def decode_text(
     return other if other is not None else _decoded(gbk, "gb18030")
 
 
-def _strict(data: bytes, encoding: str, path: Path, fix: str) -> str:
+def _strict(data: bytes, encoding: str, path: Path, fix: str, column: str | None) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise DataError(f"not readable as {_NAMES.get(encoding, encoding)} (byte {exc.start}).",
-                        file=path, row=1, column="A", fix=fix) from None  # fmt: skip
+                        file=path, row=1, column=column, fix=fix) from None  # fmt: skip
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

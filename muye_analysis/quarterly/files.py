@@ -98,7 +98,7 @@ def decode_csv(data: bytes, path: Path) -> Decoded:
             rename = f"rename it to {suffix}" if suffix else "give the table itself"
             raise DataError(f"this is {what}, not a CSV text file.", file=path, row=1,
                             column="A", fix=f"{rename}, or save the table as CSV.")  # fmt: skip
-    decoded = decode_text(data, path, fix=_SAVE_CSV, what="CSV text")
+    decoded = decode_text(data, path, fix=_SAVE_CSV, what="CSV text", column="A")
     if decoded.text.startswith("\ufeff"):  # a mark inside UTF-16: not part of the header
         decoded = Decoded(decoded.text[1:], decoded.encoding, decoded.name)
     return decoded
