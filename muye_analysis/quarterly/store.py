@@ -134,7 +134,7 @@ def complete(record: dict[str, Any]) -> dict[str, Any]:
 # -- connections ---------------------------------------------------------------------------------
 
 
-def _store_error(exc: sqlite3.Error, path: Path) -> DataError:
+def _store_error(exc: sqlite3.Error, path: Path, *, write: bool = True) -> DataError:
     text = str(exc)
     if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
         return DataError(
@@ -146,6 +146,9 @@ def _store_error(exc: sqlite3.Error, path: Path) -> DataError:
         "readonly" in text or "unable to open" in text or "disk I/O" in text or "full" in text
     ):
         cause, fix = _diagnose_write_failure(path, text)
+        if not write:  # reading needs SQLite's shared-memory file beside the store
+            return DataError(f"cannot open the store ({text}): {cause}.", file=path,
+                             fix=fix.replace(" and ingest again", ""))  # fmt: skip
         return DataError(f"cannot write the store ({text}): {cause}; nothing was written.",
                          file=path, fix=fix)  # fmt: skip
     return DataError(f"the store is not a readable database ({text}).", file=path,
@@ -212,7 +215,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     try:
         con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
     except sqlite3.Error as exc:
-        raise _store_error(exc, path) from None
+        raise _store_error(exc, path, write=write) from None
     try:
         con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if write:
@@ -221,7 +224,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         with contextlib.suppress(sqlite3.Error):
             con.rollback()
-        raise _store_error(exc, path) from None
+        raise _store_error(exc, path, write=write) from None
     finally:
         con.close()
 
@@ -527,6 +530,10 @@ def _rows(path: Path, where: str = "", params: tuple = ()) -> list[dict[str, Any
 
 
 def _fetch(con: sqlite3.Connection, path: Path, sql: str, params: tuple) -> list[dict[str, Any]]:
+    if not con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vintage'"
+    ).fetchone():
+        return []  # a first ingest that failed (disk full, file-size limit) before the schema
     _check_damage(con, path)
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
