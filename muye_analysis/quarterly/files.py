@@ -261,15 +261,18 @@ def _read_excel(path: Path, data: bytes) -> list[Sheet]:
 def _refuse_oversized(path: Path, scan: SheetScan) -> None:
     if scan.grid_cells <= MAX_SHEET_CELLS:
         return
+    cells = " and ".join(scan.far_cells)
+    row, column = scan.row_cell if scan.last_row >= MAX_SHEET_CELLS**0.5 else scan.column_cell
     raise DataError(
-        f"sheet {scan.name!r}: a value in cell {scan.last_cell} makes the sheet span "
+        f"sheet {scan.name!r}: a value in cell {cells} makes the sheet span "
         f"{scan.last_row + 1:,} rows × {scan.last_column + 1:,} columns "
         f"({scan.grid_cells:,} cells, more than {MAX_SHEET_CELLS:,}): not a year-to-date table "
-        "(a stray value far below or to the right of the table?).",
+        "(a stray value far below or to the right of the table?). It is refused before the "
+        "sheet is loaded.",
         file=path,
-        row=scan.last_row + 1,
-        column=_column_letter(scan.last_column),
-        fix=f"delete the value in {scan.last_cell} (Ctrl+End in Excel goes to it), save, and "
+        row=row + 1,
+        column=_column_letter(column),
+        fix=f"delete the value in {cells} (Ctrl+End in Excel goes to the last cell), save, and "
         "ingest again.",
     )
 

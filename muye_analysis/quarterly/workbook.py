@@ -35,7 +35,8 @@ class SheetScan:
     name: str
     last_row: int = -1  # of the last cell holding a value
     last_column: int = -1
-    last_cell: str = ""  # e.g. XFD1048576: the cell that sets the extent
+    row_cell: Cell = (-1, -1)  # the cell that sets last_row (the first one found)
+    column_cell: Cell = (-1, -1)  # the cell that sets last_column
     percent: set[Cell] = field(default_factory=set)  # numeric cells with a percent format
     bad: dict[Cell, BadCell] = field(default_factory=dict)  # error or formula-without-result
     hidden_rows: set[int] = field(default_factory=set)
@@ -47,23 +48,35 @@ class SheetScan:
         """Cells of the grid from A1 to the last filled cell (what a dense reader allocates)."""
         return (self.last_row + 1) * (self.last_column + 1)
 
-    def extend(self, row: int, column: int, ref: str) -> None:
-        if row > self.last_row or column > self.last_column:
-            self.last_row, self.last_column = max(self.last_row, row), max(self.last_column, column)
-            self.last_cell = ref
+    @property
+    def far_cells(self) -> list[str]:
+        """The cells that set the grid's extent (one when the same cell is lowest and rightmost),
+        as the spreadsheet names them (XFD1048576)."""
+        cells = dict.fromkeys((self.row_cell, self.column_cell))
+        return [f"{_column_letter(j)}{i + 1}" for i, j in cells if i >= 0]
+
+    def extend(self, row: int, column: int) -> None:
+        if row > self.last_row:
+            self.last_row, self.row_cell = row, (row, column)
+        if column > self.last_column:
+            self.last_column, self.column_cell = column, (row, column)
 
 
 # -- .xlsx / .xlsm ---------------------------------------------------------------------------------
 
 _ATTR = re.compile(r'([\w:]+)="([^"]*)"')
 _BATTR = re.compile(rb'([\w:]+)="([^"]*)"')
-# A row start tag, or a cell with its body (prefixes such as x: are allowed).
+# A row start tag, or a cell with its reference, style, type and body (prefixes such as x: are
+# allowed; the attributes are picked out by lookaheads, in any order, without a Python loop).
 _ROW_OR_CELL = re.compile(
-    rb"<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL
+    rb"<(?:\w+:)?row\b([^>]*)>"
+    rb"|<(?:\w+:)?c\b"
+    rb'(?=[^>]*?\br="([A-Z]+)(\d+)")?(?=[^>]*?\bs="(\d+)")?(?=[^>]*?\bt="(\w+)")?'
+    rb"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)",
+    re.DOTALL,
 )
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-_REF = re.compile(rb"([A-Z]+)(\d+)")
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
@@ -129,8 +142,9 @@ def _sheet_members(book: zipfile.ZipFile) -> list[tuple[str, str]]:
 def _scan_sheet_xml(name: str, xml: bytes, percent_styles: set[int]) -> SheetScan:
     scan = SheetScan(name)
     row, column = -1, -1
+    last_row = last_column = -1
     for match in _ROW_OR_CELL.finditer(xml):
-        row_attrs, cell_attrs, body = match.group(1), match.group(2), match.group(3) or b""
+        row_attrs, letters, number, style, kind, body = match.groups()
         if row_attrs is not None:
             attrs = dict(_BATTR.findall(row_attrs))
             row = int(attrs[b"r"]) - 1 if attrs.get(b"r", b"").isdigit() else row + 1
@@ -138,35 +152,22 @@ def _scan_sheet_xml(name: str, xml: bytes, percent_styles: set[int]) -> SheetSca
             if _true(attrs.get(b"hidden")):
                 scan.hidden_rows.add(row)
             continue
-        attrs = dict(_BATTR.findall(cell_attrs))
-        ref = _REF.fullmatch(attrs.get(b"r", b""))
-        if ref is not None:
-            row, column = int(ref.group(2)) - 1, _column_index(ref.group(1))
+        if letters is not None:
+            row, column = int(number) - 1, _column_index(letters)
         else:  # no reference: the next cell of the row
             column += 1
-        where = (row, column)
-        cell = f"{_column_letter(column)}{row + 1}"
-        kind = attrs.get(b"t")
-        if _HAS_VALUE.search(body):
-            scan.extend(row, column, cell)
-        style = attrs.get(b"s", b"0")
-        if kind in _NUMERIC_TYPES and style.isdigit() and int(style) in percent_styles:
-            scan.percent.add(where)
-        value = _VALUE.search(body)
-        shown = value.group(1).decode("utf-8", "replace") if value else ""
-        if kind == b"e":
-            scan.bad[where] = BadCell(
-                f"cell {cell} shows the error {shown or '#ERROR'} instead of a number.",
-                "correct the formula (a #DIV/0! divides by an empty or zero cell), or type the "
-                "value.",
-            )
-        elif _HAS_FORMULA.search(body) and not shown:
-            scan.bad[where] = BadCell(
-                f"cell {cell} holds a formula with no saved result (the file was written by a "
-                "program that does not calculate formulas).",
-                "open the file in Excel or WPS and save it (that stores the results), or type "
-                "the values.",
-            )
+        if not body:
+            continue  # an empty (formatted) cell: no value, not part of any grid
+        if (row > last_row or column > last_column) and _HAS_VALUE.search(body):
+            if row > last_row:
+                last_row, scan.row_cell = row, (row, column)
+            if column > last_column:
+                last_column, scan.column_cell = column, (row, column)
+        if style is not None and kind in _NUMERIC_TYPES and int(style) in percent_styles:
+            scan.percent.add((row, column))
+        if kind == b"e" or _HAS_FORMULA.search(body):
+            _bad_cell(scan, row, column, kind, body)
+    scan.last_row, scan.last_column = last_row, last_column
     for match in _COL.finditer(xml):
         attrs = dict(_BATTR.findall(match.group(1)))
         if _true(attrs.get(b"hidden")) and attrs.get(b"min", b"").isdigit():
@@ -180,6 +181,25 @@ def _scan_sheet_xml(name: str, xml: bytes, percent_styles: set[int]) -> SheetSca
         r1 = int(match.group(4)) - 1 if match.group(4) else r0
         scan.merged.append((r0, c0, r1, c1))
     return scan
+
+
+def _bad_cell(scan: SheetScan, row: int, column: int, kind: bytes | None, body: bytes) -> None:
+    """Record a cell showing an error, or a formula with no saved result."""
+    value = _VALUE.search(body)
+    shown = value.group(1).decode("utf-8", "replace") if value else ""
+    cell = f"{_column_letter(column)}{row + 1}"
+    if kind == b"e":
+        scan.bad[(row, column)] = BadCell(
+            f"cell {cell} shows the error {shown or '#ERROR'} instead of a number.",
+            "correct the formula (a #DIV/0! divides by an empty or zero cell), or type the value.",
+        )
+    elif not shown:
+        scan.bad[(row, column)] = BadCell(
+            f"cell {cell} holds a formula with no saved result (the file was written by a "
+            "program that does not calculate formulas).",
+            "open the file in Excel or WPS and save it (that stores the results), or type "
+            "the values.",
+        )
 
 
 def scan_xlsx(data: bytes) -> dict[str, SheetScan]:
@@ -231,7 +251,7 @@ def scan_xls(data: bytes) -> dict[str, SheetScan]:
                 for j, kind in enumerate(sheet.row_types(i)):
                     if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                         continue
-                    scan.extend(i, j, f"{_column_letter(j)}{i + 1}")
+                    scan.extend(i, j)
                     xf = sheet.cell_xf_index(i, j)
                     if kind == xlrd.XL_CELL_NUMBER and _xls_percent(book, xf):
                         scan.percent.add((i, j))

@@ -250,22 +250,29 @@ def test_a_name_merged_over_two_rows_is_named_as_the_cause(tmp_path):
 def test_a_value_in_xfd1048576_is_refused_before_a_grid_is_built(tmp_path):
     # python-calamine would allocate 549,755,813,888 bytes for this 5 KB file and abort the
     # process (rc 134, no exception): run in a subprocess, so an abort fails the test, not pytest.
-    def far(wb, ws):
+    # A merely formatted (empty) cell that far is no value: that file is read as usual.
+    rows = [["指标", "时期", "累计值", "单位"], ["社会消费品零售总额", "2024年1-3月", 20.1, "亿元"]]
+
+    def far_value(wb, ws):
         ws["XFD1048576"] = 1
 
-    path = book(tmp_path / "synthetic_far_cell.xlsx",
-                [["指标", "时期", "累计值", "单位"],
-                 ["社会消费品零售总额", "2024年1-3月", 20.1, "亿元"]], far)  # fmt: skip
-    assert path.stat().st_size < 10_000
+    def far_format(wb, ws):
+        ws["XFD1048576"].number_format = "0.0%"
+
+    far = book(tmp_path / "synthetic_far_value.xlsx", rows, far_value)
+    formatted = book(tmp_path / "synthetic_far_format.xlsx", rows, far_format)
+    assert far.stat().st_size < 10_000
     script = (
-        "import sys\nfrom muye_analysis.errors import DataError\n"
+        "import sys\nfrom pathlib import Path\nfrom muye_analysis.errors import DataError\n"
         "from muye_analysis.quarterly import read_sheets\n"
-        "try:\n    read_sheets(__import__('pathlib').Path(sys.argv[1]))\n"
+        "sheets, _ = read_sheets(Path(sys.argv[2]))\nprint(len(sheets[0].rows))\n"
+        "try:\n    read_sheets(Path(sys.argv[1]))\n"
         "except DataError as exc:\n    print(exc)\n    sys.exit(3)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", script, str(far), str(formatted)],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 3, done.stderr[-2000:]
+    assert done.stdout.startswith("2\n")  # the formatted file: its two rows
     assert "a value in cell XFD1048576 makes the sheet span 1,048,576 rows × 16,384 columns" in (
         done.stdout
     )
