@@ -9,8 +9,15 @@ files and refuse the same ones with the same words:
 * ``decode_text``: byte-order marks (UTF-8, UTF-16, UTF-32), UTF-16 without a mark (recognised
   by its zero bytes), UTF-8, then GBK/GB18030 — the default of Chinese Windows. Bytes that
   decode as GBK but do not read as Chinese (Big5 from Taiwan or Hong Kong, Shift-JIS) are
-  identified with charset-normalizer and decoded as what they are; the encoding used is
-  returned with a name a user recognises, so callers can say it.
+  decoded as what they are; the encoding used is returned with a name a user recognises, so
+  callers can say it.
+
+How the legacy encodings are told apart: every double-byte encoding orders its characters by
+frequency, common ones first (GB2312 level 1, Big5 level 1, JIS X 0208 level 1). Text decoded
+with its own encoding is almost all common characters; the same bytes decoded with another give
+rare characters, kana or symbols. The encoding whose reading is most common wins, GBK on a near
+tie. (General detectors such as charset-normalizer were tried and misread a short Big5 row as
+Shift-JIS: a table has few non-ASCII characters, too few for their statistics.)
 """
 
 from __future__ import annotations
@@ -92,15 +99,18 @@ _NAMES = {
     "big5": "Big5 (traditional Chinese)", "cp950": "Big5 (traditional Chinese)",
     "big5hkscs": "Big5-HKSCS (traditional Chinese, Hong Kong)",
     "shift_jis": "Shift-JIS (Japanese)", "cp932": "Shift-JIS (Japanese)",
-    "euc_jp": "EUC-JP (Japanese)", "euc_kr": "EUC-KR (Korean)", "cp949": "EUC-KR (Korean)",
 }  # fmt: skip
-# Codecs charset-normalizer may choose between when GBK bytes do not read as Chinese.
-_EAST_ASIAN = ["gb18030", "big5", "cp950", "big5hkscs", "shift_jis", "cp932", "euc_jp", "cp949"]
-# Share of the non-ASCII characters of real Chinese GBK text that lie in GB2312's first level
-# (the 3,755 common characters) or its punctuation rows; Big5 or Shift-JIS bytes read as GBK
-# give rare characters and kana instead (about 40%).
-_COMMON_GB_SHARE = 0.8
-_MIN_SIGNAL_CHARS = 4  # fewer non-ASCII characters than this say nothing about the encoding
+# Legacy double-byte encodings tried when bytes are not UTF-8, GBK first; per encoding, the lead
+# bytes of its common characters and punctuation (level 1 of its character set).
+_LEGACY = {
+    "gb18030": ((0xA1, 0xA3), (0xB0, 0xD7)),  # GB2312 punctuation rows, level 1 (3,755 hanzi)
+    "big5": ((0xA1, 0xA3), (0xA4, 0xC6)),  # Big5 symbols, level 1 (5,401 common hanzi)
+    "cp932": ((0x81, 0x83), (0x88, 0x98)),  # JIS symbols and kana, level 1 kanji
+}
+# Share of common characters above which GBK is taken without looking further; real Chinese
+# GBK text scores near 1, Big5 or Shift-JIS bytes read as GBK about 0.4.
+_COMMON_SHARE = 0.8
+_MIN_SIGNAL_CHARS = 2  # fewer non-ASCII characters than this say nothing about the encoding
 
 
 def _decoded(text: str, encoding: str) -> Decoded:
@@ -167,10 +177,19 @@ def decode_text(
             column=column,
             fix=fix,
         ) from None
-    if _reads_as_chinese(gbk):
+    share = _common_share(gbk, "gb18030")
+    if share >= _COMMON_SHARE:
         return _decoded(gbk, "gb18030")
-    other = _other_east_asian(data)
-    return other if other is not None else _decoded(gbk, "gb18030")
+    best = ("gb18030", gbk, share)
+    for encoding in ("big5", "cp932"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _common_share(text, encoding)
+        if share > best[2] + 0.1:  # clearly better than GBK's reading
+            best = (encoding, text, share)
+    return _decoded(best[1], best[0])
 
 
 def _strict(data: bytes, encoding: str, path: Path, fix: str, column: str | None) -> str:
@@ -195,30 +214,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _reads_as_chinese(text: str) -> bool:
-    """Whether GBK-decoded text reads as Chinese: most of its non-ASCII characters are common
-    characters or punctuation (GB2312 level 1, rows 0xA1-0xA3), or there are too few to say."""
+def _common_share(text: str, encoding: str) -> float:
+    """Share of the non-ASCII characters of ``text`` that are common characters or punctuation
+    of ``encoding`` (1.0 when there are too few to judge)."""
     wide = [ch for ch in text if ord(ch) > 0x7F]
     if len(wide) < _MIN_SIGNAL_CHARS:
-        return True
+        return 1.0
+    ranges = _LEGACY[encoding]
     common = 0
     for ch in wide:
         try:
-            lead = ch.encode("gb2312")[0]
+            encoded = ch.encode(encoding)
         except UnicodeEncodeError:
             continue
-        common += 0xA1 <= lead <= 0xA3 or 0xB0 <= lead <= 0xD7
-    return common / len(wide) >= _COMMON_GB_SHARE
-
-
-def _other_east_asian(data: bytes) -> Decoded | None:
-    """The encoding charset-normalizer finds for bytes that are not readable Chinese as GBK."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=_EAST_ASIAN).best()
-    if best is None or best.encoding == "gb18030":
-        return None
-    try:
-        return _decoded(data.decode(best.encoding), best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+        if len(encoded) == 2:
+            common += any(lo <= encoded[0] <= hi for lo, hi in ranges)
+    return common / len(wide)

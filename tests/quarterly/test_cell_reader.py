@@ -182,6 +182,8 @@ def test_a_data_sheet_named_like_notes_is_read_and_a_notes_sheet_is_listed(tmp_p
     [
         ("big5", "retail_sales,2024,1-3月,20.1,億元,5.2,新鄉市統計局發佈（合成）",
          "Big5 (traditional Chinese)"),
+        ("big5", "retail_sales,2024,2024Q1,,,5.2,新鄉市統計局發佈",  # few characters to go on
+         "Big5 (traditional Chinese)"),
         ("shift_jis", "retail_sales,2024,1-3月,20.1,億円,5.2,統計局の資料（合成）",
          "Shift-JIS (Japanese)"),
         ("utf-16-le", "社会消费品零售总额,2024,1-3月,20.1,亿元,5.2,新乡市统计局（合成）",
