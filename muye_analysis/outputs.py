@@ -120,18 +120,21 @@ def check_output_path(
             file=path,
             fix=f"write to an ordinary file, e.g. -o {example}.",
         )
-    if owns_data:
-        return path
-    resolved = path.resolve()
-    for folder in protected_folders():
-        if resolved.is_relative_to(folder.resolve()):
-            raise DataError(
-                f"refusing to write under {folder}: it holds inputs (raw files, curated tables, "
-                "the store), which outputs never overwrite.",
-                file=path,
-                fix=f"write elsewhere, e.g. -o {example}.",
-            )
+    folder = None if owns_data else _protected_folder_holding(path)
+    if folder is not None:
+        raise DataError(
+            f"refusing to write under {folder}: it holds inputs (raw files, curated tables, "
+            "the store), which outputs never overwrite.",
+            file=path,
+            fix=f"write elsewhere, e.g. -o {example}.",
+        )
     return path
+
+
+def _protected_folder_holding(path: Path) -> Path | None:
+    """The protected folder (``protected_folders``) that ``path`` lies in, if any."""
+    resolved = path.resolve()
+    return next((f for f in protected_folders() if resolved.is_relative_to(f.resolve())), None)
 
 
 def check_output_folder(folder: str | Path, *, setting: str) -> Path:
@@ -145,13 +148,12 @@ def check_output_folder(folder: str | Path, *, setting: str) -> Path:
             file=folder,
             fix=f"set {setting} to a folder (it is created when missing).",
         )
-    resolved = folder.resolve()
-    for protected in protected_folders():
-        if resolved.is_relative_to(protected.resolve()):
-            raise DataError(
-                f"{setting} lies under {protected}, which holds inputs (raw files, curated "
-                "tables, the store): outputs never go there.",
-                file=folder,
-                fix=f"set {setting} to another folder, e.g. build/.",
-            )
+    protected = _protected_folder_holding(folder)
+    if protected is not None:
+        raise DataError(
+            f"{setting} lies under {protected}, which holds inputs (raw files, curated tables, "
+            "the store): outputs never go there.",
+            file=folder,
+            fix=f"set {setting} to another folder, e.g. build/.",
+        )
     return folder

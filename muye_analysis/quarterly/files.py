@@ -44,7 +44,7 @@ UNREAD_SUFFIXES = (".xlsb", ".ods", ".et", ".ett", ".numbers", ".xltx", ".xltm",
 ENCODINGS = ("utf-8-sig", "utf-8", "gb18030")  # the usual ones; others are detected and named
 
 
-@dataclass
+@dataclass(eq=False)  # two sheets are the same sheet only if they are the same object
 class Sheet:
     """One sheet of a year-to-date file, as the cell reader returns it.
 

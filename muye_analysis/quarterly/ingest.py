@@ -381,7 +381,7 @@ def _merge(
 
 
 def _release_dates(record: dict[str, Any], old: dict[str, Any]) -> str:
-    """ ", released 2024-11-18 here, 2024-12-20 in the store" when both files give a date."""
+    """ ", released 2019-11-18 here, 2019-12-20 in the store" when both files give a date."""
     new_date, old_date = release_date(record.get("release")), release_date(old.get("release"))
     if new_date is None or old_date is None:
         return ""

@@ -60,7 +60,7 @@ _RELEASE_DATE = re.compile(
 
 
 def release_date(label: str | None) -> tuple[int, int, int] | None:
-    """(year, month, day) of the date a release label gives (发布日期：2024年12月20日), day 0
+    """(year, month, day) of the date a release label gives (发布日期：2019年12月20日), day 0
     when only the month is given; None without a date."""
     match = _RELEASE_DATE.search(label or "")
     if match is None:
@@ -70,7 +70,7 @@ def release_date(label: str | None) -> tuple[int, int, int] | None:
 
 
 def format_release_date(date: tuple[int, int, int]) -> str:
-    """2024-12-20 (or 2024-12 without a day)."""
+    """2019-12-20 (or 2019-12 without a day)."""
     year, month, day = date
     return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
 
@@ -144,6 +144,7 @@ def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> Parsed
             "put the data in the first sheet, starting with a header row "
             "(see data/quarterly/template.xlsx).",
         )
+    # (Sheets compare by identity: ``in`` below never compares their cells.)
     skipped += [f"{name}[{printable(s.name)}]: notes sheet, not read" for s in notes
                 if s not in wanted]  # fmt: skip
     skipped += [f"{name}[{printable(s.name)}]: empty sheet" for s in wanted if s not in filled]
