@@ -392,7 +392,11 @@ def _release_dates(record: dict[str, Any], old: dict[str, Any]) -> str:
 def _refuse_older_release(record: dict[str, Any], old: dict[str, Any], force_older: bool) -> None:
     """A --replace must not make an older release current over a newer one in silence."""
     new_date, old_date = release_date(record.get("release")), release_date(old.get("release"))
-    if force_older or new_date is None or old_date is None or not new_date < old_date:
+    if force_older or new_date is None or old_date is None:
+        return
+    if 0 in (new_date[2], old_date[2]):  # a month without a day: compare the months only
+        new_date, old_date = (*new_date[:2], 0), (*old_date[:2], 0)
+    if not new_date < old_date:
         return
     raise _where_of(record).fail(
         f"{_describe(record)}: this file is the release of {format_release_date(new_date)}, "

@@ -42,7 +42,8 @@ def _parse_sheet(
 # 初步核算 = preliminary), or when it was released.
 _RELEASE = re.compile(
     r"(?:[(（\[【]?(?:修订|修正|更正|快报|初步核算|初步|最终核实|终核|正式)(?:版|数|数据)?[)）\]】]?"
-    r"|(?:发布|制表|填报|更新)(?:日期|时间)?[:：]?\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?"
+    r"|(?:发布|制表|填报|更新)(?:日期|时间)?[:：]?\s*\d{4}(?:年\d{1,2}月(?:\d{1,2}日)?"
+    r"|([-./])\d{1,2}(?:\1\d{1,2})?)"
     r"|(?:第[一二三四五六七八九十\d]+版|版本[:：]?\s*\S{1,12}|v\d+(?:\.\d+)*))",
     re.IGNORECASE,
 )
@@ -55,13 +56,14 @@ def release_label(title: str) -> str | None:
 
 
 _RELEASE_DATE = re.compile(
-    r"(?:发布|制表|填报|更新)(?:日期|时间)?[:：]?\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?"
+    r"(?:发布|制表|填报|更新)(?:日期|时间)?[:：]?\s*(\d{4})(?:年|[-./])(\d{1,2})(?:月|[-./])?"
+    r"(?:(\d{1,2})日?)?"
 )
 
 
 def release_date(label: str | None) -> tuple[int, int, int] | None:
-    """(year, month, day) of the date a release label gives (发布日期：2019年12月20日), day 0
-    when only the month is given; None without a date."""
+    """(year, month, day) of the date a release label gives (发布日期：2019年12月20日, or
+    2019-12-20, 2019.12.20, 2019/12/20), day 0 when only the month is given; None without."""
     match = _RELEASE_DATE.search(label or "")
     if match is None:
         return None

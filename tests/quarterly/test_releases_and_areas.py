@@ -45,11 +45,21 @@ def test_an_older_release_does_not_replace_a_newer_one_without_force(tmp_path, c
     assert len(read_history()) == 2
 
 
-def test_a_newer_release_replaces_an_older_one(tmp_path):
-    ingest_quarterly(release(tmp_path / "synthetic_1118.csv", "2024年11月18日", 62.0))
-    result = ingest_quarterly(release(tmp_path / "synthetic_1220.csv", "2024年12月20日", 62.5),
-                              replace=True)  # fmt: skip
+ORDERED = [("2024年11月18日", "2024年12月20日"), ("2024-11-18", "2024/12/20"),
+           ("2024.12", "2024-12-20")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("older", "newer"), ORDERED)
+def test_a_newer_or_same_month_release_replaces_an_older_one(tmp_path, older, newer):
+    ingest_quarterly(release(tmp_path / "synthetic_old.csv", older, 62.0))
+    result = ingest_quarterly(release(tmp_path / "synthetic_new.csv", newer, 62.5), replace=True)
     assert result.replaced == 1 and read_store()["value"].tolist() == [62.5]
+
+
+def test_dates_written_with_dashes_are_ordered_too(tmp_path):
+    ingest_quarterly(release(tmp_path / "synthetic_new.csv", "2024-12-20", 62.5))
+    with pytest.raises(DataError, match="release of 2024-11-18, older than"):
+        ingest_quarterly(release(tmp_path / "synthetic_old.csv", "2024/11/18", 62.0), replace=True)
 
 
 DISTRICT_NAMES = ["牧野", "牧野区", "新乡市牧野区", "新乡牧野区", "河南省新乡市牧野区",
