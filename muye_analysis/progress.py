@@ -861,10 +861,11 @@ STATUS_FILL = {  # Excel's own good / neutral / bad fills, which WPS shows the s
 
 
 def _safe(value: object) -> object:
-    """Text that a spreadsheet would read as a formula is kept as text (outputs.neutralise)."""
-    from muye_analysis.outputs import neutralise
+    """Text that a spreadsheet would read as a formula is kept as text, and control characters
+    a workbook cannot hold are escaped (outputs.workbook_cell)."""
+    from muye_analysis.outputs import workbook_cell
 
-    return neutralise(value)
+    return workbook_cell(value)
 
 
 def _text_width(text: object) -> float:
@@ -888,7 +889,7 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    from muye_analysis.atomic import atomic_path
+    from muye_analysis.atomic import save_workbook
 
     zh = lang == "zh"
     i = 0 if zh else 1
@@ -958,9 +959,7 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
     from muye_analysis.outputs import check_output_path
 
     path = check_output_path(path, example="build/进度监测.xlsx")  # never over data/ inputs
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
-    return path
+    return save_workbook(wb, path)  # every cell through the neutraliser, written atomically
 
 
 def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
@@ -1017,7 +1016,7 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
         quote = "" if _missing(row["quote"]) else str(row["quote"])
         lines.append((row["name_zh"] if zh else row["name_en"], _safe(quote)))
     for a, b in lines:
-        ws.append([_safe(a), b])
+        ws.append([_safe(a), _safe(b)])  # b holds file names and quotes: never a formula
         if a and not b:
             ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 30

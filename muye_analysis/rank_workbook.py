@@ -36,7 +36,7 @@ def add_rank_sheet(
     from openpyxl import load_workbook
 
     from muye_analysis import league
-    from muye_analysis.atomic import atomic_path
+    from muye_analysis.atomic import save_workbook
 
     ranks = league.city_ranks(store=store)
     mine = league.district_ranks(ranks, area)
@@ -46,8 +46,7 @@ def add_rank_sheet(
     wb = load_workbook(path)
     ws = wb.create_sheet(vocab.text("cr_sheet_name", lang), SHEET_POSITION)
     _fill(ws, mine, ranks, lang)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    save_workbook(wb, path)  # the one gate: atomic, every text cell made harmless
     return True
 
 
@@ -55,7 +54,7 @@ def _fill(ws, mine: pd.DataFrame, ranks: pd.DataFrame, lang: str) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     from muye_analysis.display import is_missing
-    from muye_analysis.outputs import neutralise
+    from muye_analysis.outputs import workbook_cell
 
     thin = Side(style="thin", color="BFBFBF")
     box = Border(top=thin, bottom=thin, left=thin, right=thin)
@@ -63,7 +62,7 @@ def _fill(ws, mine: pd.DataFrame, ranks: pd.DataFrame, lang: str) -> None:
     widths: dict[int, float] = {}
 
     def put(values: list[object], *, header: bool = False, bold: bool = False) -> None:
-        ws.append([neutralise(v) for v in values])
+        ws.append([workbook_cell(v) for v in values])
         for j, cell in enumerate(ws[ws.max_row], start=1):
             if header:
                 cell.font = Font(bold=True)

@@ -22,6 +22,7 @@ LAYERS = {
     "muye_analysis.errors": 0,
     "muye_analysis.atomic": 0,
     "muye_analysis.outputs": 0,  # formula-safe cells, outputs kept off data/
+    "muye_analysis.inputs": 0,  # regular files only, size-capped, encodings detected
     "muye_analysis.schema": 0,
     "muye_analysis.text": 0,
     "muye_analysis.units": 0,

@@ -69,9 +69,15 @@ class BriefingResult:
 
 def output_paths(lang: str = "zh", build_dir: str | Path | None = None) -> tuple[Path, Path]:
     """Where the deck and the report for ``lang`` go: briefing.pptx/.html, or *_en for English."""
+    from muye_analysis.outputs import check_output_folder
+
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     folder = Path(build_dir) if build_dir is not None else config.build_dir()
+    # The output gate: never into data/ (--build-dir or MUYE_BUILD_DIR pointing there).
+    check_output_folder(
+        folder, setting="--build-dir" if build_dir is not None else "the build folder"
+    )
     stem = "briefing" if lang == "zh" else f"briefing_{lang}"
     return folder / f"{stem}.pptx", folder / f"{stem}.html"
 

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from muye_analysis import config, schema
-from muye_analysis.errors import DataError
+from muye_analysis.atomic import interrupts_deferred, note_committed, remove_stale_temp_files
+from muye_analysis.errors import DataError, describe_os_error
 from muye_analysis.periods import Period
 
 if TYPE_CHECKING:
@@ -154,31 +155,64 @@ def complete(record: dict[str, Any]) -> dict[str, Any]:
 # -- connections ---------------------------------------------------------------------------------
 
 
-def _store_error(exc: sqlite3.Error, path: Path) -> DataError:
+def _store_error(exc: sqlite3.Error, path: Path, *, write: bool = True) -> DataError:
     text = str(exc)
-    if isinstance(exc, sqlite3.OperationalError) and (
-        "readonly" in text or "unable to open" in text or "disk I/O" in text
-    ):
-        return DataError(
-            f"cannot write the store ({text}): the folder {path.parent} is read-only or missing.",
-            file=path,
-            fix="make the folder writable (chmod u+w), or set MUYE_PROCESSED_DIR to a writable "
-            "folder.",
-        )
-    if isinstance(exc, sqlite3.OperationalError) and "full" in text:
-        return DataError(
-            f"the disk is full ({text}); nothing was written.",
-            file=path,
-            fix="free some space (or set MUYE_PROCESSED_DIR to another disk), then ingest again.",
-        )
     if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
         return DataError(
             f"another ingest held the store for more than {BUSY_TIMEOUT_S:g} s ({text}).",
             file=path,
             fix="wait for the other `muye ingest` or `muye run` to finish, then run this again.",
         )
+    if isinstance(exc, sqlite3.OperationalError) and (
+        "readonly" in text or "unable to open" in text or "disk I/O" in text or "full" in text
+    ):
+        cause, fix = _diagnose_write_failure(path, text)
+        if not write:  # reading needs SQLite's shared-memory file beside the store
+            return DataError(f"cannot open the store ({text}): {cause}.", file=path,
+                             fix=fix.replace(" and ingest again", ""))  # fmt: skip
+        return DataError(f"cannot write the store ({text}): {cause}; nothing was written.",
+                         file=path, fix=fix)  # fmt: skip
     return DataError(f"the store is not a readable database ({text}).", file=path,
                      fix=_FIX_DAMAGED)  # fmt: skip
+
+
+def _diagnose_write_failure(path: Path, text: str) -> tuple[str, str]:
+    """The real cause behind SQLite's "disk I/O error" / "readonly" / "full" (SQLite does not
+    pass the system's error number on): a file-size limit, a full disk, a read-only file
+    system or store, a folder that is missing or not writable."""
+    import os
+    import resource
+
+    folder = path.parent
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        info = None
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if "readonly" not in text and soft != resource.RLIM_INFINITY:
+        return (
+            f"the file-size limit of this session (ulimit -f: {soft:,} bytes) stops the store "
+            "from growing (EFBIG)",
+            "raise the limit (ulimit -f unlimited) and ingest again.",
+        )
+    if not folder.is_dir():
+        return (f"the folder {folder} is missing",
+                "create it, or set MUYE_PROCESSED_DIR to a writable folder.")  # fmt: skip
+    if info is not None and info.f_flag & os.ST_RDONLY:
+        return ("the file system is read-only (EROFS)",
+                "set MUYE_PROCESSED_DIR to a writable folder on another disk.")  # fmt: skip
+    if "full" in text or (info is not None and info.f_bavail * info.f_frsize < 1024 * 1024):
+        return ("the disk is full (ENOSPC)",
+                "free some space (or set MUYE_PROCESSED_DIR to another disk), then ingest "
+                "again.")  # fmt: skip
+    if "readonly" in text or "unable to open" in text or not os.access(folder, os.W_OK):
+        return (f"the store or its folder {folder} is read-only (permissions)",
+                "make it writable (chmod u+w), or set MUYE_PROCESSED_DIR to a writable "
+                "folder.")  # fmt: skip
+    return (
+        "the disk reported an input/output error",
+        "check the disk, or set MUYE_PROCESSED_DIR to a writable folder on another disk.",
+    )
 
 
 @contextlib.contextmanager
@@ -189,9 +223,9 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DataError(
-                f"cannot create the store folder ({exc.strerror}).",
+                f"cannot create the store folder: {describe_os_error(exc)}",
                 file=path.parent,
-                fix="make the parent folder writable, or set MUYE_PROCESSED_DIR.",
+                fix="set MUYE_PROCESSED_DIR to a writable folder.",
             ) from None
         target = str(path)
         uri = False
@@ -202,7 +236,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     try:
         con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
     except sqlite3.Error as exc:
-        raise _store_error(exc, path) from None
+        raise _store_error(exc, path, write=write) from None
     try:
         con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if write:
@@ -211,7 +245,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         with contextlib.suppress(sqlite3.Error):
             con.rollback()
-        raise _store_error(exc, path) from None
+        raise _store_error(exc, path, write=write) from None
     finally:
         con.close()
 
@@ -275,23 +309,24 @@ def write_transaction(store_dir: str | Path | None = None) -> Iterator[sqlite3.C
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        con.execute("COMMIT")
+        _commit(con, path)
     _finish_migration(path)
     remove_leftovers(path.parent)
 
 
+def _commit(con: sqlite3.Connection, path: Path) -> None:
+    """COMMIT with Ctrl-C held back until the commit is recorded (``atomic.committed``): an
+    interrupt after this point cannot make a stored ingest look like a failed one."""
+    with interrupts_deferred():
+        con.execute("COMMIT")
+        note_committed(path)
+
+
 def remove_leftovers(folder: Path, *, min_age_s: float = LEFTOVER_AGE_S) -> list[Path]:
-    """Delete temporary files (``.name.XXXX.tmp``, from ``atomic_path``) that a killed process
-    left in ``folder``; only those older than ``min_age_s``, so a running writer keeps its own."""
-    removed = []
-    cutoff = time.time() - min_age_s
-    with contextlib.suppress(OSError):
-        for leftover in folder.glob(".*.tmp"):
-            with contextlib.suppress(OSError):
-                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-                    leftover.unlink()
-                    removed.append(leftover)
-    return removed
+    """Delete the suite's own temporary files (``.name.muye-<pid>-….tmp``, from
+    ``atomic_path``) that a killed process left in ``folder``: only those whose process is
+    gone and older than ``min_age_s``. Nobody else's ``.tmp`` file is touched."""
+    return remove_stale_temp_files(folder, min_age_s=min_age_s)
 
 
 # -- the one-time migration of the CSV store ------------------------------------------------------
@@ -535,6 +570,10 @@ def _rows(path: Path, where: str = "", params: tuple = ()) -> list[dict[str, Any
 
 
 def _fetch(con: sqlite3.Connection, path: Path, sql: str, params: tuple) -> list[dict[str, Any]]:
+    if not con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vintage'"
+    ).fetchone():
+        return []  # a first ingest that failed (disk full, file-size limit) before the schema
     _check_damage(con, path)
     if "ranked_on" not in _columns(con):  # a version-1 store read before any write upgraded it
         sql = sql.replace('"ranked_on"', "'' AS \"ranked_on\"")
