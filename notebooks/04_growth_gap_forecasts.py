@@ -51,9 +51,8 @@ notebook_summary("04", LANG)
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from muye_analysis import config, forecast, progress, quarterly, targets
+from muye_analysis import config, forecast, progress, quarterly, targets, vocab
 from muye_analysis.charts import (
-    labels,
     plot_progress,
     plot_required_growth_grid,
     save_figure,
@@ -146,7 +145,7 @@ else:
 period = None if AS_OF is None else parse_ytd_period(AS_OF)
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
 if not gaps:  # no silent cell: say why nothing follows
-    print(labels.text("judge_no_ytd", LANG))
+    print(vocab.text("judge_no_ytd", LANG))
 for gap in gaps:
     print(gap.sentence(LANG))
     if gap.required is not None:
@@ -154,7 +153,7 @@ for gap in gaps:
 
 # %%
 if not gaps:
-    print(labels.text("ytd_no_forecast", LANG))
+    print(vocab.text("ytd_no_forecast", LANG))
 for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of growth only
     series = quarterly.ytd_series(gap.indicator, store)
     try:
@@ -184,12 +183,12 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
             f"  {area} {now.wider_mean:.1f}% + usual gap {now.gap_mean:+.1f} = {now.mean:.1f}% "
             f"(80%: {low:.1f} to {high:.1f}; {now.note})"
         )
-    title = labels.text(
+    title = vocab.text(
         "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
     )
     own = quarterly.district_rows(store)  # the district's rows, not the city's or province's
     files = ", ".join(sorted(set(own.loc[own["indicator"] == gap.indicator, "file"].astype(str))))
-    source = labels.text("fan_source_ytd", LANG, name=files)
+    source = vocab.text("fan_source_ytd", LANG, name=files)
     synthetic = bool(quarterly.is_synthetic(own[own["indicator"] == gap.indicator]).any())
     fig = result.plot(target=gap.target, lang=LANG, title=title, source=source, synthetic=synthetic)
     paths = save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
@@ -264,7 +263,7 @@ result = forecast.forecast_growth(upto)
 result.coverage = check.coverage("base_effect")
 published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12), "growth"]
 low, high = result.annual_interval(80)
-weights_text = labels.text(labels.WEIGHTS_KEYS.get(result.weights_source, "weights_given"), LANG)
+weights_text = vocab.text(vocab.WEIGHTS_KEYS.get(result.weights_source, "weights_given"), LANG)
 summary_rows = {
     "zh": [
         ("全年增速预测（%）", f"{result.annual_mean:.1f}"),
@@ -286,7 +285,7 @@ show_table(result.scenarios()[[name, "annual", "assumption_" + LANG]], LANG)
 
 # %%
 henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"
-title = labels.text("fan_title_indicator", LANG, name=henan_name)
+title = vocab.text("fan_title_indicator", LANG, name=henan_name)
 hosts = forecast.real_data.sources_text(upto, lang=LANG)
 intro = {
     "zh": "河南省真实公开数据（省统计局发布，经转载网页摘录）：",

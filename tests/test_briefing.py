@@ -32,7 +32,7 @@ from muye_analysis.briefing import BriefingResult, build_briefing, output_paths
 from muye_analysis.briefing.deck import EA_FONT, write_deck
 from muye_analysis.briefing.html_report import FONT_STACK
 from muye_analysis.charts.export import REPORT_CHARTS
-from muye_analysis.charts.labels import has_cjk
+from muye_analysis.vocab import has_cjk
 
 TITLES = {
     "zh": [

@@ -20,11 +20,11 @@ from muye_analysis.briefing.takeaways import (
     scorecard_takeaway,
     task_takeaway,
 )
-from muye_analysis.briefing.text import ordinal, target_text
 from muye_analysis.briefing.ytd import YtdPart
 from muye_analysis.charts.export import REPORT_CHARTS
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import is_synthetic
+from muye_analysis.vocab import ordinal, target_text
 
 TOL = 1e-9
 

@@ -7,7 +7,6 @@ import re
 import pandas as pd
 import pytest
 
-from muye_analysis import config
 from muye_analysis.display import (
     MISSING,
     format_number,
@@ -77,10 +76,3 @@ def test_table_shows_one_name_column_headers_in_lang_and_one_missing_marker():
                      "规上工业增加值", "推算值", "2.38", "7.8", "x"]  # fmt: skip
     english = re.findall(r"<th[^>]*>(.*?)</th>", show_table(df, "en").to_html())
     assert english == ["Indicator", "Kind", "Value", "Gap (pp)", "Note"]
-
-
-def test_the_vocabulary_writes_no_report_year():
-    source = (config.ROOT / "muye_analysis" / "vocab.py").read_text(encoding="utf-8")
-    code = re.sub(r'"""[\s\S]*?"""', "", source)  # docstrings may cite an example
-    # Data column codes (actual_2023) are names, not years shown to a reader.
-    assert re.findall(r"(?<![\w])20(?:22|23|24|25)", code) == []

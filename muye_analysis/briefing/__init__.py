@@ -53,7 +53,7 @@ class BriefingResult:
 
     def summary(self, lang: str | None = None) -> str:
         """What was written, for the terminal."""
-        from muye_analysis.briefing.text import text
+        from muye_analysis.vocab import text
 
         lang = lang or self.lang
         lines = [

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from muye_analysis import vocab
 from muye_analysis.briefing.attainment import attainment_slide
 from muye_analysis.briefing.catalogue import (
     ChartEntry,
@@ -16,9 +17,8 @@ from muye_analysis.briefing.catalogue import (
 )
 from muye_analysis.briefing.headline import headline_table
 from muye_analysis.briefing.model import Briefing, ChartSlide, TitleBlock
-from muye_analysis.briefing.text import text
 from muye_analysis.briefing.ytd import YtdPart, ytd_part
-from muye_analysis.charts import labels
+from muye_analysis.vocab import text
 
 _WHEN = re.compile(r"\b(early|mid|late)?[\s-]*((?:19|20)\d\d)\b", re.IGNORECASE)
 _PART_ZH = {"early": "初", "mid": "中", "late": "末"}
@@ -133,7 +133,7 @@ def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
         period += ("，" if lang == "zh" else "; ") + text("deck_period_ytd", lang, period=label)
         line = text("vintage_ytd", lang, period=label, sources=ytd.sources)
         if ytd.synthetic:
-            line += ("；" if lang == "zh" else "; ") + labels.text("synthetic_stamp", lang)
+            line += ("；" if lang == "zh" else "; ") + vocab.text("synthetic_stamp", lang)
         vintage.append(line)
         as_of = label
     else:

@@ -6,10 +6,10 @@ numbers and verdicts come from there, this module only words them for ``lang``.
 
 from __future__ import annotations
 
+from muye_analysis import vocab
 from muye_analysis.briefing.model import TableSlide
-from muye_analysis.briefing.text import pct, target_text, text
-from muye_analysis.charts import labels
 from muye_analysis.dataset import HEADLINE
+from muye_analysis.vocab import pct, target_text, text
 
 
 def attainment_slide(lang: str) -> TableSlide | None:
@@ -36,7 +36,7 @@ def attainment_slide(lang: str) -> TableSlide | None:
             goal = text("growth_value", lang, value=goal)
             if pd.notna(row["outcome"]):
                 outcome = text("growth_value", lang, value=outcome)
-        name = labels.indicator_name(row.to_dict() | {"indicator": indicator}, lang, short=False)
+        name = vocab.indicator_name(row.to_dict() | {"indicator": indicator}, lang, short=False)
         rows.append((name, goal, outcome, text(f"att_{row['status']}", lang)))
     counts = table["status"].value_counts()
     met, missed, nc = (int(counts.get(s, 0)) for s in STATUSES)
@@ -44,7 +44,7 @@ def attainment_slide(lang: str) -> TableSlide | None:
         text("att_summary", lang, n=len(table), year=year, met=met, missed=missed, nc=nc),
         text("att_rule_note", lang),
     )
-    later_source = labels.text("report_source", lang, **later.years)
+    later_source = vocab.text("report_source", lang, **later.years)
     return TableSlide(
         name="attainment_table",
         title=text("att_title", lang, year=year),
@@ -56,5 +56,5 @@ def attainment_slide(lang: str) -> TableSlide | None:
         ),
         rows=tuple(rows),
         notes=notes,
-        source=labels.source_line(lang, [later_source], **earlier.years),
+        source=vocab.source_line(lang, [later_source], **earlier.years),
     )

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from muye_analysis import vocab
 from muye_analysis.briefing import native, takeaways
-from muye_analysis.charts import labels
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import year_fields
 
@@ -70,7 +70,7 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
 
     d = ReportData.load() if data is None else data
     years = year_fields(d.targets)
-    report_source = lambda lang: labels.source_line(lang, **years)  # noqa: E731
+    report_source = lambda lang: vocab.source_line(lang, **years)  # noqa: E731
     frame, from_table = league.scorecard_frame()  # the league table's, else the assumed 13
     # name -> (build, takeaway, source); names and titles come from the chart registry
     parts: dict[str, tuple[Callable, Callable, Callable]] = {
@@ -115,8 +115,8 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
         "muye_in_city": (
             lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
             lambda lang: (
-                labels.text("growth_basis_note", lang),
-                labels.text("city_preliminary_note", lang),
+                vocab.text("growth_basis_note", lang),
+                vocab.text("city_preliminary_note", lang),
             ),
         ),
         "growth_gap": (
@@ -129,7 +129,7 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
         ),
         "task_targets": (
             lambda lang: native.task_native(d.targets, lang),
-            lambda lang: (labels.text("task_note", lang),),
+            lambda lang: (vocab.text("task_note", lang),),
         ),
     }
     skip = set(missing_charts(d))
@@ -137,7 +137,7 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
         ChartEntry(
             name=name,
             # the default binds this chart's title key now, not the loop's last one
-            title=lambda lang, key=chart(name).title_key: labels.text(key, lang, **years),  # noqa: B008
+            title=lambda lang, key=chart(name).title_key: vocab.text(key, lang, **years),  # noqa: B008
             build=parts[name][0],
             takeaway=parts[name][1],
             source=parts[name][2],
@@ -166,15 +166,15 @@ def city_source_line(data: ReportData, lang: str) -> str:
     from muye_analysis.views import city_sources, city_view
 
     view = city_view(data.indicators, data.context, data.registry)
-    extra = [labels.context_source(title, url, lang) for title, url in city_sources(view)]
-    return labels.source_line(lang, extra, **year_fields(data.targets))
+    extra = [vocab.context_source(title, url, lang) for title, url in city_sources(view)]
+    return vocab.source_line(lang, extra, **year_fields(data.targets))
 
 
 def scorecard_notes(frame: int, from_table: bool, lang: str) -> tuple[str, ...]:
     """The ranking chart's assumption: how many units were ranked, and why it is assumed."""
     if from_table:
-        return (labels.text("frame_from_table", lang, n=frame),)
-    return (labels.text("frame_assumption", lang, n=frame), labels.text("frame_explained", lang))
+        return (vocab.text("frame_from_table", lang, n=frame),)
+    return (vocab.text("frame_assumption", lang, n=frame), vocab.text("frame_explained", lang))
 
 
 def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
@@ -183,11 +183,11 @@ def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
 
     view = growth_gap_view(data.targets)
     missing = view[view["actual"].isna()]
-    notes = [labels.text("gap_note", lang)]
+    notes = [vocab.text("gap_note", lang)]
     if len(missing):
-        names = labels.join_names([labels.indicator_name(r, lang) for _, r in missing.iterrows()],
+        names = vocab.join_names([vocab.indicator_name(r, lang) for _, r in missing.iterrows()],
                                   lang)  # fmt: skip
-        notes.append(labels.text("gap_missing_note", lang, names=names))
+        notes.append(vocab.text("gap_missing_note", lang, names=names))
     return tuple(notes)
 
 
@@ -199,9 +199,9 @@ def projection_notes(data: ReportData, lang: str) -> tuple[str, ...]:
     notes = []
     real = view[view["at_base_prices"].astype(bool)]
     if len(real):
-        names = labels.join_names([labels.indicator_name(r, lang) for _, r in real.iterrows()],
+        names = vocab.join_names([vocab.indicator_name(r, lang) for _, r in real.iterrows()],
                                   lang)  # fmt: skip
-        notes.append(labels.text("proj_real_note", lang, names=names))
+        notes.append(vocab.text("proj_real_note", lang, names=names))
     if (view["bound"] == "at_least").any():
-        notes.append(labels.text("proj_floor_note", lang))
+        notes.append(vocab.text("proj_floor_note", lang))
     return tuple(notes)

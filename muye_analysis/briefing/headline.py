@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from muye_analysis import vocab
 from muye_analysis.briefing.model import TableSlide
-from muye_analysis.briefing.text import pct, target_text, text
-from muye_analysis.charts import labels
 from muye_analysis.dataset import HEADLINE  # the six headline targets of part 二, in order
 from muye_analysis.views import base_levels
+from muye_analysis.vocab import pct, target_text, text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,8 +54,8 @@ def headline_table(targets: pd.DataFrame, indicators: pd.DataFrame, lang: str) -
     not_stated = numbers[numbers["actual"].isna() | (is_growth & numbers["level"].isna())]
     notes = [text("table_gap_note", lang, **years), text("table_basis_note", lang)]
     if len(not_stated):
-        names = labels.join_names(
-            [labels.indicator_name(r, lang) for _, r in not_stated.iterrows()], lang
+        names = vocab.join_names(
+            [vocab.indicator_name(r, lang) for _, r in not_stated.iterrows()], lang
         )
         notes.append(text("table_missing_note", lang, names=names, **years))
     return TableSlide(
@@ -64,7 +64,7 @@ def headline_table(targets: pd.DataFrame, indicators: pd.DataFrame, lang: str) -
         columns=columns,
         rows=rows,
         notes=tuple(notes),
-        source=labels.source_line(lang, base_year=years["base"], plan_year=years["target"]),
+        source=vocab.source_line(lang, base_year=years["base"], plan_year=years["target"]),
     )
 
 
@@ -72,7 +72,7 @@ def _row_cells(row: pd.Series, lang: str) -> tuple[str, ...]:
     import pandas as pd
 
     is_growth = row["measure"] in _FLOW_MEASURES
-    name = labels.indicator_name(row, lang, short=False)
+    name = vocab.indicator_name(row, lang, short=False)
     if pd.notna(row["level"]):
         level = _level_text(float(row["level"]), str(row["level_unit"]), lang)
     else:
@@ -103,4 +103,4 @@ def _level_text(value: float, unit: str, lang: str) -> str:
         return f"{format_number(value)}{unit}"
     if unit == "亿元":
         return format_number(value)
-    return labels.amount(value, unit, lang)
+    return vocab.amount(value, unit, lang)

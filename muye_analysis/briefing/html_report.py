@@ -17,8 +17,7 @@ from pathlib import Path
 
 from muye_analysis.atomic import atomic_path, write_text_atomic
 from muye_analysis.briefing.model import Briefing, ChartSlide, Slide, TableSlide, TextSlide
-from muye_analysis.briefing.text import text
-from muye_analysis.charts.labels import has_cjk
+from muye_analysis.vocab import has_cjk, text
 
 EMBEDDED_FAMILY = "Muye Noto Sans SC"
 FONT_STACK = (

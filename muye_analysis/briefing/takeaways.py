@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from muye_analysis.briefing.text import ordinal, pct, target_text, text
-from muye_analysis.charts import labels
+from muye_analysis import vocab
+from muye_analysis.vocab import ordinal, pct, target_text, text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,7 +33,7 @@ def _list_sep(lang: str) -> str:
 def ranked_name(row: pd.Series, lang: str) -> str:
     """'规上工业增速', '税占比' / 'Industry growth', 'Tax share'."""
     word = _RANKED_ON_WORD.get(str(row["ranked_on"]), {"zh": "", "en": ""})[lang]
-    return labels.indicator_name(row, lang) + word
+    return vocab.indicator_name(row, lang) + word
 
 
 def scorecard_takeaway(rankings: pd.DataFrame, lang: str, *, frame_size: int = 13) -> str:
@@ -71,7 +71,7 @@ def city_takeaway(
     view = city_view(indicators, context, registry)
     with_share = view[view["share_pct"].notna()]
     shares = _list_sep(lang).join(
-        text("take_city_share", lang, name=labels.indicator_name(r, lang),
+        text("take_city_share", lang, name=vocab.indicator_name(r, lang),
              share=pct(float(r["share_pct"])))
         for _, r in with_share.iterrows()
     )  # fmt: skip
@@ -86,7 +86,7 @@ def city_takeaway(
             "take_city_growth_below" if d < 0 else "take_city_growth_above"
         )  # fmt: skip
         parts.append(
-            text(key, lang, name=labels.indicator_name(row, lang),
+            text(key, lang, name=vocab.indicator_name(row, lang),
                  muye=pct(float(row["muye_growth"])), city=pct(float(row["city_growth"])))
         )  # fmt: skip
     if not parts:
@@ -110,7 +110,7 @@ def growth_gap_takeaway(targets: pd.DataFrame, lang: str) -> str:
             text(
                 "take_gap" if gap >= 0 else "take_gap_below",
                 lang,
-                name=labels.indicator_name(row, lang),
+                name=vocab.indicator_name(row, lang),
                 goal=target_text(float(row["target"]), row["qualifier"], row["bound"], lang),
                 actual=pct(float(row["actual"])),
                 gap=f"{abs(gap):.1f}",
@@ -119,7 +119,7 @@ def growth_gap_takeaway(targets: pd.DataFrame, lang: str) -> str:
         )
     missing = view[view["actual"].isna()]
     if len(missing):
-        names = labels.join_names([labels.indicator_name(r, lang) for _, r in missing.iterrows()],
+        names = vocab.join_names([vocab.indicator_name(r, lang) for _, r in missing.iterrows()],
                                   lang)  # fmt: skip
         parts.append(text("take_gap_missing", lang, names=names, **_years(view)))
     return _sep(lang).join(parts)
@@ -141,15 +141,15 @@ def projection_takeaway(
         shown = (
             f"{value:.{digits}f}{row['unit']}"
             if lang == "zh"
-            else labels.yi_yuan(value, "en")
+            else vocab.yi_yuan(value, "en")
             if str(row["unit"]) == "亿元"
-            else labels.amount(value, str(row["unit"]), "en")
+            else vocab.amount(value, str(row["unit"]), "en")
         )
-        shown = labels.bound_symbol(row["bound"]) + shown
+        shown = vocab.bound_symbol(row["bound"]) + shown
         if bool(row["at_base_prices"]):
             shown += text("take_at_base_prices", lang, **years)
         items.append(
-            text("take_projection_item", lang, name=labels.indicator_name(row, lang), value=shown)
+            text("take_projection_item", lang, name=vocab.indicator_name(row, lang), value=shown)
         )
     return text("take_projection", lang, items=_list_sep(lang).join(items), **years)
 
@@ -170,9 +170,9 @@ def task_takeaway(targets: pd.DataFrame, lang: str) -> str:
         **_years(view),
         n=len(view),
         below=int((ratios < 100 - 1e-9).sum()),
-        low=labels.indicator_name(low, lang),
+        low=vocab.indicator_name(low, lang),
         low_ratio=f"{float(low['ratio_pct']):.0f}%",
-        high=labels.indicator_name(high, lang),
+        high=vocab.indicator_name(high, lang),
         high_ratio=f"{float(high['ratio_pct']):.0f}%",
     )
 

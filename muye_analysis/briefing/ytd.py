@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from muye_analysis import vocab
 from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
-from muye_analysis.briefing.text import target_text, text
-from muye_analysis.charts import labels
 from muye_analysis.forecast import DEFAULT_METHOD
 from muye_analysis.quarterly import is_synthetic
 from muye_analysis.targets import headline_ytd_gaps
+from muye_analysis.vocab import target_text, text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -103,24 +103,24 @@ def _gap_slide(
     by_weights: dict[str, list[str]] = {}
     for gap in gaps:
         if gap.required is not None:
-            key = "ytd_" + labels.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
+            key = "ytd_" + vocab.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
             by_weights.setdefault(key, []).append(names[gap.indicator])
     for key, names in by_weights.items():
         notes.append(
-            text("ytd_weights_note", lang, names=labels.join_names(names, lang),
+            text("ytd_weights_note", lang, names=vocab.join_names(names, lang),
                  weights=text(key, lang))
         )  # fmt: skip
     extra = [sources]
     if synthetic:
         title += _SYNTHETIC_TITLE[lang]
-        notes.insert(0, labels.text("synthetic_stamp", lang))
-        extra.append(labels.text("synthetic_stamp", lang))
+        notes.insert(0, vocab.text("synthetic_stamp", lang))
+        extra.append(vocab.text("synthetic_stamp", lang))
     return TextSlide(
         name="ytd_required_growth",
         title=title,
         lines=tuple(g.sentence(lang) for g in gaps),
         notes=tuple(notes),
-        source=labels.source_line(lang, extra),
+        source=vocab.source_line(lang, extra),
     )
 
 
@@ -147,11 +147,11 @@ def _progress_slide(
         (image,) = save_figure(fig, f"progress_{lang}", ("png",), directory=figure_dir)
     finally:
         plt.close(fig)
-    extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    extra = [sources] + ([vocab.text("synthetic_stamp", lang)] if synthetic else [])
     from muye_analysis.briefing.native import progress_native
 
     slide = ChartSlide(name="progress", title=title, takeaway=progress_takeaway(table, lang),
-                       image=image, source=labels.source_line(lang, extra),
+                       image=image, source=vocab.source_line(lang, extra),
                        charts=progress_native(table, lang),
                        notes=(text("progress_note", lang),))  # fmt: skip
     return slide, period, sources
@@ -202,7 +202,7 @@ def _fan_slide(
         goal=goal,
         lang=lang,
     )
-    extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    extra = [sources] + ([vocab.text("synthetic_stamp", lang)] if synthetic else [])
     from muye_analysis.briefing.native import fan_native
     from muye_analysis.charts.fan import coverage_text
 
@@ -211,7 +211,7 @@ def _fan_slide(
         title=title,
         takeaway=takeaway,
         image=image,
-        source=labels.source_line(lang, extra),
+        source=vocab.source_line(lang, extra),
         charts=fan_native(
             fc.history.tail(12),
             fc.forecast,
@@ -221,7 +221,7 @@ def _fan_slide(
         ),
         notes=(
             text("fan_method_note", lang),
-            labels.text("fan_subtitle", lang),
+            vocab.text("fan_subtitle", lang),
             coverage_text({**fc.coverage, "scale": fc.interval_scale}, lang).lstrip("；; "),
         ),  # the backtest (and the interval recalibration), beside the fan
     )
@@ -239,7 +239,7 @@ def backtest_coverage(series: pd.DataFrame) -> dict[str, float]:
 
 def _short_name(registry: pd.DataFrame, indicator: str, lang: str) -> str:
     row = registry[registry["indicator"] == indicator].iloc[0]
-    return labels.indicator_name(row, lang)
+    return vocab.indicator_name(row, lang)
 
 
 def _higher_is_better(registry: pd.DataFrame, indicator: str) -> bool | None:

@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
     SYNTHETIC_GID,  # noqa: F401
@@ -48,7 +48,7 @@ LIGHT_X = -12.0  # the lights sit left of the 0% line, in the bars' data units
 
 
 def _t(key: str, lang: str, **fields) -> str:
-    return labels.text(f"progress_{key}", lang, **fields)
+    return vocab.text(f"progress_{key}", lang, **fields)
 
 
 def plot_progress(
@@ -74,7 +74,7 @@ def plot_progress(
         synthetic = bool(table["synthetic"].fillna(False).any())
         if synthetic:
             stamp_synthetic(
-                ax, labels.text("synthetic_stamp", lang), fontsize=spec.annotation, where="above"
+                ax, vocab.text("synthetic_stamp", lang), fontsize=spec.annotation, where="above"
             )
         i = 0 if lang == "zh" else 1
         ring = {"markeredgecolor": LIGHT_EDGE, "markeredgewidth": LIGHT_EDGE_WIDTH}
@@ -97,12 +97,12 @@ def plot_progress(
         joined = ("、" if lang == "zh" else ", ").join(files)
         extra = [_t("data_source", lang, files=joined)] if files else []
         if synthetic:
-            extra.append(labels.text("synthetic_stamp", lang))
+            extra.append(vocab.text("synthetic_stamp", lang))
         text = ChartText(
             title=_t("title", lang, plan_year=table.attrs.get("plan_year"), period=period),
             subtitle=_t("subtitle", lang, n=len(table)),
             notes=[_t("rules", lang, acc=AT_RISK_ACCELERATION_PP, lag=AT_RISK_LAG_PP)],
-            source=labels.source_line(lang, extra),
+            source=vocab.source_line(lang, extra),
             legend=(handles, names),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)

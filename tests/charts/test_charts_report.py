@@ -19,8 +19,8 @@ from muye_analysis.charts import (
     tasks,
 )
 from muye_analysis.charts.export import EXPORTED_CHARTS
-from muye_analysis.charts.labels import has_cjk
 from muye_analysis.charts.layout import NOT_STATED_GID, SOURCE_GID
+from muye_analysis.vocab import has_cjk
 
 PLOTS = {
     "rank": plot_rank_scorecard,
