@@ -27,62 +27,33 @@ Conventions, chosen once:
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from muye_analysis import config, units
-
-LANGS = ("zh", "en")
-CATALOG = Path(__file__).with_name("strings.csv")
-
-
-def load_catalog(path: Path = CATALOG) -> dict[str, dict[str, str]]:
-    """Every row of the vocabulary file: key -> {"zh", "en", "where"}. A key given twice is an
-    error naming both rows."""
-    rows: dict[str, dict[str, str]] = {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        for line, row in enumerate(csv.DictReader(f), start=2):
-            key = row["key"]
-            if key in rows:
-                raise ValueError(f"{path.name} row {line}: key {key!r} is given twice")
-            rows[key] = {"zh": row["zh"], "en": row["en"], "where": row["where"], "row": line}
-    return rows
-
-
-CATALOG_ROWS = load_catalog()
-_PREFIXED = ("header.", "value.", "name.")
-# Placeholders are str.format fields; SAMPLE_FIELDS below fills them for the glyph test.
-STRINGS: dict[str, dict[str, str]] = {
-    k: {"zh": r["zh"], "en": r["en"]}
-    for k, r in CATALOG_ROWS.items()
-    if not k.startswith(_PREFIXED)
-}
-# The briefing's own frames around the charts (title slide, table headers, judgements).
-BRIEF_KEYS = frozenset(k for k in STRINGS if CATALOG_ROWS[k]["where"].startswith("brief"))
-# Notebook table headers (display.table) and codes inside table cells, in each language.
-TABLE_HEADERS = {
-    k.removeprefix("header."): {"zh": r["zh"], "en": r["en"]}
-    for k, r in CATALOG_ROWS.items()
-    if k.startswith("header.")
-}
-TABLE_VALUES = {
-    k.removeprefix("value."): {"zh": r["zh"], "en": r["en"]}
-    for k, r in CATALOG_ROWS.items()
-    if k.startswith("value.")
-}
-# The official terms: indicator -> {short_zh, short_en, name_zh, name_en}.
-OFFICIAL_NAMES: dict[str, dict[str, str]] = {}
-for _key, _row in CATALOG_ROWS.items():
-    if _key.startswith("name."):
-        _, _indicator, _form = _key.split(".")
-        _prefix = "short" if _form == "short" else "name"
-        OFFICIAL_NAMES.setdefault(_indicator, {}).update(
-            {f"{_prefix}_zh": _row["zh"], f"{_prefix}_en": _row["en"]}
-        )
-TAX_SHARE_DEFINITION = STRINGS["tax_share_definition"]
+from muye_analysis.vocab.catalog import (  # noqa: F401  (the dictionaries, for callers)
+    BRIEF_KEYS,
+    CATALOG,
+    CATALOG_ROWS,
+    LANGS,
+    OFFICIAL_NAMES,
+    STRINGS,
+    TABLE_HEADERS,
+    TABLE_VALUES,
+    TAX_SHARE_DEFINITION,
+    load_catalog,
+)
+from muye_analysis.vocab.speak import (  # noqa: F401  (the renderer's public names)
+    Amount,
+    Phrase,
+    claim_key,
+    fill,
+    render,
+    say,
+    say_all,
+    show,
+)
 
 
 def table_header(column: str, lang: str) -> str:
@@ -192,13 +163,16 @@ def unit_label(unit: str, lang: str) -> str:
     return unit if lang == "zh" else units.unit_en(unit)
 
 
-def amount(value: float, unit: str, lang: str) -> str:
+def amount(value: float, unit: str, lang: str, *, decimals: int | None = None) -> str:
     """A value with its unit for inline labels: '80亿元' / 'RMB 8 bn', '200个' / '200',
-    '3410万斤' / '17,050 t'."""
-    from muye_analysis.display import format_number
+    '3410万斤' / '17,050 t'. ``decimals`` fixes the decimals (rounded half up); by default the
+    value shows as published (:func:`muye_analysis.display.format_number`)."""
+    from muye_analysis.display import format_number, round_half_up
 
     _check_lang(lang)
-    return f"{format_number(value)}{unit}" if lang == "zh" else units.amount_en(value, unit)
+    if lang == "zh":
+        return f"{format_number(value, decimals=decimals)}{unit}"
+    return units.amount_en(value if decimals is None else round_half_up(value, decimals), unit)
 
 
 def money(yi: float, lang: str) -> str:
@@ -241,15 +215,16 @@ def text(key: str, lang: str, **fields: Any) -> str:
     try:
         template = STRINGS[key][lang]
     except KeyError:
-        raise KeyError(f"no string {key!r}; add it to muye_analysis.vocab.STRINGS") from None
+        raise KeyError(f"no string {key!r}; add it to muye_analysis/vocab/strings.csv") from None
     if lang == "zh":
         fields.setdefault("district", config.DISTRICT_ZH)
         fields.setdefault("city", config.CITY_ZH)
     else:
         fields.setdefault("district", config.DISTRICT_EN)
         fields.setdefault("city", "Xinxiang")
-    _fill_years(fields)
-    return template.format(**fields)
+    if "{base" in template or "{target" in template or "{plan_year" in template:
+        _fill_years(fields)
+    return fill(template, lang, fields)
 
 
 def _fill_years(fields: dict[str, Any]) -> None:
@@ -268,10 +243,13 @@ def _fill_years(fields: dict[str, Any]) -> None:
         fields.setdefault("plan_year", fields["target"])
 
 
-def indicator_name(row: Mapping[str, Any], lang: str, *, short: bool = True) -> str:
-    """The name of the indicator in ``row`` (a record with short_/name_ columns): the official
-    term of :data:`OFFICIAL_NAMES` where there is one, else the registry's."""
+def indicator_name(row: Mapping[str, Any] | str, lang: str, *, short: bool = True) -> str:
+    """The name of the indicator in ``row`` (a record with short_/name_ columns, or an
+    indicator id, whose names come from the registry): the official term of
+    :data:`OFFICIAL_NAMES` where there is one, else the registry's."""
     _check_lang(lang)
+    if isinstance(row, str):
+        row = _registry_row(row)
     keys = [f"short_{lang}", f"name_{lang}"] if short else [f"name_{lang}", f"short_{lang}"]
     official = OFFICIAL_NAMES.get(str(row.get("indicator")), {})
     names = [
@@ -283,6 +261,41 @@ def indicator_name(row: Mapping[str, Any], lang: str, *, short: bool = True) -> 
         # An English chart must render without a CJK font: prefer a name with no Chinese in it.
         names = sorted(names, key=has_cjk)  # stable: keeps the preferred order among equals
     return names[0] if names else str(row.get("indicator"))
+
+
+def _registry_row(indicator: str) -> dict[str, Any]:
+    from muye_analysis.dataset import load_registry
+
+    registry = load_registry()
+    found = registry[registry["indicator"] == indicator]
+    return {"indicator": indicator, **(found.iloc[0].to_dict() if len(found) else {})}
+
+
+def goal_text(goal: Mapping[str, Any], lang: str, *, commitment: bool = True) -> str:
+    """A target as the report words it, from a record with target, unit, qualifier,
+    commitment and measure: 力争180亿元以上, 确保不少于20个, 稳定在2.75万亩, 增长6%以上 /
+    at least RMB 18 bn (strive for), growth of at least 6%."""
+    from muye_analysis.display import format_number
+
+    value, unit = float(goal["target"]), str(goal["unit"])
+    qualifier = "" if _is_missing(goal.get("qualifier")) else str(goal["qualifier"])
+    strength = goal.get("commitment")
+    strength = "" if _is_missing(strength) or not commitment else str(strength)
+    growth = goal.get("measure") == "growth_rate"
+    if lang == "zh":
+        number = f"{format_number(value)}{unit}"
+        number = qualifier + number if qualifier in PREFIX_QUALIFIERS else number + qualifier
+        return f"{strength}{text('goal_growth_of', lang) if growth else ''}{number}"
+    bound = goal.get("bound")
+    bound = "exact" if _is_missing(bound) else str(bound)
+    head = text("goal_growth_of", lang) if growth else ""
+    tail = text(f"commitment_{strength}", lang) if strength else ""
+    word = "" if bound == "exact" else text(f"bound_word.{bound}", lang)
+    return f"{head}{word}{units.amount_en(value, unit)}{tail}"
+
+
+# Qualifiers printed before the number (不少于20个, 稳定在2.75万亩); the others follow it.
+PREFIX_QUALIFIERS = ("不低于", "不少于", "超过", "稳定在", "近")
 
 
 def has_cjk(text: str) -> bool:
@@ -357,8 +370,10 @@ def ordinal(n: int) -> str:
 
 
 def pct(value: float, decimals: int = 1) -> str:
-    """'4.9%': a percentage as the report prints it."""
-    return f"{value:.{decimals}f}%"
+    """'4.9%': a percentage as the report prints it, rounded half up (81.25 → '81.3%')."""
+    from muye_analysis.display import fixed
+
+    return f"{fixed(value, decimals)}%"
 
 
 def target_text(value: float, qualifier: Any, bound: Any, lang: str) -> str:
