@@ -108,12 +108,16 @@ def _cmd_charts(args: argparse.Namespace) -> int:
 def _cmd_progress(args: argparse.Namespace) -> int:
     from muye_analysis.outputs import check_output_path
     from muye_analysis.periods import PeriodError
-    from muye_analysis.progress import format_table, progress_table, write_workbook
+    from muye_analysis.progress import progress_table
+    from muye_analysis.progress.rendering import format_table
+    from muye_analysis.progress.workbook import write_workbook
 
     if args.xlsx:  # a bad output path stops before anything is printed
         check_output_path(args.xlsx, example="build/进度监测.xlsx")
+    from muye_analysis.reports import as_of_period
+
     try:
-        table = progress_table(args.as_of)
+        table = progress_table(as_of_period(args.as_of))
     except (PeriodError, ValueError) as exc:
         print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
         return 2
@@ -126,8 +130,15 @@ def _cmd_progress(args: argparse.Namespace) -> int:
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from muye_analysis.briefing import build_briefing
+    from muye_analysis.periods import PeriodError
+    from muye_analysis.reports import as_of_period
 
-    result = build_briefing(args.lang, build_dir=args.build_dir)
+    try:
+        period = as_of_period(args.as_of)
+    except PeriodError as exc:
+        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
+    result = build_briefing(args.lang, build_dir=args.build_dir, as_of=period)
     print(result.summary())
     return 0
 
@@ -248,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="zh: briefing.pptx/.html; "
                    "en: briefing_en.pptx/.html")  # fmt: skip
     p.add_argument("--build-dir", help="folder to write into (default: build/)")
+    p.add_argument(
+        "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
+    )
     p.set_defaults(handler=_cmd_brief)
 
     return parser

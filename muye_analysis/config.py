@@ -65,6 +65,18 @@ def league_dir() -> Path:
 DISTRICT_ZH = "牧野区"
 DISTRICT_EN = "Muye District"
 CITY_ZH = "新乡市"
+CITY_SCOPE = "全市"  # how the report scopes a rank among the city's units (居全市第5位)
+# Xinxiang's county-level units, and the zones some city round-ups rank beside them
+# (the city's league tables, muye_analysis.league).
+CITY_UNITS = (
+    "红旗区", "卫滨区", "凤泉区", "牧野区", "新乡县", "获嘉县", "原阳县", "延津县", "封丘县",
+    "卫辉市", "辉县市", "长垣市", "平原示范区", "高新区", "经开区",
+)  # fmt: skip
+CITY_UNIT_ALIASES = {
+    "平原城乡一体化示范区": "平原示范区",
+    "高新技术产业开发区": "高新区",
+    "经济技术开发区": "经开区",
+}
 
 # Forecasts: the COVID quarters whose shocks get their own, larger innovation variance
 # (muye_analysis.forecast.base_effect), as (year, first month) to (year, last month).

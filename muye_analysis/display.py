@@ -88,6 +88,14 @@ def decimals_for(value: float, sig: int) -> int:
     return max(0, sig - 1 - magnitude)
 
 
+def decimals_of(value: float | None, cap: int = 2) -> int:
+    """Decimals a number is printed with (0.2 -> 1, 2.75 -> 2, 180 -> 0), at most ``cap``."""
+    if value is None or is_missing(value):
+        return 0
+    text = fixed(float(value), cap).rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def round_sig(value: float, sig: int) -> float:
     """``value`` rounded half up to ``sig`` significant figures (integer digits kept whole)."""
     return round_half_up(value, decimals_for(value, sig))

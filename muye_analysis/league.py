@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from muye_analysis import config
+from muye_analysis import config, schema
 from muye_analysis.errors import DataError
 from muye_analysis.text import to_halfwidth
 
@@ -21,20 +21,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 COLUMNS = ("region", "year", "indicator", "measure", "value", "unit", "source")
-# Xinxiang's county-level units, and the zones some city round-ups rank beside them.
-UNITS = (
-    "红旗区", "卫滨区", "凤泉区", "牧野区", "新乡县", "获嘉县", "原阳县", "延津县", "封丘县",
-    "卫辉市", "辉县市", "长垣市", "平原示范区", "高新区", "经开区",
-)  # fmt: skip
-ALIASES = {
-    "平原城乡一体化示范区": "平原示范区",
-    "高新技术产业开发区": "高新区",
-    "经济技术开发区": "经开区",
-}
-MEASURES = {
-    "level": "level", "总量": "level", "growth": "growth_rate", "growth_pct": "growth_rate",
-    "growth_rate": "growth_rate", "增速": "growth_rate", "增长": "growth_rate",
-}  # fmt: skip
+# Xinxiang's county-level units (and the zones some round-ups rank beside them), their aliases
+# and the words of the measure column: data, kept with the config and schema.
+UNITS = config.CITY_UNITS
+ALIASES = config.CITY_UNIT_ALIASES
+MEASURES = schema.MEASURE_WORDS
 RANKED_ON = {"level": "level", "growth_rate": "growth_rate"}
 DEFAULT_FRAME_SIZE = 13  # 四区八县(市)及平原示范区: the usual city round-up; an assumption
 
@@ -97,7 +88,7 @@ def _check_row(row: dict, ids: dict[str, str], path: Path, line: int) -> dict:
 
     region = ALIASES.get(row["region"].strip(), row["region"].strip())
     if region not in UNITS:
-        fail("region", f"unknown unit {row['region']!r}.", f"use one of {'、'.join(UNITS)}.")
+        fail("region", f"unknown unit {row['region']!r}.", f"use one of {', '.join(UNITS)}.")
     indicator = ids.get(row["indicator"].strip())
     if indicator is None:
         fail("indicator", f"unknown indicator {row['indicator']!r}.",

@@ -49,7 +49,8 @@ notebook_summary("03", LANG)
 import matplotlib.pyplot as plt
 
 import muye_analysis as ma
-from muye_analysis.attainment import attainment_summary, attainment_table
+from muye_analysis import vocab
+from muye_analysis.attainment import attainment_table
 from muye_analysis.charts import (
     plot_growth_gap,
     plot_projected_levels,
@@ -57,6 +58,7 @@ from muye_analysis.charts import (
     save_figure,
     show_saved,
 )
+from muye_analysis.claims.report import attainment_claim
 from muye_analysis.reports import latest_report, list_reports
 from muye_analysis.views import growth_gap_view, projection_view, task_target_view
 
@@ -157,11 +159,20 @@ if len(list_reports()) < 2:
     attainment = None
 else:
     attainment = attainment_table()
-    print(attainment_summary(attainment, LANG))
+    print(vocab.say(attainment_claim(attainment), LANG))
     display(  # noqa: F821 (IPython's display)
         show_table(
             attainment[
-                [name, "measure", "target", "qualifier", "unit", "outcome", "status", "reason"]
+                [
+                    "indicator",
+                    "measure",
+                    "target",
+                    "qualifier",
+                    "unit",
+                    "outcome",
+                    "status",
+                    "reason",
+                ]
             ],
             LANG,
         )

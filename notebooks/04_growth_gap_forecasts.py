@@ -43,9 +43,9 @@ QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/
 
 # %%
 from muye_analysis.briefing.judgements import notebook_summary
-from muye_analysis.tables import show_table
+from muye_analysis.tables import scenario_table, show_table
 
-notebook_summary("04", LANG)
+notebook_summary("04", LANG, as_of=AS_OF)  # AS_OF: one period, the plan year implied
 
 # %%
 import matplotlib.pyplot as plt
@@ -58,9 +58,9 @@ from muye_analysis.charts import (
     save_figure,
     show_saved,
 )
-from muye_analysis.periods import parse_ytd_period
-
-name = "name_zh" if LANG == "zh" else "name_en"
+from muye_analysis.claims.ytd import gap_claim
+from muye_analysis.progress import rendering as progress_words
+from muye_analysis.reports import as_of_period
 
 # %% [markdown]
 # ## 1. On the bundled annual data · 仅用报告年度数据
@@ -73,7 +73,7 @@ name = "name_zh" if LANG == "zh" else "name_en"
 # %%
 annual = targets.annual_gaps()
 show_table(
-    annual[[name, "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
+    annual[["indicator", "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
             "gap_pp", "note"]],
     LANG,
 )  # fmt: skip
@@ -87,7 +87,7 @@ show_table(
 # %%
 show_table(
     targets.implied_bases()[
-        [name, "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
+        ["indicator", "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
     ],
     LANG,
 )
@@ -142,14 +142,14 @@ else:
         print("注意：部分数据标注为示例/合成数据，相关图表将加注 / some rows are marked synthetic")
 
 # %%
-period = None if AS_OF is None else parse_ytd_period(AS_OF)
+period = as_of_period(AS_OF)  # the same period the summary and the briefing use
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
 if not gaps:  # no silent cell: say why nothing follows
     print(vocab.text("judge_no_ytd", LANG))
 for gap in gaps:
-    print(gap.sentence(LANG))
+    print(vocab.say(gap_claim(gap), LANG))
     if gap.required is not None:
-        print("  weights:", gap.required.weights_source)
+        print("  weights:", vocab.weights_text(gap.required.weights_source, LANG))
 
 # %%
 if not gaps:
@@ -170,7 +170,7 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
     shown = "<1%" if p_meet < 0.005 else ">99%" if p_meet > 0.995 else f"{p_meet:.0%}"
     print(f"{gap.indicator}: {result.annual_mean:.1f}% (80%: {low:.1f} to {high:.1f}); P = {shown}")
     if result.remaining_share:
-        display(result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2))  # noqa: F821
+        display(show_table(scenario_table(result.scenarios(), LANG), LANG))  # noqa: F821
     for area in ("新乡市", "河南省"):  # the city's / province's series: store, else ytd_real
         try:
             wider = forecast.anchor.wider_series(area, gap.indicator, store)
@@ -184,7 +184,7 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
             f"(80%: {low:.1f} to {high:.1f}; {now.note})"
         )
     title = vocab.text(
-        "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
+        "fan_title_indicator", LANG, name=vocab.indicator_name(gap.indicator, LANG, short=False)
     )
     own = quarterly.district_rows(store)  # the district's rows, not the city's or province's
     files = ", ".join(sorted(set(own.loc[own["indicator"] == gap.indicator, "file"].astype(str))))
@@ -206,16 +206,14 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
 # %%
 progress_store = quarterly.read_store() if store is None else store
 table = progress.progress_table(period, store=progress_store)
-print(progress.progress_takeaway(table, LANG))
+print(progress_words.progress_takeaway(table, LANG))
 show_table(
-    progress.display_table(table, LANG).drop(
-        columns=["数据来源" if LANG == "zh" else "Data source"]
-    ),
+    progress_words.display_table(table, LANG).drop(columns=[progress_words.header("source", LANG)]),
     LANG,
 )
 
 # %%
-print(table.attrs["note_zh" if LANG == "zh" else "note_en"])
+print(progress_words.rules_note(LANG))
 
 # %%
 fig = plot_progress(table, lang=LANG)
@@ -263,7 +261,7 @@ result = forecast.forecast_growth(upto)
 result.coverage = check.coverage("base_effect")
 published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12), "growth"]
 low, high = result.annual_interval(80)
-weights_text = vocab.text(vocab.WEIGHTS_KEYS.get(result.weights_source, "weights_given"), LANG)
+weights_text = vocab.weights_text(result.weights_source, LANG)
 summary_rows = {
     "zh": [
         ("全年增速预测（%）", f"{result.annual_mean:.1f}"),
@@ -281,12 +279,14 @@ summary_rows = {
 show_table(pd.DataFrame(summary_rows[LANG], columns=["name", "value"]), LANG)
 
 # %%
-show_table(result.scenarios()[[name, "annual", "assumption_" + LANG]], LANG)
+show_table(scenario_table(result.scenarios(), LANG), LANG)
 
 # %%
 henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"
 title = vocab.text("fan_title_indicator", LANG, name=henan_name)
-hosts = forecast.real_data.sources_text(upto, lang=LANG)
+shown, total = forecast.real_data.source_hosts(upto)
+hosts = vocab.text("hosts_more" if total > len(shown) else "hosts", LANG,
+                   hosts=vocab.join_names(shown, LANG), n=total)  # fmt: skip
 intro = {
     "zh": "河南省真实公开数据（省统计局发布，经转载网页摘录）：",
     "en": "Real published data of Henan province (statistics bureau releases, as quoted by): ",

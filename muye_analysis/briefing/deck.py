@@ -612,7 +612,11 @@ def _text_slide(prs, text_slide: TextSlide, lang: str) -> None:
     n_notes = len(text_slide.notes)
     notes_height = 0.32 * n_notes + 0.2 if n_notes else 0
     room = SOURCE_TOP - top - notes_height - 0.15
-    size = SIZES["body"] if text_slide.kind != "judgement" else SIZES["takeaway"]
+    first = SIZES["body"] if text_slide.kind != "judgement" else SIZES["takeaway"]
+    sizes = [s for s in (first, 16, 14, 12) if s <= first]
+    fits = [s for s in sizes if text_height(text_slide.lines, CONTENT_WIDTH - 0.9, s, 14) + 0.5
+            <= room]  # fmt: skip
+    size = fits[0] if fits else sizes[-1]  # the largest size at which every line fits
     height = min(room, text_height(text_slide.lines, CONTENT_WIDTH - 0.9, size, 14) + 0.5)
     box, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, height, "Sentences")
     frame.auto_size = MSO_AUTO_SIZE.NONE

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
 from muye_analysis.briefing.model import TableSlide
+from muye_analysis.claims.base import Claim
 from muye_analysis.dataset import HEADLINE  # the six headline targets of part 二, in order
 from muye_analysis.views import base_levels
 from muye_analysis.vocab import pct, target_text, text
@@ -58,9 +59,18 @@ def headline_table(targets: pd.DataFrame, indicators: pd.DataFrame, lang: str) -
             [vocab.indicator_name(r, lang) for _, r in not_stated.iterrows()], lang
         )
         notes.append(text("table_missing_note", lang, names=names, **years))
+    from types import SimpleNamespace
+
+    from muye_analysis.claims.report import targets_claim
+
+    claim = targets_claim(SimpleNamespace(targets=targets))
+    title = text("table_title", lang, **years)
+    if claim.holds:  # the message: how the growth targets compare with last year's growth
+        title = vocab.say(Claim("title.headline", True, claim.facts, variant=claim.variant), lang)
+    notes.append(text("table_title", lang, **years))
     return TableSlide(
         name="headline_table",
-        title=text("table_title", lang, **years),
+        title=title,
         columns=columns,
         rows=rows,
         notes=tuple(notes),
@@ -78,8 +88,10 @@ def _row_cells(row: pd.Series, lang: str) -> tuple[str, ...]:
     else:
         level = text("cell_not_stated" if is_growth else "not_applicable", lang)
     if pd.notna(row["actual"]):
-        actual = pct(float(row["actual"]))
-        actual = text("growth_value", lang, value=actual) if is_growth else actual
+        value = float(row["actual"])
+        actual = pct(abs(value) if is_growth else value)
+        if is_growth:  # negative growth is 下降x%, never 增长-x%
+            actual = text("growth_value_fall" if value < 0 else "growth_value", lang, value=actual)
     else:
         actual = text("cell_not_stated", lang)
     goal = target_text(float(row["target"]), row["qualifier"], row["bound"], lang)

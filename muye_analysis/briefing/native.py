@@ -336,19 +336,14 @@ def progress_native(table: pd.DataFrame, lang: str) -> tuple[NativeChart, ...]:
     """The 进度监测 table's targets with figures, as bars (its status in each name):
     growth targets show growth so far, the annual target and the growth the rest of the year
     needs; level targets show completion against the time elapsed (序时进度)."""
-    from muye_analysis.progress import STATUS_TEXT
-
     rows = table[table["status"] != "no_data"]
-    i = 0 if lang == "zh" else 1
 
     def name(row: pd.Series) -> str:
-        status = STATUS_TEXT[str(row["status"])][i]
-        label = str(row.get(f"name_{lang}") or row.get("name_zh") or row["indicator"])
-        if lang == "en":
-            label = vocab.indicator_name(row, "en", short=False)
-        elif str(row["indicator"]) in vocab.OFFICIAL_NAMES:
-            label = vocab.indicator_name(row, "zh")
-        return f"{label}（{status}）" if lang == "zh" else f"{label} ({status})"
+        status = vocab.text(f"status.{row['status']}", lang)
+        indicator = str(row["indicator"])
+        short = lang == "zh" and indicator in vocab.OFFICIAL_NAMES
+        label = vocab.indicator_name(indicator, lang, short=short)
+        return vocab.text("progress.name_status", lang, name=label, status=status)
 
     def values(column: str, part: pd.DataFrame) -> tuple[float | None, ...]:
         return tuple(None if _missing(v) else round(float(v), 1) for v in part[column])

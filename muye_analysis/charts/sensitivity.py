@@ -93,12 +93,11 @@ def _indicator_label(indicator: str | None, lang: str) -> str:
 
 def _shortcut_note(grid: pd.DataFrame, lang: str) -> list[str]:
     """When the grid rests on equal weights, say when that over- or under-states the effort."""
-    if not str(grid.attrs.get("weights_source", "")).startswith("assumption: equal"):
+    if not grid.attrs.get("shortcut"):
         return []
-    note = grid.attrs.get(f"shortcut_note_{'zh' if lang == 'zh' else 'en'}")
-    return [note] if note else []
+    return [vocab.text("shortcut_note", lang)]
 
 
 def _weights_label(grid: pd.DataFrame, lang: str) -> str:
     source = str(grid.attrs.get("weights_source", ""))
-    return vocab.text(vocab.WEIGHTS_KEYS.get(source, "weights_given"), lang)
+    return vocab.weights_text(source, lang)

@@ -259,7 +259,7 @@ def rolling_backtest(
     if not rows:
         raise InsufficientHistory(
             f"too little history: {len(frame)} figures, need {min_figures} plus a published "
-            "全年 figure after them"
+            "full-year figure after them"
         )
     errors = pd.DataFrame(rows)
     errors["covered_80"] = (errors["actual"] >= errors["lower_80"]) & (

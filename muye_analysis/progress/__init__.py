@@ -3,8 +3,10 @@
 One row per target of the plan (every target in ``load_targets()``): the target with its
 qualifier and commitment, the latest figure of the plan year from the year-to-date store
 (``muye ingest``), 序时进度 (how far through the year the figure should be), 完成进度 for level
-and count targets, the growth the rest of the year needs for growth targets, a status and a
-one-line reason in Chinese and English.
+and count targets, the growth the rest of the year needs for growth targets, a status, the rule
+that gave it and a reason code. Numbers and codes only: the words are in
+:mod:`muye_analysis.progress.rendering` (the table for people, the terminal text, slide words)
+and :mod:`muye_analysis.progress.workbook` (the Excel workbook), which sit a layer above.
 
 How a target is tracked depends on what it measures (:func:`progress_kind`):
 
@@ -37,29 +39,19 @@ table repeat them):
 - R4 any target with the full-year figure (1-12月): ``on_track`` if met, else ``off_track``.
 """
 
-from muye_analysis.progress.rendering import (
-    DISPLAY_COLUMNS,
-    display_table,
-    format_table,
-    progress_takeaway,
-    progress_title,
-)
 from muye_analysis.progress.rules import (
     ACCUMULATING,
     AT_RISK_ACCELERATION_PP,
     AT_RISK_LAG_PP,
     AT_RISK_LEVEL_SHARE,
     AT_RISK_RATE_PP,
-    BASIS_TEXT,
     CUMULATIVE,
-    GENERAL_NOTE,
     GROWTH,
     NO_DATA,
     POINT,
-    RULES,
-    STATUS_TEXT,
+    RULE_IDS,
     STATUSES,
-    SYNTHETIC_NOTE,
+    THRESHOLDS,
     Status,
     cumulative_status,
     growth_status,
@@ -67,24 +59,11 @@ from muye_analysis.progress.rules import (
     progress_kind,
     year_end_status,
 )
-from muye_analysis.progress.table import (
-    COLUMNS,
-    DERIVED_NOTE,
-    _amount_en,
-    _amount_zh,
-    decimals_of,
-    goal_text,
-    latest_period,
-    progress_table,
-)
-from muye_analysis.progress.workbook import STATUS_FILL, write_workbook
+from muye_analysis.progress.table import COLUMNS, latest_period, progress_table
 
 __all__ = [
     "ACCUMULATING", "AT_RISK_ACCELERATION_PP", "AT_RISK_LAG_PP", "AT_RISK_LEVEL_SHARE",
-    "AT_RISK_RATE_PP", "BASIS_TEXT", "COLUMNS", "CUMULATIVE", "DERIVED_NOTE", "DISPLAY_COLUMNS",
-    "GENERAL_NOTE", "GROWTH", "NO_DATA", "POINT", "RULES", "STATUSES", "STATUS_FILL",
-    "STATUS_TEXT", "SYNTHETIC_NOTE", "Status", "_amount_en", "_amount_zh", "cumulative_status",
-    "decimals_of", "display_table", "format_table", "goal_text", "growth_status", "latest_period",
-    "point_status", "progress_kind", "progress_table", "progress_takeaway", "progress_title",
-    "write_workbook", "year_end_status",
+    "AT_RISK_RATE_PP", "COLUMNS", "CUMULATIVE", "GROWTH", "NO_DATA", "POINT", "RULE_IDS",
+    "STATUSES", "THRESHOLDS", "Status", "cumulative_status", "growth_status", "latest_period",
+    "point_status", "progress_kind", "progress_table", "year_end_status",
 ]  # fmt: skip

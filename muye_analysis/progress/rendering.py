@@ -1,149 +1,159 @@
-"""The 进度监测 table for people: headers in a language, the terminal text, slide words."""
+"""The 进度监测 table for people: headers in a language, the terminal text, slide words.
+
+Every word comes from the vocabulary through the claims of :mod:`muye_analysis.claims.progress`
+(a row's reason) and :func:`muye_analysis.vocab.text`; the table itself holds numbers and codes.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from muye_analysis import config, units
-from muye_analysis.progress.rules import (
-    CUMULATIVE,
-    GROWTH,
-    POINT,
-    STATUS_TEXT,
-    STATUSES,
-    SYNTHETIC_NOTE,
-)
-from muye_analysis.progress.table import _missing, decimals_of
+from muye_analysis import vocab
+from muye_analysis.claims.progress import status_claim, status_list_claim, tally_claim
+from muye_analysis.claims.ytd import goal_of
+from muye_analysis.display import decimals_of, fixed, is_missing
+from muye_analysis.progress.rules import CUMULATIVE, GROWTH, POINT, RULE_IDS, THRESHOLDS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# -- views for people ---------------------------------------------------------------------------
+DISPLAY_COLUMNS = (
+    "name", "target_text", "period", "ytd_value", "unit", "elapsed_pct", "completion_pct",
+    "required_growth", "status_text", "reason", "elapsed_basis_text", "source",
+)  # fmt: skip
 
-DISPLAY_COLUMNS = {
-    "name": ("指标", "Indicator"),
-    "target_text": ("全年目标", "Target"),
-    "period": ("截至", "Period"),
-    "ytd_value": ("累计值", "So far"),
-    "unit": ("单位", "Unit"),
-    "elapsed_pct": ("序时进度(%)", "Time elapsed (%)"),
-    "completion_pct": ("完成进度(%)", "Completion (%)"),
-    "required_growth": ("其余月份需增长(%)", "Rest of year needs (%)"),
-    "status_text": ("状态", "Status"),
-    "reason": ("说明", "Reason"),
-    "elapsed_basis_text": ("序时进度口径", "Time-elapsed basis"),
-    "source": ("数据来源", "Data source"),
-}
+
+def header(column: str, lang: str) -> str:
+    """A display column's header in ``lang``."""
+    return vocab.text(f"progress.col.{column}", lang)
+
+
+def reason_text(row: Any, lang: str) -> str:
+    """Why the row has its status, in ``lang`` (its claim, rendered)."""
+    return vocab.say(status_claim(row), lang) or ""
+
+
+def status_text(status: str, lang: str) -> str:
+    """正常 / 预警 / 滞后 / 暂无数据 (on track …)."""
+    return vocab.text(f"status.{status}", lang)
+
+
+def source_text(row: Any, lang: str) -> str | None:
+    """The file's stated source and the cell the figure came from."""
+    if is_missing(row.get("file")):
+        return None
+    sheet = "" if is_missing(row.get("sheet")) else f"[{row['sheet']}]"
+    cell = vocab.text("progress.cell", lang, file=row["file"], sheet=sheet,
+                      row=row["source_row"], column=row["source_column"])  # fmt: skip
+    stated = row.get("source")
+    return cell if is_missing(stated) else f"{stated}{vocab.text('source_sep', lang)}{cell}"
+
+
+def rules_note(lang: str) -> str:
+    """The note under the table: how targets are read, and the status rules."""
+    rules = " ".join(f"{r} {vocab.text(f'progress.rule.{r}', lang, **THRESHOLDS)}"
+                     for r in RULE_IDS)  # fmt: skip
+    head = vocab.text("progress.rules_head", lang)
+    return f"{vocab.text('progress.general_note', lang)} {head}{rules}"
 
 
 def display_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """The table as people read it: headers in ``lang``, target and status as text."""
+    """The table as people read it: headers in ``lang``, target, status and reason as text."""
     import pandas as pd
 
-    zh = lang == "zh"
-    i = 0 if zh else 1
-    period_en = [None if _missing(p) else _period_en(p) for p in table["period"]]
+    rows = table.to_dict("records")
     out = pd.DataFrame(
         {
-            "name": table["name_zh" if zh else "name_en"],
-            "target_text": table["target_zh" if zh else "target_en"],
-            "period": table["period"] if zh else period_en,
+            "name": [vocab.indicator_name(r["indicator"], lang, short=False) for r in rows],
+            "target_text": [vocab.goal_text(goal_of(r), lang) for r in rows],
+            "period": [None if r["period"] is None else r["period"].label(lang) for r in rows],
             "ytd_value": table["ytd_value"],
-            "unit": [
-                "%" if k == GROWTH else u if zh else _unit_en(u)
-                for k, u in zip(table["progress_kind"], table["unit"], strict=True)
-            ],
+            "unit": [_unit(r, lang) for r in rows],
             "elapsed_pct": table["elapsed_pct"],
             "completion_pct": table["completion_pct"],
             "required_growth": table["required_growth"],
-            "status_text": [STATUS_TEXT[s][i] for s in table["status"]],
-            "reason": table["reason_zh" if zh else "reason_en"],
-            "elapsed_basis_text": table["elapsed_basis_zh" if zh else "elapsed_basis_en"],
-            "source": table["source"],
+            "status_text": [status_text(str(r["status"]), lang) for r in rows],
+            "reason": [reason_text(r, lang) for r in rows],
+            "elapsed_basis_text": [_basis(r["elapsed_basis"], lang) for r in rows],
+            "source": [source_text(r, lang) for r in rows],
         }
     )
-    return out.rename(columns={k: v[i] for k, v in DISPLAY_COLUMNS.items()})
+    return out.rename(columns={c: header(c, lang) for c in DISPLAY_COLUMNS})
 
 
-def _unit_en(unit: str) -> str:
-    return units.unit_en(unit) or "count"
+def _basis(basis: Any, lang: str) -> str | None:
+    return None if is_missing(basis) else vocab.text(f"elapsed_basis.{basis}", lang)
 
 
-def _period_en(label: str) -> str:
-    from muye_analysis.periods import parse_period
+def _unit(row: Any, lang: str) -> str:
+    if row["progress_kind"] == GROWTH:
+        return "%"
+    unit = str(row["unit"])
+    return (
+        unit
+        if lang == "zh"
+        else (vocab.unit_label(unit, lang) or vocab.text("progress.unit_count", lang))
+    )
 
-    return parse_period(label).label("en")
+
+def value_decimals(row: Any) -> int:
+    """Decimals the row's figure is shown with: one for percentages and growth, else those of
+    the figure or its target (counts whole, levels as printed)."""
+    if row["progress_kind"] == GROWTH or row["unit"] == "%":
+        return 1
+    return max(decimals_of(float(row["ytd_value"])), decimals_of(float(row["target"])))
+
+
+def heading(table: pd.DataFrame, lang: str, *, key: str = "progress.table_head") -> str:
+    """'牧野区YYYY年目标进度监测（截至YYYY年1-9月）' (or 暂无本年数据)."""
+    as_of = table.attrs.get("as_of")
+    year = table.attrs.get("plan_year")
+    if as_of is None:
+        return vocab.text(f"{key}_none", lang, year=year)
+    return vocab.text(key, lang, year=year, period=as_of)
 
 
 def format_table(table: pd.DataFrame, lang: str = "zh") -> str:
     """Plain text for the terminal: the table, then the basis and the rules under it."""
-    shown = display_table(table, lang).drop(
-        columns=[DISPLAY_COLUMNS["source"][0 if lang == "zh" else 1]]
-    )
-    numbers = [
-        DISPLAY_COLUMNS[c][0 if lang == "zh" else 1]
-        for c in ("ytd_value", "elapsed_pct", "completion_pct", "required_growth")
-    ]
-    for column in numbers:
-        shown[column] = [
-            ""
-            if _missing(v)
-            else f"{float(v):.1f}"
-            if column != numbers[0] or (kind != CUMULATIVE and kind != POINT) or unit == "%"
-            else f"{float(v):.{decimals_of(float(v))}f}"
-            for v, kind, unit in zip(
-                shown[column], table["progress_kind"], table["unit"], strict=True
-            )
-        ]
+    shown = display_table(table, lang).drop(columns=[header("source", lang)])
+    numbers = {c: header(c, lang) for c in ("ytd_value", "elapsed_pct", "completion_pct",
+                                            "required_growth")}  # fmt: skip
+    records = table.to_dict("records")
+    for column, label in numbers.items():
+        shown[label] = [
+            "" if is_missing(v)
+            else fixed(float(v), value_decimals(r) if column == "ytd_value" else 1)
+            for v, r in zip(shown[label], records, strict=True)
+        ]  # fmt: skip
     shown = shown.fillna("")
-    as_of = table.attrs.get("as_of")
-    year = table.attrs.get("plan_year")
-    if lang == "zh":
-        head = f"{config.DISTRICT_ZH}{year}年目标进度监测" + (
-            f"（截至{as_of.label('zh')}）" if as_of else "（暂无本年数据）"
-        )
-    else:
-        head = f"{config.DISTRICT_EN}: progress on the {year} targets" + (
-            f" (as of {as_of.label('en')})" if as_of else " (no figures for the year yet)"
-        )
-    counts = table["status"].value_counts()
-    if lang == "zh":
-        tally = "，".join(f"{STATUS_TEXT[s][0]}{int(counts.get(s, 0))}项" for s in STATUSES)
-    else:
-        tally = ", ".join(f"{STATUS_TEXT[s][1]} {int(counts.get(s, 0))}" for s in STATUSES)
-    lines = [head, tally, shown.to_string(index=False), ""]
+    lines = [heading(table, lang), vocab.say(tally_claim(table), lang) or "",
+             shown.to_string(index=False), ""]  # fmt: skip
     if bool(table["synthetic"].fillna(False).any()):
-        lines.append(SYNTHETIC_NOTE[0] if lang == "zh" else "Note: " + SYNTHETIC_NOTE[1])
-    lines.append(
-        ("注：" if lang == "zh" else "Note: ")
-        + table.attrs[f"note_{'zh' if lang == 'zh' else 'en'}"]
-    )
+        lines.append(vocab.text("progress.synthetic_note", lang))
+    lines.append(vocab.text("progress.note_prefix", lang) + rules_note(lang))
     return "\n".join(lines)
 
 
-# -- words for slides and notebooks ----------------------------------------------------------------
+# -- words for slides and notebooks ------------------------------------------------------------
 
 
 def progress_title(table: pd.DataFrame, lang: str = "zh") -> str:
-    """'2019年1-9月：主要目标进度监测' / 'Jan-Sep 2019: progress on the targets'."""
+    """'YYYY年1-9月：主要目标进度监测' / 'Jan-Sep YYYY: progress on the targets'."""
     as_of = table.attrs.get("as_of")
-    if lang == "zh":
-        return f"{as_of.label('zh')}：主要目标进度监测" if as_of else "主要目标进度监测"
-    return f"{as_of.label('en')}: progress on the targets" if as_of else "Progress on the targets"
+    if as_of is None:
+        return vocab.text("progress.slide_title_none", lang)
+    return vocab.text("progress.slide_title", lang, period=as_of)
 
 
 def progress_takeaway(table: pd.DataFrame, lang: str = "zh", *, max_names: int = 4) -> str:
-    """One line: how many targets are in each status, and which are off track.
+    """One line: how many targets are in each status, and which are off track, e.g.
+    25项目标中正常3项、预警0项、滞后3项、暂无数据19项；滞后：地区生产总值、社会消费品零售总额"""
+    claims = [tally_claim(table), status_list_claim(table, "off_track", max_names=max_names)]
+    return vocab.text("sep.items", lang).join(vocab.say_all(claims, lang))
 
-    e.g. 25项目标中正常3项、预警0项、滞后3项、暂无数据19项；滞后：地区生产总值、社会消费品零售总额
-    """
-    counts = table["status"].value_counts()
-    behind = table.loc[table["status"] == "off_track", "name_zh" if lang == "zh" else "name_en"]
-    names = list(behind)[:max_names] + (["…"] if len(behind) > max_names else [])
-    if lang == "zh":
-        tally = "、".join(f"{STATUS_TEXT[s][0]}{int(counts.get(s, 0))}项" for s in STATUSES)
-        line = f"{len(table)}项目标中{tally}"
-        return line + (f"；滞后：{'、'.join(names)}" if names else "")
-    tally = ", ".join(f"{int(counts.get(s, 0))} {STATUS_TEXT[s][1]}" for s in STATUSES)
-    line = f"Of {len(table)} targets: {tally}"
-    return line + (f"; off track: {', '.join(names)}" if names else "")
+
+__all__ = [
+    "CUMULATIVE", "DISPLAY_COLUMNS", "POINT", "display_table", "format_table", "header",
+    "heading", "progress_takeaway", "progress_title", "reason_text", "rules_note",
+    "source_text", "status_text", "value_decimals",
+]  # fmt: skip

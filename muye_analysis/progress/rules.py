@@ -1,12 +1,18 @@
 """进度监测 status rules: the thresholds, how a target is tracked, one function per rule.
 
+Each rule returns a :class:`Status`: the status code, the rule id and a reason code with the
+numbers behind it. No words: :mod:`muye_analysis.progress.rendering` (through the claims of
+:mod:`muye_analysis.claims.progress`) says them, from the vocabulary (``progress.reason.*``,
+``progress.rule.*``). A new rule (a graded status, a momentum check) is one more function
+returning a Status with its own reason code, and one more row per language in the vocabulary.
 See :mod:`muye_analysis.progress` for the rules in words.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from muye_analysis.targets import (
     PERCENT_MEASURES,
@@ -17,18 +23,20 @@ from muye_analysis.targets import (
     WEIGHTS_SEASONAL,
 )
 
-STATUSES = ("on_track", "at_risk", "off_track", "no_data")
-STATUS_TEXT = {
-    "on_track": ("正常", "on track"),
-    "at_risk": ("预警", "at risk"),
-    "off_track": ("滞后", "off track"),
-    "no_data": ("暂无数据", "no data"),
-}
+ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA_STATUS = "on_track", "at_risk", "off_track", "no_data"
+STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA_STATUS)
 # Rule thresholds (working conventions of this table, not official ones).
 AT_RISK_ACCELERATION_PP = 2.0  # growth: the rest of the year may need up to 2 points more
 AT_RISK_LAG_PP = 10.0  # cumulative: 完成进度 may lag 序时进度 by up to 10 points
 AT_RISK_RATE_PP = 1.0  # rates and shares: a miss of up to 1 point
 AT_RISK_LEVEL_SHARE = 0.10  # levels, counts and ratios judged as they stand: a miss up to 10%
+ON_PACE_PP = 0.05  # 完成进度 within this of 序时进度 prints as equal at one decimal
+THRESHOLDS = {
+    "acc": AT_RISK_ACCELERATION_PP,
+    "lag": AT_RISK_LAG_PP,
+    "rate": AT_RISK_RATE_PP,
+    "share": AT_RISK_LEVEL_SHARE * 100,
+}  # the numbers the rules' descriptions show (progress.rule.*)
 
 GROWTH, CUMULATIVE, POINT = "growth", "cumulative", "point"
 # Level and count targets that are not flows in the registry but still build up through the
@@ -46,15 +54,9 @@ ACCUMULATING = frozenset(
         "public_schools_delivered",
     }
 )
+RULE_IDS = ("R0", "R1", "R2", "R3", "R4")
 
-BASIS_TEXT = {
-    "seasonal": ("给定的季节权重", "seasonal weights given"),
-    "prior_year": ("上年同期占上年全年比重", "last year's same period over its full year"),
-    "last_year_levels": ("上年累计值占上年全年比重", "last year's cumulative share"),
-    "months": ("时间进度（月数÷12）", "time elapsed (months ÷ 12)"),
-    "quarters": ("时间进度（季度数÷4）", "time elapsed (quarters ÷ 4)"),
-    "not_applicable": ("不适用（时点指标）", "not applicable (judged as it stands)"),
-}
+# How 序时进度 was computed (the ``elapsed_basis`` column), from the weights' source.
 _BASIS_OF_SOURCE = {
     WEIGHTS_SEASONAL: "seasonal",
     WEIGHTS_PRIOR_YEAR: "prior_year",
@@ -62,54 +64,7 @@ _BASIS_OF_SOURCE = {
     WEIGHTS_EQUAL_MONTHS: "months",
     WEIGHTS_EQUAL_QUARTERS: "quarters",
 }
-
-RULES = {
-    "R0": (
-        "无本年数据：状态为“暂无数据”。",
-        "No figure of the plan year in the store up to the period: no_data.",
-    ),
-    "R1": (
-        "增速目标（12月前）：累计增速已达目标为“正常”；其余月份所需增速比累计增速高不超过"
-        f"{AT_RISK_ACCELERATION_PP:g}个百分点为“预警”；否则为“滞后”。",
-        "Growth targets before December: on_track when growth so far meets the target; at_risk "
-        f"when the rest of the year needs at most {AT_RISK_ACCELERATION_PP:g} points more than "
-        "growth so far; otherwise off_track.",
-    ),
-    "R2": (
-        "累计量目标（12月前）：完成进度不低于序时进度（或已完成全年目标）为“正常”；落后序时进度不超过"
-        f"{AT_RISK_LAG_PP:g}个百分点为“预警”；否则为“滞后”。",
-        "Cumulative level and count targets before December: on_track when completion is at or "
-        f"ahead of time elapsed (or the target is reached); at_risk when it lags by at most "
-        f"{AT_RISK_LAG_PP:g} points; otherwise off_track.",
-    ),
-    "R3": (
-        "时点指标（比率、存量，12月前）：当前值已达目标为“正常”；比率差距不超过"
-        f"{AT_RISK_RATE_PP:g}个百分点、其他差距不超过目标的{AT_RISK_LEVEL_SHARE:.0%}为“预警”；"
-        "否则为“滞后”。",
-        "Point targets (rates, shares, ratios, stocks) before December: on_track when the figure "
-        f"meets the target now; at_risk when a rate misses by at most {AT_RISK_RATE_PP:g} point "
-        f"or another figure by at most {AT_RISK_LEVEL_SHARE:.0%} of the target; otherwise "
-        "off_track.",
-    ),
-    "R4": (
-        "已有全年（1-12月）数据：达到目标为“正常”，否则为“滞后”。",
-        "With the full-year (Jan-Dec) figure: on_track if the target is met, else off_track.",
-    ),
-}
-SYNTHETIC_NOTE = (
-    "注意：部分数据来自示例（合成）文件，不是实际统计数。",
-    "some figures come from synthetic example files, not statistics.",
-)
-GENERAL_NOTE = {
-    "zh": "目标按限定词和指标方向判断：“以上/不低于”为下限，“以内”为上限；“左右”对增速和比率取"
-    "±0.5个百分点、对总量取目标的±2%，越高越好的指标高出区间为超额完成，越低越好的指标（如失业率）"
-    "按上限判断。序时进度优先用给定的季节权重或上年同期进度，否则为月数÷12，见“序时进度口径”列。",
-    "en": "Targets are read by qualifier and direction: 以上/不低于 are floors, 以内 a ceiling; "
-    "左右 is ±0.5 points for growth and rates and ±2% of the target for levels; above the band "
-    "is over-fulfilment when higher is better, and lower-is-better rates (unemployment) are "
-    "ceilings. Time elapsed uses recorded seasonal weights or last year's same-period share "
-    "when known, else months ÷ 12; the elapsed-basis column says which.",
-}
+_EPS = 1e-9
 
 
 def progress_kind(indicator: str, measure: str, flow: bool | None) -> str:
@@ -121,159 +76,87 @@ def progress_kind(indicator: str, measure: str, flow: bool | None) -> str:
     return POINT
 
 
-# -- status rules, one function each (tested rule by rule) --------------------------------------
-
-
 @dataclass(frozen=True)
 class Status:
-    """A status, the rule that gave it and the reason in both languages."""
+    """A status, the rule that gave it, and the reason: a code and the numbers behind it."""
 
     status: str
     rule: str
-    reason_zh: str
-    reason_en: str
+    reason: str
+    facts: Mapping[str, Any] = field(default_factory=dict)
 
 
-def _pp(value: float) -> tuple[str, str]:
-    return f"{value:.1f}个百分点", f"{value:.1f} points"
+def growth_status(ytd: float, target: float, required: float, *, met_now: bool) -> Status:
+    """R1: growth so far ``ytd`` (%), the rest of the year needs ``required`` (%).
 
-
-def growth_status(
-    ytd: float,
-    target: float,
-    required: float,
-    *,
-    met_now: bool,
-    phrase_zh: str,
-    rest_zh: str,
-    phrase_en: str,
-    rest_en: str,
-) -> Status:
-    """R1: growth so far ``ytd`` (%), the rest of the year needs ``required`` (%)."""
-    head_zh = f"{phrase_zh}增长{ytd:.1f}%"
-    head_en = f"{ytd:.1f}% in {phrase_en}"
-    need_zh, need_en = f"{rest_zh}需增长{required:.1f}%", f"{rest_en} needs {required:.1f}%"
+    Reasons: ``growth_met`` (already at the target; the rest needs ``required`` to hold it),
+    ``growth_met_can_fall`` (already safe: the rest could even fall), ``growth_behind``
+    (``extra`` points faster needed: at risk up to :data:`AT_RISK_ACCELERATION_PP`).
+    """
+    values = {"ytd": ytd, "need": required, "extra": required - ytd}
     if met_now:
-        return Status(
-            "on_track",
-            "R1",
-            f"{head_zh}，已达全年目标；{need_zh}即可",
-            f"{head_en}, already at the target; {need_en} to hold it",
-        )
-    extra = required - ytd
-    zh_pts, en_pts = _pp(extra)
-    if extra <= AT_RISK_ACCELERATION_PP + 1e-9:
-        return Status(
-            "at_risk",
-            "R1",
-            f"{head_zh}，{need_zh}，需加快{zh_pts}",
-            f"{head_en}; {need_en}, {en_pts} faster",
-        )
-    return Status(
-        "off_track",
-        "R1",
-        f"{head_zh}，{need_zh}，需加快{zh_pts}，难度较大",
-        f"{head_en}; {need_en}, {en_pts} faster: hard to reach",
-    )
+        reason = "growth_met_can_fall" if required < 0 else "growth_met"
+        return Status(ON_TRACK, "R1", reason, values)
+    close = required - ytd <= AT_RISK_ACCELERATION_PP + _EPS
+    return Status(AT_RISK if close else OFF_TRACK, "R1", "growth_behind", values)
 
 
 def cumulative_status(
-    completion_pct: float,
-    elapsed_pct: float,
-    *,
-    value_zh: str,
-    value_en: str,
-    ceiling: bool = False,
+    completion_pct: float, elapsed_pct: float, *, ceiling: bool = False
 ) -> Status:
-    """R2: 完成进度 against 序时进度 (both % of the year's target / of the year)."""
+    """R2: 完成进度 against 序时进度 (both % of the year's target / of the year).
+
+    Reasons: ``cumulative_done`` (the year's target reached), ``cumulative_on_pace``,
+    ``cumulative_ahead`` / ``cumulative_behind`` (by ``gap`` points); for a cap on a flow
+    ``cap_within`` / ``cap_over``.
+    """
     lag = elapsed_pct - completion_pct
-    head_zh = f"累计完成{value_zh}，完成进度{completion_pct:.1f}%，序时进度{elapsed_pct:.1f}%"
-    head_en = f"{value_en} so far: {completion_pct:.1f}% done, {elapsed_pct:.1f}% of the year gone"
+    values = {"completion": completion_pct, "elapsed": elapsed_pct, "gap": abs(lag)}
     if ceiling:  # a cap on a flow: ahead of time is the risk
-        over = -lag
-        if over <= 0:
-            return Status("on_track", "R2", f"{head_zh}，未超序时", f"{head_en}, within the pace")
-        zh_pts, en_pts = _pp(over)
-        status = "at_risk" if over <= AT_RISK_LAG_PP + 1e-9 else "off_track"
-        return Status(
-            status, "R2", f"{head_zh}，超序时{zh_pts}", f"{head_en}, {en_pts} ahead of the cap"
-        )
-    if completion_pct >= 100 - 1e-9:
-        return Status(
-            "on_track",
-            "R2",
-            f"{head_zh}，已完成全年目标",
-            f"{head_en}; the year's target is reached",
-        )
-    if abs(lag) < 0.05:  # equal at the printed precision
-        return Status("on_track", "R2", f"{head_zh}，与序时进度持平", f"{head_en}; on pace")
-    if lag <= 1e-9:
-        zh_pts, en_pts = _pp(-lag)
-        return Status(
-            "on_track", "R2", f"{head_zh}，快于序时{zh_pts}", f"{head_en}; {en_pts} ahead of time"
-        )
-    zh_pts, en_pts = _pp(lag)
-    status = "at_risk" if lag <= AT_RISK_LAG_PP + 1e-9 else "off_track"
-    return Status(status, "R2", f"{head_zh}，落后序时{zh_pts}", f"{head_en}; {en_pts} behind time")
+        if lag >= 0:
+            return Status(ON_TRACK, "R2", "cap_within", values)
+        status = AT_RISK if -lag <= AT_RISK_LAG_PP + _EPS else OFF_TRACK
+        return Status(status, "R2", "cap_over", values)
+    if completion_pct >= 100 - _EPS:
+        return Status(ON_TRACK, "R2", "cumulative_done", values)
+    if abs(lag) < ON_PACE_PP:
+        return Status(ON_TRACK, "R2", "cumulative_on_pace", values)
+    if lag <= _EPS:
+        return Status(ON_TRACK, "R2", "cumulative_ahead", values)
+    status = AT_RISK if lag <= AT_RISK_LAG_PP + _EPS else OFF_TRACK
+    return Status(status, "R2", "cumulative_behind", values)
 
 
 def point_status(
-    value: float,
-    target: float,
-    verdict_met: bool,
-    *,
-    kind: str,
-    measure: str,
-    value_zh: str,
-    value_en: str,
-    goal_zh: str,
-    goal_en: str,
+    value: float, target: float, verdict_met: bool, *, kind: str, measure: str
 ) -> Status:
-    """R3: a rate, share, ratio or stock judged as it stands."""
-    if verdict_met and kind == "ceiling":
-        return Status(
-            "on_track",
-            "R3",
-            f"当前{value_zh}，控制在{goal_zh}以内",
-            f"now {value_en}, within {goal_en}",
-        )
+    """R3: a rate, share, ratio or stock judged as it stands.
+
+    Reasons: ``point_within_ceiling``, ``point_met``, ``point_short`` / ``point_over`` (below
+    a floor / above a ceiling or band) with the miss in points (``gap``, rates and shares) or
+    as a share of the target (``gap_share``, levels and counts).
+    """
     if verdict_met:
-        return Status(
-            "on_track", "R3", f"当前{value_zh}，达到{goal_zh}", f"now {value_en}, meeting {goal_en}"
-        )
+        reason = "point_within_ceiling" if kind == "ceiling" else "point_met"
+        return Status(ON_TRACK, "R3", reason, {})
     miss = abs(value - target)
-    if measure in PERCENT_MEASURES:
-        close = miss <= AT_RISK_RATE_PP + 1e-9
-        zh_gap, en_gap = _pp(miss)
-    else:
-        close = miss <= abs(target) * AT_RISK_LEVEL_SHARE + 1e-9
-        share = miss / abs(target) * 100 if target else math.inf
-        zh_gap, en_gap = f"目标的{share:.1f}%", f"{share:.1f}% of the target"
-    side_zh = "高于" if kind == "ceiling" or value > target else "低于"
-    side_en = "above" if side_zh == "高于" else "below"
-    return Status(
-        "at_risk" if close else "off_track",
-        "R3",
-        f"当前{value_zh}，{side_zh}{goal_zh}{zh_gap}",
-        f"now {value_en}, {en_gap} {side_en} {goal_en}",
+    points = measure in PERCENT_MEASURES
+    share = miss / abs(target) * 100 if target else float("inf")
+    close = (
+        miss <= AT_RISK_RATE_PP + _EPS
+        if points
+        else miss <= abs(target) * AT_RISK_LEVEL_SHARE + _EPS
     )
+    above = kind == "ceiling" or value > target
+    values = {"gap": miss, "gap_share": share, "in_points": points}
+    return Status(AT_RISK if close else OFF_TRACK, "R3", "point_over" if above else "point_short",
+                  values)  # fmt: skip
 
 
-def year_end_status(
-    met: bool, verdict_zh: str, verdict_en: str, *, value_zh: str, value_en: str
-) -> Status:
-    """R4: the full-year figure is in."""
-    return Status(
-        "on_track" if met else "off_track",
-        "R4",
-        f"全年{value_zh}，{verdict_zh}",
-        f"full year {value_en}: {verdict_en}",
-    )
+def year_end_status(met: bool, verdict: str) -> Status:
+    """R4: the full-year figure is in; ``verdict`` is the target verdict's status code."""
+    return Status(ON_TRACK if met else OFF_TRACK, "R4", "year_met" if met else "year_missed",
+                  {"verdict": verdict})  # fmt: skip
 
 
-NO_DATA = Status(
-    "no_data",
-    "R0",
-    "暂无本年数据，可按data/quarterly/模板填报",
-    "no figure of the plan year yet; fill in the data/quarterly/ template",
-)
+NO_DATA = Status(NO_DATA_STATUS, "R0", "no_data")

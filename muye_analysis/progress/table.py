@@ -1,8 +1,12 @@
-"""The 进度监测 table: one row per target of the plan year (see :mod:`muye_analysis.progress`)."""
+"""The 进度监测 table: one row per target of the plan year (see :mod:`muye_analysis.progress`).
+
+Numbers, codes and :class:`~muye_analysis.periods.Period` objects only: the status, the rule
+and the reason are codes (:mod:`muye_analysis.progress.rules`); the words are rendered by
+:mod:`muye_analysis.progress.rendering` from the vocabulary.
+"""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -10,13 +14,10 @@ from muye_analysis import units
 from muye_analysis.periods import Period, parse_ytd_period
 from muye_analysis.progress.rules import (
     _BASIS_OF_SOURCE,
-    BASIS_TEXT,
     CUMULATIVE,
-    GENERAL_NOTE,
     GROWTH,
     NO_DATA,
     POINT,
-    RULES,
     STATUSES,
     Status,
     cumulative_status,
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "indicator",
-    "name_zh",
-    "name_en",
     "measure",
     "progress_kind",
     "target",
@@ -54,79 +53,31 @@ COLUMNS = (
     "commitment",
     "target_kind",
     "indicative",
-    "target_zh",
-    "target_en",
     "unit",
-    "period",
+    "period",  # a Period (the latest year-to-date span with a figure), or None
     "end_month",
     "ytd_value",
     "ytd_growth",
     "elapsed_pct",
     "elapsed_basis",
-    "elapsed_basis_zh",
-    "elapsed_basis_en",
     "completion_pct",
     "required_growth",
     "weights_source",
     "status",
     "rule",
-    "reason_zh",
-    "reason_en",
+    "reason",  # a code of progress.rules (the renderer words it)
+    "gap",  # the miss or lag behind the reason, in points (R2, R3)
+    "gap_share",  # a point target's miss as % of the target (levels and counts)
+    "verdict",  # the target verdict at year end (R4), a targets.Verdict status
     "synthetic",
     "source",
+    "file",
+    "sheet",
+    "source_row",
+    "source_column",
     "derived",
     "quote",
 )
-
-
-# -- the table ----------------------------------------------------------------------------------
-
-
-_PREFIX_QUALIFIERS = ("不低于", "不少于", "超过", "稳定在", "近")
-
-
-def _amount_zh(value: float, unit: str, decimals: int | None = None) -> str:
-    number = f"{value:g}" if decimals is None else f"{value:.{decimals}f}"
-    return f"{number}{unit}"
-
-
-def _amount_en(value: float, unit: str, decimals: int | None = None) -> str:
-    if decimals is not None:
-        value = round(value, decimals)
-    return units.amount_en(value, unit)  # 亿元 -> billion yuan
-
-
-def decimals_of(value: float, cap: int = 2) -> int:
-    """Decimals a number is printed with (0.2 -> 1, 2.75 -> 2, 180 -> 0), at most ``cap``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return 0
-    text = f"{float(value):.{cap}f}".rstrip("0").rstrip(".")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def goal_text(row: Mapping, lang: str, *, commitment: bool = True) -> str:
-    """The target as the report words it: 力争180亿元以上, 确保不少于20个, 稳定在2.75万亩,
-    增长6%以上 / at least 18 billion yuan (strive for), growth of at least 6%."""
-    from muye_analysis.targets import _QUALIFIER_EN  # one wording for qualifiers
-
-    value, unit = float(row["target"]), str(row["unit"])
-    qualifier = "" if _missing(row["qualifier"]) else str(row["qualifier"])
-    strength = "" if _missing(row["commitment"]) or not commitment else str(row["commitment"])
-    growth = row["measure"] == "growth_rate"
-    if lang == "zh":
-        number = _amount_zh(value, unit)
-        if qualifier in _PREFIX_QUALIFIERS:
-            number = qualifier + number
-        elif qualifier:
-            number += qualifier
-        return f"{strength}{'增长' if growth else ''}{number}"
-    bound = bound_of(qualifier)
-    tail = {"力争": " (strive for)", "确保": " (ensure)"}.get(strength, "")
-    return f"{'growth of ' if growth else ''}{_QUALIFIER_EN[bound]}{_amount_en(value, unit)}{tail}"
-
-
-def _target_text(row: Mapping, lang: str) -> str:
-    return goal_text(row, lang)
 
 
 def _missing(value: object) -> bool:
@@ -198,25 +149,22 @@ def progress_table(
     instead of months ÷ 12. Rows from synthetic or example files are kept and flagged in the
     ``synthetic`` column unless ``include_synthetic=False`` (the briefing drops them).
 
-    ``attrs`` hold ``as_of``, ``plan_year``, ``note_zh`` / ``note_en`` (the rules) and
-    ``rules`` (rule id -> (zh, en)).
+    ``attrs`` hold ``as_of`` (a Period or None), ``plan_year`` and ``report`` (the document the
+    targets come from).
     """
     import pandas as pd
 
     from muye_analysis.dataset import load_registry, load_targets
     from muye_analysis.quarterly import read_store, ytd_series
-    from muye_analysis.reports import years_of
+    from muye_analysis.reports import report_of, years_of
 
     store = read_store() if store is None else store
     targets = load_targets() if targets is None else targets
     year = years_of(targets)[1]  # the plan year of the report the targets come from
-    report = _report_titles(targets)
     if isinstance(as_of, str):
         as_of = parse_ytd_period(as_of, year=year)
     if as_of is not None and as_of.year != year:
-        raise ValueError(
-            f"the targets are for {year}; --as-of {as_of.label('zh')} is another year."
-        )
+        raise ValueError(f"the targets are for {year}; --as-of {as_of.code} is another year.")
     plan = _plan_rows(store, year, include_synthetic)
     if as_of is not None:
         plan = plan[plan["end_month"] <= as_of.end_month]
@@ -246,36 +194,17 @@ def progress_table(
             "elapsed_pct": "Float64",
             "completion_pct": "Float64",
             "required_growth": "Float64",
+            "gap": "Float64",
+            "gap_share": "Float64",
             "indicative": "boolean",
             "synthetic": "boolean",
+            "source_row": "Int64",
             "status": pd.CategoricalDtype(list(STATUSES)),
         }
     )
-    out.attrs.update(
-        {
-            "as_of": as_of,
-            "plan_year": year,
-            **report,
-            "rules": dict(RULES),
-            "note_zh": GENERAL_NOTE["zh"]
-            + " 状态规则："
-            + " ".join(f"{k} {v[0]}" for k, v in RULES.items()),
-            "note_en": GENERAL_NOTE["en"]
-            + " Status rules: "
-            + " ".join(f"{k} {v[1]}" for k, v in RULES.items()),
-        }
-    )
+    document = report_of(targets).document if "document" in targets.columns else None
+    out.attrs.update({"as_of": as_of, "plan_year": year, "report": document})
     return out
-
-
-def _report_titles(targets: pd.DataFrame) -> dict[str, str]:
-    """The title of the report the targets come from (its origin record), for the sources."""
-    from muye_analysis.reports import report_of
-
-    if "document" not in targets.columns:
-        return {"report_title_zh": "", "report_title_en": ""}
-    report = report_of(targets)
-    return {"report_title_zh": report.title_zh, "report_title_en": report.title_en}
 
 
 def _latest(plan: pd.DataFrame, indicator: str, measure: str) -> pd.Series | None:
@@ -300,10 +229,8 @@ def _progress_row(
     bound = bound_of(qualifier)
     target, unit = float(t["target"]), str(t["unit"])
     indicative = is_indicative(indicator)
-    row = {
+    row = dict.fromkeys(COLUMNS) | {
         "indicator": indicator,
-        "name_zh": t["name_zh"],
-        "name_en": t["name_en"],
         "measure": measure,
         "progress_kind": kind,
         "target": target,
@@ -312,21 +239,9 @@ def _progress_row(
         "commitment": None if _missing(t["commitment"]) else t["commitment"],
         "target_kind": target_kind(bound, higher),
         "indicative": indicative,
-        "target_zh": _target_text(t, "zh"),
-        "target_en": _target_text(t, "en"),
         "unit": unit,
-        "period": None,
-        "end_month": None,
-        "ytd_value": None,
-        "ytd_growth": None,
-        "elapsed_pct": None,
         "elapsed_basis": "not_applicable" if kind == POINT else None,
-        "completion_pct": None,
-        "required_growth": None,
-        "weights_source": None,
         "synthetic": False,
-        "source": None,
-        "derived": None,
         "quote": t.get("quote"),
     }
     found = _latest(plan, indicator, "growth" if kind == GROWTH else "level")
@@ -340,122 +255,64 @@ def _progress_row(
     if kind != GROWTH and stored_unit != unit and unit != "%":
         value = units.convert(value, stored_unit, unit)
     growth = _latest(plan[plan["end_month"] == period.end_month], indicator, "growth")
-    row.update(
-        {
-            "period": period.label("zh"),
-            "end_month": period.end_month,
-            "ytd_value": value,
-            "ytd_growth": None if growth is None or kind == GROWTH else float(growth["value"]),
-            "synthetic": bool(found["_synthetic"]),
-            "source": _source_text(found),
-            "derived": _derived_text(found),
-        }
-    )
+    row |= {
+        "period": period,
+        "end_month": period.end_month,
+        "ytd_value": value,
+        "ytd_growth": None if growth is None or kind == GROWTH else float(growth["value"]),
+        "synthetic": bool(found["_synthetic"]),
+        **_source_of(found),
+    }
     series = ytd_series(indicator, store)
     share = _elapsed(kind, indicator, period, series, seasonal)
     if share is not None:
-        basis = _BASIS_OF_SOURCE.get(share.source, "months")
-        row.update(
-            {
-                "elapsed_pct": share.value * 100,
-                "elapsed_basis": basis,
-                "weights_source": share.source,
-            }
-        )
+        row |= {
+            "elapsed_pct": share.value * 100,
+            "elapsed_basis": _BASIS_OF_SOURCE.get(share.source, "months"),
+            "weights_source": share.source,
+        }
     verdict = assess_target(
         value, target, bound, higher_is_better=higher, measure=measure, indicative=indicative
     )
-    decimals = max(decimals_of(value), decimals_of(target), 1 if unit == "%" else 0)
-    value_zh = _amount_zh(value, unit, decimals)
-    value_en = _amount_en(value, unit, decimals)
     if measure in ("level", "count"):  # 完成进度: level and count targets only
         row["completion_pct"] = value / target * 100 if target else None
     if period.end_month == 12:
-        from muye_analysis.targets import verdict_clause
-
-        clause_zh = verdict_clause(
-            verdict, qualifier, lang="zh", unit=unit, rate=measure in ("rate", "share")
-        )
-        clause_en = verdict_clause(
-            verdict, qualifier, lang="en", unit=unit, rate=measure in ("rate", "share")
-        )
-        shown_zh = f"增长{value:.1f}%" if kind == GROWTH else value_zh
-        shown_en = f"growth {value:.1f}%" if kind == GROWTH else value_en
-        return _with_status(
-            row,
-            year_end_status(
-                verdict.met, clause_zh, clause_en, value_zh=shown_zh, value_en=shown_en
-            ),
-        )
+        return _with_status(row, year_end_status(verdict.met, verdict.status))
     if kind == GROWTH:
         need = required_growth(target, value, share).required
         row["required_growth"] = need
-        status = growth_status(
-            value,
-            target,
-            need,
-            met_now=verdict.met,
-            phrase_zh=period.phrase("zh"),
-            rest_zh=period.rest_phrase("zh"),
-            phrase_en=period.phrase("en"),
-            rest_en=period.rest_phrase("en"),
-        )
-        return _with_status(row, status)
+        return _with_status(row, growth_status(value, target, need, met_now=verdict.met))
     if kind == CUMULATIVE:
         status = cumulative_status(
-            row["completion_pct"],
-            row["elapsed_pct"],
-            value_zh=value_zh,
-            value_en=value_en,
-            ceiling=row["target_kind"] == "ceiling",
+            row["completion_pct"], row["elapsed_pct"], ceiling=row["target_kind"] == "ceiling"
         )
         return _with_status(row, status)
-    goal_zh = f"{goal_text(t, 'zh', commitment=False)}的{'预期' if indicative else ''}目标"
-    goal_en = f"the target of {goal_text(t, 'en', commitment=False)}"
-    status = point_status(
-        value,
-        target,
-        verdict.met,
-        kind=row["target_kind"],
-        measure=measure,
-        value_zh=value_zh,
-        value_en=value_en,
-        goal_zh=goal_zh,
-        goal_en=goal_en,
-    )
+    status = point_status(value, target, verdict.met, kind=row["target_kind"], measure=measure)
     return _with_status(row, status)
 
 
-DERIVED_NOTE = (
-    "（增速由累计值与上年同期推算）",
-    " (growth derived from the level and last year's same-period value)",
-)
-
-
-def _derived_text(found: pd.Series) -> str | None:
-    """The store's formula when the figure was derived (growth from level and 上年同期)."""
-    value = found.get("derived")
-    return None if _missing(value) or not str(value) else str(value)
-
-
 def _with_status(row: dict, status: Status) -> dict:
-    zh, en = BASIS_TEXT.get(row["elapsed_basis"] or "", ("", ""))
-    derived = bool(row.get("derived"))
-    row.update(
-        {
-            "status": status.status,
-            "rule": status.rule,
-            "reason_zh": status.reason_zh + (DERIVED_NOTE[0] if derived else ""),
-            "reason_en": status.reason_en + (DERIVED_NOTE[1] if derived else ""),
-            "elapsed_basis_zh": zh or None,
-            "elapsed_basis_en": en or None,
-        }
-    )
-    return row
+    facts = status.facts
+    gap_share = facts.get("gap_share") if not facts.get("in_points", True) else None
+    return row | {
+        "status": status.status,
+        "rule": status.rule,
+        "reason": status.reason,
+        "gap": facts.get("gap"),
+        "gap_share": gap_share,
+        "verdict": facts.get("verdict"),
+    }
 
 
-def _source_text(found: pd.Series) -> str:
-    parts = [str(found["source"]) if not _missing(found["source"]) else ""]
-    where = f"{found['file']}" + (f"[{found['sheet']}]" if not _missing(found["sheet"]) else "")
-    where += f" 第{found['row']}行 {found['column']}"
-    return "；".join(p for p in (parts[0], where) if p)
+def _source_of(found: pd.Series) -> dict:
+    """Where the figure came from: the file's stated source, the file, sheet, row and column;
+    the store's formula when the figure was derived (growth from level and 上年同期)."""
+    derived = found.get("derived")
+    return {
+        "source": None if _missing(found["source"]) else str(found["source"]),
+        "file": None if _missing(found["file"]) else str(found["file"]),
+        "sheet": None if _missing(found["sheet"]) else str(found["sheet"]),
+        "source_row": None if _missing(found["row"]) else int(found["row"]),
+        "source_column": None if _missing(found["column"]) else str(found["column"]),
+        "derived": None if _missing(derived) or not str(derived) else str(derived),
+    }

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from muye_analysis import config
-from muye_analysis.progress.rendering import DISPLAY_COLUMNS, display_table
+from muye_analysis import vocab
+from muye_analysis.display import fixed, is_missing
+from muye_analysis.progress.rendering import display_table, header, heading, value_decimals
 from muye_analysis.progress.rules import (
     AT_RISK_ACCELERATION_PP,
     AT_RISK_LAG_PP,
     AT_RISK_LEVEL_SHARE,
     AT_RISK_RATE_PP,
-    GENERAL_NOTE,
-    GROWTH,
-    RULES,
-    STATUS_TEXT,
-    SYNTHETIC_NOTE,
+    RULE_IDS,
+    STATUSES,
+    THRESHOLDS,
 )
-from muye_analysis.progress.table import _missing, decimals_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,23 +60,12 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
 
     from muye_analysis.atomic import atomic_path
 
-    zh = lang == "zh"
-    i = 0 if zh else 1
     shown = display_table(table, lang)
     headers = list(shown.columns)
     wb = Workbook()
     ws = wb.active
-    ws.title = "进度监测" if zh else "Progress"
-    as_of, year = table.attrs.get("as_of"), table.attrs.get("plan_year")
-    if zh:
-        title = f"{config.DISTRICT_ZH}{year}年主要目标进度监测表" + (
-            f"（截至{as_of.label('zh')}）" if as_of else "（暂无本年数据）"
-        )
-    else:
-        title = f"{config.DISTRICT_EN}: progress on the {year} targets" + (
-            f" (as of {as_of.label('en')})" if as_of else " (no figures for the year yet)"
-        )
-    ws.append([title])
+    ws.title = vocab.text("progress.sheet", lang)
+    ws.append([heading(table, lang, key="progress.workbook_title")])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(headers)
     thin = Side(style="thin", color="BFBFBF")
@@ -87,7 +74,18 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-    names = {k: v[i] for k, v in DISPLAY_COLUMNS.items()}
+    names = {
+        c: header(c, lang)
+        for c in (
+            "ytd_value",
+            "elapsed_pct",
+            "completion_pct",
+            "required_growth",
+            "status_text",
+            "reason",
+            "source",
+        )
+    }
     col_of = {h: j + 1 for j, h in enumerate(headers)}
     widths = {h: _text_width(h) for h in headers}
     for r, (row_shown, row) in enumerate(
@@ -97,22 +95,19 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
             cell = ws.cell(row=r, column=col_of[h])
             cell.value = (
                 None
-                if _missing(value)
+                if is_missing(value)
                 else _safe(float(value) if isinstance(value, (int, float)) else value)
             )
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
             cell.alignment = Alignment(vertical="center")
             shown_text = value
-            if h == names["ytd_value"] and not _missing(value):
-                if row["progress_kind"] == GROWTH or row["unit"] == "%":
-                    decimals = 1
-                else:
-                    decimals = max(decimals_of(float(value)), decimals_of(float(row["target"])))
+            if h == names["ytd_value"] and not is_missing(value):
+                decimals = value_decimals(row)
                 cell.number_format = "0" if decimals == 0 else "0." + "0" * decimals
-                shown_text = f"{float(value):.{decimals}f}"
+                shown_text = fixed(float(value), decimals)
             elif h in (names["elapsed_pct"], names["completion_pct"], names["required_growth"]):
                 cell.number_format = "0.0"
-                shown_text = "" if _missing(value) else f"{float(value):.1f}"
+                shown_text = "" if is_missing(value) else fixed(float(value), 1)
             elif h == names["status_text"]:
                 cell.fill = PatternFill("solid", fgColor=STATUS_FILL[row["status"]])
                 cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -129,7 +124,7 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
     wb.properties.creator = "muye-analysis"
     from muye_analysis.outputs import check_output_path
 
-    path = check_output_path(path, example="build/进度监测.xlsx")  # never over data/ inputs
+    path = check_output_path(path, example="build/progress.xlsx")  # never over data/ inputs
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path
@@ -138,17 +133,14 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
 def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
+    from muye_analysis.reports import find_report
     from muye_analysis.targets import ABOUT_BAND_PP, ABOUT_BAND_REL
 
-    zh = lang == "zh"
-    i = 0 if zh else 1
-    ws = wb.create_sheet("说明" if zh else "Notes")
-    lines: list[tuple[str, str]] = []
-    lines.append(("状态规则" if zh else "Status rules", ""))
-    for rule, text in RULES.items():
-        lines.append((rule, text[i]))
-    lines.append(("", ""))
-    lines.append(("参数" if zh else "Parameters", ""))
+    t = lambda key, **fields: vocab.text(f"progress.notes.{key}", lang, **fields)  # noqa: E731
+    ws = wb.create_sheet(vocab.text("progress.sheet_notes", lang))
+    lines: list[tuple[str, str]] = [(t("rules"), "")]
+    lines += [(r, vocab.text(f"progress.rule.{r}", lang, **THRESHOLDS)) for r in RULE_IDS]
+    lines += [("", ""), (t("parameters"), "")]
     params = [
         ("AT_RISK_ACCELERATION_PP", AT_RISK_ACCELERATION_PP),
         ("AT_RISK_LAG_PP", AT_RISK_LAG_PP),
@@ -158,36 +150,22 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
         ("ABOUT_BAND_REL", ABOUT_BAND_REL),
     ]
     lines += [(name, f"{value:g}") for name, value in params]
-    lines.append(("", ""))
-    lines.append(
-        ("目标与序时进度" if zh else "Targets and time elapsed", GENERAL_NOTE[lang if zh else "en"])
+    lines += [("", ""), (t("targets_and_time"), vocab.text("progress.general_note", lang))]
+    codes = vocab.text("sep.items", lang).join(
+        f"{vocab.text(f'status.{s}', lang)}={s}" for s in STATUSES
     )
-    status_zh = "；".join(f"{v[0]}={k}" for k, v in STATUS_TEXT.items())
-    lines.append(
-        (
-            "状态颜色" if zh else "Status colours",
-            (
-                "绿=正常，黄=预警，红=滞后，灰=暂无数据"
-                if zh
-                else "green = on track, amber = at risk, red = off track, grey = no data"
-            )
-            + ("（" + status_zh + "）" if zh else ""),
-        )
-    )
-    lines.append(("", ""))
-    lines.append(("来源" if zh else "Sources", ""))
-    title = table.attrs.get("report_title_zh" if zh else "report_title_en", "")
-    lines.append(("目标" if zh else "Targets", title))
-    files = sorted({s.split("；")[-1].split(" 第")[0] for s in table["source"].dropna()})
-    for name in files:
-        lines.append(("数据文件" if zh else "Data file", name))
+    lines += [(t("colours"), f"{t('colours_text')} ({codes})"), ("", ""), (t("sources"), "")]
+    document = table.attrs.get("report")
+    if document:
+        report = find_report(document)
+        lines.append((t("targets"), report.title_zh if lang == "zh" else report.title_en))
+    lines += [(t("data_file"), name) for name in sorted(set(table["file"].dropna()))]
     if bool(table["synthetic"].fillna(False).any()):
-        lines.append(("注意" if zh else "Caution", SYNTHETIC_NOTE[i].removeprefix("注意：")))
-    lines.append(("", ""))
-    lines.append(("各目标原文" if zh else "Each target as printed", ""))
+        lines.append((t("caution"), vocab.text("progress.synthetic_note", lang)))
+    lines += [("", ""), (t("quotes"), "")]
     for row in table.to_dict("records"):
-        quote = "" if _missing(row["quote"]) else str(row["quote"])
-        lines.append((row["name_zh"] if zh else row["name_en"], _safe(quote)))
+        quote = "" if is_missing(row["quote"]) else str(row["quote"])
+        lines.append((vocab.indicator_name(row["indicator"], lang, short=False), _safe(quote)))
     for a, b in lines:
         ws.append([_safe(a), b])
         if a and not b:

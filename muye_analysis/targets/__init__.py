@@ -43,14 +43,11 @@ from muye_analysis.targets.required import (
     weights_for,
 )
 from muye_analysis.targets.sensitivity import (
-    SHORTCUT_NOTE,
     equal_weights_bias,
     headline_sensitivity,
     sensitivity_grid,
 )
-from muye_analysis.targets.sentences import gap_sentence, rate_sentence, verdict_clause
 from muye_analysis.targets.verdicts import (
-    _QUALIFIER_EN,
     ABOUT_BAND_PP,
     ABOUT_BAND_REL,
     ABOUT_TOLERANCE_PP,
@@ -76,14 +73,14 @@ __all__ = [
     "FLOOR",
     "PERCENT_MEASURES",
     "QUARTERLY_COMPILED",
-    "SHORTCUT_NOTE",
+
     "WEIGHTS_EQUAL_MONTHS",
     "WEIGHTS_EQUAL_QUARTERS",
     "WEIGHTS_GIVEN",
     "WEIGHTS_LEVELS",
     "WEIGHTS_PRIOR_YEAR",
     "WEIGHTS_SEASONAL",
-    "_QUALIFIER_EN",
+
     "ElapsedShare",
     "RequiredGrowth",
     "Verdict",
@@ -98,20 +95,20 @@ __all__ = [
     "equal_share",
     "equal_weights_bias",
     "gap_pp",
-    "gap_sentence",
+
     "headline_sensitivity",
     "headline_ytd_gaps",
     "implied_bases",
     "is_indicative",
     "meets_target",
-    "rate_sentence",
+
     "required_growth",
     "seasonal_share",
     "sensitivity_grid",
     "share_from_levels",
     "share_from_quarter_levels",
     "target_kind",
-    "verdict_clause",
+
     "weights_for",
     "ytd_gap",
 ]  # fmt: skip

@@ -15,7 +15,6 @@ from muye_analysis.targets.required import (
     required_growth,
     weights_for,
 )
-from muye_analysis.targets.sentences import _pct, gap_sentence, rate_sentence, verdict_clause
 from muye_analysis.targets.verdicts import Verdict, assess_target, bound_of, is_indicative
 
 if TYPE_CHECKING:
@@ -26,11 +25,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class YtdGap:
-    """Where an indicator stands against its annual growth target after ``period``."""
+    """Where an indicator stands against its annual growth target after ``period``: numbers and
+    codes only (``muye_analysis.claims.ytd.gap_claim`` words it)."""
 
     indicator: str
-    name_zh: str
-    name_en: str
     period: Period
     ytd: float
     target: float
@@ -42,21 +40,6 @@ class YtdGap:
     measure: str = "growth_rate"  # or rate / share: a level in percent, judged as it stands
     higher_is_better: bool | None = True
     indicative: bool = False  # a 预期目标 (the report's headline targets)
-
-    def sentence(self, lang: str = "zh") -> str:
-        """The slide sentence; at year end (and for rates), the verdict instead."""
-        name = self.name_zh if lang == "zh" else self.name_en
-        if self.measure != "growth_rate":
-            return rate_sentence(self.period, self.ytd, self.target, self.qualifier,
-                                 higher_is_better=self.higher_is_better, lang=lang, name=name,
-                                 indicative=self.indicative)  # fmt: skip
-        if self.required is not None:
-            return gap_sentence(self.period, self.ytd, self.required, self.target,
-                                self.qualifier, lang=lang, name=name)  # fmt: skip
-        clause = verdict_clause(self.verdict, self.qualifier, lang=lang) if self.verdict else ""
-        if lang == "zh":
-            return f"{name}全年{'增长' if self.ytd >= 0 else '下降'}{_pct(abs(self.ytd))}，{clause}"
-        return f"{name}: {_pct(self.ytd)} for the year, {clause}."
 
 
 _PERCENT_TARGETS = ("growth_rate", "rate", "share")
@@ -144,8 +127,6 @@ def ytd_gap(
         required = required_growth(target, ytd, share)
     return YtdGap(
         indicator=indicator,
-        name_zh=str(names["name_zh"]),
-        name_en=str(names["name_en"]),
         period=period,
         ytd=ytd,
         target=target,
@@ -206,7 +187,8 @@ def annual_gaps(targets: pd.DataFrame | None = None) -> pd.DataFrame:
 
     ``gap_pp`` is target minus actual in percentage points (``load_targets()``'s): the
     acceleration the year asks for. NA where the report gives no base-year figure (in the first
-    report GDP and investment growth), with a note; ``base_year`` and ``plan_year`` say which.
+    report GDP and investment growth), with ``note`` = ``no_base_figure`` (a code the tables
+    word); ``base_year`` and ``plan_year`` say which.
     """
     import pandas as pd
 
@@ -214,14 +196,11 @@ def annual_gaps(targets: pd.DataFrame | None = None) -> pd.DataFrame:
 
     t = load_targets() if targets is None else targets
     rows = t[t["measure"].isin(["growth_rate", "rate", "share"])]
-    out = rows[["indicator", "name_zh", "name_en", "measure", "target", "qualifier", "bound",
+    out = rows[["indicator", "measure", "target", "qualifier", "bound",
                 "commitment", "price_basis", "actual", "gap_pp", "base_year",
                 "plan_year"]].copy()  # fmt: skip
     out["note"] = pd.Series(
-        [
-            "" if pd.notna(a) else f"the report gives no {y} figure for this measure"
-            for a, y in zip(out["actual"], out["base_year"], strict=True)
-        ],
+        [pd.NA if pd.notna(a) else "no_base_figure" for a in out["actual"]],
         index=out.index,
         dtype="string",
     )
@@ -233,7 +212,8 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     rate: level / (1 + growth / 100).
 
     Only a *nominal* growth rate gives a nominal base. For real growth (GDP, 规上工业增加值) the
-    base would need a deflator the report does not give, so it is left NA and the note says so;
+    base would need a deflator the report does not give, so it is left NA and ``note`` says so
+    (codes: ``real_needs_deflator``, ``no_level``, ``no_growth``, ``no_level_no_growth``);
     likewise where the level or the growth rate is not published. ``indicators`` is
     ``load_indicators()`` with its derived rows, which hold the bases themselves.
     """
@@ -263,25 +243,22 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
         level = levels["value"].get(indicator)
         g = growth["value"].get(indicator)
         basis = growth["price_basis"].get(indicator)
-        names = ind[ind["indicator"] == indicator][["name_zh", "name_en"]].head(1)
-        if names.empty:
+        if not (ind["indicator"] == indicator).any():
             continue
-        base, note = pd.NA, ""
+        base, note = pd.NA, pd.NA
         if level is None and g is None:
-            note = f"the report gives neither a {year} level nor a {year} growth rate"
+            note = "no_level_no_growth"
         elif level is None:
-            note = f"no {year} level is published, only the growth rate"
+            note = "no_level"
         elif g is None:
-            note = f"no {year} growth rate is published"
+            note = "no_growth"
         elif basis == "real":
-            note = "real growth (comparable prices) cannot give a nominal base without a deflator"
+            note = "real_needs_deflator"
         else:
             base = float(derived_bases[indicator])
         rows.append(
             {
                 "indicator": indicator,
-                "name_zh": names["name_zh"].iloc[0],
-                "name_en": names["name_en"].iloc[0],
                 "year": year,
                 "level": level,
                 "unit": levels["unit"].get(indicator),
@@ -296,8 +273,6 @@ def implied_bases(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     return out.astype(
         {
             "indicator": "string",
-            "name_zh": "string",
-            "name_en": "string",
             "year": "Int64",
             "level": "Float64",
             "unit": "string",

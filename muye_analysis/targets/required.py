@@ -13,12 +13,13 @@ from muye_analysis.periods import Period
 if TYPE_CHECKING:
     import pandas as pd
 
-WEIGHTS_LEVELS = "last year's cumulative levels"
-WEIGHTS_EQUAL_MONTHS = "assumption: equal months"
-WEIGHTS_EQUAL_QUARTERS = "assumption: equal quarters"
-WEIGHTS_SEASONAL = "assumption: given seasonal shares"
-WEIGHTS_GIVEN = "elapsed share given by the caller"
-WEIGHTS_PRIOR_YEAR = "same period last year as printed (上年同期) over last year's full-year level"
+# Where the weights came from: codes, worded by the vocabulary (weights_<code>).
+WEIGHTS_LEVELS = "levels"  # last year's cumulative levels for the same months
+WEIGHTS_EQUAL_MONTHS = "equal_months"  # an assumption: months ÷ 12
+WEIGHTS_EQUAL_QUARTERS = "equal_quarters"  # an assumption: quarters ÷ 4
+WEIGHTS_SEASONAL = "seasonal"  # an assumption: the seasonal shares the caller gives
+WEIGHTS_GIVEN = "given"  # a share the caller gives
+WEIGHTS_PRIOR_YEAR = "prior_year"  # the same period last year as the table prints it, ÷ last year
 
 # How each indicator is compiled: district GDP quarterly in the city's unified accounting
 # (统一核算: 一季度, 上半年, 前三季度, 全年); everything else monthly (1-2月 first).

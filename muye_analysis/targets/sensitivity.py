@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from muye_analysis.targets.gaps import _target_row
 from muye_analysis.targets.required import (
+    WEIGHTS_EQUAL_MONTHS,
+    WEIGHTS_EQUAL_QUARTERS,
     ElapsedShare,
     compilation_frequency,
     equal_share,
@@ -17,14 +19,6 @@ from muye_analysis.targets.required import (
 
 if TYPE_CHECKING:
     import pandas as pd
-
-SHORTCUT_NOTE = {
-    "zh": "等权重（假设各月或各季基数相等）的简便算法：若剩余月份上年所占比重大于其时间比重"
-    "（四季度往往最大），累计增速低于目标时高估所需增速、高于目标时低估；剩余月份比重偏小时相反。",
-    "en": "Equal weights (the shortcut): when the remaining months carried more than their share "
-    "of last year's total (Q4 often does), they overstate the growth needed while the year is "
-    "behind target and understate it when ahead; the reverse when those months carried less.",
-}
 
 
 def equal_weights_bias(
@@ -60,8 +54,9 @@ def sensitivity_grid(
     ``seasonal_shares`` (12 monthly or 4 quarterly) are given; the ``weights_source`` column
     says which. ``growth_so_far`` defaults to target - 3 … target + 1 in half points.
     ``wide=True`` returns the slide table (rows: growth so far, columns: months elapsed) with
-    ``attrs``: ``weights_source``, ``target``, ``frequency`` and ``shortcut_note_zh/_en``
-    (when equal weights over- or under-state the effort).
+    ``attrs``: ``weights_source``, ``target``, ``frequency`` and ``shortcut``: True when the
+    weights are the equal-weights shortcut (whose bias the chart's note explains,
+    :func:`equal_weights_bias`).
     """
     import numpy as np
     import pandas as pd
@@ -86,19 +81,17 @@ def sensitivity_grid(
                     "target": float(target),
                     "growth_so_far": float(g),
                     "months_elapsed": int(months),
-                    "period_zh": "1月" if months == 1 else f"1-{months}月",
                     "elapsed_share": share.value,
                     "required_growth": result.required,
                     "weights_source": share.source,
                 }
             )
-    out = pd.DataFrame(rows).astype({"period_zh": "string", "weights_source": "string"})
+    out = pd.DataFrame(rows).astype({"weights_source": "string"})
     attrs = {
         "target": float(target),
         "frequency": frequency,
         "weights_source": out["weights_source"].iloc[0],
-        "shortcut_note_zh": SHORTCUT_NOTE["zh"],
-        "shortcut_note_en": SHORTCUT_NOTE["en"],
+        "shortcut": out["weights_source"].iloc[0] in (WEIGHTS_EQUAL_MONTHS, WEIGHTS_EQUAL_QUARTERS),
     }
     if not wide:
         out.attrs.update(attrs)

@@ -19,8 +19,6 @@ ABOUT_TOLERANCE_PP = ABOUT_BAND_PP  # the earlier name of ABOUT_BAND_PP
 # Measures compared in percentage points (their band is in points, not relative).
 PERCENT_MEASURES = ("growth_rate", "growth", "rate", "share")
 
-_QUALIFIER_EN = {"at_least": "at least ", "at_most": "at most ", "about": "about ", "exact": ""}
-
 
 def bound_of(qualifier: str | None) -> str:
     """The bound a printed qualifier implies: 以上 -> at_least, 左右 -> about, 以内 -> at_most."""
@@ -66,21 +64,6 @@ def target_kind(bound: str, higher_is_better: bool | None) -> str:
     raise ValueError(f"unknown bound {bound!r}; use one of {schema.BOUNDS}")
 
 
-# status -> (zh, en); for a missed floor the zh text depends on whether it is a 预期目标.
-_VERDICT_TEXT = {
-    "exceeded": ("超额完成", "exceeded"),
-    "met": ("完成", "met"),
-    "within_ceiling": ("控制在目标以内", "kept within the target"),
-    "within_band": ("在目标区间内", "within the band"),
-    "missed": ("未完成", "missed"),
-    "above_ceiling": ("超出控制目标", "above the ceiling"),
-    "above_band": ("高于目标区间", "above the band"),
-    "below_band": ("低于目标区间", "below the band"),
-}
-_INDICATIVE_TEXT = {
-    "missed": ("低于预期目标", "below the indicative target"),
-    "above_ceiling": ("高于预期目标", "above the indicative target"),
-}
 _EPS = 1e-9  # values and targets are printed to one or two decimals
 
 
@@ -104,13 +87,6 @@ class Verdict:
     band: float = 0.0
     indicative: bool = False  # a 预期目标: a shortfall reads 低于预期目标
 
-    def text(self, lang: str = "zh") -> str:
-        table = _INDICATIVE_TEXT if self.indicative and self.status in _INDICATIVE_TEXT else (
-            _VERDICT_TEXT
-        )  # fmt: skip
-        zh, en = table[self.status]
-        return zh if lang == "zh" else en
-
 
 def assess_target(
     value: float,
@@ -131,10 +107,10 @@ def assess_target(
     exceeded by any value above the target. ``indicative`` marks a 预期目标 (the report's
     headline targets), whose shortfall reads 低于预期目标 rather than 未完成.
 
-    >>> assess_target(6.8, 6.0, "about").text()   # growth 6.8% against 6%左右
-    '超额完成'
-    >>> assess_target(4.8, 5.5, "about", higher_is_better=False, measure="rate").text()
-    '控制在目标以内'
+    >>> assess_target(6.8, 6.0, "about").status   # growth 6.8% against 6%左右
+    'exceeded'
+    >>> assess_target(4.8, 5.5, "about", higher_is_better=False, measure="rate").status
+    'within_ceiling'
     """
     kind = target_kind(bound, higher_is_better)
     band = 0.0

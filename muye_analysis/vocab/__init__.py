@@ -127,17 +127,19 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     },
 }
 
-# targets.WEIGHTS_* (the weights' source, recorded in English) -> the label key that says it.
+# targets.WEIGHTS_* (codes of where the weights came from) -> the label key that says it.
 WEIGHTS_KEYS = {
-    "last year's cumulative levels": "weights_levels",
-    "assumption: equal months": "weights_equal_months",
-    "assumption: equal quarters": "weights_equal_quarters",
-    "assumption: given seasonal shares": "weights_seasonal",
-    "elapsed share given by the caller": "weights_given",
-    "same period last year as printed (上年同期) over last year's full-year level": (
-        "weights_prior_year"
-    ),
+    code: f"weights_{code}"
+    for code in ("levels", "equal_months", "equal_quarters", "seasonal", "given", "prior_year")
 }
+
+
+def weights_text(source: str, lang: str) -> str:
+    """Where the weights of a required growth came from, in ``lang``; a source the caller
+    described in its own words is shown as given."""
+    key = WEIGHTS_KEYS.get(source)
+    return text(key, lang) if key else str(source)
+
 
 # English renderings of the comparator sources, so that English charts contain no Chinese.
 # Unknown titles fall back to their URL (ASCII) in English.
@@ -271,7 +273,9 @@ def _registry_row(indicator: str) -> dict[str, Any]:
     return {"indicator": indicator, **(found.iloc[0].to_dict() if len(found) else {})}
 
 
-def goal_text(goal: Mapping[str, Any], lang: str, *, commitment: bool = True) -> str:
+def goal_text(
+    goal: Mapping[str, Any], lang: str, *, commitment: bool = True, growth_word: bool = True
+) -> str:
     """A target as the report words it, from a record with target, unit, qualifier,
     commitment and measure: 力争180亿元以上, 确保不少于20个, 稳定在2.75万亩, 增长6%以上 /
     at least RMB 18 bn (strive for), growth of at least 6%."""
@@ -281,7 +285,7 @@ def goal_text(goal: Mapping[str, Any], lang: str, *, commitment: bool = True) ->
     qualifier = "" if _is_missing(goal.get("qualifier")) else str(goal["qualifier"])
     strength = goal.get("commitment")
     strength = "" if _is_missing(strength) or not commitment else str(strength)
-    growth = goal.get("measure") == "growth_rate"
+    growth = goal.get("measure") == "growth_rate" and growth_word
     if lang == "zh":
         number = f"{format_number(value)}{unit}"
         number = qualifier + number if qualifier in PREFIX_QUALIFIERS else number + qualifier
@@ -360,7 +364,12 @@ def context_source(title: str, url: str, lang: str) -> str:
 
 def all_chart_strings(lang: str) -> list[str]:
     """Every chart string in ``lang`` with sample values filled in (for the glyph test)."""
-    return [text(key, lang, **SAMPLE_FIELDS[lang]) for key in STRINGS if key not in BRIEF_KEYS]
+    return [text(key, lang, **SAMPLE_FIELDS[lang]) for key in chart_keys()]
+
+
+def chart_keys() -> list[str]:
+    """The keys of the strings charts draw (``where`` starts with 'chart')."""
+    return [k for k in STRINGS if CATALOG_ROWS[k]["where"].startswith("chart")]
 
 
 def ordinal(n: int) -> str:
