@@ -1,6 +1,6 @@
 """City league tables: every county-level unit's figure for an indicator, and the ranks they give.
 
-The report states Muye's ranks (居全市第5位) but not how many units were ranked; no base-year
+The report states the ranks of Muye (居全市第5位) but not how many units were ranked; no base-year
 table of all units is bundled. When the city statistics bureau's table is at hand
 (各县(市、区)主要经济指标), put it in ``data/league/`` in the template's columns: the ranks are
 then computed, the number of units ranked becomes a fact instead of an assumption, and each rank

@@ -48,8 +48,9 @@ def rank_view(rankings: pd.DataFrame, frame_size: int) -> pd.DataFrame:
     """One row per ranking, in the report's order, with its third of the assumed frame.
 
     ``kind`` is "rank" (a numeric rank among county-level units, placed on the scorecard),
-    "standing" (a qualitative standing such as 第一方阵) or "other_frame" (a rank among
-    something else, e.g. projects in a bond batch, which the frame size does not apply to).
+    "standing" (a qualitative standing such as the leading group) or "other_frame" (a rank
+    among something else, e.g. projects in a bond batch, which the frame size does not apply
+    to).
     """
     _require(rankings, "rankings", ("indicator", "short_zh", "short_en", "ranked_on", "rank"))
     df = rankings.reset_index(drop=True)

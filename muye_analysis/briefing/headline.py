@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from muye_analysis import vocab
 from muye_analysis.briefing.model import TableSlide
 from muye_analysis.claims.base import Claim
-from muye_analysis.dataset import HEADLINE  # the six headline targets of part 二, in order
+from muye_analysis.dataset import HEADLINE
+from muye_analysis.display import fixed  # the six headline targets of part 二, in order
 from muye_analysis.views import base_levels
 from muye_analysis.vocab import pct, target_text, text
 
@@ -98,7 +99,7 @@ def _row_cells(row: pd.Series, lang: str) -> tuple[str, ...]:
     goal = text("growth_value", lang, value=goal) if is_growth else goal
     gap = text("not_applicable", lang)
     if pd.notna(row["gap_pp"]):
-        gap = f"{float(row['gap_pp']):+.1f}"
+        gap = fixed(float(row["gap_pp"]), 1, sign=True)
     basis = (
         text(f"col_basis_{row['price_basis']}", lang)
         if is_growth and pd.notna(row["price_basis"])

@@ -24,6 +24,7 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
+from muye_analysis.display import fixed
 from muye_analysis.reports import year_fields
 from muye_analysis.views import city_sources, city_view
 
@@ -136,7 +137,7 @@ def _draw_growth(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: S
                 continue
             ax.barh([y + offset], [float(value)], height=BAR, color=colour, gid=gid)
             ax.annotate(
-                f"{float(value):.1f}%",
+                f"{fixed(float(value), 1)}%",
                 (max(float(value), 0.0), y + offset),
                 xytext=(spec.marker / 3, 0),
                 textcoords="offset points",

@@ -26,6 +26,7 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
+from muye_analysis.display import fixed
 from muye_analysis.reports import year_fields
 from muye_analysis.views import growth_gap_view
 
@@ -96,7 +97,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
             ax.plot([actual, target], [y, y], color=LIGHT_GREY, linewidth=3 * spec.line, zorder=1)
             ax.scatter([actual], [y], s=dot, color=ACTUAL_COLOUR, zorder=3, gid=ACTUAL_GID)
             ax.annotate(
-                f"{actual:.1f}%",  # as the report prints it (2.0%)
+                f"{fixed(actual, 1)}%",  # as the report prints it (2.0%)
                 (actual, y),
                 xytext=(-spec.marker, 0),
                 textcoords="offset points",

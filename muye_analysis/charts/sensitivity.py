@@ -11,6 +11,7 @@ from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
 from muye_analysis.charts.style import SizeSpec, house_style, size_spec
+from muye_analysis.display import fixed
 
 CELL_GID = "muye-grid-cell"
 # Diverging and colourblind-safe: purple where the rest of the year must beat the target,
@@ -68,12 +69,12 @@ def _draw(ax: Axes, grid: pd.DataFrame, target: float, lang: str, spec: SizeSpec
     for (row, col), value in np.ndenumerate(values):
         dark = abs(value - target) > 0.6 * spread
         ax.text(
-            col, row, f"{value:.1f}", ha="center", va="center", fontsize=spec.annotation * 0.8,
+            col, row, fixed(value, 1), ha="center", va="center", fontsize=spec.annotation * 0.8,
             color="white" if dark else "black",
         )  # fmt: skip
     months = [int(m) for m in grid.columns]
     ax.set_xticks(range(len(months)), [vocab.text("grid_month", lang, m=m) for m in months])
-    ax.set_yticks(range(len(grid.index)), [f"{g:.1f}" for g in grid.index])
+    ax.set_yticks(range(len(grid.index)), [fixed(g, 1) for g in grid.index])
     ax.set_xlabel(vocab.text("grid_x", lang))
     ax.set_ylabel(vocab.text("grid_y", lang))
     ax.tick_params(length=0)

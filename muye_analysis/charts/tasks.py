@@ -10,6 +10,7 @@ from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_chart
 from muye_analysis.charts.style import GREY, ORANGE, SizeSpec, house_style, size_spec
+from muye_analysis.display import fixed
 from muye_analysis.reports import year_fields
 from muye_analysis.views import task_target_view
 
@@ -76,7 +77,7 @@ def value_label(row: pd.Series, lang: str) -> str:
     if pd.notna(row["gap_pp"]):
         sep = "，" if lang == "zh" else ", "
         detail += sep + vocab.text("pp", lang, value=float(row["gap_pp"]))
-    ratio = f"{float(row['ratio_pct']):.0f}%"
+    ratio = f"{fixed(float(row['ratio_pct']), 0)}%"
     return f"{ratio}（{detail}）" if lang == "zh" else f"{ratio} ({detail})"
 
 

@@ -94,7 +94,8 @@ def rank_facts(row: Any) -> dict[str, Any]:
 
 
 def scale_claim(data: Any) -> Claim:
-    """'2023年地区生产总值232.1亿元，总量居全市第5位，占全市6.9%。' (the share only with the city's
+    """The size of the district: its GDP level, rank and share of the city, e.g.
+    YYYY年地区生产总值232.1亿元，总量居全市第5位，占全市6.9%。 (the share only with the city's
     figures of the base year)."""
     from muye_analysis.errors import MissingYear
     from muye_analysis.views import city_view

@@ -1,4 +1,6 @@
-"""The 进度监测 table: every target of the plan year against the latest year-to-date figures.
+"""The progress-monitoring table: every target of the plan year against the latest figures.
+
+进度监测, in the office's words.
 
 One row per target of the plan (every target in ``load_targets()``): the target with its
 qualifier and commitment, the latest figure of the plan year from the year-to-date store

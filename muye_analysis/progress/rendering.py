@@ -1,4 +1,5 @@
-"""The 进度监测 table for people: headers in a language, the terminal text, slide words.
+"""The progress-monitoring table for people: headers in a language, the terminal text, slide
+words (进度监测).
 
 Every word comes from the vocabulary through the claims of :mod:`muye_analysis.claims.progress`
 (a row's reason) and :func:`muye_analysis.vocab.text`; the table itself holds numbers and codes.
@@ -34,7 +35,8 @@ def reason_text(row: Any, lang: str) -> str:
 
 
 def status_text(status: str, lang: str) -> str:
-    """正常 / 预警 / 滞后 / 暂无数据 (on track …)."""
+    """The status in words: on track, at risk, off track, no data
+    (正常 / 预警 / 滞后 / 暂无数据)."""
     return vocab.text(f"status.{status}", lang)
 
 
@@ -105,7 +107,8 @@ def value_decimals(row: Any) -> int:
 
 
 def heading(table: pd.DataFrame, lang: str, *, key: str = "progress.table_head") -> str:
-    """'牧野区YYYY年目标进度监测（截至YYYY年1-9月）' (or 暂无本年数据)."""
+    """The table's heading: district, year and the period of its figures, e.g.
+    牧野区YYYY年目标进度监测（截至YYYY年1-9月）, or that there are none yet."""
     as_of = table.attrs.get("as_of")
     year = table.attrs.get("plan_year")
     if as_of is None:
@@ -138,7 +141,8 @@ def format_table(table: pd.DataFrame, lang: str = "zh") -> str:
 
 
 def progress_title(table: pd.DataFrame, lang: str = "zh") -> str:
-    """'YYYY年1-9月：主要目标进度监测' / 'Jan-Sep YYYY: progress on the targets'."""
+    """What the slide shows (its topic), e.g.
+    YYYY年1-9月：主要目标进度监测 / Jan-Sep YYYY: progress on the targets."""
     as_of = table.attrs.get("as_of")
     if as_of is None:
         return vocab.text("progress.slide_title_none", lang)

@@ -1,4 +1,5 @@
-"""进度监测 status rules: the thresholds, how a target is tracked, one function per rule.
+"""Status rules of the progress table: the thresholds, how a target is tracked, one function
+per rule.
 
 Each rule returns a :class:`Status`: the status code, the rule id and a reason code with the
 numbers behind it. No words: :mod:`muye_analysis.progress.rendering` (through the claims of
@@ -104,7 +105,8 @@ def growth_status(ytd: float, target: float, required: float, *, met_now: bool) 
 def cumulative_status(
     completion_pct: float, elapsed_pct: float, *, ceiling: bool = False
 ) -> Status:
-    """R2: 完成进度 against 序时进度 (both % of the year's target / of the year).
+    """R2: completion against time elapsed, both in percent (of the target, of the year):
+    完成进度 against 序时进度.
 
     Reasons: ``cumulative_done`` (the year's target reached), ``cumulative_on_pace``,
     ``cumulative_ahead`` / ``cumulative_behind`` (by ``gap`` points); for a cap on a flow

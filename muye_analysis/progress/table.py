@@ -1,4 +1,5 @@
-"""The 进度监测 table: one row per target of the plan year (see :mod:`muye_analysis.progress`).
+"""The progress-monitoring table: one row per target of the plan year (see
+:mod:`muye_analysis.progress`).
 
 Numbers, codes and :class:`~muye_analysis.periods.Period` objects only: the status, the rule
 and the reason are codes (:mod:`muye_analysis.progress.rules`); the words are rendered by
@@ -91,7 +92,8 @@ def _plan_rows(store: pd.DataFrame, year: int, include_synthetic: bool) -> pd.Da
 
     rows = district_rows(store)  # city / province series in the store are not the district's
     rows = rows[(rows["year"] == year) & ~rows["sub_item"].fillna(False).astype(bool)]
-    if "start_month" in rows.columns:  # year-to-date figures only: 二季度 alone is no progress
+    # year-to-date figures only: 二季度 alone is no progress
+    if "start_month" in rows.columns:
         rows = rows[rows["start_month"].fillna(1).astype(int) == 1]
     rows = rows.assign(_synthetic=is_synthetic(rows).to_numpy())
     if not include_synthetic:
@@ -141,7 +143,8 @@ def progress_table(
     seasonal_weights: Mapping[str, Sequence[float]] | None = None,
     include_synthetic: bool = True,
 ) -> pd.DataFrame:
-    """The 进度监测 table: one row per target of the plan year (see the module docstring).
+    """The progress-monitoring table: one row per target of the plan year (see the module
+    docstring).
 
     ``as_of`` (a Period or a label such as 2019年1-9月 / 前三季度) caps the figures used; by
     default the latest year-to-date period of the plan year in the store. ``seasonal_weights``
@@ -274,7 +277,8 @@ def _progress_row(
     verdict = assess_target(
         value, target, bound, higher_is_better=higher, measure=measure, indicative=indicative
     )
-    if measure in ("level", "count"):  # 完成进度: level and count targets only
+    # 完成进度: level and count targets only
+    if measure in ("level", "count"):
         row["completion_pct"] = value / target * 100 if target else None
     if period.end_month == 12:
         return _with_status(row, year_end_status(verdict.met, verdict.status))
@@ -306,7 +310,7 @@ def _with_status(row: dict, status: Status) -> dict:
 
 def _source_of(found: pd.Series) -> dict:
     """Where the figure came from: the file's stated source, the file, sheet, row and column;
-    the store's formula when the figure was derived (growth from level and 上年同期)."""
+    the formula of the store when the figure was derived (growth from level and 上年同期)."""
     derived = found.get("derived")
     return {
         "source": None if _missing(found["source"]) else str(found["source"]),

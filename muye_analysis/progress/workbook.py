@@ -1,4 +1,4 @@
-"""The 进度监测 workbook the office sends upward (Excel and WPS)."""
+"""The progress workbook the office sends upward (Excel and WPS)."""
 
 from __future__ import annotations
 

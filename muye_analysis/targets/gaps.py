@@ -152,7 +152,7 @@ def headline_ytd_gaps(
     unemployment rate (judged as a rate, never as a growth).
 
     Each at its latest year-to-date period of the plan year, or at ``period`` where it has that
-    one; in the report's order. Of-which rows and spans not starting in January (二季度 alone)
+    one; in the order of the report. Of-which rows and spans not starting in January (二季度 alone)
     are never used.
     """
     from muye_analysis.dataset import HEADLINE, HEADLINE_GROWTH

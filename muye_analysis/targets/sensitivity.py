@@ -48,7 +48,7 @@ def sensitivity_grid(
 ) -> pd.DataFrame:
     """Required rest-of-year growth for each growth so far x months elapsed.
 
-    The months follow the indicator's compilation ``frequency``: ``monthly`` 1-2 … 1-11月,
+    The months follow the compilation ``frequency`` of the indicator: ``monthly`` 1-2 … 1-11月,
     ``quarterly`` (district GDP) 1-3, 1-6, 1-9月 only; a monthly grid of GDP would be wrong by
     construction. Weights are equal months (equal quarters for a quarterly grid) unless
     ``seasonal_shares`` (12 monthly or 4 quarterly) are given; the ``weights_source`` column
@@ -105,7 +105,7 @@ def sensitivity_grid(
 
 def headline_sensitivity(indicator: str = "gdp", **kwargs) -> pd.DataFrame:
     """:func:`sensitivity_grid` for an indicator's growth target in the latest report, on the
-    indicator's compilation calendar (GDP quarterly: 1-3, 1-6, 1-9月; others monthly)."""
+    compilation calendar of the indicator (GDP quarterly: 1-3, 1-6, 1-9月; others monthly)."""
     from muye_analysis.dataset import load_targets
 
     found = _target_row(indicator, load_targets())

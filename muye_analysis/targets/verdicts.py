@@ -21,7 +21,8 @@ PERCENT_MEASURES = ("growth_rate", "growth", "rate", "share")
 
 
 def bound_of(qualifier: str | None) -> str:
-    """The bound a printed qualifier implies: 以上 -> at_least, 左右 -> about, 以内 -> at_most."""
+    """The bound a printed qualifier implies:
+    以上 -> at_least, 左右 -> about, 以内 -> at_most."""
     try:
         return schema.QUALIFIER_BOUND[qualifier or ""]
     except KeyError:
@@ -34,7 +35,8 @@ FLOOR, CEILING, BAND = "floor", "ceiling", "band"
 
 
 def about_band(target: float, measure: str = "growth_rate") -> float:
-    """Half-width of a 左右 band in the indicator's own unit: :data:`ABOUT_BAND_PP` points for
+    """Half-width of an about band in the own unit of the indicator (a 左右 target):
+    :data:`ABOUT_BAND_PP` points for
     percentages (``measure`` in :data:`PERCENT_MEASURES`), else :data:`ABOUT_BAND_REL` of the
     target (a level in 万亩 or 亿元, a count).
 
@@ -107,7 +109,8 @@ def assess_target(
     exceeded by any value above the target. ``indicative`` marks a 预期目标 (the report's
     headline targets), whose shortfall reads 低于预期目标 rather than 未完成.
 
-    >>> assess_target(6.8, 6.0, "about").status   # growth 6.8% against 6%左右
+    >>> # growth 6.8% against 6%左右
+    >>> assess_target(6.8, 6.0, "about").status
     'exceeded'
     >>> assess_target(4.8, 5.5, "about", higher_is_better=False, measure="rate").status
     'within_ceiling'
@@ -162,7 +165,8 @@ def meets_target(
 
 
 def is_indicative(indicator: str) -> bool:
-    """The report's headline targets (part 二) are 预期目标: a shortfall reads 低于预期目标."""
+    """The headline targets of the report are indicative (part 二 of it):
+    预期目标, whose shortfall reads 低于预期目标."""
     from muye_analysis.dataset import HEADLINE
 
     return indicator in HEADLINE

@@ -21,7 +21,7 @@ spec              shows
 ``list``          a list of texts or phrases, joined the same way; ``items`` with ；/ ;,
                   ``commas`` with 、/ , (no 'and')
 ``?sep``          an optional clause after ；/ ; (nothing when empty)
-``label``         a Period: 2024年1-9月 / Jan-Sep 2024; ``phrase`` 前三季度; ``rest`` 四季度;
+``label``         a Period: YYYY年1-9月 / Jan-Sep YYYY; ``phrase`` 前三季度; ``rest`` 四季度;
                   ``span`` 1-9月 (no year)
 ``rank``          a rank: 5 / 5th
 ``money``         an amount in 亿元 in prose: 232.1亿元 / RMB 23.21 bn
