@@ -98,12 +98,14 @@ def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
         plt.close(fig)
     topic, title, takeaway = entry.topic(lang), entry.title(lang), entry.takeaway(lang)
     natives = tuple(entry.native(lang))
-    if len(natives) == 1 and not natives[0].title:  # the slide's title is the message: the
-        natives = (dataclasses.replace(natives[0], title=topic),)  # chart names what it shows
+    if takeaway == title:  # the message once: the line under the title names the chart
+        takeaway = topic
+    elif len(natives) == 1 and not natives[0].title:  # the chart names what it shows
+        natives = (dataclasses.replace(natives[0], title=topic),)
     return ChartSlide(
         name=entry.name,
         title=title or topic,
-        takeaway=topic if takeaway == title else takeaway,  # the message once, not twice
+        takeaway=takeaway,
         image=image,
         source=entry.source(lang),
         charts=natives,

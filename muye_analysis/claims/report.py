@@ -236,7 +236,10 @@ def attainment_claims() -> list[Claim]:
                  "verdict": str(row["detail"]) + (".indicative" if row["indicative"] and not met
                                                   and row["detail"] in ("missed", "above_ceiling")
                                                   else "")}  # fmt: skip
+        growth = row["measure"] == "growth_rate"  # an outcome growth reads 增长5.6% / 下降1.0%
+        facts["growth"] = float(row["outcome"])
         out.append(Claim("item.attainment", True, facts, tone=STRENGTH if met else WEAKNESS,
+                         variant="growth" if growth else "level",
                          subject=str(row["indicator"])))  # fmt: skip
     return out
 
