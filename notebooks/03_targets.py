@@ -65,9 +65,8 @@ from muye_analysis.views import growth_gap_view, projection_view, task_target_vi
 name = "name_zh" if LANG == "zh" else "name_en"
 indicators, targets = ma.load_indicators(), ma.load_targets()
 BASE, PLAN = latest_report().base_year, latest_report().plan_year
-print(
-    f"{latest_report().document}: {BASE}年实际 / {PLAN}年目标 (base year {BASE}, plan year {PLAN})"
-)
+print(vocab.text("nb.report_years", LANG, document=latest_report().document, base=BASE,
+                 target=PLAN))  # fmt: skip
 
 # %% [markdown]
 # ## Headline targets · 主要预期目标
@@ -153,9 +152,7 @@ show_table(
 
 # %%
 if len(list_reports()) < 2:
-    print(
-        f"data/ 中只有一份报告，无法对照上年目标 / only one report in data/ ({latest_report().document})"
-    )
+    print(vocab.text("nb.one_report", LANG, document=latest_report().document))
     attainment = None
 else:
     attainment = attainment_table()

@@ -132,14 +132,14 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 folder = config.quarterly_dir() if QUARTERLY_DIR is None else QUARTERLY_DIR
 store = quarterly.load_quarterly(folder) if quarterly.has_data_files(folder) else None
 if store is None:
-    print("data/quarterly/ 中还没有累计数据 / no year-to-date data yet")
+    print(vocab.text("nb.no_ytd", LANG))
 else:
     periods = store.drop_duplicates(["year", "end_month"]).sort_values(["year", "end_month"])
     print(
         f"{store['indicator'].nunique()} indicators; {periods['period'].iloc[0]} … {periods['period'].iloc[-1]}"
     )
     if quarterly.is_synthetic(store).any():
-        print("注意：部分数据标注为示例/合成数据，相关图表将加注 / some rows are marked synthetic")
+        print(vocab.text("nb.synthetic_rows", LANG))
 
 # %%
 period = as_of_period(AS_OF)  # the same period the summary and the briefing use
