@@ -13,7 +13,7 @@ from muye_analysis import vocab
 from muye_analysis.claims.progress import status_claim, status_list_claim, tally_claim
 from muye_analysis.claims.ytd import goal_of
 from muye_analysis.display import decimals_of, fixed, is_missing
-from muye_analysis.progress.rules import CUMULATIVE, GROWTH, POINT, RULE_IDS, THRESHOLDS
+from muye_analysis.progress.rules import GROWTH, RULE_IDS, THRESHOLDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -157,7 +157,7 @@ def progress_takeaway(table: pd.DataFrame, lang: str = "zh", *, max_names: int =
 
 
 __all__ = [
-    "CUMULATIVE", "DISPLAY_COLUMNS", "POINT", "display_table", "format_table", "header",
+    "DISPLAY_COLUMNS", "display_table", "format_table", "header",
     "heading", "progress_takeaway", "progress_title", "reason_text", "rules_note",
     "source_text", "status_text", "value_decimals",
 ]  # fmt: skip
