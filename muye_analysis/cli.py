@@ -121,19 +121,24 @@ def _cmd_charts(args: argparse.Namespace) -> int:
 def _cmd_progress(args: argparse.Namespace) -> int:
     from muye_analysis.outputs import check_output_path
     from muye_analysis.periods import PeriodError
-    from muye_analysis.progress import format_table, progress_table, write_workbook
+    from muye_analysis.progress import progress_table
+    from muye_analysis.progress.rendering import format_table
+    from muye_analysis.progress.workbook import write_workbook
 
     if args.xlsx:  # a bad output path stops before anything is printed
         check_output_path(args.xlsx, example="build/进度监测.xlsx")
+    from muye_analysis.reports import as_of_period
+
     try:
-        table = progress_table(args.as_of)
+        period = as_of_period(args.as_of)  # the period, parsed once (plan year implied)
+    except PeriodError as exc:
+        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        table = progress_table(period)
     except DataError:
         raise  # a data problem names its own file, row and column
-    except PeriodError as exc:
-        prefix = f"--as-of {args.as_of!r}: " if args.as_of else ""
-        print(f"error: {prefix}{exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:  # a contradiction in the data or the options, said as such
+    except (PeriodError, ValueError) as exc:  # a contradiction in the data, said as such
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(format_table(table, args.lang))
@@ -144,7 +149,7 @@ def _cmd_progress(args: argparse.Namespace) -> int:
         )
         from muye_analysis import rank_workbook, vocab  # 全市位次 sheet (issue 27)
 
-        if rank_workbook.add_rank_sheet(path, lang=args.lang):
+        if rank_workbook.add_rank_sheet(path, lang=args.lang, as_of=period):
             print(vocab.text("cr_sheet_added", args.lang))
     return 0
 
@@ -152,10 +157,17 @@ def _cmd_progress(args: argparse.Namespace) -> int:
 def _cmd_brief(args: argparse.Namespace) -> int:
     from muye_analysis.briefing import build_briefing
     from muye_analysis.outputs import check_output_folder
+    from muye_analysis.periods import PeriodError
+    from muye_analysis.reports import as_of_period
 
     if args.build_dir:
         check_output_folder(args.build_dir, setting="--build-dir")
-    result = build_briefing(args.lang, build_dir=args.build_dir)
+    try:
+        period = as_of_period(args.as_of)
+    except PeriodError as exc:
+        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
+    result = build_briefing(args.lang, build_dir=args.build_dir, as_of=period)
     print(result.summary())
     return 0
 
@@ -281,6 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="zh: briefing.pptx/.html; "
                    "en: briefing_en.pptx/.html")  # fmt: skip
     p.add_argument("--build-dir", help="folder to write into (default: build/)")
+    p.add_argument(
+        "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
+    )
     p.set_defaults(handler=_cmd_brief)
 
     return parser

@@ -1,6 +1,6 @@
 """City league tables: every county-level unit's figure for an indicator, and the ranks they give.
 
-The report states Muye's ranks (居全市第5位) but not how many units were ranked; no base-year
+The report states the ranks of Muye (居全市第5位) but not how many units were ranked; no base-year
 table of all units is bundled. When the city statistics bureau's table is at hand
 (各县(市、区)主要经济指标), put it in ``data/league/`` in the template's columns: the ranks are
 then computed, the number of units ranked becomes a fact instead of an assumption, and each rank
@@ -90,7 +90,7 @@ def _check_row(row: dict, ids: dict[str, str], path: Path, line: int) -> dict:
 
     region = ALIASES.get(row["region"].strip(), row["region"].strip())
     if region not in UNITS:
-        fail("region", f"unknown unit {row['region']!r}.", f"use one of {'、'.join(UNITS)}.")
+        fail("region", f"unknown unit {row['region']!r}.", f"use one of {', '.join(UNITS)}.")
     indicator = ids.get(row["indicator"].strip())
     if indicator is None:
         fail("indicator", f"unknown indicator {row['indicator']!r}.",
@@ -507,6 +507,17 @@ def city_ranks(
     return out
 
 
+def latest_city_period(store: pd.DataFrame | None = None, as_of: object = None) -> object:
+    """The latest period with a city table at or before ``as_of`` (a Period, or None for the
+    latest of all); None when there is none. The briefing and the workbook show the city's
+    table of their own period, or the last one published before it."""
+    periods = city_ranks(store=store).attrs["periods"]
+    if as_of is not None:
+        end = (as_of.year, as_of.end_month)
+        periods = [p for p in periods if (p.year, p.end_month) <= end]
+    return periods[-1] if periods else None
+
+
 def _indicator_id(indicator: str) -> str:
     """A registry id from an id, a Chinese name or a synonym (the registry's names)."""
     from muye_analysis.dataset import indicator_ids_by_name
@@ -521,7 +532,7 @@ def _as_of(as_of: object, periods: list) -> object:
         as_of, year=periods[-1].year
     )  # fmt: skip
     if period not in periods:
-        listed = "、".join(p.label("zh") for p in periods)
+        listed = ", ".join(p.label("zh") for p in periods)
         raise ValueError(
             f"no city table for {period.label('zh')}; the store has city tables for {listed}."
         )

@@ -29,16 +29,21 @@ def add_rank_sheet(
     lang: str = "zh",
     store: pd.DataFrame | None = None,
     area: str = config.DISTRICT_ZH,
+    as_of: object = None,
 ) -> bool:
     """Add the 全市位次 sheet to the workbook at ``path`` (written by
-    ``progress.write_workbook``) as its second sheet; True when added, False when the store
-    holds no city table (the workbook is then left as it was). Written atomically."""
+    ``progress.write_workbook``) as its second sheet, for the latest city table up to ``as_of``
+    (the workbook's period); True when added, False when the store holds no such table (the
+    workbook is then left as it was). Written atomically."""
     from openpyxl import load_workbook
 
     from muye_analysis import league
     from muye_analysis.atomic import save_workbook
 
-    ranks = league.city_ranks(store=store)
+    period = league.latest_city_period(store, as_of)
+    if period is None:
+        return False
+    ranks = league.city_ranks(as_of=period, store=store)
     mine = league.district_ranks(ranks, area)
     if mine.empty:
         return False

@@ -48,6 +48,11 @@ def show_table(
     from muye_analysis import vocab
 
     frame = df.reset_index(drop=True) if _plain_index(df) else df.copy()
+    if name and "indicator" in frame.columns and not set(_NAME_COLUMNS) & set(frame.columns):
+        # analysis tables carry the indicator id only: its name comes from the vocabulary
+        short = name == "short"
+        names = [vocab.indicator_name(str(i), lang, short=short) for i in frame["indicator"]]
+        frame = frame.assign(indicator=names).rename(columns={"indicator": f"{name}_{lang}"})
     keep = f"{name}_{lang}" if name else None
     if keep is not None and keep not in frame.columns:
         other = "en" if lang == "zh" else "zh"  # a table with names in one language only
@@ -115,3 +120,24 @@ def _is_text(series: Any) -> bool:
         or isinstance(series.dtype, pd.CategoricalDtype)
         or series.dtype == object
     )
+
+
+def scenario_table(scenarios: Any, lang: str = "zh") -> Any:
+    """The forecast scenarios (``GrowthForecast.scenarios()``) as a reader's table: the
+    scenario's name, the annual growth and its assumption in ``lang``, from the vocabulary."""
+    import pandas as pd
+
+    from muye_analysis import vocab
+
+    rows = []
+    for row in scenarios.to_dict("records"):
+        if row["quantile"] is None or pd.isna(row["quantile"]):
+            variant = "baseline"
+        else:
+            variant = "faster" if row["shift_pp"] >= 0 else "slower"
+        key = "scenario.assumption." + variant + ("" if row["rest"] is not None else ".year")
+        assumption = vocab.text(key, lang, year=row["year"], rest=row["rest"],
+                                shift=row["shift_pp"], q=100 * (row["quantile"] or 0))  # fmt: skip
+        rows.append({"name": vocab.text(f"scenario.{row['scenario']}", lang),
+                     "annual": row["annual"], "assumption": assumption})  # fmt: skip
+    return pd.DataFrame(rows)

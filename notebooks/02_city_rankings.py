@@ -48,7 +48,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import muye_analysis as ma
-from muye_analysis import league
+from muye_analysis import league, vocab
 from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure, show_saved
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import latest_report
@@ -56,7 +56,7 @@ from muye_analysis.views import city_view, rank_third, rank_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
 BASE = latest_report().base_year  # the year the latest report's ranks are of
-print(f"{BASE}年全市排名 / city ranks in {BASE}")
+print(vocab.text("nb.city_ranks", LANG, year=BASE))
 
 # %% [markdown]
 # ## Ranks as printed · 报告中的位次
@@ -74,9 +74,7 @@ show_table(rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quo
 # %%
 table = league.load_league_tables()
 if table is None:
-    print(
-        "data/league/ 中没有全市排名表，排名单位数仍为假设 / no league table: the frame stays an assumption"
-    )
+    print(vocab.text("nb.no_league_table", LANG))
 else:
     display(league.compare_with_report(league.rank_league(table)))  # noqa: F821 (IPython's display)
 frame, from_table = league.scorecard_frame(FRAME_SIZE)
@@ -96,7 +94,7 @@ frame, from_table
 # gaps every period; the number of units ranked is stated on every table and chart.*
 
 # %%
-from muye_analysis.charts import labels
+from muye_analysis import vocab as labels
 from muye_analysis.charts.city_ranks import plot_growth_dots, plot_rank_history
 from muye_analysis.charts.rank_words import rank_table, rule_notes, source_text
 
@@ -172,7 +170,10 @@ view = rank_view(rankings, frame)
 ranked = view[view["kind"] == "rank"]
 robustness = pd.DataFrame(
     {n: [rank_third(int(r), n) for r in ranked["rank"]] for n in (12, 13, 15)},
-    index=ranked["short_zh" if LANG == "zh" else "short_en"] + "：第" + ranked["rank"].astype(str),
+    index=[
+        vocab.text("nb.rank_row", LANG, name=vocab.indicator_name(row, LANG), rank=int(row["rank"]))
+        for _, row in ranked.iterrows()
+    ],
 )
 robustness["robust"] = robustness.nunique(axis=1).eq(1)
 show_table(robustness, LANG)
@@ -208,7 +209,7 @@ if city is not None:
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821 (inside an if, a bare expression shows nothing)
 else:
-    print("没有基年的全市数据，此图不画 / no city figures for the base year: chart not drawn")
+    print(vocab.text("nb.no_city_figures", LANG))
 
 # %% [markdown]
 # ### Sources of the city figures · 全市数据来源

@@ -43,25 +43,24 @@ QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/
 
 # %%
 from muye_analysis.briefing.judgements import notebook_summary
-from muye_analysis.tables import show_table
+from muye_analysis.tables import scenario_table, show_table
 
-notebook_summary("04", LANG)
+notebook_summary("04", LANG, as_of=AS_OF)  # AS_OF: one period, the plan year implied
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from muye_analysis import config, forecast, progress, quarterly, targets
+from muye_analysis import config, forecast, progress, quarterly, targets, vocab
 from muye_analysis.charts import (
-    labels,
     plot_progress,
     plot_required_growth_grid,
     save_figure,
     show_saved,
 )
-from muye_analysis.periods import parse_ytd_period
-
-name = "name_zh" if LANG == "zh" else "name_en"
+from muye_analysis.claims.ytd import gap_claim
+from muye_analysis.progress import rendering as progress_words
+from muye_analysis.reports import as_of_period
 
 # %% [markdown]
 # ## 1. On the bundled annual data · 仅用报告年度数据
@@ -74,7 +73,7 @@ name = "name_zh" if LANG == "zh" else "name_en"
 # %%
 annual = targets.annual_gaps()
 show_table(
-    annual[[name, "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
+    annual[["indicator", "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
             "gap_pp", "note"]],
     LANG,
 )  # fmt: skip
@@ -88,7 +87,7 @@ show_table(
 # %%
 show_table(
     targets.implied_bases()[
-        [name, "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
+        ["indicator", "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
     ],
     LANG,
 )
@@ -133,28 +132,28 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 folder = config.quarterly_dir() if QUARTERLY_DIR is None else QUARTERLY_DIR
 store = quarterly.load_quarterly(folder) if quarterly.has_data_files(folder) else None
 if store is None:
-    print("data/quarterly/ 中还没有累计数据 / no year-to-date data yet")
+    print(vocab.text("nb.no_ytd", LANG))
 else:
     periods = store.drop_duplicates(["year", "end_month"]).sort_values(["year", "end_month"])
     print(
         f"{store['indicator'].nunique()} indicators; {periods['period'].iloc[0]} … {periods['period'].iloc[-1]}"
     )
     if quarterly.is_synthetic(store).any():
-        print("注意：部分数据标注为示例/合成数据，相关图表将加注 / some rows are marked synthetic")
+        print(vocab.text("nb.synthetic_rows", LANG))
 
 # %%
-period = None if AS_OF is None else parse_ytd_period(AS_OF)
+period = as_of_period(AS_OF)  # the same period the summary and the briefing use
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
 if not gaps:  # no silent cell: say why nothing follows
-    print(labels.text("judge_no_ytd", LANG))
+    print(vocab.text("judge_no_ytd", LANG))
 for gap in gaps:
-    print(gap.sentence(LANG))
+    print(vocab.say(gap_claim(gap), LANG))
     if gap.required is not None:
-        print("  weights:", gap.required.weights_source)
+        print("  weights:", vocab.weights_text(gap.required.weights_source, LANG))
 
 # %%
 if not gaps:
-    print(labels.text("ytd_no_forecast", LANG))
+    print(vocab.text("ytd_no_forecast", LANG))
 for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of growth only
     series = quarterly.ytd_series(gap.indicator, store)
     try:
@@ -171,7 +170,7 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
     shown = "<1%" if p_meet < 0.005 else ">99%" if p_meet > 0.995 else f"{p_meet:.0%}"
     print(f"{gap.indicator}: {result.annual_mean:.1f}% (80%: {low:.1f} to {high:.1f}); P = {shown}")
     if result.remaining_share:
-        display(result.scenarios()[[name, "annual", "assumption_" + LANG]].round(2))  # noqa: F821
+        display(show_table(scenario_table(result.scenarios(), LANG), LANG))  # noqa: F821
     for area in ("新乡市", "河南省"):  # the city's / province's series: store, else ytd_real
         try:
             wider = forecast.anchor.wider_series(area, gap.indicator, store)
@@ -184,12 +183,12 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
             f"  {area} {now.wider_mean:.1f}% + usual gap {now.gap_mean:+.1f} = {now.mean:.1f}% "
             f"(80%: {low:.1f} to {high:.1f}; {now.note})"
         )
-    title = labels.text(
-        "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
+    title = vocab.text(
+        "fan_title_indicator", LANG, name=vocab.indicator_name(gap.indicator, LANG, short=False)
     )
     own = quarterly.district_rows(store)  # the district's rows, not the city's or province's
     files = ", ".join(sorted(set(own.loc[own["indicator"] == gap.indicator, "file"].astype(str))))
-    source = labels.text("fan_source_ytd", LANG, name=files)
+    source = vocab.text("fan_source_ytd", LANG, name=files)
     synthetic = bool(quarterly.is_synthetic(own[own["indicator"] == gap.indicator]).any())
     fig = result.plot(target=gap.target, lang=LANG, title=title, source=source, synthetic=synthetic)
     paths = save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
@@ -207,16 +206,14 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
 # %%
 progress_store = quarterly.read_store() if store is None else store
 table = progress.progress_table(period, store=progress_store)
-print(progress.progress_takeaway(table, LANG))
+print(progress_words.progress_takeaway(table, LANG))
 show_table(
-    progress.display_table(table, LANG).drop(
-        columns=["数据来源" if LANG == "zh" else "Data source"]
-    ),
+    progress_words.display_table(table, LANG).drop(columns=[progress_words.header("source", LANG)]),
     LANG,
 )
 
 # %%
-print(table.attrs["note_zh" if LANG == "zh" else "note_en"])
+print(progress_words.rules_note(LANG))
 
 # %%
 fig = plot_progress(table, lang=LANG)
@@ -264,7 +261,7 @@ result = forecast.forecast_growth(upto)
 result.coverage = check.coverage("base_effect")
 published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12), "growth"]
 low, high = result.annual_interval(80)
-weights_text = labels.text(labels.WEIGHTS_KEYS.get(result.weights_source, "weights_given"), LANG)
+weights_text = vocab.weights_text(result.weights_source, LANG)
 summary_rows = {
     "zh": [
         ("全年增速预测（%）", f"{result.annual_mean:.1f}"),
@@ -282,12 +279,14 @@ summary_rows = {
 show_table(pd.DataFrame(summary_rows[LANG], columns=["name", "value"]), LANG)
 
 # %%
-show_table(result.scenarios()[[name, "annual", "assumption_" + LANG]], LANG)
+show_table(scenario_table(result.scenarios(), LANG), LANG)
 
 # %%
 henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"
-title = labels.text("fan_title_indicator", LANG, name=henan_name)
-hosts = forecast.real_data.sources_text(upto, lang=LANG)
+title = vocab.text("fan_title_indicator", LANG, name=henan_name)
+shown, total = forecast.real_data.source_hosts(upto)
+hosts = vocab.text("hosts_more" if total > len(shown) else "hosts", LANG,
+                   hosts=vocab.join_names(shown, LANG), n=total)  # fmt: skip
 intro = {
     "zh": "河南省真实公开数据（省统计局发布，经转载网页摘录）：",
     "en": "Real published data of Henan province (statistics bureau releases, as quoted by): ",

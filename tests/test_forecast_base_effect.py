@@ -24,6 +24,8 @@ from muye_analysis.forecast import (
     publish_round,
     real_data,
 )
+from muye_analysis.periods import Period
+from muye_analysis.targets import WEIGHTS_LEVELS
 
 # Named tolerances: parameter recovery from 30 simulated years of complete quarterly data.
 RECOVERY_TOL = {"ar.L1": 0.2, "seasonal_ma": 0.25, "mean": 0.6}
@@ -96,7 +98,7 @@ def test_unit_weights_from_last_years_levels_and_interpolation():
     levels = {(2023, 3): 50.0, (2023, 6): 105.0, (2023, 9): 160.0, (2023, 12): 220.0}
     shares, source = base_effect.unit_weights(2024, levels, 4)
     assert shares == pytest.approx((50 / 220, 55 / 220, 55 / 220, 60 / 220))
-    assert source == "last year's cumulative levels"
+    assert source == WEIGHTS_LEVELS  # the code: last year's cumulative levels
     del levels[(2023, 3)]  # Q1 interpolated on the straight line from 0 to 105 at June
     shares, source = base_effect.unit_weights(2024, levels, 4)
     assert shares[0] == pytest.approx(52.5 / 220)
@@ -183,8 +185,13 @@ def test_scenarios_state_the_growth_the_rest_of_the_year_needs():
     # a quarter of the year is left: the fourth quarter differs by 4 x the annual gap
     gap = table.loc["pessimistic", "annual"] - fc.annual_mean
     assert table.loc["pessimistic", "shift_pp"] == pytest.approx(4 * gap)
-    assert table.loc["pessimistic", "assumption_zh"].startswith("2024年四季度增速比基准慢")
-    assert table.loc["optimistic", "name_zh"] == "乐观"
+    assert table.loc["pessimistic", "rest"] == Period.span(2024, 10, 12)
+    assert table.loc["optimistic", "quantile"] == 0.9
+    from muye_analysis.tables import scenario_table
+
+    words = scenario_table(fc.scenarios(), "zh").set_index("name")
+    assert words.loc["悲观", "assumption"].startswith("2024年四季度增速比基准慢")
+    assert words.loc["基准", "assumption"] == "2024年四季度按模型中心预测增长"
 
 
 def test_district_nowcast_is_the_wider_forecast_plus_the_usual_gap():

@@ -43,6 +43,10 @@ LAYERS = {
     "muye_analysis.league": 2,  # analysis
     "muye_analysis.targets": 2,
     "muye_analysis.progress": 2,
+    "muye_analysis.progress.rendering": 3,  # the table's words and the workbook: presentation
+    "muye_analysis.progress.workbook": 3,
+    "muye_analysis.claims": 2,  # the claim library: analysis returning numbers and conditions
+    "muye_analysis.claims.base": 0,  # the Claim / Phrase / Amount dataclasses, importing nothing
     "muye_analysis.attainment": 2,
     "muye_analysis.views": 2,
     "muye_analysis.forecast": 2,

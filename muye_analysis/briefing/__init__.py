@@ -53,7 +53,7 @@ class BriefingResult:
 
     def summary(self, lang: str | None = None) -> str:
         """What was written, for the terminal."""
-        from muye_analysis.briefing.text import text
+        from muye_analysis.vocab import text
 
         lang = lang or self.lang
         lines = [
@@ -88,8 +88,13 @@ def build_briefing(
     build_dir: str | Path | None = None,
     charts: Sequence[str] | None = None,
     allow_synthetic: bool = False,
+    as_of: object = None,
 ) -> BriefingResult:
     """Build the deck and the HTML report for ``lang`` and return where they went.
+
+    ``as_of`` is the year-to-date period the briefing speaks of (a Period, or a label such as
+    前三季度 or YYYY年1-9月: parsed once by ``reports.as_of_period``, the plan year implied);
+    by default the latest period in the store.
 
     ``charts`` keeps only the named report charts (names of
     ``muye_analysis.chart_registry.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
@@ -103,7 +108,11 @@ def build_briefing(
     start = time.perf_counter()
     pptx_path, html_path = output_paths(lang, build_dir)
     figure_dir = pptx_path.parent / FIGURES_FOLDER
-    briefing = assemble_briefing(lang, figure_dir, charts=charts, allow_synthetic=allow_synthetic)
+    from muye_analysis.reports import as_of_period
+
+    period = as_of_period(as_of)
+    briefing = assemble_briefing(lang, figure_dir, charts=charts,
+                                 allow_synthetic=allow_synthetic, as_of=period)  # fmt: skip
     write_deck(briefing, pptx_path)
     write_html(briefing, html_path, font_cache=figure_dir)
     return BriefingResult(

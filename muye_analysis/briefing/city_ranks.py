@@ -41,9 +41,10 @@ def city_rank_part(
     store: pd.DataFrame | None = None,
     allow_synthetic: bool = False,
     area: str = config.DISTRICT_ZH,
+    as_of: object = None,
 ) -> CityRankPart:
-    """The 位次 slides for the latest city table in ``store`` (default: the processed store), or
-    an empty part when there is none."""
+    """The 位次 slides for the latest city table in ``store`` (default: the processed store) up
+    to ``as_of`` (a Period; the briefing's one period), or an empty part when there is none."""
     from muye_analysis import league
     from muye_analysis.quarterly import is_synthetic, read_store
 
@@ -56,7 +57,10 @@ def city_rank_part(
         if city_rows.any():
             notes.append(vocab.text("cr_synthetic_ignored", lang, n=int(city_rows.sum())))
         store = store[~fake]
-    ranks = league.city_ranks(store=store)
+    period = league.latest_city_period(store, as_of)
+    if period is None:  # no city table up to the briefing's period
+        return CityRankPart(notes=tuple(notes))
+    ranks = league.city_ranks(as_of=period, store=store)
     mine = league.district_ranks(ranks, area)
     if mine.empty:
         return CityRankPart(notes=tuple(notes))

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from muye_analysis import vocab
 from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
-from muye_analysis.briefing.text import target_text, text
-from muye_analysis.charts import labels
+from muye_analysis.claims.base import Claim
+from muye_analysis.claims.ytd import gap_claim
 from muye_analysis.forecast import DEFAULT_METHOD
 from muye_analysis.quarterly import is_synthetic
 from muye_analysis.targets import headline_ytd_gaps
+from muye_analysis.vocab import target_text, text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,8 +32,6 @@ if TYPE_CHECKING:
 # years and every published month (``forecast.base_effect``).
 FORECAST_METHOD = DEFAULT_METHOD
 MAX_SOURCES = 3  # source names listed on a slide before "…"
-
-_SYNTHETIC_TITLE = {"zh": "（示例数据）", "en": " (synthetic data)"}
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,16 @@ def ytd_part(
     registry: pd.DataFrame,
     store: pd.DataFrame | None = None,
     allow_synthetic: bool = False,
+    as_of: Period | None = None,
 ) -> YtdPart:
     """Slides for the target year's year-to-date data in ``store`` (default: the processed
-    store), or an empty part with notes saying why there are none."""
+    store) up to ``as_of`` (default: the latest period), or an empty part with notes saying why
+    there are none."""
+    from muye_analysis.claims.closing import upto
     from muye_analysis.quarterly import district_rows, read_store
 
     store = district_rows(read_store() if store is None else store)  # not the city's series
+    store = upto(store, as_of)
     if store.empty:
         return YtdPart()
     fake = is_synthetic(store)
@@ -67,8 +71,8 @@ def ytd_part(
         notes.append(text("ytd_synthetic_ignored", lang, n=int(fake.sum())))
         store = store[~fake]
     synthetic = bool(fake.any()) and allow_synthetic
-    gaps = headline_ytd_gaps(store, targets=targets)
-    progress = _progress_slide(store, targets, figure_dir, synthetic, lang)
+    gaps = headline_ytd_gaps(store, targets=targets, period=as_of)
+    progress = _progress_slide(store, targets, figure_dir, synthetic, lang, as_of)
     if not gaps:
         if progress is not None:  # task targets only: the 进度监测 slide alone
             slide, period, sources = progress
@@ -98,34 +102,41 @@ def _gap_slide(
     synthetic: bool,
     lang: str,
 ) -> TextSlide:
-    title = text("ytd_title", lang, period=latest.label(lang))
-    notes = [text("ytd_formula_note", lang)]
+    behind = [g for g in gaps if g.required is not None and float(g.required) > g.ytd]
+    title = vocab.say(Claim("title.ytd.required", True, {"period": latest, "k": len(behind)},
+                            variant="behind" if behind else "none"), lang)  # fmt: skip
+    notes = [text("ytd_formula_note", lang), text("ytd_title", lang, period=latest.label(lang))]
     by_weights: dict[str, list[str]] = {}
     for gap in gaps:
         if gap.required is not None:
-            key = "ytd_" + labels.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
+            key = "ytd_" + vocab.WEIGHTS_KEYS.get(gap.required.weights_source, "weights_given")
             by_weights.setdefault(key, []).append(names[gap.indicator])
     for key, names in by_weights.items():
         notes.append(
-            text("ytd_weights_note", lang, names=labels.join_names(names, lang),
+            text("ytd_weights_note", lang, names=vocab.join_names(names, lang),
                  weights=text(key, lang))
         )  # fmt: skip
     extra = [sources]
     if synthetic:
-        title += _SYNTHETIC_TITLE[lang]
-        notes.insert(0, labels.text("synthetic_stamp", lang))
-        extra.append(labels.text("synthetic_stamp", lang))
+        title += vocab.text("synthetic_title", lang)
+        notes.insert(0, vocab.text("synthetic_stamp", lang))
+        extra.append(vocab.text("synthetic_stamp", lang))
     return TextSlide(
         name="ytd_required_growth",
         title=title,
-        lines=tuple(g.sentence(lang) for g in gaps),
+        lines=tuple(vocab.say(gap_claim(g), lang) for g in gaps),
         notes=tuple(notes),
-        source=labels.source_line(lang, extra),
+        source=vocab.source_line(lang, extra),
     )
 
 
 def _progress_slide(
-    store: pd.DataFrame, targets: pd.DataFrame, figure_dir: Path, synthetic: bool, lang: str
+    store: pd.DataFrame,
+    targets: pd.DataFrame,
+    figure_dir: Path,
+    synthetic: bool,
+    lang: str,
+    as_of: Period | None = None,
 ) -> tuple[ChartSlide, Period, str] | None:
     """The 进度监测 traffic lights (``progress.progress_table``), when the store holds figures
     of the plan year for any target; else None."""
@@ -133,27 +144,32 @@ def _progress_slide(
 
     from muye_analysis.charts import save_figure
     from muye_analysis.charts.progress import plot_progress
-    from muye_analysis.progress import progress_table, progress_takeaway, progress_title
+    from muye_analysis.claims.progress import tally_claim
+    from muye_analysis.progress import progress_table
+    from muye_analysis.progress.rendering import progress_takeaway, progress_title
 
-    table = progress_table(store=store, targets=targets)
+    table = progress_table(as_of, store=store, targets=targets)
     if table.attrs["as_of"] is None or (table["status"] == "no_data").all():
         return None
     period = table.attrs["as_of"]
     used = store[store["indicator"].isin(table.loc[table["status"] != "no_data", "indicator"])]
     sources = _sources_text(used[used["year"] == period.year], lang)
-    title = progress_title(table, lang) + (_SYNTHETIC_TITLE[lang] if synthetic else "")
+    tally = dict(tally_claim(table).facts) | {"period": period}
+    title = vocab.say(Claim("title.progress", True, tally), lang)
+    title += vocab.text("synthetic_title", lang) if synthetic else ""
     fig = plot_progress(table, lang=lang, size="slide")
     try:
         (image,) = save_figure(fig, f"progress_{lang}", ("png",), directory=figure_dir)
     finally:
         plt.close(fig)
-    extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    extra = [sources] + ([vocab.text("synthetic_stamp", lang)] if synthetic else [])
     from muye_analysis.briefing.native import progress_native
 
     slide = ChartSlide(name="progress", title=title, takeaway=progress_takeaway(table, lang),
-                       image=image, source=labels.source_line(lang, extra),
+                       image=image, source=vocab.source_line(lang, extra),
                        charts=progress_native(table, lang),
-                       notes=(text("progress_note", lang),))  # fmt: skip
+                       notes=(progress_title(table, lang), text("progress_note", lang)),
+                       topic=progress_title(table, lang))  # fmt: skip
     return slide, period, sources
 
 
@@ -185,7 +201,11 @@ def _fan_slide(
     goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
     higher = _higher_is_better(registry, gap.indicator)
     title = text("fan_title_indicator", lang, name=name)
-    title += _SYNTHETIC_TITLE[lang] if synthetic else ""
+    title += vocab.text("synthetic_title", lang) if synthetic else ""
+    probability = fc.probability_of_meeting(gap.target, gap.bound, higher_is_better=higher)
+    message = Claim("title.chart.fan", True, {"name": gap.indicator, "mean": fc.annual_mean,
+                                               "goal": goal, "p": probability})  # fmt: skip
+    headline = vocab.say(message, lang) + (vocab.text("synthetic_title", lang) if synthetic else "")
     fig = fc.plot(target=gap.target, target_label=text("fan_target_label", lang, goal=goal),
                   synthetic=synthetic, lang=lang, title=title, source=sources,
                   size="slide")  # fmt: skip
@@ -198,20 +218,21 @@ def _fan_slide(
         year=fc.year,
         mean=fc.annual_mean,
         interval_80=fc.annual_interval(80),
-        probability=fc.probability_of_meeting(gap.target, gap.bound, higher_is_better=higher),
+        probability=probability,
         goal=goal,
         lang=lang,
     )
-    extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
+    extra = [sources] + ([vocab.text("synthetic_stamp", lang)] if synthetic else [])
     from muye_analysis.briefing.native import fan_native
     from muye_analysis.charts.fan import coverage_text
 
     slide = ChartSlide(
         name=f"forecast_fan_{gap.indicator}",
-        title=title,
+        title=headline,
         takeaway=takeaway,
+        topic=title,
         image=image,
-        source=labels.source_line(lang, extra),
+        source=vocab.source_line(lang, extra),
         charts=fan_native(
             fc.history.tail(12),
             fc.forecast,
@@ -221,7 +242,7 @@ def _fan_slide(
         ),
         notes=(
             text("fan_method_note", lang),
-            labels.text("fan_subtitle", lang),
+            vocab.text("fan_subtitle", lang),
             coverage_text({**fc.coverage, "scale": fc.interval_scale}, lang).lstrip("；; "),
         ),  # the backtest (and the interval recalibration), beside the fan
     )
@@ -239,7 +260,7 @@ def backtest_coverage(series: pd.DataFrame) -> dict[str, float]:
 
 def _short_name(registry: pd.DataFrame, indicator: str, lang: str) -> str:
     row = registry[registry["indicator"] == indicator].iloc[0]
-    return labels.indicator_name(row, lang)
+    return vocab.indicator_name(row, lang)
 
 
 def _higher_is_better(registry: pd.DataFrame, indicator: str) -> bool | None:

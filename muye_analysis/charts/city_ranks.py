@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from muye_analysis import config
-from muye_analysis.charts import labels
+from muye_analysis import vocab as labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (
     ChartText,

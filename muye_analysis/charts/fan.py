@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
     SYNTHETIC_GID,  # noqa: F401
@@ -71,28 +71,28 @@ def plot_forecast_fan(
         fig, ax = start_chart(ax, spec)
         handles, names = _draw(ax, view, lang, spec)
         if target is not None:
-            label = target_label or labels.text("fan_target", lang, value=target)
+            label = target_label or vocab.text("fan_target", lang, value=target)
             _draw_target(ax, target, label, spec)
             handles.append(
                 Line2D([], [], color=VERMILLION, linestyle="--", linewidth=spec.line / 2)
             )
             names.append(label)
-        ax.set_ylabel(y_label or labels.text("fan_axis", lang))
+        ax.set_ylabel(y_label or vocab.text("fan_axis", lang))
         extra = [source or ""]
         if synthetic:
             _stamp_synthetic(ax, lang, spec)
-            extra.append(labels.text("synthetic_stamp", lang))
-        subtitle = labels.text("fan_subtitle", lang)
+            extra.append(vocab.text("synthetic_stamp", lang))
+        subtitle = vocab.text("fan_subtitle", lang)
         if coverage:
             subtitle += coverage_text(coverage, lang)
         if cite_report:
-            source_text = labels.source_line(lang, extra)
+            source_text = vocab.source_line(lang, extra)
         else:
             parts = [e for e in extra if e]
-            separator = labels.text("source_sep", lang)
-            source_text = labels.text("source_prefix", lang) + separator.join(parts)
+            separator = vocab.text("source_sep", lang)
+            source_text = vocab.text("source_prefix", lang) + separator.join(parts)
         text = ChartText(
-            title=title or labels.text("fan_title", lang),
+            title=title or vocab.text("fan_title", lang),
             subtitle=subtitle,
             source=source_text,
             legend=(handles, names),
@@ -171,7 +171,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> tuple[list
         Patch(color=BLUE, alpha=0.32, linewidth=0),
         Patch(color=BLUE, alpha=0.15, linewidth=0),
     ]
-    names = [labels.text(k, lang) for k in ("fan_history", "fan_mean", "fan_80", "fan_95")]
+    names = [vocab.text(k, lang) for k in ("fan_history", "fan_mean", "fan_80", "fan_95")]
     return handles, names
 
 
@@ -198,5 +198,5 @@ def _draw_target(ax: Axes, target: float, label: str, spec: SizeSpec) -> None:
 
 
 def _stamp_synthetic(ax: Axes, lang: str, spec: SizeSpec) -> None:
-    stamp_synthetic(ax, labels.text("synthetic_stamp", lang), fontsize=spec.subtitle)
+    stamp_synthetic(ax, vocab.text("synthetic_stamp", lang), fontsize=spec.subtitle)
     ax.margins(y=0.25)  # keep the stamp clear of the data

@@ -1,7 +1,7 @@
 """Rolling-origin backtest with interval coverage and the interval score.
 
 At every published figure (the *origin*) each method sees only what was published up to then
-and forecasts that year's full-year growth (an origin at 全年 forecasts the next year). The
+and forecasts the full-year growth of that year (an origin at 全年 forecasts the next year). The
 outcome is the published 全年 figure. Scores, per method:
 
 * ``mae``: mean absolute error of the point forecast (percentage points);
@@ -13,7 +13,7 @@ outcome is the published 全年 figure. Scores, per method:
 
 **Recalibration** (``base_effect``, the default): the model's own sd is multiplied by a scale
 taken from its past errors on the same series, with no look-ahead. At an origin, every earlier
-origin whose target year's 全年 had already been published gives a standardised error
+origin whose target year had its 全年 published by then gives a standardised error
 z = (actual - mean) / sd of the *uncalibrated* forecast. The raw scale is the split-conformal
 80% quantile of |z| divided by 1.2816 (the normal 80% point), so that past intervals scaled by
 it would have covered 80% of past outcomes; only the latest ``RECALIBRATION_WINDOW_YEARS``
@@ -120,7 +120,7 @@ def shock_years(span=None) -> frozenset[int]:
 
 def past_errors(ytd: pd.DataFrame, min_figures: int = MIN_FIGURES) -> pd.DataFrame:
     """Standardised errors (origin, year, z) of the uncalibrated base_effect forecast at every
-    earlier origin of ``ytd`` whose target year's 全年 is in ``ytd`` (all before its last
+    earlier origin of ``ytd`` whose target year has its 全年 in ``ytd`` (all before its last
     figure)."""
     try:
         errors = rolling_backtest(ytd, methods=("base_effect_raw",), min_figures=min_figures,
@@ -259,7 +259,7 @@ def rolling_backtest(
     if not rows:
         raise InsufficientHistory(
             f"too little history: {len(frame)} figures, need {min_figures} plus a published "
-            "全年 figure after them"
+            "full-year figure after them"
         )
     errors = pd.DataFrame(rows)
     errors["covered_80"] = (errors["actual"] >= errors["lower_80"]) & (

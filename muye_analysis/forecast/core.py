@@ -207,7 +207,8 @@ class GrowthForecast:
             if self.interval_scale is not None:  # say that the intervals were recalibrated
                 coverage.setdefault("scale", self.interval_scale)
             kwargs.setdefault("coverage", coverage)
-        if self.method == "base_effect":  # year-to-date spans: 1-9月 over 2015 on the axis
+        # year-to-date spans on the axis: 1-9月 over 2015
+        if self.method == "base_effect":
             history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
             forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
         return plot_forecast_fan(
@@ -227,7 +228,8 @@ class GrowthForecast:
         ``targets.assess_target``: at_least a floor, at_most a ceiling, about a band of
         ``tolerance_pp`` points, which is a convention, not an official band). With
         ``rounded`` (the default) each year is judged on its published one-decimal figure,
-        as "完成6%" is: 5.96 rounds to 6.0 and meets an at-least-6 target."""
+        as the bureau says it was met (完成6%): 5.96 rounds to 6.0 and meets an at-least-6
+        target."""
         return probability_of_meeting_target(
             self,
             target,
@@ -238,7 +240,8 @@ class GrowthForecast:
         )
 
     def scenarios(self):
-        """乐观 / 基准 / 悲观: see ``muye_analysis.forecast.scenarios.scenarios``."""
+        """Optimistic, baseline and pessimistic scenarios: see
+        ``muye_analysis.forecast.scenarios.scenarios``."""
         from muye_analysis.forecast.scenarios import scenarios
 
         return scenarios(self)
@@ -513,7 +516,7 @@ def backtest(
     """Refit every method at each past quarter end and score its full-year growth forecast.
 
     Origins are the quarter ends with at least ``min_quarters`` quarters of history whose
-    target year's 全年 growth is published (an origin at Q4 forecasts the next year from
+    target year has its 全年 growth published (an origin at Q4 forecasts the next year from
     scratch). Benchmarks: ``naive_last`` (the remaining quarters grow like the last one) and
     ``naive_seasonal`` (like the same quarters a year earlier). Errors are forecast minus
     outcome in percentage points; ``mae_ratio`` < 1 means better than ``naive_last``.

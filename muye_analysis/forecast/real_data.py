@@ -9,11 +9,13 @@ on real data and anchor a district's nowcast to its city and province.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from muye_analysis import config
 from muye_analysis.errors import DataError
+from muye_analysis.periods import YTD_EXAMPLE, Period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,7 +69,7 @@ def load_real_series(files: Path | str | list | None = None) -> pd.DataFrame:
             except PeriodError as err:
                 raise DataError(
                     f"cannot read the period {rec['period']!r} ({err})", file=path, row=i,
-                    column="period", fix="write it as YYYY年1-9月",
+                    column="period", fix=f"write it as {YTD_EXAMPLE}",
                 ) from err  # fmt: skip
             if rec["measure"] not in MEASURES:
                 raise DataError(
@@ -89,7 +91,8 @@ def load_real_series(files: Path | str | list | None = None) -> pd.DataFrame:
             quote = rec["quote"].strip()
             derived = ""
             if quote.startswith(DERIVED_PREFIX):
-                derived = quote[len(DERIVED_PREFIX) :].split(":", 1)[0].split("：", 1)[0].strip()
+                derived = re.split(r"[:\uff1a]", quote[len(DERIVED_PREFIX) :], maxsplit=1)[0]
+                derived = derived.strip()  # the formula, up to the first colon (either width)
             rows.append(
                 {
                     "area": rec["area"], "indicator": codes[rec["indicator_zh"]],
@@ -111,7 +114,7 @@ def _check_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
             first, other = group.iloc[0], group[group["value"] != group["value"].iloc[0]].iloc[0]
             raise DataError(
                 f"{first['area']} {first['indicator_zh']} "
-                f"{first['year']}年1-{first['end_month']}月 "
+                f"{Period(int(first['year']), int(first['end_month'])).label('zh')} "
                 f"{first['measure']} is {first['value']:g} in row {first['row']} but "
                 f"{other['value']:g} here",
                 file=other["file"], row=int(other["row"]), column="value",
@@ -124,8 +127,6 @@ def area_ytd(area: str, indicator: str, series: pd.DataFrame | None = None) -> p
     """One area's indicator as the frame ``forecast_growth`` takes: year, end_month, period,
     growth, level (NaN where not given), plus url and derived of the growth figure."""
     import pandas as pd
-
-    from muye_analysis.periods import Period
 
     series = load_real_series() if series is None else series
     rows = series[(series["area"] == area) & (series["indicator"] == indicator)]
@@ -148,7 +149,10 @@ def area_ytd(area: str, indicator: str, series: pd.DataFrame | None = None) -> p
     return out.sort_values(["year", "end_month"], ignore_index=True)
 
 
-TIDY_COLUMNS = ("地区", "指标", "时期", "累计值", "单位", "累计增长(%)", "来源")
+def _tidy_headers() -> dict[str, str]:
+    from muye_analysis.quarterly.cells import TIDY_HEADERS
+
+    return TIDY_HEADERS
 
 
 def tidy_table(series: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -158,9 +162,8 @@ def tidy_table(series: pd.DataFrame | None = None) -> pd.DataFrame:
     level's) and the raw file and row it came from; derived figures say so."""
     import pandas as pd
 
-    from muye_analysis.periods import Period
-
     series = load_real_series() if series is None else series
+    h = _tidy_headers()
     rows = []
     for (area, name, year, month), group in series.groupby(
         ["area", "indicator_zh", "year", "end_month"], sort=True
@@ -172,18 +175,20 @@ def tidy_table(series: pd.DataFrame | None = None) -> pd.DataFrame:
             source = f"DERIVED {cite['derived']}: {source}"
         level = by.get("level")
         rows.append({
-            "地区": area, "指标": name, "时期": Period(int(year), int(month)).label("zh"),
-            "累计值": level["value"] if level is not None else None,
-            "单位": level["unit"] if level is not None else None,
-            "累计增长(%)": by["growth"]["value"] if "growth" in by else None,
-            "来源": source,
+            h["area"]: area, h["indicator"]: name,
+            h["period"]: Period(int(year), int(month)).label("zh"),
+            h["level"]: level["value"] if level is not None else None,
+            h["unit"]: level["unit"] if level is not None else None,
+            h["growth"]: by["growth"]["value"] if "growth" in by else None,
+            h["source"]: source,
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
+    return pd.DataFrame(rows, columns=list(h.values()))
 
 
-def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
-    """The distinct web hosts behind a real series' growth figures (latest first), for a chart's
-    source line."""
+def source_hosts(ytd: pd.DataFrame, *, limit: int = 3) -> tuple[list[str], int]:
+    """The distinct web hosts behind a real series' growth figures (latest first), at most
+    ``limit`` of them, and how many there are in all (a chart's source line words them:
+    ``vocab.text("hosts_more", …)``)."""
     from urllib.parse import urlparse
 
     hosts = []  # most recent figures first
@@ -194,8 +199,4 @@ def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
         host = urlparse(url).netloc
         if host and host not in hosts:
             hosts.append(host)
-    shown = hosts[:limit]
-    more = len(hosts) - len(shown)
-    if lang == "zh":
-        return "、".join(shown) + (f" 等{len(hosts)}个网站" if more > 0 else "")
-    return ", ".join(shown) + (f" and {more} more sites" if more > 0 else "")
+    return hosts[:limit], len(hosts)

@@ -57,6 +57,10 @@ _ALIASES = {
     "ignore": {"序号", "编号", "no", "no.", "rank", "位次", "排名", "名次", "排序", "全市位次"},
 }  # fmt: skip
 _ALIAS_OF = {alias: role for role, aliases in _ALIASES.items() for alias in aliases}
+# The tidy layout's headers as a Chinese office writes them (area series written for ingest,
+# muye_analysis.forecast.real_data.tidy_table): role -> header.
+TIDY_HEADERS = {"area": "地区", "indicator": "指标", "period": "时期", "level": "累计值",
+                "unit": "单位", "growth": "累计增长(%)", "source": "来源"}  # fmt: skip
 
 # Bureau-table header words. Growth first: 比上年同期增长% is a growth rate; 上年同期 alone is
 # last year's same-period value on the comparable basis (stored beside this year's level as

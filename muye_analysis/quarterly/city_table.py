@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from muye_analysis import config
+from muye_analysis import config, schema
 from muye_analysis.periods import HOW_TO_GIVE_A_YEAR, PeriodError, find_span
 from muye_analysis.quarterly.cells import (
     _ALIAS_OF,
@@ -39,7 +39,7 @@ from muye_analysis.quarterly.cells import (
     _text,
     _unit_in_parens,
 )
-from muye_analysis.quarterly.files import _Sheet
+from muye_analysis.quarterly.files import Sheet as _Sheet
 from muye_analysis.quarterly.records import (
     _Context,
     _parse_cell,
@@ -87,10 +87,7 @@ CITY_TOTAL = ("全市", "全市合计", "全市总计", "合计", "总计", conf
 AGGREGATES = ("市区", "市辖区", "新乡市区", "县(市)", "八县(市)", "县(市)合计", "县市合计",
               "各县(市)合计", "县域合计", "四区合计", "市本级", "市直")  # fmt: skip
 # The words of the annual league template (league.read_league_table): measure -> store measure.
-MEASURE_WORDS = {
-    "level": "level", "总量": "level", "growth": "growth_rate", "growth_pct": "growth_rate",
-    "growth_rate": "growth_rate", "增速": "growth_rate", "增长": "growth_rate",
-}  # fmt: skip
+MEASURE_WORDS = schema.MEASURE_WORDS  # the template's measure words, one list
 
 # How many distinct units a column must name before a sheet is read as a city table.
 MIN_UNITS = 3
