@@ -226,9 +226,19 @@ _EVIDENCE_ZH = (
 
 
 def _in_chinese(text: str) -> str:
-    for en, zh in _EVIDENCE_ZH:
+    for en, zh in _evidence_pairs():
         text = text.replace(en, zh)
     return text
+
+
+def _evidence_pairs() -> tuple[tuple[str, str], ...]:
+    """The vocabulary's ``explain_*`` phrases (longest first, so that a phrase is replaced before
+    any shorter one inside it), then the templates above."""
+    from muye_analysis.vocab.catalog import CATALOG_ROWS
+
+    pairs = [(row["en"], row["zh"]) for key, row in CATALOG_ROWS.items()
+             if key.startswith("explain_")]  # fmt: skip
+    return (*sorted(pairs, key=lambda pair: -len(pair[0])), *_EVIDENCE_ZH)
 
 
 def _missing(value) -> bool:
