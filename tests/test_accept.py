@@ -102,3 +102,17 @@ def test_a_draft_without_a_reviewed_column_says_how_to_add_it(setup):
     with pytest.raises(DataError, match="missing column") as info:
         accept_draft(draft, "report_2024", curated=curated)
     assert info.value.column == "reviewed" and "'reviewed' column" in str(info.value)
+
+
+def test_a_report_whose_origin_record_lacks_issuing_body_zh_is_refused_naming_it(setup):
+    # What a newcomer wrote from the README's field list before issue 24: accept passed, then
+    # notebook 01 stopped with KeyError: 'issuing_body_zh'.
+    draft, curated = setup
+    before = curated.read_bytes()
+    sidecar = config.RAW / "report_2024" / "muye_plan_report_2024_2025.txt.origin.yml"
+    text = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(text.replace("issuing_body_zh:", "# issuing_body_zh:"), encoding="utf-8")
+    with pytest.raises(DataError, match="gives no issuing_body_zh") as info:
+        accept_draft(draft, "report_2024", curated=curated)
+    assert (info.value.file, info.value.column) == (sidecar, "issuing_body_zh")
+    assert curated.read_bytes() == before

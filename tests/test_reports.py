@@ -78,3 +78,17 @@ def test_a_table_mixing_reports_or_without_years_is_refused():
 def test_an_unknown_report_name_lists_the_known_ones():
     with pytest.raises(KeyError, match=r"no report 'report_1999'.*known: report_2023"):
         reports.find_report("report_1999")
+
+
+@pytest.mark.parametrize("field", reports.REPORT_FIELDS)
+def test_an_origin_record_missing_a_field_the_code_reads_is_refused_naming_it(raw_copy, field):
+    sidecar = raw_copy / (BUNDLED + ".origin.yml")
+    kept = [
+        line for line in sidecar.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(f"{field}:")
+    ]  # fmt: skip
+    sidecar.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=f"gives no {field}") as info:
+        reports.read_report(BUNDLED)
+    assert info.value.column == field
+    assert info.value.file == sidecar
