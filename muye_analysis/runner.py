@@ -208,10 +208,21 @@ def run_suite(
 
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
     if as_of is not None:  # 前三季度, YYYY年1-9月, 三季度累计 … -> one year-to-date label
-        from muye_analysis.periods import parse_ytd_period
-        from muye_analysis.reports import latest_report
+        from muye_analysis.periods import PeriodError, parse_ytd_period
+        from muye_analysis.reports import list_reports
 
-        as_of = parse_ytd_period(as_of, year=latest_report().plan_year).label("zh")
+        reports = list_reports()
+        report = reports[-1]  # the latest drives the notebooks: its plan year is analysed
+        period = parse_ytd_period(as_of, year=report.plan_year)
+        if period.year != report.plan_year:  # refused before any notebook, as `muye progress`
+            earlier = any(r.plan_year == period.year for r in reports)
+            raise PeriodError(
+                f"the targets are for {report.plan_year} (the latest report, {report.name}); "
+                f"{period.label('zh')} is another year. Give a period of {report.plan_year}"
+                + (f"; notebook 03 sets {period.year}'s targets against its outcomes."
+                   if earlier else ".")
+            )  # fmt: skip
+        as_of = period.label("zh")
     # Year-to-date files are ingested before any notebook starts, so a bad table stops the run
     # with its file, row and column instead of failing inside notebook 04. The other data
     # checks (a second of pandas work) run while the first kernels start; a DataError there
