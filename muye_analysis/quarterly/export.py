@@ -73,7 +73,9 @@ def format_history(frame: pd.DataFrame, lang: str = "zh") -> str:
             cell += f" row {r['row']}, {r['column']}"
             unit = "" if r["unit"] is None or str(r["unit"]) == "<NA>" else f" {r['unit']}"
             release = r["release"]
-            extras = [str(release)] if release is not None and str(release) != "<NA>" else []
+            extras = []
+            if release is not None and str(release) != "<NA>":  # (修订) shown inside (…; …)
+                extras.append("；".join(p.strip("()（）[]【】") for p in str(release).split("；")))
             if r["outlier_note"] is not None and str(r["outlier_note"]) != "<NA>":
                 extras.append(str(r["outlier_note"]))
             lines.append(
