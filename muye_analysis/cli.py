@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="read a report's numbers into a draft table for review (curated format)"
     )
     p.add_argument("report", help="report text file (.txt; UTF-8 or GBK)")
-    p.add_argument("-o", "--output", help="draft CSV to write (default: build/<report>_draft.csv)")
+    p.add_argument("-o", "--output", help="draft CSV to write (default: drafts/<report>_draft.csv)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument(
         "--explain",
