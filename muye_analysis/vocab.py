@@ -531,9 +531,9 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "{derived} derived values, each with its quote.",
     },
     "ytd_no_forecast": {
-        "zh": "没有{target}年累计数据，不作预测（下面的示例用标注为合成的数据）。",
-        "en": "No {target} year-to-date data, so no forecast (the example below uses data "
-        "labelled synthetic).",
+        "zh": "没有{target}年累计数据，不作预测（第4节的实例用河南省公开发布的真实数据）。",
+        "en": "No {target} year-to-date data, so no forecast (the worked example in section 4 "
+        "uses Henan province's real published data).",
     },
     "judge_no_ytd": {
         "zh": "处理库中尚无{target}年年内统计数据：年内缺口与预测需在data/quarterly/"
