@@ -33,9 +33,11 @@ run: $(VENV)/.installed-core ## install, then run every notebook and export ever
 brief: $(VENV)/.installed-core ## install, then build the briefing deck and HTML report only
 	$(BIN)/muye brief
 
-test: $(VENV)/.installed-test ## install, then the fast tests (no notebooks), then the notebook tests
-	$(BIN)/python -m pytest -m "not notebook"
+# The README journeys run last: each runs its commands as written in a fresh clone (a few minutes).
+test: $(VENV)/.installed-test ## install, then the fast tests, the notebook tests, the README journeys
+	$(BIN)/python -m pytest -m "not notebook and not readme"
 	$(BIN)/python -m pytest -m notebook
+	$(BIN)/python -m pytest -m readme
 
 # The notebooks are text files (jupytext); this override makes JupyterLab open them as notebooks,
 # and jupytext.toml (project root) keeps a save from rewriting their header.
@@ -60,5 +62,6 @@ format: $(VENV)/.installed-dev ## apply ruff's formatting and safe fixes
 bench: $(VENV)/.installed-test ## run the speed benchmarks (prints figures, asserts nothing)
 	$(BIN)/python benchmarks/run_all.py
 
-clean: ## remove build outputs (keeps raw data, the year-to-date store in data/processed and the environment)
+# drafts/ holds reports' drafts under hand review: never cleaned.
+clean: ## remove build outputs (keeps data/, the year-to-date store, drafts/ and the environment)
 	rm -rf build figures/*.png figures/*.svg figures/*.pdf
