@@ -9,6 +9,7 @@ path holds Chinese characters (as a user's 桌面 does). A step that fails names
 
     python tests/readme_runner.py                  # every journey; prints a transcript and times
     python tests/readme_runner.py ytd-revision     # the journeys up to and including this one
+    python tests/readme_runner.py --keep DIR       # clone into DIR and leave it there to look at
 
 Why a runner of our own rather than a documentation-testing tool: the maintained ones
 (pytest-codeblocks, mktestdocs, pytest-examples, phmdoctest, pytest-markdown-docs, Sybil) run
@@ -506,16 +507,20 @@ def run_all(names: list[str] | None = None, keep: Path | None = None) -> list[Ou
     clone = fresh_clone(work / "桌面" / "muye-analysis")
     print(f"clone: {clone} ({time.monotonic() - started:.1f} s)")
     outcomes = []
-    for name in wanted:
-        outcome = run_journey(journeys[name], clone, work / "journeys", journeys)
-        outcomes.append(outcome)
-        print(outcome.transcript)
-        state = "ok" if outcome.ok else f"FAILED (exit {outcome.returncode})"
-        if outcome.skipped:
-            state += f", not run: {outcome.skipped}"
-        print(f"== {name}: {state}, {outcome.seconds:.1f} s")
-        if not outcome.ok:
-            break
+    try:
+        for name in wanted:
+            outcome = run_journey(journeys[name], clone, work / "journeys", journeys)
+            outcomes.append(outcome)
+            print(outcome.transcript)
+            state = "ok" if outcome.ok else f"FAILED (exit {outcome.returncode})"
+            if outcome.skipped:
+                state += f", not run: {outcome.skipped}"
+            print(f"== {name}: {state}, {outcome.seconds:.1f} s")
+            if not outcome.ok:
+                break
+    finally:
+        if keep is None:  # the clone holds a whole environment (about 800 MB)
+            shutil.rmtree(work, ignore_errors=True)
     print("\njourney          seconds")
     for o in outcomes:
         print(f"{o.name:16} {o.seconds:7.1f}" + (f"  ({o.skipped})" if o.skipped else ""))

@@ -145,7 +145,8 @@ def fresh(tmp_path_factory):
         pytest.skip("needs git and a git checkout")
     work = tmp_path_factory.mktemp("readme")
     clone = runner.fresh_clone(work / "桌面" / "muye-analysis")
-    return clone, work / "journeys", runner.parse(), runner.changed_paths(clone)
+    yield clone, work / "journeys", runner.parse(), runner.changed_paths(clone)
+    shutil.rmtree(clone, ignore_errors=True)  # a whole environment; the transcripts stay
 
 
 @pytest.mark.readme
