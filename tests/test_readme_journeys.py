@@ -103,6 +103,7 @@ def test_a_background_step_must_be_stopped_by_the_journey(tmp_path, monkeypatch)
     assert left.returncode == 1
     assert "still ran at the end" in left.transcript
     stop = '```bash\nkill -- "-$(cat "$JOURNEY_DIR/background.pid")"\n```\n'
+    monkeypatch.setattr(runner, "BACKGROUND_STOP_S", 5)  # time for the killed one to be gone
     stopped = _run_page(tmp_path, f"<!-- journey: a -->\n{server}{stop}<!-- /journey -->\n")
     assert stopped.ok, stopped.tail()
     assert "running in the background" in stopped.transcript
