@@ -23,6 +23,9 @@ from muye_analysis.suite import NOTEBOOKS, NotebookSpec
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
+# A kernel that has not answered after this long did not start. papermill's default (60 s) was
+# reached on a busy 2-core machine running two notebooks and the briefing at once.
+KERNEL_START_TIMEOUT_S = 180
 
 
 @dataclass
@@ -107,6 +110,7 @@ def execute_notebook(
                 progress_bar=False,
                 cwd=str(config.NOTEBOOKS),
                 execution_timeout=CELL_TIMEOUT_S,
+                start_timeout=KERNEL_START_TIMEOUT_S,
             )
     except PapermillExecutionError as exc:
         number, first_line = _source_cell(nb, exc.source)
@@ -116,6 +120,9 @@ def execute_notebook(
             f"{spec.path.relative_to(config.ROOT)}, cell {number} ({first_line!r}): "
             f"{exc.ename}: {exc.evalue}. The executed copy is {failed}."
         )
+        return NotebookResult(spec.stem, time.perf_counter() - start, error=message)
+    except RuntimeError as exc:  # the kernel did not start (cell errors are caught above)
+        message = f"{spec.path.relative_to(config.ROOT)}: the {KERNEL} kernel did not start: {exc}"
         return NotebookResult(spec.stem, time.perf_counter() - start, error=message)
     partial.replace(final)
     result = NotebookResult(spec.stem, 0.0, executed=final)
