@@ -229,6 +229,22 @@ def test_period_in_the_title_applies_to_measure_columns(tmp_path):
     assert any("全市位次" in s for s in result.skipped_columns)
 
 
+def test_a_title_becomes_the_source_line_without_its_unit_row(tmp_path):
+    # The 单位 row says what the numbers are in, not where they come from: before issue 24 the
+    # source line read "…主要经济指标（合成数据） 制表日期：2024年10月15日 单位：万元".
+    rows = [
+        ["牧野区2024年1-9月主要经济指标（合成数据）"],
+        ["制表日期：2024年10月15日", None, None, "单位：万元"],
+        ["指标名称", "计量单位", "本年累计", "比上年同期增长(%)"],
+        ["社会消费品零售总额", "万元", 603000, 3.9],
+    ]
+    got = read_quarterly(write_workbook(tmp_path / "synthetic_unit_row.xlsx", {"S": rows}))
+    assert got["source"].unique().tolist() == [
+        "牧野区2024年1-9月主要经济指标(合成数据) 制表日期:2024年10月15日"  # half-width, as read
+    ]
+    assert got["value"].tolist() == [60.3, 3.9]  # the 单位 row still sets the unit
+
+
 def test_monthly_report_title_dates_its_year_to_date_columns(tmp_path):
     rows = [
         ["2024年9月牧野区主要经济指标（合成数据）"],

@@ -268,7 +268,7 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
         if optional["price_basis"] is not None:
             j = optional["price_basis"]
             basis = _price_basis_of(at(head.text(j)), cell(j), info)
-        source = _text(cell(optional["source"])) or ctx.title
+        source = _text(cell(optional["source"])) or ctx.source
         area = None  # a 地区 column: one table holding the district, city and province
         if optional["area"] is not None:
             area = _area_of(at(head.text(optional["area"])), cell(optional["area"]))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,7 @@ from muye_analysis.quarterly.store import (
     _frame,
     all_vintages,
     complete,
+    insert_vintage,
     log_ingest,
     now_iso,
     read_store,
@@ -233,7 +236,16 @@ def ingest_quarterly(
                     added=outcome.added,
                     replaced=outcome.replaced,
                 )
-                write_vintages(con, outcome.to_write, ingested_at=at, ingest_id=ingest_id)
+                pairs = outcome.to_write
+                if outcome.superseded:  # each original first, then its revision over it
+                    first = {
+                        _key(r): {"id": insert_vintage(con, r, ingested_at=at, ingest_id=ingest_id)}
+                        for r in outcome.superseded
+                    }
+                    pairs = [
+                        (r, old if old is not None else first.get(_key(r))) for r, old in pairs
+                    ]
+                write_vintages(con, pairs, ingested_at=at, ingest_id=ingest_id)
     except KeyboardInterrupt:
         if target not in committed()[committed_before:]:
             raise  # before the commit: rolled back, nothing stored
@@ -274,6 +286,20 @@ class _Outcome:
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     notes_zh: list[str] = field(default_factory=list)
+    superseded: list[dict[str, Any]] = field(default_factory=list)  # originals to keep as history
+
+
+# A title naming a revision (修订 = revised, 修正 = corrected, 更正 = amended), as release_label
+# keeps it with each value.
+_REVISED = re.compile("修订|修正|更正")
+
+
+def _revises(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """``new``'s title says it is a revision and ``old``'s does not: ``new`` replaces ``old``
+    without --replace (a second revision over a first still needs it)."""
+    return bool(_REVISED.search(new.get("release") or "")) and not _REVISED.search(
+        old.get("release") or ""
+    )
 
 
 def _fmt(value: float) -> str:
@@ -301,20 +327,38 @@ def _merge(
         old = known.get((_key(record), record["checksum"], round(record["value"], 9)))
         return old if old is not None and not old["current"] else None
 
+    losers: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (superseded, revision)
+
     def resolve(first: dict[str, Any], other: dict[str, Any]) -> dict[str, Any] | None:
-        """Two files disagree on a value: the store's accepted vintage decides, if it knows
-        both (the original and the revised file left side by side in data/quarterly/)."""
+        """Two files disagree on a value (the original and the revised file left side by side
+        in data/quarterly/): the store's accepted vintage decides if it knows both; otherwise
+        (a colleague's clone, a new machine: data/processed is not in git) the file whose
+        title says 修订 wins over one whose title does not, as --replace would have had it."""
         current = stored.get(_key(first))
-        if current is None:
+        pairs = ((first, other), (other, first))
+        decided = [
+            (w, lo) for w, lo in pairs  # the store first, then the titles
+            if current is not None and _same(w["value"], current["value"]) and is_older_vintage(lo)
+        ] or [(w, lo) for w, lo in pairs if _revises(w, lo)]  # fmt: skip
+        if not decided:
             return None
-        for winner, loser in ((first, other), (other, first)):
-            if _same(winner["value"], current["value"]) and is_older_vintage(loser):
-                return winner
-        return None
+        losers.append(decided[0][::-1])
+        return decided[0][0]
 
     records = _drop_duplicates(parsed.records, resolve=resolve)
     _check_fractions(records)
-    out = _Outcome(records)
+    out = _Outcome(records, kept_older=len(losers))
+    # An original never stored before is kept as the earlier vintage of its revision (written
+    # just before it, as if ingested first); one whose revision the store already holds is
+    # counted, not stored.
+    out.superseded = [loser for loser, _ in losers if _key(loser) not in stored]
+    for (old_file, new_file), n in Counter(
+        (loser["file"], winner["file"]) for loser, winner in losers if not is_older_vintage(loser)
+    ).items():
+        out.notes.append(f"{old_file}: {n} value(s) superseded by {new_file}, whose title says "
+                         "it is a revision (修订); the revision is current")  # fmt: skip
+        out.notes_zh.append(f"{old_file} 的 {n} 个数值已被 {new_file}（标题注明修订）取代，"
+                            "以修订值为准")  # fmt: skip
     merged = dict(stored)
     incoming: list[dict[str, Any]] = []
     for record in records:
@@ -329,8 +373,8 @@ def _merge(
             out.kept_older += 1
             record["_older"] = True
             continue  # the original beside its revision: the revision stays current
-        elif replace:
-            _refuse_older_release(record, old, force_older)
+        elif replace or _revises(record, old):  # --replace, or a title saying 修订
+            _refuse_older_release(record, old, force_older)  # never an older 发布日期 over a newer
             out.replaced += 1
             unit = f" {record['unit']}" if record.get("unit") else ""
             out.changes.append(

@@ -72,6 +72,7 @@ class _Context:
     title_period_text: str = ""  # the title text that names the period
     table_unit: str | None = None
     title: str = ""
+    source: str = ""  # the title as a source line: without its 单位 statement (a unit, no source)
 
 
 def _record(

@@ -91,6 +91,10 @@ def _refuse_duplicated_roles(sheet: Sheet, header_at: int, header: list[str]) ->
         first[role] = j
 
 
+# 单位：万元 (or （单位：亿元、%）) above a table: what its numbers are in, not their source.
+_UNIT_STATEMENT = re.compile(r"[(（]?\s*单位\s*[:：]\s*[^\s)）]*[)）]?")
+
+
 def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
     """Period, year, 单位 and 累计/当季/当月 from the rows above the header (a title such as
     2019年1-9月…)."""
@@ -119,6 +123,7 @@ def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
             if unit and ctx.table_unit is None and unit.group(1) in _KNOWN_UNITS:
                 ctx.table_unit = unit.group(1)
     ctx.title = " ".join(texts)
+    ctx.source = " ".join(filter(None, (_UNIT_STATEMENT.sub("", t).strip() for t in texts)))
     ctx.title_context = span_context(_DATE.sub("", ctx.title))
     if ctx.title_period and ctx.title_period.year is not None:
         ctx.title_year = ctx.title_period.year
@@ -173,7 +178,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
             )
         basis = _price_basis_of(at.get("price_basis"), cell("price_basis"), info)
         area = _area_of(at.get("area"), cell("area"))
-        source = _text(cell("source")) or ctx.title
+        source = _text(cell("source")) or ctx.source
         unit_cell = _text(cell("unit")) or None
         if unit_cell is not None and unit_cell not in _KNOWN_UNITS:
             raise at["unit"].fail(
