@@ -30,9 +30,12 @@ _CN = "一二两三四五六七八九十"
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)[ \t]?年")
 # A date: 2023年1月5日, 2023 年 1 月 1 日, 2022-10-25, 2024年03月01日, 2012年3月19日.
 _DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)[ \t]?(?:年[ \t]?(\d{1,2})[ \t]?月[ \t]?(\d{1,2})[ \t]?日"
-    r"|-(\d{1,2})-(\d{1,2})(?!\d))"
+    r"(?<![\d.])((?:19|20)\d\d)[ \t]?(?:年[ \t]?(\d{1,2})[ \t]?月[ \t]?(\d{1,2})[ \t]?日"
+    r"|-(\d{1,2})-(\d{1,2})(?![\d.])|/(\d{1,2})/(\d{1,2})(?![\d.])|\.(\d{1,2})\.(\d{1,2})(?![\d.]))"
 )
+# A date that dates the document outside its head: labelled (发布时间：…, 日期：…) or on a line
+# of its own, as bulletins and news print it at their foot (某县统计局⏎2024年3月20日).
+_DATE_LABEL = re.compile(r"(?:发布|发表|更新|信息)?(?:时间|日期)[ \t]*[:：]?[ \t]*$")
 # Words before a year or span that make it a comparison, a starting point or a basis, not
 # the period of the figure: 比2021年末, 与上半年相比, 较一季度, 2015年以来, 按2017年平均汇率,
 # 由二季度的.
@@ -105,7 +108,7 @@ def find_dates(scan: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
     hi = len(scan) if hi is None else hi
     out = []
     for m in _DATE.finditer(scan, lo, hi):
-        month = m.group(2) or m.group(4)
+        month = m.group(2) or m.group(4) or m.group(6) or m.group(8)
         if month and 1 <= int(month) <= 12:
             out.append((m.start(), int(m.group(1)), int(month), m.group()))
     return out
@@ -208,7 +211,7 @@ def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> Docum
     first_heading = next((pos for pos, _, _ in heads if pos > 0), HEAD_CHARS)
     head_end = min(first_heading, HEAD_CHARS, len(scan))
     years = find_years(scan, 0, head_end)
-    dates = find_dates(scan, 0, head_end)
+    dates = find_dates(scan, 0, head_end) or _foot_dates(scan, head_end)
     date = dates[0] if dates else None
     reviews = [y for y in years if _title_role(scan, y, head_end) == "review"]
     plans = [y for y in years if _title_role(scan, y, head_end) == "plan"]
@@ -237,8 +240,14 @@ def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> Docum
             review, why_review = date[1] - 1, f"report date ({date[3]})"
         if plan is None:
             plan, why_plan = date[1], f"report date ({date[3]})"
-    if report_like and reviews and review is not None and plan is None:
-        plan, why_plan = review + 1, f"the year after the one reviewed ({review}年)"
+    if report_like and review is not None and plan is None:
+        # A report reviews one year and plans the next (2023年，全县…；今年主要预期目标是…); a
+        # mid-year report (2023年上半年计划执行情况) plans the year it reviews.
+        title_end = scan.find("\n", 0, head_end)
+        title_end = head_end if title_end == -1 else title_end
+        mid_year = any(s.last < 12 for s in find_spans(scan, 0, title_end))
+        plan = review if mid_year and reviews else review + 1
+        why_plan = f"the year {'of' if plan == review else 'after'} the one reviewed ({review}年)"
     if report_like and plan is not None and review is None and plans:
         review, why_review = plan - 1, f"the year before the one planned ({plan}年)"
     spans = find_spans(scan, 0, head_end)
@@ -252,6 +261,24 @@ def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> Docum
         why_review=why_review,
         why_plan=why_plan,
     )
+
+
+def _foot_dates(scan: str, lo: int) -> list[tuple[int, int, int, str]]:
+    """Dates after the head that date the document: labelled, or alone on their line."""
+    out = []
+    for date in find_dates(scan, lo):
+        start = date[0]
+        line_lo = scan.rfind("\n", 0, start) + 1
+        line_hi = scan.find("\n", start)
+        line_hi = len(scan) if line_hi == -1 else line_hi
+        lead = scan[line_lo:start]
+        rest = scan[start + len(date[3]) : line_hi]
+        alone = not lead.strip(" \t\u3000(（[【") and not re.sub(
+            r"^[ \t]*(?:[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?", "", rest
+        ).strip(" \t\u3000)）]】")
+        if alone or _DATE_LABEL.search(lead):
+            out.append(date)
+    return out
 
 
 _TODAY_NAMED = re.compile(r"今年[(（]((?:19|20)\d\d)[ \t]?年?[)）]")

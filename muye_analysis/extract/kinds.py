@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from muye_analysis.extract.dating import find_years
+from muye_analysis.extract.dating import find_spans, find_years
 
 # A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
 ANNOUNCE = re.compile(
@@ -76,12 +76,22 @@ PLAN_FIGURE = re.compile(r"(?:目标|计划|任务)[(（]$")
 COMMITMENT = re.compile(r"力争|确保")
 
 
+# Words of a clause that reports what was done, not what is planned: it ends an announcement's
+# reach (…主要预期目标为…。前三季度，全市地区生产总值增长5.1%; 预计全年; 截至9月末; 已完成).
+SCOPE_END = re.compile(
+    r"预计|累计|截至|截止|目前|已(?:完成|开工|建成|实现|经)|实际完成|去年|过去一年|上年全年"
+)
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
+
+
 def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
     """Paragraph parts announced as targets: (start, end, announcing words, year named).
 
     An announcement runs to the end of its paragraph; one that ends its line announces the next
     paragraph, and a list of one target per line (国内生产总值增长5.5%左右；⏎城镇新增就业…；)
-    runs while its lines end with ；.
+    runs while its lines end with ；. It stops at the first clause that reports an outcome
+    (``scope_end``): a year-to-date span (前三季度, 1-9月, 上半年), an estimate of the year
+    (预计全年) or a completion (累计, 已完成).
     """
     spans = []
     found = [(m.start(), m.end(), m.group()) for m in ANNOUNCE.finditer(scan)]
@@ -94,8 +104,23 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
                 end = _line_end(scan, _next_line(scan, end))
         line_start = scan.rfind("\n", 0, start) + 1
         years = find_years(scan, line_start, end_word)
+        end = scope_end(scan, end_word, end)
         spans.append((end_word, end, words, years[-1].year if years else None))
     return spans
+
+
+def scope_end(scan: str, lo: int, hi: int) -> int:
+    """Where an announcement's reach ends in ``scan[lo:hi]``: the start of the first clause that
+    names a year-to-date span or reports an outcome, else ``hi``."""
+    marks = [s.start for s in find_spans(scan, lo, hi) if s.last < 12]
+    done = SCOPE_END.search(scan, lo, hi)
+    if done:
+        marks.append(done.start())
+    if not marks:
+        return hi
+    first = min(marks)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(scan, lo, first)]
+    return breaks[-1] if breaks else lo
 
 
 def _line_end(scan: str, pos: int) -> int:
@@ -170,7 +195,8 @@ def kind_of(
         cues = sorted([*cues, opening], key=lambda m: m.start())
     if cues:
         outcome = [m for m in OUTCOME.finditer(reach) if m.start() > cues[-1].end()]
-        if not outcome:
+        cue_end = pos - len(reach) + cues[-1].end()
+        if not outcome and scope_end(scan, cue_end, pos) == pos:
             start = pos - len(reach)
             return _target(scan, start, pos, "announced_sentence", cues[-1].group())
     if carried_target:

@@ -12,7 +12,7 @@ import re
 # Words before a subject that say when, where or how much, not what.
 _LEAD = re.compile(
     r"^(?:[\s、，,和及与并且〃“”\"'()]|其中|全年|全区|全县|全市|全省|全镇|全乡|当年|今年|年内|"
-    r"截至目前|截止目前|截至年底|截止年底|目前|累计|共有|共计|合计|总计|共|力争|确保|要|将|还|"
+    r"截至目前|截止目前|截至年底|截止年底|目前|预计|累计|共有|共计|合计|总计|共|力争|确保|要|将|还|"
     r"同时|另外|此外|持续|继续|按照|根据|依据|围绕|年末|年初|期末|一是|二是|三是|四是|五是|"
     r"(?:19|20)\d\d年(?:全年|底前|底)?)+"
 )
@@ -39,6 +39,8 @@ _FORWARD_STOP = re.compile(
     r"共|完成|全面|全部|实现|对接|包联|化解|争取|纳入|建成|启动|获批|开工|交付|项目建设|受益|惠及|均"
 )
 _RANK_VERB = re.compile(r"居|位居|位列|排名|排在|名列|(?<!排)列(?=全|第)|保持(?=全|第)")
+# An announcement before the subject it announces: …的主要预期目标是, 目标为：.
+_ANNOUNCED = re.compile(r"目标(?:任务)?(?:是|为)[:：]?")
 _QUOTES = str.maketrans("", "", '“”〃"')
 
 
@@ -48,6 +50,7 @@ def clean_subject(text: str) -> str:
         # "A、B等惠企资金": the examples name members; the subject is what follows 等.
         tail = text.rsplit("等", 1)[1]
         text = tail or text
+    text = _ANNOUNCED.split(text)[-1]  # 年初确定的主要预期目标是地区生产总值 -> 地区生产总值
     text = _TRAIL.sub("", _LEAD.sub("", text))
     for _ in range(2):  # 组织开展…, 抓好总投资…: at most two verbs in a row
         stripped = _LEAD_VERB.sub("", text)
