@@ -136,6 +136,8 @@ _SPAN_PATTERNS = (
         re.compile(rf"(?:截至|截止|截止到)?[ \t]?(?<![\d-])({_NUM})[ \t]?月(?:份)?(?:底|末)"),
     ),
     ("through", re.compile(rf"(?:截至|截止|截止到)[ \t]?({_NUM})[ \t]?月份?")),
+    # 6月当月, 6月份单月: one month inside a year-to-date text
+    ("month_single", re.compile(rf"(?<![\d\-—至到])({_NUM})[ \t]?月份?(?:当月|单月)")),
     # 12月份, 9月份: a month alone when it opens a clause
     ("month", re.compile(rf"(?<![\d\-—至到])(?<!\d月)({_NUM})[ \t]?月份(?=[,，、\s])")),
 )
@@ -356,7 +358,9 @@ class FactPeriod:
     why: str
 
 
-_PREVIOUS_YEAR = re.compile(r"(?:比|较)?(?:上年|去年)(?:同期)?(?:的)?\s*$")
+_PREVIOUS_YEAR = re.compile(r"(?:比|较)?(?:上年|去年)(?:同期)?(?:的)?(?:全[市省国区县州])?\s*$")
+# The year a change starts from dates the figure right after it: 由2011年的全省第5位(上升到…).
+_FROM_YEAR = re.compile(r"(?:由|从)[ \t]?((?:19|20)\d\d)[ \t]?年(?:的)?[^，,；;\d]{0,6}$")
 
 
 def period_for(
@@ -379,7 +383,10 @@ def period_for(
     year, source, words = None, "unknown", ""
     own = timeline.year_before(lo, pos)
     earlier = timeline.year_before(paragraph, lo)
-    if own is not None:
+    start_year = _FROM_YEAR.search(scan, max(lo, pos - 16), pos)
+    if start_year is not None:
+        year, source, words = int(start_year.group(1)), "sentence", start_year.group()
+    elif own is not None:
         year, source, words = own.year, "sentence", own.words
     elif kind == "target" and announced_year is not None:
         year, source, words = announced_year, "announcement", f"{announced_year}年"

@@ -23,6 +23,7 @@ PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
     "个", "家", "项", "类", "场次", "场", "所", "件", "户", "天", "期", "处", "座", "批", "名",
     "辆", "台", "套", "张", "条", "篇", "部", "间", "栋", "幢", "株", "头", "只", "支", "宗",
+    "匹", "羽", "尾",  # livestock, poultry and fish: 马驴骡2.2万匹, 家禽196.8万羽
 )  # fmt: skip
 PERCENT_UNITS = ("%", "‰")
 PP_UNITS = ("个百分点", "百分点")
@@ -162,7 +163,7 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         unit = base
     elif base == "位" and _RANK_MOVE.search(scan, max(0, m.start() - 16), m.start()):
         pass  # 位次前移7位、8位和7位: a rank moved, not a rank
-    elif not unit or base == "位" or _is_label(m, base, after):
+    elif not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base):
         return None
     if (
         m["post"] in ("以上", "以下")
@@ -228,15 +229,28 @@ def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None
 
 
 def _is_label(m: re.Match[str], base: str, after: str) -> bool:
-    """Counted things that are names: 两个方面, 19条具体举措, 中电科22所等, 10大项."""
+    """Counted things that are names: 两个方面, 19条具体举措, 中电科22所等, 10大项, 三江源二期工程
+    (a phase), 千名干部下基层 (a round numeral alone names a campaign)."""
     if m["post"] or m["approx"]:
         return False
+    chinese = not m["num"][0].isdigit()
+    if chinese and after[:1] and _CJK.match(after[:1]) and (base == "期" or m["num"] in "百千"):
+        return True
     if base == "所" and after[:1] in tuple(_NAME_AFTER_SUO):
         return True
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
         # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
         return not (_POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] == "有")
     return False
+
+
+# A list of policies named by their article counts: 工业稳增长24条、…发展18条等各项政策措施.
+_POLICY_LIST_END = re.compile(r"[^，,。；;]{0,40}?等[^，,。；;]{0,4}(?:政策|措施|举措)")
+
+
+def _is_policy_name(scan: str, m: re.Match[str], base: str) -> bool:
+    """N条 in a list that ends 等…政策措施 names a policy package, not N of something."""
+    return base == "条" and bool(_POLICY_LIST_END.match(scan, m.end()))
 
 
 # Qualitative positions with no number: 保持全市第一方阵, 位居全省前列.
@@ -270,7 +284,7 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
 _STRUCTURE = re.compile(
     r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \t]*[:：][ \t]*\d+(?:\.\d+)?){2,3}(?![\d:：])"
 )
-_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重")
+_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重|产业比")  # 三次产业比达到38.8:19.3:41.9
 _STRUCTURE_PART = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -31,7 +31,8 @@ _TRAIL = re.compile(
 # Subjects that only point back at the one before (总量居全市第5位); value = what a rank is on.
 GENERIC = {
     "总量": "level", "总额": "level", "规模": "level", "增速": "growth_rate",
-    "增幅": "growth_rate", "额度": "amount", "金额": "amount", "同比": "growth_rate", "": None,
+    "增幅": "growth_rate", "降幅": "growth_rate", "涨幅": "growth_rate",
+    "额度": "amount", "金额": "amount", "同比": "growth_rate", "": None,
     "净增": None, "净减": None, "超计划": None, "超目标": None,  # 净增50亿元: of the subject before
 }  # fmt: skip
 # Where a noun phrase after a counted number ends: the next verb.
