@@ -172,6 +172,27 @@ def kind_of(
     past ；: 力争地区生产总值增长7%；固定资产投资增长10%)."""
     prefix, clause = scan[lo:pos], scan[clause_lo:pos]
     reach = scan[full_lo if full_lo is not None else lo : pos]
+    decided = (
+        _clause_kind(scan, lo, pos, clause)
+        or _announced_kind(scan, lo, pos, reach, announced)
+        or _sentence_kind(scan, pos, reach)
+    )
+    if decided is not None:
+        return decided
+    if carried_target:
+        return _target(scan, lo, pos, "carried", "carried from the clause before")
+    qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])
+    if section_kind == "actual" and QUALIFIED_TARGET.search(prefix) and qualified:
+        return _target(scan, lo, pos, "qualified", "左右/以上 with 预期/目标/计划 in the sentence")
+    label = section_label or "(none)"
+    if section_kind == "target":
+        return _target(scan, lo, pos, "part", f"part {label} of the report")
+    return Kind("actual", "part", f"part {label} of the report")
+
+
+def _clause_kind(scan: str, lo: int, pos: int, clause: str) -> Kind | None:
+    """The figure's own clause: a completion or a comparison with a plan (actuals), the plan's
+    own figure (a target)."""
     completion = COMPLETION.search(clause)
     if completion:
         return Kind("actual", "completion", f"completion of a plan ({completion.group()})",
@@ -185,31 +206,32 @@ def kind_of(
     clause_cue = CLAUSE_TARGET.search(clause)
     if clause_cue:
         return _target(scan, lo, pos, "plan_figure", clause_cue.group())
+    return None
+
+
+def _announced_kind(scan: str, lo: int, pos: int, reach: str, announced: list) -> Kind | None:
+    """A target of a paragraph announced as targets, unless its sentence is about the past."""
     span = next((a for a in announced if a[0] <= pos < a[1]), None)
-    if span is not None and PAST.search(reach) and not SENTENCE_TARGET.search(reach):
-        span = None  # 去年完成投资50亿元 after the targets: a sentence about the past
-    if span is not None:
-        kind = _target(scan, lo, pos, "announced_paragraph", f"paragraph announced by {span[2]}")
-        return Kind(**{**kind.__dict__, "span_year": span[3]})
+    if span is None or (PAST.search(reach) and not SENTENCE_TARGET.search(reach)):
+        return None  # 去年完成投资50亿元 after the targets: a sentence about the past
+    kind = _target(scan, lo, pos, "announced_paragraph", f"paragraph announced by {span[2]}")
+    return Kind(**{**kind.__dict__, "span_year": span[3]})
+
+
+def _sentence_kind(scan: str, pos: int, reach: str) -> Kind | None:
+    """A target after a plan word of its sentence (力争, 计划 after a time word…), unless a
+    clause between reports an outcome (累计完成, 前三季度, 预计全年)."""
     cues = list(SENTENCE_TARGET.finditer(reach))
     opening = OPENING_PLAN.search(reach)
     if opening and not _FIGURE.search(reach, 0, opening.start()):
         cues = sorted([*cues, opening], key=lambda m: m.start())
-    if cues:
-        outcome = [m for m in OUTCOME.finditer(reach) if m.start() > cues[-1].end()]
-        cue_end = pos - len(reach) + cues[-1].end()
-        if not outcome and scope_end(scan, cue_end, pos) == pos:
-            start = pos - len(reach)
-            return _target(scan, start, pos, "announced_sentence", cues[-1].group())
-    if carried_target:
-        return _target(scan, lo, pos, "carried", "carried from the clause before")
-    qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])
-    if section_kind == "actual" and QUALIFIED_TARGET.search(prefix) and qualified:
-        return _target(scan, lo, pos, "qualified", "左右/以上 with 预期/目标/计划 in the sentence")
-    label = section_label or "(none)"
-    if section_kind == "target":
-        return _target(scan, lo, pos, "part", f"part {label} of the report")
-    return Kind("actual", "part", f"part {label} of the report")
+    if not cues:
+        return None
+    outcome = [m for m in OUTCOME.finditer(reach) if m.start() > cues[-1].end()]
+    cue_end = pos - len(reach) + cues[-1].end()
+    if outcome or scope_end(scan, cue_end, pos) != pos:
+        return None
+    return _target(scan, pos - len(reach), pos, "announced_sentence", cues[-1].group())
 
 
 def _target(scan: str, lo: int, pos: int, rule: str, words: str) -> Kind:

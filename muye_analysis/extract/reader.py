@@ -212,57 +212,44 @@ _YEAR_LABEL = re.compile(r"((?:19|20)\d\d)\s?年?")  # a row labelled by its yea
 _TITLE_MONTH = re.compile(r"(?:19|20)\d\d\s?年\s?(\d{1,2})\s?月(?!\d|份?[-至到])")
 
 
+@dataclass(frozen=True)
+class _TableDates:
+    """What dates a table's cells: years and spans in its title, the month 本月 means."""
+
+    years: list
+    spans: list
+    month: int | None
+
+
 def _table_rows(doc: _Doc, table: Table) -> list[dict]:
     """One statement per value cell: row label × column header, dated by the table's title."""
     text, scan = doc.text, doc.scan
     head_end = table.rows[0][0].start if table.rows else table.end
-    title_years = find_years(scan, table.title_start, head_end)
-    title_spans = find_spans(scan, table.title_start, head_end)
-    kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
-    section = section_at(doc.sections, doc.starts, table.start)
     month = _TITLE_MONTH.search(scan, table.title_start, head_end) or _TITLE_MONTH.search(
         scan, 0, min(len(scan), 80)
     )  # 2022年9月: the month 本月 and 1-本月 columns mean
+    dates = _TableDates(
+        find_years(scan, table.title_start, head_end),
+        find_spans(scan, table.title_start, head_end),
+        int(month.group(1)) if month else None,
+    )
+    kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
+    section = section_at(doc.sections, doc.starts, table.start)
     rows, carried_unit = [], ""
     for label, cell, column, group, unit_cell in table_values(table):
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
-        unit = column.unit
         row_unit = UNIT_IN.search(label.text)
         if row_unit:
             carried_unit = row_unit["unit"]  # 社会消费品零售总额(亿元), then 批发零售业 in 亿元
-        measure = column.measure or "level"
-        if measure == "level":
-            unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
-            unit = unit or carried_unit
-            base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
-            measure = "level" if base in LEVEL_UNITS or not unit else "count"
-        period = period_for(
-            doc.timeline, doc.dates, table.start, label.start, kind, section.year,
-            section.year_named,
-        )  # fmt: skip
-        year, source = period.year, period.source
-        labelled = _YEAR_LABEL.fullmatch(label.text)
-        if labelled:
-            year, source = int(labelled.group(1)), "table row"  # 2021年 | 2311.1 | 11
-        elif column.year is not None:
-            year, source = column.year, "table column"
-        elif title_years:
-            year, source = title_years[-1].year, "table title"
-        first, last = period.first, period.last
-        if title_spans and kind == "actual":
-            first, last = title_spans[-1].first, title_spans[-1].last
-        if month and column.period_words:
-            last = int(month.group(1))  # 本月 is that month, 1-本月 the year to it
-            first = 1 if re.match(r"1-|累计|本年", column.period_words) else last
-        why = (f"period {year} from the {source}; months {first}-{last}" if year is not None
-               else period.why)  # fmt: skip
-        value = cell.number
+        measure, unit = _table_measure(column, table, row_unit, unit_cell, carried_unit)
+        year, source, first, last, why = _table_period(doc, table, dates, label, column, kind)
         rows.append({
             "subject": subject, "match_subject": subject, "subject_start": label.start,
             "period": year, "start_month": first, "end_month": last,
             "period_from": source if year is not None else "unknown",
             "kind": kind, "measure": measure, "ranked_on": "", "stage": "",
-            "value": value, "value_high": None, "unit": unit, "printed": text[cell.start:cell.end],
+            "value": cell.number, "value_high": None, "unit": unit,
+            "printed": text[cell.start:cell.end],
             "qualifier": "", "bound": "exact", "commitment": "", "rank_scope": "",
             "price_basis": "nominal" if unit.endswith("元") and measure == "level" else "",
             "section": section.label, "quote": text[label.start:cell.end],
@@ -274,6 +261,45 @@ def _table_rows(doc: _Doc, table: Table) -> list[dict]:
             "sentence": table.title, "clause": f"{label.text} {column.words}",
         })  # fmt: skip
     return rows
+
+
+def _table_measure(column, table: Table, row_unit, unit_cell: str, carried_unit: str):
+    """(measure, unit) of a cell: the column's, a level's unit from the 单位 cell, the row label,
+    the column, the table, or the row label above (a level in 亿 or 元 is a level, else a count)."""
+    measure, unit = column.measure or "level", column.unit
+    if measure == "level":
+        unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
+        unit = unit or carried_unit
+        base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
+        measure = "level" if base in LEVEL_UNITS or not unit else "count"
+    return measure, unit
+
+
+def _table_period(doc: _Doc, table: Table, dates: _TableDates, label, column, kind: str):
+    """(year, source, first month, last month, why) of a cell: a row labelled by its year, a
+    column of a year, the title's year, else the text around; months from the title's span or
+    a 本月 / 1-本月 column."""
+    section = section_at(doc.sections, doc.starts, table.start)
+    period = period_for(
+        doc.timeline, doc.dates, table.start, label.start, kind, section.year, section.year_named
+    )
+    year, source = period.year, period.source
+    labelled = _YEAR_LABEL.fullmatch(label.text)
+    if labelled:
+        year, source = int(labelled.group(1)), "table row"  # 2021年 | 2311.1 | 11
+    elif column.year is not None:
+        year, source = column.year, "table column"
+    elif dates.years:
+        year, source = dates.years[-1].year, "table title"
+    first, last = period.first, period.last
+    if dates.spans and kind == "actual":
+        first, last = dates.spans[-1].first, dates.spans[-1].last
+    if dates.month and column.period_words:
+        last = dates.month  # 本月 is that month, 1-本月 the year to it
+        first = 1 if re.match(r"1-|累计|本年", column.period_words) else last
+    why = (f"period {year} from the {source}; months {first}-{last}" if year is not None
+           else period.why)  # fmt: skip
+    return year, source, first, last, why
 
 
 def _read_sentence(
@@ -323,26 +349,35 @@ def _read_sentence(
             if row.pop("keeps_carry"):
                 continue
             items.append((row["match_subject"], row["subject_start"]))
-            if row["measure"] in _STATISTICS and row["match_subject"]:
-                known = [s for s, _ in carry.recent]
-                if row["match_subject"] not in known:
-                    carry.recent.append((row["match_subject"], row["subject_start"]))
+            _remember_subject(carry, row)
         if rows and items:
-            last = rows[-1]
-            carry.measure, carry.kind = last["measure"], last["kind"]
-            if last["measure"] in ("growth_rate", "rate", "share"):
-                carry.pct_measure = last["measure"]
-            if last["measure"] not in ("rank", "standing"):
-                carry.subject, carry.subject_start = items[-1]
-            distinct = list(dict.fromkeys(items))
-            if len(distinct) > 1:
-                carry.items = distinct
-            elif last["measure"] not in ("rank", "standing") and not group[0].ordinal:
-                carry.items = []
+            _carry_over(carry, rows[-1], items, group)
         consumed = group[-1].end + _forward_length(norm, group[-1], hi)
         i += len(group)
     rows.sort(key=lambda r: r["start"])
     return rows
+
+
+def _remember_subject(carry: _Carry, row: dict) -> None:
+    """A statistic's subject, for a later 两项指标…均 to mean."""
+    subject = row["match_subject"]
+    if row["measure"] in _STATISTICS and subject and subject not in [s for s, _ in carry.recent]:
+        carry.recent.append((subject, row["subject_start"]))
+
+
+def _carry_over(carry: _Carry, last: dict, items: list, group: list[Mention]) -> None:
+    """What the next clause of the sentence inherits from the statements just read: measure,
+    kind, subject (not a rank's) and the subjects of a list."""
+    carry.measure, carry.kind = last["measure"], last["kind"]
+    if last["measure"] in ("growth_rate", "rate", "share"):
+        carry.pct_measure = last["measure"]
+    if last["measure"] not in ("rank", "standing"):
+        carry.subject, carry.subject_start = items[-1]
+    distinct = list(dict.fromkeys(items))
+    if len(distinct) > 1:
+        carry.items = distinct
+    elif last["measure"] not in ("rank", "standing") and not group[0].ordinal:
+        carry.items = []
 
 
 # Measures whose subjects a later 两项指标 can mean (not ranks, comparisons or changes).
@@ -551,21 +586,49 @@ _RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量"
 def _assign_ranks(
     norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
 ) -> list[tuple[Mention, str, int | None, str]]:
-    """Ranks: one per subject of a list (A、B等指标均居全市第一; 分别…第二、第三), else one."""
+    """Ranks: one per subject of a list (A、B等指标均居全市第一; 分别…第二、第三), else one.
+    The rules are tried in turn; the first that names the subjects decides."""
     first = group[0]
     own = subject_before_rank(before)
     if first.base == "standing" and not own:
         own = _previous_clause_subject(norm, before_lo)
+    assigned = (
+        _ranks_of_listed_subjects(norm, group, before, before_lo)
+        or _ranks_in_order(norm, group, before, before_lo, carry)
+        or _shared_rank(norm, group, before, before_lo, carry)
+    )
+    if assigned:
+        return assigned
+    listed = _listed_before(norm, before_lo) if not own or _NO_SUBJECT.match(own) else None
+    if listed and len(group) == 1:
+        # A、B、C等重要经济社会发展指标，保持全市第一: one rank for each indicator listed
+        return [(first, s, st, "") for s, st in listed]
+    return [(m, own, _offset(norm, own, before_lo), "") for m in group]
+
+
+def _ranks_of_listed_subjects(
+    norm: str, group: list[Mention], before: str, before_lo: int
+) -> list[tuple[Mention, str, int | None, str]]:
+    """A、B等指标均居全市第一 (one rank each), A、B分别居全市第二、第三 (in order)."""
     lead = _RANK_VERB_AT.split(before)[0]
-    if "、" in lead and _RANK_LIST_TAIL.search(lead):
-        items = split_items(_RANK_LIST_TAIL.sub("", lead))
-        if len(items) > 1 and len(group) in (1, len(items)):
-            tail = before[len(_RANK_LIST_TAIL.sub("", lead)) :]
-            word = next((w for w, _ in _RANKED_WORDS if w in tail), "")
-            if len(group) == len(items):  # 分别居全市第二、第三
-                return [(m, s + word, _offset(norm, s, before_lo), "")
-                        for m, s in zip(group, items, strict=True)]  # fmt: skip
-            return [(first, s + word, _offset(norm, s, before_lo), "") for s in items]
+    if "、" not in lead or not _RANK_LIST_TAIL.search(lead):
+        return []
+    items = split_items(_RANK_LIST_TAIL.sub("", lead))
+    if len(items) < 2 or len(group) not in (1, len(items)):
+        return []
+    tail = before[len(_RANK_LIST_TAIL.sub("", lead)) :]
+    word = next((w for w, _ in _RANKED_WORDS if w in tail), "")
+    if len(group) == len(items):  # 分别居全市第二、第三
+        return [(m, s + word, _offset(norm, s, before_lo), "")
+                for m, s in zip(group, items, strict=True)]  # fmt: skip
+    return [(group[0], s + word, _offset(norm, s, before_lo), "") for s in items]
+
+
+def _ranks_in_order(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """Several ranks for the subjects listed before 分别 or in the clause before; one rank for
+    each subject just listed (…，均保持全省第三)."""
     if len(group) > 1:
         items = split_items(before.split("分别")[0]) if "分别" in before else []
         if len(items) != len(group) and len(carry.items) == len(group):
@@ -576,15 +639,8 @@ def _assign_ranks(
             ]
     if carry.items and _ALL_OF_THEM.match(before):
         # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
-        return [(first, s, st, "") for s, st in carry.items]
-    shared = _shared_rank(norm, group, before, before_lo, carry)
-    if shared:
-        return shared
-    listed = _listed_before(norm, before_lo) if not own or _NO_SUBJECT.match(own) else None
-    if listed and len(group) == 1:
-        # A、B、C等重要经济社会发展指标，保持全市第一: one rank for each indicator listed
-        return [(first, s, st, "") for s, st in listed]
-    return [(m, own, _offset(norm, own, before_lo), "") for m in group]
+        return [(group[0], s, st, "") for s, st in carry.items]
+    return []
 
 
 _LISTED_INDICATORS = re.compile(r"等[^、，,\d]{0,12}指标$")
@@ -1020,6 +1076,17 @@ def _measure(
     named_rate = _NAMED_RATE_IN_BRACKETS.search(tail)  # 占常住人口比重(常住人口城镇化率)为67.31%
     tail = _TRAILING_NOTE.sub("", tail)  # 下降(同口径)19.59%: the note is no part of the verb
     decline = _DECLINE.search(tail)
+    special = _unit_measure(m, tail, decline)
+    if special is not None:
+        return special
+    if m.base in PERCENT_UNITS:
+        words = _PercentWords(before, tail, subject, after, named_rate, decline)
+        return _percent_measure(words, ctx, carry, paren_value)
+    return _amount_measure(m, tail, decline)
+
+
+def _unit_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str] | None:
+    """Measures the unit alone decides: ranks, standings, 持平, points, moves in a ranking."""
     sign = -1 if decline else 1
     if m.ordinal:
         return "rank", 1, "rank", ""
@@ -1038,35 +1105,65 @@ def _measure(
         return "change", -1 if down else 1, "rank_move", moved.group() if moved else ""
     if m.base in PP_UNITS:
         return "change_pp", sign, "pp_change", decline.group() if decline else ""
-    if m.base in PERCENT_UNITS:
-        growth = _GROWTH.search(tail)
-        # a share named in this clause, or carried from the clause before unless a growth verb
-        # stands here (工业投资75.11亿元(占总投资的32.1%)，增长103.2% is the investment's growth)
-        share = _SHARE.search(before) or (not growth and _SHARE.search(subject))
-        if ctx["completion"]:
-            return "rate", 1, "completion", "完成…的"
-        if named_rate:
-            return "rate", 1, "rate", named_rate.group()
-        if share:
-            return "share", 1, "share", share.group()
-        if _NAMED_RATE.search(subject):
-            return "rate", 1, "rate", _NAMED_RATE.search(subject).group()
-        if growth or _GROWTH_SUBJECT.search(subject):
-            return "growth_rate", sign, "growth", growth.group() if growth else "增速"
-        if paren_value:
-            # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
-            measure = carry.pct_measure or "rate"
-            return measure, 1, "comparator_value", "(…) after a comparator"
-        if _GROWTH_AFTER.match(after):
-            return "growth_rate", 1, "growth", _GROWTH_AFTER.match(after).group()
-        if re.match(r"的[\u4e00-\u9fff]", after):
-            return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
-        if tail.endswith(("(", "（")) and (carry.pct_measure or "增速" in ctx["sentence_text"]):
-            # 从…增速来看，…西藏(14.7%)、重庆(11%): a place's figure in brackets, of the
-            # measure the sentence is about
-            measure = "growth_rate" if "增速" in ctx["sentence_text"] else carry.pct_measure
-            return measure, 1, "bracketed", f"(…) of {measure}"
-        return "rate", 1, "rate", ""
+    return None
+
+
+@dataclass(frozen=True)
+class _PercentWords:
+    """The words around a figure in % that say what it measures."""
+
+    before: str  # the clause before the value
+    tail: str  # the same, stripped, without a trailing note in brackets
+    subject: str
+    after: str  # a few characters after the value
+    named_rate: re.Match | None  # (…城镇化率)为
+    decline: re.Match | None
+
+
+def _percent_measure(
+    w: _PercentWords, ctx: dict, carry: _Carry, paren_value: bool
+) -> tuple[str, int, str, str]:
+    """A figure in %: a completion, a named rate, a share, a growth (with its sign), a
+    comparator's own figure, or a rate."""
+    sign = -1 if w.decline else 1
+    growth = _GROWTH.search(w.tail)
+    # a share named in this clause, or carried from the clause before unless a growth verb
+    # stands here (工业投资75.11亿元(占总投资的32.1%)，增长103.2% is the investment's growth)
+    share = _SHARE.search(w.before) or (not growth and _SHARE.search(w.subject))
+    if ctx["completion"]:
+        return "rate", 1, "completion", "完成…的"
+    if w.named_rate:
+        return "rate", 1, "rate", w.named_rate.group()
+    if share:
+        return "share", 1, "share", share.group()
+    if _NAMED_RATE.search(w.subject):
+        return "rate", 1, "rate", _NAMED_RATE.search(w.subject).group()
+    if growth or _GROWTH_SUBJECT.search(w.subject):
+        return "growth_rate", sign, "growth", growth.group() if growth else "增速"
+    if paren_value:
+        # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
+        return carry.pct_measure or "rate", 1, "comparator_value", "(…) after a comparator"
+    return _percent_by_context(w, ctx, carry)
+
+
+def _percent_by_context(w: _PercentWords, ctx: dict, carry: _Carry) -> tuple[str, int, str, str]:
+    """A figure in % whose own clause names no measure: the words after it, or the sentence."""
+    if _GROWTH_AFTER.match(w.after):
+        return "growth_rate", 1, "growth", _GROWTH_AFTER.match(w.after).group()
+    if re.match(r"的[\u4e00-\u9fff]", w.after):
+        return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
+    about_growth = "增速" in ctx["sentence_text"]
+    if w.tail.endswith(("(", "（")) and (carry.pct_measure or about_growth):
+        # 从…增速来看，…西藏(14.7%)、重庆(11%): a place's figure in brackets, of the measure
+        # the sentence is about
+        measure = "growth_rate" if about_growth else carry.pct_measure
+        return measure, 1, "bracketed", f"(…) of {measure}"
+    return "rate", 1, "rate", ""
+
+
+def _amount_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str]:
+    """A figure in units: a multiple, a change (比上年增加, 增产, 高于全市…), a level or a count."""
+    sign = -1 if decline else 1
     if m.base in RATIO_UNITS:
         growth = _GROWTH.search(tail)
         if growth and not decline:

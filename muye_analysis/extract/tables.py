@@ -146,34 +146,34 @@ def _pipe_table(scan: str, lines, i: int):
         rows_per_line.append(line.strip() != "|" if line.strip() else None)
         j += 1
     j = _second_header(scan, lines, i, j)
-    block_start, block_end = lines[i][0], lines[j - 1][1]
-    cell_per_line = sum(1 for r in rows_per_line if r is False) >= 3
-    if not cell_per_line and _one_cell_lines(scan, lines[i:j]):
-        # a cell per line, each closed by a pipe: 西藏 |⏎14.7 |⏎14.3 |
-        cells = [
-            _strip(scan, la, la + len(scan[la:lb].rstrip(" \t|")))
-            for la, lb in lines[i:j]
-            if scan[la:lb].strip(" \t|")
-        ]
-        table = _from_stream(scan, cells, block_start, block_end)
-    elif cell_per_line:
-        cells = [
-            _strip(scan, la, lb)
-            for la, lb in lines[i:j]
-            if scan[la:lb].strip() and scan[la:lb].strip() != "|"
-        ]
-        cells = [_strip(scan, c.start, c.end - (1 if c.text.endswith("|") else 0)) for c in cells]
-        table = _from_stream(scan, cells, block_start, block_end)
-    else:
-        rows = []
-        for la, lb in lines[i:j]:
-            if scan[la:lb].strip():
-                rows.append(_split_row(scan, la, lb))
-        table = _from_rows(scan, rows, block_start, block_end)
+    table = _read_block(scan, lines[i:j], sum(1 for r in rows_per_line if r is False) >= 3)
     if table is None:
         return None
     _attach_title(scan, lines, i, table)
     return table, j
+
+
+def _read_block(scan: str, block, between_pipe_lines: bool) -> Table | None:
+    """A block of pipe lines as a table: a cell per line closed by a pipe (西藏 |⏎14.7 |), a
+    cell per line between pipe lines (生产总值⏎|⏎295.4), or a row per line."""
+    start, end = block[0][0], block[-1][1]
+    if not between_pipe_lines and _one_cell_lines(scan, block):
+        cells = [
+            _strip(scan, la, la + len(scan[la:lb].rstrip(" \t|")))
+            for la, lb in block
+            if scan[la:lb].strip(" \t|")
+        ]
+        return _from_stream(scan, cells, start, end)
+    if between_pipe_lines:
+        cells = [
+            _strip(scan, la, lb)
+            for la, lb in block
+            if scan[la:lb].strip() and scan[la:lb].strip() != "|"
+        ]
+        cells = [_strip(scan, c.start, c.end - (1 if c.text.endswith("|") else 0)) for c in cells]
+        return _from_stream(scan, cells, start, end)
+    rows = [_split_row(scan, la, lb) for la, lb in block if scan[la:lb].strip()]
+    return _from_rows(scan, rows, start, end)
 
 
 def _one_cell_lines(scan: str, lines) -> bool:
@@ -275,15 +275,8 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
     values = width - label_at - 1
     header = [c for c in header_row if c.text]
-    columns: list[Column]
     if len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
-        columns = [_column([c]) for c in header[label_at + 1 :]]
-        order = [_column([c]) for c in header[:label_at]]
-        for k, col in enumerate(order):
-            if [r[k].number for r in data if k < len(r)] == list(range(1, len(data) + 1)):
-                col.skip = True  # 1, 2, 3…: the rows' order, whatever its header says
-        if any(not col.skip for col in order):
-            columns = order + columns  # a statistic before the label (rare): keep its place
+        columns = _positional_columns(header, data, label_at)
     else:
         columns = _columns(header, values)
     table = Table(start, end, "", start, title_cells + header)
@@ -291,6 +284,19 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     table.unit = _table_unit(title_cells + header)
     table.rows = [r[label_at:] for r in data if len(r) > label_at + 1]
     return table
+
+
+def _positional_columns(header: list[Cell], data: list[list[Cell]], label_at: int) -> list[Column]:
+    """Columns named one header cell each; one before the label is an ordering when its header
+    says so (GDP排行) or its values run 1, 2, 3…, else a statistic kept in its place."""
+    columns = [_column([c]) for c in header[label_at + 1 :]]
+    order = [_column([c]) for c in header[:label_at]]
+    for k, col in enumerate(order):
+        if [r[k].number for r in data if k < len(r)] == list(range(1, len(data) + 1)):
+            col.skip = True  # 1, 2, 3…: the rows' order, whatever its header says
+    if any(not col.skip for col in order):
+        columns = order + columns  # a statistic before the label (rare): keep its place
+    return columns
 
 
 def _is_data(row: list[Cell]) -> bool:
