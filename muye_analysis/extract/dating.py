@@ -253,7 +253,7 @@ def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> Docum
 def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
     """Review and plan years from the title's years and the words after each (执行情况, 计划),
     or a plan part's heading; also the years read as reviews and as plans."""
-    found = find_years(scan, 0, head_end)
+    found = head_years(scan, 0, head_end)
     reviews = [y for y in found if _title_role(scan, y, head_end) == "review"]
     plans = [y for y in found if _title_role(scan, y, head_end) == "plan"]
     others = [y for y in found if y not in reviews and y not in plans]
@@ -269,6 +269,16 @@ def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
     if years.plan is None and plan_heads:
         years.plan, years.why_plan = plan_heads[0], "heading of the plan part"
     return years, reviews, plans
+
+
+def head_years(scan: str, lo: int, hi: int) -> list[YearMention]:
+    """Years of a document's head that can date it: not a table row's label (2021年 | 2311.1)."""
+    return [y for y in find_years(scan, lo, hi) if "|" not in _line_at(scan, y.start)]
+
+
+def _line_at(scan: str, pos: int) -> str:
+    end = scan.find("\n", pos)
+    return scan[scan.rfind("\n", 0, pos) + 1 : len(scan) if end == -1 else end]
 
 
 def _this_year_named(scan: str, years: _Years, report_like: bool):
@@ -358,7 +368,8 @@ class Timeline:
         self.year_starts = [y.start for y in self.years]
         counts: dict[int, int] = {}
         for y in self.years:
-            counts[y.year] = counts.get(y.year, 0) + 1
+            if "|" not in _line_at(scan, y.start):  # a table's row of 2021年 dates that row
+                counts[y.year] = counts.get(y.year, 0) + 1
         # The year the document names most (the latest of equals): a last resort for a figure
         # no nearer words date (今年…, with 2012年 named once further on).
         self.main_year = max(counts, key=lambda y: (counts[y], y)) if counts else None

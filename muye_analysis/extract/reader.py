@@ -238,6 +238,8 @@ def _table_rows(doc: _Doc, table: Table) -> list[dict]:
     rows, carried_unit = [], ""
     for label, cell, column, group, unit_cell in table_values(table):
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
+        if _YEAR_LABEL.fullmatch(label.text):  # 2021年 | 2311.1 | 11: the row is the period
+            subject = UNIT_IN.sub("", column.words).strip() or subject
         row_unit = UNIT_IN.search(label.text)
         if row_unit:
             carried_unit = row_unit["unit"]  # 社会消费品零售总额(亿元), then 批发零售业 in 亿元
@@ -291,7 +293,7 @@ def _table_period(doc: _Doc, table: Table, dates: _TableDates, label, column, ki
         year, source = column.year, "table column"
     elif dates.years:
         year, source = dates.years[-1].year, "table title"
-    first, last = period.first, period.last
+    first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it
     if dates.spans and kind == "actual":
         first, last = dates.spans[-1].first, dates.spans[-1].last
     if dates.month and column.period_words:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from muye_analysis.extract import extract_facts
+from muye_analysis.extract import explain_facts, extract_facts
 
 
 def _rows(text: str, cols: list[str]) -> list[tuple]:
@@ -114,11 +114,20 @@ def test_an_ordering_column_before_the_label_and_a_second_table_of_years():
         ("乙县", 9.9, "%", "growth_rate", 2021),
         ("丙县", 305.2, "亿元", "level", 2021),
         ("丙县", 9.8, "%", "growth_rate", 2021),
-        ("2021年", 2311.1, "亿元", "level", 2021),
-        ("2021年", 11.0, "%", "growth_rate", 2021),
-        ("2020年", 1711.6, "亿元", "level", 2020),
-        ("2020年", 5.1, "%", "growth_rate", 2020),
+        ("GDP", 2311.1, "亿元", "level", 2021),
+        ("增速", 11.0, "%", "growth_rate", 2021),
+        ("GDP", 1711.6, "亿元", "level", 2020),
+        ("增速", 5.1, "%", "growth_rate", 2020),
     ]
+
+
+def test_a_row_labelled_by_its_year_covers_that_whole_year():
+    text = (
+        "上半年全县经济运行情况\n上半年,全县地区生产总值增长5.1%。\n历年地区生产总值\n"
+        "年份 | GDP(亿元) | 增速(%) |\n2021年 | 2311.1 | 11 |\n2020年 | 1711.6 | 5.1 |\n"
+    )
+    rows = _rows(text, ["period", "start_month", "end_month"])
+    assert rows == [(None, 1, 6), (2021, 1, 12), (2021, 1, 12), (2020, 1, 12), (2020, 1, 12)]
 
 
 def test_a_cell_per_line_closed_by_pipes_with_a_header_cut_over_two_lines():
@@ -285,3 +294,15 @@ def test_common_traditional_characters_fold_so_scopes_and_standings_read():
     facts = extract_facts(text)
     assert facts["comparator"].tolist()[2] == "全国"
     assert facts["measure"].tolist() == ["level", "growth_rate", "change_pp", "standing"]
+
+
+def test_explain_words_the_new_rules_in_chinese():
+    text = (
+        "1-6月,规上工业增加值同比下降0.3%,降幅较一季度收窄2.7个百分点。\n"
+        "从工业增加值增速来看,甲省(14.7%)位列西部第1位。\n"
+        "历年地区生产总值\n年份 | GDP(亿元) | 增速(%) |\n"
+        "2021年 | 2311.1 | 11 |\n2020年 | 1711.6 | 5.1 |\n"
+    )
+    zh = explain_facts(extract_facts(text))
+    assert "降幅收窄" in zh and "括号内数值，属于growth_rate" in zh and "取自表行" in zh
+    assert "a decline that" not in zh and "from the table row" not in zh
