@@ -9,8 +9,9 @@ each figure. The reader looks for it, nearest first:
    安排) or, for a part without one, the title's years (the first for a review, the second for a
    plan);
 4. the document: its title or headline (2022年…统计公报, 前三季度涪陵区经济运行情况), its report or
-   publication date (——2023年1月5日在…会议上, 发布时间：2022-10-25), and 今年 read against that
-   date.
+   publication date (——2023年1月5日在…会议上, 发布时间：2022-10-25, 2022/10/25, or a date alone on
+   a line at its foot), and 今年 read against that date; a report that names only the year it
+   reviews plans the next (a mid-year execution report, its own).
 
 Comparisons never set a period: 比上半年加快, 较一季度提高, 与2021年相比, 2015年以来, 按2017年平均
 汇率. A target's period is the year it plans. When none of these names a year, the fact says so

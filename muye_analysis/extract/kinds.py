@@ -12,7 +12,9 @@ its name and words go into the row's evidence (what ``muye extract --explain`` s
 - ``announced_paragraph``: a paragraph or list announced as targets (主要预期目标是：…,
   指标体系安排，具体为：…, a heading 2024年目标任务, 将重点抓好七个方面工作。一是…);
 - ``announced_sentence``: a plan word earlier in the sentence (计划, 安排, 力争, 确保, 预期,
-  目标是, 要实现, 拟, 争取), until a clause reports what was done (累计完成, 实际, 已);
+  目标是, 要实现, 拟, 争取), until a clause reports what was done (累计完成, 实际, 已, 预计全年,
+  截至9月末, a year-to-date span such as 前三季度: ``scope_end``, which also ends an announced
+  paragraph's reach);
 - ``carried``: a figure that only points back (增速, 总量) after a target;
 - ``qualified``: 左右/以上 with 预期/目标/计划 in the sentence;
 - ``part``: the part of the report (a plan part holds targets, a review part actuals).

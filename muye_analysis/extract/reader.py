@@ -17,8 +17,10 @@ Reading rules, each named in the row's ``rule`` with the words that decided it i
   and sign, 拉动/拉低), a stated basis, and what a rank ranks and among whom;
 - lists: a unit printed once serves the whole list (0.7、1.4个百分点; 7.9个、3.4个和1.7个百分点),
   values of one measure listed together keep it (增长7.8%、9.2%), and ranks go to each subject
-  listed or named before (A、B等指标均居全市第一; 两项指标增速均排名全市第三;
-  总量和增幅均列全市第三; 分别居全市第二、第三);
+  listed or named before (A、B等指标均居全市第一; 两项指标增速均排名全市第三, also over the
+  paragraph's earlier sentences; 总量和增幅均列全市第三; 分别居全市第二、第三; A、B等重要指标，保持
+  全市第一); a rank that moved between years is a from/to pair, each end with its year
+  (由2011年的全省第5位上升到去年的第3位); regions are scopes (中部第1, 西部第10位);
 - structure ratios (结构由14.9:33.2:51.9调整为…) are shares, from and to; 增长2.5倍 is a growth of
   250% noted as written; 贡献率 and 增长面 are shares;
 - mirror-site noise (區(qū), 增(zeng)长, 1·8%, 15℅, 321,676) is cleaned before reading, and every

@@ -4,14 +4,17 @@ Bulletins and statistics pages print tables three ways once copied to text:
 
 - one row per line, cells between pipes: ``| 工业 | 176.90 | 3.8 |`` (the header row may lack
   its label cell, and a title or unit row may come first: ``| 单位:亿元 | |||``);
-- one cell per line with pipes on lines of their own (生产总值⏎|⏎295.4⏎|⏎7.7);
+- one cell per line with pipes on lines of their own (生产总值⏎|⏎295.4⏎|⏎7.7), or each cell
+  closed by a pipe (西藏 |⏎14.7 |⏎14.3 |);
 - one cell per line without pipes, headers split over lines (总量⏎(亿元)⏎比上年同期⏎增长(%)).
 
 Each is read the same way: the header cells before the first number say what the value columns
 hold (a level, a growth rate, a share, a rank, or a year's level when the headers are years) and
 in which unit (绝对额(亿元), 单位:亿元, a label such as 人均地区生产总值(元)); each row is a label
-followed by its numbers; a label with no numbers (按产业分) groups the rows under it. The title
-above the table (2022年全区生产总值及其增长速度, 2022年上半年) gives the period.
+followed by its numbers; a label with no numbers (按产业分) groups the rows under it; an ordering
+column (排行, 1, 2, 3…) is no statistic; a row of words after rows of numbers starts another
+table. The title above the table (2022年全区生产总值及其增长速度, 2022年上半年) gives the period,
+a row labelled by its year (2021年 | 2311.1 | 11) its own, and 本月 / 1-本月 columns their months.
 """
 
 from __future__ import annotations
