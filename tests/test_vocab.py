@@ -95,6 +95,6 @@ def test_say_renders_only_a_claim_that_holds():
     from muye_analysis.claims.base import Claim
 
     claim = Claim("progress.tally", True, {"n": 2, "on_track": 1, "at_risk": 0, "off_track": 1,
-                                           "no_data": 0})  # fmt: skip
-    assert vocab.say(claim, "zh") == "2项目标中正常1项、预警0项、滞后1项、暂无数据0项"
+                                           "no_data": 0, "projects": ""})  # fmt: skip
+    assert vocab.say(claim, "zh") == "2项年度目标中正常1项、预警0项、滞后1项、暂无数据0项"
     assert vocab.say(Claim("progress.tally", False, claim.facts), "zh") is None

@@ -6,12 +6,21 @@ from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
 from muye_analysis.display import fixed, is_missing
-from muye_analysis.progress.rendering import display_table, header, heading, value_decimals
+from muye_analysis.progress.rendering import (
+    PERCENT_COLUMNS,
+    display_table,
+    header,
+    heading,
+    value_decimals,
+)
 from muye_analysis.progress.rules import (
-    AT_RISK_ACCELERATION_PP,
     AT_RISK_LAG_PP,
     AT_RISK_LEVEL_SHARE,
     AT_RISK_RATE_PP,
+    EFFORT_HARD_PP,
+    EFFORT_REFERENCE_SHARE,
+    EFFORT_SMALL_PP,
+    PRIOR_PACE_LEVEL_PP,
     RULE_IDS,
     STATUSES,
     THRESHOLDS,
@@ -50,8 +59,9 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
     Sheet 1 (进度监测 / Progress): a title row with the district, year and period, a frozen
     header in ``lang``, numbers at the data's precision (counts whole, levels as printed,
     percentages to one decimal), the status cell filled green / amber / red / grey, widths that
-    fit. Sheet 2 (说明 / Notes): the status rules with their thresholds, the 左右 band, how
-    序时进度 is computed, and the sources (the plan report and the store's files). Written
+    fit. Sheet 2 (说明 / Notes): the status rules with their thresholds, the 左右 convention,
+    how 序时进度 and the weights are computed, and the sources (the plan report and the store's
+    files). Written
     atomically: an error leaves any earlier file as it was.
     """
 
@@ -77,16 +87,9 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
     names = {
         c: header(c, lang)
-        for c in (
-            "ytd_value",
-            "elapsed_pct",
-            "completion_pct",
-            "required_growth",
-            "status_text",
-            "reason",
-            "source",
-        )
+        for c in ("ytd_value", *PERCENT_COLUMNS, "status_text", "reason", "source")
     }
+    percent = {names[c] for c in PERCENT_COLUMNS}
     col_of = {h: j + 1 for j, h in enumerate(headers)}
     widths = {h: _text_width(h) for h in headers}
     for r, (row_shown, row) in enumerate(
@@ -106,7 +109,7 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
                 decimals = value_decimals(row)
                 cell.number_format = "0" if decimals == 0 else "0." + "0" * decimals
                 shown_text = fixed(float(value), decimals)
-            elif h in (names["elapsed_pct"], names["completion_pct"], names["required_growth"]):
+            elif h in percent:
                 cell.number_format = "0.0"
                 shown_text = "" if is_missing(value) else fixed(float(value), 1)
             elif h == names["status_text"]:
@@ -132,8 +135,9 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
 def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
+    from muye_analysis.claims.progress import about_convention_claim
     from muye_analysis.reports import find_report
-    from muye_analysis.targets import ABOUT_BAND_PP, ABOUT_BAND_REL
+    from muye_analysis.targets import ABOUT_TOLERANCE_PP, ABOUT_TOLERANCE_REL
 
     t = lambda key, **fields: vocab.text(f"progress.notes.{key}", lang, **fields)  # noqa: E731
     ws = wb.create_sheet(vocab.text("progress.sheet_notes", lang))
@@ -141,15 +145,19 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     lines += [(r, vocab.text(f"progress.rule.{r}", lang, **THRESHOLDS)) for r in RULE_IDS]
     lines += [("", ""), (t("parameters"), "")]
     params = [
-        ("AT_RISK_ACCELERATION_PP", AT_RISK_ACCELERATION_PP),
+        ("EFFORT_SMALL_PP", EFFORT_SMALL_PP),
+        ("EFFORT_HARD_PP", EFFORT_HARD_PP),
+        ("EFFORT_REFERENCE_SHARE", EFFORT_REFERENCE_SHARE),
         ("AT_RISK_LAG_PP", AT_RISK_LAG_PP),
+        ("PRIOR_PACE_LEVEL_PP", PRIOR_PACE_LEVEL_PP),
         ("AT_RISK_RATE_PP", AT_RISK_RATE_PP),
         ("AT_RISK_LEVEL_SHARE", AT_RISK_LEVEL_SHARE),
-        ("ABOUT_BAND_PP", ABOUT_BAND_PP),
-        ("ABOUT_BAND_REL", ABOUT_BAND_REL),
+        ("ABOUT_TOLERANCE_PP", ABOUT_TOLERANCE_PP),
+        ("ABOUT_TOLERANCE_REL", ABOUT_TOLERANCE_REL),
     ]
     lines += [(name, f"{value:g}") for name, value in params]
     lines += [("", ""), (t("targets_and_time"), vocab.text("progress.general_note", lang))]
+    lines += [(t("about"), vocab.say(about_convention_claim(), lang))]
     codes = vocab.text("sep.items", lang).join(
         f"{vocab.text(f'status.{s}', lang)}={s}" for s in STATUSES
     )

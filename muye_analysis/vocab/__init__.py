@@ -130,7 +130,15 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
 # targets.WEIGHTS_* (codes of where the weights came from) -> the label key that says it.
 WEIGHTS_KEYS = {
     code: f"weights_{code}"
-    for code in ("levels", "equal_months", "equal_quarters", "seasonal", "given", "prior_year")
+    for code in (
+        "levels",
+        "equal_months",
+        "equal_quarters",
+        "seasonal",
+        "given",
+        "prior_year",
+        "prior_year_report",
+    )
 }
 
 
