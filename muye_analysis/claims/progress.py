@@ -141,12 +141,14 @@ def status_list_claim(table: Any, status: str, *, max_names: int = 4) -> Claim:
     return Claim(f"progress.list.{status}", bool(names), facts, tone=TONE[status])
 
 
-def about_convention_claim() -> Claim:
-    """The 左右 convention, said wherever a verdict is shown (no official tolerance exists)."""
+def about_convention_claim(*, short: bool = False) -> Claim:
+    """The 左右 convention, said wherever a verdict is shown (no official tolerance exists);
+    ``short``: in one line, for a slide."""
     from muye_analysis.targets import ABOUT_TOLERANCE_PP, ABOUT_TOLERANCE_REL
 
     return Claim("progress.about_convention", True,
-                 {"tol": ABOUT_TOLERANCE_PP, "rel": ABOUT_TOLERANCE_REL * 100})  # fmt: skip
+                 {"tol": ABOUT_TOLERANCE_PP, "rel": ABOUT_TOLERANCE_REL * 100},
+                 variant="short" if short else "")  # fmt: skip
 
 
 def _missing(value: Any) -> bool:

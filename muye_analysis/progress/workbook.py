@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
@@ -116,13 +117,22 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
                 cell.fill = PatternFill("solid", fgColor=STATUS_FILL[row["status"]])
                 cell.alignment = Alignment(horizontal="center", vertical="center")
             widths[h] = max(widths[h], _text_width(shown_text))
+    lines = dict.fromkeys(range(3, ws.max_row + 1), 1)  # text lines of each data row
     for h, j in col_of.items():
         cap = 60 if h in (names["reason"], names["source"]) else 40
-        ws.column_dimensions[get_column_letter(j)].width = min(widths[h] + 2, cap)
+        width = min(widths[h] + 2, cap)
+        ws.column_dimensions[get_column_letter(j)].width = width
         if widths[h] + 2 > cap:
             for row in ws.iter_rows(min_row=3, min_col=j, max_col=j):
                 row[0].alignment = Alignment(vertical="center", wrap_text=True)
+                needed = math.ceil(_text_width(row[0].value) / (width - 1))
+                lines[row[0].row] = max(lines[row[0].row], needed)
+    for r, n in lines.items():  # wrapped text gets the height it needs (LibreOffice, WPS)
+        if n > 1:
+            ws.row_dimensions[r].height = 15 * n
     ws.freeze_panes = "B3"  # header rows and the indicator column stay in view
+    _print_setup(ws)
+    ws.print_title_rows = "1:2"  # the header on every printed page
     ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{ws.max_row}"
     _notes_sheet(wb, table, lang)
     wb.properties.creator = "muye-analysis"
@@ -179,5 +189,18 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
             ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 110
-    for row in ws.iter_rows(min_col=2, max_col=2):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_col=1, max_col=2):
+        row[0].alignment = Alignment(vertical="top")
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
+        lines = math.ceil(_text_width(row[1].value) / 108)
+        if lines > 1:  # the height wrapped text needs (LibreOffice and WPS do not grow rows)
+            ws.row_dimensions[row[1].row].height = 15 * lines
+    _print_setup(ws)
+
+
+def _print_setup(ws) -> None:
+    """Printed (or exported to PDF) on A4 landscape, one page wide."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
