@@ -121,14 +121,22 @@ def _record(
         "price_basis": basis,
         "sub_item": sub_item,
         "marker": number.marker,
+        **_provenance(ctx, where, source),
+        "_percent_sign": number.percent_sign,
+        "_period_column": period_column or where.column,
+    }
+
+
+def _provenance(ctx: _Context, where: _Where, source: str) -> dict[str, Any]:
+    """Where a stored value came from: the stated source, the file, sheet, row and column, and
+    the raw file's checksum."""
+    return {
         "source": source,
         "file": printable(where.path.name),  # a newline or GBK bytes in a name, escaped
         "sheet": where.sheet,
         "row": where.row,
         "column": where.column,
         "checksum": ctx.checksum,
-        "_percent_sign": number.percent_sign,
-        "_period_column": period_column or where.column,
     }
 
 
@@ -205,12 +213,7 @@ def rank_record(
         "price_basis": None,
         "sub_item": False,
         "marker": None,
-        "source": source,
-        "file": printable(where.path.name),
-        "sheet": where.sheet,
-        "row": where.row,
-        "column": where.column,
-        "checksum": ctx.checksum,
+        **_provenance(ctx, where, source),
         "_percent_sign": False,
         "_period_column": where.column,
     }
@@ -344,12 +347,7 @@ def unregistered_record(
         "text": text[:200],
         "unit": unit or name_unit,
         "sub_item": sub_item,
-        "source": source,
-        "file": printable(where.path.name),
-        "sheet": where.sheet,
-        "row": where.row,
-        "column": where.column,
-        "checksum": ctx.checksum,
+        **_provenance(ctx, where, source),
     }
 
 

@@ -28,11 +28,11 @@ def report_level(
     indicator: str, year: int, *, report: str | None = None, unit: str | None = None
 ) -> float | None:
     """The full-year level (or count) of ``indicator`` in ``year`` as the plan report states
-    it (its base-year actual, e.g. 社会消费品零售总额78.8亿元 for 2023), in ``unit`` (default the
-    report's own), or None when the report gives none, or only an approximate one (近2万人).
-    ``report`` is the report's document
-    (``targets["document"]``); by default the latest report. The denominator of 上年同期进度 and
-    of the weights when the store holds no full year of its own."""
+    it (its base-year actual, e.g. 社会消费品零售总额78.8亿元 in the first report), in ``unit``
+    (default the report's own), or None when the report gives none, or only an approximate one
+    (近2万人). ``report`` is the report's document (``targets["document"]``); by default the
+    latest report, then any. The denominator of 上年同期进度 and of the weights when the store
+    holds no full year of its own."""
     from muye_analysis import units
     from muye_analysis.dataset import load_indicators
 

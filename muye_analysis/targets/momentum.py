@@ -115,9 +115,9 @@ def latest_momentum(
     indicator only quarter ends count.
 
     >>> import pandas as pd
-    >>> s = pd.DataFrame({"year": [2024, 2024], "end_month": [6, 9], "level": [None, None],
+    >>> s = pd.DataFrame({"year": [2030, 2030], "end_month": [6, 9], "level": [None, None],
     ...                   "growth": [4.5, 5.0], "prior_year": [None, None]})
-    >>> m = latest_momentum(s, Period(2024, 9), frequency="quarterly")
+    >>> m = latest_momentum(s, Period(2030, 9), frequency="quarterly")
     >>> m.span.months_zh(), round(m.growth, 2), m.weights_source, m.code
     ('7-9月', 6.0, 'equal_quarters', 'accelerating')
     """

@@ -190,9 +190,9 @@ def last_year_share(
     ``series`` is one indicator's :func:`quarterly.ytd_series`.
 
     >>> import pandas as pd
-    >>> s = pd.DataFrame({"year": [2024], "end_month": [6], "level": [40.2], "growth": [6.1],
+    >>> s = pd.DataFrame({"year": [2030], "end_month": [6], "level": [40.2], "growth": [6.1],
     ...                   "prior_year": [37.9]})
-    >>> share = last_year_share(s, Period(2024, 6), full_year_level=78.8)
+    >>> share = last_year_share(s, Period(2030, 6), full_year_level=78.8)
     >>> round(share.value, 4), share.source
     (0.481, 'prior_year_report')
     """
