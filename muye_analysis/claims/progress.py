@@ -5,6 +5,16 @@ code and numbers (the rules of :mod:`muye_analysis.progress.rules` decide, this 
 ``tally_claim`` counts the statuses of the annual targets; ``status_list_claim`` names the
 targets in one status; ``momentum_phrase`` the latest single period (当季/当月) against the
 growth before it; ``about_convention_claim`` the 左右 convention, said wherever a verdict is.
+
+Vocabulary keys (strings.csv), for a writer building on these claims (the Word 经济运行分析):
+``claim.progress.<reason>`` (a reason code of ``progress_table``; ``.plan`` when a cumulative
+target is judged against a recorded plan curve; ``.growth`` / ``.level`` for R4), and the
+phrases a reason holds: ``progress.momentum.<accelerating|slowing|steady>`` with
+``progress.need_vs_latest.<above|below>`` and ``progress.span.<quarter|month|span>``,
+``progress.prior_pace.<ahead|level|behind>`` (上年同期进度), ``progress.compiled_by.city.
+<district_table|own>`` (whose unemployment figure), ``verdict_clause.[growth.|rate.]<verdict>
+[.indicative]`` (R4), ``progress.derived_note``; ``claim.progress.tally`` with
+``progress.tally_projects``; ``claim.progress.about_convention[.short]``.
 """
 
 from __future__ import annotations

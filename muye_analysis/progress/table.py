@@ -176,7 +176,13 @@ def progress_table(
     Status
         ``status`` (on_track 正常, at_risk 预警, off_track 滞后, no_data 暂无数据 — also the
         grey of a project, which has no status), ``rule`` (R0–R5), ``reason`` (the code
-        ``claims.progress.status_claim`` words), ``gap`` and ``gap_share`` (a point target's
+        ``claims.progress.status_claim`` words: R0 ``no_data``; R1 ``growth_met``,
+        ``growth_met_can_fall``, ``growth_met_slowing``, ``growth_small`` 需小幅加快,
+        ``growth_marked`` 需明显加快, ``growth_hard`` 难度很大, ``growth_ceiling``; R2
+        ``cumulative_done``, ``cumulative_ahead`` 超序时进度, ``cumulative_on_pace`` 达到序时进度,
+        ``cumulative_behind`` 低于序时进度, ``cap_within``, ``cap_over``; R3 ``point_met``,
+        ``point_within_ceiling``, ``point_short``, ``point_over``; R4 ``year_met``,
+        ``year_missed``; R5 ``project_size``), ``gap`` and ``gap_share`` (a point target's
         miss in points or as % of the target; a cumulative target's lag behind 序时进度),
         ``verdict`` (``targets.VERDICTS``: at year end, and for point targets as they stand)
         and ``verdict_gap`` (figure − target).
