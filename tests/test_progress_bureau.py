@@ -406,6 +406,19 @@ def test_unregistered_rows_are_kept_listed_and_never_block(bureau):
     assert "房地产开发投资" not in set(read_store()["indicator"])  # never a figure
     again = ingest_quarterly(Q3)  # the same file again: nothing new, nothing doubled
     assert (again.added, again.unregistered_added, len(read_unregistered())) == (0, 0, len(kept))
+    assert "（存储未改动）" in again.summary("zh") and "（存储未改动）" not in second.summary("zh")
+
+
+def test_an_unregistered_row_of_the_template_layout_is_kept_too():
+    result = ingest_quarterly(DATA / "synthetic_tidy_unregistered_row.csv")
+    assert (result.added, result.indicators) == (2, ["retail_sales"])
+    kept = read_unregistered()
+    shown = kept[["label", "measure", "value", "row", "column"]].astype(object).to_numpy().tolist()
+    assert shown == [
+        ["出口总额", "level", 3.2, 3, "level"],
+        ["出口总额", "growth", 8.0, 3, "growth_pct"],
+    ]
+    assert kept["unit"].iloc[0] == "亿元" and pd.isna(kept["unit"].iloc[1])  # a growth has none
 
 
 def test_the_city_rank_column_is_stored_as_measure_rank(bureau):

@@ -79,7 +79,8 @@ class IngestResult:
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.replaced)
+        """The store was written: values added or replaced, or unregistered rows kept."""
+        return bool(self.added or self.replaced or self.unregistered_added)
 
     @property
     def _other_areas(self) -> bool:
