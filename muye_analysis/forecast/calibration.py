@@ -85,6 +85,7 @@ def interval_scale(
     level: float = RECALIBRATION_LEVEL,
     window_years: int | None = RECALIBRATION_WINDOW_YEARS,
     skip_years=None,
+    prior_scale: float = 1.0,
 ) -> float:
     """Multiplier of the model's sd from past standardised errors ``z`` (one per earlier origin,
     ``years`` their target years): split-conformal ``level`` quantile of |z| over the normal
@@ -92,22 +93,45 @@ def interval_scale(
     are fewer than ``min_years`` target years or ``min_errors`` errors. Only the latest
     ``window_years`` target years count (None: all). Errors of ``skip_years`` (default: the
     years of the shock span, ``shock_years()``) do not count: the model gives those years their
-    own shock variance, and their errors measured against it say nothing about ordinary years."""
+    own shock variance, and their errors measured against it say nothing about ordinary years.
+    ``prior_scale``: the scale before any error of the series' own (1 for ``base_effect``; the
+    combination's cold start is ``combine.PRIOR_SCALE``), which the shrinkage moves toward."""
     import numpy as np
     from scipy.stats import norm
+
+    z, n_years = _kept_errors(z, years, window_years, skip_years)
+    if len(z) < min_errors or n_years < min_years:
+        return float(prior_scale)
+    rank = min(math.ceil((len(z) + 1) * level), len(z))  # finite-sample conformal rank
+    raw = float(np.sort(z)[rank - 1]) / float(norm.ppf(0.5 + level / 2))
+    weight = n_years / (n_years + prior_years)
+    return float(math.exp(weight * math.log(max(raw, 1e-6))
+                          + (1 - weight) * math.log(prior_scale)))  # fmt: skip
+
+
+def _kept_errors(z, years, window_years=RECALIBRATION_WINDOW_YEARS, skip_years=None):
+    """|z| of the errors ``interval_scale`` uses (finite, outside ``skip_years``, latest
+    ``window_years`` target years) and the number of their target years."""
+    import numpy as np
 
     z, years = np.abs(np.asarray(z, dtype=float)), np.asarray(years)
     skip = shock_years() if skip_years is None else frozenset(skip_years)
     keep = np.isfinite(z) & ~np.isin(years, list(skip))
     if window_years and keep.any():  # the latest ``window_years`` target years only
         keep &= years > years[keep].max() - window_years
-    z, n_years = z[keep], len(set(years[keep].tolist()))
-    if len(z) < min_errors or n_years < min_years:
-        return 1.0
-    rank = min(math.ceil((len(z) + 1) * level), len(z))  # finite-sample conformal rank
-    raw = float(np.sort(z)[rank - 1]) / float(norm.ppf(0.5 + level / 2))
-    weight = n_years / (n_years + prior_years)
-    return float(math.exp(weight * math.log(max(raw, 1e-6))))
+    return z[keep], len(set(years[keep].tolist()))
+
+
+def scale_errors(
+    z,
+    years,
+    *,
+    min_errors: int = RECALIBRATION_MIN_ERRORS,
+    min_years: int = RECALIBRATION_MIN_YEARS,
+) -> int:
+    """How many past errors ``interval_scale`` rests on (0 when too few: the prior alone)."""
+    kept, n_years = _kept_errors(z, years)
+    return len(kept) if len(kept) >= min_errors and n_years >= min_years else 0
 
 
 def shock_years(span=None) -> frozenset[int]:

@@ -176,6 +176,9 @@ class GrowthForecast:
     # Multiplier of the model's sd from its past errors on the same series (base_effect's
     # recalibration, ``forecast.calibration``); None for methods without it.
     interval_scale: float | None = None
+    # The default's candidates, weights and basis (``forecast.combine.Combination``); None for
+    # the single methods.
+    combination: object | None = None
 
     def annual_interval(self, level: int = 80) -> tuple[float, float]:
         """The central ``level`` % prediction interval of the full-year growth."""
@@ -207,7 +210,7 @@ class GrowthForecast:
             if self.interval_scale is not None:  # say that the intervals were recalibrated
                 coverage.setdefault("scale", self.interval_scale)
             kwargs.setdefault("coverage", coverage)
-        if self.method == "base_effect":  # year-to-date spans: 1-9月 over 2015 on the axis
+        if self.method in ("base_effect", "combined"):  # spans: 1-9月 over 2015 on the axis
             history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
             forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
         return plot_forecast_fan(
