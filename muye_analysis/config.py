@@ -65,6 +65,7 @@ def league_dir() -> Path:
 DISTRICT_ZH = "牧野区"
 DISTRICT_EN = "Muye District"
 CITY_ZH = "新乡市"
+PROVINCE_ZH = "河南省"  # the wider area a forecast is anchored to after the city
 
 # Forecasts: the COVID quarters whose shocks get their own, larger innovation variance
 # (muye_analysis.forecast.base_effect), as (year, first month) to (year, last month).

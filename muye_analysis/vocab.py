@@ -288,6 +288,124 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Example: {name} cumulative growth forecast (synthetic data)",
     },
     "fan_source_ytd": {"zh": "累计数据：{name}", "en": "Year-to-date data: {name}"},
+    # issue 21: the forecast's fan slide (coverage, probability band, scenarios, anchored
+    # forecast); numbers and codes come from forecast.presentation.FanFacts
+    "f21_coverage": {
+        "zh": "回测{n}次，实际值落入80%区间{c80}、95%区间{c95}",
+        "en": "in {n} past forecasts the outcome fell inside the 80% interval {c80} and the 95% "
+        "interval {c95} of the time",
+    },
+    "f21_no_backtest": {
+        "zh": "历史数据不足，尚无回测",
+        "en": "too little history for a backtest of the intervals",
+    },
+    "f21_scale": {
+        "zh": "区间按以往误差校准×{scale}",
+        "en": "intervals scaled on past errors x{scale}",
+    },
+    "f21_side_title": {
+        "zh": "全年增速（%）：预测、锚定与情景",
+        "en": "Full-year growth (%): forecast, anchored, scenarios",
+    },
+    "f21_bar_model": {"zh": "预测（{k}种方法加权）", "en": "Forecast ({k} methods weighted)"},
+    "f21_bar_anchored": {
+        "zh": "锚定：{area}预测+常年差距",
+        "en": "Anchored: {area} forecast + usual gap",
+    },
+    "f21_bar_latest_period": {
+        "zh": "情景：余下月份同{span}（{rest}）",
+        "en": "Scenario: rest of year as {span} ({rest})",
+    },
+    "f21_bar_last_year": {
+        "zh": "情景：余下月份同上年同期（{rest}）",
+        "en": "Scenario: rest of year as last year's ({rest})",
+    },
+    "f21_area_city": {"zh": "{city}", "en": "Xinxiang"},
+    "f21_area_province": {"zh": "河南省", "en": "Henan"},
+    "f21_area_nation": {"zh": "全国", "en": "China"},
+    "f21_more_sites": {"zh": "{names} 等{n}个网站", "en": "{names} and {more} more sites"},
+    "f21_side_label": {"zh": "{name}，全年{value}", "en": "{name}: {value} for the year"},
+    "f21_bar_target_pace": {
+        "zh": "情景：余下月份按目标所需（{rest}）",
+        "en": "Scenario: rest of year at the target's pace ({rest})",
+    },
+    "f21_takeaway": {
+        "zh": "{year}年全年预计增长{mean}（80%区间{low}至{high}），{band}{goal}目标",
+        "en": "{year}: {mean} expected (80% interval {low} to {high}); {band} the {goal} target",
+    },
+    "f21_band_likely": {"zh": "很可能达到", "en": "likely to meet"},
+    "f21_band_possible": {"zh": "有可能达到", "en": "may meet"},
+    "f21_band_unlikely": {"zh": "难以达到", "en": "unlikely to meet"},
+    "f21_takeaway_no_band": {
+        "zh": "{year}年全年预计增长{mean}（80%区间{low}至{high}）；"
+        "回测不足{need}次，不判断能否达到目标",
+        "en": "{year}: {mean} expected (80% interval {low} to {high}); fewer than {need} past "
+        "forecasts, no judgement on the target",
+    },
+    "f21_note_drawn": {
+        "zh": "左图：已公布的累计增速（蓝色实线）、预测（蓝色虚线）、80%预测区间上下限（灰色虚线）"
+        "和全年目标（橙色虚线）。右图：全年增速的预测{extra}和{k}种情景。",
+        "en": "Left: published cumulative growth (solid blue), the forecast (dashed blue), the "
+        "80% interval's bounds (dashed grey) and the annual target (dashed orange). Right: the "
+        "full-year forecast{extra} and {k} scenarios.",
+    },
+    "f21_note_drawn_anchored": {"zh": "、锚定预测", "en": ", the anchored forecast"},
+    "f21_note_probability": {
+        "zh": "达到{goal}目标的概率{p}（按公布口径保留一位小数判断；回测{n}次）。“很可能”指概率"
+        "不低于三分之二，“有可能”介于三分之一与三分之二之间，“难以”指不高于三分之一。",
+        "en": "Chance of meeting the {goal} target {p} (judged on the published one-decimal "
+        "figure; {n} past forecasts). Likely: two in three or more; may: between one in three "
+        "and two in three; unlikely: one in three or less.",
+    },
+    "f21_note_no_probability": {
+        "zh": "回测仅{n}次，少于{need}次，不给出达到目标的概率。",
+        "en": "Only {n} past forecasts, fewer than {need}: no chance of meeting the target given.",
+    },
+    "f21_note_method": {
+        "zh": "预测为各方法全年预测的加权平均，"
+        "权重按各方法在本序列以往回测的误差确定：{weight_list}。",
+        "en": "The forecast is the weighted mean of the methods' full-year forecasts, weighted by "
+        "their past errors on this series: {weight_list}.",
+    },
+    "f21_weight": {"zh": "{name}{w}（{value}）", "en": "{name} {w} ({value})"},
+    "f21_method_base_effect": {"zh": "结构模型", "en": "structured model"},
+    "f21_method_sarimax": {"zh": "季度AR(1)", "en": "quarterly AR(1)"},
+    "f21_method_run_rate": {"zh": "累计增速外推", "en": "run-rate"},
+    "f21_method_anchored": {"zh": "锚定预测", "en": "anchored forecast"},
+    "f21_note_basis": {
+        "zh": "上年同期基数异常（{years}年），外推类方法按与{reference}年相比的{k}年平均增速推算，"
+        "再换算回同比增速；结构模型此时不参与加权。",
+        "en": "Last year's same months were abnormal ({years}): the simple methods work on the "
+        "{k}-year average growth over {reference} and convert back; the structured model is left "
+        "out of the weights.",
+    },
+    "f21_note_scale": {
+        "zh": "预测区间为结构模型的标准差乘以{scale}（{how}）。",
+        "en": "The interval is the structured model's sd times {scale} ({how}).",
+    },
+    "f21_scale_own": {
+        "zh": "按本序列{n}个以往误差校准，并向长序列学得的先验倍数{prior}收缩",
+        "en": "from {n} past errors on this series, shrunk toward the prior {prior} learned on "
+        "long series",
+    },
+    "f21_scale_prior": {
+        "zh": "本序列以往误差不足，用长序列学得的先验倍数{prior}",
+        "en": "too few past errors on this series, so the prior {prior} learned on long series",
+    },
+    "f21_note_no_backtest": {
+        "zh": "历史数据不足，尚无回测，不给出达到目标的概率。",
+        "en": "Too little history for a backtest: no chance of meeting the target given.",
+    },
+    "f21_note_anchored": {
+        "zh": "锚定预测：{area}全年预测{wider}，加上{years}年{district}与{area}的平均差距{gap}。",
+        "en": "Anchored forecast: {area}'s forecast {wider} plus {district}'s mean gap to it in "
+        "{years}, {gap}.",
+    },
+    "f21_note_scenarios": {
+        "zh": "情景按上年同期各月份比重计算：余下月份增速×剩余比重+已公布累计增速×已过比重。",
+        "en": "Scenarios use last year's shares of the months: growth of the rest x its share + "
+        "growth so far x the share elapsed.",
+    },
 }
 
 # The briefing's own frames around the charts (title slide, table headers, judgements).
@@ -792,6 +910,19 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "need": 8.7,
     "acc": 2.0,
     "lag": 10.0,
+    # issue 21: fields of the f21_* strings
+    "c80": "83%",
+    "c95": "93%",
+    "scale": "1.43",
+    "k": 3,
+    "year": 2031,
+    "mean": "5.8%",
+    "low": "4.9%",
+    "high": "6.7%",
+    "w": "0.45",
+    "reference": 2029,
+    "prior": "1.43",
+    "wider": "6.1%",
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -808,6 +939,17 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "period": "2031年1-9月",
         "rest": "四季度",
         "files": "月报.xlsx",
+        # issue 21
+        "area": "河南省",
+        "span": "2031年7-9月",
+        "band": "很可能达到",
+        "extra": "、锚定预测",
+        "weight_list": "结构模型0.45（5.9%）",
+        "years": "2030",
+        "how": "本序列以往误差不足",
+        "p": "约43%",
+        "gap": "-0.3个百分点",
+        "more": 2,
     },
     "en": {
         **_SAMPLE_COMMON,
@@ -823,6 +965,17 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "period": "Jan-Sep 2031",
         "rest": "Q4",
         "files": "report.xlsx",
+        # issue 21
+        "area": "Henan",
+        "span": "Jul-Sep 2031",
+        "band": "likely to meet",
+        "extra": ", the anchored forecast",
+        "weight_list": "structured model 0.45 (5.9%)",
+        "years": "2030",
+        "how": "too few past errors",
+        "p": "about 43%",
+        "gap": "-0.3 pp",
+        "more": 2,
     },
 }
 

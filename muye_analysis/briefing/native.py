@@ -275,11 +275,13 @@ def fan_native(
     *,
     target: float | None = None,
     target_label: str = "",
+    title: str = "",
 ) -> tuple[NativeChart]:
     """A forecast fan as lines: published growth (blue), the forecast (blue, from the last
     published quarter), the 80% interval's bounds (grey) and the annual target (orange, over
     the target year's periods only). Categories say what the figures are, year-to-date spans
-    ("1-6月" over the year), not period codes a reader could take for single quarters."""
+    ("1-6月" over the year), not period codes a reader could take for single quarters.
+    ``title``: the panel title (the backtest coverage, on the slide itself)."""
     from muye_analysis.periods import axis_label
     from muye_analysis.views import fan_view
 
@@ -328,6 +330,51 @@ def fan_native(
             axis_title=vocab.text("fan_axis", lang),
             number_format="0.0",
             axis_format="0",
+            title=title,
+        ),
+    )
+
+
+def fan_side_native(facts, lang: str) -> tuple[NativeChart]:
+    """The full-year figures beside the fan, as bars (top down): the forecast (blue), the
+    anchored forecast from the city or province (grey, when there is one) and the scenarios
+    with their assumptions in the category names (the target's pace in orange), each labelled
+    with its figure."""
+    from muye_analysis.charts.fan import area_name
+    from muye_analysis.periods import Period
+
+    names = [vocab.text("f21_bar_model", lang, k=len(facts.weights) or 1)]
+    values, colours = [facts.mean], [COLOURS["muye"]]
+    if facts.anchored is not None:
+        names.append(vocab.text("f21_bar_anchored", lang, area=area_name(facts.wider_area, lang)))
+        values.append(facts.anchored.mean)
+        colours.append(COLOURS["reference"])
+    for scenario in facts.scenarios:
+        fields = {"rest": vocab.pct(scenario.rest_growth)}
+        if scenario.span is not None:
+            year, first, last = scenario.span
+            fields["span"] = Period.span(year, first, last).label(lang)
+        names.append(vocab.text(f"f21_bar_{scenario.code}", lang, **fields))
+        values.append(scenario.annual)
+        colours.append(COLOURS["target"] if scenario.code == "target_pace" else "B3CDE3")
+    values = [round(float(v), 2) for v in values]
+    return (
+        NativeChart(
+            kind="bar",
+            categories=tuple(names),
+            series=(
+                Series(
+                    vocab.text("f21_side_title", lang),
+                    tuple(values),
+                    COLOURS["muye"],
+                    point_colours=tuple(colours),
+                    labels=tuple(vocab.pct(v) for v in values),
+                ),
+            ),
+            title=vocab.text("f21_side_title", lang),
+            number_format="0.0",
+            axis_format="0",
+            legend=False,
         ),
     )
 

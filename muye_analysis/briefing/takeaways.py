@@ -177,28 +177,19 @@ def task_takeaway(targets: pd.DataFrame, lang: str) -> str:
     )
 
 
-def fan_takeaway(
-    *,
-    year: int,
-    mean: float,
-    interval_80: tuple[float, float],
-    probability: float,
-    goal: str,
-    lang: str,
-) -> str:
-    """'按单季增速走势并考虑上年基数测算，<年份>年全年预计增长5.8%（80%区间4.9%至6.7%），达到
-    6%以上目标的概率约40%' (the default forecast: single-quarter growth with base effects)."""
-    low, high = interval_80
-    return text(
-        "fan_takeaway",
-        lang,
-        year=year,
-        mean=pct(mean),
-        low=pct(low),
-        high=pct(high),
-        goal=goal,
-        p=probability_text(probability, lang),
-    )
+def fan_takeaway(facts, *, goal: str, lang: str) -> str:
+    """'<年份>年全年预计增长5.8%（80%区间4.9%至6.7%），很可能达到6%以上目标': the forecast with
+    its interval and, over a backtest of ``presentation.MIN_BACKTEST_ORIGINS`` origins or more,
+    the chance of meeting the target in coarse words (很可能 / 有可能 / 难以; the number is in
+    the notes). With fewer origins it says that it does not judge the target."""
+    from muye_analysis import vocab
+
+    low, high = facts.interval_80
+    fields = {"year": facts.year, "mean": pct(facts.mean), "low": pct(low), "high": pct(high)}
+    if facts.band is None:
+        return vocab.text("f21_takeaway_no_band", lang, need=facts.min_origins, **fields)
+    band = vocab.text(f"f21_band_{facts.band}", lang)
+    return vocab.text("f21_takeaway", lang, band=band, goal=goal, **fields)
 
 
 def probability_text(probability: float, lang: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from muye_analysis import config
 from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.briefing.text import target_text, text
@@ -19,6 +20,7 @@ from muye_analysis.charts import labels
 from muye_analysis.forecast import DEFAULT_METHOD
 from muye_analysis.quarterly import is_synthetic
 from muye_analysis.targets import headline_ytd_gaps
+from muye_analysis.vocab import pct
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -167,49 +169,50 @@ def _fan_slide(
     synthetic: bool,
     lang: str,
 ) -> tuple[ChartSlide | None, str | None]:
-    """The forecast fan of one indicator, or a note saying why there is none."""
+    """The forecast fan of one indicator, or a note saying why there is none.
+
+    Two panels: the fan (published growth, the forecast, its 80% bounds and the target, with
+    the backtest coverage as the panel title) and the full-year figures beside it (the
+    forecast, the anchored forecast from the city or province when one can be made, and the
+    scenarios with their assumptions). The takeaway gives the chance of meeting the target in
+    coarse words, and only over a backtest of ``presentation.MIN_BACKTEST_ORIGINS`` origins;
+    the notes carry the numbers and describe only what the panels draw."""
     import matplotlib.pyplot as plt
 
     from muye_analysis.charts import save_figure
     from muye_analysis.forecast import MIN_QUARTERS, InsufficientHistory, forecast_growth
+    from muye_analysis.forecast.presentation import fan_facts
     from muye_analysis.quarterly import ytd_series
 
     series = ytd_series(gap.indicator, store)
+    wider, area = _wider_series(gap.indicator, store)
     try:
-        fc = forecast_growth(series, method=FORECAST_METHOD)
+        fc = forecast_growth(series, method=FORECAST_METHOD, wider=wider)
     except InsufficientHistory:
         return None, text("ytd_too_short", lang, name=name, need=MIN_QUARTERS)
     if fc.year != gap.period.year:  # the year is complete: no target for the next one
         return None, None
-    fc.coverage = backtest_coverage(series)
     goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
     higher = _higher_is_better(registry, gap.indicator)
+    facts = fan_facts(fc, target=gap.target, bound=gap.bound, higher_is_better=higher,
+                      anchored=_anchored(series, wider), wider_area=area)  # fmt: skip
     title = text("fan_title_indicator", lang, name=name)
     title += _SYNTHETIC_TITLE[lang] if synthetic else ""
     fig = fc.plot(target=gap.target, target_label=text("fan_target_label", lang, goal=goal),
                   synthetic=synthetic, lang=lang, title=title, source=sources,
-                  size="slide")  # fmt: skip
+                  size="slide", facts=facts)  # fmt: skip
     try:
         stem = f"forecast_fan_{gap.indicator}_{lang}"
         (image,) = save_figure(fig, stem, ("png",), directory=figure_dir)
     finally:
         plt.close(fig)
-    takeaway = fan_takeaway(
-        year=fc.year,
-        mean=fc.annual_mean,
-        interval_80=fc.annual_interval(80),
-        probability=fc.probability_of_meeting(gap.target, gap.bound, higher_is_better=higher),
-        goal=goal,
-        lang=lang,
-    )
     extra = [sources] + ([labels.text("synthetic_stamp", lang)] if synthetic else [])
-    from muye_analysis.briefing.native import fan_native
-    from muye_analysis.charts.fan import coverage_text
+    from muye_analysis.briefing.native import fan_native, fan_side_native
 
     slide = ChartSlide(
         name=f"forecast_fan_{gap.indicator}",
         title=title,
-        takeaway=takeaway,
+        takeaway=fan_takeaway(facts, goal=goal, lang=lang),
         image=image,
         source=labels.source_line(lang, extra),
         charts=fan_native(
@@ -218,23 +221,114 @@ def _fan_slide(
             lang,
             target=gap.target,
             target_label=text("fan_target_label", lang, goal=goal),
-        ),
-        notes=(
-            text("fan_method_note", lang),
-            labels.text("fan_subtitle", lang),
-            coverage_text({**fc.coverage, "scale": fc.interval_scale}, lang).lstrip("；; "),
-        ),  # the backtest (and the interval recalibration), beside the fan
+            title=_coverage_title(facts, lang),
+        )
+        + fan_side_native(facts, lang),
+        notes=fan_notes(facts, goal, lang),
     )
     return slide, None
+
+
+WIDER_AREAS = (config.CITY_ZH, config.PROVINCE_ZH)  # anchors, nearest first
+
+
+def _wider_series(indicator: str, store: pd.DataFrame) -> tuple[pd.DataFrame | None, str | None]:
+    """The first wider area (city, then province) with this indicator's series, from the store
+    or the bundled real series; (None, None) when neither has one."""
+    from muye_analysis.forecast.anchor import wider_series
+    from muye_analysis.quarterly import read_store
+
+    full = read_store() if store is None else store
+    for area in WIDER_AREAS:
+        try:
+            wider = wider_series(area, indicator, full)
+        except KeyError:
+            continue
+        if wider["growth"].notna().sum() >= 8:
+            return wider, area
+    return None, None
+
+
+def _anchored(series: pd.DataFrame, wider: pd.DataFrame | None):
+    """The district's year anchored to the wider area, or None when it cannot be made."""
+    from muye_analysis.forecast import InsufficientHistory
+    from muye_analysis.forecast.anchor import nowcast_from_wider
+
+    if wider is None:
+        return None
+    try:
+        return nowcast_from_wider(series, wider)
+    except (ValueError, KeyError, InsufficientHistory):
+        return None
+
+
+def _coverage_title(facts, lang: str) -> str:
+    """The fan panel's title: the backtest behind the intervals, on the slide itself."""
+    from muye_analysis import vocab
+
+    if not facts.has_backtest:
+        text = vocab.text("f21_no_backtest", lang)
+    else:
+        c80, c95 = f"{facts.coverage_80:.0%}", f"{facts.coverage_95:.0%}"
+        text = vocab.text("f21_coverage", lang, n=facts.backtest_origins, c80=c80, c95=c95)
+    return text[:1].upper() + text[1:]  # a title (the same words follow a semicolon elsewhere)
+
+
+def fan_notes(facts, goal: str, lang: str) -> tuple[str, ...]:
+    """Speaker notes of the fan slide: what the panels draw, the probability in numbers (or why
+    there is none), how the forecast and its interval were made."""
+    from muye_analysis import vocab
+    from muye_analysis.briefing.takeaways import probability_text
+    from muye_analysis.charts.fan import area_name
+
+    extra = vocab.text("f21_note_drawn_anchored", lang) if "anchored" in facts.drawn else ""
+    notes = [vocab.text("f21_note_drawn", lang, extra=extra, k=len(facts.scenarios))]
+    if facts.probability is not None:
+        notes.append(vocab.text("f21_note_probability", lang, goal=goal, n=facts.backtest_origins,
+                                p=probability_text(facts.probability, lang)))  # fmt: skip
+    elif facts.target is not None and not facts.has_backtest:
+        notes.append(vocab.text("f21_note_no_backtest", lang))
+    elif facts.target is not None:
+        notes.append(vocab.text("f21_note_no_probability", lang, n=facts.backtest_origins,
+                                need=facts.min_origins))  # fmt: skip
+    if facts.weights:
+        weights = labels.join_names([
+            vocab.text("f21_weight", lang, name=vocab.text(f"f21_method_{m}", lang),
+                       w=f"{w:.2f}", value=pct(facts.candidates.get(m, float("nan"))))
+            for m, w in sorted(facts.weights.items(), key=lambda item: -item[1])
+        ], lang)  # fmt: skip
+        notes.append(vocab.text("f21_note_method", lang, weight_list=weights))
+    if facts.basis_years > 1:
+        years = "、".join(map(str, facts.abnormal_years)) if lang == "zh" else ", ".join(
+            map(str, facts.abnormal_years))  # fmt: skip
+        notes.append(vocab.text("f21_note_basis", lang, years=years, k=facts.basis_years,
+                                reference=facts.reference_year))  # fmt: skip
+    if facts.scale is not None and facts.prior_scale is not None:
+        prior = f"{facts.prior_scale:.2f}"
+        if facts.scale_errors:
+            how = vocab.text("f21_scale_own", lang, n=facts.scale_errors, prior=prior)
+        else:
+            how = vocab.text("f21_scale_prior", lang, prior=prior)
+        notes.append(vocab.text("f21_note_scale", lang, scale=f"{facts.scale:.2f}", how=how))
+    if facts.anchored is not None:
+        now = facts.anchored
+        years = f"{min(now.gap_years)}-{max(now.gap_years)}" if len(now.gap_years) > 1 else str(
+            now.gap_years[0])  # fmt: skip
+        notes.append(vocab.text("f21_note_anchored", lang, area=area_name(facts.wider_area, lang),
+                                wider=pct(now.wider_mean), years=years,
+                                gap=vocab.text("pp", lang, value=now.gap_mean)))  # fmt: skip
+    if facts.scenarios:
+        notes.append(vocab.text("f21_note_scenarios", lang))
+    return tuple(notes)
 
 
 def backtest_coverage(series: pd.DataFrame) -> dict[str, float]:
     """How often the default method's intervals covered the published 全年 in a rolling
     backtest on the same series, shown beside the fan (``forecast.calibration.fan_coverage``;
     ``n`` = 0 when the series is too short for any past origin)."""
-    from muye_analysis.forecast.calibration import fan_coverage
+    from muye_analysis.forecast.combine import fan_coverage
 
-    return fan_coverage(series, FORECAST_METHOD)
+    return fan_coverage(series)
 
 
 def _short_name(registry: pd.DataFrame, indicator: str, lang: str) -> str:

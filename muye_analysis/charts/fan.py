@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from muye_analysis import vocab
 from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
@@ -19,7 +20,9 @@ from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for call
 )
 from muye_analysis.charts.style import (
     BLUE,
+    GREY,
     INK,
+    LIGHT_GREY,
     VERMILLION,
     SizeSpec,
     house_style,
@@ -27,6 +30,8 @@ from muye_analysis.charts.style import (
 )
 from muye_analysis.views import fan_view
 
+ANCHORED_GID = "muye-anchored"
+SCENARIO_GID = "muye-scenario"
 HISTORY_GID = "muye-history"
 MEAN_GID = "muye-forecast-mean"
 BAND_80_GID = "muye-band-80"
@@ -50,6 +55,7 @@ def plot_forecast_fan(
     size: str | None = None,
     cite_report: bool = True,
     coverage: dict | None = None,
+    side=None,
 ) -> Figure:
     """Fan chart of a year-to-date series and its forecast.
 
@@ -62,7 +68,9 @@ def plot_forecast_fan(
     source line (the quarterly data's origin). ``cite_report=False`` leaves the plan report out
     of the source line: use it for series that do not come from it (real provincial data).
     ``coverage`` ({"n", "coverage_80", "coverage_95"} from a rolling backtest) is printed in the
-    subtitle, so every fan says how often its intervals held in the past.
+    subtitle, so every fan says how often its intervals held in the past. ``side``
+    (``forecast.presentation.FanFacts``) adds the anchored forecast and the scenarios at the
+    right of the fan, each labelled with its assumption and annual figure.
     """
     lang = resolve_lang(lang)
     view = fan_view(history, forecast)
@@ -70,9 +78,12 @@ def plot_forecast_fan(
     with house_style(size_spec(size, into_axes=ax is not None)) as spec:
         fig, ax = start_chart(ax, spec)
         handles, names = _draw(ax, view, lang, spec)
+        beside = side is not None and (side.anchored is not None or bool(side.scenarios))
+        if beside:
+            _draw_side(ax, view, side, lang, spec)
         if target is not None:
             label = target_label or labels.text("fan_target", lang, value=target)
-            _draw_target(ax, target, label, spec)
+            _draw_target(ax, target, label, spec, x=-0.4 if beside else None)
             handles.append(
                 Line2D([], [], color=VERMILLION, linestyle="--", linewidth=spec.line / 2)
             )
@@ -100,34 +111,70 @@ def plot_forecast_fan(
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
 
 
-_COVERAGE = {
-    "zh": "；回测{n}次，实际值落入80%区间{c80:.0%}、95%区间{c95:.0%}",
-    "en": "; in {n} past forecasts the outcome fell inside the 80% interval {c80:.0%} "
-    "and the 95% interval {c95:.0%} of the time",
-}
-
-
-_SCALE = {
-    "zh": "；区间按以往误差校准×{scale:.2f}",
-    "en": "; intervals recalibrated on past errors, width x{scale:.2f}",
-}
-_NO_BACKTEST = {
-    "zh": "；历史数据不足，尚无回测",
-    "en": "; too little history for a backtest of the intervals",
-}
-
-
 def coverage_text(coverage: dict, lang: str) -> str:
     """The backtest coverage sentence appended to the fan's subtitle (n = 0: no backtest)."""
+    lang = resolve_lang(lang)
+    separator = vocab.text("source_sep", lang)
     if not coverage.get("n"):
-        return _NO_BACKTEST[resolve_lang(lang)]
-    text = _COVERAGE[resolve_lang(lang)].format(
-        n=int(coverage["n"]), c80=coverage["coverage_80"], c95=coverage["coverage_95"]
-    )
+        return separator + vocab.text("f21_no_backtest", lang)
+    text = separator + vocab.text("f21_coverage", lang, n=int(coverage["n"]),
+                                  c80=f"{coverage['coverage_80']:.0%}",
+                                  c95=f"{coverage['coverage_95']:.0%}")  # fmt: skip
     scale = coverage.get("scale")
-    if scale is not None and round(float(scale), 2) != 1.0:  # base_effect's recalibration
-        text += _SCALE[resolve_lang(lang)].format(scale=float(scale))
+    if scale is not None and round(float(scale), 2) != 1.0:  # the intervals were rescaled
+        text += separator + vocab.text("f21_scale", lang, scale=f"{float(scale):.2f}")
     return text
+
+
+def area_name(area: str | None, lang: str) -> str:
+    """A wider area's name in ``lang``: the city, the province and the nation by the
+    vocabulary, any other name as it is."""
+    from muye_analysis import config
+
+    keys = {config.CITY_ZH: "f21_area_city", config.PROVINCE_ZH: "f21_area_province",
+            vocab.text("f21_area_nation", "zh"): "f21_area_nation"}  # fmt: skip
+    return vocab.text(keys[area], lang) if area in keys else str(area or "")
+
+
+def _draw_side(ax: Axes, view: pd.DataFrame, side, lang: str, spec: SizeSpec) -> None:
+    """The full-year figures at the right of the fan: the anchored forecast (grey diamond with
+    its 80% interval) and the scenarios (short ticks), each labelled, at one x beyond the
+    target year's last period."""
+    from muye_analysis.periods import Period
+
+    x = float(len(view)) + 0.4
+    ax.axvline(len(view) - 0.2, color=LIGHT_GREY, linewidth=spec.line / 3)
+    y_min, y_max = ax.get_ylim()
+    rows = []
+    if side.anchored is not None:
+        low, high = side.anchored.interval(80)
+        ax.errorbar([x], [side.anchored.mean], yerr=[[side.anchored.mean - low],
+                    [high - side.anchored.mean]], fmt="D", color=GREY, markersize=spec.marker * 0.7,
+                    linewidth=spec.line / 2, capsize=3, gid=ANCHORED_GID)  # fmt: skip
+        area = area_name(side.wider_area, lang)
+        rows.append((side.anchored.mean, vocab.text("f21_bar_anchored", lang, area=area)))
+        y_min, y_max = min(y_min, low), max(y_max, high)
+    for scenario in side.scenarios:
+        fields = {"rest": vocab.pct(scenario.rest_growth)}
+        if scenario.span is not None:
+            fields["span"] = Period.span(*scenario.span).label(lang)
+        colour = VERMILLION if scenario.code == "target_pace" else BLUE
+        ax.plot([x - 0.15, x + 0.15], [scenario.annual] * 2, color=colour,
+                linewidth=spec.line, gid=f"{SCENARIO_GID}-{scenario.code}")  # fmt: skip
+        rows.append((scenario.annual, vocab.text(f"f21_bar_{scenario.code}", lang, **fields)))
+        y_min, y_max = min(y_min, scenario.annual), max(y_max, scenario.annual)
+    span = (y_max - y_min) or 1.0
+    ax.set_ylim(y_min - 0.05 * span, y_max + 0.05 * span)
+    gap = 0.075 * (y_max - y_min + 0.1 * span)  # labels at least this far apart, in order
+    placed = []
+    for value, label in sorted(rows):
+        y = max(value, placed[-1] + gap) if placed else value
+        placed.append(y)
+        text = vocab.text("f21_side_label", lang, name=label, value=vocab.pct(value))
+        ax.annotate(text, (x + 0.2, y), xycoords="data",
+                    fontsize=spec.annotation * 0.85, va="center", ha="left", color=INK,
+                    annotation_clip=False)  # fmt: skip
+    ax.set_xlim(-0.5, len(view) + 0.8)
 
 
 def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> tuple[list, list[str]]:
@@ -182,15 +229,17 @@ def _period_ticks(ax: Axes, view: pd.DataFrame) -> None:
     ax.set_xlim(-0.5, len(view) - 0.5)
 
 
-def _draw_target(ax: Axes, target: float, label: str, spec: SizeSpec) -> None:
+def _draw_target(ax: Axes, target: float, label: str, spec: SizeSpec, x=None) -> None:
+    """The target line, labelled at the right end of the axes or, with figures beside the fan,
+    from ``x`` (data, at the left) so that the label stays clear of them."""
     ax.axhline(target, color=VERMILLION, linestyle="--", linewidth=spec.line / 2, gid=TARGET_GID)
     ax.annotate(
         label,
-        (1.0, target),
-        xycoords=("axes fraction", "data"),
+        (1.0 if x is None else x, target),
+        xycoords=("axes fraction" if x is None else "data", "data"),
         xytext=(0, 4),
         textcoords="offset points",
-        ha="right",
+        ha="right" if x is None else "left",
         va="bottom",
         fontsize=spec.annotation,
         color=VERMILLION,

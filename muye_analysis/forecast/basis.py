@@ -88,7 +88,7 @@ def _move(table: dict, year: int, month: int) -> float | None:
 
 def basis_for(ytd: pd.DataFrame, year: int, month: int) -> Basis:
     """The basis for forecasting ``year``'s annual growth after ``month`` months (0 = from
-    scratch, at last year's 全年), from the figures in ``ytd`` (all published by then)."""
+    scratch, at last year's annual figure), from the figures in ``ytd`` (all published by then)."""
     import numpy as np
 
     table = _table(ytd)

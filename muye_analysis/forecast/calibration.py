@@ -201,7 +201,8 @@ def rolling_backtest(
     n_paths: int = 2000,
     min_quarters: int | None = None,
 ) -> CalibratedBacktest:
-    """Refit each method at every published figure and score its full-year forecast."""
+    """Refit each method at every published figure and score its full-year forecast (the
+    default, "combined", is backtested by ``combine.rolling_backtest``)."""
     import numpy as np
     import pandas as pd
 

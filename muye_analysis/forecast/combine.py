@@ -18,15 +18,15 @@ those origins (its weight is shared among the others); its standard deviation st
 width of the interval.
 
 **Weights** (no look-ahead): at an origin, the candidates' errors at the earlier origins whose
-target year's 全年 was published by then, within the last ``WEIGHT_WINDOW_YEARS`` target years
-and outside the shock years (``config.SHOCK_SPAN``: every method fails there and the failures
-say nothing about ordinary years). Each squared error is taken relative to the candidates' mean
-squared error at the same origin (a first-quarter origin is harder than a third-quarter one for
-every method; relative errors let all origins count equally), and the weights are proportional
-to the inverse of the mean relative squared error to the power ``WEIGHT_POWER``, shrunk toward
-equal weights by n / (n + ``WEIGHT_PRIOR_ERRORS``) (n = past origins where all candidates
-forecast); equal weights below ``MIN_WEIGHT_ERRORS`` such origins. The weights used are kept in
-the result.
+target year's annual figure was published by then, within the last ``WEIGHT_WINDOW_YEARS``
+target years and outside the shock years (``config.SHOCK_SPAN``: every method fails there and
+the failures say nothing about ordinary years). Each squared error is taken relative to the
+candidates' mean squared error at the same origin (a first-quarter origin is harder than a
+third-quarter one for every method; relative errors let all origins count equally), and the
+weights are proportional to the inverse of the mean relative squared error to the power
+``WEIGHT_POWER``, shrunk toward equal weights by n / (n + ``WEIGHT_PRIOR_ERRORS``) (n = past
+origins where all candidates forecast); equal weights below ``MIN_WEIGHT_ERRORS`` such origins.
+The weights used are kept in the result.
 
 **Interval**: the structured model's standard deviation (which knows the horizon and the shock
 years) times a scale from the combination's own past standardised errors (split-conformal 80%
@@ -181,7 +181,7 @@ def candidate_table(
 
 @dataclass(frozen=True)
 class _Wider:
-    """The wider area's combined forecast at each of its origins and its published 全年."""
+    """The wider area's combined forecast at each of its origins and its annual figures."""
 
     forecasts: dict  # (year, month) -> (target year, mean)
     annual: dict  # year -> growth
@@ -429,3 +429,67 @@ def _remaining(shares, month, per_year, be) -> float:
     from muye_analysis.forecast import engine
 
     return engine._remaining_share(shares, month, per_year) if month < 12 else 0.0
+
+
+# -- backtests in the format of calibration.rolling_backtest ----------------------------------
+
+
+def rolling_backtest(
+    ytd: pd.DataFrame,
+    *,
+    methods=(METHOD, "sarimax", "run_rate"),
+    min_figures: int = calibration.MIN_FIGURES,
+    first_origin_year: int | None = None,
+    n_paths: int = 2000,
+    min_quarters: int | None = None,
+) -> calibration.CalibratedBacktest:
+    """``calibration.rolling_backtest`` with the default ("combined") among the methods: its
+    rows come from ``combined_table`` (each origin with its own weights and scale)."""
+    import pandas as pd
+
+    others = tuple(m for m in methods if m != METHOD)
+    parts = []
+    if others:
+        parts.append(calibration.rolling_backtest(
+            ytd, methods=others, min_figures=min_figures, first_origin_year=first_origin_year,
+            n_paths=n_paths, min_quarters=min_quarters,
+        ).errors)  # fmt: skip
+    if METHOD in methods:
+        parts.append(_backtest_rows(ytd, min_figures, first_origin_year, min_quarters))
+    parts = [part for part in parts if len(part)]
+    if not parts:
+        raise InsufficientHistory("too little history: no origin with a later annual figure")
+    errors = pd.concat(parts, ignore_index=True)
+    return calibration.CalibratedBacktest(errors=errors, summary=calibration.summarise(errors))
+
+
+def fan_coverage(ytd: pd.DataFrame) -> dict[str, float]:
+    """The default's backtest on ``ytd`` for a fan's caption ({'n', 'coverage_80',
+    'coverage_95', 'mae'}; n = 0 and NaN rates when no origin can be scored)."""
+    return backtest_summary(combined_table(ytd))
+
+
+def _backtest_rows(ytd, min_figures, first_origin_year, min_quarters):
+    """The default's forecasts at every origin, in ``calibration.rolling_backtest``'s rows."""
+    import pandas as pd
+
+    table = combined_table(ytd, min_figures=min_figures, min_quarters=min_quarters)
+    if table.empty:
+        return pd.DataFrame()
+    table = table[table["actual"].notna()]
+    if first_origin_year:
+        table = table[[o[0] >= first_origin_year for o in table["origin"]]]
+    rows = pd.DataFrame({
+        "origin": [f"{y}-{m:02d}" for y, m in table["origin"]], "year": table["year"],
+        "months_known": table["months"], "method": "combined", "forecast": table["mean"],
+        "actual": table["actual"], "error": table["mean"] - table["actual"],
+        "lower_80": table["lower_80"], "upper_80": table["upper_80"],
+        "lower_95": table["lower_95"], "upper_95": table["upper_95"],
+        "sd": table["sd_combined"], "scale": table["scale"],
+        "covered_80": table["covered_80"], "covered_95": table["covered_95"],
+    })  # fmt: skip
+    rows["interval_score"] = [
+        calibration.interval_score(lo, hi, a) if lo == lo and hi == hi else float("nan")
+        for lo, hi, a in zip(rows["lower_80"], rows["upper_80"], rows["actual"], strict=True)
+    ]
+    return rows.reset_index(drop=True)

@@ -197,10 +197,13 @@ class GrowthForecast:
         synthetic: bool = False,
         lang: str = "zh",
         history_quarters: int = 12,
+        facts=None,
         **kwargs,
     ):
         """Fan chart of this forecast (``charts.plot_forecast_fan``) with the last
-        ``history_quarters`` published quarters; pass ``synthetic=True`` for illustrative data."""
+        ``history_quarters`` published quarters; pass ``synthetic=True`` for illustrative data.
+        ``facts`` (``forecast.presentation.fan_facts``) adds the anchored forecast and the
+        scenarios beside the fan."""
         from muye_analysis.charts import plot_forecast_fan
 
         history = self.history.tail(history_quarters)
@@ -214,7 +217,7 @@ class GrowthForecast:
             history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
             forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
         return plot_forecast_fan(
-            history, forecast, target=target, synthetic=synthetic, lang=lang, **kwargs
+            history, forecast, target=target, synthetic=synthetic, lang=lang, side=facts, **kwargs
         )
 
     def probability_of_meeting(
@@ -240,11 +243,12 @@ class GrowthForecast:
             rounded=rounded,
         )
 
-    def scenarios(self):
-        """乐观 / 基准 / 悲观: see ``muye_analysis.forecast.scenarios.scenarios``."""
-        from muye_analysis.forecast.scenarios import scenarios
+    def scenarios(self, target: float | None = None):
+        """The rest of the year as the latest single period, as last year's same months, or at
+        the pace ``target`` needs: ``muye_analysis.forecast.scenarios.scenario_table``."""
+        from muye_analysis.forecast.scenarios import scenario_table
 
-        return scenarios(self)
+        return scenario_table(self, target)
 
 
 def probability_of_meeting_target(

@@ -194,8 +194,11 @@ def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
         host = urlparse(url).netloc
         if host and host not in hosts:
             hosts.append(host)
+    from muye_analysis import vocab
+
     shown = hosts[:limit]
     more = len(hosts) - len(shown)
-    if lang == "zh":
-        return "、".join(shown) + (f" 等{len(hosts)}个网站" if more > 0 else "")
-    return ", ".join(shown) + (f" and {more} more sites" if more > 0 else "")
+    text = vocab.join_names(shown, "zh") if lang == "zh" else ", ".join(shown)
+    if more > 0:
+        text = vocab.text("f21_more_sites", lang, names=text, n=len(hosts), more=more)
+    return text
