@@ -21,7 +21,8 @@ Issue 21's design, decided before any series below was scored with the new defau
 * The 2021 case: each method's error at 2021's origins.
 
 Run: .venv/bin/python benchmarks/bench_forecast_real.py [--held-out] [--short] [--learn-prior]
-(about two minutes for the tune series, two more with --short).
+[--speed] (about half a minute for the tune series, two minutes with --held-out --short;
+--speed times a default forecast from scratch and with one more figure).
 """
 
 from __future__ import annotations
@@ -181,12 +182,39 @@ def _conformal(z: pd.Series) -> float:
     return float(values[rank - 1]) / calibration.Z80
 
 
+def speed(series: pd.DataFrame) -> None:
+    """Seconds (process time) of a default forecast from a whole series: the first call (one
+    pass over the history: every candidate at every earlier origin) and a second call on the
+    series with one more figure (the earlier origins come from the cache)."""
+    from muye_analysis.forecast import forecast_growth
+
+    cases = [("河南省", "gdp", False), ("全国", "gdp", True), ("全国", "fixed_asset_investment",
+              True), ("全国", "fixed_asset_investment", False)]  # fmt: skip
+    for area, indicator, at_quarter_ends in cases:
+        ytd = real_data.area_ytd(area, indicator, series)
+        ytd = quarter_ends(ytd) if at_quarter_ends else ytd
+        combine._ROWS.clear()
+        calibration._RAW_CACHE.clear()
+        start = time.process_time()
+        forecast_growth(ytd.iloc[:-1])
+        first = time.process_time() - start
+        start = time.process_time()
+        forecast_growth(ytd)
+        again = time.process_time() - start
+        kind = "quarter ends" if at_quarter_ends else "as published"
+        print(f"{area} {indicator} ({kind}, {len(ytd)} figures): first {first:.1f} s, "
+              f"one more figure {again:.2f} s")  # fmt: skip
+
+
 def main() -> None:
     pd.set_option("display.width", 250)
     pd.set_option("display.max_columns", 30)
     series = real_data.load_real_series()
     if "--learn-prior" in sys.argv:
         learn_prior(series)
+        return
+    if "--speed" in sys.argv:
+        speed(series)
         return
     roles = (TUNE, HELD_OUT) if "--held-out" in sys.argv else (TUNE,)
     lines, heads, shorts = [], [], []

@@ -323,6 +323,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "f21_area_city": {"zh": "{city}", "en": "Xinxiang"},
     "f21_area_province": {"zh": "河南省", "en": "Henan"},
     "f21_area_nation": {"zh": "全国", "en": "China"},
+    "f21_col_label": {"zh": "预测与情景", "en": "Forecast and scenarios"},
+    "f21_col_rest": {"zh": "余下月份增速（%）", "en": "Rest of year (%)"},
+    "f21_col_reference": {"zh": "外推基期", "en": "Base year used"},
+    "f21_col_two_year": {"zh": "两年平均增速（%）", "en": "Two-year average (%)"},
+    "f21_col_run_rate": {"zh": "累计增速外推（%）", "en": "Run-rate (%)"},
+    "f21_col_sarimax": {"zh": "季度AR(1)（%）", "en": "Quarterly AR(1) (%)"},
+    "f21_col_actual": {"zh": "公布全年增速（%）", "en": "Published full year (%)"},
     "f21_more_sites": {"zh": "{names} 等{n}个网站", "en": "{names} and {more} more sites"},
     "f21_side_label": {"zh": "{name}，全年{value}", "en": "{name}: {value} for the year"},
     "f21_bar_target_pace": {
@@ -835,9 +842,14 @@ TABLE_HEADERS: dict[str, dict[str, str]] = {
 # Codes inside table cells, shown in each language (anything else is shown as it is).
 TABLE_VALUES: dict[str, dict[str, str]] = {
     # forecast methods (the backtest tables)
+    # issue 21: the default is the combination; base_effect is one of its methods
+    "combined": {
+        "zh": "多方法加权（默认）",
+        "en": "weighted methods (default)",
+    },
     "base_effect": {
-        "zh": "基数效应模型（默认，区间已校准）",
-        "en": "base-effect model (default, recalibrated)",
+        "zh": "基数效应结构模型（区间已校准）",
+        "en": "base-effect model (recalibrated)",
     },
     "base_effect_raw": {
         "zh": "基数效应模型（区间未校准）",

@@ -209,7 +209,7 @@ def test_the_backtest_table_shows_origins_and_coverage_in_percent_in_both_langua
     zh = show_table(table, "zh").data
     assert list(zh.columns[:3]) == ["方法", "回测次数", "历史不足未预测"]
     assert "80%区间覆盖率（%）" in zh.columns
-    assert zh.iloc[0, 0] == "基数效应模型（默认，区间已校准）"
+    assert zh.iloc[0, 0] == "基数效应结构模型（区间已校准）"
     en = show_table(table, "en").data
     assert list(en.columns[:2]) == ["Method", "Origins"]
     assert en.iloc[1, 0] == "run rate (growth so far)"

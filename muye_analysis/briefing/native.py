@@ -339,38 +339,23 @@ def fan_side_native(facts, lang: str) -> tuple[NativeChart]:
     """The full-year figures beside the fan, as bars (top down): the forecast (blue), the
     anchored forecast from the city or province (grey, when there is one) and the scenarios
     with their assumptions in the category names (the target's pace in orange), each labelled
-    with its figure."""
-    from muye_analysis.charts.fan import area_name
-    from muye_analysis.periods import Period
+    with its figure (``charts.fan.side_rows``)."""
+    from muye_analysis.charts.fan import side_rows
 
-    names = [vocab.text("f21_bar_model", lang, k=len(facts.weights) or 1)]
-    values, colours = [facts.mean], [COLOURS["muye"]]
-    if facts.anchored is not None:
-        names.append(vocab.text("f21_bar_anchored", lang, area=area_name(facts.wider_area, lang)))
-        values.append(facts.anchored.mean)
-        colours.append(COLOURS["reference"])
-    for scenario in facts.scenarios:
-        fields = {"rest": vocab.pct(scenario.rest_growth)}
-        if scenario.span is not None:
-            year, first, last = scenario.span
-            fields["span"] = Period.span(year, first, last).label(lang)
-        names.append(vocab.text(f"f21_bar_{scenario.code}", lang, **fields))
-        values.append(scenario.annual)
-        colours.append(COLOURS["target"] if scenario.code == "target_pace" else "B3CDE3")
-    values = [round(float(v), 2) for v in values]
+    rows = side_rows(facts, lang)
+    colours = {"model": COLOURS["muye"], "anchored": COLOURS["reference"],
+               "target_pace": COLOURS["target"]}  # fmt: skip
+    values = tuple(round(float(r["annual"]), 2) for r in rows)
+    series = Series(
+        vocab.text("f21_side_title", lang), values, COLOURS["muye"],
+        point_colours=tuple(colours.get(r["kind"], "B3CDE3") for r in rows),
+        labels=tuple(vocab.pct(v) for v in values),
+    )  # fmt: skip
     return (
         NativeChart(
             kind="bar",
-            categories=tuple(names),
-            series=(
-                Series(
-                    vocab.text("f21_side_title", lang),
-                    tuple(values),
-                    COLOURS["muye"],
-                    point_colours=tuple(colours),
-                    labels=tuple(vocab.pct(v) for v in values),
-                ),
-            ),
+            categories=tuple(r["label"] for r in rows),
+            series=(series,),
             title=vocab.text("f21_side_title", lang),
             number_format="0.0",
             axis_format="0",

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from muye_analysis import config
 from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.briefing.text import target_text, text
@@ -229,24 +228,12 @@ def _fan_slide(
     return slide, None
 
 
-WIDER_AREAS = (config.CITY_ZH, config.PROVINCE_ZH)  # anchors, nearest first
-
-
 def _wider_series(indicator: str, store: pd.DataFrame) -> tuple[pd.DataFrame | None, str | None]:
-    """The first wider area (city, then province) with this indicator's series, from the store
-    or the bundled real series; (None, None) when neither has one."""
-    from muye_analysis.forecast.anchor import wider_series
+    """The city's, else the province's series of ``indicator`` to anchor the district to."""
+    from muye_analysis.forecast.anchor import first_wider_series
     from muye_analysis.quarterly import read_store
 
-    full = read_store() if store is None else store
-    for area in WIDER_AREAS:
-        try:
-            wider = wider_series(area, indicator, full)
-        except KeyError:
-            continue
-        if wider["growth"].notna().sum() >= 8:
-            return wider, area
-    return None, None
+    return first_wider_series(indicator, read_store() if store is None else store)
 
 
 def _anchored(series: pd.DataFrame, wider: pd.DataFrame | None):

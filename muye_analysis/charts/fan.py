@@ -136,44 +136,63 @@ def area_name(area: str | None, lang: str) -> str:
     return vocab.text(keys[area], lang) if area in keys else str(area or "")
 
 
+def side_rows(facts, lang: str, *, model: bool = True) -> list[dict]:
+    """The full-year figures beside a fan, in reading order: the forecast (``model``), the
+    anchored forecast when there is one, and the scenarios with their assumptions. Each row:
+    kind (model / anchored / a scenario code), label (the vocabulary's words), annual (%),
+    rest (the growth of the rest of the year a scenario assumes, else None)."""
+    from muye_analysis.periods import Period
+
+    rows = []
+    if model:
+        label = vocab.text("f21_bar_model", lang, k=len(facts.weights) or 1)
+        rows.append({"kind": "model", "label": label, "annual": facts.mean, "rest": None})
+    if facts.anchored is not None:
+        label = vocab.text("f21_bar_anchored", lang, area=area_name(facts.wider_area, lang))
+        rows.append({"kind": "anchored", "label": label, "annual": facts.anchored.mean,
+                     "rest": None})  # fmt: skip
+    for scenario in facts.scenarios:
+        fields = {"rest": vocab.pct(scenario.rest_growth)}
+        if scenario.span is not None:
+            fields["span"] = Period.span(*scenario.span).label(lang)
+        rows.append({"kind": scenario.code, "annual": scenario.annual,
+                     "label": vocab.text(f"f21_bar_{scenario.code}", lang, **fields),
+                     "rest": scenario.rest_growth})  # fmt: skip
+    return rows
+
+
 def _draw_side(ax: Axes, view: pd.DataFrame, side, lang: str, spec: SizeSpec) -> None:
     """The full-year figures at the right of the fan: the anchored forecast (grey diamond with
     its 80% interval) and the scenarios (short ticks), each labelled, at one x beyond the
     target year's last period."""
-    from muye_analysis.periods import Period
-
     x = float(len(view)) + 0.4
     ax.axvline(len(view) - 0.2, color=LIGHT_GREY, linewidth=spec.line / 3)
     y_min, y_max = ax.get_ylim()
-    rows = []
-    if side.anchored is not None:
-        low, high = side.anchored.interval(80)
-        ax.errorbar([x], [side.anchored.mean], yerr=[[side.anchored.mean - low],
-                    [high - side.anchored.mean]], fmt="D", color=GREY, markersize=spec.marker * 0.7,
-                    linewidth=spec.line / 2, capsize=3, gid=ANCHORED_GID)  # fmt: skip
-        area = area_name(side.wider_area, lang)
-        rows.append((side.anchored.mean, vocab.text("f21_bar_anchored", lang, area=area)))
-        y_min, y_max = min(y_min, low), max(y_max, high)
-    for scenario in side.scenarios:
-        fields = {"rest": vocab.pct(scenario.rest_growth)}
-        if scenario.span is not None:
-            fields["span"] = Period.span(*scenario.span).label(lang)
-        colour = VERMILLION if scenario.code == "target_pace" else BLUE
-        ax.plot([x - 0.15, x + 0.15], [scenario.annual] * 2, color=colour,
-                linewidth=spec.line, gid=f"{SCENARIO_GID}-{scenario.code}")  # fmt: skip
-        rows.append((scenario.annual, vocab.text(f"f21_bar_{scenario.code}", lang, **fields)))
-        y_min, y_max = min(y_min, scenario.annual), max(y_max, scenario.annual)
+    rows = side_rows(side, lang, model=False)
+    for row in rows:
+        value = row["annual"]
+        if row["kind"] == "anchored":
+            low, high = side.anchored.interval(80)
+            ax.errorbar([x], [value], yerr=[[value - low], [high - value]], fmt="D", color=GREY,
+                        markersize=spec.marker * 0.7, linewidth=spec.line / 2, capsize=3,
+                        gid=ANCHORED_GID)  # fmt: skip
+            y_min, y_max = min(y_min, low), max(y_max, high)
+        else:
+            colour = VERMILLION if row["kind"] == "target_pace" else BLUE
+            ax.plot([x - 0.15, x + 0.15], [value] * 2, color=colour, linewidth=spec.line,
+                    gid=f"{SCENARIO_GID}-{row['kind']}")  # fmt: skip
+        y_min, y_max = min(y_min, value), max(y_max, value)
     span = (y_max - y_min) or 1.0
     ax.set_ylim(y_min - 0.05 * span, y_max + 0.05 * span)
     gap = 0.075 * (y_max - y_min + 0.1 * span)  # labels at least this far apart, in order
     placed = []
-    for value, label in sorted(rows):
-        y = max(value, placed[-1] + gap) if placed else value
+    for row in sorted(rows, key=lambda r: r["annual"]):
+        y = max(row["annual"], placed[-1] + gap) if placed else row["annual"]
         placed.append(y)
-        text = vocab.text("f21_side_label", lang, name=label, value=vocab.pct(value))
-        ax.annotate(text, (x + 0.2, y), xycoords="data",
-                    fontsize=spec.annotation * 0.85, va="center", ha="left", color=INK,
-                    annotation_clip=False)  # fmt: skip
+        text = vocab.text("f21_side_label", lang, name=row["label"],
+                          value=vocab.pct(row["annual"]))  # fmt: skip
+        ax.annotate(text, (x + 0.2, y), xycoords="data", fontsize=spec.annotation * 0.85,
+                    va="center", ha="left", color=INK, annotation_clip=False)  # fmt: skip
     ax.set_xlim(-0.5, len(view) + 0.8)
 
 

@@ -134,6 +134,16 @@ def _candidates(upto: pd.DataFrame, min_quarters: int, warm: dict | None) -> dic
     return row
 
 
+def candidates_at(ytd: pd.DataFrame, min_quarters: int | None = None) -> dict:
+    """Each candidate's annual forecast from all of ``ytd`` (NaN: refused), with the basis the
+    simple methods used and the structured model's sd: what the combination weighs there."""
+    from muye_analysis.forecast.core import MIN_QUARTERS
+
+    frame = ytd.dropna(subset=["growth"]).sort_values(["year", "end_month"], ignore_index=True)
+    row = _candidates(frame, MIN_QUARTERS if min_quarters is None else min_quarters, None)
+    return {k: v for k, v in row.items() if k != "params"}
+
+
 def candidate_table(
     ytd: pd.DataFrame,
     *,
