@@ -292,8 +292,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # forecast); numbers and codes come from forecast.presentation.FanFacts
     "f21_coverage": {
         "zh": "回测{n}次，实际值落入80%区间{c80}、95%区间{c95}",
-        "en": "in {n} past forecasts the outcome fell inside the 80% interval {c80} and the 95% "
-        "interval {c95} of the time",
+        "en": "backtest of {n} forecasts: {c80} inside the 80% interval, {c95} inside the 95%",
     },
     "f21_no_backtest": {
         "zh": "历史数据不足，尚无回测",
@@ -409,9 +408,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "{years}, {gap}.",
     },
     "f21_note_scenarios": {
-        "zh": "情景按上年同期各月份比重计算：余下月份增速×剩余比重+已公布累计增速×已过比重。",
-        "en": "Scenarios use last year's shares of the months: growth of the rest x its share + "
-        "growth so far x the share elapsed.",
+        "zh": "情景的全年增速=余下月份增速×剩余比重+已公布累计增速×已过比重，比重：{weights}。",
+        "en": "A scenario's year = growth of the rest x its share + growth so far x the share "
+        "elapsed; shares: {weights}.",
     },
 }
 

@@ -305,7 +305,8 @@ def fan_notes(facts, goal: str, lang: str) -> tuple[str, ...]:
                                 wider=pct(now.wider_mean), years=years,
                                 gap=vocab.text("pp", lang, value=now.gap_mean)))  # fmt: skip
     if facts.scenarios:
-        notes.append(vocab.text("f21_note_scenarios", lang))
+        key = labels.WEIGHTS_KEYS.get(facts.weights_source, "weights_given")
+        notes.append(vocab.text("f21_note_scenarios", lang, weights=vocab.text(key, lang)))
     return tuple(notes)
 
 

@@ -59,6 +59,7 @@ class FanFacts:
     scale_errors: int = 0
     prior_scale: float | None = None
     drawn: tuple[str, ...] = ()  # history, forecast, band_80, target, anchored, scenarios
+    weights_source: str = ""  # the shares behind the scenarios (targets.WEIGHTS_*)
 
     @property
     def has_backtest(self) -> bool:
@@ -131,4 +132,5 @@ def fan_facts(
         scale_errors=combination.scale_errors if combination is not None else 0,
         prior_scale=combination.prior_scale if combination is not None else None,
         drawn=tuple(drawn),
+        weights_source=forecast.weights_source,
     )
