@@ -227,3 +227,30 @@ def test_the_takeaway_words_the_band_and_the_notes_carry_the_number():
     short = presentation.fan_facts(_with_backtest(3), target=6.0)
     assert "回测不足12次" in fan_takeaway(short, goal="6%以上", lang="zh")
     assert "少于12次" in "\n".join(fan_notes(short, "6%以上", "zh"))
+
+
+def test_the_fan_draws_the_anchored_forecast_and_the_scenarios_beside_it():
+    import matplotlib.pyplot as plt
+
+    from muye_analysis.charts.fan import ANCHORED_GID, SCENARIO_GID, plot_forecast_fan
+    from muye_analysis.charts.labels import has_cjk
+    from muye_analysis.forecast.anchor import AnchoredNowcast
+
+    history = pd.DataFrame({"period": ["2024Q1", "2024Q2", "2024Q3"], "value": [5.0, 6.0, 5.0]})
+    forecast = pd.DataFrame({"period": ["2024Q4"], "mean": [4.8], "lower_80": [4.5],
+                             "upper_80": [5.1], "lower_95": [4.3], "upper_95": [5.3]})  # fmt: skip
+    anchored = AnchoredNowcast(2024, 4.6, 0.5, -0.4, 0.3, (2021, 2022, 2023), 5.0, "")
+    facts = presentation.fan_facts(_with_backtest(20), target=6.0, anchored=anchored,
+                                   wider_area="河南省")  # fmt: skip
+    for lang in ("zh", "en"):
+        fig = plot_forecast_fan(history, forecast, target=6.0, lang=lang, side=facts)
+        ax = fig.axes[0]
+        gids = {artist.get_gid() for artist in ax.get_children()}
+        assert ANCHORED_GID in gids
+        codes = ("latest_period", "last_year", "target_pace")
+        assert {f"{SCENARIO_GID}-{c}" for c in codes} <= gids
+        texts = [t.get_text() for t in ax.texts]
+        assert any(text.endswith(("全年6.0%", "6.0% for the year")) for text in texts)
+        if lang == "en":
+            assert not any(has_cjk(text) for text in texts)  # Henan, not 河南省
+        plt.close(fig)

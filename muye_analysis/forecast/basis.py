@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-MAX_YEARS = 3  # reference year at most three years back (for 2022: 2019, before the shock)
+MAX_YEARS = 3  # the reference year at most three years back (a shock's third year: before it)
 THRESHOLD_SDS = 4.0  # robust sds of the series' own pattern moves
 THRESHOLD_FLOOR_PP = 1.0  # points: GDP's patterns move by a tenth or two in normal years
 HISTORY_YEARS = 12  # past years whose pattern moves set the median and the threshold

@@ -1,8 +1,8 @@
 """Rolling-origin backtest with interval coverage and the interval score.
 
 At every published figure (the *origin*) each method sees only what was published up to then
-and forecasts that year's full-year growth (an origin at 全年 forecasts the next year). The
-outcome is the published 全年 figure. Scores, per method:
+and forecasts that year's full-year growth (an origin at a year's end forecasts the next year).
+The outcome is the published 全年 figure. Scores, per method:
 
 * ``mae``: mean absolute error of the point forecast (percentage points);
 * ``coverage_80`` / ``coverage_95``: share of outcomes inside the 80% / 95% interval (goal: close
@@ -13,7 +13,7 @@ outcome is the published 全年 figure. Scores, per method:
 
 **Recalibration** (``base_effect``, the default): the model's own sd is multiplied by a scale
 taken from its past errors on the same series, with no look-ahead. At an origin, every earlier
-origin whose target year's 全年 had already been published gives a standardised error
+origin whose target year's annual figure had already been published gives a standardised error
 z = (actual - mean) / sd of the *uncalibrated* forecast. The raw scale is the split-conformal
 80% quantile of |z| divided by 1.2816 (the normal 80% point), so that past intervals scaled by
 it would have covered 80% of past outcomes; only the latest ``RECALIBRATION_WINDOW_YEARS``
@@ -67,6 +67,21 @@ class CalibratedBacktest:
         """{'n', 'coverage_80', 'coverage_95', 'mae'} of one method, for a fan's caption."""
         row = self.summary.set_index("method").loc[method]
         return {k: float(row[k]) for k in ("n", "coverage_80", "coverage_95", "mae")}
+
+
+def published(ytd: pd.DataFrame) -> pd.DataFrame:
+    """The published growth figures of ``ytd``, in time order."""
+    return ytd.dropna(subset=["growth"]).sort_values(["year", "end_month"], ignore_index=True)
+
+
+def annual_growth(ytd: pd.DataFrame) -> dict[int, float]:
+    """{year: growth} of the published full-year (1-12) figures of ``ytd``."""
+    known = ytd.dropna(subset=["growth"])
+    return {
+        int(y): float(g)
+        for y, m, g in zip(known["year"], known["end_month"], known["growth"], strict=True)
+        if int(m) == 12
+    }
 
 
 def interval_score(lower: float, upper: float, actual: float, penalty: float = MISS_PENALTY):
@@ -144,7 +159,7 @@ def shock_years(span=None) -> frozenset[int]:
 
 def past_errors(ytd: pd.DataFrame, min_figures: int = MIN_FIGURES) -> pd.DataFrame:
     """Standardised errors (origin, year, z) of the uncalibrated base_effect forecast at every
-    earlier origin of ``ytd`` whose target year's 全年 is in ``ytd`` (all before its last
+    earlier origin of ``ytd`` whose target year's annual figure is in ``ytd`` (all before its last
     figure)."""
     try:
         errors = rolling_backtest(ytd, methods=("base_effect_raw",), min_figures=min_figures,
@@ -209,12 +224,8 @@ def rolling_backtest(
     from muye_analysis.forecast import MIN_QUARTERS, forecast_growth
 
     min_quarters = MIN_QUARTERS if min_quarters is None else min_quarters
-    frame = ytd.dropna(subset=["growth"]).sort_values(["year", "end_month"], ignore_index=True)
-    annual = {
-        int(y): float(g)
-        for y, m, g in zip(frame["year"], frame["end_month"], frame["growth"], strict=True)
-        if int(m) == 12
-    }
+    frame = published(ytd)
+    annual = annual_growth(frame)
     wants_base = any(m in _BASE for m in methods)
     rows = []
     warm = None  # base_effect starts from the previous origin's estimates (same answer, faster)
@@ -284,7 +295,7 @@ def rolling_backtest(
     if not rows:
         raise InsufficientHistory(
             f"too little history: {len(frame)} figures, need {min_figures} plus a published "
-            "全年 figure after them"
+            "annual figure after them"
         )
     errors = pd.DataFrame(rows)
     errors["covered_80"] = (errors["actual"] >= errors["lower_80"]) & (

@@ -139,7 +139,7 @@ def candidates_at(ytd: pd.DataFrame, min_quarters: int | None = None) -> dict:
     simple methods used and the structured model's sd: what the combination weighs there."""
     from muye_analysis.forecast.core import MIN_QUARTERS
 
-    frame = ytd.dropna(subset=["growth"]).sort_values(["year", "end_month"], ignore_index=True)
+    frame = calibration.published(ytd)
     row = _candidates(frame, MIN_QUARTERS if min_quarters is None else min_quarters, None)
     return {k: v for k, v in row.items() if k != "params"}
 
@@ -159,12 +159,8 @@ def candidate_table(
     from muye_analysis.forecast.core import MIN_QUARTERS
 
     min_quarters = MIN_QUARTERS if min_quarters is None else min_quarters
-    frame = ytd.dropna(subset=["growth"]).sort_values(["year", "end_month"], ignore_index=True)
-    annual = {
-        int(y): float(g)
-        for y, m, g in zip(frame["year"], frame["end_month"], frame["growth"], strict=True)
-        if int(m) == 12
-    }
+    frame = calibration.published(ytd)
+    annual = calibration.annual_growth(frame)
     wider_rows = _wider_forecasts(wider, min_quarters) if wider is not None else None
     wider_key = calibration._history_key(wider, min_quarters) if wider is not None else None
     rows, warm = [], None
@@ -204,13 +200,7 @@ def _wider_forecasts(wider: pd.DataFrame, min_quarters: int) -> _Wider:
         for o, t, mean in zip(table["origin"], table["year"], table["mean"], strict=True)
         if not math.isnan(mean)
     }  # fmt: skip
-    known = wider.dropna(subset=["growth"])
-    annual = {
-        int(y): float(g)
-        for y, m, g in zip(known["year"], known["end_month"], known["growth"], strict=True)
-        if int(m) == 12
-    }
-    return _Wider(forecasts, annual)
+    return _Wider(forecasts, calibration.annual_growth(wider))
 
 
 def _anchored(row: dict, district: pd.DataFrame, wider: _Wider | None) -> float:
@@ -223,11 +213,7 @@ def _anchored(row: dict, district: pd.DataFrame, wider: _Wider | None) -> float:
     if not earlier:
         return math.nan
     _, wider_mean = wider.forecasts[max(earlier)]
-    own = {
-        int(y): float(g)
-        for y, m, g in zip(district["year"], district["end_month"], district["growth"], strict=True)
-        if int(m) == 12 and int(y) < row["year"]
-    }
+    own = {y: g for y, g in calibration.annual_growth(district).items() if y < row["year"]}
     gaps = [own[y] - wider.annual[y] for y in own if y in wider.annual]
     return wider_mean + sum(gaps) / len(gaps) if gaps else math.nan
 
