@@ -527,18 +527,6 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "zh": "w按上年同期数占上年全年的比重计算",
         "en": "w from last year's same-period value over its full-year total",
     },
-    "fan_method_note": {
-        "zh": "预测方法：把每个公布的累计增速看作各季度（或各月）单季增速按上年基数加权的平均，"
-        "单季增速考虑上年同期基数效应、惯性和缓慢变化的增长水平，疫情冲击期单独计算波动；"
-        "全年增速、预测区间和达标概率（按公布口径保留一位小数判断）由此算出。"
-        "图中灰线为80%预测区间的上下限。",
-        "en": "Method: each published cumulative growth rate is read as the weighted average of "
-        "the single-quarter (or single-month) rates, weighted by last year's base; those rates "
-        "allow for last year's base effect, momentum and a slowly changing trend, with a "
-        "separate volatility for the COVID shock years. The annual growth, its intervals "
-        "and the chance of meeting the target (judged on the published one-decimal figure) "
-        "follow. Grey lines: the 80% interval's bounds.",
-    },
     "ytd_synthetic_ignored": {
         "zh": "已忽略处理库中{n}行示例（合成）数据：简报只使用真实统计数据。",
         "en": "Ignored {n} rows of synthetic (example) data in the store: the briefing uses "
@@ -554,13 +542,6 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "en": "{name}: fewer than {need} quarters of history, too few for a forecast.",
     },
     "fan_target_label": {"zh": "全年目标 {goal}", "en": "Annual target {goal}"},
-    "fan_takeaway": {
-        "zh": "按单季增速走势并考虑上年基数测算，{year}年全年预计增长{mean}"
-        "（80%区间{low}至{high}），达到{goal}目标的概率{p}",
-        "en": "Projected from quarter-by-quarter growth, allowing for last year's base: "
-        "{year} growth {mean} (80% interval {low} to {high}); chance of meeting the {goal} "
-        "target {p}",
-    },
     # Takeaways of the report charts
     "take_rank": {
         "zh": "{best}居全市第{best_rank}位，{worst}居第{worst_rank}位",
@@ -835,8 +816,6 @@ TABLE_HEADERS: dict[str, dict[str, str]] = {
     "at_base_prices": {"zh": "按{base}年价格", "en": "At {base} prices"},
     "measure_zh": {"zh": "度量", "en": "Measure"},
     "annual": {"zh": "全年增速（%）", "en": "Full-year growth (%)"},
-    "assumption_zh": {"zh": "情景假设", "en": "Assumption"},
-    "assumption_en": {"zh": "情景假设", "en": "Assumption"},
 }
 # Codes inside table cells, shown in each language (anything else is shown as it is).
 TABLE_VALUES: dict[str, dict[str, str]] = {
