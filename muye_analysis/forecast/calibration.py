@@ -216,13 +216,18 @@ def rolling_backtest(
     n_paths: int = 2000,
     min_quarters: int | None = None,
 ) -> CalibratedBacktest:
-    """Refit each method at every published figure and score its full-year forecast (the
-    default, "combined", is backtested by ``combine.rolling_backtest``)."""
+    """Refit each method at every published figure and score its full-year forecast.
+
+    ``methods`` may include the default, "combined": its rows are the combination's own
+    backtest (``forecast.combine.combined_table``: each origin with its weights and scale)."""
     import numpy as np
     import pandas as pd
 
     from muye_analysis.forecast import MIN_QUARTERS, forecast_growth
 
+    if any(m in REGISTERED_BACKTESTS for m in methods):
+        return _with_registered(ytd, methods, min_figures, first_origin_year, n_paths,
+                                min_quarters)  # fmt: skip
     min_quarters = MIN_QUARTERS if min_quarters is None else min_quarters
     frame = published(ytd)
     annual = annual_growth(frame)
@@ -308,6 +313,32 @@ def rolling_backtest(
         interval_score(lo, hi, a) if not (np.isnan(lo) or np.isnan(hi)) else np.nan
         for lo, hi, a in zip(errors["lower_80"], errors["upper_80"], errors["actual"], strict=True)
     ]
+    return CalibratedBacktest(errors=errors, summary=summarise(errors))
+
+
+# Methods whose backtest another module computes, by name: the default, "combined", registers
+# ``forecast.combine``'s when the package is imported (combine builds on this module, so this
+# module cannot import it).
+REGISTERED_BACKTESTS: dict = {}
+
+
+def _with_registered(ytd, methods, min_figures, first_origin_year, n_paths, min_quarters):
+    import pandas as pd
+
+    others = tuple(m for m in methods if m not in REGISTERED_BACKTESTS)
+    parts = []
+    if others:
+        parts.append(rolling_backtest(
+            ytd, methods=others, min_figures=min_figures, first_origin_year=first_origin_year,
+            n_paths=n_paths, min_quarters=min_quarters,
+        ).errors)  # fmt: skip
+    for method in (m for m in methods if m in REGISTERED_BACKTESTS):
+        parts.append(REGISTERED_BACKTESTS[method](ytd, min_figures, first_origin_year,
+                                                  min_quarters))  # fmt: skip
+    parts = [part for part in parts if len(part)]
+    if not parts:
+        raise InsufficientHistory("too little history: no origin with a later annual figure")
+    errors = pd.concat(parts, ignore_index=True)
     return CalibratedBacktest(errors=errors, summary=summarise(errors))
 
 
@@ -419,7 +450,7 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     return table[[c for c in order if c in table] + [c for c in table if c not in order]]
 
 
-def fan_coverage(ytd: pd.DataFrame, method: str = "base_effect") -> dict[str, float]:
+def fan_coverage(ytd: pd.DataFrame, method: str = "combined") -> dict[str, float]:
     """The coverage to print beside a fan: ``rolling_backtest`` of ``method`` on the same series
     ({'n', 'coverage_80', 'coverage_95', 'mae'}); ``n`` = 0 (NaN rates) when the series has no
     origin with enough history and a later 全年, and the fan then says there is no backtest."""

@@ -430,33 +430,9 @@ def _remaining(shares, month, per_year, be) -> float:
 # -- backtests in the format of calibration.rolling_backtest ----------------------------------
 
 
-def rolling_backtest(
-    ytd: pd.DataFrame,
-    *,
-    methods=(METHOD, "sarimax", "run_rate"),
-    min_figures: int = calibration.MIN_FIGURES,
-    first_origin_year: int | None = None,
-    n_paths: int = 2000,
-    min_quarters: int | None = None,
-) -> calibration.CalibratedBacktest:
-    """``calibration.rolling_backtest`` with the default ("combined") among the methods: its
-    rows come from ``combined_table`` (each origin with its own weights and scale)."""
-    import pandas as pd
-
-    others = tuple(m for m in methods if m != METHOD)
-    parts = []
-    if others:
-        parts.append(calibration.rolling_backtest(
-            ytd, methods=others, min_figures=min_figures, first_origin_year=first_origin_year,
-            n_paths=n_paths, min_quarters=min_quarters,
-        ).errors)  # fmt: skip
-    if METHOD in methods:
-        parts.append(_backtest_rows(ytd, min_figures, first_origin_year, min_quarters))
-    parts = [part for part in parts if len(part)]
-    if not parts:
-        raise InsufficientHistory("too little history: no origin with a later annual figure")
-    errors = pd.concat(parts, ignore_index=True)
-    return calibration.CalibratedBacktest(errors=errors, summary=calibration.summarise(errors))
+def rolling_backtest(ytd: pd.DataFrame, *, methods=(METHOD, "sarimax", "run_rate"), **options):
+    """``calibration.rolling_backtest`` with the default among the methods (the same call)."""
+    return calibration.rolling_backtest(ytd, methods=methods, **options)
 
 
 def fan_coverage(ytd: pd.DataFrame) -> dict[str, float]:
@@ -489,3 +465,6 @@ def _backtest_rows(ytd, min_figures, first_origin_year, min_quarters):
         for lo, hi, a in zip(rows["lower_80"], rows["upper_80"], rows["actual"], strict=True)
     ]
     return rows.reset_index(drop=True)
+
+
+calibration.REGISTERED_BACKTESTS[METHOD] = _backtest_rows  # rolling_backtest takes "combined"
