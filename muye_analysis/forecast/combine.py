@@ -119,6 +119,8 @@ def _candidates(upto: pd.DataFrame, min_quarters: int, warm: dict | None) -> dic
     row["sd"] = raw.sd if ok else math.nan
     row["params"] = raw.params if raw is not None else None
     frame = upto if basis.plain else basis_mod.to_basis(upto, basis.years)
+    if frame.empty or (int(frame["year"].iloc[-1]), int(frame["end_month"].iloc[-1])) != (y, m):
+        frame = frame.iloc[:0]  # the latest figure has no k-year average: nothing to carry
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -221,11 +223,6 @@ def _anchored(row: dict, district: pd.DataFrame, wider: _Wider | None) -> float:
 # -- weights and the combined forecast ---------------------------------------------------------
 
 
-def _bucket(months: int) -> int:
-    """Quarters known (0 = from scratch; a month inside a quarter counts with the next one)."""
-    return -(-int(months) // 3)
-
-
 def _weights(past: pd.DataFrame, available: list[str]) -> tuple[dict, dict]:
     """Weights of ``available`` from their errors at the ``past`` origins where all of them
     forecast: each squared error relative to the mean of the candidates' squared errors at
@@ -263,7 +260,6 @@ def combined_table(
     if table.empty:
         return table
     shock = calibration.shock_years()
-    table["bucket"] = [_bucket(m) for m in table["months"]]
     means, infos = [], []
     for _, row in table.iterrows():
         available = [
