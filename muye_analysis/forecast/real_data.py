@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from muye_analysis import config
 from muye_analysis.errors import DataError
+from muye_analysis.periods import Period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 COLUMNS = ("area", "indicator_zh", "period", "measure", "value", "unit", "url", "quote")
 MEASURES = {"growth_pct": "growth", "level": "level"}
 DERIVED_PREFIX = "DERIVED"
+EXAMPLE_PERIOD = Period(2019, 9)  # how a period is written (1-9月 of a year), in messages
 SERIES_COLUMNS = (
     "area", "indicator", "indicator_zh", "year", "end_month", "measure", "value", "unit",
     "url", "quote", "derived", "file", "row",
@@ -67,7 +69,7 @@ def load_real_series(files: Path | str | list | None = None) -> pd.DataFrame:
             except PeriodError as err:
                 raise DataError(
                     f"cannot read the period {rec['period']!r} ({err})", file=path, row=i,
-                    column="period", fix="write it as YYYY年1-9月",
+                    column="period", fix=f"write it as {EXAMPLE_PERIOD.label('zh')}",
                 ) from err  # fmt: skip
             if rec["measure"] not in MEASURES:
                 raise DataError(
@@ -111,7 +113,7 @@ def _check_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
             first, other = group.iloc[0], group[group["value"] != group["value"].iloc[0]].iloc[0]
             raise DataError(
                 f"{first['area']} {first['indicator_zh']} "
-                f"{first['year']}年1-{first['end_month']}月 "
+                f"{Period(int(first['year']), int(first['end_month'])).label('zh')} "
                 f"{first['measure']} is {first['value']:g} in row {first['row']} but "
                 f"{other['value']:g} here",
                 file=other["file"], row=int(other["row"]), column="value",
@@ -148,14 +150,17 @@ def area_ytd(area: str, indicator: str, series: pd.DataFrame | None = None) -> p
     return out.sort_values(["year", "end_month"], ignore_index=True)
 
 
-TIDY_COLUMNS = ("地区", "指标", "时期", "累计值", "单位", "累计增长(%)", "来源")
+# The store's tidy layout under the column names the ingest reads (``quarterly.cells``: it reads
+# the bureau's Chinese headers too).
+TIDY_COLUMNS = ("area", "indicator", "period", "level", "unit", "growth_pct", "source")
 
 
 def tidy_table(series: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The real series in the store's tidy layout (Chinese headers, one row per area, indicator
-    and period: 地区, 指标, 时期, 累计值, 单位, 累计增长(%), 来源), ready to write as CSV and load
-    with ``muye ingest`` as area series. 来源 names the growth figure's web page (else the
-    level's) and the raw file and row it came from; derived figures say so."""
+    """The real series in the store's tidy layout (``TIDY_COLUMNS``, one row per area,
+    indicator and period; indicator names and periods as the bureau writes them), ready to
+    write as CSV and load with ``muye ingest`` as area series. ``source`` names the growth
+    figure's web page (else the level's) and the raw file and row it came from; derived figures
+    say so."""
     import pandas as pd
 
     from muye_analysis.periods import Period
@@ -172,11 +177,11 @@ def tidy_table(series: pd.DataFrame | None = None) -> pd.DataFrame:
             source = f"DERIVED {cite['derived']}: {source}"
         level = by.get("level")
         rows.append({
-            "地区": area, "指标": name, "时期": Period(int(year), int(month)).label("zh"),
-            "累计值": level["value"] if level is not None else None,
-            "单位": level["unit"] if level is not None else None,
-            "累计增长(%)": by["growth"]["value"] if "growth" in by else None,
-            "来源": source,
+            "area": area, "indicator": name, "period": Period(int(year), int(month)).label("zh"),
+            "level": level["value"] if level is not None else None,
+            "unit": level["unit"] if level is not None else None,
+            "growth_pct": by["growth"]["value"] if "growth" in by else None,
+            "source": source,
         })  # fmt: skip
     return pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
 
