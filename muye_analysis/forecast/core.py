@@ -213,7 +213,7 @@ class GrowthForecast:
             if self.interval_scale is not None:  # say that the intervals were recalibrated
                 coverage.setdefault("scale", self.interval_scale)
             kwargs.setdefault("coverage", coverage)
-        if self.method in ("base_effect", "combined"):  # spans: 1-9月 over 2015 on the axis
+        if self.method in ("base_effect", "combined"):  # year-to-date spans on the axis
             history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
             forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
         return plot_forecast_fan(
@@ -233,7 +233,7 @@ class GrowthForecast:
         ``targets.assess_target``: at_least a floor, at_most a ceiling, about a band of
         ``tolerance_pp`` points, which is a convention, not an official band). With
         ``rounded`` (the default) each year is judged on its published one-decimal figure,
-        as "完成6%" is: 5.96 rounds to 6.0 and meets an at-least-6 target."""
+        as a completed 6% is: 5.96 rounds to 6.0 and meets an at-least-6 target."""
         return probability_of_meeting_target(
             self,
             target,
@@ -520,7 +520,7 @@ def backtest(
     """Refit every method at each past quarter end and score its full-year growth forecast.
 
     Origins are the quarter ends with at least ``min_quarters`` quarters of history whose
-    target year's 全年 growth is published (an origin at Q4 forecasts the next year from
+    target year's annual growth is published (an origin at Q4 forecasts the next year from
     scratch). Benchmarks: ``naive_last`` (the remaining quarters grow like the last one) and
     ``naive_seasonal`` (like the same quarters a year earlier). Errors are forecast minus
     outcome in percentage points; ``mae_ratio`` < 1 means better than ``naive_last``.
