@@ -12,12 +12,26 @@ draft or against the rows already curated) — plus: every row reviewed, and the
 present (an actual of ``year_reported``, a target of ``year_planned``). Any problem stops it
 with the draft's file, row and column; nothing is written. Otherwise the rows are appended to
 ``data/curated/indicators.csv`` with ``document`` naming the report, atomically.
+
+The curated table stays a CSV under the same discipline as the store: the draft is read like
+every text input (UTF-8 or GBK, as ``muye extract`` reads reports; the apostrophe ``muye
+extract`` puts before formula-like text is taken off again), the document must lie under
+``data/raw/``, and the read-check-append runs under an exclusive lock on the curated folder, so
+two ``muye accept`` at once run one after the other: the second sees the first's rows (nothing
+is lost, a duplicate is refused). The table is not moved into the SQLite store because it is
+the reviewed source of truth: tracked in git, read and diffed by people in review, edited by
+hand when a quote is corrected, and checked against its quotes by the tests; a database would
+hide all of that. (The store is different: machine-written, rebuilt from raw files.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +41,12 @@ from muye_analysis.errors import DataError
 # What a reviewer writes in the ``reviewed`` column once a row has been checked against the text.
 REVIEWED_YES = ("yes", "y", "true", "1", "x", "是", "已核")
 # Draft columns that are for review only and are not curated.
-DRAFT_ONLY = ("subject", "start", "end", "matched", "value_high", "reviewed")
+DRAFT_ONLY = ("subject", "start", "end", "matched", "start_month", "end_month", "period_from",
+              "value_high", "reviewed")  # fmt: skip
+# A draft is a few hundred rows; anything bigger is the wrong file.
+MAX_DRAFT_BYTES = 20 * 1024 * 1024
+# How long an accept waits for another one to finish with the curated table.
+LOCK_TIMEOUT_S = 120.0
 
 
 @dataclass(frozen=True)
@@ -54,14 +73,16 @@ class Accepted:
 
 def resolve_document(name: str | Path, raw: Path | None = None) -> Path:
     """The report text ``name`` stands for: a path (absolute, or under ``data/raw/``), or a
-    folder under ``data/raw/`` holding exactly one text file with an origin record."""
+    folder under ``data/raw/`` holding exactly one text file with an origin record. Whatever
+    the path says (``..``, a link), the text must lie under ``data/raw/``: the curated rows name
+    it as their document, and every later load reads it from there."""
     from muye_analysis.provenance import SIDECAR_SUFFIX
 
     raw = raw or config.RAW
     path = Path(name)
     for candidate in (path, raw / path):
         if candidate.is_file():
-            return candidate.resolve()
+            return _under_raw(candidate, raw, name)
         if candidate.is_dir():
             texts = [
                 p
@@ -71,7 +92,7 @@ def resolve_document(name: str | Path, raw: Path | None = None) -> Path:
                 and p.with_name(p.name + SIDECAR_SUFFIX).exists()
             ]
             if len(texts) == 1:
-                return texts[0].resolve()
+                return _under_raw(texts[0], raw, name)
             raise DataError(
                 f"{len(texts)} report texts with an origin record in this folder.",
                 file=candidate,
@@ -84,11 +105,75 @@ def resolve_document(name: str | Path, raw: Path | None = None) -> Path:
     )
 
 
+def _under_raw(path: Path, raw: Path, name: str | Path) -> Path:
+    resolved = path.resolve()
+    if not resolved.is_relative_to(raw.resolve()):
+        raise DataError(
+            f"--document {str(name)!r} is {resolved}, outside data/raw/: curated rows may only "
+            "name a report kept in data/raw/ (every later check reads it from there).",
+            file=path,
+            fix="copy the report's text and its .origin.yml into data/raw/<folder>/, then give "
+            "--document <folder>.",
+        )
+    return resolved
+
+
+def _read_draft_records(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """The draft's header and rows as text: UTF-8 or GBK (``inputs``), each cell with the
+    apostrophe ``muye extract`` put before formula-like text taken off again."""
+    from muye_analysis.inputs import decode_text, read_input_bytes
+    from muye_analysis.outputs import unneutralise
+
+    data = read_input_bytes(path, max_bytes=MAX_DRAFT_BYTES, what="draft CSV",
+                            fix="give the draft CSV muye extract wrote.")  # fmt: skip
+    text = decode_text(data, path, what="CSV text", fix="save the draft as CSV (UTF-8).").text
+    try:
+        reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+        rows = [
+            {k: unneutralise(v) if isinstance(v, str) else v for k, v in row.items()}
+            for row in reader
+        ]
+    except csv.Error as exc:
+        raise DataError(f"not a readable CSV ({exc}).", file=path, row=reader.line_num,
+                        fix="save the draft as CSV (UTF-8).") from None  # fmt: skip
+    for i, row in enumerate(rows):
+        if None in row or None in row.values():
+            raise DataError("wrong number of cells.", file=path, row=i + 2,
+                            fix="quote cells that contain commas.")  # fmt: skip
+    return list(reader.fieldnames or []), rows
+
+
+@contextlib.contextmanager
+def curated_lock(curated: Path, *, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+    """Hold the curated table's write lock (an exclusive ``flock`` on its folder) for the
+    block: a second writer waits here until the first has written, then reads its rows."""
+    import fcntl
+
+    folder = curated.parent
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise DataError(
+                        f"another `muye accept` has held the curated table for more than "
+                        f"{timeout_s:g} s.",
+                        file=curated,
+                        fix="wait for it to finish, then run this again.",
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def read_draft(path: Path) -> list[dict[str, str]]:
     """The draft's rows as text, with the curated columns and ``reviewed``; checked header."""
-    from muye_analysis.validation import read_csv_records
-
-    header, rows = read_csv_records(path, missing_fix="give the draft CSV muye extract wrote.")
+    header, rows = _read_draft_records(path)
     needed = [c for c in schema.INDICATOR_COLUMNS if c != "document"] + ["reviewed"]
     missing = [c for c in needed if c not in header]
     if missing:
@@ -121,7 +206,8 @@ def accept_draft(
 
     Raises DataError (file, row, column, how to fix) on an unreviewed row, an unknown indicator,
     a quote not in the document, a duplicate key, or a report whose years are not in the rows;
-    the curated table is then left as it was.
+    the curated table is then left as it was. The curated table is read, checked and written
+    under ``curated_lock``: two accepts at once run in turn.
     """
     from muye_analysis.atomic import write_text_atomic
     from muye_analysis.dataset import parse_indicator_row
@@ -154,6 +240,17 @@ def accept_draft(
                 column="document",
                 fix="accept one report's rows at a time; clear the cell or fix --document.",
             )
+        months = (row.get("start_month", "").strip(), row.get("end_month", "").strip())
+        if any(months) and months != ("1", "12"):
+            # The curated table holds full-year figures: a year-to-date one would pass as annual.
+            raise DataError(
+                f"the row covers months {months[0]}-{months[1]} of its year, not the full year.",
+                file=draft,
+                row=i + 2,
+                column="end_month",
+                fix="delete the row (year-to-date figures go in through muye ingest), or, if the "
+                "text does report the full year, write 1 and 12 in start_month and end_month.",
+            )
     new = [
         {c: (report.document if c == "document" else row[c]) for c in schema.INDICATOR_COLUMNS}
         for row in rows
@@ -164,25 +261,27 @@ def accept_draft(
     validate_indicators(
         new, report=text, registry_ids={r["indicator"] for r in registry}, path=draft
     )
-    existing = read_curated_rows(curated, schema.INDICATOR_COLUMNS)
-    keys = {tuple(r[c] for c in schema.KEY): i + 2 for i, r in enumerate(existing)}
-    for i, row in enumerate(new):
-        key = tuple(row[c] for c in schema.KEY)
-        if key in keys:
-            raise DataError(
-                f"duplicate key: row {keys[key]} of {curated.name} already holds {key[1:]} for "
-                f"{report.document}.",
-                file=draft,
-                row=i + 2,
-                column="indicator",
-                fix="drop the row (it is curated already), or correct its period, kind or measure.",
-            )
-    check_rows(report, [parse_indicator_row(r) for r in new], file=draft)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=schema.INDICATOR_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(existing + new)
-    write_text_atomic(curated, out.getvalue())
+    with curated_lock(curated):
+        existing = read_curated_rows(curated, schema.INDICATOR_COLUMNS)
+        keys = {tuple(r[c] for c in schema.KEY): i + 2 for i, r in enumerate(existing)}
+        for i, row in enumerate(new):
+            key = tuple(row[c] for c in schema.KEY)
+            if key in keys:
+                raise DataError(
+                    f"duplicate key: row {keys[key]} of {curated.name} already holds {key[1:]} "
+                    f"for {report.document}.",
+                    file=draft,
+                    row=i + 2,
+                    column="indicator",
+                    fix="drop the row (it is curated already), or correct its period, kind or "
+                    "measure.",
+                )
+        check_rows(report, [parse_indicator_row(r) for r in new], file=draft)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=schema.INDICATOR_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(existing + new)
+        write_text_atomic(curated, out.getvalue(), owns_data=True)
     _clear_caches()
     return Accepted(report.document, report.base_year, report.plan_year, len(new), curated)
 

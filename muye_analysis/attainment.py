@@ -13,7 +13,11 @@ Each target gets a status:
   band when higher is better, a ceiling when lower is better). A bare number is a floor when
   the registry says higher is better, a ceiling when lower is better.
 - ``not_comparable`` — the later report gives no outcome of that measure, or gives it in
-  another unit or on another price basis (real versus nominal growth); ``reason`` says which.
+  another unit or on another price basis (real versus nominal growth); ``reason`` says which,
+  as a code (``no_outcome``, ``unit_differs``, ``basis_differs``).
+
+Numbers and codes only; :func:`muye_analysis.claims.report.attainment_claim` and the briefing's
+attainment slide word them.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
 STATUSES = ("met", "not_met", "not_comparable")
 _PERCENT = ("growth_rate", "rate", "share")
 COLUMNS = [
-    "indicator", "name_zh", "name_en", "measure", "year", "target", "qualifier", "bound",
+    "indicator", "measure", "year", "target", "qualifier", "bound", "indicative",
     "commitment", "unit", "price_basis", "outcome", "outcome_unit", "outcome_price_basis",
     "status", "detail", "reason", "higher_is_better", "target_quote", "outcome_quote",
     "target_document", "outcome_document",
@@ -78,17 +82,18 @@ def attainment_table(
     """Every target of ``earlier`` beside its outcome in ``later``, with met / not met / not
     comparable (see the module docstring), in the earlier report's order.
 
-    Columns: indicator, name_zh, name_en, measure, year (the plan year = the outcome's year),
-    target, qualifier, bound, commitment, unit, price_basis, outcome, outcome_unit,
+    Columns: indicator, measure, year (the plan year = the outcome's year), target, qualifier,
+    bound, indicative (a 预期目标: a shortfall reads 低于预期目标), commitment, unit,
+    price_basis, outcome, outcome_unit,
     outcome_price_basis, status, detail (the verdict as judged, ``targets.Verdict.status``:
     exceeded, met, within_ceiling, within_band, missed, above_ceiling, above_band, below_band),
-    reason (why not comparable), higher_is_better, target_quote,
+    reason (why not comparable, a code), higher_is_better, target_quote,
     outcome_quote, target_document, outcome_document.
     """
     import pandas as pd
 
     from muye_analysis.dataset import load_indicators, load_registry, load_targets
-    from muye_analysis.targets import ABOUT_TOLERANCE_PP
+    from muye_analysis.targets import ABOUT_TOLERANCE_PP, is_indicative
 
     tolerance = ABOUT_TOLERANCE_PP if tolerance_pp is None else tolerance_pp
     earlier_r, later_r = report_pair(earlier, later)
@@ -108,7 +113,7 @@ def attainment_table(
         higher = direction.get(t["indicator"])
         higher = None if higher is None or pd.isna(higher) else bool(higher)
         row = {
-            "indicator": t["indicator"], "name_zh": t["name_zh"], "name_en": t["name_en"],
+            "indicator": t["indicator"], "indicative": is_indicative(str(t["indicator"])),
             "measure": t["measure"], "year": earlier_r.plan_year, "target": t["target"],
             "qualifier": t["qualifier"], "bound": t["bound"], "commitment": t["commitment"],
             "unit": t["unit"], "price_basis": t["price_basis"], "outcome": None,
@@ -117,8 +122,7 @@ def attainment_table(
             "target_document": earlier_r.document, "outcome_document": later_r.document,
         }  # fmt: skip
         if key not in outcomes.index:
-            reason = f"no {later_r.base_year} outcome of this {t['measure']} in {later_r.document}"
-            rows.append(row | _not_comparable(reason))
+            rows.append(row | _not_comparable("no_outcome"))
             continue
         o = outcomes.loc[key]
         row |= {
@@ -135,11 +139,13 @@ def attainment_table(
             "outcome": "Float64",
             "year": "Int64",
             "higher_is_better": "boolean",
+            "indicative": "boolean",
             "status": pd.CategoricalDtype(STATUSES),
             **{
                 c: "string"
                 for c in COLUMNS
-                if c not in ("target", "outcome", "year", "higher_is_better", "status")
+                if c
+                not in ("target", "outcome", "year", "higher_is_better", "indicative", "status")
             },
         }
     )
@@ -160,7 +166,7 @@ def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float) -> d
         try:
             value = convert(value, str(outcome["unit"]), str(target["unit"]))
         except (KeyError, ValueError):
-            return _not_comparable(f"outcome in {outcome['unit']}, target in {target['unit']}")
+            return _not_comparable("unit_differs")
     basis_t, basis_o = target["price_basis"], outcome["price_basis"]
     if (
         target["measure"] == "growth_rate"
@@ -168,7 +174,7 @@ def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float) -> d
         and not pd.isna(basis_o)
         and basis_t != basis_o
     ):
-        return _not_comparable(f"target growth is {basis_t}, outcome growth {basis_o}")
+        return _not_comparable("basis_differs")
     bound = "exact" if pd.isna(target["bound"]) else str(target["bound"])
     # 左右 band: tolerance_pp points for percentages; for levels and counts the relative band
     # of targets.about_band (ABOUT_BAND_REL of the target), the same reading as everywhere else.
@@ -178,13 +184,3 @@ def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float) -> d
         measure=str(target["measure"]),
     )  # fmt: skip
     return {"status": "met" if verdict.met else "not_met", "detail": verdict.status, "reason": None}
-
-
-def attainment_summary(table: pd.DataFrame, lang: str = "zh") -> str:
-    """One line: how many targets were met, not met and not comparable."""
-    counts = table["status"].value_counts()
-    met, missed, nc = (int(counts.get(s, 0)) for s in STATUSES)
-    year = int(table["year"].iloc[0]) if len(table) else None
-    if lang == "zh":
-        return f"{year}年计划目标{len(table)}项：完成{met}项，未完成{missed}项，无法对照{nc}项"
-    return f"{len(table)} targets for {year}: {met} met, {missed} not met, {nc} not comparable"

@@ -16,7 +16,7 @@ class ChartSpec:
 
     name: str
     notebook: str  # stem of the notebook that draws and exports it
-    title_key: str  # key of its title in muye_analysis.charts.labels
+    title_key: str  # key of its title in muye_analysis.vocab
     report: bool  # drawn from the report alone: exported by muye charts, a slide in the briefing
     ytd: bool = False  # drawn from the year-to-date store, exported even when it is empty
 

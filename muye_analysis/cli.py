@@ -3,14 +3,23 @@
 Parsers are defined here (cheap); each handler imports its module only when it runs, so
 ``muye --help`` stays instant. Add a subcommand by adding a parser in ``build_parser`` and a
 ``_cmd_<name>`` handler.
+
+Commit, then speak safely (``main``): every error is one line (a DataError names file, row and
+column; an OS error its real cause: disk full, file too large, read-only, name too long, not a
+folder), never a traceback; output that the terminal cannot encode is escaped, a reader that
+goes away (``muye history | head -1``) is not an error, and a Ctrl-C that arrives after a
+command's one commit (an ingest, an accept, an export) does not turn it into a failure: the
+exit code says what happened to the data.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 
-from muye_analysis.errors import DataError
+from muye_analysis.errors import DataError, describe_os_error, printable
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -27,7 +36,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     print(summarise_facts(facts, lang=args.lang))
     if args.explain:
         print(explain_facts(facts, lang=args.lang))
-    print(("草稿已写入: " if args.lang == "zh" else "draft written to: ") + str(path))
+    print(("草稿已写入: " if args.lang == "zh" else "draft written to: ") + printable(path))
     return 0
 
 
@@ -64,7 +73,11 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from muye_analysis.quarterly import ingest_quarterly
 
     result = ingest_quarterly(
-        args.path, year=args.year, replace=args.replace, accept_outlier=args.accept_outlier
+        args.path,
+        year=args.year,
+        replace=args.replace,
+        accept_outlier=args.accept_outlier,
+        force_older=args.force,
     )
     print(result.summary(lang=args.lang))
     return 0
@@ -81,7 +94,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from muye_analysis.quarterly.export import export_store
 
     path = export_store(args.output, fmt=args.format, all_vintages=args.all_vintages)
-    print(("已导出: " if args.lang == "zh" else "exported to: ") + str(path))
+    print(("已导出: " if args.lang == "zh" else "exported to: ") + printable(path))
     return 0
 
 
@@ -108,26 +121,53 @@ def _cmd_charts(args: argparse.Namespace) -> int:
 def _cmd_progress(args: argparse.Namespace) -> int:
     from muye_analysis.outputs import check_output_path
     from muye_analysis.periods import PeriodError
-    from muye_analysis.progress import format_table, progress_table, write_workbook
+    from muye_analysis.progress import progress_table
+    from muye_analysis.progress.rendering import format_table
+    from muye_analysis.progress.workbook import write_workbook
 
     if args.xlsx:  # a bad output path stops before anything is printed
         check_output_path(args.xlsx, example="build/进度监测.xlsx")
+    from muye_analysis.reports import as_of_period
+
     try:
-        table = progress_table(args.as_of)
-    except (PeriodError, ValueError) as exc:
+        period = as_of_period(args.as_of)  # the period, parsed once (plan year implied)
+    except PeriodError as exc:
         print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        table = progress_table(period)
+    except DataError:
+        raise  # a data problem names its own file, row and column
+    except (PeriodError, ValueError) as exc:  # a contradiction in the data, said as such
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     print(format_table(table, args.lang))
     if args.xlsx:
         path = write_workbook(table, args.xlsx, lang=args.lang)
-        print(("工作簿已写入: " if args.lang == "zh" else "workbook written to: ") + str(path))
+        print(
+            ("工作簿已写入: " if args.lang == "zh" else "workbook written to: ") + printable(path)
+        )
+        from muye_analysis import rank_workbook, vocab  # 全市位次 sheet (issue 27)
+
+        if rank_workbook.add_rank_sheet(path, lang=args.lang, as_of=period):
+            print(vocab.text("cr_sheet_added", args.lang))
     return 0
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from muye_analysis.briefing import build_briefing
+    from muye_analysis.outputs import check_output_folder
+    from muye_analysis.periods import PeriodError
+    from muye_analysis.reports import as_of_period
 
-    result = build_briefing(args.lang, build_dir=args.build_dir)
+    if args.build_dir:
+        check_output_folder(args.build_dir, setting="--build-dir")
+    try:
+        period = as_of_period(args.as_of)
+    except PeriodError as exc:
+        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
+    result = build_briefing(args.lang, build_dir=args.build_dir, as_of=period)
     print(result.summary())
     return 0
 
@@ -155,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also print, per fact, which reading rule found it and from which words",
     )
-    p.set_defaults(handler=_cmd_extract)
+    p.set_defaults(handler=_cmd_extract, single_commit=True)
 
     p = sub.add_parser(
         "accept", help="add a reviewed draft of a new report to data/curated/indicators.csv"
@@ -168,7 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
         "giving year_reported and year_planned",
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    p.set_defaults(handler=_cmd_accept)
+    p.set_defaults(handler=_cmd_accept, single_commit=True)
 
     p = sub.add_parser("run", help="validate the data, execute every notebook, export every figure")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
@@ -190,8 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="store values refused as implausible, with the reason recorded beside each",
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="with --replace: accept a release dated (发布日期) before the stored one",
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    p.set_defaults(handler=_cmd_ingest)
+    p.set_defaults(handler=_cmd_ingest, single_commit=True)
 
     p = sub.add_parser("history", help="every vintage of stored year-to-date values, with files")
     p.add_argument("indicator", nargs="?", help="registry id or Chinese name (default: all)")
@@ -207,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="file to write (default: build/quarterly_export.csv)")
     p.add_argument("--all-vintages", action="store_true", help="every vintage, not only current")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    p.set_defaults(handler=_cmd_export)
+    p.set_defaults(handler=_cmd_export, single_commit=True)
 
     p = sub.add_parser("charts", help="export the report's charts (PNG/SVG/PDF) to figures/")
     p.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
@@ -240,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     p.add_argument("--xlsx", metavar="FILE", help="also write a formatted Excel workbook")
-    p.set_defaults(handler=_cmd_progress)
+    p.set_defaults(handler=_cmd_progress, single_commit=True)
 
     p = sub.add_parser(
         "brief", help="write the briefing deck (build/briefing.pptx) and HTML report"
@@ -248,25 +293,123 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="zh: briefing.pptx/.html; "
                    "en: briefing_en.pptx/.html")  # fmt: skip
     p.add_argument("--build-dir", help="folder to write into (default: build/)")
+    p.add_argument(
+        "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
+    )
     p.set_defaults(handler=_cmd_brief)
 
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.handler(args)
-    except DataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except PermissionError as exc:  # a read-only build/ or data/processed
-        print(
-            f"error: {exc.filename}: permission denied ({exc.strerror}). How to fix: make the "
-            "folder writable, or point MUYE_BUILD_DIR / MUYE_PROCESSED_DIR elsewhere.",
-            file=sys.stderr,
+# Commands whose outputs go to the build or figures folder: those folders are checked first.
+_WRITES_OUTPUTS = ("run", "brief", "charts", "extract", "export", "progress")
+
+
+def _check_settings(args: argparse.Namespace) -> None:
+    """Folders named by environment variables, checked before any work: MUYE_DATA_DIR must
+    exist; MUYE_BUILD_DIR / MUYE_FIGURES_DIR must not lie under data/ (outputs never go there)."""
+    from muye_analysis import config
+
+    if os.environ.get("MUYE_DATA_DIR") and not config.DATA.is_dir():
+        raise DataError(
+            "MUYE_DATA_DIR names a folder that does not exist.",
+            file=config.DATA,
+            fix="set MUYE_DATA_DIR to a data folder (holding raw/ and curated/), or unset it to "
+            "use the bundled data.",
         )
-        return 2
+    if args.command in _WRITES_OUTPUTS:
+        from muye_analysis.outputs import check_output_folder
+
+        for variable, folder in (("MUYE_BUILD_DIR", config.build_dir),
+                                 ("MUYE_FIGURES_DIR", config.figures_dir)):  # fmt: skip
+            if os.environ.get(variable):
+                check_output_folder(folder(), setting=variable)
+
+
+class _SafeStream:
+    """stdout/stderr that never fail a command: text the terminal cannot encode is escaped
+    (``errors="backslashreplace"``), and a reader that went away (a closed pipe) makes the rest
+    of the output go nowhere instead of raising."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self.lost = False
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
+
+    def write(self, text: str) -> int:
+        if not self.lost:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._lose()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.lost:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._lose()
+
+    def _lose(self) -> None:
+        """The reader is gone: what is still buffered, and all later output, goes to
+        /dev/null (so neither this command nor Python's exit reports a broken pipe)."""
+        self.lost = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (AttributeError, ValueError, OSError):
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _say(text: str) -> None:
+    """One line to stderr, whatever state the terminal is in."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr)
+
+
+def _interrupted(args: argparse.Namespace, written: tuple) -> int:
+    """Ctrl-C: 0 when the command's one commit was made (the data are as the command meant),
+    else 130, saying in both cases what was written (each file complete)."""
+    names = ", ".join(printable(p) for p in dict.fromkeys(written))
+    if written and getattr(args, "single_commit", False):
+        _say(f"interrupted after the commit: {names} is complete and stays as written.")
+        return 0
+    if written:
+        _say(f"interrupted: stopped before the end; written so far (each complete): {names}.")
+    else:
+        _say("interrupted: nothing was written.")
+    return 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    from muye_analysis.atomic import committed
+
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(out), _SafeStream(err)
+    before = len(committed())
+    try:
+        args = build_parser().parse_args(argv)
+        try:
+            _check_settings(args)
+            status = args.handler(args)
+            sys.stdout.flush()
+            return status
+        except DataError as exc:
+            _say(f"error: {exc}")
+            return 2
+        except KeyboardInterrupt:
+            return _interrupted(args, committed()[before:])
+        except OSError as exc:  # disk full, file too large, read-only, name too long …
+            _say(f"error: {describe_os_error(exc)}")
+            return 2
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ CHART_STYLE = PACKAGE / "charts" / "muye.mplstyle"  # the house matplotlib style
 # ``document`` column (muye_analysis.reports), so this constant serves tests and benchmarks.
 REPORT_TEXT = RAW / "report_2023" / "muye_plan_report_2023_2024.txt"
 CONTEXT_RAW = RAW / "context" / "xinxiang_context.csv"
+# Real published ranks of Xinxiang's county-level units, with quotes (issue 27)
+CONTEXT_RANKS_RAW = RAW / "context" / "xinxiang_county_ranks.csv"
 YTD_REAL_DIR = RAW / "ytd_real"  # real published year-to-date series of wider areas (issue 11)
 YTD_REAL_RAW = YTD_REAL_DIR / "real_ytd_series.csv"
 INDICATORS_CSV = CURATED / "indicators.csv"
@@ -66,6 +68,7 @@ DISTRICT_ZH = "牧野区"
 DISTRICT_EN = "Muye District"
 CITY_ZH = "新乡市"
 PROVINCE_ZH = "河南省"  # the wider area a forecast is anchored to after the city
+CITY_SCOPE = "全市"  # how the report scopes a rank among the city's units (居全市第5位)
 
 # Forecasts: the COVID quarters whose shocks get their own, larger innovation variance
 # (muye_analysis.forecast.base_effect), as (year, first month) to (year, last month).

@@ -12,17 +12,45 @@ tables, notebooks and the briefing show:
   "110" (a reader takes trailing zeros for precision too).
 * :func:`significant_figures` counts the figures of a number as printed ("78.8" → 3,
   "10.74" → 4, "0.2" → 1, "431" → 3).
+* Rounding is half up (四舍五入), on the number as printed: 81.25 shows as 81.3 and 2.675 as
+  2.68 (:func:`fixed`), where Python's own formatting rounds the binary float half to even
+  (81.2, 2.67). Every number the suite shows goes through :func:`fixed`.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 DEFAULT_SIG = 3  # a derived value of unknown inputs: three figures, as most report numbers have
 PUBLISHED_SIG = 4  # the most figures a published level in the report carries (10.74, 232.1)
 MISSING = "—"  # the one marker for a missing value, in every table
+
+
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """``value`` rounded half up (四舍五入) at ``decimals``, on its shortest printed form:
+    81.25 → 81.3, 2.675 → 2.68, -0.05 → -0.1 (half away from zero, as a bureau rounds)."""
+    return float(_quantize(value, decimals))
+
+
+def fixed(value: float, decimals: int = 1, *, thousands: bool = False, sign: bool = False) -> str:
+    """``value`` with exactly ``decimals`` decimals, rounded half up: fixed(81.25) == '81.3'.
+
+    ``thousands`` groups digits (1,234.5); ``sign`` prints '+' before positive values. A value
+    that rounds to zero prints without a minus sign.
+    """
+    number = _quantize(value, decimals)
+    if number == 0:
+        number = abs(number)
+    spec = ("+" if sign else "") + ("," if thousands else "") + f".{decimals}f"
+    return format(number, spec)
+
+
+def _quantize(value: float, decimals: int) -> Decimal:
+    exact = Decimal(repr(float(value)))  # the shortest form: 2.675, not 2.67499999…
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def is_missing(value: Any) -> bool:
@@ -60,9 +88,17 @@ def decimals_for(value: float, sig: int) -> int:
     return max(0, sig - 1 - magnitude)
 
 
+def decimals_of(value: float | None, cap: int = 2) -> int:
+    """Decimals a number is printed with (0.2 -> 1, 2.75 -> 2, 180 -> 0), at most ``cap``."""
+    if value is None or is_missing(value):
+        return 0
+    text = fixed(float(value), cap).rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def round_sig(value: float, sig: int) -> float:
-    """``value`` rounded to ``sig`` significant figures (integer digits kept whole)."""
-    return round(value, decimals_for(value, sig))
+    """``value`` rounded half up to ``sig`` significant figures (integer digits kept whole)."""
+    return round_half_up(value, decimals_for(value, sig))
 
 
 def input_sig(inputs: Iterable[float | str]) -> int:
@@ -103,11 +139,11 @@ def format_number(
             places = _repr_decimals(number)
         else:
             places = decimals_for(number, sig or DEFAULT_SIG)
-        shown = f"{number:,.{places}f}" if thousands else f"{number:.{places}f}"
+        shown = fixed(number, places, thousands=thousands)
         if "." in shown:
             shown = shown.rstrip("0").rstrip(".")
     else:
-        shown = f"{number:,.{decimals}f}" if thousands else f"{number:.{decimals}f}"
+        shown = fixed(number, decimals, thousands=thousands)
     return "0" if shown in ("-0", "") else shown
 
 

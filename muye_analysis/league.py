@@ -1,6 +1,6 @@
 """City league tables: every county-level unit's figure for an indicator, and the ranks they give.
 
-The report states Muye's ranks (居全市第5位) but not how many units were ranked; no base-year
+The report states the ranks of Muye (居全市第5位) but not how many units were ranked; no base-year
 table of all units is bundled. When the city statistics bureau's table is at hand
 (各县(市、区)主要经济指标), put it in ``data/league/`` in the template's columns: the ranks are
 then computed, the number of units ranked becomes a fact instead of an assumption, and each rank
@@ -15,26 +15,19 @@ from typing import TYPE_CHECKING
 
 from muye_analysis import config
 from muye_analysis.errors import DataError
+from muye_analysis.quarterly import city_table
 from muye_analysis.text import to_halfwidth
 
 if TYPE_CHECKING:
     import pandas as pd
 
 COLUMNS = ("region", "year", "indicator", "measure", "value", "unit", "source")
-# Xinxiang's county-level units, and the zones some city round-ups rank beside them.
-UNITS = (
-    "红旗区", "卫滨区", "凤泉区", "牧野区", "新乡县", "获嘉县", "原阳县", "延津县", "封丘县",
-    "卫辉市", "辉县市", "长垣市", "平原示范区", "高新区", "经开区",
-)  # fmt: skip
-ALIASES = {
-    "平原城乡一体化示范区": "平原示范区",
-    "高新技术产业开发区": "高新区",
-    "经济技术开发区": "经开区",
-}
-MEASURES = {
-    "level": "level", "总量": "level", "growth": "growth_rate", "growth_pct": "growth_rate",
-    "growth_rate": "growth_rate", "增速": "growth_rate", "增长": "growth_rate",
-}  # fmt: skip
+# Xinxiang's county-level units and the zones some city round-ups rank beside them, the other
+# names tables give them, and the measure words of the template: the city table's reader owns
+# the names (``quarterly.city_table``).
+UNITS = city_table.UNITS
+ALIASES = city_table.ALIASES
+MEASURES = city_table.MEASURE_WORDS
 RANKED_ON = {"level": "level", "growth_rate": "growth_rate"}
 DEFAULT_FRAME_SIZE = 13  # 四区八县(市)及平原示范区: the usual city round-up; an assumption
 
@@ -97,7 +90,7 @@ def _check_row(row: dict, ids: dict[str, str], path: Path, line: int) -> dict:
 
     region = ALIASES.get(row["region"].strip(), row["region"].strip())
     if region not in UNITS:
-        fail("region", f"unknown unit {row['region']!r}.", f"use one of {'、'.join(UNITS)}.")
+        fail("region", f"unknown unit {row['region']!r}.", f"use one of {', '.join(UNITS)}.")
     indicator = ids.get(row["indicator"].strip())
     if indicator is None:
         fail("indicator", f"unknown indicator {row['indicator']!r}.",
@@ -119,19 +112,59 @@ def _check_row(row: dict, ids: dict[str, str], path: Path, line: int) -> dict:
 
 def rank_league(table: pd.DataFrame) -> pd.DataFrame:
     """Each unit's rank per year, indicator and measure: 1 = best (highest, or lowest where the
-    registry says lower is better); ties share the better rank. ``frame_size`` is how many
-    units the table ranks for that indicator."""
-    from muye_analysis.dataset import load_registry
-
-    lower_better = set(load_registry().query("higher_is_better == False")["indicator"].astype(str))
+    registry says lower is better); competition ranking on the figures as published (growth to
+    one decimal, :func:`published_figure`): ties share the better rank and the next is skipped
+    (并列第2位, then 4th). ``frame_size`` is how many units the table ranks for that
+    indicator."""
+    higher = _directions(None)
     out = table.copy()
+    ranks = {}
+    for (_year, indicator, measure), group in out.groupby(
+        ["year", "indicator", "measure"], sort=False
+    ):
+        figures = [published_figure(v, str(measure)) for v in group["value"]]
+        ranks.update(zip(group.index, competition_ranks(figures, higher.get(indicator, True)),
+                         strict=True))  # fmt: skip
+    out["rank"] = out.index.map(ranks).astype("Int64")
     groups = out.groupby(["year", "indicator", "measure"], sort=False)["value"]
-    descending = ~out["indicator"].isin(lower_better)
-    out["rank"] = groups.rank(method="min", ascending=False).where(
-        descending, groups.rank(method="min", ascending=True)
-    ).astype("Int64")  # fmt: skip
     out["frame_size"] = groups.transform("size").astype("Int64")
     return out
+
+
+def real_rank_check(published: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The league's ranking rules on real published ranks of the city's units.
+
+    ``published`` is ``context.load_published_ranks()`` (the default): the top of the city's
+    annual tables as 新乡日报 reported them, 2020 and 2021, with the rank each report writes.
+    The units listed for a year, indicator and measure are ranked with :func:`rank_league`;
+    as each list starts at first place and leaves no unit out, a unit's rank among them is its
+    rank in the city. Returns one row per listed unit: region, year, indicator, measure, value,
+    rank (computed), published_rank (NA where the report writes none), agrees, listed (units
+    listed), city_value (全市, where the report gives it) and source_url.
+    """
+    from muye_analysis.context import load_published_ranks
+
+    published = load_published_ranks() if published is None else published
+    units = published[published["region"] != config.CITY_ZH].rename(
+        columns={"source_url": "source"}
+    )  # fmt: skip
+    ranked = rank_league(units[list(COLUMNS)])
+    city = published[published["region"] == config.CITY_ZH]
+    city_of = {(r["year"], r["indicator"], r["measure"]): r["value"]
+               for r in city.to_dict("records")}  # fmt: skip
+    out = ranked.assign(published_rank=units["published_rank"].to_numpy())
+    out["agrees"] = (out["published_rank"] == out["rank"]).astype("boolean")
+    out["listed"] = out["frame_size"]
+    out["city_value"] = [city_of.get(k) for k in zip(out["year"], out["indicator"],
+                                                      out["measure"], strict=True)]  # fmt: skip
+    out = out.rename(columns={"source": "source_url"})
+    columns = ["region", "year", "indicator", "measure", "value", "rank", "published_rank",
+               "agrees", "listed", "city_value", "source_url"]  # fmt: skip
+    return (
+        out[columns]
+        .astype({"city_value": "Float64", "published_rank": "Int64"})
+        .reset_index(drop=True)
+    )
 
 
 def compare_with_report(
@@ -202,3 +235,335 @@ def _base_year() -> int:
     from muye_analysis.reports import latest_report
 
     return latest_report().base_year
+
+
+# -- every unit of the city, every period: the city bureau's tables in the store (issue 27) ---
+
+# The columns of ``city_ranks``, in order.
+CITY_RANK_COLUMNS = (
+    "area", "indicator", "measure", "period", "year", "start_month", "end_month", "value",
+    "unit", "price_basis", "rank", "tied", "frame_size", "frame_complete", "published_rank",
+    "rank_disagrees", "previous_period", "previous_rank", "previous_frame", "rank_change",
+    "frame_changed", "city_value", "gap_to_city", "gap_to_city_kind", "area_above",
+    "gap_to_above", "higher_is_better", "status", "synthetic", "source", "file",
+)  # fmt: skip
+CITY_MEASURES = ("level", "growth")
+# A period is a city table's when at least this many units have a figure for an indicator (a
+# district's own table holds one area; a wider series two or three).
+MIN_CITY_UNITS = 4
+# Growth is ranked on the figure as published, to one decimal (5.24 and 5.18 are both 5.2, tied);
+# levels as stored (published to the table's own precision).
+GROWTH_DECIMALS = 1
+# Codes of ``status``: a unit the city ranks although it is administered by the province.
+PROVINCE_ADMINISTERED = "province_administered"
+# ``gap_to_city_kind``: growth rows hold points above (+) or below (-) the 全市 row; level rows
+# the unit's share of the city total in percent.
+GAP_POINTS, GAP_SHARE = "points", "share_pct"
+
+
+def published_figure(value: float, measure: str) -> float:
+    """The figure a unit is ranked on: growth to one decimal, rounded half up as bureaus print
+    it (5.25 -> 5.3); a level as stored (float noise dropped)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if measure in ("growth", "growth_rate"):
+        step = Decimal(1).scaleb(-GROWTH_DECIMALS)
+        return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
+    return round(float(value), 9)
+
+
+def competition_ranks(values: list[float], higher_is_better: bool = True) -> list[int]:
+    """Competition ranking (1224) of figures as given: a unit's rank is one more than the
+    number of units strictly better; equal figures share a rank (并列第2位) and the next rank
+    is skipped.
+
+    >>> competition_ranks([18.4, 18.0, 18.0, 16.8])
+    [1, 2, 2, 4]
+    """
+    sign = 1 if higher_is_better else -1
+    return [1 + sum(sign * (w - v) > 0 for w in values) for v in values]
+
+
+def _directions(registry: pd.DataFrame | None) -> dict[str, bool]:
+    """indicator -> higher is better (the registry's direction; unknown counts as higher)."""
+    import pandas as pd
+
+    from muye_analysis.dataset import load_registry
+
+    registry = load_registry() if registry is None else registry
+    return {
+        str(r["indicator"]): (
+            True if pd.isna(r["higher_is_better"]) else bool(r["higher_is_better"])
+        )
+        for r in registry[["indicator", "higher_is_better"]].to_dict("records")
+    }
+
+
+def _ranked_frame(group: pd.DataFrame, published: dict, higher: bool) -> pd.DataFrame:
+    """The units of one indicator x measure x period ranked as the city ranks them."""
+    units = group[~group["sub_item"].fillna(False).astype(bool)]  # of-which zones sit inside
+    ranks_given = {k for k in published if k[0] in set(units["area"])}
+    if ranks_given:  # a zone listed apart but given no 位次: the city did not rank it
+        keep = units["area"].map(lambda a: a not in city_table.ZONES or (a,) in ranks_given)
+        units = units[keep.to_numpy()]
+    figures = [published_figure(v, str(m)) for v, m in zip(units["value"], units["measure"],
+                                                              strict=True)]  # fmt: skip
+    ranks = competition_ranks(figures, higher)
+    out = units.assign(_figure=figures, rank=ranks)
+    out["tied"] = out.groupby("rank")["rank"].transform("size") > 1
+    out["frame_size"] = len(out)
+    out["frame_complete"] = set(city_table.CITY_FRAME) <= set(out["area"])
+    above_area, above_gap = [], []
+    sign = 1 if higher else -1
+    for figure in figures:
+        better = [(f, a) for f, a in zip(figures, out["area"], strict=True)
+                  if sign * (f - figure) > 0]  # fmt: skip
+        if not better:
+            above_area.append(None)
+            above_gap.append(None)
+            continue
+        nearest = min(better, key=lambda fa: (sign * (fa[0] - figure), _frame_order(fa[1])))
+        above_area.append(nearest[1])
+        above_gap.append(_round_gap(abs(nearest[0] - figure), str(out["measure"].iloc[0])))
+    out["area_above"] = above_area
+    out["gap_to_above"] = above_gap
+    return out
+
+
+def _frame_order(area: str) -> int:
+    order = (*city_table.CITY_FRAME, *city_table.ZONES)
+    return order.index(area) if area in order else len(order)
+
+
+def _round_gap(gap: float, measure: str) -> float:
+    """A difference of published figures, without float noise (5.2 - 4.8 is 0.4)."""
+    return round(gap, GROWTH_DECIMALS if measure == "growth" else 9)
+
+
+def _city_rows(store: pd.DataFrame) -> pd.DataFrame:
+    """Store rows of the city's units and of the city itself, year to date."""
+    areas = {*UNITS, config.CITY_ZH}
+    rows = store[store["area"].isin(areas)]
+    return rows[rows["start_month"].fillna(1).astype(int) == 1]
+
+
+def city_ranks_all(
+    store: pd.DataFrame | None = None, registry: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """:func:`city_ranks` for every period the store holds a city table of (oldest first)."""
+    import pandas as pd
+
+    from muye_analysis.periods import Period
+    from muye_analysis.quarterly import is_synthetic, read_store
+
+    store = read_store() if store is None else store
+    rows = _city_rows(store)
+    rows = rows.assign(synthetic=is_synthetic(rows).to_numpy()) if len(rows) else rows
+    values = rows[rows["measure"].isin(CITY_MEASURES)]
+    units = values[values["area"] != config.CITY_ZH]
+    city = values[(values["area"] == config.CITY_ZH) & ~values["sub_item"].fillna(False)]
+    city_of = {(r["indicator"], r["year"], r["end_month"], r["measure"]): r["value"]
+               for r in city.to_dict("records")}  # fmt: skip
+    published: dict[tuple, dict] = {}
+    for r in rows[rows["measure"] == "rank"].to_dict("records"):
+        key = (r["indicator"], r["year"], r["end_month"], r["ranked_on"])
+        published.setdefault(key, {})[(r["area"],)] = int(r["value"])
+    higher_of = _directions(registry)
+    frames = []
+    keys = ["indicator", "year", "end_month", "measure"]
+    for (indicator, year, end, measure), group in units.groupby(keys, observed=True, sort=True):
+        if (~group["sub_item"].fillna(False).astype(bool)).sum() < MIN_CITY_UNITS:
+            continue  # not a city table: a district's own figures, or a wider series
+        given = published.get((indicator, year, end, measure), {})
+        higher = higher_of.get(str(indicator), True)
+        ranked = _ranked_frame(group, given, higher)
+        ranked["published_rank"] = [given.get((a,)) for a in ranked["area"]]
+        ranked["higher_is_better"] = higher
+        city_value = city_of.get((indicator, year, end, measure))
+        ranked["city_value"] = city_value
+        if city_value is None:
+            ranked["gap_to_city"] = None
+        elif measure == "growth":
+            c = published_figure(city_value, "growth")
+            ranked["gap_to_city"] = [_round_gap(f - c, "growth") for f in ranked["_figure"]]
+        else:
+            ranked["gap_to_city"] = [v / city_value * 100 if city_value else None
+                                     for v in ranked["value"]]  # fmt: skip
+        ranked["gap_to_city_kind"] = GAP_POINTS if measure == "growth" else GAP_SHARE
+        ranked["_order"] = Period(int(year), int(end)).code
+        frames.append(ranked)
+    if not frames:
+        return _empty_city_ranks()
+    out = pd.concat(frames, ignore_index=True)
+    out = _with_changes(out)
+    out["rank_disagrees"] = [
+        pd.NA if pd.isna(p) else bool(int(p) != int(r))
+        for p, r in zip(out["published_rank"], out["rank"], strict=True)
+    ]
+    out["status"] = [PROVINCE_ADMINISTERED if a in city_table.PROVINCE_ADMINISTERED else ""
+                     for a in out["area"]]  # fmt: skip
+    return _typed_city_ranks(out)
+
+
+def _with_changes(out: pd.DataFrame) -> pd.DataFrame:
+    """previous_period / previous_rank / rank_change (previous minus now: + climbed) and
+    frame_changed, each unit against the latest earlier period that ranked the same indicator
+    and measure."""
+    out = out.sort_values(["area", "indicator", "measure", "year", "end_month"])
+    grouped = out.groupby(["area", "indicator", "measure"], observed=True, sort=False)
+    out["previous_period"] = grouped["period"].shift(1)
+    out["previous_rank"] = grouped["rank"].shift(1)
+    out["previous_frame"] = grouped["frame_size"].shift(1)
+    out["rank_change"] = out["previous_rank"] - out["rank"]
+    changed = out["previous_frame"] != out["frame_size"]
+    out["frame_changed"] = changed.where(out["previous_frame"].notna())
+    return out
+
+
+def _empty_city_ranks() -> pd.DataFrame:
+    import pandas as pd
+
+    return _typed_city_ranks(pd.DataFrame(columns=list(CITY_RANK_COLUMNS)))
+
+
+def _typed_city_ranks(out: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    order = {a: i for i, a in enumerate((*city_table.CITY_FRAME, *city_table.ZONES))}
+    if len(out):
+        out = out.assign(_area_order=out["area"].map(order)).sort_values(
+            ["year", "end_month", "indicator", "measure", "rank", "_area_order"]
+        )
+    out = out.reindex(columns=list(CITY_RANK_COLUMNS)).reset_index(drop=True)
+    return out.astype(
+        {
+            "area": "string", "indicator": "string",
+            "measure": pd.CategoricalDtype(list(CITY_MEASURES)), "period": "string",
+            "year": "Int64", "start_month": "Int64", "end_month": "Int64", "value": "Float64",
+            "unit": "string", "price_basis": "string", "rank": "Int64", "tied": "boolean",
+            "frame_size": "Int64", "frame_complete": "boolean", "published_rank": "Int64",
+            "rank_disagrees": "boolean", "previous_period": "string", "previous_rank": "Int64",
+            "previous_frame": "Int64", "rank_change": "Int64", "frame_changed": "boolean",
+            "city_value": "Float64",
+            "gap_to_city": "Float64", "gap_to_city_kind": "string", "area_above": "string",
+            "gap_to_above": "Float64", "higher_is_better": "boolean", "status": "string",
+            "synthetic": "boolean", "source": "string", "file": "string",
+        }
+    )  # fmt: skip
+
+
+def city_ranks(
+    as_of: object = None,
+    indicator: str | None = None,
+    *,
+    store: pd.DataFrame | None = None,
+    registry: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every unit of the city ranked for one period, per indicator and measure.
+
+    One row per area x indicator x measure (``level`` or ``growth``) of the period ``as_of``
+    (a :class:`~muye_analysis.periods.Period` or a label such as YYYY年1-6月 or 上半年; default:
+    the latest period the store holds a city table of; with ``indicator``, that indicator's
+    latest). The figures are the city bureau's tables ingested with ``muye ingest``
+    (``quarterly.city_table``). Columns (``CITY_RANK_COLUMNS``):
+
+    * ``rank``: 1 = highest, or best by the registry's direction (``higher_is_better``);
+      competition ranking on the figures as published (growth to 0.1): equal figures share a
+      rank (``tied``: 并列第N位) and the next rank is skipped;
+    * ``frame_size``: the units ranked, as the city ranks them: the 4 districts (经开区 inside
+      红旗区, 高新区 inside 卫滨区 unless the table lists them apart), the 8 counties and cities
+      (长垣市 included, ``status`` = ``province_administered``: 省直管) and 平原示范区; 全市 never.
+      A zone listed apart is ranked, unless the table gives others a 位次 and it none.
+      ``frame_complete``: all 13 units of the city's usual frame have a figure;
+    * ``published_rank``: the 位次 the table publishes for this measure; ``rank_disagrees``
+      flags a published rank the figures do not give;
+    * ``rank_change``: the previous period's rank minus this one (+ = climbed), against the
+      latest earlier period ranking the same indicator and measure (``previous_period``,
+      ``previous_rank``); ``frame_changed`` when that period ranked a different number of
+      units (``previous_frame``);
+    * ``gap_to_city``: growth: points above (+) or below (-) the 全市 row; level: the unit's
+      share of the city total in percent (``gap_to_city_kind``);
+    * ``gap_to_above``: how far the unit is from the nearest unit ranked above it
+      (``area_above``), in points for growth and in the level's unit; NA for the first.
+
+    ``attrs``: ``as_of`` (the Period) and ``periods`` (every period with a city table).
+    Raises ValueError when ``as_of`` names a period with no city table.
+    """
+    from muye_analysis.periods import Period
+
+    ranks = city_ranks_all(store, registry)
+    if indicator is not None:
+        ranks = ranks[ranks["indicator"] == _indicator_id(indicator)]
+    periods = sorted({Period(int(y), int(m)) for y, m in zip(ranks["year"], ranks["end_month"],
+                                                               strict=True)})  # fmt: skip
+    if not periods:
+        out = ranks.iloc[0:0]
+        out.attrs.update({"as_of": None, "periods": []})
+        return out
+    period = periods[-1] if as_of is None else _as_of(as_of, periods)
+    out = ranks[(ranks["year"] == period.year) & (ranks["end_month"] == period.end_month)]
+    out = out.reset_index(drop=True)
+    out.attrs.update({"as_of": period, "periods": periods})
+    return out
+
+
+def latest_city_period(store: pd.DataFrame | None = None, as_of: object = None) -> object:
+    """The latest period with a city table at or before ``as_of`` (a Period, or None for the
+    latest of all); None when there is none. The briefing and the workbook show the city's
+    table of their own period, or the last one published before it."""
+    periods = city_ranks(store=store).attrs["periods"]
+    if as_of is not None:
+        end = (as_of.year, as_of.end_month)
+        periods = [p for p in periods if (p.year, p.end_month) <= end]
+    return periods[-1] if periods else None
+
+
+def _indicator_id(indicator: str) -> str:
+    """A registry id from an id, a Chinese name or a synonym (the registry's names)."""
+    from muye_analysis.dataset import indicator_ids_by_name
+
+    return indicator_ids_by_name().get(indicator, indicator)
+
+
+def _as_of(as_of: object, periods: list) -> object:
+    from muye_analysis.periods import Period, parse_ytd_period
+
+    period = as_of if isinstance(as_of, Period) else parse_ytd_period(
+        as_of, year=periods[-1].year
+    )  # fmt: skip
+    if period not in periods:
+        listed = ", ".join(p.label("zh") for p in periods)
+        raise ValueError(
+            f"no city table for {period.label('zh')}; the store has city tables for {listed}."
+        )
+    return period
+
+
+def district_ranks(
+    ranks: pd.DataFrame | None = None, area: str = config.DISTRICT_ZH
+) -> pd.DataFrame:
+    """One area's rows of :func:`city_ranks` (the district by default), in the registry's
+    order of the headline indicators, level before growth: the 位次 table of the period."""
+    from muye_analysis.dataset import HEADLINE
+
+    ranks = city_ranks() if ranks is None else ranks
+    mine = ranks[ranks["area"] == area]
+    order = {ind: i for i, ind in enumerate(HEADLINE)}
+    mine = mine.assign(_o=mine["indicator"].map(lambda i: order.get(i, len(order))))
+    mine = mine.sort_values(["_o", "indicator", "measure"]).drop(columns="_o")
+    out = mine.reset_index(drop=True)
+    out.attrs.update(ranks.attrs)
+    return out
+
+
+def rank_history(
+    area: str = config.DISTRICT_ZH,
+    *,
+    store: pd.DataFrame | None = None,
+    registry: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One area's rank at every period with a city table (the rows of :func:`city_ranks_all`
+    for ``area``), oldest first: the data of the rank-over-time chart."""
+    ranks = city_ranks_all(store, registry)
+    out = ranks[ranks["area"] == area].sort_values(["indicator", "measure", "year", "end_month"])
+    return out.reset_index(drop=True)

@@ -359,6 +359,7 @@ def _months(match: re.Match[str], original: str, context: str | None) -> tuple[i
     )
 
 
+YTD_EXAMPLE = "YYYY年1-9月"  # how a year-to-date label is written, for error messages
 _FORMS = (
     "use forms such as YYYY年1-3月, 1-6月, 一季度, 上半年, 前三季度, 全年 (year to date), "
     "二季度 or YYYYQ2 (the quarter alone), 4-6月 or 下半年."

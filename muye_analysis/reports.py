@@ -176,6 +176,31 @@ def find_report(name: str | Report | None, path: Path | None = None) -> Report:
     raise KeyError(f"no report {name!r} in the curated data; known: {known}")
 
 
+def as_of_period(label: object, *, plan_year: int | None = None):
+    """The one year-to-date period of ``muye run/brief/progress --as-of`` and the notebooks'
+    ``AS_OF``, parsed once: a :class:`~muye_analysis.periods.Period` (returned as is), a label
+    with a year (YYYY年1-9月) or without one (前三季度, 1-9月, 三季度累计: the plan year of the
+    latest report is implied), or None (the latest period in the store). A span that does not
+    start in January (二季度 alone) is refused with how to write it; so is a year other than the
+    plan year when ``plan_year`` is given.
+    """
+    from muye_analysis.periods import Period, PeriodError, parse_ytd_period
+
+    if label is None or (isinstance(label, str) and not label.strip()):
+        return None
+    year = latest_report().plan_year if plan_year is None else plan_year
+    period = label if isinstance(label, Period) else parse_ytd_period(label, year=year)
+    if not period.is_cumulative:
+        raise PeriodError(
+            f"{period.label('zh')} is not a year-to-date span; write 1-{period.end_month}月."
+        )
+    if plan_year is not None and period.year != plan_year:
+        raise PeriodError(
+            f"{period.label('zh')} is not in {plan_year}, the year the targets are for."
+        )
+    return period
+
+
 def years_of(frame: pd.DataFrame) -> tuple[int, int]:
     """(base year, plan year) of the one report behind ``frame``.
 

@@ -179,11 +179,12 @@ def run_notebooks(
     return [results[spec.stem] for spec in specs]
 
 
-def _build_briefing_quietly(lang: str) -> str:
-    """Worker-process entry for the briefing pack; returns its summary text."""
+def _build_briefing_quietly(lang: str, as_of: str | None = None) -> str:
+    """Worker-process entry for the briefing pack (at ``as_of``, the run's one period label);
+    returns its summary text."""
     from muye_analysis.briefing import build_briefing
 
-    return build_briefing(lang).summary()
+    return build_briefing(lang, as_of=as_of).summary()
 
 
 def run_suite(
@@ -207,11 +208,10 @@ def run_suite(
     from muye_analysis.summary import summarise_dataset, summarise_headline
 
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
-    if as_of is not None:  # 前三季度, YYYY年1-9月, 三季度累计 … -> one year-to-date label
-        from muye_analysis.periods import parse_ytd_period
-        from muye_analysis.reports import latest_report
+    if as_of is not None:  # 前三季度, YYYY年1-9月, 三季度累计 … -> one period, parsed once
+        from muye_analysis.reports import as_of_period
 
-        as_of = parse_ytd_period(as_of, year=latest_report().plan_year).label("zh")
+        as_of = as_of_period(as_of).label("zh")  # the notebooks' AS_OF and the briefing's
     # Year-to-date files are ingested before any notebook starts, so a bad table stops the run
     # with its file, row and column instead of failing inside notebook 04. The other data
     # checks (a second of pandas work) run while the first kernels start; a DataError there
@@ -221,7 +221,7 @@ def run_suite(
         progress("")
     checked: list[str] = []
     with ProcessPoolExecutor(max_workers=1) as brief_pool:
-        brief = brief_pool.submit(_build_briefing_quietly, lang) if briefing else None
+        brief = brief_pool.submit(_build_briefing_quietly, lang, as_of) if briefing else None
         results = run_notebooks(
             specs, lang=lang, as_of=as_of, workers=workers, html=html, progress=progress,
             while_running=lambda: checked.append(summarise_dataset(lang=lang, headline=False)),

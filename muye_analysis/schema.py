@@ -26,6 +26,16 @@ COMMITMENTS = ("力争", "确保")  # strive for / ensure; empty for a plain tar
 
 RANKED_ON = ("level", "growth_rate", "share", "amount")
 RANK_SCOPES = ("全市", "全省", "全国")
+# Reading the report's own words for the claims (muye_analysis.claims.report): where a sentence
+# ends, what says a target was over-fulfilled, and the ids of plan-completion rates.
+SENTENCE_END = r"[。！？\n]"
+OVER_FULFILLED_WORDS = ("超额完成",)
+COMPLETION_SUFFIXES = ("completion_rate", "investment_rate")
+# How a measure is written in an input table's measure column (league tables, templates).
+MEASURE_WORDS = {
+    "level": "level", "总量": "level", "growth": "growth_rate", "growth_pct": "growth_rate",
+    "growth_rate": "growth_rate", "增速": "growth_rate", "增长": "growth_rate",
+}  # fmt: skip
 STAGES = ("from", "to")  # before -> after pairs such as 由40%提升至70%
 
 CATEGORIES = (

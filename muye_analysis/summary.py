@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from muye_analysis.dataset import HEADLINE, load_indicators, load_targets
+from muye_analysis.display import fixed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,7 +62,7 @@ def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) ->
     lines = [title]
     for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
         name = row["name_zh"] if zh else row["name_en"]
-        actual = "—" if pd.isna(row["actual"]) else f"{row['actual']:.1f}{row['unit']}"
+        actual = "—" if pd.isna(row["actual"]) else f"{fixed(row['actual'], 1)}{row['unit']}"
         target = f"{row['target']:g}{row['unit']}"
         if zh:
             target += "" if pd.isna(row["qualifier"]) else row["qualifier"]

@@ -48,6 +48,11 @@ def show_table(
     from muye_analysis import vocab
 
     frame = df.reset_index(drop=True) if _plain_index(df) else df.copy()
+    if name and "indicator" in frame.columns and not set(_NAME_COLUMNS) & set(frame.columns):
+        # analysis tables carry the indicator id only: its name comes from the vocabulary
+        short = name == "short"
+        names = [vocab.indicator_name(str(i), lang, short=short) for i in frame["indicator"]]
+        frame = frame.assign(indicator=names).rename(columns={"indicator": f"{name}_{lang}"})
     keep = f"{name}_{lang}" if name else None
     if keep is not None and keep not in frame.columns:
         other = "en" if lang == "zh" else "zh"  # a table with names in one language only
@@ -115,3 +120,34 @@ def _is_text(series: Any) -> bool:
         or isinstance(series.dtype, pd.CategoricalDtype)
         or series.dtype == object
     )
+
+
+def scenario_table(scenarios: Any, lang: str = "zh") -> Any:
+    """The forecast's scenarios (``GrowthForecast.scenarios(target)``: codes, numbers and
+    periods) as a reader's table: each scenario's assumption in ``lang`` (the vocabulary's
+    ``fan.bar.<code>``), the growth of the rest of the year it assumes and the annual figure it
+    gives."""
+    import pandas as pd
+
+    from muye_analysis import vocab
+
+    rows = [
+        {"label": vocab.text(f"fan.bar.{r['scenario']}", lang, span=r["span"],
+                             rest_growth=r["rest_growth"]),
+         "rest_growth": r["rest_growth"], "annual": r["annual"]}
+        for r in scenarios.to_dict("records")
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["label", "rest_growth", "annual"])
+
+
+def fan_side_table(facts: Any, lang: str = "zh") -> Any:
+    """The full-year figures beside a fan (``forecast.presentation.FanFacts``) as a table: the
+    forecast, the anchored forecast when there is one and the scenarios, each with the growth
+    of the rest of the year it assumes (scenarios) and its annual figure."""
+    import pandas as pd
+
+    from muye_analysis.charts.fan import side_rows
+
+    rows = [{"label": r["label"], "rest_growth": r["rest"], "annual": r["annual"]}
+            for r in side_rows(facts, lang)]  # fmt: skip
+    return pd.DataFrame(rows, columns=["label", "rest_growth", "annual"])

@@ -26,6 +26,8 @@ CITY_COMPARISON = ("gdp", "retail_sales", "budget_revenue", "industrial_value_ad
 UNIT_RANKED_ON = ("level", "growth_rate", "share")
 THIRDS = ("top", "middle", "bottom")
 _GROWTH_MEASURES = ("growth_rate", "growth_pct")  # the raw context file says growth_pct
+# Measures never shown as a ratio of target to outcome (percentages: their gap is in points).
+_NOT_RATIOED = ("growth_rate", "rate", "share")
 
 
 def rank_third(rank: int, frame_size: int) -> str:
@@ -46,8 +48,9 @@ def rank_view(rankings: pd.DataFrame, frame_size: int) -> pd.DataFrame:
     """One row per ranking, in the report's order, with its third of the assumed frame.
 
     ``kind`` is "rank" (a numeric rank among county-level units, placed on the scorecard),
-    "standing" (a qualitative standing such as 第一方阵) or "other_frame" (a rank among
-    something else, e.g. projects in a bond batch, which the frame size does not apply to).
+    "standing" (a qualitative standing such as the leading group) or "other_frame" (a rank
+    among something else, e.g. projects in a bond batch, which the frame size does not apply
+    to).
     """
     _require(rankings, "rankings", ("indicator", "short_zh", "short_en", "ranked_on", "rank"))
     df = rankings.reset_index(drop=True)
@@ -55,8 +58,8 @@ def rank_view(rankings: pd.DataFrame, frame_size: int) -> pd.DataFrame:
     rank = df["rank"].astype("Int64")
     ranked_on = df["ranked_on"].astype("string")
     # The frame size applies to city-wide ranks of county-level units only.
-    scope = df.get("rank_scope", pd.Series("全市", index=df.index)).astype("string")
-    in_city = scope.fillna("全市") == "全市"
+    scope = df.get("rank_scope", pd.Series(config.CITY_SCOPE, index=df.index)).astype("string")
+    in_city = scope.fillna(config.CITY_SCOPE) == config.CITY_SCOPE
     kind = pd.Series("other_frame", index=df.index, dtype="string")
     kind = kind.mask(rank.notna() & ranked_on.isin(UNIT_RANKED_ON) & in_city, "rank")
     kind = kind.mask(rank.isna(), "standing")
@@ -152,12 +155,13 @@ def projection_view(
 def task_target_view(targets: pd.DataFrame) -> pd.DataFrame:
     """Plan-year task targets with a comparable base-year outcome, as a percentage of it.
 
-    Headline growth targets are left to the growth-gap chart. For rates (R&D coverage 80% vs
-    70%) the ratio is still target ÷ outcome, and ``gap_pp`` gives the difference in points.
-    Sorted from the largest ratio down.
+    Levels and counts only: growth targets are left to the growth-gap chart, and rates and
+    shares (R&D coverage 80% against 70%, the unemployment rate) are left out, because a ratio
+    of two rates ("114%") means nothing; their gap in points is in ``annual_gaps``. Sorted from
+    the largest ratio down.
     """
     _require(targets, "targets", ("indicator", "measure", "target", "actual", "gap_pp", "unit"))
-    comparable = (targets["measure"] != "growth_rate") & targets["actual"].notna()
+    comparable = ~targets["measure"].isin(_NOT_RATIOED) & targets["actual"].notna()
     if "actual_unit" in targets:
         # A ratio of two numbers means something only in the same unit.
         same_unit = targets["actual_unit"].astype("string") == targets["unit"].astype("string")

@@ -48,7 +48,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import muye_analysis as ma
-from muye_analysis import league
+from muye_analysis import league, vocab
 from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure, show_saved
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import latest_report
@@ -56,7 +56,7 @@ from muye_analysis.views import city_view, rank_third, rank_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
 BASE = latest_report().base_year  # the year the latest report's ranks are of
-print(f"{BASE}年全市排名 / city ranks in {BASE}")
+print(vocab.text("nb.city_ranks", LANG, year=BASE))
 
 # %% [markdown]
 # ## Ranks as printed · 报告中的位次
@@ -74,13 +74,79 @@ show_table(rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quo
 # %%
 table = league.load_league_tables()
 if table is None:
-    print(
-        "data/league/ 中没有全市排名表，排名单位数仍为假设 / no league table: the frame stays an assumption"
-    )
+    print(vocab.text("nb.no_league_table", LANG))
 else:
     display(league.compare_with_report(league.rank_league(table)))  # noqa: F821 (IPython's display)
 frame, from_table = league.scorecard_frame(FRAME_SIZE)
 frame, from_table
+
+# %% [markdown]
+# ## Every period: the district among the city's units · 各期全市位次与对标
+#
+# 市统计局每月（季）发布《各县（市、区）主要经济指标》表：各单位的绝对值、增长和位次。把表（.xlsx 或
+# GBK 编码的 CSV，原样即可）放进 `data/quarterly/` 并运行 `muye ingest data/quarterly/`，这里就会按
+# 全市口径给出牧野区每一期的位次表（位次、较上期变化、与全市的差距、与前一位的差距）、位次变化图和
+# 各单位增速点图。排名单位数写在每张表和图上：四区（红旗区含经开区、卫滨区含高新区，表中单列时另行
+# 排名）、八县（市）和平原示范区，长垣市为省直管县级市、仍在全市排名之内；全市不参与排名。增速按公布数
+# （一位小数）排名，相同者并列。表中自带的位次与数据不符时会标出。
+#
+# *With the city bureau's monthly table of every unit ingested, the district's ranks, changes and
+# gaps every period; the number of units ranked is stated on every table and chart.*
+
+# %%
+from muye_analysis import vocab as labels
+from muye_analysis.charts.city_ranks import plot_growth_dots, plot_rank_history
+from muye_analysis.charts.rank_words import rank_table, rule_notes, source_text
+
+city_ranks = league.city_ranks()
+if city_ranks.empty:
+    print(labels.text("cr_none", LANG))
+elif AS_OF is not None:
+    try:
+        city_ranks = league.city_ranks(AS_OF)
+    except ValueError as exc:  # no city table for that period: say so, keep the latest
+        print(exc)
+if not city_ranks.empty:
+    muye_ranks = league.district_ranks(city_ranks)
+    period = city_ranks.attrs["as_of"]
+    print(labels.text("cr_table_title", LANG, period=period.label(LANG)))
+    display(show_table(rank_table(muye_ranks, LANG), LANG, name=None))  # noqa: F821
+    for note in [*rule_notes(city_ranks, LANG), source_text(muye_ranks, LANG)]:
+        print(note)
+
+# %% [markdown]
+# 位次变化图（各期位次，第1位在上），以及每个指标各单位增速的点图（竖线为全市，蓝色为牧野区）。
+
+# %%
+if city_ranks.empty:
+    print(labels.text("cr_no_charts", LANG))
+else:
+    fig = plot_rank_history(lang=LANG)
+    paths = save_figure(fig, f"city_rank_history_{LANG}", directory=FIGURES_DIR)
+    plt.close(fig)
+    display(show_saved(paths))  # noqa: F821
+    growth_indicators = list(
+        dict.fromkeys(muye_ranks.loc[muye_ranks["measure"] == "growth", "indicator"])
+    )
+    for indicator in growth_indicators:
+        fig = plot_growth_dots(city_ranks, indicator, lang=LANG)
+        paths = save_figure(fig, f"city_growth_dots_{indicator}_{LANG}", directory=FIGURES_DIR)
+        plt.close(fig)
+        display(show_saved(paths))  # noqa: F821
+
+# %% [markdown]
+# ### Real published ranks · 用真实公布的位次检验排名规则
+#
+# 没有找到全市各单位的完整公开表；新乡日报对2020、2021年结果的报道列出了各表的前几名及其位次
+# （含“并列第2位”“并列第5位”和单列的高新区）。用本工具的排名规则对报道列出的单位排名，与报道写明的
+# 位次逐一对照（来源与原文见 `data/raw/context/xinxiang_county_ranks.csv`）。
+
+# %%
+from muye_analysis.charts.rank_words import real_check_summary, real_check_table
+
+real_check = league.real_rank_check()
+print(real_check_summary(real_check, LANG))
+show_table(real_check_table(real_check, LANG), LANG, name=None)
 
 # %% [markdown]
 # ## Rank scorecard · 排名记分卡
@@ -104,7 +170,10 @@ view = rank_view(rankings, frame)
 ranked = view[view["kind"] == "rank"]
 robustness = pd.DataFrame(
     {n: [rank_third(int(r), n) for r in ranked["rank"]] for n in (12, 13, 15)},
-    index=ranked["short_zh" if LANG == "zh" else "short_en"] + "：第" + ranked["rank"].astype(str),
+    index=[
+        vocab.text("nb.rank_row", LANG, name=vocab.indicator_name(row, LANG), rank=int(row["rank"]))
+        for _, row in ranked.iterrows()
+    ],
 )
 robustness["robust"] = robustness.nunique(axis=1).eq(1)
 show_table(robustness, LANG)
@@ -140,7 +209,7 @@ if city is not None:
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821 (inside an if, a bare expression shows nothing)
 else:
-    print("没有基年的全市数据，此图不画 / no city figures for the base year: chart not drawn")
+    print(vocab.text("nb.no_city_figures", LANG))
 
 # %% [markdown]
 # ### Sources of the city figures · 全市数据来源

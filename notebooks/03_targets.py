@@ -49,7 +49,8 @@ notebook_summary("03", LANG)
 import matplotlib.pyplot as plt
 
 import muye_analysis as ma
-from muye_analysis.attainment import attainment_summary, attainment_table
+from muye_analysis import vocab
+from muye_analysis.attainment import attainment_table
 from muye_analysis.charts import (
     plot_growth_gap,
     plot_projected_levels,
@@ -57,15 +58,15 @@ from muye_analysis.charts import (
     save_figure,
     show_saved,
 )
+from muye_analysis.claims.report import attainment_claim
 from muye_analysis.reports import latest_report, list_reports
 from muye_analysis.views import growth_gap_view, projection_view, task_target_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
 indicators, targets = ma.load_indicators(), ma.load_targets()
 BASE, PLAN = latest_report().base_year, latest_report().plan_year
-print(
-    f"{latest_report().document}: {BASE}年实际 / {PLAN}年目标 (base year {BASE}, plan year {PLAN})"
-)
+print(vocab.text("nb.report_years", LANG, document=latest_report().document, base=BASE,
+                 target=PLAN))  # fmt: skip
 
 # %% [markdown]
 # ## Headline targets · 主要预期目标
@@ -151,17 +152,24 @@ show_table(
 
 # %%
 if len(list_reports()) < 2:
-    print(
-        f"data/ 中只有一份报告，无法对照上年目标 / only one report in data/ ({latest_report().document})"
-    )
+    print(vocab.text("nb.one_report", LANG, document=latest_report().document))
     attainment = None
 else:
     attainment = attainment_table()
-    print(attainment_summary(attainment, LANG))
+    print(vocab.say(attainment_claim(attainment), LANG))
     display(  # noqa: F821 (IPython's display)
         show_table(
             attainment[
-                [name, "measure", "target", "qualifier", "unit", "outcome", "status", "reason"]
+                [
+                    "indicator",
+                    "measure",
+                    "target",
+                    "qualifier",
+                    "unit",
+                    "outcome",
+                    "status",
+                    "reason",
+                ]
             ],
             LANG,
         )

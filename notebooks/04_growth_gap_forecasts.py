@@ -45,7 +45,7 @@ QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/
 from muye_analysis.briefing.judgements import notebook_summary
 from muye_analysis.tables import show_table
 
-notebook_summary("04", LANG)
+notebook_summary("04", LANG, as_of=AS_OF)  # AS_OF: one period, the plan year implied
 
 # %%
 import matplotlib.pyplot as plt
@@ -53,15 +53,16 @@ import pandas as pd
 
 from muye_analysis import config, forecast, progress, quarterly, targets, vocab
 from muye_analysis.charts import (
-    labels,
+    plot_growth_forecast,
     plot_progress,
     plot_required_growth_grid,
     save_figure,
     show_saved,
 )
-from muye_analysis.periods import parse_ytd_period
-
-name = "name_zh" if LANG == "zh" else "name_en"
+from muye_analysis.claims.ytd import gap_claim
+from muye_analysis.periods import Period
+from muye_analysis.progress import rendering as progress_words
+from muye_analysis.reports import as_of_period
 
 # %% [markdown]
 # ## 1. On the bundled annual data · 仅用报告年度数据
@@ -74,7 +75,7 @@ name = "name_zh" if LANG == "zh" else "name_en"
 # %%
 annual = targets.annual_gaps()
 show_table(
-    annual[[name, "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
+    annual[["indicator", "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
             "gap_pp", "note"]],
     LANG,
 )  # fmt: skip
@@ -88,7 +89,7 @@ show_table(
 # %%
 show_table(
     targets.implied_bases()[
-        [name, "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
+        ["indicator", "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
     ],
     LANG,
 )
@@ -133,24 +134,24 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 folder = config.quarterly_dir() if QUARTERLY_DIR is None else QUARTERLY_DIR
 store = quarterly.load_quarterly(folder) if quarterly.has_data_files(folder) else None
 if store is None:
-    print("data/quarterly/ 中还没有累计数据 / no year-to-date data yet")
+    print(vocab.text("nb.no_ytd", LANG))
 else:
     periods = store.drop_duplicates(["year", "end_month"]).sort_values(["year", "end_month"])
     print(
         f"{store['indicator'].nunique()} indicators; {periods['period'].iloc[0]} … {periods['period'].iloc[-1]}"
     )
     if quarterly.is_synthetic(store).any():
-        print("注意：部分数据标注为示例/合成数据，相关图表将加注 / some rows are marked synthetic")
+        print(vocab.text("nb.synthetic_rows", LANG))
 
 # %%
-period = None if AS_OF is None else parse_ytd_period(AS_OF)
+period = as_of_period(AS_OF)  # the same period the summary and the briefing use
 gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
 if not gaps:  # no silent cell: say why nothing follows
-    print(labels.text("judge_no_ytd", LANG))
+    print(vocab.text("judge_no_ytd", LANG))
 for gap in gaps:
-    print(gap.sentence(LANG))
+    print(vocab.say(gap_claim(gap), LANG))
     if gap.required is not None:
-        print("  weights:", gap.required.weights_source)
+        print("  weights:", vocab.weights_text(gap.required.weights_source, LANG))
 
 # %% [markdown]
 # 预测（默认方法）：结构模型、季度AR(1)、累计增速外推，以及有新乡市或河南省数据时的“锚定预测”，
@@ -163,11 +164,19 @@ for gap in gaps:
 # series; after an abnormal base year the simple methods reason on the two-year basis.*
 
 # %%
-from muye_analysis.charts.fan import side_rows
+from muye_analysis.claims.charts import fan_claim, fan_notes
+from muye_analysis.claims.ytd import gap_goal
 from muye_analysis.forecast.presentation import fan_facts
+from muye_analysis.tables import fan_side_table
+
+
+def said_notes(facts, goal):
+    """The fan slide's notes without the first (it describes the deck's panels)."""
+    return vocab.say_all([c for c in fan_notes(facts, goal) if c.id != "fan_note.drawn"], LANG)
+
 
 if not gaps:
-    print(labels.text("ytd_no_forecast", LANG))
+    print(vocab.text("ytd_no_forecast", LANG))
 for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of growth only
     series = quarterly.ytd_series(gap.indicator, store)
     # the city's, else the province's series: from the store, else data/raw/ytd_real
@@ -186,27 +195,21 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
         anchored = None
     facts = fan_facts(result, target=gap.target, bound=gap.bound, anchored=anchored,
                       wider_area=area)  # fmt: skip
-    low, high = facts.interval_80
-    print(f"{gap.indicator}: {facts.mean:.1f}% (80%: {low:.1f} to {high:.1f}); backtest "
-          f"{facts.backtest_origins} origins, 80% coverage {facts.coverage_80:.0%}; weights "
-          f"{ {m: round(w, 2) for m, w in facts.weights.items()} }")  # fmt: skip
-    if facts.probability is not None:
-        print(f"  P(meeting the target) = {facts.probability:.0%} ({facts.band})")
-    else:
-        print(f"  no probability: fewer than {facts.min_origins} backtest origins")
-    side = pd.DataFrame(side_rows(facts, LANG))[["label", "annual", "rest"]]
-    columns = {c: vocab.text(f"f21_col_{c}", LANG) for c in ("label", "rest")}
-    display(show_table(side.rename(columns=columns), LANG,  # noqa: F821 (IPython's display)
-                       decimals={"annual": 1, columns["rest"]: 1}))  # fmt: skip
-    title = labels.text(
-        "fan_title_indicator", LANG, name=gap.name_zh if LANG == "zh" else gap.name_en
+    goal = gap_goal(gap)
+    print(vocab.say(fan_claim(facts, goal, gap.indicator), LANG))
+    for note in said_notes(facts, goal):
+        print("  " + note)
+    display(show_table(fan_side_table(facts, LANG), LANG,  # noqa: F821 (IPython's display)
+                       decimals={"rest_growth": 1, "annual": 1}))  # fmt: skip
+    title = vocab.text(
+        "fan_title_indicator", LANG, name=vocab.indicator_name(gap.indicator, LANG, short=False)
     )
     own = quarterly.district_rows(store)  # the district's rows, not the city's or province's
     files = ", ".join(sorted(set(own.loc[own["indicator"] == gap.indicator, "file"].astype(str))))
-    source = labels.text("fan_source_ytd", LANG, name=files)
+    source = vocab.text("fan_source_ytd", LANG, name=files)
     synthetic = bool(quarterly.is_synthetic(own[own["indicator"] == gap.indicator]).any())
-    fig = result.plot(target=gap.target, lang=LANG, title=title, source=source,
-                      synthetic=synthetic, facts=facts)  # fmt: skip
+    fig = plot_growth_forecast(result, target=gap.target, lang=LANG, title=title, source=source,
+                               synthetic=synthetic, facts=facts)  # fmt: skip
     paths = save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821 (IPython's display)
@@ -222,16 +225,14 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
 # %%
 progress_store = quarterly.read_store() if store is None else store
 table = progress.progress_table(period, store=progress_store)
-print(progress.progress_takeaway(table, LANG))
+print(progress_words.progress_takeaway(table, LANG))
 show_table(
-    progress.display_table(table, LANG).drop(
-        columns=["数据来源" if LANG == "zh" else "Data source"]
-    ),
+    progress_words.display_table(table, LANG).drop(columns=[progress_words.header("source", LANG)]),
     LANG,
 )
 
 # %%
-print(table.attrs["note_zh" if LANG == "zh" else "note_en"])
+print(progress_words.rules_note(LANG))
 
 # %%
 fig = plot_progress(table, lang=LANG)
@@ -283,56 +284,36 @@ upto = henan[(henan["year"] < latest_year) | (henan["end_month"] <= 9)]
 china_upto = china[(china["year"] < latest_year) | (china["end_month"] <= 9)]
 result = forecast.forecast_growth(upto, wider=china_upto)
 anchored = forecast.anchor.nowcast_from_wider(upto, china_upto)
-example_target = 5.5  # an illustrative target for the scenarios, not Henan's plan
-facts = fan_facts(result, target=example_target, anchored=anchored, wider_area="全国")
+# an illustrative target for the scenarios, not Henan's plan
+example_goal = {"target": 5.5, "unit": "%", "qualifier": None, "bound": "at_least"}
+facts = fan_facts(result, target=example_goal["target"], anchored=anchored, wider_area="全国")
 published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12), "growth"]
 low, high = facts.interval_80
-weights_text = labels.text(labels.WEIGHTS_KEYS.get(result.weights_source, "weights_given"), LANG)
-combination = vocab.join_names(
-    [vocab.text("f21_weight", LANG, name=vocab.text(f"f21_method_{m}", LANG), w=f"{w:.2f}",
-                value=vocab.pct(facts.candidates[m])) for m, w in facts.weights.items()],
-    LANG,
-)  # fmt: skip
-summary_rows = {
-    "zh": [
-        ("全年增速预测（%）", f"{facts.mean:.1f}"),
-        ("80%预测区间（%）", f"{low:.1f}至{high:.1f}"),
-        ("已公布全年增速（%）", f"{published.iloc[0]:.1f}" if len(published) else "—"),
-        ("回测次数、80%区间覆盖率", f"{facts.backtest_origins}次，{facts.coverage_80:.0%}"),
-        ("方法权重", combination),
-        ("区间倍数（以往误差个数）", f"{facts.scale:.2f}（{facts.scale_errors}）"),
-        ("季度权重", weights_text),
-    ],
-    "en": [
-        ("Full-year growth forecast (%)", f"{facts.mean:.1f}"),
-        ("80% interval (%)", f"{low:.1f} to {high:.1f}"),
-        ("Published full-year growth (%)", f"{published.iloc[0]:.1f}" if len(published) else "—"),
-        ("Backtest origins, 80% coverage", f"{facts.backtest_origins}, {facts.coverage_80:.0%}"),
-        ("Method weights", combination),
-        ("Interval scale (past errors)", f"{facts.scale:.2f} ({facts.scale_errors})"),
-        ("Quarter weights", weights_text),
-    ],
-}
-show_table(pd.DataFrame(summary_rows[LANG], columns=["name", "value"]), LANG)
+numbers = {"mean": facts.mean, "lower_80": low, "upper_80": high,
+           "published_annual": published.iloc[0] if len(published) else None,
+           "origins": facts.backtest_origins, "coverage_80_pct": 100 * facts.coverage_80}  # fmt: skip
+show_table(pd.DataFrame([numbers]), LANG, decimals={"coverage_80_pct": 0})
 
 # %%
-# the forecast, the anchored forecast and the scenarios: annual growth (%) and, for a scenario,
-# the growth the rest of the year is assumed to have
-side = pd.DataFrame(side_rows(facts, LANG))[["label", "annual", "rest"]]
-columns = {c: vocab.text(f"f21_col_{c}", LANG) for c in ("label", "rest")}
-show_table(side.rename(columns=columns), LANG, decimals={"annual": 1, columns["rest"]: 1})
+# what the slide would say, and its notes: weights, interval scale, anchored forecast, scenarios
+print(vocab.say(fan_claim(facts, example_goal), LANG))
+for note in said_notes(facts, example_goal):
+    print("  " + note)
 
 # %%
-henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"
-title = labels.text("fan_title_indicator", LANG, name=henan_name)
-hosts = forecast.real_data.sources_text(upto, lang=LANG)
-intro = {
-    "zh": "河南省真实公开数据（省统计局发布，经转载网页摘录）：",
-    "en": "Real published data of Henan province (statistics bureau releases, as quoted by): ",
-}
-source = intro[LANG] + hosts
-fig = result.plot(lang=LANG, title=title, source=source, cite_report=False, history_quarters=10,
-                  target=example_target, facts=facts)  # fmt: skip
+# the forecast, the anchored forecast and the scenarios: the growth of the rest of the year a
+# scenario assumes, and the annual figure each gives
+show_table(fan_side_table(facts, LANG), LANG, decimals={"rest_growth": 1, "annual": 1})
+
+# %%
+title = vocab.text("fan_title_indicator", LANG, name=vocab.text("nb.area_gdp", LANG, area="河南省"))
+shown, total = forecast.real_data.source_hosts(upto)
+hosts = vocab.text("hosts_more" if total > len(shown) else "hosts", LANG,
+                   hosts=vocab.join_names(shown, LANG), n=total)  # fmt: skip
+source = vocab.text("nb.real_source", LANG, area="河南省", hosts=hosts)
+fig = plot_growth_forecast(result, lang=LANG, title=title, source=source, cite_report=False,
+                           history_quarters=10, target=example_goal["target"],
+                           facts=facts)  # fmt: skip
 paths = save_figure(fig, f"forecast_fan_henan_gdp_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
@@ -362,26 +343,15 @@ show_table(
 
 # %%
 before_after = {}
-for area_name, ytd in (("河南省", henan), ("广东省", guangdong)):
+for area, ytd in (("河南省", henan), ("广东省", guangdong)):  # the areas as the data name them
     both = forecast.calibration.rolling_backtest(ytd, methods=("base_effect_raw", "base_effect"))
     scores = both.summary.set_index("method")
-    before_after[area_name] = scores
+    before_after[area] = scores
     raw, cal = scores.loc["base_effect_raw"], scores.loc["base_effect"]
-    if LANG == "zh":
-        print(
-            f"{area_name}：回测{int(cal['n'])}次，80%区间覆盖率校准前{raw['coverage_80']:.0%}、"
-            f"校准后{cal['coverage_80']:.0%}；区间得分（宽度+10×落空距离）"
-            f"{raw['interval_score']:.2f} → {cal['interval_score']:.2f}；平均绝对误差不变"
-            f"（{cal['mae']:.2f}个百分点）"
-        )
-    else:
-        english = {"河南省": "Henan", "广东省": "Guangdong"}[area_name]
-        print(
-            f"{english}: {int(cal['n'])} origins, 80% coverage {raw['coverage_80']:.0%} before "
-            f"and {cal['coverage_80']:.0%} after recalibration; interval score (width + 10 x "
-            f"miss) {raw['interval_score']:.2f} -> {cal['interval_score']:.2f}; MAE unchanged "
-            f"({cal['mae']:.2f} points)"
-        )
+    print(vocab.text("nb.recalibration", LANG, area=area, n=int(cal["n"]),
+                     raw80=100 * raw["coverage_80"], cal80=100 * cal["coverage_80"],
+                     raw_score=raw["interval_score"], cal_score=cal["interval_score"],
+                     mae=cal["mae"]))  # fmt: skip
 
 # %% [markdown]
 # ## 5. 基数效应：2021年全国GDP · Base effects: China's GDP in 2021
@@ -406,21 +376,19 @@ for year, month in ((rebound, 3), (rebound, 6), (rebound, 9), (rebound + 1, 3)):
     row = forecast.combine.candidates_at(recent)
     two_year = forecast.basis.to_basis(known, 2).set_index(["year", "end_month"])["growth"]
     rows.append({
-        "period": f"{year}年1-{month}月" if LANG == "zh" else f"{year} Jan-{month}",
+        "period": Period(year, month).label(LANG),
         "growth": float(known["growth"].iloc[-1]),
         "reference": row["basis"].reference_year,
         # the two-year average where the simple methods use it
         "two_year": round(float(two_year[(year, month)]), 2) if not row["basis"].plain else None,
         "run_rate": round(row["run_rate"], 2),
         "sarimax": round(row["sarimax"], 2),
-        "actual": float(china.loc[(china["year"] == year) & (china["end_month"] == 12),
-                                  "growth"].iloc[0]),
+        "published_annual": float(china.loc[(china["year"] == year)
+                                            & (china["end_month"] == 12), "growth"].iloc[0]),
     })  # fmt: skip
 # growth = the published cumulative figure; reference = the base year the simple methods use;
 # two_year = the two-year average; run_rate and sarimax = their annual forecasts on that basis
-codes = ("reference", "two_year", "run_rate", "sarimax", "actual")
-show_table(pd.DataFrame(rows).rename(columns={c: vocab.text(f"f21_col_{c}", LANG) for c in codes}),
-           LANG)  # fmt: skip
+show_table(pd.DataFrame(rows), LANG)
 
 # %% [markdown]
 # ### 更长的检验 · Longer real series

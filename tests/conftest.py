@@ -20,3 +20,16 @@ def _outputs_in_tmp(tmp_path_factory, monkeypatch):
     # Inputs a user may have dropped into the working tree must not change test results.
     monkeypatch.setenv("MUYE_QUARTERLY_DIR", str(out / "quarterly"))
     monkeypatch.setenv("MUYE_LEAGUE_DIR", str(out / "league"))
+
+
+@pytest.fixture(scope="session")
+def city_store(tmp_path_factory):
+    """The store after ``muye ingest tests/data/city/``: the SYNTHETIC city tables of every unit
+    (2024年1-3月, 1-5月, 1-6月), read back as a DataFrame."""
+    from pathlib import Path
+
+    from muye_analysis.quarterly import ingest_quarterly, read_store
+
+    folder = tmp_path_factory.mktemp("city_store")
+    ingest_quarterly(Path(__file__).parent / "data" / "city", store_dir=folder)
+    return read_store(folder)

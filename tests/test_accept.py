@@ -102,3 +102,96 @@ def test_a_draft_without_a_reviewed_column_says_how_to_add_it(setup):
     with pytest.raises(DataError, match="missing column") as info:
         accept_draft(draft, "report_2024", curated=curated)
     assert info.value.column == "reviewed" and "'reviewed' column" in str(info.value)
+
+
+def test_a_year_to_date_row_is_refused_and_a_full_year_one_accepted(setup):
+    # muye extract's draft gives each row its months (issue 22): the curated table is annual.
+    draft, curated = setup
+    df = pd.read_csv(draft, dtype=str, keep_default_na=False)
+    df["start_month"], df["end_month"] = "1", "12"
+    df.to_csv(draft, index=False)
+    before = curated.read_bytes()
+    _edit(draft, 3, "end_month", "9")
+    with pytest.raises(DataError, match="covers months 1-9") as info:
+        accept_draft(draft, "report_2024", curated=curated)
+    assert (info.value.row, info.value.column) == (3, "end_month")
+    assert curated.read_bytes() == before
+    _edit(draft, 3, "end_month", "12")
+    assert accept_draft(draft, "report_2024", curated=curated).rows == 29
+
+
+# -- the curated table under the store's discipline ------------------------------------------------
+
+
+def test_two_accepts_at_once_both_land(setup, monkeypatch):
+    # The probe: two `muye accept` at once both printed 已加入 and one report's rows vanished
+    # (each read the table, then each wrote it back with only its own rows added). The delay
+    # below widens that window to certainty; the lock makes the second wait and read the first's.
+    import threading
+    import time
+
+    from muye_analysis import atomic
+
+    draft, curated = setup
+    rows = pd.read_csv(draft, dtype=str, keep_default_na=False)
+    halves = [draft.with_name("half_a.csv"), draft.with_name("half_b.csv")]
+    rows.iloc[0::2].to_csv(halves[0], index=False)
+    rows.iloc[1::2].to_csv(halves[1], index=False)
+    real_write = atomic.write_text_atomic
+
+    def slow_write(*args, **kwargs):
+        time.sleep(0.3)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(atomic, "write_text_atomic", slow_write)
+    before = len(pd.read_csv(curated, dtype=str))
+    done, failed = [], []
+
+    def accept(half):
+        try:
+            done.append(accept_draft(half, "report_2024", curated=curated).rows)
+        except Exception as exc:
+            failed.append(exc)
+
+    threads = [threading.Thread(target=accept, args=(h,)) for h in halves]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failed and sorted(done) == [14, 15]
+    assert len(pd.read_csv(curated, dtype=str)) == before + 29
+
+
+def test_a_document_outside_data_raw_is_refused(setup, tmp_path):
+    # The probe: an absolute path, or report_2024/../../.., appended rows naming a document
+    # that every later load could not find.
+    draft, curated = setup
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(NEXT / "report_2024", outside)
+    before = curated.read_bytes()
+    for document in (str(outside / "muye_plan_report_2024_2025.txt"),
+                     "report_2024/../../elsewhere"):  # fmt: skip
+        with pytest.raises(DataError, match="outside data/raw/") as info:
+            accept_draft(draft, document, curated=curated)
+        assert "copy the report's text and its .origin.yml into data/raw/" in info.value.fix
+    assert curated.read_bytes() == before
+
+
+def test_a_gbk_draft_is_read_like_extract_reads_reports(setup):
+    draft, curated = setup
+    draft.write_bytes(draft.read_text(encoding="utf-8").encode("gbk"))
+    assert accept_draft(draft, "report_2024", curated=curated).rows == 29
+
+
+def test_the_apostrophe_extract_puts_before_a_formula_like_quote_is_taken_off(setup):
+    # muye extract writes a quote starting with + as '+… so Excel keeps it text; accept refused
+    # it as "not in the report" before.
+    draft, curated = setup
+    report = config.RAW / "report_2024" / "muye_plan_report_2024_2025.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("签约项目22个", "+签约项目22个"),
+                      encoding="utf-8")  # fmt: skip
+    _edit(draft, 19, "quote", "'+签约项目22个")
+    accept_draft(draft, "report_2024", curated=curated)
+    added = pd.read_csv(curated, dtype=str, keep_default_na=False)
+    assert "+签约项目22个" in added["quote"].tolist()
+    assert not any(q.startswith("'") for q in added["quote"])

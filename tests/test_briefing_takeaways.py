@@ -20,11 +20,11 @@ from muye_analysis.briefing.takeaways import (
     scorecard_takeaway,
     task_takeaway,
 )
-from muye_analysis.briefing.text import ordinal, target_text
 from muye_analysis.briefing.ytd import YtdPart
 from muye_analysis.charts.export import REPORT_CHARTS
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import is_synthetic
+from muye_analysis.vocab import ordinal, target_text
 
 TOL = 1e-9
 
@@ -70,7 +70,7 @@ def test_city_takeaway_gives_shares_and_the_widest_growth_difference(data):
     # city: 社零 4.9-4.9 = 0, 财政收入 2.0-6.4 = -4.4, 规上工业 0.2-1.0 = -0.8 (GDP: not stated).
     assert city_takeaway(data.indicators, data.context, data.registry, "zh") == (
         "2023年地区生产总值占全市6.9%、社会消费品零售总额占全市7.0%、一般公共预算收入占全市4.4%；"
-        "一般公共预算收入增速2.0%，低于全市的6.4%"
+        "一般公共预算收入增长2.0%，低于全市（增长6.4%）"
     )
     assert city_takeaway(data.indicators, data.context, data.registry, "en") == (
         "In 2023, share of the city's total: GDP 6.9%, Retail sales 7.0%, Budget revenue 4.4%; "
@@ -82,7 +82,7 @@ def test_growth_gap_takeaway_gives_the_largest_gap_and_what_was_not_stated(data)
     # Gaps: 规上 8 - 0.2 = 7.8, 财政收入 8 - 2.0 = 6.0, 社零 9 - 4.9 = 4.1;
     # GDP and 固投: no 2023 growth.
     assert growth_gap_takeaway(data.targets, "zh") == (
-        "规上工业增加值增速目标8%，比2023年增速0.2%高7.8个百分点；"
+        "规上工业增加值增速目标8%，2023年增长0.2%，目标高7.8个百分点；"
         "地区生产总值、固定资产投资2023年增速未公布"
     )
     assert growth_gap_takeaway(data.targets, "en") == (
@@ -105,16 +105,17 @@ def test_projection_takeaway_rounds_like_the_report(data):
 
 
 def test_task_takeaway_counts_targets_below_last_year(data):
-    # Ratios: R&D coverage 80/70 = 114%, battery revenue 80/70 = 114%, key-project investment
-    # 180/180 = 100%, jobs 8000/8317 = 96%, grain 3000/3410 = 88%, 专精特新 6/7 = 86%,
-    # key projects 200/431 = 46%: four of seven below 100%.
+    # Ratios of levels and counts only (R&D coverage, a rate, is left out: 80/70 = "114%" would
+    # compare two rates): battery revenue 80/70 = 114%, key-project investment 180/180 = 100%,
+    # jobs 8000/8317 = 96%, grain 3000/3410 = 88%, 专精特新 6/7 = 86%, key projects 200/431 = 46%:
+    # four of six below 100%.
     assert task_takeaway(data.targets, "zh") == (
-        "7项有2023年完成值可比的任务目标中4项低于上年完成值；"
-        "最低为重点项目（46%），最高为研发活动覆盖率（114%）"
+        "6项有2023年完成值可比的任务目标中4项低于上年完成值；"
+        "最低为重点项目（46%），最高为电池产业收入（114%）"
     )
     assert task_takeaway(data.targets, "en") == (
-        "4 of 7 task targets with a 2023 outcome are below it; "
-        "lowest Key projects (46%), highest R&D coverage (114%)"
+        "4 of 6 task targets with a 2023 outcome are below it; "
+        "lowest Key projects (46%), highest Battery revenue (114%)"
     )
 
 
@@ -167,7 +168,7 @@ def test_headline_numbers_never_fill_a_missing_2023_figure(data):
 
 def test_headline_table_marks_qualifiers_and_gaps_in_english(data):
     table = headline_table(data.targets, data.indicators, "en")
-    assert table.columns == ("Indicator", "2023 level (RMB 100 million)", "2023 growth",
+    assert table.columns == ("Indicator", "2023 level (RMB 100 million)", "2023 outcome",
                              "2024 target", "Gap (pp)", "Basis")  # fmt: skip
     assert table.rows[0] == ("Gross domestic product (GDP)", "232.1", "not stated",
                              "≥6% growth", "—", "comparable prices")  # fmt: skip

@@ -83,13 +83,14 @@ def test_bundled_data_alone_gives_no_year_to_date_slides(tmp_path, monkeypatch):
 
 def test_synthetic_rows_never_reach_a_real_briefing(guarded, store_env):
     titles = [slide_title(s) for s in Presentation(str(guarded.pptx)).slides]
-    assert titles == [
+    assert titles[:4] == [  # the report's year speaks: synthetic rows never do
         "Muye District: economic briefing",
-        "Overall assessment",
-        "Headline indicators: 2023 outcome and 2024 target",
-        "Internal consistency of the plan targets",
-        "Strengths, weaknesses and risks",
+        "Overall: all 3 comparable 2024 growth targets exceed 2023 growth",
+        "All 3 comparable 2024 growth targets exceed 2023 growth",
+        "Internal consistency of the plan: 2 points to check across different measures",
     ]
+    assert titles[4].startswith("Strengths, weaknesses and risks: ")
+    assert titles[5].startswith("To watch next: ") and "Jan-Sep" not in titles[5]
     n_rows = len(read_store(store_env / "processed"))
     note = (
         f"Ignored {n_rows} rows of synthetic (example) data in the store: the briefing uses "
@@ -106,17 +107,25 @@ def test_synthetic_rows_never_reach_a_real_briefing(guarded, store_env):
 
 def test_year_to_date_slides_follow_the_table(stamped):
     result, prs = stamped
-    assert [slide_title(s) for s in prs.slides] == [
+    titles = [slide_title(s) for s in prs.slides]
+    # Every title states its message, the latest data first; synthetic data say so.
+    assert titles[:8] == [
         "牧野区经济运行简报",
-        "总体判断",
-        "主要指标：2023年完成情况与2024年目标",
-        "2024年1-9月进度：完成全年目标所需增速（示例数据）",
-        "2024年1-9月：主要目标进度监测（示例数据）",
-        "地区生产总值累计增速：已公布值与预测（示例数据）",
-        "2024年增长目标与2023年增速",
-        "计划目标的内在一致性",
-        "亮点、短板与风险",
+        "总体判断：2024年1-9月，正常0项、预警0项、滞后2项（示例数据）",
+        "2024年3项可比增长目标均高于2023年增速",
+        "2024年1-9月：2项主要指标其余月份需加快增长（示例数据）",
+        "2024年1-9月：正常0项、预警0项、滞后2项、暂无数据23项（示例数据）",
+        "地区生产总值全年预计增长5.0%，达到6%以上目标的概率不足1%（示例数据）",
+        "规上工业增加值增速目标比2023年增速高7.8个百分点",
+        "计划目标的内在一致性：2处口径不同值得核实",
     ]
+    assert titles[8].startswith("亮点、短板与风险（2024年1-9月）") and titles[8].endswith(
+        "（示例数据）"
+    )
+    assert (
+        titles[9]
+        == "下一步需关注（2024年1-9月）：2项目标进度、2个口径问题、2项数据缺口（示例数据）"
+    )
     assert result.slide_titles == [slide_title(s) for s in prs.slides]
 
 
@@ -125,8 +134,8 @@ def test_required_growth_sentences_use_last_years_weights_or_say_they_assume(sta
     text = all_text(prs.slides[3])
     # GDP: w = 160/220, (6 - w x 5.0) / (1 - w) = 8.67; retail: no levels, equal quarters,
     # 4 x 9 - 3 x 5.0 = 21.
-    assert "地区生产总值前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上目标" in text
-    assert "社会消费品零售总额前三季度增长5.0%，四季度需增长21.0%方能完成全年9%目标" in text
+    assert "地区生产总值前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上的预期目标" in text
+    assert "社会消费品零售总额前三季度增长5.0%，四季度需增长21.0%方能完成全年9%的预期目标" in text
     assert "地区生产总值：w按上年累计值计算" in text
     assert "社会消费品零售总额：上年分季数据缺失，假设各季度相等" in text
     assert "示例数据（合成），非真实统计" in text  # stamped in the notes and the source line
@@ -220,7 +229,7 @@ def test_html_report_carries_the_year_to_date_slides(stamped):
     result, _ = stamped
     page = result.html.read_text(encoding="utf-8")
     assert page.count("data:image/png") == 3  # progress, the fan and the growth-gap chart
-    assert "四季度需增长8.7%方能完成全年6%以上目标" in page
+    assert "四季度需增长8.7%方能完成全年6%以上的预期目标" in page
     assert re.search(r'<section id="forecast_fan_gdp" class="chartslide">', page)
 
 
@@ -235,13 +244,13 @@ def test_real_rows_give_unstamped_slides(store_env, tmp_path):
     assert not part.synthetic and part.sources == "区统计局月报"
     titles = [s.title for s in part.slides]
     assert titles == [
-        "Jan-Sep 2024: growth needed for the annual targets",
-        "Jan-Sep 2024: progress on the targets",
-        "GDP: cumulative growth, actual and forecast",
+        "Jan-Sep 2024: 2 headline indicators must grow faster for the rest of the year",
+        "Jan-Sep 2024: 0 on track, 0 at risk, 2 off track, 23 no data",
+        "GDP: 5.0% expected for the year, chance of meeting ≥6% below 1%",
     ]
     assert part.slides[0].lines[0] == (
-        "Gross domestic product: growth of 5.0% in the first three quarters; "
-        "Q4 needs 8.7% to meet the full-year target of at least 6%."
+        "Gross domestic product (GDP): growth of 5.0% in the first three quarters; "
+        "Q4 needs 8.7% to meet the indicative full-year target of at least 6%."
     )
     assert "Synthetic" not in part.slides[0].source
 

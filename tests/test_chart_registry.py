@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from muye_analysis import chart_registry
-from muye_analysis.charts import labels
+from muye_analysis import chart_registry, vocab
 from muye_analysis.suite import NOTEBOOKS
 
 
@@ -34,7 +33,7 @@ def test_report_charts_are_the_registered_report_charts_in_deck_order():
 
 @pytest.mark.parametrize("spec", chart_registry.CHARTS, ids=lambda s: s.name)
 def test_every_registered_title_is_a_chart_string(spec):
-    assert spec.title_key in labels.STRINGS
+    assert spec.title_key in vocab.STRINGS
 
 
 def test_an_unknown_chart_is_named_in_the_error():

@@ -7,9 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from muye_analysis import config
 from muye_analysis.display import (
     MISSING,
+    fixed,
     format_number,
     input_sig,
     significant_figures,
@@ -79,8 +79,17 @@ def test_table_shows_one_name_column_headers_in_lang_and_one_missing_marker():
     assert english == ["Indicator", "Kind", "Value", "Gap (pp)", "Note"]
 
 
-def test_the_vocabulary_writes_no_report_year():
-    source = (config.ROOT / "muye_analysis" / "vocab.py").read_text(encoding="utf-8")
-    code = re.sub(r'"""[\s\S]*?"""', "", source)  # docstrings may cite an example
-    # Data column codes (actual_2023) are names, not years shown to a reader.
-    assert re.findall(r"(?<![\w])20(?:22|23|24|25)", code) == []
+@pytest.mark.parametrize(
+    ("value", "decimals", "shown"),
+    [(81.25, 1, "81.3"), (2.675, 2, "2.68"), (0.05, 1, "0.1"), (-0.05, 1, "-0.1"),
+     (-0.04, 1, "0.0"), (8.345, 2, "8.35"), (1234.55, 1, "1234.6")],
+)  # fmt: skip
+def test_display_rounds_half_up_as_printed(value, decimals, shown):
+    # Python's format rounds the binary float half to even: f"{81.25:.1f}" is '81.2'.
+    assert fixed(value, decimals) == shown
+    assert format_number(value, decimals=decimals) == shown
+
+
+def test_format_number_rounds_half_up_at_its_significant_figures():
+    assert format_number(81.25, sig=3) == "81.3"
+    assert format_number(2.675, sig=3) == "2.68"

@@ -24,6 +24,7 @@ from muye_analysis.forecast import (
     publish_round,
     real_data,
 )
+from muye_analysis.targets import WEIGHTS_LEVELS
 
 # Named tolerances: parameter recovery from 30 simulated years of complete quarterly data.
 RECOVERY_TOL = {"ar.L1": 0.2, "seasonal_ma": 0.25, "mean": 0.6}
@@ -96,7 +97,7 @@ def test_unit_weights_from_last_years_levels_and_interpolation():
     levels = {(2023, 3): 50.0, (2023, 6): 105.0, (2023, 9): 160.0, (2023, 12): 220.0}
     shares, source = base_effect.unit_weights(2024, levels, 4)
     assert shares == pytest.approx((50 / 220, 55 / 220, 55 / 220, 60 / 220))
-    assert source == "last year's cumulative levels"
+    assert source == WEIGHTS_LEVELS  # the code: last year's cumulative levels
     del levels[(2023, 3)]  # Q1 interpolated on the straight line from 0 to 105 at June
     shares, source = base_effect.unit_weights(2024, levels, 4)
     assert shares[0] == pytest.approx(52.5 / 220)

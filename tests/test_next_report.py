@@ -76,18 +76,32 @@ def test_brief_carries_the_next_reports_years_on_every_slide(two_reports):
         "\n".join(
             [s.text_frame.text for s in slide.shapes if s.has_text_frame]
             + [c.text for s in slide.shapes if s.has_table for r in s.table.rows for c in r.cells]
+            + [
+                s.chart.chart_title.text_frame.text
+                for s in slide.shapes
+                if s.has_chart and s.chart.has_title
+            ]  # the chart names what it shows
         )
         for slide in deck.slides
     ]
     # Slide 4 (after the cover, the summary and the headline table): last year's (2024)
     # headline targets against the constructed 2024 outcomes.
     attainment = slides.pop(3)
-    assert attainment.startswith("2024 headline targets: met or not")
-    assert "All 25 targets for 2024: 7 met, 7 not met, 11 not comparable" in attainment
-    assert "≥6% growth\n5.6% growth\nnot met" in attainment  # GDP, 6%以上 vs 5.6%
-    assert "≈5.5%\n5.3%\nmet" in attainment  # unemployment, 5.5%左右 vs 5.3%
+    assert attainment.startswith("2024 targets: 7 met or exceeded, 7 below target")
+    assert "All 25 targets for 2024: 7 met or exceeded, 7 below target, 11 not comparable" in (
+        attainment
+    )
+    # a 预期目标 missed is below the indicative target, never "not met" (未完成)
+    assert "≥6% growth\n5.6% growth\nbelow the indicative target" in attainment
+    assert "≈5.5%\n5.3%\nkept within the target" in attainment  # unemployment, a ceiling
+    assert "Surveyed urban unemployment rate" in attainment  # its name, not its id
     text = "\n".join(slides)
-    assert "2025 growth targets against 2024 growth" in text
+    assert "2025 growth targets against 2024 growth" in text  # the chart's own title
+    # the ranks 5th and 8th are both in the middle third: never "uneven"
+    assert "uneven" not in text and "Every rank is in the middle third" in text
+    # the key-project target rose: never "stays" or "still"
+    assert "rises from RMB 18.6 bn completed in 2024 to at least RMB 19 bn" in text
+    assert "4 of" not in text or "104%" not in text  # no rate in the task ratios
     assert "2024 outcome, 2025 plan" in text
     assert "report on the 2024 plan and the 2025 plan" in text
     assert "2023" not in text  # nothing of the earlier report's years on the latest's slides
@@ -98,9 +112,11 @@ def test_brief_carries_the_next_reports_years_on_every_slide(two_reports):
 def test_attainment_meets_the_earlier_targets_with_the_later_outcomes(two_reports, monkeypatch):
     done = subprocess.run(
         [sys.executable, "-c", (
-            "from muye_analysis.attainment import attainment_table, attainment_summary\n"
+            "from muye_analysis.attainment import attainment_table\n"
+            "from muye_analysis.claims.report import attainment_claim\n"
+            "from muye_analysis.vocab import say\n"
             "t = attainment_table().set_index('indicator')\n"
-            "print(attainment_summary(t.reset_index(), 'en'))\n"
+            "print(say(attainment_claim(t.reset_index()), 'en'))\n"
             "for i in ('gdp', 'surveyed_unemployment_rate', 'key_projects', "
             "'battery_industry_revenue', 'new_provincial_specialised_smes', 'grain_area'):\n"
             "    print(i, t.loc[i, 'status'], t.loc[i, 'detail'])\n"
@@ -110,7 +126,9 @@ def test_attainment_meets_the_earlier_targets_with_the_later_outcomes(two_report
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     lines = done.stdout.splitlines()
-    assert lines[0] == "25 targets for 2024: 7 met, 7 not met, 11 not comparable"
+    assert lines[0] == (
+        "All 25 targets for 2024: 7 met or exceeded, 7 below target, 11 not comparable."
+    )
     assert lines[1:] == [
         "gdp not_met missed",  # 6%以上 (real) vs 5.6% real
         # 5.5%左右 vs 5.3%: lower is better, so 左右 works as a ceiling (up to 6.0%)

@@ -43,7 +43,7 @@ def expected_frame(rows: list[tuple]) -> pd.DataFrame:
             "indicator": "string",
             "year": "Int64",
             "end_month": "Int64",
-            "measure": pd.CategoricalDtype(["level", "growth"]),
+            "measure": pd.CategoricalDtype(["level", "growth", "rank"]),
             "value": "Float64",
             "unit": "string",
             "price_basis": pd.CategoricalDtype(["real", "nominal"]),
@@ -293,7 +293,7 @@ MALFORMED_CSV = [
     ("synthetic_bad_period_without_year.csv", 2, "period", "has no year"),
     ("synthetic_bad_duplicate_period.csv", 3, "period", "duplicate period"),
     ("synthetic_bad_fractions.csv", 2, "growth_pct", "look like fractions"),
-    ("synthetic_bad_text_in_number.csv", 3, "level", "text '约41' in a numeric cell"),
+    ("synthetic_bad_text_in_number.csv", 3, "level", "'约' before the number in '约41'"),
     ("synthetic_bad_missing_value_columns.csv", 1, "level", "no value column"),
     ("synthetic_bad_missing_unit_column.csv", 1, "unit", "missing column 'unit'"),
     ("synthetic_bad_falling_level.csv", 3, "level", "falls from 20.1"),
@@ -307,7 +307,12 @@ MALFORMED_CSV = [
     ("synthetic_bad_header_only.csv", 2, "A", "no data rows"),
     ("synthetic_bad_no_header.csv", 1, "A", "no header row"),
     ("synthetic_bad_wide_column_without_period.csv", 1, "累计值", "has no period"),
-    ("synthetic_bad_fullwidth_decimal_comma.csv", 3, "level", "in a numeric cell"),
+    (
+        "synthetic_bad_fullwidth_decimal_comma.csv",
+        3,
+        "level",
+        "thousands commas must separate groups of three digits, but '0' is not",
+    ),
 ]
 
 
@@ -381,16 +386,19 @@ def test_malformed_empty_workbook(tmp_path, seeded_store):
     assert "sheet 'Sheet1'" in str(exc)
 
 
-def test_malformed_percent_formatted_cells_are_fractions(tmp_path, seeded_store):
+def test_percent_formatted_cells_are_read_as_the_percentage_they_show(tmp_path):
+    # Excel shows 0.052 with the format 0.0% as 5.2%: the cell means 5.2%, not 0.052%
     rows = [
         ["指标", "时期", "增长%"],
         ["社会消费品零售总额", "2024年1-3月", 0.052],
         ["一般公共预算收入", "2024年1-3月", 0.031],
     ]
     path = write_workbook(
-        tmp_path / "synthetic_bad_percent.xlsx", {"S": rows}, percent_cells=["S!C2", "S!C3"]
+        tmp_path / "synthetic_percent.xlsx", {"S": rows}, percent_cells=["S!C2", "S!C3"]
     )
-    assert_fails_cleanly(path, 2, "增长%", "multiply the column by 100", seeded_store)
+    frame = read_quarterly(path)
+    assert sorted(frame["value"].tolist()) == [3.1, 5.2]  # not 0.052 or 0.031
+    assert set(frame["unit"]) == {"%"}
 
 
 def test_malformed_mixed_units_in_header_and_unit_column(tmp_path, seeded_store):

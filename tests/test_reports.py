@@ -78,3 +78,19 @@ def test_a_table_mixing_reports_or_without_years_is_refused():
 def test_an_unknown_report_name_lists_the_known_ones():
     with pytest.raises(KeyError, match=r"no report 'report_1999'.*known: report_2023"):
         reports.find_report("report_1999")
+
+
+def test_one_period_for_every_as_of_with_the_plan_year_implied():
+    from muye_analysis.periods import Period, PeriodError
+    from muye_analysis.reports import as_of_period, latest_report
+
+    year = latest_report().plan_year  # the bundled report plans its next year
+    assert as_of_period("前三季度") == Period(year, 9)  # notebook 04's AS_OF = "前三季度"
+    assert as_of_period("1-6月") == as_of_period("上半年") == Period(year, 6)
+    assert as_of_period(f"{year}年1-9月") == Period(year, 9)
+    assert as_of_period(Period(year, 3)) == Period(year, 3)
+    assert as_of_period(None) is None and as_of_period(" ") is None
+    with pytest.raises(PeriodError, match="not a year-to-date span"):
+        as_of_period("二季度")
+    with pytest.raises(PeriodError, match="the year the targets are for"):
+        as_of_period(f"{year - 1}年1-9月", plan_year=year)

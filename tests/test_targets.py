@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from muye_analysis.claims.ytd import gap_claim
 from muye_analysis.dataset import load_indicators
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import ingest_quarterly, read_quarterly
@@ -25,6 +26,7 @@ from muye_analysis.targets import (
     WEIGHTS_GIVEN,
     WEIGHTS_LEVELS,
     WEIGHTS_SEASONAL,
+    YtdGap,
     about_band,
     annual_gaps,
     assess_target,
@@ -33,12 +35,10 @@ from muye_analysis.targets import (
     equal_share,
     equal_weights_bias,
     gap_pp,
-    gap_sentence,
     headline_sensitivity,
     headline_ytd_gaps,
     implied_bases,
     meets_target,
-    rate_sentence,
     required_growth,
     seasonal_share,
     sensitivity_grid,
@@ -47,6 +47,7 @@ from muye_analysis.targets import (
     target_kind,
     ytd_gap,
 )
+from muye_analysis.vocab import say
 
 TOL = 1e-9  # the arithmetic is exact up to floating point
 QUARTERS = (50, 55, 55, 60)
@@ -197,16 +198,29 @@ def test_target_kind_from_bound_and_direction(bound, higher, kind):
     assert target_kind(bound, higher) == kind
 
 
-def test_verdict_text_in_both_languages_and_for_indicative_targets():
+def test_verdicts_are_codes_and_a_missed_indicative_target_reads_below_it():
     missed = assess_target(5.9, 6.0, "at_least")
-    assert (missed.text("zh"), missed.text("en")) == ("未完成", "missed")
-    indicative = assess_target(5.9, 6.0, "at_least", indicative=True)
-    assert (indicative.text("zh"), indicative.text("en")) == (
-        "低于预期目标",
-        "below the indicative target",
+    assert (missed.status, missed.met, missed.indicative) == ("missed", False, False)
+    assert assess_target(6.8, 6.0, "about").status == "exceeded"
+    assert assess_target(4.8, 5.5, "about", higher_is_better=False).status == "within_ceiling"
+    # The words: a 预期目标's shortfall is 低于预期目标, a task's 未完成.
+    assert say(gap_claim(_gap("gdp", Period(2024, 12), 5.8, verdict=True)), "zh") == (
+        "地区生产总值全年增长5.8%，低于全年6%以上的预期目标"
     )
-    assert assess_target(6.8, 6.0, "about").text() == "超额完成"
-    assert assess_target(4.8, 5.5, "about", higher_is_better=False).text() == "控制在目标以内"
+    task = _gap("retail_sales", Period(2024, 12), 5.8, verdict=True, indicative=False)
+    assert say(gap_claim(task), "zh") == "社会消费品零售总额全年增长5.8%，未完成全年6%以上目标"
+
+
+def _gap(indicator, period, ytd, *, target=6.0, qualifier="以上", required=None,
+         verdict=False, indicative=True, measure="growth_rate", higher=True) -> YtdGap:  # fmt: skip
+    """A YtdGap built by hand (the sentences' inputs), as ytd_gap would return it."""
+    bound = bound_of(qualifier)
+    judged = None
+    if verdict or measure != "growth_rate":
+        judged = assess_target(ytd, target, bound, higher_is_better=higher, measure=measure,
+                               indicative=indicative)  # fmt: skip
+    return YtdGap(indicator, period, ytd, target, qualifier, bound, target - ytd,
+                  required, judged, measure, higher, indicative)  # fmt: skip
 
 
 def test_meets_target_agrees_with_assess_target():
@@ -231,38 +245,37 @@ def test_bound_of_qualifier(qualifier, bound):
 
 def test_sentence_of_the_worked_example():
     result = required_growth(6, 5.0, share_from_quarter_levels(QUARTERS, 3))
-    q3 = Period(2024, 9)
-    assert gap_sentence(q3, 5.0, result, 6, "以上") == (
-        "前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上目标"
+    gap = _gap("gdp", Period(2024, 9), 5.0, required=result)
+    assert say(gap_claim(gap), "zh") == (
+        "地区生产总值前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上的预期目标"
     )
-    assert gap_sentence(q3, 5.0, result, 6, "以上", lang="en") == (
-        "Growth of 5.0% in the first three quarters; Q4 needs 8.7% to meet the full-year "
-        "target of at least 6%."
+    assert say(gap_claim(gap), "en") == (
+        "Gross domestic product (GDP): growth of 5.0% in the first three quarters; Q4 needs 8.7% "
+        "to meet the indicative full-year target of at least 6%."
     )
 
 
-def test_sentence_after_the_first_half_with_a_name():
+def test_sentence_after_the_first_half():
     result = required_growth(6, 4.5, share_from_levels(105, 220))
-    assert gap_sentence(Period(2024, 6), 4.5, result, 6, "以上", name="地区生产总值") == (
-        "地区生产总值上半年增长4.5%，下半年需增长7.4%方能完成全年6%以上目标"
-    )
-    assert gap_sentence(Period(2024, 6), 4.5, result, 6, "以上", lang="en", name="GDP") == (
-        "GDP: growth of 4.5% in the first half; the second half needs 7.4% to meet the "
-        "full-year target of at least 6%."
+    gap = _gap("gdp", Period(2024, 6), 4.5, required=result)
+    assert say(gap_claim(gap), "zh") == (
+        "地区生产总值上半年增长4.5%，下半年需增长7.4%方能完成全年6%以上的预期目标"
     )
 
 
 def test_sentence_when_growth_so_far_is_negative_or_the_target_already_safe():
-    assert gap_sentence(Period(2024, 3), -1.2, 8.4, 9, "") == (
-        "一季度下降1.2%，后三个季度需增长8.4%方能完成全年9%目标"
+    # Negative growth is 下降x%, never 增长-x%.
+    falling = _gap("retail_sales", Period(2024, 3), -1.2, target=9, qualifier="",
+                   required=required_growth(9, -1.2, 0.25))  # fmt: skip
+    assert say(gap_claim(falling), "zh") == (
+        "社会消费品零售总额一季度下降1.2%，后三个季度需增长12.4%方能完成全年9%的预期目标"
     )
-    assert gap_sentence(Period(2024, 11), 7.0, -3.0, 6, "以上", lang="en") == (
-        "Growth of 7.0% in January–November; December could fall by up to 3.0% and still "
-        "meet the full-year target of at least 6%."
+    safe = _gap("gdp", Period(2024, 11), 7.0, required=required_growth(6, 7.0, 11 / 12 * 0.985))
+    assert say(gap_claim(safe), "en").startswith(
+        "Gross domestic product (GDP): growth of 7.0% in January–November; December could fall "
+        "by up to "
     )
-    assert gap_sentence(Period(2024, 11), 7.0, -3.0, 6, "以上") == (
-        "1-11月增长7.0%，12月即使下降3.0%也能完成全年6%以上目标"
-    )
+    assert "即使下降3.3%" in say(gap_claim(safe), "zh") and "-3" not in say(gap_claim(safe), "zh")
 
 
 # -- from the store ----------------------------------------------------------------------------
@@ -290,7 +303,9 @@ def test_ytd_gap_uses_last_years_levels_from_the_store(synthetic_gdp):
     assert gap.gap_pp == pytest.approx(1.0, abs=TOL)
     assert gap.required.required == pytest.approx(26 / 3, abs=TOL)
     assert gap.required.weights_source == WEIGHTS_LEVELS
-    assert gap.sentence() == "地区生产总值前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上目标"
+    assert say(gap_claim(gap), "zh") == (
+        "地区生产总值前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上的预期目标"
+    )
 
 
 def test_ytd_gap_for_an_earlier_period(synthetic_gdp):
@@ -317,10 +332,10 @@ def test_ytd_gap_at_year_end_gives_the_verdict(tmp_path):
     assert gap.required is None
     assert (gap.verdict.status, gap.verdict.met) == ("missed", False)
     # GDP 6%以上 is a 预期目标 (indicative): a shortfall is 低于预期目标, not 未完成.
-    assert gap.sentence() == "地区生产总值全年增长5.8%，低于全年6%以上的预期目标"
-    assert gap.sentence("en") == (
-        "Gross domestic product: 5.8% for the year, below the indicative full-year target of "
-        "at least 6%."
+    assert say(gap_claim(gap), "zh") == "地区生产总值全年增长5.8%，低于全年6%以上的预期目标"
+    assert say(gap_claim(gap), "en") == (
+        "Gross domestic product (GDP): 5.8% for the year, below the indicative full-year target "
+        "of at least 6%."
     )
 
 
@@ -330,7 +345,7 @@ def test_ytd_gap_at_year_end_over_the_target_is_over_fulfilment(tmp_path):
     ingest_quarterly(path)
     gap = ytd_gap("gdp")
     assert gap.verdict.status == "exceeded"
-    assert gap.sentence() == "地区生产总值全年增长6.8%，超额完成全年6%以上的预期目标"
+    assert say(gap_claim(gap), "zh") == "地区生产总值全年增长6.8%，超额完成全年6%以上的预期目标"
 
 
 def test_ytd_gap_of_a_rate_judges_the_rate_not_a_growth(tmp_path):
@@ -340,8 +355,10 @@ def test_ytd_gap_of_a_rate_judges_the_rate_not_a_growth(tmp_path):
     ingest_quarterly(path)
     gap = ytd_gap("surveyed_unemployment_rate")
     assert (gap.measure, gap.required, gap.verdict.status) == ("rate", None, "within_ceiling")
-    assert gap.sentence() == "城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的预期目标以内"
-    assert "增长" not in gap.sentence()
+    assert say(gap_claim(gap), "zh") == (
+        "城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的预期目标以内"
+    )
+    assert "增长" not in say(gap_claim(gap), "zh")
 
 
 @pytest.mark.parametrize(
@@ -350,29 +367,24 @@ def test_ytd_gap_of_a_rate_judges_the_rate_not_a_growth(tmp_path):
         (6.2, 5.5, "左右", False, True,
          "城镇调查失业率前三季度为6.2%，高于全年5.5%左右的预期目标0.7个百分点"),
         (75.0, 80, "以上", True, False,
-         "研发活动覆盖率前三季度为75.0%，距全年80%以上目标尚差5.0个百分点"),
-        (82.0, 80, "以上", True, False, "研发活动覆盖率前三季度为82.0%，达到全年80%以上目标"),
+         "规上工业企业研发活动覆盖率前三季度为75.0%，距全年80%以上目标尚差5.0个百分点"),
+        (82.0, 80, "以上", True, False,
+         "规上工业企业研发活动覆盖率前三季度为82.0%，达到全年80%以上目标"),
     ],
 )  # fmt: skip
 def test_rate_sentences_use_the_rate_wording(value, target, qualifier, higher, indicative, zh):
-    name = "城镇调查失业率" if target == 5.5 else "研发活动覆盖率"
-    assert rate_sentence(Period(2024, 9), value, target, qualifier, higher_is_better=higher,
-                         name=name, indicative=indicative) == zh  # fmt: skip
+    indicator = "surveyed_unemployment_rate" if target == 5.5 else "rd_coverage_rate"
+    gap = _gap(indicator, Period(2024, 9), value, target=target, qualifier=qualifier,
+               indicative=indicative, measure="rate", higher=higher)  # fmt: skip
+    assert say(gap_claim(gap), "zh") == zh
 
 
 def test_rate_sentence_in_english():
-    assert rate_sentence(
-        Period(2024, 9),
-        4.8,
-        5.5,
-        "左右",
-        higher_is_better=False,
-        lang="en",
-        name="Unemployment",
-        indicative=True,
-    ) == (
-        "Unemployment: 4.8% in the first three quarters, within the indicative full-year "
-        "target of about 5.5%."
+    gap = _gap("surveyed_unemployment_rate", Period(2024, 9), 4.8, target=5.5, qualifier="左右",
+               measure="rate", higher=False)  # fmt: skip
+    assert say(gap_claim(gap), "en") == (
+        "Surveyed urban unemployment rate: 4.8% in the first three quarters, within the "
+        "indicative full-year target of about 5.5%."
     )
 
 
@@ -387,7 +399,7 @@ def test_annual_gaps_2023_actual_vs_2024_target():
         assert gaps.loc[indicator, "gap_pp"] == pytest.approx(value, abs=TOL)
     # No 2023 GDP growth is published: the gap stays a gap.
     assert pd.isna(gaps.loc["gdp", "gap_pp"]) and pd.isna(gaps.loc["gdp", "actual"])
-    assert "no 2023 figure" in gaps.loc["gdp", "note"]
+    assert gaps.loc["gdp", "note"] == "no_base_figure"  # a code; the tables word it
     assert gaps.loc["gdp", "qualifier"] == "以上"
 
 
@@ -397,7 +409,7 @@ def test_implied_2022_bases_for_nominal_growth_only():
     assert bases.loc["budget_revenue", "base"] == pytest.approx(10.74 / 1.02, abs=TOL)
     assert bases.loc["tax_revenue", "base"] == pytest.approx(10.23 / 1.021, abs=TOL)
     assert pd.isna(bases.loc["gdp", "base"])
-    assert bases.loc["gdp", "note"] == "no 2023 growth rate is published"
+    assert bases.loc["gdp", "note"] == "no_growth"  # no 2023 growth rate is published
     assert pd.isna(bases.loc["industrial_value_added", "base"])
     assert "surveyed_unemployment_rate" not in bases.index  # a rate has no base level
 
@@ -419,7 +431,7 @@ def test_real_growth_cannot_give_a_nominal_base():
     fake_level["indicator"] = "industrial_value_added"  # give 规上 a level to reach the rule
     bases = implied_bases(pd.concat([ind, fake_level], ignore_index=True)).set_index("indicator")
     assert pd.isna(bases.loc["industrial_value_added", "base"])
-    assert "cannot give a nominal base" in bases.loc["industrial_value_added", "note"]
+    assert bases.loc["industrial_value_added", "note"] == "real_needs_deflator"
 
 
 def test_sensitivity_grid_under_equal_months():
@@ -429,7 +441,6 @@ def test_sensitivity_grid_under_equal_months():
             "target": [6.0] * 4,
             "growth_so_far": [4.5, 5.0, 4.5, 5.0],
             "months_elapsed": [6, 6, 9, 9],
-            "period_zh": pd.array(["1-6月", "1-6月", "1-9月", "1-9月"], dtype="string"),
             "elapsed_share": [0.5, 0.5, 0.75, 0.75],
             # (6 - 0.5 g) / 0.5 and (6 - 0.75 g) / 0.25
             "required_growth": [7.5, 7.0, 10.5, 9.0],
@@ -461,7 +472,7 @@ def test_the_grid_follows_the_compilation_frequency():
     retail = headline_sensitivity("retail_sales", wide=True)  # compiled monthly, 1-2月 first
     assert list(retail.columns) == list(range(2, 12))
     assert retail.attrs["weights_source"] == WEIGHTS_EQUAL_MONTHS
-    assert "overstate" in gdp.attrs["shortcut_note_en"]
+    assert gdp.attrs["shortcut"] is True  # equal weights: the chart explains the shortcut's bias
 
 
 def test_equal_weights_shortcut_overstates_when_behind_with_a_big_fourth_quarter():
@@ -505,4 +516,7 @@ def test_headline_gaps_judge_the_unemployment_rate_and_skip_single_quarters(tmp_
         ("gdp", Period(2024, 9)),
         ("surveyed_unemployment_rate", Period(2024, 9)),
     ]
-    assert gaps[1].sentence() == "城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的预期目标以内"
+    assert (
+        say(gap_claim(gaps[1]), "zh")
+        == "城镇调查失业率前三季度为4.8%，控制在全年5.5%左右的预期目标以内"
+    )

@@ -53,7 +53,7 @@ class BriefingResult:
 
     def summary(self, lang: str | None = None) -> str:
         """What was written, for the terminal."""
-        from muye_analysis.briefing.text import text
+        from muye_analysis.vocab import text
 
         lang = lang or self.lang
         lines = [
@@ -69,9 +69,15 @@ class BriefingResult:
 
 def output_paths(lang: str = "zh", build_dir: str | Path | None = None) -> tuple[Path, Path]:
     """Where the deck and the report for ``lang`` go: briefing.pptx/.html, or *_en for English."""
+    from muye_analysis.outputs import check_output_folder
+
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     folder = Path(build_dir) if build_dir is not None else config.build_dir()
+    # The output gate: never into data/ (--build-dir or MUYE_BUILD_DIR pointing there).
+    check_output_folder(
+        folder, setting="--build-dir" if build_dir is not None else "the build folder"
+    )
     stem = "briefing" if lang == "zh" else f"briefing_{lang}"
     return folder / f"{stem}.pptx", folder / f"{stem}.html"
 
@@ -82,8 +88,13 @@ def build_briefing(
     build_dir: str | Path | None = None,
     charts: Sequence[str] | None = None,
     allow_synthetic: bool = False,
+    as_of: object = None,
 ) -> BriefingResult:
     """Build the deck and the HTML report for ``lang`` and return where they went.
+
+    ``as_of`` is the year-to-date period the briefing speaks of (a Period, or a label such as
+    前三季度 or YYYY年1-9月: parsed once by ``reports.as_of_period``, the plan year implied);
+    by default the latest period in the store.
 
     ``charts`` keeps only the named report charts (names of
     ``muye_analysis.chart_registry.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
@@ -97,7 +108,11 @@ def build_briefing(
     start = time.perf_counter()
     pptx_path, html_path = output_paths(lang, build_dir)
     figure_dir = pptx_path.parent / FIGURES_FOLDER
-    briefing = assemble_briefing(lang, figure_dir, charts=charts, allow_synthetic=allow_synthetic)
+    from muye_analysis.reports import as_of_period
+
+    period = as_of_period(as_of)
+    briefing = assemble_briefing(lang, figure_dir, charts=charts,
+                                 allow_synthetic=allow_synthetic, as_of=period)  # fmt: skip
     write_deck(briefing, pptx_path)
     write_html(briefing, html_path, font_cache=figure_dir)
     return BriefingResult(

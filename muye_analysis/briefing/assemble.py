@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from muye_analysis import vocab
 from muye_analysis.briefing.attainment import attainment_slide
 from muye_analysis.briefing.catalogue import (
     ChartEntry,
@@ -14,11 +16,12 @@ from muye_analysis.briefing.catalogue import (
     missing_charts,
     report_catalogue,
 )
+from muye_analysis.briefing.city_ranks import city_rank_part
 from muye_analysis.briefing.headline import headline_table
 from muye_analysis.briefing.model import Briefing, ChartSlide, TitleBlock
-from muye_analysis.briefing.text import text
 from muye_analysis.briefing.ytd import YtdPart, ytd_part
-from muye_analysis.charts import labels
+from muye_analysis.periods import Period
+from muye_analysis.vocab import text
 
 _WHEN = re.compile(r"\b(early|mid|late)?[\s-]*((?:19|20)\d\d)\b", re.IGNORECASE)
 _PART_ZH = {"early": "初", "mid": "中", "late": "末"}
@@ -31,12 +34,15 @@ def assemble_briefing(
     charts: Sequence[str] | None = None,
     allow_synthetic: bool = False,
     data: ReportData | None = None,
+    as_of: Period | None = None,
 ) -> Briefing:
     """Draw every chart into ``figure_dir`` (PNG, 200 dpi) and return the briefing's content.
 
-    Order: title, headline table, last year's targets met or not (only with two reports in
-    data/), year-to-date slides (only with real data in the processed store), then the report's
-    charts (``charts`` picks some of them by name).
+    Order: title, 总体判断 (the latest data first), headline table, last year's targets met or
+    not (only with two reports in data/), year-to-date slides (only with real data in the
+    processed store, at ``as_of`` or the latest period), the report's charts (``charts`` picks
+    some of them by name), the plan's consistency, 亮点 / 短板 / 风险, 下一步需关注. Every
+    slide's title states its message.
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
@@ -47,19 +53,24 @@ def assemble_briefing(
     entries = select_charts(report_catalogue(data), charts)
     chart_slides = [render_chart(entry, lang, figure_dir) for entry in entries]
     ytd = ytd_part(lang, figure_dir, targets=data.targets, registry=data.registry,
-                   allow_synthetic=allow_synthetic)  # fmt: skip
+                   allow_synthetic=allow_synthetic, as_of=as_of)  # fmt: skip
+    now = judgements.latest(data, as_of=as_of, allow_synthetic=allow_synthetic)
+    city = city_rank_part(lang, figure_dir, allow_synthetic=allow_synthetic, as_of=as_of)  # 位次
     frame, _ = league.scorecard_frame()
     attainment = attainment_slide(lang)  # with two reports: last year's targets met or not
     slides = (
-        judgements.summary_slide(data, lang, frame_size=frame),
+        judgements.summary_slide(data, lang, frame_size=frame, now=now),
         headline_table(data.targets, data.indicators, lang),
         *((attainment,) if attainment is not None else ()),
         *ytd.slides,
+        *city.slides,
         *chart_slides,
         judgements.plan_slide(data, lang),
-        judgements.closing_slide(data, lang, frame_size=frame),
+        judgements.closing_slide(data, lang, frame_size=frame, now=now),
+        judgements.next_steps_slide(data, lang, now=now),
     )
-    notes = (*ytd.notes, *missing_charts(data).values())  # charts the data cannot draw, and why
+    missing = missing_charts(data).values()  # charts the data cannot draw, and why
+    notes = (*ytd.notes, *city.notes, *missing)
     return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=notes)
 
 
@@ -89,14 +100,21 @@ def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
         (image,) = save_figure(fig, f"{entry.name}_{lang}", ("png",), directory=figure_dir)
     finally:
         plt.close(fig)
+    topic, title, takeaway = entry.topic(lang), entry.title(lang), entry.takeaway(lang)
+    natives = tuple(entry.native(lang))
+    if takeaway == title:  # the message once: the line under the title names the chart
+        takeaway = topic
+    elif len(natives) == 1 and not natives[0].title:  # the chart names what it shows
+        natives = (dataclasses.replace(natives[0], title=topic),)
     return ChartSlide(
         name=entry.name,
-        title=entry.title(lang),
-        takeaway=entry.takeaway(lang),
+        title=title or topic,
+        takeaway=takeaway,
         image=image,
         source=entry.source(lang),
-        charts=tuple(entry.native(lang)),
-        notes=(*entry.notes(lang), text("note_chart_data", lang)),
+        charts=natives,
+        notes=(topic, *entry.notes(lang), text("note_chart_data", lang)),
+        topic=topic,
     )
 
 
@@ -133,7 +151,7 @@ def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
         period += ("，" if lang == "zh" else "; ") + text("deck_period_ytd", lang, period=label)
         line = text("vintage_ytd", lang, period=label, sources=ytd.sources)
         if ytd.synthetic:
-            line += ("；" if lang == "zh" else "; ") + labels.text("synthetic_stamp", lang)
+            line += ("；" if lang == "zh" else "; ") + vocab.text("synthetic_stamp", lang)
         vintage.append(line)
         as_of = label
     else:

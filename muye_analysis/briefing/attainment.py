@@ -6,10 +6,11 @@ numbers and verdicts come from there, this module only words them for ``lang``.
 
 from __future__ import annotations
 
+from muye_analysis import vocab
 from muye_analysis.briefing.model import TableSlide
-from muye_analysis.briefing.text import pct, target_text, text
-from muye_analysis.charts import labels
+from muye_analysis.claims.base import Claim
 from muye_analysis.dataset import HEADLINE
+from muye_analysis.vocab import pct, target_text, text
 
 
 def attainment_slide(lang: str) -> TableSlide | None:
@@ -17,7 +18,8 @@ def attainment_slide(lang: str) -> TableSlide | None:
     ``data/`` holds a single report."""
     import pandas as pd
 
-    from muye_analysis.attainment import STATUSES, attainment_table, report_pair
+    from muye_analysis.attainment import attainment_table, report_pair
+    from muye_analysis.claims.report import attainment_claim
     from muye_analysis.reports import list_reports
 
     if len(list_reports()) < 2:
@@ -36,18 +38,14 @@ def attainment_slide(lang: str) -> TableSlide | None:
             goal = text("growth_value", lang, value=goal)
             if pd.notna(row["outcome"]):
                 outcome = text("growth_value", lang, value=outcome)
-        name = labels.indicator_name(row.to_dict() | {"indicator": indicator}, lang, short=False)
-        rows.append((name, goal, outcome, text(f"att_{row['status']}", lang)))
-    counts = table["status"].value_counts()
-    met, missed, nc = (int(counts.get(s, 0)) for s in STATUSES)
-    notes = (
-        text("att_summary", lang, n=len(table), year=year, met=met, missed=missed, nc=nc),
-        text("att_rule_note", lang),
-    )
-    later_source = labels.text("report_source", lang, **later.years)
+        name = vocab.indicator_name(indicator, lang, short=False)
+        rows.append((name, goal, outcome, _verdict(row, lang)))
+    summary = attainment_claim(table)
+    notes = (vocab.say(summary, lang), text("att_rule_note", lang))
+    later_source = vocab.text("report_source", lang, **later.years)
     return TableSlide(
         name="attainment_table",
-        title=text("att_title", lang, year=year),
+        title=vocab.say(Claim("title.attainment", True, summary.facts), lang),
         columns=(
             text("col_indicator", lang),
             text("att_col_target", lang, year=year),
@@ -56,5 +54,18 @@ def attainment_slide(lang: str) -> TableSlide | None:
         ),
         rows=tuple(rows),
         notes=notes,
-        source=labels.source_line(lang, [later_source], **earlier.years),
+        source=vocab.source_line(lang, [later_source], **earlier.years),
     )
+
+
+def _verdict(row, lang: str) -> str:
+    """The verdict in a cell: 超额完成 / 完成 / 控制在目标以内 …; a 预期目标 missed reads
+    低于预期目标, never 未完成; not comparable says so."""
+    import pandas as pd
+
+    if row["status"] == "not_comparable" or pd.isna(row["detail"]):
+        return text("att_not_comparable", lang)
+    key = f"verdict.{row['detail']}"
+    if bool(row["indicative"]) and row["detail"] in ("missed", "above_ceiling"):
+        key += ".indicative"
+    return text(key, lang)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from muye_analysis.briefing import native, takeaways
-from muye_analysis.charts import labels
+from muye_analysis import vocab
+from muye_analysis.briefing import native
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import year_fields
 
@@ -47,13 +47,16 @@ class ReportData:
 
 @dataclass(frozen=True)
 class ChartEntry:
-    """One slide chart. Each callable takes ``lang`` ("zh" or "en")."""
+    """One slide chart. Each callable takes ``lang`` ("zh" or "en"): ``title`` is the
+    message (the short form of the takeaway claim), ``takeaway`` the full sentence, ``topic``
+    what the chart shows (its registry title)."""
 
     name: str
     title: Callable[[str], str]
     build: Callable[[str], Figure]
     takeaway: Callable[[str], str]
     source: Callable[[str], str]
+    topic: Callable[[str], str] = lambda lang: ""
     native: Callable[[str], tuple] = lambda lang: ()  # editable deck charts (briefing.native)
     notes: Callable[[str], tuple[str, ...]] = lambda lang: ()  # speaker notes: assumptions
 
@@ -70,39 +73,41 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
 
     d = ReportData.load() if data is None else data
     years = year_fields(d.targets)
-    report_source = lambda lang: labels.source_line(lang, **years)  # noqa: E731
+    report_source = lambda lang: vocab.source_line(lang, **years)  # noqa: E731
     frame, from_table = league.scorecard_frame()  # the league table's, else the assumed 13
-    # name -> (build, takeaway, source); names and titles come from the chart registry
+    from muye_analysis.claims import charts as claims
+
+    # name -> (build, takeaway claim, source); names and topics come from the chart registry
     parts: dict[str, tuple[Callable, Callable, Callable]] = {
         "rank_scorecard": (
             lambda lang: charts.plot_rank_scorecard(
                 d.rankings, frame_size=frame, frame_from_table=from_table, lang=lang, size="slide"
             ),
-            lambda lang: takeaways.scorecard_takeaway(d.rankings, lang, frame_size=frame),
+            lambda: claims.scorecard_claim(d.rankings, frame_size=frame),
             report_source,
         ),
         "muye_in_city": (
             lambda lang: charts.plot_muye_in_city(
                 d.indicators, d.context, d.registry, lang=lang, size="slide"
             ),
-            lambda lang: takeaways.city_takeaway(d.indicators, d.context, d.registry, lang),
+            lambda: claims.city_claim(d.indicators, d.context, d.registry),
             lambda lang: city_source_line(d, lang),
         ),
         "growth_gap": (
             lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
-            lambda lang: takeaways.growth_gap_takeaway(d.targets, lang),
+            lambda: claims.growth_gap_claim(d.targets),
             report_source,
         ),
         "projected_levels": (
             lambda lang: charts.plot_projected_levels(
                 d.indicators, d.targets, lang=lang, size="slide"
             ),
-            lambda lang: takeaways.projection_takeaway(d.indicators, d.targets, lang),
+            lambda: claims.projection_claim(d.indicators, d.targets),
             report_source,
         ),
         "task_targets": (
             lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
-            lambda lang: takeaways.task_takeaway(d.targets, lang),
+            lambda: claims.tasks_claim(d.targets),
             report_source,
         ),
     }
@@ -115,8 +120,8 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
         "muye_in_city": (
             lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
             lambda lang: (
-                labels.text("growth_basis_note", lang),
-                labels.text("city_preliminary_note", lang),
+                vocab.text("growth_basis_note", lang),
+                vocab.text("city_preliminary_note", lang),
             ),
         ),
         "growth_gap": (
@@ -129,24 +134,30 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
         ),
         "task_targets": (
             lambda lang: native.task_native(d.targets, lang),
-            lambda lang: (labels.text("task_note", lang),),
+            lambda lang: (vocab.text("task_note", lang),),
         ),
     }
     skip = set(missing_charts(d))
     return tuple(
         ChartEntry(
             name=name,
-            # the default binds this chart's title key now, not the loop's last one
-            title=lambda lang, key=chart(name).title_key: labels.text(key, lang, **years),  # noqa: B008
+            # the defaults bind this chart's claim and key now, not the loop's last one
+            title=lambda lang, c=parts[name][1]: _say(claims.title_claim(c()), lang),
             build=parts[name][0],
-            takeaway=parts[name][1],
+            takeaway=lambda lang, c=parts[name][1]: _say(c(), lang),
             source=parts[name][2],
+            topic=lambda lang, key=chart(name).title_key: vocab.text(key, lang, **years),  # noqa: B008
             native=deck[name][0] if name in deck else (lambda lang: ()),
             notes=deck[name][1] if name in deck else (lambda lang: ()),
         )
         for name in REPORT_CHARTS
         if name not in skip
     )
+
+
+def _say(claim, lang: str) -> str:
+    """A takeaway claim's sentence ('' when its condition does not hold)."""
+    return vocab.say(claim, lang) or ""
 
 
 def missing_charts(data: ReportData) -> dict[str, str]:
@@ -166,15 +177,15 @@ def city_source_line(data: ReportData, lang: str) -> str:
     from muye_analysis.views import city_sources, city_view
 
     view = city_view(data.indicators, data.context, data.registry)
-    extra = [labels.context_source(title, url, lang) for title, url in city_sources(view)]
-    return labels.source_line(lang, extra, **year_fields(data.targets))
+    extra = [vocab.context_source(title, url, lang) for title, url in city_sources(view)]
+    return vocab.source_line(lang, extra, **year_fields(data.targets))
 
 
 def scorecard_notes(frame: int, from_table: bool, lang: str) -> tuple[str, ...]:
     """The ranking chart's assumption: how many units were ranked, and why it is assumed."""
     if from_table:
-        return (labels.text("frame_from_table", lang, n=frame),)
-    return (labels.text("frame_assumption", lang, n=frame), labels.text("frame_explained", lang))
+        return (vocab.text("frame_from_table", lang, n=frame),)
+    return (vocab.text("frame_assumption", lang, n=frame), vocab.text("frame_explained", lang))
 
 
 def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
@@ -183,11 +194,11 @@ def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
 
     view = growth_gap_view(data.targets)
     missing = view[view["actual"].isna()]
-    notes = [labels.text("gap_note", lang)]
+    notes = [vocab.text("gap_note", lang)]
     if len(missing):
-        names = labels.join_names([labels.indicator_name(r, lang) for _, r in missing.iterrows()],
+        names = vocab.join_names([vocab.indicator_name(r, lang) for _, r in missing.iterrows()],
                                   lang)  # fmt: skip
-        notes.append(labels.text("gap_missing_note", lang, names=names))
+        notes.append(vocab.text("gap_missing_note", lang, names=names))
     return tuple(notes)
 
 
@@ -199,9 +210,9 @@ def projection_notes(data: ReportData, lang: str) -> tuple[str, ...]:
     notes = []
     real = view[view["at_base_prices"].astype(bool)]
     if len(real):
-        names = labels.join_names([labels.indicator_name(r, lang) for _, r in real.iterrows()],
+        names = vocab.join_names([vocab.indicator_name(r, lang) for _, r in real.iterrows()],
                                   lang)  # fmt: skip
-        notes.append(labels.text("proj_real_note", lang, names=names))
+        notes.append(vocab.text("proj_real_note", lang, names=names))
     if (view["bound"] == "at_least").any():
-        notes.append(labels.text("proj_floor_note", lang))
+        notes.append(vocab.text("proj_floor_note", lang))
     return tuple(notes)

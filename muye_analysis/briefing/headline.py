@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from muye_analysis import vocab
 from muye_analysis.briefing.model import TableSlide
-from muye_analysis.briefing.text import pct, target_text, text
-from muye_analysis.charts import labels
-from muye_analysis.dataset import HEADLINE  # the six headline targets of part 二, in order
+from muye_analysis.claims.base import Claim
+from muye_analysis.dataset import HEADLINE
+from muye_analysis.display import fixed  # the six headline targets of part 二, in order
 from muye_analysis.views import base_levels
+from muye_analysis.vocab import pct, target_text, text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,17 +56,26 @@ def headline_table(targets: pd.DataFrame, indicators: pd.DataFrame, lang: str) -
     not_stated = numbers[numbers["actual"].isna() | (is_growth & numbers["level"].isna())]
     notes = [text("table_gap_note", lang, **years), text("table_basis_note", lang)]
     if len(not_stated):
-        names = labels.join_names(
-            [labels.indicator_name(r, lang) for _, r in not_stated.iterrows()], lang
+        names = vocab.join_names(
+            [vocab.indicator_name(r, lang) for _, r in not_stated.iterrows()], lang
         )
         notes.append(text("table_missing_note", lang, names=names, **years))
+    from types import SimpleNamespace
+
+    from muye_analysis.claims.report import targets_claim
+
+    claim = targets_claim(SimpleNamespace(targets=targets))
+    title = text("table_title", lang, **years)
+    if claim.holds:  # the message: how the growth targets compare with last year's growth
+        title = vocab.say(Claim("title.headline", True, claim.facts, variant=claim.variant), lang)
+    notes.append(text("table_title", lang, **years))
     return TableSlide(
         name="headline_table",
-        title=text("table_title", lang, **years),
+        title=title,
         columns=columns,
         rows=rows,
         notes=tuple(notes),
-        source=labels.source_line(lang, base_year=years["base"], plan_year=years["target"]),
+        source=vocab.source_line(lang, base_year=years["base"], plan_year=years["target"]),
     )
 
 
@@ -72,21 +83,23 @@ def _row_cells(row: pd.Series, lang: str) -> tuple[str, ...]:
     import pandas as pd
 
     is_growth = row["measure"] in _FLOW_MEASURES
-    name = labels.indicator_name(row, lang, short=False)
+    name = vocab.indicator_name(row, lang, short=False)
     if pd.notna(row["level"]):
         level = _level_text(float(row["level"]), str(row["level_unit"]), lang)
     else:
         level = text("cell_not_stated" if is_growth else "not_applicable", lang)
     if pd.notna(row["actual"]):
-        actual = pct(float(row["actual"]))
-        actual = text("growth_value", lang, value=actual) if is_growth else actual
+        value = float(row["actual"])
+        actual = pct(abs(value) if is_growth else value)
+        if is_growth:  # negative growth is 下降x%, never 增长-x%
+            actual = text("growth_value_fall" if value < 0 else "growth_value", lang, value=actual)
     else:
         actual = text("cell_not_stated", lang)
     goal = target_text(float(row["target"]), row["qualifier"], row["bound"], lang)
     goal = text("growth_value", lang, value=goal) if is_growth else goal
     gap = text("not_applicable", lang)
     if pd.notna(row["gap_pp"]):
-        gap = f"{float(row['gap_pp']):+.1f}"
+        gap = fixed(float(row["gap_pp"]), 1, sign=True)
     basis = (
         text(f"col_basis_{row['price_basis']}", lang)
         if is_growth and pd.notna(row["price_basis"])
@@ -103,4 +116,4 @@ def _level_text(value: float, unit: str, lang: str) -> str:
         return f"{format_number(value)}{unit}"
     if unit == "亿元":
         return format_number(value)
-    return labels.amount(value, unit, lang)
+    return vocab.amount(value, unit, lang)

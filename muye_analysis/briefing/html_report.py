@@ -17,8 +17,7 @@ from pathlib import Path
 
 from muye_analysis.atomic import atomic_path, write_text_atomic
 from muye_analysis.briefing.model import Briefing, ChartSlide, Slide, TableSlide, TextSlide
-from muye_analysis.briefing.text import text
-from muye_analysis.charts.labels import has_cjk
+from muye_analysis.vocab import has_cjk, text
 
 EMBEDDED_FAMILY = "Muye Noto Sans SC"
 FONT_STACK = (
@@ -49,6 +48,7 @@ h2 { font-size: 1.5rem; line-height: 1.3; margin: 0 0 .6em; }
 p.takeaway { background: var(--fill); color: var(--blue); font-weight: 700; font-size: 1.1rem;
              padding: .55em .9em; margin: 0 0 1em; }
 figure { margin: 0 0 .8em; }
+figcaption { color: var(--grey, #6e6e6e); font-size: .95rem; margin: 0 0 .3em; }
 figure img { display: block; width: 100%; height: auto; border: 1px solid var(--rule); }
 p.source { color: var(--grey); font-size: .85rem; margin: .4em 0 0; overflow-wrap: anywhere; }
 p.source a { color: inherit; }
@@ -178,9 +178,15 @@ def _section(slide: Slide) -> str:
     body = [head, f"<h2>{_e(slide.title)}</h2>"]
     if isinstance(slide, ChartSlide):
         data = base64.b64encode(Path(slide.image).read_bytes()).decode("ascii")
+        caption = (  # the heading states the message; the caption names what the chart shows
+            f"<figcaption>{_e(slide.topic)}</figcaption>"
+            if slide.topic and slide.topic != slide.takeaway
+            else ""
+        )
         body += [
             f'<p class="takeaway">{_e(slide.takeaway)}</p>',
-            f'<figure><img src="data:image/png;base64,{data}" alt="{_e(slide.takeaway)}"></figure>',
+            f'<figure>{caption}<img src="data:image/png;base64,{data}" '
+            f'alt="{_e(slide.takeaway)}"></figure>',
         ]
     elif isinstance(slide, TableSlide):
         header = "".join(f'<th scope="col">{_e(c)}</th>' for c in slide.columns)

@@ -60,11 +60,13 @@ class NativeChart:
 
 @dataclass(frozen=True)
 class ChartSlide:
-    """One chart: its title, a one-line takeaway computed from the data, the PNG, the source.
+    """One chart: its title (the message, computed), a one-line takeaway computed from the
+    data, the PNG, the source.
 
     ``charts`` are the native (editable) forms of the chart for the deck, side by side; when
     empty the deck shows ``image``, drawn at the size it is placed. ``notes`` are the speaker
-    notes: the chart's assumptions and how its numbers were made.
+    notes: the chart's assumptions and how its numbers were made. ``topic`` says what the chart
+    shows (the chart registry's title), for the alt text and the report's caption.
     """
 
     name: str
@@ -74,6 +76,7 @@ class ChartSlide:
     source: str
     charts: tuple[NativeChart, ...] = ()
     notes: tuple[str, ...] = ()
+    topic: str = ""
 
 
 @dataclass(frozen=True)

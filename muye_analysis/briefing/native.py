@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
 from muye_analysis.briefing.model import NativeChart, Series
-from muye_analysis.display import format_number
+from muye_analysis.display import fixed, format_number, round_half_up
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,9 +89,9 @@ def city_native(
         series=(
             Series(
                 name=vocab.text("series_share", lang),
-                values=tuple(round(float(v), 1) for v in shares["share_pct"]),
+                values=tuple(round_half_up(float(v), 1) for v in shares["share_pct"]),
                 colour=COLOURS["muye"],
-                labels=tuple(f"{float(v):.1f}%" for v in shares["share_pct"]),
+                labels=tuple(f"{fixed(float(v), 1)}%" for v in shares["share_pct"]),
             ),
         ),
         title=vocab.text("city_share_panel", lang),
@@ -124,7 +124,7 @@ def city_native(
 def _growth_series(name: str, values: pd.Series, role: str, lang: str) -> Series:
     numbers = tuple(None if _missing(v) else float(v) for v in values)
     labels = tuple(
-        vocab.text("cell_not_stated", lang) if v is None else f"{v:.1f}%" for v in numbers
+        vocab.text("cell_not_stated", lang) if v is None else f"{fixed(v, 1)}%" for v in numbers
     )
     return Series(name=name, values=numbers, colour=COLOURS[role], labels=labels)
 
@@ -228,7 +228,7 @@ def task_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart]:
     from muye_analysis.views import task_target_view
 
     view = task_target_view(targets)
-    ratios = tuple(round(float(v)) for v in view["ratio_pct"])
+    ratios = tuple(int(round_half_up(float(v))) for v in view["ratio_pct"])
     return (
         NativeChart(
             kind="bar",
@@ -347,7 +347,7 @@ def fan_side_native(facts, lang: str) -> tuple[NativeChart]:
                "target_pace": COLOURS["target"]}  # fmt: skip
     values = tuple(round(float(r["annual"]), 2) for r in rows)
     series = Series(
-        vocab.text("f21_side_title", lang), values, COLOURS["muye"],
+        vocab.text("fan.side_title", lang), values, COLOURS["muye"],
         point_colours=tuple(colours.get(r["kind"], "B3CDE3") for r in rows),
         labels=tuple(vocab.pct(v) for v in values),
     )  # fmt: skip
@@ -356,7 +356,7 @@ def fan_side_native(facts, lang: str) -> tuple[NativeChart]:
             kind="bar",
             categories=tuple(r["label"] for r in rows),
             series=(series,),
-            title=vocab.text("f21_side_title", lang),
+            title=vocab.text("fan.side_title", lang),
             number_format="0.0",
             axis_format="0",
             legend=False,
@@ -368,22 +368,17 @@ def progress_native(table: pd.DataFrame, lang: str) -> tuple[NativeChart, ...]:
     """The 进度监测 table's targets with figures, as bars (its status in each name):
     growth targets show growth so far, the annual target and the growth the rest of the year
     needs; level targets show completion against the time elapsed (序时进度)."""
-    from muye_analysis.progress import STATUS_TEXT
-
     rows = table[table["status"] != "no_data"]
-    i = 0 if lang == "zh" else 1
 
     def name(row: pd.Series) -> str:
-        status = STATUS_TEXT[str(row["status"])][i]
-        label = str(row.get(f"name_{lang}") or row.get("name_zh") or row["indicator"])
-        if lang == "en":
-            label = vocab.indicator_name(row, "en", short=False)
-        elif str(row["indicator"]) in vocab.OFFICIAL_NAMES:
-            label = vocab.indicator_name(row, "zh")
-        return f"{label}（{status}）" if lang == "zh" else f"{label} ({status})"
+        status = vocab.text(f"status.{row['status']}", lang)
+        indicator = str(row["indicator"])
+        short = lang == "zh" and indicator in vocab.OFFICIAL_NAMES
+        label = vocab.indicator_name(indicator, lang, short=short)
+        return vocab.text("progress.name_status", lang, name=label, status=status)
 
     def values(column: str, part: pd.DataFrame) -> tuple[float | None, ...]:
-        return tuple(None if _missing(v) else round(float(v), 1) for v in part[column])
+        return tuple(None if _missing(v) else round_half_up(float(v), 1) for v in part[column])
 
     charts = []
     growth = rows[rows["progress_kind"] == "growth"]

@@ -7,7 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (
     ChartText,
@@ -24,6 +24,7 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
+from muye_analysis.display import fixed
 from muye_analysis.reports import year_fields
 from muye_analysis.views import city_sources, city_view
 
@@ -64,21 +65,21 @@ def plot_muye_in_city(
         ys = list(range(len(view)))[::-1]
         _draw_shares(share_ax, view, ys, lang, spec)
         _draw_growth(growth_ax, view, ys, lang, spec)
-        share_ax.set_yticks(ys, [labels.indicator_name(r, lang) for _, r in view.iterrows()])
+        share_ax.set_yticks(ys, [vocab.indicator_name(r, lang) for _, r in view.iterrows()])
         share_ax.set_ylim(-0.6, len(view) - 0.4)
         growth_ax.tick_params(axis="y", left=False, labelleft=False)
-        extra = [labels.context_source(t, u, lang) for t, u in city_sources(view)]
+        extra = [vocab.context_source(t, u, lang) for t, u in city_sources(view)]
         text = ChartText(
-            title=labels.text("city_title", lang),
-            subtitle=labels.text("city_subtitle", lang, **years),
+            title=vocab.text("city_title", lang),
+            subtitle=vocab.text("city_subtitle", lang, **years),
             notes=[
-                labels.text("growth_basis_note", lang),
-                labels.text("city_preliminary_note", lang, **years),
+                vocab.text("growth_basis_note", lang),
+                vocab.text("city_preliminary_note", lang, **years),
             ],
-            source=labels.source_line(lang, extra, **years),
+            source=vocab.source_line(lang, extra, **years),
             legend=(
                 [Patch(color=MUYE_COLOUR), Patch(color=CITY_COLOUR)],
-                [labels.text("city_muye", lang), labels.text("city_city", lang)],
+                [vocab.text("city_muye", lang), vocab.text("city_city", lang)],
             ),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
@@ -86,12 +87,12 @@ def plot_muye_in_city(
 
 def share_label(row: pd.Series, lang: str) -> str:
     """'6.9%（232.1/3347.6亿元）' / '6.9% (¥23.21bn of ¥334.76bn)'."""
-    return labels.text(
+    return vocab.text(
         "share_value",
         lang,
         value=float(row["share_pct"]),
-        muye_level=labels.yi_yuan(float(row["muye_level"]), lang),
-        city_level=labels.yi_yuan(float(row["city_level"]), lang),
+        muye_level=vocab.yi_yuan(float(row["muye_level"]), lang),
+        city_level=vocab.yi_yuan(float(row["city_level"]), lang),
     )
 
 
@@ -101,7 +102,7 @@ def _draw_shares(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: S
     top = float(shares.max(skipna=True))
     for y, (_, row) in zip(ys, view.iterrows(), strict=True):
         if pd.isna(row["share_pct"]):
-            _mark_missing(ax, 0, y, labels.text("level_not_stated", lang), spec)
+            _mark_missing(ax, 0, y, vocab.text("level_not_stated", lang), spec)
             continue
         ax.barh([y], [float(row["share_pct"])], height=0.6, color=MUYE_COLOUR, gid=SHARE_GID)
         ax.annotate(
@@ -115,8 +116,8 @@ def _draw_shares(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: S
         )
     ax.set_xlim(0, top * 2.1)  # room for the labels
     set_value_ticks(ax, 0, top)
-    ax.set_xlabel(labels.text("city_share_axis", lang, **years))
-    ax.set_title(labels.text("city_share_panel", lang), fontsize=spec.label, loc="left")
+    ax.set_xlabel(vocab.text("city_share_axis", lang, **years))
+    ax.set_title(vocab.text("city_share_panel", lang), fontsize=spec.label, loc="left")
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
 
@@ -132,11 +133,11 @@ def _draw_growth(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: S
         ):
             value = row[column]
             if pd.isna(value):
-                _mark_missing(ax, low, y + offset, labels.text("not_stated", lang, **years), spec)
+                _mark_missing(ax, low, y + offset, vocab.text("not_stated", lang, **years), spec)
                 continue
             ax.barh([y + offset], [float(value)], height=BAR, color=colour, gid=gid)
             ax.annotate(
-                f"{float(value):.1f}%",
+                f"{fixed(float(value), 1)}%",
                 (max(float(value), 0.0), y + offset),
                 xytext=(spec.marker / 3, 0),
                 textcoords="offset points",
@@ -149,8 +150,8 @@ def _draw_growth(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: S
     ax.set_xlim(low - 0.05 * span, high + 0.45 * span)
     set_value_ticks(ax, low, high)
     ax.axvline(0, color=GREY, linewidth=0.8)
-    ax.set_xlabel(labels.text("city_growth_axis", lang, **years))
-    ax.set_title(labels.text("city_growth_panel", lang), fontsize=spec.label, loc="left")
+    ax.set_xlabel(vocab.text("city_growth_axis", lang, **years))
+    ax.set_title(vocab.text("city_growth_panel", lang), fontsize=spec.label, loc="left")
     ax.spines["left"].set_visible(False)
 
 

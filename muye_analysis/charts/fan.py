@@ -9,7 +9,6 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from muye_analysis import vocab
-from muye_analysis.charts import labels
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
     SYNTHETIC_GID,  # noqa: F401
@@ -82,28 +81,28 @@ def plot_forecast_fan(
         if beside:
             _draw_side(ax, view, side, lang, spec)
         if target is not None:
-            label = target_label or labels.text("fan_target", lang, value=target)
+            label = target_label or vocab.text("fan_target", lang, value=target)
             _draw_target(ax, target, label, spec, x=-0.4 if beside else None)
             handles.append(
                 Line2D([], [], color=VERMILLION, linestyle="--", linewidth=spec.line / 2)
             )
             names.append(label)
-        ax.set_ylabel(y_label or labels.text("fan_axis", lang))
+        ax.set_ylabel(y_label or vocab.text("fan_axis", lang))
         extra = [source or ""]
         if synthetic:
             _stamp_synthetic(ax, lang, spec)
-            extra.append(labels.text("synthetic_stamp", lang))
-        subtitle = labels.text("fan_subtitle", lang)
+            extra.append(vocab.text("synthetic_stamp", lang))
+        subtitle = vocab.text("fan_subtitle", lang)
         if coverage:
             subtitle += coverage_text(coverage, lang)
         if cite_report:
-            source_text = labels.source_line(lang, extra)
+            source_text = vocab.source_line(lang, extra)
         else:
             parts = [e for e in extra if e]
-            separator = labels.text("source_sep", lang)
-            source_text = labels.text("source_prefix", lang) + separator.join(parts)
+            separator = vocab.text("source_sep", lang)
+            source_text = vocab.text("source_prefix", lang) + separator.join(parts)
         text = ChartText(
-            title=title or labels.text("fan_title", lang),
+            title=title or vocab.text("fan_title", lang),
             subtitle=subtitle,
             source=source_text,
             legend=(handles, names),
@@ -111,29 +110,50 @@ def plot_forecast_fan(
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
 
 
+def plot_growth_forecast(
+    forecast,
+    *,
+    target: float | None = None,
+    synthetic: bool = False,
+    lang: str = "zh",
+    history_quarters: int = 12,
+    facts=None,
+    **kwargs,
+) -> Figure:
+    """The fan of a ``forecast.GrowthForecast`` (``plot_forecast_fan``) with its last
+    ``history_quarters`` published periods and its backtest coverage (and interval scale) in the
+    subtitle; pass ``synthetic=True`` for illustrative data. ``facts``
+    (``forecast.presentation.fan_facts``) adds the anchored forecast and the scenarios beside
+    the fan. Other options go to ``plot_forecast_fan``."""
+    from muye_analysis.periods import axis_label
+
+    lang = resolve_lang(lang)
+    history, frame = forecast.history.tail(history_quarters), forecast.forecast
+    if forecast.coverage is not None:
+        coverage = dict(forecast.coverage)
+        if forecast.interval_scale is not None:  # say that the intervals were recalibrated
+            coverage.setdefault("scale", forecast.interval_scale)
+        kwargs.setdefault("coverage", coverage)
+    if forecast.method in ("base_effect", "combined"):  # year-to-date spans on the axis
+        history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
+        frame = frame.assign(period=[axis_label(c, lang) for c in frame["period"]])
+    return plot_forecast_fan(history, frame, target=target, synthetic=synthetic, lang=lang,
+                             side=facts, **kwargs)  # fmt: skip
+
+
 def coverage_text(coverage: dict, lang: str) -> str:
     """The backtest coverage sentence appended to the fan's subtitle (n = 0: no backtest)."""
     lang = resolve_lang(lang)
     separator = vocab.text("source_sep", lang)
     if not coverage.get("n"):
-        return separator + vocab.text("f21_no_backtest", lang)
-    text = separator + vocab.text("f21_coverage", lang, n=int(coverage["n"]),
-                                  c80=f"{coverage['coverage_80']:.0%}",
-                                  c95=f"{coverage['coverage_95']:.0%}")  # fmt: skip
+        return separator + vocab.text("fan.no_backtest", lang)
+    text = separator + vocab.text("fan.coverage", lang, n=int(coverage["n"]),
+                                  c80=100 * float(coverage["coverage_80"]),
+                                  c95=100 * float(coverage["coverage_95"]))  # fmt: skip
     scale = coverage.get("scale")
     if scale is not None and round(float(scale), 2) != 1.0:  # the intervals were rescaled
-        text += separator + vocab.text("f21_scale", lang, scale=f"{float(scale):.2f}")
+        text += separator + vocab.text("fan.scale", lang, scale=float(scale))
     return text
-
-
-def area_name(area: str | None, lang: str) -> str:
-    """A wider area's name in ``lang``: the city, the province and the nation by the
-    vocabulary, any other name as it is."""
-    from muye_analysis import config
-
-    keys = {config.CITY_ZH: "f21_area_city", config.PROVINCE_ZH: "f21_area_province",
-            vocab.text("f21_area_nation", "zh"): "f21_area_nation"}  # fmt: skip
-    return vocab.text(keys[area], lang) if area in keys else str(area or "")
 
 
 def side_rows(facts, lang: str, *, model: bool = True) -> list[dict]:
@@ -141,22 +161,18 @@ def side_rows(facts, lang: str, *, model: bool = True) -> list[dict]:
     anchored forecast when there is one, and the scenarios with their assumptions. Each row:
     kind (model / anchored / a scenario code), label (the vocabulary's words), annual (%),
     rest (the growth of the rest of the year a scenario assumes, else None)."""
-    from muye_analysis.periods import Period
-
     rows = []
     if model:
-        label = vocab.text("f21_bar_model", lang, k=len(facts.weights) or 1)
+        label = vocab.text("fan.bar.model", lang, k=len(facts.weights) or 1)
         rows.append({"kind": "model", "label": label, "annual": facts.mean, "rest": None})
     if facts.anchored is not None:
-        label = vocab.text("f21_bar_anchored", lang, area=area_name(facts.wider_area, lang))
+        label = vocab.text("fan.bar.anchored", lang, area=facts.wider_area)
         rows.append({"kind": "anchored", "label": label, "annual": facts.anchored.mean,
                      "rest": None})  # fmt: skip
     for scenario in facts.scenarios:
-        fields = {"rest": vocab.pct(scenario.rest_growth)}
-        if scenario.span is not None:
-            fields["span"] = Period.span(*scenario.span).label(lang)
-        rows.append({"kind": scenario.code, "annual": scenario.annual,
-                     "label": vocab.text(f"f21_bar_{scenario.code}", lang, **fields),
+        label = vocab.text(f"fan.bar.{scenario.code}", lang, span=scenario.span,
+                           rest_growth=scenario.rest_growth)  # fmt: skip
+        rows.append({"kind": scenario.code, "annual": scenario.annual, "label": label,
                      "rest": scenario.rest_growth})  # fmt: skip
     return rows
 
@@ -189,8 +205,7 @@ def _draw_side(ax: Axes, view: pd.DataFrame, side, lang: str, spec: SizeSpec) ->
     for row in sorted(rows, key=lambda r: r["annual"]):
         y = max(row["annual"], placed[-1] + gap) if placed else row["annual"]
         placed.append(y)
-        text = vocab.text("f21_side_label", lang, name=row["label"],
-                          value=vocab.pct(row["annual"]))  # fmt: skip
+        text = vocab.text("fan.side_label", lang, name=row["label"], value=row["annual"])
         ax.annotate(text, (x + 0.2, y), xycoords="data", fontsize=spec.annotation * 0.85,
                     va="center", ha="left", color=INK, annotation_clip=False)  # fmt: skip
     ax.set_xlim(-0.5, len(view) + 0.8)
@@ -237,7 +252,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> tuple[list
         Patch(color=BLUE, alpha=0.32, linewidth=0),
         Patch(color=BLUE, alpha=0.15, linewidth=0),
     ]
-    names = [labels.text(k, lang) for k in ("fan_history", "fan_mean", "fan_80", "fan_95")]
+    names = [vocab.text(k, lang) for k in ("fan_history", "fan_mean", "fan_80", "fan_95")]
     return handles, names
 
 
@@ -266,5 +281,5 @@ def _draw_target(ax: Axes, target: float, label: str, spec: SizeSpec, x=None) ->
 
 
 def _stamp_synthetic(ax: Axes, lang: str, spec: SizeSpec) -> None:
-    stamp_synthetic(ax, labels.text("synthetic_stamp", lang), fontsize=spec.subtitle)
+    stamp_synthetic(ax, vocab.text("synthetic_stamp", lang), fontsize=spec.subtitle)
     ax.margins(y=0.25)  # keep the stamp clear of the data

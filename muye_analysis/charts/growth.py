@@ -7,7 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (
     ChartText,
@@ -26,6 +26,7 @@ from muye_analysis.charts.style import (
     house_style,
     size_spec,
 )
+from muye_analysis.display import fixed
 from muye_analysis.reports import year_fields
 from muye_analysis.views import growth_gap_view
 
@@ -59,15 +60,15 @@ def plot_growth_gap(
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, lang, spec)
         text = ChartText(
-            title=labels.text("gap_title", lang, **years),
-            subtitle=labels.text("gap_subtitle", lang, **years),
+            title=vocab.text("gap_title", lang, **years),
+            subtitle=vocab.text("gap_subtitle", lang, **years),
             notes=_notes(view, lang),
-            source=labels.source_line(lang, **years),
+            source=vocab.source_line(lang, **years),
             legend=(
                 [_legend_dot(ACTUAL_COLOUR, spec), _legend_dot(TARGET_COLOUR, spec)],
                 [
-                    labels.text("gap_actual", lang, **years),
-                    labels.text("gap_target", lang, **years),
+                    vocab.text("gap_actual", lang, **years),
+                    vocab.text("gap_target", lang, **years),
                 ],
             ),
         )
@@ -76,7 +77,7 @@ def plot_growth_gap(
 
 def row_label(row: pd.Series, lang: str) -> str:
     """'GDP（实际）': short name and growth basis."""
-    return labels.indicator_name(row, lang) + labels.basis_suffix(row["price_basis"], lang)
+    return vocab.indicator_name(row, lang) + vocab.basis_suffix(row["price_basis"], lang)
 
 
 def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
@@ -96,7 +97,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
             ax.plot([actual, target], [y, y], color=LIGHT_GREY, linewidth=3 * spec.line, zorder=1)
             ax.scatter([actual], [y], s=dot, color=ACTUAL_COLOUR, zorder=3, gid=ACTUAL_GID)
             ax.annotate(
-                f"{actual:.1f}%",  # as the report prints it (2.0%)
+                f"{fixed(actual, 1)}%",  # as the report prints it (2.0%)
                 (actual, y),
                 xytext=(-spec.marker, 0),
                 textcoords="offset points",
@@ -106,7 +107,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
                 color=GREY,
             )
             ax.annotate(
-                labels.text("pp", lang, value=float(row["gap_pp"])),
+                vocab.text("pp", lang, value=float(row["gap_pp"])),
                 ((actual + target) / 2, y),
                 xytext=(0, 0.8 * spec.marker),
                 textcoords="offset points",
@@ -120,14 +121,14 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
             ax.text(
                 low,
                 y,
-                labels.text("not_stated", lang, **years),
+                vocab.text("not_stated", lang, **years),
                 ha="left",
                 va="center",
                 **not_stated_style(spec),
             )
         ax.scatter([target], [y], s=dot, color=TARGET_COLOUR, zorder=4, gid=TARGET_GID)
         ax.annotate(
-            labels.qualified(f"{target:g}%", row["bound"], lang),
+            vocab.qualified(f"{target:g}%", row["bound"], lang),
             (target, y),
             xytext=(spec.marker, 0),
             textcoords="offset points",
@@ -138,7 +139,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
         )
     ax.set_yticks(ys, [row_label(row, lang) for _, row in view.iterrows()])
     ax.set_ylim(-0.6, len(view) - 0.4)
-    ax.set_xlabel(labels.text("gap_axis", lang, **years))
+    ax.set_xlabel(vocab.text("gap_axis", lang, **years))
     ax.axvline(0, color=GREY, linewidth=0.8, zorder=0)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
@@ -150,11 +151,11 @@ def _legend_dot(colour: str, spec: SizeSpec) -> Line2D:
 
 def _notes(view: pd.DataFrame, lang: str) -> list[str]:
     years = year_fields(view)
-    notes = [labels.text("gap_note", lang)]
+    notes = [vocab.text("gap_note", lang)]
     missing = view[view["actual"].isna()]
     if len(missing):
-        names = labels.join_names(
-            [labels.indicator_name(r, lang) for _, r in missing.iterrows()], lang
+        names = vocab.join_names(
+            [vocab.indicator_name(r, lang) for _, r in missing.iterrows()], lang
         )
-        notes.append(labels.text("gap_missing_note", lang, **years, names=names))
+        notes.append(vocab.text("gap_missing_note", lang, **years, names=names))
     return notes

@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
     SYNTHETIC_GID,  # noqa: F401
@@ -48,7 +48,7 @@ LIGHT_X = -12.0  # the lights sit left of the 0% line, in the bars' data units
 
 
 def _t(key: str, lang: str, **fields) -> str:
-    return labels.text(f"progress_{key}", lang, **fields)
+    return vocab.text(f"progress_{key}", lang, **fields)
 
 
 def plot_progress(
@@ -62,7 +62,7 @@ def plot_progress(
     (green on track, yellow at risk, vermillion off track, grey no data), the completion bar
     against the 序时进度 tick for level and count targets, and the growth so far and the growth
     still needed for growth targets. Rows from synthetic files stamp the chart."""
-    from muye_analysis.progress import AT_RISK_ACCELERATION_PP, AT_RISK_LAG_PP, STATUS_TEXT
+    from muye_analysis.progress import AT_RISK_ACCELERATION_PP, AT_RISK_LAG_PP, STATUSES
     from muye_analysis.progress import progress_table as build
 
     table = build() if table is None else table
@@ -74,9 +74,8 @@ def plot_progress(
         synthetic = bool(table["synthetic"].fillna(False).any())
         if synthetic:
             stamp_synthetic(
-                ax, labels.text("synthetic_stamp", lang), fontsize=spec.annotation, where="above"
+                ax, vocab.text("synthetic_stamp", lang), fontsize=spec.annotation, where="above"
             )
-        i = 0 if lang == "zh" else 1
         ring = {"markeredgecolor": LIGHT_EDGE, "markeredgewidth": LIGHT_EDGE_WIDTH}
         handles = [
             Line2D(
@@ -88,36 +87,38 @@ def plot_progress(
                 color=STATUS_COLOURS[s],
                 **ring,
             )
-            for s in STATUS_TEXT
+            for s in STATUSES
         ]
-        names = [STATUS_TEXT[s][i] for s in STATUS_TEXT]
+        names = [vocab.text(f"status.{s}", lang) for s in STATUSES]
         as_of = table.attrs.get("as_of")
         period = as_of.label(lang) if as_of is not None else _t("no_period", lang)
-        files = sorted({str(s).split("；")[-1].split(" 第")[0] for s in table["source"].dropna()})
-        joined = ("、" if lang == "zh" else ", ").join(files)
+        files = sorted(set(table["file"].dropna()))
+        joined = vocab.join_names(files, lang)
         extra = [_t("data_source", lang, files=joined)] if files else []
         if synthetic:
-            extra.append(labels.text("synthetic_stamp", lang))
+            extra.append(vocab.text("synthetic_stamp", lang))
         text = ChartText(
             title=_t("title", lang, plan_year=table.attrs.get("plan_year"), period=period),
             subtitle=_t("subtitle", lang, n=len(table)),
             notes=[_t("rules", lang, acc=AT_RISK_ACCELERATION_PP, lag=AT_RISK_LAG_PP)],
-            source=labels.source_line(lang, extra),
+            source=vocab.source_line(lang, extra),
             legend=(handles, names),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
 
 
 def _row_label(row: dict, lang: str) -> str:
-    name = row["name_zh"] if lang == "zh" else row["name_en"]
+    from muye_analysis.claims.ytd import goal_of
+
+    name = vocab.indicator_name(row["indicator"], lang, short=False)
     if lang == "en" and len(name) > 34:
         name = name[:33] + "…"
-    target = row["target_zh"] if lang == "zh" else row["target_en"]
-    return f"{name}  {target}"
+    return f"{name}  {vocab.goal_text(goal_of(row), lang)}"
 
 
 def _draw(ax: Axes, table: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
-    from muye_analysis.progress import _amount_en, _amount_zh, decimals_of, goal_text
+    from muye_analysis.claims.ytd import goal_of
+    from muye_analysis.progress.rendering import value_decimals
 
     rows = table.to_dict("records")
     n = len(rows)
@@ -151,7 +152,7 @@ def _draw(ax: Axes, table: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
                     linewidth=1.6,
                     gid=ELAPSED_GID,
                 )
-            label = f"{completion:.1f}%"
+            label = vocab.pct(completion)
             end = max(min(completion, BAR_CAP_PCT), elapsed or 0)  # clear of the elapsed tick
             ax.text(
                 end + 1.5,
@@ -170,15 +171,12 @@ def _draw(ax: Axes, table: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
             if need is None:
                 words = _t("year_growth", lang, ytd=ytd)
             else:
-                from muye_analysis.periods import Period
-
-                rest = Period(int(row["period"][:4]), int(row["end_month"])).rest_phrase(lang)
-                words = _t("growth", lang, ytd=ytd, rest=rest, need=need)
+                words = _t("growth", lang, ytd=ytd, rest=row["period"].rest_phrase(lang), need=need)
         else:
             value, unit = float(row["ytd_value"]), str(row["unit"])
-            d = max(decimals_of(value), decimals_of(float(row["target"])), 1 if unit == "%" else 0)
-            shown = _amount_zh(value, unit, d) if lang == "zh" else _amount_en(value, unit, d)
-            words = _t("point", lang, value=shown, goal=goal_text(row, lang, commitment=False))
+            shown = vocab.amount(value, unit, lang, decimals=value_decimals(row))
+            words = _t("point", lang, value=shown,
+                       goal=vocab.goal_text(goal_of(row), lang, commitment=False))  # fmt: skip
         ax.text(
             1.5,
             y,

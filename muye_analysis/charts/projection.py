@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, start_panels
 from muye_analysis.charts.style import (
@@ -60,10 +60,10 @@ def plot_projected_levels(
         for panel, (_, row) in zip(panels, view.iterrows(), strict=True):
             _draw_panel(panel, row, lang, spec)
         text = ChartText(
-            title=labels.text("proj_title", lang, **years),
-            subtitle=labels.text("proj_subtitle", lang, **years),
+            title=vocab.text("proj_title", lang, **years),
+            subtitle=vocab.text("proj_subtitle", lang, **years),
             notes=_notes(view, deflator_pct, lang),
-            source=labels.source_line(lang, **years),
+            source=vocab.source_line(lang, **years),
             legend=_legend(lang, years),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
@@ -75,13 +75,13 @@ def panel_title(row: pd.Series, lang: str) -> str:
     if lang == "zh":
         target += "" if pd.isna(row["qualifier"]) else str(row["qualifier"])
     else:
-        target = labels.bound_symbol(row["bound"]) + target
-    return labels.text(
+        target = vocab.bound_symbol(row["bound"]) + target
+    return vocab.text(
         "proj_panel",
         lang,
-        name=labels.indicator_name(row, lang),
+        name=vocab.indicator_name(row, lang),
         target=target,
-        basis=labels.basis_suffix(row["price_basis"], lang),
+        basis=vocab.basis_suffix(row["price_basis"], lang),
     )
 
 
@@ -89,7 +89,7 @@ def price_label(row: pd.Series, lang: str) -> str:
     """Which prices the projected level is at."""
     years = year_fields(row)
     key = "proj_at_base_prices" if bool(row["at_base_prices"]) else "proj_nominal"
-    return labels.text(key, lang, **years)
+    return vocab.text(key, lang, **years)
 
 
 def _draw_panel(ax: Axes, row: pd.Series, lang: str, spec: SizeSpec) -> None:
@@ -99,7 +99,7 @@ def _draw_panel(ax: Axes, row: pd.Series, lang: str, spec: SizeSpec) -> None:
     ax.bar([0], [base], width=BAR_WIDTH, color=ACTUAL_COLOUR, gid=BASE_GID)
     ax.bar([0], [increment], bottom=[base], width=BAR_WIDTH, color=TARGET_COLOUR,
            gid=INCREMENT_GID)  # fmt: skip
-    unit = labels.unit_label(str(row["unit"]), lang)
+    unit = vocab.unit_label(str(row["unit"]), lang)
     ax.text(0, base / 2, f"{base:g}", ha="center", va="center", color="white",
             fontsize=spec.annotation)  # fmt: skip
     ax.annotate(
@@ -127,7 +127,7 @@ def _draw_panel(ax: Axes, row: pd.Series, lang: str, spec: SizeSpec) -> None:
         )  # fmt: skip
         label_y = top + max(direction, 0) * 0.08 * top
     ax.annotate(
-        labels.bound_symbol(row["bound"]) + f"{top:.{digits}f}",
+        vocab.bound_symbol(row["bound"]) + f"{top:.{digits}f}",
         (0, label_y),
         xytext=(0, spec.marker / 2),
         textcoords="offset points",
@@ -147,7 +147,7 @@ def _draw_panel(ax: Axes, row: pd.Series, lang: str, spec: SizeSpec) -> None:
 
 def _legend(lang: str, years: dict[str, int]) -> tuple[list[Patch], list[str]]:
     handles = [Patch(color=ACTUAL_COLOUR), Patch(color=TARGET_COLOUR)]
-    return handles, [labels.text("proj_base", lang, **years), labels.text("proj_increment", lang)]
+    return handles, [vocab.text("proj_base", lang, **years), vocab.text("proj_increment", lang)]
 
 
 def _notes(view: pd.DataFrame, deflator_pct: float | None, lang: str) -> list[str]:
@@ -155,17 +155,13 @@ def _notes(view: pd.DataFrame, deflator_pct: float | None, lang: str) -> list[st
     notes = []
     real = view[view["price_basis"] == "real"]
     if len(real):
-        names = labels.join_names(
-            [labels.indicator_name(r, lang) for _, r in real.iterrows()], lang
-        )
+        names = vocab.join_names([vocab.indicator_name(r, lang) for _, r in real.iterrows()], lang)
         if deflator_pct is None:
-            notes.append(labels.text("proj_real_note", lang, **years, names=names))
+            notes.append(vocab.text("proj_real_note", lang, **years, names=names))
         else:
-            notes.append(
-                labels.text("proj_deflator_note", lang, names=names, deflator=deflator_pct)
-            )
+            notes.append(vocab.text("proj_deflator_note", lang, names=names, deflator=deflator_pct))
     if (view["bound"] == "at_least").any():
-        notes.append(labels.text("proj_floor_note", lang))
+        notes.append(vocab.text("proj_floor_note", lang))
     return notes
 
 

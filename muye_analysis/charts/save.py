@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from muye_analysis import config
 from muye_analysis.atomic import atomic_path
+from muye_analysis.outputs import check_output_folder
 
 FORMATS = ("png", "svg", "pdf")
 MIN_DPI = 200
@@ -47,6 +48,7 @@ def save_figure(
     if dpi < MIN_DPI:
         raise ValueError(f"dpi must be at least {MIN_DPI} for slide-quality PNGs, not {dpi}")
     out_dir = Path(directory) if directory is not None else config.figures_dir()
+    check_output_folder(out_dir, setting="the figures folder")  # never into data/
     out_dir.mkdir(parents=True, exist_ok=True)
     return [_save_one(fig, out_dir / f"{name}.{fmt}", fmt, dpi) for fmt in formats]
 

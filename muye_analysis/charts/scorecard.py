@@ -6,7 +6,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
 from muye_analysis.charts.style import GREY, LIGHT_GREY, THIRD_COLOURS, house_style, size_spec
@@ -46,10 +46,10 @@ def plot_rank_scorecard(
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, frame_size, lang, spec.annotation, spec.marker)
         text = ChartText(
-            title=labels.text("rank_title", lang, **years),
-            subtitle=labels.text("rank_subtitle", lang),
+            title=vocab.text("rank_title", lang, **years),
+            subtitle=vocab.text("rank_subtitle", lang),
             notes=_notes(view, frame_size, lang, frame_from_table),
-            source=labels.source_line(lang, **years),
+            source=vocab.source_line(lang, **years),
             above_axes_lines=1,
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
@@ -57,9 +57,9 @@ def plot_rank_scorecard(
 
 def row_label(row: pd.Series, lang: str) -> str:
     """'社零（增速）': the indicator's short name and, for levels and growth, what was ranked."""
-    name = labels.indicator_name(row, lang)
+    name = vocab.indicator_name(row, lang)
     if row["kind"] == "rank" and row["ranked_on"] in ("level", "growth_rate"):
-        name += labels.text(f"ranked_on_{row['ranked_on']}", lang)
+        name += vocab.text(f"ranked_on_{row['ranked_on']}", lang)
     return name
 
 
@@ -73,7 +73,7 @@ def _draw(ax: Axes, view: pd.DataFrame, n: int, lang: str, fontsize: float, mark
             colour = THIRD_COLOURS[row["third"]]
             ax.scatter([row["rank"]], [y], s=(1.6 * marker) ** 2, color=colour, zorder=3)
             ax.annotate(
-                labels.text("rank_value", lang, rank=int(row["rank"])),
+                vocab.text("rank_value", lang, rank=int(row["rank"])),
                 (row["rank"], y),
                 xytext=(0, 0.9 * marker + 2),
                 textcoords="offset points",
@@ -83,11 +83,11 @@ def _draw(ax: Axes, view: pd.DataFrame, n: int, lang: str, fontsize: float, mark
                 color=colour,
             )
         else:
-            standing = labels.standing_label(str(row["standing_text"]), lang)
+            standing = vocab.standing_label(str(row["standing_text"]), lang)
             ax.text(
                 1,
                 y,
-                labels.text("standing_no_rank", lang, standing=standing),
+                vocab.text("standing_no_rank", lang, standing=standing),
                 va="center",
                 ha="left",
                 fontsize=fontsize,
@@ -98,7 +98,7 @@ def _draw(ax: Axes, view: pd.DataFrame, n: int, lang: str, fontsize: float, mark
     ax.set_xticks(range(1, n + 1))
     ax.set_xlim(0.5, n + 0.5)
     ax.set_ylim(-0.7, len(shown) - 0.3)
-    ax.set_xlabel(labels.text("rank_axis", lang))
+    ax.set_xlabel(vocab.text("rank_axis", lang))
     ax.tick_params(axis="y", length=0)
     ax.grid(False)
     ax.spines["left"].set_visible(False)
@@ -112,7 +112,7 @@ def _draw_thirds(ax: Axes, n: int, lang: str, fontsize: float) -> None:
         ax.text(
             (lo + hi) / 2,
             1.01,
-            labels.text(f"third_{third}", lang),
+            vocab.text(f"third_{third}", lang),
             transform=ax.get_xaxis_transform(),
             ha="center",
             va="baseline",
@@ -123,11 +123,11 @@ def _draw_thirds(ax: Axes, n: int, lang: str, fontsize: float) -> None:
 
 def _notes(view: pd.DataFrame, n: int, lang: str, from_table: bool = False) -> list[str]:
     if from_table:
-        notes = [labels.text("frame_from_table", lang, n=n)]
+        notes = [vocab.text("frame_from_table", lang, n=n)]
     else:
-        notes = [labels.text("frame_assumption", lang, n=n), labels.text("frame_explained", lang)]
+        notes = [vocab.text("frame_assumption", lang, n=n), vocab.text("frame_explained", lang)]
     for _, row in view[view["kind"] == "other_frame"].iterrows():
-        name = labels.indicator_name(row, lang)
+        name = vocab.indicator_name(row, lang)
         key = "amount_rank_excluded" if row["ranked_on"] == "amount" else "other_rank_excluded"
-        notes.append(labels.text(key, lang, name=name, rank=int(row["rank"])))
+        notes.append(vocab.text(key, lang, name=name, rank=int(row["rank"])))
     return notes

@@ -7,10 +7,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
 from muye_analysis.charts.style import SizeSpec, house_style, size_spec
+from muye_analysis.display import fixed
 
 CELL_GID = "muye-grid-cell"
 # Diverging and colourblind-safe: purple where the rest of the year must beat the target,
@@ -41,14 +42,14 @@ def plot_required_growth_grid(
         _draw(ax, grid, target, lang, spec)
         name = _indicator_label(indicator, lang)
         text = ChartText(
-            title=labels.text("grid_title", lang, goal=target),
-            subtitle=labels.text("grid_subtitle", lang, name=name),
+            title=vocab.text("grid_title", lang, goal=target),
+            subtitle=vocab.text("grid_subtitle", lang, name=name),
             notes=[
-                labels.text("grid_weights", lang, weights=_weights_label(grid, lang)),
-                labels.text("grid_note", lang),
+                vocab.text("grid_weights", lang, weights=_weights_label(grid, lang)),
+                vocab.text("grid_note", lang),
                 *_shortcut_note(grid, lang),
             ],
-            source=labels.source_line(lang),
+            source=vocab.source_line(lang),
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
 
@@ -68,14 +69,14 @@ def _draw(ax: Axes, grid: pd.DataFrame, target: float, lang: str, spec: SizeSpec
     for (row, col), value in np.ndenumerate(values):
         dark = abs(value - target) > 0.6 * spread
         ax.text(
-            col, row, f"{value:.1f}", ha="center", va="center", fontsize=spec.annotation * 0.8,
+            col, row, fixed(value, 1), ha="center", va="center", fontsize=spec.annotation * 0.8,
             color="white" if dark else "black",
         )  # fmt: skip
     months = [int(m) for m in grid.columns]
-    ax.set_xticks(range(len(months)), [labels.text("grid_month", lang, m=m) for m in months])
-    ax.set_yticks(range(len(grid.index)), [f"{g:.1f}" for g in grid.index])
-    ax.set_xlabel(labels.text("grid_x", lang))
-    ax.set_ylabel(labels.text("grid_y", lang))
+    ax.set_xticks(range(len(months)), [vocab.text("grid_month", lang, m=m) for m in months])
+    ax.set_yticks(range(len(grid.index)), [fixed(g, 1) for g in grid.index])
+    ax.set_xlabel(vocab.text("grid_x", lang))
+    ax.set_ylabel(vocab.text("grid_y", lang))
     ax.tick_params(length=0)
     ax.grid(False)  # the cells are the grid
     for spine in ax.spines.values():
@@ -84,21 +85,20 @@ def _draw(ax: Axes, grid: pd.DataFrame, target: float, lang: str, spec: SizeSpec
 
 def _indicator_label(indicator: str | None, lang: str) -> str:
     if indicator is None:
-        return labels.text("grid_any_indicator", lang)
+        return vocab.text("grid_any_indicator", lang)
     from muye_analysis.dataset import load_registry
 
     row = load_registry().set_index("indicator").loc[indicator]
-    return labels.indicator_name(row, lang, short=False)
+    return vocab.indicator_name(row, lang, short=False)
 
 
 def _shortcut_note(grid: pd.DataFrame, lang: str) -> list[str]:
     """When the grid rests on equal weights, say when that over- or under-states the effort."""
-    if not str(grid.attrs.get("weights_source", "")).startswith("assumption: equal"):
+    if not grid.attrs.get("shortcut"):
         return []
-    note = grid.attrs.get(f"shortcut_note_{'zh' if lang == 'zh' else 'en'}")
-    return [note] if note else []
+    return [vocab.text("shortcut_note", lang)]
 
 
 def _weights_label(grid: pd.DataFrame, lang: str) -> str:
     source = str(grid.attrs.get("weights_source", ""))
-    return labels.text(labels.WEIGHTS_KEYS.get(source, "weights_given"), lang)
+    return vocab.weights_text(source, lang)

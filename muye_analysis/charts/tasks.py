@@ -6,10 +6,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from muye_analysis.charts import labels
+from muye_analysis import vocab
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_chart
 from muye_analysis.charts.style import GREY, ORANGE, SizeSpec, house_style, size_spec
+from muye_analysis.display import fixed
 from muye_analysis.reports import year_fields
 from muye_analysis.views import task_target_view
 
@@ -50,10 +51,10 @@ def plot_task_targets(
         fig, ax = start_chart(ax, spec)
         _draw(ax, view, lang, spec)
         text = ChartText(
-            title=labels.text("task_title", lang, **years),
-            subtitle=labels.text("task_subtitle", lang, **years),
-            notes=[labels.text("task_note", lang)],
-            source=labels.source_line(lang, **years),
+            title=vocab.text("task_title", lang, **years),
+            subtitle=vocab.text("task_subtitle", lang, **years),
+            notes=[vocab.text("task_note", lang)],
+            source=vocab.source_line(lang, **years),
             above_axes_lines=1,
         )
         return finish_chart(fig, text, spec, owner_ax=owner_ax)
@@ -61,22 +62,22 @@ def plot_task_targets(
 
 def row_label(row: pd.Series, lang: str) -> str:
     """'重点项目（力争）': short name and the strength of commitment, if any."""
-    name = labels.indicator_name(row, lang)
+    name = vocab.indicator_name(row, lang)
     commitment = row["commitment"]
     if pd.notna(commitment) and str(commitment) in ("力争", "确保"):
-        name += labels.text(f"commitment_{commitment}", lang)
+        name += vocab.text(f"commitment_{commitment}", lang)
     return name
 
 
 def value_label(row: pd.Series, lang: str) -> str:
     """'46%（≥200个／431个）', with '+10.0个百分点' added for rates."""
-    target = labels.bound_symbol(row["bound"]) + _number(row["target"], row["unit"], lang)
+    target = vocab.bound_symbol(row["bound"]) + _number(row["target"], row["unit"], lang)
     actual = _number(row["actual"], row["unit"], lang)
-    detail = labels.text("task_value", lang, target=target, actual=actual)
+    detail = vocab.text("task_value", lang, target=target, actual=actual)
     if pd.notna(row["gap_pp"]):
         sep = "，" if lang == "zh" else ", "
-        detail += sep + labels.text("pp", lang, value=float(row["gap_pp"]))
-    ratio = f"{float(row['ratio_pct']):.0f}%"
+        detail += sep + vocab.text("pp", lang, value=float(row["gap_pp"]))
+    ratio = f"{fixed(float(row['ratio_pct']), 0)}%"
     return f"{ratio}（{detail}）" if lang == "zh" else f"{ratio} ({detail})"
 
 
@@ -100,7 +101,7 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
         )
     ax.axvline(100, color=GREY, linewidth=1.2, linestyle="--", zorder=2)
     ax.annotate(
-        labels.text("task_reference", lang, **years),
+        vocab.text("task_reference", lang, **years),
         (100, 1.0),
         xycoords=("data", "axes fraction"),
         xytext=(0, 4),
@@ -115,10 +116,10 @@ def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
     top = max(max(ratios), 100)
     ax.set_xlim(0, top * 1.6)  # room for the value labels
     set_value_ticks(ax, 0, top)
-    ax.set_xlabel(labels.text("task_axis", lang, **years))
+    ax.set_xlabel(vocab.text("task_axis", lang, **years))
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
 
 
 def _number(value: object, unit: object, lang: str) -> str:
-    return labels.amount(float(value), str(unit), lang)
+    return vocab.amount(float(value), str(unit), lang)

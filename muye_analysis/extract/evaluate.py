@@ -129,6 +129,12 @@ class DocumentScore:
     by_rule: dict[str, tuple[int, int]]  # rule -> (correct, extracted)
     missed: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
+    # Of the keyed facts found: the year right, no year given, a wrong year; the months right
+    # (where the key gives them: 1-9 = 前三季度) out of those keyed with months.
+    period: dict[str, int] = field(default_factory=dict)  # right / none / wrong
+    months: tuple[int, int] = (0, 0)  # (right, keyed and found)
+    period_by_pattern: dict[str, tuple[int, int]] = field(default_factory=dict)
+    wrong_periods: list[tuple[dict, dict]] = field(default_factory=list)  # (key, found row)
 
     @property
     def recall(self) -> float:
@@ -199,6 +205,10 @@ def score_document(doc: str, text: str, keyed: list[dict], facts: pd.DataFrame) 
     taken: set[int] = set()
     by_pattern: dict[str, list[int]] = {}
     missed = []
+    period = {"right": 0, "none": 0, "wrong": 0}
+    months = [0, 0]
+    period_by_pattern: dict[str, list[int]] = {}
+    wrong_periods = []
     for key, span in zip(keyed, spans, strict=True):
         tally = by_pattern.setdefault(key["pattern"] or "plain", [0, 0])
         tally[1] += 1
@@ -215,6 +225,16 @@ def score_document(doc: str, text: str, keyed: list[dict], facts: pd.DataFrame) 
         else:
             taken.add(j)
             tally[0] += 1
+            verdict = _period_verdict(key, found_rows[j])
+            period[verdict] += 1
+            ptally = period_by_pattern.setdefault(key["pattern"] or "plain", [0, 0])
+            ptally[0] += verdict == "right"
+            ptally[1] += 1
+            if verdict != "right":
+                wrong_periods.append((key, found_rows[j]))
+            if key.get("months"):
+                months[1] += 1
+                months[0] += _months_of(found_rows[j]) == key["months"]
     by_rule: dict[str, list[int]] = {}
     for j, f in enumerate(found_rows):
         tally = by_rule.setdefault(f.get("rule") or "?", [0, 0])
@@ -230,7 +250,27 @@ def score_document(doc: str, text: str, keyed: list[dict], facts: pd.DataFrame) 
         by_rule={k: (v[0], v[1]) for k, v in by_rule.items()},
         missed=missed,
         spurious=[f for j, f in enumerate(found_rows) if j not in taken],
+        period=period,
+        months=(months[0], months[1]),
+        period_by_pattern={k: (v[0], v[1]) for k, v in period_by_pattern.items()},
+        wrong_periods=wrong_periods,
     )
+
+
+def _period_verdict(key: dict, found: dict) -> str:
+    """right / none / wrong: the found row's year against the keyed one."""
+    year = found.get("period")
+    if year is None:
+        return "none"
+    return "right" if int(year) == int(key["period"]) else "wrong"
+
+
+def _months_of(found: dict) -> str:
+    """The found row's months as the corpus keys them (1-9), or "" when it gives none."""
+    first, last = found.get("start_month"), found.get("end_month")
+    if first is None or last is None:
+        return ""
+    return f"{int(first)}-{int(last)}"
 
 
 def _corpus_records(df: pd.DataFrame) -> list[dict]:

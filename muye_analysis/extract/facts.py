@@ -13,7 +13,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # The curated table's columns, then what a reviewer needs to check a row against the text.
-DRAFT_COLUMNS = (*schema.INDICATOR_COLUMNS, "subject", "start", "end", "matched")
+# The period beyond its year (issue 22): the months of the year it covers (1-9 for 前三季度, 12-12
+# for December alone; a target covers its plan year) and where the year was read: sentence,
+# paragraph, part (a heading), announcement, title, date (the report or publication date, and
+# 今年 read against it), document (the year the text names most), table title, table column, or
+# unknown (the text names no year: the fact says so rather than borrow one).
+PERIOD_COLUMNS = ("start_month", "end_month", "period_from")
+DRAFT_COLUMNS = (*schema.INDICATOR_COLUMNS, "subject", "start", "end", "matched", *PERIOD_COLUMNS)
 # extract_facts also returns the upper end of a range (4.5%至5% -> value 4.5, value_high 5), what
 # a comparison is against (高于全市0.5个百分点 -> 全市), and how each row was read: the reading
 # rule and the words that decided it (what ``muye extract --explain`` shows).
@@ -24,6 +30,8 @@ _DTYPES = {
     "value_high": "Float64",
     "start": "Int64",
     "end": "Int64",
+    "start_month": "Int64",
+    "end_month": "Int64",
     "matched": "boolean",
 }
 

@@ -9,14 +9,18 @@ from typing import TYPE_CHECKING
 from muye_analysis.atomic import atomic_path
 from muye_analysis.errors import DataError
 from muye_analysis.extract.facts import DRAFT_COLUMNS
+from muye_analysis.inputs import decode_text, read_input_bytes
 from muye_analysis.outputs import check_output_path, neutralise_frame
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# gb18030 decodes almost any byte string, so it goes last: UTF-8 bytes read as gb18030 come out
-# as plausible-looking garbage without an error.
+# The usual encodings (inputs.decode_text also detects UTF-16, Big5 and Shift-JIS). gb18030
+# decodes almost any byte string, so it goes last: UTF-8 bytes read as gb18030 come out as
+# plausible-looking garbage without an error.
 ENCODINGS = ("utf-8-sig", "utf-8", "gb18030")
+# A plan report is some tens of kilobytes; anything this big is the wrong file.
+MAX_REPORT_BYTES = 20 * 1024 * 1024
 _BINARY_SIGNATURES = {
     b"%PDF": "a PDF",
     b"PK\x03\x04": "a Word/Excel (zip) file",
@@ -29,29 +33,20 @@ _SAVE_AS_TEXT = "save the report as plain text (.txt, UTF-8 or GBK) and try agai
 
 
 def read_report(path: str | Path) -> str:
-    """The text of a report file, decoded as UTF-8 (with or without BOM) or GB18030/GBK.
+    """The text of a report file: UTF-8 (with or without BOM), GB18030/GBK, UTF-16, Big5 …
+    detected by ``inputs.decode_text``.
 
-    Binary files (PDF, Word, images) and bytes that no encoding reads raise DataError naming the
-    file, the line of the first bad byte and what to do.
+    Only a regular file of at most ``MAX_REPORT_BYTES`` is read (a FIFO would block, /dev/zero
+    never ends). Binary files (PDF, Word, images) and bytes that no encoding reads raise
+    DataError naming the file, the line of the first bad byte and what to do.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError("file not found.", file=path, fix="check the path.") from None
-    except IsADirectoryError:
-        raise DataError("this is a folder, not a file.", file=path, fix="name the file.") from None
+    raw = read_input_bytes(path, max_bytes=MAX_REPORT_BYTES, what="report text",
+                           fix=_SAVE_AS_TEXT)  # fmt: skip
     for signature, what in _BINARY_SIGNATURES.items():
         if raw.startswith(signature):
             raise DataError(f"this is {what}, not text.", file=path, fix=_SAVE_AS_TEXT)
-    if b"\x00" in raw:
-        raise DataError(
-            "binary data (NUL bytes), not text; UTF-16 files look like this too.",
-            file=path,
-            row=raw[: raw.index(b"\x00")].count(b"\n") + 1,
-            fix=_SAVE_AS_TEXT,
-        )
-    text = _decode(raw, path)
+    text = decode_text(raw, path, fix=_SAVE_AS_TEXT).text.removeprefix("\ufeff")
     bad = _CONTROL.search(text)
     if bad is not None and len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
         raise DataError(
@@ -61,22 +56,6 @@ def read_report(path: str | Path) -> str:
             fix=_SAVE_AS_TEXT,
         )
     return text
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    first_error = None
-    for encoding in ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError as exc:
-            first_error = first_error or exc
-    assert first_error is not None
-    raise DataError(
-        f"not readable as {', '.join(ENCODINGS)} (byte {first_error.start}).",
-        file=path,
-        row=raw[: first_error.start].count(b"\n") + 1,
-        fix=_SAVE_AS_TEXT,
-    )
 
 
 def draft_frame(facts: pd.DataFrame) -> pd.DataFrame:
@@ -247,9 +226,19 @@ _EVIDENCE_ZH = (
 
 
 def _in_chinese(text: str) -> str:
-    for en, zh in _EVIDENCE_ZH:
+    for en, zh in _evidence_pairs():
         text = text.replace(en, zh)
     return text
+
+
+def _evidence_pairs() -> tuple[tuple[str, str], ...]:
+    """The vocabulary's ``explain_*`` phrases (longest first, so that a phrase is replaced before
+    any shorter one inside it), then the templates above."""
+    from muye_analysis.vocab.catalog import CATALOG_ROWS
+
+    pairs = [(row["en"], row["zh"]) for key, row in CATALOG_ROWS.items()
+             if key.startswith("explain_")]  # fmt: skip
+    return (*sorted(pairs, key=lambda pair: -len(pair[0])), *_EVIDENCE_ZH)
 
 
 def _missing(value) -> bool:

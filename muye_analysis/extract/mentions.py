@@ -17,7 +17,7 @@ from muye_analysis.text import parse_chinese_numeral
 # and stay part of the unit as printed: 2.5万元 has value 2.5 and unit 万元.
 LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
-    "安时", "千瓦时", "千瓦", "立方米", "标准箱",
+    "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱",
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
@@ -26,11 +26,21 @@ COUNT_UNITS = (
 )  # fmt: skip
 PERCENT_UNITS = ("%", "‰")
 PP_UNITS = ("个百分点", "百分点")
+PERMILLE_POINTS = ("个千分点", "千分点")  # a rate in ‰ changed: 比上年下降3.18个千分点
 RATIO_UNITS = ("倍",)
 RANK_UNITS = ("位", "名")
 
 _BASES = sorted(
-    {*LEVEL_UNITS, *PEOPLE_UNITS, *COUNT_UNITS, *PERCENT_UNITS, *PP_UNITS, *RATIO_UNITS, "位"},
+    {
+        *LEVEL_UNITS,
+        *PEOPLE_UNITS,
+        *COUNT_UNITS,
+        *PERCENT_UNITS,
+        *PP_UNITS,
+        *PERMILLE_POINTS,
+        *RATIO_UNITS,
+        "位",
+    },
     key=len,
     reverse=True,
 )
@@ -64,6 +74,7 @@ _LABEL_AFTER = re.compile(
     # 3项指标增速全市第一, 16个县市区…排名: how many are ranked, not a statistic
     r"|(?:主要)?(?:经济)?指标|县市区|县\(市|区县|县区"
 )
+_POOL_COUNTED = re.compile(r"县市区|县\(市|区县|县区")
 _RANK_VERB = re.compile(r"(?:居|位居|位列|排名|排在|排|列|名列|保持)")
 _NAME_AFTER_SUO = "等、和与及"  # 中电科22所等: an institute's name, not 22 schools
 
@@ -93,11 +104,15 @@ _LIST_UNIT = re.compile(
     rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}-?\d+(?:\.\d+)?{_SP}"
     r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)?元)"
 )
+_PP_LIST = re.compile(
+    rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?个)*[、和及与]{_SP}-?\d+(?:\.\d+)?个?百分点"
+)
 # 56.7亿, at a clause end: a sum of money whose 元 is not printed.
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
 # A rank printed without a ranking verb: 增速全市第一, 百强第3.
 # 保持30%以上的快速增长: a growth figure, not a threshold
 _GROWTH_NAMED = re.compile(r"的(?:快速|高速|较快|平稳)?(?:增长|增速)")
+_RANK_AFTER_RANK = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和]$")
 _RANK_LEAD = ("全市", "全省", "全国", "全区", "全县", "全州", "百强", "全盟")
 
 
@@ -122,6 +137,10 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
             base = unit if unit in PP_UNITS else ("元" if unit.endswith("元") else unit)
         elif bare:
             unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
+    if base == "个" and not m["mag"] and _PP_LIST.match(scan, m.end()):
+        # 提高7.9个、3.4个和1.7个百分点: each 个 stands for the 个百分点 printed at the list's end
+        unit = base = "个百分点"
+        unit_from = "list"
     if _is_glued_to_code(scan, m.start("num")):
         return None
     chinese = not num[0].isdigit()
@@ -141,6 +160,8 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         if base is None:
             return None  # 第二批, 第一方阵, 第一仗: ordinals that name something
         unit = base
+    elif base == "位" and _RANK_MOVE.search(scan, max(0, m.start() - 16), m.start()):
+        pass  # 位次前移7位、8位和7位: a rank moved, not a rank
     elif not unit or base == "位" or _is_label(m, base, after):
         return None
     if (
@@ -151,6 +172,8 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     ):
         return None  # 500万元以上重点项目: a threshold that defines the subject
     start = printed_start = m.start()
+    if after[:1] == "的" and re.search(r"(?:超|超过|逾)$", scan[max(0, start - 2) : start]):
+        return None  # 年收入超50万元的经济强村: a threshold that defines the subject
     pre = PRE_QUALIFIER.search(scan, max(0, start - 3), start)
     qualifier = m["post"] or m["approx"] or ""
     if pre is not None and not ordinal:
@@ -179,7 +202,15 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
 def _is_glued_to_code(scan: str, pos: int) -> bool:
     """G20, PM2.5, 3.5.6: a number stuck to Latin letters or dots is a code."""
     prev = scan[pos - 1 : pos]
+    if scan[max(0, pos - 3) : pos] in _ABBREVIATIONS:
+        return False  # 完成GDP2917.85亿元: an indicator's abbreviation, then its figure
     return bool(prev) and (prev.isascii() and (prev.isalnum() or prev in "._/"))
+
+
+_ABBREVIATIONS = ("GDP", "CPI", "PPI", "PMI")
+# A move in a ranking: 前移7位, 上升1位, 后退2位 (and the members after it: 、8位和7位).
+RANK_MOVE_WORDS = ("前移", "后移", "上升", "下降", "提升", "前进", "后退", "上移", "下移", "提高")
+_RANK_MOVE = re.compile(rf"(?:{'|'.join(RANK_MOVE_WORDS)})了?[ \t]?(?:\d+[ \t]?位[、和及][ \t]?)*$")
 
 
 def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None:
@@ -190,6 +221,8 @@ def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None
         return None
     if scan[max(0, m.start() - 2) : m.start()] in _RANK_LEAD:
         return "位"  # 增速全市第一, 工业百强第7
+    if _RANK_AFTER_RANK.search(scan, max(0, m.start() - 6), m.start()):
+        return "位"  # 总量全市第二、第三: the second of a list of ranks
     clause_start = max(scan.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
     return "位" if _RANK_VERB.search(scan, clause_start, m.start()) else None
 
@@ -200,7 +233,10 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
         return False
     if base == "所" and after[:1] in tuple(_NAME_AFTER_SUO):
         return True
-    return base in COUNT_UNITS and bool(_LABEL_AFTER.match(after))
+    if base in COUNT_UNITS and _LABEL_AFTER.match(after):
+        # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
+        return not (_POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] == "有")
+    return False
 
 
 # Qualitative positions with no number: 保持全市第一方阵, 位居全省前列.
@@ -234,7 +270,7 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
 _STRUCTURE = re.compile(
     r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \t]*[:：][ \t]*\d+(?:\.\d+)?){2,3}(?![\d:：])"
 )
-_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比")
+_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重")
 _STRUCTURE_PART = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -54,6 +54,9 @@ _T2S_CHARS = re.compile("[" + "".join(sorted({chr(k) for k, v in _T2S.items() if
 # Full-width forms fold to ASCII, except 。 which ``to_halfwidth`` maps to "." (it is sometimes a
 # decimal point): here it stays a full stop unless it sits between two digits.
 _DECIMAL_STOP = re.compile(r"(?<=\d)[。·・](?=\d)")  # 1·8% is 1.8% (a middle dot on some pages)
+# Look-alikes printed for the sign they resemble: 15℅ (care-of) for 15%, 21.5∶36.1 (the ratio
+# sign) for a colon.
+_LOOKALIKES = str.maketrans({"℅": "%", "∶": ":"})
 # Tags and entities become spaces of the same length, so an HTML page reads like its text.
 _HTML_TAG = re.compile(
     r"<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", re.S | re.I
@@ -74,6 +77,8 @@ def normalise_text(text: str) -> str:
     # without any); 。 is left out: it stays a full stop unless it sits between two digits.
     out = _FULLWIDTH_CHARS.sub(_halfwidth, text) if _FULLWIDTH_CHARS.search(text) else text
     out = _DECIMAL_STOP.sub(".", out)
+    if "℅" in out or "∶" in out:
+        out = out.translate(_LOOKALIKES)
     if _T2S_CHARS.search(out):
         out = _T2S_CHARS.sub(_simplified, out)
     if "<" in out or "&" in out:

@@ -1,24 +1,27 @@
 """Read a report sentence by sentence into statements: one dict per numeric statement.
 
-Within a sentence (up to 。；！？ or a line break) the subject carries over from clause to clause
-until a new one is named, so in 社会消费品零售总额累计完成78.8亿元，居全市第6位，同比增长4.9%，
-居全市第9位 both ranks and the growth rate belong to retail sales, and each rank is on the measure
-stated just before it.
+A document is read once for what holds throughout (``_Doc``: its parts, announced targets, the
+years and spans it names, its tables), then sentence by sentence. Within a sentence (up to
+。；！？ or a line break) the subject carries over from clause to clause until a new one is
+named, so in 社会消费品零售总额累计完成78.8亿元，居全市第6位，同比增长4.9%，居全市第9位 both ranks
+and the growth rate belong to retail sales, and each rank is on the measure stated just before it.
 
 Reading rules, each named in the row's ``rule`` with the words that decided it in ``evidence``:
 
-- kind: a figure is a target when its part of the report plans, when a paragraph announces
-  targets (主要预期目标是：, 明年指标安排：) and it follows, when 力争/确保 stand before it in the
-  sentence, or when its own clause names a plan (年度计划投资…); a completion of a plan (占年计划
-  投资的64.49%, 完成年计划710亿元的89.4%) is an actual rate, and the plan inside it a target;
-- comparisons in 个百分点 keep what they compare with and its sign (高于/低于全市, 比上半年加快,
-  较全国、全省分别高…: one comparator per value; 与上年比 for the whole sentence);
-- lists: a unit printed once serves the whole list (0.7、1.4个百分点), values of one measure
-  listed together keep it (增长7.8%、9.2%), and ranks go to each subject listed (A、B等指标均居
-  全市第一; 分别居全市第二、第三; …，均保持全省第三);
+- kind (``kinds.py``): targets by the document's own announcements (a paragraph, a heading, a
+  plan word in the sentence), completions and shortfalls of a plan as actuals;
+- period (``dating.py``): year and months from the sentence, paragraph, heading, title or date;
+- tables (``tables.py``): rows × columns with their headers, one statement per value cell;
+- each statement (``_statement``): subject rules (carried past words that name nothing, or the
+  sentence's topic), plan rules, the measure and its sign, comparisons (个百分点 with comparator
+  and sign, 拉动/拉低), a stated basis, and what a rank ranks and among whom;
+- lists: a unit printed once serves the whole list (0.7、1.4个百分点; 7.9个、3.4个和1.7个百分点),
+  values of one measure listed together keep it (增长7.8%、9.2%), and ranks go to each subject
+  listed or named before (A、B等指标均居全市第一; 两项指标增速均排名全市第三;
+  总量和增幅均列全市第三; 分别居全市第二、第三);
 - structure ratios (结构由14.9:33.2:51.9调整为…) are shares, from and to; 增长2.5倍 is a growth of
-  250% noted as written; 贡献率 and 增长面 are shares; 拉动…个百分点 is a pull in points;
-- mirror-site noise (區(qū), 增(zeng)长, 1·8%, 321,676) is cleaned before reading, and every
+  250% noted as written; 贡献率 and 增长面 are shares;
+- mirror-site noise (區(qū), 增(zeng)长, 1·8%, 15℅, 321,676) is cleaned before reading, and every
   offset is mapped back to the text as given.
 """
 
@@ -27,13 +30,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from muye_analysis.extract.dating import (
+    DocumentDates,
+    Timeline,
+    document_dates,
+    find_spans,
+    find_years,
+    period_for,
+)
+from muye_analysis.extract.kinds import kind_of, target_spans
 from muye_analysis.extract.mentions import (
     COUNT_UNITS,
     LEVEL_UNITS,
     PERCENT_UNITS,
+    PERMILLE_POINTS,
     PP_UNITS,
     PRE_QUALIFIERS,
     QUALIFIER_BOUND,
+    RANK_MOVE_WORDS,
     RATIO_UNITS,
     Mention,
     find_mentions,
@@ -50,6 +64,8 @@ from muye_analysis.extract.subjects import (
     split_items,
     subject_before_rank,
 )
+from muye_analysis.extract.tables import UNIT_IN, Table, find_tables, table_values
+from muye_analysis.text import parse_chinese_numeral
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -65,16 +81,17 @@ _GROWTH = re.compile(
 _SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面")
 # A level or count compared with a year earlier is a change: 比上年末减少0.3万人.
 _CHANGE = re.compile(
-    r"(?:比|较|同比)(?:上年末|上年|去年|年初)?(?:增加|减少|增长|下降|多|少)了?$|^(?:同比)?(?:增加|减少)了?$"
+    # 比上年末减少0.3万人, 比 2021 年末减少 0.5 万人, 比一季度增加了9个, 比去年同期多完成11亿元
+    r"(?:比|较|同比|与)[^，,；;]{0,10}?(?:增加|减少|增长|下降|多完成|少完成|多|少|增收|减收)了?\s*$"
+    r"|(?:^|[^新])(?:增加|减少|增收|减收)了?\s*$"  # 收入增加了2191元 (与一季度相比，…)
     r"|净增|净减|(?:超|超出|超过)(?:年度|全年)?(?:计划|目标|预期)$"  # 净增50亿元; 超计划0.65万亩
 )
-_SHARED_VALUE = re.compile(r"均(?:为|达到|达|是)?$")
+# One value for every member listed: 开工率、投产率均达到…; 一产、三产占比均提高0.1个百分点.
+_SHARED_VALUE = re.compile(r"均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$")
 _PAIR_GAP = re.compile(
     r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变)?(?:至|到|为)$"
 )
-_COMMITMENT = re.compile(r"力争|确保")
 _SCOPE = re.compile(r"全市|全省|全国|全区|全县")
-_YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d\d)年")
 _LIST_GAP = re.compile(r"^[、和及与,，\s]*$")
 _PRE_QUALIFIER_INSIDE = re.compile("|".join(PRE_QUALIFIERS))
 _COMPARISON = re.compile("不少于|不低于|不超过|超过|高于|低于")
@@ -93,6 +110,9 @@ class _Carry:
     items: list = field(default_factory=list)  # subjects of the last list (分别, 、)
     rank_scope: str = ""  # 位列全国…百强第3，…百强第5: the scope carries to the next rank
     pct_measure: str = ""  # the last measure read in % (growth_rate, rate, share)
+    topic: str = ""  # what the sentence is about (交通运输业恢复强劲，增速达14.8%)
+    topic_start: int | None = None
+    recent: list = field(default_factory=list)  # subjects read so far (两项指标…均排名…)
 
 
 def read_statements(text: str) -> list[dict]:
@@ -126,38 +146,126 @@ def _map_back(row: dict, text: str, keep: list[int]) -> None:
         row["subject_start"] = keep[row["subject_start"]]
 
 
+@dataclass
+class _Doc:
+    """What is read once per document: its text three ways, parts, announcements and dates."""
+
+    text: str  # as given (offsets and quotes point here)
+    norm: str  # normalised, same length
+    scan: str  # normalised, quotations masked
+    sections: list[Section]
+    starts: list[int]
+    announced: list  # paragraph parts announced as targets (kinds.target_spans)
+    timeline: Timeline
+    dates: DocumentDates
+    review_year: int | None  # the year the last review part covers
+
+    @classmethod
+    def read(cls, text: str, norm: str) -> _Doc:
+        scan = mask_quoted(norm)
+        sections = find_sections(norm)
+        heads = [(s.start, s.kind, s.year if s.year_named else None) for s in sections[1:]]
+        # The year a review part covers; a stock named inside a plan part (3个…未化解项目) is of it.
+        actual_years = [s.year for s in sections if s.kind == "actual" and s.year is not None]
+        return cls(
+            text=text,
+            norm=norm,
+            scan=scan,
+            sections=sections,
+            starts=[s.start for s in sections],
+            announced=target_spans(scan),
+            timeline=Timeline(scan),
+            dates=document_dates(scan, heads),
+            review_year=actual_years[-1] if actual_years else None,
+        )
+
+
 def _read(text: str, norm: str) -> list[dict]:
-    scan = mask_quoted(norm)
-    sections = find_sections(norm)
-    starts = [s.start for s in sections]
-    # The year a review part covers; a stock named inside a plan part (3个…未化解项目) is of it.
-    actual_years = [s.year for s in sections if s.kind == "actual" and s.year is not None]
-    review_year = actual_years[-1] if actual_years else None
-    announced = target_spans(scan)
-    rows: list[dict] = []
-    for sentence in _SENTENCE.finditer(scan):
+    doc = _Doc.read(text, norm)
+    tables = find_tables(doc.scan)
+    rows: list[dict] = [row for table in tables for row in _table_rows(doc, table)]
+    for sentence in _SENTENCE.finditer(doc.scan):
         lo, hi = sentence.span()
-        if not _CJK.search(scan, lo, hi):
+        if not _CJK.search(doc.scan, lo, hi):
             continue  # English, codes, numbers alone: not the genre this reader knows
-        section = section_at(sections, starts, lo)
-        for row in _read_sentence(text, norm, scan, lo, hi, section, announced):
+        if any(t.start <= lo < t.end for t in tables):
+            continue  # read as a table
+        section = section_at(doc.sections, doc.starts, lo)
+        for row in _read_sentence(doc, lo, hi, section):
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
-                row["kind"], row["period"], row["commitment"] = "actual", review_year, ""
+                row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = _join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
             rows.append(row)
+    rows.sort(key=lambda r: r["start"])
     return rows
 
 
-def _read_sentence(
-    text: str, norm: str, scan: str, lo: int, hi: int, section: Section, announced: list
-) -> list[dict]:
+_TARGET_TABLE = re.compile(r"目标|计划|预期")
+
+
+def _table_rows(doc: _Doc, table: Table) -> list[dict]:
+    """One statement per value cell: row label × column header, dated by the table's title."""
+    text, scan = doc.text, doc.scan
+    head_end = table.rows[0][0].start if table.rows else table.end
+    title_years = find_years(scan, table.title_start, head_end)
+    title_spans = find_spans(scan, table.title_start, head_end)
+    kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
+    section = section_at(doc.sections, doc.starts, table.start)
+    rows = []
+    for label, cell, column, group, unit_cell in table_values(table):
+        subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
+        unit = column.unit
+        row_unit = UNIT_IN.search(label.text)
+        measure = column.measure or "level"
+        if measure == "level":
+            unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
+            base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
+            measure = "level" if base in LEVEL_UNITS or not unit else "count"
+        period = period_for(
+            doc.timeline, doc.dates, table.start, label.start, kind, section.year,
+            section.year_named,
+        )  # fmt: skip
+        year, source = period.year, period.source
+        if column.year is not None:
+            year, source = column.year, "table column"
+        elif title_years:
+            year, source = title_years[-1].year, "table title"
+        first, last = period.first, period.last
+        if title_spans and kind == "actual":
+            first, last = title_spans[-1].first, title_spans[-1].last
+        why = (f"period {year} from the {source}; months {first}-{last}" if year is not None
+               else period.why)  # fmt: skip
+        value = cell.number
+        rows.append({
+            "subject": subject, "match_subject": subject, "subject_start": label.start,
+            "period": year, "start_month": first, "end_month": last,
+            "period_from": source if year is not None else "unknown",
+            "kind": kind, "measure": measure, "ranked_on": "", "stage": "",
+            "value": value, "value_high": None, "unit": unit, "printed": text[cell.start:cell.end],
+            "qualifier": "", "bound": "exact", "commitment": "", "rank_scope": "",
+            "price_basis": "nominal" if unit.endswith("元") and measure == "level" else "",
+            "section": section.label, "quote": text[label.start:cell.end],
+            "note": f"group {group}" if group else "", "start": cell.start, "end": cell.end,
+            "comparator": "", "rule": "table",
+            "evidence": _join_evidence(f"table: row {label.text}, column {column.words or '?'}",
+                                       f"{kind}: table {table.title[:30]}", why),
+            "quote_start": label.start, "printed_span": (cell.start, cell.end),
+            "sentence": table.title, "clause": f"{label.text} {column.words}",
+        })  # fmt: skip
+    return rows
+
+
+def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
+    text, norm, scan = doc.text, doc.norm, doc.scan
     structures = find_structures(scan, lo, hi)
     taken = [(m.start, m.end) for m in structures]
     found = find_mentions(scan, lo, hi) + _flat_mentions(scan, lo, hi)
     found = [m for m in found if not any(a <= m.start < b for a, b in taken)]
     mentions = sorted(found + find_standings(scan, lo, hi), key=lambda m: m.start)
     carry, rows, i, consumed = _Carry(), [], 0, lo
-    for row in _structure_rows(text, norm, scan, lo, hi, structures, section, announced):
+    if mentions:
+        carry.topic, carry.topic_start = _topic(norm, scan, lo, mentions[0].start)
+    for row in _structure_rows(doc, lo, structures, section):
         row["sentence"], row["clause"] = norm[lo:hi], norm[lo:hi]
         rows.append(row)
     while i < len(mentions):
@@ -166,7 +274,7 @@ def _read_sentence(
         before_lo = max(clause_lo, consumed)
         before = norm[before_lo : m.start]
         group = _group(norm, mentions, i, before)
-        ctx = _context(scan, lo, clause_lo, m.start, section, announced, carry, before)
+        ctx = _context(doc, lo, clause_lo, m.start, section, carry, before)
         assigned = _assign(norm, group, before, before_lo, carry)
         comparators = (
             _comparators(norm, lo, clause_lo, m.start, len(group))
@@ -185,6 +293,10 @@ def _read_sentence(
             if row.pop("keeps_carry"):
                 continue
             items.append((row["match_subject"], row["subject_start"]))
+            if row["measure"] not in ("rank", "standing") and row["match_subject"]:
+                known = [s for s, _ in carry.recent]
+                if row["match_subject"] not in known:
+                    carry.recent.append((row["match_subject"], row["subject_start"]))
         if rows and items:
             last = rows[-1]
             carry.measure, carry.kind = last["measure"], last["kind"]
@@ -204,20 +316,14 @@ def _read_sentence(
 
 
 _ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
+# The three sectors named before a ratio: 三次产业结构, 一、二、三产业, 产业结构, 三产结构比由….
+_THREE_SECTORS = re.compile(r"三次产业|一、二、三产业|一二三产|产业结构|三产|三大产业")
 _FROM_TO = re.compile(r"调整为|调整到|优化为|变为|转变为|变化为|演变为|调整至")
 
 
-def _structure_rows(
-    text: str,
-    norm: str,
-    scan: str,
-    lo: int,
-    hi: int,
-    structures: list,
-    section: Section,
-    announced: list,
-) -> list[dict]:
+def _structure_rows(doc: _Doc, lo: int, structures: list, section: Section) -> list[dict]:
     """One share per part of each structure ratio; 由A调整为B gives A as from and B as to."""
+    text, norm = doc.text, doc.norm
     rows = []
     for k, st in enumerate(structures):
         lead = norm[lo : st.start]
@@ -226,18 +332,22 @@ def _structure_rows(
             between = norm[structures[0].end : structures[1].start]
             if _FROM_TO.search(between) and re.search(r"由|从", lead):
                 stage = "from" if k == 0 else "to"
-        ctx = _context(scan, lo, lo, st.start, section, announced, _Carry(), lead)
-        period = ctx["period"]
-        if stage == "from" and re.search(r"上年|去年", norm[lo : st.start]) and period:
-            period -= 1
-        three = "三次产业" in lead or "一、二、三产业" in lead or "产业结构" in lead
+        ctx = _context(doc, lo, lo, st.start, section, _Carry(), lead)
+        period = ctx["period"]  # 由上年的…: period_for gives the year before
+        if stage == "from" and period is not None and not re.search(r"上年|去年", lead):
+            named = re.search(r"(?:由|从)\s?((?:19|20)\d\d)[ \t]?年", lead)
+            # 由2.7:54.8:42.5调整为…: the year before the one reported, unless 由2015年的…
+            period = int(named.group(1)) if named else period - 1
+        three = bool(_THREE_SECTORS.search(lead))
         what = re.split(r"结构|比例|构成", lead)[0]
         what = clean_subject(re.split(r"[，,]", what)[-1]) or "结构"
         for j, (a, b, value) in enumerate(st.parts):
             subject = f"{_ORDINAL_PARTS[j]}比重" if three and j < 3 else f"{what}第{j + 1}部分比重"
             rows.append({
                 "subject": subject, "match_subject": subject, "subject_start": None,
-                "period": period, "kind": ctx["kind"], "measure": "share", "ranked_on": "",
+                "period": period, "start_month": ctx["start_month"], "end_month": ctx["end_month"],
+                "period_from": ctx["period_from"], "kind": ctx["kind"], "measure": "share",
+                "ranked_on": "",
                 "stage": stage, "value": value, "value_high": None, "unit": "%",
                 "printed": text[a:b], "qualifier": "", "bound": "exact", "commitment": "",
                 "rank_scope": "", "price_basis": "", "section": ctx["section"],
@@ -245,7 +355,8 @@ def _structure_rows(
                 "note": f"part {j + 1} of the ratio {norm[st.start:st.end]}",
                 "start": a, "end": b, "comparator": "", "rule": "structure",
                 "evidence": _join_evidence(f"ratio after {lead[-12:].strip()}",
-                                           f"stage {stage}" if stage else "", ctx["kind_why"]),
+                                           f"stage {stage}" if stage else "", ctx["kind_why"],
+                                           ctx["period_why"]),
                 "quote_start": lo + len(text[lo:b]) - len(text[lo:b].lstrip()),
                 "printed_span": (a, b),
             })  # fmt: skip
@@ -258,6 +369,8 @@ def _may_compare(m: Mention, scan: str, clause_lo: int) -> bool:
         return False
     if m.base in PP_UNITS or m.base in RATIO_UNITS:
         return True
+    if _CHANGE.search(scan[clause_lo : m.start].rstrip()):
+        return True  # a change is against something (与一季度相比，收入增加了2191元)
     return _COMPARE_WORD.search(scan, clause_lo, m.start) is not None
 
 
@@ -281,94 +394,57 @@ def _clause_start(scan: str, lo: int, pos: int) -> int:
 
 # --- kind and period --------------------------------------------------------------------------
 
-# A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
-_ANNOUNCE = re.compile(
-    r"(?:预期目标|(?:指标|目标)安排|主要(?:发展)?目标)(?:是|为|如下)?[:：]|"
-    r"(?:主要预期|发展预期)目标(?:是|为)"
-)
-# Words that make a figure a target wherever they stand before it in the sentence.
-_SENTENCE_TARGET = re.compile(r"力争|确保|预期目标|目标是|目标为|目标任务是")
-# Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
-_CLAUSE_TARGET = re.compile(
-    r"计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)|(?:年度|全年|当年|年)(?:投资)?计划|"
-    r"目标(?:为|是)?$|预算(?:为|是)?$"
-)
-# A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的.
-_COMPLETION = re.compile(
-    r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
-    r"(?:计划|目标|预算|任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
-)
-_QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
-_COMPARED_TO_PLAN = re.compile(
-    r"(?:高于|低于|超过|超出|超|快于|慢于|(?<!占)比|较)[^，,；;]{0,6}(?:目标|计划|预期)"
-)
-
-
-def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
-    """Paragraph parts announced as targets: (start, end, announcing words, year named)."""
-    spans = []
-    for m in _ANNOUNCE.finditer(scan):
-        end = scan.find("\n", m.end())
-        end = len(scan) if end == -1 else end
-        if not scan[m.end() : end].strip():  # the announcement ends its line: the next paragraph
-            nxt = scan.find("\n", end + 1)
-            end = len(scan) if nxt == -1 else nxt
-        line_start = scan.rfind("\n", 0, m.start()) + 1
-        years = _YEAR.findall(scan, line_start, m.end())
-        spans.append((m.end(), end, m.group(), int(years[-1]) if years else None))
-    return spans
-
 
 def _context(
-    scan: str,
-    lo: int,
-    clause_lo: int,
-    pos: int,
-    section: Section,
-    announced: list,
-    carry: _Carry,
-    before: str,
+    doc: _Doc, lo: int, clause_lo: int, pos: int, section: Section, carry: _Carry, before: str
 ) -> dict:
     """Kind, period and commitment of a mention from its part, paragraph, sentence and clause."""
-    prefix, clause = scan[lo:pos], scan[clause_lo:pos]
-    years = _YEAR.findall(prefix)
-    period = int(years[-1]) if years else section.year
-    kind, why = section.kind, f"{section.kind}: part {section.label or '(none)'} of the report"
-    span = next((a for a in announced if a[0] <= pos < a[1]), None)
-    cue = _SENTENCE_TARGET.search(prefix)
-    clause_cue = _CLAUSE_TARGET.search(clause)
-    if clause_cue and _COMPARED_TO_PLAN.search(clause):
-        clause_cue = None  # 高于目标2.1个百分点: an actual compared with its target
-    completion = _COMPLETION.search(clause)
-    if completion:
-        kind, why = "actual", f"actual: completion of a plan ({completion.group()})"
-    elif clause_cue:
-        kind, why = "target", f"target: {clause_cue.group()}"
-    elif span is not None:
-        kind, why = "target", f"target: paragraph announced by {span[2]}"
-        period = int(years[-1]) if years else (span[3] or period)
-    elif cue:
-        kind, why = "target", f"target: {cue.group()}"
-    elif carry.kind == "target" and generic_hint(clean_subject(before))[0]:
-        kind, why = "target", "target: carried from the clause before"
-    elif section.kind == "actual" and _QUALIFIED_TARGET.search(prefix):
-        tail = scan[pos : pos + 12]
-        if re.match(r"[^，,；;。]*?(?:左右|以上)", tail):
-            kind, why = "target", "target: 左右/以上 with 预期/目标/计划 in the sentence"
-    commitments = list(_COMMITMENT.finditer(scan, lo, pos)) if kind == "target" else []
+    carried_target = carry.kind == "target" and generic_hint(clean_subject(before))[0]
+    full_lo = max(doc.scan.rfind(c, 0, lo) for c in "。！？!?\n") + 1
+    kind = kind_of(
+        doc.scan, lo, clause_lo, pos, section.kind, section.label, doc.announced, carried_target,
+        full_lo,
+    )  # fmt: skip
+    period = period_for(
+        doc.timeline, doc.dates, lo, pos, kind.kind, section.year, section.year_named,
+        kind.span_year,
+    )  # fmt: skip
     return {
-        "kind": kind,
-        "kind_why": why,
-        "period": period,
-        "commitment": commitments[-1].group() if commitments else "",
-        "commitment_start": commitments[-1].start() if commitments else None,
+        "kind": kind.kind,
+        "kind_why": kind.why,
+        "period": period.year,
+        "start_month": period.first,
+        "end_month": period.last,
+        "period_from": period.source,
+        "period_why": period.why,
+        "commitment": kind.commitment,
+        "commitment_start": kind.commitment_start,
         "section": section.label,
-        "completion": bool(completion),
-        "clause_text": clause,
+        "completion": kind.completion,
+        "clause_text": doc.scan[clause_lo:pos],
     }
 
 
-# --- grouping and subjects --------------------------------------------------------------------
+# --- grouping and subjects
+
+# Where a sentence's topic ends: a verb or an appraisal (交通运输业恢复强劲, 财政收入实现…).
+_TOPIC_END = re.compile(
+    r"恢复|稳步|较快|快速|持续|平稳|稳定|保持|增势|稳中|回升|回暖|企稳|下滑|承压|运行|发展|向好|增长|"
+    r"提升|实现|完成|达到|居|位居|位列|排名|取得|呈现|继续"
+)
+
+
+def _topic(norm: str, scan: str, lo: int, first: int) -> tuple[str, int | None]:
+    """What the sentence is about, from its opening clause when that names something before
+    its first figure: 交通运输业恢复强劲，增速达14.8% -> 交通运输业."""
+    clause_end = _clause_end(scan, lo, first)
+    opening = norm[lo:clause_end]
+    cut = _TOPIC_END.search(opening)
+    topic = clean_subject(opening[: cut.start()] if cut else opening)
+    if len(topic) < 2 or generic_hint(topic)[0] or _NO_SUBJECT.match(topic):
+        return "", None
+    return topic, _offset(norm, topic, lo)
+
 
 _PAIR_LEAD = re.compile(r"(?:由|从)(?:[^，,；;\d]{0,8}的)?$")  # 由40%…, 由二季度的第12位…
 _STRICT_LIST_GAP = re.compile(r"^[、和及与\s]*$")
@@ -430,7 +506,7 @@ _RANK_LIST_TAIL = re.compile(
 )
 # A ranking verb where it ranks (居全市, 位居第): not the 居 of 居民.
 _RANK_VERB_AT = re.compile(
-    r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居)(?=全|第|前|首|[\d])"
+    r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居|列)(?=全|第|前|首|[\d]|$)"
 )
 _RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量", "level"),
                  ("规模", "level"))  # fmt: skip
@@ -465,7 +541,61 @@ def _assign_ranks(
     if carry.items and _ALL_OF_THEM.match(before):
         # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
         return [(first, s, st, "") for s, st in carry.items]
+    shared = _shared_rank(norm, group, before, before_lo, carry)
+    if shared:
+        return shared
     return [(m, own, _offset(norm, own, before_lo), "") for m in group]
+
+
+_COUNTED_INDICATORS = re.compile(
+    r"^(?:这|此|以上|上述)?(?P<n>[两二三四五六七八九十\d]+)项(?:主要)?(?:经济)?指标(?P<word>增速|增幅|总量)?"
+)
+_IN_POOL = re.compile(r"在[^，,；;]{1,12}?中")
+# A member of a shared rank that is a measure of the subject before: 达目标任务进度, 完成率, 占比.
+_MEASURE_OF = re.compile(r"^(?:达|完成)?[^，,]{0,6}?(?:进度|完成率|占比|比重)$")
+
+
+def _shared_rank(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """One rank over several subjects, fanned out (``shared_rank``):
+
+    两项指标增速均排名全市第三 -> the two subjects read before; 总量和增幅均列全市第三 -> the level
+    and the growth of the subject before; 增速和达目标任务进度在市区县中均排名第一位 -> both;
+    A和B总量全市第二、第三 -> A's level second, B's third.
+    """
+    lead = _RANK_VERB_AT.split(before)[0]
+    lead = _IN_POOL.sub("", _SCOPE_WORD.split(lead)[0]).rstrip("均都 ，,")
+    lead = re.sub(r"^[\s，,]*(?:其中[:：]?)?", "", lead)
+    counted = _COUNTED_INDICATORS.match(lead)
+    if counted and carry.recent:
+        n = parse_chinese_numeral(counted["n"]) if not counted["n"].isdigit() else int(counted["n"])
+        word = counted["word"] or ""
+        subjects = carry.recent[-n:]
+        if len(subjects) == n:
+            return [(group[0], s + word, st, "") for s, st in subjects]
+    items = [i for i in re.split(r"[、和及与]", lead) if i]
+    if len(items) < 2:
+        return []
+    ranked = dict(_RANKED_WORDS)
+    tail_word = next((w for w in ranked if items[-1].endswith(w) and items[-1] != w), "")
+    out = []
+    for item in items:
+        if item in ranked or _MEASURE_OF.match(item):
+            if not carry.subject:
+                return []
+            subject, start = carry.subject + item, carry.subject_start
+        else:
+            subject = clean_subject(item)
+            if tail_word and not subject.endswith(tail_word):
+                subject += tail_word  # A和B总量: both totals
+            start = _offset(norm, subject, before_lo)
+        out.append((subject, start))
+    if len(group) == len(out):
+        return [(m, s, st, "") for m, (s, st) in zip(group, out, strict=True)]
+    if len(group) == 1 and re.search(r"均|都", before):
+        return [(group[0], s, st, "") for s, st in out]
+    return []
 
 
 def _previous_clause_subject(norm: str, clause_lo: int) -> str:
@@ -513,6 +643,179 @@ def _offset(norm: str, subject: str, before_lo: int) -> int | None:
     return pos if pos != -1 else None
 
 
+@dataclass
+class _Statement:
+    """A numeric statement being read. Each reading rule below fills in what it decides and
+    adds the words that decided it to ``evidence`` (what ``muye extract --explain`` shows)."""
+
+    m: Mention
+    own_subject: str  # the subject as cut from its own clause
+    subject: str
+    match_subject: str  # what the registry is matched on
+    subject_start: int | None
+    stage: str
+    before: str  # the clause's text before the value
+    after: str  # a few characters after the value
+    ctx: dict  # kind and period (_context)
+    comparator: tuple[str, int, str] | None
+    generic: bool = False
+    ranked_hint: str | None = None
+    paren_value: bool = False
+    keeps_carry: bool = False
+    measure: str = ""
+    sign: int = 1
+    rule: str = ""
+    value: float | None = None
+    value_high: float | None = None
+    unit: str = ""
+    cmp_text: str = ""
+    ranked_on: str = ""
+    rank_scope: str = ""
+    notes: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)
+
+    def carry_subject(self, carry: _Carry, subject: str, why: str) -> None:
+        self.match_subject, self.subject_start = carry.subject, carry.subject_start
+        self.subject = subject
+        self.evidence.append(f"subject carried: {carry.subject}{why}")
+
+
+# Words that name no subject of their own: a scope, a verb, a change (增收6253万元 is the revenue's
+# increase; 保持全市第一 the rank of what came before).
+_NO_SUBJECT = re.compile(
+    r"^(?:全[市省国区县州]|增收|减收|增加|减少|净增|净减|多完成|少完成|超收|保持|继续保持|稳居|同比|"
+    r"实现|完成|达到|其中|此外|另外|总计|合计)$"
+)
+
+
+def _subject_rules(st: _Statement, carry: _Carry) -> None:
+    """Subject rules: a subject that only points back takes the one before (``carried``); one
+    with no words of its own takes the sentence's topic (``topic``)."""
+    own = st.own_subject
+    if st.generic and carry.subject:
+        # 总量居全市第5位 is GDP's rank; 投资规模 after 签约项目 is the signed projects' investment.
+        st.carry_subject(carry, carry.subject + (own if own not in GENERIC else ""), "")
+    elif carry.subject and not st.generic and _points_back(st):
+        # 较全国、全省、全市分别高…个百分点; 比2021年末减少0.5万人; 增收6253万元; 保持全市第一
+        st.carry_subject(carry, carry.subject, f" ({own or 'no subject'} names none)")
+    if own.startswith("占") and carry.subject:
+        st.subject = st.match_subject = carry.subject + own  # 民生支出…，占…支出的67.25%
+        st.subject_start = carry.subject_start
+        st.evidence.append(f"subject carried: {carry.subject}")
+    if not carry.subject and carry.topic and (not own or _NO_SUBJECT.match(own) or st.generic):
+        # 交通运输业恢复强劲，增速达14.8%; 财政收入实现三个全市第一，其中：总量26.42亿元
+        st.subject = carry.topic + (own if st.generic and own not in GENERIC else "")
+        st.match_subject, st.subject_start = carry.topic, carry.topic_start
+        st.evidence.append(f"subject from the sentence's topic: {carry.topic}")
+
+
+def _points_back(st: _Statement) -> bool:
+    """The clause's own words compare, change or rank what came before, naming nothing."""
+    own = st.own_subject
+    bare = _COMPARISON_PHRASE.sub("", own)
+    if st.m.base in PP_UNITS:
+        return not bare or generic_hint(bare)[0] or bare == "分别"
+    if _NO_SUBJECT.match(own) or not own:
+        return bool(own) or st.m.ordinal or st.m.base == "standing"
+    return bool(_CHANGE.search(st.before.rstrip())) and (not bare or _NO_SUBJECT.match(bare))
+
+
+def _plan_rules(st: _Statement, carry: _Carry) -> None:
+    """A plan named in the subject (``plan``): 税收收入完成全年总量目标的107% is the revenue's
+    completion; 完成年计划710亿元 the plan of what came before; a comparator's own figure in
+    brackets (比全省(7.7%)…) is no new subject."""
+    own = st.own_subject
+    st.paren_value = bool(
+        st.before.rstrip().endswith(("(", "（")) and _COMPARE_WORD.search(st.ctx["clause_text"])
+    )
+    plan = _PLAN_PHRASE.search(own)
+    if plan and plan.start() > 0 and not st.generic:
+        st.match_subject = own[: plan.start()]
+    if st.paren_value:
+        st.keeps_carry = True
+    elif st.ctx["completion"] and not (plan and plan.start() > 0):
+        st.keeps_carry = True  # a completion rate of the subject before
+        if carry.subject and st.subject_start is None:
+            st.subject, st.match_subject = carry.subject + "完成率", carry.subject
+    elif _PLAN_WORDS.fullmatch(own or "-") and carry.subject:
+        st.subject = carry.subject + own  # 完成年计划710亿元: the plan of what came before
+        st.match_subject, st.subject_start = carry.subject, carry.subject_start
+        st.keeps_carry = True
+    # 储备项目不低于新开工项目3倍: the comparison word is no part of what is compared.
+    st.match_subject = _COMPARISON.sub("", st.match_subject)
+
+
+def _measure_rules(st: _Statement, carry: _Carry) -> None:
+    """The measure and its sign (``_measure``), then what the measure says of the subject and
+    value: 增长2.5倍 is a growth of 250% (``multiple``), a completion rate is named so."""
+    m = st.m
+    st.measure, st.sign, st.rule, words = _measure(
+        m, st.before, st.subject, st.ctx, carry, st.paren_value, st.after
+    )
+    if st.measure == "growth_rate" and "占" in st.subject and not _SHARE.search(st.before):
+        st.subject = st.subject.split("占")[0]  # the growth of what the share was of
+    st.evidence.append(words)
+    if st.rule == "completion" and not _COMPLETION_WORD.search(st.subject):
+        st.subject += "完成率"  # 完成年计划710亿元的89.4%: the completion rate of the subject
+    st.value = st.sign * m.value if m.value is not None else None
+    st.value_high = st.sign * m.value_high if m.value_high is not None else None
+    st.unit = m.unit
+    st.notes.append(_note(m, st.own_subject, st.subject))
+    if st.rule == "flat_versus":
+        st.unit = "个百分点"
+        st.cmp_text = _FLAT_VERSUS.search(st.before.rstrip())["cmp"]
+        st.evidence.append(f"compared with {st.cmp_text} (持平)")
+    if st.rule == "multiple" and st.value is not None:
+        # 增长2.5倍 is a growth of 250%; the note keeps what was printed.
+        st.value, st.unit = round(st.value * 100, 10), "%"
+        st.notes.append(f"written as {m.value:g}倍 (growth of {st.value:g}%)")
+
+
+def _comparison_rules(st: _Statement) -> None:
+    """What a 个百分点, a multiple or a change is against, with its sign (``comparator``);
+    拉动/拉低 are pulls in points (``pp_pull``)."""
+    if st.comparator is not None and st.measure in ("change_pp", "ratio", "growth_rate", "change"):
+        cmp_text, cmp_sign, cmp_words = st.comparator
+        if st.measure == "change_pp" and cmp_sign and st.value is not None:
+            st.value = cmp_sign * abs(st.value)  # a change of a level keeps its verb's sign
+        if st.measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
+            st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
+        st.evidence.append(f"compared with {cmp_text} ({cmp_words})")
+        st.cmp_text = "" if st.measure == "growth_rate" else cmp_text  # 增速同比…: on a year ago
+    if st.measure == "change_pp" and not st.comparator and st.rule == "pp_change":
+        pull = _PULL.search(st.before)
+        if pull:
+            st.rule = "pp_pull"
+            if pull.group() in _PULL_DOWN and st.value is not None:
+                st.value = -abs(st.value)  # 拉低全市GDP增速0.8个百分点
+                st.evidence.append(f"a pull down ({pull.group()})")
+
+
+def _basis_rule(st: _Statement) -> None:
+    """A growth on a stated basis (扣除留抵退税因素后, 同口径): noted, not part of the subject."""
+    basis = _BASIS.search(st.before)
+    if basis:
+        st.notes.append(f"basis: {basis.group().strip('()（）')}")
+        st.subject = _BASIS.sub("", st.subject) or st.subject
+        st.match_subject = _BASIS.sub("", st.match_subject) or st.match_subject
+
+
+def _rank_rule(st: _Statement, carry: _Carry, norm: str) -> None:
+    """What a rank ranks (增速位居全市第2位: the growth; 总量全市第二: the level; else the
+    measure just read) and among whom (全市, 16个县市区, 7县(市), 在市区县中, 百强区)."""
+    if st.measure == "rank":
+        lead = _SCOPE_WORD.split(_RANK_VERB_AT.split(st.before)[0])[0]
+        said = next((w for w, _ in _RANKED_WORDS if st.own_subject.endswith(w)), "")
+        said = said or next((w for w, _ in _RANKED_WORDS if w in lead), "")
+        st.ranked_on = dict(_RANKED_WORDS).get(said) or st.ranked_hint or ""
+        st.ranked_on = st.ranked_on or _RANKED_ON.get(carry.measure or "", "")
+        if said:
+            st.evidence.append(f"ranked on {st.ranked_on} ({said})")
+    if st.measure in ("rank", "standing"):
+        st.rank_scope = _rank_scope(norm, st.m) or carry.rank_scope or _league(norm, st.m)
+        carry.rank_scope = st.rank_scope
+
+
 def _statement(
     text: str,
     norm: str,
@@ -525,131 +828,75 @@ def _statement(
     ctx: dict,
     comparator: tuple[str, int, str] | None,
 ) -> dict:
-    own_subject = match_subject = subject
-    generic, ranked_hint = generic_hint(subject)
-    evidence = []
-    keeps_carry = False
-    if generic and carry.subject:
-        # 总量居全市第5位 is GDP's rank; 投资规模 after 签约项目 is the signed projects' investment.
-        match_subject, subject_start = carry.subject, carry.subject_start
-        subject = carry.subject + (own_subject if own_subject not in GENERIC else "")
-        evidence.append(f"subject carried: {carry.subject}")
-    if m.base in PP_UNITS and carry.subject and not generic:
-        # 较全国、全省、全市分别高…个百分点; 高于目标2.1个百分点:
-        # the comparison is of the subject before
-        bare = _COMPARISON_PHRASE.sub("", own_subject)
-        if not bare or generic_hint(bare)[0] or bare == "分别":
-            match_subject, subject_start = carry.subject, carry.subject_start
-            subject = carry.subject
-            evidence.append(f"subject carried: {carry.subject}")
-    if own_subject.startswith("占") and carry.subject:
-        subject = match_subject = carry.subject + own_subject  # 民生支出…，占…支出的67.25%
-        subject_start = carry.subject_start
-        evidence.append(f"subject carried: {carry.subject}")
-    paren_value = bool(
-        before.rstrip().endswith(("(", "（")) and _COMPARE_WORD.search(ctx["clause_text"])
-    )
-    plan = _PLAN_PHRASE.search(own_subject)
-    if plan and plan.start() > 0 and not generic:
-        # 税收收入完成全年目标的107%, 固定资产投资完成年计划710亿元: the subject is before the plan
-        match_subject = own_subject[: plan.start()]
-    if paren_value:
-        keeps_carry = True  # a comparator's own value (比全省(7.7%)…): not a new subject
-    elif ctx["completion"] and not (plan and plan.start() > 0):
-        keeps_carry = True  # a completion rate of the subject before
-        if carry.subject and subject_start is None:
-            subject, match_subject = carry.subject + "完成率", carry.subject
-    elif _PLAN_WORDS.fullmatch(own_subject or "-") and carry.subject:
-        subject = carry.subject + own_subject  # 完成年计划710亿元: the plan of what came before
-        match_subject, subject_start = carry.subject, carry.subject_start
-        keeps_carry = True
-    # 储备项目不低于新开工项目3倍: the comparison word is no part of what is compared.
-    match_subject = _COMPARISON.sub("", match_subject)
-    after = norm[m.end : m.end + 12]
-    measure, sign, rule, words = _measure(m, before, subject, ctx, carry, paren_value, after)
-    if measure == "growth_rate" and "占" in subject and not _SHARE.search(before):
-        subject = subject.split("占")[0]  # the growth of what the share was of
-    evidence.append(words)
-    if rule == "completion" and not _COMPLETION_WORD.search(subject):
-        subject += "完成率"  # 完成年计划710亿元的89.4%: the completion rate of the subject
-    value = sign * m.value if m.value is not None else None
-    value_high = sign * m.value_high if m.value_high is not None else None
-    unit = m.unit
-    notes = [_note(m, own_subject, subject)]
-    if rule == "multiple":
-        # 增长2.5倍 is a growth of 250%; the note keeps what was printed.
-        value, unit = round(value * 100, 10), "%"
-        notes.append(f"written as {m.value:g}倍 (growth of {value:g}%)")
-    cmp_text = ""
-    if comparator is not None and measure in ("change_pp", "ratio", "growth_rate", "change"):
-        cmp_text, cmp_sign, cmp_words = comparator
-        if measure == "change_pp" and cmp_sign and value is not None:
-            value = cmp_sign * abs(value)
-        if measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
-            notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
-        evidence.append(f"compared with {cmp_text} ({cmp_words})")
-        if measure == "growth_rate":
-            cmp_text = ""  # 增速同比…: a growth rate is already on a year earlier
-    if measure == "change_pp" and not comparator and rule == "pp_change":
-        rule = "pp_pull" if "拉动" in before else rule
-    basis = _BASIS.search(before)
-    if basis:
-        notes.append(f"basis: {basis.group().strip('()（）')}")
-        subject = _BASIS.sub("", subject) or subject
-        match_subject = _BASIS.sub("", match_subject) or match_subject
-    ranked_on, rank_scope = "", ""
-    if measure == "rank":
-        # 增速位居全市第2位 ranks the growth; 总量全市第二 the level; else the measure just read
-        lead = _SCOPE_WORD.split(_RANK_VERB_AT.split(before)[0])[0]
-        said = next((w for w, _ in _RANKED_WORDS if w in lead or own_subject.endswith(w)), "")
-        ranked_on = dict(_RANKED_WORDS).get(said) or ranked_hint
-        ranked_on = ranked_on or _RANKED_ON.get(carry.measure or "", "")
-        if said:
-            evidence.append(f"ranked on {ranked_on} ({said})")
-    if measure in ("rank", "standing"):
-        rank_scope = _rank_scope(norm, m) or carry.rank_scope
-        carry.rank_scope = rank_scope
+    st = _Statement(
+        m=m, own_subject=subject, subject=subject, match_subject=subject,
+        subject_start=subject_start, stage=stage, before=before,
+        after=norm[m.end : m.end + 12], ctx=ctx, comparator=comparator,
+    )  # fmt: skip
+    st.generic, st.ranked_hint = generic_hint(subject)
+    _subject_rules(st, carry)
+    _plan_rules(st, carry)
+    _measure_rules(st, carry)
+    _comparison_rules(st)
+    _basis_rule(st)
+    _rank_rule(st, carry, norm)
+    return _row(st, text)
+
+
+def _row(st: _Statement, text: str) -> dict:
+    """The statement as a row (``FACT_COLUMNS`` plus what the reader uses internally)."""
+    m, ctx = st.m, st.ctx
     if m.unit_from:
-        notes.append("unit from the list's last member" if m.unit_from == "list"
-                     else f"元 not printed ({m.unit[:-1]})")  # fmt: skip
-    qualifier = m.qualifier or _inner_qualifier(before)
+        st.notes.append("unit from the list's last member" if m.unit_from == "list"
+                        else f"元 not printed ({m.unit[:-1]})")  # fmt: skip
+    qualifier = m.qualifier or _inner_qualifier(st.before)
     # The quote runs from the subject (or the commitment word, if earlier) to the value.
-    starts = [s for s in (subject_start, ctx["commitment_start"]) if s is not None]
+    starts = [s for s in (st.subject_start, ctx["commitment_start"]) if s is not None]
     quote_start = min([m.start, *starts])
     bound = "range" if m.value_high is not None else QUALIFIER_BOUND.get(qualifier, "exact")
-    if measure == "standing":
+    if st.measure == "standing":
         bound = ""
-    evidence.append(ctx["kind_why"])
+    st.evidence.append(ctx["kind_why"])
+    st.evidence.append(ctx["period_why"])
     return {
-        "subject": subject,
-        "match_subject": match_subject,
-        "subject_start": subject_start,
+        "subject": st.subject,
+        "match_subject": st.match_subject,
+        "subject_start": st.subject_start,
         "period": ctx["period"],
+        "start_month": ctx["start_month"],
+        "end_month": ctx["end_month"],
+        "period_from": ctx["period_from"],
         "kind": ctx["kind"],
-        "measure": measure,
-        "ranked_on": ranked_on,
-        "stage": stage,
-        "value": value,
-        "value_high": value_high,
-        "unit": unit,
+        "measure": st.measure,
+        "ranked_on": st.ranked_on,
+        "stage": st.stage,
+        "value": st.value,
+        "value_high": st.value_high,
+        "unit": st.unit,
         "printed": text[m.printed_start : m.printed_end],
         "qualifier": qualifier,
         "bound": bound,
         "commitment": ctx["commitment"],
-        "rank_scope": rank_scope,
-        "price_basis": "nominal" if m.base in ("元", "美元") and measure == "level" else "",
+        "rank_scope": st.rank_scope,
+        "price_basis": "nominal" if m.base in ("元", "美元") and st.measure == "level" else "",
         "section": ctx["section"],
         "quote": text[quote_start : m.end],
-        "note": "; ".join(n for n in notes if n),
+        "note": "; ".join(n for n in st.notes if n),
         "start": m.start,
         "end": m.end,
-        "comparator": cmp_text,
-        "rule": rule,
-        "evidence": _join_evidence(*evidence),
+        "comparator": st.cmp_text,
+        "rule": st.rule,
+        "evidence": _join_evidence(*st.evidence),
         "quote_start": quote_start,
         "printed_span": (m.printed_start, m.printed_end),
-        "keeps_carry": keeps_carry,
+        "keeps_carry": st.keeps_carry,
     }
+
+
+_PULL = re.compile(r"拉动|拉低|下拉|拖累")
+# 持平 against a place or its average: 与全省平均水平持平, 与省持平 (not 与上年持平).
+_FLAT_VERSUS = re.compile(r"与(?P<cmp>(?!上年|去年|同期)[^，,；;\d]{1,10}?)(?:平均水平|平均)?$")
+_PULL_DOWN = ("拉低", "下拉", "拖累")
 
 
 def _join_evidence(*parts: str) -> str:
@@ -662,7 +909,8 @@ _SCOPE_WORD = re.compile(r"全[市省国区县州]")
 _LIST_MARK = re.compile(r"[、和及与]")
 _ALL_OF_THEM = re.compile(r"^[\s，,]*(?:均|都)")
 _COMPARISON_PHRASE = re.compile(
-    r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s]于(?=全)|.于$).*$"
+    r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s]于(?=全)|.于$)"
+    r".*$"
 )
 # Plan words that name a target of the subject before: 完成年计划, 年度计划投资, 全年目标.
 _PLAN_WORDS = re.compile(
@@ -671,7 +919,7 @@ _PLAN_WORDS = re.compile(
 # Words that say on which basis a growth is computed, not what grows.
 _PLAN_PHRASE = re.compile(
     r"(?:完成|占|为|是|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
-    r"(?:计划|目标|预算|任务)"
+    r"(?:[^\d，,的]{0,4}?)(?:计划|目标|预算|任务)"  # 完成全年总量目标的107%
 )
 _BASIS = re.compile(
     r"[(（]?(?:扣除|剔除|不含)[^，,)）]{1,16}?(?:因素|影响)后?(?:同口径)?[)）]?|同口径|可比口径"
@@ -701,7 +949,16 @@ def _measure(
     if m.base == "standing":
         return "standing", 1, "standing", ""
     if m.base == "持平":
+        versus = _FLAT_VERSUS.search(tail)
+        if versus:  # 与全省平均水平持平: no gap to the province, 0 points
+            return "change_pp", 1, "flat_versus", versus.group()
         return "growth_rate", 1, "flat", "持平"
+    if m.base in PERMILLE_POINTS:
+        return "change", sign, "permille_change", decline.group() if decline else ""
+    if m.base == "位":
+        moved = re.search("|".join(RANK_MOVE_WORDS), tail)
+        down = moved is not None and moved.group() in ("后移", "下降", "后退", "下移")
+        return "change", -1 if down else 1, "rank_move", moved.group() if moved else ""
     if m.base in PP_UNITS:
         return "change_pp", sign, "pp_change", decline.group() if decline else ""
     if m.base in PERCENT_UNITS:
@@ -723,6 +980,8 @@ def _measure(
             return measure, 1, "comparator_value", "(…) after a comparator"
         if _GROWTH_AFTER.match(after):
             return "growth_rate", 1, "growth", _GROWTH_AFTER.match(after).group()
+        if re.match(r"的[\u4e00-\u9fff]", after):
+            return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
         return "rate", 1, "rate", ""
     if m.base in RATIO_UNITS:
         growth = _GROWTH.search(tail)
@@ -740,9 +999,9 @@ def _measure(
 # --- comparisons --------------------------------------------------------------------------------
 
 _NEG_VERB = ("低", "慢", "回落", "下降", "减少", "收窄", "缩小", "少", "放缓", "落后",
-             "降低", "下滑")  # fmt: skip
+             "降低", "下滑", "后移", "后退", "下移")  # fmt: skip
 _CMP_VERB_FIRST = re.compile(
-    r"(?P<verb>高于|低于|快于|慢于|超过|超出|落后于?|领先于?|[^\s，,；;\d]于)"
+    r"(?P<verb>高于|低于|快于|慢于|超过|超出|高出|落后于?|领先于?|欠|塌|[^\s，,；;\d]于)"
     r"(?P<cmp>[^，,；;]{1,24}?)(?:平均水平|平均)?(?:分别)?$"
 )
 # X于 that is no comparison (由于, 位于, 处于全省前列…).
@@ -751,10 +1010,28 @@ _NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "
                    "敢于")  # fmt: skip
 _CMP_VERB_LAST = re.compile(
     r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
-    r"回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|多|少|回升|放缓|降低|下滑)了?$"
+    r"回落|下降|减少|增加|增长|上升|提升|扩大|收窄|缩小|多完成|少完成|多|少|回升|放缓|降低|下滑|"
+    r"前移|后移|前进|后退|上移|下移)了?$"
 )
-_KNOWN_FIRST = ("高于", "低于", "快于", "慢于", "超过", "超出", "落后于", "落后", "领先于", "领先")
-_YEAR_BEFORE = re.compile(r"与(上年|去年|上年同期|上月|上半年)(?:相)?比|由(上年|去年)(?:的|同期)")
+_KNOWN_FIRST = (
+    "高于",
+    "低于",
+    "快于",
+    "慢于",
+    "超过",
+    "超出",
+    "高出",
+    "落后于",
+    "落后",
+    "领先于",
+    "领先",
+    "欠",
+    "塌",
+)  # 欠目标任务8.9个百分点, 塌目标1.8个百分点: short of the target
+_YEAR_BEFORE = re.compile(
+    r"与(上年|去年|上年同期|上月|上半年|[一二三四]季度|前三季度|\d{1,2}-\d{1,2}月|(?:19|20)\d\d\s?年(?:末)?)"
+    r"(?:相)?比|由(上年|去年)(?:的|同期)"
+)
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -779,7 +1056,7 @@ def _comparators(
     if m and m["verb"] not in _NOT_COMPARISON:
         verb = m["verb"]
         if verb in _KNOWN_FIRST:
-            sign, words = (-1 if verb.startswith(("低", "慢", "落后")) else 1), verb
+            sign, words = (-1 if verb.startswith(("低", "慢", "落后", "欠", "塌")) else 1), verb
             names = _split_names(m["cmp"])
         elif m["cmp"].startswith(("全", "上年", "去年", "同期")):
             # a garbled verb (mirror sites): the comparator is read, the sign stays as printed
@@ -827,7 +1104,12 @@ def _inner_qualifier(before: str) -> str:
 
 
 # A ranking pool named by its size: 在16个县市区…综合排名中.
-_POOL = re.compile(r"\d+个(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)")
+_POOL = re.compile(
+    r"(?:\d+|[一二三四五六七八九十]+)个?(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)"
+    r"|在(?P<within>[^，,；;\d]{2,10}?)中"
+)
+# A league named by its list (中国中小城市综合实力百强区第三名): its scope when no other is known.
+_LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
 
 
 def _rank_scope(norm: str, m: Mention) -> str:
@@ -836,8 +1118,17 @@ def _rank_scope(norm: str, m: Mention) -> str:
     if scopes:
         return scopes[-1]
     sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
-    pools = _POOL.findall(norm, sentence_lo, m.start)
-    return pools[-1] if pools else ""
+    pools = list(_POOL.finditer(norm, sentence_lo, m.start))
+    if not pools:
+        return ""
+    last = pools[-1]
+    return last["within"] or last.group()
+
+
+def _league(norm: str, m: Mention) -> str:
+    lo = _clause_start(norm, max(0, m.start - 30), m.start)
+    leagues = _LEAGUE.findall(norm, lo, m.start)
+    return leagues[-1] if leagues else ""
 
 
 def _note(m: Mention, own_subject: str, subject: str) -> str:

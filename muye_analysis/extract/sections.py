@@ -13,11 +13,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from muye_analysis.extract.dating import find_years
+
 _TOP = re.compile(r"^[ \t]*([一二三四五六七八九十]{1,3})[、.]([^\n]*)", re.M)
 _SUB = re.compile(r"^[ \t]*\(([一二三四五六七八九十]{1,3})\)", re.M)
 _REVIEW = re.compile(r"执行情况|完成情况|回顾|过去|成绩|进展|主要成就")
 _PLAN = re.compile(r"目标|任务|计划|安排|打算|要求|思路|重点工作|工作建议")
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:[ \t]?年|(?=[,，、 ]))")  # 回顾2023，…
 _TITLE_SPAN = 300  # characters at the top where a title's years are looked for
 
 
@@ -29,6 +31,7 @@ class Section:
     label: str  # "一(一)", "二", "" before the first heading
     kind: str  # "actual" or "target"
     year: int | None
+    year_named: bool = False  # the heading itself names the year (else it is the title's)
 
 
 def find_sections(text: str) -> list[Section]:
@@ -42,22 +45,26 @@ def find_sections(text: str) -> list[Section]:
         + [(m.start(), "sub", m) for m in _SUB.finditer(text)],
         key=lambda h: h[0],
     )
-    title = text[: min(heads[0][0] if heads else len(text), _TITLE_SPAN)]
-    title_years = [int(y) for y in _YEAR.findall(title)]
+    title_end = min(heads[0][0] if heads else len(text), _TITLE_SPAN)
+    # Years of the title, not of its dates (——2023年1月5日在…会议上, 发布时间：2022-10-25).
+    title_years = [y.year for y in find_years(text, 0, title_end)]
     defaults = {
         "actual": title_years[0] if title_years else None,
         "target": title_years[1] if len(title_years) > 1 else None,
     }
     sections = [Section(0, "", "actual", defaults["actual"])]
     top_label, top_kind, top_year = "", "actual", defaults["actual"]
+    named = None
     for pos, level, m in heads:
         if level == "top":
             top_label = m.group(1)
-            top_kind, top_year = _classify_heading(m.group(2), top_kind)
-            top_year = top_year or defaults[top_kind]
-            sections.append(Section(pos, top_label, top_kind, top_year))
+            top_kind, named = _classify_heading(m.group(2), top_kind)
+            top_year = named or defaults[top_kind]
+            sections.append(Section(pos, top_label, top_kind, top_year, named is not None))
         elif top_label:
-            sections.append(Section(pos, f"{top_label}({m.group(1)})", top_kind, top_year))
+            sections.append(
+                Section(pos, f"{top_label}({m.group(1)})", top_kind, top_year, named is not None)
+            )
     return sections
 
 

@@ -38,7 +38,7 @@ GENERIC = {
 _FORWARD_STOP = re.compile(
     r"共|完成|全面|全部|实现|对接|包联|化解|争取|纳入|建成|启动|获批|开工|交付|项目建设|受益|惠及|均"
 )
-_RANK_VERB = re.compile(r"居|位居|位列|排名|排在|名列")
+_RANK_VERB = re.compile(r"居|位居|位列|排名|排在|名列|(?<!排)列(?=全|第)|保持(?=全|第)")
 _QUOTES = str.maketrans("", "", '“”〃"')
 
 

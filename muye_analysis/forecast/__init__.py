@@ -1,4 +1,6 @@
-"""Where will the year land? Forecasts of year-to-date (累计) growth with honest uncertainty.
+"""Where will the year land? Forecasts of year-to-date growth with honest uncertainty.
+
+Year to date is 累计: every figure runs from January.
 
 ``forecast_growth(ytd)`` takes a cumulative frame (year, end_month, growth, optional level) and
 by default combines four methods by their own rolling record on the same series

@@ -42,7 +42,7 @@ class AnchoredNowcast:
 
 def wider_series(area: str, indicator: str, store: pd.DataFrame | None = None) -> pd.DataFrame:
     """The wider area's year-to-date series for anchoring: from the store when it holds that
-    area's indicator (ingested with an ``area`` / 地区 column), else from the real series in
+    area indicator (ingested with an ``area`` / 地区 column), else from the real series in
     ``data/raw/ytd_real/`` (``real_data.area_ytd``). Raises KeyError when neither has it."""
     from muye_analysis import quarterly
     from muye_analysis.forecast import real_data

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from muye_analysis.periods import Period, axis_label
+from muye_analysis.periods import Period
 from muye_analysis.targets import (
     ABOUT_TOLERANCE_PP,
     WEIGHTS_EQUAL_QUARTERS,
@@ -148,7 +148,7 @@ def _latest_run(quarters: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass
 class GrowthForecast:
-    """A forecast of the year's cumulative growth, ready for ``charts.plot_forecast_fan``.
+    """A forecast of the year's cumulative growth; ``charts.plot_growth_forecast`` draws its fan.
 
     ``history`` (period, value) is the published cumulative growth at quarter ends; ``forecast``
     (period, mean, lower_80, upper_80, lower_95, upper_95) the cumulative growth at each
@@ -190,36 +190,6 @@ class GrowthForecast:
         low, high = np.quantile(self.annual_paths, [tail, 1 - tail])
         return float(low), float(high)
 
-    def plot(
-        self,
-        *,
-        target: float | None = None,
-        synthetic: bool = False,
-        lang: str = "zh",
-        history_quarters: int = 12,
-        facts=None,
-        **kwargs,
-    ):
-        """Fan chart of this forecast (``charts.plot_forecast_fan``) with the last
-        ``history_quarters`` published quarters; pass ``synthetic=True`` for illustrative data.
-        ``facts`` (``forecast.presentation.fan_facts``) adds the anchored forecast and the
-        scenarios beside the fan."""
-        from muye_analysis.charts import plot_forecast_fan
-
-        history = self.history.tail(history_quarters)
-        forecast = self.forecast
-        if self.coverage is not None:
-            coverage = dict(self.coverage)
-            if self.interval_scale is not None:  # say that the intervals were recalibrated
-                coverage.setdefault("scale", self.interval_scale)
-            kwargs.setdefault("coverage", coverage)
-        if self.method in ("base_effect", "combined"):  # year-to-date spans on the axis
-            history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
-            forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
-        return plot_forecast_fan(
-            history, forecast, target=target, synthetic=synthetic, lang=lang, side=facts, **kwargs
-        )
-
     def probability_of_meeting(
         self,
         target: float,
@@ -245,10 +215,11 @@ class GrowthForecast:
 
     def scenarios(self, target: float | None = None):
         """The rest of the year as the latest single period, as last year's same months, or at
-        the pace ``target`` needs: ``muye_analysis.forecast.scenarios.scenario_table``."""
-        from muye_analysis.forecast.scenarios import scenario_table
+        the pace ``target`` needs: ``muye_analysis.forecast.scenarios.scenario_frame`` (numbers,
+        codes and periods; ``tables.scenario_table`` words them)."""
+        from muye_analysis.forecast.scenarios import scenario_frame
 
-        return scenario_table(self, target)
+        return scenario_frame(self, target)
 
 
 def probability_of_meeting_target(

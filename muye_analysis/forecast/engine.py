@@ -83,7 +83,8 @@ def forecast_base_effect(
 ) -> GrowthForecast:
     """Fit ``base_effect`` on every published figure and forecast the target year.
 
-    The target year is the latest figure's year, or the next one when that figure is 全年.
+    The target year is the year of the latest figure, or the next one when that figure is
+    全年.
     The fan holds the cumulative growth at the remaining quarter ends; the annual paths are
     draws from the exact conditional normal distribution (seeded).
     These are the model's own intervals; ``forecast_growth`` recalibrates them

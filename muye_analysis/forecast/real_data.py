@@ -9,12 +9,13 @@ on real data and anchor a district's nowcast to its city and province.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from muye_analysis import config
 from muye_analysis.errors import DataError
-from muye_analysis.periods import Period
+from muye_analysis.periods import YTD_EXAMPLE, Period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 COLUMNS = ("area", "indicator_zh", "period", "measure", "value", "unit", "url", "quote")
 MEASURES = {"growth_pct": "growth", "level": "level"}
 DERIVED_PREFIX = "DERIVED"
-EXAMPLE_PERIOD = Period(2019, 9)  # how a period is written (1-9月 of a year), in messages
 SERIES_COLUMNS = (
     "area", "indicator", "indicator_zh", "year", "end_month", "measure", "value", "unit",
     "url", "quote", "derived", "file", "row",
@@ -69,7 +69,7 @@ def load_real_series(files: Path | str | list | None = None) -> pd.DataFrame:
             except PeriodError as err:
                 raise DataError(
                     f"cannot read the period {rec['period']!r} ({err})", file=path, row=i,
-                    column="period", fix=f"write it as {EXAMPLE_PERIOD.label('zh')}",
+                    column="period", fix=f"write it as {YTD_EXAMPLE}",
                 ) from err  # fmt: skip
             if rec["measure"] not in MEASURES:
                 raise DataError(
@@ -91,7 +91,8 @@ def load_real_series(files: Path | str | list | None = None) -> pd.DataFrame:
             quote = rec["quote"].strip()
             derived = ""
             if quote.startswith(DERIVED_PREFIX):
-                derived = quote[len(DERIVED_PREFIX) :].split(":", 1)[0].split("：", 1)[0].strip()
+                derived = re.split(r"[:\uff1a]", quote[len(DERIVED_PREFIX) :], maxsplit=1)[0]
+                derived = derived.strip()  # the formula, up to the first colon (either width)
             rows.append(
                 {
                     "area": rec["area"], "indicator": codes[rec["indicator_zh"]],
@@ -127,8 +128,6 @@ def area_ytd(area: str, indicator: str, series: pd.DataFrame | None = None) -> p
     growth, level (NaN where not given), plus url and derived of the growth figure."""
     import pandas as pd
 
-    from muye_analysis.periods import Period
-
     series = load_real_series() if series is None else series
     rows = series[(series["area"] == area) & (series["indicator"] == indicator)]
     if rows.empty:
@@ -150,22 +149,21 @@ def area_ytd(area: str, indicator: str, series: pd.DataFrame | None = None) -> p
     return out.sort_values(["year", "end_month"], ignore_index=True)
 
 
-# The store's tidy layout under the column names the ingest reads (``quarterly.cells``: it reads
-# the bureau's Chinese headers too).
-TIDY_COLUMNS = ("area", "indicator", "period", "level", "unit", "growth_pct", "source")
+def _tidy_headers() -> dict[str, str]:
+    from muye_analysis.quarterly.cells import TIDY_HEADERS
+
+    return TIDY_HEADERS
 
 
 def tidy_table(series: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The real series in the store's tidy layout (``TIDY_COLUMNS``, one row per area,
-    indicator and period; indicator names and periods as the bureau writes them), ready to
-    write as CSV and load with ``muye ingest`` as area series. ``source`` names the growth
-    figure's web page (else the level's) and the raw file and row it came from; derived figures
-    say so."""
+    """The real series in the store's tidy layout (Chinese headers, one row per area, indicator
+    and period: 地区, 指标, 时期, 累计值, 单位, 累计增长(%), 来源), ready to write as CSV and load
+    with ``muye ingest`` as area series. 来源 names the growth figure's web page (else the
+    level's) and the raw file and row it came from; derived figures say so."""
     import pandas as pd
 
-    from muye_analysis.periods import Period
-
     series = load_real_series() if series is None else series
+    h = _tidy_headers()
     rows = []
     for (area, name, year, month), group in series.groupby(
         ["area", "indicator_zh", "year", "end_month"], sort=True
@@ -177,18 +175,20 @@ def tidy_table(series: pd.DataFrame | None = None) -> pd.DataFrame:
             source = f"DERIVED {cite['derived']}: {source}"
         level = by.get("level")
         rows.append({
-            "area": area, "indicator": name, "period": Period(int(year), int(month)).label("zh"),
-            "level": level["value"] if level is not None else None,
-            "unit": level["unit"] if level is not None else None,
-            "growth_pct": by["growth"]["value"] if "growth" in by else None,
-            "source": source,
+            h["area"]: area, h["indicator"]: name,
+            h["period"]: Period(int(year), int(month)).label("zh"),
+            h["level"]: level["value"] if level is not None else None,
+            h["unit"]: level["unit"] if level is not None else None,
+            h["growth"]: by["growth"]["value"] if "growth" in by else None,
+            h["source"]: source,
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
+    return pd.DataFrame(rows, columns=list(h.values()))
 
 
-def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
-    """The distinct web hosts behind a real series' growth figures (latest first), for a chart's
-    source line."""
+def source_hosts(ytd: pd.DataFrame, *, limit: int = 3) -> tuple[list[str], int]:
+    """The distinct web hosts behind a real series' growth figures (latest first), at most
+    ``limit`` of them, and how many there are in all (a chart's source line words them:
+    ``vocab.text("hosts_more", …)``)."""
     from urllib.parse import urlparse
 
     hosts = []  # most recent figures first
@@ -199,11 +199,4 @@ def sources_text(ytd: pd.DataFrame, *, limit: int = 3, lang: str = "zh") -> str:
         host = urlparse(url).netloc
         if host and host not in hosts:
             hosts.append(host)
-    from muye_analysis import vocab
-
-    shown = hosts[:limit]
-    more = len(hosts) - len(shown)
-    text = vocab.join_names(shown, "zh") if lang == "zh" else ", ".join(shown)
-    if more > 0:
-        text = vocab.text("f21_more_sites", lang, names=text, n=len(hosts), more=more)
-    return text
+    return hosts[:limit], len(hosts)

@@ -13,14 +13,17 @@ the rest, with w the share of the months so far in last year's total (the foreca
 ``GrowthForecast.weights``; where last year's levels are unknown, equal months or quarters, as
 the forecast says in ``weights_source``). Last year's rest uses the same shares.
 
-Scenarios are numbers and codes; words come from the vocabulary (``vocab`` keys
-``f21_bar_*``).
+Scenarios are numbers, codes and periods (:class:`~muye_analysis.periods.Period`); the words
+are the vocabulary's (``fan.bar.<code>``), shown by ``charts.fan.side_rows`` and
+``tables.scenario_table``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from muye_analysis.periods import Period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,15 +34,20 @@ SCENARIOS = ("latest_period", "last_year", "target_pace")
 @dataclass(frozen=True)
 class Scenario:
     """One scenario: its code, the growth of the rest of the year it assumes and the annual
-    growth that follows. ``span`` is the single period whose growth is carried (year, first
-    month, last month) for ``latest_period``; ``year`` is the forecast's year."""
+    growth that follows. ``span`` is the single period whose growth is carried (the latest
+    quarter or months alone) for ``latest_period``; ``year`` is the forecast's year."""
 
     code: str
     year: int
     months_known: int
     rest_growth: float
     annual: float
-    span: tuple[int, int, int] | None = None
+    span: Period | None = None
+
+    @property
+    def rest(self) -> Period:
+        """The months still to come (1-9月 known: 10-12月)."""
+        return Period(self.year, self.months_known).rest()
 
 
 def elapsed_share(weights, month: int) -> float:
@@ -80,7 +88,7 @@ def scenarios(forecast, target: float | None = None) -> list[Scenario]:
     before = figures[(year, start)] if start else 0.0
     latest = (w * so_far - w_start * before) / (w - w_start)
     out.append(_scenario("latest_period", year, months, latest, w, so_far,
-                         span=(year, start + 1, months)))  # fmt: skip
+                         span=Period.span(year, start + 1, months)))  # fmt: skip
     if (year - 1, months) in figures and (year - 1, 12) in figures:
         rest = (figures[(year - 1, 12)] - w * figures[(year - 1, months)]) / (1 - w)
         out.append(_scenario("last_year", year, months, rest, w, so_far))
@@ -104,14 +112,19 @@ def _figures(history: pd.DataFrame) -> dict[tuple[int, int], float]:
     }
 
 
-def scenario_table(forecast, target: float | None = None) -> pd.DataFrame:
-    """``scenarios`` as a frame (scenario, rest_growth, annual, span_start, span_end)."""
+SCENARIO_COLUMNS = ("scenario", "rest_growth", "annual", "year", "span", "rest")
+
+
+def scenario_frame(forecast, target: float | None = None) -> pd.DataFrame:
+    """``scenarios`` as a frame, one row each (``SCENARIO_COLUMNS``): the code, the growth of
+    the rest of the year, the annual figure, the year, the single period carried (a Period, for
+    ``latest_period``) and the months still to come (a Period). ``tables.scenario_table`` words
+    it."""
     import pandas as pd
 
     rows = [
-        {"scenario": s.code, "rest_growth": s.rest_growth, "annual": s.annual,
-         "span_start": s.span[1] if s.span else None, "span_end": s.span[2] if s.span else None}
+        {"scenario": s.code, "rest_growth": s.rest_growth, "annual": s.annual, "year": s.year,
+         "span": s.span, "rest": s.rest}
         for s in scenarios(forecast, target)
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=["scenario", "rest_growth", "annual", "span_start",
-                                       "span_end"])  # fmt: skip
+    return pd.DataFrame(rows, columns=list(SCENARIO_COLUMNS))

@@ -17,8 +17,16 @@ indicator x year x months x measure, every earlier vintage kept, each with the f
 column and SHA-256 of the raw file it came from. One ingest is one transaction, so an error
 leaves the store exactly as it was; raw files are only ever read.
 
+The cell reader, for every layout (and the readers other tables build on): ``read_sheets(path)``
+gives a file's ``Sheet``s as grids of cells as the user sees them (percent formats as
+``Percent``, error cells as ``BadCell``, hidden rows and columns blanked and listed, merged
+ranges, the text encoding), refusing a sheet too large to load before it is loaded;
+``parse_number(cell)`` reads one cell by the strict number grammar or raises ``CellError``
+naming the cause; ``canonical_area`` makes the district's names one.
+
 The package by job: ``cells`` (cell text, numbers, names), ``registry`` (names -> indicators),
-``files`` (which files, decoding, sheets), ``records`` (a cell -> a validated store row),
+``files`` (which files, decoding, sheets), ``workbook`` (what a workbook says beyond its values,
+read before the grid), ``records`` (a cell -> a validated store row),
 ``tidy`` and ``bureau`` (the two layouts), ``parse`` (a file -> records), ``validate`` (checks
 across rows), ``plausibility`` (values that cannot be right), ``store`` (the database),
 ``ingest`` (the ingest API), ``export`` (history and flat copies) and ``templates``.
@@ -28,7 +36,11 @@ from __future__ import annotations
 
 from muye_analysis.quarterly.cells import (
     HEADER_SEARCH_ROWS,
+    BadCell,
+    CellError,
     ParsedNumber,
+    Percent,
+    canonical_area,
     clean_indicator_name,
     parse_number,
     parse_number_or_none,
@@ -37,6 +49,7 @@ from muye_analysis.quarterly.cells import (
 from muye_analysis.quarterly.files import (
     DATA_SUFFIXES,
     ENCODINGS,
+    Sheet,
     data_files,
     decode_csv_bytes,
     has_data_files,
@@ -66,6 +79,7 @@ from muye_analysis.quarterly.store import (
 )
 from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS, template_rows, write_templates
 from muye_analysis.quarterly.validate import SAME_VALUE_RTOL
+from muye_analysis.quarterly.workbook import MAX_SHEET_CELLS
 
 __all__ = [
     "DATA_SUFFIXES",
@@ -74,15 +88,21 @@ __all__ = [
     "GROWTH_RANGE_PCT",
     "HEADER_SEARCH_ROWS",
     "KEY",
+    "MAX_SHEET_CELLS",
     "MEASURES",
     "SAME_VALUE_RTOL",
     "STORE_COLUMNS",
     "STORE_NAME",
     "SYNTHETIC_PATTERN",
     "TEMPLATE_COLUMNS",
+    "BadCell",
+    "CellError",
     "IngestResult",
     "ParsedNumber",
+    "Percent",
     "RegistryIndex",
+    "Sheet",
+    "canonical_area",
     "clean_indicator_name",
     "data_files",
     "decode_csv_bytes",

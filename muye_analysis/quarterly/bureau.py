@@ -29,7 +29,7 @@ from muye_analysis.quarterly.cells import (
     _unit_in_parens,
     parse_number_or_none,
 )
-from muye_analysis.quarterly.files import _Sheet
+from muye_analysis.quarterly.files import Sheet
 from muye_analysis.quarterly.records import (
     _Context,
     _derived_growth,
@@ -40,7 +40,14 @@ from muye_analysis.quarterly.records import (
     _resolve_unit,
     _Where,
 )
-from muye_analysis.quarterly.tidy import _area_of, _price_basis_of, _read_title, _roles
+from muye_analysis.quarterly.tidy import (
+    _area_of,
+    _price_basis_of,
+    _read_title,
+    _roles,
+    refuse_second_header,
+    refuse_unnamed_values,
+)
 
 
 @dataclass
@@ -81,7 +88,7 @@ def _is_lower_header(row: list[Any], indicator_col: int) -> bool:
     )
 
 
-def _header_block(sheet: _Sheet, at: int) -> _Header:
+def _header_block(sheet: Sheet, at: int) -> _Header:
     rows = sheet.rows
     width = max(len(r) for r in rows)
 
@@ -200,10 +207,18 @@ def _parse_wide(ctx: _Context, header_at: int) -> tuple[list[dict[str, Any]], li
             continue
         text = head.text(j)
         if not text:
-            if any(j < len(r) and not _is_empty(r[j]) for r in sheet.rows[head.first_data :]):
-                raise _Where(sheet.path, sheet.name, head.row, _column_letter(j)).fail(
-                    "values under an empty header.", "write the period and measure in the header."
-                )
+            below = sheet.rows[head.first_data :]
+            filled = (k for k, r in enumerate(below) if j < len(r) and not _is_empty(r[j]))
+            first = next(filled, None)
+            if first is not None:
+                value = _text(below[first][j])
+                raise _Where(sheet.path, sheet.name, head.first_data + first + 1,
+                             _column_letter(j)).fail(
+                    f"{value!r} in column {_column_letter(j)}, which has no header (beyond the "
+                    "table's last column, or under an empty header cell): an extra cell shifts "
+                    "the row's values?",
+                    "write the period and measure in the header, or remove the extra cell.",
+                )  # fmt: skip
             continue
         where = _Where(sheet.path, sheet.name, head.row, text)
         beside = columns[-1].period if columns else None
@@ -235,7 +250,8 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
 
         raw_name = _text(cell(ind))
         if not raw_name:
-            raise at(head.text(ind)).fail("values without an indicator name.", "fill in the name.")
+            raise refuse_unnamed_values(sheet, at(head.text(ind)), i, ind)
+        refuse_second_header(at(head.text(ind)), raw_name)
         info, sub, name_unit = _lookup(ctx, at(head.text(ind)), raw_name)
         parent = parent if sub else info.id  # the row an of-which item belongs to
         row_unit = None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from muye_analysis import config
 from muye_analysis.atomic import atomic_path
-from muye_analysis.errors import DataError
+from muye_analysis.errors import DataError, printable
 from muye_analysis.outputs import check_output_path, neutralise_frame
 from muye_analysis.periods import PeriodError, parse_period
 from muye_analysis.quarterly.registry import RegistryIndex, default_registry
@@ -68,14 +68,15 @@ def format_history(frame: pd.DataFrame, lang: str = "zh") -> str:
         lines.append(f"{first['indicator']} {first['period']} {first['measure']}"
                      f"{' (' + first['area'] + ')' if lang == 'en' else ''}")  # fmt: skip
         for _, r in group.iterrows():
-            cell = f"{r['file']}" + (f"[{r['sheet']}]" if r["sheet"] is not None
-                                     and str(r["sheet"]) != "<NA>" else "")  # fmt: skip
-            cell += f" row {r['row']}, {r['column']}"
+            # Names are escaped: a newline in a file name must not forge a line of the trail.
+            cell = printable(r["file"]) + (f"[{printable(r['sheet'])}]" if r["sheet"] is not None
+                                           and str(r["sheet"]) != "<NA>" else "")  # fmt: skip
+            cell += f" row {r['row']}, {printable(r['column'])}"
             unit = "" if r["unit"] is None or str(r["unit"]) == "<NA>" else f" {r['unit']}"
             release = r["release"]
-            extras = [str(release)] if release is not None and str(release) != "<NA>" else []
+            extras = [printable(release)] if release is not None and str(release) != "<NA>" else []
             if r["outlier_note"] is not None and str(r["outlier_note"]) != "<NA>":
-                extras.append(str(r["outlier_note"]))
+                extras.append(printable(r["outlier_note"]))
             lines.append(
                 f"  {now if r['current'] else old:4} {r['value']:.10g}{unit}  {cell}  "
                 f"{str(r['ingested_at'])[:19]}" + (f"  ({'; '.join(extras)})" if extras else "")
@@ -110,7 +111,7 @@ def export_store(
             fix="ingest year-to-date files first: muye ingest data/quarterly",
         )
     frame = read_history(store_dir) if all_vintages else read_store(store_dir)
-    frame = neutralise_frame(frame)
+    frame = neutralise_frame(frame, workbook=fmt == "xlsx")  # no formula, no control character
     with atomic_path(out) as tmp:
         if fmt == "csv":
             frame.to_csv(tmp, index=False, encoding="utf-8-sig")

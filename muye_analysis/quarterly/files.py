@@ -1,43 +1,83 @@
-"""Reading files: which files a path names, decoding CSV bytes, sheets as lists of rows."""
+"""The sheet reader: which files a path names, and each file's sheets as grids of cells.
+
+``read_sheets(path)`` is the one entry point (every layout reader builds on it): it returns
+the file's ``Sheet``s — rows of cells as the user sees them — and the file's SHA-256. What a
+cell in ``Sheet.rows`` can be:
+
+* ``None`` / NaN (empty), ``str`` (text as typed or as the CSV holds it), ``int`` / ``float``
+  (a number), a ``datetime`` (a date-formatted cell: Excel's auto-date of 1-9 is one);
+* ``Percent`` — a number shown with a percent format (0.051 shown as 5.1%): ``parse_number``
+  reads it as 5.1%, as the user sees it;
+* ``BadCell`` — a cell showing an error (#DIV/0!) or a formula with no saved result, refused by
+  ``parse_number`` where a number is wanted.
+
+Hidden rows and columns are blanked (their positions kept, so rows and column letters stay the
+spreadsheet's) and listed in ``Sheet.hidden_rows`` / ``hidden_columns``; hidden sheets are
+returned with ``hidden=True``; merged ranges are in ``Sheet.merged``. A sheet whose grid would
+exceed ``workbook.MAX_SHEET_CELLS`` is refused before any grid is built (``workbook``). CSV text
+is decoded by ``inputs.decode_text`` (UTF-8, GBK, UTF-16 with or without its mark, Big5,
+Shift-JIS), and the encoding is kept in ``Sheet.encoding``.
+"""
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import html
 import io
 import re
-import stat
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from muye_analysis.errors import DataError
-from muye_analysis.quarterly.cells import HEADER_SEARCH_ROWS, BadCell, _column_letter
+from muye_analysis.inputs import Decoded, decode_text, read_input_bytes
+from muye_analysis.quarterly.cells import HEADER_SEARCH_ROWS, Percent, _column_letter
+from muye_analysis.quarterly.workbook import MAX_SHEET_CELLS, SheetScan, scan_xls, scan_xlsx
 
-DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
+DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
+# Spreadsheet formats that are not read: a folder ingest lists them instead of skipping them
+# in silence.
+UNREAD_SUFFIXES = (".xlsb", ".ods", ".et", ".ett", ".numbers", ".xltx", ".xltm", ".xlt", ".tsv",
+                   ".dbf", ".wps")  # fmt: skip
 
-ENCODINGS = ("utf-8-sig", "utf-8", "gb18030")  # gb18030 last: it decodes UTF-8 bytes as garbage
+ENCODINGS = ("utf-8-sig", "utf-8", "gb18030")  # the usual ones; others are detected and named
 
 
-@dataclass
-class _Sheet:
+@dataclass(eq=False)  # two sheets are the same sheet only if they are the same object
+class Sheet:
+    """One sheet of a year-to-date file, as the cell reader returns it.
+
+    ``rows`` holds the cells (see the module docstring for what a cell can be); positions are
+    0-based in the attributes and 1-based / lettered in messages, as the spreadsheet shows them.
+    """
+
     path: Path
     name: str  # sheet name; "" for CSV
     rows: list[list[Any]]
     hidden: bool = False  # hidden in Excel: not read, and the user is told
+    hidden_rows: tuple[int, ...] = ()  # blanked in ``rows``, listed for the user
+    hidden_columns: tuple[int, ...] = ()
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col)
+    encoding: Decoded | None = field(default=None, repr=False)  # CSV only
 
+    def merged_range(self, row: int, column: int) -> str | None:
+        """The merged range (A5:A6) holding the cell, when it is merged; else None."""
+        for r0, c0, r1, c1 in self.merged:
+            if r0 <= row <= r1 and c0 <= column <= c1:
+                return f"{_column_letter(c0)}{r0 + 1}:{_column_letter(c1)}{r1 + 1}"
+        return None
+
+
+_Sheet = Sheet  # the name the layout readers used before it was public
 
 # A year-to-date table is a few hundred kilobytes; anything this big is the wrong file (or a
 # device such as /dev/zero behind a link) and is refused before it is read.
 MAX_FILE_BYTES = 50 * 1024 * 1024
-_BOM = b"\xef\xbb\xbf"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls and of encrypted .xlsx
 _SAVE_CSV = "save it from Excel as 'CSV UTF-8 (comma delimited)', or as .xlsx."
 # A workbook whose parts expand beyond this is a zip bomb, not a table.
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SIGNATURES = {
     b"PK\x03\x04": ("an Excel workbook (.xlsx) or another zip file", ".xlsx"),
     _OLE: ("an old-format Excel workbook (.xls)", ".xls"),
@@ -47,55 +87,26 @@ _SIGNATURES = {
 }
 
 
-def decode_csv_bytes(data: bytes, path: Path) -> str:
-    """Decode a CSV: utf-8-sig, then utf-8, then gb18030 (GBK exports of Chinese Windows).
-
-    UTF-16 with its byte-order mark (Excel's "Unicode text") is read too. A UTF-8 byte-order
-    mark in front of bytes that are not UTF-8 (GBK text with a UTF-8 mark) is refused: decoding
-    it either way garbles the header; so are binary files (a workbook or PDF named .csv)."""
+def decode_csv(data: bytes, path: Path) -> Decoded:
+    """Decode a CSV, detecting its encoding (``inputs.decode_text``): UTF-8 with or without
+    BOM, GBK/GB18030 (exports of Chinese Windows), UTF-16 with or without its mark (Excel's
+    "Unicode text"), Big5, Shift-JIS. A UTF-8 byte-order mark in front of bytes that are not
+    UTF-8 (GBK text with a UTF-8 mark) is refused, and so are binary files (a workbook or PDF
+    named .csv)."""
     for signature, (what, suffix) in _SIGNATURES.items():
         if data.startswith(signature):
             rename = f"rename it to {suffix}" if suffix else "give the table itself"
             raise DataError(f"this is {what}, not a CSV text file.", file=path, row=1,
                             column="A", fix=f"{rename}, or save the table as CSV.")  # fmt: skip
-    if data.startswith(_UTF16_BOMS):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise DataError(f"not readable as UTF-16 (byte {exc.start}).", file=path, row=1,
-                            column="A", fix=_SAVE_CSV) from None  # fmt: skip
-    if b"\x00" in data:
-        raise DataError(
-            "binary data (NUL bytes), not CSV text.",
-            file=path,
-            row=data[: data.index(b"\x00")].count(b"\n") + 1,
-            column="A",
-            fix=_SAVE_CSV,
-        )
-    if data.startswith(_BOM):
-        try:
-            return data[len(_BOM) :].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataError(
-                f"the file starts with a UTF-8 byte-order mark but is not UTF-8 after it (byte "
-                f"{exc.start + len(_BOM)}): it mixes two encodings (GBK text behind a UTF-8 mark).",
-                file=path,
-                row=data[len(_BOM) :][: exc.start].count(b"\n") + 1,
-                column="A",
-                fix=_SAVE_CSV,
-            ) from None
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataError(
-        "the file is neither UTF-8 nor GBK/GB18030 text.",
-        file=path,
-        row=1,
-        column="A",
-        fix="save it from Excel as 'CSV UTF-8' (or as .xlsx).",
-    )
+    decoded = decode_text(data, path, fix=_SAVE_CSV, what="CSV text", column="A")
+    if decoded.text.startswith("\ufeff"):  # a mark inside UTF-16: not part of the header
+        decoded = Decoded(decoded.text[1:], decoded.encoding, decoded.name)
+    return decoded
+
+
+def decode_csv_bytes(data: bytes, path: Path) -> str:
+    """The text of a CSV (``decode_csv`` without the encoding)."""
+    return decode_csv(data, path).text
 
 
 def _delimiter(path: Path, text: str) -> str:
@@ -135,8 +146,9 @@ _HEADER_WORDS = re.compile(
 )
 
 
-def _read_csv(path: Path, data: bytes) -> list[_Sheet]:
-    text = decode_csv_bytes(data, path)
+def _read_csv(path: Path, data: bytes) -> list[Sheet]:
+    decoded = decode_csv(data, path)
+    text = decoded.text
     delimiter = _delimiter(path, text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[Any]] = []
@@ -162,7 +174,7 @@ def _read_csv(path: Path, data: bytes) -> list[_Sheet]:
                     )
         rows.append(list(row))
         start = reader.line_num + 1
-    return [_Sheet(path, "", rows)]
+    return [Sheet(path, "", rows, encoding=decoded)]
 
 
 def _letter(index: int) -> str:
@@ -195,7 +207,7 @@ def _csv_error(path: Path, exc: csv.Error, start: int, line: int) -> DataError:
     )
 
 
-def _read_excel(path: Path, data: bytes) -> list[_Sheet]:
+def _read_excel(path: Path, data: bytes) -> list[Sheet]:
     import pandas as pd
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
@@ -220,6 +232,10 @@ def _read_excel(path: Path, data: bytes) -> list[_Sheet]:
             column="A",
             fix="rename it to .xls, or open it in Excel and save it as .xlsx.",
         )
+    # Before calamine sees the file: its formats, hidden rows, merged ranges and extent.
+    scans = scan_xlsx(data) if zipfile.is_zipfile(io.BytesIO(data)) else scan_xls(data)
+    for scan in scans.values():
+        _refuse_oversized(path, scan)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
@@ -234,20 +250,64 @@ def _read_excel(path: Path, data: bytes) -> list[_Sheet]:
             column="A",
             fix="open it in Excel and save it again as .xlsx.",
         ) from None
-    if zipfile.is_zipfile(io.BytesIO(data)):
-        problems = _formula_problems(data)
-    else:
-        problems = _xls_error_cells(data)
     sheets = []
     for name, frame in frames.items():
         rows = frame.to_numpy(dtype=object).tolist()  # NaN marks an empty cell
-        for (i, j), bad in problems.get(str(name), {}).items():
-            while len(rows) <= i:
-                rows.append([])
-            rows[i] += [None] * (j + 1 - len(rows[i]))
-            rows[i][j] = bad
-        sheets.append(_Sheet(path, str(name), rows, hidden=str(name) in hidden))
+        scan = scans.get(str(name), SheetScan(str(name)))
+        sheets.append(_apply_scan(path, str(name), rows, scan, hidden=str(name) in hidden))
     return sheets
+
+
+def _refuse_oversized(path: Path, scan: SheetScan) -> None:
+    if scan.grid_cells <= MAX_SHEET_CELLS:
+        return
+    cells = " and ".join(scan.far_cells)
+    row, column = scan.row_cell if scan.last_row >= MAX_SHEET_CELLS**0.5 else scan.column_cell
+    raise DataError(
+        f"sheet {scan.name!r}: a value in cell {cells} makes the sheet span "
+        f"{scan.last_row + 1:,} rows × {scan.last_column + 1:,} columns "
+        f"({scan.grid_cells:,} cells, more than {MAX_SHEET_CELLS:,}): not a year-to-date table "
+        "(a stray value far below or to the right of the table?). It is refused before the "
+        "sheet is loaded.",
+        file=path,
+        row=row + 1,
+        column=_column_letter(column),
+        fix=f"delete the value in {cells} (Ctrl+End in Excel goes to the last cell), save, and "
+        "ingest again.",
+    )
+
+
+def _apply_scan(path: Path, name: str, rows: list[list[Any]], scan: SheetScan, *,
+                hidden: bool) -> Sheet:  # fmt: skip
+    """The grid as the user sees it: percent-formatted numbers as ``Percent``, bad cells as
+    ``BadCell``, hidden rows and columns blanked (their positions kept)."""
+
+    def put(i: int, j: int, value: Any) -> None:
+        while len(rows) <= i:
+            rows.append([])
+        rows[i] += [None] * (j + 1 - len(rows[i]))
+        rows[i][j] = value
+
+    for i, j in scan.percent:
+        if i < len(rows) and j < len(rows[i]):
+            value = rows[i][j]
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+                rows[i][j] = Percent(float(value))
+    for (i, j), bad in scan.bad.items():
+        put(i, j, bad)
+    hidden_rows = sorted(i for i in scan.hidden_rows if i < len(rows))
+    width = max((len(r) for r in rows), default=0)
+    hidden_columns = sorted(j for j in scan.hidden_columns if j < width)
+    for i in hidden_rows:
+        rows[i] = [None] * len(rows[i])
+    for j in hidden_columns:
+        for row in rows:
+            if j < len(row):
+                row[j] = None
+    return Sheet(
+        path, name, rows, hidden=hidden, hidden_rows=tuple(hidden_rows),
+        hidden_columns=tuple(hidden_columns), merged=tuple(scan.merged),
+    )  # fmt: skip
 
 
 def _refuse_zip_bomb(path: Path, data: bytes) -> None:
@@ -281,115 +341,17 @@ def _password_error(path: Path) -> DataError:
     )
 
 
-_ATTR = re.compile(r'([\w:]+)="([^"]*)"')
-_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
-_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+def read_sheets(path: Path) -> tuple[list[Sheet], str]:
+    """The sheets of a CSV or Excel file (.csv, .xlsx, .xlsm, .xls) as grids of cells, and the
+    file's SHA-256 (see the module docstring for what the cells hold).
 
-
-def _formula_problems(data: bytes) -> dict[str, dict[tuple[int, int], BadCell]]:
-    """Cells of an .xlsx that show an error (#DIV/0!, #REF!…) or hold a formula with no saved
-    result (written by a program that does not calculate), by sheet name and (row, column)."""
-    found: dict[str, dict[tuple[int, int], BadCell]] = {}
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            targets = {}
-            for tag in re.findall(r"<Relationship\b[^>]*>", rels):
-                attrs = dict(_ATTR.findall(tag))
-                targets[attrs.get("Id")] = attrs.get("Target", "")
-            for tag in re.findall(r"<sheet\b[^>]*>", workbook):
-                attrs = dict(_ATTR.findall(tag))
-                rid = next((v for k, v in attrs.items() if k.endswith(":id")), None)
-                target = targets.get(rid, "")
-                member = target.lstrip("/") if target.startswith("/") else "xl/" + target
-                try:
-                    xml = book.read(member)
-                except KeyError:
-                    continue
-                if b"<f" not in xml and b't="e"' not in xml:
-                    continue
-                cells = _bad_cells(xml)
-                if cells:
-                    found[html.unescape(attrs.get("name", ""))] = cells
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-    return found
-
-
-def _xls_error_cells(data: bytes) -> dict[str, dict[tuple[int, int], BadCell]]:
-    """Cells of a legacy .xls that show an error (#DIV/0!, #N/A …), by sheet and (row, column).
-
-    python-calamine reads them as blank, which would silently drop a figure; xlrd keeps the
-    error code. (A formula saved without its result cannot be told from a ="" blank in .xls,
-    so it is not flagged: Excel and WPS always save results.)"""
-    import xlrd
-
-    found: dict[str, dict[tuple[int, int], BadCell]] = {}
-    try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
-    except Exception:  # calamine has read it already; its errors are reported there
-        return {}
-    try:
-        for name in book.sheet_names():
-            sheet = book.sheet_by_name(name)
-            cells = {}
-            for i in range(sheet.nrows):
-                for j, kind in enumerate(sheet.row_types(i)):
-                    if kind != xlrd.XL_CELL_ERROR:
-                        continue
-                    shown = xlrd.error_text_from_code.get(sheet.cell_value(i, j), "#ERROR")
-                    cells[(i, j)] = BadCell(
-                        f"cell {_column_letter(j)}{i + 1} shows the error {shown} instead of a "
-                        "number.",
-                        "correct the formula (a #DIV/0! divides by an empty or zero cell), or "
-                        "type the value.",
-                    )
-            if cells:
-                found[name] = cells
-            book.unload_sheet(name)
-    finally:
-        book.release_resources()
-    return found
-
-
-def _bad_cells(xml: bytes) -> dict[tuple[int, int], BadCell]:
-    bad = {}
-    for match in _CELL.finditer(xml):
-        attrs, body = match.group(1), match.group(2) or b""
-        ref = _REF.search(attrs)
-        if ref is None:
-            continue
-        letters, number = ref.group(1).decode(), int(ref.group(2))
-        column = 0
-        for ch in letters:
-            column = column * 26 + ord(ch) - 64
-        where = (number - 1, column - 1)
-        value = re.search(rb"<v>(.*?)</v>", body, re.DOTALL)
-        shown = value.group(1).decode("utf-8", "replace") if value else ""
-        cell = f"{letters}{number}"
-        if b't="e"' in attrs:
-            bad[where] = BadCell(
-                f"cell {cell} shows the error {shown or '#ERROR'} instead of a number.",
-                "correct the formula (a #DIV/0! divides by an empty or zero cell), or type the "
-                "value.",
-            )
-        elif b"<f" in body and not shown:
-            bad[where] = BadCell(
-                f"cell {cell} holds a formula with no saved result (the file was written by a "
-                "program that does not calculate formulas).",
-                "open the file in Excel or WPS and save it (that stores the results), or type "
-                "the values.",
-            )
-    return bad
-
-
-def read_sheets(path: Path) -> tuple[list[_Sheet], str]:
-    """The sheets of a CSV or Excel file as lists of rows, and the file's SHA-256.
-
-    Only regular files are read (not a device, a pipe or a link to one), and none larger than
-    ``MAX_FILE_BYTES``."""
-    data = _read_capped(path)  # read once: the checksum and the parse see the same bytes
+    Only regular files are read (not a device, a pipe or a link to one), none larger than
+    ``MAX_FILE_BYTES``, and no sheet whose grid exceeds ``workbook.MAX_SHEET_CELLS``. Raises
+    DataError naming the file (and row and column where there is one)."""
+    data = read_input_bytes(
+        path, max_bytes=MAX_FILE_BYTES, what="year-to-date table",
+        fix="give the .csv or .xlsx file itself.",
+    )  # fmt: skip  # read once: the checksum and the parse see the same bytes
     checksum = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -401,42 +363,8 @@ def read_sheets(path: Path) -> tuple[list[_Sheet], str]:
         file=path,
         row=1,
         column="A",
-        fix="give a .csv, .xlsx or .xls file.",
+        fix="give a .csv, .xlsx, .xlsm or .xls file.",
     )
-
-
-def _read_capped(path: Path) -> bytes:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise DataError("file not found (or a link to nothing).", file=path,
-                        fix="check the path.") from None  # fmt: skip
-    except OSError as exc:
-        raise DataError(f"cannot read the file ({exc.strerror}).", file=path,
-                        fix="check the file's permissions.") from None  # fmt: skip
-    if not stat.S_ISREG(info.st_mode):
-        raise DataError(
-            "not a regular file (a device, a pipe, a socket or a link to one).",
-            file=path,
-            fix="give the .csv or .xlsx file itself.",
-        )
-    cap = f"{MAX_FILE_BYTES / 2**20:.0f} MB"
-    too_big = DataError(
-        f"the file is larger than {cap}; a year-to-date table is far smaller.",
-        file=path,
-        fix="check that this is the right file; split a huge workbook into one per period.",
-    )
-    if info.st_size > MAX_FILE_BYTES:
-        raise too_big
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise DataError(f"cannot read the file ({exc.strerror}).", file=path,
-                        fix="check the file's permissions.") from None  # fmt: skip
-    if len(data) > MAX_FILE_BYTES:
-        raise too_big
-    return data
 
 
 def data_files(path: str | Path) -> list[Path]:
@@ -449,7 +377,7 @@ def data_files(path: str | Path) -> list[Path]:
         files = sorted(p for p in path.iterdir() if _is_data_file(p))
         if not files:
             raise DataError(
-                "no .csv, .xlsx or .xls files in this folder.", file=path, row=None, column=None,
+                "no .csv, .xlsx, .xlsm or .xls files in this folder.", file=path,
                 fix="give a file or a folder holding the year-to-date tables.",
             )  # fmt: skip
         return files
@@ -472,3 +400,15 @@ def _is_data_file(path: Path) -> bool:
         and not path.name.startswith(("~$", "."))
         and not path.stem.lower().startswith("template")
     )
+
+
+def unread_files(folder: str | Path) -> list[Path]:
+    """Spreadsheet-like files in ``folder`` that are not read (.ods, .xlsb, WPS .et …), so a
+    folder ingest can list them instead of skipping them in silence."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir()
+        if p.suffix.lower() in UNREAD_SUFFIXES and not p.name.startswith(("~$", "."))
+    )  # fmt: skip

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from muye_analysis.atomic import committed
+from muye_analysis.errors import printable
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import plausibility
-from muye_analysis.quarterly.files import data_files
-from muye_analysis.quarterly.parse import _parse_file
+from muye_analysis.quarterly.files import data_files, unread_files
+from muye_analysis.quarterly.parse import _parse_file, format_release_date, release_date
 from muye_analysis.quarterly.registry import RegistryIndex, _is_true, default_registry
 from muye_analysis.quarterly.store import (
     DEFAULT_AREA,
@@ -49,8 +51,10 @@ class IngestResult:
 
     ``changes`` lists each replaced value as old -> new; ``notes`` what the user should know
     (an older vintage restored, a revision giving only the level, values accepted over a
-    plausibility refusal, hidden sheets skipped); ``kept_older`` counts values of files the store
-    already holds a later revision of (left as history, not an error)."""
+    plausibility refusal, a text encoding other than UTF-8 or GBK); ``skipped_columns`` what was
+    not read and why (columns, hidden or notes sheets, hidden rows and columns, unsupported files
+    in a folder); ``kept_older`` counts values of files the store already holds a later revision
+    of (left as history, not an error)."""
 
     files: list[Path]
     added: int
@@ -65,6 +69,7 @@ class IngestResult:
     notes_zh: list[str] = field(default_factory=list)  # the notes in Chinese, for summary("zh")
     kept_older: int = 0
     areas: list[str] = field(default_factory=list)  # the areas stored (district first)
+    interrupted: bool = False  # Ctrl-C arrived after the commit: stored all the same
 
     @property
     def changed(self) -> bool:
@@ -94,7 +99,9 @@ class IngestResult:
             lines += [f"替换：{c}" for c in shown]
             lines += [f"……另有 {more} 处替换（muye history 查看全部）"] if more else []
             lines += [f"注意：{s}" for s in (self.notes_zh or self.notes)]
-            lines += [f"未读取的列：{s}" for s in self.skipped_columns]
+            if self.interrupted:
+                lines.append("注意：写入存储后收到中断（Ctrl-C）：以上数值已保存。")
+            lines += [f"未读取：{s}" for s in self.skipped_columns]
         else:
             lines = [
                 f"read {len(self.files)} file(s), {n} values: {self.added} added, "
@@ -110,7 +117,10 @@ class IngestResult:
             lines += [f"replaced: {c}" for c in shown]
             lines += [f"... and {more} more replacements (muye history shows all)"] if more else []
             lines += [f"note: {s}" for s in self.notes]
-            lines += [f"column not read: {s}" for s in self.skipped_columns]
+            if self.interrupted:
+                lines.append("note: interrupted (Ctrl-C) after the store was written: the values "
+                             "above are stored.")  # fmt: skip
+            lines += [f"not read: {s}" for s in self.skipped_columns]
         return "\n".join(lines)
 
 
@@ -129,6 +139,7 @@ class _Parsed:
     skipped: list[str]
     flows: set[str]
     registry: pd.DataFrame
+    notes: list[tuple[str, str]] = field(default_factory=list)  # how files were read
 
 
 def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None) -> _Parsed:
@@ -136,14 +147,19 @@ def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None
     files = data_files(path)
     records: list[dict[str, Any]] = []
     skipped: list[str] = []
+    notes: list[tuple[str, str]] = []
     for file in files:
-        got, skip = _parse_file(file, index, year)
-        for record in got:
+        parsed = _parse_file(file, index, year)
+        for record in parsed.records:
             record["_path"] = file
             complete(record)
-        records += got
-        skipped += skip
-    return _Parsed(files, records, skipped, flows, frame)
+        records += parsed.records
+        skipped += parsed.skipped
+        notes += parsed.notes
+    if Path(path).is_dir():
+        skipped += [f"{printable(p.name)}: a {p.suffix} file, not read (save it as .xlsx or .csv "
+                    "to ingest it)" for p in unread_files(path)]  # fmt: skip
+    return _Parsed(files, records, skipped, flows, frame, notes)
 
 
 def read_quarterly(
@@ -181,6 +197,7 @@ def ingest_quarterly(
     registry: pd.DataFrame | None = None,
     store_dir: str | Path | None = None,
     today: dt.date | None = None,
+    force_older: bool = False,
 ) -> IngestResult:
     """Validate ``path`` and merge it into the processed store (what ``muye ingest`` runs).
 
@@ -189,27 +206,41 @@ def ingest_quarterly(
     new value becomes current and the old one stays as an earlier vintage (``read_history``).
     A value the store holds a later revision of (the original file left beside the revised one)
     is kept as history, not an error. Implausible values (``plausibility``) are refused unless
-    ``accept_outlier``, which stores them with the reason. One ingest is one transaction under
-    the store's write lock: on any error the store is untouched; two at once run in turn.
+    ``accept_outlier``, which stores them with the reason. A revision whose release date
+    (发布日期 in its title) is older than the stored value's is refused unless ``force_older``,
+    naming both dates. One ingest is one transaction under the store's write lock: on any error
+    the store is untouched; two at once run in turn. A Ctrl-C that arrives once the transaction
+    is committed does not undo or hide it: the result is returned with ``interrupted`` set.
     """
     parsed = _parse_all(path, year, registry)
     plausibility.refuse_future(parsed.records, today or dt.date.today())
     target = store_path(store_dir)
-    with write_transaction(store_dir) as con:
-        history = all_vintages(store_dir, con=con)
-        stored = {_key(r): r for r in history if r["current"]}
-        outcome = _merge(parsed, stored, history, replace=replace, accept_outlier=accept_outlier)
-        if outcome.added or outcome.replaced:
-            at = now_iso()
-            ingest_id = log_ingest(
-                con,
-                files=[f.name for f in parsed.files],
-                replace=replace,
-                accept_outlier=accept_outlier,
-                added=outcome.added,
-                replaced=outcome.replaced,
-            )
-            write_vintages(con, outcome.to_write, ingested_at=at, ingest_id=ingest_id)
+    committed_before = len(committed())
+    interrupted = False
+    try:
+        with write_transaction(store_dir) as con:
+            history = all_vintages(store_dir, con=con)
+            stored = {_key(r): r for r in history if r["current"]}
+            outcome = _merge(parsed, stored, history, replace=replace,
+                             accept_outlier=accept_outlier, force_older=force_older)  # fmt: skip
+            if outcome.added or outcome.replaced:
+                at = now_iso()
+                ingest_id = log_ingest(
+                    con,
+                    files=[printable(f.name) for f in parsed.files],
+                    replace=replace,
+                    accept_outlier=accept_outlier,
+                    added=outcome.added,
+                    replaced=outcome.replaced,
+                )
+                write_vintages(con, outcome.to_write, ingested_at=at, ingest_id=ingest_id)
+    except KeyboardInterrupt:
+        if target not in committed()[committed_before:]:
+            raise  # before the commit: rolled back, nothing stored
+        interrupted = True  # after it: the values are stored; say so instead of failing
+    for en, zh in parsed.notes:
+        outcome.notes.append(en)
+        outcome.notes_zh.append(zh)
     periods = sorted({Period(r["year"], r["end_month"]) for r in outcome.records})
     return IngestResult(
         files=parsed.files,
@@ -224,6 +255,7 @@ def ingest_quarterly(
         notes=outcome.notes,
         notes_zh=outcome.notes_zh,
         kept_older=outcome.kept_older,
+        interrupted=interrupted,
         areas=sorted(
             {r.get("area") or DEFAULT_AREA for r in outcome.records},
             key=lambda a: (a != DEFAULT_AREA, a),
@@ -255,6 +287,7 @@ def _merge(
     *,
     replace: bool,
     accept_outlier: bool,
+    force_older: bool = False,
 ) -> _Outcome:
     """Decide, value by value, what the ingest adds, replaces, leaves and refuses."""
     # Every (key, raw file, value) the store ever accepted: a file whose values are all known
@@ -297,6 +330,7 @@ def _merge(
             record["_older"] = True
             continue  # the original beside its revision: the revision stays current
         elif replace:
+            _refuse_older_release(record, old, force_older)
             out.replaced += 1
             unit = f" {record['unit']}" if record.get("unit") else ""
             out.changes.append(
@@ -321,7 +355,8 @@ def _merge(
         else:
             raise _where_of(record).fail(
                 f"{_describe(record)} is {record['value']:g} here but {old['value']:g} in the "
-                f"store (from {old['file']}, row {old['row']}, column {old['column']!r}).",
+                f"store (from {old['file']}, row {old['row']}, column {old['column']!r})"
+                f"{_release_dates(record, old)}.",
                 "if this is a revision, ingest again with --replace (replace=True); "
                 "otherwise correct the file.",
             )
@@ -345,6 +380,34 @@ def _merge(
     return out
 
 
+def _release_dates(record: dict[str, Any], old: dict[str, Any]) -> str:
+    """ ", released 2019-11-18 here, 2019-12-20 in the store" when both files give a date."""
+    new_date, old_date = release_date(record.get("release")), release_date(old.get("release"))
+    if new_date is None or old_date is None:
+        return ""
+    return (f"; released {format_release_date(new_date)} here, "
+            f"{format_release_date(old_date)} in the store")  # fmt: skip
+
+
+def _refuse_older_release(record: dict[str, Any], old: dict[str, Any], force_older: bool) -> None:
+    """A --replace must not make an older release current over a newer one in silence."""
+    new_date, old_date = release_date(record.get("release")), release_date(old.get("release"))
+    if force_older or new_date is None or old_date is None:
+        return
+    if 0 in (new_date[2], old_date[2]):  # a month without a day: compare the months only
+        new_date, old_date = (*new_date[:2], 0), (*old_date[:2], 0)
+    if not new_date < old_date:
+        return
+    raise _where_of(record).fail(
+        f"{_describe(record)}: this file is the release of {format_release_date(new_date)}, "
+        f"older than the stored value's release of {format_release_date(old_date)} "
+        f"({_fmt(old['value'])} from {old['file']}): --replace would make the older figure "
+        f"current ({_fmt(record['value'])}).",
+        "ingest the latest release; to put the older release back on purpose, add --force "
+        "(force_older=True).",
+    )
+
+
 def _partial_revisions(
     to_write: list[tuple[dict[str, Any], dict[str, Any] | None]],
     records: list[dict[str, Any]],
@@ -355,7 +418,7 @@ def _partial_revisions(
     given = {_key(r) for r in records}
     notes: list[tuple[str, str]] = []
     for record, old in to_write:
-        if old is None:
+        if old is None or record["measure"] == "rank":  # a rank stands beside, never revises
             continue
         other = "growth" if record["measure"] == "level" else "level"
         key = (*_key(record)[:-1], other)

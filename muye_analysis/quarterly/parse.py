@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from muye_analysis.errors import DataError, printable
+from muye_analysis.quarterly import city_table
 from muye_analysis.quarterly.bureau import _parse_wide
-from muye_analysis.quarterly.cells import _NOTE_SHEETS, _is_empty, _text
-from muye_analysis.quarterly.files import _Sheet, read_sheets
+from muye_analysis.quarterly.cells import _NOTE_SHEETS, _column_letter, _is_empty, _text
+from muye_analysis.quarterly.files import Sheet, read_sheets
 from muye_analysis.quarterly.records import _Context, _Where
 from muye_analysis.quarterly.registry import RegistryIndex
 from muye_analysis.quarterly.tidy import _find_header, _parse_tidy, _read_title, _roles
 
 
 def _parse_sheet(
-    sheet: _Sheet, checksum: str, registry: RegistryIndex, year: int | None
+    sheet: Sheet, checksum: str, registry: RegistryIndex, year: int | None
 ) -> tuple[list[dict[str, Any]], list[str]]:
+    if city_table.is_city_table(sheet):  # every unit of the city down the side (issue 27)
+        ctx = _Context(sheet, checksum, registry, year)
+        records, skipped = city_table.parse_city_table(ctx)
+        for record in records:
+            record["release"] = release_label(ctx.title)
+        return records, skipped
     at = _find_header(sheet)
     ctx = _Context(sheet, checksum, registry, year)
     roles = _roles([_text(c) for c in sheet.rows[at]])
@@ -40,7 +49,8 @@ def _parse_sheet(
 # 初步核算 = preliminary), or when it was released.
 _RELEASE = re.compile(
     r"(?:[(（\[【]?(?:修订|修正|更正|快报|初步核算|初步|最终核实|终核|正式)(?:版|数|数据)?[)）\]】]?"
-    r"|(?:发布|制表|填报|更新)(?:日期|时间)?[:：]?\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?"
+    r"|(?:发布|制表|填报|更新)(?:日期|时间)?[:：]?\s*\d{4}(?:年\d{1,2}月(?:\d{1,2}日)?"
+    r"|([-./])\d{1,2}(?:\1\d{1,2})?)"
     r"|(?:第[一二三四五六七八九十\d]+版|版本[:：]?\s*\S{1,12}|v\d+(?:\.\d+)*))",
     re.IGNORECASE,
 )
@@ -52,35 +62,112 @@ def release_label(title: str) -> str | None:
     return "；".join(dict.fromkeys(found))[:80] or None
 
 
-def _sheet_is_empty(sheet: _Sheet) -> bool:
+_RELEASE_DATE = re.compile(
+    r"(?:发布|制表|填报|更新)(?:日期|时间)?[:：]?\s*(\d{4})(?:年|[-./])(\d{1,2})(?:月|[-./])?"
+    r"(?:(\d{1,2})日?)?"
+)
+
+
+def release_date(label: str | None) -> tuple[int, int, int] | None:
+    """(year, month, day) of the date a release label gives (发布日期：2019年12月20日, or
+    2019-12-20, 2019.12.20, 2019/12/20), day 0 when only the month is given; None without."""
+    match = _RELEASE_DATE.search(label or "")
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    return int(year), int(month), int(day or 0)
+
+
+def format_release_date(date: tuple[int, int, int]) -> str:
+    """2019-12-20 (or 2019-12 without a day)."""
+    year, month, day = date
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _sheet_is_empty(sheet: Sheet) -> bool:
     return all(_is_empty(c) for row in sheet.rows for c in row)
 
 
-def _parse_file(
-    path: Path, registry: RegistryIndex, year: int | None
-) -> tuple[list[dict[str, Any]], list[str]]:
+def _has_header(sheet: Sheet) -> bool:
+    try:
+        _find_header(sheet)
+    except DataError:
+        return False
+    return True
+
+
+def _spans(indices: tuple[int, ...], name) -> str:
+    """1-based runs of positions: rows 5, 9–12 (``name`` turns a 0-based index into a label)."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return ", ".join(name(r[0]) if len(r) == 1 else f"{name(r[0])}–{name(r[-1])}" for r in runs)
+
+
+def _layout_notes(path: Path, sheet: Sheet) -> list[str]:
+    """What the sheet hides from the table the user sees: hidden rows and columns (not read)."""
+    where = f"{printable(path.name)}{'[' + printable(sheet.name) + ']' if sheet.name else ''}"
+    notes = []
+    if sheet.hidden_rows:
+        rows = _spans(sheet.hidden_rows, lambda i: str(i + 1))
+        notes.append(f"{where}: hidden row(s) {rows}, not read (unhide them to ingest them)")
+    if sheet.hidden_columns:
+        columns = _spans(sheet.hidden_columns, _column_letter)
+        notes.append(f"{where}: hidden column(s) {columns}, not read (unhide them to ingest them)")
+    return notes
+
+
+@dataclass
+class ParsedFile:
+    """A file's records, what was not read (sheets, rows, columns, with the reason) and what
+    the user should know about how it was read (its text encoding)."""
+
+    records: list[dict[str, Any]]
+    skipped: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese)
+
+
+def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> ParsedFile:
     sheets, checksum = read_sheets(path)
+    name = printable(path.name)
     hidden = [s for s in sheets if s.hidden]
     if hidden and len(hidden) == len(sheets):
         raise _Where(path, hidden[0].name, 1, "A").fail(
             "every sheet of the workbook is hidden.",
             "unhide the sheet with the data (right-click a sheet tab > Unhide) and save.",
         )
-    sheets = [s for s in sheets if not s.hidden]
-    wanted = [s for s in sheets if not _NOTE_SHEETS.match(s.name)] or sheets
+    skipped = [f"{name}[{printable(s.name)}]: hidden sheet, not read (unhide it to ingest it)"
+               for s in hidden]  # fmt: skip
+    visible = [s for s in sheets if not s.hidden]
+    # A sheet named like a notes sheet (说明, 注, Notes) is skipped unless it holds a table.
+    notes = [s for s in visible if _NOTE_SHEETS.match(s.name.strip()) and not _has_header(s)]
+    wanted = [s for s in visible if s not in notes] or visible
     filled = [s for s in wanted if not _sheet_is_empty(s)]
     if not filled:
-        first = wanted[0] if wanted else _Sheet(path, "", [])
+        first = wanted[0] if wanted else Sheet(path, "", [])
         raise _Where(path, first.name, 1, "A").fail(
             "the file is empty." if not first.name else "the sheet is empty.",
             "put the data in the first sheet, starting with a header row "
             "(see data/quarterly/template.xlsx).",
         )
-    records: list[dict[str, Any]] = []
-    skipped = [f"{path.name}[{s.name}]: hidden sheet, not read (unhide it to ingest it)"
-               for s in hidden]  # fmt: skip
+    # (Sheets compare by identity: ``in`` below never compares their cells.)
+    skipped += [f"{name}[{printable(s.name)}]: notes sheet, not read" for s in notes
+                if s not in wanted]  # fmt: skip
+    skipped += [f"{name}[{printable(s.name)}]: empty sheet" for s in wanted if s not in filled]
+    out = ParsedFile([], skipped)
     for sheet in filled:
         got, skip = _parse_sheet(sheet, checksum, registry, year)
-        records += got
-        skipped += [f"{path.name}{'[' + sheet.name + ']' if sheet.name else ''}: {s}" for s in skip]
-    return records, skipped
+        out.records += got
+        out.skipped += [f"{name}{'[' + printable(sheet.name) + ']' if sheet.name else ''}: {s}"
+                        for s in skip]  # fmt: skip
+        out.skipped += _layout_notes(path, sheet)
+        if sheet.encoding is not None and sheet.encoding.unusual:
+            out.notes.append((
+                f"{name} was read as {sheet.encoding.name} text: check that the names in "
+                "`muye history` read correctly.",
+                f"{name} 按 {sheet.encoding.name} 编码读取：请用 muye history 核对名称是否正确。",
+            ))  # fmt: skip
+    return out

@@ -55,6 +55,9 @@ QUANTITY_CAP = 1e12
 # A level more than this many times (or less than 1/this) last year's same period or the other
 # periods of its year, month for month, is a unit slip rather than growth.
 MAGNITUDE_FACTOR = 20.0
+# No ranking of a city's or province's units has more places than this (Henan has 18 cities and
+# 100-odd counties; a city ranks its dozen or so county-level units).
+MAX_RANK = 200
 # Parts the registry knows without a #其中 row: the part's id -> its whole's id.
 PARTS = {"tax_revenue": "budget_revenue"}
 
@@ -139,14 +142,22 @@ def find_implausible(
     for record in incoming:
         pending.discard(id(record))
         row = info.get(record["indicator"], {})
-        reason = (
-            _check_growth(record, row)
-            if record["measure"] == "growth"
-            else _check_level(record, row, merged, by_series, pending)
-        )
+        if record["measure"] == "rank":  # a published 位次: a position, not a figure
+            reason = _check_rank(record)
+        elif record["measure"] == "growth":
+            reason = _check_growth(record, row)
+        else:
+            reason = _check_level(record, row, merged, by_series, pending)
         if reason:
             problems.append((record, reason))
     return problems
+
+
+def _check_rank(record: dict[str, Any]) -> str | None:
+    value = record["value"]
+    if value == int(value) and 1 <= value <= MAX_RANK:
+        return None
+    return f"a rank (位次) is a whole number from 1 to {MAX_RANK}, not {value:g}"
 
 
 def _check_growth(record: dict[str, Any], row: dict[str, str]) -> str | None:

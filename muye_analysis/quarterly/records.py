@@ -8,16 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from muye_analysis import units
-from muye_analysis.errors import DataError
+from muye_analysis.errors import DataError, printable
 from muye_analysis.periods import FoundSpan, Period, PeriodError, find_year, parse_period
 from muye_analysis.quarterly.cells import (
     ParsedNumber,
     _CellError,
     _text,
+    auto_date_problem,
     clean_indicator_name,
+    is_date,
     parse_number,
 )
-from muye_analysis.quarterly.files import _Sheet
+from muye_analysis.quarterly.files import Sheet
 from muye_analysis.quarterly.registry import RegistryIndex, _Indicator
 
 # Year-to-date growth below -100% is impossible (the level would be negative); above +500% is
@@ -60,7 +62,7 @@ def _clip_quoted(problem: str) -> str:
 class _Context:
     """What a sheet says once for all its cells."""
 
-    sheet: _Sheet
+    sheet: Sheet
     checksum: str
     registry: RegistryIndex
     year: int | None  # the caller's year= default
@@ -117,7 +119,7 @@ def _record(
         "sub_item": sub_item,
         "marker": number.marker,
         "source": source,
-        "file": where.path.name,
+        "file": printable(where.path.name),  # a newline or GBK bytes in a name, escaped
         "sheet": where.sheet,
         "row": where.row,
         "column": where.column,
@@ -218,6 +220,8 @@ def _resolve_period(
     where: _Where, label: Any, year: int | None, context: str | None = None
 ) -> Period:
     """The period of a label, read with the header's or title's 累计 / 当季 / 当月."""
+    if is_date(label):
+        raise where.fail(*auto_date_problem(label, "a period label (1-9月)"))
     try:
         return parse_period(_text(label), year=year, context=context)
     except PeriodError as exc:
@@ -227,6 +231,8 @@ def _resolve_period(
 
 
 def _parse_year(where: _Where, cell: Any) -> int | None:
+    if is_date(cell):
+        raise where.fail(*auto_date_problem(cell, "a year"))
     text = _text(cell)
     if not text:
         return None

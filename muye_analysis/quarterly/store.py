@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from muye_analysis import config, schema
-from muye_analysis.errors import DataError
+from muye_analysis.atomic import interrupts_deferred, note_committed, remove_stale_temp_files
+from muye_analysis.errors import DataError, describe_os_error
 from muye_analysis.periods import Period
 
 if TYPE_CHECKING:
@@ -40,10 +41,17 @@ LEGACY_STORE_NAME = "quarterly.csv"  # the CSV store of earlier versions, migrat
 STORE_COLUMNS = (
     "indicator", "year", "end_month", "period", "measure", "value", "unit", "price_basis",
     "sub_item", "marker", "source", "file", "sheet", "row", "column", "checksum",
-    "area", "start_month", "prior_year_value", "derived",
+    "area", "start_month", "prior_year_value", "derived", "ranked_on",
 )  # fmt: skip
 KEY = ("area", "indicator", "year", "start_month", "end_month", "measure")
-MEASURES = ("level", "growth")
+MEASURES = ("level", "growth")  # the measures that hold a value of the indicator
+# A published rank (位次, 全市位次) is stored beside the values as measure ``rank``: the value is
+# the position (1 = first), the unit 位, and ``ranked_on`` says what was ranked (``level`` or
+# ``growth``, one of MEASURES). The key's measure slot of a rank names both ("rank:growth", see
+# ``_key``), so a table giving a 总量位次 and an 增速位次 keeps both; every other row has
+# ranked_on "".
+RANK = "rank"
+STORE_MEASURES = (*MEASURES, RANK)
 DEFAULT_AREA = config.DISTRICT_ZH
 # Provenance of each vintage, beside the store columns.
 VINTAGE_COLUMNS = ("release", "ingested_at", "ingest_id", "outlier_note", "current")
@@ -55,7 +63,9 @@ BUSY_TIMEOUT_S = 120.0
 # A leftover temporary file older than this is from a killed process, not a running one.
 LEFTOVER_AGE_S = 60.0
 
-SCHEMA_VERSION = 1  # in table meta; a later layout of the store raises it and migrates
+SCHEMA_VERSION = 2  # in table meta; a later layout of the store raises it and migrates
+# Version 2 added ``ranked_on`` (published ranks, measure ``rank``) to the vintage table and its
+# unique index of current values; a version-1 store is upgraded in place when next written.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS ingest (
@@ -68,12 +78,16 @@ CREATE TABLE IF NOT EXISTS vintage (
     start_month INTEGER NOT NULL, end_month INTEGER NOT NULL, measure TEXT NOT NULL,
     period TEXT, value REAL NOT NULL, unit TEXT, price_basis TEXT, sub_item INTEGER,
     marker TEXT, source TEXT, file TEXT, sheet TEXT, "row" INTEGER, "column" TEXT,
-    checksum TEXT, prior_year_value REAL, derived TEXT,
+    checksum TEXT, prior_year_value REAL, derived TEXT, ranked_on TEXT NOT NULL DEFAULT '',
     release TEXT, ingested_at TEXT NOT NULL, ingest_id INTEGER, outlier_note TEXT,
     current INTEGER NOT NULL DEFAULT 1, superseded_by INTEGER
 );
-CREATE UNIQUE INDEX IF NOT EXISTS vintage_current
-    ON vintage (area, indicator, year, start_month, end_month, measure) WHERE current = 1;
+"""
+# Created after ``_upgrade`` (a version-1 table gains its ranked_on column first).
+_INDEX = """
+CREATE UNIQUE INDEX IF NOT EXISTS vintage_current_v2
+    ON vintage (area, indicator, year, start_month, end_month, measure, ranked_on)
+    WHERE current = 1
 """
 _ROW_COLUMNS = (*STORE_COLUMNS, "release", "ingested_at", "ingest_id", "outlier_note")
 _FIX_DAMAGED = (
@@ -105,9 +119,15 @@ def _key(record: dict[str, Any]) -> tuple:
             record["year"],
             record.get("start_month") or 1,
             record["end_month"],
-            record["measure"],
+            _measure_key(record),
         )
     return key
+
+
+def _measure_key(record: dict[str, Any]) -> str:
+    """The key's measure slot: ``level`` / ``growth``, or ``rank:growth`` for a rank."""
+    measure = record["measure"]
+    return f"{measure}:{record.get('ranked_on') or ''}" if measure == RANK else measure
 
 
 _CAPPED = ("source", "sheet", "column", "file", "release")
@@ -123,6 +143,8 @@ def complete(record: dict[str, Any]) -> dict[str, Any]:
         record["prior_year_value"] = None
     if not record.get("derived"):
         record["derived"] = ""
+    if not record.get("ranked_on"):
+        record["ranked_on"] = ""
     for column in _CAPPED:
         text = record.get(column)
         if text.__class__ is str and len(text) > MAX_TEXT_CHARS:
@@ -133,31 +155,64 @@ def complete(record: dict[str, Any]) -> dict[str, Any]:
 # -- connections ---------------------------------------------------------------------------------
 
 
-def _store_error(exc: sqlite3.Error, path: Path) -> DataError:
+def _store_error(exc: sqlite3.Error, path: Path, *, write: bool = True) -> DataError:
     text = str(exc)
-    if isinstance(exc, sqlite3.OperationalError) and (
-        "readonly" in text or "unable to open" in text or "disk I/O" in text
-    ):
-        return DataError(
-            f"cannot write the store ({text}): the folder {path.parent} is read-only or missing.",
-            file=path,
-            fix="make the folder writable (chmod u+w), or set MUYE_PROCESSED_DIR to a writable "
-            "folder.",
-        )
-    if isinstance(exc, sqlite3.OperationalError) and "full" in text:
-        return DataError(
-            f"the disk is full ({text}); nothing was written.",
-            file=path,
-            fix="free some space (or set MUYE_PROCESSED_DIR to another disk), then ingest again.",
-        )
     if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
         return DataError(
             f"another ingest held the store for more than {BUSY_TIMEOUT_S:g} s ({text}).",
             file=path,
             fix="wait for the other `muye ingest` or `muye run` to finish, then run this again.",
         )
+    if isinstance(exc, sqlite3.OperationalError) and (
+        "readonly" in text or "unable to open" in text or "disk I/O" in text or "full" in text
+    ):
+        cause, fix = _diagnose_write_failure(path, text)
+        if not write:  # reading needs SQLite's shared-memory file beside the store
+            return DataError(f"cannot open the store ({text}): {cause}.", file=path,
+                             fix=fix.replace(" and ingest again", ""))  # fmt: skip
+        return DataError(f"cannot write the store ({text}): {cause}; nothing was written.",
+                         file=path, fix=fix)  # fmt: skip
     return DataError(f"the store is not a readable database ({text}).", file=path,
                      fix=_FIX_DAMAGED)  # fmt: skip
+
+
+def _diagnose_write_failure(path: Path, text: str) -> tuple[str, str]:
+    """The real cause behind SQLite's "disk I/O error" / "readonly" / "full" (SQLite does not
+    pass the system's error number on): a file-size limit, a full disk, a read-only file
+    system or store, a folder that is missing or not writable."""
+    import os
+    import resource
+
+    folder = path.parent
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        info = None
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if "readonly" not in text and soft != resource.RLIM_INFINITY:
+        return (
+            f"the file-size limit of this session (ulimit -f: {soft:,} bytes) stops the store "
+            "from growing (EFBIG)",
+            "raise the limit (ulimit -f unlimited) and ingest again.",
+        )
+    if not folder.is_dir():
+        return (f"the folder {folder} is missing",
+                "create it, or set MUYE_PROCESSED_DIR to a writable folder.")  # fmt: skip
+    if info is not None and info.f_flag & os.ST_RDONLY:
+        return ("the file system is read-only (EROFS)",
+                "set MUYE_PROCESSED_DIR to a writable folder on another disk.")  # fmt: skip
+    if "full" in text or (info is not None and info.f_bavail * info.f_frsize < 1024 * 1024):
+        return ("the disk is full (ENOSPC)",
+                "free some space (or set MUYE_PROCESSED_DIR to another disk), then ingest "
+                "again.")  # fmt: skip
+    if "readonly" in text or "unable to open" in text or not os.access(folder, os.W_OK):
+        return (f"the store or its folder {folder} is read-only (permissions)",
+                "make it writable (chmod u+w), or set MUYE_PROCESSED_DIR to a writable "
+                "folder.")  # fmt: skip
+    return (
+        "the disk reported an input/output error",
+        "check the disk, or set MUYE_PROCESSED_DIR to a writable folder on another disk.",
+    )
 
 
 @contextlib.contextmanager
@@ -168,9 +223,9 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DataError(
-                f"cannot create the store folder ({exc.strerror}).",
+                f"cannot create the store folder: {describe_os_error(exc)}",
                 file=path.parent,
-                fix="make the parent folder writable, or set MUYE_PROCESSED_DIR.",
+                fix="set MUYE_PROCESSED_DIR to a writable folder.",
             ) from None
         target = str(path)
         uri = False
@@ -181,7 +236,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     try:
         con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
     except sqlite3.Error as exc:
-        raise _store_error(exc, path) from None
+        raise _store_error(exc, path, write=write) from None
     try:
         con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if write:
@@ -190,7 +245,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         with contextlib.suppress(sqlite3.Error):
             con.rollback()
-        raise _store_error(exc, path) from None
+        raise _store_error(exc, path, write=write) from None
     finally:
         con.close()
 
@@ -219,10 +274,26 @@ def _prepare_for_writing(con: sqlite3.Connection) -> None:
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 con.execute(statement)
+        _upgrade(con)
+        con.execute(_INDEX)
     except BaseException:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+def _columns(con: sqlite3.Connection) -> set[str]:
+    return {row[1] for row in con.execute("PRAGMA table_info(vintage)")}
+
+
+def _upgrade(con: sqlite3.Connection) -> None:
+    """A version-1 store (no ranked_on) gains the column, with '' on every row, and the unique
+    index of current values moves to the key that includes it. Nothing else changes."""
+    if "ranked_on" in _columns(con):
+        return
+    con.execute("ALTER TABLE vintage ADD COLUMN ranked_on TEXT NOT NULL DEFAULT ''")
+    con.execute("DROP INDEX IF EXISTS vintage_current")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
 
 @contextlib.contextmanager
@@ -238,23 +309,24 @@ def write_transaction(store_dir: str | Path | None = None) -> Iterator[sqlite3.C
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        con.execute("COMMIT")
+        _commit(con, path)
     _finish_migration(path)
     remove_leftovers(path.parent)
 
 
+def _commit(con: sqlite3.Connection, path: Path) -> None:
+    """COMMIT with Ctrl-C held back until the commit is recorded (``atomic.committed``): an
+    interrupt after this point cannot make a stored ingest look like a failed one."""
+    with interrupts_deferred():
+        con.execute("COMMIT")
+        note_committed(path)
+
+
 def remove_leftovers(folder: Path, *, min_age_s: float = LEFTOVER_AGE_S) -> list[Path]:
-    """Delete temporary files (``.name.XXXX.tmp``, from ``atomic_path``) that a killed process
-    left in ``folder``; only those older than ``min_age_s``, so a running writer keeps its own."""
-    removed = []
-    cutoff = time.time() - min_age_s
-    with contextlib.suppress(OSError):
-        for leftover in folder.glob(".*.tmp"):
-            with contextlib.suppress(OSError):
-                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-                    leftover.unlink()
-                    removed.append(leftover)
-    return removed
+    """Delete the suite's own temporary files (``.name.muye-<pid>-….tmp``, from
+    ``atomic_path``) that a killed process left in ``folder``: only those whose process is
+    gone and older than ``min_age_s``. Nobody else's ``.tmp`` file is touched."""
+    return remove_stale_temp_files(folder, min_age_s=min_age_s)
 
 
 # -- the one-time migration of the CSV store ------------------------------------------------------
@@ -367,7 +439,8 @@ def _sql_row(record: dict[str, Any], ingested_at: str, ingest_id: int) -> dict[s
         prior = None if math.isnan(float(prior)) else float(prior)
     return {**_NONE_ROW, **record, "ingested_at": ingested_at, "ingest_id": ingest_id,
             "prior_year_value": prior, "sub_item": int(bool(record.get("sub_item"))),
-            "value": float(record["value"]), "derived": record.get("derived") or ""}  # fmt: skip
+            "value": float(record["value"]), "derived": record.get("derived") or "",
+            "ranked_on": record.get("ranked_on") or ""}  # fmt: skip
 
 
 def insert_vintage(
@@ -394,7 +467,7 @@ def write_vintages(
                SELECT n.id FROM vintage AS n WHERE n.current = 1 AND n.area = vintage.area
                AND n.indicator = vintage.indicator AND n.year = vintage.year
                AND n.start_month = vintage.start_month AND n.end_month = vintage.end_month
-               AND n.measure = vintage.measure)
+               AND n.measure = vintage.measure AND n.ranked_on = vintage.ranked_on)
            WHERE id = ?""",
         old_ids,
     )
@@ -411,7 +484,8 @@ SELECT id, CASE
     WHEN typeof(year) != 'integer' THEN 'year'
     WHEN typeof(start_month) != 'integer' THEN 'start_month'
     WHEN typeof(end_month) != 'integer' THEN 'end_month'
-    WHEN measure IS NOT 'level' AND measure IS NOT 'growth' THEN 'measure'
+    WHEN measure IS NOT 'level' AND measure IS NOT 'growth' AND measure IS NOT 'rank'
+         THEN 'measure'
     WHEN typeof(value) NOT IN ('real', 'integer') OR abs(value) > 1e300 THEN 'value'
     WHEN prior_year_value IS NOT NULL AND (typeof(prior_year_value) NOT IN ('real', 'integer')
          OR abs(prior_year_value) > 1e300) THEN 'prior_year_value'
@@ -434,7 +508,7 @@ def _check_damage(con: sqlite3.Connection, path: Path) -> None:
         "value": "is not a number", "prior_year_value": "is not a number",
         "year": "is not a whole number", "start_month": "is not a whole number",
         "end_month": "is not a month span within a year", "row": "is not a whole number",
-        "measure": "is neither level nor growth", "current": "is neither 0 nor 1",
+        "measure": "is neither level, growth nor rank", "current": "is neither 0 nor 1",
     }.get(column, "is empty or not text, but every value needs it")  # fmt: skip
     raise DataError(
         f"store row {row} (vintage id), column {column!r}: {value!r} {why}.",
@@ -450,6 +524,7 @@ def _record(raw: tuple, names: list[str]) -> dict[str, Any]:
     record["value"] = float(record["value"])
     record["sub_item"] = bool(record["sub_item"])
     record["derived"] = record["derived"] or ""
+    record["ranked_on"] = record["ranked_on"] or ""
     return record
 
 
@@ -495,7 +570,13 @@ def _rows(path: Path, where: str = "", params: tuple = ()) -> list[dict[str, Any
 
 
 def _fetch(con: sqlite3.Connection, path: Path, sql: str, params: tuple) -> list[dict[str, Any]]:
+    if not con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vintage'"
+    ).fetchone():
+        return []  # a first ingest that failed (disk full, file-size limit) before the schema
     _check_damage(con, path)
+    if "ranked_on" not in _columns(con):  # a version-1 store read before any write upgraded it
+        sql = sql.replace('"ranked_on"', "'' AS \"ranked_on\"")
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [_record(raw, names) for raw in cursor.fetchall()]
@@ -533,7 +614,7 @@ def _typed(df: pd.DataFrame, *, sort: bool = True) -> pd.DataFrame:
             "year": "Int64",
             "end_month": "Int64",
             "period": "string",
-            "measure": pd.CategoricalDtype(list(MEASURES)),
+            "measure": pd.CategoricalDtype(list(STORE_MEASURES)),
             "value": "Float64",
             "unit": "string",
             "price_basis": pd.CategoricalDtype(list(schema.PRICE_BASES)),
@@ -549,9 +630,10 @@ def _typed(df: pd.DataFrame, *, sort: bool = True) -> pd.DataFrame:
             "start_month": "Int64",
             "prior_year_value": "Float64",
             "derived": "string",
+            "ranked_on": "string",
         }
     )
-    return out.sort_values(list(KEY), ignore_index=True) if sort else out
+    return out.sort_values([*KEY, "ranked_on"], ignore_index=True) if sort else out
 
 
 def _store_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -560,7 +642,7 @@ def _store_row(record: dict[str, Any]) -> dict[str, Any]:
 
 def _defaults(df: pd.DataFrame) -> pd.DataFrame:
     """The agreed defaults of the columns a record may lack (area, start_month, derived)."""
-    df = df.fillna({"area": DEFAULT_AREA, "start_month": 1, "derived": ""})
+    df = df.fillna({"area": DEFAULT_AREA, "start_month": 1, "derived": "", "ranked_on": ""})
     for column in ("marker", "sheet", "source", "unit", "price_basis"):
         df[column] = df[column].replace("", None)
     return df
@@ -628,6 +710,7 @@ def ytd_series(
 
     store = read_store() if store is None else store
     rows = store[(store["indicator"] == indicator) & ~store["sub_item"].fillna(False)]
+    rows = rows[rows["measure"].isin(MEASURES)]  # values only: a published rank is no figure
     if "area" in rows.columns:  # a row without an area is the district's (the agreed default)
         rows = rows[rows["area"].fillna(DEFAULT_AREA) == area]
     if "start_month" in rows.columns:

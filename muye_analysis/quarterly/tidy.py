@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from muye_analysis.errors import DataError
 from muye_analysis.periods import (
     BareMonthError,
     FoundSpan,
@@ -20,15 +21,16 @@ from muye_analysis.quarterly.cells import (
     _KNOWN_UNITS,
     _TABLE_UNIT,
     HEADER_SEARCH_ROWS,
+    CellError,
     _blank,
-    _CellError,
     _column_letter,
     _header_key,
     _text,
     _unit_in_parens,
+    canonical_area,
     parse_price_basis,
 )
-from muye_analysis.quarterly.files import _Sheet
+from muye_analysis.quarterly.files import Sheet
 from muye_analysis.quarterly.records import (
     _clip,
     _Context,
@@ -46,7 +48,7 @@ from muye_analysis.quarterly.store import MEASURES
 from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS
 
 
-def _find_header(sheet: _Sheet) -> int:
+def _find_header(sheet: Sheet) -> int:
     for i, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         if any(_ALIAS_OF.get(_header_key(_text(c))) == "indicator" for c in row):
             return i
@@ -73,7 +75,7 @@ _SINGLE_ROLES = (
 )  # fmt: skip
 
 
-def _refuse_duplicated_roles(sheet: _Sheet, header_at: int, header: list[str]) -> None:
+def _refuse_duplicated_roles(sheet: Sheet, header_at: int, header: list[str]) -> None:
     first: dict[str, int] = {}
     for j, text in enumerate(header):
         role = _ALIAS_OF.get(_header_key(text))
@@ -148,12 +150,14 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
             j = roles.get(role)
             return row[j] if j is not None and j < len(row) else None
 
+        refuse_cells_without_header(sheet, i, header)
         if all(_blank(cell(r)) for r in ("level", "growth", "prior_year")):
             continue  # blank rows, section headings and rows with no data store nothing
         at = {role: _Where(sheet.path, sheet.name, i + 1, name) for role, name in name_of.items()}
         raw_name = _text(cell("indicator"))
         if not raw_name:
-            raise at["indicator"].fail("a value without an indicator name.", "fill in the name.")
+            raise refuse_unnamed_values(sheet, at["indicator"], i, roles["indicator"])
+        refuse_second_header(at["indicator"], raw_name)
         info, sub, name_unit = _lookup(ctx, at["indicator"], raw_name)
         parent = parent if sub else info.id  # the row an of-which item belongs to
         year = _parse_year(at["year"], cell("year")) if "year" in at else None
@@ -235,7 +239,8 @@ _AREA_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ·.()（�
 
 
 def _area_of(where: _Where | None, cell: Any) -> str | None:
-    """The row's area (地区): blank means the district (``store.DEFAULT_AREA``)."""
+    """The row's area (地区): blank means the district (``store.DEFAULT_AREA``); the district's
+    aliases (牧野, 新乡市牧野区) are the district (``cells.canonical_area``)."""
     text = _text(cell)
     if where is None or not text:
         return None
@@ -245,7 +250,57 @@ def _area_of(where: _Where | None, cell: Any) -> str | None:
             "write the area as published (河南省, 新乡市, 牧野区), or leave it blank for the "
             "district.",
         )
-    return text
+    try:
+        return canonical_area(text)
+    except CellError as exc:
+        raise where.fail(exc.problem, exc.fix) from None
+
+
+def refuse_cells_without_header(sheet: Sheet, i: int, header: list[str]) -> None:
+    """A value in a column with no header — beyond the header's last column (a doubled comma
+    shifts every cell after it) or under an empty header cell — is refused: it would be lost,
+    or read as the neighbouring column's."""
+    row = sheet.rows[i]
+    for j in range(len(row)):
+        if (j < len(header) and header[j]) or _blank(row[j]):
+            continue
+        text = _clip(_text(row[j]))
+        if j >= len(header):
+            filled = max(k for k in range(len(row)) if not _blank(row[k])) + 1
+            problem = (
+                f"the row has {filled} cells but the header only {len(header)}: {text!r} in "
+                f"column {_column_letter(j)} lies beyond the table (a doubled comma or an extra "
+                "cell shifts the values after it into the wrong columns)."
+            )
+        else:
+            problem = f"{text!r} in column {_column_letter(j)}, which has no header."
+        raise _Where(sheet.path, sheet.name, i + 1, _column_letter(j)).fail(
+            problem,
+            "remove the extra cell (or the doubled comma) so each value sits under its header, "
+            "or give the column a header.",
+        )
+
+
+def refuse_second_header(where: _Where, raw_name: str) -> None:
+    """A row whose name cell is a header word (指标, indicator) starts a second table."""
+    if _ALIAS_OF.get(_header_key(raw_name)) == "indicator":
+        raise where.fail(
+            f"a second header row ({raw_name!r} in the name column): two tables in one sheet "
+            "cannot be read as one.",
+            "put the second table in its own sheet (or file), or delete the repeated header.",
+        )
+
+
+def refuse_unnamed_values(sheet: Sheet, where: _Where, i: int, j: int) -> DataError:
+    """The error for values on a row with no name; a merged name cell is named as the cause."""
+    merged = sheet.merged_range(i, j)
+    if merged is not None:
+        return where.fail(
+            f"values without an indicator name: the name cell is part of the merged cells "
+            f"{merged}, which give the name to their first row only.",
+            "unmerge the cells and write the name on each row (or give each row its own name).",
+        )
+    return where.fail("values without an indicator name.", "fill in the name.")
 
 
 def _price_basis_of(where: _Where | None, cell: Any, info: _Indicator) -> str | None:
@@ -254,7 +309,7 @@ def _price_basis_of(where: _Where | None, cell: Any, info: _Indicator) -> str | 
         return None
     try:
         basis = parse_price_basis(_text(cell))
-    except _CellError as exc:
+    except CellError as exc:
         raise where.fail(exc.problem, exc.fix) from None
     if basis and info.growth_basis and basis != info.growth_basis:
         zh = "可比价" if info.growth_basis == "real" else "现价"

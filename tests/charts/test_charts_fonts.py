@@ -11,7 +11,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
-from muye_analysis.charts import fonts, labels
+from muye_analysis import vocab
+from muye_analysis.charts import fonts
 from muye_analysis.charts.style import SIZES, house_style
 
 
@@ -89,7 +90,7 @@ def test_without_any_cjk_font_a_chart_comes_out_in_english_with_no_missing_glyph
         fig = plot_growth_gap(F.targets(), lang="zh")
     try:
         fig.canvas.draw()  # the autouse fixture turns a missing glyph into an error
-        title = labels.text("gap_title", "en", base_year=2023, plan_year=2024)
+        title = vocab.text("gap_title", "en", base_year=2023, plan_year=2024)
         assert fig.texts[0].get_text() == title
     finally:
         plt.close(fig)
@@ -108,8 +109,8 @@ def test_an_unknown_language_is_refused():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_chart_string_renders_without_a_missing_glyph(lang):
-    strings = labels.all_chart_strings(lang)
-    strings += [labels.unit_label(u, lang) for u in labels.UNITS_EN]
+    strings = vocab.all_chart_strings(lang)
+    strings += [vocab.unit_label(u, lang) for u in vocab.UNITS_EN]
     strings += ["−12.3", "≥246.0", "≤5.5%", "≈5.5%", "RMB 23.21 bn", "m²", "÷"]
     assert _render(strings) == []
 

@@ -9,7 +9,6 @@ from chart_helpers import all_text
 from matplotlib.colors import to_hex
 
 from muye_analysis.charts import plot_progress
-from muye_analysis.charts.labels import has_cjk
 from muye_analysis.charts.progress import (
     BAR_GID,
     ELAPSED_GID,
@@ -19,6 +18,7 @@ from muye_analysis.charts.progress import (
 )
 from muye_analysis.progress import progress_table
 from muye_analysis.quarterly import ingest_quarterly, read_store
+from muye_analysis.vocab import has_cjk
 
 
 @pytest.fixture

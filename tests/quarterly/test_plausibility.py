@@ -39,11 +39,11 @@ def refused(path: Path, **kwargs) -> DataError:
         ),
         ("一般公共预算收入,2024,1-3月,,,500", "growth_pct", "growth of 500% is outside -80%..200%"),
         (
-            "城镇调查失业率,2024,1-3月,55,%,,",
+            "城镇调查失业率,2024,1-3月,55,%,",
             "level",
             "55% is outside 0%..20%, the range of an unemployment rate",
         ),
-        ("城镇调查失业率,2024,1-3月,-3,%,,", "level", "-3% is outside 0%..20%"),
+        ("城镇调查失业率,2024,1-3月,-3,%,", "level", "-3% is outside 0%..20%"),
         (
             "社会消费品零售总额,2024,1-3月,100000000000000000000000,亿元,5.0",
             "level",

@@ -337,18 +337,28 @@ def test_cannot_create_the_processed_dir_is_a_clear_error(original, monkeypatch,
         ingest_quarterly(original)
 
 
-def test_leftover_temporary_files_are_removed_on_the_next_ingest(original):
+def _dead_pid() -> int:
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def test_only_the_suites_own_leftover_temporary_files_are_removed(original):
     folder = config.processed_dir()
     folder.mkdir(parents=True)
-    old = folder / ".quarterly.csv.abc123.tmp"
-    old.write_bytes(b"x" * 1000)
     stale = time.time() - 3600
-    os.utime(old, (stale, stale))
-    fresh = folder / ".quarterly.csv.def456.tmp"  # a running writer's: left alone
-    fresh.write_bytes(b"y")
+    dead = _dead_pid()
+    ours = folder / f".quarterly.csv.muye-{dead}-abc123.tmp"  # a killed ingest's: removed
+    others = folder / ".quarterly.csv.abc123.tmp"  # another program's, however old: kept
+    running = folder / f".export.csv.muye-{os.getpid()}-def456.tmp"  # a live writer's: kept
+    young = folder / f".export.csv.muye-{dead}-ghi789.tmp"  # too young to judge: kept
+    for path in (ours, others, running, young):
+        path.write_bytes(b"x" * 10)
+    for path in (ours, others, running):
+        os.utime(path, (stale, stale))
     ingest_quarterly(original)
-    assert not old.exists()
-    assert fresh.exists()
+    assert not ours.exists()
+    assert others.exists() and running.exists() and young.exists()
 
 
 def test_make_clean_keeps_the_store():

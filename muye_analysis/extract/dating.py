@@ -1,0 +1,395 @@
+"""When a statement is about: its year and its months, from the document's own words.
+
+A fact without its period cannot go into a dataset, and reports rarely print the period next to
+each figure. The reader looks for it, nearest first:
+
+1. the sentence: 2022年, 2023年12月份, 1-9月, 前三季度, 上半年, 截至6月末 before the figure;
+2. the paragraph: a year or span that opened an earlier sentence of it (上半年，全县…。其中…);
+3. the part of the report: a heading that names a year (一、2022年计划执行情况, 三、2024年主要工作
+   安排) or, for a part without one, the title's years (the first for a review, the second for a
+   plan);
+4. the document: its title or headline (2022年…统计公报, 前三季度涪陵区经济运行情况), its report or
+   publication date (——2023年1月5日在…会议上, 发布时间：2022-10-25), and 今年 read against that
+   date.
+
+Comparisons never set a period: 比上半年加快, 较一季度提高, 与2021年相比, 2015年以来, 按2017年平均
+汇率. A target's period is the year it plans. When none of these names a year, the fact says so
+(``period_from`` = ``unknown``) instead of borrowing one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from muye_analysis.text import parse_chinese_numeral
+
+_CN = "一二两三四五六七八九十"
+# A year that names the period of what follows (2022年, 2022 年); not part of a longer number.
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)[ \t]?年")
+# A date: 2023年1月5日, 2023 年 1 月 1 日, 2022-10-25, 2024年03月01日, 2012年3月19日.
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[ \t]?(?:年[ \t]?(\d{1,2})[ \t]?月[ \t]?(\d{1,2})[ \t]?日"
+    r"|-(\d{1,2})-(\d{1,2})(?!\d))"
+)
+# Words before a year or span that make it a comparison, a starting point or a basis, not
+# the period of the figure: 比2021年末, 与上半年相比, 较一季度, 2015年以来, 按2017年平均汇率,
+# 由二季度的.
+_NOT_PERIOD_BEFORE = re.compile(r"(?:比|较|與|与|同|自|从|從|到|至|按|由|于|於)\s?$")
+_NOT_PERIOD_AFTER = re.compile(
+    r"\s?(?:以来|以來|以前|之前|以后|之后|起|前|后|的|价格|平均|相比|末期)"
+)
+# After a span: 全年目标 is a plan, not the months of a figure; 与一季度相比 a comparison.
+_NOT_SPAN_AFTER = re.compile(r"\s?(?:相比|相较|以前|之前|的?(?:目标|计划|任务|预期|预算))")
+# Words that a figure's year or months are given in the headline or opening lines of a document.
+HEAD_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of months named in the text at ``start``: ``first``-``last`` (1-9 = 前三季度)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    words: str
+
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int
+    year: int
+    words: str
+
+
+@dataclass(frozen=True)
+class DocumentDates:
+    """The years a document speaks of, read once per document.
+
+    ``review_year``: the year a review (or a bulletin) reports on; ``plan_year``: the year its
+    targets are for; ``today``: the year 今年 means (the report or publication date's year);
+    ``date``: that date as printed; ``head_span``: months named in the headline.
+    """
+
+    review_year: int | None
+    plan_year: int | None
+    today: int | None
+    date: str
+    date_month: int | None
+    head_span: Span | None
+    why_review: str
+    why_plan: str
+
+
+def find_years(scan: str, lo: int = 0, hi: int | None = None) -> list[YearMention]:
+    """Years that name a period (2022年全县…, 2023年12月份), leaving out dates of documents
+    (2023年4月11日), comparisons (比2021年末, 2015年以来) and bases (按2017年平均汇率)."""
+    hi = len(scan) if hi is None else hi
+    dates = [(m.start(), m.end()) for m in _DATE.finditer(scan, lo, hi)]
+    found = []
+    for m in _YEAR.finditer(scan, lo, hi):
+        if any(a <= m.start() < b for a, b in dates):
+            continue
+        if _NOT_PERIOD_BEFORE.search(scan[max(0, m.start() - 3) : m.start()]):
+            continue
+        if _NOT_PERIOD_AFTER.match(scan, m.end()):
+            continue
+        found.append(YearMention(m.start(), int(m.group(1)), m.group()))
+    return found
+
+
+def find_dates(scan: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, int, str]]:
+    """(start, year, month, as printed) of each date in ``scan[lo:hi]``."""
+    hi = len(scan) if hi is None else hi
+    out = []
+    for m in _DATE.finditer(scan, lo, hi):
+        month = m.group(2) or m.group(4)
+        if month and 1 <= int(month) <= 12:
+            out.append((m.start(), int(m.group(1)), int(month), m.group()))
+    return out
+
+
+# Spans of months. Each pattern gives the first and last month from its groups.
+_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+_SPAN_PATTERNS = (
+    # 1-9月, 1至7月, 1—8月份, 1月-3月, 一至五月, 元至九月
+    (
+        "range",
+        re.compile(
+            rf"(?<![\d.])({_NUM}|元)[ \t]?(?:月份?)?[ \t]?[-—–~至到][ \t]?({_NUM})[ \t]?月份?"
+        ),
+    ),
+    ("first_quarters", re.compile(r"前([1-4一二两三四])个?季度")),
+    ("first_months", re.compile(rf"前({_NUM})个?月(?!份?[-—至到])")),
+    ("quarter_range", re.compile(r"([1-4一二三四])[-—至到]([1-4一二三四])季度")),
+    ("quarter", re.compile(r"(?<![前第\d一二三四至到-])(?:第)?([1-4一二三四])季度(?!末|初)")),
+    ("half", re.compile(r"([上下])半年")),
+    ("full", re.compile(r"全年|1-12月")),
+    # 截至8月底, 6月末, 截止5月份: a stock at the end of a month, or the year to date through it
+    (
+        "month_end",
+        re.compile(rf"(?:截至|截止|截止到)?[ \t]?(?<![\d-])({_NUM})[ \t]?月(?:份)?(?:底|末)"),
+    ),
+    ("through", re.compile(rf"(?:截至|截止|截止到)[ \t]?({_NUM})[ \t]?月份?")),
+    # 12月份, 9月份: a month alone when it opens a clause
+    ("month", re.compile(rf"(?<![\d\-—至到])(?<!\d月)({_NUM})[ \t]?月份(?=[,，、\s])")),
+)
+
+
+def _number(text: str) -> int:
+    if text == "元":
+        return 1
+    return int(text) if text.isdigit() else parse_chinese_numeral(text.replace("两", "二"))
+
+
+def _months(kind: str, m: re.Match[str]) -> tuple[int, int] | None:
+    if kind == "range":
+        first, last = _number(m.group(1)), _number(m.group(2))
+    elif kind == "first_quarters":
+        first, last = 1, 3 * _number(m.group(1))
+    elif kind == "first_months":
+        first, last = 1, _number(m.group(1))
+    elif kind == "quarter_range":
+        first, last = 3 * _number(m.group(1)) - 2, 3 * _number(m.group(2))
+    elif kind == "quarter":
+        # In 经济运行 news a bare 三季度 reports the year to date (三季度，全县实现地区生产总值…)
+        first, last = 1, 3 * _number(m.group(1))
+    elif kind == "half":
+        first, last = (1, 6) if m.group(1) == "上" else (7, 12)
+    elif kind == "full":
+        first, last = 1, 12
+    elif kind in ("month_end", "through"):
+        first, last = 1, _number(m.group(1))
+    else:
+        first = last = _number(m.group(1))
+    if not 1 <= first <= last <= 12:
+        return None
+    return first, last
+
+
+def find_spans(scan: str, lo: int = 0, hi: int | None = None) -> list[Span]:
+    """Spans of months that give the period of what follows, in reading order.
+
+    Comparisons are left out (比上半年加快, 较一季度、上半年和前三季度分别提高, 较1-5月上升, 由二
+    季度的第12位), and so are ranges that are no months (1-3季度 is read as quarters)."""
+    hi = len(scan) if hi is None else hi
+    raw: list[tuple[int, int, tuple[int, int], str]] = []
+    for kind, pattern in _SPAN_PATTERNS:
+        for m in pattern.finditer(scan, lo, hi):
+            months = _months(kind, m)
+            if months is not None:
+                raw.append((m.start(), m.end(), months, m.group()))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    spans: list[Span] = []
+    last_end, compared_until = -1, -1
+    for start, end, (first, last), words in raw:
+        if start < last_end:
+            continue  # inside a longer span already taken (前三季度 holds 三季度)
+        last_end = end
+        before = scan[max(0, start - 3) : start]
+        if _NOT_PERIOD_BEFORE.search(before) or _NOT_SPAN_AFTER.match(scan, end):
+            compared_until = end
+            continue
+        if start - compared_until <= 2 and scan[compared_until:start].strip() in ("、", "和", "及"):
+            compared_until = end  # 较一季度、上半年和前三季度: the whole list is compared with
+            continue
+        spans.append(Span(start, end, first, last, words))
+    return spans
+
+
+def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> DocumentDates:
+    """The document's years from its head (title, date lines) and its headed parts.
+
+    ``heads`` are the document's headings as (offset, kind, year named): a plan part's year
+    is the plan year when the title names none.
+    """
+    first_heading = next((pos for pos, _, _ in heads if pos > 0), HEAD_CHARS)
+    head_end = min(first_heading, HEAD_CHARS, len(scan))
+    years = find_years(scan, 0, head_end)
+    dates = find_dates(scan, 0, head_end)
+    date = dates[0] if dates else None
+    reviews = [y for y in years if _title_role(scan, y, head_end) == "review"]
+    plans = [y for y in years if _title_role(scan, y, head_end) == "plan"]
+    others = [y for y in years if y not in reviews and y not in plans]
+    review_at = (reviews or others or [None])[0]
+    review = review_at.year if review_at else None
+    why_review = f"title ({review_at.words})" if review_at else ""
+    plan_at = (plans or [y for y in others if review is None or y.year > review] or [None])[0]
+    plan = plan_at.year if plan_at else None
+    why_plan = f"title ({plan_at.words})" if plan_at else ""
+    plan_heads = [y for _, kind, y in heads if kind == "target" and y is not None]
+    if plan is None and plan_heads:
+        plan, why_plan = plan_heads[0], "heading of the plan part"
+    report_like = bool(_REPORT.search(scan, 0, head_end))
+    said = _TODAY_NAMED.search(scan)
+    if said:  # 今年(2024年): the text says which year is this year
+        today = int(said.group(1))
+        if plan is None or plan not in (today, today + 1):
+            plan, why_plan = today, said.group()
+        if report_like and review in (None, today):
+            review, why_review = today - 1, f"the year before {said.group()}"
+        date = date or (0, today, 12, said.group())
+    if date is not None and report_like:
+        # A report to a congress early in the year reviews the year before and plans this one.
+        if review is None and date[2] <= 4:
+            review, why_review = date[1] - 1, f"report date ({date[3]})"
+        if plan is None:
+            plan, why_plan = date[1], f"report date ({date[3]})"
+    if report_like and reviews and review is not None and plan is None:
+        plan, why_plan = review + 1, f"the year after the one reviewed ({review}年)"
+    if report_like and plan is not None and review is None and plans:
+        review, why_review = plan - 1, f"the year before the one planned ({plan}年)"
+    spans = find_spans(scan, 0, head_end)
+    return DocumentDates(
+        review_year=review,
+        plan_year=plan,
+        today=date[1] if date else None,
+        date=date[3] if date else "",
+        date_month=date[2] if date else None,
+        head_span=spans[0] if spans else None,
+        why_review=why_review,
+        why_plan=why_plan,
+    )
+
+
+_TODAY_NAMED = re.compile(r"今年[(（]((?:19|20)\d\d)[ \t]?年?[)）]")
+_REPORT = re.compile(r"代表大会|人代会|政府工作报告|工作报告|計劃執行|计划执行")
+# Words after a title's year that say whether it is the year reviewed or the year planned.
+_REVIEW_WORDS = re.compile(r"执行情况|完成情况|回顾|统计公报|公报|工作总结|成绩|进展|经济运行")
+_PLAN_WORDS = re.compile(r"计划(?!执行)|目标|预期|安排|草案|政府工作报告|工作要点|力争|确保")
+
+
+def _title_role(scan: str, year: YearMention, head_end: int) -> str:
+    """review, plan or "" for a year of the title, from the words up to the next year."""
+    nxt = _YEAR.search(scan, year.start + 4, head_end)
+    line_end = scan.find("\n", year.start)
+    end = min(
+        x
+        for x in (
+            nxt.start() if nxt else head_end,
+            line_end if line_end != -1 else head_end,
+            year.start + 40,
+        )
+    )
+    after = scan[year.start : end]
+    if _REVIEW_WORDS.search(after):
+        return "review"
+    if _PLAN_WORDS.search(after):
+        return "plan"
+    return ""
+
+
+class Timeline:
+    """Years and spans of a document in reading order, to find the nearest one before a figure."""
+
+    def __init__(self, scan: str) -> None:
+        self.scan = scan
+        self.years = find_years(scan)
+        self.year_starts = [y.start for y in self.years]
+        counts: dict[int, int] = {}
+        for y in self.years:
+            counts[y.year] = counts.get(y.year, 0) + 1
+        # The year the document names most (the latest of equals): a last resort for a figure
+        # no nearer words date (今年…, with 2012年 named once further on).
+        self.main_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
+        self.spans = find_spans(scan)
+        self.span_starts = [s.start for s in self.spans]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", scan)]
+
+    def paragraph_start(self, pos: int) -> int:
+        """Start of the paragraph (line) holding ``pos``; blank lines are no paragraphs."""
+        i = bisect.bisect_right(self.paragraph_starts, pos) - 1
+        return self.paragraph_starts[max(i, 0)]
+
+    def year_before(self, lo: int, pos: int) -> YearMention | None:
+        """The last period year in ``scan[lo:pos]``."""
+        i = bisect.bisect_left(self.year_starts, pos) - 1
+        if i >= 0 and self.years[i].start >= lo:
+            return self.years[i]
+        return None
+
+    def span_before(self, lo: int, pos: int) -> Span | None:
+        """The last span of months in ``scan[lo:pos]``."""
+        i = bisect.bisect_left(self.span_starts, pos) - 1
+        if i >= 0 and self.spans[i].start >= lo:
+            return self.spans[i]
+        return None
+
+
+@dataclass(frozen=True)
+class FactPeriod:
+    """A fact's year and months, where each came from (``source``) and the words."""
+
+    year: int | None
+    first: int
+    last: int
+    source: str  # sentence, paragraph, part, announcement, title, date, document, unknown
+    why: str
+
+
+_PREVIOUS_YEAR = re.compile(r"(?:比|较)?(?:上年|去年)(?:同期)?(?:的)?\s*$")
+
+
+def period_for(
+    timeline: Timeline,
+    dates: DocumentDates,
+    lo: int,
+    pos: int,
+    kind: str,
+    part_year: int | None,
+    part_year_named: bool,
+    announced_year: int | None = None,
+) -> FactPeriod:
+    """The period of the figure at ``pos`` (sentence from ``lo``), nearest words first.
+
+    A target's months are its plan year; an actual's come from the sentence, the paragraph, the
+    headline, or else the full year.
+    """
+    scan = timeline.scan
+    paragraph = timeline.paragraph_start(lo)
+    year, source, words = None, "unknown", ""
+    own = timeline.year_before(lo, pos)
+    earlier = timeline.year_before(paragraph, lo)
+    if own is not None:
+        year, source, words = own.year, "sentence", own.words
+    elif kind == "target" and announced_year is not None:
+        year, source, words = announced_year, "announcement", f"{announced_year}年"
+    elif earlier is not None:
+        year, source, words = earlier.year, "paragraph", earlier.words
+    elif part_year_named and part_year is not None:
+        year, source, words = part_year, "part", f"{part_year}年"
+    elif kind == "target" and dates.plan_year is not None:
+        year, source, words = dates.plan_year, "title", dates.why_plan
+    elif kind == "actual" and dates.review_year is not None:
+        year, source, words = dates.review_year, "title", dates.why_review
+    elif part_year is not None:
+        year, source, words = part_year, "title", f"{part_year}年"
+    elif dates.today is not None:
+        year, source, words = dates.today, "date", dates.date
+    elif timeline.main_year is not None:
+        year, source, words = timeline.main_year, "document", "the year the text names most"
+    # months
+    if kind == "target":
+        first, last, month_words = 1, 12, "the plan's year"
+    else:
+        span = timeline.span_before(lo, pos) or timeline.span_before(paragraph, lo)
+        head = dates.head_span
+        if span is None and head is not None and head.end <= pos:
+            span = head
+        if span is not None:
+            first, last, month_words = span.first, span.last, span.words
+        else:
+            first, last, month_words = 1, 12, "no span named: the full year"
+    if source == "date" and dates.date_month is not None and last > dates.date_month:
+        year, words = (
+            year - 1,
+            f"{words}, month {last} not yet reached",
+        )  # 全年 published in January
+    if year is not None and _PREVIOUS_YEAR.search(scan, max(lo, pos - 8), pos):
+        year, words = year - 1, f"{words}, 上年"
+    if year is None:
+        return FactPeriod(None, first, last, "unknown", "period unknown: the text names no year")
+    why = f"period {year} from the {source} ({words}); months {first}-{last} ({month_words})"
+    return FactPeriod(year, first, last, source, why)

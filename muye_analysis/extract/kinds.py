@@ -1,0 +1,191 @@
+"""Actual or target: the document's own announcements decide, rule by rule.
+
+A figure is a target when something announces a plan before it, at the narrowest level that
+says so, and an actual otherwise. Each rule below is named; the first that applies decides, and
+its name and words go into the row's evidence (what ``muye extract --explain`` shows):
+
+- ``completion``: a completion of a plan is an actual (占年计划投资的64.49%, 完成年计划710亿元的
+  89.4%), and the actual growth next to it stays one;
+- ``against_plan``: a comparison with a plan is an actual (高于目标2.1个百分点,
+  欠目标任务8.9个百分点, 塌目标1.8个百分点);
+- ``plan_figure``: the plan's own figure is a target (年度计划投资561.86亿元, 目标任务(23.9亿元));
+- ``announced_paragraph``: a paragraph or list announced as targets (主要预期目标是：…,
+  指标体系安排，具体为：…, a heading 2024年目标任务, 将重点抓好七个方面工作。一是…);
+- ``announced_sentence``: a plan word earlier in the sentence (计划, 安排, 力争, 确保, 预期,
+  目标是, 要实现, 拟, 争取), until a clause reports what was done (累计完成, 实际, 已);
+- ``carried``: a figure that only points back (增速, 总量) after a target;
+- ``qualified``: 左右/以上 with 预期/目标/计划 in the sentence;
+- ``part``: the part of the report (a plan part holds targets, a review part actuals).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from muye_analysis.extract.dating import find_years
+
+# A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
+ANNOUNCE = re.compile(
+    r"(?:预期目标|(?:指标体系|指标|目标)安排[^。；;\n]{0,8}?(?:具体为|如下|是|为)?|主要(?:发展)?目标"
+    r"|具体目标)(?:是|为|如下)?[:：]|(?:主要预期|发展预期|主要发展|主要|预期)目标(?:是|为)"
+    # 将重点抓好七个方面工作。/ 重点做好10个方面工作: the plan's tasks follow
+    r"|(?:将|要|今年|明年)重点(?:抓好|做好|推进)[^。；;\n]{0,12}工作[。:：]?"
+    r"|重点(?:抓好|做好)以下[^。；;\n]{0,8}工作[。:：]?"
+)
+# A heading line that announces the targets of the next paragraph: 2024年目标任务.
+ANNOUNCE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:19|20)\d\d年)?[^\n，,。；;\d]{0,10}?(?:目标任务|预期目标|主要目标|发展目标)"
+    r"[ \t:：]*$"
+)
+# Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
+CLAUSE_TARGET = re.compile(
+    r"计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)|(?:年度|全年|当年|年)(?:投资)?计划"
+    r"|目标(?:为|是)?$|预算(?:为|是)?$"
+)
+# A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
+SENTENCE_TARGET = re.compile(
+    r"(?<![超比较于完成占为达欠塌是])(?:力争(?!目标)|确保(?!目标)|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
+    r"|争取(?!资金|项目|到位))"
+)
+# 计划, 安排 announce when they open the sentence's figures after a time word or before a verb
+# (2020年计划实施…71个, 本年度计划新开工项目270项); otherwise they name a list's category
+# (…；计划新开工项目157项).
+OPENING_PLAN = re.compile(
+    r"(?:(?:19|20)\d\d[ \t]?年|今年|本年度?|年内|全年|明年|当年)[，,]?[^，,。；;\d]{0,5}?"
+    r"(?:计划(?!执行|完成情况|内|外|的)|安排(?!部署))"
+    r"|(?<![超比较于完成占为达欠塌是年度资])计划(?=(?:年内|今年|全年)?(?:实施|建设|安排|投资))"
+)
+_FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d[ \t]?年)\d")
+# A clause that reports an outcome ends the plan words' reach: 1-6月份累计完成投资35.9亿元.
+OUTCOME = re.compile(r"累计|实际|已(?:完成|开工|建成|实现)|(?<!计划)(?<!计划新)完成(?!.{0,4}目标)")
+# A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的.
+COMPLETION = re.compile(
+    r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
+    r"(?:计划|目标|预算|任务|考核任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
+)
+QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
+PAST = re.compile(r"去年|过去一年|已完成|实际完成(?!率)")
+# An actual compared with its plan: 高于目标2.1个百分点, 欠…目标任务(23.9亿元)8.9个百分点, 塌目标.
+AGAINST_PLAN = re.compile(
+    r"(?:高于|低于|超过|超出|超|快于|慢于|(?<!占)比|较|欠|塌|落后于?)[^，,；;]{0,14}?"
+    r"(?:目标|计划|预期|进度)(?:任务)?(?:[(（][^)）]*[)）])?$"
+)
+# The plan's own figure printed in brackets after it: 目标任务(23.9亿元).
+PLAN_FIGURE = re.compile(r"(?:目标|计划|任务)[(（]$")
+COMMITMENT = re.compile(r"力争|确保")
+
+
+def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
+    """Paragraph parts announced as targets: (start, end, announcing words, year named).
+
+    An announcement runs to the end of its paragraph; one that ends its line announces the next
+    paragraph, and a list of one target per line (国内生产总值增长5.5%左右；⏎城镇新增就业…；)
+    runs while its lines end with ；.
+    """
+    spans = []
+    found = [(m.start(), m.end(), m.group()) for m in ANNOUNCE.finditer(scan)]
+    found += [(m.start(), m.end(), m.group().strip()) for m in ANNOUNCE_LINE.finditer(scan)]
+    for start, end_word, words in sorted(found):
+        end = _line_end(scan, end_word)
+        if not scan[end_word:end].strip(" \t\u3000:：,，"):  # it ends its line: the next paragraph
+            end = _line_end(scan, _next_line(scan, end))
+            while scan[:end].rstrip().endswith(("；", ";")) and end < len(scan):
+                end = _line_end(scan, _next_line(scan, end))
+        line_start = scan.rfind("\n", 0, start) + 1
+        years = find_years(scan, line_start, end_word)
+        spans.append((end_word, end, words, years[-1].year if years else None))
+    return spans
+
+
+def _line_end(scan: str, pos: int) -> int:
+    end = scan.find("\n", pos)
+    return len(scan) if end == -1 else end
+
+
+def _next_line(scan: str, end: int) -> int:
+    """The start of the next line with text after ``end`` (blank lines are skipped)."""
+    pos = end
+    while pos < len(scan) and scan[pos] in "\n \t\u3000":
+        pos += 1
+    return pos
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Actual or target, the rule that decided and its words; the announcing span, if any."""
+
+    kind: str
+    rule: str
+    words: str
+    span_year: int | None = None
+    completion: bool = False
+    commitment: str = ""
+    commitment_start: int | None = None
+
+    @property
+    def why(self) -> str:
+        return f"{self.kind}: {self.words}" if self.words else f"{self.kind}: {self.rule}"
+
+
+def kind_of(
+    scan: str,
+    lo: int,
+    clause_lo: int,
+    pos: int,
+    section_kind: str,
+    section_label: str,
+    announced: list,
+    carried_target: bool,
+    full_lo: int | None = None,
+) -> Kind:
+    """Whether the figure at ``pos`` is an actual or a target (rules in the module docstring).
+
+    ``lo`` starts the figure's sentence; ``full_lo`` the sentence up to 。 (a plan word reaches
+    past ；: 力争地区生产总值增长7%；固定资产投资增长10%)."""
+    prefix, clause = scan[lo:pos], scan[clause_lo:pos]
+    reach = scan[full_lo if full_lo is not None else lo : pos]
+    completion = COMPLETION.search(clause)
+    if completion:
+        return Kind("actual", "completion", f"completion of a plan ({completion.group()})",
+                    completion=True)  # fmt: skip
+    against = AGAINST_PLAN.search(clause)
+    if against and not PLAN_FIGURE.search(clause):
+        return Kind("actual", "against_plan", f"compared with a plan ({against.group()})")
+    plan_figure = PLAN_FIGURE.search(clause)
+    if plan_figure:
+        return _target(scan, lo, pos, "plan_figure", f"the plan's figure ({plan_figure.group()})")
+    clause_cue = CLAUSE_TARGET.search(clause)
+    if clause_cue:
+        return _target(scan, lo, pos, "plan_figure", clause_cue.group())
+    span = next((a for a in announced if a[0] <= pos < a[1]), None)
+    if span is not None and PAST.search(reach) and not SENTENCE_TARGET.search(reach):
+        span = None  # 去年完成投资50亿元 after the targets: a sentence about the past
+    if span is not None:
+        kind = _target(scan, lo, pos, "announced_paragraph", f"paragraph announced by {span[2]}")
+        return Kind(**{**kind.__dict__, "span_year": span[3]})
+    cues = list(SENTENCE_TARGET.finditer(reach))
+    opening = OPENING_PLAN.search(reach)
+    if opening and not _FIGURE.search(reach, 0, opening.start()):
+        cues = sorted([*cues, opening], key=lambda m: m.start())
+    if cues:
+        outcome = [m for m in OUTCOME.finditer(reach) if m.start() > cues[-1].end()]
+        if not outcome:
+            start = pos - len(reach)
+            return _target(scan, start, pos, "announced_sentence", cues[-1].group())
+    if carried_target:
+        return _target(scan, lo, pos, "carried", "carried from the clause before")
+    qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])
+    if section_kind == "actual" and QUALIFIED_TARGET.search(prefix) and qualified:
+        return _target(scan, lo, pos, "qualified", "左右/以上 with 预期/目标/计划 in the sentence")
+    label = section_label or "(none)"
+    if section_kind == "target":
+        return _target(scan, lo, pos, "part", f"part {label} of the report")
+    return Kind("actual", "part", f"part {label} of the report")
+
+
+def _target(scan: str, lo: int, pos: int, rule: str, words: str) -> Kind:
+    commitments = list(COMMITMENT.finditer(scan, lo, pos))
+    last = commitments[-1] if commitments else None
+    return Kind("target", rule, words, commitment=last.group() if last else "",
+                commitment_start=last.start() if last else None)  # fmt: skip

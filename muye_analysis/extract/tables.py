@@ -1,0 +1,361 @@
+"""Tables in report text: rows × columns with their headers, read into statements.
+
+Bulletins and statistics pages print tables three ways once copied to text:
+
+- one row per line, cells between pipes: ``| 工业 | 176.90 | 3.8 |`` (the header row may lack
+  its label cell, and a title or unit row may come first: ``| 单位:亿元 | |||``);
+- one cell per line with pipes on lines of their own (生产总值⏎|⏎295.4⏎|⏎7.7);
+- one cell per line without pipes, headers split over lines (总量⏎(亿元)⏎比上年同期⏎增长(%)).
+
+Each is read the same way: the header cells before the first number say what the value columns
+hold (a level, a growth rate, a share, a rank, or a year's level when the headers are years) and
+in which unit (绝对额(亿元), 单位:亿元, a label such as 人均地区生产总值(元)); each row is a label
+followed by its numbers; a label with no numbers (按产业分) groups the rows under it. The title
+above the table (2022年全区生产总值及其增长速度, 2022年上半年) gives the period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NUMBER = re.compile(r"[-−+]?\d+(?:\.\d+)?%?")
+_EMPTY = re.compile(r"[-—–…\s]*")
+_YEAR_CELL = re.compile(r"((?:19|20)\d\d)年?")
+_UNIT_CELL = re.compile(
+    r"(?:计量)?单位[:：]\s*(?P<unit>[^\s|,，;；]{1,6})|^[(（](?P<unit2>[^()（）]{1,6})[)）]$"
+)
+# A unit in brackets, in a header (增加值(亿元)) or a row label (人均地区生产总值(元)).
+UNIT_IN = re.compile(
+    r"[(（](?P<unit>%|‰|(?:万亿|亿|万)?元|(?:万亿|亿)?美元|万?吨|万?人|万?亩|公顷|个|家|户)[)）]"
+)
+_LABEL_HEAD = re.compile(
+    r"^(?:指\s*标(?:名称)?|项\s*目|名\s*称|地\s*区|各区县|区县|县\s*区|行业|类别|产品)"
+)
+_RANK_HEAD = re.compile(r"位次|名次|排名|排位")
+_ORDER_HEAD = re.compile(r"^(?:排行|序号|排序|序)$")
+_GROWTH_HEAD = re.compile(r"增长|增速|增幅|比上年|比去年|同比|±|上涨|涨幅")
+_SHARE_HEAD = re.compile(r"比重|占|构成")
+_LEVEL_HEAD = re.compile(
+    r"总量|绝对数|绝对额|绝对值|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
+)
+_INDEX_LABEL = re.compile(r"指数")
+# A cell of a 单位 column: the row's unit.
+UNIT_TOKEN = re.compile(
+    r"(?:万亿|亿|万|千|百)?(?:元|美元|吨|人|人次|户|个|家|亩|公顷|平方米|千瓦时|辆|头|只|项)|%|‰"
+)
+_GROUP_WORDS = re.compile(r"按.{1,6}分$|^其中[:：]?$|^分.{1,6}$")
+# A table's cells are short; a line with sentence punctuation is prose.
+_PROSE = re.compile(r"[。；;]|[，,].*[，,]")
+MAX_CELL = 40
+
+
+@dataclass
+class Cell:
+    start: int  # offset of the stripped cell text
+    end: int
+    text: str
+
+    @property
+    def number(self) -> float | None:
+        if _NUMBER.fullmatch(self.text):
+            return float(self.text.rstrip("%").replace("−", "-"))
+        return None
+
+    @property
+    def empty(self) -> bool:
+        return bool(_EMPTY.fullmatch(self.text))
+
+
+@dataclass
+class Column:
+    """What a value column holds: measure, unit, year (a year header), and its header words."""
+
+    measure: str = ""
+    unit: str = ""
+    year: int | None = None
+    words: str = ""
+    skip: bool = False  # an ordering (排行, 序号): no statistic
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    title: str
+    title_start: int
+    header: list[Cell]
+    rows: list[list[Cell]] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    unit: str = ""
+
+
+def find_tables(scan: str) -> list[Table]:
+    """Tables in ``scan``: pipe tables (a row per line or a cell per line) and one cell per line."""
+    lines = _lines(scan)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        table, i = _pipe_table(scan, lines, i) or _cell_table(scan, lines, i) or (None, i + 1)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _lines(scan: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in scan.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _strip(scan: str, a: int, b: int) -> Cell:
+    text = scan[a:b]
+    left = len(text) - len(text.lstrip(" \t\u3000#"))
+    right = len(text.rstrip(" \t\u3000"))
+    return Cell(a + left, a + right, scan[a + left : a + right])
+
+
+def _pipe_table(scan: str, lines, i: int):
+    """Lines with pipes from line ``i``: a row per line, or a cell per line between pipe lines."""
+    a, b = lines[i]
+    if "|" not in scan[a:b]:
+        return None
+    j, rows_per_line = i, []
+    while j < len(lines):
+        la, lb = lines[j]
+        line = scan[la:lb]
+        if "|" not in line and line.strip():
+            # a cell between pipe-only lines (生产总值⏎|⏎295.4), or the table's end
+            if j + 1 < len(lines) and scan[lines[j + 1][0] : lines[j + 1][1]].strip() == "|":
+                rows_per_line.append(None)
+                j += 1
+                continue
+            if rows_per_line and rows_per_line[-1] is None and len(line) <= MAX_CELL:
+                j += 1
+                continue
+            break
+        rows_per_line.append(line.strip() != "|" if line.strip() else None)
+        j += 1
+    block_start, block_end = lines[i][0], lines[j - 1][1]
+    cell_per_line = sum(1 for r in rows_per_line if r is False) >= 3
+    if cell_per_line:
+        cells = [
+            _strip(scan, la, lb)
+            for la, lb in lines[i:j]
+            if scan[la:lb].strip() and scan[la:lb].strip() != "|"
+        ]
+        cells = [_strip(scan, c.start, c.end - (1 if c.text.endswith("|") else 0)) for c in cells]
+        table = _from_stream(scan, cells, block_start, block_end)
+    else:
+        rows = []
+        for la, lb in lines[i:j]:
+            if scan[la:lb].strip():
+                rows.append(_split_row(scan, la, lb))
+        table = _from_rows(scan, rows, block_start, block_end)
+    if table is None:
+        return None
+    _attach_title(scan, lines, i, table)
+    return table, j
+
+
+def _split_row(scan: str, a: int, b: int) -> list[Cell]:
+    cells, pos = [], a
+    for piece in scan[a:b].split("|"):
+        cells.append(_strip(scan, pos, pos + len(piece)))
+        pos += len(piece) + 1
+    # the empty cells outside the outer pipes are no cells
+    while cells and not cells[0].text:
+        cells.pop(0)
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def _cell_table(scan: str, lines, i: int):
+    """One cell per line (no pipes): short lines with at least three lines that are numbers."""
+    j, numbers = i, 0
+    while j < len(lines):
+        la, lb = lines[j]
+        line = scan[la:lb].strip()
+        if line and (len(line) > MAX_CELL or _PROSE.search(line) or "|" in line):
+            break
+        if line and _NUMBER.fullmatch(line):
+            numbers += 1
+        j += 1
+    if numbers < 3:
+        return None
+    cells = [_strip(scan, la, lb) for la, lb in lines[i:j] if scan[la:lb].strip()]
+    last = max(k for k, c in enumerate(cells) if c.number is not None)
+    cells = cells[: last + 1]
+    table = _from_stream(scan, cells, cells[0].start, cells[-1].end)
+    if table is None:
+        return None
+    _attach_title(scan, lines, i, table)
+    end_line = next(k for k in range(i, j) if lines[k][1] >= table.end)
+    return table, end_line + 1
+
+
+def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | None:
+    """Rows from a stream of cells: a label starts each row, its numbers follow."""
+    first = next((k for k, c in enumerate(cells) if c.number is not None), None)
+    if first is None or first == 0:
+        return None
+    has_unit_column = any(re.fullmatch(r"(?:计量)?单\s*位", c.text) for c in cells[:first])
+    if has_unit_column and UNIT_TOKEN.fullmatch(cells[first - 1].text):
+        first -= 1  # the first row's unit cell: its label is the cell before
+    header, rows, row = cells[: first - 1], [], [cells[first - 1]]
+    for cell in cells[first:]:
+        unit_cell = has_unit_column and len(row) == 1 and UNIT_TOKEN.fullmatch(cell.text)
+        if cell.number is None and not cell.empty and not unit_cell:
+            rows.append(row)
+            row = [cell]
+        else:
+            row.append(cell)
+    rows.append(row)
+    table = Table(start, end, "", start, header, [r for r in rows if len(r) > 1])
+    width = _mode([len(r) - 1 for r in table.rows])
+    table.columns = _columns(header, width)
+    table.unit = _table_unit(header)
+    return table if len(table.rows) >= 2 else None
+
+
+def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table | None:
+    """Rows given one per line: title and unit rows, a header row, then data rows."""
+    rows = [r for r in rows if not all(c.empty for c in r)]  # |---|---| rules
+    data = [r for r in rows if _is_data(r)]
+    if len(data) < 2:
+        return None
+    first = rows.index(data[0])
+    above = rows[:first]
+    header_row = above[-1] if above else []
+    title_cells = [c for r in above[:-1] for c in r] if above else []
+    width = _mode([len(r) for r in data])
+    label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
+    values = width - label_at - 1
+    header = [c for c in header_row if c.text]
+    columns: list[Column]
+    if len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
+        columns = [_column([c]) for c in header[label_at + 1 :]]
+        order = [_column([c]) for c in header[:label_at]]
+        if any(not col.skip for col in order):
+            columns = order + columns  # a statistic before the label (rare): keep its place
+    else:
+        columns = _columns(header, values)
+    table = Table(start, end, "", start, title_cells + header)
+    table.columns = columns
+    table.unit = _table_unit(title_cells + header)
+    table.rows = [r[label_at:] for r in data if len(r) > label_at + 1]
+    return table
+
+
+def _is_data(row: list[Cell]) -> bool:
+    numbers = [c for c in row if c.number is not None]
+    labels = [c for c in row if c.number is None and c.text]
+    if not numbers or not labels:
+        return False
+    # a header of years (| 项目 | 2000 | 2005 |) is no data row
+    return not all(_YEAR_CELL.fullmatch(c.text) for c in numbers) or (
+        _LABEL_HEAD.match(labels[0].text) is None and len(numbers) == 1
+    )
+
+
+def _mode(values: list[int]) -> int:
+    return max(set(values), key=lambda v: (values.count(v), v)) if values else 0
+
+
+def _column(cells: list[Cell]) -> Column:
+    words = "".join(c.text for c in cells)
+    col = Column(words=words)
+    year = _YEAR_CELL.match(words)
+    unit = UNIT_IN.search(words)
+    if unit:
+        col.unit = unit.group("unit")
+    elif "%" in words:
+        col.unit = "%"
+    if _ORDER_HEAD.fullmatch(words.strip()):
+        col.skip = True
+    elif re.fullmatch(r"(?:计量)?单\s*位", words.strip()):
+        col.measure = "unit"
+    elif _RANK_HEAD.search(words):
+        col.measure, col.unit = "rank", "位"
+    elif _GROWTH_HEAD.search(words):
+        col.measure, col.unit = "growth_rate", "%"
+    elif _SHARE_HEAD.search(words):
+        col.measure, col.unit = "share", "%"
+    elif (year and year.end() == len(words.strip())) or _LEVEL_HEAD.search(words) or col.unit:
+        col.measure = "level"
+    if year:
+        col.year = int(year.group(1))
+    return col
+
+
+def _columns(header: list[Cell], width: int) -> list[Column]:
+    """Value columns from header cells, which may be split over lines: 总量⏎(亿元)⏎比上年同期⏎
+    增长(%) are two columns."""
+    groups: list[list[Cell]] = []
+    for cell in header:
+        text = cell.text
+        if _LABEL_HEAD.match(text) or (_UNIT_CELL.search(text) and not _UNIT_CELL.fullmatch(text)):
+            continue
+        col = _column([cell])
+        if _UNIT_CELL.fullmatch(text) and text.startswith(("(", "（")) and groups:
+            groups[-1].append(cell)  # (亿元) under 总量
+            continue
+        if not col.measure and not col.year:
+            continue  # a title line (上海市生产总值, 2022年上半年)
+        if groups and _column(groups[-1]).measure == col.measure and col.year is None:
+            groups[-1].append(cell)  # 比上年同期 + 增长(%)
+            continue
+        groups.append([cell])
+    columns = [_column(g) for g in groups]
+    if len(columns) > width:
+        columns = columns[-width:]
+    while len(columns) < width:  # unnamed columns: a level, then its growth
+        columns.append(Column("level" if not columns else "growth_rate"))
+    if columns and columns[-1].measure == "growth_rate" and not columns[-1].unit:
+        columns[-1].unit = "%"
+    return columns
+
+
+def _table_unit(cells: list[Cell]) -> str:
+    for cell in cells:
+        m = _UNIT_CELL.search(cell.text)
+        if m and not cell.text.startswith(("(", "（")):
+            return m.group("unit") or m.group("unit2") or ""
+    return ""
+
+
+def _attach_title(scan: str, lines, i: int, table: Table) -> None:
+    """The line above a table that names it (2022年全区生产总值及其增长速度), if short."""
+    k = i - 1
+    while k >= 0 and not scan[lines[k][0] : lines[k][1]].strip():
+        k -= 1
+    if k < 0:
+        return
+    line = scan[lines[k][0] : lines[k][1]].strip()
+    if line and len(line) <= MAX_CELL and not _PROSE.search(line):
+        table.title, table.title_start = line, lines[k][0]
+    head = " ".join(c.text for c in table.header)
+    table.title = f"{table.title} {head}".strip()
+
+
+def table_values(table: Table):
+    """(row label cell, value cell, column, group label, row unit) for every statistic."""
+    group = ""
+    for row in table.rows:
+        label = row[0]
+        if _GROUP_WORDS.search(label.text):
+            group = label.text
+            continue
+        if _INDEX_LABEL.search(label.text):
+            continue  # 总产出指数(上年=100): an index, not a level or a growth rate
+        row_unit = ""
+        for k, cell in enumerate(row[1:]):
+            if k < len(table.columns) and table.columns[k].measure == "unit":
+                row_unit = cell.text
+                continue
+            if cell.number is None or k >= len(table.columns) or table.columns[k].skip:
+                continue
+            yield label, cell, table.columns[k], group, row_unit

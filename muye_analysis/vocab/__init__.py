@@ -1,0 +1,420 @@
+"""The project's one vocabulary: every word charts, tables, notebooks and the briefing show,
+in Chinese and English.
+
+The words are data, in ``strings.csv`` beside this module: one row per key with its Chinese and
+English side by side, and ``where`` (what shows it). Why CSV, and not gettext ``.po`` files or
+YAML: the reviewer of a translation here is an economist who reads both languages, and a CSV
+puts the two on one row, opens in Excel or WPS (the office's tools), diffs one line per key and
+needs no toolchain; ``.po`` catalogues keep one file per language (the pair is never seen
+together) and need Babel to compile; YAML reads well for long texts but is indentation-sensitive
+to edit by hand. ``tests/test_vocab.py`` checks that every key has both languages with the same
+placeholders; ``scripts/port_vocab.py`` appends strings written into an old-style ``vocab.py``.
+
+Keys: plain ones (``rank_title``) are texts for :func:`text`; ``header.<column>`` and
+``value.<code>`` are the notebook tables' headers and cell codes; ``name.<indicator>.short`` /
+``.full`` are the official terms, which take precedence over the registry's names (地区生产总值
+not GDP, 一般公共预算收入 not 财政收入, the national statistics bureau's English).
+
+Conventions, chosen once:
+
+* Chinese growth rates say their price basis as （可比价） or （现价）, never （实际）/（名义）:
+  实际 also means "actual outcome".
+* English money: "RMB 100 million" as the unit of tables and axes, "RMB bn" in prose and labels
+  (232.1亿元 = RMB 23.21 bn). 万斤 becomes tonnes (1万斤 = 5 t).
+* No report year is written here: ``{base}`` (the year reported on) and ``{target}`` (the year
+  planned) are filled from the report's origin record (:func:`report_years`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from muye_analysis import config, units
+from muye_analysis.periods import Period
+from muye_analysis.vocab.catalog import (  # noqa: F401  (the dictionaries, for callers)
+    BRIEF_KEYS,
+    CATALOG,
+    CATALOG_ROWS,
+    LANGS,
+    OFFICIAL_NAMES,
+    STRINGS,
+    TABLE_HEADERS,
+    TABLE_VALUES,
+    TAX_SHARE_DEFINITION,
+    load_catalog,
+)
+from muye_analysis.vocab.speak import (  # noqa: F401  (the renderer's public names)
+    Amount,
+    Phrase,
+    claim_key,
+    fill,
+    render,
+    say,
+    say_all,
+    show,
+)
+
+
+def table_header(column: str, lang: str) -> str:
+    """A table column's header in ``lang`` (the code itself when unknown)."""
+    entry = TABLE_HEADERS.get(column)
+    if entry is None:
+        return column
+    return entry[lang].format(**_default_fields(lang))
+
+
+def table_value(value: Any, lang: str) -> Any:
+    """A code in a table cell ('actual', 'at_least', 'real') in ``lang``; other values as
+    they are."""
+    if _is_missing(value):
+        return value
+    entry = TABLE_VALUES.get(str(value))
+    return value if entry is None else entry[lang]
+
+
+def _default_fields(lang: str) -> dict[str, Any]:
+    district = config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN
+    return {"district": district, **report_years()}
+
+
+# Values used to fill the placeholders when every label is rendered in a test, per language.
+_SAMPLE_COMMON: dict[str, Any] = {
+    "value": -12.3,
+    "text": "6%",
+    "rank": 12,
+    "n": 13,
+    "deflator": 1.5,
+    "goal": 6,
+    "m": 9,
+    "base_year": 2030,  # sample years: any four digits render the same glyphs
+    "plan_year": 2031,
+    "ytd": 5.0,
+    "need": 8.7,
+    "acc": 2.0,
+    "lag": 10.0,
+    "c80": 83.0,  # the forecast fan (chart: forecast fan)
+    "c95": 93.0,
+    "scale": 1.43,
+    "k": 3,
+    "rest_growth": 5.2,
+    "area": "河南省",  # a wider area as the data name it (the ``area`` spec words it)
+}
+SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
+    "zh": {
+        **_SAMPLE_COMMON,
+        "standing": "第一方阵",
+        "name": "国债资金",
+        "names": "地区生产总值、固定资产投资",
+        "muye_level": "232.1",
+        "city_level": "3347.6",
+        "target": "≥8000人",
+        "actual": "8317人",
+        "basis": "（可比价）",
+        "weights": "假设各月基数相等",
+        "period": "2031年1-9月",
+        "rest": "四季度",
+        "files": "月报.xlsx",
+        "span": Period.span(2031, 7, 9),
+    },
+    "en": {
+        **_SAMPLE_COMMON,
+        "standing": "Leading group",
+        "name": "Treasury-bond funds",
+        "names": "GDP and Investment",
+        "muye_level": "RMB 23.21 bn",
+        "city_level": "RMB 334.76 bn",
+        "target": "≥8000 people",
+        "actual": "8317 people",
+        "basis": " (real)",
+        "weights": "assumption: equal months",
+        "period": "Jan-Sep 2031",
+        "rest": "Q4",
+        "files": "report.xlsx",
+        "span": Period.span(2031, 7, 9),
+    },
+}
+
+# targets.WEIGHTS_* (codes of where the weights came from) -> the label key that says it.
+WEIGHTS_KEYS = {
+    code: f"weights_{code}"
+    for code in ("levels", "equal_months", "equal_quarters", "seasonal", "given", "prior_year")
+}
+
+
+def weights_text(source: str, lang: str) -> str:
+    """Where the weights of a required growth came from, in ``lang``; a source the caller
+    described in its own words is shown as given."""
+    key = WEIGHTS_KEYS.get(source)
+    return text(key, lang) if key else str(source)
+
+
+# English renderings of the comparator sources, so that English charts contain no Chinese.
+# Unknown titles fall back to their URL (ASCII) in English.
+_CITY_PLAN_TITLE = re.compile(r"^新乡市(\d{4})年国民经济和社会发展计划")
+
+
+def source_title_en(title: str) -> str | None:
+    """'Xinxiang city <year> plan report' for the city's plan reports; None if unknown."""
+    match = _CITY_PLAN_TITLE.match(title)
+    return f"Xinxiang city {match.group(1)} plan report" if match else None
+
+
+# English units and amounts live with the conversions (muye_analysis.units): one money
+# convention ("RMB 100 million" in tables and on axes, "RMB bn" in prose and labels) and 万斤 in
+# tonnes. These names stay for the charts' callers.
+UNITS_EN = units.UNITS_EN
+_SCALED_UNITS_EN = units.SCALED_UNITS_EN
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """The unit as printed in Chinese, or its English rendering ('' for plain counts)."""
+    _check_lang(lang)
+    return unit if lang == "zh" else units.unit_en(unit)
+
+
+def amount(value: float, unit: str, lang: str, *, decimals: int | None = None) -> str:
+    """A value with its unit for inline labels: '80亿元' / 'RMB 8 bn', '200个' / '200',
+    '3410万斤' / '17,050 t'. ``decimals`` fixes the decimals (rounded half up); by default the
+    value shows as published (:func:`muye_analysis.display.format_number`)."""
+    from muye_analysis.display import format_number, round_half_up
+
+    _check_lang(lang)
+    if lang == "zh":
+        return f"{format_number(value, decimals=decimals)}{unit}"
+    return units.amount_en(value if decimals is None else round_half_up(value, decimals), unit)
+
+
+def money(yi: float, lang: str) -> str:
+    """An amount given in 亿元, as prose shows it: '232.1亿元' / 'RMB 23.21 bn' (or 'RMB 42.03 mn'
+    below one billion)."""
+    _check_lang(lang)
+    return f"{round(yi, 6):g}亿元" if lang == "zh" else units.money_en(yi)
+
+
+def yi_yuan(value: float, lang: str) -> str:
+    """An amount in 亿元 for a tight label: '232.1' in Chinese (unit given once), 'RMB 23.21 bn'."""
+    _check_lang(lang)
+    return f"{value:g}" if lang == "zh" else units.money_en(value)
+
+
+def tonnes(value: float, unit: str) -> float:
+    """A weight in 万斤 or 斤 in tonnes (1 jin = 0.5 kg): 3410万斤 = 17,050 t."""
+    return value * units.TONNES_PER_UNIT[unit]
+
+
+_spell_scale = units.spell_scale
+
+
+def report_years() -> dict[str, int]:
+    """The year the latest report covers (``base``) and the year it plans (``target``), from
+    its origin record (``muye_analysis.reports``)."""
+    from muye_analysis.reports import latest_report
+
+    latest = latest_report()
+    return {"base": latest.base_year, "target": latest.plan_year}
+
+
+def text(key: str, lang: str, **fields: Any) -> str:
+    """The string ``key`` in ``lang``, with ``fields`` filled in.
+
+    ``district`` and ``city`` default to the project's names; ``base`` and ``target`` to the
+    report's years (:func:`report_years`).
+    """
+    _check_lang(lang)
+    try:
+        template = STRINGS[key][lang]
+    except KeyError:
+        raise KeyError(f"no string {key!r}; add it to muye_analysis/vocab/strings.csv") from None
+    if lang == "zh":
+        fields.setdefault("district", config.DISTRICT_ZH)
+        fields.setdefault("city", config.CITY_ZH)
+    else:
+        fields.setdefault("district", config.DISTRICT_EN)
+        fields.setdefault("city", "Xinxiang")
+    if "{base" in template or "{target" in template or "{plan_year" in template:
+        _fill_years(fields)
+    return fill(template, lang, fields)
+
+
+def _fill_years(fields: dict[str, Any]) -> None:
+    """``base``/``target`` and their aliases ``base_year``/``plan_year`` (the names
+    ``Report.years`` uses), one filled from the other, else from the latest report."""
+    for short, long in (("base", "base_year"), ("target", "plan_year")):
+        if short in fields and long not in fields:
+            fields[long] = fields[short]
+        elif long in fields and short not in fields:
+            fields[short] = fields[long]
+    if not all(k in fields for k in ("base", "target")):
+        years = report_years()
+        fields.setdefault("base", years["base"])
+        fields.setdefault("target", years["target"])
+        fields.setdefault("base_year", fields["base"])
+        fields.setdefault("plan_year", fields["target"])
+
+
+def indicator_name(row: Mapping[str, Any] | str, lang: str, *, short: bool = True) -> str:
+    """The name of the indicator in ``row`` (a record with short_/name_ columns, or an
+    indicator id, whose names come from the registry): the official term of
+    :data:`OFFICIAL_NAMES` where there is one, else the registry's."""
+    _check_lang(lang)
+    if isinstance(row, str):
+        row = _registry_row(row)
+    keys = [f"short_{lang}", f"name_{lang}"] if short else [f"name_{lang}", f"short_{lang}"]
+    official = OFFICIAL_NAMES.get(str(row.get("indicator")), {})
+    names = [
+        official.get(k) or str(row.get(k))
+        for k in keys
+        if official.get(k) or (not _is_missing(row.get(k)) and str(row.get(k)).strip())
+    ]
+    if lang == "en":
+        # An English chart must render without a CJK font: prefer a name with no Chinese in it.
+        names = sorted(names, key=has_cjk)  # stable: keeps the preferred order among equals
+    return names[0] if names else str(row.get("indicator"))
+
+
+def _registry_row(indicator: str) -> dict[str, Any]:
+    from muye_analysis.dataset import load_registry
+
+    registry = load_registry()
+    found = registry[registry["indicator"] == indicator]
+    return {"indicator": indicator, **(found.iloc[0].to_dict() if len(found) else {})}
+
+
+def goal_text(
+    goal: Mapping[str, Any], lang: str, *, commitment: bool = True, growth_word: bool = True
+) -> str:
+    """A target as the report words it, from a record with target, unit, qualifier,
+    commitment and measure: 力争180亿元以上, 确保不少于20个, 稳定在2.75万亩, 增长6%以上 /
+    at least RMB 18 bn (strive for), growth of at least 6%."""
+    from muye_analysis.display import format_number
+
+    value, unit = float(goal["target"]), str(goal["unit"])
+    qualifier = "" if _is_missing(goal.get("qualifier")) else str(goal["qualifier"])
+    strength = goal.get("commitment")
+    strength = "" if _is_missing(strength) or not commitment else str(strength)
+    growth = goal.get("measure") == "growth_rate" and growth_word
+    if lang == "zh":
+        number = f"{format_number(value)}{unit}"
+        number = qualifier + number if qualifier in PREFIX_QUALIFIERS else number + qualifier
+        return f"{strength}{text('goal_growth_of', lang) if growth else ''}{number}"
+    bound = goal.get("bound")
+    bound = "exact" if _is_missing(bound) else str(bound)
+    head = text("goal_growth_of", lang) if growth else ""
+    tail = text(f"commitment_{strength}", lang) if strength else ""
+    word = "" if bound == "exact" else text(f"bound_word.{bound}", lang)
+    return f"{head}{word}{units.amount_en(value, unit)}{tail}"
+
+
+# Qualifiers printed before the number (不少于20个, 稳定在2.75万亩); the others follow it.
+PREFIX_QUALIFIERS = ("不低于", "不少于", "超过", "稳定在", "近")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` contains CJK characters or full-width punctuation."""
+    return any("\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef"
+               for c in text)  # fmt: skip
+
+
+def basis_suffix(price_basis: Any, lang: str) -> str:
+    """'（可比价）' / '（现价）' (or English) for a growth rate's price basis; '' if unknown."""
+    if _is_missing(price_basis) or price_basis not in ("real", "nominal"):
+        return ""
+    return text(f"basis_{price_basis}", lang)
+
+
+def qualified(value_text: str, bound: Any, lang: str) -> str:
+    """``value_text`` marked with its target qualifier: ≥ for floors, ≤ ceilings, ≈ about."""
+    if _is_missing(bound) or bound == "exact":
+        return value_text
+    return text(str(bound), lang, text=value_text)
+
+
+def join_names(names: list[str], lang: str) -> str:
+    """'地区生产总值、固定资产投资' / 'GDP and Investment' / 'A, B and C'."""
+    if lang == "zh" or len(names) < 2:
+        return "、".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def bound_symbol(bound: Any) -> str:
+    """'≥' for a floor, '≤' for a ceiling, '≈' for 'about', '' for an exact figure."""
+    return {"at_least": "≥", "at_most": "≤", "about": "≈"}.get(str(bound), "")
+
+
+def area_name(area: Any, lang: str) -> str:
+    """A wider area (a city, province or the nation, as the data name it: 河南省, 全国) in
+    ``lang`` from the vocabulary's ``area.<name>`` rows; an unknown area as it is named."""
+    key = f"area.{area}"
+    return text(key, lang) if key in STRINGS else str(area or "")
+
+
+def standing_label(standing: str, lang: str) -> str:
+    """A qualitative standing (第一方阵, 前列) in ``lang``; an unknown one as printed (zh)."""
+    key = f"standing_{standing}"
+    if key in STRINGS:
+        return text(key, lang)
+    return standing if lang == "zh" else "qualitative standing"
+
+
+def source_line(lang: str, extra: Iterable[str] = (), **years: Any) -> str:
+    """'资料来源：<the report>；<extra>…' — the line printed under every chart.
+
+    ``years`` are the report's ``base_year`` and ``plan_year`` (``Report.years``); by default
+    the latest report's.
+    """
+    parts = [text("report_source", lang, **years), *[e for e in extra if e]]
+    return text("source_prefix", lang) + text("source_sep", lang).join(parts)
+
+
+def context_source(title: str, url: str, lang: str) -> str:
+    """How a comparator source is cited: its title (English rendering in English) and URL."""
+    if lang == "zh":
+        return f"{title}（{url}）" if url else title
+    english = source_title_en(title)
+    if english is None:
+        return url or "see data/raw/context/xinxiang_context.csv"
+    return f"{english} ({url})" if url else english
+
+
+def all_chart_strings(lang: str) -> list[str]:
+    """Every chart string in ``lang`` with sample values filled in (for the glyph test)."""
+    return [text(key, lang, **SAMPLE_FIELDS[lang]) for key in chart_keys()]
+
+
+def chart_keys() -> list[str]:
+    """The keys of the strings charts draw (``where`` starts with 'chart')."""
+    return [k for k in STRINGS if CATALOG_ROWS[k]["where"].startswith("chart")]
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def pct(value: float, decimals: int = 1) -> str:
+    """'4.9%': a percentage as the report prints it, rounded half up (81.25 → '81.3%')."""
+    from muye_analysis.display import fixed
+
+    return f"{fixed(value, decimals)}%"
+
+
+def target_text(value: float, qualifier: Any, bound: Any, lang: str) -> str:
+    """A target with its qualifier: '6%以上', '5.5%左右' / '≥6%', '≈5.5%'."""
+    number = f"{value:g}%"
+    if lang == "zh":
+        return number + ("" if _is_missing(qualifier) else str(qualifier))
+    return bound_symbol(bound) + number
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+
+
+def _is_missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
