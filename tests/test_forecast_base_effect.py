@@ -300,7 +300,7 @@ def test_district_nowcast_uses_only_what_the_wider_area_had_published():
 
 
 def test_fan_axis_reads_year_to_date_spans():
-    from muye_analysis.forecast.core import axis_label
+    from muye_analysis.periods import axis_label
 
     assert axis_label("2025M01-09") == "1-9月\n2025"
     assert axis_label("2025Q1", "en") == "Jan-Mar\n2025"

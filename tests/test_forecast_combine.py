@@ -18,6 +18,7 @@ import pytest
 from muye_analysis.forecast import basis, calibration, combine, presentation, real_data
 from muye_analysis.forecast.core import GrowthForecast
 from muye_analysis.forecast.scenarios import scenarios
+from muye_analysis.periods import Period
 
 GDP = real_data.area_ytd("全国", "gdp")
 
@@ -173,7 +174,8 @@ def test_scenarios_carry_the_latest_quarter_last_year_s_months_or_the_target_s_p
     # equal quarters: Q3 alone = 3 x 5.0 - 2 x 6.0 = 3.0; the year = 0.75 x 5 + 0.25 x 3 = 4.5
     assert rows["latest_period"].rest_growth == pytest.approx(3.0)
     assert rows["latest_period"].annual == pytest.approx(4.5)
-    assert rows["latest_period"].span == (2024, 7, 9)
+    assert rows["latest_period"].span == Period.span(2024, 7, 9)  # 三季度 alone
+    assert rows["latest_period"].rest == Period.span(2024, 10, 12)
     # last year's Q4 = 4 x 5.0 - 3 x 4.0 = 8.0; the year = 0.75 x 5 + 0.25 x 8 = 5.75
     assert rows["last_year"].rest_growth == pytest.approx(8.0)
     assert rows["last_year"].annual == pytest.approx(5.75)
@@ -214,27 +216,29 @@ def test_probability_bands_are_thirds():
     ]  # fmt: skip
 
 
-def test_the_takeaway_words_the_band_and_the_notes_carry_the_number():
-    from muye_analysis.briefing.takeaways import fan_takeaway
-    from muye_analysis.briefing.ytd import fan_notes
+def test_the_scenario_table_words_each_assumption_with_its_figures():
+    from muye_analysis.tables import scenario_table
 
-    facts = presentation.fan_facts(_with_backtest(20), target=6.0)
-    takeaway = fan_takeaway(facts, goal="6%以上", lang="zh")
-    assert takeaway.endswith("难以达到6%以上目标") and "%）" in takeaway
-    assert "概率" not in takeaway  # the number is in the notes
-    notes = "\n".join(fan_notes(facts, "6%以上", "zh"))
-    assert "达到6%以上目标的概率约3%（按公布口径保留一位小数判断；回测20次）" in notes
-    short = presentation.fan_facts(_with_backtest(3), target=6.0)
-    assert "回测不足12次" in fan_takeaway(short, goal="6%以上", lang="zh")
-    assert "少于12次" in "\n".join(fan_notes(short, "6%以上", "zh"))
+    fc = _forecast([(2023, 9, 4.0), (2023, 12, 5.0), (2024, 6, 6.0), (2024, 9, 5.0)], 2024, 9)
+    frame = fc.scenarios(target=6.0)
+    assert list(frame["scenario"]) == ["latest_period", "last_year", "target_pace"]
+    assert frame["rest"].iloc[0] == Period.span(2024, 10, 12)
+    words = scenario_table(frame, "zh")
+    assert list(words["label"]) == [
+        "情景：余下月份同2024年7-9月（3.0%）", "情景：余下月份同上年同期（8.0%）",
+        "情景：余下月份按目标所需（9.0%）",
+    ]  # fmt: skip
+    assert words["annual"].tolist() == pytest.approx([4.5, 5.75, 6.0])
+    english = scenario_table(frame, "en")["label"].iloc[0]
+    assert english == "Scenario: rest of year as Jul-Sep 2024 (3.0%)"
 
 
 def test_the_fan_draws_the_anchored_forecast_and_the_scenarios_beside_it():
     import matplotlib.pyplot as plt
 
     from muye_analysis.charts.fan import ANCHORED_GID, SCENARIO_GID, plot_forecast_fan
-    from muye_analysis.charts.labels import has_cjk
     from muye_analysis.forecast.anchor import AnchoredNowcast
+    from muye_analysis.vocab import has_cjk
 
     history = pd.DataFrame({"period": ["2024Q1", "2024Q2", "2024Q3"], "value": [5.0, 6.0, 5.0]})
     forecast = pd.DataFrame({"period": ["2024Q4"], "mean": [4.8], "lower_80": [4.5],
