@@ -98,11 +98,8 @@ def fake_table(monkeypatch):
     return ytd, combine.combined_table(ytd)
 
 
-def test_weights_follow_each_method_s_own_record_by_hand(fake_table, monkeypatch):
-    ytd, _ = fake_table
-    monkeypatch.setattr(combine, "TRIM_MIN_YEARS", 10**6)  # weigh all three: no trimming
-    monkeypatch.setattr(combine, "_ROWS", {})
-    table = combine.combined_table(ytd)
+def test_weights_follow_each_method_s_own_record_by_hand(fake_table):
+    _, table = fake_table
     last = table.iloc[-1]
     info = last["combination"]
     # relative squared errors: 0.25, 1, 4 over their mean 1.75 -> 1/7, 4/7, 16/7; weights
@@ -121,27 +118,6 @@ def test_weights_follow_each_method_s_own_record_by_hand(fake_table, monkeypatch
     # (the first origin is the eighth figure, 2011's 全年, forecasting 2012)
     counted = table["year"].between(2011, 2019) & table["actual"].notna()
     assert n == counted.sum() == 32
-
-
-def test_a_method_with_a_clearly_worse_record_is_left_out(fake_table):
-    _, table = fake_table
-    # every year the same errors (0.5, 1.0, -2.0): the structured model's record beats the
-    # others' beyond doubt, so it alone is used once three target years are behind an origin
-    info = table.iloc[-1]["combination"]
-    assert info.trimmed == ("sarimax", "run_rate")
-    assert info.weights == {"base_effect": 1.0, "sarimax": 0.0, "run_rate": 0.0}
-    early = table[table["year"] <= 2013].dropna(subset=["mean"])  # two target years behind
-    assert all(c.trimmed == () for c in early["combination"])
-
-
-def test_only_a_significantly_worse_record_is_left_out():
-    years = pd.Series(np.repeat(np.arange(2012, 2020), 3))  # three origins per target year
-    close = np.repeat([2.0, 0.2, 1.5, 0.4, 1.8, 0.3, 1.2, 0.9], 3)  # a little worse on average
-    worse = np.repeat([1.9, 2.1, 2.0, 1.8, 2.2, 2.0, 1.9, 2.1], 3)  # worse every year
-    relative = pd.DataFrame({"best": 1.0, "close": close, "worse": worse})
-    assert combine._trimmed(relative, years) == ("worse",)
-    # the same losses over two target years only: no test, nothing left out
-    assert combine._trimmed(relative, pd.Series([2018] * 12 + [2019] * 12)) == ()
 
 
 def test_early_origins_weigh_equally_and_start_from_the_prior_scale(fake_table):

@@ -176,11 +176,8 @@ def fan_notes(facts: FanFacts, goal: Mapping[str, Any] | None = None) -> list[Cl
                        variant="" if facts.has_backtest else "no_backtest"))  # fmt: skip
     ranked = sorted(facts.weights.items(), key=lambda item: -item[1])
     weights = [Phrase("fan.weight", {"method": m, "w": w, "value": facts.candidates[m]})
-               for m, w in ranked if m in facts.candidates and m not in facts.trimmed]  # fmt: skip
-    dropped = [Phrase(f"fan.method.{m}") for m in facts.trimmed]
-    left_out = Phrase("fan.dropped", {"methods": dropped}) if dropped else ""
-    notes.append(Claim("fan_note.method", bool(weights), {"weights": weights,
-                                                          "dropped": left_out}))  # fmt: skip
+               for m, w in ranked if m in facts.candidates]  # fmt: skip
+    notes.append(Claim("fan_note.method", bool(weights), {"weights": weights}))
     notes.append(Claim("fan_note.basis", facts.basis_years > 1,
                        {"years": list(facts.abnormal_years), "k": facts.basis_years,
                         "reference": facts.reference_year}))  # fmt: skip

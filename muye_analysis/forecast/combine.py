@@ -22,18 +22,11 @@ target year's annual figure was published by then, within the last ``WEIGHT_WIND
 target years and outside the shock years (``config.SHOCK_SPAN``: every method fails there and
 the failures say nothing about ordinary years). Each squared error is taken relative to the
 candidates' mean squared error at the same origin (a first-quarter origin is harder than a
-third-quarter one for every method; relative errors let all origins count equally).
-
-First, a candidate whose record is *significantly* worse than the best candidate's is left out
-(a model confidence set in the spirit of Hansen, Lunde and Nason, 2011): its relative loss minus
-the best one's, averaged per target year (the origins of one year forecast the same figure, so
-their errors are not independent), must not exceed zero by a one-sided t-test at level
-``TRIM_ALPHA`` over at least ``TRIM_MIN_YEARS`` target years. When one candidate's record beats
-every other's clearly, it alone is used; when the evidence is thin, all are kept. Then the kept
-candidates are weighted in proportion to the inverse of their mean relative squared error to the
-power ``WEIGHT_POWER``, shrunk toward equal weights by n / (n + ``WEIGHT_PRIOR_ERRORS``) (n =
-past origins where all candidates forecast); equal weights below ``MIN_WEIGHT_ERRORS`` such
-origins. The weights used (zero for a candidate left out) are kept in the result.
+third-quarter one for every method; relative errors let all origins count equally), and the
+weights are proportional to the inverse of the mean relative squared error to the power
+``WEIGHT_POWER``, shrunk toward equal weights by n / (n + ``WEIGHT_PRIOR_ERRORS``) (n = past
+origins where all candidates forecast); equal weights below ``MIN_WEIGHT_ERRORS`` such origins.
+The weights used are kept in the result.
 
 **Interval**: the structured model's standard deviation (which knows the horizon and the shock
 years) times a scale from the combination's own past standardised errors (split-conformal 80%
@@ -69,18 +62,12 @@ WEIGHT_WINDOW_YEARS = 10  # target years whose errors set the weights
 WEIGHT_PRIOR_ERRORS = 4.0  # pseudo-origins of "all candidates are equally good"
 WEIGHT_POWER = 2.0  # weights ~ 1 / (relative mean squared error)^2: a clearly worse method fades
 MIN_WEIGHT_ERRORS = 2  # fewer common past origins: equal weights
-# A candidate significantly worse than the best (one-sided t-test on the per-year mean loss
-# difference) is left out: the 75% model confidence set (Hansen, Lunde and Nason use 75% and
-# 90%); chosen on the tuning series (issue 21, part B) against no trimming and 90%.
-TRIM_ALPHA = 0.25
-TRIM_MIN_YEARS = 3  # target years of common errors before any candidate is left out
 # Cold-start scale of the structured model's sd, learned across the long real tuning series:
 # the split-conformal 80% scale of the combination's standardised errors outside the shock
 # years on national fixed-asset investment and retail sales, monthly and at quarter ends
-# (1.18, 1.99, 1.11, 1.35), each series counted once (geometric mean 1.369; 1.425 before the
-# trimming of part B); the benchmark's --learn-prior prints it. Series with few past errors of
-# their own start here.
-PRIOR_SCALE = 1.37
+# (1.17, 1.99, 1.20, 1.48), each series counted once (geometric mean 1.425); the benchmark's
+# --learn-prior prints it. Series with few past errors of their own start here.
+PRIOR_SCALE = 1.43
 MIN_SCALE_ERRORS = 6  # past errors (over two target years) before a series' own scale counts
 CACHE_SIZE = 8192
 
@@ -93,7 +80,6 @@ class Combination:
     candidates: dict[str, float]  # method -> annual forecast (NaN: the method refused)
     basis: basis_mod.Basis  # the reference year of the simple methods
     excluded: tuple[str, ...] = ()  # candidates left out at this origin (and why: basis)
-    trimmed: tuple[str, ...] = ()  # candidates left out for a significantly worse record
     errors_used: dict[str, int] = field(default_factory=dict)  # past errors behind each weight
     scale: float = 1.0  # multiplier of the structured model's sd
     prior_scale: float = PRIOR_SCALE
@@ -237,58 +223,27 @@ def _anchored(row: dict, district: pd.DataFrame, wider: _Wider | None) -> float:
 # -- weights and the combined forecast ---------------------------------------------------------
 
 
-def _weights(past: pd.DataFrame, available: list[str]) -> tuple[dict, dict, tuple[str, ...]]:
+def _weights(past: pd.DataFrame, available: list[str]) -> tuple[dict, dict]:
     """Weights of ``available`` from their errors at the ``past`` origins where all of them
     forecast: each squared error relative to the mean of the candidates' squared errors at
     that origin (so that a hard origin — a first quarter, a turning point — does not outweigh
-    the others). Candidates significantly worse than the best are left out (``_trimmed``); the
-    others' weights are proportional to the inverse of their mean relative squared error
-    squared, shrunk toward equal by n / (n + ``WEIGHT_PRIOR_ERRORS``); equal below
-    ``MIN_WEIGHT_ERRORS`` common origins. Returns the weights (zero for those left out), the
-    errors behind them and the candidates left out."""
+    the others), averaged; weights proportional to its inverse squared, shrunk toward equal by
+    n / (n + ``WEIGHT_PRIOR_ERRORS``); equal below ``MIN_WEIGHT_ERRORS`` common origins."""
     import numpy as np
 
-    common = past[[*available, "actual", "year"]].dropna()
+    common = past[[*available, "actual"]].dropna()
     n = len(common)
+    equal = 1.0 / len(available)
     counts = dict.fromkeys(available, n)
     if n < MIN_WEIGHT_ERRORS:
-        return dict.fromkeys(available, 1.0 / len(available)), counts, ()
+        return dict.fromkeys(available, equal), counts
     squared = common[available].sub(common["actual"], axis=0) ** 2
-    relative = squared.div(squared.mean(axis=1).clip(lower=1e-9), axis=0)
-    dropped = _trimmed(relative, common["year"])
-    kept = [m for m in available if m not in dropped]
-    mean = relative[kept].mean()
-    inverse = 1.0 / np.maximum(mean.to_numpy(dtype=float), 1e-6) ** WEIGHT_POWER
+    relative = squared.div(squared.mean(axis=1).clip(lower=1e-9), axis=0).mean()
+    inverse = 1.0 / np.maximum(relative.to_numpy(dtype=float), 1e-6) ** WEIGHT_POWER
     inverse /= inverse.sum()
     shrink = n / (n + WEIGHT_PRIOR_ERRORS)
-    weights = shrink * inverse + (1 - shrink) / len(kept)
-    by_method = dict(zip(kept, (float(w) for w in weights), strict=True))
-    return {m: by_method.get(m, 0.0) for m in available}, counts, dropped
-
-
-def _trimmed(relative: pd.DataFrame, years: pd.Series) -> tuple[str, ...]:
-    """The candidates whose relative loss is significantly above the best candidate's: the
-    per-target-year mean of the loss difference, one-sided t-test at ``TRIM_ALPHA`` (nothing
-    is left out over fewer than ``TRIM_MIN_YEARS`` target years). A difference with no spread
-    at all is significant when positive."""
-    from scipy.stats import t as student
-
-    if relative.shape[1] < 2 or years.nunique() < TRIM_MIN_YEARS:
-        return ()
-    best = relative.mean().idxmin()
-    dropped = []
-    for method in relative.columns.drop(best):
-        by_year = (relative[method] - relative[best]).groupby(years).mean()
-        k = len(by_year)
-        spread = float(by_year.std(ddof=1))
-        mean = float(by_year.mean())
-        if spread > 0:
-            significant = mean / (spread / math.sqrt(k)) > student.ppf(1 - TRIM_ALPHA, k - 1)
-        else:
-            significant = mean > 0
-        if significant:
-            dropped.append(method)
-    return tuple(dropped)
+    weights = shrink * inverse + (1 - shrink) * equal
+    return {m: float(w) for m, w in zip(available, weights, strict=True)}, counts
 
 
 def combined_table(
@@ -320,9 +275,9 @@ def combined_table(
             (table["year"] < row["year"]) & table["actual"].notna()
             & ~table["year"].isin(shock) & (table["year"] >= row["year"] - WEIGHT_WINDOW_YEARS)
         ]  # fmt: skip
-        weights, counts, trimmed = _weights(past, available)
+        weights, counts = _weights(past, available)
         means.append(float(sum(weights[m] * row[m] for m in available)))
-        infos.append((weights, counts, excluded, trimmed))
+        infos.append((weights, counts, excluded))
     table["mean"] = means
     scales, errors_behind = [], []
     for _, row in table.iterrows():
@@ -344,8 +299,8 @@ def combined_table(
     table["combination"] = [
         None if info is None else Combination(
             weights=info[0], candidates={m: float(row[m]) for m in CANDIDATES},
-            basis=row["basis"], excluded=info[2], trimmed=info[3], errors_used=info[1],
-            scale=float(s), prior_scale=prior_scale, scale_errors=int(n),
+            basis=row["basis"], excluded=info[2], errors_used=info[1], scale=float(s),
+            prior_scale=prior_scale, scale_errors=int(n),
         )
         for info, (_, row), s, n in zip(infos, table.iterrows(), scales, errors_behind,
                                         strict=True)

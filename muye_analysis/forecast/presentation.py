@@ -52,7 +52,6 @@ class FanFacts:
     wider_area: str | None = None  # the area the anchored forecast starts from
     weights: dict[str, float] = field(default_factory=dict)
     candidates: dict[str, float] = field(default_factory=dict)
-    trimmed: tuple[str, ...] = ()  # candidates left out for a significantly worse record
     basis_years: int = 1
     reference_year: int | None = None
     abnormal_years: tuple[int, ...] = ()
@@ -126,7 +125,6 @@ def fan_facts(
         wider_area=wider_area if anchored is not None else None,
         weights=dict(combination.weights) if combination is not None else {},
         candidates=_known(combination.candidates if combination is not None else {}),
-        trimmed=combination.trimmed if combination is not None else (),
         basis_years=basis.years if basis is not None else 1,
         reference_year=basis.reference_year if basis is not None else None,
         abnormal_years=basis.abnormal if basis is not None else (),

@@ -125,12 +125,6 @@ def test_the_weights_and_the_two_year_basis_are_noted_when_used():
     assert "确定：季度AR(1)0.80（5.3%）、累计增速外推0.20（5.0%）。" in said
     assert "上年同期基数异常（2020年），外推类方法按与2019年相比的2年平均增速推算" in said
     assert "quarterly AR(1) 0.80 (5.3%), run-rate 0.20 (5.0%)" in notes(f, "en")
-    # a method left out for a worse record is named as such, not listed with a zero weight
-    trimmed = dataclasses.replace(f, weights={"run_rate": 0.0, "sarimax": 1.0},
-                                  trimmed=("run_rate",))  # fmt: skip
-    said = notes(trimmed)
-    assert "确定：季度AR(1)1.00（5.3%）；累计增速外推以往误差显著大于最优方法，未参与加权。" in said
-    assert "0.00" not in said
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
