@@ -170,9 +170,11 @@ from muye_analysis.forecast.presentation import fan_facts
 from muye_analysis.tables import fan_side_table
 
 
-def said_notes(facts, goal):
-    """The fan slide's notes without the first (it describes the deck's panels)."""
-    return vocab.say_all([c for c in fan_notes(facts, goal) if c.id != "fan_note.drawn"], LANG)
+def said_notes(facts, goal, area=None):
+    """The fan slide's notes without the first (it describes the deck's panels); ``area``: the
+    series' own area when it is not the district's."""
+    notes = fan_notes(facts, goal, area=area)
+    return vocab.say_all([c for c in notes if c.id != "fan_note.drawn"], LANG)
 
 
 if not gaps:
@@ -292,12 +294,13 @@ low, high = facts.interval_80
 numbers = {"mean": facts.mean, "lower_80": low, "upper_80": high,
            "published_annual": published.iloc[0] if len(published) else None,
            "origins": facts.backtest_origins, "coverage_80_pct": 100 * facts.coverage_80}  # fmt: skip
-show_table(pd.DataFrame([numbers]), LANG, decimals={"coverage_80_pct": 0})
+one_decimal = dict.fromkeys(("mean", "lower_80", "upper_80", "published_annual"), 1)
+show_table(pd.DataFrame([numbers]), LANG, decimals={**one_decimal, "coverage_80_pct": 0})
 
 # %%
 # what the slide would say, and its notes: weights, interval scale, anchored forecast, scenarios
 print(vocab.say(fan_claim(facts, example_goal), LANG))
-for note in said_notes(facts, example_goal):
+for note in said_notes(facts, example_goal, area="河南省"):
     print("  " + note)
 
 # %%
@@ -388,7 +391,8 @@ for year, month in ((rebound, 3), (rebound, 6), (rebound, 9), (rebound + 1, 3)):
     })  # fmt: skip
 # growth = the published cumulative figure; reference = the base year the simple methods use;
 # two_year = the two-year average; run_rate and sarimax = their annual forecasts on that basis
-show_table(pd.DataFrame(rows), LANG)
+one_decimal = dict.fromkeys(("growth", "two_year", "run_rate", "sarimax", "published_annual"), 1)
+show_table(pd.DataFrame(rows), LANG, decimals=one_decimal)
 
 # %% [markdown]
 # ### 更长的检验 · Longer real series

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from muye_analysis import config
 from muye_analysis.claims.base import Amount, Claim, Phrase, silent
 from muye_analysis.claims.ytd import goal_of
 
@@ -160,11 +161,14 @@ def fan_claim(facts: FanFacts, goal: Mapping[str, Any] | None = None,
     return Claim("chart.fan", True, said, variant="band", conditions=(facts.band,))
 
 
-def fan_notes(facts: FanFacts, goal: Mapping[str, Any] | None = None) -> list[Claim]:
+def fan_notes(
+    facts: FanFacts, goal: Mapping[str, Any] | None = None, *, area: str | None = None
+) -> list[Claim]:
     """The fan slide's speaker notes, each a claim that holds only when its element is there:
     what the panels draw, the chance of the target in numbers (over enough backtest origins;
     else why there is none), the methods' weights, the two-year basis after an abnormal year,
-    how the interval was scaled, the anchored forecast and the scenarios' arithmetic."""
+    how the interval was scaled, the anchored forecast and the scenarios' arithmetic. ``area``
+    is the forecast series' own area as the data name it (default: the district)."""
     notes = [Claim("fan_note.drawn", True, {"k": len(facts.scenarios)},
                    variant="anchored" if "anchored" in facts.drawn else "")]  # fmt: skip
     with_target = facts.target is not None and goal is not None
@@ -184,17 +188,17 @@ def fan_notes(facts: FanFacts, goal: Mapping[str, Any] | None = None) -> list[Cl
     notes.append(Claim("fan_note.scale", facts.scale is not None and facts.prior_scale is not None,
                        {"scale": facts.scale, "n": facts.scale_errors, "prior": facts.prior_scale},
                        variant="" if facts.scale_errors else "prior"))  # fmt: skip
-    notes.append(_anchored_note(facts))
+    notes.append(_anchored_note(facts, area or config.DISTRICT_ZH))
     notes.append(Claim("fan_note.scenarios", bool(facts.scenarios),
                        {"source": facts.weights_source}))  # fmt: skip
     return notes
 
 
-def _anchored_note(facts: FanFacts) -> Claim:
+def _anchored_note(facts: FanFacts, own: str) -> Claim:
     now = facts.anchored
     if now is None or not now.gap_years:
         return silent("fan_note.anchored", "no_anchored_forecast")
-    said = {"area": facts.wider_area, "wider": now.wider_mean, "gap": now.gap_mean,
+    said = {"area": facts.wider_area, "own": own, "wider": now.wider_mean, "gap": now.gap_mean,
             "first": min(now.gap_years), "last": max(now.gap_years)}  # fmt: skip
     return Claim("fan_note.anchored", True, said,
                  variant="one_year" if len(now.gap_years) == 1 else "")  # fmt: skip

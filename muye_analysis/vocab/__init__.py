@@ -344,8 +344,11 @@ def bound_symbol(bound: Any) -> str:
 
 
 def area_name(area: Any, lang: str) -> str:
-    """A wider area (a city, province or the nation, as the data name it: 河南省, 全国) in
-    ``lang`` from the vocabulary's ``area.<name>`` rows; an unknown area as it is named."""
+    """An area as the data name it (the district, its city, a province, the nation: 河南省,
+    全国) in ``lang``, from the vocabulary's ``area.<name>`` rows; an unknown area as it is
+    named."""
+    if area == config.DISTRICT_ZH:
+        return config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN
     key = f"area.{area}"
     return text(key, lang) if key in STRINGS else str(area or "")
 

@@ -107,6 +107,10 @@ def test_each_note_holds_only_when_its_element_is_there():
     anchor = "锚定预测：河南省全年预测5.0%，加上2021-2023年牧野区与河南省的平均差距-0.4个百分点。"
     assert anchor in said
     assert "Henan's forecast 5.0%" in notes(anchored, "en")
+    # a province's series anchored to the nation (notebook 04's worked example) names both
+    china = facts(anchored=now, wider_area="全国")
+    said = "\n".join(vocab.say_all(fan_notes(china, GOAL, area="河南省"), "en"))
+    assert "China's forecast 5.0% plus Henan's mean gap to it in 2021-2023, -0.4 pp." in said
     one = dataclasses.replace(now, gap_years=(2023,))
     assert "仅一年" in notes(facts(anchored=one, wider_area="河南省"))
 
