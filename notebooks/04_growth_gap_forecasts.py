@@ -261,8 +261,9 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %%
 real = forecast.real_data.load_real_series()
-henan = forecast.real_data.area_ytd("河南省", "gdp", real)
-china = forecast.real_data.area_ytd("全国", "gdp", real)  # first releases since 2010
+HENAN, CHINA, GUANGDONG = "河南省", "全国", "广东省"  # the areas as the real series name them
+henan = forecast.real_data.area_ytd(HENAN, "gdp", real)
+china = forecast.real_data.area_ytd(CHINA, "gdp", real)  # first releases since 2010
 show_table(henan[["period", "growth", "level", "derived", "url"]].tail(8), LANG)
 
 # %%
@@ -288,7 +289,7 @@ result = forecast.forecast_growth(upto, wider=china_upto)
 anchored = forecast.anchor.nowcast_from_wider(upto, china_upto)
 # an illustrative target for the scenarios, not Henan's plan
 example_goal = {"target": 5.5, "unit": "%", "qualifier": None, "bound": "at_least"}
-facts = fan_facts(result, target=example_goal["target"], anchored=anchored, wider_area="全国")
+facts = fan_facts(result, target=example_goal["target"], anchored=anchored, wider_area=CHINA)
 published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12), "growth"]
 low, high = facts.interval_80
 numbers = {"mean": facts.mean, "lower_80": low, "upper_80": high,
@@ -300,7 +301,7 @@ show_table(pd.DataFrame([numbers]), LANG, decimals={**one_decimal, "coverage_80_
 # %%
 # what the slide would say, and its notes: weights, interval scale, anchored forecast, scenarios
 print(vocab.say(fan_claim(facts, example_goal), LANG))
-for note in said_notes(facts, example_goal, area="河南省"):
+for note in said_notes(facts, example_goal, area=HENAN):
     print("  " + note)
 
 # %%
@@ -309,11 +310,11 @@ for note in said_notes(facts, example_goal, area="河南省"):
 show_table(fan_side_table(facts, LANG), LANG, decimals={"rest_growth": 1, "annual": 1})
 
 # %%
-title = vocab.text("fan_title_indicator", LANG, name=vocab.text("nb.area_gdp", LANG, area="河南省"))
+title = vocab.text("fan_title_indicator", LANG, name=vocab.text("nb.area_gdp", LANG, area=HENAN))
 shown, total = forecast.real_data.source_hosts(upto)
 hosts = vocab.text("hosts_more" if total > len(shown) else "hosts", LANG,
                    hosts=vocab.join_names(shown, LANG), n=total)  # fmt: skip
-source = vocab.text("nb.real_source", LANG, area="河南省", hosts=hosts)
+source = vocab.text("nb.real_source", LANG, area=HENAN, hosts=hosts)
 fig = plot_growth_forecast(result, lang=LANG, title=title, source=source, cite_report=False,
                            history_quarters=10, target=example_goal["target"],
                            facts=facts)  # fmt: skip
@@ -332,7 +333,7 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 基数效应带来的反弹弱于预期的几个起点）。
 
 # %%
-guangdong = forecast.real_data.area_ytd("广东省", "gdp", real)
+guangdong = forecast.real_data.area_ytd(GUANGDONG, "gdp", real)
 held_out = forecast.combine.rolling_backtest(guangdong, methods=methods)
 # held out: nothing was tuned on this series
 show_table(
@@ -346,7 +347,7 @@ show_table(
 
 # %%
 before_after = {}
-for area, ytd in (("河南省", henan), ("广东省", guangdong)):  # the areas as the data name them
+for area, ytd in ((HENAN, henan), (GUANGDONG, guangdong)):
     both = forecast.calibration.rolling_backtest(ytd, methods=("base_effect_raw", "base_effect"))
     scores = both.summary.set_index("method")
     before_after[area] = scores
