@@ -46,7 +46,7 @@ class Scenario:
 
     @property
     def rest(self) -> Period:
-        """The months still to come (1-9月 known: 10-12月)."""
+        """The months still to come (known through September: October to December)."""
         return Period(self.year, self.months_known).rest()
 
 
