@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
 from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
+from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.claims.base import Claim
 from muye_analysis.claims.ytd import gap_claim, gap_goal
 from muye_analysis.forecast import DEFAULT_METHOD
@@ -213,8 +214,7 @@ def _fan_slide(
                       anchored=_anchored(series, wider), wider_area=area)  # fmt: skip
     title = text("fan_title_indicator", lang, name=name)
     title += vocab.text("synthetic_title", lang) if synthetic else ""
-    takeaway = fan_claim(facts, goal, gap.indicator)
-    headline = vocab.say(title_claim(takeaway), lang)
+    headline = vocab.say(title_claim(fan_claim(facts, goal, gap.indicator)), lang)
     headline += vocab.text("synthetic_title", lang) if synthetic else ""
     target_label = text("fan_target_label", lang, goal=goal_words)
     fig = plot_growth_forecast(fc, target=gap.target, target_label=target_label,
@@ -231,7 +231,7 @@ def _fan_slide(
     slide = ChartSlide(
         name=f"forecast_fan_{gap.indicator}",
         title=headline,
-        takeaway=vocab.say(takeaway, lang),
+        takeaway=fan_takeaway(facts, goal, lang),
         topic=title,
         image=image,
         source=vocab.source_line(lang, extra),
