@@ -210,7 +210,11 @@ def build_analysis(
     plan_year = int(table.attrs["plan_year"])
     if table.attrs["as_of"] is None or not any(analysis.has_figure(r)
                                                for r in table.to_dict("records")):  # fmt: skip
-        raise NoYearToDateData(vocab.text("doc.error.no_ytd", lang, year=plan_year))
+        if period is None:
+            raise NoYearToDateData(vocab.text("doc.error.no_ytd", lang, year=plan_year))
+        raise NoYearToDateData(
+            vocab.text("doc.error.no_ytd_period", lang, year=plan_year, period=period)
+        )
     period = table.attrs["as_of"]
     registry = load_registry().set_index("indicator")
     rows = [r | {"group": analysis.group_of(r["indicator"], _reg(registry, r["indicator"],
