@@ -302,3 +302,17 @@ def test_without_year_to_date_figures_the_document_is_refused_and_nothing_writte
 def test_a_period_without_figures_is_refused_naming_it(bureau_store):
     with pytest.raises(NoYearToDateData, match="截至2024年1-3月"):
         build_analysis("1-3月", store=read_store(bureau_store))
+
+
+def test_with_the_citys_tables_the_ranks_say_the_units_ranked_and_the_gap_to_the_city(city_store):
+    doc = build_analysis(store=city_store, today=TODAY, charts=False)
+    ranks = doc.section("ranks")
+    text = "".join(b.text for b in ranks.blocks if hasattr(b, "sentences"))
+    # the SYNTHETIC city table of 1-6月: 牧野区 GDP growth 5.2% against the city's 4.8%, tied
+    # 6th (8th in 一季度); 14 units ranked on industry (高新区 listed apart)
+    assert ("地区生产总值增速居全市并列第6位（共13个单位参与排名），较一季度前移2位，"
+            "高于全市0.4个百分点") in text  # fmt: skip
+    assert "规模以上工业增加值增速居全市第13位（共14个单位参与排名）" in text
+    table = next(b for b in ranks.blocks if hasattr(b, "frame"))
+    assert "排名单位数" in list(table.frame.columns)
+    assert any("后移" in h for h in [c.text for c in doc.section("issues").blocks])

@@ -193,7 +193,7 @@ def _styles(word: Document, faces: dict[str, Face], lang: str) -> None:
             faces["table_head"],
             {"line": TABLE_LINE_PT, "grid": False, "centre": True},
         ),
-        "MuyeSmall": (faces["small"], {"line": TABLE_LINE_PT, "grid": False, "justify": True}),
+        "MuyeSmall": (faces["small"], {"line": TABLE_LINE_PT, "grid": False}),
         "MuyePicture": (faces["small"], {"line": None, "grid": False, "centre": True}),
         "MuyeNotes": (faces["notes"], {"line": NOTES_LINE_PT, "grid": False}),
         "MuyeNotesHead": (faces["heading1"], {"line": spacing}),
