@@ -153,8 +153,11 @@ def _page(word: Document, lang: str) -> None:
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     section.header_distance, section.footer_distance = Mm(15), Mm(FOOTER_MM)
     grid = _child(section._sectPr, "w:docGrid")
-    grid.set(_qn("w:type"), "lines")
-    grid.set(_qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+    if lang == "zh":
+        grid.set(_qn("w:type"), "lines")
+        grid.set(_qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+    else:  # English text keeps its own 20 pt lines: no grid
+        grid.set(_qn("w:type"), "default")
 
 
 def _styles(word: Document, faces: dict[str, Face], lang: str) -> None:
@@ -277,6 +280,8 @@ def _format(
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
     elif justify:
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    else:  # notes and sources hold long file names: justified, their lines would stretch
+        fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
     ppr = style.element.get_or_add_pPr()
     if indent_chars:
         face_pt = style.font.size.pt if style.font.size is not None else BODY_PT
