@@ -159,8 +159,8 @@ def test_the_page_is_set_up_as_gb_t_9704(written):
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "579"
     # 22 lines of 28.95 pt in the 225 mm text block; 28 characters of 16 pt less 0.25 pt
-    assert int(225 / (25.4 / 72) // (579 / 20)) == 22
-    assert int(156 / (25.4 / 72) // (16 + layout.TRACKING_TWIPS / 20)) == 28
+    assert int(225 / (25.4 / 72) // (579 / 20)) == 22 == layout.LINES
+    assert int(156 / (25.4 / 72) // (16 + layout.TRACKING_TWIPS / 20)) == 28 == layout.CHARS
     body = document.styles["MuyeBody"]
     assert body.paragraph_format.line_spacing == Pt(28.95)
     assert body.element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"

@@ -707,10 +707,6 @@ def _space(lang: str) -> str:
     return "" if lang == "zh" else " "
 
 
-def _sep(lang: str) -> str:
-    return vocab.text("source_sep", lang)
-
-
 def _cjk(sentences: Sequence[str]) -> bool:
     return any(vocab.has_cjk(s[-1:]) for s in sentences if s)
 

@@ -166,7 +166,7 @@ def _styles(word: Document, faces: dict[str, Face], lang: str) -> None:
 
     _defaults(word, faces["body"], lang)
     styles = word.styles
-    spacing = _exact(LINE_PITCH_TWIPS / 20) if lang == "zh" else _exact(20.0)
+    spacing = _pt(LINE_PITCH_TWIPS / 20) if lang == "zh" else _pt(20.0)
     normal = styles["Normal"]
     _face(normal, faces["body"])
     _format(normal, line=spacing, justify=True)
@@ -562,12 +562,6 @@ def _child(parent, tag: str):
 
 
 def _pt(value: float):
-    from docx.shared import Pt
-
-    return Pt(value)
-
-
-def _exact(value: float):
     from docx.shared import Pt
 
     return Pt(value)
