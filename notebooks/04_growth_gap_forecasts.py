@@ -53,6 +53,7 @@ import pandas as pd
 
 from muye_analysis import config, forecast, progress, quarterly, targets, vocab
 from muye_analysis.charts import (
+    has_tracked,
     plot_progress,
     plot_required_growth_grid,
     save_figure,
@@ -216,10 +217,13 @@ show_table(
 print(progress_words.rules_note(LANG))
 
 # %%
-fig = plot_progress(table, lang=LANG)
-paths = save_figure(fig, f"progress_{LANG}", directory=FIGURES_DIR)
-plt.close(fig)
-show_saved(paths)  # the exported PNG, as the slide will show it
+if has_tracked(table):  # the targets with figures, coloured by status
+    fig = plot_progress(table, lang=LANG)
+    paths = save_figure(fig, f"progress_{LANG}", directory=FIGURES_DIR)
+    plt.close(fig)
+    display(show_saved(paths))  # noqa: F821 (IPython's display) the PNG, as the slide shows it
+else:  # no target has a figure for the year: no chart (an all-grey one would say nothing)
+    print(vocab.text("progress_no_chart", LANG))
 
 # %% [markdown]
 # ## 4. A worked example on real data: Henan's GDP · 实例：河南省地区生产总值（真实数据）

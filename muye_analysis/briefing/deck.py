@@ -312,14 +312,37 @@ def _chart_slide(prs, chart: ChartSlide, lang: str) -> None:
         gap = 0.3
         n = len(chart.charts)
         width = (CONTENT_WIDTH - gap * (n - 1)) / n
+        caption = chart_caption(chart)
+        subtitle = ""
+        if n == 1:  # the chart's own title carries the caption as a second line
+            subtitle = caption
+        elif caption:  # one line over the panels, in the chart's words
+            _, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, CAPTION_HEIGHT, "Chart caption")
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+            size = fit_size(caption, CONTENT_WIDTH, (SIZES["chart"] + 1, SIZES["chart"]))
+            write_lines(frame, [caption], lang, size=size, colour=GREY)
+            top, height = top + CAPTION_HEIGHT, height - CAPTION_HEIGHT
         for i, spec in enumerate(chart.charts):
             left = MARGIN + i * (width + gap)
-            frame = add_native_chart(slide, spec, lang, left, top, width, height)
+            frame = add_native_chart(slide, spec, lang, left, top, width, height,
+                                     subtitle=subtitle)  # fmt: skip
             frame.name = f"Chart {chart.name}" + (f" {i + 1}" if n > 1 else "")
     else:
         _picture(slide, chart, top, height)
     _source(slide, chart.source, lang)
     _speaker_notes(slide, [chart.takeaway, *chart.notes])
+
+
+CAPTION_HEIGHT = 0.4  # the line over a chart of several panels
+
+
+def chart_caption(chart: ChartSlide) -> str:
+    """The chart's subtitle (what its marks mean; how many targets await data) and its
+    synthetic stamp, drawn on the slide with the chart."""
+    if chart.spec is None:
+        return ""
+    parts = [p for p in (chart.spec.subtitle, chart.spec.stamp) if p]
+    return ("；" if chart.spec.lang == "zh" else "; ").join(parts)
 
 
 def _picture(slide, chart: ChartSlide, top: float, height: float) -> None:

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -36,17 +36,37 @@ NOT_STATED_GID = "muye-not-stated"  # the dashed "not published" box on any char
 # Set by :func:`headed_elsewhere`: the page around the picture prints the title (the HTML
 # report's section heading), so the picture leaves it out instead of repeating it.
 _TITLE_ELSEWHERE: ContextVar[bool] = ContextVar("muye_title_elsewhere", default=False)
+# Set by :func:`framed_elsewhere`: the page prints the title, the notes and the source line.
+_FRAME_ELSEWHERE: ContextVar[bool] = ContextVar("muye_frame_elsewhere", default=False)
 
 
 @contextlib.contextmanager
 def headed_elsewhere() -> Iterator[None]:
     """Charts drawn inside leave out their title (subtitle, legend, notes and source stay): for
-    pictures placed under a heading that already says it, as in the HTML report."""
+    pictures placed under a heading that already says it."""
     token = _TITLE_ELSEWHERE.set(True)
     try:
         yield
     finally:
         _TITLE_ELSEWHERE.reset(token)
+
+
+@contextlib.contextmanager
+def framed_elsewhere() -> Iterator[None]:
+    """Charts drawn inside leave out their title, notes and source line (subtitle, legend and
+    the synthetic stamp stay): for the briefing's pictures, whose slide or report section prints
+    each of those once, as text."""
+    token = _FRAME_ELSEWHERE.set(True)
+    try:
+        with headed_elsewhere():
+            yield
+    finally:
+        _FRAME_ELSEWHERE.reset(token)
+
+
+def frame_elsewhere() -> bool:
+    """Whether charts drawn now leave their notes and source to the page around them."""
+    return _FRAME_ELSEWHERE.get()
 
 
 def not_stated_style(spec: SizeSpec, pad: float = 0.3) -> dict:
@@ -139,6 +159,8 @@ def finish_chart(
     Must run inside :func:`~muye_analysis.charts.style.house_style`: the final draw creates the
     tick labels with the house fonts.
     """
+    if _FRAME_ELSEWHERE.get():
+        text = replace(text, notes=(), source="")
     if owner_ax is None:
         _frame_figure(fig, text, spec)
         freeze_layout(fig)
