@@ -21,6 +21,7 @@ from briefing_helpers import (
     shape_named,
     slide_title,
     table_rows,
+    text_overflows,
     typeface,
 )
 from lxml import etree
@@ -32,6 +33,7 @@ from muye_analysis import cli, vocab
 from muye_analysis.briefing import BriefingResult, build_briefing, output_paths
 from muye_analysis.briefing.deck import EA_FONT, write_deck
 from muye_analysis.briefing.html_report import FONT_STACK
+from muye_analysis.chart_spec import undrawn_notes
 from muye_analysis.charts.export import REPORT_CHARTS
 from muye_analysis.vocab import has_cjk
 
@@ -470,3 +472,92 @@ def test_html_report_shows_no_number_with_five_or_more_decimals(pages):
         visible = re.sub(r"data:[a-z]+/[^\"']+", "", visible)
         visible = re.sub(r"<[^>]+>", " ", visible)
         assert re.findall(r"(?<![\w.])-?\d+\.\d{5,}", visible) == [], lang
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_text_fits_its_box_by_the_fonts_metrics(decks, lang):
+    assert text_overflows(decks[lang]) == []
+
+
+def test_speaker_notes_describe_only_what_the_chart_draws(decks, built):
+    """Each chart slide's speaker notes are what it shows and its spec's notes, and every note
+    about a mark names a text the chart draws (no arrow described that is not drawn)."""
+    from muye_analysis.briefing.catalogue import report_catalogue
+
+    for lang in ("zh", "en"):
+        entries = {e.name: e for e in report_catalogue()}
+        for name, index in zip(REPORT_CHARTS, CHART_SLIDES, strict=True):
+            spec = entries[name].spec(lang)
+            slide = decks[lang].slides[index]
+            notes = slide.notes_slide.notes_text_frame.text.split("\n")
+            framing = (shape_named(slide, "Takeaway").text_frame.text, entries[name].topic(lang),
+                       vocab.text("note_chart_data", lang))  # fmt: skip
+            assert [n for n in notes if n not in framing] == list(spec.note_lines), (lang, name)
+            assert undrawn_notes(spec) == [], (lang, name)
+            xml = "".join(
+                etree.tostring(frame.chart._chartSpace, encoding=str)
+                for frame in charts(decks[lang].slides[index])
+            )
+            for note in spec.notes:  # what a note explains is in the native chart's XML too
+                assert note.evidence in xml or note.evidence in all_text(
+                    decks[lang].slides[index]
+                ), (lang, name, note.evidence)
+
+
+def test_no_slide_cites_a_url_or_a_raw_section(decks):
+    for lang, prs in decks.items():
+        for slide in prs.slides:
+            text = all_text(slide)
+            assert "http" not in text and "(section" not in text, (lang, slide_title(slide))
+
+
+def test_english_deck_names_each_indicator_one_way(decks, pages):
+    """The NBS term, never an abbreviation beside it (issue 23): one name per indicator."""
+    english = "\n".join(all_text(s) for s in decks["en"].slides) + pages["en"]
+    others = ("Industrial value added", "Value added of industry above", "Fixed-asset",
+              "Budget revenue", "Retail sales", "Gross domestic product", "Tax share")  # fmt: skip
+    for other in others:
+        assert other not in english, other
+    assert "Value added of industrial enterprises above designated size" in english
+    assert "Investment in fixed assets" in english
+    # one money convention: RMB bn, never 100 million beside it
+    assert "100 million" not in english and "RMB 23.21 bn" in english
+
+
+def test_html_report_states_its_data_date_and_preparation_date_under_the_title(pages):
+    for lang, stamp in (("zh", ("数据截至：", "编制日期：")), ("en", ("Data as of:", "Prepared:"))):
+        header = pages[lang].split("</header>")[0]
+        h1 = header.index("<h1>")
+        for word in stamp:
+            assert header.index(word) > h1, (lang, word)
+
+
+def test_html_report_shows_each_charts_title_and_source_once(pages, built):
+    from muye_analysis.charts.draw import draw_spec
+    from muye_analysis.charts.layout import SOURCE_GID, TITLE_GID, framed_elsewhere
+
+    page = pages["zh"]
+    for name in REPORT_CHARTS:
+        section = page.split(f'<section id="{name}"')[1].split("</section>")[0]
+        assert section.count('<p class="source">') == 1
+        assert section.count("<figcaption>") <= 1
+    # the pictures leave title, notes and source to the page around them
+    from muye_analysis.briefing.catalogue import report_catalogue
+
+    spec = report_catalogue()[0].spec("zh")
+    with framed_elsewhere():
+        fig = draw_spec(spec)
+    try:
+        found = [t.get_gid() for t in fig.findobj() if hasattr(t, "get_gid") and t.get_gid()]
+        assert TITLE_GID not in found and SOURCE_GID not in found
+        assert not any(str(g).startswith("muye-note") for g in found)
+    finally:
+        plt.close(fig)
+
+
+def test_html_report_lays_out_for_a_phone(pages):
+    page = pages["zh"]
+    assert "@media (max-width: 700px)" in page
+    assert "nav ol { columns: 1; }" in page
+    assert '<table class="cards">' in page and "td::before { content: attr(data-label)" in page
+    assert '<source media="(max-width: 700px)" srcset="data:image/png;base64,' in page

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from muye_analysis.charts.style import GREY, VERMILLION, SizeSpec
+from muye_analysis.text import line_tokens
 
 TITLE_GID = "muye-title"
 SUBTITLE_GID = "muye-subtitle"
@@ -344,15 +344,6 @@ def set_value_ticks(ax: Axes, low: float, high: float) -> list[float]:
     return ticks
 
 
-_OPENING = "（《「“‘(["
-_TOKEN = re.compile(
-    # a run of narrow characters (a word, a URL) with its trailing space
-    rf"[{_OPENING}]*[^\s\u2e80-\uffef{_OPENING}]+\s*"
-    # a wide character; opening punctuation stays with what follows, closing with what precedes
-    rf"|[{_OPENING}]*[\u2e80-\uffef][，。；：、）》」”’！？%]*"
-    r"|\s+"
-    r"|\S"  # anything else (a lone opening bracket), so no character is ever dropped
-)
 _SAFETY = 0.98  # token widths ignore kerning across tokens; keep a little slack
 
 
@@ -369,7 +360,7 @@ def wrap_text(text: str, width_pt: float, fontsize: float) -> str:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line, used = "", 0.0
-        for token in _TOKEN.findall(paragraph):
+        for token in line_tokens(paragraph):
             width = _width_em(token.rstrip(), families)
             if line and used + width > limit:
                 lines.append(line.rstrip())
