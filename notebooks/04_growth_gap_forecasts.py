@@ -288,14 +288,8 @@ show_table(scenario_table(result.scenarios(), LANG), LANG)
 # %%
 henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"
 title = vocab.text("fan_title_indicator", LANG, name=henan_name)
-shown, total = forecast.real_data.source_hosts(upto)
-hosts = vocab.text("hosts_more" if total > len(shown) else "hosts", LANG,
-                   hosts=vocab.join_names(shown, LANG), n=total)  # fmt: skip
-intro = {
-    "zh": "河南省真实公开数据（省统计局发布，经转载网页摘录）：",
-    "en": "Real published data of Henan province (statistics bureau releases, as quoted by): ",
-}
-source = intro[LANG] + hosts
+# cited by its issuer: the pages the figures were read from stay with each row (url, quote)
+source = vocab.series_source("河南省", LANG)
 fig = result.plot(lang=LANG, title=title, source=source, cite_report=False, history_quarters=10)
 paths = save_figure(fig, f"forecast_fan_henan_gdp_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)

@@ -397,9 +397,14 @@ def _table_slide(prs, table: TableSlide, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _set_title(slide, table.title, lang)
     n_rows, n_cols = len(table.rows) + 1, len(table.columns)
-    widths = _column_widths(table, CONTENT_WIDTH)
-    heights = [_row_height(row, widths, bold=i == 0)
-               for i, row in enumerate((table.columns, *table.rows))]  # fmt: skip
+    bottom = source_top(table.source)
+    for size in (TABLE_FONT, 13, 12, 11, MIN_SIZE):  # the largest size at which all fits
+        widths = _column_widths(table, CONTENT_WIDTH, size)
+        heights = [_row_height(row, widths, bold=i == 0, size=size)
+                   for i, row in enumerate((table.columns, *table.rows))]  # fmt: skip
+        room = bottom - (notes_height(table.notes) if table.notes else 0) - 0.15
+        if TABLE_TOP + sum(heights) <= room:
+            break
     shape = slide.shapes.add_table(n_rows, n_cols, Inches(MARGIN), Inches(TABLE_TOP),
                                    Inches(CONTENT_WIDTH), Inches(sum(heights)))  # fmt: skip
     shape.name = "Headline table"
@@ -409,12 +414,12 @@ def _table_slide(prs, table: TableSlide, lang: str) -> None:
     for i, height in enumerate(heights):
         grid.rows[i].height = Inches(height)
     for j, header in enumerate(table.columns):
-        _cell(grid.cell(0, j), header, lang, bold=True, colour=WHITE, fill=BLUE, first=j == 0)
+        _cell(grid.cell(0, j), header, lang, bold=True, colour=WHITE, fill=BLUE, first=j == 0,
+              size=size)  # fmt: skip
     for i, row in enumerate(table.rows, start=1):
         fill = ROW_FILL if i % 2 == 0 else WHITE
         for j, value in enumerate(row):
-            _cell(grid.cell(i, j), value, lang, fill=fill, first=j == 0)
-    bottom = source_top(table.source)
+            _cell(grid.cell(i, j), value, lang, fill=fill, first=j == 0, size=size)
     table_end = TABLE_TOP + sum(heights) + 0.15
     notes_top = max(table_end, bottom - notes_height(table.notes) - 0.05)
     _notes(slide, table.notes, notes_top, lang, bottom)  # low on the slide, below the table
@@ -422,13 +427,15 @@ def _table_slide(prs, table: TableSlide, lang: str) -> None:
     _speaker_notes(slide, table.notes)
 
 
-def _row_height(cells: Sequence[str], widths: Sequence[float], *, bold: bool) -> float:
-    """A table row's height: its tallest cell wrapped in its column, at least ROW_MIN."""
+def _row_height(
+    cells: Sequence[str], widths: Sequence[float], *, bold: bool, size: float = TABLE_FONT
+) -> float:
+    """A table row's height: its tallest cell wrapped in its column, at least a line and air."""
     tallest = max(
-        fit.height_pt([text], width / (BOLD if bold else 1.0) - 2 * CELL_MARGIN_X, TABLE_FONT)
+        fit.height_pt([text], width / (BOLD if bold else 1.0) - 2 * CELL_MARGIN_X, size)
         for text, width in zip(cells, widths, strict=True)
     )  # fmt: skip
-    return max(ROW_MIN, tallest / 72 + 2 * CELL_MARGIN_Y + 0.04)
+    return max(ROW_MIN * size / TABLE_FONT, tallest / 72 + 2 * CELL_MARGIN_Y + 0.04)
 
 
 def _column_widths(table: TableSlide, total: float, size: float = TABLE_FONT) -> list[float]:
@@ -445,7 +452,17 @@ def _column_widths(table: TableSlide, total: float, size: float = TABLE_FONT) ->
     return [w * total / sum(widths) for w in widths]
 
 
-def _cell(cell, value: str, lang: str, *, bold=False, colour=INK, fill=WHITE, first=False) -> None:
+def _cell(
+    cell,
+    value: str,
+    lang: str,
+    *,
+    bold=False,
+    colour=INK,
+    fill=WHITE,
+    first=False,
+    size: float = TABLE_FONT,
+) -> None:
     cell.fill.solid()
     cell.fill.fore_color.rgb = RGBColor.from_string(fill)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -454,7 +471,7 @@ def _cell(cell, value: str, lang: str, *, bold=False, colour=INK, fill=WHITE, fi
     frame = cell.text_frame
     frame.word_wrap = True
     align = PP_ALIGN.LEFT if first else PP_ALIGN.CENTER
-    write_lines(frame, [value], lang, size=TABLE_FONT, bold=bold, colour=colour, align=align)
+    write_lines(frame, [value], lang, size=size, bold=bold, colour=colour, align=align)
 
 
 def text_height(lines: Sequence[str], width_in: float, size: float, space_after: float) -> float:

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 
 from muye_analysis.chart_spec import ChartSpec, Panel, hex_colour
 from muye_analysis.charts.layout import (
+    NOT_STATED_GID,
     ChartText,
     finish_chart,
     not_stated_style,
@@ -52,18 +53,28 @@ def draw_spec(spec: ChartSpec, *, ax: Axes | None = None, size: str | None = Non
         names_pt = root_figure(axes[0]).get_figwidth() * 72 * 0.34 / (1 if stacked else len(axes))
         for panel_ax, panel in zip(axes, spec.panels, strict=True):
             _draw_panel(panel_ax, panel, style, stacked=stacked, names_pt=names_pt)
+        # On a phone the stamp opens the subtitle: over the stacked panels it would cover one.
+        phone_stamp = stacked and bool(spec.stamp)
+        subtitle = (
+            "\n".join(t for t in (spec.stamp, spec.subtitle) if t)
+            if phone_stamp
+            else (spec.subtitle)
+        )
         text = ChartText(
             title=spec.title,
-            subtitle=spec.subtitle,
+            subtitle=subtitle,
             notes=spec.note_lines,
             source=spec.source,
             legend=_legend(spec, style),
             above_axes_lines=1 if any(p.bands or _has_top_labels(p) for p in spec.panels) else 0,
+            legend_columns=2 if stacked else None,  # a phone: two entries a row
         )
-        if spec.stamp:
+        if spec.stamp and not phone_stamp:
             stamp_synthetic(axes[-1], spec.stamp, fontsize=style.annotation, where="above")
         finish_chart(fig, text, style, owner_ax=owner_ax)
         for panel_ax, panel in zip(axes, spec.panels, strict=True):
+            if stacked and panel.kind == "column":
+                panel = replace(panel, kind="bar")  # drawn as bars on a phone
             if not (stacked and panel.kind == "xy"):
                 _make_room_for_labels(panel_ax, panel)
         return fig
@@ -81,7 +92,8 @@ def _start(spec: ChartSpec, ax: Axes | None, style: SizeSpec) -> tuple[Figure, l
 
     width, height = style.figsize
     if style.name == "phone":  # stacked, each panel as tall as its content needs
-        heights = [_phone_height(p) for p in spec.panels]
+        names_pt = width * 72 * 0.34
+        heights = [_phone_height(p, style, names_pt) for p in spec.panels]
         height = max(height, sum(heights) + 2.2)
         fig, grid = plt.subplots(n, 1, figsize=(width, height), layout="constrained",
                                  height_ratios=heights, squeeze=False)  # fmt: skip
@@ -90,11 +102,14 @@ def _start(spec: ChartSpec, ax: Axes | None, style: SizeSpec) -> tuple[Figure, l
     return fig, list(grid[0])
 
 
-def _phone_height(panel: Panel) -> float:
-    """Inches a stacked panel needs on a phone: a row per bar, room for columns' labels."""
+def _phone_height(panel: Panel, style: SizeSpec, names_pt: float) -> float:
+    """Inches a stacked panel needs on a phone: each bar's row as tall as its wrapped name."""
+    line = style.tick * 1.3 / 72
     if panel.kind in ("bar", "column"):
-        rows = len(panel.categories) * max(1, len(panel.series))
-        return 0.9 + 0.28 * rows + 0.12 * sum(c.count("\n") for c in panel.categories)
+        k = max(1, len(panel.series))
+        rows = [max(k * 0.26, line * wrap_category(c, names_pt, style.tick).count("\n") + line)
+                for c in panel.categories]  # fmt: skip
+        return 0.9 + sum(rows) + 0.1 * len(rows)
     if panel.kind == "xy":
         return 0.9 + 0.42 * (max((v or 0) for s in panel.series for v in s.values) + 1)
     return 3.2
@@ -112,9 +127,19 @@ def _draw_panel(ax: Axes, panel: Panel, style: SizeSpec, *, stacked: bool, names
         _xy(ax, panel, style, stacked)
     else:
         _lines(ax, panel, style)
+    limit = root_figure(ax).get_figwidth() * 72 * 0.5  # a phone: labels of two lines at most
+    for text in ax.texts:  # labels are placed by the data limits (_make_room_for_labels), not
+        if text.get_gid() in (LABEL_GID, NOT_STATED_GID):  # by squeezing the axes
+            text.set_in_layout(False)
+            if stacked:
+                text.set_text(wrap_category(text.get_text(), limit, text.get_fontsize()))
     if panel.title:
         ax.set_title(wrap_category(panel.title, _axes_width_pt(ax), style.label),
                      fontsize=style.label, loc="left")  # fmt: skip
+    for label in (ax.xaxis.label, ax.yaxis.label):  # an axis title no longer than its axes
+        if label.get_text():
+            along = _axes_width_pt(ax) if label is ax.xaxis.label else _axes_height_pt(ax)
+            label.set_text(wrap_category(label.get_text(), along, style.label))
     ax.tick_params(length=0)
 
 
@@ -340,6 +365,11 @@ def _value_axis(ax: Axes, panel: Panel, low: float, high: float, which: str) -> 
     (ax.set_ylim if which == "y" else ax.set_xlim)(*limits)
 
 
+def _axes_height_pt(ax: Axes) -> float:
+    fig = root_figure(ax)
+    return ax.get_position().height * fig.get_figheight() * 72
+
+
 def _axes_width_pt(ax: Axes) -> float:
     fig = root_figure(ax)
     return ax.get_position().width * fig.get_figwidth() * 72
@@ -349,29 +379,28 @@ def _has_top_labels(panel: Panel) -> bool:
     return panel.kind == "bar" and bool(panel.references)
 
 
-def _make_room_for_labels(ax: Axes, panel: Panel) -> None:
-    """Widen the value axis (the layout is fixed by now) so every label ends inside the plot."""
+def _make_room_for_labels(ax: Axes, panel: Panel, rounds: int = 4) -> None:
+    """Widen the value axis (the layout is fixed by now) until every label ends inside the plot:
+    a label moves with its bar's end, so the axis is widened in a few rounds."""
     fig = root_figure(ax)
     renderer = fig.canvas.get_renderer()
-    labels = [t for t in ax.texts if t.get_gid() in (LABEL_GID,) and t.get_text()]
-    labels += [t for t in ax.texts if t.get_text() and "bbox" in t.properties()
-               and t.get_bbox_patch() is not None and t.get_gid() != LABEL_GID]  # fmt: skip
+    labels = [t for t in ax.texts if t.get_gid() in (LABEL_GID, NOT_STATED_GID) and t.get_text()]
     if not labels:
         return
-    box = ax.get_window_extent(renderer)
-    if panel.kind in ("bar", "xy"):
-        lo, hi = ax.get_xlim()
-        reach = max(t.get_window_extent(renderer).x1 for t in labels)
-        if reach > box.x1:
-            span = (hi - lo) * box.width / max(box.width - (reach - box.x1) - 4, box.width * 0.3)
-            ax.set_xlim(lo, lo + span)
-    elif panel.kind in ("column", "line"):
-        lo, hi = ax.get_ylim()
-        reach = max(t.get_window_extent(renderer).y1 for t in labels)
-        if reach > box.y1:
-            span = (hi - lo) * box.height / max(box.height - (reach - box.y1) - 4,
-                                                box.height * 0.3)  # fmt: skip
-            ax.set_ylim(lo, lo + span)
+    horizontal = panel.kind in ("bar", "xy")
+    for _ in range(rounds):
+        box = ax.get_window_extent(renderer)
+        if horizontal:
+            reach = max(t.get_window_extent(renderer).x1 for t in labels) - box.x1
+            size = box.width
+        else:
+            reach = max(t.get_window_extent(renderer).y1 for t in labels) - box.y1
+            size = box.height
+        if reach <= 0:
+            return
+        lo, hi = ax.get_xlim() if horizontal else ax.get_ylim()
+        span = (hi - lo) * size / max(size - reach - 4, size * 0.3)
+        (ax.set_xlim if horizontal else ax.set_ylim)(lo, lo + span)
 
 
 def _legend(spec: ChartSpec, style: SizeSpec) -> tuple[list[Artist], list[str]] | None:

@@ -91,6 +91,7 @@ class ChartText:
     # Lines of annotation the chart itself puts just above its axes (band names, a reference
     # label); a title on a caller's axes is lifted above them.
     above_axes_lines: int = 0
+    legend_columns: int | None = None  # None: every entry on one row
 
 
 def start_chart(ax: Axes | None, spec: SizeSpec) -> tuple[Figure, Axes]:
@@ -220,7 +221,7 @@ def _frame_figure(fig: Figure, text: ChartText, spec: SizeSpec) -> None:
             names,
             loc="upper left",
             bbox_to_anchor=(left, top),
-            ncols=len(names),
+            ncols=text.legend_columns or len(names),
             borderaxespad=0,
             borderpad=0,
             handletextpad=0.5,

@@ -88,10 +88,10 @@ def progress_spec(table: pd.DataFrame, *, lang: str = "zh") -> ChartSpec | None:
                              lag=AT_RISK_LAG_PP))]  # fmt: skip
     if len(growth):
         notes.append(Note(vocab.text("progress_needed_note", lang),
-                          evidence=vocab.text("progress_needed", lang)))  # fmt: skip
+                          evidence=vocab.text("progress_growth_panel", lang)))  # fmt: skip
     if len(others):
         notes.append(Note(vocab.text("progress_elapsed_note", lang),
-                          evidence=vocab.text("progress_elapsed", lang)))  # fmt: skip
+                          evidence=vocab.text("progress_level_panel", lang)))  # fmt: skip
     if len(waiting):
         names = vocab.join_names([_name(r, lang) for _, r in waiting.iterrows()], lang)
         notes.append(Note(vocab.text("progress_await_note", lang, m=len(waiting), names=names)))
@@ -164,7 +164,7 @@ def _growth_panel(rows: pd.DataFrame, lang: str) -> Panel:
         axis_title=vocab.text("gap_axis", lang),
         number_format="0.0",
         axis_format="0",
-        legend=True,
+        legend=False,  # the panel's title says which bar is which
     )
 
 
@@ -206,7 +206,7 @@ def _level_panel(rows: pd.DataFrame, lang: str) -> Panel:
         number_format="0.0",
         axis_format="0",
         axis_min=0,
-        legend=True,
+        legend=False,  # the panel's title says which bar is which
     )
 
 

@@ -119,7 +119,7 @@ def _panel(row: pd.Series, lang: str) -> Panel:
         title=panel_title(row, lang),
         axis_title=unit,
         number_format="0." + "0" * places if places else "0",
-        axis_format="0",
+        axis_format="0" if projected >= 5 else "0.0",  # small amounts (RMB bn) need a decimal
         axis_min=0,
         legend=False,
     )

@@ -435,11 +435,21 @@ def table_cite(title: Any, lang: str) -> str | None:
     return None if citation is None else cite(citation, lang)
 
 
+def series_source(area: str, lang: str) -> str:
+    """A real published series cited by its issuer (河南省统计局), not by the web pages it was
+    read from: those stay with each figure in ``data/raw/ytd_real/`` (URL and quote)."""
+    from muye_analysis.sources import area_issuer
+
+    return text("series_source", lang, issuer=area_issuer(area, lang))
+
+
 def store_citations(rows: Any, lang: str, *, limit: int = 3) -> list[str]:
     """The distinct sources of year-to-date rows (the store's ``source`` and ``file``
     columns), each cited by its issuer, title and tabulation date when ``source`` is a bureau
     table's title row; a source in the user's own words as given (in English, the file's name
     when those words are Chinese). At most ``limit``, then '…'."""
+    if {"year", "end_month"} <= set(rows.columns):  # the latest table first
+        rows = rows.sort_values(["year", "end_month"], ascending=False, kind="stable")
     cited: list[str] = []
     for source, file in zip(rows["source"], rows["file"], strict=True):
         source = "" if _is_missing(source) else str(source).strip()
