@@ -154,13 +154,17 @@ def _slots(panel: Panel) -> tuple[float, list[float]]:
     return width, offsets
 
 
+def _extent(panel: Panel) -> tuple[float, float]:
+    """The lowest and highest value the panel draws (zero included), references too."""
+    values = [v for s in panel.series for v in s.values if v is not None]
+    values += [r.value for r in panel.references]
+    return min([0.0, *values]), max([0.0, *values])
+
+
 def _columns(ax: Axes, panel: Panel, style: SizeSpec) -> None:
     n = len(panel.categories)
     width, offsets = _slots(panel)
-    values = [v for s in panel.series for v in s.values if v is not None]
-    values += [r.value for r in panel.references]
-    low = min([0.0, *values])
-    high = max([0.0, *values])
+    low, high = _extent(panel)
     for i, series in enumerate(panel.series):
         for j, value in enumerate(series.values):
             x = j + offsets[i]
@@ -197,10 +201,7 @@ def _columns(ax: Axes, panel: Panel, style: SizeSpec) -> None:
 def _bars(ax: Axes, panel: Panel, style: SizeSpec, names_pt: float) -> None:
     n = len(panel.categories)
     width, offsets = _slots(panel)
-    values = [v for s in panel.series for v in s.values if v is not None]
-    values += [r.value for r in panel.references]
-    low = min([0.0, *values])
-    high = max([0.0, *values])
+    low, high = _extent(panel)
     for i, series in enumerate(panel.series):
         for j, value in enumerate(series.values):
             y = (n - 1 - j) - offsets[i]  # first category on top, first series on top

@@ -136,36 +136,14 @@ def _colours(rows: pd.DataFrame) -> tuple[str, ...]:
 
 def _growth_panel(rows: pd.DataFrame, lang: str) -> Panel:
     so_far = tuple(_number(v) for v in rows["ytd_value"])
-    needed = tuple(_number(v) for v in rows["required_growth"])
     labels = []
     for value, (_, row) in zip(so_far, rows.iterrows(), strict=True):
         label = "" if value is None else vocab.pct(value)
         momentum = _momentum(row, lang)
         labels.append(f"{label}{'；' if lang == 'zh' else '; '}{momentum}" if momentum else label)
-    return Panel(
-        kind="bar",
-        categories=tuple(_row_name(r, lang, growth=True) for _, r in rows.iterrows()),
-        series=(
-            Series(
-                vocab.text("progress_so_far", lang),
-                so_far,
-                COLOURS["muye"],
-                point_colours=_colours(rows),
-                labels=tuple(labels),
-            ),
-            Series(
-                vocab.text("progress_needed", lang),
-                needed,
-                COLOURS["needed"],
-                labels=tuple("" if v is None else vocab.pct(v) for v in needed),
-            ),
-        ),
-        title=vocab.text("progress_growth_panel", lang),
-        axis_title=vocab.text("gap_axis", lang),
-        number_format="0.0",
-        axis_format="0",
-        legend=False,  # the panel's title says which bar is which
-    )
+    return _status_panel(rows, lang, growth=True, first=("progress_so_far", so_far, labels),
+                         second=("progress_needed", "required_growth"),
+                         title="progress_growth_panel", axis="gap_axis")  # fmt: skip
 
 
 def _level_panel(rows: pd.DataFrame, lang: str) -> Panel:
@@ -173,7 +151,6 @@ def _level_panel(rows: pd.DataFrame, lang: str) -> Panel:
     from muye_analysis.progress.rendering import value_decimals
 
     done = tuple(_number(v) for v in rows["completion_pct"])
-    elapsed = tuple(_number(v) for v in rows["elapsed_pct"])
     labels = []
     for value, (_, row) in zip(done, rows.iterrows(), strict=True):
         if value is not None:
@@ -183,29 +160,49 @@ def _level_panel(rows: pd.DataFrame, lang: str) -> Panel:
                              decimals=value_decimals(row))  # fmt: skip
         goal = vocab.goal_text(goal_of(row), lang, commitment=False)
         labels.append(vocab.text("progress_point_text", lang, value=shown, goal=goal))
+    return _status_panel(rows, lang, growth=False, first=("progress_completion", done, labels),
+                         second=("progress_elapsed", "elapsed_pct"),
+                         title="progress_level_panel", axis="progress_pct_axis")  # fmt: skip
+
+
+def _status_panel(
+    rows: pd.DataFrame,
+    lang: str,
+    *,
+    growth: bool,
+    first: tuple[str, tuple[float | None, ...], list[str]],
+    second: tuple[str, str],
+    title: str,
+    axis: str,
+) -> Panel:
+    """Bars of one kind of target: the first series in each row's status colour, the second (the
+    growth still needed, or the time elapsed) in light grey, each labelled with its value."""
+    name, values, labels = first
+    other_name, column = second
+    other = tuple(_number(v) for v in rows[column])
     return Panel(
         kind="bar",
-        categories=tuple(_row_name(r, lang, growth=False) for _, r in rows.iterrows()),
+        categories=tuple(_row_name(r, lang, growth=growth) for _, r in rows.iterrows()),
         series=(
             Series(
-                vocab.text("progress_completion", lang),
-                done,
+                vocab.text(name, lang),
+                values,
                 COLOURS["muye"],
                 point_colours=_colours(rows),
                 labels=tuple(labels),
             ),
             Series(
-                vocab.text("progress_elapsed", lang),
-                elapsed,
+                vocab.text(other_name, lang),
+                other,
                 COLOURS["needed"],
-                labels=tuple("" if v is None else vocab.pct(v) for v in elapsed),
+                labels=tuple("" if v is None else vocab.pct(v) for v in other),
             ),
         ),
-        title=vocab.text("progress_level_panel", lang),
-        axis_title=vocab.text("progress_pct_axis", lang),
+        title=vocab.text(title, lang),
+        axis_title=vocab.text(axis, lang),
         number_format="0.0",
         axis_format="0",
-        axis_min=0,
+        axis_min=None if growth else 0,
         legend=False,  # the panel's title says which bar is which
     )
 
