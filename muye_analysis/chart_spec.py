@@ -58,7 +58,7 @@ class Series:
 
     ``values`` are None where the source gives no figure. ``labels`` are the texts drawn at the
     points, already formatted ("" for none); the label of a None value is drawn where the value
-    would start (a missing figure reads "2023年未公布", never as a zero). ``point_colours``
+    would start (a missing figure reads "YYYY年未公布", never as a zero). ``point_colours``
     overrides ``colour`` point by point. ``x`` holds the x values of an ``xy`` series;
     ``marker=False`` draws its labels only (a standing without a rank, a band's name); ``line``
     joins its points (a reference segment on an ``xy`` chart).
@@ -86,7 +86,7 @@ class Series:
 
 @dataclass(frozen=True)
 class Reference:
-    """A line across the plot at ``value`` on the value axis, with its label ("与2023年持平")."""
+    """A line across the plot at ``value`` on the value axis, with its label ("与YYYY年持平")."""
 
     value: float
     label: str

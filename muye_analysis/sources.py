@@ -1,12 +1,12 @@
 """Sources by issuer: who published a figure, in which document, and when; never a mirror's URL.
 
 A source line on a chart, slide or report section names the issuing body, the document and its
-date: 牧野区发展和改革委员会《关于牧野区…的报告》（2024年初）. Where the project read a figure
+date: 牧野区发展和改革委员会《关于牧野区…的报告》（YYYY年初）. Where the project read a figure
 from a mirror or a repost, the URL stays with the figure, in the raw file's rows and origin
 record: the reader of a slide needs the issuer, the auditor the URL.
 
 * A plan report: its origin record's ``issuer_<lang>`` (else its ``issuing_body_<lang>`` up to
-  the first bracket or comma), its title, and ``presented`` (early 2024 → 2024年初).
+  the first bracket or comma), its title, and ``presented`` (early YYYY → YYYY年初).
 * A comparator figure (``data/raw/context``): ``data/curated/issuers.csv``, matched on the row's
   source title, each issuer with the basis on which it is known.
 * A year-to-date table: its title row, parsed by :func:`parse_table_title` into the period, the
@@ -45,8 +45,8 @@ class Citation:
 
 
 def date_text(value: str, lang: str) -> str:
-    """'2024-03-19' → '2024年3月19日' / '19 March 2024'; '2024' → '2024年' / '2024'; 'early 2024'
-    → '2024年初' / 'early 2024'; '' stays ''."""
+    """'YYYY-03-19' → 'YYYY年3月19日' / '19 March YYYY'; 'YYYY' → 'YYYY年' / 'YYYY'; 'early YYYY'
+    → 'YYYY年初' / 'early YYYY'; '' stays ''."""
     value = str(value or "").strip()
     match = _ISO.match(value)
     if match:
@@ -116,10 +116,10 @@ def area_issuer(area: str, lang: str) -> str:
 class TableTitle:
     """A year-to-date table's title row, read into its parts."""
 
-    title: str  # the title without remarks in brackets: 2024年1-9月牧野区主要经济指标
+    title: str  # the title without remarks in brackets: YYYY年1-9月牧野区主要经济指标
     period: object | None  # a periods.Period, or None
     area: str  # the area whose bureau issued it: 牧野区, or 新乡市 for a table of every unit
-    tabulated: str  # 制表日期 as ISO (2024-10-15), or ''
+    tabulated: str  # 制表日期 as ISO (YYYY-10-15), or ''
     unit: str  # the table's default unit (单位：万元), or ''
     remarks: tuple[str, ...]  # the bracketed remarks (合成数据，仅供测试…)
     every_unit: bool  # a city table of every county-level unit

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -23,9 +22,6 @@ from muye_analysis.briefing.pictures import chart_notes, draw_pictures
 from muye_analysis.briefing.ytd import YtdPart, ytd_part
 from muye_analysis.periods import Period
 from muye_analysis.vocab import text
-
-_WHEN = re.compile(r"\b(early|mid|late)?[\s-]*((?:19|20)\d\d)\b", re.IGNORECASE)
-_PART_ZH = {"early": "初", "mid": "中", "late": "末"}
 
 
 def assemble_briefing(
@@ -115,14 +111,11 @@ def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
 
 
 def presented_when(presented: str, lang: str) -> str:
-    """'early YYYY' from the sidecar's ``presented`` field, as 'YYYY年初' in Chinese; '' if none."""
-    match = _WHEN.search(presented)
-    if match is None:
-        return ""
-    part, year = (match.group(1) or "").lower(), match.group(2)
-    if lang == "en":
-        return f"{part} {year}".strip()
-    return f"{year}年{_PART_ZH.get(part, '')}"
+    """'early YYYY' from the sidecar's ``presented`` field, as 'YYYY年初' in Chinese; '' if none
+    (the sources' date wording: :func:`muye_analysis.sources.date_text`)."""
+    from muye_analysis.sources import date_text
+
+    return date_text(presented, lang)
 
 
 def title_block(lang: str, ytd: YtdPart, *, demo: bool = False) -> TitleBlock:

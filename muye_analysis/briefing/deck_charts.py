@@ -5,10 +5,10 @@ clustered columns, XY dots, lines), so a user can 编辑数据 in PowerPoint or 
 spec annotates is part of the chart's XML, as the matplotlib renderer draws it in the pictures:
 
 * labels: a data label per point, as the spec formats it;
-* a figure that is not published ("2023年未公布"): the point stays empty in the embedded data and
+* a figure that is not published ("YYYY年未公布"): the point stays empty in the embedded data and
   its label is drawn where the bar would start (the chart shows blanks at zero height, so the
   label has a place; no number is written for it);
-* reference lines ("与2023年持平" at 100%): a line series over the columns (a column-and-line
+* reference lines ("与YYYY年持平" at 100%): a line series over the columns (a column-and-line
   chart), the label on its last point; on an XY chart a two-point line series;
 * bands (the thirds of a ranking): their edges as dashed XY line series and their names as
   label-only points over them;

@@ -341,7 +341,7 @@ def _text_in_place(
 
 def wrap_category(text: str, width_pt: float, size: float) -> str:
     """``text`` wrapped to ``width_pt``, breaking first before a bracket (地区生产总值 / （可比价）)
-    or after a year (2023年 / 未公布), then between characters or words."""
+    or after a year (YYYY年 / 未公布), then between characters or words."""
     import re
 
     lines = []

@@ -198,7 +198,7 @@ def disagreement_notes(ranks: pd.DataFrame, lang: str) -> list[str]:
 
 def source_text(ranks: pd.DataFrame, lang: str) -> str:
     """资料来源：the city bureau's tables, each by its issuer, title and date (新乡市统计局
-    《2024年1-6月各县（市、区）主要经济指标》), and the synthetic stamp when any row is from a
+    《YYYY年1-6月各县（市、区）主要经济指标》), and the synthetic stamp when any row is from a
     synthetic file. The files' names stay with the figures (the store), not on the slide."""
     parts = vocab.store_citations(ranks, lang)  # the latest table first
     if bool(ranks["synthetic"].fillna(False).any()):

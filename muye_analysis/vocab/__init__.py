@@ -399,8 +399,8 @@ def source_line(lang: str, extra: Iterable[str] = (), **years: Any) -> str:
 
 
 def cite(citation: Any, lang: str) -> str:
-    """A :class:`~muye_analysis.sources.Citation` worded: 牧野区统计局《…》（2024年10月15日）
-    / 'Muye District Bureau of Statistics, … (15 October 2024)'."""
+    """A :class:`~muye_analysis.sources.Citation` worded: 牧野区统计局《…》（YYYY年10月15日）
+    / 'Muye District Bureau of Statistics, … (15 October YYYY)'."""
     key = "cite" if citation.document else "cite_issuer"
     worded = text(key, lang, issuer=citation.issuer, document=citation.document)
     if citation.date:
