@@ -53,11 +53,11 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     return value * f_from / f_to
 
 
-# Units as printed (schema.UNITS) in English; counts of things need no unit word. One money
-# convention (muye_analysis.vocab): RMB bn in tables, axes, labels and prose alike (money_en);
-# 万斤 in tonnes (1 jin = 0.5 kg).
+# Units as printed (schema.UNITS) in English, for values shown as stored (a workbook's cells);
+# counts of things need no unit word. A briefing, chart or sentence converts money to RMB bn
+# (money_en, vocab.money_axis): its one money convention. 万斤 in tonnes (1 jin = 0.5 kg).
 UNITS_EN = {
-    "亿元": "RMB bn", "万元": "RMB bn", "元": "RMB", "%": "%",
+    "亿元": "RMB 100 million", "万元": "RMB 10,000", "元": "RMB", "%": "%",
     "位": "", "名": "", "个": "", "家": "", "项": "", "类": "", "场次": "", "所": "",
     "件": "", "户": "", "天": "days", "期": "", "处": "", "座": "", "批": "",
     "人": "people", "万人": "10,000 people",

@@ -291,11 +291,13 @@ def test_ordinals():
     ]  # fmt: skip
 
 
-def test_text_width_counts_chinese_wide_and_the_script_gap():
-    assert text_ems("GDP") == pytest.approx(1.8)
-    assert text_ems("税占比") == pytest.approx(3.0)
-    assert text_ems("GDP占") == pytest.approx(1.8 + 0.25 + 1.0)
-    # 20 Chinese characters = 20 em: 18 pt needs 360 pt, under 0.88 x 6 in x 72 = 380 pt.
+def test_text_width_is_measured_with_the_fonts_metrics():
+    from muye_analysis.briefing.fit import WIDTH_SLACK
+
+    assert text_ems("税占比") == pytest.approx(3 * WIDTH_SLACK)  # a Chinese character: one em
+    assert text_ems("GDP") < text_ems("税占比")  # three Latin capitals run narrower
+    assert text_ems("GDP占") == pytest.approx(text_ems("GDP") + WIDTH_SLACK)
+    # 20 Chinese characters at 18 pt: 20 x 18 x 1.03 = 371 pt, under (6 - 0.2) x 72 = 418 pt
     assert fit_size("一" * 20, 6.0, (18, 16)) == 18
     assert fit_size("一" * 40, 6.0, (18, 16, 12)) == 12  # too long for any: the smallest
 

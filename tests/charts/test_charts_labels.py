@@ -138,3 +138,11 @@ def test_standings_are_translated_and_unknown_ones_kept():
     assert vocab.standing_label("前列", "zh") == "全市前列"
     assert vocab.standing_label("先进", "zh") == "先进"
     assert vocab.standing_label("先进", "en") == "qualitative standing"
+
+
+def test_a_unit_labels_values_as_stored_and_money_shown_in_bn_is_converted():
+    # a workbook cell keeps the stored 亿元 figure: its unit says so
+    assert vocab.unit_label("亿元", "en") == "RMB 100 million"
+    # a chart or slide shows money in RMB bn: the factor and the extra decimal come with it
+    assert vocab.money_axis("亿元", "en") == (0.1, "RMB bn", 1)
+    assert vocab.money_axis("亿元", "zh") == (1.0, "亿元", 0)
