@@ -33,23 +33,29 @@ run: $(VENV)/.installed-core ## install, then run every notebook and export ever
 brief: $(VENV)/.installed-core ## install, then build the briefing deck and HTML report only
 	$(BIN)/muye brief
 
-test: $(VENV)/.installed-test ## install, then the fast tests (no notebooks), then the notebook tests
-	$(BIN)/python -m pytest -m "not notebook"
+# The README journeys run last: each runs its commands as written in a fresh clone (a few minutes).
+test: $(VENV)/.installed-test ## install, then the fast tests, the notebook tests, the README journeys
+	$(BIN)/python -m pytest -m "not notebook and not readme"
 	$(BIN)/python -m pytest -m notebook
+	$(BIN)/python -m pytest -m readme
 
-# The notebooks are text files (jupytext); this override makes JupyterLab open them as notebooks,
-# and jupytext.toml (project root) keeps a save from rewriting their header.
+# The notebooks are text files (jupytext); this override makes JupyterLab open them as notebooks
+# (and asks no question about fetching Jupyter news: a server may have no internet), and
+# jupytext.toml (project root) keeps a save from rewriting their header.
 # Lab is rooted at the project folder, so figures/, data/quarterly/ and build/ are in its file
 # browser. Options go through LAB_ARGS, e.g. on a server: make lab LAB_ARGS="--no-browser --port=8899".
 # As root (a container, a CI box) Jupyter refuses to start unless told: root is detected and allowed.
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 LAB_ARGS ?=
 LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+# jupytext's contents manager, serving each .py notebook with its kernel's language_info, so that
+# opening one does not mark it modified (muye_analysis/lab.py).
+LAB_CONTENTS := --ServerApp.contents_manager_class=muye_analysis.lab.TextNotebooksContentsManager
 
 lab: $(VENV)/.installed-lab ## install JupyterLab and open the project (LAB_ARGS="--no-browser --port=8899")
 	@mkdir -p $(dir $(LAB_SETTINGS))
-	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"python": "Jupytext Notebook"}}}' > $(LAB_SETTINGS)
-	$(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ROOT) $(LAB_ARGS)
+	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"python": "Jupytext Notebook"}}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"}}' > $(LAB_SETTINGS)
+	$(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_CONTENTS) $(LAB_ROOT) $(LAB_ARGS)
 
 lint: $(VENV)/.installed-dev ## ruff on code and notebooks
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
@@ -60,5 +66,6 @@ format: $(VENV)/.installed-dev ## apply ruff's formatting and safe fixes
 bench: $(VENV)/.installed-test ## run the speed benchmarks (prints figures, asserts nothing)
 	$(BIN)/python benchmarks/run_all.py
 
-clean: ## remove build outputs (keeps raw data, the year-to-date store in data/processed and the environment)
+# drafts/ holds reports' drafts under hand review: never cleaned.
+clean: ## remove build outputs (keeps data/, the year-to-date store, drafts/ and the environment)
 	rm -rf build figures/*.png figures/*.svg figures/*.pdf

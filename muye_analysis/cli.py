@@ -193,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="read a report's numbers into a draft table for review (curated format)"
     )
     p.add_argument("report", help="report text file (.txt; UTF-8 or GBK)")
-    p.add_argument("-o", "--output", help="draft CSV to write (default: build/<report>_draft.csv)")
+    p.add_argument("-o", "--output", help="draft CSV to write (default: drafts/<report>_draft.csv)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument(
         "--explain",
@@ -318,7 +318,8 @@ _WRITES_OUTPUTS = ("run", "brief", "charts", "extract", "export", "progress")
 
 def _check_settings(args: argparse.Namespace) -> None:
     """Folders named by environment variables, checked before any work: MUYE_DATA_DIR must
-    exist; MUYE_BUILD_DIR / MUYE_FIGURES_DIR must not lie under data/ (outputs never go there)."""
+    exist; MUYE_BUILD_DIR / MUYE_FIGURES_DIR / MUYE_DRAFTS_DIR must not lie under data/ (outputs
+    never go there)."""
     from muye_analysis import config
 
     if os.environ.get("MUYE_DATA_DIR") and not config.DATA.is_dir():
@@ -332,7 +333,8 @@ def _check_settings(args: argparse.Namespace) -> None:
         from muye_analysis.outputs import check_output_folder
 
         for variable, folder in (("MUYE_BUILD_DIR", config.build_dir),
-                                 ("MUYE_FIGURES_DIR", config.figures_dir)):  # fmt: skip
+                                 ("MUYE_FIGURES_DIR", config.figures_dir),
+                                 ("MUYE_DRAFTS_DIR", config.drafts_dir)):  # fmt: skip
             if os.environ.get(variable):
                 check_output_folder(folder(), setting=variable)
 

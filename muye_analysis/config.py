@@ -5,8 +5,8 @@ the CLI agree wherever they are started. Environment variables move them (tests 
 the working tree clean): ``MUYE_DATA_DIR`` the whole data folder (raw, curated, quarterly,
 league; read when the package is imported), ``MUYE_BUILD_DIR`` the executed notebooks, HTML and
 briefing, ``MUYE_FIGURES_DIR`` the charts, ``MUYE_PROCESSED_DIR`` the year-to-date store,
-``MUYE_QUARTERLY_DIR`` where year-to-date files are read from and ``MUYE_LEAGUE_DIR`` the
-league tables.
+``MUYE_QUARTERLY_DIR`` where year-to-date files are read from, ``MUYE_LEAGUE_DIR`` the
+league tables and ``MUYE_DRAFTS_DIR`` the drafts of new reports (``muye extract``).
 
 No report year is written here: which years a report covers comes from its origin record and
 its rows (:mod:`muye_analysis.reports`).
@@ -42,6 +42,12 @@ REGISTRY_CSV = CURATED / "registry.csv"
 def build_dir() -> Path:
     """Where executed notebooks, HTML, the processed store and the deck go (git-ignored)."""
     return Path(os.environ.get("MUYE_BUILD_DIR", ROOT / "build"))
+
+
+def drafts_dir() -> Path:
+    """Where ``muye extract`` writes a report's draft for review (git-ignored). Not a build
+    output: a draft holds hand review, so ``make clean`` leaves this folder alone."""
+    return Path(os.environ.get("MUYE_DRAFTS_DIR", ROOT / "drafts"))
 
 
 def figures_dir() -> Path:

@@ -28,6 +28,17 @@ if TYPE_CHECKING:
     import pandas as pd
 
 YEAR_FIELDS = ("year_reported", "year_planned")
+# What a report's origin record must give beyond the fields every raw file's record has
+# (provenance.REQUIRED_FIELDS), each with what to write: the notebooks, the cover slide and the
+# summaries read them. A record missing one is refused by `muye accept` and `muye check` with the
+# field named, before anything is written or run. The README lists them for a new report.
+_FIELD_HELP = {
+    "title_zh": "the report's title in Chinese, as printed",
+    "issuing_body_zh": "who presents it, in Chinese, as the report names it",
+    "issuing_body_en": "the same in English",
+    "presented": "when and to whom, e.g. 'early YYYY, to the district people's congress'",
+}
+REPORT_FIELDS = (*_FIELD_HELP, *YEAR_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,14 @@ def _read_report(path: Path, raw: Path, stamp: int | None) -> Report:
 
     meta = read_sidecar(path)
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    for field, what in _FIELD_HELP.items():
+        if not str(meta.get(field) or "").strip():
+            raise DataError(
+                f"the origin record of a report gives no {field}.",
+                file=sidecar,
+                column=field,
+                fix=f"write {field}: {what} (the bundled report's record shows every field).",
+            )
     years = {}
     for field in YEAR_FIELDS:
         value = meta.get(field)
@@ -112,7 +131,7 @@ def _read_report(path: Path, raw: Path, stamp: int | None) -> Report:
         path=path,
         base_year=years["year_reported"],
         plan_year=years["year_planned"],
-        title_zh=str(meta.get("title_zh") or meta["title_en"]),
+        title_zh=str(meta["title_zh"]),
         title_en=str(meta["title_en"]),
         presented=str(meta.get("presented") or ""),
     )

@@ -23,6 +23,9 @@ from muye_analysis.suite import NOTEBOOKS, NotebookSpec
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
+# A kernel that has not answered after this long did not start. papermill's default (60 s) was
+# reached on a busy 2-core machine running two notebooks and the briefing at once.
+KERNEL_START_TIMEOUT_S = 180
 
 
 @dataclass
@@ -107,6 +110,7 @@ def execute_notebook(
                 progress_bar=False,
                 cwd=str(config.NOTEBOOKS),
                 execution_timeout=CELL_TIMEOUT_S,
+                start_timeout=KERNEL_START_TIMEOUT_S,
             )
     except PapermillExecutionError as exc:
         number, first_line = _source_cell(nb, exc.source)
@@ -116,6 +120,9 @@ def execute_notebook(
             f"{spec.path.relative_to(config.ROOT)}, cell {number} ({first_line!r}): "
             f"{exc.ename}: {exc.evalue}. The executed copy is {failed}."
         )
+        return NotebookResult(spec.stem, time.perf_counter() - start, error=message)
+    except RuntimeError as exc:  # the kernel did not start (cell errors are caught above)
+        message = f"{spec.path.relative_to(config.ROOT)}: the {KERNEL} kernel did not start: {exc}"
         return NotebookResult(spec.stem, time.perf_counter() - start, error=message)
     partial.replace(final)
     result = NotebookResult(spec.stem, 0.0, executed=final)
@@ -209,9 +216,21 @@ def run_suite(
 
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
     if as_of is not None:  # 前三季度, YYYY年1-9月, 三季度累计 … -> one period, parsed once
-        from muye_analysis.reports import as_of_period
+        from muye_analysis.periods import PeriodError
+        from muye_analysis.reports import as_of_period, list_reports
 
-        as_of = as_of_period(as_of).label("zh")  # the notebooks' AS_OF and the briefing's
+        reports = list_reports()
+        report = reports[-1]  # the latest drives the notebooks: its plan year is analysed
+        period = as_of_period(as_of, plan_year=None)
+        if period.year != report.plan_year:  # refused before any notebook, as `muye progress`
+            earlier = any(r.plan_year == period.year for r in reports)
+            raise PeriodError(
+                f"the targets are for {report.plan_year} (the latest report, {report.name}); "
+                f"{period.label('zh')} is another year. Give a period of {report.plan_year}"
+                + (f"; notebook 03 sets {period.year}'s targets against its outcomes."
+                   if earlier else ".")
+            )  # fmt: skip
+        as_of = period.label("zh")  # the notebooks' AS_OF and the briefing's
     # Year-to-date files are ingested before any notebook starts, so a bad table stops the run
     # with its file, row and column instead of failing inside notebook 04. The other data
     # checks (a second of pandas work) run while the first kernels start; a DataError there

@@ -1,10 +1,10 @@
 """Open every notebook in JupyterLab, run it, and screenshot it, as a user would see it.
 
 A manual check (the pytest suite needs no browser): it drives a running JupyterLab with
-playwright and the system Chromium, restarts each notebook's kernel and runs all its cells from
-the Kernel menu, counts error
-outputs, saves (Ctrl+S, so ``git status`` then shows whether a save rewrites the ``.py`` file)
-and writes screenshots to build/lab_check/.
+playwright and the system Chromium, checks that opening a notebook leaves it unmodified (no ● on
+its tab), restarts each notebook's kernel and runs all its cells from the Kernel menu, counts
+error outputs, saves (Ctrl+S, so ``git status`` then shows whether a save rewrites the ``.py``
+file) and writes screenshots to build/lab_check/.
 
     make lab LAB_ARGS="--no-browser --port=8899" &      # note the URL with its token
     pip install playwright                              # in any environment; no browser download:
@@ -33,6 +33,8 @@ def check_notebook(browser, server: str, token: str, notebook: str, out: Path) -
     tag = Path(notebook).stem
     page.goto(f"{server}/lab/tree/{notebook}?token={token}")
     page.wait_for_selector(".jp-NotebookPanel:visible .jp-Cell", timeout=90_000)
+    time.sleep(3)  # the kernel starts and reports its language: that must not modify the notebook
+    dirty = page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current.jp-mod-dirty").count()
     page.screenshot(path=out / f"{tag}_opened.png")
     news = page.locator(".jp-Notification-Toast button", has_text="No")  # Jupyter news toast
     if news.count():
@@ -69,7 +71,8 @@ def check_notebook(browser, server: str, token: str, notebook: str, out: Path) -
     time.sleep(3)
     page.close()
     took = time.time() - start
-    return f"{notebook}: {took:.0f} s, stderr outputs {errors}, tracebacks {tracebacks}"
+    opened = "MODIFIED on opening (●)" if dirty else "unmodified on opening"
+    return f"{notebook}: {opened}; {took:.0f} s, stderr outputs {errors}, tracebacks {tracebacks}"
 
 
 def main(url: str) -> int:

@@ -17,6 +17,7 @@ def _outputs_in_tmp(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("MUYE_FIGURES_DIR", str(out / "figures"))
     monkeypatch.setenv("MUYE_BUILD_DIR", str(out / "build"))
     monkeypatch.setenv("MUYE_PROCESSED_DIR", str(out / "processed"))
+    monkeypatch.setenv("MUYE_DRAFTS_DIR", str(out / "drafts"))
     # Inputs a user may have dropped into the working tree must not change test results.
     monkeypatch.setenv("MUYE_QUARTERLY_DIR", str(out / "quarterly"))
     monkeypatch.setenv("MUYE_LEAGUE_DIR", str(out / "league"))

@@ -195,3 +195,17 @@ def test_the_apostrophe_extract_puts_before_a_formula_like_quote_is_taken_off(se
     added = pd.read_csv(curated, dtype=str, keep_default_na=False)
     assert "+签约项目22个" in added["quote"].tolist()
     assert not any(q.startswith("'") for q in added["quote"])
+
+
+def test_a_report_whose_origin_record_lacks_issuing_body_zh_is_refused_naming_it(setup):
+    # What a newcomer wrote from the README's field list before issue 24: accept passed, then
+    # notebook 01 stopped with KeyError: 'issuing_body_zh'.
+    draft, curated = setup
+    before = curated.read_bytes()
+    sidecar = config.RAW / "report_2024" / "muye_plan_report_2024_2025.txt.origin.yml"
+    text = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(text.replace("issuing_body_zh:", "# issuing_body_zh:"), encoding="utf-8")
+    with pytest.raises(DataError, match="gives no issuing_body_zh") as info:
+        accept_draft(draft, "report_2024", curated=curated)
+    assert (info.value.file, info.value.column) == (sidecar, "issuing_body_zh")
+    assert curated.read_bytes() == before

@@ -16,13 +16,13 @@ from muye_analysis.periods import Period
 from muye_analysis.quarterly import ingest_quarterly, read_store
 
 BUREAU = Path(__file__).parent / "data" / "quarterly" / "synthetic_bureau_gbk_prior_year.csv"
-STORED_TITLE = (
-    "2024年1-9月牧野区主要经济指标(合成数据,仅供测试,非真实统计) 制表日期:2024年10月15日 单位:万元"
-)
+STORED_TITLE = "2024年1-9月牧野区主要经济指标(合成数据,仅供测试,非真实统计) 制表日期:2024年10月15日"
+# a title row as some tables give it, the table's unit beside the date
+WITH_UNIT = STORED_TITLE + " 单位:万元"
 
 
 def test_a_bureau_title_row_is_read_into_its_parts():
-    parsed = sources.parse_table_title(STORED_TITLE)
+    parsed = sources.parse_table_title(WITH_UNIT)
     assert parsed.title == "2024年1-9月牧野区主要经济指标"
     assert parsed.period == Period(2024, 9)
     assert (parsed.area, parsed.tabulated, parsed.unit) == ("牧野区", "2024-10-15", "万元")
@@ -37,7 +37,7 @@ def test_a_bureau_title_row_is_read_into_its_parts():
 
 
 def test_a_table_is_cited_by_its_issuer_title_and_date_without_its_unit():
-    zh, en = vocab.table_cite(STORED_TITLE, "zh"), vocab.table_cite(STORED_TITLE, "en")
+    zh, en = vocab.table_cite(WITH_UNIT, "zh"), vocab.table_cite(WITH_UNIT, "en")
     assert zh == "牧野区统计局《2024年1-9月牧野区主要经济指标》（2024年10月15日）"
     assert en == (
         "Muye District Bureau of Statistics, Main economic indicators of Muye District, "

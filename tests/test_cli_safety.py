@@ -195,9 +195,9 @@ def test_a_name_too_long_is_one_line(tmp_path, capsys):
 
 
 def test_a_build_folder_below_a_file_is_one_line(tmp_path, monkeypatch, capsys):
-    blocker = tmp_path / "build"
+    blocker = tmp_path / "drafts"  # muye extract writes its draft under MUYE_DRAFTS_DIR
     blocker.write_text("a file where a folder should be\n", encoding="utf-8")
-    monkeypatch.setenv("MUYE_BUILD_DIR", str(blocker / "out"))
+    monkeypatch.setenv("MUYE_DRAFTS_DIR", str(blocker / "out"))
     assert cli.main(["extract", str(config.REPORT_TEXT)]) == 2
     err = capsys.readouterr().err
     assert "a part of the path is a file, not a folder (ENOTDIR)" in err

@@ -142,6 +142,20 @@ def test_attainment_meets_the_earlier_targets_with_the_later_outcomes(two_report
     ]
 
 
+def test_run_as_of_the_earlier_plan_year_is_refused_before_any_notebook(two_reports):
+    # Before issue 24, notebook 04 crashed here (ValueError: ... pass target= for 2024), while
+    # muye progress --as-of refused cleanly. Both now refuse, naming the years.
+    run = _muye("run", "--as-of", "2024年1-9月", "--no-brief", root=two_reports, check=False)
+    progress = _muye("progress", "--as-of", "2024年1-9月", root=two_reports, check=False)
+    assert (run.returncode, progress.returncode) == (2, 2)
+    assert run.stderr.startswith("error: --as-of '2024年1-9月': the targets are for 2025")
+    assert "2024年1-9月 is another year. Give a period of 2025" in run.stderr
+    assert "notebook 03 sets 2024's targets against its outcomes" in run.stderr
+    assert "the targets are for 2025" in progress.stderr
+    assert not (two_reports / "build" / "notebooks").exists()  # no notebook ran
+    assert run.stdout == ""
+
+
 @pytest.mark.notebook
 def test_run_puts_the_next_reports_years_on_the_notebook_charts(two_reports):
     _muye("run", "--lang", "en", "--no-brief", "--no-html", root=two_reports)

@@ -65,6 +65,18 @@ def test_forecast_example_is_real_data_not_stamped_synthetic(outputs):
     assert not list((root / "figures").glob("forecast_fan_example_*"))  # nothing synthetic drawn
 
 
+def test_forecast_notebook_says_its_worked_example_is_real_data(outputs):
+    # Before issue 24 it said the example below used data labelled synthetic: it is Henan's.
+    results, _ = outputs
+    executed = nbformat.read(results["04_growth_gap_forecasts"].executed, as_version=4)
+    printed = "".join(
+        o.get("text", "") for c in executed.cells for o in c.get("outputs", [])
+        if o.output_type == "stream"
+    )  # fmt: skip
+    assert "不作预测（第4节的实例用河南省公开发布的真实数据）" in printed
+    assert "合成" not in printed  # no year-to-date store here: nothing synthetic is used
+
+
 def test_a_notebook_runs_in_english_too(tmp_path, monkeypatch):
     monkeypatch.setenv("MUYE_FIGURES_DIR", str(tmp_path / "figures"))
     result = runner.execute_notebook(

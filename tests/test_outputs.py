@@ -60,12 +60,19 @@ def test_brief_into_a_raw_folder_is_refused_before_anything_is_written(capsys):
     assert _tree(raw) == before
 
 
-def test_a_build_dir_variable_pointing_into_data_is_refused(monkeypatch, capsys):
+@pytest.mark.parametrize(
+    ("variable", "command"),
+    [("MUYE_BUILD_DIR", "brief"), ("MUYE_FIGURES_DIR", "charts"), ("MUYE_DRAFTS_DIR", "extract")],
+)
+def test_an_output_folder_variable_pointing_into_data_is_refused(
+    variable, command, monkeypatch, capsys
+):
     raw = config.RAW / "report_2023"
     before = _tree(raw)
-    monkeypatch.setenv("MUYE_BUILD_DIR", str(raw))
-    assert cli.main(["brief"]) == 2
-    assert "MUYE_BUILD_DIR lies under" in capsys.readouterr().err
+    monkeypatch.setenv(variable, str(raw))
+    args = [command, str(config.REPORT_TEXT)] if command == "extract" else [command]
+    assert cli.main(args) == 2
+    assert f"{variable} lies under" in capsys.readouterr().err
     assert _tree(raw) == before
 
 

@@ -94,3 +94,17 @@ def test_one_period_for_every_as_of_with_the_plan_year_implied():
         as_of_period("二季度")
     with pytest.raises(PeriodError, match="the year the targets are for"):
         as_of_period(f"{year - 1}年1-9月", plan_year=year)
+
+
+@pytest.mark.parametrize("field", reports.REPORT_FIELDS)
+def test_an_origin_record_missing_a_field_the_code_reads_is_refused_naming_it(raw_copy, field):
+    sidecar = raw_copy / (BUNDLED + ".origin.yml")
+    kept = [
+        line for line in sidecar.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(f"{field}:")
+    ]  # fmt: skip
+    sidecar.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=f"gives no {field}") as info:
+        reports.read_report(BUNDLED)
+    assert info.value.column == field
+    assert info.value.file == sidecar

@@ -84,3 +84,21 @@ def test_no_notebook_is_committed_with_outputs():
         str(p) for p in paths if any(c.get("outputs") for c in nbformat.read(p, as_version=4).cells)
     ]
     assert with_outputs == []
+
+
+def test_a_kernel_that_does_not_start_fails_its_notebook_by_name_not_with_a_traceback(
+    tmp_path, monkeypatch
+):
+    import papermill
+
+    def no_kernel(*args, **kwargs):
+        assert kwargs["start_timeout"] == runner.KERNEL_START_TIMEOUT_S  # not papermill's 60 s
+        raise RuntimeError("Kernel didn't respond in 180 seconds")
+
+    monkeypatch.setattr(papermill, "execute_notebook", no_kernel)
+    result = runner.execute_notebook(notebook("01"), build_dir=tmp_path, html=False)
+    assert not result.ok
+    assert result.error == (
+        "notebooks/01_indicators.py: the python3 kernel did not start: "
+        "Kernel didn't respond in 180 seconds"
+    )

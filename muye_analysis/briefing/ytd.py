@@ -16,6 +16,7 @@ from muye_analysis import vocab
 from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.claims.base import Claim
+from muye_analysis.claims.progress import about_convention_claim, status_claim
 from muye_analysis.claims.ytd import gap_claim
 from muye_analysis.forecast import DEFAULT_METHOD
 from muye_analysis.quarterly import is_synthetic
@@ -116,6 +117,8 @@ def _gap_slide(
             text("ytd_weights_note", lang, names=vocab.join_names(names, lang),
                  weights=text(key, lang))
         )  # fmt: skip
+    if any(g.verdict is not None or g.bound == "about" for g in gaps):  # a verdict is shown
+        notes.append(vocab.say(about_convention_claim(short=True), lang))
     extra = [sources]
     if synthetic:
         title += vocab.text("synthetic_title", lang)
@@ -158,10 +161,16 @@ def _progress_slide(
     title += vocab.text("synthetic_title", lang) if synthetic else ""
     image, phone = draw_pictures(spec, f"progress_{lang}", figure_dir)
     topic = progress_title(table, lang)
+    # the chart's notes, then the 左右 convention and why each target behind is behind (its
+    # name and status are drawn; the reason is the words behind its colour)
+    behind = table[table["status"].isin(["off_track", "at_risk"])].to_dict("records")
+    reasons = [text("progress.name_reason", lang, name=vocab.indicator_name(r["indicator"], lang),
+                    reason=vocab.say(status_claim(r), lang)) for r in behind]  # fmt: skip
+    *framing, data_note = chart_notes(spec, topic, lang)
+    notes = (*framing, vocab.say(about_convention_claim(short=True), lang), *reasons, data_note)
     slide = ChartSlide(name="progress", title=title, takeaway=progress_takeaway(table, lang),
-                       image=image, source=spec.source, charts=spec.panels,
-                       notes=chart_notes(spec, topic, lang), topic=topic, spec=spec,
-                       phone_image=phone)  # fmt: skip
+                       image=image, source=spec.source, charts=spec.panels, notes=notes,
+                       topic=topic, spec=spec, phone_image=phone)  # fmt: skip
     return slide, period, sources
 
 

@@ -34,9 +34,17 @@ NO_DATA = "no_data"
 STATUS_HEX = {status: hex_colour(colour) for status, colour in STATUS_COLOURS.items()}
 
 
+def annual_targets(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``table`` that are annual targets (a project's total investment is not)."""
+    if "annual" not in table.columns:
+        return table
+    return table[table["annual"].fillna(True).astype(bool)]
+
+
 def has_tracked(table: pd.DataFrame) -> bool:
-    """Whether any target of ``table`` has a figure for the year (else there is no chart)."""
-    return bool(len(table)) and bool((table["status"] != NO_DATA).any())
+    """Whether any annual target of ``table`` has a figure for the year (else no chart)."""
+    rows = annual_targets(table)
+    return bool(len(rows)) and bool((rows["status"] != NO_DATA).any())
 
 
 def plot_progress(
@@ -64,11 +72,12 @@ def plot_progress(
 
 def progress_spec(table: pd.DataFrame, *, lang: str = "zh") -> ChartSpec | None:
     """The progress chart as data, or None when no target has a figure."""
-    from muye_analysis.progress import AT_RISK_ACCELERATION_PP, AT_RISK_LAG_PP
+    from muye_analysis.progress import THRESHOLDS
 
     lang = resolve_lang(lang)
     if not has_tracked(table):
         return None
+    table = annual_targets(table)  # a project's size is no annual target (the tally's rule)
     tracked = table[table["status"] != NO_DATA]
     waiting = table[table["status"] == NO_DATA]
     panels = []
@@ -84,8 +93,7 @@ def progress_spec(table: pd.DataFrame, *, lang: str = "zh") -> ChartSpec | None:
         subtitle = vocab.text("progress_chart_subtitle", lang, n=len(tracked), m=len(waiting))
     else:
         subtitle = vocab.text("progress_chart_subtitle_all", lang, n=len(tracked))
-    notes = [Note(vocab.text("progress_rules", lang, acc=AT_RISK_ACCELERATION_PP,
-                             lag=AT_RISK_LAG_PP))]  # fmt: skip
+    notes = [Note(vocab.text("progress_rules", lang, **THRESHOLDS))]
     if len(growth):
         notes.append(Note(vocab.text("progress_needed_note", lang),
                           evidence=vocab.text("progress_growth_panel", lang)))  # fmt: skip

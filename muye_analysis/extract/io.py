@@ -134,22 +134,23 @@ def _counts(column: pd.Series) -> str:
 def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[pd.DataFrame, Path]:
     """Read a report file, extract its facts and write the draft; return both.
 
-    ``output`` defaults to ``<build dir>/<report name>_draft.csv``. Writing into ``data/raw`` or
+    ``output`` defaults to ``<drafts dir>/<report name>_draft.csv`` (``drafts/``, which
+    ``make clean`` leaves alone: the draft is reviewed by hand). Writing into ``data/raw`` or
     over the report itself is refused: raw files are never modified.
     """
     from muye_analysis import config
     from muye_analysis.extract.facts import extract_facts
 
     report = Path(report)
-    out = Path(output) if output else config.build_dir() / f"{report.stem}_draft.csv"
+    out = Path(output) if output else config.drafts_dir() / f"{report.stem}_draft.csv"
     resolved = out.resolve()
     if resolved == report.resolve() or resolved.is_relative_to(config.RAW.resolve()):
         raise DataError(
             "the draft would overwrite a raw file.",
             file=out,
-            fix="write the draft elsewhere, e.g. -o build/draft.csv.",
+            fix="write the draft elsewhere, e.g. -o drafts/draft.csv.",
         )
-    out = check_output_path(out, example="build/draft.csv")  # not a folder, not under data/
+    out = check_output_path(out, example="drafts/draft.csv")  # not a folder, not under data/
     facts = extract_facts(read_report(report))
     if report.resolve().is_relative_to(config.RAW.resolve()):  # the document rows will name
         facts["document"] = report.resolve().relative_to(config.RAW.resolve()).as_posix()

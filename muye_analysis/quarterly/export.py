@@ -74,7 +74,11 @@ def format_history(frame: pd.DataFrame, lang: str = "zh") -> str:
             cell += f" row {r['row']}, {printable(r['column'])}"
             unit = "" if r["unit"] is None or str(r["unit"]) == "<NA>" else f" {r['unit']}"
             release = r["release"]
-            extras = [printable(release)] if release is not None and str(release) != "<NA>" else []
+            extras = []
+            if release is not None and str(release) != "<NA>":  # (修订) shown inside (…; …)
+                extras.append(
+                    printable("；".join(p.strip("()（）[]【】") for p in str(release).split("；")))
+                )
             if r["outlier_note"] is not None and str(r["outlier_note"]) != "<NA>":
                 extras.append(printable(r["outlier_note"]))
             lines.append(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,11 +21,13 @@ from muye_analysis.quarterly.store import (
     _frame,
     all_vintages,
     complete,
+    insert_vintage,
     log_ingest,
     now_iso,
     read_store,
     store_path,
     write_transaction,
+    write_unregistered,
     write_vintages,
 )
 from muye_analysis.quarterly.validate import (
@@ -70,10 +74,16 @@ class IngestResult:
     kept_older: int = 0
     areas: list[str] = field(default_factory=list)  # the areas stored (district first)
     interrupted: bool = False  # Ctrl-C arrived after the commit: stored all the same
+    # Rows the registry has no indicator for, kept in the store's table ``unregistered``
+    # (``read_unregistered``) and never used as figures: one line per row (label, unit,
+    # period, values, cell); ``unregistered_added`` counts the values new to the store.
+    unregistered: list[str] = field(default_factory=list)
+    unregistered_added: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.replaced)
+        """The store was written: values added or replaced, or unregistered rows kept."""
+        return bool(self.added or self.replaced or self.unregistered_added)
 
     @property
     def _other_areas(self) -> bool:
@@ -101,6 +111,11 @@ class IngestResult:
             lines += [f"注意：{s}" for s in (self.notes_zh or self.notes)]
             if self.interrupted:
                 lines.append("注意：写入存储后收到中断（Ctrl-C）：以上数值已保存。")
+            if self.unregistered:
+                lines.append(f"未登记指标 {len(self.unregistered)} 行（已存入存储的未登记表，"
+                             "不作为指标数据使用；在 data/curated/registry.csv 登记名称后重新读入"
+                             "即可使用）：")  # fmt: skip
+                lines += [f"  {u}" for u in self.unregistered]
             lines += [f"未读取：{s}" for s in self.skipped_columns]
         else:
             lines = [
@@ -120,6 +135,12 @@ class IngestResult:
             if self.interrupted:
                 lines.append("note: interrupted (Ctrl-C) after the store was written: the values "
                              "above are stored.")  # fmt: skip
+            if self.unregistered:
+                lines.append(f"{len(self.unregistered)} row(s) with no registry indicator, kept "
+                             "in the store's unregistered table and not used as figures (add "
+                             "the name to data/curated/registry.csv and ingest again to use "
+                             "them):")  # fmt: skip
+                lines += [f"  {u}" for u in self.unregistered]
             lines += [f"not read: {s}" for s in self.skipped_columns]
         return "\n".join(lines)
 
@@ -140,6 +161,7 @@ class _Parsed:
     flows: set[str]
     registry: pd.DataFrame
     notes: list[tuple[str, str]] = field(default_factory=list)  # how files were read
+    unregistered: list[dict[str, Any]] = field(default_factory=list)  # rows with no indicator
 
 
 def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None) -> _Parsed:
@@ -148,6 +170,7 @@ def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None
     records: list[dict[str, Any]] = []
     skipped: list[str] = []
     notes: list[tuple[str, str]] = []
+    unregistered: list[dict[str, Any]] = []
     for file in files:
         parsed = _parse_file(file, index, year)
         for record in parsed.records:
@@ -156,10 +179,11 @@ def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None
         records += parsed.records
         skipped += parsed.skipped
         notes += parsed.notes
+        unregistered += parsed.unregistered
     if Path(path).is_dir():
         skipped += [f"{printable(p.name)}: a {p.suffix} file, not read (save it as .xlsx or .csv "
                     "to ingest it)" for p in unread_files(path)]  # fmt: skip
-    return _Parsed(files, records, skipped, flows, frame, notes)
+    return _Parsed(files, records, skipped, flows, frame, notes, unregistered)
 
 
 def read_quarterly(
@@ -215,16 +239,24 @@ def ingest_quarterly(
     parsed = _parse_all(path, year, registry)
     plausibility.refuse_future(parsed.records, today or dt.date.today())
     target = store_path(store_dir)
+    if not target.exists():
+        # A first ingest is checked before the store is created: a refused file leaves no new
+        # (empty) store behind. Nothing is ever deleted, so a writer that creates the store
+        # meanwhile is safe; the merge below checks again against what it finds.
+        _merge(parsed, {}, [], replace=replace, accept_outlier=accept_outlier,
+               force_older=force_older)  # fmt: skip
     committed_before = len(committed())
     interrupted = False
+    unregistered_added = 0
     try:
         with write_transaction(store_dir) as con:
             history = all_vintages(store_dir, con=con)
             stored = {_key(r): r for r in history if r["current"]}
             outcome = _merge(parsed, stored, history, replace=replace,
                              accept_outlier=accept_outlier, force_older=force_older)  # fmt: skip
-            if outcome.added or outcome.replaced:
-                at = now_iso()
+            at = now_iso()
+            ingest_id = None
+            if outcome.added or outcome.replaced or parsed.unregistered:
                 ingest_id = log_ingest(
                     con,
                     files=[printable(f.name) for f in parsed.files],
@@ -233,7 +265,21 @@ def ingest_quarterly(
                     added=outcome.added,
                     replaced=outcome.replaced,
                 )
-                write_vintages(con, outcome.to_write, ingested_at=at, ingest_id=ingest_id)
+            if outcome.added or outcome.replaced:
+                pairs = outcome.to_write
+                if outcome.superseded:  # each original first, then its revision over it
+                    first = {
+                        _key(r): {"id": insert_vintage(con, r, ingested_at=at, ingest_id=ingest_id)}
+                        for r in outcome.superseded
+                    }
+                    pairs = [
+                        (r, old if old is not None else first.get(_key(r))) for r, old in pairs
+                    ]
+                write_vintages(con, pairs, ingested_at=at, ingest_id=ingest_id)
+            if parsed.unregistered:
+                unregistered_added = write_unregistered(
+                    con, parsed.unregistered, ingested_at=at, ingest_id=ingest_id
+                )
     except KeyboardInterrupt:
         if target not in committed()[committed_before:]:
             raise  # before the commit: rolled back, nothing stored
@@ -256,11 +302,31 @@ def ingest_quarterly(
         notes_zh=outcome.notes_zh,
         kept_older=outcome.kept_older,
         interrupted=interrupted,
+        unregistered=_unregistered_lines(parsed.unregistered),
+        unregistered_added=unregistered_added,
         areas=sorted(
             {r.get("area") or DEFAULT_AREA for r in outcome.records},
             key=lambda a: (a != DEFAULT_AREA, a),
         ),
     )
+
+
+def _unregistered_lines(records: list[dict[str, Any]]) -> list[str]:
+    """One line per unregistered row: its label, unit, values (header = value) and cell."""
+    rows: dict[tuple, list[dict[str, Any]]] = {}
+    for record in records:
+        key = (record["file"], record["sheet"], record["row"], record["label"])
+        rows.setdefault(key, []).append(record)
+    lines = []
+    for (file, sheet, row, label), cells in rows.items():
+        unit = next((c["unit"] for c in cells if c.get("unit")), None)
+        values = "; ".join(
+            f"{c['column']} = {_fmt(c['value']) if c['value'] is not None else c['text']}"
+            for c in cells
+        )
+        where = f"{file}{'[' + sheet + ']' if sheet else ''} row {row}"
+        lines.append(f"{label}{' (' + unit + ')' if unit else ''}: {values} ({where})")
+    return lines
 
 
 @dataclass
@@ -274,6 +340,20 @@ class _Outcome:
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     notes_zh: list[str] = field(default_factory=list)
+    superseded: list[dict[str, Any]] = field(default_factory=list)  # originals to keep as history
+
+
+# A title naming a revision (修订 = revised, 修正 = corrected, 更正 = amended), as release_label
+# keeps it with each value.
+_REVISED = re.compile("修订|修正|更正")
+
+
+def _revises(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """``new``'s title says it is a revision and ``old``'s does not: ``new`` replaces ``old``
+    without --replace (a second revision over a first still needs it)."""
+    return bool(_REVISED.search(new.get("release") or "")) and not _REVISED.search(
+        old.get("release") or ""
+    )
 
 
 def _fmt(value: float) -> str:
@@ -301,20 +381,38 @@ def _merge(
         old = known.get((_key(record), record["checksum"], round(record["value"], 9)))
         return old if old is not None and not old["current"] else None
 
+    losers: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (superseded, revision)
+
     def resolve(first: dict[str, Any], other: dict[str, Any]) -> dict[str, Any] | None:
-        """Two files disagree on a value: the store's accepted vintage decides, if it knows
-        both (the original and the revised file left side by side in data/quarterly/)."""
+        """Two files disagree on a value (the original and the revised file left side by side
+        in data/quarterly/): the store's accepted vintage decides if it knows both; otherwise
+        (a colleague's clone, a new machine: data/processed is not in git) the file whose
+        title says 修订 wins over one whose title does not, as --replace would have had it."""
         current = stored.get(_key(first))
-        if current is None:
+        pairs = ((first, other), (other, first))
+        decided = [
+            (w, lo) for w, lo in pairs  # the store first, then the titles
+            if current is not None and _same(w["value"], current["value"]) and is_older_vintage(lo)
+        ] or [(w, lo) for w, lo in pairs if _revises(w, lo)]  # fmt: skip
+        if not decided:
             return None
-        for winner, loser in ((first, other), (other, first)):
-            if _same(winner["value"], current["value"]) and is_older_vintage(loser):
-                return winner
-        return None
+        losers.append(decided[0][::-1])
+        return decided[0][0]
 
     records = _drop_duplicates(parsed.records, resolve=resolve)
     _check_fractions(records)
-    out = _Outcome(records)
+    out = _Outcome(records, kept_older=len(losers))
+    # An original never stored before is kept as the earlier vintage of its revision (written
+    # just before it, as if ingested first); one whose revision the store already holds is
+    # counted, not stored.
+    out.superseded = [loser for loser, _ in losers if _key(loser) not in stored]
+    for (old_file, new_file), n in Counter(
+        (loser["file"], winner["file"]) for loser, winner in losers if not is_older_vintage(loser)
+    ).items():
+        out.notes.append(f"{old_file}: {n} value(s) superseded by {new_file}, whose title says "
+                         "it is a revision (修订); the revision is current")  # fmt: skip
+        out.notes_zh.append(f"{old_file} 的 {n} 个数值已被 {new_file}（标题注明修订）取代，"
+                            "以修订值为准")  # fmt: skip
     merged = dict(stored)
     incoming: list[dict[str, Any]] = []
     for record in records:
@@ -329,8 +427,8 @@ def _merge(
             out.kept_older += 1
             record["_older"] = True
             continue  # the original beside its revision: the revision stays current
-        elif replace:
-            _refuse_older_release(record, old, force_older)
+        elif replace or _revises(record, old):  # --replace, or a title saying 修订
+            _refuse_older_release(record, old, force_older)  # never an older 发布日期 over a newer
             out.replaced += 1
             unit = f" {record['unit']}" if record.get("unit") else ""
             out.changes.append(

@@ -584,9 +584,9 @@ def test_cli_extract_writes_the_draft_and_prints_a_summary(tmp_path, capsys):
     assert draft.loc[0, ["indicator", "value", "printed"]].tolist() == ["gdp", "232.1", "232.1亿元"]
 
 
-def test_cli_extract_defaults_to_the_build_folder(capsys):
+def test_cli_extract_defaults_to_the_drafts_folder_that_make_clean_keeps(capsys):
     assert cli.main(["extract", str(PASSAGES / "traditional_2023.txt"), "--lang", "en"]) == 0
-    assert (config.build_dir() / "traditional_2023_draft.csv").exists()
+    assert (config.drafts_dir() / "traditional_2023_draft.csv").exists()
     assert "11 numeric statements found" in capsys.readouterr().out
 
 

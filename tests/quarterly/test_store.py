@@ -155,6 +155,61 @@ def test_original_and_revised_side_by_side_rerun_after_the_revision_is_accepted(
     assert current("retail_sales", 3, "level") == [20.3]
 
 
+def _titled(path: Path, title: str, rows: list[str]) -> Path:
+    """A tidy file under a title row, as a bureau's table carries one (修订, 发布日期 …)."""
+    path.write_text(title + "\n" + HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_a_revision_named_in_its_title_wins_on_a_store_that_held_neither_file(original, tmp_path):
+    # A colleague's clone: both files in data/quarterly/, no store (data/processed is not in
+    # git). Before issue 24 this stopped `muye run` with "20.1 here but 20.3 in ...".
+    folder = tmp_path / "quarterly"
+    folder.mkdir()
+    (folder / original.name).write_bytes(original.read_bytes())
+    _titled(folder / "synthetic_v2.csv", "2024年1-6月主要经济指标（修订）", [
+        "社会消费品零售总额,2024,1-3月,20.3,亿元,5.4,synthetic",
+        "社会消费品零售总额,2024,1-6月,41.0,亿元,4.8,synthetic",
+    ])  # fmt: skip
+    result = ingest_quarterly(folder)
+    assert (result.added, result.kept_older, result.unchanged) == (4, 2, 0)
+    assert "旧版本 2（存储保留其修订值）" in result.summary()
+    assert result.notes == [
+        "synthetic_v1.csv: 2 value(s) superseded by synthetic_v2.csv, whose title says it is a "
+        "revision (修订); the revision is current"
+    ]
+    assert current("retail_sales", 3, "level") == [20.3]
+    assert current("retail_sales", 3, "growth") == [5.4]
+    # The original is the earlier vintage, as if ingested first and then replaced.
+    level = read_history().query("indicator == 'retail_sales' and end_month == 3")
+    level = level[level["measure"] == "level"]
+    assert level[["value", "file", "current"]].to_numpy().tolist() == [
+        [20.1, "synthetic_v1.csv", False], [20.3, "synthetic_v2.csv", True]
+    ]  # fmt: skip
+    rerun = ingest_quarterly(folder)  # every later `muye run`: the store decides, same result
+    assert (rerun.added, rerun.replaced, rerun.kept_older, rerun.unchanged) == (0, 0, 2, 4)
+    assert rerun.notes == []
+
+
+def test_a_title_saying_revised_replaces_a_stored_original_without_replace(original, tmp_path):
+    ingest_quarterly(original)
+    revision = _titled(tmp_path / "synthetic_v2.csv", "2024年1-3月主要经济指标（修订）", [
+        "社会消费品零售总额,2024,1-3月,20.3,亿元,5.4,synthetic",
+    ])  # fmt: skip
+    result = ingest_quarterly(revision)
+    assert result.replaced == 2
+    assert result.changes[0] == (
+        "retail_sales 2024年1-3月 level: 20.1 → 20.3 亿元 (synthetic_v1.csv → synthetic_v2.csv)"
+    )
+    # A second revision over a first is no longer "revised over original": --replace decides.
+    again = _titled(tmp_path / "synthetic_v3.csv", "2024年1-3月主要经济指标（修订）", [
+        "社会消费品零售总额,2024,1-3月,20.4,亿元,5.5,synthetic",
+    ])  # fmt: skip
+    with pytest.raises(DataError, match="ingest again with --replace"):
+        ingest_quarterly(again)
+    assert current("retail_sales", 3, "level") == [20.3]
+
+
 def _big_csv(path: Path, years: range) -> int:
     """A synthetic tidy file: two indicators x every year x 11 periods x level and growth."""
     rows = []
@@ -439,7 +494,7 @@ def test_export_into_a_read_only_build_dir_is_a_clear_error(original, monkeypatc
     assert "make the folder writable" in err
 
 
-def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path):
+def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path, capsys):
     import openpyxl
 
     path = tmp_path / "synthetic_release.xlsx"
@@ -453,6 +508,9 @@ def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path):
     vintages = read_history()
     assert vintages["release"].tolist() == ["(修订)；发布日期:2024年7月20日"] * 2  # half-width
     assert cli.main(["history", "retail_sales", "--period", "2024年1-6月"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.count("(修订；发布日期:2024年7月20日)") == 2  # once in brackets, not ((修订))
+    assert "((" not in shown
 
 
 def test_a_killed_ingest_leaves_all_or_nothing(tmp_path):
