@@ -53,8 +53,9 @@ def draw_spec(spec: ChartSpec, *, ax: Axes | None = None, size: str | None = Non
         names_pt = root_figure(axes[0]).get_figwidth() * 72 * 0.34 / (1 if stacked else len(axes))
         for panel_ax, panel in zip(axes, spec.panels, strict=True):
             _draw_panel(panel_ax, panel, style, stacked=stacked, names_pt=names_pt)
-        # On a phone the stamp opens the subtitle: over the stacked panels it would cover one.
-        phone_stamp = stacked and bool(spec.stamp)
+        # On a phone, or over panels with titles of their own, the stamp opens the subtitle:
+        # above the plot it would cover a panel's title.
+        phone_stamp = bool(spec.stamp) and (stacked or any(p.title for p in spec.panels))
         subtitle = (
             "\n".join(t for t in (spec.stamp, spec.subtitle) if t)
             if phone_stamp
