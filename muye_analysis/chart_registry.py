@@ -18,7 +18,9 @@ class ChartSpec:
     notebook: str  # stem of the notebook that draws and exports it
     title_key: str  # key of its title in muye_analysis.vocab
     report: bool  # drawn from the report alone: exported by muye charts, a slide in the briefing
-    ytd: bool = False  # drawn from the year-to-date store, exported even when it is empty
+    # drawn from the year-to-date store: exported once a target has a figure for the year (an
+    # all-grey chart says nothing), so a notebook does not promise it
+    ytd: bool = False
 
 
 CHARTS = (
@@ -54,4 +56,9 @@ def chart(name: str) -> ChartSpec:
 
 def notebook_charts(stem: str) -> tuple[str, ...]:
     """The charts the notebook ``stem`` always exports, in order."""
-    return tuple(c.name for c in CHARTS if c.notebook == stem)
+    return tuple(c.name for c in CHARTS if c.notebook == stem and not c.ytd)
+
+
+def notebook_data_charts(stem: str) -> tuple[str, ...]:
+    """The charts the notebook ``stem`` exports when the year-to-date store has the data."""
+    return tuple(c.name for c in CHARTS if c.notebook == stem and c.ytd)

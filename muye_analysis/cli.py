@@ -167,7 +167,12 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     except PeriodError as exc:
         print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
         return 2
-    result = build_briefing(args.lang, build_dir=args.build_dir, as_of=period)
+    if args.demo:
+        from muye_analysis.briefing import build_demo
+
+        result = build_demo(args.lang, build_dir=args.build_dir)
+    else:
+        result = build_briefing(args.lang, build_dir=args.build_dir, as_of=period)
     print(result.summary())
     return 0
 
@@ -322,6 +327,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--build-dir", help="folder to write into (default: build/)")
     p.add_argument(
         "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
+    )
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="a demonstration briefing (build/briefing_demo.pptx/.html) from the synthetic "
+        "examples in examples/demo/, every slide stamped as synthetic; your store is not touched",
     )
     p.set_defaults(handler=_cmd_brief)
 

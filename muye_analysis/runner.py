@@ -128,7 +128,7 @@ def execute_notebook(
     result = NotebookResult(spec.stem, 0.0, executed=final)
     if html:
         result.html = export_html(final, build / "html" / f"{spec.stem}.html")
-    result.figures = [p for p in spec.figure_files(lang) if p.exists()]
+    result.figures = [p for p in spec.figure_files(lang, with_data=True) if p.exists()]
     result.seconds = time.perf_counter() - start
     return result
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from muye_analysis import config
-from muye_analysis.chart_registry import notebook_charts
+from muye_analysis.chart_registry import notebook_charts, notebook_data_charts
 
 LANGS = ("zh", "en")
 
@@ -26,19 +26,25 @@ class NotebookSpec:
 
     stem: str
     figures: tuple[str, ...] = ()
+    data_figures: tuple[str, ...] = ()  # exported when the year-to-date store has the data
 
     @property
     def path(self) -> Path:
         return config.NOTEBOOKS / f"{self.stem}.py"
 
-    def figure_files(self, lang: str, directory: Path | None = None) -> list[Path]:
-        """The files this notebook promises for ``lang``."""
+    def figure_files(
+        self, lang: str, directory: Path | None = None, *, with_data: bool = False
+    ) -> list[Path]:
+        """The files this notebook promises for ``lang`` (``with_data``: and the files it writes
+        when the year-to-date store has the data)."""
         folder = directory or config.figures_dir()
-        return [folder / f"{name}_{lang}.{ext}" for name in self.figures for ext in ("png", "svg")]
+        names = self.figures + (self.data_figures if with_data else ())
+        return [folder / f"{name}_{lang}.{ext}" for name in names for ext in ("png", "svg")]
 
 
 NOTEBOOKS = tuple(
-    NotebookSpec(stem, figures=notebook_charts(stem))  # the charts: muye_analysis.chart_registry
+    # the charts: muye_analysis.chart_registry
+    NotebookSpec(stem, figures=notebook_charts(stem), data_figures=notebook_data_charts(stem))
     for stem in ("01_indicators", "02_city_rankings", "03_targets", "04_growth_gap_forecasts")
 )
 

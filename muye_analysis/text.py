@@ -51,3 +51,22 @@ def parse_chinese_numeral(text: str) -> int:
             total = (total + section) * _BIG_UNITS[ch]
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+# How text breaks into lines on a slide or chart (PowerPoint, WPS, LibreOffice, matplotlib alike):
+# a run of narrow characters (a word, a number, a URL) with its trailing space stays whole; a
+# wide (CJK) character may break anywhere, opening punctuation stays with what follows and
+# closing punctuation with what precedes.
+_OPENING = "（《「“‘(["
+LINE_TOKEN = re.compile(
+    rf"[{_OPENING}]*[^\s\u2e80-\uffef{_OPENING}]+\s*"
+    rf"|[{_OPENING}]*[\u2e80-\uffef][，。；：、）》」”’！？%]*"
+    r"|\s+"
+    r"|\S"  # anything else (a lone opening bracket), so no character is ever dropped
+)
+
+
+def line_tokens(paragraph: str) -> list[str]:
+    """The pieces a line may break between (:data:`LINE_TOKEN`), in order; joined, the
+    paragraph."""
+    return LINE_TOKEN.findall(paragraph)

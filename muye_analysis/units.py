@@ -53,9 +53,9 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     return value * f_from / f_to
 
 
-# Units as printed (schema.UNITS) in English; counts of things need no unit word. One money
-# convention (muye_analysis.vocab): "RMB 100 million" as the unit of tables and axes, "RMB bn"
-# in prose and labels; 万斤 in tonnes (1 jin = 0.5 kg).
+# Units as printed (schema.UNITS) in English, for values shown as stored (a workbook's cells);
+# counts of things need no unit word. A briefing, chart or sentence converts money to RMB bn
+# (money_en, vocab.money_axis): its one money convention. 万斤 in tonnes (1 jin = 0.5 kg).
 UNITS_EN = {
     "亿元": "RMB 100 million", "万元": "RMB 10,000", "元": "RMB", "%": "%",
     "位": "", "名": "", "个": "", "家": "", "项": "", "类": "", "场次": "", "所": "",
@@ -94,23 +94,43 @@ def spell_scale(number: float) -> str:
     return f"{round(number, 6):,.10g}"
 
 
-def money_en(yi: float) -> str:
-    """An amount given in 亿元 as English prose shows it: 232.1 -> 'RMB 23.21 bn', 0.4203 ->
-    'RMB 42.03 mn' (below one billion)."""
-    if abs(yi) >= 10:
-        return f"RMB {round(yi / 10, 6):g} bn"
-    return f"RMB {round(yi * 100, 4):g} mn"
+def decimals_of(value: float, most: int = 4) -> int:
+    """Decimals of ``value`` as printed without trailing zeros (232.1 → 1, 90.0 → 0, 10.74 → 2)."""
+    shown = f"{abs(value):.{most}f}".rstrip("0").rstrip(".")
+    return len(shown.split(".")[1]) if "." in shown else 0
 
 
-def amount_en(value: float, unit: str) -> str:
-    """A value with its unit in English: 80亿元 -> 'RMB 8 bn', 3410万斤 -> '17,050 t',
+def money_en(yi: float, decimals: int | None = None) -> str:
+    """An amount given in 亿元 as English shows it, always in RMB bn (one money convention):
+    one more decimal than the 亿元 figure, so every published digit stays and none is added
+    (232.1 → 'RMB 23.21 bn', 12.11 → 'RMB 1.211 bn', 90 → 'RMB 9.0 bn', 6.1 → 'RMB 0.61 bn').
+    ``decimals`` are the 亿元 figure's decimals when it is printed with trailing zeros (246.0).
+    Amounts below RMB 10 mn (a few 万元) are given in RMB mn."""
+    from muye_analysis.display import fixed
+
+    places = decimals_of(yi) if decimals is None else decimals
+    if abs(yi) >= 0.1 or yi == 0:
+        return f"RMB {fixed(yi / 10, places + 1)} bn"
+    return f"RMB {fixed(yi * 100, max(places - 2, 0))} mn"
+
+
+def money_scale(unit: str) -> float:
+    """The factor from an amount in ``unit`` (亿元, 万元, 元) to RMB bn."""
+    return MONEY_EN[unit] / 1e9
+
+
+def amount_en(value: float, unit: str, decimals: int | None = None) -> str:
+    """A value with its unit in English: 80亿元 -> 'RMB 8.0 bn', 3410万斤 -> '17,050 t',
     200个 -> '200'.
 
     >>> amount_en(80, "亿元"), amount_en(8000, "人"), amount_en(2.75, "万亩")
-    ('RMB 8 bn', '8000 people', '27,500 mu')
+    ('RMB 8.0 bn', '8000 people', '27,500 mu')
     """
     if unit in MONEY_EN:
-        return money_en(value * MONEY_EN[unit] / 1e8)
+        yi = value * MONEY_EN[unit] / 1e8
+        if decimals is not None and unit != "亿元":  # the figure's decimals, moved to 亿元
+            decimals += {"万元": 4, "元": 8}[unit]
+        return money_en(yi, decimals)
     if unit in TONNES_PER_UNIT:
         return f"{round(value * TONNES_PER_UNIT[unit], 6):,.10g} t"
     if unit in SCALED_UNITS_EN:

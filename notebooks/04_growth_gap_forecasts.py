@@ -53,6 +53,7 @@ import pandas as pd
 
 from muye_analysis import config, forecast, progress, quarterly, targets, vocab
 from muye_analysis.charts import (
+    has_tracked,
     plot_growth_forecast,
     plot_progress,
     plot_required_growth_grid,
@@ -238,10 +239,13 @@ show_table(
 print(progress_words.rules_note(LANG))
 
 # %%
-fig = plot_progress(table, lang=LANG)
-paths = save_figure(fig, f"progress_{LANG}", directory=FIGURES_DIR)
-plt.close(fig)
-show_saved(paths)  # the exported PNG, as the slide will show it
+if has_tracked(table):  # the targets with figures, coloured by status
+    fig = plot_progress(table, lang=LANG)
+    paths = save_figure(fig, f"progress_{LANG}", directory=FIGURES_DIR)
+    plt.close(fig)
+    display(show_saved(paths))  # noqa: F821 (IPython's display) the PNG, as the slide shows it
+else:  # no target has a figure for the year: no chart (an all-grey one would say nothing)
+    print(vocab.text("progress_no_chart", LANG))
 
 # %% [markdown]
 # ## 4. A worked example on real data: Henan's GDP · 实例：河南省地区生产总值（真实数据）
@@ -312,10 +316,8 @@ show_table(fan_side_table(facts, LANG), LANG, decimals={"rest_growth": 1, "annua
 
 # %%
 title = vocab.text("fan_title_indicator", LANG, name=vocab.text("nb.area_gdp", LANG, area=HENAN))
-shown, total = forecast.real_data.source_hosts(upto)
-hosts = vocab.text("hosts_more" if total > len(shown) else "hosts", LANG,
-                   hosts=vocab.join_names(shown, LANG), n=total)  # fmt: skip
-source = vocab.text("nb.real_source", LANG, area=HENAN, hosts=hosts)
+# cited by its issuer: the pages the figures were read from stay with each row (url, quote)
+source = vocab.series_source(HENAN, LANG)
 fig = plot_growth_forecast(result, lang=LANG, title=title, source=source, cite_report=False,
                            history_quarters=10, target=example_goal["target"],
                            facts=facts)  # fmt: skip

@@ -21,16 +21,19 @@ from briefing_helpers import (
     shape_named,
     slide_title,
     table_rows,
+    text_overflows,
     typeface,
 )
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from muye_analysis import cli
+from muye_analysis import cli, vocab
 from muye_analysis.briefing import BriefingResult, build_briefing, output_paths
 from muye_analysis.briefing.deck import EA_FONT, write_deck
 from muye_analysis.briefing.html_report import FONT_STACK
+from muye_analysis.chart_spec import undrawn_notes
 from muye_analysis.charts.export import REPORT_CHARTS
 from muye_analysis.vocab import has_cjk
 
@@ -53,10 +56,14 @@ TITLES = {
         "Muye District: economic briefing",
         "Overall: all 3 comparable 2024 growth targets exceed 2023 growth",
         "All 3 comparable 2024 growth targets exceed 2023 growth",
-        "Tax share ranks 1st in the city, Industrial value added growth 12th",
-        "2023: GDP 6.9% of the city's total; Budget revenue grew 2.0%, below the city's 6.4%",
-        "Industrial value added: growth target 7.8 pp above 2023 growth",
-        "Targets imply 2024 GDP ≥RMB 24.6 bn (at 2023 prices)",
+        # one English name per indicator, the NBS term (issue 23)
+        "Tax revenue share ranks 1st in the city, Value added of industrial enterprises above "
+        "designated size growth 12th",
+        "2023: GDP 6.9% of the city's total; General public budget revenue grew 2.0%, below the "
+        "city's 6.4%",
+        "Value added of industrial enterprises above designated size: growth target 7.8 pp above "
+        "2023 growth",
+        "Targets imply 2024 GDP ≥RMB 24.60 bn (at 2023 prices)",  # RMB bn: 246.0亿元, every digit
         "4 of 6 comparable task targets are below the 2023 outcome",
         "Internal consistency of the plan: 2 points to check across different measures",
         "Strengths, weaknesses and risks: 6, 2 and 4",
@@ -166,30 +173,43 @@ def test_growth_gap_chart_holds_the_report_numbers(decks):
     assert list(outcome.values) == [None, 0.2, None, 2.0, 4.9]
     assert list(target.values) == [6.0, 8.0, 9.0, 8.0, 9.0]
     categories = list(chart.plots[0].categories)
-    assert categories[0] == "地区生产总值（可比价）\n2023年未公布"
+    assert categories[0] == "地区生产总值（可比价）"
     assert categories[3] == "一般公共预算收入（现价）"
+    # 未公布 where the outcome's column would be: a data label on the empty point, drawn at zero
+    # height (the embedded cell stays empty), and the gap over each target (issue 23)
+    assert _labels(outcome) == ["2023年未公布", "0.2%", "2023年未公布", "2.0%", "4.9%"]
+    assert _labels(target) == ["6%以上", "8%+7.8个百分点", "9%", "8%+6.0个百分点", "9%+4.1个百分点"]
+    assert chart._chartSpace.xpath("//c:dispBlanksAs/@val") == ["zero"]
+
+
+def _labels(series) -> list[str]:
+    """The data labels of a native chart's series, one per labelled point (its lines joined)."""
+    return ["".join(t.text for t in d.xpath(".//a:t"))
+            for d in series._element.xpath("./c:dLbls/c:dLbl")]  # fmt: skip
 
 
 def test_rank_chart_places_each_rank_as_a_dot(decks):
     (frame,) = charts(decks["zh"].slides[CHART_SLIDES[REPORT_CHARTS.index("rank_scorecard")]])
     chart = frame.chart
     assert chart.chart_type == XL_CHART_TYPE.XY_SCATTER
-    ranks = sorted(
-        {
-            float(v.text)
-            for series in chart.plots[0].series
-            for v in series._element.xpath("./c:xVal//c:v")
-        }
-    )
+    by_name = {series.name: series for series in chart.plots[0].series}
+    thirds = ["前三分之一", "中间三分之一", "后三分之一"]
+    ranks = sorted({float(v.text) for name in thirds
+                    for v in by_name[name]._element.xpath("./c:xVal//c:v")})  # fmt: skip
     assert ranks == [1, 5, 6, 9, 12]  # 税收占比, 地区生产总值, 社零 level, 社零 growth, 规上工业
-    # the legend reads top, middle, bottom third; the top third's single point is given twice
-    # (LibreOffice drops a lone point of a first XY series), the copy on it and unlabelled
-    names = [series.name for series in chart.plots[0].series]
-    assert names == ["前三分之一", "中间三分之一", "后三分之一"]
-    top = chart.plots[0].series[0]
-    assert [float(v.text) for v in top._element.xpath("./c:xVal//c:v")] == [1.0, 1.0]
-    labels = [p.text for p in top._element.xpath(".//c:dLbl//a:t")]
-    assert labels == ["税收占比 第1位"]
+    # the top third's single point is repeated (LibreOffice draws only the last series of an XY
+    # chart whose first series is shorter than another), the copies on it and unlabelled
+    top = by_name["前三分之一"]
+    assert {float(v.text) for v in top._element.xpath("./c:xVal//c:v")} == {1.0}
+    assert _labels(top) == ["税收占比 第1位"]
+    # the standings without a rank, the frame size and the thirds are in the chart itself
+    assert _labels(by_name["定性表述（无具体名次）"]) == [
+        "脱贫成果巩固：第一方阵（无具体名次）", "三通一规范：全市前列（无具体名次）",
+    ]  # fmt: skip
+    xml = etree.tostring(chart._chartSpace, encoding=str)
+    assert "共13个单位参与排名，单位数为假设" in xml
+    for band in ("前三分之一（第1-4位）", "中间三分之一（第5-8位）", "后三分之一（第9-13位）"):
+        assert band in xml
 
 
 def test_no_text_in_the_deck_is_under_10_points(decks):
@@ -230,8 +250,7 @@ def test_summary_slide_opens_the_deck_with_computed_judgements(decks):
     english = [p.text for p in shape_named(decks["en"].slides[SUMMARY], "Sentences")
                .text_frame.paragraphs]  # fmt: skip
     assert english[0] == (
-        "Gross domestic product (GDP) was RMB 23.21 bn in 2023, 5th in the city by size, 6.9% of "
-        "the city's total."
+        "GDP was RMB 23.21 bn in 2023, 5th in the city by size, 6.9% of the city's total."
     )
 
 
@@ -302,10 +321,12 @@ def test_chart_slides_carry_takeaway_and_source(decks, built):
         assert shape_named(slides[name], "Takeaway").text_frame.text == expected
     for slide in slides.values():
         source = shape_named(slide, "Source").text_frame.text
-        assert source.startswith("资料来源：牧野区2023年计划执行情况与2024年计划报告")
+        assert source.startswith(vocab.source_line("zh"))  # the report by its issuer and date
+        assert source.startswith("资料来源：牧野区发展和改革委员会《关于牧野区2023年")
     city = shape_named(slides["muye_in_city"], "Source").text_frame.text
-    assert "新乡市2024年国民经济和社会发展计划" in city  # the context source of the city figures
-    assert "http" in city
+    # the city's figures by their issuer: the mirror's URL stays in the data's provenance
+    assert "新乡市人民政府《新乡市2024年国民经济和社会发展计划》（2024年3月19日）" in city
+    assert "http" not in city and "section" not in city
 
 
 def test_no_placeholder_is_left_empty_or_with_prompt_text(decks):
@@ -383,8 +404,10 @@ def test_a_failed_save_leaves_the_previous_deck_in_place(built, tmp_path, monkey
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_html_report_embeds_every_chart_as_its_png(pages, built, lang):
     page = pages[lang]
-    embedded = re.findall(r'src="data:image/png;base64,([^"]+)"', page)
-    assert len(embedded) == page.count("data:image/") == len(REPORT_CHARTS)
+    embedded = re.findall(r'<img src="data:image/png;base64,([^"]+)"', page)
+    phones = re.findall(r'srcset="data:image/png;base64,([^"]+)"', page)
+    assert len(embedded) == len(phones) == len(REPORT_CHARTS)
+    assert page.count("data:image/") == 2 * len(REPORT_CHARTS)  # a drawing for phones beside it
     files = [p.read_bytes() for p in built[lang].figures]
     assert [base64.b64decode(e) for e in embedded] == files
 
@@ -406,7 +429,8 @@ def test_html_report_has_the_same_words_as_the_deck(pages, decks):
     for index in CHART_SLIDES:
         assert shape_named(decks["zh"].slides[index], "Takeaway").text_frame.text in page
     for row in HEADLINE_ROWS_ZH[1:]:
-        assert "".join(f"<td>{cell}</td>" for cell in row) in page
+        cells = zip(HEADLINE_ROWS_ZH[0], row, strict=True)
+        assert "".join(f'<td data-label="{h}">{cell}</td>' for h, cell in cells) in page
     assert '<th scope="col">差距（个百分点）</th>' in page
 
 
@@ -449,3 +473,92 @@ def test_html_report_shows_no_number_with_five_or_more_decimals(pages):
         visible = re.sub(r"data:[a-z]+/[^\"']+", "", visible)
         visible = re.sub(r"<[^>]+>", " ", visible)
         assert re.findall(r"(?<![\w.])-?\d+\.\d{5,}", visible) == [], lang
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_text_fits_its_box_by_the_fonts_metrics(decks, lang):
+    assert text_overflows(decks[lang]) == []
+
+
+def test_speaker_notes_describe_only_what_the_chart_draws(decks, built):
+    """Each chart slide's speaker notes are what it shows and its spec's notes, and every note
+    about a mark names a text the chart draws (no arrow described that is not drawn)."""
+    from muye_analysis.briefing.catalogue import report_catalogue
+
+    for lang in ("zh", "en"):
+        entries = {e.name: e for e in report_catalogue()}
+        for name, index in zip(REPORT_CHARTS, CHART_SLIDES, strict=True):
+            spec = entries[name].spec(lang)
+            slide = decks[lang].slides[index]
+            notes = slide.notes_slide.notes_text_frame.text.split("\n")
+            framing = (shape_named(slide, "Takeaway").text_frame.text, entries[name].topic(lang),
+                       vocab.text("note_chart_data", lang))  # fmt: skip
+            assert [n for n in notes if n not in framing] == list(spec.note_lines), (lang, name)
+            assert undrawn_notes(spec) == [], (lang, name)
+            xml = "".join(
+                etree.tostring(frame.chart._chartSpace, encoding=str)
+                for frame in charts(decks[lang].slides[index])
+            )
+            for note in spec.notes:  # what a note explains is in the native chart's XML too
+                assert note.evidence in xml or note.evidence in all_text(
+                    decks[lang].slides[index]
+                ), (lang, name, note.evidence)
+
+
+def test_no_slide_cites_a_url_or_a_raw_section(decks):
+    for lang, prs in decks.items():
+        for slide in prs.slides:
+            text = all_text(slide)
+            assert "http" not in text and "(section" not in text, (lang, slide_title(slide))
+
+
+def test_english_deck_names_each_indicator_one_way(decks, pages):
+    """The NBS term, never an abbreviation beside it (issue 23): one name per indicator."""
+    english = "\n".join(all_text(s) for s in decks["en"].slides) + pages["en"]
+    others = ("Industrial value added", "Value added of industry above", "Fixed-asset",
+              "Budget revenue", "Retail sales", "Gross domestic product", "Tax share")  # fmt: skip
+    for other in others:
+        assert other not in english, other
+    assert "Value added of industrial enterprises above designated size" in english
+    assert "Investment in fixed assets" in english
+    # one money convention: RMB bn, never 100 million beside it
+    assert "100 million" not in english and "RMB 23.21 bn" in english
+
+
+def test_html_report_states_its_data_date_and_preparation_date_under_the_title(pages):
+    for lang, stamp in (("zh", ("数据截至：", "编制日期：")), ("en", ("Data as of:", "Prepared:"))):
+        header = pages[lang].split("</header>")[0]
+        h1 = header.index("<h1>")
+        for word in stamp:
+            assert header.index(word) > h1, (lang, word)
+
+
+def test_html_report_shows_each_charts_title_and_source_once(pages, built):
+    from muye_analysis.charts.draw import draw_spec
+    from muye_analysis.charts.layout import SOURCE_GID, TITLE_GID, framed_elsewhere
+
+    page = pages["zh"]
+    for name in REPORT_CHARTS:
+        section = page.split(f'<section id="{name}"')[1].split("</section>")[0]
+        assert section.count('<p class="source">') == 1
+        assert section.count("<figcaption>") <= 1
+    # the pictures leave title, notes and source to the page around them
+    from muye_analysis.briefing.catalogue import report_catalogue
+
+    spec = report_catalogue()[0].spec("zh")
+    with framed_elsewhere():
+        fig = draw_spec(spec)
+    try:
+        found = [t.get_gid() for t in fig.findobj() if hasattr(t, "get_gid") and t.get_gid()]
+        assert TITLE_GID not in found and SOURCE_GID not in found
+        assert not any(str(g).startswith("muye-note") for g in found)
+    finally:
+        plt.close(fig)
+
+
+def test_html_report_lays_out_for_a_phone(pages):
+    page = pages["zh"]
+    assert "@media (max-width: 700px)" in page
+    assert "nav ol { columns: 1; }" in page
+    assert '<table class="cards">' in page and "td::before { content: attr(data-label)" in page
+    assert '<source media="(max-width: 700px)" srcset="data:image/png;base64,' in page

@@ -110,3 +110,15 @@ def test_no_city_table_no_sheet(tmp_path, monkeypatch, capsys):
     assert cli.main(["progress", "--lang", "en", "--xlsx", str(path)]) == 0
     assert "City ranks" not in capsys.readouterr().out
     assert load_workbook(path).sheetnames == ["Progress", "Notes"]
+
+
+def test_the_english_slides_fit_their_boxes(store, tmp_path):
+    """English names run long: the table's type shrinks until table, notes and source fit."""
+    from briefing_helpers import text_overflows
+
+    from muye_analysis.briefing.deck import build_deck
+    from muye_analysis.briefing.model import Briefing, TitleBlock
+
+    part = city_rank_part("en", tmp_path, store=store, allow_synthetic=True)
+    deck = build_deck(Briefing("en", TitleBlock("Briefing", "Muye", "2024", ()), part.slides))
+    assert text_overflows(deck) == []

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import muye_analysis as ma
+from muye_analysis import vocab
 from muye_analysis.briefing import output_paths
 from muye_analysis.briefing.assemble import presented_when, select_charts, title_block
 from muye_analysis.briefing.catalogue import ReportData, report_catalogue
@@ -42,7 +43,8 @@ def test_scorecard_takeaway_names_the_best_and_worst_rank(data):
     expected = "税收占比居全市第1位，规上工业增加值增速居第12位"
     assert scorecard_takeaway(data.rankings, "zh") == expected
     assert scorecard_takeaway(data.rankings, "en") == (
-        "Tax share ranks 1st in the city; Industrial value added growth ranks 12th"
+        "Tax revenue share ranks 1st in the city; Value added of industrial enterprises above "
+        "designated size growth ranks 12th"
     )
 
 
@@ -73,8 +75,9 @@ def test_city_takeaway_gives_shares_and_the_widest_growth_difference(data):
         "一般公共预算收入增长2.0%，低于全市（增长6.4%）"
     )
     assert city_takeaway(data.indicators, data.context, data.registry, "en") == (
-        "In 2023, share of the city's total: GDP 6.9%, Retail sales 7.0%, Budget revenue 4.4%; "
-        "Budget revenue grew 2.0%, below the city's 6.4%"
+        "In 2023, share of the city's total: GDP 6.9%, Total retail sales of consumer goods 7.0%, "
+        "General public budget revenue 4.4%; General public budget revenue grew 2.0%, below the "
+        "city's 6.4%"
     )
 
 
@@ -86,8 +89,8 @@ def test_growth_gap_takeaway_gives_the_largest_gap_and_what_was_not_stated(data)
         "地区生产总值、固定资产投资2023年增速未公布"
     )
     assert growth_gap_takeaway(data.targets, "en") == (
-        "Industrial value added growth target 8% is 7.8 pp above 2023's 0.2%; "
-        "no 2023 growth stated for GDP and Fixed-asset investment"
+        "Value added of industrial enterprises above designated size growth target 8% is 7.8 pp "
+        "above 2023's 0.2%; no 2023 growth stated for GDP and Investment in fixed assets"
     )
 
 
@@ -99,8 +102,9 @@ def test_projection_takeaway_rounds_like_the_report(data):
         "社会消费品零售总额85.9亿元"
     )
     assert projection_takeaway(data.indicators, data.targets, "en") == (
-        "Targets imply 2024 GDP ≥RMB 24.6 bn (at 2023 prices), Budget revenue RMB 1.16 bn, "
-        "Retail sales RMB 8.59 bn"
+        # RMB bn with every digit the Chinese shows (246.0亿元, 11.60亿元, 85.9亿元)
+        "Targets imply 2024 GDP ≥RMB 24.60 bn (at 2023 prices), General public budget revenue "
+        "RMB 1.160 bn, Total retail sales of consumer goods RMB 8.59 bn"
     )
 
 
@@ -115,7 +119,8 @@ def test_task_takeaway_counts_targets_below_last_year(data):
     )
     assert task_takeaway(data.targets, "en") == (
         "4 of 6 task targets with a 2023 outcome are below it; "
-        "lowest Key projects (46%), highest Battery revenue (114%)"
+        "lowest Key projects (5 million yuan or more) (46%), highest Battery industry revenue "
+        "(114%)"
     )
 
 
@@ -169,13 +174,16 @@ def test_headline_numbers_never_fill_a_missing_2023_figure(data):
 
 def test_headline_table_marks_qualifiers_and_gaps_in_english(data):
     table = headline_table(data.targets, data.indicators, "en")
-    assert table.columns == ("Indicator", "2023 level (RMB 100 million)", "2023 outcome",
+    assert table.columns == ("Indicator", "2023 level (RMB bn)", "2023 outcome",
                              "2024 target", "Gap (pp)", "Basis")  # fmt: skip
-    assert table.rows[0] == ("Gross domestic product (GDP)", "232.1", "not stated",
+    # one money convention, RMB bn, with every published digit: 232.1亿元 = RMB 23.21 bn
+    assert table.rows[0] == ("GDP", "23.21", "not stated",
                              "≥6% growth", "—", "comparable prices")  # fmt: skip
+    assert [row[1] for row in table.rows[3:5]] == ["1.074", "7.88"]
     assert table.rows[5] == ("Surveyed urban unemployment rate", "—", "not stated", "≈5.5%", "—",
                              "rate")  # fmt: skip
-    assert table.source == "Source: Muye District report on the 2023 plan and the 2024 plan"
+    assert table.source == vocab.source_line("en")
+    assert table.source.startswith("Source: Muye District Development and Reform Commission, ")
 
 
 def test_headline_table_from_a_hand_built_frame():
@@ -286,11 +294,13 @@ def test_ordinals():
     ]  # fmt: skip
 
 
-def test_text_width_counts_chinese_wide_and_the_script_gap():
-    assert text_ems("GDP") == pytest.approx(1.8)
-    assert text_ems("税占比") == pytest.approx(3.0)
-    assert text_ems("GDP占") == pytest.approx(1.8 + 0.25 + 1.0)
-    # 20 Chinese characters = 20 em: 18 pt needs 360 pt, under 0.88 x 6 in x 72 = 380 pt.
+def test_text_width_is_measured_with_the_fonts_metrics():
+    from muye_analysis.briefing.fit import WIDTH_SLACK
+
+    assert text_ems("税占比") == pytest.approx(3 * WIDTH_SLACK)  # a Chinese character: one em
+    assert text_ems("GDP") < text_ems("税占比")  # three Latin capitals run narrower
+    assert text_ems("GDP占") == pytest.approx(text_ems("GDP") + WIDTH_SLACK)
+    # 20 Chinese characters at 18 pt: 20 x 18 x 1.03 = 371 pt, under (6 - 0.2) x 72 = 418 pt
     assert fit_size("一" * 20, 6.0, (18, 16)) == 18
     assert fit_size("一" * 40, 6.0, (18, 16, 12)) == 12  # too long for any: the smallest
 

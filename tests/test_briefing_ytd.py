@@ -17,6 +17,7 @@ from pptx import Presentation
 from muye_analysis.briefing import build_briefing
 from muye_analysis.briefing.catalogue import ReportData
 from muye_analysis.briefing.ytd import backtest_coverage, ytd_part
+from muye_analysis.chart_spec import STATUS_COLOURS
 from muye_analysis.charts.fan import coverage_text
 from muye_analysis.quarterly import ingest_quarterly, read_store, ytd_series
 
@@ -147,20 +148,26 @@ def test_progress_slide_counts_the_targets_by_status(stamped):
     _, prs = stamped
     slide = prs.slides[4]
     assert pictures(slide) == []  # native bars, their data embedded
-    (frame,) = charts(slide)
+    (frame,) = charts(slide)  # growth targets only: the store has no level target's figure
     # Horizontal bars are stored bottom up (first category and series drawn on top).
-    needed, target, so_far = frame.chart.plots[0].series
+    needed, so_far = frame.chart.plots[0].series
     categories = list(frame.chart.plots[0].categories)
-    assert categories == ["社会消费品零售总额（滞后）", "地区生产总值（滞后）"]
-    assert (list(so_far.values), list(target.values), list(needed.values)) == (
-        [5.0, 5.0],
-        [9.0, 6.0],
-        [21.0, 8.7],
-    )
+    assert categories == ["社会消费品零售总额，目标9%（滞后）", "地区生产总值，目标6%以上（滞后）"]
+    assert (list(so_far.values), list(needed.values)) == ([5.0, 5.0], [21.0, 8.7])
+    # values as data labels, each bar in its status colour (滞后: vermilion; never target orange)
+    labels = ["".join(t.text for t in d.xpath(".//a:t"))
+              for d in so_far._element.xpath("./c:dLbls/c:dLbl")]  # fmt: skip
+    # GDP's label carries its momentum: the third quarter alone, derived from 1-6月 and 1-9月
+    assert labels == ["5.0%", "5.0%；三季度当期4.8%，放缓"]
+    fills = so_far._element.xpath("./c:dPt/c:spPr/a:solidFill/a:srgbClr/@val")
+    assert fills == [STATUS_COLOURS["off_track"]] * 2
     # GDP 5.0% after 1-9月 needs 8.67% (3.7 points faster); retail 5.0% needs 21%: both behind.
     assert shape_named(slide, "Takeaway").text_frame.text == (
         "23项年度目标中正常0项、预警0项、滞后2项、暂无数据21项；滞后：地区生产总值、社会消费品零售总额"
     )
+    # how many targets await data, and the stamp, with the chart on the slide
+    caption = frame.chart.chart_title.text_frame.text
+    assert "另有21项暂无本年数据" in caption and "示例数据（合成），非真实统计" in caption
     assert "synthetic test data" in shape_named(slide, "Source").text_frame.text
 
 
@@ -229,7 +236,9 @@ def test_title_slide_gives_the_year_to_date_period_and_stamp(stamped):
 def test_html_report_carries_the_year_to_date_slides(stamped):
     result, _ = stamped
     page = result.html.read_text(encoding="utf-8")
-    assert page.count("data:image/png") == 3  # progress, the fan and the growth-gap chart
+    # progress, the fan and the growth-gap chart; phone drawings of the two drawn from specs
+    assert page.count('<img src="data:image/png') == 3
+    assert page.count('srcset="data:image/png') == 2
     assert "四季度需增长8.7%方能完成全年6%以上的预期目标" in page
     assert re.search(r'<section id="forecast_fan_gdp" class="chartslide">', page)
 
@@ -250,7 +259,7 @@ def test_real_rows_give_unstamped_slides(store_env, tmp_path):
         "GDP: 5.1% expected for the year",  # no backtest: no judgement on the target
     ]
     assert part.slides[0].lines[0] == (
-        "Gross domestic product (GDP): growth of 5.0% in the first three quarters; "
+        "GDP: growth of 5.0% in the first three quarters; "
         "Q4 needs 8.7% to meet the indicative full-year target of at least 6%; the third "
         "quarter alone grew 4.8% (derived), 0.3 points slower than the first half: slowing."
     )

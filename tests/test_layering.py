@@ -28,6 +28,8 @@ LAYERS = {
     "muye_analysis.units": 0,
     "muye_analysis.periods": 0,
     "muye_analysis.chart_registry": 0,
+    "muye_analysis.chart_spec": 0,  # a chart as data (issue 23): both renderers draw it
+    "muye_analysis.sources": 1,  # sources by issuer, document and date (issue 23)
     "muye_analysis.display": 0,  # display precision: pure number formatting
     "muye_analysis.vocab": 1,  # the words of every output; years from the reports
     "muye_analysis.tables": 4,  # notebook tables (presentation)

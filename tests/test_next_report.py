@@ -100,10 +100,12 @@ def test_brief_carries_the_next_reports_years_on_every_slide(two_reports):
     # the ranks 5th and 8th are both in the middle third: never "uneven"
     assert "uneven" not in text and "Every rank is in the middle third" in text
     # the key-project target rose: never "stays" or "still"
-    assert "rises from RMB 18.6 bn completed in 2024 to at least RMB 19 bn" in text
+    # one precision rule: RMB bn with one more decimal than the 亿元 figure (186, 190亿元)
+    assert "rises from RMB 18.6 bn completed in 2024 to at least RMB 19.0 bn" in text
     assert "4 of" not in text or "104%" not in text  # no rate in the task ratios
     assert "2024 outcome, 2025 plan" in text
-    assert "report on the 2024 plan and the 2025 plan" in text
+    # sources by issuer, document and date (the constructed report's origin record)
+    assert "Muye District's 2024 plan outcome and 2025 plan (invented figures) (early 2025)" in text
     assert "2023" not in text  # nothing of the earlier report's years on the latest's slides
     # No city figures of 2024 in the context data: that chart is left out and the run says why.
     assert "Muye District within Xinxiang" not in text

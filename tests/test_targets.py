@@ -266,7 +266,7 @@ def test_sentence_of_the_worked_example():
         "地区生产总值前三季度增长5.0%，四季度需增长8.7%方能完成全年6%以上的预期目标"
     )
     assert say(gap_claim(gap), "en") == (
-        "Gross domestic product (GDP): growth of 5.0% in the first three quarters; Q4 needs 8.7% "
+        "GDP: growth of 5.0% in the first three quarters; Q4 needs 8.7% "
         "to meet the indicative full-year target of at least 6%."
     )
 
@@ -288,8 +288,7 @@ def test_sentence_when_growth_so_far_is_negative_or_the_target_already_safe():
     )
     safe = _gap("gdp", Period(2024, 11), 7.0, required=required_growth(6, 7.0, 11 / 12 * 0.985))
     assert say(gap_claim(safe), "en").startswith(
-        "Gross domestic product (GDP): growth of 7.0% in January–November; December could fall "
-        "by up to "
+        "GDP: growth of 7.0% in January–November; December could fall by up to "
     )
     assert "即使下降3.3%" in say(gap_claim(safe), "zh") and "-3" not in say(gap_claim(safe), "zh")
 
@@ -360,8 +359,7 @@ def test_ytd_gap_at_year_end_gives_the_verdict(tmp_path):
         "地区生产总值全年增长5.8%，低于全年6%以上的预期目标0.2个百分点"
     )
     assert say(gap_claim(gap), "en") == (
-        "Gross domestic product (GDP): 5.8% for the year, 0.2 points below the indicative "
-        "full-year target of at least 6%."
+        "GDP: 5.8% for the year, 0.2 points below the indicative full-year target of at least 6%."
     )
 
 

@@ -67,8 +67,11 @@ class BriefingResult:
         return "\n".join(lines)
 
 
-def output_paths(lang: str = "zh", build_dir: str | Path | None = None) -> tuple[Path, Path]:
-    """Where the deck and the report for ``lang`` go: briefing.pptx/.html, or *_en for English."""
+def output_paths(
+    lang: str = "zh", build_dir: str | Path | None = None, *, demo: bool = False
+) -> tuple[Path, Path]:
+    """Where the deck and the report for ``lang`` go: briefing.pptx/.html, or *_en for English;
+    briefing_demo*.pptx/.html for the demonstration (never over a real briefing)."""
     from muye_analysis.outputs import check_output_folder
 
     if lang not in ("zh", "en"):
@@ -78,7 +81,8 @@ def output_paths(lang: str = "zh", build_dir: str | Path | None = None) -> tuple
     check_output_folder(
         folder, setting="--build-dir" if build_dir is not None else "the build folder"
     )
-    stem = "briefing" if lang == "zh" else f"briefing_{lang}"
+    stem = "briefing_demo" if demo else "briefing"
+    stem = stem if lang == "zh" else f"{stem}_{lang}"
     return folder / f"{stem}.pptx", folder / f"{stem}.html"
 
 
@@ -89,6 +93,7 @@ def build_briefing(
     charts: Sequence[str] | None = None,
     allow_synthetic: bool = False,
     as_of: object = None,
+    demo: bool = False,
 ) -> BriefingResult:
     """Build the deck and the HTML report for ``lang`` and return where they went.
 
@@ -99,20 +104,22 @@ def build_briefing(
     ``charts`` keeps only the named report charts (names of
     ``muye_analysis.chart_registry.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
     example rows of the processed store into the year-to-date slides, stamped as such: for
-    tests and demonstrations only, never for a real briefing.
+    tests and demonstrations only, never for a real briefing. ``demo`` names the outputs
+    briefing_demo* and stamps the cover as a demonstration (``build_demo`` sets it).
     """
     from muye_analysis.briefing.assemble import assemble_briefing
     from muye_analysis.briefing.deck import write_deck
     from muye_analysis.briefing.html_report import write_html
 
     start = time.perf_counter()
-    pptx_path, html_path = output_paths(lang, build_dir)
-    figure_dir = pptx_path.parent / FIGURES_FOLDER
+    pptx_path, html_path = output_paths(lang, build_dir, demo=demo)
+    figure_dir = pptx_path.parent / (FIGURES_FOLDER + ("_demo" if demo else ""))
     from muye_analysis.reports import as_of_period
 
     period = as_of_period(as_of)
     briefing = assemble_briefing(lang, figure_dir, charts=charts,
-                                 allow_synthetic=allow_synthetic, as_of=period)  # fmt: skip
+                                 allow_synthetic=allow_synthetic or demo, as_of=period,
+                                 demo=demo)  # fmt: skip
     write_deck(briefing, pptx_path)
     write_html(briefing, html_path, font_cache=figure_dir)
     return BriefingResult(
@@ -126,4 +133,31 @@ def build_briefing(
     )
 
 
-__all__ = ["BriefingResult", "build_briefing", "output_paths"]
+def build_demo(lang: str = "zh", *, build_dir: str | Path | None = None) -> BriefingResult:
+    """A demonstration briefing from the synthetic examples (``examples/demo/``): they are
+    ingested into a temporary store (the processed store is never touched) and every slide
+    drawn from them is stamped as synthetic; the cover says it is a demonstration. What
+    ``muye brief --demo`` runs. Outputs: briefing_demo.pptx/.html (``_en`` for English)."""
+    import os
+    import tempfile
+
+    from muye_analysis.quarterly import ingest_quarterly
+
+    demo_dir = config.EXAMPLES / "demo"
+    files = sorted(p for p in demo_dir.iterdir() if p.name.startswith("synthetic_"))
+    files.sort(key=lambda p: "bureau" in p.name)  # the history and the city tables first
+    before = os.environ.get("MUYE_PROCESSED_DIR")
+    with tempfile.TemporaryDirectory(prefix="muye-demo-") as store:
+        os.environ["MUYE_PROCESSED_DIR"] = store  # the briefing reads this store only
+        try:
+            for path in files:
+                ingest_quarterly(path, store_dir=store)
+            return build_briefing(lang, build_dir=build_dir, demo=True)
+        finally:
+            if before is None:
+                os.environ.pop("MUYE_PROCESSED_DIR", None)
+            else:
+                os.environ["MUYE_PROCESSED_DIR"] = before
+
+
+__all__ = ["BriefingResult", "build_briefing", "build_demo", "output_paths"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -19,12 +18,10 @@ from muye_analysis.briefing.catalogue import (
 from muye_analysis.briefing.city_ranks import city_rank_part
 from muye_analysis.briefing.headline import headline_table
 from muye_analysis.briefing.model import Briefing, ChartSlide, TitleBlock
+from muye_analysis.briefing.pictures import chart_notes, draw_pictures
 from muye_analysis.briefing.ytd import YtdPart, ytd_part
 from muye_analysis.periods import Period
 from muye_analysis.vocab import text
-
-_WHEN = re.compile(r"\b(early|mid|late)?[\s-]*((?:19|20)\d\d)\b", re.IGNORECASE)
-_PART_ZH = {"early": "初", "mid": "中", "late": "末"}
 
 
 def assemble_briefing(
@@ -35,6 +32,7 @@ def assemble_briefing(
     allow_synthetic: bool = False,
     data: ReportData | None = None,
     as_of: Period | None = None,
+    demo: bool = False,
 ) -> Briefing:
     """Draw every chart into ``figure_dir`` (PNG, 200 dpi) and return the briefing's content.
 
@@ -69,9 +67,9 @@ def assemble_briefing(
         judgements.closing_slide(data, lang, frame_size=frame, now=now),
         judgements.next_steps_slide(data, lang, now=now),
     )
-    missing = missing_charts(data).values()  # charts the data cannot draw, and why
+    missing = missing_charts(data, lang).values()  # charts the data cannot draw, and why
     notes = (*ytd.notes, *city.notes, *missing)
-    return Briefing(lang=lang, title=title_block(lang, ytd), slides=slides, notes=notes)
+    return Briefing(lang=lang, title=title_block(lang, ytd, demo=demo), slides=slides, notes=notes)
 
 
 def select_charts(
@@ -88,20 +86,12 @@ def select_charts(
 
 
 def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
-    """Draw one chart, save it as ``<name>_<lang>.png`` and pair it with its words."""
-    import matplotlib.pyplot as plt
-
-    from muye_analysis.charts import save_figure
-    from muye_analysis.charts.layout import headed_elsewhere
-
-    with headed_elsewhere():  # the slide's and the report section's heading is the title
-        fig = entry.build(lang)
-    try:
-        (image,) = save_figure(fig, f"{entry.name}_{lang}", ("png",), directory=figure_dir)
-    finally:
-        plt.close(fig)
+    """Draw one chart's spec, save it as ``<name>_<lang>.png`` (and ``…_phone.png`` for narrow
+    screens) and pair it with its words."""
+    spec = entry.spec(lang)
+    image, phone = draw_pictures(spec, f"{entry.name}_{lang}", figure_dir)
     topic, title, takeaway = entry.topic(lang), entry.title(lang), entry.takeaway(lang)
-    natives = tuple(entry.native(lang))
+    natives = spec.panels
     if takeaway == title:  # the message once: the line under the title names the chart
         takeaway = topic
     elif len(natives) == 1 and not natives[0].title:  # the chart names what it shows
@@ -111,25 +101,24 @@ def render_chart(entry: ChartEntry, lang: str, figure_dir: Path) -> ChartSlide:
         title=title or topic,
         takeaway=takeaway,
         image=image,
-        source=entry.source(lang),
+        source=spec.source,
         charts=natives,
-        notes=(topic, *entry.notes(lang), text("note_chart_data", lang)),
+        notes=chart_notes(spec, topic, lang),
         topic=topic,
+        spec=spec,
+        phone_image=phone,
     )
 
 
 def presented_when(presented: str, lang: str) -> str:
-    """'early YYYY' from the sidecar's ``presented`` field, as 'YYYY年初' in Chinese; '' if none."""
-    match = _WHEN.search(presented)
-    if match is None:
-        return ""
-    part, year = (match.group(1) or "").lower(), match.group(2)
-    if lang == "en":
-        return f"{part} {year}".strip()
-    return f"{year}年{_PART_ZH.get(part, '')}"
+    """'early YYYY' from the sidecar's ``presented`` field, as 'YYYY年初' in Chinese; '' if none
+    (the sources' date wording: :func:`muye_analysis.sources.date_text`)."""
+    from muye_analysis.sources import date_text
+
+    return date_text(presented, lang)
 
 
-def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
+def title_block(lang: str, ytd: YtdPart, *, demo: bool = False) -> TitleBlock:
     """District, period and data vintage (the report's origin record; the year-to-date data)."""
     from muye_analysis.provenance import read_sidecar
     from muye_analysis.reports import latest_report
@@ -157,7 +146,7 @@ def title_block(lang: str, ytd: YtdPart) -> TitleBlock:
     else:
         vintage.append(text("vintage_no_ytd", lang, **years))
     return TitleBlock(
-        title=text("deck_title", lang),
+        title=text("deck_title", lang) + (text("deck_title_demo", lang) if demo else ""),
         place=text("deck_place", lang),
         period=period,
         vintage=tuple(vintage),

@@ -1,24 +1,28 @@
-"""The slide charts: one entry per chart, with its title, how to draw it, its takeaway and source.
+"""The slide charts: one entry per chart, with its title, its spec, its takeaway.
 
 The order is the deck's order; the names and titles are those of the chart registry
 (``muye_analysis.chart_registry``). Every entry draws from the same tables
-(:class:`ReportData`, loaded once), so the chart and its takeaway always agree.
+(:class:`ReportData`, loaded once), so the chart and its takeaway always agree, and from one
+spec (:mod:`muye_analysis.chart_spec`), so the picture, the native chart, the notes and the
+source line always agree.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
-from muye_analysis.briefing import native
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import year_fields
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
+
+    from muye_analysis.chart_spec import ChartSpec, Panel
 
 
 @dataclass(frozen=True)
@@ -47,18 +51,35 @@ class ReportData:
 
 @dataclass(frozen=True)
 class ChartEntry:
-    """One slide chart. Each callable takes ``lang`` ("zh" or "en"): ``title`` is the
-    message (the short form of the takeaway claim), ``takeaway`` the full sentence, ``topic``
-    what the chart shows (its registry title)."""
+    """One slide chart. Each callable takes ``lang`` ("zh" or "en"): ``spec`` is the chart as
+    data (:class:`~muye_analysis.chart_spec.ChartSpec`: what the picture and the native chart
+    both draw, its notes and source), ``title`` the message (the short form of the takeaway
+    claim), ``takeaway`` the full sentence, ``topic`` what the chart shows (its registry title).
+    """
 
     name: str
     title: Callable[[str], str]
-    build: Callable[[str], Figure]
+    spec: Callable[[str], ChartSpec]
     takeaway: Callable[[str], str]
-    source: Callable[[str], str]
     topic: Callable[[str], str] = lambda lang: ""
-    native: Callable[[str], tuple] = lambda lang: ()  # editable deck charts (briefing.native)
-    notes: Callable[[str], tuple[str, ...]] = lambda lang: ()  # speaker notes: assumptions
+
+    def build(self, lang: str, size: str = "slide") -> Figure:
+        """The chart drawn with matplotlib (the picture of the HTML report and ``muye charts``)."""
+        from muye_analysis.charts.draw import draw_spec
+
+        return draw_spec(self.spec(lang), size=size)
+
+    def native(self, lang: str) -> tuple[Panel, ...]:
+        """The chart's panels, drawn by the deck as editable charts."""
+        return self.spec(lang).panels
+
+    def notes(self, lang: str) -> tuple[str, ...]:
+        """The chart's notes: each about something the chart draws, or about its data."""
+        return self.spec(lang).note_lines
+
+    def source(self, lang: str) -> str:
+        """The chart's source line: each source by its issuer, document and date."""
+        return self.spec(lang).source
 
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
@@ -68,73 +89,41 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
     The city comparison is left out when the context data hold no city figures for the
     report's base year (:func:`missing_charts` says why).
     """
-    from muye_analysis import charts, league
+    from muye_analysis import league
     from muye_analysis.chart_registry import REPORT_CHARTS, chart
+    from muye_analysis.charts.city import city_spec
+    from muye_analysis.charts.growth import growth_gap_spec
+    from muye_analysis.charts.projection import projection_spec
+    from muye_analysis.charts.scorecard import scorecard_spec
+    from muye_analysis.charts.tasks import task_spec
+    from muye_analysis.claims import charts as claims
 
     d = ReportData.load() if data is None else data
     years = year_fields(d.targets)
-    report_source = lambda lang: vocab.source_line(lang, **years)  # noqa: E731
     frame, from_table = league.scorecard_frame()  # the league table's, else the assumed 13
-    from muye_analysis.claims import charts as claims
-
-    # name -> (build, takeaway claim, source); names and topics come from the chart registry
-    parts: dict[str, tuple[Callable, Callable, Callable]] = {
+    # name -> (spec, takeaway claim); names and topics come from the chart registry
+    parts: dict[str, tuple[Callable, Callable]] = {
         "rank_scorecard": (
-            lambda lang: charts.plot_rank_scorecard(
-                d.rankings, frame_size=frame, frame_from_table=from_table, lang=lang, size="slide"
+            lambda lang: scorecard_spec(
+                d.rankings, frame_size=frame, frame_from_table=from_table, lang=lang
             ),
             lambda: claims.scorecard_claim(d.rankings, frame_size=frame),
-            report_source,
         ),
         "muye_in_city": (
-            lambda lang: charts.plot_muye_in_city(
-                d.indicators, d.context, d.registry, lang=lang, size="slide"
-            ),
+            lambda lang: city_spec(d.indicators, d.context, d.registry, lang=lang),
             lambda: claims.city_claim(d.indicators, d.context, d.registry),
-            lambda lang: city_source_line(d, lang),
         ),
         "growth_gap": (
-            lambda lang: charts.plot_growth_gap(d.targets, lang=lang, size="slide"),
+            lambda lang: growth_gap_spec(d.targets, lang=lang),
             lambda: claims.growth_gap_claim(d.targets),
-            report_source,
         ),
         "projected_levels": (
-            lambda lang: charts.plot_projected_levels(
-                d.indicators, d.targets, lang=lang, size="slide"
-            ),
+            lambda lang: projection_spec(d.indicators, d.targets, lang=lang),
             lambda: claims.projection_claim(d.indicators, d.targets),
-            report_source,
         ),
         "task_targets": (
-            lambda lang: charts.plot_task_targets(d.targets, lang=lang, size="slide"),
+            lambda lang: task_spec(d.targets, lang=lang),
             lambda: claims.tasks_claim(d.targets),
-            report_source,
-        ),
-    }
-    # name -> (native deck charts, speaker notes with the chart's assumptions)
-    deck: dict[str, tuple[Callable, Callable]] = {
-        "rank_scorecard": (
-            lambda lang: native.scorecard_native(d.rankings, lang, frame_size=frame),
-            lambda lang: scorecard_notes(frame, from_table, lang),
-        ),
-        "muye_in_city": (
-            lambda lang: native.city_native(d.indicators, d.context, d.registry, lang),
-            lambda lang: (
-                vocab.text("growth_basis_note", lang),
-                vocab.text("city_preliminary_note", lang),
-            ),
-        ),
-        "growth_gap": (
-            lambda lang: native.growth_gap_native(d.targets, lang),
-            lambda lang: gap_notes(d, lang),
-        ),
-        "projected_levels": (
-            lambda lang: native.projection_native(d.indicators, d.targets, lang),
-            lambda lang: projection_notes(d, lang),
-        ),
-        "task_targets": (
-            lambda lang: native.task_native(d.targets, lang),
-            lambda lang: (vocab.text("task_note", lang),),
         ),
     }
     skip = set(missing_charts(d))
@@ -143,16 +132,18 @@ def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
             name=name,
             # the defaults bind this chart's claim and key now, not the loop's last one
             title=lambda lang, c=parts[name][1]: _say(claims.title_claim(c()), lang),
-            build=parts[name][0],
+            spec=_cached(parts[name][0]),
             takeaway=lambda lang, c=parts[name][1]: _say(c(), lang),
-            source=parts[name][2],
             topic=lambda lang, key=chart(name).title_key: vocab.text(key, lang, **years),  # noqa: B008
-            native=deck[name][0] if name in deck else (lambda lang: ()),
-            notes=deck[name][1] if name in deck else (lambda lang: ()),
         )
         for name in REPORT_CHARTS
         if name not in skip
     )
+
+
+def _cached(build: Callable[[str], ChartSpec]) -> Callable[[str], ChartSpec]:
+    """``build`` run once per language (a spec is immutable)."""
+    return functools.lru_cache(maxsize=2)(build)
 
 
 def _say(claim, lang: str) -> str:
@@ -160,59 +151,17 @@ def _say(claim, lang: str) -> str:
     return vocab.say(claim, lang) or ""
 
 
-def missing_charts(data: ReportData) -> dict[str, str]:
-    """Report charts the data cannot draw, each with the reason (e.g. no city figures for the
-    base year in the context data)."""
+def missing_charts(data: ReportData, lang: str = "zh") -> dict[str, str]:
+    """Report charts the data cannot draw, each with the reason in ``lang`` (e.g. no city
+    figures for the base year in the comparator data): the briefing says so instead of
+    leaving a slide out in silence."""
+    from muye_analysis.chart_registry import chart
     from muye_analysis.views import city_view
 
     try:
         city_view(data.indicators, data.context, data.registry)
-    except MissingYear as exc:
-        return {"muye_in_city": str(exc)}
+    except MissingYear:
+        years = year_fields(data.targets)
+        topic = vocab.text(chart("muye_in_city").title_key, lang, **years)
+        return {"muye_in_city": vocab.text("chart_left_out_city", lang, topic=topic, **years)}
     return {}
-
-
-def city_source_line(data: ReportData, lang: str) -> str:
-    """The report plus the comparator sources behind the city figures (as the chart cites them)."""
-    from muye_analysis.views import city_sources, city_view
-
-    view = city_view(data.indicators, data.context, data.registry)
-    extra = [vocab.context_source(title, url, lang) for title, url in city_sources(view)]
-    return vocab.source_line(lang, extra, **year_fields(data.targets))
-
-
-def scorecard_notes(frame: int, from_table: bool, lang: str) -> tuple[str, ...]:
-    """The ranking chart's assumption: how many units were ranked, and why it is assumed."""
-    if from_table:
-        return (vocab.text("frame_from_table", lang, n=frame),)
-    return (vocab.text("frame_assumption", lang, n=frame), vocab.text("frame_explained", lang))
-
-
-def gap_notes(data: ReportData, lang: str) -> tuple[str, ...]:
-    """Price basis of the growth rates, and the base-year rates the report does not give."""
-    from muye_analysis.views import growth_gap_view
-
-    view = growth_gap_view(data.targets)
-    missing = view[view["actual"].isna()]
-    notes = [vocab.text("gap_note", lang)]
-    if len(missing):
-        names = vocab.join_names([vocab.indicator_name(r, lang) for _, r in missing.iterrows()],
-                                  lang)  # fmt: skip
-        notes.append(vocab.text("gap_missing_note", lang, names=names))
-    return tuple(notes)
-
-
-def projection_notes(data: ReportData, lang: str) -> tuple[str, ...]:
-    """Real targets projected at base-year prices (no deflator assumed); floors."""
-    from muye_analysis.views import projection_view
-
-    view = projection_view(data.indicators, data.targets)
-    notes = []
-    real = view[view["at_base_prices"].astype(bool)]
-    if len(real):
-        names = vocab.join_names([vocab.indicator_name(r, lang) for _, r in real.iterrows()],
-                                  lang)  # fmt: skip
-        notes.append(vocab.text("proj_real_note", lang, names=names))
-    if (view["bound"] == "at_least").any():
-        notes.append(vocab.text("proj_floor_note", lang))
-    return tuple(notes)

@@ -108,23 +108,14 @@ def growth_dots_slide(
 ) -> ChartSlide | None:
     """Every unit's growth of the first headline indicator the district is ranked on by
     growth: the chart (PNG, for the HTML report) and its native bars (for the deck)."""
-    import matplotlib.pyplot as plt
-
-    from muye_analysis.charts import save_figure
-    from muye_analysis.charts.city_ranks import plot_growth_dots
-    from muye_analysis.charts.layout import headed_elsewhere
+    from muye_analysis.briefing.pictures import draw_pictures
+    from muye_analysis.chart_spec import ChartSpec, Note
 
     growth = mine[mine["measure"] == "growth"]
     if growth.empty:
         return None
     row = growth.iloc[0]
     indicator = str(row["indicator"])
-    with headed_elsewhere():  # the slide's and the report section's heading is the title
-        fig = plot_growth_dots(ranks, indicator, area=area, lang=lang, size="slide")
-    try:
-        (image,) = save_figure(fig, f"city_growth_dots_{lang}", ("png",), directory=figure_dir)
-    finally:
-        plt.close(fig)
     rows = ranks[(ranks["indicator"] == indicator) & (ranks["measure"] == "growth")]
     name = rank_words.indicator_name(indicator, lang)
     takeaway = vocab.text(
@@ -137,14 +128,29 @@ def growth_dots_slide(
         names=rank_words.city_text(row, lang),
     )
     title = vocab.text("cr_dots_title", lang, period=ranks.attrs["as_of"].label(lang), name=name)
+    # One spec for the deck's native bars and the report's picture (issue 23): the same chart.
+    bars = growth_bars(rows, lang, area)
+    notes = tuple(rank_words.rule_notes(rows, lang, change=False))
+    spec = ChartSpec(
+        name="city_growth_dots",
+        panels=(bars,),
+        title=title,
+        notes=tuple(Note(n) for n in notes),
+        source=rank_words.source_text(rows, lang),
+        stamp=vocab.text("synthetic_stamp", lang) if synthetic else "",
+        lang=lang,
+    )
+    image, phone = draw_pictures(spec, f"city_growth_dots_{lang}", figure_dir)
     return ChartSlide(
         name="city_growth_dots",
         title=title + (_SYNTHETIC_TITLE[lang] if synthetic else ""),
         takeaway=takeaway,
         image=image,
-        source=rank_words.source_text(rows, lang),
-        charts=(growth_bars(rows, lang, area),),
-        notes=tuple(rank_words.rule_notes(rows, lang, change=False)),
+        source=spec.source,
+        charts=(bars,),
+        notes=notes,
+        spec=spec,
+        phone_image=phone,
     )
 
 

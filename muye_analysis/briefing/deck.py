@@ -25,8 +25,9 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from muye_analysis.atomic import atomic_path
+from muye_analysis.briefing import fit
 from muye_analysis.briefing.deck_charts import add_native_chart
-from muye_analysis.briefing.deck_style import (  # noqa: F401  (EA_FONT: for the tests)
+from muye_analysis.briefing.deck_style import (
     BLUE,
     CONTENT_WIDTH,
     EA_FONT,
@@ -61,7 +62,7 @@ from muye_analysis.briefing.model import (
     TextSlide,
     TitleBlock,
 )
-from muye_analysis.vocab import has_cjk, text
+from muye_analysis.vocab import text
 
 # -- text ------------------------------------------------------------------------------------
 
@@ -124,27 +125,22 @@ def _bullet(paragraph, char: str, size: float) -> None:
     bu.set("char", char.strip() or "•")
 
 
-def fit_size(text: str, width_in: float, sizes: Sequence[float]) -> float:
-    """The largest of ``sizes`` (points) at which ``text`` fits on one line ``width_in`` wide;
-    the smallest if none does (it then wraps)."""
+BOLD = 1.06  # bold runs are about this much wider than regular ones
+
+
+def fit_size(text: str, width_in: float, sizes: Sequence[float], *, bold: bool = False) -> float:
+    """The largest of ``sizes`` (points) at which ``text`` fits on one line ``width_in`` wide
+    (measured with the font, :mod:`muye_analysis.briefing.fit`); the smallest if none does."""
+    usable = (width_in - 2 * fit.INSET_X) * 72 / (BOLD if bold else 1.0)
     for size in sizes:
-        if text_ems(text) * size <= width_in * 72 * 0.88:  # bold and YaHei run wide
+        if fit.width_pt(text, size) <= usable:
             return size
     return sizes[-1]
 
 
 def text_ems(text: str) -> float:
-    """Rough width of ``text`` in ems, on the wide side: Chinese characters and full-width
-    punctuation 1 em, other characters 0.6 em, plus the gap PowerPoint, WPS and LibreOffice
-    put between Chinese and Latin text (autospace)."""
-    ems, previous = 0.0, None
-    for char in text:
-        cjk = has_cjk(char)
-        ems += 1.0 if cjk else 0.6
-        if previous is not None and cjk != previous and not char.isspace():
-            ems += 0.25
-        previous = cjk
-    return ems
+    """Width of ``text`` in ems (measured with the font)."""
+    return fit.width_pt(text, 1.0)
 
 
 # -- slides ----------------------------------------------------------------------------------
@@ -230,14 +226,28 @@ def _set_title(slide, title: str, lang: str) -> None:
     frame = shape.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    size = fit_size(title, CONTENT_WIDTH, (SIZES["title"], 24, 22, 20))  # one line
+    size = fit_size(title, CONTENT_WIDTH, (SIZES["title"], 24, 22, 20), bold=True)  # one line
+    if fit.width_pt(title, size) * BOLD > (CONTENT_WIDTH - 2 * fit.INSET_X) * 72:
+        # two lines, at the largest size at which they fit the title's box
+        size = fit.largest_fitting([title], CONTENT_WIDTH / BOLD, TITLE_HEIGHT, (22, 20, 18, 16))
     write_lines(frame, [title], lang, size=size, bold=True)
+
+
+SOURCE_BOTTOM = SLIDE_HEIGHT_IN - 0.06  # the source line's box ends here
+
+
+def source_top(source: str) -> float:
+    """Where the source line's box starts: SOURCE_TOP, or higher when the line wraps more than
+    that room holds (the slide's content ends above it)."""
+    needed = fit.height_pt([source], CONTENT_WIDTH - PAGE_WIDTH - 2 * fit.INSET_X,
+                           SIZES["source"]) / 72 + 2 * fit.INSET_Y  # fmt: skip
+    return min(SOURCE_TOP, SOURCE_BOTTOM - needed)
 
 
 def _source(slide, source: str, lang: str) -> None:
     width = CONTENT_WIDTH - PAGE_WIDTH
-    _, frame = _textbox(slide, MARGIN, SOURCE_TOP, width, SLIDE_HEIGHT_IN - SOURCE_TOP - 0.1,
-                        "Source")  # fmt: skip
+    top = source_top(source)
+    _, frame = _textbox(slide, MARGIN, top, width, SOURCE_BOTTOM - top, "Source")
     frame.vertical_anchor = MSO_ANCHOR.TOP
     write_lines(frame, [source], lang, size=SIZES["source"], colour=GREY)
 
@@ -249,18 +259,26 @@ def _page_number(slide, n: int, total: int, lang: str) -> None:
                 colour=GREY, align=PP_ALIGN.RIGHT)  # fmt: skip
 
 
-def _notes(slide, notes: Sequence[str], top: float, lang: str) -> None:
+def notes_height(notes: Sequence[str], size: float = SIZES["note"]) -> float:
+    """Inches a notes box needs at ``size`` (insets included)."""
+    return fit.height_pt(notes, CONTENT_WIDTH - 2 * fit.INSET_X, size,
+                         space_after=2) / 72 + 2 * fit.INSET_Y  # fmt: skip
+
+
+def _notes(slide, notes: Sequence[str], top: float, lang: str, bottom: float = SOURCE_TOP) -> None:
     if not notes:
         return
-    height = max(0.3, SOURCE_TOP - top - 0.05)
+    height = max(0.3, bottom - top - 0.03)
     _, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, height, "Notes")
-    write_lines(frame, notes, lang, size=SIZES["note"], colour=GREY, space_after=2)
+    size = fit.largest_fitting(notes, CONTENT_WIDTH, height, (SIZES["note"], 11, MIN_SIZE),
+                               space_after=2)  # fmt: skip
+    write_lines(frame, notes, lang, size=size, colour=GREY, space_after=2)
 
 
 def _speaker_notes(slide, lines: Sequence[str]) -> None:
     """Speaker notes (the notes page): assumptions and how the numbers were made."""
-    if lines:
-        slide.notes_slide.notes_text_frame.text = "\n".join(lines)
+    if lines:  # each line once (a takeaway that is the chart's topic is not said twice)
+        slide.notes_slide.notes_text_frame.text = "\n".join(dict.fromkeys(lines))
 
 
 def _title_slide(prs, block: TitleBlock, lang: str) -> None:
@@ -300,26 +318,54 @@ def _takeaway(slide, takeaway: str, lang: str) -> None:
     box.fill.fore_color.rgb = RGBColor.from_string(TAKEAWAY_FILL)
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     frame.auto_size = MSO_AUTO_SIZE.NONE
-    write_lines(frame, [takeaway], lang, size=SIZES["takeaway"], bold=True, colour=BLUE)
+    size = fit.largest_fitting([takeaway], CONTENT_WIDTH / BOLD, TAKEAWAY_HEIGHT,
+                               (SIZES["takeaway"], 15, 14, 13, 12))  # fmt: skip
+    write_lines(frame, [takeaway], lang, size=size, bold=True, colour=BLUE)
 
 
 def _chart_slide(prs, chart: ChartSlide, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _set_title(slide, chart.title, lang)
     _takeaway(slide, chart.takeaway, lang)
-    top, height = PICTURE_TOP, PICTURE_BOTTOM - PICTURE_TOP
+    bottom = min(PICTURE_BOTTOM, source_top(chart.source) - 0.05)
+    top, height = PICTURE_TOP, bottom - PICTURE_TOP
     if chart.charts:
         gap = 0.3
         n = len(chart.charts)
         width = (CONTENT_WIDTH - gap * (n - 1)) / n
+        caption = chart_caption(chart)
+        subtitle = ""
+        if n == 1:  # the chart's own title carries the caption as a second line
+            subtitle = caption
+        elif caption:  # a line (or two) over the panels, in the chart's words
+            size = fit_size(caption, CONTENT_WIDTH, (SIZES["chart"] + 1, SIZES["chart"]))
+            tall = max(CAPTION_HEIGHT, fit.height_pt([caption], CONTENT_WIDTH - 2 * fit.INSET_X,
+                                                     size) / 72 + 2 * fit.INSET_Y)  # fmt: skip
+            _, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, tall, "Chart caption")
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+            write_lines(frame, [caption], lang, size=size, colour=GREY)
+            top, height = top + tall, height - tall
         for i, spec in enumerate(chart.charts):
             left = MARGIN + i * (width + gap)
-            frame = add_native_chart(slide, spec, lang, left, top, width, height)
+            frame = add_native_chart(slide, spec, lang, left, top, width, height,
+                                     subtitle=subtitle)  # fmt: skip
             frame.name = f"Chart {chart.name}" + (f" {i + 1}" if n > 1 else "")
     else:
         _picture(slide, chart, top, height)
     _source(slide, chart.source, lang)
     _speaker_notes(slide, [chart.takeaway, *chart.notes])
+
+
+CAPTION_HEIGHT = 0.4  # the line over a chart of several panels
+
+
+def chart_caption(chart: ChartSlide) -> str:
+    """The chart's subtitle (what its marks mean; how many targets await data) and its
+    synthetic stamp, drawn on the slide with the chart."""
+    if chart.spec is None:
+        return ""
+    parts = [p for p in (chart.spec.subtitle, chart.spec.stamp) if p]
+    return ("；" if chart.spec.lang == "zh" else "; ").join(parts)
 
 
 def _picture(slide, chart: ChartSlide, top: float, height: float) -> None:
@@ -342,38 +388,62 @@ def _picture(slide, chart: ChartSlide, top: float, height: float) -> None:
 # -- tables and text --------------------------------------------------------------------------
 
 
+TABLE_TOP = 1.25
+CELL_MARGIN_X, CELL_MARGIN_Y = 0.08, 0.05  # inches
+ROW_MIN = 0.52  # a row's height when its text is one line
+
+
 def _table_slide(prs, table: TableSlide, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _set_title(slide, table.title, lang)
     n_rows, n_cols = len(table.rows) + 1, len(table.columns)
-    row_height = 0.52
-    shape = slide.shapes.add_table(n_rows, n_cols, Inches(MARGIN), Inches(1.25),
-                                   Inches(CONTENT_WIDTH), Inches(row_height * n_rows))  # fmt: skip
+    bottom = source_top(table.source)
+    for size in (TABLE_FONT, 13, 12, 11, MIN_SIZE):  # the largest size at which all fits
+        widths = _column_widths(table, CONTENT_WIDTH, size)
+        heights = [_row_height(row, widths, bold=i == 0, size=size)
+                   for i, row in enumerate((table.columns, *table.rows))]  # fmt: skip
+        room = bottom - (notes_height(table.notes) if table.notes else 0) - 0.15
+        if TABLE_TOP + sum(heights) <= room:
+            break
+    shape = slide.shapes.add_table(n_rows, n_cols, Inches(MARGIN), Inches(TABLE_TOP),
+                                   Inches(CONTENT_WIDTH), Inches(sum(heights)))  # fmt: skip
     shape.name = "Headline table"
     grid = shape.table
-    widths = _column_widths(table, CONTENT_WIDTH)
     for j, width in enumerate(widths):
         grid.columns[j].width = Inches(width)
-    for i in range(n_rows):
-        grid.rows[i].height = Inches(row_height)
+    for i, height in enumerate(heights):
+        grid.rows[i].height = Inches(height)
     for j, header in enumerate(table.columns):
-        _cell(grid.cell(0, j), header, lang, bold=True, colour=WHITE, fill=BLUE, first=j == 0)
+        _cell(grid.cell(0, j), header, lang, bold=True, colour=WHITE, fill=BLUE, first=j == 0,
+              size=size)  # fmt: skip
     for i, row in enumerate(table.rows, start=1):
         fill = ROW_FILL if i % 2 == 0 else WHITE
         for j, value in enumerate(row):
-            _cell(grid.cell(i, j), value, lang, fill=fill, first=j == 0)
-    notes_top = max(1.25 + row_height * n_rows + 0.3, SOURCE_TOP - 0.3 * len(table.notes) - 0.25)
-    _notes(slide, table.notes, notes_top, lang)  # low on the slide: rows may wrap
+            _cell(grid.cell(i, j), value, lang, fill=fill, first=j == 0, size=size)
+    table_end = TABLE_TOP + sum(heights) + 0.15
+    notes_top = max(table_end, bottom - notes_height(table.notes) - 0.05)
+    _notes(slide, table.notes, notes_top, lang, bottom)  # low on the slide, below the table
     _source(slide, table.source, lang)
     _speaker_notes(slide, table.notes)
+
+
+def _row_height(
+    cells: Sequence[str], widths: Sequence[float], *, bold: bool, size: float = TABLE_FONT
+) -> float:
+    """A table row's height: its tallest cell wrapped in its column, at least a line and air."""
+    tallest = max(
+        fit.height_pt([text], width / (BOLD if bold else 1.0) - 2 * CELL_MARGIN_X, size)
+        for text, width in zip(cells, widths, strict=True)
+    )  # fmt: skip
+    return max(ROW_MIN * size / TABLE_FONT, tallest / 72 + 2 * CELL_MARGIN_Y + 0.04)
 
 
 def _column_widths(table: TableSlide, total: float, size: float = TABLE_FONT) -> list[float]:
     """Each value column as wide as its longest text on one line; the first (names) column gets
     the rest and may wrap; spare width is shared out in proportion."""
-    pad = 0.25  # cell margins and a little air, inches
+    pad = 2 * CELL_MARGIN_X + 0.12  # cell margins and a little air, inches
     needed = [
-        max(text_ems(text) for text in column) * size / 72 + pad
+        max(text_ems(text) * BOLD for text in column) * size / 72 + pad
         for column in zip(table.columns, *table.rows, strict=True)
     ]
     values = sum(needed[1:])
@@ -382,24 +452,34 @@ def _column_widths(table: TableSlide, total: float, size: float = TABLE_FONT) ->
     return [w * total / sum(widths) for w in widths]
 
 
-def _cell(cell, value: str, lang: str, *, bold=False, colour=INK, fill=WHITE, first=False) -> None:
+def _cell(
+    cell,
+    value: str,
+    lang: str,
+    *,
+    bold=False,
+    colour=INK,
+    fill=WHITE,
+    first=False,
+    size: float = TABLE_FONT,
+) -> None:
     cell.fill.solid()
     cell.fill.fore_color.rgb = RGBColor.from_string(fill)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    cell.margin_left = cell.margin_right = Inches(0.08)
+    cell.margin_left = cell.margin_right = Inches(CELL_MARGIN_X)
+    cell.margin_top = cell.margin_bottom = Inches(CELL_MARGIN_Y)
     frame = cell.text_frame
     frame.word_wrap = True
     align = PP_ALIGN.LEFT if first else PP_ALIGN.CENTER
-    write_lines(frame, [value], lang, size=TABLE_FONT, bold=bold, colour=colour, align=align)
+    write_lines(frame, [value], lang, size=size, bold=bold, colour=colour, align=align)
 
 
 def text_height(lines: Sequence[str], width_in: float, size: float, space_after: float) -> float:
-    """Rough height (inches) of ``lines`` wrapped at ``width_in``, on the generous side (wide
-    glyph estimate, 1.3 line spacing), so a filled box fits its text without a large gap."""
-    import math
-
-    rows = sum(max(1, math.ceil(text_ems(line) * size / 72 / (width_in * 0.95))) for line in lines)
-    return rows * size * 1.3 / 72 + len(lines) * space_after / 72
+    """Height (inches) of bulleted ``lines`` set at ``size`` in a box ``width_in`` wide, measured
+    with the font (:mod:`muye_analysis.briefing.fit`), insets included."""
+    indent = size * 1.1  # the hanging bullet's indent
+    return (fit.height_pt(lines, width_in - 2 * fit.INSET_X, size, space_after=space_after,
+                          indent_pt=indent) / 72 + 2 * fit.INSET_Y)  # fmt: skip
 
 
 def _text_slide(prs, text_slide: TextSlide, lang: str) -> None:
@@ -407,24 +487,29 @@ def _text_slide(prs, text_slide: TextSlide, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _set_title(slide, text_slide.title, lang)
     top = 1.3
-    n_notes = len(text_slide.notes)
-    notes_height = 0.32 * n_notes + 0.2 if n_notes else 0
-    room = SOURCE_TOP - top - notes_height - 0.15
+    bottom = source_top(text_slide.source)
+    reserved = notes_height(text_slide.notes) + 0.1 if text_slide.notes else 0.0
+    room = bottom - top - reserved - 0.1
+    filled = text_slide.kind in ("summary", "closing")
+    width = CONTENT_WIDTH - (0.5 if filled else 0.0)  # a filled box has wider margins
     first = SIZES["body"] if text_slide.kind != "judgement" else SIZES["takeaway"]
-    sizes = [s for s in (first, 16, 14, 12) if s <= first]
-    fits = [s for s in sizes if text_height(text_slide.lines, CONTENT_WIDTH - 0.9, s, 14) + 0.5
-            <= room]  # fmt: skip
-    size = fits[0] if fits else sizes[-1]  # the largest size at which every line fits
-    height = min(room, text_height(text_slide.lines, CONTENT_WIDTH - 0.9, size, 14) + 0.5)
+    # the largest size (then the widest spacing) at which every line fits, 12 pt at the least
+    # with full spacing, down to MIN_SIZE with tight spacing on a crowded slide
+    choices = [(s, 14) for s in (first, 16, 15, 14, 13, 12) if s <= first]
+    choices += [(12, 8), (12, 4), (11, 4), (MIN_SIZE, 4)]
+    size, spacing = next(((s, a) for s, a in choices
+                          if text_height(text_slide.lines, width, s, a) + 0.2 <= room),
+                         choices[-1])  # fmt: skip
+    height = min(room, text_height(text_slide.lines, width, size, spacing) + 0.2)
     box, frame = _textbox(slide, MARGIN, top, CONTENT_WIDTH, height, "Sentences")
     frame.auto_size = MSO_AUTO_SIZE.NONE
-    write_lines(frame, text_slide.lines, lang, size=size, space_after=14, bullet="•",
+    write_lines(frame, text_slide.lines, lang, size=size, space_after=spacing, bullet="•",
                 lead=text_slide.kind in ("judgement", "closing"))  # fmt: skip
     if text_slide.kind in ("summary", "closing"):
         box.fill.solid()
         box.fill.fore_color.rgb = RGBColor.from_string(TAKEAWAY_FILL)
         frame.margin_left = frame.margin_right = Inches(0.25)
         frame.margin_top = Inches(0.2)
-    _notes(slide, text_slide.notes, SOURCE_TOP - notes_height, lang)
+    _notes(slide, text_slide.notes, bottom - reserved, lang, bottom)
     _source(slide, text_slide.source, lang)
     _speaker_notes(slide, [*text_slide.lines, *text_slide.speaker])

@@ -109,11 +109,14 @@ def _row_cells(row: pd.Series, lang: str) -> tuple[str, ...]:
 
 
 def _level_text(value: float, unit: str, lang: str) -> str:
-    """'232.1亿元'; in English the number alone, its unit (RMB 100 million) in the header."""
-    from muye_analysis.display import format_number
+    """'232.1亿元'; in English the number alone in RMB bn, every published digit (23.21), the
+    unit in the header (one money convention: RMB bn)."""
+    from muye_analysis import units
+    from muye_analysis.display import fixed, format_number
 
     if lang == "zh":
         return f"{format_number(value)}{unit}"
-    if unit == "亿元":
-        return format_number(value)
+    if unit in units.MONEY_EN:
+        yi = value * units.MONEY_EN[unit] / 1e8
+        return fixed(yi / 10, units.decimals_of(yi) + 1)
     return vocab.amount(value, unit, lang)

@@ -155,10 +155,11 @@ def _source(lang: str, now: closing.Latest) -> str:
     """The report, and the year-to-date files when the latest data speak."""
     if not now.speaks:
         return vocab.source_line(lang)
-    files = sorted(set(now.table["file"].dropna()))
-    return vocab.source_line(
-        lang, [vocab.text("fan_source_ytd", lang, name=vocab.join_names(files, lang))]
-    )
+    rows = now.table[now.table["status"] != "no_data"]
+    extra = vocab.store_citations(rows, lang)  # each table by its issuer, title and date
+    if bool(rows["synthetic"].fillna(False).astype(bool).any()):
+        extra.append(vocab.text("synthetic_stamp", lang))
+    return vocab.source_line(lang, extra)
 
 
 def _end(sentence: str, lang: str) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from muye_analysis.chart_spec import ChartSpec, Panel, Series  # noqa: F401  (Series: callers)
+
 
 @dataclass(frozen=True)
 class TitleBlock:
@@ -19,43 +21,9 @@ class TitleBlock:
     made: str = ""  # the date the briefing was prepared
 
 
-@dataclass(frozen=True)
-class Series:
-    """One data series of a native chart: a value per category (None where not published).
-
-    ``colour`` is the series' colour (hex, no '#'); ``point_colours`` overrides it point by
-    point; ``labels`` are the data labels as shown (already formatted), one per point.
-    ``x`` holds the x values of an XY (scatter) series.
-    """
-
-    name: str
-    values: tuple[float | None, ...]
-    colour: str
-    point_colours: tuple[str, ...] | None = None
-    labels: tuple[str, ...] | None = None
-    x: tuple[float, ...] | None = None
-    dashed: bool = False  # a line drawn dashed (forecasts, bounds, targets)
-
-
-@dataclass(frozen=True)
-class NativeChart:
-    """A chart the deck draws as an editable PowerPoint chart, its data embedded.
-
-    ``kind``: "bar" (horizontal bars, categories top to bottom), "column" (vertical, clustered
-    when there are several series), "xy" (dots placed by x and y) or "line".
-    """
-
-    kind: str
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    title: str = ""  # a panel title, when a slide holds several charts
-    axis_title: str = ""
-    number_format: str = "General"  # of the embedded data (and data labels)
-    axis_format: str = "General"  # of the value axis' tick labels
-    axis_min: float | None = None
-    axis_max: float | None = None
-    legend: bool = True
-    hide_category_axis: bool = False
+# A native chart is one panel of a chart spec (muye_analysis.chart_spec): the deck draws each
+# panel as an editable PowerPoint chart, the pictures draw the same spec with matplotlib.
+NativeChart = Panel
 
 
 @dataclass(frozen=True)
@@ -63,10 +31,11 @@ class ChartSlide:
     """One chart: its title (the message, computed), a one-line takeaway computed from the
     data, the PNG, the source.
 
-    ``charts`` are the native (editable) forms of the chart for the deck, side by side; when
-    empty the deck shows ``image``, drawn at the size it is placed. ``notes`` are the speaker
-    notes: the chart's assumptions and how its numbers were made. ``topic`` says what the chart
-    shows (the chart registry's title), for the alt text and the report's caption.
+    ``charts`` are the native (editable) forms of the chart for the deck, side by side (the
+    panels of ``spec``); when empty the deck shows ``image``, drawn at the size it is placed.
+    ``notes`` are the speaker notes: what the chart shows and the spec's notes, each about
+    something drawn. ``topic`` says what the chart shows (the chart registry's title), for the
+    alt text and the report's caption.
     """
 
     name: str
@@ -77,6 +46,8 @@ class ChartSlide:
     charts: tuple[NativeChart, ...] = ()
     notes: tuple[str, ...] = ()
     topic: str = ""
+    spec: ChartSpec | None = None  # the chart as data; ``charts`` are its panels
+    phone_image: Path | None = None  # the same chart drawn for a narrow screen (HTML report)
 
 
 @dataclass(frozen=True)

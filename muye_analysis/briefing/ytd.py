@@ -141,18 +141,17 @@ def _progress_slide(
     lang: str,
     as_of: Period | None = None,
 ) -> tuple[ChartSlide, Period, str] | None:
-    """The 进度监测 traffic lights (``progress.progress_table``), when the store holds figures
-    of the plan year for any target; else None."""
-    import matplotlib.pyplot as plt
-
-    from muye_analysis.charts import save_figure
-    from muye_analysis.charts.progress import plot_progress
+    """The 进度监测 chart (``progress.progress_table``, drawn from ``charts.progress``'s spec),
+    when the store holds figures of the plan year for any target; else None."""
+    from muye_analysis.briefing.pictures import chart_notes, draw_pictures
+    from muye_analysis.charts.progress import progress_spec
     from muye_analysis.claims.progress import tally_claim
     from muye_analysis.progress import progress_table
     from muye_analysis.progress.rendering import progress_takeaway, progress_title
 
     table = progress_table(as_of, store=store, targets=targets)
-    if table.attrs["as_of"] is None or (table["status"] == "no_data").all():
+    spec = progress_spec(table, lang=lang) if table.attrs["as_of"] is not None else None
+    if spec is None:  # no target has a figure: no chart (an all-grey chart says nothing)
         return None
     period = table.attrs["as_of"]
     used = store[store["indicator"].isin(table.loc[table["status"] != "no_data", "indicator"])]
@@ -160,23 +159,18 @@ def _progress_slide(
     tally = dict(tally_claim(table).facts) | {"period": period}
     title = vocab.say(Claim("title.progress", True, tally), lang)
     title += vocab.text("synthetic_title", lang) if synthetic else ""
-    fig = plot_progress(table, lang=lang, size="slide")
-    try:
-        (image,) = save_figure(fig, f"progress_{lang}", ("png",), directory=figure_dir)
-    finally:
-        plt.close(fig)
-    extra = [sources] + ([vocab.text("synthetic_stamp", lang)] if synthetic else [])
-    from muye_analysis.briefing.native import progress_native
-
+    image, phone = draw_pictures(spec, f"progress_{lang}", figure_dir)
+    topic = progress_title(table, lang)
+    # the chart's notes, then the 左右 convention and why each target behind is behind (its
+    # name and status are drawn; the reason is the words behind its colour)
     behind = table[table["status"].isin(["off_track", "at_risk"])].to_dict("records")
     reasons = [text("progress.name_reason", lang, name=vocab.indicator_name(r["indicator"], lang),
                     reason=vocab.say(status_claim(r), lang)) for r in behind]  # fmt: skip
+    *framing, data_note = chart_notes(spec, topic, lang)
+    notes = (*framing, vocab.say(about_convention_claim(short=True), lang), *reasons, data_note)
     slide = ChartSlide(name="progress", title=title, takeaway=progress_takeaway(table, lang),
-                       image=image, source=vocab.source_line(lang, extra),
-                       charts=progress_native(table, lang),
-                       notes=(progress_title(table, lang), text("progress_note", lang),
-                              vocab.say(about_convention_claim(short=True), lang), *reasons),
-                       topic=progress_title(table, lang))  # fmt: skip
+                       image=image, source=spec.source, charts=spec.panels, notes=notes,
+                       topic=topic, spec=spec, phone_image=phone)  # fmt: skip
     return slide, period, sources
 
 
@@ -224,9 +218,12 @@ def _fan_slide(
     headline = vocab.say(title_claim(fan_claim(facts, goal, gap.indicator)), lang)
     headline += vocab.text("synthetic_title", lang) if synthetic else ""
     target_label = text("fan_target_label", lang, goal=goal_words)
-    fig = plot_growth_forecast(fc, target=gap.target, target_label=target_label,
-                               synthetic=synthetic, lang=lang, title=title, source=sources,
-                               size="slide", facts=facts)  # fmt: skip
+    from muye_analysis.charts.layout import framed_elsewhere
+
+    with framed_elsewhere():  # the slide and the report section print title and source once
+        fig = plot_growth_forecast(fc, target=gap.target, target_label=target_label,
+                                   synthetic=synthetic, lang=lang, title=title, source=sources,
+                                   size="slide", facts=facts)  # fmt: skip
     try:
         stem = f"forecast_fan_{gap.indicator}_{lang}"
         (image,) = save_figure(fig, stem, ("png",), directory=figure_dir)
@@ -309,13 +306,7 @@ def _higher_is_better(registry: pd.DataFrame, indicator: str) -> bool | None:
 
 
 def _sources_text(rows: pd.DataFrame, lang: str) -> str:
-    """The distinct sources of ``rows`` (their file names where no source is given)."""
-    import pandas as pd
-
-    named = [
-        str(s) if pd.notna(s) and str(s).strip() else str(f)
-        for s, f in zip(rows["source"], rows["file"], strict=True)
-    ]
-    distinct = list(dict.fromkeys(n for n in named if n and n != "<NA>"))
-    shown = distinct[:MAX_SOURCES] + (["…"] if len(distinct) > MAX_SOURCES else [])
-    return ("、" if lang == "zh" else ", ").join(shown)
+    """The distinct sources of ``rows``, each cited by its issuer, title and tabulation date
+    (a bureau table's title row is parsed, never pasted; :func:`vocab.store_citations`)."""
+    cited = vocab.store_citations(rows, lang, limit=MAX_SOURCES)
+    return ("、" if lang == "zh" else "; ").join(cited)

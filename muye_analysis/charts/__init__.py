@@ -16,7 +16,7 @@ from muye_analysis.charts.export import export_report_charts
 from muye_analysis.charts.fan import plot_forecast_fan, plot_growth_forecast
 from muye_analysis.charts.fonts import FontFallbackWarning, find_cjk_font
 from muye_analysis.charts.growth import plot_growth_gap
-from muye_analysis.charts.progress import plot_progress
+from muye_analysis.charts.progress import has_tracked, plot_progress
 from muye_analysis.charts.projection import plot_projected_levels
 from muye_analysis.charts.save import save_figure, show_saved
 from muye_analysis.charts.scorecard import plot_rank_scorecard
@@ -29,6 +29,7 @@ __all__ = [
     "FontFallbackWarning",
     "export_report_charts",
     "find_cjk_font",
+    "has_tracked",
     "house_style",
     "plot_forecast_fan",
     "plot_growth_forecast",

@@ -1,37 +1,22 @@
-"""Muye in the city: its share of Xinxiang's totals and its growth beside the city's."""
+"""Muye in the city: its share of Xinxiang's totals and its growth beside the city's.
+
+:func:`city_spec` is the chart as data, drawn by :func:`plot_muye_in_city` and by the deck's
+native charts alike: two bar panels, every indicator on both, "总量未公布" / "…年未公布" where a
+figure is not published (no bar, never a zero).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from muye_analysis import vocab
+from muye_analysis.chart_spec import COLOURS, ChartSpec, Note, Panel, Series
 from muye_analysis.charts.fonts import resolve_lang
-from muye_analysis.charts.layout import (
-    ChartText,
-    finish_chart,
-    not_stated_style,
-    set_value_ticks,
-    start_panels,
-)
-from muye_analysis.charts.style import (
-    CITY_COLOUR,
-    GREY,
-    MUYE_COLOUR,
-    SizeSpec,
-    house_style,
-    size_spec,
-)
-from muye_analysis.display import fixed
+from muye_analysis.display import fixed, round_half_up
 from muye_analysis.reports import year_fields
 from muye_analysis.views import city_sources, city_view
-
-SHARE_GID = "muye-share-bar"
-MUYE_GROWTH_GID = "muye-growth-bar"
-CITY_GROWTH_GID = "city-growth-bar"
-BAR = 0.34  # height of each growth bar; two per row
 
 
 def plot_muye_in_city(
@@ -48,8 +33,22 @@ def plot_muye_in_city(
     Defaults load ``load_indicators()``, ``load_context()`` and ``load_registry()``. Shares are
     current-price levels of the same year (Muye ÷ Xinxiang). Where a figure is unpublished
     (Muye's 规上工业 level, GDP growth in the first report) the chart says so, drawing no bar.
-    The context sources are cited in the source line. When ``ax`` is given it is split in two.
+    The city's figures are cited by their issuer in the source line. When ``ax`` is given it is
+    split in two.
     """
+    from muye_analysis.charts.draw import draw_spec
+
+    return draw_spec(city_spec(indicators, context, registry, lang=lang), ax=ax, size=size)
+
+
+def city_spec(
+    indicators: pd.DataFrame | None = None,
+    context: pd.DataFrame | None = None,
+    registry: pd.DataFrame | None = None,
+    *,
+    lang: str = "zh",
+) -> ChartSpec:
+    """The city comparison as data: a share panel and a growth panel."""
     if indicators is None or context is None or registry is None:
         import muye_analysis
 
@@ -59,34 +58,65 @@ def plot_muye_in_city(
     lang = resolve_lang(lang)
     view = city_view(indicators, context, registry)
     years = year_fields(view)
-    owner_ax = ax
-    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
-        fig, (share_ax, growth_ax) = start_panels(ax, 2, spec, sharey=True, wspace=0.08)
-        ys = list(range(len(view)))[::-1]
-        _draw_shares(share_ax, view, ys, lang, spec)
-        _draw_growth(growth_ax, view, ys, lang, spec)
-        share_ax.set_yticks(ys, [vocab.indicator_name(r, lang) for _, r in view.iterrows()])
-        share_ax.set_ylim(-0.6, len(view) - 0.4)
-        growth_ax.tick_params(axis="y", left=False, labelleft=False)
-        extra = [vocab.context_source(t, u, lang) for t, u in city_sources(view)]
-        text = ChartText(
-            title=vocab.text("city_title", lang),
-            subtitle=vocab.text("city_subtitle", lang, **years),
-            notes=[
-                vocab.text("growth_basis_note", lang),
-                vocab.text("city_preliminary_note", lang, **years),
-            ],
-            source=vocab.source_line(lang, extra, **years),
-            legend=(
-                [Patch(color=MUYE_COLOUR), Patch(color=CITY_COLOUR)],
-                [vocab.text("city_muye", lang), vocab.text("city_city", lang)],
+    # values as labelled (one decimal, half up): the embedded data read as the chart does
+    shares = tuple(None if pd.isna(v) else round_half_up(float(v), 1) for v in view["share_pct"])
+    share_panel = Panel(
+        kind="bar",
+        categories=tuple(vocab.indicator_name(r, lang) for _, r in view.iterrows()),
+        series=(
+            Series(
+                name=vocab.text("series_share", lang),
+                values=shares,
+                colour=COLOURS["muye"],
+                labels=tuple(
+                    vocab.text("level_not_stated", lang) if v is None else share_label(row, lang)
+                    for v, (_, row) in zip(shares, view.iterrows(), strict=True)
+                ),
+                legend=False,
             ),
-        )
-        return finish_chart(fig, text, spec, owner_ax=owner_ax)
+        ),
+        title=vocab.text("city_share_panel", lang),
+        axis_title=vocab.text("city_share_axis", lang, **years),
+        number_format="0.0",
+        axis_format="0",
+        axis_min=0,
+        legend=False,
+    )
+    growth_panel = Panel(
+        kind="bar",
+        categories=tuple(
+            vocab.indicator_name(r, lang) + vocab.basis_suffix(r["growth_basis"], lang)
+            for _, r in view.iterrows()
+        ),
+        series=(
+            _growth_series(vocab.text("city_muye", lang), view["muye_growth"], "muye", lang, years),
+            _growth_series(
+                vocab.text("city_city", lang), view["city_growth"], "reference", lang, years
+            ),
+        ),
+        title=vocab.text("city_growth_panel", lang),
+        axis_title=vocab.text("city_growth_axis", lang, **years),
+        number_format="0.0",
+        axis_format="0",
+    )
+    bases = [vocab.basis_suffix(b, lang) for b in view["growth_basis"]]
+    extra = [vocab.context_source(t, u, lang) for t, u in city_sources(view)]
+    return ChartSpec(
+        name="muye_in_city",
+        panels=(share_panel, growth_panel),
+        title=vocab.text("city_title", lang),
+        subtitle=vocab.text("city_subtitle", lang, **years),
+        notes=(
+            Note(vocab.text("growth_basis_note", lang), evidence=next((b for b in bases if b), "")),
+            Note(vocab.text("city_preliminary_note", lang, **years)),
+        ),
+        source=vocab.source_line(lang, extra, **years),
+        lang=lang,
+    )
 
 
 def share_label(row: pd.Series, lang: str) -> str:
-    """'6.9%（232.1/3347.6亿元）' / '6.9% (¥23.21bn of ¥334.76bn)'."""
+    """'6.9%（232.1/3347.6亿元）' / '6.9% (RMB 23.21 bn of RMB 334.76 bn)'."""
     return vocab.text(
         "share_value",
         lang,
@@ -96,72 +126,11 @@ def share_label(row: pd.Series, lang: str) -> str:
     )
 
 
-def _draw_shares(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: SizeSpec) -> None:
-    years = year_fields(view)
-    shares = view["share_pct"].astype(float)
-    top = float(shares.max(skipna=True))
-    for y, (_, row) in zip(ys, view.iterrows(), strict=True):
-        if pd.isna(row["share_pct"]):
-            _mark_missing(ax, 0, y, vocab.text("level_not_stated", lang), spec)
-            continue
-        ax.barh([y], [float(row["share_pct"])], height=0.6, color=MUYE_COLOUR, gid=SHARE_GID)
-        ax.annotate(
-            share_label(row, lang),
-            (float(row["share_pct"]), y),
-            xytext=(spec.marker / 2, 0),
-            textcoords="offset points",
-            ha="left",
-            va="center",
-            fontsize=spec.annotation,
-        )
-    ax.set_xlim(0, top * 2.1)  # room for the labels
-    set_value_ticks(ax, 0, top)
-    ax.set_xlabel(vocab.text("city_share_axis", lang, **years))
-    ax.set_title(vocab.text("city_share_panel", lang), fontsize=spec.label, loc="left")
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-
-
-def _draw_growth(ax: Axes, view: pd.DataFrame, ys: list[int], lang: str, spec: SizeSpec) -> None:
-    years = year_fields(view)
-    values = pd.concat([view["muye_growth"], view["city_growth"]]).astype(float)
-    low, high = min(0.0, float(values.min(skipna=True))), float(values.max(skipna=True))
-    for y, (_, row) in zip(ys, view.iterrows(), strict=True):
-        for offset, column, colour, gid in (
-            (BAR / 2, "muye_growth", MUYE_COLOUR, MUYE_GROWTH_GID),
-            (-BAR / 2, "city_growth", CITY_COLOUR, CITY_GROWTH_GID),
-        ):
-            value = row[column]
-            if pd.isna(value):
-                _mark_missing(ax, low, y + offset, vocab.text("not_stated", lang, **years), spec)
-                continue
-            ax.barh([y + offset], [float(value)], height=BAR, color=colour, gid=gid)
-            ax.annotate(
-                f"{fixed(float(value), 1)}%",
-                (max(float(value), 0.0), y + offset),
-                xytext=(spec.marker / 3, 0),
-                textcoords="offset points",
-                ha="left",
-                va="center",
-                fontsize=spec.annotation,
-                color=colour,
-            )
-    span = high - low
-    ax.set_xlim(low - 0.05 * span, high + 0.45 * span)
-    set_value_ticks(ax, low, high)
-    ax.axvline(0, color=GREY, linewidth=0.8)
-    ax.set_xlabel(vocab.text("city_growth_axis", lang, **years))
-    ax.set_title(vocab.text("city_growth_panel", lang), fontsize=spec.label, loc="left")
-    ax.spines["left"].set_visible(False)
-
-
-def _mark_missing(ax: Axes, x: float, y: float, text: str, spec: SizeSpec) -> None:
-    ax.annotate(
-        text,
-        (x, y),
-        xytext=(spec.marker / 2, 0),
-        textcoords="offset points",
-        ha="left",
-        va="center",
-        **not_stated_style(spec, pad=0.25),
+def _growth_series(
+    name: str, values: pd.Series, role: str, lang: str, years: dict[str, int]
+) -> Series:
+    numbers = tuple(None if pd.isna(v) else float(v) for v in values)
+    labels = tuple(
+        vocab.text("not_stated", lang, **years) if v is None else f"{fixed(v, 1)}%" for v in numbers
     )
+    return Series(name=name, values=numbers, colour=COLOURS[role], labels=labels)

@@ -24,8 +24,9 @@ def export_report_charts(
     deflator_pct: float | None = None,
     directory: str | Path | None = None,
 ) -> list[Path]:
-    """Draw the report's charts from the bundled data, and the 进度监测 traffic lights from the
-    year-to-date store, and save them; return the paths.
+    """Draw the report's charts from the bundled data, and the 进度监测 chart from the
+    year-to-date store (when any target has a figure for the year), and save them; return the
+    paths.
 
     Files are named ``<chart>_<lang>`` (``growth_gap_zh.png``), with ``_document`` appended for
     the document size. ``frame_size`` and ``deflator_pct`` are the charts' stated assumptions.
@@ -39,6 +40,8 @@ def export_report_charts(
     paths: list[Path] = []
     for lang in langs:
         for name in EXPORTED_CHARTS:
+            if name == "progress" and not _progress_tracked():
+                continue  # no target has a figure for the year: an all-grey chart says nothing
             try:
                 fig = plotters[name](lang=lang, size=size)
             except MissingYear as exc:  # e.g. no city figures for the base year: said, not drawn
@@ -50,6 +53,14 @@ def export_report_charts(
             finally:
                 plt.close(fig)
     return paths
+
+
+def _progress_tracked() -> bool:
+    """Whether the year-to-date store holds a figure of the plan year for any target."""
+    from muye_analysis.charts.progress import has_tracked
+    from muye_analysis.progress import progress_table
+
+    return has_tracked(progress_table())
 
 
 def _plotters(

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -24,6 +23,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from muye_analysis.charts.style import GREY, VERMILLION, SizeSpec
+from muye_analysis.text import line_tokens
 
 TITLE_GID = "muye-title"
 SUBTITLE_GID = "muye-subtitle"
@@ -36,17 +36,37 @@ NOT_STATED_GID = "muye-not-stated"  # the dashed "not published" box on any char
 # Set by :func:`headed_elsewhere`: the page around the picture prints the title (the HTML
 # report's section heading), so the picture leaves it out instead of repeating it.
 _TITLE_ELSEWHERE: ContextVar[bool] = ContextVar("muye_title_elsewhere", default=False)
+# Set by :func:`framed_elsewhere`: the page prints the title, the notes and the source line.
+_FRAME_ELSEWHERE: ContextVar[bool] = ContextVar("muye_frame_elsewhere", default=False)
 
 
 @contextlib.contextmanager
 def headed_elsewhere() -> Iterator[None]:
     """Charts drawn inside leave out their title (subtitle, legend, notes and source stay): for
-    pictures placed under a heading that already says it, as in the HTML report."""
+    pictures placed under a heading that already says it."""
     token = _TITLE_ELSEWHERE.set(True)
     try:
         yield
     finally:
         _TITLE_ELSEWHERE.reset(token)
+
+
+@contextlib.contextmanager
+def framed_elsewhere() -> Iterator[None]:
+    """Charts drawn inside leave out their title, notes and source line (subtitle, legend and
+    the synthetic stamp stay): for the briefing's pictures, whose slide or report section prints
+    each of those once, as text."""
+    token = _FRAME_ELSEWHERE.set(True)
+    try:
+        with headed_elsewhere():
+            yield
+    finally:
+        _FRAME_ELSEWHERE.reset(token)
+
+
+def frame_elsewhere() -> bool:
+    """Whether charts drawn now leave their notes and source to the page around them."""
+    return _FRAME_ELSEWHERE.get()
 
 
 def not_stated_style(spec: SizeSpec, pad: float = 0.3) -> dict:
@@ -71,6 +91,7 @@ class ChartText:
     # Lines of annotation the chart itself puts just above its axes (band names, a reference
     # label); a title on a caller's axes is lifted above them.
     above_axes_lines: int = 0
+    legend_columns: int | None = None  # None: every entry on one row
 
 
 def start_chart(ax: Axes | None, spec: SizeSpec) -> tuple[Figure, Axes]:
@@ -139,6 +160,8 @@ def finish_chart(
     Must run inside :func:`~muye_analysis.charts.style.house_style`: the final draw creates the
     tick labels with the house fonts.
     """
+    if _FRAME_ELSEWHERE.get():
+        text = replace(text, notes=(), source="")
     if owner_ax is None:
         _frame_figure(fig, text, spec)
         freeze_layout(fig)
@@ -198,7 +221,7 @@ def _frame_figure(fig: Figure, text: ChartText, spec: SizeSpec) -> None:
             names,
             loc="upper left",
             bbox_to_anchor=(left, top),
-            ncols=len(names),
+            ncols=text.legend_columns or len(names),
             borderaxespad=0,
             borderpad=0,
             handletextpad=0.5,
@@ -322,15 +345,6 @@ def set_value_ticks(ax: Axes, low: float, high: float) -> list[float]:
     return ticks
 
 
-_OPENING = "（《「“‘(["
-_TOKEN = re.compile(
-    # a run of narrow characters (a word, a URL) with its trailing space
-    rf"[{_OPENING}]*[^\s\u2e80-\uffef{_OPENING}]+\s*"
-    # a wide character; opening punctuation stays with what follows, closing with what precedes
-    rf"|[{_OPENING}]*[\u2e80-\uffef][，。；：、）》」”’！？%]*"
-    r"|\s+"
-    r"|\S"  # anything else (a lone opening bracket), so no character is ever dropped
-)
 _SAFETY = 0.98  # token widths ignore kerning across tokens; keep a little slack
 
 
@@ -347,7 +361,7 @@ def wrap_text(text: str, width_pt: float, fontsize: float) -> str:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line, used = "", 0.0
-        for token in _TOKEN.findall(paragraph):
+        for token in line_tokens(paragraph):
             width = _width_em(token.rstrip(), families)
             if line and used + width > limit:
                 lines.append(line.rstrip())

@@ -1,54 +1,50 @@
-"""Traffic lights of the 进度监测 table: every target, its status, completion against time."""
+"""The 进度监测 chart: the targets with figures for the year, coloured by status.
+
+:func:`progress_spec` is the chart as data (from the columns of
+:func:`muye_analysis.progress.progress_table`), drawn by :func:`plot_progress` and by the deck's
+native charts alike. Two bar panels: growth targets (growth so far in its status colour beside
+the growth the rest of the year needs, the single latest period's growth when the table gives
+it), and level, count and point targets (completion in its status colour beside the time
+elapsed, 序时进度; a point target without a completion share says its value and target). Only
+targets with figures are drawn; the subtitle says how many others await data, and the notes name
+them. With no figure for any target there is no chart (:func:`has_tracked`).
+"""
 
 from __future__ import annotations
-
-import math
 
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from muye_analysis import vocab
+from muye_analysis.chart_spec import (
+    COLOURS,
+    STATUS_COLOURS,
+    ChartSpec,
+    Note,
+    Panel,
+    Series,
+    hex_colour,
+)
 from muye_analysis.charts.fonts import resolve_lang
-from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
-    SYNTHETIC_GID,  # noqa: F401
-    ChartText,
-    finish_chart,
-    stamp_synthetic,
-    start_chart,
-)
-from muye_analysis.charts.style import (
-    GREEN,
-    GREY,
-    INK,
-    LIGHT_GREY,
-    VERMILLION,
-    YELLOW,
-    SizeSpec,
-    house_style,
-    size_spec,
-)
+from muye_analysis.display import fixed, is_missing, round_half_up
 
-LIGHT_GID = "muye-progress-light"
-BAR_GID = "muye-progress-bar"
-ELAPSED_GID = "muye-progress-elapsed"
-# Colourblind-safe traffic lights (Okabe-Ito green, yellow, vermillion; grey for no data). Not
-# orange for 预警: orange means a target on every other chart and slide. The lights have an ink
-# edge, so the yellow one stays visible on white.
-STATUS_COLOURS = {
-    "on_track": GREEN,
-    "at_risk": YELLOW,
-    "off_track": VERMILLION,
-    "no_data": LIGHT_GREY,
-}
-LIGHT_EDGE, LIGHT_EDGE_WIDTH = INK, 0.6  # a thin dark ring round every light
-BAR_CAP_PCT = 150.0  # completion beyond this is drawn at the cap and labelled
-LIGHT_X = -12.0  # the lights sit left of the 0% line, in the bars' data units
+NO_DATA = "no_data"
+# Matplotlib colours of the statuses (the spec's, with '#'), for callers that draw their own.
+STATUS_HEX = {status: hex_colour(colour) for status, colour in STATUS_COLOURS.items()}
 
 
-def _t(key: str, lang: str, **fields) -> str:
-    return vocab.text(f"progress_{key}", lang, **fields)
+def annual_targets(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``table`` that are annual targets (a project's total investment is not)."""
+    if "annual" not in table.columns:
+        return table
+    return table[table["annual"].fillna(True).astype(bool)]
+
+
+def has_tracked(table: pd.DataFrame) -> bool:
+    """Whether any annual target of ``table`` has a figure for the year (else no chart)."""
+    rows = annual_targets(table)
+    return bool(len(rows)) and bool((rows["status"] != NO_DATA).any())
 
 
 def plot_progress(
@@ -58,149 +54,175 @@ def plot_progress(
     ax: Axes | None = None,
     size: str | None = None,
 ) -> Figure:
-    """One row per target of :func:`muye_analysis.progress.progress_table`: a traffic light
-    (green on track, yellow at risk, vermillion off track, grey no data), the completion bar
-    against the 序时进度 tick for level and count targets, and the growth so far and the growth
-    still needed for growth targets. Rows from synthetic files stamp the chart."""
-    from muye_analysis.progress import STATUSES, THRESHOLDS
+    """The targets of :func:`muye_analysis.progress.progress_table` that have figures, coloured
+    by status (green on track, yellow at risk, vermilion off track). Raises ValueError when no
+    target has a figure: check :func:`has_tracked` first (an all-grey chart says nothing)."""
+    from muye_analysis.charts.draw import draw_spec
     from muye_analysis.progress import progress_table as build
 
     table = build() if table is None else table
+    spec = progress_spec(table, lang=lang)
+    if spec is None:
+        raise ValueError(
+            "no target has a figure for the year yet: nothing to chart "
+            "(ingest the year-to-date files with `muye ingest`, then draw it)"
+        )
+    return draw_spec(spec, ax=ax, size=size)
+
+
+def progress_spec(table: pd.DataFrame, *, lang: str = "zh") -> ChartSpec | None:
+    """The progress chart as data, or None when no target has a figure."""
+    from muye_analysis.progress import THRESHOLDS
+
     lang = resolve_lang(lang)
-    owner_ax = ax
-    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
-        fig, ax = start_chart(ax, spec)
-        _draw(ax, table, lang, spec)
-        synthetic = bool(table["synthetic"].fillna(False).any())
-        if synthetic:
-            stamp_synthetic(
-                ax, vocab.text("synthetic_stamp", lang), fontsize=spec.annotation, where="above"
-            )
-        ring = {"markeredgecolor": LIGHT_EDGE, "markeredgewidth": LIGHT_EDGE_WIDTH}
-        handles = [
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markersize=spec.marker,
-                color=STATUS_COLOURS[s],
-                **ring,
-            )
-            for s in STATUSES
-        ]
-        names = [vocab.text(f"status.{s}", lang) for s in STATUSES]
-        as_of = table.attrs.get("as_of")
-        period = as_of.label(lang) if as_of is not None else _t("no_period", lang)
-        files = sorted(set(table["file"].dropna()))
-        joined = vocab.join_names(files, lang)
-        extra = [_t("data_source", lang, files=joined)] if files else []
-        if synthetic:
-            extra.append(vocab.text("synthetic_stamp", lang))
-        text = ChartText(
-            title=_t("title", lang, plan_year=table.attrs.get("plan_year"), period=period),
-            subtitle=_t("subtitle", lang, n=int(table["annual"].fillna(True).sum())),
-            notes=[_t("rules", lang, **THRESHOLDS)],
-            source=vocab.source_line(lang, extra),
-            legend=(handles, names),
-        )
-        return finish_chart(fig, text, spec, owner_ax=owner_ax)
+    if not has_tracked(table):
+        return None
+    table = annual_targets(table)  # a project's size is no annual target (the tally's rule)
+    tracked = table[table["status"] != NO_DATA]
+    waiting = table[table["status"] == NO_DATA]
+    panels = []
+    growth = tracked[tracked["progress_kind"] == "growth"]
+    if len(growth):
+        panels.append(_growth_panel(growth, lang))
+    others = tracked[tracked["progress_kind"] != "growth"]
+    if len(others):
+        panels.append(_level_panel(others, lang))
+    as_of = table.attrs.get("as_of")
+    period = as_of.label(lang) if as_of is not None else vocab.text("progress_no_period", lang)
+    if len(waiting):
+        subtitle = vocab.text("progress_chart_subtitle", lang, n=len(tracked), m=len(waiting))
+    else:
+        subtitle = vocab.text("progress_chart_subtitle_all", lang, n=len(tracked))
+    notes = [Note(vocab.text("progress_rules", lang, **THRESHOLDS))]
+    if len(growth):
+        notes.append(Note(vocab.text("progress_needed_note", lang),
+                          evidence=vocab.text("progress_growth_panel", lang)))  # fmt: skip
+    if len(others):
+        notes.append(Note(vocab.text("progress_elapsed_note", lang),
+                          evidence=vocab.text("progress_level_panel", lang)))  # fmt: skip
+    if len(waiting):
+        names = vocab.join_names([_name(r, lang) for _, r in waiting.iterrows()], lang)
+        notes.append(Note(vocab.text("progress_await_note", lang, m=len(waiting), names=names)))
+    synthetic = bool(tracked["synthetic"].fillna(False).astype(bool).any())
+    extra = vocab.store_citations(tracked, lang)
+    if synthetic:
+        extra.append(vocab.text("synthetic_stamp", lang))
+    return ChartSpec(
+        name="progress",
+        panels=tuple(panels),
+        title=vocab.text(
+            "progress_chart_title", lang, plan_year=table.attrs.get("plan_year"), period=period
+        ),
+        subtitle=subtitle,
+        notes=tuple(notes),
+        source=vocab.source_line(lang, extra),
+        stamp=vocab.text("synthetic_stamp", lang) if synthetic else "",
+        lang=lang,
+    )
 
 
-def _row_label(row: dict, lang: str) -> str:
+def _name(row: pd.Series, lang: str) -> str:
+    return vocab.indicator_name(str(row["indicator"]), lang)
+
+
+def _row_name(row: pd.Series, lang: str, *, growth: bool) -> str:
     from muye_analysis.claims.ytd import goal_of
 
-    name = vocab.indicator_name(row["indicator"], lang, short=False)
-    if lang == "en" and len(name) > 34:
-        name = name[:33] + "…"
-    return f"{name}  {vocab.goal_text(goal_of(row), lang)}"
-
-
-def _draw(ax: Axes, table: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
-    from muye_analysis.claims.ytd import goal_of
-    from muye_analysis.progress.rendering import value_decimals
-
-    rows = table.to_dict("records")
-    n = len(rows)
-    ys = list(range(n))[::-1]  # the table's order, top down
-    # 25 rows share the plot's height: the text shrinks to fit its row (about half the figure).
-    row_pt = spec.figsize[1] * 72 * 0.55 / max(n, 1)
-    font = min(spec.annotation * 0.85, 0.62 * row_pt)
-    for y, row in zip(ys, rows, strict=True):
-        colour = STATUS_COLOURS[row["status"]]
-        ax.plot(
-            [LIGHT_X],
-            [y],
-            marker="o",
-            markersize=min(spec.marker * 1.1, 0.7 * row_pt),
-            color=colour,
-            markeredgecolor=LIGHT_EDGE,
-            markeredgewidth=LIGHT_EDGE_WIDTH,
-            linestyle="",
-            gid=LIGHT_GID,
-            clip_on=False,
-        )
-        completion = _number(row["completion_pct"])
-        elapsed = _number(row["elapsed_pct"])
-        if completion is not None:
-            ax.barh([y], [min(completion, BAR_CAP_PCT)], height=0.62, color=colour, gid=BAR_GID)
-            if elapsed is not None:
-                ax.plot(
-                    [elapsed, elapsed],
-                    [y - 0.42, y + 0.42],
-                    color=INK,
-                    linewidth=1.6,
-                    gid=ELAPSED_GID,
-                )
-            label = vocab.pct(completion)
-            end = max(min(completion, BAR_CAP_PCT), elapsed or 0)  # clear of the elapsed tick
-            ax.text(
-                end + 1.5,
-                y,
-                label,
-                va="center",
-                ha="left",
-                fontsize=font,
-                color=INK,
-            )
-            continue
-        if row["status"] == "no_data":
-            words = _t("no_data", lang)
-        elif row["progress_kind"] == "growth":
-            ytd, need = float(row["ytd_value"]), _number(row["required_growth"])
-            if need is None:
-                words = _t("year_growth", lang, ytd=ytd)
-            else:
-                words = _t("growth", lang, ytd=ytd, rest=row["period"].rest_phrase(lang), need=need)
-        else:
-            value, unit = float(row["ytd_value"]), str(row["unit"])
-            shown = vocab.amount(value, unit, lang, decimals=value_decimals(row))
-            words = _t("point", lang, value=shown,
-                       goal=vocab.goal_text(goal_of(row), lang, commitment=False))  # fmt: skip
-        ax.text(
-            1.5,
-            y,
-            words,
-            va="center",
-            ha="left",
-            fontsize=font,
-            color=GREY if row["status"] == "no_data" else INK,
-        )
-    ax.axvline(0, color=GREY, linewidth=0.8)
-    ax.axvline(100, color=GREY, linewidth=0.8, linestyle="--")
-    ax.set_yticks(ys, [_row_label(r, lang) for r in rows], fontsize=font)
-    ax.set_ylim(-0.7, n - 0.3)
-    ax.set_xlim(LIGHT_X - 4, BAR_CAP_PCT + 15)
-    ax.set_xticks([0, 25, 50, 75, 100, 125, 150])
-    ax.set_xlabel(_t("axis", lang))
-    ax.tick_params(axis="y", length=0)
-    ax.grid(False)
-    for side in ("left", "top", "right"):
-        ax.spines[side].set_visible(False)
+    goal = vocab.goal_text(goal_of(row), lang, commitment=False, growth_word=not growth)
+    status = vocab.text(f"status.{row['status']}", lang)
+    return vocab.text("progress_goal_row", lang, name=_name(row, lang), goal=goal, status=status)
 
 
 def _number(value: object) -> float | None:
-    if value is None or pd.isna(value):
-        return None
-    number = float(value)
-    return None if math.isnan(number) else number
+    """A value as its label shows it (one decimal, half up), so the embedded data read the same."""
+    return None if is_missing(value) else round_half_up(float(value), 1)
+
+
+def _colours(rows: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(STATUS_COLOURS[str(s)] for s in rows["status"])
+
+
+def _growth_panel(rows: pd.DataFrame, lang: str) -> Panel:
+    so_far = tuple(_number(v) for v in rows["ytd_value"])
+    labels = []
+    for value, (_, row) in zip(so_far, rows.iterrows(), strict=True):
+        label = "" if value is None else vocab.pct(value)
+        momentum = _momentum(row, lang)
+        labels.append(f"{label}{'；' if lang == 'zh' else '; '}{momentum}" if momentum else label)
+    return _status_panel(rows, lang, growth=True, first=("progress_so_far", so_far, labels),
+                         second=("progress_needed", "required_growth"),
+                         title="progress_growth_panel", axis="gap_axis")  # fmt: skip
+
+
+def _level_panel(rows: pd.DataFrame, lang: str) -> Panel:
+    from muye_analysis.claims.ytd import goal_of
+    from muye_analysis.progress.rendering import value_decimals
+
+    done = tuple(_number(v) for v in rows["completion_pct"])
+    labels = []
+    for value, (_, row) in zip(done, rows.iterrows(), strict=True):
+        if value is not None:
+            labels.append(vocab.pct(value))
+            continue
+        shown = vocab.amount(float(row["ytd_value"]), str(row["unit"]), lang,
+                             decimals=value_decimals(row))  # fmt: skip
+        goal = vocab.goal_text(goal_of(row), lang, commitment=False)
+        labels.append(vocab.text("progress_point_text", lang, value=shown, goal=goal))
+    return _status_panel(rows, lang, growth=False, first=("progress_completion", done, labels),
+                         second=("progress_elapsed", "elapsed_pct"),
+                         title="progress_level_panel", axis="progress_pct_axis")  # fmt: skip
+
+
+def _status_panel(
+    rows: pd.DataFrame,
+    lang: str,
+    *,
+    growth: bool,
+    first: tuple[str, tuple[float | None, ...], list[str]],
+    second: tuple[str, str],
+    title: str,
+    axis: str,
+) -> Panel:
+    """Bars of one kind of target: the first series in each row's status colour, the second (the
+    growth still needed, or the time elapsed) in light grey, each labelled with its value."""
+    name, values, labels = first
+    other_name, column = second
+    other = tuple(_number(v) for v in rows[column])
+    return Panel(
+        kind="bar",
+        categories=tuple(_row_name(r, lang, growth=growth) for _, r in rows.iterrows()),
+        series=(
+            Series(
+                vocab.text(name, lang),
+                values,
+                COLOURS["muye"],
+                point_colours=_colours(rows),
+                labels=tuple(labels),
+            ),
+            Series(
+                vocab.text(other_name, lang),
+                other,
+                COLOURS["needed"],
+                labels=tuple("" if v is None else vocab.pct(v) for v in other),
+            ),
+        ),
+        title=vocab.text(title, lang),
+        axis_title=vocab.text(axis, lang),
+        number_format="0.0",
+        axis_format="0",
+        axis_min=None if growth else 0,
+        legend=False,  # the panel's title says which bar is which
+    )
+
+
+def _momentum(row: pd.Series, lang: str) -> str:
+    """'三季度当期5.5%，加快' when the table gives the latest single period's growth (issue 26's
+    momentum columns); '' otherwise."""
+    code, span, value = row.get("momentum"), row.get("latest_span"), row.get("latest_growth")
+    if is_missing(code) or is_missing(value) or span is None or is_missing(span):
+        return ""
+    key = f"progress_momentum.{code}"
+    if key not in vocab.STRINGS:
+        return ""
+    span_text = span.phrase(lang) if hasattr(span, "phrase") else str(span)
+    return vocab.text(key, lang, span=span_text, value=f"{fixed(float(value), 1)}%")

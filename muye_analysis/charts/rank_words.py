@@ -197,11 +197,10 @@ def disagreement_notes(ranks: pd.DataFrame, lang: str) -> list[str]:
 
 
 def source_text(ranks: pd.DataFrame, lang: str) -> str:
-    """资料来源：全市各县（市、区）主要经济指标（files）, and the synthetic stamp when any row is
-    from a synthetic file."""
-    files = sorted({str(f) for f in ranks["file"].dropna() if str(f)})
-    shown = vocab.join_names(files[:3] + (["…"] if len(files) > 3 else []), lang)
-    parts = [vocab.text("cr_source", lang, files=shown)]
+    """资料来源：the city bureau's tables, each by its issuer, title and date (新乡市统计局
+    《YYYY年1-6月各县（市、区）主要经济指标》), and the synthetic stamp when any row is from a
+    synthetic file. The files' names stay with the figures (the store), not on the slide."""
+    parts = vocab.store_citations(ranks, lang)  # the latest table first
     if bool(ranks["synthetic"].fillna(False).any()):
         parts.append(vocab.text("synthetic_stamp", lang))
     return vocab.text("source_prefix", lang) + vocab.text("source_sep", lang).join(parts)

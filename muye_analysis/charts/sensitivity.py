@@ -75,9 +75,10 @@ def _draw(ax: Axes, grid: pd.DataFrame, target: float, lang: str, spec: SizeSpec
     months = [int(m) for m in grid.columns]
     ax.set_xticks(range(len(months)), [vocab.text("grid_month", lang, m=m) for m in months])
     ax.set_yticks(range(len(grid.index)), [fixed(g, 1) for g in grid.index])
-    ax.set_xlabel(vocab.text("grid_x", lang))
-    ax.set_ylabel(vocab.text("grid_y", lang))
-    ax.tick_params(length=0)
+    ax.set_xlabel(vocab.text("grid_x", lang), labelpad=0.5 * spec.label)
+    # clear of the tick labels (the ticks have no length, so the labels sit on the axis)
+    ax.set_ylabel(vocab.text("grid_y", lang), labelpad=0.8 * spec.label)
+    ax.tick_params(length=0, pad=0.4 * spec.tick)
     ax.grid(False)  # the cells are the grid
     for spine in ax.spines.values():
         spine.set_visible(False)

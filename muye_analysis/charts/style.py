@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from muye_analysis import config
+from muye_analysis.chart_spec import COLOURS, hex_colour
 from muye_analysis.charts.fonts import find_cjk_font, font_rc
 
 STYLE_FILE = config.CHART_STYLE
@@ -22,20 +23,22 @@ BLUE = "#0072B2"
 ORANGE = "#E69F00"
 GREEN = "#009E73"
 VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"  # reddish purple
 YELLOW = "#F0E442"
 GREY = "#8C8C8C"
 LIGHT_GREY = "#D9D9D9"
 INK = "#222222"
 
-# One meaning per colour across charts and the deck (briefing.native.COLOURS): blue is the
-# district's outcome, orange a target, grey the city, a reference or the neutral middle, green
-# and vermilion the top and bottom thirds of a ranking. The progress chart's traffic lights are
-# green (on track), yellow (预警, at risk: not orange, which means a target) and vermilion.
+# One meaning per colour across charts and the deck (muye_analysis.chart_spec.COLOURS, which
+# both renderers read): blue is the district's outcome, orange a target, grey the city, a
+# reference or the neutral middle, green and reddish purple the top and bottom thirds of a
+# ranking (vermilion read as target orange at slide scale). The progress chart's traffic lights
+# are green (on track), yellow (预警, at risk: not orange, which means a target) and vermilion.
 ACTUAL_COLOUR = BLUE  # last year's outcome
 TARGET_COLOUR = ORANGE  # this year's target
 MUYE_COLOUR = BLUE
 CITY_COLOUR = GREY
-THIRD_COLOURS = {"top": GREEN, "middle": GREY, "bottom": VERMILLION}
+THIRD_COLOURS = {role: hex_colour(COLOURS[role]) for role in ("top", "middle", "bottom")}
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,24 @@ SIZES = {
         gap=0.2,
         line=2.5,
         marker=11,
+    ),
+    # A phone's screen (the HTML report under 700 px): narrow and tall, the type large for its
+    # width, so a 390 px wide screen shows it at about 12 px. Panels stack.
+    "phone": SizeSpec(
+        name="phone",
+        figsize=(3.9, 5.4),
+        title=12,
+        subtitle=10,
+        label=10,
+        tick=10,
+        annotation=9.5,
+        source=8.5,
+        margin_x=0.12,
+        margin_top=0.1,
+        margin_bottom=0.1,
+        gap=0.08,
+        line=1.6,
+        marker=6.5,
     ),
     # Fits an A4 text block (16 cm wide) in a Word report.
     "document": SizeSpec(

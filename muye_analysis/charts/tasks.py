@@ -1,4 +1,9 @@
-"""Task targets against base-year outcomes: each plan-year target as a share of that result."""
+"""Task targets against base-year outcomes: each plan-year target as a share of that result.
+
+:func:`task_spec` is the chart as data, drawn by :func:`plot_task_targets` and by the deck's
+native chart alike: one column per task target (largest share first), labelled with the share,
+the two numbers as printed under each name, and the 100% line ("与上年持平") drawn across.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from muye_analysis import vocab
+from muye_analysis.chart_spec import COLOURS, ChartSpec, Note, Panel, Reference, Series
 from muye_analysis.charts.fonts import resolve_lang
-from muye_analysis.charts.layout import ChartText, finish_chart, set_value_ticks, start_chart
-from muye_analysis.charts.style import GREY, ORANGE, SizeSpec, house_style, size_spec
-from muye_analysis.display import fixed
+from muye_analysis.display import fixed, round_half_up
 from muye_analysis.reports import year_fields
 from muye_analysis.views import task_target_view
-
-BAR_GID = "muye-task-bar"
-# Every bar is a target (orange, as on every chart); the 100% line and the labels tell above from
-# below (not a judgement: most targets are floors).
-ABOVE_COLOUR = ORANGE
-BELOW_COLOUR = ORANGE
 
 
 def plot_task_targets(
@@ -28,13 +26,21 @@ def plot_task_targets(
     ax: Axes | None = None,
     size: str | None = None,
 ) -> Figure:
-    """Horizontal bars: each plan-year task target as a % of the base-year outcome, 100% marked.
+    """Each plan-year task target as a % of the base-year outcome, 100% marked.
 
     ``targets`` is ``load_targets()`` (the default); only targets with a comparable base-year
     outcome appear (key projects, key-project investment, jobs, grain, battery revenue, new
-    专精特新 firms, R&D coverage, …). Each bar is labelled with both numbers as printed, the
-    floor marked ≥, and for rates the difference in percentage points.
+    专精特新 firms, …; never a rate). Each column is labelled with the share, each name with both
+    numbers as printed, the floor marked ≥. Every column is a target (orange, as on every chart):
+    the 100% line and the labels tell above from below (most targets are floors).
     """
+    from muye_analysis.charts.draw import draw_spec
+
+    return draw_spec(task_spec(targets, lang=lang), ax=ax, size=size)
+
+
+def task_spec(targets: pd.DataFrame | None = None, *, lang: str = "zh") -> ChartSpec:
+    """The task-target chart as data: one column panel with the 100% reference line."""
     if targets is None:
         import muye_analysis
 
@@ -46,18 +52,38 @@ def plot_task_targets(
         raise ValueError(
             "no {plan_year} task target has a comparable {base_year} outcome".format(**years)
         )
-    owner_ax = ax
-    with house_style(size_spec(size, into_axes=ax is not None)) as spec:
-        fig, ax = start_chart(ax, spec)
-        _draw(ax, view, lang, spec)
-        text = ChartText(
-            title=vocab.text("task_title", lang, **years),
-            subtitle=vocab.text("task_subtitle", lang, **years),
-            notes=[vocab.text("task_note", lang)],
-            source=vocab.source_line(lang, **years),
-            above_axes_lines=1,
-        )
-        return finish_chart(fig, text, spec, owner_ax=owner_ax)
+    # as labelled (whole percent, half up): the embedded data read as the chart does
+    ratios = tuple(float(round_half_up(float(v), 0)) for v in view["ratio_pct"])
+    panel = Panel(
+        kind="column",
+        categories=tuple(
+            f"{row_label(r, lang)}\n{both_numbers(r, lang)}" for _, r in view.iterrows()
+        ),
+        series=(
+            Series(
+                name=vocab.text("series_ratio", lang, **years),
+                values=ratios,
+                colour=COLOURS["target"],
+                labels=tuple(f"{fixed(r, 0)}%" for r in ratios),
+                legend=False,
+            ),
+        ),
+        axis_title=vocab.text("task_axis", lang, **years),
+        number_format="0",
+        axis_format="0",
+        axis_min=0,
+        legend=False,
+        references=(Reference(100.0, vocab.text("task_reference", lang, **years)),),
+    )
+    return ChartSpec(
+        name="task_targets",
+        panels=(panel,),
+        title=vocab.text("task_title", lang, **years),
+        subtitle=vocab.text("task_subtitle", lang, **years),
+        notes=(Note(vocab.text("task_note", lang), evidence="≥"),),
+        source=vocab.source_line(lang, **years),
+        lang=lang,
+    )
 
 
 def row_label(row: pd.Series, lang: str) -> str:
@@ -69,57 +95,20 @@ def row_label(row: pd.Series, lang: str) -> str:
     return name
 
 
+def both_numbers(row: pd.Series, lang: str) -> str:
+    """'≥200个／431个': the target (with its floor) and last year's outcome, as printed."""
+    target = vocab.bound_symbol(row["bound"]) + vocab.amount(
+        float(row["target"]), str(row["unit"]), lang
+    )
+    outcome = vocab.amount(float(row["actual"]), str(row["unit"]), lang)
+    return vocab.text("task_value", lang, target=target, actual=outcome)
+
+
 def value_label(row: pd.Series, lang: str) -> str:
     """'46%（≥200个／431个）', with '+10.0个百分点' added for rates."""
-    target = vocab.bound_symbol(row["bound"]) + _number(row["target"], row["unit"], lang)
-    actual = _number(row["actual"], row["unit"], lang)
-    detail = vocab.text("task_value", lang, target=target, actual=actual)
+    detail = both_numbers(row, lang)
     if pd.notna(row["gap_pp"]):
         sep = "，" if lang == "zh" else ", "
         detail += sep + vocab.text("pp", lang, value=float(row["gap_pp"]))
     ratio = f"{fixed(float(row['ratio_pct']), 0)}%"
     return f"{ratio}（{detail}）" if lang == "zh" else f"{ratio} ({detail})"
-
-
-def _draw(ax: Axes, view: pd.DataFrame, lang: str, spec: SizeSpec) -> None:
-    years = year_fields(view)
-    ys = list(range(len(view)))[::-1]  # largest ratio on top
-    ratios = view["ratio_pct"].astype(float).tolist()
-    colours = [ABOVE_COLOUR if r >= 100 else BELOW_COLOUR for r in ratios]
-    ax.barh(ys, ratios, height=0.6, color=colours, gid=BAR_GID)
-    for y, ratio, (_, row) in zip(ys, ratios, view.iterrows(), strict=True):
-        ax.annotate(
-            value_label(row, lang),
-            (ratio, y),
-            xytext=(spec.marker / 2, 0),
-            textcoords="offset points",
-            ha="left",
-            va="center",
-            fontsize=spec.annotation,
-            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},  # hides the 100% line
-            zorder=4,
-        )
-    ax.axvline(100, color=GREY, linewidth=1.2, linestyle="--", zorder=2)
-    ax.annotate(
-        vocab.text("task_reference", lang, **years),
-        (100, 1.0),
-        xycoords=("data", "axes fraction"),
-        xytext=(0, 4),
-        textcoords="offset points",
-        ha="center",
-        va="bottom",
-        fontsize=spec.annotation,
-        color=GREY,
-    )
-    ax.set_yticks(ys, [row_label(row, lang) for _, row in view.iterrows()])
-    ax.set_ylim(-0.6, len(view) - 0.4)
-    top = max(max(ratios), 100)
-    ax.set_xlim(0, top * 1.6)  # room for the value labels
-    set_value_ticks(ax, 0, top)
-    ax.set_xlabel(vocab.text("task_axis", lang, **years))
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-
-
-def _number(value: object, unit: object, lang: str) -> str:
-    return vocab.amount(float(value), str(unit), lang)

@@ -119,6 +119,17 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "rest": "四季度",
         "files": "月报.xlsx",
         "span": Period.span(2031, 7, 9),
+        "count": "共13个单位参与排名",
+        "how": "单位数为假设",
+        "third": "前三分之一",
+        "lo": 1,
+        "hi": 4,
+        "year": 2031,
+        "status": "正常",
+        "topic": "牧野区在新乡市中的份额与增速",
+        "issuer": "牧野区统计局",
+        "document": "2031年1-9月牧野区主要经济指标",
+        "date": "2031年10月15日",
     },
     "en": {
         **_SAMPLE_COMMON,
@@ -135,6 +146,17 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "rest": "Q4",
         "files": "report.xlsx",
         "span": Period.span(2031, 7, 9),
+        "count": "13 units ranked",
+        "how": "number assumed",
+        "third": "Top third",
+        "lo": 1,
+        "hi": 4,
+        "year": 2031,
+        "status": "on track",
+        "topic": "Muye District within Xinxiang",
+        "issuer": "Muye District Bureau of Statistics",
+        "document": "Main economic indicators of Muye District, Jan-Sep 2031",
+        "date": "15 October 2031",
     },
 }
 
@@ -193,20 +215,36 @@ def amount(value: float, unit: str, lang: str, *, decimals: int | None = None) -
     _check_lang(lang)
     if lang == "zh":
         return f"{format_number(value, decimals=decimals)}{unit}"
-    return units.amount_en(value if decimals is None else round_half_up(value, decimals), unit)
+    return units.amount_en(
+        value if decimals is None else round_half_up(value, decimals), unit, decimals
+    )
 
 
-def money(yi: float, lang: str) -> str:
-    """An amount given in 亿元, as prose shows it: '232.1亿元' / 'RMB 23.21 bn' (or 'RMB 42.03 mn'
-    below one billion)."""
+def money(yi: float, lang: str, decimals: int | None = None) -> str:
+    """An amount given in 亿元, as prose shows it: '232.1亿元' / 'RMB 23.21 bn' (English money is
+    always in RMB bn, with every published digit: :func:`muye_analysis.units.money_en`)."""
+    from muye_analysis.display import format_number
+
     _check_lang(lang)
-    return f"{round(yi, 6):g}亿元" if lang == "zh" else units.money_en(yi)
+    if lang == "zh":
+        return f"{format_number(yi, decimals=decimals)}亿元"
+    return units.money_en(yi, decimals)
 
 
 def yi_yuan(value: float, lang: str) -> str:
     """An amount in 亿元 for a tight label: '232.1' in Chinese (unit given once), 'RMB 23.21 bn'."""
     _check_lang(lang)
     return f"{value:g}" if lang == "zh" else units.money_en(value)
+
+
+def money_axis(unit: str, lang: str) -> tuple[float, str, int]:
+    """How a chart or table shows amounts in ``unit``: (factor, unit label, extra decimals).
+    Chinese keeps the report's unit; English shows money in RMB bn (one convention on every
+    slide), with one more decimal than the 亿元 figure."""
+    _check_lang(lang)
+    if lang == "en" and unit in units.MONEY_EN:
+        return units.money_scale(unit), "RMB bn", {"亿元": 1, "万元": 5, "元": 9}[unit]
+    return 1.0, unit_label(unit, lang), 0
 
 
 def tonnes(value: float, unit: str) -> float:
@@ -267,11 +305,16 @@ def _fill_years(fields: dict[str, Any]) -> None:
 def indicator_name(row: Mapping[str, Any] | str, lang: str, *, short: bool = True) -> str:
     """The name of the indicator in ``row`` (a record with short_/name_ columns, or an
     indicator id, whose names come from the registry): the official term of
-    :data:`OFFICIAL_NAMES` where there is one, else the registry's."""
+    :data:`OFFICIAL_NAMES` where there is one, else the registry's. Chinese has a short form
+    (规上工业增加值) and the full one (规模以上工业增加值), both official; English has one name per
+    indicator, the NBS term (Value added of industrial enterprises above designated size),
+    whatever ``short`` says."""
     _check_lang(lang)
     if isinstance(row, str):
         row = _registry_row(row)
     keys = [f"short_{lang}", f"name_{lang}"] if short else [f"name_{lang}", f"short_{lang}"]
+    if lang == "en":  # one English name per indicator, the full (NBS) term: never an abbreviation
+        keys = ["name_en", "short_en"]
     official = OFFICIAL_NAMES.get(str(row.get("indicator")), {})
     names = [
         official.get(k) or str(row.get(k))
@@ -372,23 +415,92 @@ def standing_label(standing: str, lang: str) -> str:
 
 
 def source_line(lang: str, extra: Iterable[str] = (), **years: Any) -> str:
-    """'资料来源：<the report>；<extra>…' — the line printed under every chart.
+    """'资料来源：<the report, cited by issuer>；<extra>…' — the line printed under every chart.
 
     ``years`` are the report's ``base_year`` and ``plan_year`` (``Report.years``); by default
-    the latest report's.
+    the latest report's. The report is cited by its issuer, title and date
+    (:func:`report_cite`); ``extra`` are further citations, already worded.
     """
-    parts = [text("report_source", lang, **years), *[e for e in extra if e]]
-    return text("source_prefix", lang) + text("source_sep", lang).join(parts)
+    parts = [report_cite(lang, **years), *[e for e in extra if e]]
+    return text("source_prefix", lang) + text("source_sep", lang).join(dict.fromkeys(parts))
+
+
+def cite(citation: Any, lang: str) -> str:
+    """A :class:`~muye_analysis.sources.Citation` worded: 牧野区统计局《…》（YYYY年10月15日）
+    / 'Muye District Bureau of Statistics, … (15 October YYYY)'."""
+    key = "cite" if citation.document else "cite_issuer"
+    worded = text(key, lang, issuer=citation.issuer, document=citation.document)
+    if citation.date:
+        worded += text("cite_date", lang, date=citation.date)
+    return worded
+
+
+def report_cite(lang: str, **years: Any) -> str:
+    """The plan report with ``base_year`` and ``plan_year`` (default: the latest), cited by
+    its issuer, title and date from its origin record."""
+    from muye_analysis.reports import latest_report, list_reports
+    from muye_analysis.sources import report_citation
+
+    _check_lang(lang)
+    base = years.get("base_year", years.get("base"))
+    plan = years.get("plan_year", years.get("target"))
+    report = latest_report()
+    if base is not None or plan is not None:
+        matching = [r for r in list_reports()
+                    if base in (None, r.base_year) and plan in (None, r.plan_year)]  # fmt: skip
+        report = matching[-1] if matching else report
+    return cite(report_citation(report, lang), lang)
+
+
+def table_cite(title: Any, lang: str) -> str | None:
+    """A year-to-date table cited by its issuer, title and tabulation date, from the title row
+    the store keeps (never the raw row: its unit and remarks stay out); None when the text is
+    not a table's title."""
+    from muye_analysis.sources import table_citation
+
+    citation = table_citation(title, lang)
+    return None if citation is None else cite(citation, lang)
+
+
+def series_source(area: str, lang: str) -> str:
+    """A real published series cited by its issuer (河南省统计局), not by the web pages it was
+    read from: those stay with each figure in ``data/raw/ytd_real/`` (URL and quote)."""
+    from muye_analysis.sources import area_issuer
+
+    return text("series_source", lang, issuer=area_issuer(area, lang))
+
+
+def store_citations(rows: Any, lang: str, *, limit: int = 3) -> list[str]:
+    """The distinct sources of year-to-date rows (the store's ``source`` and ``file``
+    columns), each cited by its issuer, title and tabulation date when ``source`` is a bureau
+    table's title row; a source in the user's own words as given (in English, the file's name
+    when those words are Chinese). At most ``limit``, then '…'."""
+    if {"year", "end_month"} <= set(rows.columns):  # the latest table first
+        rows = rows.sort_values(["year", "end_month"], ascending=False, kind="stable")
+    cited: list[str] = []
+    for source, file in zip(rows["source"], rows["file"], strict=True):
+        source = "" if _is_missing(source) else str(source).strip()
+        file = "" if _is_missing(file) else str(file)
+        worded = (table_cite(source, lang) if source else None) or source or file
+        if worded and worded not in cited:
+            cited.append(worded)
+    return cited[:limit] + (["…"] if len(cited) > limit else [])
 
 
 def context_source(title: str, url: str, lang: str) -> str:
-    """How a comparator source is cited: its title (English rendering in English) and URL."""
+    """A comparator source cited by its issuer, document and date (``data/curated/issuers.csv``);
+    its URL, often a mirror's, stays in the raw data. A title the issuer table does not know is
+    printed without its bracketed remark ('(mirror)'), in English by its English rendering."""
+    from muye_analysis.sources import titled_citation
+
+    citation = titled_citation(title, lang)
+    if citation is not None:
+        return cite(citation, lang)
+    bare = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", str(title)).strip()
     if lang == "zh":
-        return f"{title}（{url}）" if url else title
-    english = source_title_en(title)
-    if english is None:
-        return url or "see data/raw/context/xinxiang_context.csv"
-    return f"{english} ({url})" if url else english
+        return bare
+    english = source_title_en(bare)
+    return english or "Xinxiang comparator figures (data/raw/context)"
 
 
 def all_chart_strings(lang: str) -> list[str]:

@@ -127,6 +127,8 @@ def show(value: Any, spec: str, lang: str) -> str:
     handler = _SPECS.get(spec)
     if handler is not None:
         return handler(value, lang)
+    if not spec and hasattr(value, "label") and hasattr(value, "end_month"):
+        return value.label(lang)  # a Period with no spec: its label, in the reader's language
     return format(value, spec)
 
 

@@ -43,8 +43,10 @@ def test_every_unit_of_the_schema_has_an_english_rendering():
 @pytest.mark.parametrize(
     ("value", "unit", "zh", "en"),
     [
-        (80, "亿元", "80亿元", "RMB 8 bn"),
+        (80, "亿元", "80亿元", "RMB 8.0 bn"),  # one more decimal than the 亿元 figure
         (10.74, "亿元", "10.74亿元", "RMB 1.074 bn"),
+        (6.1, "亿元", "6.1亿元", "RMB 0.61 bn"),  # below a billion, still RMB bn
+        (350, "万元", "350万元", "RMB 3.5 mn"),
         (3410, "万斤", "3410万斤", "17,050 t"),
         (2, "万人", "2万人", "20,000 people"),
         (8317, "人", "8317人", "8317 people"),
@@ -79,7 +81,7 @@ def test_names_are_joined_as_each_language_lists_them():
     assert vocab.join_names(["A", "B", "C"], "en") == "A, B and C"
 
 
-def test_indicator_name_uses_the_short_name_and_avoids_chinese_in_english():
+def test_indicator_name_uses_the_short_name_in_chinese_and_one_full_name_in_english():
     row = {
         "indicator": "new_provincial_specialised_smes",
         "short_zh": "新增专精特新",
@@ -89,24 +91,46 @@ def test_indicator_name_uses_the_short_name_and_avoids_chinese_in_english():
     }
     assert vocab.indicator_name(row, "zh") == "新增专精特新"
     assert vocab.indicator_name(row, "en") == "New provincial specialised and innovative SMEs"
-    assert vocab.indicator_name({**row, "short_en": "New SMEs"}, "en") == "New SMEs"
+    assert vocab.indicator_name(row, "en", short=False) == vocab.indicator_name(row, "en")
+    assert vocab.indicator_name({**row, "name_en": pd.NA, "short_en": "New SMEs"}, "en") == (
+        "New SMEs"
+    )
+    # The official English terms (NBS): one per indicator, short or full alike.
+    assert {
+        vocab.indicator_name("industrial_value_added", "en", short=s) for s in (True, False)
+    } == {"Value added of industrial enterprises above designated size"}
+    assert {
+        vocab.indicator_name("fixed_asset_investment", "en", short=s) for s in (True, False)
+    } == {"Investment in fixed assets"}
     assert vocab.indicator_name({"indicator": "x", "short_zh": pd.NA}, "zh") == "x"
 
 
-def test_source_line_starts_with_the_report_and_adds_other_sources():
-    assert vocab.source_line("zh") == "资料来源：牧野区2023年计划执行情况与2024年计划报告"
-    assert vocab.source_line("en", ["City plan (http://x)"]) == (
-        "Source: Muye District report on the 2023 plan and the 2024 plan; City plan (http://x)"
+def test_source_line_cites_the_report_by_its_issuer_document_and_date():
+    assert vocab.source_line("zh") == (
+        "资料来源：牧野区发展和改革委员会《关于牧野区2023年国民经济和社会发展计划执行情况与2024年"
+        "国民经济和社会发展计划的报告》（2024年初）"
+    )
+    assert vocab.source_line("en", ["City plan"]) == (
+        "Source: Muye District Development and Reform Commission, Report on the execution of Muye "
+        "District's 2023 national economic and social development plan and on the 2024 plan "
+        "(early 2024); City plan"
     )
 
 
-def test_context_sources_are_cited_in_english_without_chinese():
+def test_context_sources_are_cited_by_issuer_never_by_a_mirrors_url():
     title = "新乡市2024年国民经济和社会发展计划 (section 一)"
-    assert vocab.context_source(title, "http://a", "zh") == f"{title}（http://a）"
-    assert (
-        vocab.context_source(title, "http://a", "en") == "Xinxiang city 2024 plan report (http://a)"
+    url = "http://henan.kjzch.com/xinxiang/2024-04-02/841501.html"
+    zh, en = vocab.context_source(title, url, "zh"), vocab.context_source(title, url, "en")
+    assert zh == "新乡市人民政府《新乡市2024年国民经济和社会发展计划》（2024年3月19日）"
+    assert en == (
+        "Xinxiang Municipal People's Government, Xinxiang's 2024 national economic and social "
+        "development plan (19 March 2024)"
     )
-    assert vocab.context_source("某县统计公报", "http://b", "en") == "http://b"
+    for cited in (zh, en):
+        assert "http" not in cited and "kjzch" not in cited and "section" not in cited
+    # A title the issuer table does not know: the title without its bracketed remark, no URL.
+    assert vocab.context_source("某县统计公报 (mirror)", "http://b", "zh") == "某县统计公报"
+    assert not vocab.has_cjk(vocab.context_source("某县统计公报", "http://b", "en"))
 
 
 def test_standings_are_translated_and_unknown_ones_kept():
@@ -114,3 +138,11 @@ def test_standings_are_translated_and_unknown_ones_kept():
     assert vocab.standing_label("前列", "zh") == "全市前列"
     assert vocab.standing_label("先进", "zh") == "先进"
     assert vocab.standing_label("先进", "en") == "qualitative standing"
+
+
+def test_a_unit_labels_values_as_stored_and_money_shown_in_bn_is_converted():
+    # a workbook cell keeps the stored 亿元 figure: its unit says so
+    assert vocab.unit_label("亿元", "en") == "RMB 100 million"
+    # a chart or slide shows money in RMB bn: the factor and the extra decimal come with it
+    assert vocab.money_axis("亿元", "en") == (0.1, "RMB bn", 1)
+    assert vocab.money_axis("亿元", "zh") == (1.0, "亿元", 0)

@@ -15,8 +15,9 @@ from chart_helpers import (
 )
 from matplotlib.colors import to_hex
 
+from muye_analysis import vocab
 from muye_analysis.charts import (
-    city,
+    draw,
     fan,
     growth,
     plot_forecast_fan,
@@ -26,6 +27,7 @@ from muye_analysis.charts import (
     plot_rank_scorecard,
     plot_task_targets,
     projection,
+    scorecard,
     tasks,
 )
 from muye_analysis.charts.layout import (
@@ -38,8 +40,8 @@ from muye_analysis.charts.layout import (
 )
 from muye_analysis.charts.style import THIRD_COLOURS
 
-SOURCE_ZH = "资料来源：牧野区2023年计划执行情况与2024年计划报告"
-SOURCE_EN = "Source: Muye District report on the 2023 plan and the 2024 plan"
+SOURCE_ZH = vocab.source_line("zh")  # the report by its issuer, document and date
+SOURCE_EN = vocab.source_line("en")
 
 
 def _draw(name: str, lang: str):
@@ -65,13 +67,9 @@ def charts():
         plt.close(fig)
 
 
-def _offsets(ax, gid):
-    return [tuple(float(v) for v in xy) for c in ax.collections if c.get_gid() == gid
-            for xy in c.get_offsets()]  # fmt: skip
-
-
-def _bars(ax, gid):
-    return [p for p in ax.patches if p.get_gid() == gid]
+def _squash(text):
+    """``text`` without white space: a wrapped line compares with the line it came from."""
+    return "".join(text.split())
 
 
 def _ticklabels(axis):
@@ -81,142 +79,157 @@ def _ticklabels(axis):
 # Rank scorecard ---------------------------------------------------------------------------
 
 
-def test_rank_scorecard_places_each_rank_on_its_row(charts):
-    ax = charts["rank", "zh"].axes[0]
-    dots = [(tuple(c.get_offsets()[0]), to_hex(c.get_facecolor()[0])) for c in ax.collections
-            if len(c.get_offsets())]  # fmt: skip
+def _points(fig):
+    """(x, y, colour) of every dot drawn, top down."""
+    dots = [coll for ax in fig.axes for coll in ax.collections if coll.get_gid() == draw.POINT_GID]
+    pairs = [zip(c.get_offsets(), c.get_facecolors(), strict=True) for c in dots]
+    found = [(float(x), float(y), to_hex(c)) for pair in pairs for (x, y), c in pair]
+    return sorted(found, key=lambda p: -p[1])
+
+
+def test_rank_scorecard_places_each_rank_on_its_row_in_its_thirds_colour(charts):
     # Rows top to bottom: GDP level 5, industry growth 12, retail level 6, retail growth 9, tax 1.
-    assert dots == [
-        ((5.0, 5.0), THIRD_COLOURS["middle"].lower()),
-        ((12.0, 4.0), THIRD_COLOURS["bottom"].lower()),
-        ((6.0, 3.0), THIRD_COLOURS["middle"].lower()),
-        ((9.0, 2.0), THIRD_COLOURS["bottom"].lower()),
-        ((1.0, 1.0), THIRD_COLOURS["top"].lower()),
+    assert [(x, c) for x, _, c in _points(charts["rank", "zh"])] == [
+        (5.0, THIRD_COLOURS["middle"].lower()),
+        (12.0, THIRD_COLOURS["bottom"].lower()),
+        (6.0, THIRD_COLOURS["middle"].lower()),
+        (9.0, THIRD_COLOURS["bottom"].lower()),
+        (1.0, THIRD_COLOURS["top"].lower()),
     ]
+    assert THIRD_COLOURS["bottom"].lower() != "#e69f00"  # never the target's orange
 
 
-def test_rank_scorecard_labels_rows_with_what_was_ranked(charts):
-    assert _ticklabels(charts["rank", "zh"].axes[0].yaxis) == [
-        "地区生产总值（总量）", "规上工业增加值（增速）", "社会消费品零售总额（总量）",
-        "社会消费品零售总额（增速）", "税收占比", "脱贫成果巩固",
+def test_rank_scorecard_labels_each_point_with_what_was_ranked(charts):
+    labels = draw.label_texts(charts["rank", "zh"])
+    assert {"地区生产总值（总量） 第5位", "规上工业增加值（增速） 第12位", "税收占比 第1位"} <= set(
+        labels
+    )
+    en = draw.label_texts(charts["rank", "en"])
+    assert "Value added of industrial enterprises above designated size (growth) No. 12" in en
+
+
+def test_rank_scorecard_draws_the_frame_size_and_the_thirds(charts):
+    (panel,) = scorecard.scorecard_spec(F.rankings()).panels
+    assert panel.axis_title == "全市排名（位；共13个单位参与排名，单位数为假设）"
+    assert [(b.low, b.high, b.label) for b in panel.bands] == [
+        (0.5, 4.5, "前三分之一（第1-4位）"), (4.5, 8.5, "中间三分之一（第5-8位）"),
+        (8.5, 13.5, "后三分之一（第9-13位）"),
     ]  # fmt: skip
-    assert _ticklabels(charts["rank", "en"].axes[0].yaxis) == [
-        "GDP (level)", "Industrial value added (growth)", "Retail sales (level)",
-        "Retail sales (growth)", "Tax share", "Poverty gains",
-    ]  # fmt: skip
-
-
-def test_rank_scorecard_states_the_frame_size_as_an_assumption(charts):
+    assert charts["rank", "zh"].axes[0].get_xlabel() == panel.axis_title
     assert text_by_gid(charts["rank", "zh"], NOTE_GID)[0] == "假设排名单位数：13"
-    assert text_by_gid(charts["rank", "en"], NOTE_GID)[0] == "Assumed number of ranked units: 13"
     assert _ticklabels(charts["rank", "zh"].axes[0].xaxis) == [str(i) for i in range(1, 14)]
 
 
 def test_rank_scorecard_follows_another_assumed_frame(close):
     fig = plot_rank_scorecard(F.rankings(), frame_size=15, lang="zh")
     close(fig)
-    ax = fig.axes[0]
     assert text_by_gid(fig, NOTE_GID)[0] == "假设排名单位数：15"
-    assert _ticklabels(ax.xaxis)[-1] == "15"
+    assert _ticklabels(fig.axes[0].xaxis)[-1] == "15"
     # Rank 5 of 15 is in the top third (5 ≤ 15/3).
-    assert to_hex(ax.collections[0].get_facecolor()[0]) == THIRD_COLOURS["top"].lower()
+    x, _, colour = _points(fig)[0]
+    assert (x, colour) == (5.0, THIRD_COLOURS["top"].lower())
 
 
 def test_rank_scorecard_lists_standings_without_a_position_and_notes_the_project_rank(charts):
     texts = all_text(charts["rank", "zh"])
-    assert "第一方阵（无具体名次）" in texts
+    assert any(t.endswith("第一方阵（无具体名次）") for t in texts)
     assert any(
         "国债资金" in t and "第3名" in t for t in text_by_gid(charts["rank", "zh"], NOTE_GID)
     )
-    assert "前三分之一" in texts and "后三分之一" in texts
+    assert "前三分之一（第1-4位）" in texts and "后三分之一（第9-13位）" in texts
 
 
 # Growth gap -------------------------------------------------------------------------------
 
 
-def test_growth_gap_plots_targets_and_the_2023_growth_that_exists(charts):
-    ax = charts["gap", "zh"].axes[0]
-    assert _offsets(ax, growth.TARGET_GID) == [(6.0, 4.0), (8.0, 3.0), (9.0, 2.0), (8.0, 1.0),
-                                               (9.0, 0.0)]  # fmt: skip
-    assert _offsets(ax, growth.ACTUAL_GID) == [(0.2, 3.0), (2.0, 1.0), (4.9, 0.0)]
+def _bars(fig, series):
+    return [p for ax in fig.axes for p in ax.patches if p.get_gid() == f"{draw.BAR_GID}-{series}"]
+
+
+def test_growth_gap_draws_targets_and_the_2023_growth_that_exists(charts):
+    fig = charts["gap", "zh"]
+    assert [b.get_height() for b in _bars(fig, 1)] == [6.0, 8.0, 9.0, 8.0, 9.0]
+    assert [b.get_height() for b in _bars(fig, 0)] == [0.2, 2.0, 4.9]
 
 
 def test_growth_gap_labels_gaps_in_percentage_points(charts):
-    assert text_by_gid(charts["gap", "zh"], growth.GAP_GID) == [
-        "+7.8个百分点", "+6.0个百分点", "+4.1个百分点",
+    assert [t for t in draw.label_texts(charts["gap", "zh"]) if "个百分点" in t] == [
+        "8%\n+7.8个百分点", "8%\n+6.0个百分点", "9%\n+4.1个百分点",
     ]  # fmt: skip
-    assert text_by_gid(charts["gap", "en"], growth.GAP_GID) == ["+7.8 pp", "+6.0 pp", "+4.1 pp"]
+    assert [t for t in draw.label_texts(charts["gap", "en"]) if " pp" in t] == [
+        "8%\n+7.8 pp", "8%\n+6.0 pp", "9%\n+4.1 pp",
+    ]  # fmt: skip
 
 
 def test_growth_gap_marks_years_without_a_2023_figure(charts):
     assert text_by_gid(charts["gap", "zh"], NOT_STATED_GID) == ["2023年未公布"] * 2
-    assert text_by_gid(charts["gap", "en"], NOT_STATED_GID) == ["2023: not stated"] * 2
+    assert text_by_gid(charts["gap", "en"], NOT_STATED_GID) == ["2023:\nnot stated"] * 2 or (
+        [t.replace("\n", " ") for t in text_by_gid(charts["gap", "en"], NOT_STATED_GID)]
+        == ["2023: not stated"] * 2
+    )
     notes = text_by_gid(charts["gap", "zh"], NOTE_GID)
     assert "报告未给出地区生产总值、固定资产投资的2023年增速，故无差值。" in notes
 
 
 def test_growth_gap_shows_the_price_basis_and_the_floor(charts):
-    ax = charts["gap", "zh"].axes[0]
-    assert _ticklabels(ax.yaxis) == [
+    (panel,) = growth.growth_gap_spec(F.targets()).panels
+    assert panel.categories == (
         "地区生产总值（可比价）", "规上工业增加值（可比价）", "固定资产投资（现价）",
         "一般公共预算收入（现价）", "社会消费品零售总额（现价）",
-    ]  # fmt: skip
-    assert ax.get_xlabel() == "增速（%）"
-    assert "≥6%（以上）" in all_text(charts["gap", "zh"])
-    assert "0.2%" in all_text(charts["gap", "zh"])  # 2023 growth as the report prints it
+    )  # fmt: skip
+    assert charts["gap", "zh"].axes[0].get_ylabel() == "增速（%）"
+    assert "6%以上" in draw.label_texts(charts["gap", "zh"])
+    assert "≥6%" in draw.label_texts(charts["gap", "en"])
+    assert "0.2%" in draw.label_texts(charts["gap", "zh"])  # 2023 growth as the report prints it
 
 
 # Projected levels -------------------------------------------------------------------------
 
 
-def test_projected_levels_stack_the_increment_on_the_2023_base(charts):
+def test_projected_levels_put_the_target_level_beside_the_2023_base(charts):
     panels = charts["proj", "zh"].axes
-    bases = [_bars(ax, projection.BASE_GID)[0] for ax in panels]
-    increments = [_bars(ax, projection.INCREMENT_GID)[0] for ax in panels]
-    assert [b.get_height() for b in bases] == [232.1, 10.74, 78.8]
-    assert [round(b.get_height(), 4) for b in increments] == [13.926, 0.8592, 7.092]
-    assert [b.get_y() for b in increments] == [232.1, 10.74, 78.8]
+    heights = [[round(b.get_height(), 4) for b in ax.patches] for ax in panels]
+    assert heights == [[232.1, 246.0], [10.74, 11.6], [78.8, 85.9]]  # as labelled
 
 
 def test_projected_levels_mark_the_floor_and_the_price_assumption(charts):
     fig = charts["proj", "zh"]
-    arrows = [len([c for c in ax.get_children() if c.get_gid() == projection.FLOOR_GID])
-              for ax in fig.axes]  # fmt: skip
-    assert arrows == [1, 0, 0]  # only GDP's target is 以上
-    assert "≥246.0" in all_text(fig)
-    assert _ticklabels(fig.axes[0].xaxis) == ["按2023年价格"]
-    assert _ticklabels(fig.axes[1].xaxis) == ["现价"]
+    assert "≥246.0\n+13.9" in draw.label_texts(fig)
+    assert _ticklabels(fig.axes[0].xaxis) == ["2023年", "2024年\n（按2023年\n价格）"] or (
+        _ticklabels(fig.axes[0].xaxis)[1].replace("\n", "") == "2024年（按2023年价格）"
+    )
     assert [ax.get_ylabel() for ax in fig.axes] == ["亿元"] * 3
     notes = text_by_gid(fig, NOTE_GID)
     assert "平减指数" in notes[0] and "按2023年价格推算" in notes[0]
+    assert notes[1].startswith("标“≥”的总量")  # no arrow is drawn, none is described
 
 
 def test_projected_levels_with_a_stated_deflator_are_at_current_prices(close):
-    fig = plot_projected_levels(F.indicators(), F.targets(), deflator_pct=2.0, lang="en")
-    close(fig)
-    increment = _bars(fig.axes[0], projection.INCREMENT_GID)[0]
-    assert round(increment.get_height(), 5) == round(232.1 * 1.06 * 1.02 - 232.1, 5)
-    assert _ticklabels(fig.axes[0].xaxis) == ["current prices"]
-    assert "assuming the deflator rises 2%" in text_by_gid(fig, NOTE_GID)[0]
+    spec = projection.projection_spec(F.indicators(), F.targets(), deflator_pct=2.0, lang="en")
+    _, projected = spec.panels[0].series[0].values
+    assert projected == round(232.1 * 1.06 * 1.02 / 10, 2)  # RMB bn, as labelled
+    assert spec.panels[0].categories[1] == "2024\n(current prices)"
+    assert "assuming the deflator rises 2%" in spec.note_lines[0]
 
 
 # Task targets -----------------------------------------------------------------------------
 
 
 def test_task_targets_bars_are_target_over_outcome(charts):
-    bars = _bars(charts["task", "zh"].axes[0], tasks.BAR_GID)
     # R&D coverage (a rate, 80% against 70%) is never a ratio: not on this chart.
-    assert [round(b.get_width(), 2) for b in bars] == [114.29, 87.98, 46.40]
+    assert [b.get_height() for b in _bars(charts["task", "zh"], 0)] == [114, 88, 46]  # as labelled
+    assert any(line.get_gid() == draw.REFERENCE_GID for line in charts["task", "zh"].axes[0].lines)
 
 
 def test_task_targets_label_both_numbers_with_units(charts):
-    zh, en = all_text(charts["task", "zh"]), all_text(charts["task", "en"])
-    assert "46%（≥200个／431个）" in zh
-    assert not any("≥80%／70%" in t for t in zh)  # a rate is never a ratio of targets
-    assert "88% (≥15,000 t / 17,050 t)" in en
-    assert "114% (≥RMB 8 bn / RMB 7 bn)" in en
-    assert _ticklabels(charts["task", "zh"].axes[0].yaxis)[-1] == "重点项目（力争）"
-    assert charts["task", "en"].axes[0].get_xlabel() == "Target as % of the 2023 outcome"
+    (panel,) = tasks.task_spec(F.targets()).panels
+    assert panel.categories[-1] == "重点项目（力争）\n≥200个／431个"
+    (en,) = tasks.task_spec(F.targets(), lang="en").panels
+    assert "Grain output (ensure)\n≥15,000 t / 17,050 t" in en.categories or any(
+        "≥15,000 t / 17,050 t" in c for c in en.categories
+    )
+    assert any("≥RMB 8.0 bn / RMB 7.0 bn" in c for c in en.categories)
+    assert charts["task", "en"].axes[0].get_ylabel() == "Target as % of the 2023 outcome"
 
 
 # Muye in the city -------------------------------------------------------------------------
@@ -224,23 +237,19 @@ def test_task_targets_label_both_numbers_with_units(charts):
 
 def test_city_chart_plots_shares_and_both_growth_rates(charts):
     share_ax, growth_ax = charts["city", "zh"].axes
-    assert [round(b.get_width(), 3) for b in _bars(share_ax, city.SHARE_GID)] == [
-        6.933,
-        6.972,
-        4.447,
-    ]
-    assert [b.get_width() for b in _bars(growth_ax, city.MUYE_GROWTH_GID)] == [4.9, 2.0, 0.2]
-    assert [b.get_width() for b in _bars(growth_ax, city.CITY_GROWTH_GID)] == [1.5, 4.9, 6.4, 1.0]
+    assert [b.get_width() for b in share_ax.patches] == [6.9, 7.0, 4.4]  # as labelled
+    growth_bars = [p for p in growth_ax.patches if (p.get_gid() or "").startswith(draw.BAR_GID)]
+    muye = sorted(b.get_width() for b in growth_bars if b.get_gid().endswith("-0"))
+    city = sorted(b.get_width() for b in growth_bars if b.get_gid().endswith("-1"))
+    assert (muye, city) == ([0.2, 2.0, 4.9], [1.0, 1.5, 4.9, 6.4])
 
 
 def test_city_chart_marks_unpublished_figures_and_cites_the_city_source(charts):
     fig = charts["city", "zh"]
     assert text_by_gid(fig, NOT_STATED_GID) == ["总量未公布", "2023年未公布"]
-    source = text_by_gid(fig, SOURCE_GID)[0].replace("\n", "")
-    assert source.startswith(SOURCE_ZH)
-    assert F.CITY_SOURCE in source and F.CITY_URL in source
-    en_source = text_by_gid(charts["city", "en"], SOURCE_GID)[0].replace("\n", " ")
-    assert "Xinxiang city 2024 plan report" in en_source and F.CITY_URL in en_source
+    source = _squash(text_by_gid(fig, SOURCE_GID)[0])
+    assert source.startswith(_squash(SOURCE_ZH))
+    assert F.CITY_URL not in source  # the URL stays in the data; the issuer is cited
     assert "6.9%（232.1/3347.6亿元）" in all_text(fig)
     assert "6.9% (RMB 23.21 bn of RMB 334.76 bn)" in all_text(charts["city", "en"])
 
@@ -269,7 +278,7 @@ def test_fan_chart_bands_span_the_intervals(charts):
 def test_fan_chart_stamps_synthetic_data_on_the_plot_and_in_the_source(charts):
     fig = charts["fan", "zh"]
     assert text_by_gid(fig, fan.SYNTHETIC_GID) == ["示例数据（合成），非真实统计"]
-    assert text_by_gid(fig, SOURCE_GID)[0].endswith("示例数据（合成），非真实统计")
+    assert _squash(text_by_gid(fig, SOURCE_GID)[0]).endswith("示例数据（合成），非真实统计")
     assert text_by_gid(charts["fan", "en"], fan.SYNTHETIC_GID) == [
         "Synthetic data, for illustration only"
     ]
@@ -315,7 +324,7 @@ def test_every_chart_has_title_subtitle_and_source_line(charts, name):
         fig = charts[name, lang]
         assert len(text_by_gid(fig, TITLE_GID)) == 1
         assert len(text_by_gid(fig, SUBTITLE_GID)) == 1
-        assert text_by_gid(fig, SOURCE_GID)[0].replace("\n", "").startswith(source)
+        assert _squash(text_by_gid(fig, SOURCE_GID)[0]).startswith(_squash(source))
 
 
 @pytest.mark.parametrize("name", ["rank", "gap", "proj", "task", "city", "fan"])
@@ -348,7 +357,7 @@ def test_a_chart_drawn_into_a_given_axes_returns_its_figure_with_title_and_sourc
     assert draw(ax) is fig
     assert text_by_gid(fig, TITLE_GID)  # on the axes, since the caller owns the figure
     footer = text_by_gid(fig, FOOTER_GID)[0]
-    assert footer.endswith("2024年计划报告") or "Source:" in footer or "资料来源" in footer
+    assert "Source:" in footer or "资料来源" in footer
     assert not other.has_data()  # the neighbouring axes is left alone
     # Drawn again outside the house style (a notebook's display, a save): every text keeps a
     # font that has its glyphs, although the caller made the axes before the style applied.
