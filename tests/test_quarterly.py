@@ -531,8 +531,8 @@ def test_cli_ingest_prints_what_was_stored(capsys):
     assert cli.main(["ingest", str(DATA / "synthetic_tidy.csv"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "10 added, 0 replaced, 0 unchanged" in out
-    assert "indicators: budget_revenue, gdp, retail_sales, tax_revenue" in out
-    assert "periods: 2024年1-3月, 2024年1-6月, 2024年1-9月" in out
+    assert "indicators: Budget revenue, GDP, Retail sales and Tax" in out  # names, never ids
+    assert "periods: Jan-Mar 2024, Jan-Jun 2024, Jan-Sep 2024" in out
 
 
 def test_cli_ingest_error_exits_2_with_the_location(capsys):

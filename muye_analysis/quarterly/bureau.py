@@ -48,6 +48,7 @@ from muye_analysis.quarterly.tidy import (
     refuse_second_header,
     refuse_unnamed_values,
 )
+from muye_analysis.vocab import Words
 
 
 @dataclass
@@ -145,14 +146,14 @@ def _classify_column(
     """
     text = f"{upper} {lower}".strip()
     if _SKIP_WORDS.search(text):
-        return "not year-to-date data (a target, rank, note or a single month)"
+        return Words("skip.not_ytd")
     measure = None
     if _GROWTH_WORDS.search(text):
         measure = "growth"
     elif _PRIOR_YEAR_WORDS.search(text):
         measure = "prior_year"  # 上年同期: kept beside this year's level of the same months
     elif _LAST_YEAR_WORDS.search(text):
-        return "last year's figure other than 上年同期 (上年全年 …): not read"
+        return Words("skip.other_prior_year")
     elif _LEVEL_WORDS.search(text):
         measure = "level"
     context = span_context(text) or ctx.title_context
@@ -202,7 +203,7 @@ def _parse_wide(ctx: _Context, header_at: int) -> tuple[list[dict[str, Any]], li
     columns, skipped = [], []
     for j in range(len(head.upper)):
         if head.role_columns.get(j) in ("note", "ignore"):
-            skipped.append(f"{head.text(j)} (not data: a number, rank or note)")
+            skipped.append(Words("skip.not_data", header=head.text(j)))
         if j in head.role_columns:
             continue
         text = head.text(j)
@@ -224,7 +225,7 @@ def _parse_wide(ctx: _Context, header_at: int) -> tuple[list[dict[str, Any]], li
         beside = columns[-1].period if columns else None
         col = _classify_column(ctx, where, j, head.upper[j], head.lower[j], beside)
         if isinstance(col, str):
-            skipped.append(f"{text} ({col})")
+            skipped.append(Words("skip.column", header=text, reason=col))
         else:
             columns.append(col)
     return _wide_records(ctx, head, columns), skipped

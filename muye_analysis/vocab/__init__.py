@@ -198,6 +198,33 @@ def tonnes(value: float, unit: str) -> float:
 _spell_scale = units.spell_scale
 
 
+class Words(str):
+    """A message for a person that can be said in either language: a ``str`` holding its
+    English (for logs, errors and the tests that read it), and :meth:`say` in ``lang``.
+
+    Built from a vocabulary key and its fields, like a :class:`Phrase`; the renderer shows a
+    Words field in the sentence's language (a skipped column inside "file[sheet]: …"). Modules
+    that collect messages before anyone knows the language (the year-to-date ingest) keep
+    these, and the summary says them in the language asked for (:func:`said`).
+    """
+
+    phrase: Phrase
+
+    def __new__(cls, key: str, **fields: Any) -> Words:
+        phrase = Phrase(key, fields)
+        self = super().__new__(cls, render(phrase, "en"))
+        self.phrase = phrase
+        return self
+
+    def say(self, lang: str) -> str:
+        return render(self.phrase, lang)
+
+
+def said(message: Any, lang: str) -> str:
+    """A message in ``lang``: a :class:`Words` said in it, any other text as it is."""
+    return message.say(lang) if isinstance(message, Words) else str(message)
+
+
 def report_years() -> dict[str, int]:
     """The year the latest report covers (``base``) and the year it plans (``target``), from
     its origin record (``muye_analysis.reports``)."""
@@ -300,6 +327,18 @@ def goal_text(
 
 # Qualifiers printed before the number (不少于20个, 稳定在2.75万亩); the others follow it.
 PREFIX_QUALIFIERS = ("不低于", "不少于", "超过", "稳定在", "近")
+
+
+def area_name(area: str, lang: str) -> str:
+    """An area as the data name it (牧野区, 新乡市, 河南省) in ``lang``: the vocabulary's name
+    (``area.<name>`` or ``area_<name>``) in English, the name itself in Chinese."""
+    _check_lang(lang)
+    if lang == "zh":
+        return area
+    for key in (f"area.{area}", f"area_{area}"):
+        if key in STRINGS:
+            return text(key, lang)
+    return area
 
 
 def has_cjk(text: str) -> bool:

@@ -89,10 +89,17 @@ def test_replace_keeps_the_earlier_vintage_and_prints_old_to_new(original, revis
     result = ingest_quarterly(revised, replace=True)
     assert (result.added, result.replaced, result.unchanged) == (0, 2, 2)
     assert result.changes == [
-        "retail_sales 2024年1-3月 level: 20.1 → 20.3 亿元 (synthetic_v1.csv → synthetic_v2.csv)",
-        "retail_sales 2024年1-3月 growth: 5.2 → 5.4 % (synthetic_v1.csv → synthetic_v2.csv)",
+        "Retail sales Jan-Mar 2024 level: 20.1 → 20.3 RMB 100 million "
+        "(synthetic_v1.csv → synthetic_v2.csv)",
+        "Retail sales Jan-Mar 2024 growth: 5.2 → 5.4% (synthetic_v1.csv → synthetic_v2.csv)",
     ]
-    assert "替换：retail_sales 2024年1-3月 level: 20.1 → 20.3 亿元" in result.summary()
+    assert (
+        "替换：社会消费品零售总额 2024年1-3月 总量：20.1 → 20.3亿元（synthetic_v1.csv → "
+        "synthetic_v2.csv）" in result.summary()
+    )
+    assert "replaced: Retail sales Jan-Mar 2024 level: 20.1 → 20.3 RMB 100 million" in (
+        result.summary("en")
+    )
     assert current("retail_sales", 3, "level") == [20.3]
     vintages = history("retail_sales", "2024年1-3月")
     level = vintages[vintages["measure"] == "level"]
@@ -199,7 +206,8 @@ def test_a_title_saying_revised_replaces_a_stored_original_without_replace(origi
     result = ingest_quarterly(revision)
     assert result.replaced == 2
     assert result.changes[0] == (
-        "retail_sales 2024年1-3月 level: 20.1 → 20.3 亿元 (synthetic_v1.csv → synthetic_v2.csv)"
+        "Retail sales Jan-Mar 2024 level: 20.1 → 20.3 RMB 100 million "
+        "(synthetic_v1.csv → synthetic_v2.csv)"
     )
     # A second revision over a first is no longer "revised over original": --replace decides.
     again = _titled(tmp_path / "synthetic_v3.csv", "2024年1-3月主要经济指标（修订）", [
