@@ -54,7 +54,7 @@ def two_reports(tmp_path_factory) -> Path:
 def test_check_reports_both_reports_and_the_latest_years(two_reports):
     out = _muye("check", root=two_reports).stdout
     latest = "最新 report_2024/muye_plan_report_2024_2025.txt（2024年执行情况、2025年计划）"
-    assert f"报告: 2; {latest}" in out
+    assert f"报告：2；{latest}" in out
     assert "2025年主要目标 / 2024年完成" in out
     assert "地区生产总值: 5.5%以上 / 5.6%" in out  # the constructed report's numbers
 

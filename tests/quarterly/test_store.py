@@ -446,11 +446,15 @@ def test_history_command_lists_every_vintage_with_its_file(original, revised, ca
     ingest_quarterly(revised, replace=True)
     assert cli.main(["history", "社零", "--period", "2024年1-3月"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "retail_sales 2024年1-3月 level"
-    assert out[1].split()[:4] == ["旧版", "20.1", "亿元", "synthetic_v1.csv"]
-    assert out[2].split()[:4] == ["当前", "20.3", "亿元", "synthetic_v2.csv"]
-    assert out[3] == "retail_sales 2024年1-3月 growth"
+    assert out[0] == "社会消费品零售总额 2024年1-3月 总量"  # names, never ids
+    assert out[1].split()[:3] == ["旧版", "20.1亿元", "synthetic_v1.csv"]
+    assert out[2].split()[:3] == ["当前", "20.3亿元", "synthetic_v2.csv"]
+    assert out[3] == "社会消费品零售总额 2024年1-3月 增速"
     assert len(out) == 6
+    assert cli.main(["history", "社零", "--period", "2024年1-3月", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Retail sales Jan-Mar 2024 level"
+    assert out[1].split()[:6] == ["earlier", "20.1", "RMB", "100", "million", "synthetic_v1.csv"]
     assert cli.main(["history", "no_such_thing"]) == 2
     assert "unknown indicator 'no_such_thing'" in capsys.readouterr().err
 
@@ -517,7 +521,7 @@ def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path, capsys):
     assert vintages["release"].tolist() == ["(修订)；发布日期:2024年7月20日"] * 2  # half-width
     assert cli.main(["history", "retail_sales", "--period", "2024年1-6月"]) == 0
     shown = capsys.readouterr().out
-    assert shown.count("(修订；发布日期:2024年7月20日)") == 2  # once in brackets, not ((修订))
+    assert shown.count("（修订；发布日期:2024年7月20日）") == 2  # once in brackets, not ((修订))
     assert "((" not in shown
 
 
