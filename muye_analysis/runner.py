@@ -185,7 +185,8 @@ def run_notebooks(
             results[result.stem] = result
             status = vocab.text("run.ok" if result.ok else "run.failed", lang)
             seconds = vocab.text("run.seconds", lang, s=result.seconds)
-            progress(f"  [{done}/{total}] {result.stem:<28} {status}  {seconds}")
+            name = f"{result.stem}.py"  # the notebook's file, as the user opens it
+            progress(f"  [{done}/{total}] {name:<31} {status}  {seconds}")
     return [results[spec.stem] for spec in specs]
 
 

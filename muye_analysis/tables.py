@@ -21,19 +21,21 @@ One formatter for every table a notebook shows (:func:`show_table`):
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from muye_analysis.display import MISSING, column_decimals, fixed, format_number, is_missing
 
 _NAME_COLUMNS = ("name_zh", "name_en", "short_zh", "short_en", "indicator_zh", "indicator_en")
 # Columns that hold text as the source wrote it: never translated, marked ``source-text``.
-SOURCE_TEXT = ("quote", "printed", "url", "source_url", "file", "sheet", "source_column")
+SOURCE_TEXT = ("quote", "printed", "url", "source_url", "file", "sheet", "source_column",
+               "source_title")  # fmt: skip
 # Columns of units as printed (亿元, 万斤), shown in the table's language.
-UNIT_COLUMNS = ("unit", "actual_unit")
+UNIT_COLUMNS = ("unit", "actual_unit", "to_unit")
 # Columns whose values are in the row's own unit: a table with a ``unit`` column varying by row
 # shows them as published, row by row (232.1亿元, 5位, 2.38万元), not at one column precision.
 ROW_UNIT_COLUMNS = ("value", "target", "actual", "level", "base", "outcome", "printed_value",
-                    "increment", "projected", "ytd_value")  # fmt: skip
+                    "increment", "projected", "ytd_value", "converted")  # fmt: skip
 # Columns in percent or percentage points: at most one decimal, as the bureau prints them.
 _PERCENT_WORDS = ("_pct", "_pp", "growth", "share", "ratio_pct", "coverage")
 _TABLE_CSS = [
@@ -67,6 +69,7 @@ def show_table(
     sig: dict[str, int] | None = None,
     decimals: dict[str, int] | None = None,
     caption: str | None = None,
+    verbatim: tuple[str, ...] = (),
 ) -> Any:
     """``df`` as a notebook should show it: a pandas ``Styler`` with headers in ``lang``, one
     name column, fixed decimals per column, one missing marker (—), fitted to the page width.
@@ -78,7 +81,8 @@ def show_table(
     and codes in cells (actual, at_least, real, 以上, 力争, …) are shown in ``lang``
     (:data:`muye_analysis.vocab.TABLE_HEADERS` / ``TABLE_VALUES``), units too; ``sig`` and
     ``decimals`` fix the precision of named columns, otherwise the column's own precision
-    decides (see the module's docstring).
+    decides (see the module's docstring). ``verbatim`` names further columns shown as their
+    source wrote them (a curated file's own notes), like :data:`SOURCE_TEXT`.
     """
     from muye_analysis import vocab
 
@@ -102,11 +106,25 @@ def show_table(
         frame = frame[[keep, *[c for c in frame.columns if c != keep]]]
     import pandas as pd
 
-    source = [c for c in frame.columns if str(c) in SOURCE_TEXT]
+    source = [c for c in frame.columns if str(c) in SOURCE_TEXT or str(c) in verbatim]
     for column in frame.columns:
         if column in source:
+            if column == "source_title":  # the source's name, its English rendering if known
+                frame[column] = frame[column].map(
+                    lambda v: v if is_missing(v) else vocab.source_title(str(v), lang)
+                )
             continue
-        if str(column) in UNIT_COLUMNS:
+        if column == "standing_text" and lang == "en":  # 第一方阵: the vocabulary's English
+            frame[column] = frame[column].map(
+                lambda v: v if is_missing(v) else vocab.standing_label(str(v), lang)
+            )
+        elif column == "period":
+            frame[column] = frame[column].map(lambda v: period_cell(v, lang))
+        elif column == "formula":
+            frame[column] = frame[column].map(
+                lambda v: v if is_missing(v) else formula_text(v, lang)
+            )
+        elif str(column) in UNIT_COLUMNS:
             frame[column] = frame[column].map(lambda v: unit_cell(v, lang))
         elif pd.api.types.is_bool_dtype(frame[column]):
             frame[column] = frame[column].map(lambda v: vocab.table_value(str(v), lang))
@@ -166,14 +184,52 @@ def unit_cell(unit: Any, lang: str) -> Any:
     return vocab.text("unit_rank" if str(unit) in ("位", "名") else "unit_count", lang)
 
 
+def period_cell(value: Any, lang: str) -> Any:
+    """A period as a table shows it: a :class:`~muye_analysis.periods.Period` or a label such as
+    2024年1-9月 in ``lang`` (Jan-Sep 2024); a year (2023) as it is."""
+    from muye_analysis.periods import Period, PeriodError, parse_period
+
+    if isinstance(value, Period):
+        return value.label(lang)
+    if isinstance(value, str) and not value.isdigit():
+        try:
+            return parse_period(value).label(lang)
+        except PeriodError:
+            return value
+    return value
+
+
+# The names a derived value's formula gives its inputs: <measure>_<year>, or an indicator id.
+_FORMULA_TERM = re.compile(r"\b(level|growth|target_growth)_(\d{4})\b|\b([a-z][a-z0-9_]*)\b")
+_FORMULA_SIGNS = {"*": "×", "/": "÷"}
+
+
+def formula_text(formula: str, lang: str) -> str:
+    """A derived value's formula in words: ``level_2023 / (1 + growth_2023 / 100)`` is
+    2023年总量 ÷ (1 + 2023年增速 ÷ 100) / level in 2023 ÷ (1 + growth in 2023 ÷ 100);
+    ``100 * tax_revenue / budget_revenue`` names the indicators."""
+    from muye_analysis import vocab
+
+    def term(match: re.Match[str]) -> str:
+        if match.group(1):
+            return vocab.text(f"formula.{match.group(1)}", lang, year=match.group(2))
+        return vocab.indicator_name(match.group(3), lang)
+
+    signs = "".join(_FORMULA_SIGNS.get(c, c) for c in str(formula))  # before names with a /
+    return _FORMULA_TERM.sub(term, signs)
+
+
 def _plain_frame(df: Any) -> Any:
-    """``df`` with its index made plain: a named index (a pivot's row labels) becomes the first
-    column, an unnamed one (row numbers left by a filter) is dropped; column labels become
-    strings so that headers can be looked up."""
+    """``df`` with its index made plain: a named index (a pivot's rows) or one of labels becomes
+    the first column, row numbers (a RangeIndex, or what a filter left of one) are dropped;
+    column labels become strings so that headers can be looked up."""
     import pandas as pd
 
     named = [n for n in df.index.names if n is not None]
-    frame = df.reset_index() if named else df.reset_index(drop=True)
+    labels = not named and not pd.api.types.is_integer_dtype(df.index)  # row labels, not numbers
+    frame = df.reset_index() if named or labels else df.reset_index(drop=True)
+    if labels:
+        frame = frame.rename(columns={"index": ""})
     if isinstance(frame.columns, pd.MultiIndex):
         frame.columns = [" ".join(str(p) for p in c if str(p)) for c in frame.columns]
     frame.columns = [str(c) for c in frame.columns]

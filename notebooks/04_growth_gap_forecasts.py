@@ -59,8 +59,9 @@ from muye_analysis.charts import (
     show_saved,
 )
 from muye_analysis.claims.ytd import gap_claim
+from muye_analysis.periods import Period
 from muye_analysis.progress import rendering as progress_words
-from muye_analysis.reports import as_of_period
+from muye_analysis.reports import as_of_period, latest_report
 
 # %% [markdown]
 # ## 1. On the bundled annual data · 仅用报告年度数据
@@ -99,10 +100,14 @@ show_table(
 # 四季度需增长8.67%；若按四个季度相等的简便算法，则是9%。
 
 # %%
-share = targets.share_from_quarter_levels([50, 55, 55, 60], 3)
-exact = targets.required_growth(6, 5.0, share)
-shortcut = targets.required_growth(6, 5.0, targets.equal_share(9, by="quarters"))
-round(exact.required, 2), exact.weights_source, round(shortcut.required, 2), shortcut.weights_source
+quarters, goal, so_far = [50, 55, 55, 60], 6, 5.0
+share = targets.share_from_quarter_levels(quarters, 3)
+exact = targets.required_growth(goal, so_far, share)
+shortcut = targets.required_growth(goal, so_far, targets.equal_share(9, by="quarters"))
+for result in (exact, shortcut):  # the same target and growth so far, weighted two ways
+    print(vocab.text("nb.worked_example", LANG, levels=vocab.join_names([str(q) for q in quarters], LANG),
+                     goal=goal, ytd=so_far, need=result.required,
+                     weights=vocab.weights_text(result.weights_source, LANG)))  # fmt: skip
 
 # %% [markdown]
 # ### Sensitivity: growth so far × months elapsed · 敏感性：累计增速 × 已过月份
@@ -114,7 +119,13 @@ round(exact.required, 2), exact.weights_source, round(shortcut.required, 2), sho
 
 # %%
 grid = targets.headline_sensitivity("gdp", wide=True)
-grid.round(1)
+plan_year = latest_report().plan_year  # the months' names only are shown
+sensitivity = grid.rename(columns=lambda m: vocab.text("nb.months_gone", LANG,
+                                                       span=Period(plan_year, int(m))))  # fmt: skip
+caption = vocab.text("nb.grid_caption", LANG, name=vocab.indicator_name("gdp", LANG),
+                     goal=grid.attrs["target"],
+                     weights=vocab.weights_text(grid.attrs["weights_source"], LANG))  # fmt: skip
+show_table(sensitivity, LANG, decimals=dict.fromkeys(sensitivity.columns, 1), caption=caption)
 
 # %%
 fig = plot_required_growth_grid(grid, lang=LANG)
@@ -135,9 +146,9 @@ if store is None:
     print(vocab.text("nb.no_ytd", LANG))
 else:
     periods = store.drop_duplicates(["year", "end_month"]).sort_values(["year", "end_month"])
-    print(
-        f"{store['indicator'].nunique()} indicators; {periods['period'].iloc[0]} … {periods['period'].iloc[-1]}"
-    )
+    first, last = (Period(int(r["year"]), int(r["end_month"]))
+                   for _, r in periods.iloc[[0, -1]].iterrows())  # fmt: skip
+    print(vocab.text("nb.ytd_store", LANG, n=store["indicator"].nunique(), first=first, last=last))
     if quarterly.is_synthetic(store).any():
         print(vocab.text("nb.synthetic_rows", LANG))
 
@@ -149,7 +160,8 @@ if not gaps:  # no silent cell: say why nothing follows
 for gap in gaps:
     print(vocab.say(gap_claim(gap), LANG))
     if gap.required is not None:
-        print("  weights:", vocab.weights_text(gap.required.weights_source, LANG))
+        weights = vocab.weights_text(gap.required.weights_source, LANG)
+        print("  " + vocab.text("nb.weights", LANG, weights=weights))
 
 # %%
 if not gaps:

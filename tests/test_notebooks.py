@@ -116,7 +116,7 @@ def test_growth_gap_notebook_uses_year_to_date_files_when_present(tmp_path, monk
     )  # fmt: skip
     # 4.6% after three quarters against the 9% target: Q4 needs (9 - w*4.6)/(1 - w), w from 2023.
     assert "社会消费品零售总额前三季度增长4.6%，四季度需增长" in printed
-    assert "weights: w按上年累计值计算" in printed or "weights: 上年累计值" in printed
+    assert "季度权重：上年累计值" in printed  # the weights in words, never "weights:"
     fan = tmp_path / "figures" / "forecast_fan_retail_sales_zh.svg"
     assert f'id="{SYNTHETIC_GID}' in fan.read_text(encoding="utf-8")  # its source says synthetic
     assert (tmp_path / "processed" / "quarterly.sqlite").exists()
@@ -137,11 +137,12 @@ def test_rankings_notebook_checks_the_report_against_a_league_table(tmp_path, mo
     assert result.ok, result.error
     executed = nbformat.read(result.executed, as_version=4)
     shown = "".join(
-        o.get("data", {}).get("text/plain", "")
+        o.get("text", "") + o.get("data", {}).get("text/html", "")
         for c in executed.cells
         for o in c.get("outputs", [])
     )
-    assert "agrees" in shown and "(13, True)" in shown
+    assert "排名单位数：13（取自全市排名表）" in shown  # the frame size, said as a sentence
+    assert ">报告中的位次<" in shown and ">排名表计算的位次<" in shown and ">是<" in shown
 
 
 def test_notebook_html_shows_no_number_with_five_or_more_decimals(outputs):

@@ -260,7 +260,7 @@ def test_monthly_report_title_dates_its_year_to_date_columns(tmp_path):
         [9, "growth", 3.9, "累计增长%"],
     ]
     skipped = ingest_quarterly(path).skipped_columns
-    assert any(s.endswith("本月 (not year-to-date data (a target, rank, note or a single month))")
+    assert any(s.endswith('"本月" (not year-to-date data (a target, rank, note or a single month))')
                for s in skipped)  # fmt: skip
 
 

@@ -152,6 +152,29 @@ def source_title_en(title: str) -> str | None:
     return f"Xinxiang city {match.group(1)} plan report" if match else None
 
 
+# A part of a source named after its title, as the comparator data write it: "(section 一)".
+_SECTION = re.compile(r"\s*\(section\s+([一二三四五六七八九十]+)\)\s*$")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def source_title(title: str, lang: str) -> str:
+    """A comparator source's title in ``lang``: 新乡市2024年国民经济和社会发展计划（第一部分） /
+    Xinxiang city 2024 plan report (section 1); an English title unknown here stays as the
+    source wrote it (it is the source's name)."""
+    _check_lang(lang)
+    match = _SECTION.search(title)
+    bare = title[: match.start()] if match else title
+    if lang == "en":
+        english = source_title_en(bare)
+        if english is None:
+            return title
+        bare = english
+    if match is None:
+        return bare
+    number = match.group(1) if lang == "zh" else _NUMERALS.index(match.group(1)) + 1
+    return bare + text("source_section", lang, n=number)
+
+
 # English units and amounts live with the conversions (muye_analysis.units): one money
 # convention ("RMB 100 million" in tables and on axes, "RMB bn" in prose and labels) and 万斤 in
 # tonnes. These names stay for the charts' callers.
