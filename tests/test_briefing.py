@@ -270,7 +270,8 @@ def test_closing_slide_names_strengths_weaknesses_and_risks(decks):
 def test_next_steps_slide_closes_with_what_to_watch(decks):
     lines = [p.text for p in shape_named(decks["zh"].slides[NEXT], "Sentences")
              .text_frame.paragraphs]  # fmt: skip
-    assert lines[0].startswith("2024年累计数据尚未入库")
+    assert lines[0].startswith("2024年累计数据尚未到位")
+    assert not any("data/" in line for line in lines)  # no folder names on a slide
     assert any(line.startswith("值得关注：") for line in lines)
     assert not any("建议" in line for line in lines)  # what to watch, never advice
 

@@ -9,8 +9,9 @@ each figure. The reader looks for it, nearest first:
    安排) or, for a part without one, the title's years (the first for a review, the second for a
    plan);
 4. the document: its title or headline (2022年…统计公报, 前三季度涪陵区经济运行情况), its report or
-   publication date (——2023年1月5日在…会议上, 发布时间：2022-10-25), and 今年 read against that
-   date.
+   publication date (——2023年1月5日在…会议上, 发布时间：2022-10-25, 2022/10/25, or a date alone on
+   a line at its foot), and 今年 read against that date; a report that names only the year it
+   reviews plans the next (a mid-year execution report, its own).
 
 Comparisons never set a period: 比上半年加快, 较一季度提高, 与2021年相比, 2015年以来, 按2017年平均
 汇率. A target's period is the year it plans. When none of these names a year, the fact says so
@@ -30,9 +31,12 @@ _CN = "一二两三四五六七八九十"
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)[ \t]?年")
 # A date: 2023年1月5日, 2023 年 1 月 1 日, 2022-10-25, 2024年03月01日, 2012年3月19日.
 _DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)[ \t]?(?:年[ \t]?(\d{1,2})[ \t]?月[ \t]?(\d{1,2})[ \t]?日"
-    r"|-(\d{1,2})-(\d{1,2})(?!\d))"
+    r"(?<![\d.])((?:19|20)\d\d)[ \t]?(?:年[ \t]?(\d{1,2})[ \t]?月[ \t]?(\d{1,2})[ \t]?日"
+    r"|-(\d{1,2})-(\d{1,2})(?![\d.])|/(\d{1,2})/(\d{1,2})(?![\d.])|\.(\d{1,2})\.(\d{1,2})(?![\d.]))"
 )
+# A date that dates the document outside its head: labelled (发布时间：…, 日期：…) or on a line
+# of its own, as bulletins and news print it at their foot (某县统计局⏎2024年3月20日).
+_DATE_LABEL = re.compile(r"(?:发布|发表|更新|信息)?(?:时间|日期)[ \t]*[:：]?[ \t]*$")
 # Words before a year or span that make it a comparison, a starting point or a basis, not
 # the period of the figure: 比2021年末, 与上半年相比, 较一季度, 2015年以来, 按2017年平均汇率,
 # 由二季度的.
@@ -105,7 +109,7 @@ def find_dates(scan: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
     hi = len(scan) if hi is None else hi
     out = []
     for m in _DATE.finditer(scan, lo, hi):
-        month = m.group(2) or m.group(4)
+        month = m.group(2) or m.group(4) or m.group(6) or m.group(8)
         if month and 1 <= int(month) <= 12:
             out.append((m.start(), int(m.group(1)), int(month), m.group()))
     return out
@@ -133,6 +137,8 @@ _SPAN_PATTERNS = (
         re.compile(rf"(?:截至|截止|截止到)?[ \t]?(?<![\d-])({_NUM})[ \t]?月(?:份)?(?:底|末)"),
     ),
     ("through", re.compile(rf"(?:截至|截止|截止到)[ \t]?({_NUM})[ \t]?月份?")),
+    # 6月当月, 6月份单月: one month inside a year-to-date text
+    ("month_single", re.compile(rf"(?<![\d\-—至到])({_NUM})[ \t]?月份?(?:当月|单月)")),
     # 12月份, 9月份: a month alone when it opens a clause
     ("month", re.compile(rf"(?<![\d\-—至到])(?<!\d月)({_NUM})[ \t]?月份(?=[,，、\s])")),
 )
@@ -199,59 +205,132 @@ def find_spans(scan: str, lo: int = 0, hi: int | None = None) -> list[Span]:
     return spans
 
 
+@dataclass
+class _Years:
+    """The review and plan years being decided, with the words that decided each."""
+
+    review: int | None = None
+    why_review: str = ""
+    plan: int | None = None
+    why_plan: str = ""
+
+
 def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> DocumentDates:
     """The document's years from its head (title, date lines) and its headed parts.
 
     ``heads`` are the document's headings as (offset, kind, year named): a plan part's year
-    is the plan year when the title names none.
+    is the plan year when the title names none. Rules in turn: the title's years by their
+    words, 今年(2024年), a report's date, then a report's review and plan years from each other.
     """
     first_heading = next((pos for pos, _, _ in heads if pos > 0), HEAD_CHARS)
     head_end = min(first_heading, HEAD_CHARS, len(scan))
-    years = find_years(scan, 0, head_end)
-    dates = find_dates(scan, 0, head_end)
+    dates = find_dates(scan, 0, head_end) or _foot_dates(scan, head_end)
     date = dates[0] if dates else None
-    reviews = [y for y in years if _title_role(scan, y, head_end) == "review"]
-    plans = [y for y in years if _title_role(scan, y, head_end) == "plan"]
-    others = [y for y in years if y not in reviews and y not in plans]
-    review_at = (reviews or others or [None])[0]
-    review = review_at.year if review_at else None
-    why_review = f"title ({review_at.words})" if review_at else ""
-    plan_at = (plans or [y for y in others if review is None or y.year > review] or [None])[0]
-    plan = plan_at.year if plan_at else None
-    why_plan = f"title ({plan_at.words})" if plan_at else ""
-    plan_heads = [y for _, kind, y in heads if kind == "target" and y is not None]
-    if plan is None and plan_heads:
-        plan, why_plan = plan_heads[0], "heading of the plan part"
+    years, reviews, plans = _title_years(scan, head_end, heads)
     report_like = bool(_REPORT.search(scan, 0, head_end))
-    said = _TODAY_NAMED.search(scan)
-    if said:  # 今年(2024年): the text says which year is this year
-        today = int(said.group(1))
-        if plan is None or plan not in (today, today + 1):
-            plan, why_plan = today, said.group()
-        if report_like and review in (None, today):
-            review, why_review = today - 1, f"the year before {said.group()}"
-        date = date or (0, today, 12, said.group())
+    named = _this_year_named(scan, years, report_like)
+    date = date or named
     if date is not None and report_like:
         # A report to a congress early in the year reviews the year before and plans this one.
-        if review is None and date[2] <= 4:
-            review, why_review = date[1] - 1, f"report date ({date[3]})"
-        if plan is None:
-            plan, why_plan = date[1], f"report date ({date[3]})"
-    if report_like and reviews and review is not None and plan is None:
-        plan, why_plan = review + 1, f"the year after the one reviewed ({review}年)"
-    if report_like and plan is not None and review is None and plans:
-        review, why_review = plan - 1, f"the year before the one planned ({plan}年)"
+        if years.review is None and date[2] <= 4:
+            years.review, years.why_review = date[1] - 1, f"report date ({date[3]})"
+        if years.plan is None:
+            years.plan, years.why_plan = date[1], f"report date ({date[3]})"
+    if report_like:
+        _pair_review_and_plan(scan, head_end, years, bool(reviews), bool(plans))
     spans = find_spans(scan, 0, head_end)
     return DocumentDates(
-        review_year=review,
-        plan_year=plan,
+        review_year=years.review,
+        plan_year=years.plan,
         today=date[1] if date else None,
         date=date[3] if date else "",
         date_month=date[2] if date else None,
         head_span=spans[0] if spans else None,
-        why_review=why_review,
-        why_plan=why_plan,
+        why_review=years.why_review,
+        why_plan=years.why_plan,
     )
+
+
+def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
+    """Review and plan years from the title's years and the words after each (执行情况, 计划),
+    or a plan part's heading; also the years read as reviews and as plans."""
+    found = head_years(scan, 0, head_end)
+    reviews = [y for y in found if _title_role(scan, y, head_end) == "review"]
+    plans = [y for y in found if _title_role(scan, y, head_end) == "plan"]
+    others = [y for y in found if y not in reviews and y not in plans]
+    years = _Years()
+    review_at = (reviews or others or [None])[0]
+    if review_at:
+        years.review, years.why_review = review_at.year, f"title ({review_at.words})"
+    plan_at = (plans or [y for y in others if years.review is None or y.year > years.review]
+               or [None])[0]  # fmt: skip
+    if plan_at:
+        years.plan, years.why_plan = plan_at.year, f"title ({plan_at.words})"
+    plan_heads = [y for _, kind, y in heads if kind == "target" and y is not None]
+    if years.plan is None and plan_heads:
+        years.plan, years.why_plan = plan_heads[0], "heading of the plan part"
+    return years, reviews, plans
+
+
+def head_years(scan: str, lo: int, hi: int) -> list[YearMention]:
+    """Years of a document's head that can date it: not a table row's label (2021年 | 2311.1)."""
+    return [y for y in find_years(scan, lo, hi) if "|" not in _line_at(scan, y.start)]
+
+
+def _line_at(scan: str, pos: int) -> str:
+    end = scan.find("\n", pos)
+    return scan[scan.rfind("\n", 0, pos) + 1 : len(scan) if end == -1 else end]
+
+
+def _this_year_named(scan: str, years: _Years, report_like: bool):
+    """今年(2024年): the text says which year is this year; it dates the plan (and a report's
+    review the year before). Returns that year as a date, or None."""
+    said = _TODAY_NAMED.search(scan)
+    if not said:
+        return None
+    today = int(said.group(1))
+    if years.plan is None or years.plan not in (today, today + 1):
+        years.plan, years.why_plan = today, said.group()
+    if report_like and years.review in (None, today):
+        years.review, years.why_review = today - 1, f"the year before {said.group()}"
+    return (0, today, 12, said.group())
+
+
+def _pair_review_and_plan(
+    scan: str, head_end: int, years: _Years, reviewed: bool, planned: bool
+) -> None:
+    """A report reviews one year and plans the next (2023年，全县…；今年主要预期目标是…); a
+    mid-year report (2023年上半年计划执行情况) plans the year it reviews."""
+    if years.review is not None and years.plan is None:
+        title_end = scan.find("\n", 0, head_end)
+        title_end = head_end if title_end == -1 else title_end
+        mid_year = any(s.last < 12 for s in find_spans(scan, 0, title_end))
+        review = years.review
+        years.plan = review if mid_year and reviewed else review + 1
+        years.why_plan = (
+            f"the year {'of' if years.plan == review else 'after'} the one reviewed ({review}年)"
+        )
+    if years.plan is not None and years.review is None and planned:
+        years.review = years.plan - 1
+        years.why_review = f"the year before the one planned ({years.plan}年)"
+
+
+def _foot_dates(scan: str, lo: int) -> list[tuple[int, int, int, str]]:
+    """Dates after the head that date the document: labelled, or alone on their line."""
+    out = []
+    for date in find_dates(scan, lo):
+        start = date[0]
+        line_lo = scan.rfind("\n", 0, start) + 1
+        line_hi = scan.find("\n", start)
+        line_hi = len(scan) if line_hi == -1 else line_hi
+        lead = scan[line_lo:start]
+        rest = scan[start + len(date[3]) : line_hi]
+        alone = not lead.strip(" \t\u3000(（[【") and not re.sub(
+            r"^[ \t]*(?:[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?", "", rest
+        ).strip(" \t\u3000)）]】")
+        if alone or _DATE_LABEL.search(lead):
+            out.append(date)
+    return out
 
 
 _TODAY_NAMED = re.compile(r"今年[(（]((?:19|20)\d\d)[ \t]?年?[)）]")
@@ -290,7 +369,8 @@ class Timeline:
         self.year_starts = [y.start for y in self.years]
         counts: dict[int, int] = {}
         for y in self.years:
-            counts[y.year] = counts.get(y.year, 0) + 1
+            if "|" not in _line_at(scan, y.start):  # a table's row of 2021年 dates that row
+                counts[y.year] = counts.get(y.year, 0) + 1
         # The year the document names most (the latest of equals): a last resort for a figure
         # no nearer words date (今年…, with 2012年 named once further on).
         self.main_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
@@ -329,7 +409,63 @@ class FactPeriod:
     why: str
 
 
-_PREVIOUS_YEAR = re.compile(r"(?:比|较)?(?:上年|去年)(?:同期)?(?:的)?\s*$")
+_PREVIOUS_YEAR = re.compile(r"(?:比|较)?(?:上年|去年)(?:同期)?(?:的)?(?:全[市省国区县州])?\s*$")
+# The year a change starts from dates the figure right after it: 由2011年的全省第5位(上升到…).
+_FROM_YEAR = re.compile(r"(?:由|从)[ \t]?((?:19|20)\d\d)[ \t]?年(?:的)?[^，,；;\d]{0,6}$")
+
+
+def _year_for(
+    timeline: Timeline,
+    dates: DocumentDates,
+    lo: int,
+    pos: int,
+    kind: str,
+    part_year: int | None,
+    part_year_named: bool,
+    announced_year: int | None,
+) -> tuple[int | None, str, str]:
+    """(year, source, words) of the figure at ``pos``, nearest words first (see the module)."""
+    paragraph = timeline.paragraph_start(lo)
+    start_year = _FROM_YEAR.search(timeline.scan, max(lo, pos - 16), pos)
+    own = timeline.year_before(lo, pos)
+    earlier = timeline.year_before(paragraph, lo)
+    if start_year is not None:
+        return int(start_year.group(1)), "sentence", start_year.group()
+    if own is not None:
+        return own.year, "sentence", own.words
+    if kind == "target" and announced_year is not None:
+        return announced_year, "announcement", f"{announced_year}年"
+    if earlier is not None:
+        return earlier.year, "paragraph", earlier.words
+    if part_year_named and part_year is not None:
+        return part_year, "part", f"{part_year}年"
+    if kind == "target" and dates.plan_year is not None:
+        return dates.plan_year, "title", dates.why_plan
+    if kind == "actual" and dates.review_year is not None:
+        return dates.review_year, "title", dates.why_review
+    if part_year is not None:
+        return part_year, "title", f"{part_year}年"
+    if dates.today is not None:
+        return dates.today, "date", dates.date
+    if timeline.main_year is not None:
+        return timeline.main_year, "document", "the year the text names most"
+    return None, "unknown", ""
+
+
+def _months_for(
+    timeline: Timeline, dates: DocumentDates, lo: int, pos: int, kind: str, paragraph: int
+) -> tuple[int, int, str]:
+    """(first, last, words): a target covers its plan year; an actual the span named in its
+    sentence, its paragraph or the headline, else the full year."""
+    if kind == "target":
+        return 1, 12, "the plan's year"
+    span = timeline.span_before(lo, pos) or timeline.span_before(paragraph, lo)
+    head = dates.head_span
+    if span is None and head is not None and head.end <= pos:
+        span = head
+    if span is not None:
+        return span.first, span.last, span.words
+    return 1, 12, "no span named: the full year"
 
 
 def period_for(
@@ -349,39 +485,10 @@ def period_for(
     """
     scan = timeline.scan
     paragraph = timeline.paragraph_start(lo)
-    year, source, words = None, "unknown", ""
-    own = timeline.year_before(lo, pos)
-    earlier = timeline.year_before(paragraph, lo)
-    if own is not None:
-        year, source, words = own.year, "sentence", own.words
-    elif kind == "target" and announced_year is not None:
-        year, source, words = announced_year, "announcement", f"{announced_year}年"
-    elif earlier is not None:
-        year, source, words = earlier.year, "paragraph", earlier.words
-    elif part_year_named and part_year is not None:
-        year, source, words = part_year, "part", f"{part_year}年"
-    elif kind == "target" and dates.plan_year is not None:
-        year, source, words = dates.plan_year, "title", dates.why_plan
-    elif kind == "actual" and dates.review_year is not None:
-        year, source, words = dates.review_year, "title", dates.why_review
-    elif part_year is not None:
-        year, source, words = part_year, "title", f"{part_year}年"
-    elif dates.today is not None:
-        year, source, words = dates.today, "date", dates.date
-    elif timeline.main_year is not None:
-        year, source, words = timeline.main_year, "document", "the year the text names most"
-    # months
-    if kind == "target":
-        first, last, month_words = 1, 12, "the plan's year"
-    else:
-        span = timeline.span_before(lo, pos) or timeline.span_before(paragraph, lo)
-        head = dates.head_span
-        if span is None and head is not None and head.end <= pos:
-            span = head
-        if span is not None:
-            first, last, month_words = span.first, span.last, span.words
-        else:
-            first, last, month_words = 1, 12, "no span named: the full year"
+    year, source, words = _year_for(
+        timeline, dates, lo, pos, kind, part_year, part_year_named, announced_year
+    )
+    first, last, month_words = _months_for(timeline, dates, lo, pos, kind, paragraph)
     if source == "date" and dates.date_month is not None and last > dates.date_month:
         year, words = (
             year - 1,

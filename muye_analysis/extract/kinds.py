@@ -12,7 +12,9 @@ its name and words go into the row's evidence (what ``muye extract --explain`` s
 - ``announced_paragraph``: a paragraph or list announced as targets (主要预期目标是：…,
   指标体系安排，具体为：…, a heading 2024年目标任务, 将重点抓好七个方面工作。一是…);
 - ``announced_sentence``: a plan word earlier in the sentence (计划, 安排, 力争, 确保, 预期,
-  目标是, 要实现, 拟, 争取), until a clause reports what was done (累计完成, 实际, 已);
+  目标是, 要实现, 拟, 争取), until a clause reports what was done (累计完成, 实际, 已, 预计全年,
+  截至9月末, a year-to-date span such as 前三季度: ``scope_end``, which also ends an announced
+  paragraph's reach);
 - ``carried``: a figure that only points back (增速, 总量) after a target;
 - ``qualified``: 左右/以上 with 预期/目标/计划 in the sentence;
 - ``part``: the part of the report (a plan part holds targets, a review part actuals).
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from muye_analysis.extract.dating import find_years
+from muye_analysis.extract.dating import find_spans, find_years
 
 # A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
 ANNOUNCE = re.compile(
@@ -63,6 +65,8 @@ OUTCOME = re.compile(r"累计|实际|已(?:完成|开工|建成|实现)|(?<!计�
 COMPLETION = re.compile(
     r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
     r"(?:计划|目标|预算|任务|考核任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
+    # 占年计划42.1%, 占该计划39.6%: a share of the plan printed without 的
+    r"|占(?:该|全年|年度|年|本年|当年)?(?:投资)?(?:计划|目标)(?:任务|投资)?$"
 )
 QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
 PAST = re.compile(r"去年|过去一年|已完成|实际完成(?!率)")
@@ -76,12 +80,22 @@ PLAN_FIGURE = re.compile(r"(?:目标|计划|任务)[(（]$")
 COMMITMENT = re.compile(r"力争|确保")
 
 
+# Words of a clause that reports what was done, not what is planned: it ends an announcement's
+# reach (…主要预期目标为…。前三季度，全市地区生产总值增长5.1%; 预计全年; 截至9月末; 已完成).
+SCOPE_END = re.compile(
+    r"预计|累计|截至|截止|目前|已(?:完成|开工|建成|实现|经)|实际完成|去年|过去一年|上年全年"
+)
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
+
+
 def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
     """Paragraph parts announced as targets: (start, end, announcing words, year named).
 
     An announcement runs to the end of its paragraph; one that ends its line announces the next
     paragraph, and a list of one target per line (国内生产总值增长5.5%左右；⏎城镇新增就业…；)
-    runs while its lines end with ；.
+    runs while its lines end with ；. It stops at the first clause that reports an outcome
+    (``scope_end``): a year-to-date span (前三季度, 1-9月, 上半年), an estimate of the year
+    (预计全年) or a completion (累计, 已完成).
     """
     spans = []
     found = [(m.start(), m.end(), m.group()) for m in ANNOUNCE.finditer(scan)]
@@ -94,8 +108,23 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
                 end = _line_end(scan, _next_line(scan, end))
         line_start = scan.rfind("\n", 0, start) + 1
         years = find_years(scan, line_start, end_word)
+        end = scope_end(scan, end_word, end)
         spans.append((end_word, end, words, years[-1].year if years else None))
     return spans
+
+
+def scope_end(scan: str, lo: int, hi: int) -> int:
+    """Where an announcement's reach ends in ``scan[lo:hi]``: the start of the first clause that
+    names a year-to-date span or reports an outcome, else ``hi``."""
+    marks = [s.start for s in find_spans(scan, lo, hi) if s.last < 12]
+    done = SCOPE_END.search(scan, lo, hi)
+    if done:
+        marks.append(done.start())
+    if not marks:
+        return hi
+    first = min(marks)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(scan, lo, first)]
+    return breaks[-1] if breaks else lo
 
 
 def _line_end(scan: str, pos: int) -> int:
@@ -145,6 +174,27 @@ def kind_of(
     past ；: 力争地区生产总值增长7%；固定资产投资增长10%)."""
     prefix, clause = scan[lo:pos], scan[clause_lo:pos]
     reach = scan[full_lo if full_lo is not None else lo : pos]
+    decided = (
+        _clause_kind(scan, lo, pos, clause)
+        or _announced_kind(scan, lo, pos, reach, announced)
+        or _sentence_kind(scan, pos, reach)
+    )
+    if decided is not None:
+        return decided
+    if carried_target:
+        return _target(scan, lo, pos, "carried", "carried from the clause before")
+    qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])
+    if section_kind == "actual" and QUALIFIED_TARGET.search(prefix) and qualified:
+        return _target(scan, lo, pos, "qualified", "左右/以上 with 预期/目标/计划 in the sentence")
+    label = section_label or "(none)"
+    if section_kind == "target":
+        return _target(scan, lo, pos, "part", f"part {label} of the report")
+    return Kind("actual", "part", f"part {label} of the report")
+
+
+def _clause_kind(scan: str, lo: int, pos: int, clause: str) -> Kind | None:
+    """The figure's own clause: a completion or a comparison with a plan (actuals), the plan's
+    own figure (a target)."""
     completion = COMPLETION.search(clause)
     if completion:
         return Kind("actual", "completion", f"completion of a plan ({completion.group()})",
@@ -158,30 +208,32 @@ def kind_of(
     clause_cue = CLAUSE_TARGET.search(clause)
     if clause_cue:
         return _target(scan, lo, pos, "plan_figure", clause_cue.group())
+    return None
+
+
+def _announced_kind(scan: str, lo: int, pos: int, reach: str, announced: list) -> Kind | None:
+    """A target of a paragraph announced as targets, unless its sentence is about the past."""
     span = next((a for a in announced if a[0] <= pos < a[1]), None)
-    if span is not None and PAST.search(reach) and not SENTENCE_TARGET.search(reach):
-        span = None  # 去年完成投资50亿元 after the targets: a sentence about the past
-    if span is not None:
-        kind = _target(scan, lo, pos, "announced_paragraph", f"paragraph announced by {span[2]}")
-        return Kind(**{**kind.__dict__, "span_year": span[3]})
+    if span is None or (PAST.search(reach) and not SENTENCE_TARGET.search(reach)):
+        return None  # 去年完成投资50亿元 after the targets: a sentence about the past
+    kind = _target(scan, lo, pos, "announced_paragraph", f"paragraph announced by {span[2]}")
+    return Kind(**{**kind.__dict__, "span_year": span[3]})
+
+
+def _sentence_kind(scan: str, pos: int, reach: str) -> Kind | None:
+    """A target after a plan word of its sentence (力争, 计划 after a time word…), unless a
+    clause between reports an outcome (累计完成, 前三季度, 预计全年)."""
     cues = list(SENTENCE_TARGET.finditer(reach))
     opening = OPENING_PLAN.search(reach)
     if opening and not _FIGURE.search(reach, 0, opening.start()):
         cues = sorted([*cues, opening], key=lambda m: m.start())
-    if cues:
-        outcome = [m for m in OUTCOME.finditer(reach) if m.start() > cues[-1].end()]
-        if not outcome:
-            start = pos - len(reach)
-            return _target(scan, start, pos, "announced_sentence", cues[-1].group())
-    if carried_target:
-        return _target(scan, lo, pos, "carried", "carried from the clause before")
-    qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])
-    if section_kind == "actual" and QUALIFIED_TARGET.search(prefix) and qualified:
-        return _target(scan, lo, pos, "qualified", "左右/以上 with 预期/目标/计划 in the sentence")
-    label = section_label or "(none)"
-    if section_kind == "target":
-        return _target(scan, lo, pos, "part", f"part {label} of the report")
-    return Kind("actual", "part", f"part {label} of the report")
+    if not cues:
+        return None
+    outcome = [m for m in OUTCOME.finditer(reach) if m.start() > cues[-1].end()]
+    cue_end = pos - len(reach) + cues[-1].end()
+    if outcome or scope_end(scan, cue_end, pos) != pos:
+        return None
+    return _target(scan, pos - len(reach), pos, "announced_sentence", cues[-1].group())
 
 
 def _target(scan: str, lo: int, pos: int, rule: str, words: str) -> Kind:

@@ -23,6 +23,7 @@ PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
     "个", "家", "项", "类", "场次", "场", "所", "件", "户", "天", "期", "处", "座", "批", "名",
     "辆", "台", "套", "张", "条", "篇", "部", "间", "栋", "幢", "株", "头", "只", "支", "宗",
+    "匹", "羽", "尾",  # livestock, poultry and fish: 马驴骡2.2万匹, 家禽196.8万羽
 )  # fmt: skip
 PERCENT_UNITS = ("%", "‰")
 PP_UNITS = ("个百分点", "百分点")
@@ -127,59 +128,26 @@ def find_mentions(scan: str, lo: int, hi: int) -> list[Mention]:
 
 
 def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention | None:
-    num, unit, base, ordinal = m["num"], m["unit"] or "", m["base"] or "", bool(m["ord"])
-    unit_from, unit_end = "", m.end()
-    if not unit and not ordinal and num[0].isdigit() and not m["num2"]:
-        listed = _LIST_UNIT.match(scan, m.end(), hi if hi is not None else len(scan))
-        bare = _BARE_MAGNITUDE.match(scan, m.end())
-        if listed:
-            unit, unit_from = listed["unit"], "list"
-            base = unit if unit in PP_UNITS else ("元" if unit.endswith("元") else unit)
-        elif bare:
-            unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
-    if base == "个" and not m["mag"] and _PP_LIST.match(scan, m.end()):
-        # 提高7.9个、3.4个和1.7个百分点: each 个 stands for the 个百分点 printed at the list's end
-        unit = base = "个百分点"
-        unit_from = "list"
+    ordinal = bool(m["ord"])
+    unit, base, unit_from, unit_end = _unit_of(scan, m, hi)
     if _is_glued_to_code(scan, m.start("num")):
         return None
-    chinese = not num[0].isdigit()
-    counted = ordinal or base in COUNT_UNITS or base in PP_UNITS
-    if chinese and ((num == "一" and not ordinal) or not counted):
-        # 一批, 一期工程: the numeral one is almost never a statistic (第一 after 居 is a rank);
-        # 三元材料, 十五五 are names.
+    value = _value_of(scan, m, base)
+    if value is None:
         return None
-    value = float(parse_chinese_numeral(num)) if chinese else float(num)
-    if m["neg"]:
-        if ordinal or chinese or scan[m.start() - 1 : m.start()].isdigit():
-            return None  # 第-1, a dash between numbers: not a negative value
-        value = -value
     after = scan[m.end() : m.end() + 6]
     if ordinal:
         base = _rank_unit(scan, m, base, after)
         if base is None:
             return None  # 第二批, 第一方阵, 第一仗: ordinals that name something
         unit = base
-    elif base == "位" and _RANK_MOVE.search(scan, max(0, m.start() - 16), m.start()):
-        pass  # 位次前移7位、8位和7位: a rank moved, not a rank
-    elif not unit or base == "位" or _is_label(m, base, after):
+    elif _names_something(scan, m, unit, base, after):
         return None
-    if (
-        m["post"] in ("以上", "以下")
-        and after[:1]
-        and _CJK.match(after[:1])
-        and not (base in PERCENT_UNITS and _GROWTH_NAMED.match(after))
-    ):
+    if _is_threshold(m, base, after):
         return None  # 500万元以上重点项目: a threshold that defines the subject
-    start = printed_start = m.start()
-    if after[:1] == "的" and re.search(r"(?:超|超过|逾)$", scan[max(0, start - 2) : start]):
+    if after[:1] == "的" and re.search(r"(?:超|超过|逾)$", scan[max(0, m.start() - 2) : m.start()]):
         return None  # 年收入超50万元的经济强村: a threshold that defines the subject
-    pre = PRE_QUALIFIER.search(scan, max(0, start - 3), start)
-    qualifier = m["post"] or m["approx"] or ""
-    if pre is not None and not ordinal:
-        start, qualifier = pre.start(), qualifier or pre.group()
-        if pre.group() in PRINTED_PRE:
-            printed_start = start
+    start, printed_start, qualifier = _qualified(scan, m, ordinal)
     high = float(m["num2"]) if m["num2"] else None
     if high is not None and not (unit and (m["unit1"] in (None, m["unit"]))):
         return None  # 1-3月, YYYY-YYYY: a period, not a range of values
@@ -196,6 +164,72 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         qualifier=m["rsep"] if high is not None else qualifier,
         approx=m["approx"] or "",
         unit_from=unit_from,
+    )
+
+
+def _value_of(scan: str, m: re.Match[str], base: str) -> float | None:
+    """The number's value, or None when it is no statistic: 一批, 一期工程 (the numeral one is
+    almost never one; 第一 after 居 is a rank), 三元材料, 十五五 (names), 第-1 or a dash
+    between numbers (no negative value)."""
+    num, ordinal = m["num"], bool(m["ord"])
+    chinese = not num[0].isdigit()
+    counted = ordinal or base in COUNT_UNITS or base in PP_UNITS
+    if chinese and ((num == "一" and not ordinal) or not counted):
+        return None
+    value = float(parse_chinese_numeral(num)) if chinese else float(num)
+    if m["neg"]:
+        if ordinal or chinese or scan[m.start() - 1 : m.start()].isdigit():
+            return None
+        value = -value
+    return value
+
+
+def _qualified(scan: str, m: re.Match[str], ordinal: bool) -> tuple[int, int, str]:
+    """(start, printed start, qualifier): a qualifier before the number (不少于20个; 近2万人
+    is printed with it) or after it (6%以上, 40余场次)."""
+    start = printed_start = m.start()
+    pre = PRE_QUALIFIER.search(scan, max(0, start - 3), start)
+    qualifier = m["post"] or m["approx"] or ""
+    if pre is not None and not ordinal:
+        start, qualifier = pre.start(), qualifier or pre.group()
+        if pre.group() in PRINTED_PRE:
+            printed_start = start
+    return start, printed_start, qualifier
+
+
+def _unit_of(scan: str, m: re.Match[str], hi: int | None) -> tuple[str, str, str, int]:
+    """(unit, base, where the unit came from, end): as printed, from a list's last member
+    (0.7、1.4个百分点), implied (56.7亿 in money), or 个 standing for 个百分点."""
+    unit, base, unit_from, unit_end = m["unit"] or "", m["base"] or "", "", m.end()
+    if not unit and not m["ord"] and m["num"][0].isdigit() and not m["num2"]:
+        listed = _LIST_UNIT.match(scan, m.end(), hi if hi is not None else len(scan))
+        bare = _BARE_MAGNITUDE.match(scan, m.end())
+        if listed:
+            unit, unit_from = listed["unit"], "list"
+            base = unit if unit in PP_UNITS else ("元" if unit.endswith("元") else unit)
+        elif bare:
+            unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
+    if base == "个" and not m["mag"] and _PP_LIST.match(scan, m.end()):
+        # 提高7.9个、3.4个和1.7个百分点: each 个 stands for the 个百分点 printed at the list's end
+        unit = base = "个百分点"
+        unit_from = "list"
+    return unit, base, unit_from, unit_end
+
+
+def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: str) -> bool:
+    """A number that is no statistic: no unit, a bare 位, a counted label or policy."""
+    if base == "位" and _RANK_MOVE.search(scan, max(0, m.start() - 16), m.start()):
+        return False  # 位次前移7位、8位和7位: a rank moved, not a rank
+    return not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base)
+
+
+def _is_threshold(m: re.Match[str], base: str, after: str) -> bool:
+    """500万元以上重点项目: a bound followed by what it bounds (not 30%以上的快速增长)."""
+    return bool(
+        m["post"] in ("以上", "以下")
+        and after[:1]
+        and _CJK.match(after[:1])
+        and not (base in PERCENT_UNITS and _GROWTH_NAMED.match(after))
     )
 
 
@@ -228,15 +262,28 @@ def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None
 
 
 def _is_label(m: re.Match[str], base: str, after: str) -> bool:
-    """Counted things that are names: 两个方面, 19条具体举措, 中电科22所等, 10大项."""
+    """Counted things that are names: 两个方面, 19条具体举措, 中电科22所等, 10大项, 三江源二期工程
+    (a phase), 千名干部下基层 (a round numeral alone names a campaign)."""
     if m["post"] or m["approx"]:
         return False
+    chinese = not m["num"][0].isdigit()
+    if chinese and after[:1] and _CJK.match(after[:1]) and (base == "期" or m["num"] in "百千"):
+        return True
     if base == "所" and after[:1] in tuple(_NAME_AFTER_SUO):
         return True
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
         # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
         return not (_POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] == "有")
     return False
+
+
+# A list of policies named by their article counts: 工业稳增长24条、…发展18条等各项政策措施.
+_POLICY_LIST_END = re.compile(r"[^，,。；;]{0,40}?等[^，,。；;]{0,4}(?:政策|措施|举措)")
+
+
+def _is_policy_name(scan: str, m: re.Match[str], base: str) -> bool:
+    """N条 in a list that ends 等…政策措施 names a policy package, not N of something."""
+    return base == "条" and bool(_POLICY_LIST_END.match(scan, m.end()))
 
 
 # Qualitative positions with no number: 保持全市第一方阵, 位居全省前列.
@@ -270,7 +317,7 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
 _STRUCTURE = re.compile(
     r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \t]*[:：][ \t]*\d+(?:\.\d+)?){2,3}(?![\d:：])"
 )
-_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重")
+_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重|产业比")  # 三次产业比达到38.8:19.3:41.9
 _STRUCTURE_PART = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -17,8 +17,10 @@ Reading rules, each named in the row's ``rule`` with the words that decided it i
   and sign, 拉动/拉低), a stated basis, and what a rank ranks and among whom;
 - lists: a unit printed once serves the whole list (0.7、1.4个百分点; 7.9个、3.4个和1.7个百分点),
   values of one measure listed together keep it (增长7.8%、9.2%), and ranks go to each subject
-  listed or named before (A、B等指标均居全市第一; 两项指标增速均排名全市第三;
-  总量和增幅均列全市第三; 分别居全市第二、第三);
+  listed or named before (A、B等指标均居全市第一; 两项指标增速均排名全市第三, also over the
+  paragraph's earlier sentences; 总量和增幅均列全市第三; 分别居全市第二、第三; A、B等重要指标，保持
+  全市第一); a rank that moved between years is a from/to pair, each end with its year
+  (由2011年的全省第5位上升到去年的第3位); regions are scopes (中部第1, 西部第10位);
 - structure ratios (结构由14.9:33.2:51.9调整为…) are shares, from and to; 增长2.5倍 is a growth of
   250% noted as written; 贡献率 and 增长面 are shares;
 - mirror-site noise (區(qū), 增(zeng)长, 1·8%, 15℅, 321,676) is cleaned before reading, and every
@@ -71,11 +73,12 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SEP = re.compile(r"[，,：:]")
 _FLAT = re.compile(r"(?:与上年|同比|比上年|与去年)?(?<!保)持平")  # not 保持平稳
-_DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减|少)了?$")
+_DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减产|减收|减|少)了?$")
 _GROWTH = re.compile(
     r"(?:增长|增速|增幅|涨幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
     r"缩小|减)"
-    r"(?:了|为|达到?)?$"
+    r"(?:分别)?(?:了|为|是|达到?)?$"  # 四行业增速分别为-11.6%、4.1%
+    r"|(?:增长|增速)(?:预期)?(?:目标|预期)(?:为|是)?$"  # 生产总值增长目标为7.5%以上
 )
 # Shares of a whole, also of growth: 贡献率 (contribution) and 增长面 (share of sectors growing).
 _SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面")
@@ -83,13 +86,15 @@ _SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面"
 _CHANGE = re.compile(
     # 比上年末减少0.3万人, 比 2021 年末减少 0.5 万人, 比一季度增加了9个, 比去年同期多完成11亿元
     r"(?:比|较|同比|与)[^，,；;]{0,10}?(?:增加|减少|增长|下降|多完成|少完成|多|少|增收|减收)了?\s*$"
-    r"|(?:^|[^新])(?:增加|减少|增收|减收)了?\s*$"  # 收入增加了2191元 (与一季度相比，…)
+    r"|(?:^|[^新])(?:增加|减少|增收|减收|增产|减产)了?\s*$"  # 收入增加了2191元; 增产0.94亿斤
     r"|净增|净减|(?:超|超出|超过)(?:年度|全年)?(?:计划|目标|预期)$"  # 净增50亿元; 超计划0.65万亩
 )
 # One value for every member listed: 开工率、投产率均达到…; 一产、三产占比均提高0.1个百分点.
 _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$")
 _PAIR_GAP = re.compile(
-    r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变)?(?:至|到|为)$"
+    r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变|前移|后移)?(?:至|到|为)"
+    # …上升到去年的第3位
+    r"(?:(?:去年|上年|今年|本年|(?:19|20)\d\d\s?年)的?)?(?:全[市省国区县州])?$"
 )
 _SCOPE = re.compile(r"全市|全省|全国|全区|全县")
 _LIST_GAP = re.compile(r"^[、和及与,，\s]*$")
@@ -109,6 +114,7 @@ class _Carry:
     kind: str | None = None
     items: list = field(default_factory=list)  # subjects of the last list (分别, 、)
     rank_scope: str = ""  # 位列全国…百强第3，…百强第5: the scope carries to the next rank
+    ranked_on: str = ""  # 列全国第4、中部第1: the second rank is on what the first was
     pct_measure: str = ""  # the last measure read in % (growth_rate, rate, share)
     topic: str = ""  # what the sentence is about (交通运输业恢复强劲，增速达14.8%)
     topic_start: int | None = None
@@ -184,14 +190,17 @@ def _read(text: str, norm: str) -> list[dict]:
     doc = _Doc.read(text, norm)
     tables = find_tables(doc.scan)
     rows: list[dict] = [row for table in tables for row in _table_rows(doc, table)]
+    paragraph, recent = -1, []  # subjects read in the paragraph so far (两项指标均位列全市第6)
     for sentence in _SENTENCE.finditer(doc.scan):
         lo, hi = sentence.span()
         if not _CJK.search(doc.scan, lo, hi):
             continue  # English, codes, numbers alone: not the genre this reader knows
         if any(t.start <= lo < t.end for t in tables):
             continue  # read as a table
+        if doc.timeline.paragraph_start(lo) != paragraph:
+            paragraph, recent = doc.timeline.paragraph_start(lo), []
         section = section_at(doc.sections, doc.starts, lo)
-        for row in _read_sentence(doc, lo, hi, section):
+        for row in _read_sentence(doc, lo, hi, section, recent):
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = _join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
@@ -201,52 +210,55 @@ def _read(text: str, norm: str) -> list[dict]:
 
 
 _TARGET_TABLE = re.compile(r"目标|计划|预期")
+_YEAR_LABEL = re.compile(r"((?:19|20)\d\d)\s?年?")  # a row labelled by its year
+_TITLE_MONTH = re.compile(r"(?:19|20)\d\d\s?年\s?(\d{1,2})\s?月(?!\d|份?[-至到])")
+
+
+@dataclass(frozen=True)
+class _TableDates:
+    """What dates a table's cells: years and spans in its title, the month 本月 means."""
+
+    years: list
+    spans: list
+    month: int | None
 
 
 def _table_rows(doc: _Doc, table: Table) -> list[dict]:
     """One statement per value cell: row label × column header, dated by the table's title."""
     text, scan = doc.text, doc.scan
     head_end = table.rows[0][0].start if table.rows else table.end
-    title_years = find_years(scan, table.title_start, head_end)
-    title_spans = find_spans(scan, table.title_start, head_end)
+    month = _TITLE_MONTH.search(scan, table.title_start, head_end) or _TITLE_MONTH.search(
+        scan, 0, min(len(scan), 80)
+    )  # 2022年9月: the month 本月 and 1-本月 columns mean
+    dates = _TableDates(
+        find_years(scan, table.title_start, head_end),
+        find_spans(scan, table.title_start, head_end),
+        int(month.group(1)) if month else None,
+    )
     kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
     section = section_at(doc.sections, doc.starts, table.start)
-    rows = []
+    rows, carried_unit = [], ""
     for label, cell, column, group, unit_cell in table_values(table):
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
-        unit = column.unit
+        if _YEAR_LABEL.fullmatch(label.text):  # 2021年 | 2311.1 | 11: the row is the period
+            subject = UNIT_IN.sub("", column.words).strip() or subject
         row_unit = UNIT_IN.search(label.text)
-        measure = column.measure or "level"
-        if measure == "level":
-            unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
-            base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
-            measure = "level" if base in LEVEL_UNITS or not unit else "count"
-        period = period_for(
-            doc.timeline, doc.dates, table.start, label.start, kind, section.year,
-            section.year_named,
-        )  # fmt: skip
-        year, source = period.year, period.source
-        if column.year is not None:
-            year, source = column.year, "table column"
-        elif title_years:
-            year, source = title_years[-1].year, "table title"
-        first, last = period.first, period.last
-        if title_spans and kind == "actual":
-            first, last = title_spans[-1].first, title_spans[-1].last
-        why = (f"period {year} from the {source}; months {first}-{last}" if year is not None
-               else period.why)  # fmt: skip
-        value = cell.number
+        if row_unit:
+            carried_unit = row_unit["unit"]  # 社会消费品零售总额(亿元), then 批发零售业 in 亿元
+        measure, unit = _table_measure(column, table, row_unit, unit_cell, carried_unit)
+        year, source, first, last, why = _table_period(doc, table, dates, label, column, kind)
         rows.append({
             "subject": subject, "match_subject": subject, "subject_start": label.start,
             "period": year, "start_month": first, "end_month": last,
             "period_from": source if year is not None else "unknown",
             "kind": kind, "measure": measure, "ranked_on": "", "stage": "",
-            "value": value, "value_high": None, "unit": unit, "printed": text[cell.start:cell.end],
+            "value": cell.number, "value_high": None, "unit": unit,
+            "printed": text[cell.start:cell.end],
             "qualifier": "", "bound": "exact", "commitment": "", "rank_scope": "",
             "price_basis": "nominal" if unit.endswith("元") and measure == "level" else "",
             "section": section.label, "quote": text[label.start:cell.end],
             "note": f"group {group}" if group else "", "start": cell.start, "end": cell.end,
-            "comparator": "", "rule": "table",
+            "comparator": column.comparator, "rule": "table",
             "evidence": _join_evidence(f"table: row {label.text}, column {column.words or '?'}",
                                        f"{kind}: table {table.title[:30]}", why),
             "quote_start": label.start, "printed_span": (cell.start, cell.end),
@@ -255,7 +267,50 @@ def _table_rows(doc: _Doc, table: Table) -> list[dict]:
     return rows
 
 
-def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
+def _table_measure(column, table: Table, row_unit, unit_cell: str, carried_unit: str):
+    """(measure, unit) of a cell: the column's, a level's unit from the 单位 cell, the row label,
+    the column, the table, or the row label above (a level in 亿 or 元 is a level, else a count)."""
+    measure, unit = column.measure or "level", column.unit
+    if measure == "level":
+        unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
+        unit = unit or carried_unit
+        base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
+        measure = "level" if base in LEVEL_UNITS or not unit else "count"
+    return measure, unit
+
+
+def _table_period(doc: _Doc, table: Table, dates: _TableDates, label, column, kind: str):
+    """(year, source, first month, last month, why) of a cell: a row labelled by its year, a
+    column of a year, the title's year, else the text around; months from the title's span or
+    a 本月 / 1-本月 column."""
+    section = section_at(doc.sections, doc.starts, table.start)
+    period = period_for(
+        doc.timeline, doc.dates, table.start, label.start, kind, section.year, section.year_named
+    )
+    year, source = period.year, period.source
+    labelled = _YEAR_LABEL.fullmatch(label.text)
+    if labelled:
+        year, source = int(labelled.group(1)), "table row"  # 2021年 | 2311.1 | 11
+    elif column.year is not None:
+        year, source = column.year, "table column"
+    elif dates.years:
+        year, source = dates.years[-1].year, "table title"
+    first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it
+    if dates.spans and kind == "actual":
+        first, last = dates.spans[-1].first, dates.spans[-1].last
+    if dates.month and column.period_words:
+        last = dates.month  # 本月 is that month, 1-本月 the year to it
+        first = 1 if re.match(r"1-|累计|本年", column.period_words) else last
+    why = (f"period {year} from the {source}; months {first}-{last}" if year is not None
+           else period.why)  # fmt: skip
+    return year, source, first, last, why
+
+
+def _read_sentence(
+    doc: _Doc, lo: int, hi: int, section: Section, recent: list | None = None
+) -> list[dict]:
+    """Statements of the sentence ``[lo, hi)``; ``recent`` holds the subjects read earlier in its
+    paragraph and takes this sentence's."""
     text, norm, scan = doc.text, doc.norm, doc.scan
     structures = find_structures(scan, lo, hi)
     taken = [(m.start, m.end) for m in structures]
@@ -263,6 +318,8 @@ def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
     found = [m for m in found if not any(a <= m.start < b for a, b in taken)]
     mentions = sorted(found + find_standings(scan, lo, hi), key=lambda m: m.start)
     carry, rows, i, consumed = _Carry(), [], 0, lo
+    if recent is not None:
+        carry.recent = recent
     if mentions:
         carry.topic, carry.topic_start = _topic(norm, scan, lo, mentions[0].start)
     for row in _structure_rows(doc, lo, structures, section):
@@ -284,8 +341,11 @@ def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
         items = []
         for k, (mention, subject, subject_start, stage) in enumerate(assigned):
             cmp = comparators[min(k, len(comparators) - 1)] if comparators else None
+            own_ctx = ctx
+            if stage == "to":  # 由2011年的第5位上升到去年的第3位: each end of a change has its year
+                own_ctx = _context(doc, lo, clause_lo, mention.start, section, carry, before)
             row = _statement(
-                text, norm, mention, subject, subject_start, stage, before, carry, ctx, cmp
+                text, norm, mention, subject, subject_start, stage, before, carry, own_ctx, cmp
             )
             row["sentence"] = norm[lo:hi]
             row["clause"] = norm[clause_lo : _clause_end(scan, mention.end, hi)]
@@ -293,28 +353,39 @@ def _read_sentence(doc: _Doc, lo: int, hi: int, section: Section) -> list[dict]:
             if row.pop("keeps_carry"):
                 continue
             items.append((row["match_subject"], row["subject_start"]))
-            if row["measure"] not in ("rank", "standing") and row["match_subject"]:
-                known = [s for s, _ in carry.recent]
-                if row["match_subject"] not in known:
-                    carry.recent.append((row["match_subject"], row["subject_start"]))
+            _remember_subject(carry, row)
         if rows and items:
-            last = rows[-1]
-            carry.measure, carry.kind = last["measure"], last["kind"]
-            if last["measure"] in ("growth_rate", "rate", "share"):
-                carry.pct_measure = last["measure"]
-            if last["measure"] not in ("rank", "standing"):
-                carry.subject, carry.subject_start = items[-1]
-            distinct = list(dict.fromkeys(items))
-            if len(distinct) > 1:
-                carry.items = distinct
-            elif last["measure"] not in ("rank", "standing") and not group[0].ordinal:
-                carry.items = []
+            _carry_over(carry, rows[-1], items, group)
         consumed = group[-1].end + _forward_length(norm, group[-1], hi)
         i += len(group)
     rows.sort(key=lambda r: r["start"])
     return rows
 
 
+def _remember_subject(carry: _Carry, row: dict) -> None:
+    """A statistic's subject, for a later 两项指标…均 to mean."""
+    subject = row["match_subject"]
+    if row["measure"] in _STATISTICS and subject and subject not in [s for s, _ in carry.recent]:
+        carry.recent.append((subject, row["subject_start"]))
+
+
+def _carry_over(carry: _Carry, last: dict, items: list, group: list[Mention]) -> None:
+    """What the next clause of the sentence inherits from the statements just read: measure,
+    kind, subject (not a rank's) and the subjects of a list."""
+    carry.measure, carry.kind = last["measure"], last["kind"]
+    if last["measure"] in ("growth_rate", "rate", "share"):
+        carry.pct_measure = last["measure"]
+    if last["measure"] not in ("rank", "standing"):
+        carry.subject, carry.subject_start = items[-1]
+    distinct = list(dict.fromkeys(items))
+    if len(distinct) > 1:
+        carry.items = distinct
+    elif last["measure"] not in ("rank", "standing") and not group[0].ordinal:
+        carry.items = []
+
+
+# Measures whose subjects a later 两项指标 can mean (not ranks, comparisons or changes).
+_STATISTICS = ("level", "count", "growth_rate", "rate", "share")
 _ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
 # The three sectors named before a ratio: 三次产业结构, 一、二、三产业, 产业结构, 三产结构比由….
 _THREE_SECTORS = re.compile(r"三次产业|一、二、三产业|一二三产|产业结构|三产|三大产业")
@@ -422,6 +493,7 @@ def _context(
         "section": section.label,
         "completion": kind.completion,
         "clause_text": doc.scan[clause_lo:pos],
+        "sentence_text": doc.scan[lo:pos],
     }
 
 
@@ -446,7 +518,10 @@ def _topic(norm: str, scan: str, lo: int, first: int) -> tuple[str, int | None]:
     return topic, _offset(norm, topic, lo)
 
 
-_PAIR_LEAD = re.compile(r"(?:由|从)(?:[^，,；;\d]{0,8}的)?$")  # 由40%…, 由二季度的第12位…
+# 由40%…, 由二季度的第12位…, 由2011年的全省第5位…
+_PAIR_LEAD = re.compile(
+    r"(?:由|从)(?:[^，,；;\d]{0,8}的|(?:19|20)\d\d\s?年的?)?(?:全[市省国区县州])?$"
+)
 _STRICT_LIST_GAP = re.compile(r"^[、和及与\s]*$")
 
 
@@ -515,21 +590,49 @@ _RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量"
 def _assign_ranks(
     norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
 ) -> list[tuple[Mention, str, int | None, str]]:
-    """Ranks: one per subject of a list (A、B等指标均居全市第一; 分别…第二、第三), else one."""
+    """Ranks: one per subject of a list (A、B等指标均居全市第一; 分别…第二、第三), else one.
+    The rules are tried in turn; the first that names the subjects decides."""
     first = group[0]
     own = subject_before_rank(before)
     if first.base == "standing" and not own:
         own = _previous_clause_subject(norm, before_lo)
+    assigned = (
+        _ranks_of_listed_subjects(norm, group, before, before_lo)
+        or _ranks_in_order(norm, group, before, before_lo, carry)
+        or _shared_rank(norm, group, before, before_lo, carry)
+    )
+    if assigned:
+        return assigned
+    listed = _listed_before(norm, before_lo) if not own or _NO_SUBJECT.match(own) else None
+    if listed and len(group) == 1:
+        # A、B、C等重要经济社会发展指标，保持全市第一: one rank for each indicator listed
+        return [(first, s, st, "") for s, st in listed]
+    return [(m, own, _offset(norm, own, before_lo), "") for m in group]
+
+
+def _ranks_of_listed_subjects(
+    norm: str, group: list[Mention], before: str, before_lo: int
+) -> list[tuple[Mention, str, int | None, str]]:
+    """A、B等指标均居全市第一 (one rank each), A、B分别居全市第二、第三 (in order)."""
     lead = _RANK_VERB_AT.split(before)[0]
-    if "、" in lead and _RANK_LIST_TAIL.search(lead):
-        items = split_items(_RANK_LIST_TAIL.sub("", lead))
-        if len(items) > 1 and len(group) in (1, len(items)):
-            tail = before[len(_RANK_LIST_TAIL.sub("", lead)) :]
-            word = next((w for w, _ in _RANKED_WORDS if w in tail), "")
-            if len(group) == len(items):  # 分别居全市第二、第三
-                return [(m, s + word, _offset(norm, s, before_lo), "")
-                        for m, s in zip(group, items, strict=True)]  # fmt: skip
-            return [(first, s + word, _offset(norm, s, before_lo), "") for s in items]
+    if "、" not in lead or not _RANK_LIST_TAIL.search(lead):
+        return []
+    items = split_items(_RANK_LIST_TAIL.sub("", lead))
+    if len(items) < 2 or len(group) not in (1, len(items)):
+        return []
+    tail = before[len(_RANK_LIST_TAIL.sub("", lead)) :]
+    word = next((w for w, _ in _RANKED_WORDS if w in tail), "")
+    if len(group) == len(items):  # 分别居全市第二、第三
+        return [(m, s + word, _offset(norm, s, before_lo), "")
+                for m, s in zip(group, items, strict=True)]  # fmt: skip
+    return [(group[0], s + word, _offset(norm, s, before_lo), "") for s in items]
+
+
+def _ranks_in_order(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: _Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """Several ranks for the subjects listed before 分别 or in the clause before; one rank for
+    each subject just listed (…，均保持全省第三)."""
     if len(group) > 1:
         items = split_items(before.split("分别")[0]) if "分别" in before else []
         if len(items) != len(group) and len(carry.items) == len(group):
@@ -540,11 +643,27 @@ def _assign_ranks(
             ]
     if carry.items and _ALL_OF_THEM.match(before):
         # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
-        return [(first, s, st, "") for s, st in carry.items]
-    shared = _shared_rank(norm, group, before, before_lo, carry)
-    if shared:
-        return shared
-    return [(m, own, _offset(norm, own, before_lo), "") for m in group]
+        return [(group[0], s, st, "") for s, st in carry.items]
+    return []
+
+
+_LISTED_INDICATORS = re.compile(r"等[^、，,\d]{0,12}指标$")
+
+
+def _listed_before(norm: str, clause_lo: int) -> list[tuple[str, int | None]]:
+    """The indicators listed by the clause before, when it lists them and says nothing else:
+    人均地区生产总值、全员劳动生产率等重要经济社会发展指标，(保持全市第一)."""
+    end = clause_lo - 1
+    if norm[end : end + 1] not in ("，", ","):
+        return []
+    window = max(0, end - 80)
+    seps = list(re.finditer(r"[，,：:。；;！？\n]", norm[window:end]))
+    lo = window + (seps[-1].end() if seps else 0)
+    tail = _LISTED_INDICATORS.search(norm, lo, end)
+    if tail is None or "、" not in norm[lo : tail.start()]:
+        return []
+    items = split_items(norm[lo : tail.start()])
+    return [(item, _offset(norm, item, lo)) for item in items] if len(items) > 1 else []
 
 
 _COUNTED_INDICATORS = re.compile(
@@ -782,6 +901,9 @@ def _comparison_rules(st: _Statement) -> None:
             st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
         st.evidence.append(f"compared with {cmp_text} ({cmp_words})")
         st.cmp_text = "" if st.measure == "growth_rate" else cmp_text  # 增速同比…: on a year ago
+    if st.measure == "change_pp" and st.value is not None and _NARROWED_DECLINE.search(st.before):
+        st.value = -st.value  # 降幅较一季度收窄2.7个百分点: the growth rate rose 2.7 points
+        st.evidence.append(f"a decline that {_NARROWED_DECLINE.search(st.before).group()[-2:]}")
     if st.measure == "change_pp" and not st.comparator and st.rule == "pp_change":
         pull = _PULL.search(st.before)
         if pull:
@@ -808,7 +930,12 @@ def _rank_rule(st: _Statement, carry: _Carry, norm: str) -> None:
         said = next((w for w, _ in _RANKED_WORDS if st.own_subject.endswith(w)), "")
         said = said or next((w for w, _ in _RANKED_WORDS if w in lead), "")
         st.ranked_on = dict(_RANKED_WORDS).get(said) or st.ranked_hint or ""
-        st.ranked_on = st.ranked_on or _RANKED_ON.get(carry.measure or "", "")
+        # after 比全国高4.7个百分点: the points compare the last figure in %, which is ranked
+        last = carry.pct_measure if carry.measure == "change_pp" else carry.measure
+        st.ranked_on = st.ranked_on or _RANKED_ON.get(last or "", "")
+        if not st.ranked_on and carry.measure == "rank":
+            st.ranked_on = carry.ranked_on
+        carry.ranked_on = st.ranked_on
         if said:
             st.evidence.append(f"ranked on {st.ranked_on} ({said})")
     if st.measure in ("rank", "standing"):
@@ -894,6 +1021,8 @@ def _row(st: _Statement, text: str) -> dict:
 
 
 _PULL = re.compile(r"拉动|拉低|下拉|拖累")
+# A decline rate narrowed (a rise) or widened (a fall): 降幅较一季度收窄, 降幅较上月扩大.
+_NARROWED_DECLINE = re.compile(r"降幅[^，,；;]{0,14}(?:收窄|缩小|扩大|加大|加深)了?$")
 # 持平 against a place or its average: 与全省平均水平持平, 与省持平 (not 与上年持平).
 _FLAT_VERSUS = re.compile(r"与(?P<cmp>(?!上年|去年|同期)[^，,；;\d]{1,10}?)(?:平均水平|平均)?$")
 _PULL_DOWN = ("拉低", "下拉", "拖累")
@@ -930,6 +1059,12 @@ _RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", 
               "count": "amount"}  # fmt: skip
 
 
+# A rate named in brackets before its value: 占常住人口比重(常住人口城镇化率)为67.31%.
+_NAMED_RATE_IN_BRACKETS = re.compile(r"[(（][^()（）]{1,12}率[)）](?:为|是|达到?)?$")
+# A note in brackets between a verb and its value: 下降(同口径)19.59%.
+_TRAILING_NOTE = re.compile(r"[(（][^()（）\d]{1,10}[)）]$")
+# A level compared with a place or plan, as a gap: 高于全市平均水平12645元.
+_LEVEL_VERSUS = re.compile(r"(?P<verb>高于|低于|高出|多于|少于)[^，,；;\d]{1,12}$")
 # Rates whose name says 增长 but that are no growth: 人口自然增长率.
 _NAMED_RATE = re.compile(r"自然增长率")
 _GROWTH_SUBJECT = re.compile(r"增速|增幅|涨幅|增长")
@@ -942,7 +1077,20 @@ def _measure(
 ) -> tuple[str, int, str, str]:
     """The measure a mention reports, its sign, the rule that read it and the deciding words."""
     tail = before.rstrip()
+    named_rate = _NAMED_RATE_IN_BRACKETS.search(tail)  # 占常住人口比重(常住人口城镇化率)为67.31%
+    tail = _TRAILING_NOTE.sub("", tail)  # 下降(同口径)19.59%: the note is no part of the verb
     decline = _DECLINE.search(tail)
+    special = _unit_measure(m, tail, decline)
+    if special is not None:
+        return special
+    if m.base in PERCENT_UNITS:
+        words = _PercentWords(before, tail, subject, after, named_rate, decline)
+        return _percent_measure(words, ctx, carry, paren_value)
+    return _amount_measure(m, tail, decline)
+
+
+def _unit_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str] | None:
+    """Measures the unit alone decides: ranks, standings, 持平, points, moves in a ranking."""
     sign = -1 if decline else 1
     if m.ordinal:
         return "rank", 1, "rank", ""
@@ -961,28 +1109,65 @@ def _measure(
         return "change", -1 if down else 1, "rank_move", moved.group() if moved else ""
     if m.base in PP_UNITS:
         return "change_pp", sign, "pp_change", decline.group() if decline else ""
-    if m.base in PERCENT_UNITS:
-        growth = _GROWTH.search(tail)
-        # a share named in this clause, or carried from the clause before unless a growth verb
-        # stands here (工业投资75.11亿元(占总投资的32.1%)，增长103.2% is the investment's growth)
-        share = _SHARE.search(before) or (not growth and _SHARE.search(subject))
-        if ctx["completion"]:
-            return "rate", 1, "completion", "完成…的"
-        if share:
-            return "share", 1, "share", share.group()
-        if _NAMED_RATE.search(subject):
-            return "rate", 1, "rate", _NAMED_RATE.search(subject).group()
-        if growth or _GROWTH_SUBJECT.search(subject):
-            return "growth_rate", sign, "growth", growth.group() if growth else "增速"
-        if paren_value:
-            # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
-            measure = carry.pct_measure or "rate"
-            return measure, 1, "comparator_value", "(…) after a comparator"
-        if _GROWTH_AFTER.match(after):
-            return "growth_rate", 1, "growth", _GROWTH_AFTER.match(after).group()
-        if re.match(r"的[\u4e00-\u9fff]", after):
-            return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
-        return "rate", 1, "rate", ""
+    return None
+
+
+@dataclass(frozen=True)
+class _PercentWords:
+    """The words around a figure in % that say what it measures."""
+
+    before: str  # the clause before the value
+    tail: str  # the same, stripped, without a trailing note in brackets
+    subject: str
+    after: str  # a few characters after the value
+    named_rate: re.Match | None  # (…城镇化率)为
+    decline: re.Match | None
+
+
+def _percent_measure(
+    w: _PercentWords, ctx: dict, carry: _Carry, paren_value: bool
+) -> tuple[str, int, str, str]:
+    """A figure in %: a completion, a named rate, a share, a growth (with its sign), a
+    comparator's own figure, or a rate."""
+    sign = -1 if w.decline else 1
+    growth = _GROWTH.search(w.tail)
+    # a share named in this clause, or carried from the clause before unless a growth verb
+    # stands here (工业投资75.11亿元(占总投资的32.1%)，增长103.2% is the investment's growth)
+    share = _SHARE.search(w.before) or (not growth and _SHARE.search(w.subject))
+    if ctx["completion"]:
+        return "rate", 1, "completion", "完成…的"
+    if w.named_rate:
+        return "rate", 1, "rate", w.named_rate.group()
+    if share:
+        return "share", 1, "share", share.group()
+    if _NAMED_RATE.search(w.subject):
+        return "rate", 1, "rate", _NAMED_RATE.search(w.subject).group()
+    if growth or _GROWTH_SUBJECT.search(w.subject):
+        return "growth_rate", sign, "growth", growth.group() if growth else "增速"
+    if paren_value:
+        # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
+        return carry.pct_measure or "rate", 1, "comparator_value", "(…) after a comparator"
+    return _percent_by_context(w, ctx, carry)
+
+
+def _percent_by_context(w: _PercentWords, ctx: dict, carry: _Carry) -> tuple[str, int, str, str]:
+    """A figure in % whose own clause names no measure: the words after it, or the sentence."""
+    if _GROWTH_AFTER.match(w.after):
+        return "growth_rate", 1, "growth", _GROWTH_AFTER.match(w.after).group()
+    if re.match(r"的[\u4e00-\u9fff]", w.after):
+        return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
+    about_growth = "增速" in ctx["sentence_text"]
+    if w.tail.endswith(("(", "（")) and (carry.pct_measure or about_growth):
+        # 从…增速来看，…西藏(14.7%)、重庆(11%): a place's figure in brackets, of the measure
+        # the sentence is about
+        measure = "growth_rate" if about_growth else carry.pct_measure
+        return measure, 1, "bracketed", f"(…) of {measure}"
+    return "rate", 1, "rate", ""
+
+
+def _amount_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str]:
+    """A figure in units: a multiple, a change (比上年增加, 增产, 高于全市…), a level or a count."""
+    sign = -1 if decline else 1
     if m.base in RATIO_UNITS:
         growth = _GROWTH.search(tail)
         if growth and not decline:
@@ -991,6 +1176,9 @@ def _measure(
     change = _CHANGE.search(tail)
     if change:
         return "change", sign, "change", change.group()
+    versus = _LEVEL_VERSUS.search(tail)
+    if versus:  # 人均地区生产总值…，高于全市平均水平12645元: a gap to the comparator
+        return "change", -1 if versus["verb"] in ("低于", "少于") else 1, "change", versus.group()
     if m.base in LEVEL_UNITS:
         return "level", 1, "level", ""
     return "count", 1, "count", ""
@@ -1112,9 +1300,15 @@ _POOL = re.compile(
 _LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
 
 
+# Where a rank is among: 全市…, or a region (列全国第4、中部第1; 位列西部第10位).
+_RANK_SCOPE = re.compile(
+    r"全市|全省|全国|全区|全县|(?:东部|中部|西部|东北|西北|西南|华东|华北|华中|华南)(?:地区)?(?=第)"
+)
+
+
 def _rank_scope(norm: str, m: Mention) -> str:
     lo = _clause_start(norm, max(0, m.start - 60), m.start)
-    scopes = _SCOPE.findall(norm, lo, m.end)
+    scopes = _RANK_SCOPE.findall(norm, lo, m.end)
     if scopes:
         return scopes[-1]
     sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1

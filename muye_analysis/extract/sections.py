@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from muye_analysis.extract.dating import find_years
+from muye_analysis.extract.dating import head_years
 
 _TOP = re.compile(r"^[ \t]*([一二三四五六七八九十]{1,3})[、.]([^\n]*)", re.M)
 _SUB = re.compile(r"^[ \t]*\(([一二三四五六七八九十]{1,3})\)", re.M)
@@ -47,7 +47,7 @@ def find_sections(text: str) -> list[Section]:
     )
     title_end = min(heads[0][0] if heads else len(text), _TITLE_SPAN)
     # Years of the title, not of its dates (——2023年1月5日在…会议上, 发布时间：2022-10-25).
-    title_years = [y.year for y in find_years(text, 0, title_end)]
+    title_years = [y.year for y in head_years(text, 0, title_end)]
     defaults = {
         "actual": title_years[0] if title_years else None,
         "target": title_years[1] if len(title_years) > 1 else None,

@@ -12,7 +12,7 @@ import re
 # Words before a subject that say when, where or how much, not what.
 _LEAD = re.compile(
     r"^(?:[\s、，,和及与并且〃“”\"'()]|其中|全年|全区|全县|全市|全省|全镇|全乡|当年|今年|年内|"
-    r"截至目前|截止目前|截至年底|截止年底|目前|累计|共有|共计|合计|总计|共|力争|确保|要|将|还|"
+    r"截至目前|截止目前|截至年底|截止年底|目前|预计|累计|共有|共计|合计|总计|共|力争|确保|要|将|还|"
     r"同时|另外|此外|持续|继续|按照|根据|依据|围绕|年末|年初|期末|一是|二是|三是|四是|五是|"
     r"(?:19|20)\d\d年(?:全年|底前|底)?)+"
 )
@@ -26,12 +26,13 @@ _TRAIL = re.compile(
     r"均为|均达到|均达|均|共计|共|合计|上涨了?|下跌了?|回升了?|"
     r"增长了?|下降了?|降低了?|减少了?|提高了?|提升了?|上升了?|回落了?|增加了?|增速为?|增幅为?|"
     r"达到了?|达|为|是|完成了?|实现了?|突破|超过|超|近|约|居|位居|位列|排名|全市|全省|全国|"
-    r"稳定在|保持在|控制在|不少于|不低于|不超过|高于|低于|由|从|在|的|整体工作|[\s、，,:：“”〃])+$"
+    r"稳定在|保持在|控制在|不少于|不低于|不超过|高于|低于|由|从|在|的|整体工作|[\s、，,:：“”〃(（])+$"
 )
 # Subjects that only point back at the one before (总量居全市第5位); value = what a rank is on.
 GENERIC = {
     "总量": "level", "总额": "level", "规模": "level", "增速": "growth_rate",
-    "增幅": "growth_rate", "额度": "amount", "金额": "amount", "同比": "growth_rate", "": None,
+    "增幅": "growth_rate", "降幅": "growth_rate", "涨幅": "growth_rate",
+    "额度": "amount", "金额": "amount", "同比": "growth_rate", "": None,
     "净增": None, "净减": None, "超计划": None, "超目标": None,  # 净增50亿元: of the subject before
 }  # fmt: skip
 # Where a noun phrase after a counted number ends: the next verb.
@@ -39,6 +40,8 @@ _FORWARD_STOP = re.compile(
     r"共|完成|全面|全部|实现|对接|包联|化解|争取|纳入|建成|启动|获批|开工|交付|项目建设|受益|惠及|均"
 )
 _RANK_VERB = re.compile(r"居|位居|位列|排名|排在|名列|(?<!排)列(?=全|第)|保持(?=全|第)")
+# An announcement before the subject it announces: …的主要预期目标是, 目标为：.
+_ANNOUNCED = re.compile(r"目标(?:任务)?(?:是|为)[:：]?")
 _QUOTES = str.maketrans("", "", '“”〃"')
 
 
@@ -48,6 +51,7 @@ def clean_subject(text: str) -> str:
         # "A、B等惠企资金": the examples name members; the subject is what follows 等.
         tail = text.rsplit("等", 1)[1]
         text = tail or text
+    text = _ANNOUNCED.split(text)[-1]  # 年初确定的主要预期目标是地区生产总值 -> 地区生产总值
     text = _TRAIL.sub("", _LEAD.sub("", text))
     for _ in range(2):  # 组织开展…, 抓好总投资…: at most two verbs in a row
         stripped = _LEAD_VERB.sub("", text)

@@ -4,14 +4,17 @@ Bulletins and statistics pages print tables three ways once copied to text:
 
 - one row per line, cells between pipes: ``| 工业 | 176.90 | 3.8 |`` (the header row may lack
   its label cell, and a title or unit row may come first: ``| 单位:亿元 | |||``);
-- one cell per line with pipes on lines of their own (生产总值⏎|⏎295.4⏎|⏎7.7);
+- one cell per line with pipes on lines of their own (生产总值⏎|⏎295.4⏎|⏎7.7), or each cell
+  closed by a pipe (西藏 |⏎14.7 |⏎14.3 |);
 - one cell per line without pipes, headers split over lines (总量⏎(亿元)⏎比上年同期⏎增长(%)).
 
 Each is read the same way: the header cells before the first number say what the value columns
 hold (a level, a growth rate, a share, a rank, or a year's level when the headers are years) and
 in which unit (绝对额(亿元), 单位:亿元, a label such as 人均地区生产总值(元)); each row is a label
-followed by its numbers; a label with no numbers (按产业分) groups the rows under it. The title
-above the table (2022年全区生产总值及其增长速度, 2022年上半年) gives the period.
+followed by its numbers; a label with no numbers (按产业分) groups the rows under it; an ordering
+column (排行, 1, 2, 3…) is no statistic; a row of words after rows of numbers starts another
+table. The title above the table (2022年全区生产总值及其增长速度, 2022年上半年) gives the period,
+a row labelled by its year (2021年 | 2311.1 | 11) its own, and 本月 / 1-本月 columns their months.
 """
 
 from __future__ import annotations
@@ -30,11 +33,16 @@ UNIT_IN = re.compile(
     r"[(（](?P<unit>%|‰|(?:万亿|亿|万)?元|(?:万亿|亿)?美元|万?吨|万?人|万?亩|公顷|个|家|户)[)）]"
 )
 _LABEL_HEAD = re.compile(
-    r"^(?:指\s*标(?:名称)?|项\s*目|名\s*称|地\s*区|各区县|区县|县\s*区|行业|类别|产品)"
+    r"^(?:指\s*标(?:名称)?|项\s*目|名\s*称|地\s*区|各区县|区县|县\s*区|行业|类别|产品|年\s*份|省市|省份"
+    r"|区\s*域)"
 )
 _RANK_HEAD = re.compile(r"位次|名次|排名|排位")
-_ORDER_HEAD = re.compile(r"^(?:排行|序号|排序|序)$")
+_ORDER_HEAD = re.compile(r"^[^\d|]{0,6}?(?:排行|序号|排序)$|^序$")  # GDP排行: an ordering
 _GROWTH_HEAD = re.compile(r"增长|增速|增幅|比上年|比去年|同比|±|上涨|涨幅")
+# A change in points against a year earlier: 增速与去年同期比较, 增减百分点.
+_CHANGE_HEAD = re.compile(r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:比较|相比)|增减百分点|百分点")
+# A header cell cut in two over lines: 增速与去年⏎同期比较.
+_OPEN_COMPARISON = re.compile(r"(?:与|比|较)(?:去年|上年)$")
 _SHARE_HEAD = re.compile(r"比重|占|构成")
 _LEVEL_HEAD = re.compile(
     r"总量|绝对数|绝对额|绝对值|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
@@ -76,6 +84,8 @@ class Column:
     year: int | None = None
     words: str = ""
     skip: bool = False  # an ordering (排行, 序号): no statistic
+    comparator: str = ""  # what a change in points is against (上年同期)
+    period_words: str = ""  # 本月, 1-本月: the months the column covers (its growth column's too)
 
 
 @dataclass
@@ -138,26 +148,59 @@ def _pipe_table(scan: str, lines, i: int):
             break
         rows_per_line.append(line.strip() != "|" if line.strip() else None)
         j += 1
-    block_start, block_end = lines[i][0], lines[j - 1][1]
-    cell_per_line = sum(1 for r in rows_per_line if r is False) >= 3
-    if cell_per_line:
-        cells = [
-            _strip(scan, la, lb)
-            for la, lb in lines[i:j]
-            if scan[la:lb].strip() and scan[la:lb].strip() != "|"
-        ]
-        cells = [_strip(scan, c.start, c.end - (1 if c.text.endswith("|") else 0)) for c in cells]
-        table = _from_stream(scan, cells, block_start, block_end)
-    else:
-        rows = []
-        for la, lb in lines[i:j]:
-            if scan[la:lb].strip():
-                rows.append(_split_row(scan, la, lb))
-        table = _from_rows(scan, rows, block_start, block_end)
+    j = _second_header(scan, lines, i, j)
+    table = _read_block(scan, lines[i:j], sum(1 for r in rows_per_line if r is False) >= 3)
     if table is None:
         return None
     _attach_title(scan, lines, i, table)
     return table, j
+
+
+def _read_block(scan: str, block, between_pipe_lines: bool) -> Table | None:
+    """A block of pipe lines as a table: a cell per line closed by a pipe (西藏 |⏎14.7 |), a
+    cell per line between pipe lines (生产总值⏎|⏎295.4), or a row per line."""
+    start, end = block[0][0], block[-1][1]
+    if not between_pipe_lines and _one_cell_lines(scan, block):
+        cells = [
+            _strip(scan, la, la + len(scan[la:lb].rstrip(" \t|")))
+            for la, lb in block
+            if scan[la:lb].strip(" \t|")
+        ]
+        return _from_stream(scan, cells, start, end)
+    if between_pipe_lines:
+        cells = [
+            _strip(scan, la, lb)
+            for la, lb in block
+            if scan[la:lb].strip() and scan[la:lb].strip() != "|"
+        ]
+        cells = [_strip(scan, c.start, c.end - (1 if c.text.endswith("|") else 0)) for c in cells]
+        return _from_stream(scan, cells, start, end)
+    rows = [_split_row(scan, la, lb) for la, lb in block if scan[la:lb].strip()]
+    return _from_rows(scan, rows, start, end)
+
+
+def _one_cell_lines(scan: str, lines) -> bool:
+    """Most lines of the block hold one cell, and at least three of them are numbers."""
+    texts = [scan[a:b].strip() for a, b in lines if scan[a:b].strip(" \t|")]
+    single = [t for t in texts if len([c for c in t.split("|") if c.strip()]) == 1]
+    numbers = [t for t in single if _NUMBER.fullmatch(t.strip(" \t|"))]
+    return len(single) >= 0.8 * len(texts) and len(numbers) >= 3
+
+
+def _second_header(scan: str, lines, i: int, j: int) -> int:
+    """Where a second table starts inside a block of pipe rows: a row of words after rows of
+    numbers (年份 | GDP(亿元) | 增速(%) under a table of counties)."""
+    seen_data = False
+    for k in range(i, j):
+        cells = [c for c in scan[lines[k][0] : lines[k][1]].split("|") if c.strip()]
+        if len(cells) < 2:
+            continue
+        numbers = sum(1 for c in cells if _NUMBER.fullmatch(c.strip()))
+        if numbers and numbers < len(cells):
+            seen_data = True
+        elif not numbers and seen_data:
+            return k
+    return j
 
 
 def _split_row(scan: str, a: int, b: int) -> list[Cell]:
@@ -216,7 +259,7 @@ def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | 
     rows.append(row)
     table = Table(start, end, "", start, header, [r for r in rows if len(r) > 1])
     width = _mode([len(r) - 1 for r in table.rows])
-    table.columns = _columns(header, width)
+    table.columns = _with_periods(_columns(header, width))
     table.unit = _table_unit(header)
     return table if len(table.rows) >= 2 else None
 
@@ -235,19 +278,28 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
     values = width - label_at - 1
     header = [c for c in header_row if c.text]
-    columns: list[Column]
     if len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
-        columns = [_column([c]) for c in header[label_at + 1 :]]
-        order = [_column([c]) for c in header[:label_at]]
-        if any(not col.skip for col in order):
-            columns = order + columns  # a statistic before the label (rare): keep its place
+        columns = _positional_columns(header, data, label_at)
     else:
         columns = _columns(header, values)
     table = Table(start, end, "", start, title_cells + header)
-    table.columns = columns
+    table.columns = _with_periods(columns)
     table.unit = _table_unit(title_cells + header)
     table.rows = [r[label_at:] for r in data if len(r) > label_at + 1]
     return table
+
+
+def _positional_columns(header: list[Cell], data: list[list[Cell]], label_at: int) -> list[Column]:
+    """Columns named one header cell each; one before the label is an ordering when its header
+    says so (GDP排行) or its values run 1, 2, 3…, else a statistic kept in its place."""
+    columns = [_column([c]) for c in header[label_at + 1 :]]
+    order = [_column([c]) for c in header[:label_at]]
+    for k, col in enumerate(order):
+        if [r[k].number for r in data if k < len(r)] == list(range(1, len(data) + 1)):
+            col.skip = True  # 1, 2, 3…: the rows' order, whatever its header says
+    if any(not col.skip for col in order):
+        columns = order + columns  # a statistic before the label (rare): keep its place
+    return columns
 
 
 def _is_data(row: list[Cell]) -> bool:
@@ -280,6 +332,10 @@ def _column(cells: list[Cell]) -> Column:
         col.measure = "unit"
     elif _RANK_HEAD.search(words):
         col.measure, col.unit = "rank", "位"
+    elif _CHANGE_HEAD.search(words):
+        col.measure, col.unit = "change_pp", "个百分点"
+        cmp = _CHANGE_HEAD.search(words)["cmp"]
+        col.comparator = f"{cmp}同期" if cmp and "同期" in words else (cmp or "")
     elif _GROWTH_HEAD.search(words):
         col.measure, col.unit = "growth_rate", "%"
     elif _SHARE_HEAD.search(words):
@@ -295,7 +351,7 @@ def _columns(header: list[Cell], width: int) -> list[Column]:
     """Value columns from header cells, which may be split over lines: 总量⏎(亿元)⏎比上年同期⏎
     增长(%) are two columns."""
     groups: list[list[Cell]] = []
-    for cell in header:
+    for cell in _joined(header):
         text = cell.text
         if _LABEL_HEAD.match(text) or (_UNIT_CELL.search(text) and not _UNIT_CELL.fullmatch(text)):
             continue
@@ -319,6 +375,31 @@ def _columns(header: list[Cell], width: int) -> list[Column]:
     return columns
 
 
+MONTH_COLUMN = re.compile(r"本月|当月")
+
+
+def _with_periods(columns: list[Column]) -> list[Column]:
+    """A column of 本月 or 1-本月 covers those months, and so does the growth column after it
+    (本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%))."""
+    for k, col in enumerate(columns):
+        if MONTH_COLUMN.search(col.words):
+            col.period_words = col.words
+        elif k and col.measure in ("growth_rate", "share", "change_pp"):
+            col.period_words = columns[k - 1].period_words
+    return columns
+
+
+def _joined(header: list[Cell]) -> list[Cell]:
+    """Header cells cut in two over lines joined again: 增速与去年⏎同期比较."""
+    out: list[Cell] = []
+    for cell in header:
+        if out and _OPEN_COMPARISON.search(out[-1].text) and cell.text.startswith("同期"):
+            out[-1] = Cell(out[-1].start, cell.end, out[-1].text + cell.text)
+        else:
+            out.append(cell)
+    return out
+
+
 def _table_unit(cells: list[Cell]) -> str:
     for cell in cells:
         m = _UNIT_CELL.search(cell.text)
@@ -335,7 +416,7 @@ def _attach_title(scan: str, lines, i: int, table: Table) -> None:
     if k < 0:
         return
     line = scan[lines[k][0] : lines[k][1]].strip()
-    if line and len(line) <= MAX_CELL and not _PROSE.search(line):
+    if line and len(line) <= MAX_CELL and not _PROSE.search(line) and "|" not in line:
         table.title, table.title_start = line, lines[k][0]
     head = " ".join(c.text for c in table.header)
     table.title = f"{table.title} {head}".strip()
