@@ -70,6 +70,7 @@ def show_table(
     decimals: dict[str, int] | None = None,
     caption: str | None = None,
     verbatim: tuple[str, ...] = (),
+    row_decimals: dict[str, list[int]] | None = None,
 ) -> Any:
     """``df`` as a notebook should show it: a pandas ``Styler`` with headers in ``lang``, one
     name column, fixed decimals per column, one missing marker (—), fitted to the page width.
@@ -82,7 +83,9 @@ def show_table(
     (:data:`muye_analysis.vocab.TABLE_HEADERS` / ``TABLE_VALUES``), units too; ``sig`` and
     ``decimals`` fix the precision of named columns, otherwise the column's own precision
     decides (see the module's docstring). ``verbatim`` names further columns shown as their
-    source wrote them (a curated file's own notes), like :data:`SOURCE_TEXT`.
+    source wrote them (a curated file's own notes), like :data:`SOURCE_TEXT`. ``row_decimals``
+    gives a column whose rows are in different units its decimals row by row (a progress
+    table's figures: 5.0%, 150.5亿元, 6500人).
     """
     from muye_analysis import vocab
 
@@ -134,13 +137,20 @@ def show_table(
     formatters = {
         column: _formatter(str(column), frame[column], sig or {}, decimals or {}, row_units)
         for column in frame.columns
-        if _is_number(frame[column])
+        if _is_number(frame[column]) and column not in (row_decimals or {})
     }
+    for column, places in (row_decimals or {}).items():  # decimals row by row
+        frame[column] = [
+            MISSING if is_missing(v) else fixed(float(v), d)
+            for v, d in zip(frame[column], places, strict=True)
+        ]
     headers = {c: vocab.table_header(str(c), lang) for c in frame.columns}
     if keep is not None:
         headers[keep] = vocab.table_header("name", lang)
     widths = {c: _text_em(frame[c]) for c in frame.columns if c not in formatters}
-    numbers = [headers[c] for c in formatters]
+    numbers = [headers[c] for c in [*formatters, *(row_decimals or {})]]
+    for column in row_decimals or {}:
+        widths.pop(column, None)
     quoted = [headers[c] for c in source]
     frame = frame.rename(columns=headers)
     formatters = {headers[c]: f for c, f in formatters.items()}
@@ -168,6 +178,11 @@ def show_table(
     return styler
 
 
+# A table states the unit of the number as printed: 3410万斤 is 3410 in units of 10,000 jin
+# (prose and charts say 17,050 t instead).
+_TABLE_UNITS_EN = {"万斤": "10,000 jin", "斤": "jin"}
+
+
 def unit_cell(unit: Any, lang: str) -> Any:
     """A unit as a table shows it: as printed in Chinese (亿元, 个); in English its rendering
     (RMB 100 million, people), "number" for counts and "rank" for 位/名."""
@@ -176,7 +191,7 @@ def unit_cell(unit: Any, lang: str) -> Any:
     if is_missing(unit) or lang == "zh":
         return unit
     try:
-        word = units.unit_en(str(unit))
+        word = _TABLE_UNITS_EN.get(str(unit)) or units.unit_en(str(unit))
     except KeyError:
         return unit  # an unknown unit stays as printed: the leak test names it
     if word:

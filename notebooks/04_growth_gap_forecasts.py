@@ -219,10 +219,16 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
 progress_store = quarterly.read_store() if store is None else store
 table = progress.progress_table(period, store=progress_store)
 print(progress_words.progress_takeaway(table, LANG))
+shown = progress_words.display_table(table, LANG)  # headers already in LANG
+head = lambda column: progress_words.header(column, LANG)  # noqa: E731
 show_table(
-    progress_words.display_table(table, LANG).drop(columns=[progress_words.header("source", LANG)]),
+    shown.drop(columns=[head("source")]),
     LANG,
-)
+    # each row's figure at its own decimals (5.0%, 150.5亿元, 6500人), percentages at one
+    row_decimals={head("ytd_value"): [progress_words.value_decimals(r)
+                                      for r in table.to_dict("records")]},
+    decimals=dict.fromkeys([head("elapsed_pct"), head("completion_pct"), head("required_growth")], 1),
+)  # fmt: skip
 
 # %%
 print(progress_words.rules_note(LANG))

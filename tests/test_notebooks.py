@@ -116,7 +116,7 @@ def test_growth_gap_notebook_uses_year_to_date_files_when_present(tmp_path, monk
     )  # fmt: skip
     # 4.6% after three quarters against the 9% target: Q4 needs (9 - w*4.6)/(1 - w), w from 2023.
     assert "社会消费品零售总额前三季度增长4.6%，四季度需增长" in printed
-    assert "季度权重：上年累计值" in printed  # the weights in words, never "weights:"
+    assert "（权重：上年累计值）" in printed  # the weights in words, never "weights:"
     fan = tmp_path / "figures" / "forecast_fan_retail_sales_zh.svg"
     assert f'id="{SYNTHETIC_GID}' in fan.read_text(encoding="utf-8")  # its source says synthetic
     assert (tmp_path / "processed" / "quarterly.sqlite").exists()
