@@ -225,7 +225,8 @@ show_table(
     shown.drop(columns=[head("source")]),
     LANG,
     # each row's figure at its own decimals (5.0%, 150.5亿元, 6500人), percentages at one
-    row_decimals={head("ytd_value"): [progress_words.value_decimals(r)
+    row_decimals={head("ytd_value"): [0 if r["ytd_value"] is None or r["ytd_value"] != r["ytd_value"]
+                                      else progress_words.value_decimals(r)
                                       for r in table.to_dict("records")]},
     decimals=dict.fromkeys([head("elapsed_pct"), head("completion_pct"), head("required_growth")], 1),
 )  # fmt: skip

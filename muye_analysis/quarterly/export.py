@@ -96,7 +96,7 @@ def format_history(frame: pd.DataFrame, lang: str = "zh") -> str:
             status = t("current" if r["current"] else "earlier")
             value = f"{r['value']:.10g}" + vocab.show(unit, "unit", lang)
             lines.append(
-                f"  {status:4} {value}  {cell}  {str(r['ingested_at'])[:19]}"
+                f"  {status:4} {value}  {cell}  {str(r['ingested_at'])[:19].replace('T', ' ')}"
                 + (t("extras", extras=extras) if extras else "")
             )
     return "\n".join(lines)
