@@ -21,6 +21,12 @@ BOUNDS = ("exact", "at_least", "at_most", "about")
 # Real growth is at comparable prices (GDP, 规上工业增加值); nominal at current prices (retail
 # sales, investment, fiscal revenue, incomes). Levels are always nominal.
 PRICE_BASES = ("real", "nominal")
+# Indicators compiled quarterly, never monthly: district GDP in the city's unified accounting
+# (统一核算: 一季度, 上半年, 前三季度, 全年 only). A monthly label (1-8月) for them is refused.
+QUARTERLY_COMPILED = frozenset({"gdp"})
+# Targets the district does not compile itself: whose figure is used instead. 城镇调查失业率 is
+# a sample survey of the city (and above); a district has no representative sample of its own.
+COMPILED_BY = {"surveyed_unemployment_rate": "city"}
 
 COMMITMENTS = ("力争", "确保")  # strive for / ensure; empty for a plain target
 

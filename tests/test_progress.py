@@ -13,14 +13,18 @@ from muye_analysis.dataset import load_targets
 from muye_analysis.display import decimals_of
 from muye_analysis.periods import Period
 from muye_analysis.progress import (
-    AT_RISK_ACCELERATION_PP,
     AT_RISK_LAG_PP,
     AT_RISK_LEVEL_SHARE,
     AT_RISK_RATE_PP,
     COLUMNS,
     CUMULATIVE,
+    EFFORT_HARD_PP,
+    EFFORT_REFERENCE_SHARE,
+    EFFORT_SMALL_PP,
     GROWTH,
     POINT,
+    PRIOR_PACE_LEVEL_PP,
+    PROJECT,
     cumulative_status,
     growth_status,
     point_status,
@@ -52,43 +56,49 @@ def _store(tmp_path, text: str, name: str = "synthetic_progress.csv"):
 
 
 def test_thresholds_are_named_parameters():
-    assert (AT_RISK_ACCELERATION_PP, AT_RISK_LAG_PP, AT_RISK_RATE_PP, AT_RISK_LEVEL_SHARE) == (
-        2.0,
+    assert (EFFORT_SMALL_PP, EFFORT_HARD_PP, EFFORT_REFERENCE_SHARE) == (1.0, 2.5, 0.5)
+    assert (AT_RISK_LAG_PP, PRIOR_PACE_LEVEL_PP, AT_RISK_RATE_PP, AT_RISK_LEVEL_SHARE) == (
         10.0,
+        0.5,
         1.0,
         0.10,
     )
 
 
 def test_r1_growth_already_at_the_target_is_on_track():
-    s = growth_status(6.5, 6.0, 4.5, met_now=True)
+    s = growth_status(6.5, 6.0, 4.5, share_left=0.25)
     assert (s.status, s.rule, s.reason) == ("on_track", "R1", "growth_met")
-    assert s.facts["need"] == 4.5
-    safe = growth_status(7.0, 6.0, -3.0, met_now=True)  # the rest could even fall
+    assert (s.facts["need"], s.facts["effort"]) == (4.5, "hold")
+    safe = growth_status(7.0, 6.0, -3.0, share_left=0.25)  # the rest could even fall
     assert safe.reason == "growth_met_can_fall"
 
 
 @pytest.mark.parametrize(
-    ("ytd", "required", "status"),
+    ("ytd", "required", "share_left", "status", "reason"),
     [
-        (5.0, 6.5, "at_risk"),  # 1.5 points faster
-        (5.0, 7.0, "at_risk"),  # exactly 2 points: still at risk
-        (5.0, 26 / 3, "off_track"),  # DOMAIN.md's 8.67: 3.7 points faster
+        # half the year left: 需小幅加快 up to 1 point, 需明显加快 up to 2.5, beyond 难度很大
+        (5.0, 5.5, 0.5, "at_risk", "growth_small"),
+        (5.0, 6.0, 0.5, "at_risk", "growth_small"),  # exactly 1 point
+        (5.0, 7.5, 0.5, "at_risk", "growth_marked"),  # exactly 2.5 points
+        (5.0, 7.6, 0.5, "off_track", "growth_hard"),
+        # DOMAIN.md's 8.67 (quarters 50, 55, 55, 60): 3.67 points faster with 60/220 of the
+        # year left, where the thresholds are 1 and 2.5 x sqrt(0.5 / (60/220)) = 1.35 and 3.39
+        (5.0, 26 / 3, 60 / 220, "off_track", "growth_hard"),
     ],
 )
-def test_r1_growth_behind_by_the_acceleration_needed(ytd, required, status):
-    s = growth_status(ytd, 6.0, required, met_now=False)
-    assert (s.status, s.rule, s.reason) == (status, "R1", "growth_behind")
+def test_r1_growth_behind_by_the_acceleration_needed(ytd, required, share_left, status, reason):
+    s = growth_status(ytd, 6.0, required, share_left=share_left)
+    assert (s.status, s.rule, s.reason) == (status, "R1", reason)
 
 
 def test_r1_reason_says_how_much_faster(synthetic):
     table = progress_table(store=synthetic)
     assert _reason(table, "gdp") == (
-        "前三季度增长5.0%，四季度需增长8.7%，需加快3.7个百分点，难度较大"
+        "前三季度增长5.0%，四季度需增长8.7%，比累计增速高3.7个百分点，完成全年目标难度很大"
     )
     assert _reason(table, "gdp", "en") == (
-        "growth of 5.0% in the first three quarters; Q4 needs 8.7%, 3.7 points faster: hard to "
-        "reach"
+        "growth of 5.0% in the first three quarters; Q4 needs 8.7%, 3.7 points above the growth "
+        "so far: the year's target is very hard to reach"
     )
 
 
@@ -153,6 +163,8 @@ def test_r4_the_full_year_decides():
         ("grain_area", "level", False, POINT),
         ("surveyed_unemployment_rate", "rate", False, POINT),
         ("project_reserve_ratio", "ratio", False, POINT),
+        ("battery_park_total_investment", "level", False, PROJECT),  # 产业园总投资10亿元
+        ("cold_chain_park_total_investment", "level", False, PROJECT),
     ],
 )
 def test_progress_kind(indicator, measure, flow, kind):
@@ -171,7 +183,8 @@ def test_every_target_of_the_plan_has_a_row_and_no_data_says_so():
     targets = load_targets()
     assert len(table) == len(targets) == 25
     assert table["indicator"].tolist() == targets["indicator"].tolist()
-    assert set(table["status"]) == {"no_data"} and set(table["rule"]) == {"R0"}
+    assert set(table["status"]) == {"no_data"} and set(table["rule"]) == {"R0", "R5"}
+    assert table["annual"].sum() == 23  # the two projects' total investment are no annual target
     assert table.attrs["as_of"] is None
     for column in (
         "indicator",
@@ -195,7 +208,7 @@ def test_the_table_holds_numbers_and_codes_not_words():
     # Compute, then speak: no language-pair columns, no sentences (issue 19).
     assert [c for c in COLUMNS if c.endswith(("_zh", "_en"))] == []
     table = progress_table(store=read_store())
-    assert set(table["reason"]) == {"no_data"}
+    assert set(table["reason"]) == {"no_data", "project_size"}
 
 
 @pytest.fixture
@@ -218,9 +231,11 @@ def test_growth_row_uses_last_years_levels_and_the_required_growth(synthetic):
     row = progress_table(store=synthetic).set_index("indicator").loc["gdp"]
     assert row["period"] == Period(2024, 9) and row["ytd_value"] == 5.0
     assert row["required_growth"] == pytest.approx(26 / 3, abs=TOL)  # (6 - 160/220*5)/(60/220)
-    assert row["elapsed_pct"] == pytest.approx(160 / 220 * 100, abs=TOL)
-    assert (row["weights_source"], row["elapsed_basis"]) == (WEIGHTS_LEVELS, "last_year_levels")
-    assert (row["status"], row["rule"]) == ("off_track", "R1")
+    assert row["weight"] == pytest.approx(160 / 220, abs=TOL)
+    assert row["weights_source"] == WEIGHTS_LEVELS
+    # a growth target is never judged against 序时进度
+    assert pd_isna(row["elapsed_pct"]) and row["elapsed_basis"] == "not_applicable"
+    assert (row["status"], row["rule"], row["effort"]) == ("off_track", "R1", "hard")
     assert pd_isna(row["completion_pct"])
 
 
@@ -240,7 +255,7 @@ def test_cumulative_rows_compare_completion_with_months_elapsed(synthetic):
     assert jobs["status"] == "on_track"
     # 81.25 rounds half up (四舍五入) to 81.3, not to Python's 81.2
     assert _reason(table, "new_urban_jobs") == (
-        "累计完成6500人，完成进度81.3%，序时进度66.7%，快于序时14.6个百分点"
+        "累计完成6500人，完成进度81.3%，超序时进度14.6个百分点（序时进度66.7%）"
     )
 
 
@@ -248,10 +263,12 @@ def test_point_rows_judge_rates_and_stocks_as_they_stand(synthetic):
     table = progress_table(store=synthetic).set_index("indicator")
     jobless = table.loc["surveyed_unemployment_rate"]  # 4.8% against 5.5%左右: a ceiling
     assert (jobless["status"], jobless["target_kind"]) == ("on_track", "ceiling")
-    assert _reason(table, "surveyed_unemployment_rate") == "当前4.8%，控制在5.5%左右的预期目标以内"
+    assert _reason(table, "surveyed_unemployment_rate") == (
+        "当前4.8%，控制在5.5%左右的预期目标以内（区级不单独开展调查，表列为全市调查数）"
+    )
     assert pd_isna(jobless["completion_pct"]) and pd_isna(jobless["elapsed_pct"])
     assert jobless["elapsed_basis"] == "not_applicable"
-    grain = table.loc["grain_area"]  # 2.70 against 稳定在2.75万亩: band 2% = 0.055
+    grain = table.loc["grain_area"]  # 2.70 against 稳定在2.75万亩: tolerance 2% = 0.055
     assert grain["status"] == "on_track"
     assert grain["completion_pct"] == pytest.approx(2.70 / 2.75 * 100, abs=TOL)
     rd = table.loc["rd_coverage_rate"]  # 78.5% against 80%以上: 1.5 points short
@@ -275,13 +292,17 @@ def test_as_of_must_be_year_to_date_and_in_the_plan_year(synthetic):
         progress_table(Period(2023, 9), store=synthetic)
 
 
-def test_recorded_seasonal_weights_replace_months_elapsed(synthetic):
+def test_a_recorded_plan_curve_replaces_months_elapsed(synthetic):
     # December carries 4 months' worth: 1-8月 is 8/15 of the year, not 8/12.
     shares = [1] * 11 + [4]
     table = progress_table(store=synthetic, seasonal_weights={"new_urban_jobs": shares})
     jobs = table.set_index("indicator").loc["new_urban_jobs"]
     assert jobs["elapsed_pct"] == pytest.approx(8 / 15 * 100, abs=TOL)
-    assert jobs["elapsed_basis"] == "seasonal"
+    assert (jobs["elapsed_basis"], jobs["pace_reference"]) == ("plan", "plan")
+    assert _reason(table, "new_urban_jobs") == (
+        # 81.25 - 53.33 = 27.92: the gap from the unrounded figures
+        "累计完成6500人，完成进度81.3%，超计划进度27.9个百分点（计划进度53.3%）"
+    )
 
 
 def test_levels_in_another_unit_are_converted(tmp_path):
@@ -300,7 +321,8 @@ def test_full_year_figures_give_the_verdict(tmp_path):
     table = progress_table(store=store).set_index("indicator")
     retail = table.loc["retail_sales"]
     assert (retail["status"], retail["rule"]) == ("off_track", "R4")
-    assert _reason(table, "retail_sales") == "全年增长8.0%，低于全年9%的预期目标"  # a 预期目标
+    # a 预期目标 missed: 低于…预期目标X个百分点, never 完成 nor 未完成
+    assert _reason(table, "retail_sales") == "全年增长8.0%，低于全年9%的预期目标1.0个百分点"
     jobs = table.loc["new_urban_jobs"]
     assert (jobs["status"], _reason(table, "new_urban_jobs")) == (
         "on_track",
@@ -319,7 +341,9 @@ def test_the_note_under_the_table_states_the_rules():
     for rule in ("R0", "R1", "R2", "R3", "R4"):
         assert rule in rules_note("zh") and rule in rules_note("en")
     assert "月数÷12" in rules_note("zh")
-    assert "不超过2个百分点为“预警”" in rules_note("zh")  # the threshold, from the constant
+    # the thresholds, from the constants, and the 左右 convention
+    assert "需小幅加快（剩余半年时不超过1个百分点）" in rules_note("zh")
+    assert "不超过0.1个百分点" in rules_note("zh") and "不称“以内”" in rules_note("zh")
 
 
 # -- the workbook and the command ----------------------------------------------------------------
@@ -367,7 +391,7 @@ def test_muye_progress_prints_the_table_and_writes_the_workbook(synthetic, tmp_p
     assert cli.main(["progress", "--xlsx", str(out_file)]) == 0
     out = capsys.readouterr().out
     assert "牧野区2024年目标进度监测（截至2024年1-9月）" in out
-    assert "25项目标中正常3项、预警0项、滞后3项、暂无数据19项" in out
+    assert "23项年度目标中正常3项、预警0项、滞后3项、暂无数据17项；另有2项为项目总投资" in out
     assert out_file.exists()
     assert cli.main(["progress", "--lang", "en", "--as-of", "1-6月"]) == 0
     assert "as of Jan-Jun 2024" in capsys.readouterr().out
@@ -411,16 +435,18 @@ def test_a_bureau_gbk_table_goes_from_ingest_to_the_workbook(tmp_path, capsys):
 
     bureau = Path(__file__).parent / "data" / "quarterly" / "synthetic_bureau_gbk_prior_year.csv"
     assert cli.main(["ingest", str(bureau)]) == 0
-    assert "19 个数值" in capsys.readouterr().out
+    assert "24 个数值" in capsys.readouterr().out  # 19 figures and 5 全市位次
     out_file = tmp_path / "进度监测.xlsx"
     assert cli.main(["progress", "--xlsx", str(out_file)]) == 0
-    assert "正常5项、预警3项、滞后3项、暂无数据14项" in capsys.readouterr().out
+    assert "正常5项、预警3项、滞后3项、暂无数据12项" in capsys.readouterr().out
     table = progress_table().set_index("indicator")
-    # 一般公共预算收入: growth derived, (82000 / 76000 - 1) x 100 = 7.89%; equal quarters:
-    # (8 - 0.75 x 7.89) / 0.25 = 8.32%, 0.4 points faster: at risk.
+    # 一般公共预算收入: growth derived, (82000 / 76000 - 1) x 100 = 7.89%; weights 上年同期 ÷ the
+    # report's 2023 level, 7.6 / 10.74: (8 - w x 7.89) / (1 - w) = 8.25%, 0.36 points faster:
+    # 需小幅加快 (at risk).
     budget = table.loc["budget_revenue"]
-    assert budget["required_growth"] == pytest.approx((8 - 0.75 * (82 / 76 - 1) * 100) / 0.25)
-    assert budget["status"] == "at_risk"
+    w = 7.6 / 10.74
+    assert budget["required_growth"] == pytest.approx((8 - w * (82 / 76 - 1) * 100) / (1 - w))
+    assert (budget["weights_source"], budget["status"]) == ("prior_year_report", "at_risk")
     # 重点项目完成投资 150.5 of 180 = 83.6% against 75% of the year: on track.
     assert table.loc["key_project_investment", "completion_pct"] == pytest.approx(150.5 / 1.8)
     # 电池产业营业收入 55 of 80 = 68.75% against 75%: 6.25 points behind, at risk.

@@ -221,12 +221,13 @@ def test_period_in_the_title_applies_to_measure_columns(tmp_path):
     assert got[["end_month", "measure", "value"]].astype(object).to_numpy().tolist() == [
         [9, "level", 60.3],
         [9, "growth", 3.9],
+        [9, "rank", 6.0],  # 全市位次: the rank of the growth (the value column on its left)
     ]
+    assert got["ranked_on"].tolist() == ["", "", "growth"]
     # 上年同期 is kept beside the level, in the level's unit: 580000万元 = 58亿元.
     assert got["prior_year_value"].tolist()[0] == pytest.approx(58.0)
     result = ingest_quarterly(tmp_path / "synthetic_title.xlsx")
-    assert not any("上年同期" in s for s in result.skipped_columns)
-    assert any("全市位次" in s for s in result.skipped_columns)
+    assert not any("上年同期" in s or "全市位次" in s for s in result.skipped_columns)
 
 
 def test_a_title_becomes_the_source_line_without_its_unit_row(tmp_path):
@@ -260,7 +261,7 @@ def test_monthly_report_title_dates_its_year_to_date_columns(tmp_path):
         [9, "growth", 3.9, "累计增长%"],
     ]
     skipped = ingest_quarterly(path).skipped_columns
-    assert any(s.endswith('"本月" (not year-to-date data (a target, rank, note or a single month))')
+    assert any(s.endswith('"本月" (not year-to-date data (a target, note or a single month))')
                for s in skipped)  # fmt: skip
 
 
@@ -272,7 +273,8 @@ def test_growth_column_takes_the_period_of_the_column_before_it(tmp_path):
     ]
     got = read_quarterly(write_workbook(tmp_path / "synthetic_beside.xlsx", {"S": rows}))
     shown = got[["year", "end_month", "measure", "value"]].astype(object).to_numpy().tolist()
-    assert shown == [[2024, 9, "level", 180.5], [2024, 9, "growth", 4.6]]
+    assert shown == [[2024, 9, "level", 180.5], [2024, 9, "growth", 4.6], [2024, 9, "rank", 5.0]]
+    assert got["ranked_on"].tolist()[-1] == "growth"  # 位次 ranks the value on its left
 
 
 def test_periods_across_with_unit_column_and_year_argument(tmp_path):
@@ -305,7 +307,6 @@ def test_note_sheets_and_empty_sheets_beside_data_are_skipped(tmp_path):
 # -- malformed inputs: a precise error and an untouched store --------------------------------
 
 MALFORMED_CSV = [
-    ("synthetic_bad_unknown_indicator.csv", 3, "indicator", "unknown indicator '出口总额'"),
     ("synthetic_bad_period_without_year.csv", 2, "period", "has no year"),
     ("synthetic_bad_duplicate_period.csv", 3, "period", "duplicate period"),
     ("synthetic_bad_fractions.csv", 2, "growth_pct", "look like fractions"),
@@ -368,11 +369,11 @@ def test_malformed_gbk_csv(tmp_path, seeded_store):
     text = (
         "指标,年份,时期,累计值,单位,累计增长(%)\n"
         "社会消费品零售总额,2024,1-3月,20.1,亿元,5.2\n"
-        "进出口总额,2024,1-3月,3.3,亿元,2.0\n"
+        "一般公共预算收入,2024,1-3月,3.3.1,亿元,2.0\n"
     )
     path = tmp_path / "synthetic_bad_gbk.csv"
     path.write_bytes(text.encode("gb18030"))
-    assert_fails_cleanly(path, 3, "指标", "unknown indicator '进出口总额'", seeded_store)
+    assert_fails_cleanly(path, 3, "累计值", "3.3.1", seeded_store)
 
 
 def test_merged_header_with_a_single_quarter_stores_that_quarter(tmp_path):

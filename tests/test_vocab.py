@@ -30,6 +30,12 @@ def test_both_languages_have_the_same_placeholders():
     assert differ == {}
 
 
+def test_no_string_holds_a_carriage_return():
+    # A line break inside a string is \n; a \r reaches a chart as a missing glyph (13). Editors
+    # that rewrite the file's CRLF line ends must leave the strings' own line breaks alone.
+    assert [k for k, r in vocab.CATALOG_ROWS.items() if "\r" in r["zh"] + r["en"]] == []
+
+
 def test_every_row_says_where_it_shows():
     assert [k for k, r in vocab.CATALOG_ROWS.items() if not r["where"].strip()] == []
 
@@ -95,6 +101,6 @@ def test_say_renders_only_a_claim_that_holds():
     from muye_analysis.claims.base import Claim
 
     claim = Claim("progress.tally", True, {"n": 2, "on_track": 1, "at_risk": 0, "off_track": 1,
-                                           "no_data": 0})  # fmt: skip
-    assert vocab.say(claim, "zh") == "2项目标中正常1项、预警0项、滞后1项、暂无数据0项"
+                                           "no_data": 0, "projects": ""})  # fmt: skip
+    assert vocab.say(claim, "zh") == "2项年度目标中正常1项、预警0项、滞后1项、暂无数据0项"
     assert vocab.say(Claim("progress.tally", False, claim.facts), "zh") is None

@@ -16,6 +16,7 @@ from muye_analysis import vocab
 from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.claims.base import Claim
+from muye_analysis.claims.progress import about_convention_claim, status_claim
 from muye_analysis.claims.ytd import gap_claim
 from muye_analysis.forecast import DEFAULT_METHOD
 from muye_analysis.quarterly import is_synthetic
@@ -116,6 +117,8 @@ def _gap_slide(
             text("ytd_weights_note", lang, names=vocab.join_names(names, lang),
                  weights=text(key, lang))
         )  # fmt: skip
+    if any(g.verdict is not None or g.bound == "about" for g in gaps):  # a verdict is shown
+        notes.append(vocab.say(about_convention_claim(short=True), lang))
     extra = [sources]
     if synthetic:
         title += vocab.text("synthetic_title", lang)
@@ -165,10 +168,14 @@ def _progress_slide(
     extra = [sources] + ([vocab.text("synthetic_stamp", lang)] if synthetic else [])
     from muye_analysis.briefing.native import progress_native
 
+    behind = table[table["status"].isin(["off_track", "at_risk"])].to_dict("records")
+    reasons = [text("progress.name_reason", lang, name=vocab.indicator_name(r["indicator"], lang),
+                    reason=vocab.say(status_claim(r), lang)) for r in behind]  # fmt: skip
     slide = ChartSlide(name="progress", title=title, takeaway=progress_takeaway(table, lang),
                        image=image, source=vocab.source_line(lang, extra),
                        charts=progress_native(table, lang),
-                       notes=(progress_title(table, lang), text("progress_note", lang)),
+                       notes=(progress_title(table, lang), text("progress_note", lang),
+                              vocab.say(about_convention_claim(short=True), lang), *reasons),
                        topic=progress_title(table, lang))  # fmt: skip
     return slide, period, sources
 

@@ -62,7 +62,7 @@ def plot_progress(
     (green on track, yellow at risk, vermillion off track, grey no data), the completion bar
     against the 序时进度 tick for level and count targets, and the growth so far and the growth
     still needed for growth targets. Rows from synthetic files stamp the chart."""
-    from muye_analysis.progress import AT_RISK_ACCELERATION_PP, AT_RISK_LAG_PP, STATUSES
+    from muye_analysis.progress import STATUSES, THRESHOLDS
     from muye_analysis.progress import progress_table as build
 
     table = build() if table is None else table
@@ -99,8 +99,8 @@ def plot_progress(
             extra.append(vocab.text("synthetic_stamp", lang))
         text = ChartText(
             title=_t("title", lang, plan_year=table.attrs.get("plan_year"), period=period),
-            subtitle=_t("subtitle", lang, n=len(table)),
-            notes=[_t("rules", lang, acc=AT_RISK_ACCELERATION_PP, lag=AT_RISK_LAG_PP)],
+            subtitle=_t("subtitle", lang, n=int(table["annual"].fillna(True).sum())),
+            notes=[_t("rules", lang, **THRESHOLDS)],
             source=vocab.source_line(lang, extra),
             legend=(handles, names),
         )

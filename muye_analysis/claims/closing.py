@@ -46,10 +46,12 @@ class Latest:
         return self.table is not None and bool((self.table["status"] != "no_data").any())
 
     def rows(self, *statuses: str) -> list[dict[str, Any]]:
-        """The table's rows in ``statuses``, in the report's order."""
+        """The table's annual targets in ``statuses``, in the report's order (a project's
+        size is no annual target: never listed as lacking data)."""
         if self.table is None:
             return []
-        return [r for r in self.table.to_dict("records") if r["status"] in statuses]
+        return [r for r in self.table.to_dict("records")
+                if r["status"] in statuses and r.get("annual", True) is not False]  # fmt: skip
 
 
 def upto(store: pd.DataFrame, period: Period | None) -> pd.DataFrame:

@@ -42,15 +42,52 @@ def verdict_phrase(
     *,
     indicative: bool = False,
     rate: bool = False,
+    growth: bool = False,
+    tolerance: float = 0.0,
 ) -> Phrase:
-    """A verdict (a :class:`~muye_analysis.targets.Verdict` status) as a clause: 超额完成全年6%以上
-    目标 / 低于全年6%以上的预期目标 / 控制在全年5.5%左右的预期目标以内; for rates and shares
-    (``rate``) 达到 … and the gap in points. A 预期目标's shortfall is 低于, never 未完成."""
-    key = "verdict_clause." + ("rate." if rate else "") + status
+    """A verdict (a :class:`~muye_analysis.targets.Verdict` status) as a clause, as officials
+    word it: a growth 实现全年6%以上的预期目标，高于目标0.8个百分点 / 低于全年6%以上的预期目标
+    0.5个百分点 (a 预期目标's shortfall: never 完成, never 未完成) / 控制在…以内 /
+    高于…目标X个百分点 (above a ceiling, never 以内); a level 超额完成全年8000人以上目标; for
+    rates and shares
+    (``rate``) 达到 … and the gap in points. ``tolerance`` is the 左右 tolerance the verdict used
+    (stated when a 左右 target was met within it)."""
+    from muye_analysis.targets import ABOUT_TOLERANCE_REL
+
+    kind = "growth." if growth else "rate." if rate else ""
+    key = "verdict_clause." + kind + status
     if indicative and status in ("missed", "above_ceiling") and not rate:
         key += ".indicative"
-    return Phrase(key, {"goal": goal_phrase(goal | {"indicative": indicative}),
-                        "gap": abs(value - target)})  # fmt: skip
+    gap = abs(value - target)
+    return Phrase(key, {"goal": goal_phrase(goal | {"indicative": indicative}), "gap": gap,
+                        "tol": tolerance, "rel": ABOUT_TOLERANCE_REL * 100,
+                        "share": gap / abs(target) * 100 if target else 0.0})  # fmt: skip
+
+
+def momentum_words(
+    span: Any,
+    growth: float,
+    previous: Any,
+    previous_growth: float,
+    code: str,
+    *,
+    need_vs_latest: float | None = None,
+    period: Any = None,
+) -> Phrase:
+    """The latest single period (``span``, 当季/当月, derived) against the cumulative growth
+    before it (``previous``) and, when given, against the growth the rest of the year needs:
+    三季度当季增长6.2%（推算），快于上半年累计1.2个百分点，增势加快；四季度所需增速比三季度当季高
+    2.5个百分点. ``code`` is a ``targets.Momentum`` code (accelerating, slowing, steady)."""
+    kind = span.kind if span.kind in ("quarter", "month") else "span"
+    named = Phrase(f"progress.span.{kind}", {"span": span})
+    versus: Phrase | str = ""
+    if need_vs_latest is not None:
+        key = f"progress.need_vs_latest.{'above' if need_vs_latest > 0 else 'below'}"
+        versus = Phrase(key, {"gap": abs(need_vs_latest), "span": named, "period": period})
+    return Phrase(f"progress.momentum.{code}", {"span": named, "growth": growth,
+                                                "before": previous,
+                                                "diff": abs(growth - previous_growth),
+                                                "versus": versus})  # fmt: skip
 
 
 def gap_claim(gap: YtdGap) -> Claim:
@@ -73,7 +110,11 @@ def gap_claim(gap: YtdGap) -> Claim:
         facts["clause"] = _verdict(gap, goal)
         return Claim(GAP, True, facts, variant="year", subject=gap.indicator)
     need = float(gap.required)
-    facts |= {"need": need, "fall": -need, "goal": goal_phrase(goal)}
+    facts |= {"need": need, "fall": -need, "goal": goal_phrase(goal), "momentum": ""}
+    if gap.momentum is not None:
+        m = gap.momentum
+        facts["momentum"] = momentum_words(m.span, m.growth, m.previous, m.previous_growth,
+                                           m.code)  # fmt: skip
     if gap.bound == "at_most":
         variant = "ceiling"
     elif need < 0:
@@ -85,4 +126,13 @@ def gap_claim(gap: YtdGap) -> Claim:
 
 def _verdict(gap: YtdGap, goal: Mapping[str, Any], *, rate: bool = False) -> Phrase:
     v = gap.verdict
-    return verdict_phrase(v.status, v.value, v.target, goal, indicative=v.indicative, rate=rate)
+    return verdict_phrase(
+        v.status,
+        v.value,
+        v.target,
+        goal,
+        indicative=v.indicative,
+        rate=rate,
+        growth=not rate,
+        tolerance=v.band,
+    )

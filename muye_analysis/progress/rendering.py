@@ -10,18 +10,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from muye_analysis import vocab
-from muye_analysis.claims.progress import status_claim, status_list_claim, tally_claim
+from muye_analysis.claims.progress import (
+    about_convention_claim,
+    status_claim,
+    status_list_claim,
+    tally_claim,
+)
 from muye_analysis.claims.ytd import goal_of
 from muye_analysis.display import decimals_of, fixed, is_missing
-from muye_analysis.progress.rules import GROWTH, RULE_IDS, THRESHOLDS
+from muye_analysis.progress.rules import CUMULATIVE, GROWTH, PROJECT, RULE_IDS, THRESHOLDS
 
 if TYPE_CHECKING:
     import pandas as pd
 
 DISPLAY_COLUMNS = (
-    "name", "target_text", "period", "ytd_value", "unit", "elapsed_pct", "completion_pct",
-    "required_growth", "status_text", "reason", "elapsed_basis_text", "source",
+    "name", "target_text", "period", "ytd_value", "unit", "completion_pct", "elapsed_pct",
+    "prior_pace_pct", "required_growth", "latest_growth", "status_text", "reason",
+    "elapsed_basis_text", "source",
 )  # fmt: skip
+# The number columns of the display, at one decimal.
+PERCENT_COLUMNS = ("completion_pct", "elapsed_pct", "prior_pace_pct", "required_growth",
+                   "latest_growth")  # fmt: skip
 
 
 def header(column: str, lang: str) -> str:
@@ -34,10 +43,10 @@ def reason_text(row: Any, lang: str) -> str:
     return vocab.say(status_claim(row), lang) or ""
 
 
-def status_text(status: str, lang: str) -> str:
+def status_text(status: str, lang: str, *, kind: str | None = None) -> str:
     """The status in words: on track, at risk, off track, no data
-    (正常 / 预警 / 滞后 / 暂无数据)."""
-    return vocab.text(f"status.{status}", lang)
+    (正常 / 预警 / 滞后 / 暂无数据); a project's size has none (项目（不考核）)."""
+    return vocab.text("status.project" if kind == PROJECT else f"status.{status}", lang)
 
 
 def source_text(row: Any, lang: str) -> str | None:
@@ -52,11 +61,13 @@ def source_text(row: Any, lang: str) -> str | None:
 
 
 def rules_note(lang: str) -> str:
-    """The note under the table: how targets are read, and the status rules."""
+    """The note under the table: how targets are read, the 左右 convention, and the status
+    rules."""
     rules = " ".join(f"{r} {vocab.text(f'progress.rule.{r}', lang, **THRESHOLDS)}"
                      for r in RULE_IDS)  # fmt: skip
     head = vocab.text("progress.rules_head", lang)
-    return f"{vocab.text('progress.general_note', lang)} {head}{rules}"
+    convention = vocab.say(about_convention_claim(), lang)
+    return f"{vocab.text('progress.general_note', lang)} {convention} {head}{rules}"
 
 
 def display_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -71,20 +82,39 @@ def display_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             "period": [None if r["period"] is None else r["period"].label(lang) for r in rows],
             "ytd_value": table["ytd_value"],
             "unit": [_unit(r, lang) for r in rows],
-            "elapsed_pct": table["elapsed_pct"],
             "completion_pct": table["completion_pct"],
+            "elapsed_pct": table["elapsed_pct"],
+            "prior_pace_pct": table["prior_pace_pct"],
             "required_growth": table["required_growth"],
-            "status_text": [status_text(str(r["status"]), lang) for r in rows],
+            "latest_growth": table["latest_growth"],
+            "status_text": [
+                status_text(str(r["status"]), lang, kind=r["progress_kind"]) for r in rows
+            ],
             "reason": [reason_text(r, lang) for r in rows],
-            "elapsed_basis_text": [_basis(r["elapsed_basis"], lang) for r in rows],
+            "elapsed_basis_text": [basis_text(r, lang) for r in rows],
             "source": [source_text(r, lang) for r in rows],
         }
     )
     return out.rename(columns={c: header(c, lang) for c in DISPLAY_COLUMNS})
 
 
-def _basis(basis: Any, lang: str) -> str | None:
-    return None if is_missing(basis) else vocab.text(f"elapsed_basis.{basis}", lang)
+def basis_text(row: Any, lang: str) -> str | None:
+    """What the row's comparison rests on: the weights of a growth target's required growth
+    (权重：上年同期÷上年全年（报告）), a cumulative target's 序时进度 (月数÷12 or a plan curve), a
+    point target judged as it stands."""
+    kind = row["progress_kind"]
+    if is_missing(row.get("period")) or kind == PROJECT:
+        return None
+    if kind == GROWTH:
+        source = row.get("weights_source")
+        if is_missing(source):
+            return None
+        return vocab.text("progress.basis.weights", lang,
+                          weights=vocab.weights_text(str(source), lang))  # fmt: skip
+    if kind == CUMULATIVE:
+        basis = row.get("elapsed_basis")
+        return None if is_missing(basis) else vocab.text(f"elapsed_basis.{basis}", lang)
+    return vocab.text("progress.basis.point", lang)
 
 
 def _unit(row: Any, lang: str) -> str:
@@ -119,8 +149,7 @@ def heading(table: pd.DataFrame, lang: str, *, key: str = "progress.table_head")
 def format_table(table: pd.DataFrame, lang: str = "zh") -> str:
     """Plain text for the terminal: the table, then the basis and the rules under it."""
     shown = display_table(table, lang).drop(columns=[header("source", lang)])
-    numbers = {c: header(c, lang) for c in ("ytd_value", "elapsed_pct", "completion_pct",
-                                            "required_growth")}  # fmt: skip
+    numbers = {c: header(c, lang) for c in ("ytd_value", *PERCENT_COLUMNS)}
     records = table.to_dict("records")
     for column, label in numbers.items():
         shown[label] = [
@@ -150,14 +179,16 @@ def progress_title(table: pd.DataFrame, lang: str = "zh") -> str:
 
 
 def progress_takeaway(table: pd.DataFrame, lang: str = "zh", *, max_names: int = 4) -> str:
-    """One line: how many targets are in each status, and which are off track, e.g.
-    25项目标中正常3项、预警0项、滞后3项、暂无数据19项；滞后：地区生产总值、社会消费品零售总额"""
-    claims = [tally_claim(table), status_list_claim(table, "off_track", max_names=max_names)]
+    """One line: how many annual targets are in each status, and which are off track, e.g.
+    23项年度目标中正常3项、预警0项、滞后3项、暂无数据17项；滞后：地区生产总值、社会消费品零售总额"""
+    claims = [tally_claim(table, projects=False),
+              status_list_claim(table, "off_track", max_names=max_names)]  # fmt: skip
     return vocab.text("sep.items", lang).join(vocab.say_all(claims, lang))
 
 
 __all__ = [
-    "DISPLAY_COLUMNS", "display_table", "format_table", "header",
+    "DISPLAY_COLUMNS", "PERCENT_COLUMNS", "basis_text", "display_table", "format_table",
+    "header",
     "heading", "progress_takeaway", "progress_title", "reason_text", "rules_note",
     "source_text", "status_text", "value_decimals",
 ]  # fmt: skip

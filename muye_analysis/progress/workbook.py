@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
 from muye_analysis.display import fixed, is_missing, round_half_up
-from muye_analysis.progress.rendering import display_table, header, heading, value_decimals
+from muye_analysis.progress.rendering import (
+    PERCENT_COLUMNS,
+    display_table,
+    header,
+    heading,
+    value_decimals,
+)
 from muye_analysis.progress.rules import (
-    AT_RISK_ACCELERATION_PP,
     AT_RISK_LAG_PP,
     AT_RISK_LEVEL_SHARE,
     AT_RISK_RATE_PP,
+    EFFORT_HARD_PP,
+    EFFORT_REFERENCE_SHARE,
+    EFFORT_SMALL_PP,
+    PRIOR_PACE_LEVEL_PP,
     RULE_IDS,
     STATUSES,
     THRESHOLDS,
@@ -50,8 +60,9 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
     Sheet 1 (进度监测 / Progress): a title row with the district, year and period, a frozen
     header in ``lang``, numbers at the data's precision (counts whole, levels as printed,
     percentages to one decimal), the status cell filled green / amber / red / grey, widths that
-    fit. Sheet 2 (说明 / Notes): the status rules with their thresholds, the 左右 band, how
-    序时进度 is computed, and the sources (the plan report and the store's files). Written
+    fit. Sheet 2 (说明 / Notes): the status rules with their thresholds, the 左右 convention,
+    how 序时进度 and the weights are computed, and the sources (the plan report and the store's
+    files). Written
     atomically: an error leaves any earlier file as it was.
     """
 
@@ -77,16 +88,9 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
     names = {
         c: header(c, lang)
-        for c in (
-            "ytd_value",
-            "elapsed_pct",
-            "completion_pct",
-            "required_growth",
-            "status_text",
-            "reason",
-            "source",
-        )
+        for c in ("ytd_value", *PERCENT_COLUMNS, "status_text", "reason", "source")
     }
+    percent = {names[c] for c in PERCENT_COLUMNS}
     col_of = {h: j + 1 for j, h in enumerate(headers)}
     widths = {h: _text_width(h) for h in headers}
     for r, (row_shown, row) in enumerate(
@@ -107,7 +111,7 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
                 cell.number_format = "0" if decimals == 0 else "0." + "0" * decimals
                 cell.value = round_half_up(float(value), decimals)  # 8.4, not 8.399999999999999
                 shown_text = fixed(float(value), decimals)
-            elif h in (names["elapsed_pct"], names["completion_pct"], names["required_growth"]):
+            elif h in percent:
                 cell.number_format = "0.0"
                 cell.value = None if is_missing(value) else round_half_up(float(value), 1)
                 shown_text = "" if is_missing(value) else fixed(float(value), 1)
@@ -115,13 +119,22 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
                 cell.fill = PatternFill("solid", fgColor=STATUS_FILL[row["status"]])
                 cell.alignment = Alignment(horizontal="center", vertical="center")
             widths[h] = max(widths[h], _text_width(shown_text))
+    lines = dict.fromkeys(range(3, ws.max_row + 1), 1)  # text lines of each data row
     for h, j in col_of.items():
         cap = 60 if h in (names["reason"], names["source"]) else 40
-        ws.column_dimensions[get_column_letter(j)].width = min(widths[h] + 2, cap)
+        width = min(widths[h] + 2, cap)
+        ws.column_dimensions[get_column_letter(j)].width = width
         if widths[h] + 2 > cap:
             for row in ws.iter_rows(min_row=3, min_col=j, max_col=j):
                 row[0].alignment = Alignment(vertical="center", wrap_text=True)
+                needed = math.ceil(_text_width(row[0].value) / (width - 1))
+                lines[row[0].row] = max(lines[row[0].row], needed)
+    for r, n in lines.items():  # wrapped text gets the height it needs (LibreOffice, WPS)
+        if n > 1:
+            ws.row_dimensions[r].height = 15 * n
     ws.freeze_panes = "B3"  # header rows and the indicator column stay in view
+    _print_setup(ws)
+    ws.print_title_rows = "1:2"  # the header on every printed page
     ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{ws.max_row}"
     _notes_sheet(wb, table, lang)
     wb.properties.creator = "muye-analysis"
@@ -134,8 +147,9 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
 def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
+    from muye_analysis.claims.progress import about_convention_claim
     from muye_analysis.reports import find_report
-    from muye_analysis.targets import ABOUT_BAND_PP, ABOUT_BAND_REL
+    from muye_analysis.targets import ABOUT_TOLERANCE_PP, ABOUT_TOLERANCE_REL
 
     t = lambda key, **fields: vocab.text(f"progress.notes.{key}", lang, **fields)  # noqa: E731
     ws = wb.create_sheet(vocab.text("progress.sheet_notes", lang))
@@ -143,15 +157,19 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     lines += [(r, vocab.text(f"progress.rule.{r}", lang, **THRESHOLDS)) for r in RULE_IDS]
     lines += [("", ""), (t("parameters"), "")]
     params = [
-        ("AT_RISK_ACCELERATION_PP", AT_RISK_ACCELERATION_PP),
+        ("EFFORT_SMALL_PP", EFFORT_SMALL_PP),
+        ("EFFORT_HARD_PP", EFFORT_HARD_PP),
+        ("EFFORT_REFERENCE_SHARE", EFFORT_REFERENCE_SHARE),
         ("AT_RISK_LAG_PP", AT_RISK_LAG_PP),
+        ("PRIOR_PACE_LEVEL_PP", PRIOR_PACE_LEVEL_PP),
         ("AT_RISK_RATE_PP", AT_RISK_RATE_PP),
         ("AT_RISK_LEVEL_SHARE", AT_RISK_LEVEL_SHARE),
-        ("ABOUT_BAND_PP", ABOUT_BAND_PP),
-        ("ABOUT_BAND_REL", ABOUT_BAND_REL),
+        ("ABOUT_TOLERANCE_PP", ABOUT_TOLERANCE_PP),
+        ("ABOUT_TOLERANCE_REL", ABOUT_TOLERANCE_REL),
     ]
     lines += [(name, f"{value:g}") for name, value in params]
     lines += [("", ""), (t("targets_and_time"), vocab.text("progress.general_note", lang))]
+    lines += [(t("about"), vocab.say(about_convention_claim(), lang))]
     codes = vocab.text("sep.items", lang).join(
         f"{vocab.text(f'status.{s}', lang)}={s}" for s in STATUSES
     )
@@ -173,5 +191,18 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
             ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 110
-    for row in ws.iter_rows(min_col=2, max_col=2):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_col=1, max_col=2):
+        row[0].alignment = Alignment(vertical="top")
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
+        lines = math.ceil(_text_width(row[1].value) / 108)
+        if lines > 1:  # the height wrapped text needs (LibreOffice and WPS do not grow rows)
+            ws.row_dimensions[row[1].row].height = 15 * lines
+    _print_setup(ws)
+
+
+def _print_setup(ws) -> None:
+    """Printed (or exported to PDF) on A4 landscape, one page wide."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0

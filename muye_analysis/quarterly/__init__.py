@@ -74,6 +74,7 @@ from muye_analysis.quarterly.store import (
     is_synthetic,
     read_history,
     read_store,
+    read_unregistered,
     store_path,
     ytd_series,
 )
@@ -119,6 +120,7 @@ __all__ = [
     "read_quarterly",
     "read_sheets",
     "read_store",
+    "read_unregistered",
     "store_path",
     "template_rows",
     "write_templates",

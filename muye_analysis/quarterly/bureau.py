@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,15 +32,22 @@ from muye_analysis.quarterly.cells import (
 )
 from muye_analysis.quarterly.files import Sheet
 from muye_analysis.quarterly.records import (
+    RANK_WORDS,
+    RANKS_GROWTH,
+    RANKS_LEVEL,
     _Context,
     _derived_growth,
-    _lookup,
+    _lookup_or_none,
     _parse_cell,
     _parse_year,
     _record,
     _resolve_unit,
     _Where,
+    rank_number,
+    rank_record,
+    unregistered_record,
 )
+from muye_analysis.quarterly.store import RANK
 from muye_analysis.quarterly.tidy import (
     _area_of,
     _price_basis_of,
@@ -110,6 +118,8 @@ def _header_block(sheet: Sheet, at: int) -> _Header:
     role_columns: dict[int, str] = {}
     for j in range(width):
         role = _ALIAS_OF.get(_header_key(lower[j])) or _ALIAS_OF.get(_header_key(upper[j]))
+        if role == "ignore" and RANK_WORDS.search(f"{upper[j]} {lower[j]}"):
+            role = None  # 位次 / 全市位次: a column of ranks, read as measure rank
         if role in _WIDE_ROLES:
             if role == "indicator" and role in roles:  # side by side: values would be misread
                 raise _Where(sheet.path, sheet.name, first, _column_letter(j)).fail(
@@ -145,10 +155,19 @@ def _classify_column(
     column's (``beside``); else the title's.
     """
     text = f"{upper} {lower}".strip()
-    if _SKIP_WORDS.search(text):
+    ranked_on = ""
+    if RANK_WORDS.search(text) and not _NOT_RANKS.search(text):
+        measure = RANK  # 位次, 全市位次, 增速位次: what it ranks from its words or its neighbour
+        ranked_on = "growth" if RANKS_GROWTH.search(text) else "level" if RANKS_LEVEL.search(
+            text) else ""  # fmt: skip
+        text_for_period = RANK_WORDS.sub("", text)
+    elif _SKIP_WORDS.search(text):
         return Words("skip.not_ytd")
-    measure = None
-    if _GROWTH_WORDS.search(text):
+    else:
+        measure, text_for_period = None, text
+    if measure == RANK:
+        pass
+    elif _GROWTH_WORDS.search(text):
         measure = "growth"
     elif _PRIOR_YEAR_WORDS.search(text):
         measure = "prior_year"  # 上年同期: kept beside this year's level of the same months
@@ -156,7 +175,7 @@ def _classify_column(
         return Words("skip.other_prior_year")
     elif _LEVEL_WORDS.search(text):
         measure = "level"
-    context = span_context(text) or ctx.title_context
+    context = span_context(text_for_period) or ctx.title_context
     try:
         found = find_span(upper, context=context) or find_span(lower, context=context)
     except PeriodError as exc:
@@ -182,8 +201,12 @@ def _classify_column(
     year = found.year or ctx.title_year or ctx.year
     if year is None:
         raise where.fail(f"the period of column {text!r} has no year.", HOW_TO_GIVE_A_YEAR)
-    unit = _unit_in_parens(lower) or _unit_in_parens(upper)
-    return _Column(j, text, found.period(year), measure, unit)
+    unit = None if measure == RANK else _unit_in_parens(lower) or _unit_in_parens(upper)
+    return _Column(j, text, found.period(year), measure, unit, ranked_on)
+
+
+# Words that make a 位次 header something other than a published rank (a target rank).
+_NOT_RANKS = re.compile(r"目标|计划|备注|说明|序号")
 
 
 @dataclass
@@ -191,12 +214,18 @@ class _Column:
     index: int
     header: str
     period: Period
-    measure: str | None  # level, growth, prior_year, or None: decided by the row's unit
+    measure: str | None  # level, growth, prior_year, rank, or None: decided by the row's unit
     unit: str | None
+    ranked_on: str = ""  # a rank column: level or growth ("" = the value column on its left)
+    ranks: int | None = None  # a rank column: the index of the value column on its left
 
 
-def _parse_wide(ctx: _Context, header_at: int) -> tuple[list[dict[str, Any]], list[str]]:
-    """Indicators down the side; periods, or 累计值/增长% pairs, across."""
+def _parse_wide(
+    ctx: _Context, header_at: int
+) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
+    """Indicators down the side; periods, or 累计值/增长% pairs, across (and 位次 columns,
+    stored as measure rank). Returns the records, the columns not read and the values of rows
+    the registry does not know (kept as unregistered)."""
     sheet = ctx.sheet
     head = _header_block(sheet, header_at)
     _read_title(ctx, sheet.rows[: head.top])
@@ -228,14 +257,59 @@ def _parse_wide(ctx: _Context, header_at: int) -> tuple[list[dict[str, Any]], li
             skipped.append(Words("skip.column", header=text, reason=col))
         else:
             columns.append(col)
-    return _wide_records(ctx, head, columns), skipped
+    _link_ranks(columns)
+    records, unregistered = _wide_records(ctx, head, columns)
+    return records, skipped, unregistered
 
 
-def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[dict[str, Any]]:
+def _link_ranks(columns: list[_Column]) -> None:
+    """A 位次 column without 增速 or 总量 in its header ranks the value column on its left (of
+    the same period, 上年同期 and other ranks passed over): 增长% | 全市位次 ranks the growth."""
+    for k, col in enumerate(columns):
+        if col.measure != RANK or col.ranked_on:
+            continue
+        left = next((c for c in reversed(columns[:k]) if c.period == col.period
+                     and c.measure not in (RANK, "prior_year")), None)  # fmt: skip
+        if left is None:
+            col.ranked_on = "growth"  # a district table's 全市位次 ranks the growth rate
+        elif left.measure is not None:
+            col.ranked_on = left.measure
+        else:
+            col.ranks = left.index  # decided row by row: what the left cell held
+
+
+def _unregistered_row(
+    ctx: _Context, at, raw_name: str, columns: list[_Column], cell, row_year: int | None,
+    unit: str | None, sub: bool, source: str, area: str | None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Every filled cell of a row the registry does not know, as unregistered records."""
+    out = []
+    for col in columns:
+        value = cell(col.index)
+        if _blank(value):
+            continue
+        period = col.period
+        if row_year is not None:
+            period = Period(row_year, col.period.end_month, col.period.start_month)
+        measure = col.measure or ""
+        shown_unit = "位" if measure == RANK else None if measure == "growth" else col.unit or unit
+        record = unregistered_record(ctx, at(col.header), raw_name, period, measure, value,
+                                     unit=shown_unit, sub_item=sub, source=source,
+                                     ranked_on=col.ranked_on)  # fmt: skip
+        record["area"] = area
+        out.append(record)
+    return out
+
+
+def _wide_records(
+    ctx: _Context, head: _Header, columns: list[_Column]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The records of the table's registered rows, and the unregistered rows' values."""
     sheet = ctx.sheet
     ind = head.roles["indicator"]
     optional = {r: head.roles.get(r) for r in ("area", "unit", "year", "price_basis", "source")}
-    records = []
+    records: list[dict[str, Any]] = []
+    unregistered: list[dict[str, Any]] = []
     parent: str | None = None
     for i in range(head.first_data, len(sheet.rows)):
         row = sheet.rows[i]
@@ -253,29 +327,52 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
         if not raw_name:
             raise refuse_unnamed_values(sheet, at(head.text(ind)), i, ind)
         refuse_second_header(at(head.text(ind)), raw_name)
-        info, sub, name_unit = _lookup(ctx, at(head.text(ind)), raw_name)
-        parent = parent if sub else info.id  # the row an of-which item belongs to
+        info, sub, name_unit = _lookup_or_none(ctx, at(head.text(ind)), raw_name)
+        parent = parent if sub else (info.id if info is not None else None)
         row_unit = None
         if optional["unit"] is not None:
             row_unit = _text(cell(optional["unit"])) or None
-            if row_unit is not None and row_unit not in _KNOWN_UNITS:
+            if row_unit is not None and row_unit not in _KNOWN_UNITS and info is not None:
                 raise at(head.text(optional["unit"])).fail(
                     f"unknown unit {row_unit!r}.", f"use one of {', '.join(sorted(_KNOWN_UNITS))}."
                 )
         row_year = None
         if optional["year"] is not None:
             row_year = _parse_year(at(head.text(optional["year"])), cell(optional["year"]))
-        basis = None
-        if optional["price_basis"] is not None:
-            j = optional["price_basis"]
-            basis = _price_basis_of(at(head.text(j)), cell(j), info)
         source = _text(cell(optional["source"])) or ctx.source
         area = None  # a 地区 column: one table holding the district, city and province
         if optional["area"] is not None:
             area = _area_of(at(head.text(optional["area"])), cell(optional["area"]))
+        if info is None:  # a row the plan has no indicator for: kept aside, never blocking
+            unregistered += _unregistered_row(
+                ctx,
+                at,
+                raw_name,
+                columns,
+                cell,
+                row_year,
+                row_unit or ctx.table_unit,
+                sub,
+                source,
+                area,
+            )
+            continue
+        basis = None
+        if optional["price_basis"] is not None:
+            j = optional["price_basis"]
+            basis = _price_basis_of(at(head.text(j)), cell(j), info)
         cells = []  # (column, where, number, unit, measure, period) of every value of the row
+        ranks = []  # (column, where, rank, period) of every 位次 of the row
         for col in columns:
             where = at(col.header)
+            period = col.period
+            if row_year is not None:
+                period = Period(row_year, col.period.end_month, col.period.start_month)
+            if col.measure == RANK:
+                rank = rank_number(where, cell(col.index))
+                if rank is not None:
+                    ranks.append((col, where, rank, period))
+                continue
             number = _parse_cell(where, cell(col.index))
             if number.value is None:
                 continue
@@ -285,9 +382,6 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
                             "indicator name": name_unit}  # fmt: skip
                 unit = _resolve_unit(where, explicit, ctx.table_unit)
             measure = col.measure or ("growth" if unit == "%" and info.unit != "%" else "level")
-            period = col.period
-            if row_year is not None:
-                period = Period(row_year, col.period.end_month, col.period.start_month)
             cells.append((col, where, number, unit, measure, period))
         priors = {c[5]: c for c in cells if c[4] == "prior_year"}
         levels = {c[5] for c in cells if c[4] == "level"}
@@ -318,6 +412,11 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
                     prior_year=None if prior is None else (prior[1], prior[2], prior[3]),
                 )
             )
+        measure_at = {c[0].index: c[4] for c in cells}
+        for col, where, rank, period in ranks:
+            ranked_on = col.ranked_on or measure_at.get(col.ranks, "growth")
+            rank_row = rank_record(ctx, where, info, period, rank, ranked_on, source)
+            row_records.append(rank_row | {"sub_item": sub})
         with_growth = {(r["start_month"], r["end_month"]) for r in row_records
                        if r["measure"] == "growth"}  # fmt: skip
         for record in list(row_records):  # growth from the level and 上年同期, marked derived
@@ -329,4 +428,4 @@ def _wide_records(ctx: _Context, head: _Header, columns: list[_Column]) -> list[
             record["_parent"] = parent if sub else None  # of-which: whose?
             record["area"] = area
         records += row_records
-    return records
+    return records, unregistered

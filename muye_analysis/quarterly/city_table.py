@@ -41,11 +41,16 @@ from muye_analysis.quarterly.cells import (
 )
 from muye_analysis.quarterly.files import Sheet as _Sheet
 from muye_analysis.quarterly.records import (
+    RANK_WORDS,
+    RANKS_GROWTH,
+    RANKS_LEVEL,
     _Context,
     _parse_cell,
     _record,
     _resolve_unit,
     _Where,
+    rank_number,
+    rank_record,
 )
 from muye_analysis.quarterly.registry import _Indicator
 from muye_analysis.quarterly.store import RANK
@@ -93,9 +98,7 @@ MEASURE_WORDS = schema.MEASURE_WORDS  # the template's measure words, one list
 # How many distinct units a column must name before a sheet is read as a city table.
 MIN_UNITS = 3
 # Header words of a city table's columns.
-_RANK_WORDS = re.compile(r"位次|排名|名次|排序|排位")
-_RANKS_GROWTH = re.compile(r"增速|增长|增幅|速度")
-_RANKS_LEVEL = re.compile(r"总量|绝对|规模|总额|累计")
+_RANK_WORDS, _RANKS_GROWTH, _RANKS_LEVEL = RANK_WORDS, RANKS_GROWTH, RANKS_LEVEL
 _NOT_READ = re.compile(r"比重|占比|占全市|目标|计划|备注|说明|序号|当月|本月(?!止)")
 _PRIOR_YEAR = re.compile(r"上年|去年|同期")  # after the growth words: 比上年增长 is a growth
 _OF_WHICH = re.compile(r"^(?:#|其中[:：]?|内[:：]|含[:：])")
@@ -103,7 +106,6 @@ _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])"
 )
 _INCLUDES = re.compile(r"[(（](?:含|包括|不含)[^()（）]*[)）]$")
-_RANK_CELL = re.compile(r"(?:并列)?第?(\d{1,3})(?:位|名)?(?:[(（]?并列[)）]?)?")
 
 
 @dataclass(frozen=True)
@@ -351,21 +353,6 @@ def _ranked_on(where: _Where, text: str, before: list[_Column], group: str) -> s
 # -- rows ----------------------------------------------------------------------------------------
 
 
-def _rank_number(where: _Where, cell: Any) -> int | None:
-    if _blank(cell):
-        return None
-    rank = None
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        rank = int(cell) if float(cell).is_integer() else None
-    elif match := _RANK_CELL.fullmatch(re.sub(r"\s+", "", to_halfwidth(str(cell)))):
-        rank = int(match.group(1))
-    if rank is not None and rank >= 1:
-        return rank
-    raise where.fail(
-        f"{cell!r} is not a rank.", "write the position as a whole number (3, 第3位, 并列3)."
-    )
-
-
 def _indented(cell: Any) -> bool:
     """A label written with leading spaces (an of-which row under its district)."""
     return isinstance(cell, str) and cell[:1] in (" ", "\u3000", "\t")
@@ -474,10 +461,10 @@ def _row_records(
         cell = cells[column.index]
         where = _Where(sheet.path, sheet.name, i + 1, column.header)
         if column.measure == RANK:
-            rank = _rank_number(where, cell)
+            rank = rank_number(where, cell)
             if rank is None:
                 continue
-            record = _rank_record(ctx, where, column, period, rank, source)
+            record = rank_record(ctx, where, column.info, period, rank, column.ranked_on, source)
         else:
             number = _parse_cell(where, cell)
             if number.value is None:
@@ -494,32 +481,3 @@ def _row_records(
         record["_parent"] = None
         out.append(record)
     return out
-
-
-def _rank_record(
-    ctx: _Context, where: _Where, column: _Column, period: Any, rank: int, source: str
-) -> dict[str, Any]:
-    return {
-        "indicator": column.info.id,
-        "year": period.year,
-        "start_month": period.start_month,
-        "end_month": period.end_month,
-        "prior_year_value": None,
-        "derived": "",
-        "period": period.label("zh"),
-        "measure": RANK,
-        "ranked_on": column.ranked_on,
-        "value": float(rank),
-        "unit": "位",
-        "price_basis": None,
-        "sub_item": False,
-        "marker": None,
-        "source": source,
-        "file": where.path.name,
-        "sheet": where.sheet,
-        "row": where.row,
-        "column": where.column,
-        "checksum": ctx.checksum,
-        "_percent_sign": False,
-        "_period_column": where.column,
-    }

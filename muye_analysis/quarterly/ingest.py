@@ -27,6 +27,7 @@ from muye_analysis.quarterly.store import (
     read_store,
     store_path,
     write_transaction,
+    write_unregistered,
     write_vintages,
 )
 from muye_analysis.quarterly.validate import (
@@ -74,10 +75,16 @@ class IngestResult:
     kept_older: int = 0
     areas: list[str] = field(default_factory=list)  # the areas stored (district first)
     interrupted: bool = False  # Ctrl-C arrived after the commit: stored all the same
+    # Rows the registry has no indicator for, kept in the store's table ``unregistered``
+    # (``read_unregistered``) and never used as figures: one line per row (label, unit,
+    # period, values, cell); ``unregistered_added`` counts the values new to the store.
+    unregistered: list[str] = field(default_factory=list)
+    unregistered_added: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.replaced)
+        """The store was written: values added or replaced, or unregistered rows kept."""
+        return bool(self.added or self.replaced or self.unregistered_added)
 
     @property
     def _other_areas(self) -> bool:
@@ -113,6 +120,9 @@ class IngestResult:
         lines += [t("note", note=note) for note in notes]
         if self.interrupted:
             lines.append(t("interrupted"))
+        if self.unregistered:
+            lines.append(t("unregistered", n=len(self.unregistered)))
+            lines += [f"  {vocab.said(u, lang)}" for u in self.unregistered]
         lines += [t("not_read", item=item) for item in self.skipped_columns]
         return "\n".join(lines)
 
@@ -133,6 +143,7 @@ class _Parsed:
     flows: set[str]
     registry: pd.DataFrame
     notes: list[tuple[str, str]] = field(default_factory=list)  # how files were read
+    unregistered: list[dict[str, Any]] = field(default_factory=list)  # rows with no indicator
 
 
 def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None) -> _Parsed:
@@ -141,6 +152,7 @@ def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None
     records: list[dict[str, Any]] = []
     skipped: list[str] = []
     notes: list[tuple[str, str]] = []
+    unregistered: list[dict[str, Any]] = []
     for file in files:
         parsed = _parse_file(file, index, year)
         for record in parsed.records:
@@ -149,10 +161,11 @@ def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None
         records += parsed.records
         skipped += parsed.skipped
         notes += parsed.notes
+        unregistered += parsed.unregistered
     if Path(path).is_dir():
         skipped += [Words("skip.file_type", file=printable(p.name), suffix=p.suffix)
                     for p in unread_files(path)]  # fmt: skip
-    return _Parsed(files, records, skipped, flows, frame, notes)
+    return _Parsed(files, records, skipped, flows, frame, notes, unregistered)
 
 
 def read_quarterly(
@@ -208,16 +221,24 @@ def ingest_quarterly(
     parsed = _parse_all(path, year, registry)
     plausibility.refuse_future(parsed.records, today or dt.date.today())
     target = store_path(store_dir)
+    if not target.exists():
+        # A first ingest is checked before the store is created: a refused file leaves no new
+        # (empty) store behind. Nothing is ever deleted, so a writer that creates the store
+        # meanwhile is safe; the merge below checks again against what it finds.
+        _merge(parsed, {}, [], replace=replace, accept_outlier=accept_outlier,
+               force_older=force_older)  # fmt: skip
     committed_before = len(committed())
     interrupted = False
+    unregistered_added = 0
     try:
         with write_transaction(store_dir) as con:
             history = all_vintages(store_dir, con=con)
             stored = {_key(r): r for r in history if r["current"]}
             outcome = _merge(parsed, stored, history, replace=replace,
                              accept_outlier=accept_outlier, force_older=force_older)  # fmt: skip
-            if outcome.added or outcome.replaced:
-                at = now_iso()
+            at = now_iso()
+            ingest_id = None
+            if outcome.added or outcome.replaced or parsed.unregistered:
                 ingest_id = log_ingest(
                     con,
                     files=[printable(f.name) for f in parsed.files],
@@ -226,6 +247,7 @@ def ingest_quarterly(
                     added=outcome.added,
                     replaced=outcome.replaced,
                 )
+            if outcome.added or outcome.replaced:
                 pairs = outcome.to_write
                 if outcome.superseded:  # each original first, then its revision over it
                     first = {
@@ -236,6 +258,10 @@ def ingest_quarterly(
                         (r, old if old is not None else first.get(_key(r))) for r, old in pairs
                     ]
                 write_vintages(con, pairs, ingested_at=at, ingest_id=ingest_id)
+            if parsed.unregistered:
+                unregistered_added = write_unregistered(
+                    con, parsed.unregistered, ingested_at=at, ingest_id=ingest_id
+                )
     except KeyboardInterrupt:
         if target not in committed()[committed_before:]:
             raise  # before the commit: rolled back, nothing stored
@@ -258,11 +284,34 @@ def ingest_quarterly(
         notes_zh=outcome.notes_zh,
         kept_older=outcome.kept_older,
         interrupted=interrupted,
+        unregistered=_unregistered_lines(parsed.unregistered),
+        unregistered_added=unregistered_added,
         areas=sorted(
             {r.get("area") or DEFAULT_AREA for r in outcome.records},
             key=lambda a: (a != DEFAULT_AREA, a),
         ),
     )
+
+
+def _unregistered_lines(records: list[dict[str, Any]]) -> list[Words]:
+    """One line per unregistered row: its label, unit, values (header = value) and cell."""
+    rows: dict[tuple, list[dict[str, Any]]] = {}
+    for record in records:
+        key = (record["file"], record["sheet"], record["row"], record["label"])
+        rows.setdefault(key, []).append(record)
+    lines = []
+    for (file, sheet, row, label), cells in rows.items():
+        unit = next((c["unit"] for c in cells if c.get("unit")), None)
+        values = [
+            Words("ingest.unregistered_value", column=c["column"],
+                  value=_fmt(c["value"]) if c["value"] is not None else c["text"])
+            for c in cells
+        ]  # fmt: skip
+        where = f"{file}{'[' + sheet + ']' if sheet else ''}"
+        lines.append(Words("ingest.unregistered_row", label=label, values=values, where=where,
+                           row=row, unit=Words("ingest.unregistered_unit", unit=unit) if unit
+                           else ""))  # fmt: skip
+    return lines
 
 
 @dataclass

@@ -20,30 +20,32 @@ from muye_analysis.vocab import Words
 
 def _parse_sheet(
     sheet: Sheet, checksum: str, registry: RegistryIndex, year: int | None
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
+    """The sheet's records, what was not read, and the values of rows the registry does not
+    know (kept as unregistered)."""
     if city_table.is_city_table(sheet):  # every unit of the city down the side (issue 27)
         ctx = _Context(sheet, checksum, registry, year)
         records, skipped = city_table.parse_city_table(ctx)
         for record in records:
             record["release"] = release_label(ctx.title)
-        return records, skipped
+        return records, skipped, []
     at = _find_header(sheet)
     ctx = _Context(sheet, checksum, registry, year)
     roles = _roles([_text(c) for c in sheet.rows[at]])
     if "period" in roles:
         _read_title(ctx, sheet.rows[:at])
-        records, skipped = _parse_tidy(ctx, at, roles), []
+        (records, unregistered), skipped = _parse_tidy(ctx, at, roles), []
     else:
-        records, skipped = _parse_wide(ctx, at)
+        records, skipped, unregistered = _parse_wide(ctx, at)
     release = release_label(ctx.title)
-    for record in records:
+    for record in (*records, *unregistered):
         record["release"] = release
-    if not records:
+    if not records and not unregistered:
         raise _Where(sheet.path, sheet.name, at + 2, "A").fail(
             "no data rows under the header.",
             "fill in at least one value, or remove the file from the folder.",
         )
-    return records, skipped
+    return records, skipped, unregistered
 
 
 # Words above a table that say which release of the figures it is (修订 = revised, 快报 = flash,
@@ -130,6 +132,7 @@ class ParsedFile:
     records: list[dict[str, Any]]
     skipped: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese)
+    unregistered: list[dict[str, Any]] = field(default_factory=list)  # rows with no indicator
 
 
 def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> ParsedFile:
@@ -168,8 +171,9 @@ def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> Parsed
     ]
     out = ParsedFile([], skipped)
     for sheet in filled:
-        got, skip = _parse_sheet(sheet, checksum, registry, year)
+        got, skip, unregistered = _parse_sheet(sheet, checksum, registry, year)
         out.records += got
+        out.unregistered += unregistered
         where = f"{name}{'[' + printable(sheet.name) + ']' if sheet.name else ''}"
         out.skipped += [Words("skip.in", where=where, reason=s) for s in skip]
         out.skipped += _layout_notes(path, sheet)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from muye_analysis import units
+from muye_analysis import schema, units
 from muye_analysis.errors import DataError, printable
 from muye_analysis.periods import FoundSpan, Period, PeriodError, find_year, parse_period
 from muye_analysis.quarterly.cells import (
@@ -21,6 +21,8 @@ from muye_analysis.quarterly.cells import (
 )
 from muye_analysis.quarterly.files import Sheet
 from muye_analysis.quarterly.registry import RegistryIndex, _Indicator
+from muye_analysis.quarterly.store import MAX_TEXT_CHARS, RANK
+from muye_analysis.text import to_halfwidth
 
 # Year-to-date growth below -100% is impossible (the level would be negative); above +500% is
 # a typo in practice (a district's cumulative growth, even in 1-2月 from a small base).
@@ -95,6 +97,7 @@ def _record(
     ``prior_year`` is the 上年同期 cell beside a level (where, number, unit): converted to the
     level's unit and stored as ``prior_year_value``.
     """
+    _refuse_month_of_quarterly(where, info, period)
     value = number.value
     prior = None
     if measure == "growth":
@@ -119,14 +122,101 @@ def _record(
         "price_basis": basis,
         "sub_item": sub_item,
         "marker": number.marker,
+        **_provenance(ctx, where, source),
+        "_percent_sign": number.percent_sign,
+        "_period_column": period_column or where.column,
+    }
+
+
+def _provenance(ctx: _Context, where: _Where, source: str) -> dict[str, Any]:
+    """Where a stored value came from: the stated source, the file, sheet, row and column, and
+    the raw file's checksum."""
+    return {
         "source": source,
         "file": printable(where.path.name),  # a newline or GBK bytes in a name, escaped
         "sheet": where.sheet,
         "row": where.row,
         "column": where.column,
         "checksum": ctx.checksum,
-        "_percent_sign": number.percent_sign,
-        "_period_column": period_column or where.column,
+    }
+
+
+def _refuse_month_of_quarterly(where: _Where, info: _Indicator, period: Period) -> None:
+    """A quarterly-compiled indicator (district GDP, in the city's unified accounting: 一季度,
+    上半年, 前三季度, 全年) under a label that is no quarter span (1-8月, 8月当月) is refused:
+    no such figure is published, so the cell is another period's figure under the wrong label
+    (a monthly table repeating 上半年's GDP) or a mistake. Storing it would put a GDP figure on
+    a period the accounts never give, where every reader would take it for one."""
+    if info.id not in schema.QUARTERLY_COMPILED:
+        return
+    if (period.start_month - 1) % 3 == 0 and period.end_month % 3 == 0:
+        return
+    raise where.fail(
+        f"{info.id} is compiled quarterly (一季度, 上半年, 前三季度, 全年 in the city's unified "
+        f"accounting): no figure for {period.label('zh')} is published, so this cell is another "
+        "period's figure under this label (a monthly table often repeats the latest quarter's "
+        "GDP) or a mistake.",
+        "give the figure with the quarter it belongs to (a row or file labelled YYYY年1-6月), "
+        "or delete it from this table; the other rows are read as they are once it is gone.",
+    )
+
+
+# A published rank: 3, 第3位, 并列3, 3（并列）.
+RANK_CELL = re.compile(r"(?:并列)?第?(\d{1,3})(?:位|名)?(?:[(（]?并列[)）]?)?")
+# A column of ranks (位次, 全市位次, 增速排名…) and what it ranks, by its words.
+RANK_WORDS = re.compile(r"位次|排名|名次|排序|排位")
+RANKS_GROWTH = re.compile(r"增速|增长|增幅|速度")
+RANKS_LEVEL = re.compile(r"总量|绝对|规模|总额|累计")
+
+
+def rank_number(where: _Where, cell: Any) -> int | None:
+    """A 位次 cell as a position (1 = first), None when blank; anything else is refused."""
+    from muye_analysis.quarterly.cells import _blank
+
+    if _blank(cell):
+        return None
+    rank = None
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        rank = int(cell) if float(cell).is_integer() else None
+    elif match := RANK_CELL.fullmatch(re.sub(r"\s+", "", to_halfwidth(str(cell)))):
+        rank = int(match.group(1))
+    if rank is not None and rank >= 1:
+        return rank
+    raise where.fail(
+        f"{cell!r} is not a rank.", "write the position as a whole number (3, 第3位, 并列3)."
+    )
+
+
+def rank_record(
+    ctx: _Context,
+    where: _Where,
+    info: _Indicator,
+    period: Period,
+    rank: int,
+    ranked_on: str,
+    source: str,
+) -> dict[str, Any]:
+    """A published rank as a store row: measure ``rank``, the position as the value, unit 位,
+    ``ranked_on`` naming what was ranked (``level`` or ``growth``)."""
+    _refuse_month_of_quarterly(where, info, period)
+    return {
+        "indicator": info.id,
+        "year": period.year,
+        "start_month": period.start_month,
+        "end_month": period.end_month,
+        "prior_year_value": None,
+        "derived": "",
+        "period": period.label("zh"),
+        "measure": RANK,
+        "ranked_on": ranked_on,
+        "value": float(rank),
+        "unit": "位",
+        "price_basis": None,
+        "sub_item": False,
+        "marker": None,
+        **_provenance(ctx, where, source),
+        "_percent_sign": False,
+        "_period_column": where.column,
     }
 
 
@@ -193,13 +283,7 @@ def _resolve_unit(
 
 
 def _lookup(ctx: _Context, where: _Where, raw_name: str) -> tuple[_Indicator, bool, str | None]:
-    name, sub, unit = clean_indicator_name(raw_name)
-    found = ctx.registry.lookup(name)
-    if found == "ambiguous":
-        raise where.fail(
-            f"indicator name {name!r} belongs to more than one registry indicator.",
-            "use the registry id (e.g. retail_sales) instead.",
-        )
+    found, sub, unit = _lookup_or_none(ctx, where, raw_name)
     if found is None:
         examples = "、".join(ctx.registry.examples)
         raise where.fail(
@@ -207,7 +291,65 @@ def _lookup(ctx: _Context, where: _Where, raw_name: str) -> tuple[_Indicator, bo
             f"use a registry id or Chinese name (e.g. {examples}), add the name to synonyms_zh "
             "in data/curated/registry.csv, or delete the row.",
         )
+    return found, sub, unit
+
+
+def _lookup_or_none(
+    ctx: _Context, where: _Where, raw_name: str
+) -> tuple[_Indicator | None, bool, str | None]:
+    """The registry indicator of a row name, None when the registry has no such name (the
+    bureau table's own rows: kept as unregistered, ``unregistered_record``); a name two
+    indicators share is refused."""
+    name, sub, unit = clean_indicator_name(raw_name)
+    found = ctx.registry.lookup(name)
+    if found == "ambiguous":
+        raise where.fail(
+            f"indicator name {name!r} belongs to more than one registry indicator.",
+            "use the registry id (e.g. retail_sales) instead.",
+        )
     return found, sub, unit  # type: ignore[return-value]
+
+
+def unregistered_record(
+    ctx: _Context,
+    where: _Where,
+    raw_name: str,
+    period: Period,
+    measure: str,
+    cell: Any,
+    *,
+    unit: str | None,
+    sub_item: bool,
+    source: str,
+    ranked_on: str = "",
+) -> dict[str, Any]:
+    """A value of a row the registry does not know (房地产开发投资 in a bureau table): kept
+    as the table gives it — its label, unit, period, measure, the number when the cell reads as
+    one (else None, the text kept) and the cell — in the store's ``unregistered`` table, never
+    in the figures the analysis reads."""
+    name, _sub, name_unit = clean_indicator_name(raw_name)
+    text = _text(cell)
+    try:
+        number = parse_number(cell)
+        value = None if number.value is None else float(number.value)
+        unit = number.unit or unit
+    except _CellError:
+        value = None
+    return {
+        "label": name[:MAX_TEXT_CHARS],
+        "raw_label": raw_name.strip()[:MAX_TEXT_CHARS],
+        "year": period.year,
+        "start_month": period.start_month,
+        "end_month": period.end_month,
+        "period": period.label("zh"),
+        "measure": measure,
+        "ranked_on": ranked_on,
+        "value": value,
+        "text": text[:200],
+        "unit": unit or name_unit,
+        "sub_item": sub_item,
+        **_provenance(ctx, where, source),
+    }
 
 
 def _parse_cell(where: _Where, cell: Any) -> ParsedNumber:

@@ -63,9 +63,11 @@ BUSY_TIMEOUT_S = 120.0
 # A leftover temporary file older than this is from a killed process, not a running one.
 LEFTOVER_AGE_S = 60.0
 
-SCHEMA_VERSION = 2  # in table meta; a later layout of the store raises it and migrates
+SCHEMA_VERSION = 3  # in table meta; a later layout of the store raises it and migrates
 # Version 2 added ``ranked_on`` (published ranks, measure ``rank``) to the vintage table and its
-# unique index of current values; a version-1 store is upgraded in place when next written.
+# unique index of current values; version 3 the table ``unregistered`` (the values of rows a
+# bureau table carries that the registry has no indicator for). An older store is upgraded in
+# place when next written; readers of an older store see no unregistered rows.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS ingest (
@@ -82,6 +84,16 @@ CREATE TABLE IF NOT EXISTS vintage (
     release TEXT, ingested_at TEXT NOT NULL, ingest_id INTEGER, outlier_note TEXT,
     current INTEGER NOT NULL DEFAULT 1, superseded_by INTEGER
 );
+CREATE TABLE IF NOT EXISTS unregistered (
+    id INTEGER PRIMARY KEY,
+    area TEXT NOT NULL, label TEXT NOT NULL, raw_label TEXT, year INTEGER NOT NULL,
+    start_month INTEGER NOT NULL, end_month INTEGER NOT NULL, period TEXT, measure TEXT,
+    ranked_on TEXT, value REAL, "text" TEXT, unit TEXT, sub_item INTEGER, source TEXT,
+    file TEXT, sheet TEXT, "row" INTEGER, "column" TEXT, checksum TEXT NOT NULL, release TEXT,
+    ingested_at TEXT NOT NULL, ingest_id INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS unregistered_cell
+    ON unregistered (checksum, sheet, "row", "column");
 """
 # Created after ``_upgrade`` (a version-1 table gains its ranked_on column first).
 _INDEX = """
@@ -288,12 +300,15 @@ def _columns(con: sqlite3.Connection) -> set[str]:
 
 def _upgrade(con: sqlite3.Connection) -> None:
     """A version-1 store (no ranked_on) gains the column, with '' on every row, and the unique
-    index of current values moves to the key that includes it. Nothing else changes."""
-    if "ranked_on" in _columns(con):
-        return
-    con.execute("ALTER TABLE vintage ADD COLUMN ranked_on TEXT NOT NULL DEFAULT ''")
-    con.execute("DROP INDEX IF EXISTS vintage_current")
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    index of current values moves to the key that includes it; a store before version 3 gains
+    the (empty) table of unregistered rows, created with the schema. Nothing else changes."""
+    if "ranked_on" not in _columns(con):
+        con.execute("ALTER TABLE vintage ADD COLUMN ranked_on TEXT NOT NULL DEFAULT ''")
+        con.execute("DROP INDEX IF EXISTS vintage_current")
+    found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if found is not None and found[0] != str(SCHEMA_VERSION):
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                    (str(SCHEMA_VERSION),))  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -471,6 +486,60 @@ def write_vintages(
            WHERE id = ?""",
         old_ids,
     )
+
+
+UNREGISTERED_COLUMNS = (
+    "area", "label", "raw_label", "year", "start_month", "end_month", "period", "measure",
+    "ranked_on", "value", "text", "unit", "sub_item", "source", "file", "sheet", "row",
+    "column", "checksum", "release",
+)  # fmt: skip
+_INSERT_UNREGISTERED = (
+    "INSERT OR IGNORE INTO unregistered ("
+    + ", ".join(f'"{c}"' for c in (*UNREGISTERED_COLUMNS, "ingested_at", "ingest_id"))
+    + ") VALUES ("
+    + ", ".join(f":{c}" for c in (*UNREGISTERED_COLUMNS, "ingested_at", "ingest_id"))
+    + ")"
+)
+
+
+def write_unregistered(
+    con: sqlite3.Connection, records: list[dict[str, Any]], *, ingested_at: str,
+    ingest_id: int | None,
+) -> int:  # fmt: skip
+    """Keep the values of rows the registry does not know (``records.unregistered_record``),
+    once per cell of a raw file: the same file ingested again adds nothing. Returns how many
+    were added."""
+    before = con.total_changes
+    rows = [
+        {c: r.get(c) for c in UNREGISTERED_COLUMNS}
+        | {"area": r.get("area") or DEFAULT_AREA, "sub_item": int(bool(r.get("sub_item"))),
+           "ranked_on": r.get("ranked_on") or "", "ingested_at": ingested_at,
+           "ingest_id": ingest_id}
+        for r in records
+    ]  # fmt: skip
+    con.executemany(_INSERT_UNREGISTERED, rows)
+    return con.total_changes - before
+
+
+def read_unregistered(store_dir: str | Path | None = None) -> pd.DataFrame:
+    """The values of rows bureau tables carry that the registry has no indicator for (their
+    label, unit, period, measure, value or text as printed, and the file, sheet, row and
+    column), oldest first: kept, never used as figures. Add the name to the registry's
+    ``synonyms_zh`` (or a new indicator) and ingest the file again to use them."""
+    import pandas as pd
+
+    path = store_path(store_dir)
+    columns = ["id", *UNREGISTERED_COLUMNS, "ingested_at"]
+    rows: list[tuple] = []
+    if path.exists():
+        sql = "SELECT " + ", ".join(f'"{c}"' for c in columns) + " FROM unregistered ORDER BY id"
+        with _connect(path, write=False) as con:
+            found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                "AND name = 'unregistered'").fetchone()  # fmt: skip
+            rows = con.execute(sql).fetchall() if found else []
+    out = pd.DataFrame(rows, columns=columns)
+    return out.astype({"value": "Float64", "year": "Int64", "start_month": "Int64",
+                       "end_month": "Int64", "row": "Int64"})  # fmt: skip
 
 
 # -- reading -------------------------------------------------------------------------------------

@@ -35,13 +35,14 @@ from muye_analysis.quarterly.records import (
     _clip,
     _Context,
     _derived_growth,
-    _lookup,
+    _lookup_or_none,
     _parse_cell,
     _parse_year,
     _record,
     _resolve_period,
     _resolve_unit,
     _Where,
+    unregistered_record,
 )
 from muye_analysis.quarterly.registry import _Indicator
 from muye_analysis.quarterly.store import MEASURES
@@ -129,8 +130,11 @@ def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
         ctx.title_year = ctx.title_period.year
 
 
-def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[dict[str, Any]]:
-    """One row per indicator and period (the template's layout)."""
+def _parse_tidy(
+    ctx: _Context, header_at: int, roles: dict[str, int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One row per indicator and period (the template's layout). Returns the records and the
+    values of rows the registry does not know (kept as unregistered)."""
     sheet = ctx.sheet
     header = [_text(c) for c in sheet.rows[header_at]]
     _refuse_duplicated_roles(sheet, header_at, header)
@@ -147,6 +151,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
             "add a unit column (亿元, 万元…), or write it in the header: level(亿元).",
         )
     records = []
+    unregistered: list[dict[str, Any]] = []
     parent: str | None = None
     for i in range(header_at + 1, len(sheet.rows)):
         row = sheet.rows[i]
@@ -163,8 +168,9 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
         if not raw_name:
             raise refuse_unnamed_values(sheet, at["indicator"], i, roles["indicator"])
         refuse_second_header(at["indicator"], raw_name)
-        info, sub, name_unit = _lookup(ctx, at["indicator"], raw_name)
-        parent = parent if sub else info.id  # the row an of-which item belongs to
+        info, sub, name_unit = _lookup_or_none(ctx, at["indicator"], raw_name)
+        # the row an of-which item belongs to
+        parent = parent if sub else (info.id if info is not None else None)
         year = _parse_year(at["year"], cell("year")) if "year" in at else None
         # 二季度 in a column headed 时期(累计), or under a title saying 累计, is 1-6月.
         context = span_context(name_of["period"]) or ctx.title_context
@@ -176,10 +182,20 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
                 f"the label says {period.year} but the year column says {year}.",
                 "make the year column and the period label agree.",
             )
-        basis = _price_basis_of(at.get("price_basis"), cell("price_basis"), info)
         area = _area_of(at.get("area"), cell("area"))
         source = _text(cell("source")) or ctx.source
         unit_cell = _text(cell("unit")) or None
+        if info is None:  # a row the plan has no indicator for: kept aside, never blocking
+            for role in ("level", "growth", "prior_year"):
+                if role in roles and not _blank(cell(role)):
+                    unit = None if role == "growth" else unit_cell or _unit_in_parens(
+                        name_of[role]) or level_unit or ctx.table_unit  # fmt: skip
+                    record = unregistered_record(ctx, at[role], raw_name, period, role,
+                                                 cell(role), unit=unit, sub_item=sub,
+                                                 source=source)  # fmt: skip
+                    unregistered.append(record | {"area": area})
+            continue
+        basis = _price_basis_of(at.get("price_basis"), cell("price_basis"), info)
         if unit_cell is not None and unit_cell not in _KNOWN_UNITS:
             raise at["unit"].fail(
                 f"unknown unit {unit_cell!r}.", f"use one of {', '.join(sorted(_KNOWN_UNITS))}."
@@ -235,7 +251,7 @@ def _parse_tidy(ctx: _Context, header_at: int, roles: dict[str, int]) -> list[di
             record["_parent"] = parent if sub else None  # of-which: whose?
             record["area"] = area
         records += row_records
-    return records
+    return records, unregistered
 
 
 # An area name: Chinese or Latin letters, digits, spaces and the dots of 新乡市·牧野区, no

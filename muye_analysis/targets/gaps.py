@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from muye_analysis.periods import Period
+from muye_analysis.targets.momentum import Momentum, latest_momentum
 from muye_analysis.targets.required import (
     RequiredGrowth,
     compilation_frequency,
@@ -19,6 +20,41 @@ from muye_analysis.targets.verdicts import Verdict, assess_target, bound_of, is_
 
 if TYPE_CHECKING:
     import pandas as pd
+
+# -- the report's base-year levels: last year's full year, when the store has none ------------
+
+
+def report_level(
+    indicator: str, year: int, *, report: str | None = None, unit: str | None = None
+) -> float | None:
+    """The full-year level (or count) of ``indicator`` in ``year`` as the plan report states
+    it (its base-year actual, e.g. 社会消费品零售总额78.8亿元 in the first report), in ``unit``
+    (default the report's own), or None when the report gives none, or only an approximate one
+    (近2万人). ``report`` is the report's document (``targets["document"]``); by default the
+    latest report, then any. The denominator of 上年同期进度 and of the weights when the store
+    holds no full year of its own."""
+    from muye_analysis import units
+    from muye_analysis.dataset import load_indicators
+
+    found = None
+    for which in (report, "all") if report is None else (report,):
+        rows = load_indicators(report=which)
+        found = rows[(rows["indicator"] == indicator) & (rows["kind"] == "actual")
+                     & (rows["source"] == "report") & rows["measure"].isin(["level", "count"])
+                     & (rows["period"] == year) & rows["stage"].isna()
+                     & (rows["bound"] == "exact")]  # fmt: skip
+        if not found.empty:
+            break
+    if found is None or found.empty:
+        return None
+    value, stated = float(found["value"].iloc[0]), str(found["unit"].iloc[0])
+    if unit is None or unit == stated:
+        return value
+    try:
+        return units.convert(value, stated, unit)
+    except ValueError:
+        return None
+
 
 # -- year to date, from the processed store ------------------------------------------------------
 
@@ -40,6 +76,7 @@ class YtdGap:
     measure: str = "growth_rate"  # or rate / share: a level in percent, judged as it stands
     higher_is_better: bool | None = True
     indicative: bool = False  # a 预期目标 (the report's headline targets)
+    momentum: Momentum | None = None  # the latest single period (当季/当月), derived
 
 
 _PERCENT_TARGETS = ("growth_rate", "rate", "share")
@@ -118,13 +155,21 @@ def ytd_gap(
     indicative = is_indicative(indicator)
     judge = {"higher_is_better": higher, "tolerance_pp": tolerance_pp, "indicative": indicative,
              "measure": measure}  # fmt: skip
-    required, verdict = None, None
+    required, verdict, momentum = None, None, None
     if measure != "growth_rate" or period.end_month == 12:
         verdict = assess_target(ytd, target, bound, **judge)
     else:
+        document = None
+        if targets is not None and "document" in targets.columns and len(targets):
+            document = str(targets["document"].iloc[0])
+        full = report_level(indicator, period.year - 1, report=document,
+                            unit=_registry_unit(names))  # fmt: skip
         share = weights_for(series, period, seasonal_shares=seasonal_shares,
-                            frequency=compilation_frequency(indicator))  # fmt: skip
+                            frequency=compilation_frequency(indicator),
+                            full_year_level=full)  # fmt: skip
         required = required_growth(target, ytd, share)
+        momentum = latest_momentum(series, period, frequency=compilation_frequency(indicator),
+                                   seasonal_shares=seasonal_shares)  # fmt: skip
     return YtdGap(
         indicator=indicator,
         period=period,
@@ -138,7 +183,15 @@ def ytd_gap(
         measure=measure,
         higher_is_better=higher,
         indicative=indicative,
+        momentum=momentum,
     )
+
+
+def _registry_unit(row) -> str | None:
+    import pandas as pd
+
+    unit = row.get("unit")
+    return None if unit is None or pd.isna(unit) else str(unit)
 
 
 def headline_ytd_gaps(

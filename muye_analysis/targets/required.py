@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from muye_analysis import schema
 from muye_analysis.periods import Period
 
 if TYPE_CHECKING:
@@ -19,11 +20,15 @@ WEIGHTS_EQUAL_MONTHS = "equal_months"  # an assumption: months ÷ 12
 WEIGHTS_EQUAL_QUARTERS = "equal_quarters"  # an assumption: quarters ÷ 4
 WEIGHTS_SEASONAL = "seasonal"  # an assumption: the seasonal shares the caller gives
 WEIGHTS_GIVEN = "given"  # a share the caller gives
-WEIGHTS_PRIOR_YEAR = "prior_year"  # the same period last year as the table prints it, ÷ last year
+WEIGHTS_PRIOR_YEAR = "prior_year"  # 上年同期 as the table prints it ÷ last year's full year (store)
+WEIGHTS_PRIOR_YEAR_REPORT = "prior_year_report"  # 上年同期 ÷ the report's base-year level
+# The sources that come from data (last year's own levels), best first; the others are assumptions.
+DATA_WEIGHTS = (WEIGHTS_PRIOR_YEAR, WEIGHTS_PRIOR_YEAR_REPORT, WEIGHTS_LEVELS)
 
 # How each indicator is compiled: district GDP quarterly in the city's unified accounting
-# (统一核算: 一季度, 上半年, 前三季度, 全年); everything else monthly (1-2月 first).
-QUARTERLY_COMPILED = frozenset({"gdp"})
+# (统一核算: 一季度, 上半年, 前三季度, 全年); everything else monthly (1-2月 first). The list lives
+# in ``schema`` because the reader refuses a monthly label for these indicators.
+QUARTERLY_COMPILED = schema.QUARTERLY_COMPILED
 
 
 # -- weights -----------------------------------------------------------------------------------
@@ -171,33 +176,66 @@ def _number_or_none(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+def last_year_share(
+    series: pd.DataFrame, period: Period, *, full_year_level: float | None = None
+) -> ElapsedShare | None:
+    """Last year's share of its full-year total that fell in ``period``'s months, from data
+    only, or None: 上年同期 (last year's same-period value as this year's table prints it, on
+    the comparable basis) over last year's full-year level from the store
+    (:data:`WEIGHTS_PRIOR_YEAR`), else over ``full_year_level`` (the report's base-year actual,
+    :data:`WEIGHTS_PRIOR_YEAR_REPORT`); else last year's stored cumulative level for the same
+    months over its stored full year (:data:`WEIGHTS_LEVELS`). A ratio outside (0, 1) (a
+    上年同期 on another basis than the full-year level) is not a share and is passed over.
+
+    ``series`` is one indicator's :func:`quarterly.ytd_series`.
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"year": [2030], "end_month": [6], "level": [40.2], "growth": [6.1],
+    ...                   "prior_year": [37.9]})
+    >>> share = last_year_share(s, Period(2030, 6), full_year_level=78.8)
+    >>> round(share.value, 4), share.source
+    (0.481, 'prior_year_report')
+    """
+    last_year = series[series["year"] == period.year - 1].set_index("end_month")["level"]
+    stored_full = _number_or_none(last_year.get(12))
+    this = series[(series["year"] == period.year) & (series["end_month"] == period.end_month)]
+    prior = None
+    if "prior_year" in series.columns and not this.empty:
+        prior = _number_or_none(this["prior_year"].iloc[0])
+    for full, source in ((stored_full, WEIGHTS_PRIOR_YEAR),
+                         (full_year_level, WEIGHTS_PRIOR_YEAR_REPORT)):  # fmt: skip
+        if prior is not None and full is not None and 0 < prior < full:
+            return ElapsedShare(prior / full, source)
+    ytd_level = _number_or_none(last_year.get(period.end_month))
+    if ytd_level is not None and stored_full is not None and 0 < ytd_level < stored_full:
+        return share_from_levels(ytd_level, stored_full)
+    return None
+
+
 def weights_for(
     series: pd.DataFrame, period: Period, *, seasonal_shares: Sequence[float] | None = None,
-    frequency: str | None = None,
+    frequency: str | None = None, full_year_level: float | None = None,
 ) -> ElapsedShare:  # fmt: skip
     """The best weights for ``period`` from one indicator's :func:`quarterly.ytd_series`.
 
-    In order: 上年同期 (last year's same-period value as this year's table prints it, on the
-    comparable basis) over last year's full-year level; last year's stored cumulative levels for
-    the same months and the full year; ``seasonal_shares``; equal quarters (quarterly-compiled
-    indicators, or any quarter end) or equal months.
+    In order: ``seasonal_shares`` the caller records (12 monthly or 4 quarterly); last year's
+    own share from data (:func:`last_year_share`: 上年同期 over last year's full year from the
+    store or, ``full_year_level``, the report's base-year actual; last year's cumulative
+    levels); else an assumption: equal quarters (quarterly-compiled indicators, or any quarter
+    end) or equal months. A quarterly-compiled indicator at a month that ends no quarter is a
+    ValueError (it has no monthly figures).
     """
-    last_year = series[series["year"] == period.year - 1].set_index("end_month")["level"]
-    full = _number_or_none(last_year.get(12))
-    if "prior_year" in series.columns and full is not None:
-        this = series[(series["year"] == period.year) & (series["end_month"] == period.end_month)]
-        prior = _number_or_none(this["prior_year"].iloc[0]) if not this.empty else None
-        if prior is not None and 0 < prior < full:
-            return ElapsedShare(_check_share(prior / full), WEIGHTS_PRIOR_YEAR)
-    ytd_level = _number_or_none(last_year.get(period.end_month))
-    share = elapsed_share_for(period, last_year_ytd_level=ytd_level, last_year_full_level=full,
-                              seasonal_shares=seasonal_shares)  # fmt: skip
-    if share.source == WEIGHTS_EQUAL_MONTHS and frequency == "quarterly":
+    if seasonal_shares is not None:
+        return seasonal_share(seasonal_shares, period.end_month)
+    share = last_year_share(series, period, full_year_level=full_year_level)
+    if share is not None:
+        return share
+    if frequency == "quarterly" and period.quarter is None:
         raise ValueError(
             f"{period.label('zh')} is not a quarter end; a quarterly-compiled indicator (GDP) "
             "has no monthly figures."
         )
-    return share
+    return equal_share(period.end_month, by="quarters" if period.quarter else "months")
 
 
 def compilation_frequency(indicator: str) -> str:

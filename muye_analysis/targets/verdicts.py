@@ -7,16 +7,23 @@ from dataclasses import dataclass
 
 from muye_analysis import schema
 
-# There is no official band for a 左右 ("about") target. The half-width used here is a working
-# convention, in the indicator's own unit, to be stated wherever a verdict is shown:
-# - percentages (growth rates, rates, shares): ABOUT_BAND_PP percentage points either side
-#   (6%左右 -> 5.5 … 6.5%);
-# - levels and counts (亿元, 万亩, 人 …): ABOUT_BAND_REL of the target either side
-#   (稳定在2.75万亩 -> 2.695 … 2.805万亩). Points would mean nothing for a level in 万亩.
-ABOUT_BAND_PP = 0.5
-ABOUT_BAND_REL = 0.02
-ABOUT_TOLERANCE_PP = ABOUT_BAND_PP  # the earlier name of ABOUT_BAND_PP
-# Measures compared in percentage points (their band is in points, not relative).
+# How officials word an outcome against a 左右 ("about") target (../shared/DOMAIN.md collects the
+# cases): no official tolerance exists. At or above a growth target: 实现/完成 (高于目标X个百分点
+# when above); a tenth short of a 左右 target has been called 实现 nationally (7.4% against
+# 7.5%左右 in 2014), so a small named tolerance below a 左右 floor still reads 实现; further
+# short: 低于预期目标X个百分点, never 完成. A ceiling (失业率, CPI) takes no tolerance: at or below
+# it 控制在…以内, above it 高于…目标X个百分点, never 以内. The tolerance is in the indicator's own
+# unit and is stated wherever a verdict is shown:
+# - percentages (growth rates, rates, shares): ABOUT_TOLERANCE_PP points below a 左右 floor
+#   (6%左右 -> 5.9% still 实现; 5.8% is 低于预期目标0.2个百分点);
+# - levels and counts (亿元, 万亩, 人 …): ABOUT_TOLERANCE_REL of the target
+#   (稳定在2.75万亩 -> 2.695万亩 still 实现). Points would mean nothing for a level in 万亩.
+# A 左右 target whose direction is unknown is a band of the same half-width either side.
+ABOUT_TOLERANCE_PP = 0.1
+ABOUT_TOLERANCE_REL = 0.02
+ABOUT_BAND_PP = ABOUT_TOLERANCE_PP  # earlier names of the two tolerances
+ABOUT_BAND_REL = ABOUT_TOLERANCE_REL
+# Measures compared in percentage points (their tolerance is in points, not relative).
 PERCENT_MEASURES = ("growth_rate", "growth", "rate", "share")
 
 
@@ -35,17 +42,18 @@ FLOOR, CEILING, BAND = "floor", "ceiling", "band"
 
 
 def about_band(target: float, measure: str = "growth_rate") -> float:
-    """Half-width of an about band in the own unit of the indicator (a 左右 target):
-    :data:`ABOUT_BAND_PP` points for
-    percentages (``measure`` in :data:`PERCENT_MEASURES`), else :data:`ABOUT_BAND_REL` of the
-    target (a level in 万亩 or 亿元, a count).
+    """The tolerance of a 左右 target in the indicator's own unit: :data:`ABOUT_TOLERANCE_PP`
+    points for percentages (``measure`` in :data:`PERCENT_MEASURES`), else
+    :data:`ABOUT_TOLERANCE_REL` of the target (a level in 万亩 or 亿元, a count). It applies
+    below a 左右 floor and on both sides of a 左右 target of unknown direction; never above a
+    ceiling.
 
     >>> about_band(5.5, "rate"), round(about_band(2.75, "level"), 3)
-    (0.5, 0.055)
+    (0.1, 0.055)
     """
     if measure in PERCENT_MEASURES:
-        return ABOUT_BAND_PP
-    return abs(float(target)) * ABOUT_BAND_REL
+        return ABOUT_TOLERANCE_PP
+    return abs(float(target)) * ABOUT_TOLERANCE_REL
 
 
 def target_kind(bound: str, higher_is_better: bool | None) -> str:
@@ -68,15 +76,27 @@ def target_kind(bound: str, higher_is_better: bool | None) -> str:
 
 _EPS = 1e-9  # values and targets are printed to one or two decimals
 
+# Verdict codes (``Verdict.status``), worded by the vocabulary's verdict_clause.* rows.
+VERDICTS = (
+    "exceeded",  # above a floor: 实现/完成, 高于目标X个百分点 (超额完成 for levels and counts)
+    "met",  # at the target: 实现/完成
+    "met_about",  # a 左右 floor missed by at most the tolerance: 实现, the shortfall stated
+    "missed",  # below a floor: 低于(预期)目标X个百分点; a task target 未完成
+    "within_ceiling",  # at or below a ceiling: 控制在…以内
+    "above_ceiling",  # above a ceiling: 高于…目标X个百分点, never 以内
+    "within_band",  # a 左右 target of unknown direction, within the tolerance either side
+    "above_band",
+    "below_band",
+)
+
 
 @dataclass(frozen=True)
 class Verdict:
     """Whether a value meets a target, given the target's bound and the indicator's direction.
 
-    ``status``: ``exceeded`` (超额完成: beyond a floor, or beyond a 左右 band on the good side),
-    ``met`` (完成), ``within_ceiling`` (控制在目标以内), ``within_band`` (direction unknown),
-    ``missed`` (a floor not reached), ``above_ceiling``, ``above_band``, ``below_band``.
-    ``band`` is the half-width used (0 unless the target is 左右/稳定在), in the target's unit.
+    ``status`` is one of :data:`VERDICTS`. ``band`` is the 左右 tolerance used (0 unless the
+    target is 左右 / 稳定在 and works as a floor or a band), in the target's unit; ``gap`` the
+    value minus the target (positive: above it).
     """
 
     status: str
@@ -84,10 +104,28 @@ class Verdict:
     value: float
     target: float
     bound: str
-    tolerance_pp: float | None = None  # the band, for percentages (kept for compatibility)
+    tolerance_pp: float | None = None  # the tolerance, for percentages (kept for compatibility)
     kind: str = FLOOR
     band: float = 0.0
     indicative: bool = False  # a 预期目标: a shortfall reads 低于预期目标
+
+    @property
+    def gap(self) -> float:
+        """Value minus target: positive above the target, negative below it."""
+        return self.value - self.target
+
+
+def _tolerance(
+    target: float, bound: str, kind: str, measure: str, tolerance_pp: float | None
+) -> float:
+    """The 左右 tolerance that applies: below a 左右 floor and either side of a band; none for a
+    ceiling (above a ceiling is never 以内) and none for 以上 / a bare number."""
+    if kind == CEILING or not (bound == "about" or (bound == "exact" and kind == BAND)):
+        return 0.0
+    band = about_band(target, measure) if tolerance_pp is None else float(tolerance_pp)
+    if band < 0:
+        raise ValueError("the tolerance (tolerance_pp) must not be negative")
+    return band
 
 
 def assess_target(
@@ -102,36 +140,37 @@ def assess_target(
 ) -> Verdict:
     """Judge ``value`` against ``target`` by the qualifier's bound and the indicator's direction.
 
-    The target works as a floor, a ceiling or a band (:func:`target_kind`). A 左右 / 稳定在
-    target (``about``) has a band of :func:`about_band` either side, in the indicator's own unit
-    (``tolerance_pp`` overrides it); a floor is then met from ``target - band`` and exceeded
-    (超额完成) above ``target + band``, a ceiling met up to ``target + band``. Other floors are
-    exceeded by any value above the target. ``indicative`` marks a 预期目标 (the report's
-    headline targets), whose shortfall reads 低于预期目标 rather than 未完成.
+    The target works as a floor, a ceiling or a band (:func:`target_kind`). A floor is met at
+    the target and ``exceeded`` above it; a 左右 / 稳定在 floor is still met (``met_about``) up
+    to :func:`about_band` below the target (``tolerance_pp`` overrides it), and ``missed``
+    further down. A ceiling is met at or below the target (``within_ceiling``) and missed
+    above it (``above_ceiling``), whatever its qualifier: above a ceiling is never 以内. A
+    target of unknown direction is met within the tolerance either side. ``indicative`` marks
+    a 预期目标 (the report's headline targets), whose shortfall reads 低于预期目标 rather than
+    未完成.
 
-    >>> # growth 6.8% against 6%左右
-    >>> assess_target(6.8, 6.0, "about").status
+    >>> assess_target(6.8, 6.0, "about").status  # growth 6.8% against 6%左右
     'exceeded'
-    >>> assess_target(4.8, 5.5, "about", higher_is_better=False, measure="rate").status
-    'within_ceiling'
+    >>> assess_target(5.9, 6.0, "about").status, assess_target(5.5, 6.0, "about").status
+    ('met_about', 'missed')
+    >>> assess_target(5.6, 5.5, "about", higher_is_better=False, measure="rate").status
+    'above_ceiling'
     """
     kind = target_kind(bound, higher_is_better)
-    band = 0.0
-    if bound == "about" or (bound == "exact" and kind == BAND):
-        band = about_band(target, measure) if tolerance_pp is None else float(tolerance_pp)
-        if band < 0:
-            raise ValueError("the band (tolerance_pp) must not be negative")
+    band = _tolerance(target, bound, kind, measure, tolerance_pp)
     tol_pp = band if measure in PERCENT_MEASURES and band else None
     args = {"value": value, "target": target, "bound": bound, "tolerance_pp": tol_pp,
             "kind": kind, "band": band, "indicative": indicative}  # fmt: skip
     if kind == FLOOR:
-        if value > target + band + _EPS:
+        if value > target + _EPS:
             return Verdict("exceeded", True, **args)
-        if value >= target - band - _EPS:
+        if value >= target - _EPS:
             return Verdict("met", True, **args)
+        if band and value >= target - band - _EPS:
+            return Verdict("met_about", True, **args)
         return Verdict("missed", False, **args)
     if kind == CEILING:
-        if value <= target + band + _EPS:
+        if value <= target + _EPS:
             return Verdict("within_ceiling", True, **args)
         return Verdict("above_ceiling", False, **args)
     diff = value - target
@@ -154,13 +193,11 @@ def meets_target(
 
     values = np.asarray(values, dtype=float)
     kind = target_kind(bound, higher_is_better)
-    band = 0.0
-    if bound == "about" or (bound == "exact" and kind == BAND):
-        band = about_band(target, measure) if tolerance_pp is None else float(tolerance_pp)
+    band = _tolerance(target, bound, kind, measure, tolerance_pp)
     if kind == FLOOR:
         return values >= target - band - _EPS
     if kind == CEILING:
-        return values <= target + band + _EPS
+        return values <= target + _EPS
     return np.abs(values - target) <= band + _EPS
 
 

@@ -91,7 +91,9 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "plan_year": 2031,
     "ytd": 5.0,
     "need": 8.7,
-    "acc": 2.0,
+    "small": 1.0,
+    "hard": 2.5,
+    "tol": 0.1,
     "lag": 10.0,
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
@@ -130,7 +132,15 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
 # targets.WEIGHTS_* (codes of where the weights came from) -> the label key that says it.
 WEIGHTS_KEYS = {
     code: f"weights_{code}"
-    for code in ("levels", "equal_months", "equal_quarters", "seasonal", "given", "prior_year")
+    for code in (
+        "levels",
+        "equal_months",
+        "equal_quarters",
+        "seasonal",
+        "given",
+        "prior_year",
+        "prior_year_report",
+    )
 }
 
 

@@ -215,7 +215,9 @@ def test_a_version_1_store_gains_ranks_in_place(tmp_path):
     store = read_store(tmp_path)
     assert len(store[(store["area"] == "牧野区") & (store["measure"] == "rank")]) == 4
     con = sqlite3.connect(path)
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    # version 3: the table of unregistered rows (issue 26) is created beside the ranks
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+    assert con.execute("SELECT count(*) FROM unregistered").fetchone() == (0,)
     con.close()
 
 

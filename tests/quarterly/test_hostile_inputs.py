@@ -331,9 +331,24 @@ def test_a_count_beyond_any_district_is_refused(tmp_path, seeded):
 
 
 def test_a_huge_cell_is_quoted_short_in_the_error(tmp_path, seeded):
+    path = tmp_path / "synthetic_long_cell.csv"
+    path.write_text(
+        TIDY + "社会消费品零售总额,2024,1-3月," + "长" * 100_000 + ",亿元,5.2,synthetic\n",
+        encoding="utf-8",
+    )
+    exc = refused(path, seeded, 2, "level", "text '" + "长" * 60)
+    assert "…'" in str(exc) and len(str(exc)) < 1000
+
+
+def test_a_huge_unregistered_name_is_kept_short(tmp_path, seeded):
+    # A row the registry does not know is kept, never blocking; its label is capped.
+    from muye_analysis.quarterly import read_unregistered
+
     path = tmp_path / "synthetic_long_name.csv"
     path.write_text(
         TIDY + "长" * 100_000 + ",2024,1-3月,20.1,亿元,5.2,synthetic\n", encoding="utf-8"
     )
-    exc = refused(path, seeded, 2, "indicator", "unknown indicator '" + "长" * 99 + "…'")
-    assert len(str(exc)) < 1000
+    result = ingest_quarterly(path)
+    kept = read_unregistered()
+    assert len(kept) == 2 and kept["label"].str.len().max() <= 500
+    assert all(len(line) < 1000 for line in result.unregistered)

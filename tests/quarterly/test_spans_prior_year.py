@@ -211,9 +211,10 @@ def test_prior_year_comes_first_for_the_weights(tmp_path):
     assert ytd_series("gdp").set_index("end_month")["prior_year"].tolist()[-1] == 160.0
 
 
-def test_progress_time_elapsed_from_prior_year(tmp_path):
-    # 2023 full year 180亿元; 2024 1-8月 100亿元 with 上年同期 110: last year had done
-    # 110/180 = 61.1% by August, so 55.6% done is 5.6 points behind (at risk), not 11.1.
+def test_progress_compares_with_time_elapsed_and_last_years_pace(tmp_path):
+    # 2023 full year 180亿元; 2024 1-8月 100亿元 with 上年同期 110. 序时进度 is the bureaus'
+    # months ÷ 12 = 66.7%: 55.6% done is 11.1 points behind (off track); last year had done
+    # 110/180 = 61.1% by August, the second reference, 5.6 points ahead of this year.
     path = tmp_path / "synthetic_prior_progress.csv"
     path.write_text(
         "indicator,year,period,level,unit,上年同期,source\n"
@@ -223,9 +224,12 @@ def test_progress_time_elapsed_from_prior_year(tmp_path):
     )
     ingest_quarterly(path)
     row = progress_table().set_index("indicator").loc["key_project_investment"]
-    assert row["elapsed_pct"] == pytest.approx(110 / 180 * 100, abs=TOL)
-    assert row["elapsed_basis"] == "prior_year"
-    assert row["status"] == "at_risk"
+    assert row["elapsed_pct"] == pytest.approx(8 / 12 * 100, abs=TOL)
+    assert (row["elapsed_basis"], row["pace_reference"]) == ("months", "elapsed")
+    assert row["prior_pace_pct"] == pytest.approx(110 / 180 * 100, abs=TOL)
+    assert row["prior_pace_basis"] == "prior_year"  # the full year from the store
+    assert row["prior_pace_gap"] == pytest.approx(100 / 1.8 - 110 / 1.8, abs=TOL)
+    assert (row["prior_pace_code"], row["status"]) == ("behind", "off_track")
 
 
 # -- the templates' task rows ------------------------------------------------------------------
@@ -251,7 +255,11 @@ def test_every_task_row_of_the_template_ingests_once_filled(tmp_path):
     store = read_store()
     assert store["indicator"].nunique() == 17
     table = progress_table(store=store)
-    assert (table["status"] != "no_data").sum() == 17
+    assert (table["status"] != "no_data").sum() == 15
+    # the two projects' total investment are shown as they stand, with no status (R5)
+    projects = table[table["progress_kind"] == "project"]
+    assert len(projects) == 2 and set(projects["rule"]) == {"R5"}
+    assert projects["ytd_value"].notna().all()
     assert (config.QUARTERLY / "template.csv").read_text("utf-8-sig").count("\n") == 18
 
 
