@@ -229,7 +229,7 @@ show_table(
     row_decimals={head("ytd_value"): [0 if r["ytd_value"] is None or r["ytd_value"] != r["ytd_value"]
                                       else progress_words.value_decimals(r)
                                       for r in table.to_dict("records")]},
-    decimals=dict.fromkeys([head("elapsed_pct"), head("completion_pct"), head("required_growth")], 1),
+    decimals=dict.fromkeys([head(c) for c in progress_words.PERCENT_COLUMNS], 1),
 )  # fmt: skip
 
 # %%

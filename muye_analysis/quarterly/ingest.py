@@ -395,7 +395,7 @@ def _merge(
         (loser["file"], winner["file"]) for loser, winner in losers if not is_older_vintage(loser)
     ).items():
         out.notes.append(f"{old_file}: {n} value(s) superseded by {new_file}, whose title says "
-                         "it is a revision (修订); the revision is current")  # fmt: skip
+                         'it is a revision ("修订"); the revision is current')  # fmt: skip
         out.notes_zh.append(f"{old_file} 的 {n} 个数值已被 {new_file}（标题注明修订）取代，"
                             "以修订值为准")  # fmt: skip
     merged = dict(stored)
