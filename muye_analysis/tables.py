@@ -47,12 +47,12 @@ _TABLE_CSS = [
     {
         "selector": "th",
         "props": "text-align: left; vertical-align: bottom; white-space: normal; "
-        "overflow-wrap: normal; word-break: keep-all; padding: 2px 8px;",
+        "overflow-wrap: normal; word-break: keep-all; padding: 2px 5px;",
     },
     {
         "selector": "td",
-        "props": "text-align: left; vertical-align: top; white-space: normal; "
-        "overflow-wrap: break-word; word-break: normal; max-width: 36em; padding: 2px 8px;",
+        "props": "text-align: left; vertical-align: baseline; white-space: normal; "
+        "overflow-wrap: break-word; word-break: normal; max-width: 36em; padding: 2px 5px;",
     },
     {  # numbers: right-aligned, figures of equal width, never broken across lines
         "selector": "td.number",
@@ -154,10 +154,13 @@ def show_table(
     quoted = [headers[c] for c in source]
     frame = frame.rename(columns=headers)
     formatters = {headers[c]: f for c, f in formatters.items()}
-    styler = frame.style.format(formatters, na_rep=MISSING).format(
-        lambda v: MISSING if is_missing(v) else v,
-        subset=[c for c in frame.columns if c not in formatters],
-    )
+    # text is escaped; a long text column's cells sit in a block of a least width (a table
+    # cell's own min-width is not kept by browsers when the table is squeezed)
+    least = {headers[c]: _least_em(w) for c, w in widths.items()}
+    styler = frame.style.format(formatters, na_rep=MISSING)
+    for column in [c for c in frame.columns if c not in formatters]:
+        styler = styler.format(_text_formatter(least.get(column, 0)), subset=[column],
+                               escape="html")  # fmt: skip
     styler = styler.hide(axis="index")
     classes = pd.DataFrame("", index=frame.index, columns=frame.columns)
     for column in numbers:
@@ -166,13 +169,14 @@ def show_table(
         classes[column] = "source-text"
     styler = styler.set_td_classes(classes)
     styler = styler.set_table_styles(_TABLE_CSS)
-    long_text = {  # a long text column keeps a readable width instead of a word per line
-        headers[c]: [{"selector": "td", "props": f"min-width: {em}em;"}]
-        for c, em in ((c, _min_width_em(w)) for c, w in widths.items())
-        if em
+    # a short text column (a period, a unit, a status: 2024年1-9月) stays on one line
+    short = {
+        headers[c]: [{"selector": "td", "props": "white-space: nowrap;"}]
+        for c, w in widths.items()
+        if w <= SHORT_TEXT_EM
     }
-    if long_text:
-        styler = styler.set_table_styles(long_text, overwrite=False)
+    if short:
+        styler = styler.set_table_styles(short, overwrite=False)
     if caption:
         styler = styler.set_caption(caption)
     return styler
@@ -279,12 +283,32 @@ def _text_em(series: Any) -> float:
     return widest
 
 
-def _min_width_em(widest: float) -> int:
-    """The least width of a text column of cells up to ``widest`` em: none for short cells
-    (they fit on one line anyway), a third of the longest for long ones, between 8 and 18 em."""
+# A text column whose widest cell is at most this wide (em) is kept on one line.
+SHORT_TEXT_EM = 8
+
+
+def _least_em(widest: float) -> int:
+    """The least width (em) of a text column whose widest cell is ``widest`` em: none up to
+    12 em (such cells wrap into a line or two anyway), else a quarter of the longest, 6 to 12
+    em, so that English wraps into lines of a few words, never one word per line, and a table
+    of many columns still fits."""
     if widest <= 12:
         return 0
-    return int(min(18, max(8, math.ceil(widest / 3))))
+    return int(min(12, max(6, math.ceil(widest / 4))))
+
+
+def _text_formatter(least_em: int):
+    """A text cell's content (already escaped): the missing marker for a missing value; in a
+    long text column, inside a block at least ``least_em`` wide."""
+
+    def shown(value: Any) -> str:
+        if is_missing(value):
+            return MISSING
+        if least_em:
+            return f'<div style="min-width: {least_em}em">{value}</div>'
+        return str(value)
+
+    return shown
 
 
 def _is_number(series: Any) -> bool:

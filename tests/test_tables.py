@@ -16,7 +16,10 @@ def cells(styler) -> list[list[str]]:
     """The table's body as rows of cell texts (the HTML a notebook shows)."""
     page = styler.to_html()
     rows = re.findall(r"<tr>([\s\S]*?)</tr>", page.split("<tbody>")[1])
-    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in rows]
+    return [
+        [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        for row in rows
+    ]
 
 
 def headers(styler) -> list[str]:
@@ -88,8 +91,16 @@ def test_numbers_are_never_broken_and_long_text_keeps_a_readable_width():
     page = show_table(table, "en").to_html()
     assert re.search(r"td\.number \{[^}]*white-space: nowrap", page)
     assert "anywhere" not in page  # "overflow-wrap: anywhere" broke 3347.6 into 3347./6
-    assert re.search(r"#T_\w+ td\.col2 \{\s*min-width: \d+em;", page)  # the long note column
+    assert '<div style="min-width: 12em">word word' in page  # the long note column
     assert 'class="data row0 col1 number"' in page
+    # a short text column (a period such as 2024年1-9月) is not broken inside
+    short = show_table(pd.DataFrame({"period": ["2024年1-9月"], "note": ["x " * 40]}), "zh")
+    assert re.search(r"#T_\w+ td\.col0 \{\s*white-space: nowrap;", short.to_html())
+
+
+def test_text_is_escaped():
+    table = pd.DataFrame({"note": ["<b>x</b> & y"]})
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in show_table(table, "en").to_html()
 
 
 def test_formulas_periods_and_missing_values_in_the_tables_language():
