@@ -73,6 +73,7 @@ def league_dir() -> Path:
 DISTRICT_ZH = "牧野区"
 DISTRICT_EN = "Muye District"
 CITY_ZH = "新乡市"
+PROVINCE_ZH = "河南省"  # the wider area a forecast is anchored to after the city
 CITY_SCOPE = "全市"  # how the report scopes a rank among the city's units (居全市第5位)
 
 # Forecasts: the COVID quarters whose shocks get their own, larger innovation variance

@@ -328,21 +328,31 @@ def _is_text(series: Any) -> bool:
 
 
 def scenario_table(scenarios: Any, lang: str = "zh") -> Any:
-    """The forecast scenarios (``GrowthForecast.scenarios()``) as a reader's table: the
-    scenario's name, the annual growth and its assumption in ``lang``, from the vocabulary."""
+    """The forecast's scenarios (``GrowthForecast.scenarios(target)``: codes, numbers and
+    periods) as a reader's table: each scenario's assumption in ``lang`` (the vocabulary's
+    ``fan.bar.<code>``), the growth of the rest of the year it assumes and the annual figure it
+    gives."""
     import pandas as pd
 
     from muye_analysis import vocab
 
-    rows = []
-    for row in scenarios.to_dict("records"):
-        if row["quantile"] is None or pd.isna(row["quantile"]):
-            variant = "baseline"
-        else:
-            variant = "faster" if row["shift_pp"] >= 0 else "slower"
-        key = "scenario.assumption." + variant + ("" if row["rest"] is not None else ".year")
-        assumption = vocab.text(key, lang, year=row["year"], rest=row["rest"],
-                                shift=row["shift_pp"], q=100 * (row["quantile"] or 0))  # fmt: skip
-        rows.append({"name": vocab.text(f"scenario.{row['scenario']}", lang),
-                     "annual": row["annual"], "assumption": assumption})  # fmt: skip
-    return pd.DataFrame(rows)
+    rows = [
+        {"label": vocab.text(f"fan.bar.{r['scenario']}", lang, span=r["span"],
+                             rest_growth=r["rest_growth"]),
+         "rest_growth": r["rest_growth"], "annual": r["annual"]}
+        for r in scenarios.to_dict("records")
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["label", "rest_growth", "annual"])
+
+
+def fan_side_table(facts: Any, lang: str = "zh") -> Any:
+    """The full-year figures beside a fan (``forecast.presentation.FanFacts``) as a table: the
+    forecast, the anchored forecast when there is one and the scenarios, each with the growth
+    of the rest of the year it assumes (scenarios) and its annual figure."""
+    import pandas as pd
+
+    from muye_analysis.charts.fan import side_rows
+
+    rows = [{"label": r["label"], "rest_growth": r["rest"], "annual": r["annual"]}
+            for r in side_rows(facts, lang)]  # fmt: skip
+    return pd.DataFrame(rows, columns=["label", "rest_growth", "annual"])

@@ -43,7 +43,7 @@ QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/
 
 # %%
 from muye_analysis.briefing.judgements import notebook_summary
-from muye_analysis.tables import scenario_table, show_table
+from muye_analysis.tables import show_table
 
 notebook_summary("04", LANG, as_of=AS_OF)  # AS_OF: one period, the plan year implied
 
@@ -53,6 +53,7 @@ import pandas as pd
 
 from muye_analysis import config, forecast, progress, quarterly, targets, vocab
 from muye_analysis.charts import (
+    plot_growth_forecast,
     plot_progress,
     plot_required_growth_grid,
     save_figure,
@@ -163,38 +164,56 @@ for gap in gaps:
         weights = vocab.weights_text(gap.required.weights_source, LANG)
         print("  " + vocab.text("nb.weights", LANG, weights=weights))
 
+# %% [markdown]
+# 预测（默认方法）：结构模型、季度AR(1)、累计增速外推，以及有新乡市或河南省数据时的“锚定预测”，
+# 按各自在本序列以往滚动回测的误差加权；上年同期基数异常时，外推类方法按两年平均增速推算再换回同比。
+# 每个预测列出：回测次数和区间覆盖率、各方法权重、三种情景（余下月份同最近一个季度、同上年同期、
+# 按目标所需）和锚定预测。回测不足12次时不给出达标概率。
+#
+# *The default forecast weighs the structured model, quarterly AR(1), the run-rate and, when the
+# city's or province's series exists, the anchored forecast by their own past errors on the
+# series; after an abnormal base year the simple methods reason on the two-year basis.*
+
 # %%
+from muye_analysis.claims.charts import fan_claim, fan_notes
+from muye_analysis.claims.ytd import gap_goal
+from muye_analysis.forecast.presentation import fan_facts
+from muye_analysis.tables import fan_side_table
+
+
+def said_notes(facts, goal, area=None):
+    """The fan slide's notes without the first (it describes the deck's panels); ``area``: the
+    series' own area when it is not the district's."""
+    notes = fan_notes(facts, goal, area=area)
+    return vocab.say_all([c for c in notes if c.id != "fan_note.drawn"], LANG)
+
+
 if not gaps:
     print(vocab.text("ytd_no_forecast", LANG))
 for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of growth only
     series = quarterly.ytd_series(gap.indicator, store)
+    # the city's, else the province's series: from the store, else data/raw/ytd_real
+    wider, area = forecast.anchor.first_wider_series(gap.indicator, store)
     try:
-        result = forecast.forecast_growth(series)  # the default: base_effect
+        result = forecast.forecast_growth(series, wider=wider)  # the default: combined
     except forecast.InsufficientHistory as refusal:
         print(
             f"{gap.indicator}: {refusal}; run-rate only:",
             round(forecast.run_rate(series).annual_mean, 1),
         )
         continue
-    result.coverage = forecast.calibration.fan_coverage(series)  # printed beside the fan
-    low, high = result.annual_interval(80)
-    p_meet = result.probability_of_meeting(gap.target, gap.bound)  # on the published rounding
-    shown = "<1%" if p_meet < 0.005 else ">99%" if p_meet > 0.995 else f"{p_meet:.0%}"
-    print(f"{gap.indicator}: {result.annual_mean:.1f}% (80%: {low:.1f} to {high:.1f}); P = {shown}")
-    if result.remaining_share:
-        display(show_table(scenario_table(result.scenarios(), LANG), LANG))  # noqa: F821
-    for area in ("新乡市", "河南省"):  # the city's / province's series: store, else ytd_real
-        try:
-            wider = forecast.anchor.wider_series(area, gap.indicator, store)
-            now = forecast.anchor.nowcast_from_wider(series, wider)
-        except (KeyError, ValueError, forecast.InsufficientHistory) as why:
-            print(f"  {area}: no anchored nowcast ({why})")
-            continue
-        low, high = now.interval(80)
-        print(
-            f"  {area} {now.wider_mean:.1f}% + usual gap {now.gap_mean:+.1f} = {now.mean:.1f}% "
-            f"(80%: {low:.1f} to {high:.1f}; {now.note})"
-        )
+    try:
+        anchored = forecast.anchor.nowcast_from_wider(series, wider) if wider is not None else None
+    except (ValueError, forecast.InsufficientHistory):
+        anchored = None
+    facts = fan_facts(result, target=gap.target, bound=gap.bound, anchored=anchored,
+                      wider_area=area)  # fmt: skip
+    goal = gap_goal(gap)
+    print(vocab.say(fan_claim(facts, goal, gap.indicator), LANG))
+    for note in said_notes(facts, goal):
+        print("  " + note)
+    display(show_table(fan_side_table(facts, LANG), LANG,  # noqa: F821 (IPython's display)
+                       decimals={"rest_growth": 1, "annual": 1}))  # fmt: skip
     title = vocab.text(
         "fan_title_indicator", LANG, name=vocab.indicator_name(gap.indicator, LANG, short=False)
     )
@@ -202,7 +221,8 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
     files = ", ".join(sorted(set(own.loc[own["indicator"] == gap.indicator, "file"].astype(str))))
     source = vocab.text("fan_source_ytd", LANG, name=files)
     synthetic = bool(quarterly.is_synthetic(own[own["indicator"] == gap.indicator]).any())
-    fig = result.plot(target=gap.target, lang=LANG, title=title, source=source, synthetic=synthetic)
+    fig = plot_growth_forecast(result, target=gap.target, lang=LANG, title=title, source=source,
+                               synthetic=synthetic, facts=facts)  # fmt: skip
     paths = save_figure(fig, f"forecast_fan_{gap.indicator}_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821 (IPython's display)
@@ -248,22 +268,26 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 见 `data/raw/ytd_real/`；标注 DERIVED 的几个数由“比上半年加快0.1个百分点”之类的句子推算）。
 # 全省数据用来检验预测方法，也是区县“锚定”到上级数据的基础。
 #
-# 方法（默认 `base_effect`）：把每一个公布的累计增速（一季度、上半年、1-10月……）看作各季度单季增速按上年基数
-# 加权的平均，单季增速含上年同期的基数效应（季节 MA(4)）、惯性（AR(1)）、缓慢漂移的水平，
-# 以及2020—2022年疫情冲击期更大的波动（单独的方差）。缺月、缺季都不影响使用其余数据。
-# 概率按公布口径（保留一位小数）判断；滚动回测给出区间的实际覆盖率，印在图上。
-# 区间宽度还按同一序列以往预测的误差校准：每个预测时点只用当时已公布全年数的以往预测，
-# 看实际值偏离预测多少个标准差，据此把区间放宽或收窄（点预测不变；以往误差不足9个时不调整），
-# 倍数印在图的副标题里。
+# 方法（默认 `combined`，`forecast.combine`）：四种方法各自预测全年增速——
+# 结构模型（`base_effect`：把每个公布的累计增速看作各季度单季增速按上年基数加权的平均，单季增速含
+# 上年同期的基数效应、惯性、缓慢漂移的水平和2020—2022年疫情冲击期单独的波动）、季度AR(1)、
+# 累计增速外推（全年同目前累计增速），以及“锚定预测”（上级地区的预测加本地区常年差距；这里把
+# 河南省锚定到全国）——再按各方法在本序列以往滚动回测中的误差加权（只用当时已公布全年数的回测，
+# 不用未来信息；权重见下）。上年同期基数异常时（如2021年一季度同比18.3%建立在2020年一季度
+# 下降6.8%之上），外推类方法按两年平均增长推算再换回同比，结构模型不参与加权。
+# 预测区间为结构模型的标准差乘以按本序列以往误差校准的倍数；以往误差不足时用长序列学得的先验倍数
+# （`combine.PRIOR_SCALE`）。概率按公布口径（保留一位小数）判断，回测不足12次时不给出。
 
 # %%
 real = forecast.real_data.load_real_series()
-henan = forecast.real_data.area_ytd("河南省", "gdp", real)
+HENAN, CHINA, GUANGDONG = "河南省", "全国", "广东省"  # the areas as the real series name them
+henan = forecast.real_data.area_ytd(HENAN, "gdp", real)
+china = forecast.real_data.area_ytd(CHINA, "gdp", real)  # first releases since 2010
 show_table(henan[["period", "growth", "level", "derived", "url"]].tail(8), LANG)
 
 # %%
-methods = ("base_effect", "run_rate", "naive_last")
-check = forecast.calibration.rolling_backtest(henan, methods=methods)
+methods = ("combined", "base_effect", "run_rate")
+check = forecast.combine.rolling_backtest(henan, methods=methods)
 # one row per method: origins, MAE, coverage of the 80% / 95% intervals, interval score
 show_table(
     forecast.calibration.summary_table(check.summary),
@@ -272,47 +296,47 @@ show_table(
 )
 
 # %% [markdown]
-# 下面假设只公布到最近一年的前三季度，看模型如何预测全年，并与公布的全年数比较。
+# 下面假设只公布到最近一年的前三季度，看方法如何预测全年，并与公布的全年数比较。
+# 右侧列出锚定预测（全国预测+河南常年差距）和三种情景：余下月份同最近一个季度、同上年同期、
+# 按全年目标所需的增速（这里以5.5%为例）。
 
 # %%
 latest_year = int(henan["year"].max())
 upto = henan[(henan["year"] < latest_year) | (henan["end_month"] <= 9)]
-result = forecast.forecast_growth(upto)
-result.coverage = check.coverage("base_effect")
+china_upto = china[(china["year"] < latest_year) | (china["end_month"] <= 9)]
+result = forecast.forecast_growth(upto, wider=china_upto)
+anchored = forecast.anchor.nowcast_from_wider(upto, china_upto)
+# an illustrative target for the scenarios, not Henan's plan
+example_goal = {"target": 5.5, "unit": "%", "qualifier": None, "bound": "at_least"}
+facts = fan_facts(result, target=example_goal["target"], anchored=anchored, wider_area=CHINA)
 published = henan.loc[(henan["year"] == latest_year) & (henan["end_month"] == 12), "growth"]
-low, high = result.annual_interval(80)
-weights_text = vocab.weights_text(result.weights_source, LANG)
-summary_rows = {
-    "zh": [
-        ("全年增速预测（%）", f"{result.annual_mean:.1f}"),
-        ("80%预测区间（%）", f"{low:.1f}至{high:.1f}"),
-        ("已公布全年增速（%）", f"{published.iloc[0]:.1f}" if len(published) else "—"),
-        ("季度权重", weights_text),
-    ],
-    "en": [
-        ("Full-year growth forecast (%)", f"{result.annual_mean:.1f}"),
-        ("80% interval (%)", f"{low:.1f} to {high:.1f}"),
-        ("Published full-year growth (%)", f"{published.iloc[0]:.1f}" if len(published) else "—"),
-        ("Quarter weights", weights_text),
-    ],
-}
-show_table(pd.DataFrame(summary_rows[LANG], columns=["name", "value"]), LANG)
+low, high = facts.interval_80
+numbers = {"mean": facts.mean, "lower_80": low, "upper_80": high,
+           "published_annual": published.iloc[0] if len(published) else None,
+           "origins": facts.backtest_origins, "coverage_80_pct": 100 * facts.coverage_80}  # fmt: skip
+one_decimal = dict.fromkeys(("mean", "lower_80", "upper_80", "published_annual"), 1)
+show_table(pd.DataFrame([numbers]), LANG, decimals={**one_decimal, "coverage_80_pct": 0})
 
 # %%
-show_table(scenario_table(result.scenarios(), LANG), LANG)
+# what the slide would say, and its notes: weights, interval scale, anchored forecast, scenarios
+print(vocab.say(fan_claim(facts, example_goal), LANG))
+for note in said_notes(facts, example_goal, area=HENAN):
+    print("  " + note)
 
 # %%
-henan_name = "河南省地区生产总值" if LANG == "zh" else "Henan province GDP"
-title = vocab.text("fan_title_indicator", LANG, name=henan_name)
+# the forecast, the anchored forecast and the scenarios: the growth of the rest of the year a
+# scenario assumes, and the annual figure each gives
+show_table(fan_side_table(facts, LANG), LANG, decimals={"rest_growth": 1, "annual": 1})
+
+# %%
+title = vocab.text("fan_title_indicator", LANG, name=vocab.text("nb.area_gdp", LANG, area=HENAN))
 shown, total = forecast.real_data.source_hosts(upto)
 hosts = vocab.text("hosts_more" if total > len(shown) else "hosts", LANG,
                    hosts=vocab.join_names(shown, LANG), n=total)  # fmt: skip
-intro = {
-    "zh": "河南省真实公开数据（省统计局发布，经转载网页摘录）：",
-    "en": "Real published data of Henan province (statistics bureau releases, as quoted by): ",
-}
-source = intro[LANG] + hosts
-fig = result.plot(lang=LANG, title=title, source=source, cite_report=False, history_quarters=10)
+source = vocab.text("nb.real_source", LANG, area=HENAN, hosts=hosts)
+fig = plot_growth_forecast(result, lang=LANG, title=title, source=source, cite_report=False,
+                           history_quarters=10, target=example_goal["target"],
+                           facts=facts)  # fmt: skip
 paths = save_figure(fig, f"forecast_fan_henan_gdp_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
@@ -323,12 +347,13 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 广东省2013—2025年地区生产总值累计增速（27个公布数，每个附网址和原文，`data/raw/ytd_real/guangdong_gdp.csv`）
 # 是在模型定型之后才收集的，没有据此调整任何设定，用来检验方法在“没见过”的数据上的表现。
 # 下表同样是滚动回测：每个公布数作为一个预测起点，只用当时已公布的数据预测当年全年增速。
-# 80%区间的实际覆盖率低于80%：漏掉的是疫情前的2019年末起点、2022年春季疫情冲击，
-# 以及2022—2023年基数效应带来的反弹实际弱于模型预期的几个起点。区间宽度应据此理解为偏窄。
+# 这条序列较短、缺数较多，以往误差不足时区间用长序列学得的先验倍数；结构模型单独使用时
+# 80%区间覆盖率低于80%（漏掉疫情前的2019年末起点、2022年春季疫情冲击，以及2022—2023年
+# 基数效应带来的反弹弱于预期的几个起点）。
 
 # %%
-guangdong = forecast.real_data.area_ytd("广东省", "gdp", real)
-held_out = forecast.calibration.rolling_backtest(guangdong, methods=methods)
+guangdong = forecast.real_data.area_ytd(GUANGDONG, "gdp", real)
+held_out = forecast.combine.rolling_backtest(guangdong, methods=methods)
 # held out: nothing was tuned on this series
 show_table(
     forecast.calibration.summary_table(held_out.summary),
@@ -341,32 +366,59 @@ show_table(
 
 # %%
 before_after = {}
-for area_name, ytd in (("河南省", henan), ("广东省", guangdong)):
+for area, ytd in ((HENAN, henan), (GUANGDONG, guangdong)):
     both = forecast.calibration.rolling_backtest(ytd, methods=("base_effect_raw", "base_effect"))
     scores = both.summary.set_index("method")
-    before_after[area_name] = scores
+    before_after[area] = scores
     raw, cal = scores.loc["base_effect_raw"], scores.loc["base_effect"]
-    if LANG == "zh":
-        print(
-            f"{area_name}：回测{int(cal['n'])}次，80%区间覆盖率校准前{raw['coverage_80']:.0%}、"
-            f"校准后{cal['coverage_80']:.0%}；区间得分（宽度+10×落空距离）"
-            f"{raw['interval_score']:.2f} → {cal['interval_score']:.2f}；平均绝对误差不变"
-            f"（{cal['mae']:.2f}个百分点）"
-        )
-    else:
-        english = {"河南省": "Henan", "广东省": "Guangdong"}[area_name]
-        print(
-            f"{english}: {int(cal['n'])} origins, 80% coverage {raw['coverage_80']:.0%} before "
-            f"and {cal['coverage_80']:.0%} after recalibration; interval score (width + 10 x "
-            f"miss) {raw['interval_score']:.2f} -> {cal['interval_score']:.2f}; MAE unchanged "
-            f"({cal['mae']:.2f} points)"
-        )
+    print(vocab.text("nb.recalibration", LANG, area=area, n=int(cal["n"]),
+                     raw80=100 * raw["coverage_80"], cal80=100 * cal["coverage_80"],
+                     raw_score=raw["interval_score"], cal_score=cal["interval_score"],
+                     mae=cal["mae"]))  # fmt: skip
+
+# %% [markdown]
+# ## 5. 基数效应：2021年全国GDP · Base effects: China's GDP in 2021
+#
+# 2021年一季度国内生产总值同比增长18.3%，建立在2020年一季度下降6.8%的低基数上；全年增长8.1%
+# （均为初步核算首次发布数，`data/raw/ytd_real/national_gdp.csv`）。按一季度增速外推全年会得到18.3%。
+# 国家统计局当年同时发布“两年平均增长”：√(1.183×0.932)−1 = 5.0%。下表由数据自动判断基期：
+# 上年同期的累计增速相对全年的格局偏离常年（超过本序列常年波动的4倍）且尚未恢复时，改以之前的
+# 正常年份为基期。2021年以2019年为基期（两年平均），2022年因2021年已恢复常态而回到普通同比。
+#
+# *Against an abnormal base, the simple methods forecast the two-year average and convert it
+# back: at 2021 Q1 the year lands near the published 8.1%, where the plain run-rate says 18.3%.*
+
+# %%
+rows = []
+rebound = config.SHOCK_SPAN[0][0] + 1  # the year after the shock began (2021)
+for year, month in ((rebound, 3), (rebound, 6), (rebound, 9), (rebound + 1, 3)):
+    known = china[
+        (china["year"] < year) | ((china["year"] == year) & (china["end_month"] <= month))
+    ]
+    recent = known[known["year"] >= year - 7]  # seven years behind the origin are enough here
+    row = forecast.combine.candidates_at(recent)
+    two_year = forecast.basis.to_basis(known, 2).set_index(["year", "end_month"])["growth"]
+    rows.append({
+        "period": Period(year, month).label(LANG),
+        "growth": float(known["growth"].iloc[-1]),
+        "reference": row["basis"].reference_year,
+        # the two-year average where the simple methods use it
+        "two_year": round(float(two_year[(year, month)]), 2) if not row["basis"].plain else None,
+        "run_rate": round(row["run_rate"], 2),
+        "sarimax": round(row["sarimax"], 2),
+        "published_annual": float(china.loc[(china["year"] == year)
+                                            & (china["end_month"] == 12), "growth"].iloc[0]),
+    })  # fmt: skip
+# growth = the published cumulative figure; reference = the base year the simple methods use;
+# two_year = the two-year average; run_rate and sarimax = their annual forecasts on that basis
+one_decimal = dict.fromkeys(("growth", "two_year", "run_rate", "sarimax", "published_annual"), 1)
+show_table(pd.DataFrame(rows), LANG, decimals=one_decimal)
 
 # %% [markdown]
 # ### 更长的检验 · Longer real series
 #
-# 上面两条省级季度序列较短。`data/raw/ytd_real/` 还收有2012—2026年全国固定资产投资、规上工业增加值、
-# 社会消费品零售总额（国家统计局）和一般公共预算收入（财政部）的逐月累计增速，每个数附网址和原文，
-# 每条序列约100个预测起点；其中只有固定资产投资用于调整设定，其余在设定冻结后才检验。
-# 这些回测约需1分钟，不在本 notebook 中运行：`python benchmarks/bench_forecast_real.py`，结果见 README
-# “Accuracy on real series”。
+# 上面两条省级季度序列较短。`data/raw/ytd_real/` 还收有全国国内生产总值（2010—2025年，初步核算首次
+# 发布数）以及2012—2026年全国固定资产投资、规上工业增加值、社会消费品零售总额的累计增速，每个数附网址
+# 和原文。默认方法的设定只参考了固定资产投资和社会消费品零售总额（季末数）；国内生产总值和规上工业
+# 增加值留作检验，在设定冻结后只评分一次。这些回测需数分钟，不在本 notebook 中运行：
+# `python benchmarks/bench_forecast_real.py --held-out --short`，结果见 README “Accuracy on real series”。

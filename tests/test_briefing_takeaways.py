@@ -119,15 +119,18 @@ def test_task_takeaway_counts_targets_below_last_year(data):
     )
 
 
-def test_fan_takeaway_states_forecast_interval_and_probability():
-    kwargs = {"year": 2024, "mean": 5.84, "interval_80": (4.91, 6.66), "probability": 0.426}
-    assert fan_takeaway(goal="6%以上", lang="zh", **kwargs) == (
-        "按单季增速走势并考虑上年基数测算，2024年全年预计增长5.8%（80%区间4.9%至6.7%），"
-        "达到6%以上目标的概率约43%"
+def test_fan_takeaway_states_forecast_interval_and_the_band_of_its_probability():
+    from muye_analysis.forecast.presentation import FanFacts
+
+    facts = FanFacts(year=2024, months_known=9, mean=5.84, interval_80=(4.91, 6.66),
+                     backtest_origins=24, coverage_80=0.83, coverage_95=0.92, target=6.0,
+                     bound="at_least", probability=0.426, band="possible")  # fmt: skip
+    goal = {"target": 6.0, "unit": "%", "qualifier": "以上", "bound": "at_least"}
+    assert fan_takeaway(facts, goal, "zh") == (
+        "2024年全年预计增长5.8%（80%区间4.9%至6.7%），有可能达到6%以上目标"
     )
-    assert fan_takeaway(goal="≥6%", lang="en", **kwargs) == (
-        "Projected from quarter-by-quarter growth, allowing for last year's base: 2024 growth "
-        "5.8% (80% interval 4.9% to 6.7%); chance of meeting the ≥6% target about 43%"
+    assert fan_takeaway(facts, goal, "en") == (
+        "2024: 5.8% expected (80% interval 4.9% to 6.7%); may meet the ≥6% target"
     )
 
 

@@ -115,7 +115,8 @@ def test_year_to_date_slides_follow_the_table(stamped):
         "2024年3项可比增长目标均高于2023年增速",
         "2024年1-9月：2项主要指标其余月份需加快增长（示例数据）",
         "2024年1-9月：正常0项、预警0项、滞后2项、暂无数据21项（示例数据）",
-        "地区生产总值全年预计增长5.0%，达到6%以上目标的概率不足1%（示例数据）",
+        # no backtest behind the forecast: no judgement on the target (the takeaway says why)
+        "地区生产总值全年预计增长5.1%（示例数据）",
         "规上工业增加值增速目标比2023年增速高7.8个百分点",
         "计划目标的内在一致性：2处口径不同值得核实",
     ]
@@ -166,22 +167,37 @@ def test_progress_slide_counts_the_targets_by_status(stamped):
 def test_forecast_fan_slide_with_its_takeaway(stamped):
     _, prs = stamped
     slide = prs.slides[5]
-    assert pictures(slide) == []  # a native line chart, its data embedded
-    (frame,) = charts(slide)
-    names = [s.name for s in frame.chart.plots[0].series]
+    assert pictures(slide) == []  # native charts, their data embedded
+    fan, side = charts(slide)
+    names = [s.name for s in fan.chart.plots[0].series]
     assert names == ["已公布", "预测", "80%区间（下限）", "80%区间（上限）", "全年目标 6%以上"]
+    # the backtest behind the intervals is on the slide itself, as the fan's panel title
+    assert fan.chart.chart_title.text_frame.text == "历史数据不足，尚无回测"
+    # beside the fan: the forecast, the anchored forecast (Henan's bundled real series plus the
+    # district's usual gap) and three scenarios, each with its assumption and annual figure
+    categories = list(side.chart.plots[0].categories)
+    assert categories[-1] == "预测（4种方法加权）"  # bars read top down: the deck reverses them
+    assert categories[-2] == "锚定：河南省预测+常年差距"
+    assert categories[:3] == [
+        "情景：余下月份按目标所需（8.7%）", "情景：余下月份同上年同期（5.5%）",
+        "情景：余下月份同2024年7-9月（4.8%）",
+    ]  # fmt: skip
+    values = list(side.chart.plots[0].series[0].values)
+    assert values[0] == 6.0  # the target's pace lands on the target
+    # GDP 1-9月 5.0% with 73% of the year known: Q3 alone grew 4.8% and last year's Q4 5.5%,
+    # so the scenarios end the year at 5.0% and 5.1%
+    assert values[1:3] == pytest.approx([5.13, 4.95], abs=0.01)
     takeaway = shape_named(slide, "Takeaway").text_frame.text
-    # The default (base_effect) forecast of the synthetic GDP series, read off one run of the
-    # model: 4.98% (80% interval 4.91 to 5.06). Sensible: 1-9月 is 5.0% with 73% of the year
-    # known and calm single quarters (about 5% each), so the year lands near 5.0%; reaching 6%
-    # would need 8.7% in Q4, far outside the fan, hence a probability below 1%.
+    # No backtest origin (every one has under 12 quarters behind it): the forecast and its
+    # interval, but no judgement on the target and no probability anywhere.
     assert takeaway == (
-        "按单季增速走势并考虑上年基数测算，2024年全年预计增长5.0%（80%区间4.9%至5.1%），"
-        "达到6%以上目标的概率不足1%"
+        "2024年全年预计增长5.1%（80%区间5.0%至5.2%）；回测不足12次，不判断能否达到目标"
     )
     notes = slide.notes_slide.notes_text_frame.text
-    assert "历史数据不足，尚无回测" in notes  # the backtest coverage, beside the fan
-    assert "AR(1)" not in notes and "上年基数" in notes
+    assert "概率" in notes and "%" not in notes.split("概率")[0][-6:]  # no number given
+    assert "历史数据不足，尚无回测，不给出达到目标的概率" in notes
+    assert "阴影" not in notes  # the native chart has no shading: the notes do not claim it
+    assert "左图" in notes and "锚定预测" in notes
     source = shape_named(slide, "Source").text_frame.text
     assert source.endswith("synthetic test data；示例数据（合成），非真实统计")
 
@@ -231,7 +247,7 @@ def test_real_rows_give_unstamped_slides(store_env, tmp_path):
     assert titles == [
         "Jan-Sep 2024: 2 headline indicators must grow faster for the rest of the year",
         "Jan-Sep 2024: 0 on track, 0 at risk, 2 off track, 21 no data",
-        "GDP: 5.0% expected for the year, chance of meeting ≥6% below 1%",
+        "GDP: 5.1% expected for the year",  # no backtest: no judgement on the target
     ]
     assert part.slides[0].lines[0] == (
         "Gross domestic product (GDP): growth of 5.0% in the first three quarters; "

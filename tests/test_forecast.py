@@ -169,10 +169,11 @@ def test_forecast_frame_fits_the_fan_chart(ar1_forecast):
 
 
 def test_forecast_draws_as_a_fan_chart_marked_synthetic(ar1_forecast):
+    from muye_analysis.charts import plot_growth_forecast
     from muye_analysis.charts.fan import HISTORY_GID, MEAN_GID, SYNTHETIC_GID, TARGET_GID
 
     _, _, fc = ar1_forecast
-    fig = fc.plot(target=6.0, synthetic=True, lang="zh", history_quarters=6)
+    fig = plot_growth_forecast(fc, target=6.0, synthetic=True, lang="zh", history_quarters=6)
     try:
         ax = fig.axes[0]
         lines = {line.get_gid(): line for line in ax.get_lines()}

@@ -24,7 +24,6 @@ from muye_analysis.forecast import (
     publish_round,
     real_data,
 )
-from muye_analysis.periods import Period
 from muye_analysis.targets import WEIGHTS_LEVELS
 
 # Named tolerances: parameter recovery from 30 simulated years of complete quarterly data.
@@ -109,7 +108,8 @@ def test_every_published_month_moves_the_forecast():
     ytd = cumulative(simulate(30)).iloc[:-1]  # 2024 stops after its third quarter
     high = pd.concat([ytd, pd.DataFrame({"year": [2024], "end_month": [10], "growth": [9.0]})])
     low = pd.concat([ytd, pd.DataFrame({"year": [2024], "end_month": [10], "growth": [0.0]})])
-    fc_high, fc_low = forecast_growth(high), forecast_growth(low)
+    fc_high = forecast_growth(high, method="base_effect")
+    fc_low = forecast_growth(low, method="base_effect")
     assert fc_high.year == fc_low.year == 2024
     assert fc_high.months_known == 10
     assert fc_high.annual_mean - fc_low.annual_mean > 1.0  # 1-10月 is used, not dropped
@@ -118,7 +118,7 @@ def test_every_published_month_moves_the_forecast():
 def test_gaps_are_used_not_refused():
     ytd = cumulative(simulate(30))
     gappy = ytd[~((ytd["year"] == 2019) & (ytd["end_month"].isin([6, 9])))]
-    fc = forecast_growth(gappy.iloc[:-1])
+    fc = forecast_growth(gappy.iloc[:-1], method="base_effect")
     assert fc.year == 2024 and fc.quarters_known == 3
     assert fc.history["period"].tolist().count("2019Q2") == 1  # kept on the axis as a gap
     assert np.isnan(fc.history.set_index("period").loc["2019Q2", "value"])
@@ -133,10 +133,10 @@ def test_too_little_history_is_refused_plainly():
 # -- API kept for callers ---------------------------------------------------------------------
 
 
-def test_default_forecast_keeps_the_callers_api():
+def test_base_effect_forecast_keeps_the_callers_api():
     ytd = cumulative(simulate(30)).iloc[:-2]  # 2024 after two quarters
-    fc = forecast_growth(ytd, n_paths=4000)
-    assert DEFAULT_METHOD == "base_effect" == fc.method
+    fc = forecast_growth(ytd, method="base_effect", n_paths=4000)
+    assert fc.method == "base_effect" and DEFAULT_METHOD == "combined"
     assert isinstance(fc, GrowthForecast) and isinstance(fc.annual_mean, float)
     low, high = fc.annual_interval(80)
     wide_low, wide_high = fc.annual_interval(95)
@@ -174,24 +174,6 @@ def test_targets_are_judged_on_the_published_figure():
 
 
 # -- scenarios and anchoring --------------------------------------------------------------------
-
-
-def test_scenarios_state_the_growth_the_rest_of_the_year_needs():
-    ytd = cumulative(simulate(30)).iloc[:-1]  # 2024 after three quarters
-    fc = forecast_growth(ytd)
-    table = fc.scenarios().set_index("scenario")
-    assert table.loc["baseline", "annual"] == fc.annual_mean
-    assert table.loc["optimistic", "annual"] == pytest.approx(np.quantile(fc.annual_paths, 0.9))
-    # a quarter of the year is left: the fourth quarter differs by 4 x the annual gap
-    gap = table.loc["pessimistic", "annual"] - fc.annual_mean
-    assert table.loc["pessimistic", "shift_pp"] == pytest.approx(4 * gap)
-    assert table.loc["pessimistic", "rest"] == Period.span(2024, 10, 12)
-    assert table.loc["optimistic", "quantile"] == 0.9
-    from muye_analysis.tables import scenario_table
-
-    words = scenario_table(fc.scenarios(), "zh").set_index("name")
-    assert words.loc["悲观", "assumption"].startswith("2024年四季度增速比基准慢")
-    assert words.loc["基准", "assumption"] == "2024年四季度按模型中心预测增长"
 
 
 def test_district_nowcast_is_the_wider_forecast_plus_the_usual_gap():
@@ -307,16 +289,18 @@ def test_district_nowcast_uses_only_what_the_wider_area_had_published():
     district = pd.concat(
         [district, pd.DataFrame({"year": [2024], "end_month": [6], "growth": [7.0]})]
     ).reset_index(drop=True)
-    now = anchor.nowcast_from_wider(district, wider, n_paths=2000)
+    now = anchor.nowcast_from_wider(district, wider, n_paths=2000, method="base_effect")
     assert now.year == 2024
     assert now.gap_mean == pytest.approx(1.0)  # the district ran one point above every year
     assert now.gap_sd == pytest.approx(0.0, abs=1e-9)
-    expected = forecast_growth(wider[(wider["year"] < 2024) | (wider["end_month"] <= 6)])
+    expected = forecast_growth(
+        wider[(wider["year"] < 2024) | (wider["end_month"] <= 6)], method="base_effect"
+    )
     assert now.wider_mean == pytest.approx(expected.annual_mean)
 
 
 def test_fan_axis_reads_year_to_date_spans():
-    from muye_analysis.forecast.core import axis_label
+    from muye_analysis.periods import axis_label
 
     assert axis_label("2025M01-09") == "1-9月\n2025"
     assert axis_label("2025Q1", "en") == "Jan-Mar\n2025"

@@ -90,14 +90,14 @@ def test_recalibration_never_uses_outcomes_after_the_origin():
         assert row_a[column] == pytest.approx(row_b[column], rel=1e-6)
 
 
-def test_the_default_forecast_carries_the_backtest_s_scale():
+def test_the_base_effect_forecast_carries_the_backtest_s_scale():
     g = simulate(12, seed=1, first_year=2000)
     g[32:36] -= 6.0
     ytd = cumulative(g, 2000)
     upto = ytd[(ytd["year"] < 2010)]  # the 2009-12 origin
     bt = calibration.rolling_backtest(ytd, methods=("base_effect",), min_figures=24).errors
     row = bt.set_index("origin").loc["2009-12"]
-    fc = forecast_growth(upto)
+    fc = forecast_growth(upto, method="base_effect")
     assert fc.interval_scale == pytest.approx(row["scale"], rel=1e-3)
     last = fc.forecast.iloc[-1]
     assert last["mean"] == pytest.approx(row["forecast"], abs=1e-3)  # the point is unchanged
@@ -117,7 +117,9 @@ def test_fan_subtitle_says_the_intervals_were_recalibrated():
     assert coverage_text({**coverage, "scale": 1.0}, "zh") == coverage_text(coverage, "zh")
     text = coverage_text({**coverage, "scale": 1.234}, "zh")
     assert text.endswith("；区间按以往误差校准×1.23")
-    assert "width x1.23" in coverage_text({**coverage, "scale": 1.234}, "en")
+    assert coverage_text({**coverage, "scale": 1.234}, "en").endswith(
+        "; intervals scaled on past errors x1.23"
+    )
 
 
 def synthetic_monthly_shift(seed: int = 0) -> pd.DataFrame:
@@ -207,7 +209,7 @@ def test_the_backtest_table_shows_origins_and_coverage_in_percent_in_both_langua
     zh = show_table(table, "zh").data
     assert list(zh.columns[:3]) == ["方法", "回测次数", "历史不足未预测"]
     assert "80%区间覆盖率（%）" in zh.columns
-    assert zh.iloc[0, 0] == "基数效应模型（默认，区间已校准）"
+    assert zh.iloc[0, 0] == "基数效应结构模型（区间已校准）"
     en = show_table(table, "en").data
     assert list(en.columns[:2]) == ["Method", "Origins"]
     assert en.iloc[1, 0] == "run rate (growth so far)"

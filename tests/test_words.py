@@ -28,8 +28,6 @@ ANALYSIS = [
 ]
 # Presentation inside the progress package: a language, but no literal words.
 SPEAKS = {"progress/rendering.py", "progress/workbook.py"}
-# GrowthForecast.plot draws its own fan (a chart, the layering test's known exception).
-LANG_ALLOWED = {("forecast/core.py", "plot")}
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -73,7 +71,6 @@ def test_no_analysis_function_takes_a_language(path):
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef)
         and any(a.arg == "lang" for a in (*node.args.args, *node.args.kwonlyargs))
-        and (_name(path), node.name) not in LANG_ALLOWED
     ]
     assert with_lang == []
 

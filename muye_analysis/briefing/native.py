@@ -275,11 +275,13 @@ def fan_native(
     *,
     target: float | None = None,
     target_label: str = "",
+    title: str = "",
 ) -> tuple[NativeChart]:
     """A forecast fan as lines: published growth (blue), the forecast (blue, from the last
     published quarter), the 80% interval's bounds (grey) and the annual target (orange, over
     the target year's periods only). Categories say what the figures are, year-to-date spans
-    ("1-6月" over the year), not period codes a reader could take for single quarters."""
+    ("1-6月" over the year), not period codes a reader could take for single quarters.
+    ``title``: the panel title (the backtest coverage, on the slide itself)."""
     from muye_analysis.periods import axis_label
     from muye_analysis.views import fan_view
 
@@ -328,6 +330,36 @@ def fan_native(
             axis_title=vocab.text("fan_axis", lang),
             number_format="0.0",
             axis_format="0",
+            title=title,
+        ),
+    )
+
+
+def fan_side_native(facts, lang: str) -> tuple[NativeChart]:
+    """The full-year figures beside the fan, as bars (top down): the forecast (blue), the
+    anchored forecast from the city or province (grey, when there is one) and the scenarios
+    with their assumptions in the category names (the target's pace in orange), each labelled
+    with its figure (``charts.fan.side_rows``)."""
+    from muye_analysis.charts.fan import side_rows
+
+    rows = side_rows(facts, lang)
+    colours = {"model": COLOURS["muye"], "anchored": COLOURS["reference"],
+               "target_pace": COLOURS["target"]}  # fmt: skip
+    values = tuple(round(float(r["annual"]), 2) for r in rows)
+    series = Series(
+        vocab.text("fan.side_title", lang), values, COLOURS["muye"],
+        point_colours=tuple(colours.get(r["kind"], "B3CDE3") for r in rows),
+        labels=tuple(vocab.pct(v) for v in values),
+    )  # fmt: skip
+    return (
+        NativeChart(
+            kind="bar",
+            categories=tuple(r["label"] for r in rows),
+            series=(series,),
+            title=vocab.text("fan.side_title", lang),
+            number_format="0.0",
+            axis_format="0",
+            legend=False,
         ),
     )
 

@@ -61,15 +61,13 @@ def task_takeaway(targets: pd.DataFrame, lang: str) -> str:
     return vocab.say(claim, lang)
 
 
-def fan_takeaway(
-    *, year: int, mean: float, interval_80: tuple[float, float], probability: float, goal: str,
-    lang: str,
-) -> str:  # fmt: skip
-    """'按单季增速走势并考虑上年基数测算，<年份>年全年预计增长5.8%（80%区间4.9%至6.7%），达到
-    6%以上目标的概率约43%' (the default forecast: single-quarter growth with base effects)."""
-    claim = charts.fan_claim(year=year, mean=mean, interval_80=interval_80,
-                             probability=probability, goal=goal)  # fmt: skip
-    return vocab.say(claim, lang)
+def fan_takeaway(facts, goal, lang: str, *, indicator: str | None = None) -> str:
+    """The forecast with its 80% interval and, over a backtest of
+    ``presentation.MIN_BACKTEST_ORIGINS`` origins or more, the chance of meeting ``goal`` (a
+    target as ``claims.ytd.goal_of`` gives it) in coarse words (很可能 / 有可能 / 难以; the
+    number is in the notes); with fewer origins it says that it does not judge the target
+    (``claims.charts.fan_claim``)."""
+    return vocab.say(charts.fan_claim(facts, goal, indicator), lang)
 
 
 def probability_text(probability: float, lang: str) -> str:

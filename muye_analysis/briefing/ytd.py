@@ -17,7 +17,7 @@ from muye_analysis.briefing.model import ChartSlide, Slide, TextSlide
 from muye_analysis.briefing.takeaways import fan_takeaway
 from muye_analysis.claims.base import Claim
 from muye_analysis.claims.progress import about_convention_claim, status_claim
-from muye_analysis.claims.ytd import gap_claim
+from muye_analysis.claims.ytd import gap_claim, gap_goal
 from muye_analysis.forecast import DEFAULT_METHOD
 from muye_analysis.quarterly import is_synthetic
 from muye_analysis.targets import headline_ytd_gaps
@@ -190,53 +190,55 @@ def _fan_slide(
     synthetic: bool,
     lang: str,
 ) -> tuple[ChartSlide | None, str | None]:
-    """The forecast fan of one indicator, or a note saying why there is none."""
+    """The forecast fan of one indicator, or a note saying why there is none.
+
+    Two panels: the fan (published growth, the forecast, its 80% bounds and the target, with
+    the backtest coverage as the panel title) and the full-year figures beside it (the
+    forecast, the anchored forecast from the city or province when one can be made, and the
+    scenarios with their assumptions). The takeaway gives the chance of meeting the target in
+    coarse words, and only over a backtest of ``presentation.MIN_BACKTEST_ORIGINS`` origins;
+    the notes carry the numbers and describe only what the panels draw."""
     import matplotlib.pyplot as plt
 
-    from muye_analysis.charts import save_figure
+    from muye_analysis.charts import plot_growth_forecast, save_figure
+    from muye_analysis.claims.charts import fan_claim, fan_notes, title_claim
     from muye_analysis.forecast import MIN_QUARTERS, InsufficientHistory, forecast_growth
+    from muye_analysis.forecast.presentation import fan_facts
     from muye_analysis.quarterly import ytd_series
 
     series = ytd_series(gap.indicator, store)
+    wider, area = _wider_series(gap.indicator, store)
     try:
-        fc = forecast_growth(series, method=FORECAST_METHOD)
+        fc = forecast_growth(series, method=FORECAST_METHOD, wider=wider)
     except InsufficientHistory:
         return None, text("ytd_too_short", lang, name=name, need=MIN_QUARTERS)
     if fc.year != gap.period.year:  # the year is complete: no target for the next one
         return None, None
-    fc.coverage = backtest_coverage(series)
-    goal = target_text(gap.target, gap.qualifier, gap.bound, lang)
+    goal = gap_goal(gap)
+    goal_words = target_text(gap.target, gap.qualifier, gap.bound, lang)
     higher = _higher_is_better(registry, gap.indicator)
+    facts = fan_facts(fc, target=gap.target, bound=gap.bound, higher_is_better=higher,
+                      anchored=_anchored(series, wider), wider_area=area)  # fmt: skip
     title = text("fan_title_indicator", lang, name=name)
     title += vocab.text("synthetic_title", lang) if synthetic else ""
-    probability = fc.probability_of_meeting(gap.target, gap.bound, higher_is_better=higher)
-    message = Claim("title.chart.fan", True, {"name": gap.indicator, "mean": fc.annual_mean,
-                                               "goal": goal, "p": probability})  # fmt: skip
-    headline = vocab.say(message, lang) + (vocab.text("synthetic_title", lang) if synthetic else "")
-    fig = fc.plot(target=gap.target, target_label=text("fan_target_label", lang, goal=goal),
-                  synthetic=synthetic, lang=lang, title=title, source=sources,
-                  size="slide")  # fmt: skip
+    headline = vocab.say(title_claim(fan_claim(facts, goal, gap.indicator)), lang)
+    headline += vocab.text("synthetic_title", lang) if synthetic else ""
+    target_label = text("fan_target_label", lang, goal=goal_words)
+    fig = plot_growth_forecast(fc, target=gap.target, target_label=target_label,
+                               synthetic=synthetic, lang=lang, title=title, source=sources,
+                               size="slide", facts=facts)  # fmt: skip
     try:
         stem = f"forecast_fan_{gap.indicator}_{lang}"
         (image,) = save_figure(fig, stem, ("png",), directory=figure_dir)
     finally:
         plt.close(fig)
-    takeaway = fan_takeaway(
-        year=fc.year,
-        mean=fc.annual_mean,
-        interval_80=fc.annual_interval(80),
-        probability=probability,
-        goal=goal,
-        lang=lang,
-    )
     extra = [sources] + ([vocab.text("synthetic_stamp", lang)] if synthetic else [])
-    from muye_analysis.briefing.native import fan_native
-    from muye_analysis.charts.fan import coverage_text
+    from muye_analysis.briefing.native import fan_native, fan_side_native
 
     slide = ChartSlide(
         name=f"forecast_fan_{gap.indicator}",
         title=headline,
-        takeaway=takeaway,
+        takeaway=fan_takeaway(facts, goal, lang),
         topic=title,
         image=image,
         source=vocab.source_line(lang, extra),
@@ -245,24 +247,53 @@ def _fan_slide(
             fc.forecast,
             lang,
             target=gap.target,
-            target_label=text("fan_target_label", lang, goal=goal),
-        ),
-        notes=(
-            text("fan_method_note", lang),
-            vocab.text("fan_subtitle", lang),
-            coverage_text({**fc.coverage, "scale": fc.interval_scale}, lang).lstrip("；; "),
-        ),  # the backtest (and the interval recalibration), beside the fan
+            target_label=target_label,
+            title=_coverage_title(facts, lang),
+        )
+        + fan_side_native(facts, lang),
+        notes=tuple(vocab.say_all(fan_notes(facts, goal), lang)),
     )
     return slide, None
+
+
+def _wider_series(indicator: str, store: pd.DataFrame) -> tuple[pd.DataFrame | None, str | None]:
+    """The city's, else the province's series of ``indicator`` to anchor the district to."""
+    from muye_analysis.forecast.anchor import first_wider_series
+    from muye_analysis.quarterly import read_store
+
+    return first_wider_series(indicator, read_store() if store is None else store)
+
+
+def _anchored(series: pd.DataFrame, wider: pd.DataFrame | None):
+    """The district's year anchored to the wider area, or None when it cannot be made."""
+    from muye_analysis.forecast import InsufficientHistory
+    from muye_analysis.forecast.anchor import nowcast_from_wider
+
+    if wider is None:
+        return None
+    try:
+        return nowcast_from_wider(series, wider)
+    except (ValueError, KeyError, InsufficientHistory):
+        return None
+
+
+def _coverage_title(facts, lang: str) -> str:
+    """The fan panel's title: the backtest behind the intervals, on the slide itself."""
+    if not facts.has_backtest:
+        words = vocab.text("fan.no_backtest", lang)
+    else:
+        words = vocab.text("fan.coverage", lang, n=facts.backtest_origins,
+                           c80=100 * facts.coverage_80, c95=100 * facts.coverage_95)  # fmt: skip
+    return words[:1].upper() + words[1:]  # a title (the same words follow a semicolon elsewhere)
 
 
 def backtest_coverage(series: pd.DataFrame) -> dict[str, float]:
     """How often the default method's intervals covered the published 全年 in a rolling
     backtest on the same series, shown beside the fan (``forecast.calibration.fan_coverage``;
     ``n`` = 0 when the series is too short for any past origin)."""
-    from muye_analysis.forecast.calibration import fan_coverage
+    from muye_analysis.forecast.combine import fan_coverage
 
-    return fan_coverage(series, FORECAST_METHOD)
+    return fan_coverage(series)
 
 
 def _short_name(registry: pd.DataFrame, indicator: str, lang: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from muye_analysis.charts.city import plot_muye_in_city
 from muye_analysis.charts.export import export_report_charts
-from muye_analysis.charts.fan import plot_forecast_fan
+from muye_analysis.charts.fan import plot_forecast_fan, plot_growth_forecast
 from muye_analysis.charts.fonts import FontFallbackWarning, find_cjk_font
 from muye_analysis.charts.growth import plot_growth_gap
 from muye_analysis.charts.progress import plot_progress
@@ -31,6 +31,7 @@ __all__ = [
     "find_cjk_font",
     "house_style",
     "plot_forecast_fan",
+    "plot_growth_forecast",
     "plot_growth_gap",
     "plot_muye_in_city",
     "plot_progress",

@@ -8,13 +8,17 @@ rates are compared only with the same indicator's (same price basis).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from muye_analysis import config
 from muye_analysis.claims.base import Amount, Claim, Phrase, silent
 from muye_analysis.claims.ytd import goal_of
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from muye_analysis.forecast.presentation import FanFacts
 
 
 def _years(view: pd.DataFrame) -> dict[str, int]:
@@ -137,14 +141,67 @@ def title_claim(claim: Claim) -> Claim:
     return Claim(f"title.{claim.id}", claim.holds, facts, variant=claim.variant)
 
 
-def fan_claim(
-    *, year: int, mean: float, interval_80: tuple[float, float], probability: float, goal: Any
-) -> Claim:
-    """The forecast's year, mean, 80% interval and the chance of meeting the target."""
-    low, high = interval_80
-    facts = {"year": year, "mean": mean, "low": low, "high": high, "p": probability,
-             "goal": goal}  # fmt: skip
-    return Claim("chart.fan", True, facts)
+def fan_claim(facts: FanFacts, goal: Mapping[str, Any] | None = None,
+              indicator: str | None = None) -> Claim:  # fmt: skip
+    """The forecast's year, mean and 80% interval and, over a backtest of at least
+    ``presentation.MIN_BACKTEST_ORIGINS`` origins, the chance of meeting the target in coarse
+    words (variant ``band``: ``band`` is likely / possible / unlikely; the number is only in
+    the notes). With fewer origins the sentence says it does not judge the target
+    (``no_band``); without a target, the forecast alone (``no_target``). ``goal`` is the target
+    as ``claims.ytd.goal_of`` gives it; ``indicator`` names the series (for the title)."""
+    low, high = facts.interval_80
+    said = {"year": facts.year, "mean": facts.mean, "low": low, "high": high,
+            "name": indicator, "goal": goal, "need": facts.min_origins}  # fmt: skip
+    if facts.target is None or goal is None:
+        return Claim("chart.fan", True, said, variant="no_target", conditions=("no_target",))
+    if facts.band is None:
+        why = "no_backtest" if not facts.has_backtest else "few_origins"
+        return Claim("chart.fan", True, said, variant="no_band", conditions=(why,))
+    said["band"] = facts.band
+    return Claim("chart.fan", True, said, variant="band", conditions=(facts.band,))
+
+
+def fan_notes(
+    facts: FanFacts, goal: Mapping[str, Any] | None = None, *, area: str | None = None
+) -> list[Claim]:
+    """The fan slide's speaker notes, each a claim that holds only when its element is there:
+    what the panels draw, the chance of the target in numbers (over enough backtest origins;
+    else why there is none), the methods' weights, the two-year basis after an abnormal year,
+    how the interval was scaled, the anchored forecast and the scenarios' arithmetic. ``area``
+    is the forecast series' own area as the data name it (default: the district)."""
+    notes = [Claim("fan_note.drawn", True, {"k": len(facts.scenarios)},
+                   variant="anchored" if "anchored" in facts.drawn else "")]  # fmt: skip
+    with_target = facts.target is not None and goal is not None
+    notes.append(Claim("fan_note.probability", with_target and facts.probability is not None,
+                       {"goal": goal, "p": facts.probability,
+                        "n": facts.backtest_origins}))  # fmt: skip
+    notes.append(Claim("fan_note.no_probability", with_target and facts.probability is None,
+                       {"n": facts.backtest_origins, "need": facts.min_origins},
+                       variant="" if facts.has_backtest else "no_backtest"))  # fmt: skip
+    ranked = sorted(facts.weights.items(), key=lambda item: -item[1])
+    weights = [Phrase("fan.weight", {"method": m, "w": w, "value": facts.candidates[m]})
+               for m, w in ranked if m in facts.candidates]  # fmt: skip
+    notes.append(Claim("fan_note.method", bool(weights), {"weights": weights}))
+    notes.append(Claim("fan_note.basis", facts.basis_years > 1,
+                       {"years": list(facts.abnormal_years), "k": facts.basis_years,
+                        "reference": facts.reference_year}))  # fmt: skip
+    notes.append(Claim("fan_note.scale", facts.scale is not None and facts.prior_scale is not None,
+                       {"scale": facts.scale, "n": facts.scale_errors, "prior": facts.prior_scale},
+                       variant="" if facts.scale_errors else "prior"))  # fmt: skip
+    notes.append(_anchored_note(facts, area or config.DISTRICT_ZH))
+    notes.append(Claim("fan_note.scenarios", bool(facts.scenarios),
+                       {"source": facts.weights_source}))  # fmt: skip
+    return notes
+
+
+def _anchored_note(facts: FanFacts, own: str) -> Claim:
+    now = facts.anchored
+    if now is None or not now.gap_years:
+        return silent("fan_note.anchored", "no_anchored_forecast")
+    said = {"area": facts.wider_area, "own": own, "wider": now.wider_mean, "gap": now.gap_mean,
+            "first": min(now.gap_years), "last": max(now.gap_years)}  # fmt: skip
+    return Claim("fan_note.anchored", True, said,
+                 variant="one_year" if len(now.gap_years) == 1 else "")  # fmt: skip
 
 
 def _decimals(value: float) -> int:

@@ -29,6 +29,15 @@ def goal_of(row: Mapping[str, Any], **override: Any) -> dict[str, Any]:
     return goal | override
 
 
+def gap_goal(gap: YtdGap) -> dict[str, Any]:
+    """The annual target of a :class:`~muye_analysis.targets.YtdGap` as the renderer's ``goal``
+    specs read it."""
+    return goal_of(
+        {"target": gap.target, "unit": "%", "qualifier": gap.qualifier, "bound": gap.bound,
+         "measure": gap.measure, "indicative": gap.indicative}
+    )  # fmt: skip
+
+
 def goal_phrase(goal: Mapping[str, Any]) -> Phrase:
     """全年6%以上目标 / 全年6%以上的预期目标 (a 预期目标 says so)."""
     return Phrase("goal_year.indicative" if goal.get("indicative") else "goal_year", {"goal": goal})
@@ -98,10 +107,7 @@ def gap_claim(gap: YtdGap) -> Claim:
     no more than X%), ``year`` (the full-year verdict), ``rate`` (a rate judged as it stands,
     never as a growth).
     """
-    goal = goal_of(
-        {"target": gap.target, "unit": "%", "qualifier": gap.qualifier, "bound": gap.bound,
-         "measure": gap.measure, "indicative": gap.indicative}
-    )  # fmt: skip
+    goal = gap_goal(gap)
     facts: dict[str, Any] = {"name": gap.indicator, "period": gap.period, "ytd": gap.ytd}
     if gap.measure != "growth_rate":
         facts["clause"] = _verdict(gap, goal, rate=True)

@@ -54,6 +54,27 @@ def wider_series(area: str, indicator: str, store: pd.DataFrame | None = None) -
     return real_data.area_ytd(area, indicator)
 
 
+MIN_WIDER_FIGURES = 8  # a wider series shorter than this anchors nothing
+
+
+def first_wider_series(
+    indicator: str, store: pd.DataFrame | None = None, areas: tuple[str, ...] | None = None
+) -> tuple[pd.DataFrame | None, str | None]:
+    """The first of ``areas`` (default: the city, then the province, ``config``) whose series
+    of ``indicator`` (store, else the bundled real series; ``wider_series``) has at least
+    ``MIN_WIDER_FIGURES`` growth figures, with the area's name; (None, None) when none has."""
+    from muye_analysis import config
+
+    for area in areas or (config.CITY_ZH, config.PROVINCE_ZH):
+        try:
+            wider = wider_series(area, indicator, store)
+        except KeyError:
+            continue
+        if wider["growth"].notna().sum() >= MIN_WIDER_FIGURES:
+            return wider, area
+    return None, None
+
+
 def usual_gap(district: pd.DataFrame, wider: pd.DataFrame) -> pd.DataFrame:
     """Full-year growth of both areas and the gap (district minus wider), one row per year."""
 

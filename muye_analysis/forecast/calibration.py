@@ -1,8 +1,8 @@
 """Rolling-origin backtest with interval coverage and the interval score.
 
 At every published figure (the *origin*) each method sees only what was published up to then
-and forecasts the full-year growth of that year (an origin at 全年 forecasts the next year). The
-outcome is the published 全年 figure. Scores, per method:
+and forecasts that year's full-year growth (an origin at a year's end forecasts the next year).
+The outcome is the published 全年 figure. Scores, per method:
 
 * ``mae``: mean absolute error of the point forecast (percentage points);
 * ``coverage_80`` / ``coverage_95``: share of outcomes inside the 80% / 95% interval (goal: close
@@ -13,7 +13,7 @@ outcome is the published 全年 figure. Scores, per method:
 
 **Recalibration** (``base_effect``, the default): the model's own sd is multiplied by a scale
 taken from its past errors on the same series, with no look-ahead. At an origin, every earlier
-origin whose target year had its 全年 published by then gives a standardised error
+origin whose target year's annual figure had already been published gives a standardised error
 z = (actual - mean) / sd of the *uncalibrated* forecast. The raw scale is the split-conformal
 80% quantile of |z| divided by 1.2816 (the normal 80% point), so that past intervals scaled by
 it would have covered 80% of past outcomes; only the latest ``RECALIBRATION_WINDOW_YEARS``
@@ -69,6 +69,21 @@ class CalibratedBacktest:
         return {k: float(row[k]) for k in ("n", "coverage_80", "coverage_95", "mae")}
 
 
+def published(ytd: pd.DataFrame) -> pd.DataFrame:
+    """The published growth figures of ``ytd``, in time order."""
+    return ytd.dropna(subset=["growth"]).sort_values(["year", "end_month"], ignore_index=True)
+
+
+def annual_growth(ytd: pd.DataFrame) -> dict[int, float]:
+    """{year: growth} of the published full-year (1-12) figures of ``ytd``."""
+    known = ytd.dropna(subset=["growth"])
+    return {
+        int(y): float(g)
+        for y, m, g in zip(known["year"], known["end_month"], known["growth"], strict=True)
+        if int(m) == 12
+    }
+
+
 def interval_score(lower: float, upper: float, actual: float, penalty: float = MISS_PENALTY):
     """Width plus ``penalty`` times the distance of ``actual`` outside [lower, upper]."""
     miss = max(lower - actual, 0.0) + max(actual - upper, 0.0)
@@ -85,6 +100,7 @@ def interval_scale(
     level: float = RECALIBRATION_LEVEL,
     window_years: int | None = RECALIBRATION_WINDOW_YEARS,
     skip_years=None,
+    prior_scale: float = 1.0,
 ) -> float:
     """Multiplier of the model's sd from past standardised errors ``z`` (one per earlier origin,
     ``years`` their target years): split-conformal ``level`` quantile of |z| over the normal
@@ -92,22 +108,45 @@ def interval_scale(
     are fewer than ``min_years`` target years or ``min_errors`` errors. Only the latest
     ``window_years`` target years count (None: all). Errors of ``skip_years`` (default: the
     years of the shock span, ``shock_years()``) do not count: the model gives those years their
-    own shock variance, and their errors measured against it say nothing about ordinary years."""
+    own shock variance, and their errors measured against it say nothing about ordinary years.
+    ``prior_scale``: the scale before any error of the series' own (1 for ``base_effect``; the
+    combination's cold start is ``combine.PRIOR_SCALE``), which the shrinkage moves toward."""
     import numpy as np
     from scipy.stats import norm
+
+    z, n_years = _kept_errors(z, years, window_years, skip_years)
+    if len(z) < min_errors or n_years < min_years:
+        return float(prior_scale)
+    rank = min(math.ceil((len(z) + 1) * level), len(z))  # finite-sample conformal rank
+    raw = float(np.sort(z)[rank - 1]) / float(norm.ppf(0.5 + level / 2))
+    weight = n_years / (n_years + prior_years)
+    return float(math.exp(weight * math.log(max(raw, 1e-6))
+                          + (1 - weight) * math.log(prior_scale)))  # fmt: skip
+
+
+def _kept_errors(z, years, window_years=RECALIBRATION_WINDOW_YEARS, skip_years=None):
+    """|z| of the errors ``interval_scale`` uses (finite, outside ``skip_years``, latest
+    ``window_years`` target years) and the number of their target years."""
+    import numpy as np
 
     z, years = np.abs(np.asarray(z, dtype=float)), np.asarray(years)
     skip = shock_years() if skip_years is None else frozenset(skip_years)
     keep = np.isfinite(z) & ~np.isin(years, list(skip))
     if window_years and keep.any():  # the latest ``window_years`` target years only
         keep &= years > years[keep].max() - window_years
-    z, n_years = z[keep], len(set(years[keep].tolist()))
-    if len(z) < min_errors or n_years < min_years:
-        return 1.0
-    rank = min(math.ceil((len(z) + 1) * level), len(z))  # finite-sample conformal rank
-    raw = float(np.sort(z)[rank - 1]) / float(norm.ppf(0.5 + level / 2))
-    weight = n_years / (n_years + prior_years)
-    return float(math.exp(weight * math.log(max(raw, 1e-6))))
+    return z[keep], len(set(years[keep].tolist()))
+
+
+def scale_errors(
+    z,
+    years,
+    *,
+    min_errors: int = RECALIBRATION_MIN_ERRORS,
+    min_years: int = RECALIBRATION_MIN_YEARS,
+) -> int:
+    """How many past errors ``interval_scale`` rests on (0 when too few: the prior alone)."""
+    kept, n_years = _kept_errors(z, years)
+    return len(kept) if len(kept) >= min_errors and n_years >= min_years else 0
 
 
 def shock_years(span=None) -> frozenset[int]:
@@ -120,7 +159,7 @@ def shock_years(span=None) -> frozenset[int]:
 
 def past_errors(ytd: pd.DataFrame, min_figures: int = MIN_FIGURES) -> pd.DataFrame:
     """Standardised errors (origin, year, z) of the uncalibrated base_effect forecast at every
-    earlier origin of ``ytd`` whose target year has its 全年 in ``ytd`` (all before its last
+    earlier origin of ``ytd`` whose target year's annual figure is in ``ytd`` (all before its last
     figure)."""
     try:
         errors = rolling_backtest(ytd, methods=("base_effect_raw",), min_figures=min_figures,
@@ -177,19 +216,21 @@ def rolling_backtest(
     n_paths: int = 2000,
     min_quarters: int | None = None,
 ) -> CalibratedBacktest:
-    """Refit each method at every published figure and score its full-year forecast."""
+    """Refit each method at every published figure and score its full-year forecast.
+
+    ``methods`` may include the default, "combined": its rows are the combination's own
+    backtest (``forecast.combine.combined_table``: each origin with its weights and scale)."""
     import numpy as np
     import pandas as pd
 
     from muye_analysis.forecast import MIN_QUARTERS, forecast_growth
 
+    if any(m in REGISTERED_BACKTESTS for m in methods):
+        return _with_registered(ytd, methods, min_figures, first_origin_year, n_paths,
+                                min_quarters)  # fmt: skip
     min_quarters = MIN_QUARTERS if min_quarters is None else min_quarters
-    frame = ytd.dropna(subset=["growth"]).sort_values(["year", "end_month"], ignore_index=True)
-    annual = {
-        int(y): float(g)
-        for y, m, g in zip(frame["year"], frame["end_month"], frame["growth"], strict=True)
-        if int(m) == 12
-    }
+    frame = published(ytd)
+    annual = annual_growth(frame)
     wants_base = any(m in _BASE for m in methods)
     rows = []
     warm = None  # base_effect starts from the previous origin's estimates (same answer, faster)
@@ -259,7 +300,7 @@ def rolling_backtest(
     if not rows:
         raise InsufficientHistory(
             f"too little history: {len(frame)} figures, need {min_figures} plus a published "
-            "full-year figure after them"
+            "annual figure after them"
         )
     errors = pd.DataFrame(rows)
     errors["covered_80"] = (errors["actual"] >= errors["lower_80"]) & (
@@ -272,6 +313,32 @@ def rolling_backtest(
         interval_score(lo, hi, a) if not (np.isnan(lo) or np.isnan(hi)) else np.nan
         for lo, hi, a in zip(errors["lower_80"], errors["upper_80"], errors["actual"], strict=True)
     ]
+    return CalibratedBacktest(errors=errors, summary=summarise(errors))
+
+
+# Methods whose backtest another module computes, by name: the default, "combined", registers
+# ``forecast.combine``'s when the package is imported (combine builds on this module, so this
+# module cannot import it).
+REGISTERED_BACKTESTS: dict = {}
+
+
+def _with_registered(ytd, methods, min_figures, first_origin_year, n_paths, min_quarters):
+    import pandas as pd
+
+    others = tuple(m for m in methods if m not in REGISTERED_BACKTESTS)
+    parts = []
+    if others:
+        parts.append(rolling_backtest(
+            ytd, methods=others, min_figures=min_figures, first_origin_year=first_origin_year,
+            n_paths=n_paths, min_quarters=min_quarters,
+        ).errors)  # fmt: skip
+    for method in (m for m in methods if m in REGISTERED_BACKTESTS):
+        parts.append(REGISTERED_BACKTESTS[method](ytd, min_figures, first_origin_year,
+                                                  min_quarters))  # fmt: skip
+    parts = [part for part in parts if len(part)]
+    if not parts:
+        raise InsufficientHistory("too little history: no origin with a later annual figure")
+    errors = pd.concat(parts, ignore_index=True)
     return CalibratedBacktest(errors=errors, summary=summarise(errors))
 
 
@@ -383,7 +450,7 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     return table[[c for c in order if c in table] + [c for c in table if c not in order]]
 
 
-def fan_coverage(ytd: pd.DataFrame, method: str = "base_effect") -> dict[str, float]:
+def fan_coverage(ytd: pd.DataFrame, method: str = "combined") -> dict[str, float]:
     """The coverage to print beside a fan: ``rolling_backtest`` of ``method`` on the same series
     ({'n', 'coverage_80', 'coverage_95', 'mae'}); ``n`` = 0 (NaN rates) when the series has no
     origin with enough history and a later 全年, and the fan then says there is no backtest."""

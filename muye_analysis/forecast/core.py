@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from muye_analysis.periods import Period, axis_label
+from muye_analysis.periods import Period
 from muye_analysis.targets import (
     ABOUT_TOLERANCE_PP,
     WEIGHTS_EQUAL_QUARTERS,
@@ -148,7 +148,7 @@ def _latest_run(quarters: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass
 class GrowthForecast:
-    """A forecast of the year's cumulative growth, ready for ``charts.plot_forecast_fan``.
+    """A forecast of the year's cumulative growth; ``charts.plot_growth_forecast`` draws its fan.
 
     ``history`` (period, value) is the published cumulative growth at quarter ends; ``forecast``
     (period, mean, lower_80, upper_80, lower_95, upper_95) the cumulative growth at each
@@ -176,6 +176,9 @@ class GrowthForecast:
     # Multiplier of the model's sd from its past errors on the same series (base_effect's
     # recalibration, ``forecast.calibration``); None for methods without it.
     interval_scale: float | None = None
+    # The default's candidates, weights and basis (``forecast.combine.Combination``); None for
+    # the single methods.
+    combination: object | None = None
 
     def annual_interval(self, level: int = 80) -> tuple[float, float]:
         """The central ``level`` % prediction interval of the full-year growth."""
@@ -186,34 +189,6 @@ class GrowthForecast:
         tail = (100 - level) / 200
         low, high = np.quantile(self.annual_paths, [tail, 1 - tail])
         return float(low), float(high)
-
-    def plot(
-        self,
-        *,
-        target: float | None = None,
-        synthetic: bool = False,
-        lang: str = "zh",
-        history_quarters: int = 12,
-        **kwargs,
-    ):
-        """Fan chart of this forecast (``charts.plot_forecast_fan``) with the last
-        ``history_quarters`` published quarters; pass ``synthetic=True`` for illustrative data."""
-        from muye_analysis.charts import plot_forecast_fan
-
-        history = self.history.tail(history_quarters)
-        forecast = self.forecast
-        if self.coverage is not None:
-            coverage = dict(self.coverage)
-            if self.interval_scale is not None:  # say that the intervals were recalibrated
-                coverage.setdefault("scale", self.interval_scale)
-            kwargs.setdefault("coverage", coverage)
-        # year-to-date spans on the axis: 1-9月 over 2015
-        if self.method == "base_effect":
-            history = history.assign(period=[axis_label(c, lang) for c in history["period"]])
-            forecast = forecast.assign(period=[axis_label(c, lang) for c in forecast["period"]])
-        return plot_forecast_fan(
-            history, forecast, target=target, synthetic=synthetic, lang=lang, **kwargs
-        )
 
     def probability_of_meeting(
         self,
@@ -228,8 +203,7 @@ class GrowthForecast:
         ``targets.assess_target``: at_least a floor, at_most a ceiling, about a band of
         ``tolerance_pp`` points, which is a convention, not an official band). With
         ``rounded`` (the default) each year is judged on its published one-decimal figure,
-        as the bureau says it was met (完成6%): 5.96 rounds to 6.0 and meets an at-least-6
-        target."""
+        as a completed 6% is: 5.96 rounds to 6.0 and meets an at-least-6 target."""
         return probability_of_meeting_target(
             self,
             target,
@@ -239,12 +213,13 @@ class GrowthForecast:
             rounded=rounded,
         )
 
-    def scenarios(self):
-        """Optimistic, baseline and pessimistic scenarios: see
-        ``muye_analysis.forecast.scenarios.scenarios``."""
-        from muye_analysis.forecast.scenarios import scenarios
+    def scenarios(self, target: float | None = None):
+        """The rest of the year as the latest single period, as last year's same months, or at
+        the pace ``target`` needs: ``muye_analysis.forecast.scenarios.scenario_frame`` (numbers,
+        codes and periods; ``tables.scenario_table`` words them)."""
+        from muye_analysis.forecast.scenarios import scenario_frame
 
-        return scenarios(self)
+        return scenario_frame(self, target)
 
 
 def probability_of_meeting_target(
@@ -516,7 +491,7 @@ def backtest(
     """Refit every method at each past quarter end and score its full-year growth forecast.
 
     Origins are the quarter ends with at least ``min_quarters`` quarters of history whose
-    target year has its 全年 growth published (an origin at Q4 forecasts the next year from
+    target year's annual growth is published (an origin at Q4 forecasts the next year from
     scratch). Benchmarks: ``naive_last`` (the remaining quarters grow like the last one) and
     ``naive_seasonal`` (like the same quarters a year earlier). Errors are forecast minus
     outcome in percentage points; ``mae_ratio`` < 1 means better than ``naive_last``.

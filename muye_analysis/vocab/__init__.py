@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from muye_analysis import config, units
+from muye_analysis.periods import Period
 from muye_analysis.vocab.catalog import (  # noqa: F401  (the dictionaries, for callers)
     BRIEF_KEYS,
     CATALOG,
@@ -95,6 +96,12 @@ _SAMPLE_COMMON: dict[str, Any] = {
     "hard": 2.5,
     "tol": 0.1,
     "lag": 10.0,
+    "c80": 83.0,  # the forecast fan (chart: forecast fan)
+    "c95": 93.0,
+    "scale": 1.43,
+    "k": 3,
+    "rest_growth": 5.2,
+    "area": "河南省",  # a wider area as the data name it (the ``area`` spec words it)
 }
 SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -111,6 +118,7 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "period": "2031年1-9月",
         "rest": "四季度",
         "files": "月报.xlsx",
+        "span": Period.span(2031, 7, 9),
     },
     "en": {
         **_SAMPLE_COMMON,
@@ -126,6 +134,7 @@ SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
         "period": "Jan-Sep 2031",
         "rest": "Q4",
         "files": "report.xlsx",
+        "span": Period.span(2031, 7, 9),
     },
 }
 
@@ -404,6 +413,16 @@ def join_names(names: list[str], lang: str) -> str:
 def bound_symbol(bound: Any) -> str:
     """'≥' for a floor, '≤' for a ceiling, '≈' for 'about', '' for an exact figure."""
     return {"at_least": "≥", "at_most": "≤", "about": "≈"}.get(str(bound), "")
+
+
+def area_name(area: Any, lang: str) -> str:
+    """An area as the data name it (the district, its city, a province, the nation: 河南省,
+    全国) in ``lang``, from the vocabulary's ``area.<name>`` rows; an unknown area as it is
+    named."""
+    if area == config.DISTRICT_ZH:
+        return config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN
+    key = f"area.{area}"
+    return text(key, lang) if key in STRINGS else str(area or "")
 
 
 def standing_label(standing: str, lang: str) -> str:

@@ -24,6 +24,9 @@ spec              shows
 ``label``         a Period: YYYY年1-9月 / Jan-Sep YYYY; ``phrase`` 前三季度; ``rest`` 四季度;
                   ``span`` 1-9月 (no year)
 ``rank``          a rank: 5 / 5th
+``weights``       where a required growth's weights came from (``targets.WEIGHTS_*``):
+                  上年累计值 / last year's cumulative levels
+``area``          a wider area as the data name it: 河南省 / Henan, 全国 / China
 ``money``         an amount in 亿元 in prose: 232.1亿元 / RMB 23.21 bn
 ``amount``        an :class:`Amount` (value, unit): 8317人 / 8317 people; ``unit`` a unit
                   alone (亿元 / RMB 100 million; nothing for a count)
@@ -191,6 +194,18 @@ def _rank(value: int, lang: str) -> str:
     return str(int(value)) if lang == "zh" else vocab.ordinal(int(value))
 
 
+def _area(value: Any, lang: str) -> str:
+    from muye_analysis import vocab
+
+    return vocab.area_name(value, lang)
+
+
+def _weights(value: Any, lang: str) -> str:
+    from muye_analysis import vocab
+
+    return vocab.weights_text(str(value), lang)
+
+
 def _money(value: float, lang: str) -> str:
     from muye_analysis import vocab
 
@@ -258,6 +273,8 @@ _SPECS = {
     "rest": _period("rest"),
     "span": _period("span"),
     "rank": _rank,
+    "area": _area,
+    "weights": _weights,
     "money": _money,
     "amount": _amount,
     "goal": _goal(commitment=True),
