@@ -196,11 +196,11 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
     wider, area = forecast.anchor.first_wider_series(gap.indicator, store)
     try:
         result = forecast.forecast_growth(series, wider=wider)  # the default: combined
-    except forecast.InsufficientHistory as refusal:
-        print(
-            f"{gap.indicator}: {refusal}; run-rate only:",
-            round(forecast.run_rate(series).annual_mean, 1),
-        )
+    except forecast.InsufficientHistory:  # said in words, with the run rate beside it
+        name = vocab.indicator_name(gap.indicator, LANG)
+        print(vocab.text("ytd_too_short", LANG, name=name, need=forecast.core.MIN_QUARTERS))
+        print("  " + vocab.text("nb.run_rate_only", LANG,
+                                rate=forecast.run_rate(series).annual_mean))  # fmt: skip
         continue
     try:
         anchored = forecast.anchor.nowcast_from_wider(series, wider) if wider is not None else None

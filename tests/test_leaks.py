@@ -120,6 +120,8 @@ def test_the_detector_finds_each_kind_of_leak_and_lets_the_allowed_through():
     assert leaks('row 10, column "本年累计"', "en") == []
     assert leaks("第10行“growth_pct”列", "zh") == []
     assert leaks("地区生产总值（GDP）；在Excel或WPS中打开", "zh") == []
+    assert leaks("季度AR(1)模型；季节MA(4)", "zh") == []
+    assert leaks("季度AR模型", "zh") == ["AR"]  # the notation, not the letters
     # a table's verbatim cells are marked; an unmarked Chinese cell is a leak
     from leaks import html_text
 

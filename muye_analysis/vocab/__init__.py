@@ -371,18 +371,6 @@ def goal_text(
 PREFIX_QUALIFIERS = ("不低于", "不少于", "超过", "稳定在", "近")
 
 
-def area_name(area: str, lang: str) -> str:
-    """An area as the data name it (牧野区, 新乡市, 河南省) in ``lang``: the vocabulary's name
-    (``area.<name>`` or ``area_<name>``) in English, the name itself in Chinese."""
-    _check_lang(lang)
-    if lang == "zh":
-        return area
-    for key in (f"area.{area}", f"area_{area}"):
-        if key in STRINGS:
-            return text(key, lang)
-    return area
-
-
 def has_cjk(text: str) -> bool:
     """Whether ``text`` contains CJK characters or full-width punctuation."""
     return any("\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef"
@@ -417,12 +405,16 @@ def bound_symbol(bound: Any) -> str:
 
 def area_name(area: Any, lang: str) -> str:
     """An area as the data name it (the district, its city, a province, the nation: 河南省,
-    全国) in ``lang``, from the vocabulary's ``area.<name>`` rows; an unknown area as it is
-    named."""
+    全国; the city's units: 凤泉区) in ``lang``, from the vocabulary's ``area.<name>`` rows (and
+    the units' ``area_<name>`` in English); an unknown area as it is named."""
     if area == config.DISTRICT_ZH:
         return config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN
     key = f"area.{area}"
-    return text(key, lang) if key in STRINGS else str(area or "")
+    if key in STRINGS:
+        return text(key, lang)
+    if lang == "en" and f"area_{area}" in STRINGS:  # the city's units (凤泉区: Fengquan)
+        return text(f"area_{area}", lang)
+    return str(area or "")
 
 
 def standing_label(standing: str, lang: str) -> str:

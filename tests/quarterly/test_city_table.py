@@ -102,7 +102,7 @@ def test_ingest_prints_the_subtotal_row_as_not_read(tmp_path, capsys):
     assert cli.main(["ingest", str(M5), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert '"市区" (row 5: a subtotal or the city\'s own level, not a unit)' in out
-    assert "areas: Muye, Fengquan, " in out
+    assert "areas: Muye District, Fengquan, " in out
 
 
 def test_two_periods_go_in_with_muye_ingest_and_ranks_stand_beside_values(tmp_path):
