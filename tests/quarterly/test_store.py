@@ -183,7 +183,7 @@ def test_a_revision_named_in_its_title_wins_on_a_store_that_held_neither_file(or
     assert "旧版本 2（存储保留其修订值）" in result.summary()
     assert result.notes == [
         "synthetic_v1.csv: 2 value(s) superseded by synthetic_v2.csv, whose title says it is a "
-        "revision (修订); the revision is current"
+        'revision ("修订"); the revision is current'
     ]
     assert current("retail_sales", 3, "level") == [20.3]
     assert current("retail_sales", 3, "growth") == [5.4]
