@@ -172,11 +172,38 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from muye_analysis import vocab
+    from muye_analysis.document import NoYearToDateData, write_analysis
+    from muye_analysis.outputs import check_output_path
+    from muye_analysis.periods import PeriodError
+    from muye_analysis.reports import as_of_period
+
+    check_output_path(args.docx, example="build/经济运行分析.docx")  # before any work
+    try:
+        period = as_of_period(args.as_of)
+    except PeriodError as exc:
+        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        path = write_analysis(args.docx, as_of=period, lang=args.lang, issuer=args.issuer)
+    except NoYearToDateData as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except DataError:
+        raise  # a data problem names its own file, row and column
+    except (PeriodError, ValueError) as exc:  # a contradiction in the data, said as such
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(vocab.text("doc.written", args.lang, path=printable(path)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muye",
         description="Muye District economic plan data: check, extract, ingest, history, "
-        "export, run, progress, brief.",
+        "export, run, progress, brief, report.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -298,11 +325,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=_cmd_brief)
 
+    p = sub.add_parser(
+        "report",
+        help="draft the office's 经济运行分析 (economic-performance analysis) as a Word document",
+    )
+    p.add_argument("--docx", metavar="FILE", required=True, help="the .docx file to write")
+    p.add_argument(
+        "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="document language")
+    p.add_argument("--issuer", help="编制单位 (default: the district's development and reform "
+                   "commission)")  # fmt: skip
+    p.set_defaults(handler=_cmd_report, single_commit=True)
+
     return parser
 
 
 # Commands whose outputs go to the build or figures folder: those folders are checked first.
-_WRITES_OUTPUTS = ("run", "brief", "charts", "extract", "export", "progress")
+_WRITES_OUTPUTS = ("run", "brief", "charts", "extract", "export", "progress", "report")
 
 
 def _check_settings(args: argparse.Namespace) -> None:

@@ -567,3 +567,63 @@ def rank_history(
     ranks = city_ranks_all(store, registry)
     out = ranks[ranks["area"] == area].sort_values(["indicator", "measure", "year", "end_month"])
     return out.reset_index(drop=True)
+
+
+def published_ranks(
+    store: pd.DataFrame | None = None, as_of: object = None, area: str = config.DISTRICT_ZH
+) -> pd.DataFrame:
+    """The 全市位次 the district's own year-to-date table prints (measure ``rank`` beside a
+    value: ``quarterly.bureau``), for the latest period with one up to ``as_of`` (a Period; None:
+    the latest of all), with the change against the same indicator's rank in the latest earlier
+    table of the same year that printed one.
+
+    Columns: ``indicator``, ``ranked_on``, ``period`` and ``previous_period`` (Periods), ``rank``,
+    ``previous_rank``, ``rank_change`` (previous minus now: + climbed), ``synthetic``, ``file``,
+    ``sheet``, ``row``, ``column``. The number of units ranked is not printed in such a table, so
+    it is not given. Empty when the store holds no such rank (a city table of every unit is
+    ranked by :func:`city_ranks` instead). ``attrs["as_of"]``: the period, or None.
+    """
+    import pandas as pd
+
+    from muye_analysis.dataset import HEADLINE
+    from muye_analysis.periods import Period
+    from muye_analysis.quarterly import district_rows, is_synthetic, read_store
+
+    store = read_store() if store is None else store
+    columns = ["indicator", "ranked_on", "period", "previous_period", "rank", "previous_rank",
+               "rank_change", "synthetic", "file", "sheet", "row", "column"]  # fmt: skip
+    rows = district_rows(store, area)
+    rows = rows[(rows["measure"] == "rank") & (rows["start_month"].fillna(1).astype(int) == 1)]
+    if as_of is not None:
+        year, month = rows["year"].astype(int), rows["end_month"].astype(int)
+        rows = rows[(year < as_of.year) | ((year == as_of.year) & (month <= as_of.end_month))]
+    empty = pd.DataFrame(columns=columns)
+    empty.attrs["as_of"] = None
+    if rows.empty:
+        return empty
+    rows = rows.assign(synthetic=is_synthetic(rows).to_numpy())
+    year = int(rows["year"].max())
+    rows = rows[rows["year"].astype(int) == year]
+    end = int(rows["end_month"].max())
+    order = {ind: i for i, ind in enumerate(HEADLINE)}
+    out = []
+    for r in rows[rows["end_month"].astype(int) == end].to_dict("records"):
+        earlier = rows[(rows["indicator"] == r["indicator"])
+                       & (rows["ranked_on"].fillna("") == (r["ranked_on"] or ""))
+                       & (rows["end_month"].astype(int) < end)]  # fmt: skip
+        before = earlier.sort_values("end_month").iloc[-1] if len(earlier) else None
+        previous_rank = None if before is None else int(before["value"])
+        out.append({
+            "indicator": r["indicator"], "ranked_on": r["ranked_on"],
+            "period": Period(year, end),
+            "previous_period": None if before is None else Period(year, int(before["end_month"])),
+            "rank": int(r["value"]), "previous_rank": previous_rank,
+            "rank_change": None if previous_rank is None else previous_rank - int(r["value"]),
+            "synthetic": bool(r["synthetic"]), "file": r["file"], "sheet": r["sheet"],
+            "row": r["row"], "column": r["column"],
+        })  # fmt: skip
+    frame = pd.DataFrame(out, columns=columns)
+    frame = frame.assign(_o=frame["indicator"].map(lambda i: order.get(i, len(order))))
+    frame = frame.sort_values(["_o", "indicator"]).drop(columns="_o").reset_index(drop=True)
+    frame.attrs["as_of"] = Period(year, end)
+    return frame

@@ -54,6 +54,7 @@ LAYERS = {
     "muye_analysis.briefing": 4,  # presentation
     "muye_analysis.summary": 4,
     "muye_analysis.rank_workbook": 4,  # the 全市位次 sheet of muye progress --xlsx
+    "muye_analysis.document": 4,  # the Word 经济运行分析 (muye report --docx): presentation
     "muye_analysis.suite": 4,
     "muye_analysis.runner": 4,
     "muye_analysis.cli": 5,

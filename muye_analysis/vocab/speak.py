@@ -17,10 +17,12 @@ spec              shows
 ``growth``        the same as a noun: 增长5.0% / 下降3.5%; growth of 5.0% / a fall of 3.5%;
                   ``grew_as`` a published figure as printed (增长27%)
 ``name``          an indicator id as its official short name; ``fullname`` the full name
-``names``         a list of indicator ids, joined (地区生产总值、固定资产投资 / GDP and …)
+``names``         a list of indicator ids, joined (地区生产总值、固定资产投资 / GDP and …);
+                  ``fullnames`` by their full names
 ``list``          a list of texts or phrases, joined the same way; ``items`` with ；/ ;,
                   ``commas`` with 、/ , (no 'and')
-``?sep``          an optional clause after ；/ ; (nothing when empty)
+``?sep``          an optional clause after ；/ ; (nothing when empty); ``?clause`` after ，/ ,
+``clauses``       a list of texts or phrases joined as clauses of one sentence (，/ , )
 ``label``         a Period: YYYY年1-9月 / Jan-Sep YYYY; ``phrase`` 前三季度; ``rest`` 四季度;
                   ``span`` 1-9月 (no year)
 ``rank``          a rank: 5 / 5th
@@ -107,8 +109,8 @@ def show(value: Any, spec: str, lang: str) -> str:
     """One value as its ``spec`` says (see the module docstring)."""
     from muye_analysis import vocab
 
-    if spec == "?sep":  # an optional clause: after the item separator, or nothing
-        return vocab.text("sep.items", lang) + show(value, "", lang) if value else ""
+    if spec in _OPTIONAL:  # an optional clause: after its separator, or nothing
+        return vocab.text(_OPTIONAL[spec], lang) + show(value, "", lang) if value else ""
     if isinstance(value, Phrase):
         return render(value, lang)
     if isinstance(getattr(value, "phrase", None), Phrase):  # vocab.Words: said in this language
@@ -176,11 +178,12 @@ def _name(short: bool):
     return shown
 
 
-def _join(sep_key: str | None, named: bool = False):
+def _join(sep_key: str | None, named: bool = False, short: bool = True):
     def shown(items: Sequence[Any], lang: str) -> str:
         from muye_analysis import vocab
 
-        texts = [vocab.indicator_name(i, lang) if named else show(i, "", lang) for i in items if i]
+        texts = [vocab.indicator_name(i, lang, short=short) if named else show(i, "", lang)
+                 for i in items if i]  # fmt: skip
         if sep_key is None:
             return vocab.join_names(texts, lang)
         return vocab.text(sep_key, lang).join(texts)
@@ -252,6 +255,7 @@ def _probability(probability: float, lang: str) -> str:
     return vocab.text("probability.about", lang, value=percent)
 
 
+_OPTIONAL = {"?sep": "sep.items", "?clause": "sep.clauses"}
 _SPECS = {
     "pct": _pct(1),
     "pct0": _pct(0),
@@ -265,9 +269,11 @@ _SPECS = {
     "name": _name(short=True),
     "fullname": _name(short=False),
     "names": _join(None, named=True),
+    "fullnames": _join(None, named=True, short=False),
     "list": _join(None),
     "items": _join("sep.items"),
     "commas": _join("sep.commas"),
+    "clauses": _join("sep.clauses"),
     "label": _period("label"),
     "phrase": _period("phrase"),
     "rest": _period("rest"),
