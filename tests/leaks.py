@@ -189,6 +189,20 @@ def _chart_texts(chart) -> list[str]:
     return texts
 
 
+def document_parts(path) -> list[tuple[str, str]]:
+    """Every word of a .docx: its paragraphs, table cells and footers (python-docx)."""
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [("body", "\n".join(p.text for p in document.paragraphs))]
+    for number, table in enumerate(document.tables, start=1):
+        rows = [" | ".join(cell.text for cell in row.cells) for row in table.rows]
+        parts.append((f"table {number}", "\n".join(rows)))
+    for section in document.sections:
+        parts.append(("footer", "\n".join(p.text for p in section.footer.paragraphs)))
+    return [(where, text) for where, text in parts if text.strip()]
+
+
 def workbook_parts(
     path, verbatim_headers: Iterable[str] = (), quote_headings: Iterable[str] = ()
 ) -> list[tuple[str, str]]:
@@ -249,6 +263,9 @@ KNOWN_LEAKS = [
      "issue 26 (progress/workbook._notes_sheet): the placeholder X in the 左右 convention"),
     ("zh", "workbook", r"=on_track",
      "issue 26 (progress/workbook._notes_sheet): status codes (on_track …) beside their words"),
+    ("zh", "document", r"X个百分点",
+     "issue 26 (vocabulary claim.progress.about_convention, in the Word analysis): the "
+     "placeholder X in the 左右 convention"),
     ("zh", "deck", r"\(section 一\)",
      "issue 23 (vocab.context_source, the deck's source line): the comparator title's "
      "'(section 一)' shown raw (vocab.source_title words it: （第一部分）)"),

@@ -1,12 +1,12 @@
 """No English leaks into Chinese output and no Chinese into English (issue 24).
 
-Everything a user reads is rendered in each language and searched for the other script:
-the CLI's summaries (``muye check``, ``ingest`` of the synthetic bureau tables and their
-revision, ``history``, ``progress``, ``extract``, ``export``) and the progress workbook in the
-fast suite; every notebook executed, ``muye run``'s summary (with the ingest and the brief's)
-and the briefing deck with the notebook tests (marked ``notebook``: ``muye run`` in each
-language is the costly part, run once per session). What is allowed, and why, is in
-``tests/leaks.py``.
+Everything a user reads is rendered in each language and searched for the other script. In the
+fast suite: the CLI's summaries (``muye check``, ``ingest`` of the synthetic bureau tables and
+their revision, ``history``, ``progress``, ``extract``, ``export``, ``report``), the progress
+workbook and the Word 经济运行分析. With the notebook tests (marked ``notebook``; ``muye run``
+in each language is the costly part, run once per session): every notebook executed, ``muye
+run``'s summary (with the ingest's and the brief's) and the briefing deck. What is allowed, and
+why, is in ``tests/leaks.py``.
 
 A leak whose fix belongs to another module's owner is listed in ``leaks.KNOWN_LEAKS`` with that
 owner; the test fails on any other leak, and on a listed one that no longer occurs (remove it
@@ -22,7 +22,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from leaks import FILES, check, deck_parts, leaks, notebook_parts, workbook_parts
+from leaks import (
+    FILES,
+    check,
+    deck_parts,
+    document_parts,
+    leaks,
+    notebook_parts,
+    workbook_parts,
+)
 
 from muye_analysis import cli, config, vocab
 
@@ -76,8 +84,12 @@ def cli_outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
                     ]
                 ),
                 "export": _say(["export", "--lang", lang, "-o", str(root / "build" / "x.csv")]),
+                "report": _say(
+                    ["report", "--lang", lang, "--docx", str(root / "build" / "analysis.docx")]
+                ),
             }
-        composed[lang] = {"said": said, "workbook": root / "build" / "progress.xlsx"}
+        composed[lang] = {"said": said, "workbook": root / "build" / "progress.xlsx",
+                          "document": root / "build" / "analysis.docx"}  # fmt: skip
     return composed
 
 
@@ -97,6 +109,14 @@ def test_the_progress_workbook_speaks_one_language(cli_outputs, lang):
                            [vocab.text("progress.notes.quotes", lang)])  # fmt: skip
     assert len(parts) >= 2 and all(text for _, text in parts)
     check([(f"workbook {where}", text) for where, text in parts], lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_word_analysis_speaks_one_language(cli_outputs, lang):
+    """``muye report --docx``: the 经济运行分析's paragraphs, tables and footers."""
+    parts = document_parts(cli_outputs[lang]["document"])
+    assert len(parts) >= 3 and all(text for _, text in parts)
+    check([(f"document {where}", text) for where, text in parts], lang)
 
 
 def test_the_detector_finds_each_kind_of_leak_and_lets_the_allowed_through():
