@@ -110,29 +110,7 @@ def show_table(
     import pandas as pd
 
     source = [c for c in frame.columns if str(c) in SOURCE_TEXT or str(c) in verbatim]
-    for column in frame.columns:
-        if column in source:
-            if column == "source_title":  # the source's name, its English rendering if known
-                frame[column] = frame[column].map(
-                    lambda v: v if is_missing(v) else vocab.source_title(str(v), lang)
-                )
-            continue
-        if column == "standing_text" and lang == "en":  # 第一方阵: the vocabulary's English
-            frame[column] = frame[column].map(
-                lambda v: v if is_missing(v) else vocab.standing_label(str(v), lang)
-            )
-        elif column == "period":
-            frame[column] = frame[column].map(lambda v: period_cell(v, lang))
-        elif column == "formula":
-            frame[column] = frame[column].map(
-                lambda v: v if is_missing(v) else formula_text(v, lang)
-            )
-        elif str(column) in UNIT_COLUMNS:
-            frame[column] = frame[column].map(lambda v: unit_cell(v, lang))
-        elif pd.api.types.is_bool_dtype(frame[column]):
-            frame[column] = frame[column].map(lambda v: vocab.table_value(str(v), lang))
-        elif _is_text(frame[column]):
-            frame[column] = frame[column].map(lambda v: vocab.table_value(v, lang))
+    frame = _in_language(frame, lang, source)
     row_units = "unit" in frame.columns and len(set(frame["unit"].dropna())) > 1
     formatters = {
         column: _formatter(str(column), frame[column], sig or {}, decimals or {}, row_units)
@@ -185,6 +163,41 @@ def show_table(
 # A table states the unit of the number as printed: 3410万斤 is 3410 in units of 10,000 jin
 # (prose and charts say 17,050 t instead).
 _TABLE_UNITS_EN = {"万斤": "10,000 jin", "斤": "jin"}
+
+
+def _in_language(frame: Any, lang: str, source: list[str]) -> Any:
+    """The cells' words in ``lang``: codes, qualifiers and commitments (vocabulary values),
+    units, periods, formulas and standings; ``source`` columns as written (a source's title in
+    its English rendering where one is known)."""
+    import pandas as pd
+
+    from muye_analysis import vocab
+
+    frame = frame.copy()
+    for column in frame.columns:
+        if column in source:
+            if column == "source_title":  # the source's name, its English rendering if known
+                frame[column] = frame[column].map(
+                    lambda v: v if is_missing(v) else vocab.source_title(str(v), lang)
+                )
+            continue
+        if column == "standing_text" and lang == "en":  # 第一方阵: the vocabulary's English
+            frame[column] = frame[column].map(
+                lambda v: v if is_missing(v) else vocab.standing_label(str(v), lang)
+            )
+        elif column == "period":
+            frame[column] = frame[column].map(lambda v: period_cell(v, lang))
+        elif column == "formula":
+            frame[column] = frame[column].map(
+                lambda v: v if is_missing(v) else formula_text(v, lang)
+            )
+        elif str(column) in UNIT_COLUMNS:
+            frame[column] = frame[column].map(lambda v: unit_cell(v, lang))
+        elif pd.api.types.is_bool_dtype(frame[column]):
+            frame[column] = frame[column].map(lambda v: vocab.table_value(str(v), lang))
+        elif _is_text(frame[column]):
+            frame[column] = frame[column].map(lambda v: vocab.table_value(v, lang))
+    return frame
 
 
 def unit_cell(unit: Any, lang: str) -> Any:
