@@ -96,6 +96,13 @@ def decimals_of(value: float | None, cap: int = 2) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+def column_decimals(values: Iterable[Any], cap: int = 2) -> int:
+    """The decimals of a column of numbers: the most any of them is printed with, at most
+    ``cap`` (4.9, 2.0 and 27 → 1, so the column shows 4.9, 2.0, 27.0). Float noise does not
+    count: 8.399999999999999 is 8.4. Missing values are left out; an empty column gets 0."""
+    return max((decimals_of(v, cap) for v in values if not is_missing(v)), default=0)
+
+
 def round_sig(value: float, sig: int) -> float:
     """``value`` rounded half up to ``sig`` significant figures (integer digits kept whole)."""
     return round_half_up(value, decimals_for(value, sig))

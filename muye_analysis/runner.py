@@ -171,7 +171,9 @@ def run_notebooks(
     """
     total = len(specs)
     workers = max(1, min(workers, total))
-    progress(f"运行 {total} 个 notebook（{workers} 个进程）/ running {total} notebooks")
+    from muye_analysis import vocab
+
+    progress(vocab.text("run.start", lang, n=total, workers=workers))
     results: dict[str, NotebookResult] = {}
     kwargs = {"lang": lang, "as_of": as_of, "html": html}
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -181,8 +183,10 @@ def run_notebooks(
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()
             results[result.stem] = result
-            status = "ok" if result.ok else "FAILED"
-            progress(f"  [{done}/{total}] {result.stem:<28} {status:>6}  {result.seconds:5.1f} s")
+            status = vocab.text("run.ok" if result.ok else "run.failed", lang)
+            seconds = vocab.text("run.seconds", lang, s=result.seconds)
+            name = f"{result.stem}.py"  # the notebook's file, as the user opens it
+            progress(f"  [{done}/{total}] {name:<31} {status}  {seconds}")
     return [results[spec.stem] for spec in specs]
 
 
@@ -253,7 +257,7 @@ def run_suite(
                 brief.cancel()
             raise NotebookFailed("\n".join(failures))
         progress("")
-        progress(summarise_outputs(results))
+        progress(summarise_outputs(results, lang))
         if brief is not None:
             progress(brief.result())
     progress("")
@@ -261,10 +265,12 @@ def run_suite(
     return results
 
 
-def summarise_outputs(results: list[NotebookResult]) -> str:
+def summarise_outputs(results: list[NotebookResult], lang: str = "zh") -> str:
     """Where the outputs went: figures written, executed notebooks and HTML."""
+    from muye_analysis import vocab
+
     figures = sorted({p for r in results for p in r.figures})
-    lines = [f"图表 / figures written: {len(figures)} in {config.figures_dir()}"]
+    lines = [vocab.text("run.figures", lang, n=len(figures), folder=config.figures_dir())]
     lines += [f"  {p.name}" for p in figures if p.suffix == ".png"]
-    lines.append(f"notebooks + HTML: {config.build_dir()}")
+    lines.append(vocab.text("run.notebooks", lang, folder=config.build_dir()))
     return "\n".join(lines)

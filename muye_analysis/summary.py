@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from muye_analysis import vocab
 from muye_analysis.dataset import HEADLINE, load_indicators, load_targets
 from muye_analysis.display import fixed
 
@@ -27,20 +28,24 @@ def summarise_dataset(lang: str = "zh", *, headline: bool = True) -> str:
     ind = load_indicators()
     context = load_context()
     counts = ind.groupby("kind", observed=True).size()
-    zh = lang == "zh"
     latest = reports[-1]
+    t = lambda key, **fields: vocab.text(f"check.{key}", lang, **fields)  # noqa: E731
+    kinds = vocab.text("sep.items", lang).join(
+        f"{vocab.table_value(k, lang)} {n}" for k, n in counts.items()
+    )
     lines = [
-        "牧野区计划报告数据检查通过" if zh else "Muye plan report data: all checks passed",
-        f"  {'原始文件校验' if zh else 'raw files verified'}: {len(checked)}",
-        f"  {'报告' if zh else 'reports'}: {len(reports)}; "
-        + (
-            f"最新 {latest.document}（{latest.base_year}年执行情况、{latest.plan_year}年计划）"
-            if zh
-            else f"latest {latest.document} ({latest.base_year} outcome, {latest.plan_year} plan)"
+        t("passed"),
+        "  " + t("raw_files", n=len(checked)),
+        "  "
+        + t(
+            "reports",
+            n=len(reports),
+            document=latest.document,
+            base_year=latest.base_year,
+            plan_year=latest.plan_year,
         ),
-        f"  {'指标' if zh else 'indicators'}: {ind['indicator'].nunique()}; "
-        + "; ".join(f"{k} {n}" for k, n in counts.items()),
-        f"  {'对比数据' if zh else 'context figures'}: {len(context)}",
+        "  " + t("indicators", n=ind["indicator"].nunique(), kinds=kinds),
+        "  " + t("context", n=len(context)),
     ]
     if headline:
         lines += ["", summarise_headline(lang, load_targets(ind))]
@@ -56,10 +61,7 @@ def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) ->
     targets = load_targets() if targets is None else targets
     base, plan = years_of(targets)
     zh = lang == "zh"
-    title = f"{plan} headline targets vs {base} outcomes"
-    if zh:
-        title = f"{plan}年主要目标 / {base}年完成"
-    lines = [title]
+    lines = [vocab.text("check.headline", lang, base_year=base, plan_year=plan)]
     for row in targets[targets["indicator"].isin(HEADLINE)].to_dict("records"):
         name = row["name_zh"] if zh else row["name_en"]
         actual = "—" if pd.isna(row["actual"]) else f"{fixed(row['actual'], 1)}{row['unit']}"

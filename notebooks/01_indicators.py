@@ -40,11 +40,10 @@ notebook_summary("01", LANG)
 import pandas as pd
 
 import muye_analysis as ma
+from muye_analysis import vocab
 from muye_analysis.provenance import read_sidecar
 from muye_analysis.reports import latest_report, list_reports
 from muye_analysis.summary import summarise_dataset
-
-pd.set_option("display.max_colwidth", 60)
 
 # %% [markdown]
 # ## Provenance · 数据来源
@@ -55,11 +54,15 @@ pd.set_option("display.max_colwidth", 60)
 # %%
 report = latest_report()
 BASE, PLAN = report.base_year, report.plan_year
-print(
-    f"{len(list_reports())} report(s); latest: {report.document} (base year {BASE}, plan year {PLAN})"
-)
-origin = read_sidecar(report.path)
-{k: origin[k] for k in ("title_zh", "issuing_body_zh", "year_reported", "year_planned", "sha256")}
+print(vocab.text("nb.reports", LANG, n=len(list_reports()), document=report.document,
+                 base=BASE, target=PLAN))  # fmt: skip
+origin = read_sidecar(report.path)  # the origin record: title, who presents it, years, checksum
+fields = ("title", "issuing_body", "year_reported", "year_planned", "sha256")
+record = pd.DataFrame({
+    "field": [vocab.text(f"nb.origin.{f}", LANG) for f in fields],
+    "entry": [str(origin.get(f"{f}_{LANG}", origin.get(f))) for f in fields],
+})  # fmt: skip
+show_table(record, LANG, name=None)
 
 # %%
 print(summarise_dataset(lang=LANG))
@@ -89,8 +92,9 @@ show_table(growth[[name, "value", "unit", "price_basis", "quote"]], LANG)
 
 # %%
 actual = ind.query("period == @BASE and kind == 'actual'")
-with_level = set(actual.query("measure == 'level'")["indicator"])
-sorted(with_level - set(growth["indicator"]))
+with_growth = set(growth["indicator"])
+level_only = actual[(actual["measure"] == "level") & ~actual["indicator"].isin(with_growth)]
+show_table(level_only[[name, "value", "unit", "quote"]], LANG)
 
 # %% [markdown]
 # 按类别统计指标个数（类别来自指标登记表 `load_registry()`）：
@@ -138,4 +142,7 @@ show_table(
 # %%
 from muye_analysis.units import convert
 
-convert(4203, "万元", "亿元"), convert(3410, "万斤", "吨")
+conversions = [(4203, "万元", "亿元"), (3410, "万斤", "吨")]
+show_table(pd.DataFrame(
+    [{"value": v, "unit": a, "converted": convert(v, a, b), "to_unit": b} for v, a, b in conversions]
+), LANG, name=None)  # fmt: skip

@@ -76,9 +76,11 @@ table = league.load_league_tables()
 if table is None:
     print(vocab.text("nb.no_league_table", LANG))
 else:
-    display(league.compare_with_report(league.rank_league(table)))  # noqa: F821 (IPython's display)
+    compared = league.compare_with_report(league.rank_league(table))
+    shown = [name, "ranked_on", "report_rank", "table_rank", "frame_size", "agrees"]
+    display(show_table(compared[shown], LANG))  # noqa: F821 (IPython's display)
 frame, from_table = league.scorecard_frame(FRAME_SIZE)
-frame, from_table
+print(vocab.text("nb.frame_from_table" if from_table else "nb.frame_assumed", LANG, n=frame))
 
 # %% [markdown]
 # ## Every period: the district among the city's units · 各期全市位次与对标
@@ -168,14 +170,14 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # %%
 view = rank_view(rankings, frame)
 ranked = view[view["kind"] == "rank"]
-robustness = pd.DataFrame(
-    {n: [rank_third(int(r), n) for r in ranked["rank"]] for n in (12, 13, 15)},
-    index=[
-        vocab.text("nb.rank_row", LANG, name=vocab.indicator_name(row, LANG), rank=int(row["rank"]))
-        for _, row in ranked.iterrows()
-    ],
-)
-robustness["robust"] = robustness.nunique(axis=1).eq(1)
+thirds = {vocab.text("nb.frame_units", LANG, n=n): [rank_third(int(r), n) for r in ranked["rank"]]
+          for n in (12, 13, 15)}  # fmt: skip
+robustness = pd.DataFrame({
+    "rank_item": [vocab.text("nb.rank_row", LANG, name=vocab.indicator_name(row, LANG),
+                             rank=int(row["rank"])) for _, row in ranked.iterrows()],
+    **thirds,
+})  # fmt: skip
+robustness["robust"] = robustness[list(thirds)].nunique(axis=1).eq(1)
 show_table(robustness, LANG)
 
 # %% [markdown]
@@ -215,9 +217,13 @@ else:
 # ### Sources of the city figures · 全市数据来源
 
 # %%
+# the curators' notes are in English, quoting their sources (data/raw/context/): shown as
+# written in the English notebook only
+columns = ["indicator", "measure", "value", "unit", "price_basis", "source_title", "source_url"]
 show_table(
     context.query("region == '新乡市' and year == @BASE")[
-        ["indicator_zh", "measure", "value", "unit", "source_title", "source_url", "note"]
+        columns + (["note"] if LANG == "en" else [])
     ],
     LANG,
+    verbatim=("note",),
 )

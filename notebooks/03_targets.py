@@ -102,8 +102,9 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # 地区生产总值按基年价格计算，除非在参数中给出平减指数假设 `DEFLATOR_PCT`。
 
 # %%
+# levels in 亿元 at the base's two decimals (10.74): one precision per column
 show_table(projection_view(indicators, targets, deflator_pct=DEFLATOR_PCT), LANG,
-           sig={"projected": 4, "increment": 3})  # fmt: skip
+           decimals={"projected": 2, "increment": 2})  # fmt: skip
 
 # %%
 fig = plot_projected_levels(indicators, targets, deflator_pct=DEFLATOR_PCT, lang=LANG)

@@ -63,7 +63,7 @@ from muye_analysis.charts import (
 from muye_analysis.claims.ytd import gap_claim
 from muye_analysis.periods import Period
 from muye_analysis.progress import rendering as progress_words
-from muye_analysis.reports import as_of_period
+from muye_analysis.reports import as_of_period, latest_report
 
 # %% [markdown]
 # ## 1. On the bundled annual data · 仅用报告年度数据
@@ -102,10 +102,14 @@ show_table(
 # 四季度需增长8.67%；若按四个季度相等的简便算法，则是9%。
 
 # %%
-share = targets.share_from_quarter_levels([50, 55, 55, 60], 3)
-exact = targets.required_growth(6, 5.0, share)
-shortcut = targets.required_growth(6, 5.0, targets.equal_share(9, by="quarters"))
-round(exact.required, 2), exact.weights_source, round(shortcut.required, 2), shortcut.weights_source
+quarters, goal, so_far = [50, 55, 55, 60], 6, 5.0
+share = targets.share_from_quarter_levels(quarters, 3)
+exact = targets.required_growth(goal, so_far, share)
+shortcut = targets.required_growth(goal, so_far, targets.equal_share(9, by="quarters"))
+for result in (exact, shortcut):  # the same target and growth so far, weighted two ways
+    print(vocab.text("nb.worked_example", LANG, levels=vocab.join_names([str(q) for q in quarters], LANG),
+                     goal=goal, ytd=so_far, need=result.required,
+                     weights=vocab.weights_text(result.weights_source, LANG)))  # fmt: skip
 
 # %% [markdown]
 # ### Sensitivity: growth so far × months elapsed · 敏感性：累计增速 × 已过月份
@@ -117,7 +121,13 @@ round(exact.required, 2), exact.weights_source, round(shortcut.required, 2), sho
 
 # %%
 grid = targets.headline_sensitivity("gdp", wide=True)
-grid.round(1)
+plan_year = latest_report().plan_year  # the months' names only are shown
+sensitivity = grid.rename(columns=lambda m: vocab.text("nb.months_gone", LANG,
+                                                       span=Period(plan_year, int(m))))  # fmt: skip
+caption = vocab.text("nb.grid_caption", LANG, name=vocab.indicator_name("gdp", LANG),
+                     goal=grid.attrs["target"],
+                     weights=vocab.weights_text(grid.attrs["weights_source"], LANG))  # fmt: skip
+show_table(sensitivity, LANG, decimals=dict.fromkeys(sensitivity.columns, 1), caption=caption)
 
 # %%
 fig = plot_required_growth_grid(grid, lang=LANG)
@@ -138,9 +148,9 @@ if store is None:
     print(vocab.text("nb.no_ytd", LANG))
 else:
     periods = store.drop_duplicates(["year", "end_month"]).sort_values(["year", "end_month"])
-    print(
-        f"{store['indicator'].nunique()} indicators; {periods['period'].iloc[0]} … {periods['period'].iloc[-1]}"
-    )
+    first, last = (Period(int(r["year"]), int(r["end_month"]))
+                   for _, r in periods.iloc[[0, -1]].iterrows())  # fmt: skip
+    print(vocab.text("nb.ytd_store", LANG, n=store["indicator"].nunique(), first=first, last=last))
     if quarterly.is_synthetic(store).any():
         print(vocab.text("nb.synthetic_rows", LANG))
 
@@ -152,7 +162,8 @@ if not gaps:  # no silent cell: say why nothing follows
 for gap in gaps:
     print(vocab.say(gap_claim(gap), LANG))
     if gap.required is not None:
-        print("  weights:", vocab.weights_text(gap.required.weights_source, LANG))
+        weights = vocab.weights_text(gap.required.weights_source, LANG)
+        print("  " + vocab.text("nb.weights", LANG, weights=weights))
 
 # %% [markdown]
 # 预测（默认方法）：结构模型、季度AR(1)、累计增速外推，以及有新乡市或河南省数据时的“锚定预测”，
@@ -186,11 +197,11 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
     wider, area = forecast.anchor.first_wider_series(gap.indicator, store)
     try:
         result = forecast.forecast_growth(series, wider=wider)  # the default: combined
-    except forecast.InsufficientHistory as refusal:
-        print(
-            f"{gap.indicator}: {refusal}; run-rate only:",
-            round(forecast.run_rate(series).annual_mean, 1),
-        )
+    except forecast.InsufficientHistory:  # said in words, with the run rate beside it
+        name = vocab.indicator_name(gap.indicator, LANG)
+        print(vocab.text("ytd_too_short", LANG, name=name, need=forecast.core.MIN_QUARTERS))
+        print("  " + vocab.text("nb.run_rate_only", LANG,
+                                rate=forecast.run_rate(series).annual_mean))  # fmt: skip
         continue
     try:
         anchored = forecast.anchor.nowcast_from_wider(series, wider) if wider is not None else None
@@ -230,10 +241,17 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
 progress_store = quarterly.read_store() if store is None else store
 table = progress.progress_table(period, store=progress_store)
 print(progress_words.progress_takeaway(table, LANG))
+shown = progress_words.display_table(table, LANG)  # headers already in LANG
+head = lambda column: progress_words.header(column, LANG)  # noqa: E731
 show_table(
-    progress_words.display_table(table, LANG).drop(columns=[progress_words.header("source", LANG)]),
+    shown.drop(columns=[head("source")]),
     LANG,
-)
+    # each row's figure at its own decimals (5.0%, 150.5亿元, 6500人), percentages at one
+    row_decimals={head("ytd_value"): [0 if r["ytd_value"] is None or r["ytd_value"] != r["ytd_value"]
+                                      else progress_words.value_decimals(r)
+                                      for r in table.to_dict("records")]},
+    decimals=dict.fromkeys([head(c) for c in progress_words.PERCENT_COLUMNS], 1),
+)  # fmt: skip
 
 # %%
 print(progress_words.rules_note(LANG))

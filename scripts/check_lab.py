@@ -9,13 +9,20 @@ file) and writes screenshots to build/lab_check/.
     make lab LAB_ARGS="--no-browser --port=8899" &      # note the URL with its token
     pip install playwright                              # in any environment; no browser download:
     python scripts/check_lab.py "http://127.0.0.1:8899/lab?token=…"   # uses /usr/bin/chromium
+    python scripts/check_lab.py URL --lang en --width 1280   # English copies, a narrower window
 
 Needs Chromium (Debian/Ubuntu: ``apt-get install -y chromium``). Open the PNGs and check that
 the tables are in the notebook's language, Chinese shows as characters, and no cell failed.
+
+``--lang en`` runs copies of the notebooks with ``LANG = "en"`` in their parameters cell (as a
+user switches the language), written to build/lab_check/ and removed afterwards; ``--width``
+sets the browser window's width in pixels (default 1600), to see that tables fit a smaller one.
 """
 
 from __future__ import annotations
 
+import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -27,9 +34,11 @@ RUN_TIMEOUT_S = 300
 MAX_SCREENS = 40  # screenshots per notebook, one screen apart, stopping at its end
 
 
-def check_notebook(browser, server: str, token: str, notebook: str, out: Path) -> str:
+def check_notebook(
+    browser, server: str, token: str, notebook: str, out: Path, width: int = 1600
+) -> str:
     """Open, run and screenshot one notebook; return a one-line summary."""
-    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page = browser.new_page(viewport={"width": width, "height": 1000})
     tag = Path(notebook).stem
     page.goto(f"{server}/lab/tree/{notebook}?token={token}")
     page.wait_for_selector(".jp-NotebookPanel:visible .jp-Cell", timeout=90_000)
@@ -75,23 +84,46 @@ def check_notebook(browser, server: str, token: str, notebook: str, out: Path) -
     return f"{notebook}: {opened}; {took:.0f} s, stderr outputs {errors}, tracebacks {tracebacks}"
 
 
-def main(url: str) -> int:
+def english_copies(out: Path) -> list[str]:
+    """Copies of the notebooks with ``LANG = "en"`` (the parameters cell), in ``out``."""
+    copies = []
+    for notebook in NOTEBOOKS:
+        text = (ROOT / notebook).read_text(encoding="utf-8")
+        english, n = re.subn(r'^LANG = "zh"', 'LANG = "en"', text, count=1, flags=re.M)
+        if n != 1:
+            sys.exit(f'{notebook}: no LANG = "zh" line in its parameters cell')
+        copy = out / f"{Path(notebook).stem}_en.py"
+        copy.write_text(english, encoding="utf-8")
+        copies.append(copy.relative_to(ROOT).as_posix())
+    return copies
+
+
+def main(url: str, lang: str = "zh", width: int = 1600) -> int:
     from playwright.sync_api import sync_playwright
 
     address, _, token = url.partition("?token=")
     server = address.split("/lab")[0].rstrip("/")
     out = ROOT / "build" / "lab_check"
     out.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=BROWSER, args=["--no-sandbox"])
-        for notebook in NOTEBOOKS:
-            print(check_notebook(browser, server, token, notebook, out), flush=True)
-        browser.close()
+    notebooks = english_copies(out) if lang == "en" else NOTEBOOKS
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=BROWSER, args=["--no-sandbox"])
+            for notebook in notebooks:
+                print(check_notebook(browser, server, token, notebook, out, width), flush=True)
+            browser.close()
+    finally:
+        if lang == "en":
+            for copy in notebooks:
+                (ROOT / copy).unlink(missing_ok=True)
     print(f"screenshots in {out}")
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    sys.exit(main(sys.argv[1]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("url", help="the Lab address with its token, as `make lab` prints it")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    parser.add_argument("--width", type=int, default=1600, help="window width in pixels")
+    args = parser.parse_args()
+    sys.exit(main(args.url, args.lang, args.width))

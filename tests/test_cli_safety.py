@@ -214,7 +214,7 @@ def test_a_file_name_in_gbk_bytes_is_ingested_and_shown_escaped(tmp_path, capsys
     assert cli.main(["ingest", str(path)]) == 0
     assert cli.main(["history"]) == 0
     out = capsys.readouterr().out
-    assert "\\xc9\\xe7\\xc1\\xe3.csv row 2" in out
+    assert "\\xc9\\xe7\\xc1\\xe3.csv 第2行" in out
     out.encode("utf-8")  # printable: no lone surrogate reaches the terminal
 
 
@@ -224,7 +224,7 @@ def test_a_newline_in_a_file_name_cannot_forge_a_line_of_the_history(tmp_path, c
     assert cli.main(["history"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert not [line for line in lines if line.startswith("  当前 99")]
-    assert sum("synthetic.csv\\n  当前 99 亿元  forged.csv row 2" in line for line in lines) == 2
+    assert sum("synthetic.csv\\n  当前 99 亿元  forged.csv 第2行" in line for line in lines) == 2
     assert set(read_history()["file"]) == {"synthetic.csv\\n  当前 99 亿元  forged.csv"}
 
 

@@ -73,7 +73,8 @@ def test_table_shows_one_name_column_headers_in_lang_and_one_missing_marker():
     headers = re.findall(r"<th[^>]*>(.*?)</th>", page)
     assert headers == ["指标", "类型", "数值", "差距（个百分点）", "说明"]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
-    assert cells == ["地区生产总值", "完成值", "232.1", MISSING, MISSING,
+    # one column, one precision: 232.1 beside a derived 2.38 shows as 232.10 (tables.show_table)
+    assert cells == ["地区生产总值", "完成值", "232.10", MISSING, MISSING,
                      "规上工业增加值", "推算值", "2.38", "7.8", "x"]  # fmt: skip
     english = re.findall(r"<th[^>]*>(.*?)</th>", show_table(df, "en").to_html())
     assert english == ["Indicator", "Kind", "Value", "Gap (pp)", "Note"]

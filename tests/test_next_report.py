@@ -54,7 +54,7 @@ def two_reports(tmp_path_factory) -> Path:
 def test_check_reports_both_reports_and_the_latest_years(two_reports):
     out = _muye("check", root=two_reports).stdout
     latest = "最新 report_2024/muye_plan_report_2024_2025.txt（2024年执行情况、2025年计划）"
-    assert f"报告: 2; {latest}" in out
+    assert f"报告：2；{latest}" in out
     assert "2025年主要目标 / 2024年完成" in out
     assert "地区生产总值: 5.5%以上 / 5.6%" in out  # the constructed report's numbers
 
@@ -159,6 +159,15 @@ def test_run_as_of_the_earlier_plan_year_is_refused_before_any_notebook(two_repo
 @pytest.mark.notebook
 def test_run_puts_the_next_reports_years_on_the_notebook_charts(two_reports):
     _muye("run", "--lang", "en", "--no-brief", "--no-html", root=two_reports)
+    # with two reports notebook 03 sets the earlier targets against the outcomes: in English
+    # only (met / below the target / not comparable and their reasons from the vocabulary)
+    import nbformat
+    from leaks import check, notebook_parts
+
+    executed = nbformat.read(two_reports / "build" / "notebooks" / "03_targets.ipynb", 4)
+    shown = notebook_parts(executed)
+    assert any("below the target" in text and "not comparable" in text for _, text in shown)
+    check([(f"notebook 03_targets {where}", text) for where, text in shown], "en")
     figures = two_reports / "figures"
     svg = (figures / "growth_gap_en.svg").read_text(encoding="utf-8")
     assert "2025 growth targets against 2024 growth" in svg

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from muye_analysis import cli
 from muye_analysis.claims.base import Claim
 from muye_analysis.dataset import load_targets
+from muye_analysis.display import round_half_up
 from muye_analysis.errors import DataError
 from muye_analysis.periods import Period
 from muye_analysis.progress import (
@@ -400,7 +401,8 @@ def test_unregistered_rows_are_kept_listed_and_never_block(bureau):
     assert set(estate["unit"].dropna()) == {"亿元", "位"}
     assert set(estate["row"]) == {9} and set(estate["file"]) == {Q3.name}
     assert bool(kept.loc[kept["label"] == "商品房销售面积", "sub_item"].all())
-    assert any(line.startswith("房地产开发投资 (亿元): 1-6月累计 = 12.3") for line in
+    # the row's words as the file writes them, quoted (English output never shows them bare)
+    assert any(line.startswith('"房地产开发投资" ("亿元"): "1-6月累计" = 12.3') for line in
                first.unregistered)  # fmt: skip
     assert "未登记指标 3 行" in first.summary("zh")
     assert "房地产开发投资" not in set(read_store()["indicator"])  # never a figure
@@ -531,7 +533,8 @@ def test_the_workbook_shows_the_new_columns(bureau, tmp_path):
         assert name in header
     rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
     latest = ws.cell(rows["地区生产总值"], header.index("当季/当月增速(%)") + 1)
-    assert latest.value == pytest.approx((5.2 - 108.6 / 163.3 * 4.6) / (1 - 108.6 / 163.3))
+    # stored at the one decimal it shows (6.4, not 6.3912248628884845)
+    assert latest.value == round_half_up((5.2 - 108.6 / 163.3 * 4.6) / (1 - 108.6 / 163.3), 1)
     assert latest.number_format == "0.0"
     park = ws.cell(rows["锂离子动力电池产业园总投资"], header.index("状态") + 1)
     assert park.value == "项目（不考核）"

@@ -114,18 +114,18 @@ def test_a_background_step_must_be_stopped_by_the_journey(tmp_path, monkeypatch)
 # What each journey must show beyond running without error: the README's claims about it.
 EXPECT = {
     "pip": [r"tests/test_readme_journeys\.py: \d+"],  # pytest found the suite
-    "quick-start": [r"报告: 1; 最新 report_2023", r"tests/test_readme_journeys\.py: \d+"],
+    "quick-start": [r"报告：1；最新 report_2023", r"tests/test_readme_journeys\.py: \d+"],
     # Lab answers, and serves a .py notebook with its kernel's language_info (muye_analysis.lab):
     # opening it does not mark it modified.
     "lab": [r"/lab\?token=…: HTTP 200, shows 'JupyterLab'", r"shows '\"language_info\"'"],
     "ytd-revision": [
-        r"替换：retail_sales 2024年1-9月 level: 60\.3 → 60\.45 亿元",
-        r"当前\s+60\.45 亿元 .*\(修订；发布日期:2024年10月28日\)",
+        r"替换：社会消费品零售总额 2024年1-9月 总量：60\.3 → 60\.45亿元",
+        r"当前\s+60\.45亿元 .*（修订；发布日期:2024年10月28日）",
         r"旧版本 2（存储保留其修订值）",
     ],
     "progress": [r"workbook written to: .*进度\.xlsx"],
     "brief": [r"briefing_en\.pptx"],
-    "next-report": [r"已加入 29 行", r"报告: 2; 最新 report_2024/muye_plan_report_2024_2025"],
+    "next-report": [r"已加入 29 行", r"报告：2；最新 report_2024/muye_plan_report_2024_2025"],
 }
 # Files each journey must leave (relative to the clone).
 LEAVES = {

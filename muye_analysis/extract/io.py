@@ -114,21 +114,28 @@ def summarise_facts(facts: pd.DataFrame, *, lang: str = "zh", limit: int = 12) -
     matched = int(facts["matched"].sum())
     lines = [
         labels["found"].format(n=len(facts)),
-        f"  {labels['kind']}: {_counts(facts['kind'])}",
-        f"  {labels['measure']}: {_counts(facts['measure'])}",
+        f"  {labels['kind']}: {_counts(facts['kind'], lang)}",
+        f"  {labels['measure']}: {_counts(facts['measure'], lang)}",
         "  " + labels["matched"].format(m=matched, u=len(facts) - matched),
     ]
     unmatched = facts.loc[~facts["matched"].astype(bool), "subject"].fillna("?").unique().tolist()
     if unmatched:
-        # Subjects may contain 、 themselves, so they are listed with ；.
-        shown = "；".join(unmatched[:limit]) + (" …" if len(unmatched) > limit else "")
+        # Subjects may contain 、 themselves, so they are listed with ；. They are the report's
+        # own words: an English summary quotes them.
+        quoted = unmatched[:limit] if lang == "zh" else [f'"{u}"' for u in unmatched[:limit]]
+        shown = ("；" if lang == "zh" else "; ").join(quoted)
+        shown += " …" if len(unmatched) > limit else ""
         lines.append(f"  {labels['unmatched']}: {shown}")
     return "\n".join(lines)
 
 
-def _counts(column: pd.Series) -> str:
+def _counts(column: pd.Series, lang: str = "zh") -> str:
+    """'完成值 20，目标 9' / 'outcome 20, target 9': each code's word and its count."""
+    from muye_analysis import vocab
+
     counts = column.value_counts(sort=True)
-    return ", ".join(f"{k} {v}" for k, v in counts.items())
+    separator = "，" if lang == "zh" else ", "
+    return separator.join(f"{vocab.table_value(k, lang)} {v}" for k, v in counts.items())
 
 
 def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[pd.DataFrame, Path]:

@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
-from muye_analysis.display import fixed, is_missing
+from muye_analysis.display import fixed, is_missing, round_half_up
 from muye_analysis.progress.rendering import (
     PERCENT_COLUMNS,
     display_table,
@@ -109,9 +109,11 @@ def write_workbook(table: pd.DataFrame, path, *, lang: str = "zh"):
             if h == names["ytd_value"] and not is_missing(value):
                 decimals = value_decimals(row)
                 cell.number_format = "0" if decimals == 0 else "0." + "0" * decimals
+                cell.value = round_half_up(float(value), decimals)  # 8.4, not 8.399999999999999
                 shown_text = fixed(float(value), decimals)
             elif h in percent:
                 cell.number_format = "0.0"
+                cell.value = None if is_missing(value) else round_half_up(float(value), 1)
                 shown_text = "" if is_missing(value) else fixed(float(value), 1)
             elif h == names["status_text"]:
                 cell.fill = PatternFill("solid", fgColor=STATUS_FILL[row["status"]])

@@ -56,6 +56,7 @@ from muye_analysis.quarterly.tidy import (
     refuse_second_header,
     refuse_unnamed_values,
 )
+from muye_analysis.vocab import Words
 
 
 @dataclass
@@ -161,7 +162,7 @@ def _classify_column(
             text) else ""  # fmt: skip
         text_for_period = RANK_WORDS.sub("", text)
     elif _SKIP_WORDS.search(text):
-        return "not year-to-date data (a target, note or a single month)"
+        return Words("skip.not_ytd")
     else:
         measure, text_for_period = None, text
     if measure == RANK:
@@ -171,7 +172,7 @@ def _classify_column(
     elif _PRIOR_YEAR_WORDS.search(text):
         measure = "prior_year"  # 上年同期: kept beside this year's level of the same months
     elif _LAST_YEAR_WORDS.search(text):
-        return "last year's figure other than 上年同期 (上年全年 …): not read"
+        return Words("skip.other_prior_year")
     elif _LEVEL_WORDS.search(text):
         measure = "level"
     context = span_context(text_for_period) or ctx.title_context
@@ -231,7 +232,7 @@ def _parse_wide(
     columns, skipped = [], []
     for j in range(len(head.upper)):
         if head.role_columns.get(j) in ("note", "ignore"):
-            skipped.append(f"{head.text(j)} (not data: a number, rank or note)")
+            skipped.append(Words("skip.not_data", header=head.text(j)))
         if j in head.role_columns:
             continue
         text = head.text(j)
@@ -253,7 +254,7 @@ def _parse_wide(
         beside = columns[-1].period if columns else None
         col = _classify_column(ctx, where, j, head.upper[j], head.lower[j], beside)
         if isinstance(col, str):
-            skipped.append(f"{text} ({col})")
+            skipped.append(Words("skip.column", header=text, reason=col))
         else:
             columns.append(col)
     _link_ranks(columns)

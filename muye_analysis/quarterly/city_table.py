@@ -56,6 +56,7 @@ from muye_analysis.quarterly.registry import _Indicator
 from muye_analysis.quarterly.store import RANK
 from muye_analysis.quarterly.tidy import _read_title
 from muye_analysis.text import to_halfwidth
+from muye_analysis.vocab import Words
 
 # Xinxiang's county-level units as the city ranks them: 4 districts, 5 counties, 3 county-level
 # cities and 平原示范区 (四区八县(市)及平原示范区, 13 units).
@@ -303,12 +304,12 @@ def _columns(ctx: _Context, col: int, header_rows: list[int]) -> tuple[list[_Col
         header = " ".join(t for t in (group, sub) if t)
         where = _Where(sheet.path, sheet.name, last_row, header)
         if info is None:
-            note = f"{group} (no registry indicator of that name)"
+            note = Words("skip.no_indicator", header=group)
             skipped += [] if note in skipped else [note]
             continue
         measure = _measure(sub) if sub else _measure(group)
         if measure is None:
-            skipped.append(f"{header} (not a level, growth or rank)")
+            skipped.append(Words("skip.not_measure", header=header))
             continue
         unit = (unit_row[j] if unit_row else "") or _unit_in_parens(sub) or _unit_in_parens(group)
         if measure == "":  # no measure word: the unit decides, else a period (1-6月) or the
@@ -395,7 +396,7 @@ def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
                 f"name the unit as the city does ({known}), or delete the row.",
             )  # fmt: skip
         if unit.kind == "aggregate":
-            skipped.append(f"{label} (row {i + 1}: a subtotal or the city's own level, not a unit)")
+            skipped.append(Words("skip.aggregate_row", label=label, row=i + 1))
             continue
         if unit.area in seen:
             raise where_name.fail(

@@ -56,34 +56,48 @@ def history(
 
 
 def format_history(frame: pd.DataFrame, lang: str = "zh") -> str:
-    """One line per vintage, grouped by value: period, measure, value, file and cell, when."""
+    """One line per vintage, grouped by value: period, measure, value, file and cell, when.
+
+    Words come from the vocabulary in ``lang``; what is quoted from the user's files (file and
+    sheet names, the column's header, the title's 修订 and 发布日期) is shown as written, and in
+    English inside quotation marks."""
+    from muye_analysis import vocab
+    from muye_analysis.periods import Period
+    from muye_analysis.quarterly.store import DEFAULT_AREA
+
+    t = lambda key, **fields: vocab.text(f"history.{key}", lang, **fields)  # noqa: E731
+    quote = (lambda text: text) if lang == "zh" else (lambda text: f'"{text}"')
     if frame.empty:
-        return "存储中没有符合条件的数值。" if lang == "zh" else "no values match in the store."
-    now = "当前" if lang == "zh" else "current"
-    old = "旧版" if lang == "zh" else "earlier"
+        return t("none")
     lines = []
     keys = ["area", "indicator", "year", "start_month", "end_month", "measure"]
     for _, group in frame.groupby(keys, sort=True, observed=True):
         first = group.iloc[0]
-        lines.append(f"{first['indicator']} {first['period']} {first['measure']}"
-                     f"{' (' + first['area'] + ')' if lang == 'en' else ''}")  # fmt: skip
+        period = Period.span(int(first["year"]), int(first["start_month"]), int(first["end_month"]))
+        area = str(first["area"])
+        lines.append(t("value", indicator=first["indicator"], period=period,
+                       measure=first["measure"],
+                       area="" if area == DEFAULT_AREA
+                       else t("area", name=vocab.area_name(area, lang))))  # fmt: skip
         for _, r in group.iterrows():
             # Names are escaped: a newline in a file name must not forge a line of the trail.
-            cell = printable(r["file"]) + (f"[{printable(r['sheet'])}]" if r["sheet"] is not None
-                                           and str(r["sheet"]) != "<NA>" else "")  # fmt: skip
-            cell += f" row {r['row']}, {printable(r['column'])}"
-            unit = "" if r["unit"] is None or str(r["unit"]) == "<NA>" else f" {r['unit']}"
+            where = printable(r["file"]) + (f"[{printable(r['sheet'])}]" if r["sheet"] is not None
+                                            and str(r["sheet"]) != "<NA>" else "")  # fmt: skip
+            cell = t("cell", where=where, row=r["row"], column=printable(r["column"]))
+            unit = "" if r["unit"] is None or str(r["unit"]) == "<NA>" else str(r["unit"])
             release = r["release"]
             extras = []
             if release is not None and str(release) != "<NA>":  # (修订) shown inside (…; …)
-                extras.append(
+                extras.append(quote(
                     printable("；".join(p.strip("()（）[]【】") for p in str(release).split("；")))
-                )
+                ))  # fmt: skip
             if r["outlier_note"] is not None and str(r["outlier_note"]) != "<NA>":
                 extras.append(printable(r["outlier_note"]))
+            status = t("current" if r["current"] else "earlier")
+            value = f"{r['value']:.10g}" + vocab.show(unit, "unit", lang)
             lines.append(
-                f"  {now if r['current'] else old:4} {r['value']:.10g}{unit}  {cell}  "
-                f"{str(r['ingested_at'])[:19]}" + (f"  ({'; '.join(extras)})" if extras else "")
+                f"  {status:4} {value}  {cell}  {str(r['ingested_at'])[:19].replace('T', ' ')}"
+                + (t("extras", extras=extras) if extras else "")
             )
     return "\n".join(lines)
 

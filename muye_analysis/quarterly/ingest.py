@@ -39,6 +39,7 @@ from muye_analysis.quarterly.validate import (
     _same,
     _where_of,
 )
+from muye_analysis.vocab import Words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,57 +92,38 @@ class IngestResult:
         return any(a != DEFAULT_AREA for a in self.areas)
 
     def summary(self, lang: str = "zh") -> str:
-        """A few lines for the terminal."""
+        """A few lines for the terminal, in ``lang`` (every word from the vocabulary; file and
+        sheet names, and the headers quoted from them, as they are written)."""
+        from muye_analysis import vocab
+        from muye_analysis.periods import parse_period
+
+        t = lambda key, **fields: vocab.text(f"ingest.{key}", lang, **fields)  # noqa: E731
         n = self.added + self.replaced + self.unchanged + self.kept_older
         shown = self.changes[:SHOWN_CHANGES]
         more = len(self.changes) - len(shown)
-        if lang == "zh":
-            lines = [
-                f"读取 {len(self.files)} 个文件，{n} 个数值：新增 {self.added}，"
-                f"替换 {self.replaced}，未变 {self.unchanged}"
-                + (f"，旧版本 {self.kept_older}（存储保留其修订值）" if self.kept_older else "")
-                + ("" if self.changed else "（存储未改动）"),
-                f"指标：{'、'.join(self.indicators)}",
-                *([f"地区：{'、'.join(self.areas)}"] if self._other_areas else []),
-                f"时期：{'、'.join(self.periods)}",
-                f"存储：{self.store}",
-            ]
-            lines += [f"替换：{c}" for c in shown]
-            lines += [f"……另有 {more} 处替换（muye history 查看全部）"] if more else []
-            lines += [f"注意：{s}" for s in (self.notes_zh or self.notes)]
-            if self.interrupted:
-                lines.append("注意：写入存储后收到中断（Ctrl-C）：以上数值已保存。")
-            if self.unregistered:
-                lines.append(f"未登记指标 {len(self.unregistered)} 行（已存入存储的未登记表，"
-                             "不作为指标数据使用；在 data/curated/registry.csv 登记名称后重新读入"
-                             "即可使用）：")  # fmt: skip
-                lines += [f"  {u}" for u in self.unregistered]
-            lines += [f"未读取：{s}" for s in self.skipped_columns]
-        else:
-            lines = [
-                f"read {len(self.files)} file(s), {n} values: {self.added} added, "
-                f"{self.replaced} replaced, {self.unchanged} unchanged"
-                + (f", {self.kept_older} from an older vintage (the store keeps the revision)"
-                   if self.kept_older else "")
-                + ("" if self.changed else " (store not modified)"),
-                f"indicators: {', '.join(self.indicators)}",
-                *([f"areas: {', '.join(self.areas)}"] if self._other_areas else []),
-                f"periods: {', '.join(self.periods)}",
-                f"store: {self.store}",
-            ]  # fmt: skip
-            lines += [f"replaced: {c}" for c in shown]
-            lines += [f"... and {more} more replacements (muye history shows all)"] if more else []
-            lines += [f"note: {s}" for s in self.notes]
-            if self.interrupted:
-                lines.append("note: interrupted (Ctrl-C) after the store was written: the values "
-                             "above are stored.")  # fmt: skip
-            if self.unregistered:
-                lines.append(f"{len(self.unregistered)} row(s) with no registry indicator, kept "
-                             "in the store's unregistered table and not used as figures (add "
-                             "the name to data/curated/registry.csv and ingest again to use "
-                             "them):")  # fmt: skip
-                lines += [f"  {u}" for u in self.unregistered]
-            lines += [f"not read: {s}" for s in self.skipped_columns]
+        head = t("read", files=len(self.files), n=n, added=self.added,
+                 replaced=self.replaced, unchanged=self.unchanged)  # fmt: skip
+        head += t("kept_older", n=self.kept_older) if self.kept_older else ""
+        head += "" if self.changed else t("store_unchanged")
+        periods = [parse_period(p).label(lang) for p in self.periods]
+        areas = [vocab.area_name(a, lang) for a in self.areas]
+        lines = [
+            head,
+            t("indicators", names=self.indicators),
+            *([t("areas", areas=areas)] if self._other_areas else []),
+            t("periods", periods=periods),
+            t("store", path=self.store),
+        ]
+        lines += [t("replaced", change=c) for c in shown]
+        lines += [t("more", n=more)] if more else []
+        notes = self.notes_zh or self.notes if lang == "zh" else self.notes
+        lines += [t("note", note=note) for note in notes]
+        if self.interrupted:
+            lines.append(t("interrupted"))
+        if self.unregistered:
+            lines.append(t("unregistered", n=len(self.unregistered)))
+            lines += [f"  {vocab.said(u, lang)}" for u in self.unregistered]
+        lines += [t("not_read", item=item) for item in self.skipped_columns]
         return "\n".join(lines)
 
 
@@ -181,8 +163,8 @@ def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None
         notes += parsed.notes
         unregistered += parsed.unregistered
     if Path(path).is_dir():
-        skipped += [f"{printable(p.name)}: a {p.suffix} file, not read (save it as .xlsx or .csv "
-                    "to ingest it)" for p in unread_files(path)]  # fmt: skip
+        skipped += [Words("skip.file_type", file=printable(p.name), suffix=p.suffix)
+                    for p in unread_files(path)]  # fmt: skip
     return _Parsed(files, records, skipped, flows, frame, notes, unregistered)
 
 
@@ -311,7 +293,7 @@ def ingest_quarterly(
     )
 
 
-def _unregistered_lines(records: list[dict[str, Any]]) -> list[str]:
+def _unregistered_lines(records: list[dict[str, Any]]) -> list[Words]:
     """One line per unregistered row: its label, unit, values (header = value) and cell."""
     rows: dict[tuple, list[dict[str, Any]]] = {}
     for record in records:
@@ -320,12 +302,15 @@ def _unregistered_lines(records: list[dict[str, Any]]) -> list[str]:
     lines = []
     for (file, sheet, row, label), cells in rows.items():
         unit = next((c["unit"] for c in cells if c.get("unit")), None)
-        values = "; ".join(
-            f"{c['column']} = {_fmt(c['value']) if c['value'] is not None else c['text']}"
+        values = [
+            Words("ingest.unregistered_value", column=c["column"],
+                  value=_fmt(c["value"]) if c["value"] is not None else c["text"])
             for c in cells
-        )
-        where = f"{file}{'[' + sheet + ']' if sheet else ''} row {row}"
-        lines.append(f"{label}{' (' + unit + ')' if unit else ''}: {values} ({where})")
+        ]  # fmt: skip
+        where = f"{file}{'[' + sheet + ']' if sheet else ''}"
+        lines.append(Words("ingest.unregistered_row", label=label, values=values, where=where,
+                           row=row, unit=Words("ingest.unregistered_unit", unit=unit) if unit
+                           else ""))  # fmt: skip
     return lines
 
 
@@ -410,7 +395,7 @@ def _merge(
         (loser["file"], winner["file"]) for loser, winner in losers if not is_older_vintage(loser)
     ).items():
         out.notes.append(f"{old_file}: {n} value(s) superseded by {new_file}, whose title says "
-                         "it is a revision (修订); the revision is current")  # fmt: skip
+                         'it is a revision ("修订"); the revision is current')  # fmt: skip
         out.notes_zh.append(f"{old_file} 的 {n} 个数值已被 {new_file}（标题注明修订）取代，"
                             "以修订值为准")  # fmt: skip
     merged = dict(stored)
@@ -430,11 +415,12 @@ def _merge(
         elif replace or _revises(record, old):  # --replace, or a title saying 修订
             _refuse_older_release(record, old, force_older)  # never an older 发布日期 over a newer
             out.replaced += 1
-            unit = f" {record['unit']}" if record.get("unit") else ""
-            out.changes.append(
-                f"{_describe(record)}: {_fmt(old['value'])} → {_fmt(record['value'])}{unit} "
-                f"({old['file']} → {record['file']})"
-            )
+            out.changes.append(Words(
+                "ingest.change", indicator=record["indicator"], measure=record["measure"],
+                period=Period.span(record["year"], record["start_month"], record["end_month"]),
+                old=_fmt(old["value"]), new=_fmt(record["value"]), unit=record.get("unit") or "",
+                old_file=old["file"], new_file=record["file"],
+            ))  # fmt: skip
             restored = is_older_vintage(record)
             if restored is not None:
                 out.notes_zh.append(

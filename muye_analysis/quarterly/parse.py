@@ -15,6 +15,7 @@ from muye_analysis.quarterly.files import Sheet, read_sheets
 from muye_analysis.quarterly.records import _Context, _Where
 from muye_analysis.quarterly.registry import RegistryIndex
 from muye_analysis.quarterly.tidy import _find_header, _parse_tidy, _read_title, _roles
+from muye_analysis.vocab import Words
 
 
 def _parse_sheet(
@@ -109,16 +110,17 @@ def _spans(indices: tuple[int, ...], name) -> str:
     return ", ".join(name(r[0]) if len(r) == 1 else f"{name(r[0])}–{name(r[-1])}" for r in runs)
 
 
-def _layout_notes(path: Path, sheet: Sheet) -> list[str]:
+def _layout_notes(path: Path, sheet: Sheet) -> list[Words]:
     """What the sheet hides from the table the user sees: hidden rows and columns (not read)."""
     where = f"{printable(path.name)}{'[' + printable(sheet.name) + ']' if sheet.name else ''}"
     notes = []
     if sheet.hidden_rows:
         rows = _spans(sheet.hidden_rows, lambda i: str(i + 1))
-        notes.append(f"{where}: hidden row(s) {rows}, not read (unhide them to ingest them)")
+        notes.append(Words("skip.in", where=where, reason=Words("skip.hidden_rows", rows=rows)))
     if sheet.hidden_columns:
         columns = _spans(sheet.hidden_columns, _column_letter)
-        notes.append(f"{where}: hidden column(s) {columns}, not read (unhide them to ingest them)")
+        hidden = Words("skip.hidden_columns", columns=columns)
+        notes.append(Words("skip.in", where=where, reason=hidden))
     return notes
 
 
@@ -142,8 +144,8 @@ def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> Parsed
             "every sheet of the workbook is hidden.",
             "unhide the sheet with the data (right-click a sheet tab > Unhide) and save.",
         )
-    skipped = [f"{name}[{printable(s.name)}]: hidden sheet, not read (unhide it to ingest it)"
-               for s in hidden]  # fmt: skip
+    skipped = [Words("skip.in", where=f"{name}[{printable(s.name)}]",
+                     reason=Words("skip.hidden_sheet")) for s in hidden]  # fmt: skip
     visible = [s for s in sheets if not s.hidden]
     # A sheet named like a notes sheet (说明, 注, Notes) is skipped unless it holds a table.
     notes = [s for s in visible if _NOTE_SHEETS.match(s.name.strip()) and not _has_header(s)]
@@ -157,16 +159,23 @@ def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> Parsed
             "(see data/quarterly/template.xlsx).",
         )
     # (Sheets compare by identity: ``in`` below never compares their cells.)
-    skipped += [f"{name}[{printable(s.name)}]: notes sheet, not read" for s in notes
-                if s not in wanted]  # fmt: skip
-    skipped += [f"{name}[{printable(s.name)}]: empty sheet" for s in wanted if s not in filled]
+    skipped += [
+        Words("skip.in", where=f"{name}[{printable(s.name)}]", reason=Words("skip.notes_sheet"))
+        for s in notes
+        if s not in wanted
+    ]
+    skipped += [
+        Words("skip.in", where=f"{name}[{printable(s.name)}]", reason=Words("skip.empty_sheet"))
+        for s in wanted
+        if s not in filled
+    ]
     out = ParsedFile([], skipped)
     for sheet in filled:
         got, skip, unregistered = _parse_sheet(sheet, checksum, registry, year)
         out.records += got
         out.unregistered += unregistered
-        out.skipped += [f"{name}{'[' + printable(sheet.name) + ']' if sheet.name else ''}: {s}"
-                        for s in skip]  # fmt: skip
+        where = f"{name}{'[' + printable(sheet.name) + ']' if sheet.name else ''}"
+        out.skipped += [Words("skip.in", where=where, reason=s) for s in skip]
         out.skipped += _layout_notes(path, sheet)
         if sheet.encoding is not None and sheet.encoding.unusual:
             out.notes.append((

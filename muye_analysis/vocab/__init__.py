@@ -193,6 +193,29 @@ def source_title_en(title: str) -> str | None:
     return f"Xinxiang city {match.group(1)} plan report" if match else None
 
 
+# A part of a source named after its title, as the comparator data write it: "(section 一)".
+_SECTION = re.compile(r"\s*\(section\s+([一二三四五六七八九十]+)\)\s*$")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def source_title(title: str, lang: str) -> str:
+    """A comparator source's title in ``lang``: 新乡市2024年国民经济和社会发展计划（第一部分） /
+    Xinxiang city 2024 plan report (section 1); an English title unknown here stays as the
+    source wrote it (it is the source's name)."""
+    _check_lang(lang)
+    match = _SECTION.search(title)
+    bare = title[: match.start()] if match else title
+    if lang == "en":
+        english = source_title_en(bare)
+        if english is None:
+            return title
+        bare = english
+    if match is None:
+        return bare
+    number = match.group(1) if lang == "zh" else _NUMERALS.index(match.group(1)) + 1
+    return bare + text("source_section", lang, n=number)
+
+
 # English units and amounts live with the conversions (muye_analysis.units): one money
 # convention ("RMB 100 million" in tables and on axes, "RMB bn" in prose and labels) and 万斤 in
 # tonnes. These names stay for the charts' callers.
@@ -253,6 +276,33 @@ def tonnes(value: float, unit: str) -> float:
 
 
 _spell_scale = units.spell_scale
+
+
+class Words(str):
+    """A message for a person that can be said in either language: a ``str`` holding its
+    English (for logs, errors and the tests that read it), and :meth:`say` in ``lang``.
+
+    Built from a vocabulary key and its fields, like a :class:`Phrase`; the renderer shows a
+    Words field in the sentence's language (a skipped column inside "file[sheet]: …"). Modules
+    that collect messages before anyone knows the language (the year-to-date ingest) keep
+    these, and the summary says them in the language asked for (:func:`said`).
+    """
+
+    phrase: Phrase
+
+    def __new__(cls, key: str, **fields: Any) -> Words:
+        phrase = Phrase(key, fields)
+        self = super().__new__(cls, render(phrase, "en"))
+        self.phrase = phrase
+        return self
+
+    def say(self, lang: str) -> str:
+        return render(self.phrase, lang)
+
+
+def said(message: Any, lang: str) -> str:
+    """A message in ``lang``: a :class:`Words` said in it, any other text as it is."""
+    return message.say(lang) if isinstance(message, Words) else str(message)
 
 
 def report_years() -> dict[str, int]:
@@ -398,12 +448,16 @@ def bound_symbol(bound: Any) -> str:
 
 def area_name(area: Any, lang: str) -> str:
     """An area as the data name it (the district, its city, a province, the nation: 河南省,
-    全国) in ``lang``, from the vocabulary's ``area.<name>`` rows; an unknown area as it is
-    named."""
+    全国; the city's units: 凤泉区) in ``lang``, from the vocabulary's ``area.<name>`` rows (and
+    the units' ``area_<name>`` in English); an unknown area as it is named."""
     if area == config.DISTRICT_ZH:
         return config.DISTRICT_ZH if lang == "zh" else config.DISTRICT_EN
     key = f"area.{area}"
-    return text(key, lang) if key in STRINGS else str(area or "")
+    if key in STRINGS:
+        return text(key, lang)
+    if lang == "en" and f"area_{area}" in STRINGS:  # the city's units (凤泉区: Fengquan)
+        return text(f"area_{area}", lang)
+    return str(area or "")
 
 
 def standing_label(standing: str, lang: str) -> str:

@@ -30,7 +30,8 @@ spec              shows
                   上年累计值 / last year's cumulative levels
 ``area``          a wider area as the data name it: 河南省 / Henan, 全国 / China
 ``money``         an amount in 亿元 in prose: 232.1亿元 / RMB 23.21 bn
-``amount``        an :class:`Amount` (value, unit): 8317人 / 8317 people
+``amount``        an :class:`Amount` (value, unit): 8317人 / 8317 people; ``unit`` a unit
+                  alone (亿元 / RMB 100 million; nothing for a count)
 ``goal``          a target as the report words it (力争180亿元以上 / at least RMB 18 bn);
                   ``goal_plain`` without 力争/确保, ``goal_value`` nor 增长;
                   ``target`` the short form (6%以上 / ≥6%)
@@ -112,6 +113,8 @@ def show(value: Any, spec: str, lang: str) -> str:
         return vocab.text(_OPTIONAL[spec], lang) + show(value, "", lang) if value else ""
     if isinstance(value, Phrase):
         return render(value, lang)
+    if isinstance(getattr(value, "phrase", None), Phrase):  # vocab.Words: said in this language
+        return render(value.phrase, lang)
     if hasattr(value, "holds") and hasattr(value, "facts") and hasattr(value, "id"):
         return say(value, lang) or ""
     if spec.startswith(">"):  # a mapping of facts, worded by the key after '>'
@@ -234,6 +237,15 @@ def _goal(commitment: bool, short: bool = False, growth_word: bool = True):
     return shown
 
 
+def _unit(unit: Any, lang: str) -> str:
+    """A unit right after a number: 亿元 / ' RMB 100 million' (a word after a space, % without
+    one); nothing for a plain count in English (个, 家)."""
+    from muye_analysis import vocab
+
+    word = vocab.unit_label(str(unit), lang) if unit else ""
+    return f" {word}" if lang == "en" and word and word != "%" else word
+
+
 def _probability(probability: float, lang: str) -> str:
     from muye_analysis import vocab
 
@@ -252,6 +264,7 @@ _SPECS = {
     "pct2": _pct(2),
     "pp": lambda value, lang: fixed(abs(value), 1),
     "num": lambda value, lang: format_number(value),
+    "unit": _unit,
     "grew": _signed(noun=False),
     "growth": _signed(noun=True),
     "grew_as": _grew_as,

@@ -566,11 +566,12 @@ def test_summary_counts_kinds_measures_and_lists_unmatched_subjects():
     facts = extract_facts("地区生产总值232.1亿元，增长6%。卫生机构86个。")
     assert summarise_facts(facts, lang="en").splitlines() == [
         "3 numeric statements found",
-        "  by kind: actual 3",
-        "  by measure: level 1, growth_rate 1, count 1",
+        "  by kind: outcome 3",
+        "  by measure: level 1, growth 1, count 1",
         "  2 matched to the registry, 1 unmatched",
-        "  unmatched subjects: 卫生机构",
+        '  unmatched subjects: "卫生机构"',  # the report's words, quoted
     ]
+    assert "  按性质: 完成值 3" in summarise_facts(facts, lang="zh").splitlines()
     assert summarise_facts(extract_facts("")).startswith("未找到数字陈述")
 
 

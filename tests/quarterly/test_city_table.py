@@ -97,8 +97,12 @@ def test_gbk_csv_with_a_zone_listed_apart():
 def test_ingest_prints_the_subtotal_row_as_not_read(tmp_path, capsys):
     assert cli.main(["ingest", str(M5)]) == 0
     out = capsys.readouterr().out
-    assert "市区 (row 5: a subtotal or the city's own level, not a unit)" in out
+    assert "“市区”（第5行：小计或全市合计，不是排名单位）" in out  # in Chinese, as asked
     assert "地区：牧野区、" in out
+    assert cli.main(["ingest", str(M5), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert '"市区" (row 5: a subtotal or the city\'s own level, not a unit)' in out
+    assert "areas: Muye District, Fengquan, " in out
 
 
 def test_two_periods_go_in_with_muye_ingest_and_ranks_stand_beside_values(tmp_path):
@@ -189,7 +193,7 @@ def test_an_indicator_group_the_registry_does_not_know_is_listed_not_guessed(tmp
     )
     result = ingest_quarterly(path, store_dir=tmp_path)
     assert result.indicators == ["gdp"]
-    assert any("进出口总额 (no registry indicator" in s for s in result.skipped_columns)
+    assert any('"进出口总额" (no registry indicator' in s for s in result.skipped_columns)
 
 
 def test_a_version_1_store_gains_ranks_in_place(tmp_path):

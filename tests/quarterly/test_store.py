@@ -89,10 +89,19 @@ def test_replace_keeps_the_earlier_vintage_and_prints_old_to_new(original, revis
     result = ingest_quarterly(revised, replace=True)
     assert (result.added, result.replaced, result.unchanged) == (0, 2, 2)
     assert result.changes == [
-        "retail_sales 2024年1-3月 level: 20.1 → 20.3 亿元 (synthetic_v1.csv → synthetic_v2.csv)",
-        "retail_sales 2024年1-3月 growth: 5.2 → 5.4 % (synthetic_v1.csv → synthetic_v2.csv)",
+        "Total retail sales of consumer goods Jan-Mar 2024 level: 20.1 → 20.3 RMB 100 million "
+        "(synthetic_v1.csv → synthetic_v2.csv)",
+        "Total retail sales of consumer goods Jan-Mar 2024 growth: 5.2 → 5.4% "
+        "(synthetic_v1.csv → synthetic_v2.csv)",
     ]
-    assert "替换：retail_sales 2024年1-3月 level: 20.1 → 20.3 亿元" in result.summary()
+    assert (
+        "替换：社会消费品零售总额 2024年1-3月 总量：20.1 → 20.3亿元（synthetic_v1.csv → "
+        "synthetic_v2.csv）" in result.summary()
+    )
+    assert (
+        "replaced: Total retail sales of consumer goods Jan-Mar 2024 level: "
+        "20.1 → 20.3 RMB 100 million" in (result.summary("en"))
+    )
     assert current("retail_sales", 3, "level") == [20.3]
     vintages = history("retail_sales", "2024年1-3月")
     level = vintages[vintages["measure"] == "level"]
@@ -176,7 +185,7 @@ def test_a_revision_named_in_its_title_wins_on_a_store_that_held_neither_file(or
     assert "旧版本 2（存储保留其修订值）" in result.summary()
     assert result.notes == [
         "synthetic_v1.csv: 2 value(s) superseded by synthetic_v2.csv, whose title says it is a "
-        "revision (修订); the revision is current"
+        'revision ("修订"); the revision is current'
     ]
     assert current("retail_sales", 3, "level") == [20.3]
     assert current("retail_sales", 3, "growth") == [5.4]
@@ -199,7 +208,8 @@ def test_a_title_saying_revised_replaces_a_stored_original_without_replace(origi
     result = ingest_quarterly(revision)
     assert result.replaced == 2
     assert result.changes[0] == (
-        "retail_sales 2024年1-3月 level: 20.1 → 20.3 亿元 (synthetic_v1.csv → synthetic_v2.csv)"
+        "Total retail sales of consumer goods Jan-Mar 2024 level: 20.1 → 20.3 RMB 100 million "
+        "(synthetic_v1.csv → synthetic_v2.csv)"
     )
     # A second revision over a first is no longer "revised over original": --replace decides.
     again = _titled(tmp_path / "synthetic_v3.csv", "2024年1-3月主要经济指标（修订）", [
@@ -438,11 +448,15 @@ def test_history_command_lists_every_vintage_with_its_file(original, revised, ca
     ingest_quarterly(revised, replace=True)
     assert cli.main(["history", "社零", "--period", "2024年1-3月"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "retail_sales 2024年1-3月 level"
-    assert out[1].split()[:4] == ["旧版", "20.1", "亿元", "synthetic_v1.csv"]
-    assert out[2].split()[:4] == ["当前", "20.3", "亿元", "synthetic_v2.csv"]
-    assert out[3] == "retail_sales 2024年1-3月 growth"
+    assert out[0] == "社会消费品零售总额 2024年1-3月 总量"  # names, never ids
+    assert out[1].split()[:3] == ["旧版", "20.1亿元", "synthetic_v1.csv"]
+    assert out[2].split()[:3] == ["当前", "20.3亿元", "synthetic_v2.csv"]
+    assert out[3] == "社会消费品零售总额 2024年1-3月 增速"
     assert len(out) == 6
+    assert cli.main(["history", "社零", "--period", "2024年1-3月", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Total retail sales of consumer goods Jan-Mar 2024 level"
+    assert out[1].split()[:6] == ["earlier", "20.1", "RMB", "100", "million", "synthetic_v1.csv"]
     assert cli.main(["history", "no_such_thing"]) == 2
     assert "unknown indicator 'no_such_thing'" in capsys.readouterr().err
 
@@ -509,7 +523,7 @@ def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path, capsys):
     assert vintages["release"].tolist() == ["(修订)；发布日期:2024年7月20日"] * 2  # half-width
     assert cli.main(["history", "retail_sales", "--period", "2024年1-6月"]) == 0
     shown = capsys.readouterr().out
-    assert shown.count("(修订；发布日期:2024年7月20日)") == 2  # once in brackets, not ((修订))
+    assert shown.count("（修订；发布日期:2024年7月20日）") == 2  # once in brackets, not ((修订))
     assert "((" not in shown
 
 
