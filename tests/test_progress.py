@@ -374,7 +374,8 @@ def test_workbook_has_chinese_headers_formats_fills_and_a_rules_sheet(synthetic,
         width = ws.column_dimensions[ws.cell(2, j).column_letter].width
         assert width >= sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
     notes = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
-    assert "AT_RISK_LAG_PP" in notes and "R2" in notes and "示例（合成）" in notes
+    assert "完成进度低于序时进度的预警上限（个百分点） 10" in notes  # a threshold in words
+    assert "AT_RISK_LAG_PP" not in notes and "R2" in notes and "示例（合成）" in notes
     assert "synthetic_progress.csv" in notes
     assert "完成投资180亿元以上" in notes  # the report's own words for the target
 

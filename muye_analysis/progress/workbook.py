@@ -23,7 +23,6 @@ from muye_analysis.progress.rules import (
     EFFORT_SMALL_PP,
     PRIOR_PACE_LEVEL_PP,
     RULE_IDS,
-    STATUSES,
     THRESHOLDS,
 )
 
@@ -167,13 +166,10 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
         ("ABOUT_TOLERANCE_PP", ABOUT_TOLERANCE_PP),
         ("ABOUT_TOLERANCE_REL", ABOUT_TOLERANCE_REL),
     ]
-    lines += [(name, f"{value:g}") for name, value in params]
+    lines += [(vocab.text(f"progress.param.{name}", lang), f"{value:g}") for name, value in params]
     lines += [("", ""), (t("targets_and_time"), vocab.text("progress.general_note", lang))]
     lines += [(t("about"), vocab.say(about_convention_claim(), lang))]
-    codes = vocab.text("sep.items", lang).join(
-        f"{vocab.text(f'status.{s}', lang)}={s}" for s in STATUSES
-    )
-    lines += [(t("colours"), f"{t('colours_text')} ({codes})"), ("", ""), (t("sources"), "")]
+    lines += [(t("colours"), t("colours_text")), ("", ""), (t("sources"), "")]
     document = table.attrs.get("report")
     if document:
         report = find_report(document)
