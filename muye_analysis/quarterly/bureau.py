@@ -15,46 +15,46 @@ from muye_analysis.periods import (
     span_context,
 )
 from muye_analysis.quarterly.cells import (
-    _ALIAS_OF,
-    _GROWTH_WORDS,
-    _KNOWN_UNITS,
-    _LAST_YEAR_WORDS,
-    _LEVEL_WORDS,
-    _PRIOR_YEAR_WORDS,
-    _SKIP_WORDS,
-    _blank,
-    _column_letter,
-    _header_key,
-    _is_empty,
-    _text,
-    _unit_in_parens,
+    ALIAS_OF,
+    GROWTH_WORDS,
+    KNOWN_UNITS,
+    LAST_YEAR_WORDS,
+    LEVEL_WORDS,
+    PRIOR_YEAR_WORDS,
+    SKIP_WORDS,
+    cell_text,
+    column_letter,
+    header_key,
+    is_blank,
+    is_empty,
     parse_number_or_none,
+    unit_in_parens,
 )
 from muye_analysis.quarterly.files import Sheet
 from muye_analysis.quarterly.records import (
     RANK_WORDS,
     RANKS_GROWTH,
     RANKS_LEVEL,
-    _Context,
-    _derived_growth,
-    _lookup_or_none,
-    _parse_cell,
-    _parse_year,
-    _record,
-    _resolve_unit,
-    _Where,
+    Cell,
+    Context,
+    derived_growth,
+    lookup_or_none,
+    make_record,
+    parse_cell,
+    parse_year,
     rank_number,
     rank_record,
+    resolve_unit,
     unregistered_record,
 )
 from muye_analysis.quarterly.store import RANK
 from muye_analysis.quarterly.tidy import (
-    _area_of,
-    _price_basis_of,
-    _read_title,
-    _roles,
+    area_of,
+    price_basis_of,
+    read_title,
     refuse_second_header,
     refuse_unnamed_values,
+    roles_of,
 )
 from muye_analysis.vocab import Words
 
@@ -84,14 +84,14 @@ def _looks_like_column_header(text: str) -> bool:
         has_period = find_span(text) is not None
     except PeriodError:
         has_period = True
-    return has_period or bool(_GROWTH_WORDS.search(text) or _LEVEL_WORDS.search(text))
+    return has_period or bool(GROWTH_WORDS.search(text) or LEVEL_WORDS.search(text))
 
 
 def _is_lower_header(row: list[Any], indicator_col: int) -> bool:
     """A second header row: no indicator name, some text, and no numbers."""
-    if indicator_col < len(row) and _text(row[indicator_col]):
+    if indicator_col < len(row) and cell_text(row[indicator_col]):
         return False
-    cells = [c for c in row if not _is_empty(c)]
+    cells = [c for c in row if not is_empty(c)]
     return bool(cells) and all(
         isinstance(c, str) and parse_number_or_none(c) is None for c in cells
     )
@@ -103,10 +103,10 @@ def _header_block(sheet: Sheet, at: int) -> _Header:
 
     def texts(i: int) -> list[str]:
         row = rows[i] if 0 <= i < len(rows) else []
-        return [_text(row[j]) if j < len(row) else "" for j in range(width)]
+        return [cell_text(row[j]) if j < len(row) else "" for j in range(width)]
 
     here = texts(at)
-    ind = _roles(here)["indicator"]
+    ind = roles_of(here)["indicator"]
     above = texts(at - 1)
     if sum(_looks_like_column_header(t) for t in above[ind + 1 :] if t) >= 2:
         upper, lower, top, first = above, here, at - 1, at + 1  # periods above 累计值|增长%
@@ -117,13 +117,13 @@ def _header_block(sheet: Sheet, at: int) -> _Header:
     roles: dict[str, int] = {}
     role_columns: dict[int, str] = {}
     for j in range(width):
-        role = _ALIAS_OF.get(_header_key(lower[j])) or _ALIAS_OF.get(_header_key(upper[j]))
+        role = ALIAS_OF.get(header_key(lower[j])) or ALIAS_OF.get(header_key(upper[j]))
         if role == "ignore" and RANK_WORDS.search(f"{upper[j]} {lower[j]}"):
             role = None  # 位次 / 全市位次: a column of ranks, read as measure rank
         if role in _WIDE_ROLES:
             if role == "indicator" and role in roles:  # side by side: values would be misread
-                raise _Where(sheet.path, sheet.name, first, _column_letter(j)).fail(
-                    f"a second indicator column (column {_column_letter(j)}): two tables side "
+                raise Cell(sheet.path, sheet.name, first, column_letter(j)).fail(
+                    f"a second indicator column (column {column_letter(j)}): two tables side "
                     "by side cannot be read (their values would go to the first table's names).",
                     "put the second table below the first, or in its own sheet.",
                 )
@@ -145,7 +145,7 @@ _WIDE_ROLES = {"indicator", "area", "unit", "year", "price_basis", "source", "no
 
 
 def _classify_column(
-    ctx: _Context, where: _Where, j: int, upper: str, lower: str, beside: Period | None
+    ctx: Context, where: Cell, j: int, upper: str, lower: str, beside: Period | None
 ) -> _Column | str:
     """The period, measure and unit a data column holds, or why it is skipped.
 
@@ -161,19 +161,19 @@ def _classify_column(
         ranked_on = "growth" if RANKS_GROWTH.search(text) else "level" if RANKS_LEVEL.search(
             text) else ""  # fmt: skip
         text_for_period = RANK_WORDS.sub("", text)
-    elif _SKIP_WORDS.search(text):
+    elif SKIP_WORDS.search(text):
         return Words("skip.not_ytd")
     else:
         measure, text_for_period = None, text
     if measure == RANK:
         pass
-    elif _GROWTH_WORDS.search(text):
+    elif GROWTH_WORDS.search(text):
         measure = "growth"
-    elif _PRIOR_YEAR_WORDS.search(text):
+    elif PRIOR_YEAR_WORDS.search(text):
         measure = "prior_year"  # 上年同期: kept beside this year's level of the same months
-    elif _LAST_YEAR_WORDS.search(text):
+    elif LAST_YEAR_WORDS.search(text):
         return Words("skip.other_prior_year")
-    elif _LEVEL_WORDS.search(text):
+    elif LEVEL_WORDS.search(text):
         measure = "level"
     context = span_context(text_for_period) or ctx.title_context
     try:
@@ -201,7 +201,7 @@ def _classify_column(
     year = found.year or ctx.title_year or ctx.year
     if year is None:
         raise where.fail(f"the period of column {text!r} has no year.", HOW_TO_GIVE_A_YEAR)
-    unit = None if measure == RANK else _unit_in_parens(lower) or _unit_in_parens(upper)
+    unit = None if measure == RANK else unit_in_parens(lower) or unit_in_parens(upper)
     return _Column(j, text, found.period(year), measure, unit, ranked_on)
 
 
@@ -220,15 +220,15 @@ class _Column:
     ranks: int | None = None  # a rank column: the index of the value column on its left
 
 
-def _parse_wide(
-    ctx: _Context, header_at: int
+def parse_wide(
+    ctx: Context, header_at: int
 ) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
     """Indicators down the side; periods, or 累计值/增长% pairs, across (and 位次 columns,
     stored as measure rank). Returns the records, the columns not read and the values of rows
     the registry does not know (kept as unregistered)."""
     sheet = ctx.sheet
     head = _header_block(sheet, header_at)
-    _read_title(ctx, sheet.rows[: head.top])
+    read_title(ctx, sheet.rows[: head.top])
     columns, skipped = [], []
     for j in range(len(head.upper)):
         if head.role_columns.get(j) in ("note", "ignore"):
@@ -238,19 +238,19 @@ def _parse_wide(
         text = head.text(j)
         if not text:
             below = sheet.rows[head.first_data :]
-            filled = (k for k, r in enumerate(below) if j < len(r) and not _is_empty(r[j]))
+            filled = (k for k, r in enumerate(below) if j < len(r) and not is_empty(r[j]))
             first = next(filled, None)
             if first is not None:
-                value = _text(below[first][j])
-                raise _Where(sheet.path, sheet.name, head.first_data + first + 1,
-                             _column_letter(j)).fail(
-                    f"{value!r} in column {_column_letter(j)}, which has no header (beyond the "
+                value = cell_text(below[first][j])
+                raise Cell(sheet.path, sheet.name, head.first_data + first + 1,
+                             column_letter(j)).fail(
+                    f"{value!r} in column {column_letter(j)}, which has no header (beyond the "
                     "table's last column, or under an empty header cell): an extra cell shifts "
                     "the row's values?",
                     "write the period and measure in the header, or remove the extra cell.",
                 )  # fmt: skip
             continue
-        where = _Where(sheet.path, sheet.name, head.row, text)
+        where = Cell(sheet.path, sheet.name, head.row, text)
         beside = columns[-1].period if columns else None
         col = _classify_column(ctx, where, j, head.upper[j], head.lower[j], beside)
         if isinstance(col, str):
@@ -279,14 +279,14 @@ def _link_ranks(columns: list[_Column]) -> None:
 
 
 def _unregistered_row(
-    ctx: _Context, at, raw_name: str, columns: list[_Column], cell, row_year: int | None,
+    ctx: Context, at, raw_name: str, columns: list[_Column], cell, row_year: int | None,
     unit: str | None, sub: bool, source: str, area: str | None,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Every filled cell of a row the registry does not know, as unregistered records."""
     out = []
     for col in columns:
         value = cell(col.index)
-        if _blank(value):
+        if is_blank(value):
             continue
         period = col.period
         if row_year is not None:
@@ -302,7 +302,7 @@ def _unregistered_row(
 
 
 def _wide_records(
-    ctx: _Context, head: _Header, columns: list[_Column]
+    ctx: Context, head: _Header, columns: list[_Column]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The records of the table's registered rows, and the unregistered rows' values."""
     sheet = ctx.sheet
@@ -317,32 +317,32 @@ def _wide_records(
         def cell(j: int | None, row: list[Any] = row) -> Any:
             return row[j] if j is not None and j < len(row) else None
 
-        if all(_blank(cell(c.index)) for c in columns):
+        if all(is_blank(cell(c.index)) for c in columns):
             continue  # section headings (一、工业), 其中：, footnotes, blank rows
 
-        def at(column: str, i: int = i) -> _Where:
-            return _Where(sheet.path, sheet.name, i + 1, column)
+        def at(column: str, i: int = i) -> Cell:
+            return Cell(sheet.path, sheet.name, i + 1, column)
 
-        raw_name = _text(cell(ind))
+        raw_name = cell_text(cell(ind))
         if not raw_name:
             raise refuse_unnamed_values(sheet, at(head.text(ind)), i, ind)
         refuse_second_header(at(head.text(ind)), raw_name)
-        info, sub, name_unit = _lookup_or_none(ctx, at(head.text(ind)), raw_name)
+        info, sub, name_unit = lookup_or_none(ctx, at(head.text(ind)), raw_name)
         parent = parent if sub else (info.id if info is not None else None)
         row_unit = None
         if optional["unit"] is not None:
-            row_unit = _text(cell(optional["unit"])) or None
-            if row_unit is not None and row_unit not in _KNOWN_UNITS and info is not None:
+            row_unit = cell_text(cell(optional["unit"])) or None
+            if row_unit is not None and row_unit not in KNOWN_UNITS and info is not None:
                 raise at(head.text(optional["unit"])).fail(
-                    f"unknown unit {row_unit!r}.", f"use one of {', '.join(sorted(_KNOWN_UNITS))}."
+                    f"unknown unit {row_unit!r}.", f"use one of {', '.join(sorted(KNOWN_UNITS))}."
                 )
         row_year = None
         if optional["year"] is not None:
-            row_year = _parse_year(at(head.text(optional["year"])), cell(optional["year"]))
-        source = _text(cell(optional["source"])) or ctx.source
+            row_year = parse_year(at(head.text(optional["year"])), cell(optional["year"]))
+        source = cell_text(cell(optional["source"])) or ctx.source
         area = None  # a 地区 column: one table holding the district, city and province
         if optional["area"] is not None:
-            area = _area_of(at(head.text(optional["area"])), cell(optional["area"]))
+            area = area_of(at(head.text(optional["area"])), cell(optional["area"]))
         if info is None:  # a row the plan has no indicator for: kept aside, never blocking
             unregistered += _unregistered_row(
                 ctx,
@@ -360,7 +360,7 @@ def _wide_records(
         basis = None
         if optional["price_basis"] is not None:
             j = optional["price_basis"]
-            basis = _price_basis_of(at(head.text(j)), cell(j), info)
+            basis = price_basis_of(at(head.text(j)), cell(j), info)
         cells = []  # (column, where, number, unit, measure, period) of every value of the row
         ranks = []  # (column, where, rank, period) of every 位次 of the row
         for col in columns:
@@ -373,14 +373,14 @@ def _wide_records(
                 if rank is not None:
                     ranks.append((col, where, rank, period))
                 continue
-            number = _parse_cell(where, cell(col.index))
+            number = parse_cell(where, cell(col.index))
             if number.value is None:
                 continue
             unit = None
             if col.measure != "growth":
                 explicit = {"cell": number.unit, "header": col.unit, "unit column": row_unit,
                             "indicator name": name_unit}  # fmt: skip
-                unit = _resolve_unit(where, explicit, ctx.table_unit)
+                unit = resolve_unit(where, explicit, ctx.table_unit)
             measure = col.measure or ("growth" if unit == "%" and info.unit != "%" else "level")
             cells.append((col, where, number, unit, measure, period))
         priors = {c[5]: c for c in cells if c[4] == "prior_year"}
@@ -398,7 +398,7 @@ def _wide_records(
                 continue
             prior = priors.get(period) if measure == "level" else None
             row_records.append(
-                _record(
+                make_record(
                     ctx,
                     where,
                     info,
@@ -422,7 +422,7 @@ def _wide_records(
         for record in list(row_records):  # growth from the level and 上年同期, marked derived
             span = (record["start_month"], record["end_month"])
             if record["measure"] == "level" and span not in with_growth:
-                derived = _derived_growth(record, info)
+                derived = derived_growth(record, info)
                 row_records += [derived] if derived is not None else []
         for record in row_records:
             record["_parent"] = parent if sub else None  # of-which: whose?

@@ -9,12 +9,12 @@ from typing import Any
 
 from muye_analysis.errors import DataError, printable
 from muye_analysis.quarterly import city_table
-from muye_analysis.quarterly.bureau import _parse_wide
-from muye_analysis.quarterly.cells import _NOTE_SHEETS, _column_letter, _is_empty, _text
+from muye_analysis.quarterly.bureau import parse_wide
+from muye_analysis.quarterly.cells import NOTE_SHEETS, cell_text, column_letter, is_empty
 from muye_analysis.quarterly.files import Sheet, read_sheets
-from muye_analysis.quarterly.records import _Context, _Where
+from muye_analysis.quarterly.records import Cell, Context
 from muye_analysis.quarterly.registry import RegistryIndex
-from muye_analysis.quarterly.tidy import _find_header, _parse_tidy, _read_title, _roles
+from muye_analysis.quarterly.tidy import find_header, parse_tidy, read_title, roles_of
 from muye_analysis.vocab import Words
 
 
@@ -24,24 +24,24 @@ def _parse_sheet(
     """The sheet's records, what was not read, and the values of rows the registry does not
     know (kept as unregistered)."""
     if city_table.is_city_table(sheet):  # every unit of the city down the side (issue 27)
-        ctx = _Context(sheet, checksum, registry, year)
+        ctx = Context(sheet, checksum, registry, year)
         records, skipped = city_table.parse_city_table(ctx)
         for record in records:
             record["release"] = release_label(ctx.title)
         return records, skipped, []
-    at = _find_header(sheet)
-    ctx = _Context(sheet, checksum, registry, year)
-    roles = _roles([_text(c) for c in sheet.rows[at]])
+    at = find_header(sheet)
+    ctx = Context(sheet, checksum, registry, year)
+    roles = roles_of([cell_text(c) for c in sheet.rows[at]])
     if "period" in roles:
-        _read_title(ctx, sheet.rows[:at])
-        (records, unregistered), skipped = _parse_tidy(ctx, at, roles), []
+        read_title(ctx, sheet.rows[:at])
+        (records, unregistered), skipped = parse_tidy(ctx, at, roles), []
     else:
-        records, skipped, unregistered = _parse_wide(ctx, at)
+        records, skipped, unregistered = parse_wide(ctx, at)
     release = release_label(ctx.title)
     for record in (*records, *unregistered):
         record["release"] = release
     if not records and not unregistered:
-        raise _Where(sheet.path, sheet.name, at + 2, "A").fail(
+        raise Cell(sheet.path, sheet.name, at + 2, "A").fail(
             "no data rows under the header.",
             "fill in at least one value, or remove the file from the folder.",
         )
@@ -88,12 +88,12 @@ def format_release_date(date: tuple[int, int, int]) -> str:
 
 
 def _sheet_is_empty(sheet: Sheet) -> bool:
-    return all(_is_empty(c) for row in sheet.rows for c in row)
+    return all(is_empty(c) for row in sheet.rows for c in row)
 
 
 def _has_header(sheet: Sheet) -> bool:
     try:
-        _find_header(sheet)
+        find_header(sheet)
     except DataError:
         return False
     return True
@@ -118,7 +118,7 @@ def _layout_notes(path: Path, sheet: Sheet) -> list[Words]:
         rows = _spans(sheet.hidden_rows, lambda i: str(i + 1))
         notes.append(Words("skip.in", where=where, reason=Words("skip.hidden_rows", rows=rows)))
     if sheet.hidden_columns:
-        columns = _spans(sheet.hidden_columns, _column_letter)
+        columns = _spans(sheet.hidden_columns, column_letter)
         hidden = Words("skip.hidden_columns", columns=columns)
         notes.append(Words("skip.in", where=where, reason=hidden))
     return notes
@@ -135,12 +135,12 @@ class ParsedFile:
     unregistered: list[dict[str, Any]] = field(default_factory=list)  # rows with no indicator
 
 
-def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> ParsedFile:
+def parse_file(path: Path, registry: RegistryIndex, year: int | None) -> ParsedFile:
     sheets, checksum = read_sheets(path)
     name = printable(path.name)
     hidden = [s for s in sheets if s.hidden]
     if hidden and len(hidden) == len(sheets):
-        raise _Where(path, hidden[0].name, 1, "A").fail(
+        raise Cell(path, hidden[0].name, 1, "A").fail(
             "every sheet of the workbook is hidden.",
             "unhide the sheet with the data (right-click a sheet tab > Unhide) and save.",
         )
@@ -148,12 +148,12 @@ def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> Parsed
                      reason=Words("skip.hidden_sheet")) for s in hidden]  # fmt: skip
     visible = [s for s in sheets if not s.hidden]
     # A sheet named like a notes sheet (说明, 注, Notes) is skipped unless it holds a table.
-    notes = [s for s in visible if _NOTE_SHEETS.match(s.name.strip()) and not _has_header(s)]
+    notes = [s for s in visible if NOTE_SHEETS.match(s.name.strip()) and not _has_header(s)]
     wanted = [s for s in visible if s not in notes] or visible
     filled = [s for s in wanted if not _sheet_is_empty(s)]
     if not filled:
         first = wanted[0] if wanted else Sheet(path, "", [])
-        raise _Where(path, first.name, 1, "A").fail(
+        raise Cell(path, first.name, 1, "A").fail(
             "the file is empty." if not first.name else "the sheet is empty.",
             "put the data in the first sheet, starting with a header row "
             "(see data/quarterly/template.xlsx).",

@@ -48,7 +48,7 @@ MEASURES = ("level", "growth")  # the measures that hold a value of the indicato
 # A published rank (位次, 全市位次) is stored beside the values as measure ``rank``: the value is
 # the position (1 = first), the unit 位, and ``ranked_on`` says what was ranked (``level`` or
 # ``growth``, one of MEASURES). The key's measure slot of a rank names both ("rank:growth", see
-# ``_key``), so a table giving a 总量位次 and an 增速位次 keeps both; every other row has
+# ``record_key``), so a table giving a 总量位次 and an 增速位次 keeps both; every other row has
 # ranked_on "".
 RANK = "rank"
 STORE_MEASURES = (*MEASURES, RANK)
@@ -120,12 +120,12 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
-def _key(record: dict[str, Any]) -> tuple:
+def record_key(record: dict[str, Any]) -> tuple:
     """The store key of a record; area and start_month default to the district and January.
     Computed once per record (the key fields never change after parsing)."""
-    key = record.get("_key")
+    key = record.get("record_key")
     if key is None:
-        key = record["_key"] = (
+        key = record["record_key"] = (
             record.get("area") or DEFAULT_AREA,
             record["indicator"],
             record["year"],
@@ -660,7 +660,7 @@ def current_records(
         rows = _rows(path, "current = 1")
     else:
         rows = _fetch(con, path, _SELECT + " WHERE current = 1 ORDER BY id", ())
-    return {_key(r): r for r in rows}
+    return {record_key(r): r for r in rows}
 
 
 def all_vintages(
@@ -717,7 +717,7 @@ def _defaults(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+def records_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     import pandas as pd
 
     clean = [_store_row(r) for r in records]
@@ -728,7 +728,7 @@ def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 def read_store(store_dir: str | Path | None = None) -> pd.DataFrame:
     """The current value of every year-to-date figure ingested so far (the latest accepted
     vintage per key), with ``STORE_COLUMNS``; empty, with the columns, when there is none."""
-    return _frame(list(current_records(store_dir).values()))
+    return records_frame(list(current_records(store_dir).values()))
 
 
 def read_history(store_dir: str | Path | None = None) -> pd.DataFrame:
