@@ -21,11 +21,11 @@ of-which items (``sub_item``): the district's figure includes them. Aggregate ro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from muye_analysis import config, schema
-from muye_analysis.periods import HOW_TO_GIVE_A_YEAR, PeriodError, find_span
 from muye_analysis.quarterly.cells import (
     ALIAS_OF,
     GROWTH_WORDS,
@@ -39,13 +39,12 @@ from muye_analysis.quarterly.cells import (
     is_empty,
     unit_in_parens,
 )
-from muye_analysis.quarterly.files import Sheet as _Sheet
+from muye_analysis.quarterly.layout import Cell, Context, Sheet, SheetRows
 from muye_analysis.quarterly.records import (
     RANK_WORDS,
     RANKS_GROWTH,
     RANKS_LEVEL,
-    Cell,
-    Context,
+    finish_row,
     make_record,
     parse_cell,
     rank_number,
@@ -53,8 +52,8 @@ from muye_analysis.quarterly.records import (
     resolve_unit,
 )
 from muye_analysis.quarterly.registry import Indicator
+from muye_analysis.quarterly.spans import find_span_or_none, read_title, with_year
 from muye_analysis.quarterly.store import RANK
-from muye_analysis.quarterly.tidy import read_title
 from muye_analysis.text import to_halfwidth
 from muye_analysis.vocab import Words
 
@@ -155,7 +154,7 @@ def canonical_area(name: object) -> str | None:
 # -- detection -----------------------------------------------------------------------------------
 
 
-def _unit_column(sheet: _Sheet) -> tuple[int, int] | None:
+def _unit_column(sheet: Sheet) -> tuple[int, int] | None:
     """(column, first row) of the column naming the units, or None."""
     width = min(3, max((len(r) for r in sheet.rows), default=0))
     for j in range(width):
@@ -171,7 +170,7 @@ def _unit_column(sheet: _Sheet) -> tuple[int, int] | None:
     return None
 
 
-def is_city_table(sheet: _Sheet) -> bool:
+def is_city_table(sheet: Sheet) -> bool:
     """Whether a sheet is a city table: a column names at least three of the city's units and
     no header above them names an indicator or period column elsewhere (a tidy or bureau table
     with an area column keeps its own layout)."""
@@ -185,6 +184,22 @@ def is_city_table(sheet: _Sheet) -> bool:
             if k != col and role in ("indicator", "period"):
                 return False
     return True
+
+
+class CityTableLayout:
+    """The city's table of every county-level unit (``is_city_table``)."""
+
+    name = "city table"
+
+    def recognises(self, sheet: Sheet) -> bool:
+        return is_city_table(sheet)
+
+    def read(self, ctx: Context) -> SheetRows:
+        records, skipped = parse_city_table(ctx)
+        return SheetRows(records, skipped)
+
+
+LAYOUT = CityTableLayout()
 
 
 # -- the header --------------------------------------------------------------------------------
@@ -273,67 +288,94 @@ def _measure(text: str) -> str | None:
 
 
 def _columns(ctx: Context, col: int, header_rows: list[int]) -> tuple[list[_Column], list[str]]:
-    """The value columns of the table and the headers not read (with why).
-
-    A header cell that names an indicator starts a group, carried rightwards over the empty
-    cells a merge leaves; a header naming only a measure (增长(%), 位次) belongs to the group on
-    its left, whether it sits under the group's name or beside it in a one-row header.
-    """
+    """The value columns of the table and the headers not read (with why)."""
     sheet = ctx.sheet
-    width = max(len(sheet.rows[i]) for i in header_rows)
-    grid = [[cell_text(sheet.rows[i][j]) if j < len(sheet.rows[i]) else "" for j in range(width)]
-            for i in header_rows]  # fmt: skip
-    unit_row = next((r for r in grid[1:] if _is_unit_row(r[col + 1 :])), None)
-    texts = [r for r in grid if r is not unit_row]
+    texts, unit_row = _header_grid(sheet, header_rows, col)
     last_row = header_rows[-1] + 1
     columns: list[_Column] = []
     skipped: list[str] = []
-    group, info = "", None
-    for j in range(col + 1, width):
-        top, rest = texts[0][j], " ".join(r[j] for r in texts[1:] if r[j])
-        if top and not (group and _is_measure_label(top)):
-            group, info, sub = top, _lookup_group(ctx, top), rest  # a new group
-        else:
-            sub = " ".join(t for t in (top, rest) if t)  # under the group on the left
+    for j, top, group, info, sub in _grouped_headers(ctx, texts, col):
         if not top and not sub:  # blank under a carried group: a column only if it has data
-            if any(j < len(r) and not is_blank(r[j]) for r in sheet.rows[last_row:]):
-                raise Cell(sheet.path, sheet.name, last_row, column_letter(j)).fail(
-                    "figures under an empty header.", "write the measure in the header."
-                )
+            _refuse_figures_without_header(sheet, last_row, j)
             continue
         header = " ".join(t for t in (group, sub) if t)
-        where = Cell(sheet.path, sheet.name, last_row, header)
         if info is None:
             note = Words("skip.no_indicator", header=group)
             skipped += [] if note in skipped else [note]
             continue
-        measure = _measure(sub) if sub else _measure(group)
+        where = Cell(sheet.path, sheet.name, last_row, header)
+        unit = (unit_row[j] if unit_row else "") or unit_in_parens(sub) or unit_in_parens(group)
+        measure = _column_measure(ctx, where, info, (group, sub), unit)
         if measure is None:
             skipped.append(Words("skip.not_measure", header=header))
             continue
-        unit = (unit_row[j] if unit_row else "") or unit_in_parens(sub) or unit_in_parens(group)
-        if measure == "":  # no measure word: the unit decides, else a period (1-6月) or the
-            # table's 单位 (单位：亿元) makes it the level
-            if unit == "%" and info.unit != "%":
-                measure = "growth"
-            elif (unit and unit not in ("位", "名")) or _names_period(sub) or ctx.table_unit:
-                measure = "level"
-            else:
-                raise where.fail(
-                    f"cannot tell whether column {header!r} holds a level, a growth or a rank.",
-                    "label it 绝对值 (or 总量, with its unit), 增长(%) or 位次.",
-                )
         ranked_on = _ranked_on(where, sub or group, columns, group) if measure == RANK else ""
         level_unit = unit if measure == "level" and unit not in ("", "%") else None
         columns.append(_Column(j, group, info, measure, header, level_unit, ranked_on))
     return columns, skipped
 
 
+def _header_grid(
+    sheet: Sheet, header_rows: list[int], col: int
+) -> tuple[list[list[str]], list[str] | None]:
+    """The header rows' texts (the row of units under the headers left out), and that row."""
+    width = max(len(sheet.rows[i]) for i in header_rows)
+    grid = [[cell_text(sheet.rows[i][j]) if j < len(sheet.rows[i]) else "" for j in range(width)]
+            for i in header_rows]  # fmt: skip
+    unit_row = next((r for r in grid[1:] if _is_unit_row(r[col + 1 :])), None)
+    return [r for r in grid if r is not unit_row], unit_row
+
+
+def _grouped_headers(
+    ctx: Context, texts: list[list[str]], col: int
+) -> Iterator[tuple[int, str, str, Indicator | None, str]]:
+    """(column, its top header text, its group, the group's indicator, the column's own header
+    words) of every column right of the units.
+
+    A header cell that names an indicator starts a group, carried rightwards over the empty
+    cells a merge leaves; a header naming only a measure (增长(%), 位次) belongs to the group on
+    its left, whether it sits under the group's name or beside it in a one-row header.
+    """
+    group, info = "", None
+    for j in range(col + 1, len(texts[0])):
+        top, rest = texts[0][j], " ".join(r[j] for r in texts[1:] if r[j])
+        if top and not (group and _is_measure_label(top)):
+            group, info, sub = top, _lookup_group(ctx, top), rest  # a new group
+        else:
+            sub = " ".join(t for t in (top, rest) if t)  # under the group on the left
+        yield j, top, group, info, sub
+
+
+def _refuse_figures_without_header(sheet: Sheet, last_row: int, j: int) -> None:
+    """Figures in a column whose header cells are all blank (under a carried group)."""
+    if any(j < len(r) and not is_blank(r[j]) for r in sheet.rows[last_row:]):
+        raise Cell(sheet.path, sheet.name, last_row, column_letter(j)).fail(
+            "figures under an empty header.", "write the measure in the header."
+        )
+
+
+def _column_measure(
+    ctx: Context, where: Cell, info: Indicator, texts: tuple[str, str], unit: str
+) -> str | None:
+    """The measure of a group's column (level, growth or rank) by its words (the sub-header's,
+    else the group's); without a measure word the unit decides, else a period (1-6月) or the
+    table's 单位 (单位：亿元) makes it the level. None: no store measure (占全市比重)."""
+    group, sub = texts
+    measure = _measure(sub) if sub else _measure(group)
+    if measure != "":
+        return measure
+    if unit == "%" and info.unit != "%":
+        return "growth"
+    if (unit and unit not in ("位", "名")) or _names_period(sub) or ctx.table_unit:
+        return "level"
+    raise where.fail(
+        f"cannot tell whether column {where.column!r} holds a level, a growth or a rank.",
+        "label it 绝对值 (or 总量, with its unit), 增长(%) or 位次.",
+    )
+
+
 def _names_period(text: str) -> bool:
-    try:
-        return bool(text) and find_span(text) is not None
-    except PeriodError:
-        return False
+    return find_span_or_none(text) is not None
 
 
 def _ranked_on(where: Cell, text: str, before: list[_Column], group: str) -> str:
@@ -416,19 +458,13 @@ def _period(ctx: Context, columns: list[_Column], row: int) -> Any:
     """The table's one period: written in the headers (the same in every header that names
     one), else in the title. A table whose headers name two periods is refused: each unit's
     row would mix them."""
+    no_year = "the period of the city table has no year."
     named: dict[Any, str] = {}
     for column in columns:
-        try:
-            found = find_span(column.header)
-        except PeriodError:
-            found = None
+        found = find_span_or_none(column.header)
         if found is not None:
-            year = found.year or ctx.title_year or ctx.year
-            if year is None:
-                raise Cell(ctx.sheet.path, ctx.sheet.name, row, column.header).fail(
-                    "the period of the city table has no year.", HOW_TO_GIVE_A_YEAR
-                )
-            named.setdefault(found.period(year), column.header)
+            where = Cell(ctx.sheet.path, ctx.sheet.name, row, column.header)
+            named.setdefault(with_year(ctx, where, found, no_year), column.header)
     if len(named) > 1:
         (first, a), (second, b) = list(named.items())[:2]
         raise Cell(ctx.sheet.path, ctx.sheet.name, row, b).fail(
@@ -438,17 +474,13 @@ def _period(ctx: Context, columns: list[_Column], row: int) -> Any:
         )
     if named:
         return next(iter(named))
-    found = ctx.title_period
     where = Cell(ctx.sheet.path, ctx.sheet.name, 1, "A")
-    if found is None:
+    if ctx.title_period is None:
         raise where.fail(
             "the city table names no period.",
             "keep the title row with the period (YYYY年1-6月各县（市、区）主要经济指标).",
         )
-    year = found.year or ctx.title_year or ctx.year
-    if year is None:
-        raise where.fail("the period of the city table has no year.", HOW_TO_GIVE_A_YEAR)
-    return found.period(year)
+    return with_year(ctx, where, ctx.title_period, no_year)
 
 
 def _row_records(
@@ -476,8 +508,6 @@ def _row_records(
             record = make_record(ctx, where, column.info, period, column.measure, number,
                              unit=level_unit, price_basis=None, sub_item=unit.of_which,
                              source=source)  # fmt: skip
-        record["area"] = unit.area
         record["sub_item"] = unit.of_which  # a zone inside its district: never add it in
-        record["_parent"] = None
         out.append(record)
-    return out
+    return finish_row(out, None, parent=None, area=unit.area)

@@ -69,8 +69,6 @@ class Sheet:
         return None
 
 
-_Sheet = Sheet  # the name the layout readers used before it was public
-
 # A year-to-date table is a few hundred kilobytes; anything this big is the wrong file (or a
 # device such as /dev/zero behind a link) and is refused before it is read.
 MAX_FILE_BYTES = 50 * 1024 * 1024

@@ -1,80 +1,32 @@
-"""Cells to validated store rows: where a cell is, what a sheet says once, units, growth."""
+"""The one place a row is finished: a cell -> a validated store row (``make_record``: the
+indicator, the period, the value in the registry's unit, the growth's price basis, the
+provenance), a published rank (``rank_record``), a row the registry does not know
+(``unregistered_record``), and the row's records as stored (``finish_row``: growth derived
+from 上年同期 where the table gives none, the area, the of-which parent)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from muye_analysis import schema, units
-from muye_analysis.errors import DataError, printable
-from muye_analysis.periods import FoundSpan, Period, PeriodError, find_year, parse_period
+from muye_analysis.errors import printable
+from muye_analysis.periods import Period
 from muye_analysis.quarterly.cells import (
     CellError,
     ParsedNumber,
-    auto_date_problem,
     cell_text,
     clean_indicator_name,
-    is_date,
     parse_number,
 )
-from muye_analysis.quarterly.files import Sheet
-from muye_analysis.quarterly.registry import Indicator, RegistryIndex
+from muye_analysis.quarterly.layout import Cell, Context
+from muye_analysis.quarterly.registry import Indicator
 from muye_analysis.quarterly.store import MAX_TEXT_CHARS, RANK
 from muye_analysis.text import to_halfwidth
 
 # Year-to-date growth below -100% is impossible (the level would be negative); above +500% is
 # a typo in practice (a district's cumulative growth, even in 1-2月 from a small base).
 GROWTH_RANGE_PCT = (-100.0, 500.0)
-
-# -- locating cells ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cell:
-    path: Path
-    sheet: str
-    row: int  # as a spreadsheet shows it (first row = 1)
-    column: str  # header text (or a column letter when there is no header)
-
-    def fail(self, problem: str, fix: str) -> DataError:
-        prefix = f"sheet {clip(self.sheet)!r}: " if self.sheet else ""
-        return DataError(
-            prefix + _clip_quoted(problem), file=self.path, row=self.row,
-            column=clip(self.column), fix=fix,
-        )  # fmt: skip
-
-
-# A cell of 70,000 characters quoted in full would flood the terminal: quotes are shortened.
-_LONG_QUOTE = re.compile(r"'[^']{120,}'")
-
-
-def clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _clip_quoted(problem: str) -> str:
-    if len(problem) <= 200:
-        return problem
-    return _LONG_QUOTE.sub(lambda m: m.group(0)[:100] + "…'", problem)
-
-
-@dataclass
-class Context:
-    """What a sheet says once for all its cells."""
-
-    sheet: Sheet
-    checksum: str
-    registry: RegistryIndex
-    year: int | None  # the caller's year= default
-    title_year: int | None = None
-    title_period: FoundSpan | None = None  # the span the title names (year may be None)
-    title_context: str | None = None  # 累计 / 当季 / 当月, when the title says which
-    title_period_text: str = ""  # the title text that names the period
-    table_unit: str | None = None
-    title: str = ""
-    source: str = ""  # the title as a source line: without its 单位 statement (a unit, no source)
 
 
 def make_record(
@@ -345,32 +297,6 @@ def parse_cell(where: Cell, cell: Any) -> ParsedNumber:
         raise where.fail(exc.problem, exc.fix) from None
 
 
-def period_of_label(
-    where: Cell, label: Any, year: int | None, context: str | None = None
-) -> Period:
-    """The period of a label, read with the header's or title's 累计 / 当季 / 当月."""
-    if is_date(label):
-        raise where.fail(*auto_date_problem(label, "a period label (1-9月)"))
-    try:
-        return parse_period(cell_text(label), year=year, context=context)
-    except PeriodError as exc:
-        raise where.fail(
-            str(exc), "write a label such as YYYY年1-3月 (year to date) or YYYY年4-6月."
-        ) from None
-
-
-def parse_year(where: Cell, cell: Any) -> int | None:
-    if is_date(cell):
-        raise where.fail(*auto_date_problem(cell, "a year"))
-    text = cell_text(cell)
-    if not text:
-        return None
-    found = find_year(text)
-    if found is None or not re.fullmatch(r"\d{4}年?", text):
-        raise where.fail(f"{text!r} is not a year.", "write a four-digit year (YYYY).")
-    return found
-
-
 def derived_growth(level: dict[str, Any], info: Indicator) -> dict[str, Any] | None:
     """Growth from this year's level and 上年同期 when the table gives no growth: (L ÷ P − 1) ×
     100, marked derived. None for real-growth indicators (GDP, 规上工业: their growth is at
@@ -395,3 +321,27 @@ def derived_growth(level: dict[str, Any], info: Indicator) -> dict[str, Any] | N
         }
     )
     return derived
+
+
+def finish_row(
+    row_records: list[dict[str, Any]], info: Indicator | None, *, parent: str | None,
+    area: str | None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """A row's records as stored: each level whose months have no growth on the row gains the
+    growth derived from it and its 上年同期 (``derived_growth``, after the row's own records);
+    every record gets the row's area and ``parent`` (the indicator an of-which item belongs
+    to, None for others). ``info`` None derives nothing (a city table: no 上年同期)."""
+    with_growth = {(r["start_month"], r["end_month"]) for r in row_records
+                   if r["measure"] == "growth"}  # fmt: skip
+    out = list(row_records)
+    for record in row_records if info is not None else ():
+        if (
+            record["measure"] == "level"
+            and (record["start_month"], record["end_month"]) not in with_growth
+        ):
+            derived = derived_growth(record, info)
+            out += [derived] if derived is not None else []
+    for record in out:
+        record["_parent"] = parent
+        record["area"] = area
+    return out
