@@ -14,6 +14,7 @@ from muye_analysis.errors import printable
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import plausibility
 from muye_analysis.quarterly.files import data_files, unread_files
+from muye_analysis.quarterly.frames import read_store, records_frame
 from muye_analysis.quarterly.parse import format_release_date, parse_file, release_date
 from muye_analysis.quarterly.registry import RegistryIndex, default_registry, is_true
 from muye_analysis.quarterly.store import (
@@ -23,8 +24,6 @@ from muye_analysis.quarterly.store import (
     insert_vintage,
     log_ingest,
     now_iso,
-    read_store,
-    records_frame,
     store_path,
     write_transaction,
     write_unregistered,
