@@ -361,8 +361,8 @@ def _wide_row(
     parent = parent if sub else (info.id if info is not None else None)
     fields = _row_fields(ctx, head, at, cell, info)
     if info is None:  # a row the plan has no indicator for: kept aside, never blocking
-        fields.unit = fields.unit or ctx.table_unit
-        kept = _unregistered_row(ctx, at, raw_name, columns, cell, fields.year, fields.unit,
+        unit = fields.unit or ctx.table_unit
+        kept = _unregistered_row(ctx, at, raw_name, columns, cell, fields.year, unit,
                                  sub, fields.source, fields.area)  # fmt: skip
         return [], kept, parent
     j = head.roles.get("price_basis")

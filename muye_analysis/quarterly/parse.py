@@ -22,16 +22,23 @@ from muye_analysis.vocab import Words
 LAYOUTS: tuple[Layout, ...] = (city_table.LAYOUT, tidy.LAYOUT, bureau.LAYOUT)
 
 
+def layout_of(sheet: Sheet) -> Layout:
+    """The first of ``LAYOUTS`` that recognises the sheet; a sheet none recognises has no
+    header row and is refused for that (naming row 1)."""
+    for layout in LAYOUTS:
+        if layout.recognises(sheet):
+            return layout
+    find_header(sheet)  # raises: no header row with an indicator column
+    raise AssertionError("the bureau layout recognises every sheet with a header row")
+
+
 def parse_sheet(
     sheet: Sheet, checksum: str, registry: RegistryIndex, year: int | None
 ) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
     """The sheet's records, what was not read, and the values of rows the registry does not
     know (kept as unregistered), read by the first of ``LAYOUTS`` that recognises it."""
-    layout = next((candidate for candidate in LAYOUTS if candidate.recognises(sheet)), None)
-    if layout is None:
-        find_header(sheet)  # raises: no header row
     ctx = Context(sheet, checksum, registry, year)
-    rows = layout.read(ctx)  # type: ignore[union-attr]
+    rows = layout_of(sheet).read(ctx)
     release = release_label(ctx.title)
     for record in (*rows.records, *rows.unregistered):
         record["release"] = release

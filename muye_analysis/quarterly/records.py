@@ -17,6 +17,7 @@ from muye_analysis.quarterly.cells import (
     ParsedNumber,
     cell_text,
     clean_indicator_name,
+    is_blank,
     parse_number,
 )
 from muye_analysis.quarterly.layout import Cell, Context
@@ -123,8 +124,6 @@ RANKS_LEVEL = re.compile(r"总量|绝对|规模|总额|累计")
 
 def rank_number(where: Cell, cell: Any) -> int | None:
     """A 位次 cell as a position (1 = first), None when blank; anything else is refused."""
-    from muye_analysis.quarterly.cells import is_blank
-
     if is_blank(cell):
         return None
     rank = None
