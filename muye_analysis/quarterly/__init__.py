@@ -30,11 +30,11 @@ read before the grid), ``layout`` (the API a layout plugin is written against: `
 ``Cell``, ``Context``, ``SheetRows``, ``Layout``), ``spans`` (the one place periods are read:
 titles, row labels, column headers), ``records`` (the one place a row is finished: a cell -> a
 validated store row, growth derived from 上年同期, provenance), the layouts ``city_table``,
-``tidy`` and ``bureau``, ``parse`` (a file -> records, each sheet by the first layout that
-recognises it), ``validate`` (checks across rows), ``plausibility`` (values that cannot be
-right), ``store`` (the database) with ``store_errors`` (its failures, said plainly) and
-``frames`` (the store as DataFrames), ``ingest`` (the ingest API), ``export`` (history and flat
-copies) and ``templates``.
+``tidy`` and ``bureau`` (with ``headers``, what the tidy and bureau tables share), ``parse``
+(a file -> records, each sheet by the first layout that recognises it), ``validate`` (checks
+across rows), ``plausibility`` (values that cannot be right), ``store`` (the database) with
+``store_errors`` (its failures, said plainly) and ``frames`` (the store as DataFrames),
+``ingest`` (the ingest API), ``export`` (history and flat copies) and ``templates``.
 """
 
 from __future__ import annotations

@@ -25,6 +25,15 @@ from muye_analysis.quarterly.cells import (
     parse_number_or_none,
     unit_in_parens,
 )
+from muye_analysis.quarterly.headers import (
+    area_of,
+    find_header,
+    header_row_or_none,
+    price_basis_of,
+    refuse_second_header,
+    refuse_unnamed_values,
+    roles_of,
+)
 from muye_analysis.quarterly.layout import Cell, Context, Sheet, SheetRows
 from muye_analysis.quarterly.records import (
     RANK_WORDS,
@@ -48,15 +57,6 @@ from muye_analysis.quarterly.spans import (
     with_year,
 )
 from muye_analysis.quarterly.store import RANK
-from muye_analysis.quarterly.tidy import (
-    area_of,
-    find_header,
-    header_row_or_none,
-    price_basis_of,
-    refuse_second_header,
-    refuse_unnamed_values,
-    roles_of,
-)
 from muye_analysis.vocab import Words
 
 

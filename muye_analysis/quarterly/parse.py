@@ -11,9 +11,9 @@ from muye_analysis.errors import printable
 from muye_analysis.quarterly import bureau, city_table, tidy
 from muye_analysis.quarterly.cells import NOTE_SHEETS, column_letter, is_empty
 from muye_analysis.quarterly.files import read_sheets
+from muye_analysis.quarterly.headers import find_header, header_row_or_none
 from muye_analysis.quarterly.layout import Cell, Context, Layout, Sheet
 from muye_analysis.quarterly.registry import RegistryIndex
-from muye_analysis.quarterly.tidy import find_header, header_row_or_none
 from muye_analysis.vocab import Words
 
 # The layouts, in the order they are tried: the first that recognises a sheet reads it. The
