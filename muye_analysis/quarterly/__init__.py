@@ -26,9 +26,14 @@ naming the cause; ``canonical_area`` makes the district's names one.
 
 The package by job: ``cells`` (cell text, numbers, names), ``registry`` (names -> indicators),
 ``files`` (which files, decoding, sheets), ``workbook`` (what a workbook says beyond its values,
-read before the grid), ``records`` (a cell -> a validated store row),
-``tidy`` and ``bureau`` (the two layouts), ``parse`` (a file -> records), ``validate`` (checks
-across rows), ``plausibility`` (values that cannot be right), ``store`` (the database),
+read before the grid), ``layout`` (the API a layout plugin is written against: ``Sheet``,
+``Cell``, ``Context``, ``SheetRows``, ``Layout``), ``spans`` (the one place periods are read:
+titles, row labels, column headers), ``records`` (the one place a row is finished: a cell -> a
+validated store row, growth derived from 上年同期, provenance), the layouts ``city_table``,
+``tidy`` and ``bureau`` (with ``headers``, what the tidy and bureau tables share), ``parse``
+(a file -> records, each sheet by the first layout that recognises it), ``validate`` (checks
+across rows), ``plausibility`` (values that cannot be right), ``store`` (the database) with
+``store_errors`` (its failures, said plainly) and ``frames`` (the store as DataFrames),
 ``ingest`` (the ingest API), ``export`` (history and flat copies) and ``templates``.
 """
 
@@ -55,6 +60,14 @@ from muye_analysis.quarterly.files import (
     has_data_files,
     read_sheets,
 )
+from muye_analysis.quarterly.frames import (
+    SYNTHETIC_PATTERN,
+    district_rows,
+    is_synthetic,
+    read_history,
+    read_store,
+    ytd_series,
+)
 from muye_analysis.quarterly.ingest import (
     IngestResult,
     ingest_quarterly,
@@ -69,14 +82,8 @@ from muye_analysis.quarterly.store import (
     MEASURES,
     STORE_COLUMNS,
     STORE_NAME,
-    SYNTHETIC_PATTERN,
-    district_rows,
-    is_synthetic,
-    read_history,
-    read_store,
     read_unregistered,
     store_path,
-    ytd_series,
 )
 from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS, template_rows, write_templates
 from muye_analysis.quarterly.validate import SAME_VALUE_RTOL

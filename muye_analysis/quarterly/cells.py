@@ -56,7 +56,7 @@ _ALIASES = {
     "note": {"note", "备注", "说明", "注"},
     "ignore": {"序号", "编号", "no", "no.", "rank", "位次", "排名", "名次", "排序", "全市位次"},
 }  # fmt: skip
-_ALIAS_OF = {alias: role for role, aliases in _ALIASES.items() for alias in aliases}
+ALIAS_OF = {alias: role for role, aliases in _ALIASES.items() for alias in aliases}
 # The tidy layout's headers as a Chinese office writes them (area series written for ingest,
 # muye_analysis.forecast.real_data.tidy_table): role -> header.
 TIDY_HEADERS = {"area": "地区", "indicator": "指标", "period": "时期", "level": "累计值",
@@ -65,13 +65,13 @@ TIDY_HEADERS = {"area": "地区", "indicator": "指标", "period": "时期", "le
 # Bureau-table header words. Growth first: 比上年同期增长% is a growth rate; 上年同期 alone is
 # last year's same-period value on the comparable basis (stored beside this year's level as
 # prior_year_value); other 上年 columns (上年全年, 上年实际) are not read.
-_SKIP_WORDS = re.compile(r"目标|计划|位次|排名|名次|排序|备注|说明|序号|本月(?!止)|当月")
-_GROWTH_WORDS = re.compile(r"增长|增速|同比|增减|增幅|比上年|比去年|±|GROWTH", re.IGNORECASE)
-_LAST_YEAR_WORDS = re.compile(r"上年|去年|上年同期|去年同期")
+SKIP_WORDS = re.compile(r"目标|计划|位次|排名|名次|排序|备注|说明|序号|本月(?!止)|当月")
+GROWTH_WORDS = re.compile(r"增长|增速|同比|增减|增幅|比上年|比去年|±|GROWTH", re.IGNORECASE)
+LAST_YEAR_WORDS = re.compile(r"上年|去年|上年同期|去年同期")
 # Checked after the growth words: 比上年同期增长 is growth; 上年同期, 去年同期数 and a bare 同期
 # (本期 | 同期 | 增减%) are last year's same-period value.
-_PRIOR_YEAR_WORDS = re.compile(r"同期|PRIOR", re.IGNORECASE)
-_LEVEL_WORDS = re.compile(r"累计|绝对|完成|总量|金额|数值|本年|本期|LEVEL|值", re.IGNORECASE)
+PRIOR_YEAR_WORDS = re.compile(r"同期|PRIOR", re.IGNORECASE)
+LEVEL_WORDS = re.compile(r"累计|绝对|完成|总量|金额|数值|本年|本期|LEVEL|值", re.IGNORECASE)
 
 _NO_DATA = {"", "-", "--", "—", "——", "–", "/", "—-", "-—", "NA", "N/A", "NAN", "NONE", "无"}
 _TINY = {"…", "……", "...", "⋯", "…."}
@@ -88,17 +88,17 @@ _MINUS = {0x2212: "-", 0xFE63: "-"}
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015"
 _BRACKETED = re.compile(r"\([+-]?[\d.,]+%?\)")
 _PAREN_UNIT = re.compile(r"\(([^()]*)\)\s*$")
-_TABLE_UNIT = re.compile(r"单位[:：]\s*([^\s,，、;；)]+)")
+TABLE_UNIT = re.compile(r"单位[:：]\s*([^\s,，、;；)]+)")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|\([一二三四五六七八九十\d]+\))")
 _SUB_ITEM = re.compile(r"^(?:#|其中[:：]?|内:)")
 _PRICE_BASIS = {
     **dict.fromkeys(("real", "可比价", "不变价", "实际"), "real"),
     **dict.fromkeys(("nominal", "现价", "当年价", "名义"), "nominal"),
 }
-_KNOWN_UNITS = {*schema.UNITS, "公斤"}  # as printed; conversions in muye_analysis.units
-_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+KNOWN_UNITS = {*schema.UNITS, "公斤"}  # as printed; conversions in muye_analysis.units
+DATE_IN_TEXT = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 # Names of sheets that hold notes, not data (the whole name: 注册市场主体 is a data sheet).
-_NOTE_SHEETS = re.compile(
+NOTE_SHEETS = re.compile(
     r"^(?:说明|填表说明|编制说明|指标解释|注|注释|备注|notes?|readme|read me)\s*\d*$", re.IGNORECASE
 )
 
@@ -106,7 +106,7 @@ _NOTE_SHEETS = re.compile(
 # -- small pure helpers --------------------------------------------------------------------------
 
 
-def _is_empty(cell: Any) -> bool:
+def is_empty(cell: Any) -> bool:
     if cell is None:
         return True
     if isinstance(cell, float) and math.isnan(cell):
@@ -116,10 +116,10 @@ def _is_empty(cell: Any) -> bool:
     return isinstance(cell, str) and not cell.translate(_INVISIBLE).strip()
 
 
-def _text(cell: Any) -> str:
+def cell_text(cell: Any) -> str:
     """A cell as normalised text (half-width, stripped, invisible characters dropped); numbers
     as written, a percent-formatted number as shown (5.1%), a date as YYYY-MM-DD."""
-    if _is_empty(cell):
+    if is_empty(cell):
         return ""
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
@@ -131,12 +131,12 @@ def _text(cell: Any) -> str:
 def is_date(cell: Any) -> bool:
     """Whether the sheet reader gave a date or time (a date-formatted cell, e.g. Excel's
     auto-date of a label typed as 1-9)."""
-    return isinstance(cell, (dt.date, dt.time)) and not _is_empty(cell)
+    return isinstance(cell, (dt.date, dt.time)) and not is_empty(cell)
 
 
 def auto_date_problem(cell: Any, wanted: str) -> tuple[str, str]:
     """(problem, fix) for a date cell where ``wanted`` (a period label, a number) belongs."""
-    shown = _text(cell)
+    shown = cell_text(cell)
     guess = ""
     if isinstance(cell, (dt.date, dt.datetime)):
         guess = f" (typed as {cell.month}-{cell.day} or {cell.month}/{cell.day}?)"
@@ -171,7 +171,7 @@ def normalise_name(text: str) -> str:
     )
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
     letters = ""
     index += 1
     while index:
@@ -180,16 +180,16 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _header_key(text: str) -> str:
+def header_key(text: str) -> str:
     """Header text reduced for alias matching: no spaces, no (unit), no %, lower case."""
     key = re.sub(r"\s+", "", text)
     key = re.sub(r"\([^()]*\)", "", key)
     return key.replace("%", "").replace("％", "").lower()
 
 
-def _unit_in_parens(text: str) -> str | None:
+def unit_in_parens(text: str) -> str | None:
     match = _PAREN_UNIT.search(re.sub(r"\s+", "", text))
-    if match and match.group(1) in _KNOWN_UNITS:
+    if match and match.group(1) in KNOWN_UNITS:
         return match.group(1)
     return None
 
@@ -207,7 +207,7 @@ def clean_indicator_name(text: str) -> tuple[str, bool, str | None]:
         if stripped == name:
             break
         sub, name = True, stripped
-    unit = _unit_in_parens(name)
+    unit = unit_in_parens(name)
     if unit is not None:
         name = _PAREN_UNIT.sub("", name)
     name = _NUMBERING.sub("", name)
@@ -263,9 +263,6 @@ class CellError(ValueError):
         self.problem, self.fix = problem, fix
 
 
-_CellError = CellError  # the name the layout readers used before it was public
-
-
 def parse_number(cell: Any) -> ParsedNumber:
     """Read a statistical-table cell: 12.5, "１２．５", "78.8亿元", "下降3.9%", "持平", "…", "—".
 
@@ -279,7 +276,7 @@ def parse_number(cell: Any) -> ParsedNumber:
     >>> parse_number("6,543.2").value
     6543.2
     """
-    if _is_empty(cell):
+    if is_empty(cell):
         return ParsedNumber(None)
     if isinstance(cell, BadCell):
         raise CellError(cell.problem, cell.fix)
@@ -314,10 +311,10 @@ def parse_number(cell: Any) -> ParsedNumber:
             raise CellError(f"{cell!r} has both a sign word and a minus sign.", "keep one.")
         value *= _SIGN_WORDS[match["word"]]
     unit = rest or None
-    if unit is not None and unit not in _KNOWN_UNITS:
+    if unit is not None and unit not in KNOWN_UNITS:
         raise CellError(
             f"unknown unit {unit!r} in {cell!r}.",
-            f"use one of {', '.join(sorted(_KNOWN_UNITS))}, or convert the value.",
+            f"use one of {', '.join(sorted(KNOWN_UNITS))}, or convert the value.",
         )
     return ParsedNumber(value, unit=unit, percent_sign=unit == "%")
 
@@ -398,9 +395,9 @@ def parse_number_or_none(cell: Any) -> float | None:
         return None
 
 
-def _blank(cell: Any) -> bool:
+def is_blank(cell: Any) -> bool:
     """Blank or a no-data mark (—, -, /): nothing to store."""
-    if _is_empty(cell):
+    if is_empty(cell):
         return True
     return isinstance(cell, str) and re.sub(r"\s+", "", to_halfwidth(cell)).upper() in _NO_DATA
 

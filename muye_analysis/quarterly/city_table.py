@@ -21,40 +21,39 @@ of-which items (``sub_item``): the district's figure includes them. Aggregate ro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from muye_analysis import config, schema
-from muye_analysis.periods import HOW_TO_GIVE_A_YEAR, PeriodError, find_span
 from muye_analysis.quarterly.cells import (
-    _ALIAS_OF,
-    _GROWTH_WORDS,
-    _KNOWN_UNITS,
-    _LEVEL_WORDS,
+    ALIAS_OF,
+    GROWTH_WORDS,
     HEADER_SEARCH_ROWS,
-    _blank,
-    _column_letter,
-    _header_key,
-    _is_empty,
-    _text,
-    _unit_in_parens,
+    KNOWN_UNITS,
+    LEVEL_WORDS,
+    cell_text,
+    column_letter,
+    header_key,
+    is_blank,
+    is_empty,
+    unit_in_parens,
 )
-from muye_analysis.quarterly.files import Sheet as _Sheet
+from muye_analysis.quarterly.layout import Cell, Context, Sheet, SheetRows
 from muye_analysis.quarterly.records import (
     RANK_WORDS,
     RANKS_GROWTH,
     RANKS_LEVEL,
-    _Context,
-    _parse_cell,
-    _record,
-    _resolve_unit,
-    _Where,
+    finish_row,
+    make_record,
+    parse_cell,
     rank_number,
     rank_record,
+    resolve_unit,
 )
-from muye_analysis.quarterly.registry import _Indicator
+from muye_analysis.quarterly.registry import Indicator
+from muye_analysis.quarterly.spans import find_span_or_none, read_title, with_year
 from muye_analysis.quarterly.store import RANK
-from muye_analysis.quarterly.tidy import _read_title
 from muye_analysis.text import to_halfwidth
 from muye_analysis.vocab import Words
 
@@ -155,13 +154,13 @@ def canonical_area(name: object) -> str | None:
 # -- detection -----------------------------------------------------------------------------------
 
 
-def _unit_column(sheet: _Sheet) -> tuple[int, int] | None:
+def _unit_column(sheet: Sheet) -> tuple[int, int] | None:
     """(column, first row) of the column naming the units, or None."""
     width = min(3, max((len(r) for r in sheet.rows), default=0))
     for j in range(width):
         first, seen = None, set()
         for i, row in enumerate(sheet.rows):
-            unit = unit_of(_text(row[j])) if j < len(row) else None
+            unit = unit_of(cell_text(row[j])) if j < len(row) else None
             if unit is None or unit.kind == "aggregate":
                 continue
             first = i if first is None else first
@@ -171,7 +170,7 @@ def _unit_column(sheet: _Sheet) -> tuple[int, int] | None:
     return None
 
 
-def is_city_table(sheet: _Sheet) -> bool:
+def is_city_table(sheet: Sheet) -> bool:
     """Whether a sheet is a city table: a column names at least three of the city's units and
     no header above them names an indicator or period column elsewhere (a tidy or bureau table
     with an area column keeps its own layout)."""
@@ -181,10 +180,26 @@ def is_city_table(sheet: _Sheet) -> bool:
     col, first = found
     for row in sheet.rows[: min(first, HEADER_SEARCH_ROWS)]:
         for k, cell in enumerate(row):
-            role = _ALIAS_OF.get(_header_key(_text(cell)))
+            role = ALIAS_OF.get(header_key(cell_text(cell)))
             if k != col and role in ("indicator", "period"):
                 return False
     return True
+
+
+class CityTableLayout:
+    """The city's table of every county-level unit (``is_city_table``)."""
+
+    name = "city table"
+
+    def recognises(self, sheet: Sheet) -> bool:
+        return is_city_table(sheet)
+
+    def read(self, ctx: Context) -> SheetRows:
+        records, skipped = parse_city_table(ctx)
+        return SheetRows(records, skipped)
+
+
+LAYOUT = CityTableLayout()
 
 
 # -- the header --------------------------------------------------------------------------------
@@ -194,7 +209,7 @@ def is_city_table(sheet: _Sheet) -> bool:
 class _Column:
     index: int
     group: str  # the indicator group's header text
-    info: _Indicator
+    info: Indicator
     measure: str  # level, growth or rank
     header: str  # the column's header text, as errors and provenance name it
     unit: str | None  # a unit written in the header or the unit row
@@ -203,7 +218,7 @@ class _Column:
 
 def _is_unit_row(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
-    return bool(filled) and all(c.strip("()（）") in (*_KNOWN_UNITS, "位", "名", "%")
+    return bool(filled) and all(c.strip("()（）") in (*KNOWN_UNITS, "位", "名", "%")
                                 for c in filled)  # fmt: skip
 
 
@@ -219,21 +234,21 @@ def _is_measure_label(text: str) -> bool:
     return bool(bare) and _MEASURE_LABEL.fullmatch(bare) is not None
 
 
-def _header_rows(ctx: _Context, col: int, first: int) -> list[int]:
+def _header_rows(ctx: Context, col: int, first: int) -> list[int]:
     """The header rows right above the first unit row: rows with two or more filled cells (a
     title or 单位 line has one), from the first that names an indicator group."""
     sheet = ctx.sheet
     rows = []
     i = first - 1
-    while i >= 0 and sum(not _is_empty(c) for c in sheet.rows[i]) >= 2:
+    while i >= 0 and sum(not is_empty(c) for c in sheet.rows[i]) >= 2:
         rows.insert(0, i)
         i -= 1
     while rows and not any(
-        _lookup_group(ctx, _text(c)) for k, c in enumerate(sheet.rows[rows[0]]) if k != col
+        _lookup_group(ctx, cell_text(c)) for k, c in enumerate(sheet.rows[rows[0]]) if k != col
     ):
         rows.pop(0)  # a date or 单位 line beside the title
     if not rows:
-        raise _Where(sheet.path, sheet.name, first + 1, _column_letter(col)).fail(
+        raise Cell(sheet.path, sheet.name, first + 1, column_letter(col)).fail(
             "no header row naming an indicator above the units.",
             "keep the table's header rows (indicator names over 绝对值 | 增长(%) | 位次).",
         )
@@ -248,7 +263,7 @@ def _strip_measure(text: str) -> str:
     return re.sub(r"\s+", "", name).strip("：:")
 
 
-def _lookup_group(ctx: _Context, text: str) -> _Indicator | None:
+def _lookup_group(ctx: Context, text: str) -> Indicator | None:
     for name in (re.sub(r"\s+", "", text), _strip_measure(text)):
         found = ctx.registry.lookup(name.lower()) if name else None
         if found not in (None, "ambiguous"):
@@ -263,80 +278,107 @@ def _measure(text: str) -> str | None:
         return RANK
     if _NOT_READ.search(text):
         return None
-    if _GROWTH_WORDS.search(text):
+    if GROWTH_WORDS.search(text):
         return "growth"
     if _PRIOR_YEAR.search(text):
         return None
-    if _LEVEL_WORDS.search(text):
+    if LEVEL_WORDS.search(text):
         return "level"
     return ""
 
 
-def _columns(ctx: _Context, col: int, header_rows: list[int]) -> tuple[list[_Column], list[str]]:
-    """The value columns of the table and the headers not read (with why).
-
-    A header cell that names an indicator starts a group, carried rightwards over the empty
-    cells a merge leaves; a header naming only a measure (增长(%), 位次) belongs to the group on
-    its left, whether it sits under the group's name or beside it in a one-row header.
-    """
+def _columns(ctx: Context, col: int, header_rows: list[int]) -> tuple[list[_Column], list[str]]:
+    """The value columns of the table and the headers not read (with why)."""
     sheet = ctx.sheet
-    width = max(len(sheet.rows[i]) for i in header_rows)
-    grid = [[_text(sheet.rows[i][j]) if j < len(sheet.rows[i]) else "" for j in range(width)]
-            for i in header_rows]  # fmt: skip
-    unit_row = next((r for r in grid[1:] if _is_unit_row(r[col + 1 :])), None)
-    texts = [r for r in grid if r is not unit_row]
+    texts, unit_row = _header_grid(sheet, header_rows, col)
     last_row = header_rows[-1] + 1
     columns: list[_Column] = []
     skipped: list[str] = []
-    group, info = "", None
-    for j in range(col + 1, width):
-        top, rest = texts[0][j], " ".join(r[j] for r in texts[1:] if r[j])
-        if top and not (group and _is_measure_label(top)):
-            group, info, sub = top, _lookup_group(ctx, top), rest  # a new group
-        else:
-            sub = " ".join(t for t in (top, rest) if t)  # under the group on the left
+    for j, top, group, info, sub in _grouped_headers(ctx, texts, col):
         if not top and not sub:  # blank under a carried group: a column only if it has data
-            if any(j < len(r) and not _blank(r[j]) for r in sheet.rows[last_row:]):
-                raise _Where(sheet.path, sheet.name, last_row, _column_letter(j)).fail(
-                    "figures under an empty header.", "write the measure in the header."
-                )
+            _refuse_figures_without_header(sheet, last_row, j)
             continue
         header = " ".join(t for t in (group, sub) if t)
-        where = _Where(sheet.path, sheet.name, last_row, header)
         if info is None:
             note = Words("skip.no_indicator", header=group)
             skipped += [] if note in skipped else [note]
             continue
-        measure = _measure(sub) if sub else _measure(group)
+        where = Cell(sheet.path, sheet.name, last_row, header)
+        unit = (unit_row[j] if unit_row else "") or unit_in_parens(sub) or unit_in_parens(group)
+        measure = _column_measure(ctx, where, info, (group, sub), unit)
         if measure is None:
             skipped.append(Words("skip.not_measure", header=header))
             continue
-        unit = (unit_row[j] if unit_row else "") or _unit_in_parens(sub) or _unit_in_parens(group)
-        if measure == "":  # no measure word: the unit decides, else a period (1-6月) or the
-            # table's 单位 (单位：亿元) makes it the level
-            if unit == "%" and info.unit != "%":
-                measure = "growth"
-            elif (unit and unit not in ("位", "名")) or _names_period(sub) or ctx.table_unit:
-                measure = "level"
-            else:
-                raise where.fail(
-                    f"cannot tell whether column {header!r} holds a level, a growth or a rank.",
-                    "label it 绝对值 (or 总量, with its unit), 增长(%) or 位次.",
-                )
         ranked_on = _ranked_on(where, sub or group, columns, group) if measure == RANK else ""
         level_unit = unit if measure == "level" and unit not in ("", "%") else None
         columns.append(_Column(j, group, info, measure, header, level_unit, ranked_on))
     return columns, skipped
 
 
+def _header_grid(
+    sheet: Sheet, header_rows: list[int], col: int
+) -> tuple[list[list[str]], list[str] | None]:
+    """The header rows' texts (the row of units under the headers left out), and that row."""
+    width = max(len(sheet.rows[i]) for i in header_rows)
+    grid = [[cell_text(sheet.rows[i][j]) if j < len(sheet.rows[i]) else "" for j in range(width)]
+            for i in header_rows]  # fmt: skip
+    unit_row = next((r for r in grid[1:] if _is_unit_row(r[col + 1 :])), None)
+    return [r for r in grid if r is not unit_row], unit_row
+
+
+def _grouped_headers(
+    ctx: Context, texts: list[list[str]], col: int
+) -> Iterator[tuple[int, str, str, Indicator | None, str]]:
+    """(column, its top header text, its group, the group's indicator, the column's own header
+    words) of every column right of the units.
+
+    A header cell that names an indicator starts a group, carried rightwards over the empty
+    cells a merge leaves; a header naming only a measure (增长(%), 位次) belongs to the group on
+    its left, whether it sits under the group's name or beside it in a one-row header.
+    """
+    group, info = "", None
+    for j in range(col + 1, len(texts[0])):
+        top, rest = texts[0][j], " ".join(r[j] for r in texts[1:] if r[j])
+        if top and not (group and _is_measure_label(top)):
+            group, info, sub = top, _lookup_group(ctx, top), rest  # a new group
+        else:
+            sub = " ".join(t for t in (top, rest) if t)  # under the group on the left
+        yield j, top, group, info, sub
+
+
+def _refuse_figures_without_header(sheet: Sheet, last_row: int, j: int) -> None:
+    """Figures in a column whose header cells are all blank (under a carried group)."""
+    if any(j < len(r) and not is_blank(r[j]) for r in sheet.rows[last_row:]):
+        raise Cell(sheet.path, sheet.name, last_row, column_letter(j)).fail(
+            "figures under an empty header.", "write the measure in the header."
+        )
+
+
+def _column_measure(
+    ctx: Context, where: Cell, info: Indicator, texts: tuple[str, str], unit: str
+) -> str | None:
+    """The measure of a group's column (level, growth or rank) by its words (the sub-header's,
+    else the group's); without a measure word the unit decides, else a period (1-6月) or the
+    table's 单位 (单位：亿元) makes it the level. None: no store measure (占全市比重)."""
+    group, sub = texts
+    measure = _measure(sub) if sub else _measure(group)
+    if measure != "":
+        return measure
+    if unit == "%" and info.unit != "%":
+        return "growth"
+    if (unit and unit not in ("位", "名")) or _names_period(sub) or ctx.table_unit:
+        return "level"
+    raise where.fail(
+        f"cannot tell whether column {where.column!r} holds a level, a growth or a rank.",
+        "label it 绝对值 (or 总量, with its unit), 增长(%) or 位次.",
+    )
+
+
 def _names_period(text: str) -> bool:
-    try:
-        return bool(text) and find_span(text) is not None
-    except PeriodError:
-        return False
+    return find_span_or_none(text) is not None
 
 
-def _ranked_on(where: _Where, text: str, before: list[_Column], group: str) -> str:
+def _ranked_on(where: Cell, text: str, before: list[_Column], group: str) -> str:
     if _RANKS_GROWTH.search(text):
         return "growth"
     if _RANKS_LEVEL.search(text):
@@ -358,7 +400,7 @@ def _indented(cell: Any) -> bool:
     return isinstance(cell, str) and cell[:1] in (" ", "\u3000", "\t")
 
 
-def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
+def parse_city_table(ctx: Context) -> tuple[list[dict[str, Any]], list[str]]:
     """Records of every unit's figures in a city table (see the module docstring), and the
     columns and rows not read."""
     sheet = ctx.sheet
@@ -366,10 +408,10 @@ def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
     assert found is not None, "parse_city_table needs a city table (is_city_table)"
     col, first = found
     header_rows = _header_rows(ctx, col, first)
-    _read_title(ctx, sheet.rows[: header_rows[0]])
+    read_title(ctx, sheet.rows[: header_rows[0]])
     columns, skipped = _columns(ctx, col, header_rows)
     if not columns:
-        raise _Where(sheet.path, sheet.name, header_rows[-1] + 1, _column_letter(col)).fail(
+        raise Cell(sheet.path, sheet.name, header_rows[-1] + 1, column_letter(col)).fail(
             "no column of a known indicator (level, growth or 位次).",
             "name each indicator group as the registry does (地区生产总值, 社会消费品零售总额…).",
         )
@@ -380,11 +422,11 @@ def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
         row = sheet.rows[i]
         cells = {c.index: (row[c.index] if c.index < len(row) else None) for c in columns}
         raw = row[col] if col < len(row) else None
-        label = _text(raw)
-        has_values = any(not _blank(v) for v in cells.values())
+        label = cell_text(raw)
+        has_values = any(not is_blank(v) for v in cells.values())
         if not has_values:
             continue  # blank rows, 注 lines, section headings
-        where_name = _Where(sheet.path, sheet.name, i + 1, _column_letter(col))
+        where_name = Cell(sheet.path, sheet.name, i + 1, column_letter(col))
         unit = unit_of(label)
         if unit is not None and unit.kind == "zone" and _indented(raw):
             unit = Unit(unit.area, "zone", of_which=True)  # 　高新区 indented under 卫滨区
@@ -406,78 +448,66 @@ def parse_city_table(ctx: _Context) -> tuple[list[dict[str, Any]], list[str]]:
         seen[unit.area] = i + 1
         records += _row_records(ctx, i, unit, columns, cells, period)
     if not records:
-        raise _Where(sheet.path, sheet.name, first + 1, _column_letter(col)).fail(
+        raise Cell(sheet.path, sheet.name, first + 1, column_letter(col)).fail(
             "the city table has no figures.", "fill in the figures, or remove the file."
         )
     return records, skipped
 
 
-def _period(ctx: _Context, columns: list[_Column], row: int) -> Any:
+def _period(ctx: Context, columns: list[_Column], row: int) -> Any:
     """The table's one period: written in the headers (the same in every header that names
     one), else in the title. A table whose headers name two periods is refused: each unit's
     row would mix them."""
+    no_year = "the period of the city table has no year."
     named: dict[Any, str] = {}
     for column in columns:
-        try:
-            found = find_span(column.header)
-        except PeriodError:
-            found = None
+        found = find_span_or_none(column.header)
         if found is not None:
-            year = found.year or ctx.title_year or ctx.year
-            if year is None:
-                raise _Where(ctx.sheet.path, ctx.sheet.name, row, column.header).fail(
-                    "the period of the city table has no year.", HOW_TO_GIVE_A_YEAR
-                )
-            named.setdefault(found.period(year), column.header)
+            where = Cell(ctx.sheet.path, ctx.sheet.name, row, column.header)
+            named.setdefault(with_year(ctx, where, found, no_year), column.header)
     if len(named) > 1:
         (first, a), (second, b) = list(named.items())[:2]
-        raise _Where(ctx.sheet.path, ctx.sheet.name, row, b).fail(
+        raise Cell(ctx.sheet.path, ctx.sheet.name, row, b).fail(
             f"the columns name two periods ({first.label('zh')} under {a!r}, "
             f"{second.label('zh')} here): a city table holds one period.",
             "put each period's table in its own sheet or file.",
         )
     if named:
         return next(iter(named))
-    found = ctx.title_period
-    where = _Where(ctx.sheet.path, ctx.sheet.name, 1, "A")
-    if found is None:
+    where = Cell(ctx.sheet.path, ctx.sheet.name, 1, "A")
+    if ctx.title_period is None:
         raise where.fail(
             "the city table names no period.",
             "keep the title row with the period (YYYY年1-6月各县（市、区）主要经济指标).",
         )
-    year = found.year or ctx.title_year or ctx.year
-    if year is None:
-        raise where.fail("the period of the city table has no year.", HOW_TO_GIVE_A_YEAR)
-    return found.period(year)
+    return with_year(ctx, where, ctx.title_period, no_year)
 
 
 def _row_records(
-    ctx: _Context, i: int, unit: Unit, columns: list[_Column], cells: dict[int, Any], period: Any
+    ctx: Context, i: int, unit: Unit, columns: list[_Column], cells: dict[int, Any], period: Any
 ) -> list[dict[str, Any]]:
     sheet = ctx.sheet
     source = ctx.title or sheet.path.name
     out = []
     for column in columns:
         cell = cells[column.index]
-        where = _Where(sheet.path, sheet.name, i + 1, column.header)
+        where = Cell(sheet.path, sheet.name, i + 1, column.header)
         if column.measure == RANK:
             rank = rank_number(where, cell)
             if rank is None:
                 continue
             record = rank_record(ctx, where, column.info, period, rank, column.ranked_on, source)
         else:
-            number = _parse_cell(where, cell)
+            number = parse_cell(where, cell)
             if number.value is None:
                 continue
             level_unit = None
             if column.measure == "level":
                 explicit = {"cell": number.unit, "header": column.unit}
-                level_unit = _resolve_unit(where, explicit, ctx.table_unit)
-            record = _record(ctx, where, column.info, period, column.measure, number,
+                level_unit = resolve_unit(where, explicit, ctx.table_unit)
+            record = make_record(ctx, where, column.info, period, column.measure, number,
                              unit=level_unit, price_basis=None, sub_item=unit.of_which,
                              source=source)  # fmt: skip
-        record["area"] = unit.area
         record["sub_item"] = unit.of_which  # a zone inside its district: never add it in
-        record["_parent"] = None
         out.append(record)
-    return out
+    return finish_row(out, None, parent=None, area=unit.area)

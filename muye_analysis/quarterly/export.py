@@ -11,8 +11,9 @@ from muye_analysis.atomic import atomic_path
 from muye_analysis.errors import DataError, printable
 from muye_analysis.outputs import check_output_path, neutralise_frame
 from muye_analysis.periods import PeriodError, parse_period
+from muye_analysis.quarterly.frames import read_history, read_store
 from muye_analysis.quarterly.registry import RegistryIndex, default_registry
-from muye_analysis.quarterly.store import read_history, read_store, store_path
+from muye_analysis.quarterly.store import store_path
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -32,7 +32,7 @@ from typing import Any
 
 from muye_analysis.errors import DataError
 from muye_analysis.inputs import Decoded, decode_text, read_input_bytes
-from muye_analysis.quarterly.cells import HEADER_SEARCH_ROWS, Percent, _column_letter
+from muye_analysis.quarterly.cells import HEADER_SEARCH_ROWS, Percent, column_letter
 from muye_analysis.quarterly.workbook import MAX_SHEET_CELLS, SheetScan, scan_xls, scan_xlsx
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
@@ -65,11 +65,9 @@ class Sheet:
         """The merged range (A5:A6) holding the cell, when it is merged; else None."""
         for r0, c0, r1, c1 in self.merged:
             if r0 <= row <= r1 and c0 <= column <= c1:
-                return f"{_column_letter(c0)}{r0 + 1}:{_column_letter(c1)}{r1 + 1}"
+                return f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
         return None
 
-
-_Sheet = Sheet  # the name the layout readers used before it was public
 
 # A year-to-date table is a few hundred kilobytes; anything this big is the wrong file (or a
 # device such as /dev/zero behind a link) and is refused before it is read.
@@ -178,7 +176,7 @@ def _read_csv(path: Path, data: bytes) -> list[Sheet]:
 
 
 def _letter(index: int) -> str:
-    return _column_letter(index)
+    return column_letter(index)
 
 
 def _csv_error(path: Path, exc: csv.Error, start: int, line: int) -> DataError:
@@ -271,7 +269,7 @@ def _refuse_oversized(path: Path, scan: SheetScan) -> None:
         "sheet is loaded.",
         file=path,
         row=row + 1,
-        column=_column_letter(column),
+        column=column_letter(column),
         fix=f"delete the value in {cells} (Ctrl+End in Excel goes to the last cell), save, and "
         "ingest again.",
     )

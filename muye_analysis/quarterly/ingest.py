@@ -14,30 +14,29 @@ from muye_analysis.errors import printable
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import plausibility
 from muye_analysis.quarterly.files import data_files, unread_files
-from muye_analysis.quarterly.parse import _parse_file, format_release_date, release_date
-from muye_analysis.quarterly.registry import RegistryIndex, _is_true, default_registry
+from muye_analysis.quarterly.frames import read_store, records_frame
+from muye_analysis.quarterly.parse import format_release_date, parse_file, release_date
+from muye_analysis.quarterly.registry import RegistryIndex, default_registry, is_true
 from muye_analysis.quarterly.store import (
     DEFAULT_AREA,
-    _frame,
     all_vintages,
     complete,
     insert_vintage,
     log_ingest,
     now_iso,
-    read_store,
     store_path,
     write_transaction,
     write_unregistered,
     write_vintages,
 )
 from muye_analysis.quarterly.validate import (
-    _check_flows_not_falling,
-    _check_fractions,
-    _describe,
-    _drop_duplicates,
-    _key,
-    _same,
-    _where_of,
+    check_flows_not_falling,
+    check_fractions,
+    describe,
+    drop_duplicates,
+    record_key,
+    same_value,
+    where_of,
 )
 from muye_analysis.vocab import Words
 
@@ -131,7 +130,7 @@ def _registry_index(
     registry: pd.DataFrame | None,
 ) -> tuple[RegistryIndex, set[str], pd.DataFrame]:
     frame = default_registry() if registry is None else registry
-    flows = {str(r["indicator"]) for r in frame.to_dict("records") if _is_true(r.get("flow"))}
+    flows = {str(r["indicator"]) for r in frame.to_dict("records") if is_true(r.get("flow"))}
     return RegistryIndex.from_frame(frame), flows, frame
 
 
@@ -154,7 +153,7 @@ def _parse_all(path: str | Path, year: int | None, registry: pd.DataFrame | None
     notes: list[tuple[str, str]] = []
     unregistered: list[dict[str, Any]] = []
     for file in files:
-        parsed = _parse_file(file, index, year)
+        parsed = parse_file(file, index, year)
         for record in parsed.records:
             record["_path"] = file
             complete(record)
@@ -183,15 +182,15 @@ def read_quarterly(
     included, as ``muye ingest`` would refuse them).
     """
     parsed = _parse_all(path, year, registry)
-    records = _drop_duplicates(parsed.records)
-    _check_fractions(records)
-    _check_flows_not_falling(records, {}, parsed.flows)
-    merged = {_key(r): r for r in records}
+    records = drop_duplicates(parsed.records)
+    check_fractions(records)
+    check_flows_not_falling(records, {}, parsed.flows)
+    merged = {record_key(r): r for r in records}
     plausibility.refuse_future(records, today or dt.date.today())
     problems = plausibility.find_implausible(records, merged, parsed.registry)
     if problems:
         raise plausibility.refusal(problems)
-    return _frame(records)
+    return records_frame(records)
 
 
 def ingest_quarterly(
@@ -233,7 +232,7 @@ def ingest_quarterly(
     try:
         with write_transaction(store_dir) as con:
             history = all_vintages(store_dir, con=con)
-            stored = {_key(r): r for r in history if r["current"]}
+            stored = {record_key(r): r for r in history if r["current"]}
             outcome = _merge(parsed, stored, history, replace=replace,
                              accept_outlier=accept_outlier, force_older=force_older)  # fmt: skip
             at = now_iso()
@@ -251,11 +250,14 @@ def ingest_quarterly(
                 pairs = outcome.to_write
                 if outcome.superseded:  # each original first, then its revision over it
                     first = {
-                        _key(r): {"id": insert_vintage(con, r, ingested_at=at, ingest_id=ingest_id)}
+                        record_key(r): {
+                            "id": insert_vintage(con, r, ingested_at=at, ingest_id=ingest_id)
+                        }
                         for r in outcome.superseded
                     }
                     pairs = [
-                        (r, old if old is not None else first.get(_key(r))) for r, old in pairs
+                        (r, old if old is not None else first.get(record_key(r)))
+                        for r, old in pairs
                     ]
                 write_vintages(con, pairs, ingested_at=at, ingest_id=ingest_id)
             if parsed.unregistered:
@@ -359,11 +361,11 @@ def _merge(
     # vintages has been ingested before, whatever became of its values since.
     known: dict[tuple, dict[str, Any]] = {}
     for old in history:
-        known[(_key(old), old["checksum"], round(old["value"], 9))] = old
+        known[(record_key(old), old["checksum"], round(old["value"], 9))] = old
 
     def is_older_vintage(record: dict[str, Any]) -> dict[str, Any] | None:
         """The superseded vintage ``record`` repeats, when the store holds a later one."""
-        old = known.get((_key(record), record["checksum"], round(record["value"], 9)))
+        old = known.get((record_key(record), record["checksum"], round(record["value"], 9)))
         return old if old is not None and not old["current"] else None
 
     losers: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (superseded, revision)
@@ -373,24 +375,25 @@ def _merge(
         in data/quarterly/): the store's accepted vintage decides if it knows both; otherwise
         (a colleague's clone, a new machine: data/processed is not in git) the file whose
         title says 修订 wins over one whose title does not, as --replace would have had it."""
-        current = stored.get(_key(first))
+        current = stored.get(record_key(first))
         pairs = ((first, other), (other, first))
         decided = [
             (w, lo) for w, lo in pairs  # the store first, then the titles
-            if current is not None and _same(w["value"], current["value"]) and is_older_vintage(lo)
+            if current is not None and same_value(w["value"], current["value"])
+            and is_older_vintage(lo)
         ] or [(w, lo) for w, lo in pairs if _revises(w, lo)]  # fmt: skip
         if not decided:
             return None
         losers.append(decided[0][::-1])
         return decided[0][0]
 
-    records = _drop_duplicates(parsed.records, resolve=resolve)
-    _check_fractions(records)
+    records = drop_duplicates(parsed.records, resolve=resolve)
+    check_fractions(records)
     out = _Outcome(records, kept_older=len(losers))
     # An original never stored before is kept as the earlier vintage of its revision (written
     # just before it, as if ingested first); one whose revision the store already holds is
     # counted, not stored.
-    out.superseded = [loser for loser, _ in losers if _key(loser) not in stored]
+    out.superseded = [loser for loser, _ in losers if record_key(loser) not in stored]
     for (old_file, new_file), n in Counter(
         (loser["file"], winner["file"]) for loser, winner in losers if not is_older_vintage(loser)
     ).items():
@@ -401,11 +404,11 @@ def _merge(
     merged = dict(stored)
     incoming: list[dict[str, Any]] = []
     for record in records:
-        key = _key(record)
+        key = record_key(record)
         old = stored.get(key)
         if old is None:
             out.added += 1
-        elif _same(old["value"], record["value"]):
+        elif same_value(old["value"], record["value"]):
             out.unchanged += 1
             continue  # keep the first provenance of an identical value
         elif not replace and is_older_vintage(record):
@@ -424,21 +427,21 @@ def _merge(
             restored = is_older_vintage(record)
             if restored is not None:
                 out.notes_zh.append(
-                    f"旧版本替换了新版本：{_describe(record)} 回到 {_fmt(record['value'])}"
+                    f"旧版本替换了新版本：{describe(record)} 回到 {_fmt(record['value'])}"
                     f"（{record['file']}，首次读入 {restored['ingested_at'][:19]}），取代 "
                     f"{_fmt(old['value'])}（{old['file']}，读入 {old['ingested_at'][:19]}）。"
                     "如非本意，请用 --replace 重新读入修订文件。"
                 )
                 out.notes.append(
-                    f"an older vintage replaces a newer one: {_describe(record)} goes back to "
+                    f"an older vintage replaces a newer one: {describe(record)} goes back to "
                     f"{_fmt(record['value'])} from {record['file']} (first ingested "
                     f"{restored['ingested_at'][:19]}), over {_fmt(old['value'])} from "
                     f"{old['file']} (ingested {old['ingested_at'][:19]}). If that was not "
                     "meant, ingest the revised file again with --replace."
                 )
         else:
-            raise _where_of(record).fail(
-                f"{_describe(record)} is {record['value']:g} here but {old['value']:g} in the "
+            raise where_of(record).fail(
+                f"{describe(record)} is {record['value']:g} here but {old['value']:g} in the "
                 f"store (from {old['file']}, row {old['row']}, column {old['column']!r})"
                 f"{_release_dates(record, old)}.",
                 "if this is a revision, ingest again with --replace (replace=True); "
@@ -448,15 +451,15 @@ def _merge(
         incoming.append(record)
         out.to_write.append((record, old))
     kept = [r for r in records if not r.get("_older")]
-    _check_flows_not_falling(kept, stored, parsed.flows)
+    check_flows_not_falling(kept, stored, parsed.flows)
     problems = plausibility.find_implausible(incoming, merged, parsed.registry)
     if problems and not accept_outlier:
         raise plausibility.refusal(problems)
     for record, reason in problems:
         record["outlier_note"] = f"accepted with --accept-outlier: {reason}"
-        out.notes.append(f"{_describe(record)} {_fmt(record['value'])} accepted as an outlier "
+        out.notes.append(f"{describe(record)} {_fmt(record['value'])} accepted as an outlier "
                          f"({reason})")  # fmt: skip
-        out.notes_zh.append(f"{_describe(record)} {_fmt(record['value'])} 按 --accept-outlier "
+        out.notes_zh.append(f"{describe(record)} {_fmt(record['value'])} 按 --accept-outlier "
                             f"作为异常值存储（{reason}）")  # fmt: skip
     for en, zh in _partial_revisions(out.to_write, records, stored):
         out.notes.append(en)
@@ -482,8 +485,8 @@ def _refuse_older_release(record: dict[str, Any], old: dict[str, Any], force_old
         new_date, old_date = (*new_date[:2], 0), (*old_date[:2], 0)
     if not new_date < old_date:
         return
-    raise _where_of(record).fail(
-        f"{_describe(record)}: this file is the release of {format_release_date(new_date)}, "
+    raise where_of(record).fail(
+        f"{describe(record)}: this file is the release of {format_release_date(new_date)}, "
         f"older than the stored value's release of {format_release_date(old_date)} "
         f"({_fmt(old['value'])} from {old['file']}): --replace would make the older figure "
         f"current ({_fmt(record['value'])}).",
@@ -499,24 +502,24 @@ def _partial_revisions(
 ) -> list[tuple[str, str]]:
     """A revision that gives the level but not the growth (or the reverse) leaves the other
     measure from the earlier vintage beside it: say so."""
-    given = {_key(r) for r in records}
+    given = {record_key(r) for r in records}
     notes: list[tuple[str, str]] = []
     for record, old in to_write:
         if old is None or record["measure"] == "rank":  # a rank stands beside, never revises
             continue
         other = "growth" if record["measure"] == "level" else "level"
-        key = (*_key(record)[:-1], other)
+        key = (*record_key(record)[:-1], other)
         kept = stored.get(key)
         if key in given or kept is None or kept["checksum"] == record["checksum"]:
             continue
         en = (
-            f"{_describe(record)} is revised but the file gives no {other}: the stored {other} "
+            f"{describe(record)} is revised but the file gives no {other}: the stored {other} "
             f"{_fmt(kept['value'])} is from {kept['file']} (the earlier vintage) and may not "
             f"match the revised {record['measure']}; ingest the revised {other} too if one "
             "was published."
         )
         zh = (
-            f"{_describe(record)} 已修订，但文件未给出 {other}：存储中的 {other} "
+            f"{describe(record)} 已修订，但文件未给出 {other}：存储中的 {other} "
             f"{_fmt(kept['value'])} 来自 {kept['file']}（旧版本），可能与修订后的数值不一致；"
             f"如已公布修订的 {other}，请一并读入。"
         )

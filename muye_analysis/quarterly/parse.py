@@ -7,45 +7,47 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from muye_analysis.errors import DataError, printable
-from muye_analysis.quarterly import city_table
-from muye_analysis.quarterly.bureau import _parse_wide
-from muye_analysis.quarterly.cells import _NOTE_SHEETS, _column_letter, _is_empty, _text
-from muye_analysis.quarterly.files import Sheet, read_sheets
-from muye_analysis.quarterly.records import _Context, _Where
+from muye_analysis.errors import printable
+from muye_analysis.quarterly import bureau, city_table, tidy
+from muye_analysis.quarterly.cells import NOTE_SHEETS, column_letter, is_empty
+from muye_analysis.quarterly.files import read_sheets
+from muye_analysis.quarterly.headers import find_header, header_row_or_none
+from muye_analysis.quarterly.layout import Cell, Context, Layout, Sheet
 from muye_analysis.quarterly.registry import RegistryIndex
-from muye_analysis.quarterly.tidy import _find_header, _parse_tidy, _read_title, _roles
 from muye_analysis.vocab import Words
 
+# The layouts, in the order they are tried: the first that recognises a sheet reads it. The
+# bureau table takes any sheet with an indicator header; a sheet none recognises is refused
+# for having no header row.
+LAYOUTS: tuple[Layout, ...] = (city_table.LAYOUT, tidy.LAYOUT, bureau.LAYOUT)
 
-def _parse_sheet(
+
+def layout_of(sheet: Sheet) -> Layout:
+    """The first of ``LAYOUTS`` that recognises the sheet; a sheet none recognises has no
+    header row and is refused for that (naming row 1)."""
+    for layout in LAYOUTS:
+        if layout.recognises(sheet):
+            return layout
+    find_header(sheet)  # raises: no header row with an indicator column
+    raise AssertionError("the bureau layout recognises every sheet with a header row")
+
+
+def parse_sheet(
     sheet: Sheet, checksum: str, registry: RegistryIndex, year: int | None
 ) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
     """The sheet's records, what was not read, and the values of rows the registry does not
-    know (kept as unregistered)."""
-    if city_table.is_city_table(sheet):  # every unit of the city down the side (issue 27)
-        ctx = _Context(sheet, checksum, registry, year)
-        records, skipped = city_table.parse_city_table(ctx)
-        for record in records:
-            record["release"] = release_label(ctx.title)
-        return records, skipped, []
-    at = _find_header(sheet)
-    ctx = _Context(sheet, checksum, registry, year)
-    roles = _roles([_text(c) for c in sheet.rows[at]])
-    if "period" in roles:
-        _read_title(ctx, sheet.rows[:at])
-        (records, unregistered), skipped = _parse_tidy(ctx, at, roles), []
-    else:
-        records, skipped, unregistered = _parse_wide(ctx, at)
+    know (kept as unregistered), read by the first of ``LAYOUTS`` that recognises it."""
+    ctx = Context(sheet, checksum, registry, year)
+    rows = layout_of(sheet).read(ctx)
     release = release_label(ctx.title)
-    for record in (*records, *unregistered):
+    for record in (*rows.records, *rows.unregistered):
         record["release"] = release
-    if not records and not unregistered:
-        raise _Where(sheet.path, sheet.name, at + 2, "A").fail(
+    if rows.header_row is not None and not rows.records and not rows.unregistered:
+        raise Cell(sheet.path, sheet.name, rows.header_row + 2, "A").fail(
             "no data rows under the header.",
             "fill in at least one value, or remove the file from the folder.",
         )
-    return records, skipped, unregistered
+    return rows.records, rows.skipped, rows.unregistered
 
 
 # Words above a table that say which release of the figures it is (修订 = revised, 快报 = flash,
@@ -88,15 +90,11 @@ def format_release_date(date: tuple[int, int, int]) -> str:
 
 
 def _sheet_is_empty(sheet: Sheet) -> bool:
-    return all(_is_empty(c) for row in sheet.rows for c in row)
+    return all(is_empty(c) for row in sheet.rows for c in row)
 
 
 def _has_header(sheet: Sheet) -> bool:
-    try:
-        _find_header(sheet)
-    except DataError:
-        return False
-    return True
+    return header_row_or_none(sheet) is not None
 
 
 def _spans(indices: tuple[int, ...], name) -> str:
@@ -118,7 +116,7 @@ def _layout_notes(path: Path, sheet: Sheet) -> list[Words]:
         rows = _spans(sheet.hidden_rows, lambda i: str(i + 1))
         notes.append(Words("skip.in", where=where, reason=Words("skip.hidden_rows", rows=rows)))
     if sheet.hidden_columns:
-        columns = _spans(sheet.hidden_columns, _column_letter)
+        columns = _spans(sheet.hidden_columns, column_letter)
         hidden = Words("skip.hidden_columns", columns=columns)
         notes.append(Words("skip.in", where=where, reason=hidden))
     return notes
@@ -135,43 +133,15 @@ class ParsedFile:
     unregistered: list[dict[str, Any]] = field(default_factory=list)  # rows with no indicator
 
 
-def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> ParsedFile:
+def parse_file(path: Path, registry: RegistryIndex, year: int | None) -> ParsedFile:
+    """Every sheet of a file read into records (``parse_sheet``), with what was not read and
+    what the user should know about how it was read."""
     sheets, checksum = read_sheets(path)
     name = printable(path.name)
-    hidden = [s for s in sheets if s.hidden]
-    if hidden and len(hidden) == len(sheets):
-        raise _Where(path, hidden[0].name, 1, "A").fail(
-            "every sheet of the workbook is hidden.",
-            "unhide the sheet with the data (right-click a sheet tab > Unhide) and save.",
-        )
-    skipped = [Words("skip.in", where=f"{name}[{printable(s.name)}]",
-                     reason=Words("skip.hidden_sheet")) for s in hidden]  # fmt: skip
-    visible = [s for s in sheets if not s.hidden]
-    # A sheet named like a notes sheet (说明, 注, Notes) is skipped unless it holds a table.
-    notes = [s for s in visible if _NOTE_SHEETS.match(s.name.strip()) and not _has_header(s)]
-    wanted = [s for s in visible if s not in notes] or visible
-    filled = [s for s in wanted if not _sheet_is_empty(s)]
-    if not filled:
-        first = wanted[0] if wanted else Sheet(path, "", [])
-        raise _Where(path, first.name, 1, "A").fail(
-            "the file is empty." if not first.name else "the sheet is empty.",
-            "put the data in the first sheet, starting with a header row "
-            "(see data/quarterly/template.xlsx).",
-        )
-    # (Sheets compare by identity: ``in`` below never compares their cells.)
-    skipped += [
-        Words("skip.in", where=f"{name}[{printable(s.name)}]", reason=Words("skip.notes_sheet"))
-        for s in notes
-        if s not in wanted
-    ]
-    skipped += [
-        Words("skip.in", where=f"{name}[{printable(s.name)}]", reason=Words("skip.empty_sheet"))
-        for s in wanted
-        if s not in filled
-    ]
+    filled, skipped = _sheets_to_read(path, sheets)
     out = ParsedFile([], skipped)
     for sheet in filled:
-        got, skip, unregistered = _parse_sheet(sheet, checksum, registry, year)
+        got, skip, unregistered = parse_sheet(sheet, checksum, registry, year)
         out.records += got
         out.unregistered += unregistered
         where = f"{name}{'[' + printable(sheet.name) + ']' if sheet.name else ''}"
@@ -184,3 +154,38 @@ def _parse_file(path: Path, registry: RegistryIndex, year: int | None) -> Parsed
                 f"{name} 按 {sheet.encoding.name} 编码读取：请用 muye history 核对名称是否正确。",
             ))  # fmt: skip
     return out
+
+
+def _sheets_to_read(path: Path, sheets: list[Sheet]) -> tuple[list[Sheet], list[str]]:
+    """The sheets to read, and the ones passed over (hidden, notes, empty) with why. A workbook
+    whose sheets are all hidden, or with nothing to read, is refused."""
+    name = printable(path.name)
+    hidden = [s for s in sheets if s.hidden]
+    if hidden and len(hidden) == len(sheets):
+        raise Cell(path, hidden[0].name, 1, "A").fail(
+            "every sheet of the workbook is hidden.",
+            "unhide the sheet with the data (right-click a sheet tab > Unhide) and save.",
+        )
+    visible = [s for s in sheets if not s.hidden]
+    # A sheet named like a notes sheet (说明, 注, Notes) is skipped unless it holds a table.
+    notes = [s for s in visible if NOTE_SHEETS.match(s.name.strip()) and not _has_header(s)]
+    wanted = [s for s in visible if s not in notes] or visible
+    filled = [s for s in wanted if not _sheet_is_empty(s)]
+    if not filled:
+        first = wanted[0] if wanted else Sheet(path, "", [])
+        raise Cell(path, first.name, 1, "A").fail(
+            "the file is empty." if not first.name else "the sheet is empty.",
+            "put the data in the first sheet, starting with a header row "
+            "(see data/quarterly/template.xlsx).",
+        )
+
+    def passed_over(group: list[Sheet], reason: str) -> list[str]:
+        return [Words("skip.in", where=f"{name}[{printable(s.name)}]", reason=Words(reason))
+                for s in group]  # fmt: skip
+
+    # (Sheets compare by identity: ``in`` below never compares their cells.)
+    return filled, (
+        passed_over(hidden, "skip.hidden_sheet")
+        + passed_over([s for s in notes if s not in wanted], "skip.notes_sheet")
+        + passed_over([s for s in wanted if s not in filled], "skip.empty_sheet")
+    )

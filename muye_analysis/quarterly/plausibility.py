@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from muye_analysis import units
 from muye_analysis.errors import DataError
 from muye_analysis.periods import Period
-from muye_analysis.quarterly.validate import _describe, _key, _where_of
+from muye_analysis.quarterly.validate import describe, record_key, where_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -77,8 +77,8 @@ def refuse_future(records: list[dict[str, Any]], today: dt.date) -> None:
     for record in records:
         end = period_end(record["year"], record["end_month"])
         if end > today:
-            raise _where_of(record).fail(
-                f"{_describe(record)}: the period ends on {end.isoformat()}, after today "
+            raise where_of(record).fail(
+                f"{describe(record)}: the period ends on {end.isoformat()}, after today "
                 f"({today.isoformat()}); no figure for it can have been published.",
                 "check the year of the period label (and the year column or title).",
             )
@@ -89,8 +89,8 @@ def refusal(problems: list[tuple[dict[str, Any], str]]) -> DataError:
     record, reason = problems[0]
     more = len(problems) - 1
     extra = f" ({more} more implausible value{'s' if more > 1 else ''} in this ingest.)"
-    return _where_of(record).fail(
-        f"implausible: {_describe(record)} {record['value']:.10g}"
+    return where_of(record).fail(
+        f"implausible: {describe(record)} {record['value']:.10g}"
         f"{' ' + record['unit'] if record.get('unit') else ''}: {reason}."
         + (extra if more else ""),
         _OVERRIDE,
@@ -134,7 +134,7 @@ def find_implausible(
     by_series: dict[tuple, list[dict[str, Any]]] = {}
     for record in merged.values():
         if record["measure"] == "level" and record["value"] > 0:
-            area, indicator, year, start, _end, _m = _key(record)
+            area, indicator, year, start, _end, _m = record_key(record)
             by_series.setdefault((area, indicator, year, start), []).append(record)
     # A value is compared with the store and with the values read before it, so that of two
     # values that disagree the later one (in file order) is named.
@@ -211,7 +211,7 @@ def _check_magnitude(
     by_series: dict[tuple, list[dict[str, Any]]],
     pending: set[int],
 ) -> str | None:
-    area, indicator, year, start, end, measure = _key(record)
+    area, indicator, year, start, end, measure = record_key(record)
     slip = "a unit slip? (万元 labelled 亿元 is 10,000 times too big, 元 as 亿元 10^8)"
     last = merged.get((area, indicator, year - 1, start, end, measure))
     last = None if last is None or id(last) in pending else last
@@ -245,7 +245,7 @@ def _check_part(record: dict[str, Any], merged: dict[tuple, dict[str, Any]]) -> 
     parent = parent or PARTS.get(record["indicator"])
     if not parent:
         return None
-    area, _indicator, year, start, end, measure = _key(record)
+    area, _indicator, year, start, end, measure = record_key(record)
     whole = merged.get((area, parent, year, start, end, measure))
     if whole is None or whole.get("unit") != record.get("unit"):
         return None

@@ -1,26 +1,27 @@
-"""Cells to validated store rows: where a cell is, what a sheet says once, units, growth."""
+"""The one place a row is finished: a cell -> a validated store row (``make_record``: the
+indicator, the period, the value in the registry's unit, the growth's price basis, the
+provenance), a published rank (``rank_record``), a row the registry does not know
+(``unregistered_record``), and the row's records as stored (``finish_row``: growth derived
+from 上年同期 where the table gives none, the area, the of-which parent)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from muye_analysis import schema, units
-from muye_analysis.errors import DataError, printable
-from muye_analysis.periods import FoundSpan, Period, PeriodError, find_year, parse_period
+from muye_analysis.errors import printable
+from muye_analysis.periods import Period
 from muye_analysis.quarterly.cells import (
+    CellError,
     ParsedNumber,
-    _CellError,
-    _text,
-    auto_date_problem,
+    cell_text,
     clean_indicator_name,
-    is_date,
+    is_blank,
     parse_number,
 )
-from muye_analysis.quarterly.files import Sheet
-from muye_analysis.quarterly.registry import RegistryIndex, _Indicator
+from muye_analysis.quarterly.layout import Cell, Context
+from muye_analysis.quarterly.registry import Indicator
 from muye_analysis.quarterly.store import MAX_TEXT_CHARS, RANK
 from muye_analysis.text import to_halfwidth
 
@@ -28,59 +29,11 @@ from muye_analysis.text import to_halfwidth
 # a typo in practice (a district's cumulative growth, even in 1-2月 from a small base).
 GROWTH_RANGE_PCT = (-100.0, 500.0)
 
-# -- locating cells ------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class _Where:
-    path: Path
-    sheet: str
-    row: int  # as a spreadsheet shows it (first row = 1)
-    column: str  # header text (or a column letter when there is no header)
-
-    def fail(self, problem: str, fix: str) -> DataError:
-        prefix = f"sheet {_clip(self.sheet)!r}: " if self.sheet else ""
-        return DataError(
-            prefix + _clip_quoted(problem), file=self.path, row=self.row,
-            column=_clip(self.column), fix=fix,
-        )  # fmt: skip
-
-
-# A cell of 70,000 characters quoted in full would flood the terminal: quotes are shortened.
-_LONG_QUOTE = re.compile(r"'[^']{120,}'")
-
-
-def _clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _clip_quoted(problem: str) -> str:
-    if len(problem) <= 200:
-        return problem
-    return _LONG_QUOTE.sub(lambda m: m.group(0)[:100] + "…'", problem)
-
-
-@dataclass
-class _Context:
-    """What a sheet says once for all its cells."""
-
-    sheet: Sheet
-    checksum: str
-    registry: RegistryIndex
-    year: int | None  # the caller's year= default
-    title_year: int | None = None
-    title_period: FoundSpan | None = None  # the span the title names (year may be None)
-    title_context: str | None = None  # 累计 / 当季 / 当月, when the title says which
-    title_period_text: str = ""  # the title text that names the period
-    table_unit: str | None = None
-    title: str = ""
-    source: str = ""  # the title as a source line: without its 单位 statement (a unit, no source)
-
-
-def _record(
-    ctx: _Context,
-    where: _Where,
-    info: _Indicator,
+def make_record(
+    ctx: Context,
+    where: Cell,
+    info: Indicator,
     period: Period,
     measure: str,
     number: ParsedNumber,
@@ -90,7 +43,7 @@ def _record(
     sub_item: bool,
     source: str,
     period_column: str | None = None,
-    prior_year: tuple[_Where, ParsedNumber, str | None] | None = None,
+    prior_year: tuple[Cell, ParsedNumber, str | None] | None = None,
 ) -> dict[str, Any]:
     """One validated store row from one cell (plus private keys used while validating).
 
@@ -128,7 +81,7 @@ def _record(
     }
 
 
-def _provenance(ctx: _Context, where: _Where, source: str) -> dict[str, Any]:
+def _provenance(ctx: Context, where: Cell, source: str) -> dict[str, Any]:
     """Where a stored value came from: the stated source, the file, sheet, row and column, and
     the raw file's checksum."""
     return {
@@ -141,7 +94,7 @@ def _provenance(ctx: _Context, where: _Where, source: str) -> dict[str, Any]:
     }
 
 
-def _refuse_month_of_quarterly(where: _Where, info: _Indicator, period: Period) -> None:
+def _refuse_month_of_quarterly(where: Cell, info: Indicator, period: Period) -> None:
     """A quarterly-compiled indicator (district GDP, in the city's unified accounting: 一季度,
     上半年, 前三季度, 全年) under a label that is no quarter span (1-8月, 8月当月) is refused:
     no such figure is published, so the cell is another period's figure under the wrong label
@@ -169,11 +122,9 @@ RANKS_GROWTH = re.compile(r"增速|增长|增幅|速度")
 RANKS_LEVEL = re.compile(r"总量|绝对|规模|总额|累计")
 
 
-def rank_number(where: _Where, cell: Any) -> int | None:
+def rank_number(where: Cell, cell: Any) -> int | None:
     """A 位次 cell as a position (1 = first), None when blank; anything else is refused."""
-    from muye_analysis.quarterly.cells import _blank
-
-    if _blank(cell):
+    if is_blank(cell):
         return None
     rank = None
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
@@ -188,9 +139,9 @@ def rank_number(where: _Where, cell: Any) -> int | None:
 
 
 def rank_record(
-    ctx: _Context,
-    where: _Where,
-    info: _Indicator,
+    ctx: Context,
+    where: Cell,
+    info: Indicator,
     period: Period,
     rank: int,
     ranked_on: str,
@@ -221,7 +172,7 @@ def rank_record(
 
 
 def _check_growth(
-    where: _Where, info: _Indicator, number: ParsedNumber, price_basis: str | None
+    where: Cell, info: Indicator, number: ParsedNumber, price_basis: str | None
 ) -> tuple[float, str, str | None]:
     if number.unit not in (None, "%"):
         raise where.fail(
@@ -239,7 +190,7 @@ def _check_growth(
 
 
 def _convert_level(
-    where: _Where, info: _Indicator, number: ParsedNumber, unit: str | None
+    where: Cell, info: Indicator, number: ParsedNumber, unit: str | None
 ) -> tuple[float, str | None]:
     value = float(number.value)  # type: ignore[arg-type]
     if unit is None:
@@ -271,9 +222,7 @@ def _convert_level(
     return value, info.unit
 
 
-def _resolve_unit(
-    where: _Where, explicit: dict[str, str | None], default: str | None
-) -> str | None:
+def resolve_unit(where: Cell, explicit: dict[str, str | None], default: str | None) -> str | None:
     """The one unit the cell, row and column agree on; the table's 单位 is only a default."""
     given = {source: u for source, u in explicit.items() if u}
     if len(set(given.values())) > 1:
@@ -282,21 +231,9 @@ def _resolve_unit(
     return next(iter(given.values()), default)
 
 
-def _lookup(ctx: _Context, where: _Where, raw_name: str) -> tuple[_Indicator, bool, str | None]:
-    found, sub, unit = _lookup_or_none(ctx, where, raw_name)
-    if found is None:
-        examples = "、".join(ctx.registry.examples)
-        raise where.fail(
-            f"unknown indicator {raw_name.strip()!r}.",
-            f"use a registry id or Chinese name (e.g. {examples}), add the name to synonyms_zh "
-            "in data/curated/registry.csv, or delete the row.",
-        )
-    return found, sub, unit
-
-
-def _lookup_or_none(
-    ctx: _Context, where: _Where, raw_name: str
-) -> tuple[_Indicator | None, bool, str | None]:
+def lookup_or_none(
+    ctx: Context, where: Cell, raw_name: str
+) -> tuple[Indicator | None, bool, str | None]:
     """The registry indicator of a row name, None when the registry has no such name (the
     bureau table's own rows: kept as unregistered, ``unregistered_record``); a name two
     indicators share is refused."""
@@ -311,8 +248,8 @@ def _lookup_or_none(
 
 
 def unregistered_record(
-    ctx: _Context,
-    where: _Where,
+    ctx: Context,
+    where: Cell,
     raw_name: str,
     period: Period,
     measure: str,
@@ -328,12 +265,12 @@ def unregistered_record(
     one (else None, the text kept) and the cell — in the store's ``unregistered`` table, never
     in the figures the analysis reads."""
     name, _sub, name_unit = clean_indicator_name(raw_name)
-    text = _text(cell)
+    text = cell_text(cell)
     try:
         number = parse_number(cell)
         value = None if number.value is None else float(number.value)
         unit = number.unit or unit
-    except _CellError:
+    except CellError:
         value = None
     return {
         "label": name[:MAX_TEXT_CHARS],
@@ -352,40 +289,14 @@ def unregistered_record(
     }
 
 
-def _parse_cell(where: _Where, cell: Any) -> ParsedNumber:
+def parse_cell(where: Cell, cell: Any) -> ParsedNumber:
     try:
         return parse_number(cell)
-    except _CellError as exc:
+    except CellError as exc:
         raise where.fail(exc.problem, exc.fix) from None
 
 
-def _resolve_period(
-    where: _Where, label: Any, year: int | None, context: str | None = None
-) -> Period:
-    """The period of a label, read with the header's or title's 累计 / 当季 / 当月."""
-    if is_date(label):
-        raise where.fail(*auto_date_problem(label, "a period label (1-9月)"))
-    try:
-        return parse_period(_text(label), year=year, context=context)
-    except PeriodError as exc:
-        raise where.fail(
-            str(exc), "write a label such as YYYY年1-3月 (year to date) or YYYY年4-6月."
-        ) from None
-
-
-def _parse_year(where: _Where, cell: Any) -> int | None:
-    if is_date(cell):
-        raise where.fail(*auto_date_problem(cell, "a year"))
-    text = _text(cell)
-    if not text:
-        return None
-    found = find_year(text)
-    if found is None or not re.fullmatch(r"\d{4}年?", text):
-        raise where.fail(f"{text!r} is not a year.", "write a four-digit year (YYYY).")
-    return found
-
-
-def _derived_growth(level: dict[str, Any], info: _Indicator) -> dict[str, Any] | None:
+def derived_growth(level: dict[str, Any], info: Indicator) -> dict[str, Any] | None:
     """Growth from this year's level and 上年同期 when the table gives no growth: (L ÷ P − 1) ×
     100, marked derived. None for real-growth indicators (GDP, 规上工业: their growth is at
     comparable prices, which current-price levels cannot give), for rates, or without a
@@ -409,3 +320,27 @@ def _derived_growth(level: dict[str, Any], info: _Indicator) -> dict[str, Any] |
         }
     )
     return derived
+
+
+def finish_row(
+    row_records: list[dict[str, Any]], info: Indicator | None, *, parent: str | None,
+    area: str | None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """A row's records as stored: each level whose months have no growth on the row gains the
+    growth derived from it and its 上年同期 (``derived_growth``, after the row's own records);
+    every record gets the row's area and ``parent`` (the indicator an of-which item belongs
+    to, None for others). ``info`` None derives nothing (a city table: no 上年同期)."""
+    with_growth = {(r["start_month"], r["end_month"]) for r in row_records
+                   if r["measure"] == "growth"}  # fmt: skip
+    out = list(row_records)
+    for record in row_records if info is not None else ():
+        if (
+            record["measure"] == "level"
+            and (record["start_month"], record["end_month"]) not in with_growth
+        ):
+            derived = derived_growth(record, info)
+            out += [derived] if derived is not None else []
+    for record in out:
+        record["_parent"] = parent
+        record["area"] = area
+    return out

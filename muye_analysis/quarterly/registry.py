@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class _Indicator:
+class Indicator:
     id: str
     unit: str | None
     flow: bool
@@ -23,17 +23,17 @@ class _Indicator:
 class RegistryIndex:
     """Registry ids, Chinese names, short names and synonyms -> indicator."""
 
-    by_name: dict[str, _Indicator | None]
+    by_name: dict[str, Indicator | None]
     examples: list[str]
 
     @classmethod
     def from_frame(cls, registry: pd.DataFrame) -> RegistryIndex:
-        by_name: dict[str, _Indicator | None] = {}
+        by_name: dict[str, Indicator | None] = {}
         for row in registry.to_dict("records"):
-            info = _Indicator(
+            info = Indicator(
                 id=str(row["indicator"]),
                 unit=_str_or_none(row.get("unit")),
-                flow=_is_true(row.get("flow")),
+                flow=is_true(row.get("flow")),
                 growth_basis=_str_or_none(row.get("growth_basis")),
             )
             synonyms = _str_or_none(row.get("synonyms_zh")) or ""
@@ -51,7 +51,7 @@ class RegistryIndex:
         examples = [str(n) for n in registry["name_zh"].head(6)]
         return cls(by_name, examples)
 
-    def lookup(self, name: str) -> _Indicator | str | None:
+    def lookup(self, name: str) -> Indicator | str | None:
         """The indicator, None if unknown, or "ambiguous"."""
         key = name.lower()
         if key not in self.by_name:
@@ -59,7 +59,7 @@ class RegistryIndex:
         return self.by_name[key] or "ambiguous"
 
 
-def _is_true(value: Any) -> bool:
+def is_true(value: Any) -> bool:
     """True for True, "true", "True" or "1" (a registry read as text or typed); else False."""
     return (_str_or_none(value) or "").lower() in ("true", "1")
 

@@ -5,7 +5,7 @@
 row, column, SHA-256 of the raw file, the release label when the file gives one), when it was
 ingested and, for a value accepted over a plausibility refusal, the reason (``outlier_note``).
 A revision never deletes: the earlier row stays with ``current = 0``; the current view is the
-latest accepted vintage per key (``KEY``), which ``read_store`` returns as a DataFrame.
+latest accepted vintage per key (``KEY``), which ``read_store`` (``frames``) returns as a DataFrame.
 
 Writers take the database's write lock first (``BEGIN IMMEDIATE``), so two ingests at once run
 one after the other instead of one overwriting the other; one ingest is one transaction, so an
@@ -28,10 +28,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from muye_analysis import config, schema
+from muye_analysis import config
 from muye_analysis.atomic import interrupts_deferred, note_committed, remove_stale_temp_files
 from muye_analysis.errors import DataError, describe_os_error
-from muye_analysis.periods import Period
+from muye_analysis.quarterly.store_errors import (
+    BUSY_TIMEOUT_S,
+    FIX_DAMAGED,
+    check_damage,
+    store_error,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +53,7 @@ MEASURES = ("level", "growth")  # the measures that hold a value of the indicato
 # A published rank (位次, 全市位次) is stored beside the values as measure ``rank``: the value is
 # the position (1 = first), the unit 位, and ``ranked_on`` says what was ranked (``level`` or
 # ``growth``, one of MEASURES). The key's measure slot of a rank names both ("rank:growth", see
-# ``_key``), so a table giving a 总量位次 and an 增速位次 keeps both; every other row has
+# ``record_key``), so a table giving a 总量位次 and an 增速位次 keeps both; every other row has
 # ranked_on "".
 RANK = "rank"
 STORE_MEASURES = (*MEASURES, RANK)
@@ -58,8 +63,6 @@ VINTAGE_COLUMNS = ("release", "ingested_at", "ingest_id", "outlier_note", "curre
 # Longest text kept in a store cell: a title row of 70,000 characters is a mistake, and capping
 # it keeps the store small and readable by every tool.
 MAX_TEXT_CHARS = 500
-# How long a writer waits for another ingest to finish before giving up.
-BUSY_TIMEOUT_S = 120.0
 # A leftover temporary file older than this is from a killed process, not a running one.
 LEFTOVER_AGE_S = 60.0
 
@@ -102,10 +105,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS vintage_current_v2
     WHERE current = 1
 """
 _ROW_COLUMNS = (*STORE_COLUMNS, "release", "ingested_at", "ingest_id", "outlier_note")
-_FIX_DAMAGED = (
-    "the store was changed by hand or damaged: restore it from a backup, or move it away and "
-    "ingest the raw files again (muye ingest data/quarterly); `muye export` gives a copy to edit."
-)
 
 # -- where it lives ------------------------------------------------------------------------------
 
@@ -120,12 +119,12 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
-def _key(record: dict[str, Any]) -> tuple:
+def record_key(record: dict[str, Any]) -> tuple:
     """The store key of a record; area and start_month default to the district and January.
     Computed once per record (the key fields never change after parsing)."""
-    key = record.get("_key")
+    key = record.get("record_key")
     if key is None:
-        key = record["_key"] = (
+        key = record["record_key"] = (
             record.get("area") or DEFAULT_AREA,
             record["indicator"],
             record["year"],
@@ -167,66 +166,6 @@ def complete(record: dict[str, Any]) -> dict[str, Any]:
 # -- connections ---------------------------------------------------------------------------------
 
 
-def _store_error(exc: sqlite3.Error, path: Path, *, write: bool = True) -> DataError:
-    text = str(exc)
-    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
-        return DataError(
-            f"another ingest held the store for more than {BUSY_TIMEOUT_S:g} s ({text}).",
-            file=path,
-            fix="wait for the other `muye ingest` or `muye run` to finish, then run this again.",
-        )
-    if isinstance(exc, sqlite3.OperationalError) and (
-        "readonly" in text or "unable to open" in text or "disk I/O" in text or "full" in text
-    ):
-        cause, fix = _diagnose_write_failure(path, text)
-        if not write:  # reading needs SQLite's shared-memory file beside the store
-            return DataError(f"cannot open the store ({text}): {cause}.", file=path,
-                             fix=fix.replace(" and ingest again", ""))  # fmt: skip
-        return DataError(f"cannot write the store ({text}): {cause}; nothing was written.",
-                         file=path, fix=fix)  # fmt: skip
-    return DataError(f"the store is not a readable database ({text}).", file=path,
-                     fix=_FIX_DAMAGED)  # fmt: skip
-
-
-def _diagnose_write_failure(path: Path, text: str) -> tuple[str, str]:
-    """The real cause behind SQLite's "disk I/O error" / "readonly" / "full" (SQLite does not
-    pass the system's error number on): a file-size limit, a full disk, a read-only file
-    system or store, a folder that is missing or not writable."""
-    import os
-    import resource
-
-    folder = path.parent
-    try:
-        info = os.statvfs(folder)
-    except OSError:
-        info = None
-    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
-    if "readonly" not in text and soft != resource.RLIM_INFINITY:
-        return (
-            f"the file-size limit of this session (ulimit -f: {soft:,} bytes) stops the store "
-            "from growing (EFBIG)",
-            "raise the limit (ulimit -f unlimited) and ingest again.",
-        )
-    if not folder.is_dir():
-        return (f"the folder {folder} is missing",
-                "create it, or set MUYE_PROCESSED_DIR to a writable folder.")  # fmt: skip
-    if info is not None and info.f_flag & os.ST_RDONLY:
-        return ("the file system is read-only (EROFS)",
-                "set MUYE_PROCESSED_DIR to a writable folder on another disk.")  # fmt: skip
-    if "full" in text or (info is not None and info.f_bavail * info.f_frsize < 1024 * 1024):
-        return ("the disk is full (ENOSPC)",
-                "free some space (or set MUYE_PROCESSED_DIR to another disk), then ingest "
-                "again.")  # fmt: skip
-    if "readonly" in text or "unable to open" in text or not os.access(folder, os.W_OK):
-        return (f"the store or its folder {folder} is read-only (permissions)",
-                "make it writable (chmod u+w), or set MUYE_PROCESSED_DIR to a writable "
-                "folder.")  # fmt: skip
-    return (
-        "the disk reported an input/output error",
-        "check the disk, or set MUYE_PROCESSED_DIR to a writable folder on another disk.",
-    )
-
-
 @contextlib.contextmanager
 def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     """An open connection; with ``write`` the folder is created and the schema ensured."""
@@ -248,7 +187,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     try:
         con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
     except sqlite3.Error as exc:
-        raise _store_error(exc, path, write=write) from None
+        raise store_error(exc, path, write=write) from None
     try:
         con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if write:
@@ -257,7 +196,7 @@ def _connect(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         with contextlib.suppress(sqlite3.Error):
             con.rollback()
-        raise _store_error(exc, path, write=write) from None
+        raise store_error(exc, path, write=write) from None
     finally:
         con.close()
 
@@ -383,19 +322,19 @@ def _legacy_records(path: Path) -> list[dict[str, Any]]:
     except UnicodeDecodeError as exc:
         raise DataError(f"the CSV store is not UTF-8 (byte {exc.start}).", file=path,
                         row=path.read_bytes()[: exc.start].count(b"\n") + 1,
-                        fix=_FIX_DAMAGED) from None  # fmt: skip
+                        fix=FIX_DAMAGED) from None  # fmt: skip
     reader = csv.DictReader(text.splitlines(), strict=True)
     missing = [c for c in _LEGACY_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise DataError(f"the CSV store lacks column(s) {', '.join(missing)}.", file=path, row=1,
-                        column=missing[0], fix=_FIX_DAMAGED)  # fmt: skip
+                        column=missing[0], fix=FIX_DAMAGED)  # fmt: skip
     records = []
     try:
         for line in reader:
             row = reader.line_num
             if None in line.values() or None in line:
                 raise DataError("the row has the wrong number of cells (cut short?).", file=path,
-                                row=row, column=_LEGACY_COLUMNS[-1], fix=_FIX_DAMAGED)  # fmt: skip
+                                row=row, column=_LEGACY_COLUMNS[-1], fix=FIX_DAMAGED)  # fmt: skip
             record: dict[str, Any] = {k: (line[k] if line[k] != "" else None)
                                       for k in _LEGACY_COLUMNS}  # fmt: skip
             for column in ("year", "end_month", "row", "value"):
@@ -404,7 +343,7 @@ def _legacy_records(path: Path) -> list[dict[str, Any]]:
             records.append(record)
     except csv.Error as exc:
         raise DataError(f"the CSV store is malformed ({exc}).", file=path, row=reader.line_num,
-                        fix=_FIX_DAMAGED) from None  # fmt: skip
+                        fix=FIX_DAMAGED) from None  # fmt: skip
     return records
 
 
@@ -417,7 +356,7 @@ def _legacy_number(path: Path, row: int, column: str, text: str) -> float | int 
         return None
     if number is None or (isinstance(number, float) and not math.isfinite(number)):
         raise DataError(f"{text!r} is not a number.", file=path, row=row, column=column,
-                        fix=_FIX_DAMAGED)  # fmt: skip
+                        fix=FIX_DAMAGED)  # fmt: skip
     return number
 
 
@@ -545,47 +484,6 @@ def read_unregistered(store_dir: str | Path | None = None) -> pd.DataFrame:
 # -- reading -------------------------------------------------------------------------------------
 
 _SELECT = "SELECT id, " + ", ".join(f'"{c}"' for c in (*_ROW_COLUMNS, "current")) + " FROM vintage"
-# One SQL pass finds the first hand-damaged row (cheaper than checking 8,000 rows in Python).
-_DAMAGE = """
-SELECT id, CASE
-    WHEN typeof(area) != 'text' OR area = '' THEN 'area'
-    WHEN typeof(indicator) != 'text' OR indicator = '' THEN 'indicator'
-    WHEN typeof(year) != 'integer' THEN 'year'
-    WHEN typeof(start_month) != 'integer' THEN 'start_month'
-    WHEN typeof(end_month) != 'integer' THEN 'end_month'
-    WHEN measure IS NOT 'level' AND measure IS NOT 'growth' AND measure IS NOT 'rank'
-         THEN 'measure'
-    WHEN typeof(value) NOT IN ('real', 'integer') OR abs(value) > 1e300 THEN 'value'
-    WHEN prior_year_value IS NOT NULL AND (typeof(prior_year_value) NOT IN ('real', 'integer')
-         OR abs(prior_year_value) > 1e300) THEN 'prior_year_value'
-    WHEN "row" IS NOT NULL AND typeof("row") != 'integer' THEN 'row'
-    WHEN typeof(ingested_at) != 'text' OR ingested_at = '' THEN 'ingested_at'
-    WHEN typeof(current) != 'integer' OR current NOT IN (0, 1) THEN 'current'
-    WHEN NOT (1 <= start_month AND start_month <= end_month AND end_month <= 12) THEN 'end_month'
-END AS bad FROM vintage WHERE bad IS NOT NULL ORDER BY id LIMIT 1
-"""
-
-
-def _check_damage(con: sqlite3.Connection, path: Path) -> None:
-    """DataError naming the first store row (vintage id) and column a hand edit broke."""
-    found = con.execute(_DAMAGE).fetchone()
-    if found is None:
-        return
-    row, column = found
-    (value,) = con.execute(f'SELECT "{column}" FROM vintage WHERE id = ?', (row,)).fetchone()
-    why = {
-        "value": "is not a number", "prior_year_value": "is not a number",
-        "year": "is not a whole number", "start_month": "is not a whole number",
-        "end_month": "is not a month span within a year", "row": "is not a whole number",
-        "measure": "is neither level, growth nor rank", "current": "is neither 0 nor 1",
-    }.get(column, "is empty or not text, but every value needs it")  # fmt: skip
-    raise DataError(
-        f"store row {row} (vintage id), column {column!r}: {value!r} {why}.",
-        file=path,
-        row=row,
-        column=column,
-        fix=_FIX_DAMAGED,
-    )
 
 
 def _record(raw: tuple, names: list[str]) -> dict[str, Any]:
@@ -635,7 +533,7 @@ def _rows(path: Path, where: str = "", params: tuple = ()) -> list[dict[str, Any
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise _store_error(exc, path) from None
+        raise store_error(exc, path) from None
 
 
 def _fetch(con: sqlite3.Connection, path: Path, sql: str, params: tuple) -> list[dict[str, Any]]:
@@ -643,7 +541,7 @@ def _fetch(con: sqlite3.Connection, path: Path, sql: str, params: tuple) -> list
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vintage'"
     ).fetchone():
         return []  # a first ingest that failed (disk full, file-size limit) before the schema
-    _check_damage(con, path)
+    check_damage(con, path)
     if "ranked_on" not in _columns(con):  # a version-1 store read before any write upgraded it
         sql = sql.replace('"ranked_on"', "'' AS \"ranked_on\"")
     cursor = con.execute(sql, params)
@@ -660,7 +558,7 @@ def current_records(
         rows = _rows(path, "current = 1")
     else:
         rows = _fetch(con, path, _SELECT + " WHERE current = 1 ORDER BY id", ())
-    return {_key(r): r for r in rows}
+    return {record_key(r): r for r in rows}
 
 
 def all_vintages(
@@ -671,144 +569,3 @@ def all_vintages(
     if con is None:
         return _rows(path)
     return _fetch(con, path, _SELECT + " ORDER BY id", ())
-
-
-def _typed(df: pd.DataFrame, *, sort: bool = True) -> pd.DataFrame:
-    import pandas as pd
-
-    out = df.reindex(columns=list(STORE_COLUMNS))
-    out = out.astype(
-        {
-            "indicator": "string",
-            "year": "Int64",
-            "end_month": "Int64",
-            "period": "string",
-            "measure": pd.CategoricalDtype(list(STORE_MEASURES)),
-            "value": "Float64",
-            "unit": "string",
-            "price_basis": pd.CategoricalDtype(list(schema.PRICE_BASES)),
-            "sub_item": "boolean",
-            "marker": "string",
-            "source": "string",
-            "file": "string",
-            "sheet": "string",
-            "row": "Int64",
-            "column": "string",
-            "checksum": "string",
-            "area": "string",
-            "start_month": "Int64",
-            "prior_year_value": "Float64",
-            "derived": "string",
-            "ranked_on": "string",
-        }
-    )
-    return out.sort_values([*KEY, "ranked_on"], ignore_index=True) if sort else out
-
-
-def _store_row(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: record.get(k) for k in STORE_COLUMNS}
-
-
-def _defaults(df: pd.DataFrame) -> pd.DataFrame:
-    """The agreed defaults of the columns a record may lack (area, start_month, derived)."""
-    df = df.fillna({"area": DEFAULT_AREA, "start_month": 1, "derived": "", "ranked_on": ""})
-    for column in ("marker", "sheet", "source", "unit", "price_basis"):
-        df[column] = df[column].replace("", None)
-    return df
-
-
-def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
-    import pandas as pd
-
-    clean = [_store_row(r) for r in records]
-    df = pd.DataFrame(clean, columns=list(STORE_COLUMNS))
-    return _typed(_defaults(df))
-
-
-def read_store(store_dir: str | Path | None = None) -> pd.DataFrame:
-    """The current value of every year-to-date figure ingested so far (the latest accepted
-    vintage per key), with ``STORE_COLUMNS``; empty, with the columns, when there is none."""
-    return _frame(list(current_records(store_dir).values()))
-
-
-def read_history(store_dir: str | Path | None = None) -> pd.DataFrame:
-    """Every vintage ever accepted, oldest first: ``STORE_COLUMNS`` plus id, release,
-    ingested_at, outlier_note and current (True for the value the store uses now)."""
-    import pandas as pd
-
-    rows = all_vintages(store_dir)
-    base = _defaults(pd.DataFrame([_store_row(r) for r in rows], columns=list(STORE_COLUMNS)))
-    out = _typed(base, sort=False)
-    out["id"] = pd.array([r["id"] for r in rows], dtype="Int64")
-    for column in ("release", "ingested_at", "outlier_note"):
-        out[column] = pd.array([r[column] for r in rows], dtype="string")
-    out["current"] = pd.array([bool(r["current"]) for r in rows], dtype="boolean")
-    return out
-
-
-# Words that mark made-up figures in a store row's source or file name (the project's own test
-# and example files say "synthetic"; Chinese users write 示例 / 模拟 / 测试).
-SYNTHETIC_PATTERN = r"synthetic|合成|示例|模拟|虚构|测试|illustrat|example|dummy|fake|test data"
-
-
-def is_synthetic(store: pd.DataFrame) -> pd.Series:
-    """Boolean mask of store rows whose ``source`` or ``file`` marks them as made up: such rows
-    never reach a briefing, and any chart drawn from them is stamped as synthetic."""
-    words = store["source"].fillna("").astype(str) + " " + store["file"].fillna("").astype(str)
-    return words.str.contains(SYNTHETIC_PATTERN, case=False, regex=True).astype(bool)
-
-
-def district_rows(store: pd.DataFrame, area: str = DEFAULT_AREA) -> pd.DataFrame:
-    """The rows of one area (the district by default; a row without an area is the district's):
-    gaps, progress and the briefing judge the district's targets on its own figures, never on
-    the city's or province's series stored beside them."""
-    if "area" not in store.columns:
-        return store
-    return store[store["area"].fillna(DEFAULT_AREA) == area]
-
-
-def ytd_series(
-    indicator: str, store: pd.DataFrame | None = None, *, area: str = DEFAULT_AREA
-) -> pd.DataFrame:
-    """One indicator's year-to-date figures in one area (the district by default), one row per
-    period: year, end_month, period, level, growth (NA where not given) and prior_year (上年同期
-    printed beside the level, NA where not given). Spans that do not start in January (二季度
-    alone) are left out. The input of ``muye_analysis.forecast`` and of the weights in
-    ``targets.weights_for``."""
-    import pandas as pd
-
-    store = read_store() if store is None else store
-    rows = store[(store["indicator"] == indicator) & ~store["sub_item"].fillna(False)]
-    rows = rows[rows["measure"].isin(MEASURES)]  # values only: a published rank is no figure
-    if "area" in rows.columns:  # a row without an area is the district's (the agreed default)
-        rows = rows[rows["area"].fillna(DEFAULT_AREA) == area]
-    if "start_month" in rows.columns:
-        rows = rows[rows["start_month"].fillna(1).astype(int) == 1]
-    wide = rows.pivot_table(
-        index=["year", "end_month"], columns="measure", values="value", observed=False,
-        aggfunc="first", dropna=False,
-    ).reset_index()  # fmt: skip
-    wide = wide.dropna(subset=[m for m in MEASURES if m in wide.columns], how="all")
-    out = pd.DataFrame(
-        {
-            "year": wide["year"].astype("Int64"),
-            "end_month": wide["end_month"].astype("Int64"),
-        }
-    )
-    out["period"] = [
-        Period(int(y), int(m)).label("zh")
-        for y, m in zip(out["year"], out["end_month"], strict=True)
-    ]
-    for measure in MEASURES:
-        out[measure] = wide[measure].astype("Float64") if measure in wide else pd.NA
-    out["prior_year"] = pd.array([pd.NA] * len(out), dtype="Float64")
-    if "prior_year_value" in rows.columns:
-        prior = rows[rows["measure"] == "level"].dropna(subset=["prior_year_value"])
-        keys = zip(prior["year"], prior["end_month"], prior["prior_year_value"], strict=True)
-        lookup = {(int(y), int(m)): float(v) for y, m, v in keys}
-        periods = zip(out["year"], out["end_month"], strict=True)
-        out["prior_year"] = pd.array(
-            [lookup.get((int(y), int(m)), pd.NA) for y, m in periods], dtype="Float64"
-        )
-    out["period"] = out["period"].astype("string")
-    return out.sort_values(["year", "end_month"], ignore_index=True)

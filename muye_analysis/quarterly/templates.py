@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from muye_analysis import config
-from muye_analysis.quarterly.cells import _column_letter
+from muye_analysis.quarterly.cells import column_letter
 
 TEMPLATE_COLUMNS = (
     "indicator", "year", "period", "level", "unit", "prior_year", "growth_pct", "price_basis",
@@ -71,12 +71,12 @@ def write_templates(folder: str | Path | None = None) -> list[Path]:
     widths = {"indicator": 28, "year": 8, "period": 14, "level": 12, "unit": 8,
               "prior_year": 12, "growth_pct": 12, "price_basis": 12, "source": 40}  # fmt: skip
     for j, name in enumerate(TEMPLATE_COLUMNS):
-        ws.column_dimensions[_column_letter(j)].width = widths[name]
+        ws.column_dimensions[column_letter(j)].width = widths[name]
     ws.freeze_panes = "A2"
     choices = {"unit": '"亿元,万元,%,个,家,人,所,处,座,万亩,万斤"',
                "price_basis": '"real,nominal,可比价,现价"'}  # fmt: skip
     for name, formula in choices.items():
-        letter = _column_letter(TEMPLATE_COLUMNS.index(name))
+        letter = column_letter(TEMPLATE_COLUMNS.index(name))
         check = DataValidation(type="list", formula1=formula, allow_blank=True)
         check.add(f"{letter}2:{letter}1000")
         ws.add_data_validation(check)

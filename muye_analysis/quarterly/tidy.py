@@ -1,73 +1,43 @@
-"""The tidy layout (one row per indicator and period) and what both layouts share: the
-header row, column roles and the title rows above."""
+"""The tidy layout: one row per indicator and period, as data/quarterly/template.csv."""
 
 from __future__ import annotations
 
-import re
+import functools
+from dataclasses import dataclass
 from typing import Any
 
-from muye_analysis.errors import DataError
-from muye_analysis.periods import (
-    BareMonthError,
-    FoundSpan,
-    PeriodError,
-    find_span,
-    find_year,
-    span_context,
-)
+from muye_analysis.periods import Period, span_context
 from muye_analysis.quarterly.cells import (
-    _ALIAS_OF,
-    _DATE,
-    _KNOWN_UNITS,
-    _TABLE_UNIT,
-    HEADER_SEARCH_ROWS,
-    CellError,
-    _blank,
-    _column_letter,
-    _header_key,
-    _text,
-    _unit_in_parens,
-    canonical_area,
-    parse_price_basis,
+    ALIAS_OF,
+    KNOWN_UNITS,
+    cell_text,
+    column_letter,
+    header_key,
+    is_blank,
+    unit_in_parens,
 )
-from muye_analysis.quarterly.files import Sheet
+from muye_analysis.quarterly.headers import (
+    area_of,
+    find_header,
+    header_roles,
+    header_row_or_none,
+    price_basis_of,
+    refuse_second_header,
+    refuse_unnamed_values,
+)
+from muye_analysis.quarterly.layout import Cell, Context, Sheet, SheetRows, clip
 from muye_analysis.quarterly.records import (
-    _clip,
-    _Context,
-    _derived_growth,
-    _lookup_or_none,
-    _parse_cell,
-    _parse_year,
-    _record,
-    _resolve_period,
-    _resolve_unit,
-    _Where,
+    finish_row,
+    lookup_or_none,
+    make_record,
+    parse_cell,
+    resolve_unit,
     unregistered_record,
 )
-from muye_analysis.quarterly.registry import _Indicator
+from muye_analysis.quarterly.registry import Indicator
+from muye_analysis.quarterly.spans import parse_year, period_of_label, read_title
 from muye_analysis.quarterly.store import MEASURES
 from muye_analysis.quarterly.templates import TEMPLATE_COLUMNS
-
-
-def _find_header(sheet: Sheet) -> int:
-    for i, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        if any(_ALIAS_OF.get(_header_key(_text(c))) == "indicator" for c in row):
-            return i
-    raise _Where(sheet.path, sheet.name, 1, "A").fail(
-        "no header row with an indicator column (indicator / 指标 / 指标名称 / 项目) "
-        f"in the first {HEADER_SEARCH_ROWS} rows.",
-        "start the table with a header row; see data/quarterly/template.csv.",
-    )
-
-
-def _roles(header: list[str]) -> dict[str, int]:
-    roles: dict[str, int] = {}
-    for j, text in enumerate(header):
-        role = _ALIAS_OF.get(_header_key(text))
-        if role is not None and role not in roles:
-            roles[role] = j
-    return roles
-
 
 # Roles a tidy table may give only once: a second level column (with other values) would
 # otherwise be ignored without a word.
@@ -79,202 +49,219 @@ _SINGLE_ROLES = (
 def _refuse_duplicated_roles(sheet: Sheet, header_at: int, header: list[str]) -> None:
     first: dict[str, int] = {}
     for j, text in enumerate(header):
-        role = _ALIAS_OF.get(_header_key(text))
+        role = ALIAS_OF.get(header_key(text))
         if role not in _SINGLE_ROLES:
             continue
         if role in first:
             i = first[role]
-            raise _Where(sheet.path, sheet.name, header_at + 1, text).fail(
-                f"duplicated column: {header[i]!r} (column {_column_letter(i)}) and {text!r} "
-                f"(column {_column_letter(j)}) both hold the {role}; only one can be read.",
+            raise Cell(sheet.path, sheet.name, header_at + 1, text).fail(
+                f"duplicated column: {header[i]!r} (column {column_letter(i)}) and {text!r} "
+                f"(column {column_letter(j)}) both hold the {role}; only one can be read.",
                 "delete or rename one of them (keep the one with the published figures).",
             )
         first[role] = j
 
 
-# 单位：万元 (or （单位：亿元、%）) above a table: what its numbers are in, not their source.
-_UNIT_STATEMENT = re.compile(r"[(（]?\s*单位\s*[:：]\s*[^\s)）]*[)）]?")
+class TidyLayout:
+    """One row per indicator and period: a header with an indicator and a period column."""
+
+    name = "tidy"
+
+    def recognises(self, sheet: Sheet) -> bool:
+        at = header_row_or_none(sheet)
+        return at is not None and "period" in header_roles(sheet, at)
+
+    def read(self, ctx: Context) -> SheetRows:
+        at = find_header(ctx.sheet)
+        read_title(ctx, ctx.sheet.rows[:at])
+        records, unregistered = parse_tidy(ctx, at, header_roles(ctx.sheet, at))
+        return SheetRows(records, [], unregistered, header_row=at)
 
 
-def _read_title(ctx: _Context, rows: list[list[Any]]) -> None:
-    """Period, year, 单位 and 累计/当季/当月 from the rows above the header (a title such as
-    2019年1-9月…)."""
-    texts = []
-    for i, row in enumerate(rows):
-        for j, cell in enumerate(row):
-            text = _text(cell)
-            if not text:
-                continue
-            texts.append(text)
-            try:
-                found = find_span(_DATE.sub("", text))  # 制表日期 2019年10月15日 is no period
-            except BareMonthError as exc:
-                # A monthly report's title (2019年9月主要经济指标) dates its 本年累计 columns:
-                # the year to date through that month.
-                found = FoundSpan(exc.year, 1, exc.month)
-            except PeriodError as exc:
-                where = _Where(ctx.sheet.path, ctx.sheet.name, i + 1, _column_letter(j))
-                raise where.fail(str(exc), "give the year-to-date span in the title.") from None
-            if found and ctx.title_period is None:
-                ctx.title_period = found
-                ctx.title_period_text = _DATE.sub("", text)
-            if ctx.title_year is None:
-                ctx.title_year = find_year(text)
-            unit = _TABLE_UNIT.search(text)
-            if unit and ctx.table_unit is None and unit.group(1) in _KNOWN_UNITS:
-                ctx.table_unit = unit.group(1)
-    ctx.title = " ".join(texts)
-    ctx.source = " ".join(filter(None, (_UNIT_STATEMENT.sub("", t).strip() for t in texts)))
-    ctx.title_context = span_context(_DATE.sub("", ctx.title))
-    if ctx.title_period and ctx.title_period.year is not None:
-        ctx.title_year = ctx.title_period.year
+LAYOUT = TidyLayout()
+
+# The columns that hold a row's values: a row with none of them filled stores nothing.
+_VALUE_ROLES = ("level", "growth", "prior_year")
 
 
-def _parse_tidy(
-    ctx: _Context, header_at: int, roles: dict[str, int]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """One row per indicator and period (the template's layout). Returns the records and the
-    values of rows the registry does not know (kept as unregistered)."""
+@dataclass
+class _Table:
+    """A tidy table's header: its texts, the column of each role, each role's header text, and
+    the unit written in the level's header (累计值(亿元))."""
+
+    ctx: Context
+    header: list[str]
+    roles: dict[str, int]
+    name_of: dict[str, str]
+    level_unit: str | None
+
+
+def _table(ctx: Context, header_at: int, roles: dict[str, int]) -> _Table:
+    """The header, checked: each role once, a value column, a unit for the levels."""
     sheet = ctx.sheet
-    header = [_text(c) for c in sheet.rows[header_at]]
+    header = [cell_text(c) for c in sheet.rows[header_at]]
     _refuse_duplicated_roles(sheet, header_at, header)
     name_of = {role: header[j] for role, j in roles.items()}
-    level_unit = _unit_in_parens(name_of.get("level", ""))
+    level_unit = unit_in_parens(name_of.get("level", ""))
     if "level" not in roles and "growth" not in roles:
-        raise _Where(sheet.path, sheet.name, header_at + 1, "level").fail(
+        raise Cell(sheet.path, sheet.name, header_at + 1, "level").fail(
             "no value column: neither a level (累计值) nor a growth (增长%) column.",
             f"use the template's header: {','.join(TEMPLATE_COLUMNS)}.",
         )
     if "level" in roles and "unit" not in roles and not level_unit and not ctx.table_unit:
-        raise _Where(sheet.path, sheet.name, header_at + 1, "unit").fail(
+        raise Cell(sheet.path, sheet.name, header_at + 1, "unit").fail(
             "missing column 'unit': the levels need their unit.",
             "add a unit column (亿元, 万元…), or write it in the header: level(亿元).",
         )
-    records = []
+    return _Table(ctx, header, roles, name_of, level_unit)
+
+
+def _cell_of(roles: dict[str, int], row: list[Any], role: str) -> Any:
+    j = roles.get(role)
+    return row[j] if j is not None and j < len(row) else None
+
+
+def parse_tidy(
+    ctx: Context, header_at: int, roles: dict[str, int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One row per indicator and period (the template's layout). Returns the records and the
+    values of rows the registry does not know (kept as unregistered)."""
+    table = _table(ctx, header_at, roles)
+    records: list[dict[str, Any]] = []
     unregistered: list[dict[str, Any]] = []
-    parent: str | None = None
-    for i in range(header_at + 1, len(sheet.rows)):
-        row = sheet.rows[i]
-
-        def cell(role: str, row: list[Any] = row) -> Any:
-            j = roles.get(role)
-            return row[j] if j is not None and j < len(row) else None
-
-        refuse_cells_without_header(sheet, i, header)
-        if all(_blank(cell(r)) for r in ("level", "growth", "prior_year")):
+    parent: str | None = None  # the row an of-which item belongs to
+    for i in range(header_at + 1, len(ctx.sheet.rows)):
+        refuse_cells_without_header(ctx.sheet, i, table.header)
+        cell = functools.partial(_cell_of, roles, ctx.sheet.rows[i])
+        if all(is_blank(cell(r)) for r in _VALUE_ROLES):
             continue  # blank rows, section headings and rows with no data store nothing
-        at = {role: _Where(sheet.path, sheet.name, i + 1, name) for role, name in name_of.items()}
-        raw_name = _text(cell("indicator"))
-        if not raw_name:
-            raise refuse_unnamed_values(sheet, at["indicator"], i, roles["indicator"])
-        refuse_second_header(at["indicator"], raw_name)
-        info, sub, name_unit = _lookup_or_none(ctx, at["indicator"], raw_name)
-        # the row an of-which item belongs to
-        parent = parent if sub else (info.id if info is not None else None)
-        year = _parse_year(at["year"], cell("year")) if "year" in at else None
-        # 二季度 in a column headed 时期(累计), or under a title saying 累计, is 1-6月.
-        context = span_context(name_of["period"]) or ctx.title_context
-        period = _resolve_period(
-            at["period"], cell("period"), year or ctx.title_year or ctx.year, context
-        )
-        if year is not None and period.year != year:
-            raise at["period"].fail(
-                f"the label says {period.year} but the year column says {year}.",
-                "make the year column and the period label agree.",
-            )
-        area = _area_of(at.get("area"), cell("area"))
-        source = _text(cell("source")) or ctx.source
-        unit_cell = _text(cell("unit")) or None
-        if info is None:  # a row the plan has no indicator for: kept aside, never blocking
-            for role in ("level", "growth", "prior_year"):
-                if role in roles and not _blank(cell(role)):
-                    unit = None if role == "growth" else unit_cell or _unit_in_parens(
-                        name_of[role]) or level_unit or ctx.table_unit  # fmt: skip
-                    record = unregistered_record(ctx, at[role], raw_name, period, role,
-                                                 cell(role), unit=unit, sub_item=sub,
-                                                 source=source)  # fmt: skip
-                    unregistered.append(record | {"area": area})
-            continue
-        basis = _price_basis_of(at.get("price_basis"), cell("price_basis"), info)
-        if unit_cell is not None and unit_cell not in _KNOWN_UNITS:
-            raise at["unit"].fail(
-                f"unknown unit {unit_cell!r}.", f"use one of {', '.join(sorted(_KNOWN_UNITS))}."
-            )
-
-        def level_unit_of(
-            role: str, number, unit_cell=unit_cell, name_unit=name_unit, at=at
-        ) -> Any:
-            explicit = {"cell": number.unit, "unit column": unit_cell,
-                        "indicator name": name_unit,
-                        "header": _unit_in_parens(name_of[role]) or level_unit}  # fmt: skip
-            return _resolve_unit(at[role], explicit, ctx.table_unit)
-
-        prior = None
-        if "prior_year" in roles:
-            number = _parse_cell(at["prior_year"], cell("prior_year"))
-            if number.value is not None:
-                if "level" not in roles or _blank(cell("level")):
-                    raise at["prior_year"].fail(
-                        "上年同期 without this year's level on the row: it is kept beside the "
-                        "level (same months, same unit).",
-                        "fill in the level (累计值) of the row, or leave 上年同期 blank.",
-                    )
-                prior = (at["prior_year"], number, level_unit_of("prior_year", number))
-        row_records = []
-        for measure in MEASURES:
-            if measure not in roles:
-                continue
-            number = _parse_cell(at[measure], cell(measure))
-            if number.value is None:
-                continue
-            unit = level_unit_of(measure, number) if measure == "level" else None
-            row_records.append(
-                _record(
-                    ctx,
-                    at[measure],
-                    info,
-                    period,
-                    measure,
-                    number,
-                    unit=unit,
-                    price_basis=basis,
-                    sub_item=sub,
-                    source=source,
-                    period_column=at["period"].column,
-                    prior_year=prior if measure == "level" else None,
-                )
-            )
-        if prior is not None and not any(r["measure"] == "growth" for r in row_records):
-            derived = _derived_growth(row_records[0], info)  # growth from level and 上年同期
-            row_records += [derived] if derived is not None else []
-        for record in row_records:
-            record["_parent"] = parent if sub else None  # of-which: whose?
-            record["area"] = area
-        records += row_records
+        got, kept, parent = _read_row(table, i, cell, parent)
+        records += got
+        unregistered += kept
     return records, unregistered
 
 
-# An area name: Chinese or Latin letters, digits, spaces and the dots of 新乡市·牧野区, no
-# numbers alone (a misplaced value) and nothing longer than a place name.
-_AREA_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 ·.()（）-]{0,39}")
+def _read_row(
+    table: _Table, i: int, cell: Any, parent: str | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
+    """A row's records, its values when the registry does not know it, and the parent of the
+    of-which rows that follow."""
+    ctx, sheet = table.ctx, table.ctx.sheet
+    at = {role: Cell(sheet.path, sheet.name, i + 1, name) for role, name in table.name_of.items()}
+    raw_name = cell_text(cell("indicator"))
+    if not raw_name:
+        raise refuse_unnamed_values(sheet, at["indicator"], i, table.roles["indicator"])
+    refuse_second_header(at["indicator"], raw_name)
+    info, sub, name_unit = lookup_or_none(ctx, at["indicator"], raw_name)
+    parent = parent if sub else (info.id if info is not None else None)
+    period = _row_period(table, at, cell)
+    area = area_of(at.get("area"), cell("area"))
+    source = cell_text(cell("source")) or ctx.source
+    unit_cell = cell_text(cell("unit")) or None
+    if info is None:  # a row the plan has no indicator for: kept aside, never blocking
+        kept = _unregistered_cells(table, at, cell, (raw_name, sub), period, source, unit_cell)
+        return [], [record | {"area": area} for record in kept], parent
+    row = _Row(at, cell, info, sub, name_unit, unit_cell)
+    got = _row_records(table, row, period, source)
+    return finish_row(got, info, parent=parent if sub else None, area=area), [], parent
 
 
-def _area_of(where: _Where | None, cell: Any) -> str | None:
-    """The row's area (地区): blank means the district (``store.DEFAULT_AREA``); the district's
-    aliases (牧野, 新乡市牧野区) are the district (``cells.canonical_area``)."""
-    text = _text(cell)
-    if where is None or not text:
-        return None
-    if not _AREA_NAME.fullmatch(text):
-        raise where.fail(
-            f"{_clip(text)!r} is not an area name.",
-            "write the area as published (河南省, 新乡市, 牧野区), or leave it blank for the "
-            "district.",
+def _row_period(table: _Table, at: dict[str, Cell], cell: Any) -> Period:
+    """The row's period: its label, read with the period header's or the title's 累计 / 当季
+    (二季度 under 时期(累计) is 1-6月), in the year column's year, else the title's."""
+    ctx = table.ctx
+    year = parse_year(at["year"], cell("year")) if "year" in at else None
+    context = span_context(table.name_of["period"]) or ctx.title_context
+    period = period_of_label(
+        at["period"], cell("period"), year or ctx.title_year or ctx.year, context
+    )
+    if year is not None and period.year != year:
+        raise at["period"].fail(
+            f"the label says {period.year} but the year column says {year}.",
+            "make the year column and the period label agree.",
         )
-    try:
-        return canonical_area(text)
-    except CellError as exc:
-        raise where.fail(exc.problem, exc.fix) from None
+    return period
+
+
+def _unregistered_cells(
+    table: _Table, at: dict[str, Cell], cell: Any, name: tuple[str, bool], period: Period,
+    source: str, unit_cell: str | None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """The filled value cells of a row the registry does not know, as unregistered records."""
+    raw_name, sub = name
+    out = []
+    for role in _VALUE_ROLES:
+        if role in table.roles and not is_blank(cell(role)):
+            unit = None if role == "growth" else unit_cell or unit_in_parens(
+                table.name_of[role]) or table.level_unit or table.ctx.table_unit  # fmt: skip
+            out.append(unregistered_record(table.ctx, at[role], raw_name, period, role,
+                                           cell(role), unit=unit, sub_item=sub,
+                                           source=source))  # fmt: skip
+    return out
+
+
+@dataclass
+class _Row:
+    """A registered row's cells: where each role's cell is, the cell reader, the indicator,
+    whether it is an of-which item, and the units its name and unit column give."""
+
+    at: dict[str, Cell]
+    cell: Any
+    info: Indicator
+    sub: bool
+    name_unit: str | None
+    unit_cell: str | None
+
+    def level_unit(self, table: _Table, role: str, number: Any) -> str | None:
+        """The one unit of a level (or 上年同期) cell: the cell's, the unit column's, the
+        indicator name's and the header's must agree; the table's 单位 is the default."""
+        explicit = {"cell": number.unit, "unit column": self.unit_cell,
+                    "indicator name": self.name_unit,
+                    "header": unit_in_parens(table.name_of[role]) or table.level_unit}  # fmt: skip
+        return resolve_unit(self.at[role], explicit, table.ctx.table_unit)
+
+
+def _row_records(table: _Table, row: _Row, period: Period, source: str) -> list[dict[str, Any]]:
+    """The level and growth of a registered row (the level with its 上年同期 beside it)."""
+    basis = price_basis_of(row.at.get("price_basis"), row.cell("price_basis"), row.info)
+    if row.unit_cell is not None and row.unit_cell not in KNOWN_UNITS:
+        raise row.at["unit"].fail(
+            f"unknown unit {row.unit_cell!r}.", f"use one of {', '.join(sorted(KNOWN_UNITS))}."
+        )
+    prior = _prior_year(table, row)
+    records = []
+    for measure in MEASURES:
+        if measure not in table.roles:
+            continue
+        number = parse_cell(row.at[measure], row.cell(measure))
+        if number.value is None:
+            continue
+        unit = row.level_unit(table, measure, number) if measure == "level" else None
+        records.append(
+            make_record(
+                table.ctx, row.at[measure], row.info, period, measure, number, unit=unit,
+                price_basis=basis, sub_item=row.sub, source=source,
+                period_column=row.at["period"].column,
+                prior_year=prior if measure == "level" else None,
+            )
+        )  # fmt: skip
+    return records
+
+
+def _prior_year(table: _Table, row: _Row) -> tuple[Cell, Any, str | None] | None:
+    """The row's 上年同期 (where, number, unit), kept beside its level; None when not given."""
+    if "prior_year" not in table.roles:
+        return None
+    number = parse_cell(row.at["prior_year"], row.cell("prior_year"))
+    if number.value is None:
+        return None
+    if "level" not in table.roles or is_blank(row.cell("level")):
+        raise row.at["prior_year"].fail(
+            "上年同期 without this year's level on the row: it is kept beside the "
+            "level (same months, same unit).",
+            "fill in the level (累计值) of the row, or leave 上年同期 blank.",
+        )
+    return row.at["prior_year"], number, row.level_unit(table, "prior_year", number)
 
 
 def refuse_cells_without_header(sheet: Sheet, i: int, header: list[str]) -> None:
@@ -283,59 +270,20 @@ def refuse_cells_without_header(sheet: Sheet, i: int, header: list[str]) -> None
     or read as the neighbouring column's."""
     row = sheet.rows[i]
     for j in range(len(row)):
-        if (j < len(header) and header[j]) or _blank(row[j]):
+        if (j < len(header) and header[j]) or is_blank(row[j]):
             continue
-        text = _clip(_text(row[j]))
+        text = clip(cell_text(row[j]))
         if j >= len(header):
-            filled = max(k for k in range(len(row)) if not _blank(row[k])) + 1
+            filled = max(k for k in range(len(row)) if not is_blank(row[k])) + 1
             problem = (
                 f"the row has {filled} cells but the header only {len(header)}: {text!r} in "
-                f"column {_column_letter(j)} lies beyond the table (a doubled comma or an extra "
+                f"column {column_letter(j)} lies beyond the table (a doubled comma or an extra "
                 "cell shifts the values after it into the wrong columns)."
             )
         else:
-            problem = f"{text!r} in column {_column_letter(j)}, which has no header."
-        raise _Where(sheet.path, sheet.name, i + 1, _column_letter(j)).fail(
+            problem = f"{text!r} in column {column_letter(j)}, which has no header."
+        raise Cell(sheet.path, sheet.name, i + 1, column_letter(j)).fail(
             problem,
             "remove the extra cell (or the doubled comma) so each value sits under its header, "
             "or give the column a header.",
         )
-
-
-def refuse_second_header(where: _Where, raw_name: str) -> None:
-    """A row whose name cell is a header word (指标, indicator) starts a second table."""
-    if _ALIAS_OF.get(_header_key(raw_name)) == "indicator":
-        raise where.fail(
-            f"a second header row ({raw_name!r} in the name column): two tables in one sheet "
-            "cannot be read as one.",
-            "put the second table in its own sheet (or file), or delete the repeated header.",
-        )
-
-
-def refuse_unnamed_values(sheet: Sheet, where: _Where, i: int, j: int) -> DataError:
-    """The error for values on a row with no name; a merged name cell is named as the cause."""
-    merged = sheet.merged_range(i, j)
-    if merged is not None:
-        return where.fail(
-            f"values without an indicator name: the name cell is part of the merged cells "
-            f"{merged}, which give the name to their first row only.",
-            "unmerge the cells and write the name on each row (or give each row its own name).",
-        )
-    return where.fail("values without an indicator name.", "fill in the name.")
-
-
-def _price_basis_of(where: _Where | None, cell: Any, info: _Indicator) -> str | None:
-    """The price basis of the row's growth rate, which must be the indicator's published one."""
-    if where is None:
-        return None
-    try:
-        basis = parse_price_basis(_text(cell))
-    except CellError as exc:
-        raise where.fail(exc.problem, exc.fix) from None
-    if basis and info.growth_basis and basis != info.growth_basis:
-        zh = "可比价" if info.growth_basis == "real" else "现价"
-        raise where.fail(
-            f"{info.id} growth is published as {info.growth_basis} ({zh}), not {basis}.",
-            f"give the {info.growth_basis} growth rate, or correct the price basis.",
-        )
-    return basis

@@ -7,8 +7,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from muye_analysis.quarterly.records import _Where
-from muye_analysis.quarterly.store import DEFAULT_AREA, _key
+from muye_analysis.quarterly.records import Cell
+from muye_analysis.quarterly.store import DEFAULT_AREA, record_key
 
 # Tolerance when a stored value is compared with a re-ingested one (values pass through unit
 # conversion and a CSV round trip).
@@ -17,19 +17,19 @@ SAME_VALUE_RTOL = 1e-9
 # -- validation across rows ------------------------------------------------------------------
 
 
-def _where_of(record: dict[str, Any], column: str | None = None) -> _Where:
-    return _Where(record["_path"], record["sheet"], record["row"], column or record["column"])
+def where_of(record: dict[str, Any], column: str | None = None) -> Cell:
+    return Cell(record["_path"], record["sheet"], record["row"], column or record["column"])
 
 
-def _describe(record: dict[str, Any]) -> str:
+def describe(record: dict[str, Any]) -> str:
     return f"{record['indicator']} {record['period']} {record['measure']}"
 
 
-def _same(a: float, b: float) -> bool:
+def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=SAME_VALUE_RTOL, abs_tol=1e-12)
 
 
-def _drop_duplicates(
+def drop_duplicates(
     records: list[dict[str, Any]],
     resolve: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any] | None] | None = None,
 ) -> list[dict[str, Any]]:
@@ -37,32 +37,32 @@ def _drop_duplicates(
     and ``resolve`` (the store's accepted vintage) does not pick one of the two."""
     seen: dict[tuple, dict[str, Any]] = {}
     for record in records:
-        key = _key(record)
+        key = record_key(record)
         first = seen.get(key)
         if first is None:
             seen[key] = record
             continue
         if first["_path"] == record["_path"]:
-            raise _where_of(record, record["_period_column"]).fail(
-                f"duplicate period: {_describe(record)} is also given on row {first['row']}, "
+            raise where_of(record, record["_period_column"]).fail(
+                f"duplicate period: {describe(record)} is also given on row {first['row']}, "
                 f"column {first['_period_column']!r}"
                 + (f" of sheet {first['sheet']!r}." if first["sheet"] else "."),
                 "keep one of them (一季度 and 1-3月 are the same period).",
             )
-        if not _same(first["value"], record["value"]):
+        if not same_value(first["value"], record["value"]):
             winner = resolve(first, record) if resolve is not None else None
             if winner is not None:
                 seen[key] = winner
                 continue
-            raise _where_of(record).fail(
-                f"{_describe(record)} is {record['value']:g} here but {first['value']:g} in "
+            raise where_of(record).fail(
+                f"{describe(record)} is {record['value']:g} here but {first['value']:g} in "
                 f"{first['file']} (row {first['row']}, column {first['column']!r}).",
                 "ingest the files one at a time, with --replace for the revised one.",
             )
     return list(seen.values())
 
 
-def _check_fractions(records: list[dict[str, Any]]) -> None:
+def check_fractions(records: list[dict[str, Any]]) -> None:
     """A growth column with every value inside (-1, 1) holds fractions (0.05), not percent (5)."""
     columns: dict[tuple, list[dict[str, Any]]] = {}
     for record in records:
@@ -76,7 +76,7 @@ def _check_fractions(records: list[dict[str, Any]]) -> None:
             continue
         if all(-1 < v < 1 for v in values):
             first = next(r for r in group if r["value"] != 0)
-            raise _where_of(first).fail(
+            raise where_of(first).fail(
                 f"every growth rate in this column lies between -1 and 1 ({first['value']:g} "
                 "here): they look like fractions (0.05 for 5%), not percent.",
                 "multiply the column by 100 (Excel percent-formatted cells store fractions); if "
@@ -84,12 +84,12 @@ def _check_fractions(records: list[dict[str, Any]]) -> None:
             )
 
 
-def _check_flows_not_falling(
+def check_flows_not_falling(
     records: list[dict[str, Any]], stored: dict[tuple, dict[str, Any]], flows: set[str]
 ) -> None:
     """Year-to-date levels of flow indicators (GDP, retail sales…) cannot fall within a year."""
     merged = dict(stored)
-    merged.update({_key(r): r for r in records})
+    merged.update({record_key(r): r for r in records})
     series: dict[tuple, list[dict[str, Any]]] = {}
     for record in merged.values():
         if (record.get("start_month") or 1) != 1:
@@ -100,14 +100,14 @@ def _check_flows_not_falling(
     for group in series.values():
         group.sort(key=lambda r: r["end_month"])
         for earlier, later in itertools.pairwise(group):
-            if later["value"] >= earlier["value"] or _same(later["value"], earlier["value"]):
+            if later["value"] >= earlier["value"] or same_value(later["value"], earlier["value"]):
                 continue
             culprit = later if "_path" in later else earlier
             other = earlier if culprit is later else later
             where_other = (
                 f"row {other['row']}" if "_path" in other else f"the store ({other['file']})"
             )
-            raise _where_of(culprit).fail(
+            raise where_of(culprit).fail(
                 f"the cumulative level of {later['indicator']} falls from {earlier['value']:g} "
                 f"({earlier['period']}) to {later['value']:g} ({later['period']}; other value: "
                 f"{where_other}); year-to-date levels of a flow cannot fall.",

@@ -18,7 +18,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from muye_analysis.quarterly.cells import BadCell, _column_letter
+from muye_analysis.quarterly.cells import BadCell, column_letter
 
 # The largest grid a sheet may span (rows × columns from A1 to its last filled cell): ten
 # thousand rows of a hundred columns, far beyond any year-to-date table, and a grid calamine and
@@ -53,7 +53,7 @@ class SheetScan:
         """The cells that set the grid's extent (one when the same cell is lowest and rightmost),
         as the spreadsheet names them (XFD1048576)."""
         cells = dict.fromkeys((self.row_cell, self.column_cell))
-        return [f"{_column_letter(j)}{i + 1}" for i, j in cells if i >= 0]
+        return [f"{column_letter(j)}{i + 1}" for i, j in cells if i >= 0]
 
     def extend(self, row: int, column: int) -> None:
         if row > self.last_row:
@@ -187,7 +187,7 @@ def _bad_cell(scan: SheetScan, row: int, column: int, kind: bytes | None, body: 
     """Record a cell showing an error, or a formula with no saved result."""
     value = _VALUE.search(body)
     shown = value.group(1).decode("utf-8", "replace") if value else ""
-    cell = f"{_column_letter(column)}{row + 1}"
+    cell = f"{column_letter(column)}{row + 1}"
     if kind == b"e":
         scan.bad[(row, column)] = BadCell(
             f"cell {cell} shows the error {shown or '#ERROR'} instead of a number.",
@@ -258,7 +258,7 @@ def scan_xls(data: bytes) -> dict[str, SheetScan]:
                     if kind == xlrd.XL_CELL_ERROR:
                         shown = xlrd.error_text_from_code.get(sheet.cell_value(i, j), "#ERROR")
                         scan.bad[(i, j)] = BadCell(
-                            f"cell {_column_letter(j)}{i + 1} shows the error {shown} instead "
+                            f"cell {column_letter(j)}{i + 1} shows the error {shown} instead "
                             "of a number.",
                             "correct the formula (a #DIV/0! divides by an empty or zero cell), "
                             "or type the value.",
