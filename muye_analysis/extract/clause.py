@@ -95,16 +95,19 @@ _CLAUSE_SEP = re.compile(r"[，,：:]")
 
 
 def end_of_clause(scan: str, pos: int, hi: int) -> int:
+    """Where the clause holding ``pos`` ends (at ，：), at most at ``hi``."""
     sep = _CLAUSE_SEP.search(scan, pos, hi)
     return sep.start() if sep else hi
 
 
 def start_of_clause(scan: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after ，：), at least at ``lo``."""
     seps = [m.end() for m in _CLAUSE_SEP.finditer(scan, lo, pos)]
     return seps[-1] if seps else lo
 
 
 def subject_offset(norm: str, subject: str, before_lo: int) -> int | None:
+    """Where ``subject`` is printed from ``before_lo`` on (its first two characters), or None."""
     if not subject:
         return None
     pos = norm.find(subject[:2], before_lo)
@@ -112,6 +115,7 @@ def subject_offset(norm: str, subject: str, before_lo: int) -> int | None:
 
 
 def join_evidence(*parts: str) -> str:
+    """The words that decided a row, as ``muye extract --explain`` shows them."""
     return " | ".join(p for p in parts if p)
 
 
@@ -133,6 +137,7 @@ RANK_VERB_AT = re.compile(
     r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居|列)(?=全|第|前|首|[\d]|$)"
 )
 
+# What a rank ranks, by the word before it: 增速位居全市第2位 the growth, 总量全市第二 the level.
 RANKED_WORDS = (("增速", "growth_rate"), ("增幅", "growth_rate"), ("总量", "level"),
                  ("规模", "level"))  # fmt: skip
 
