@@ -40,8 +40,6 @@ _PAIR_GAP = re.compile(
     r"(?:(?:去年|上年|今年|本年|(?:19|20)\d\d\s?年)的?)?(?:全[市省国区县州])?$"
 )
 
-_SCOPE = re.compile(r"全市|全省|全国|全区|全县")
-
 _LIST_GAP = re.compile(r"^[、和及与,，\s]*$")
 
 # Where a sentence's topic ends: a verb or an appraisal (交通运输业恢复强劲, 财政收入实现…).
