@@ -89,7 +89,49 @@ def show_table(
     """
     from muye_analysis import vocab
 
-    frame = _plain_frame(df)
+    row_decimals = row_decimals or {}
+    frame, keep = _with_name_column(_plain_frame(df), lang, name)
+    source = [c for c in frame.columns if str(c) in SOURCE_TEXT or str(c) in verbatim]
+    frame = _in_language(frame, lang, source)
+    formatters = _number_formatters(frame, sig or {}, decimals or {}, row_decimals)
+    for column, places in row_decimals.items():  # decimals row by row
+        frame[column] = [
+            MISSING if is_missing(v) else fixed(float(v), d)
+            for v, d in zip(frame[column], places, strict=True)
+        ]
+    headers = {c: vocab.table_header(str(c), lang) for c in frame.columns}
+    if keep is not None:
+        headers[keep] = vocab.table_header("name", lang)
+    widths = {c: _text_em(frame[c]) for c in frame.columns
+              if c not in formatters and c not in row_decimals}  # fmt: skip
+    frame = frame.rename(columns=headers)
+    styler = _styled(
+        frame,
+        formatters={headers[c]: f for c, f in formatters.items()},
+        numbers=[headers[c] for c in [*formatters, *row_decimals]],
+        quoted=[headers[c] for c in source],
+        widths={headers[c]: w for c, w in widths.items()},
+    )
+    return styler.set_caption(caption) if caption else styler
+
+
+def _number_formatters(
+    frame: Any, sig: dict[str, int], decimals: dict[str, int], row_decimals: dict
+) -> dict:
+    """A formatter for each number column not given ``row_decimals`` (see :func:`_formatter`)."""
+    row_units = "unit" in frame.columns and len(set(frame["unit"].dropna())) > 1
+    return {
+        column: _formatter(str(column), frame[column], sig, decimals, row_units)
+        for column in frame.columns
+        if _is_number(frame[column]) and column not in row_decimals
+    }
+
+
+def _with_name_column(frame: Any, lang: str, name: str | None) -> tuple[Any, str | None]:
+    """``frame`` with one name column (``name`` in ``lang``, else the nearest there is), first,
+    and the other name columns and the indicator id dropped; and that column's label."""
+    from muye_analysis import vocab
+
     if name and "indicator" in frame.columns and not set(_NAME_COLUMNS) & set(frame.columns):
         # analysis tables carry the indicator id only: its name comes from the vocabulary
         short = name == "short"
@@ -107,56 +149,35 @@ def show_table(
     frame = frame.drop(columns=drop)
     if keep is not None:
         frame = frame[[keep, *[c for c in frame.columns if c != keep]]]
+    return frame, keep
+
+
+def _styled(
+    frame: Any, *, formatters: dict, numbers: list, quoted: list, widths: dict[str, float]
+) -> Any:
+    """The Styler of ``frame`` (headers already in the table's language): numbers through
+    ``formatters`` and right-aligned (``numbers``), text escaped, source text marked
+    (``quoted``), text columns given a least width or kept on one line by their ``widths``."""
     import pandas as pd
 
-    source = [c for c in frame.columns if str(c) in SOURCE_TEXT or str(c) in verbatim]
-    frame = _in_language(frame, lang, source)
-    row_units = "unit" in frame.columns and len(set(frame["unit"].dropna())) > 1
-    formatters = {
-        column: _formatter(str(column), frame[column], sig or {}, decimals or {}, row_units)
-        for column in frame.columns
-        if _is_number(frame[column]) and column not in (row_decimals or {})
-    }
-    for column, places in (row_decimals or {}).items():  # decimals row by row
-        frame[column] = [
-            MISSING if is_missing(v) else fixed(float(v), d)
-            for v, d in zip(frame[column], places, strict=True)
-        ]
-    headers = {c: vocab.table_header(str(c), lang) for c in frame.columns}
-    if keep is not None:
-        headers[keep] = vocab.table_header("name", lang)
-    widths = {c: _text_em(frame[c]) for c in frame.columns if c not in formatters}
-    numbers = [headers[c] for c in [*formatters, *(row_decimals or {})]]
-    for column in row_decimals or {}:
-        widths.pop(column, None)
-    quoted = [headers[c] for c in source]
-    frame = frame.rename(columns=headers)
-    formatters = {headers[c]: f for c, f in formatters.items()}
     # text is escaped; a long text column's cells sit in a block of a least width (a table
     # cell's own min-width is not kept by browsers when the table is squeezed)
-    least = {headers[c]: _least_em(w) for c, w in widths.items()}
     styler = frame.style.format(formatters, na_rep=MISSING)
     for column in [c for c in frame.columns if c not in formatters]:
-        styler = styler.format(_text_formatter(least.get(column, 0)), subset=[column],
-                               escape="html")  # fmt: skip
+        styler = styler.format(_text_formatter(_least_em(widths.get(column, 0))),
+                               subset=[column], escape="html")  # fmt: skip
     styler = styler.hide(axis="index")
     classes = pd.DataFrame("", index=frame.index, columns=frame.columns)
     for column in numbers:
         classes[column] = "number"
     for column in quoted:
         classes[column] = "source-text"
-    styler = styler.set_td_classes(classes)
-    styler = styler.set_table_styles(_TABLE_CSS)
+    styler = styler.set_td_classes(classes).set_table_styles(_TABLE_CSS)
     # a short text column (a period, a unit, a status: 2024年1-9月) stays on one line
-    short = {
-        headers[c]: [{"selector": "td", "props": "white-space: nowrap;"}]
-        for c, w in widths.items()
-        if w <= SHORT_TEXT_EM
-    }
+    short = {column: [{"selector": "td", "props": "white-space: nowrap;"}]
+             for column, w in widths.items() if w <= SHORT_TEXT_EM}  # fmt: skip
     if short:
         styler = styler.set_table_styles(short, overwrite=False)
-    if caption:
-        styler = styler.set_caption(caption)
     return styler
 
 

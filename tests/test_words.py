@@ -21,7 +21,7 @@ ANALYSIS = [
     *sorted((PACKAGE / "targets").glob("*.py")),
     *sorted((PACKAGE / "progress").glob("*.py")),
     PACKAGE / "attainment.py",
-    PACKAGE / "league.py",
+    *sorted((PACKAGE / "league").glob("*.py")),
     PACKAGE / "views.py",
     *sorted((PACKAGE / "forecast").glob("*.py")),
     *sorted((PACKAGE / "claims").glob("*.py")),

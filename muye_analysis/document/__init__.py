@@ -18,15 +18,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from muye_analysis.document.content import (
+from muye_analysis.document.content import NoYearToDateData, build_analysis
+from muye_analysis.document.parts import (
     AnalysisDocument,
     Heading,
-    NoYearToDateData,
     Paragraph,
     Picture,
     Section,
     Table,
-    build_analysis,
 )
 
 if TYPE_CHECKING:

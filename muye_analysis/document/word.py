@@ -35,7 +35,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from muye_analysis.document.content import AnalysisDocument, Heading, Paragraph, Picture, Table
+from muye_analysis.document.parts import AnalysisDocument, Heading, Paragraph, Picture, Table
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -128,29 +128,23 @@ def find_mentions(scan: str, lo: int, hi: int) -> list[Mention]:
 
 
 def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention | None:
-    ordinal = bool(m["ord"])
+    """The statistic ``m`` prints, or None when the number is none: a code (G20), a name (一期工程,
+    第二批), a threshold that defines the subject (500万元以上重点项目), a period (1-3月)."""
     unit, base, unit_from, unit_end = _unit_of(scan, m, hi)
-    if _is_glued_to_code(scan, m.start("num")):
-        return None
-    value = _value_of(scan, m, base)
+    value = None if _is_glued_to_code(scan, m.start("num")) else _value_of(scan, m, base)
     if value is None:
         return None
     after = scan[m.end() : m.end() + 6]
-    if ordinal:
-        base = _rank_unit(scan, m, base, after)
-        if base is None:
-            return None  # 第二批, 第一方阵, 第一仗: ordinals that name something
-        unit = base
+    if m["ord"]:
+        base = unit = _rank_unit(scan, m, base, after)  # None: 第二批, 第一方阵, 第一仗
     elif _names_something(scan, m, unit, base, after):
         return None
-    if _is_threshold(m, base, after):
-        return None  # 500万元以上重点项目: a threshold that defines the subject
-    if after[:1] == "的" and re.search(r"(?:超|超过|逾)$", scan[max(0, m.start() - 2) : m.start()]):
-        return None  # 年收入超50万元的经济强村: a threshold that defines the subject
-    start, printed_start, qualifier = _qualified(scan, m, ordinal)
+    if base is None or _is_threshold(scan, m, base, after):
+        return None
     high = float(m["num2"]) if m["num2"] else None
     if high is not None and not (unit and (m["unit1"] in (None, m["unit"]))):
         return None  # 1-3月, YYYY-YYYY: a period, not a range of values
+    start, printed_start, qualifier = _qualified(scan, m, bool(m["ord"]))
     return Mention(
         start=start,
         end=unit_end,
@@ -160,7 +154,7 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         value_high=high,
         unit=unit,
         base=base,
-        ordinal=ordinal,
+        ordinal=bool(m["ord"]),
         qualifier=m["rsep"] if high is not None else qualifier,
         approx=m["approx"] or "",
         unit_from=unit_from,
@@ -223,8 +217,11 @@ def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: s
     return not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base)
 
 
-def _is_threshold(m: re.Match[str], base: str, after: str) -> bool:
-    """500万元以上重点项目: a bound followed by what it bounds (not 30%以上的快速增长)."""
+def _is_threshold(scan: str, m: re.Match[str], base: str, after: str) -> bool:
+    """A bound that defines the subject: 500万元以上重点项目 (not 30%以上的快速增长),
+    年收入超50万元的经济强村."""
+    if after[:1] == "的" and re.search(r"(?:超|超过|逾)$", scan[max(0, m.start() - 2) : m.start()]):
+        return True
     return bool(
         m["post"] in ("以上", "以下")
         and after[:1]

@@ -272,8 +272,26 @@ def _figure_rows(ctx: _Context, indicator: str) -> tuple[pd.DataFrame, str]:
 
 
 def _progress_row(t: Mapping, ctx: _Context) -> dict:
-    from muye_analysis.quarterly import ytd_series
+    """One target's row: the target as the report sets it, the latest figure of the plan year
+    and the judgement of the two (the status and the facts it rests on)."""
+    row, higher = _target_row(t, ctx)
+    indicator, kind = row["indicator"], row["progress_kind"]
+    rows, area = _figure_rows(ctx, indicator)
+    found = _latest(rows, indicator, "growth" if kind == GROWTH else "level")
+    if found is None:
+        return _with_status(row, project_status() if kind == PROJECT else NO_DATA)
+    row |= _figure_of(found, rows, row, area)
+    if row["measure"] in ("level", "count"):  # 完成进度: level and count targets only
+        target = row["target"]
+        row["completion_pct"] = row["ytd_value"] / target * 100 if target else None
+    if kind == PROJECT:
+        return _with_status(row, project_status(row["ytd_value"]))
+    return _judged_row(row, ctx, area, higher)
 
+
+def _target_row(t: Mapping, ctx: _Context) -> tuple[dict, bool | None]:
+    """The row's target half (what the report sets and how it is judged), and whether higher
+    is better for the indicator (None: the registry does not say)."""
     indicator, measure = str(t["indicator"]), str(t["measure"])
     flow = ctx.reg(indicator, "flow")
     higher = ctx.reg(indicator, "higher_is_better")
@@ -282,8 +300,7 @@ def _progress_row(t: Mapping, ctx: _Context) -> dict:
     kind = progress_kind(indicator, measure, flow)
     qualifier = "" if _missing(t["qualifier"]) else str(t["qualifier"])
     bound = bound_of(qualifier)
-    target, unit = float(t["target"]), str(t["unit"])
-    indicative = is_indicative(indicator)
+    target = float(t["target"])
     tkind = target_kind(bound, higher)
     row = dict.fromkeys(COLUMNS) | {
         "indicator": indicator,
@@ -295,19 +312,22 @@ def _progress_row(t: Mapping, ctx: _Context) -> dict:
         "bound": bound,
         "commitment": None if _missing(t["commitment"]) else t["commitment"],
         "target_kind": tkind,
-        "indicative": indicative,
+        "indicative": is_indicative(indicator),
         "about_tolerance": about_band(target, measure) if bound == "about" and tkind != "ceiling"
         else 0.0,
-        "unit": unit,
+        "unit": str(t["unit"]),
         "compiled_by": schema.COMPILED_BY.get(indicator, "district"),
         "elapsed_basis": "not_applicable" if kind != CUMULATIVE else None,
         "synthetic": False,
         "quote": t.get("quote"),
     }  # fmt: skip
-    rows, area = _figure_rows(ctx, indicator)
-    found = _latest(rows, indicator, "growth" if kind == GROWTH else "level")
-    if found is None:
-        return _with_status(row, project_status() if kind == PROJECT else NO_DATA)
+    return row, higher
+
+
+def _figure_of(found: pd.Series, rows: pd.DataFrame, row: dict, area: str) -> dict:
+    """The latest figure's columns: its period, value in the target's unit, the growth beside
+    a level, and its source."""
+    kind, unit, indicator = row["progress_kind"], row["unit"], row["indicator"]
     period = Period(int(found["year"]), int(found["end_month"]))
     value = float(found["value"])
     stored_unit = (
@@ -316,7 +336,7 @@ def _progress_row(t: Mapping, ctx: _Context) -> dict:
     if kind != GROWTH and stored_unit != unit and unit != "%":
         value = units.convert(value, stored_unit, unit)
     growth = _latest(rows[rows["end_month"] == period.end_month], indicator, "growth")
-    row |= {
+    return {
         "figure_area": area,
         "period": period,
         "end_month": period.end_month,
@@ -325,10 +345,16 @@ def _progress_row(t: Mapping, ctx: _Context) -> dict:
         "synthetic": bool(found["_synthetic"]),
         **_source_of(found),
     }
-    if measure in ("level", "count"):  # 完成进度: level and count targets only
-        row["completion_pct"] = value / target * 100 if target else None
-    if kind == PROJECT:
-        return _with_status(row, project_status(value))
+
+
+def _judged_row(row: dict, ctx: _Context, area: str, higher: bool | None) -> dict:
+    """An annual target's row judged on its figure: the verdict at the year end, else the
+    status of a growth, a cumulative or a point target, with the momentum of the latest span."""
+    from muye_analysis.quarterly import ytd_series
+
+    indicator, measure, kind = row["indicator"], row["measure"], row["progress_kind"]
+    period, value, target = row["period"], row["ytd_value"], row["target"]
+    tkind = row["target_kind"]
     series = ytd_series(indicator, ctx.store, area=area)
     seasonal = ctx.seasonal.get(indicator)
     series_unit = ctx.reg(indicator, "unit")
@@ -337,8 +363,8 @@ def _progress_row(t: Mapping, ctx: _Context) -> dict:
     frequency = compilation_frequency(indicator)
     if kind in (GROWTH, CUMULATIVE):
         row |= _momentum(series, period, frequency, seasonal)
-    verdict = assess_target(value, target, bound, higher_is_better=higher, measure=measure,
-                            indicative=indicative)  # fmt: skip
+    verdict = assess_target(value, target, row["bound"], higher_is_better=higher,
+                            measure=measure, indicative=row["indicative"])  # fmt: skip
     if kind == POINT or period.end_month == 12:
         row |= {"verdict": verdict.status, "verdict_gap": verdict.gap}
     if period.end_month == 12:

@@ -1,0 +1,310 @@
+"""Which subject each figure of a clause is about: the sentence's topic, the mentions read
+together (a from/to pair 由40%提升至70%, a 分别 list, a list that prints its unit once), and the
+subjects they go to — the words before, the members of a list in order, or, for ranks, each
+subject listed (A、B等指标均居全市第一), each of the clause before, or the subjects a count names
+(两项指标增速均排名全市第三 over the paragraph's last two statistics).
+"""
+
+from __future__ import annotations
+
+import re
+
+from muye_analysis.extract.clause import (
+    NO_SUBJECT,
+    RANK_VERB_AT,
+    RANKED_WORDS,
+    SCOPE_WORD,
+    Carry,
+    end_of_clause,
+    subject_offset,
+)
+from muye_analysis.extract.mentions import (
+    COUNT_UNITS,
+    Mention,
+)
+from muye_analysis.extract.subjects import (
+    clean_subject,
+    forward_subject,
+    generic_hint,
+    split_items,
+    subject_before_rank,
+)
+from muye_analysis.text import parse_chinese_numeral
+
+# One value for every member listed: 开工率、投产率均达到…; 一产、三产占比均提高0.1个百分点.
+_SHARED_VALUE = re.compile(r"均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$")
+
+_PAIR_GAP = re.compile(
+    r"^(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变|前移|后移)?(?:至|到|为)"
+    # …上升到去年的第3位
+    r"(?:(?:去年|上年|今年|本年|(?:19|20)\d\d\s?年)的?)?(?:全[市省国区县州])?$"
+)
+
+_LIST_GAP = re.compile(r"^[、和及与,，\s]*$")
+
+# Where a sentence's topic ends: a verb or an appraisal (交通运输业恢复强劲, 财政收入实现…).
+_TOPIC_END = re.compile(
+    r"恢复|稳步|较快|快速|持续|平稳|稳定|保持|增势|稳中|回升|回暖|企稳|下滑|承压|运行|发展|向好|增长|"
+    r"提升|实现|完成|达到|居|位居|位列|排名|取得|呈现|继续"
+)
+
+
+def sentence_topic(norm: str, scan: str, lo: int, first: int) -> tuple[str, int | None]:
+    """What the sentence is about, from its opening clause when that names something before
+    its first figure: 交通运输业恢复强劲，增速达14.8% -> 交通运输业."""
+    clause_end = end_of_clause(scan, lo, first)
+    opening = norm[lo:clause_end]
+    cut = _TOPIC_END.search(opening)
+    topic = clean_subject(opening[: cut.start()] if cut else opening)
+    if len(topic) < 2 or generic_hint(topic)[0] or NO_SUBJECT.match(topic):
+        return "", None
+    return topic, subject_offset(norm, topic, lo)
+
+
+# 由40%…, 由二季度的第12位…, 由2011年的全省第5位…
+_PAIR_LEAD = re.compile(
+    r"(?:由|从)(?:[^，,；;\d]{0,8}的|(?:19|20)\d\d\s?年的?)?(?:全[市省国区县州])?$"
+)
+
+_STRICT_LIST_GAP = re.compile(r"^[、和及与\s]*$")
+
+
+def group_mentions(norm: str, mentions: list[Mention], i: int, before: str) -> list[Mention]:
+    """Mentions read together: a before/after pair (由40%提升至70%), a 分别 list, or a list that
+    prints its unit once or repeats it (增长7.8%、9.2%; 第二、第三)."""
+    first, group = mentions[i], [mentions[i]]
+    if _PAIR_LEAD.search(before.rstrip()) and i + 1 < len(mentions):
+        gap = norm[first.end : mentions[i + 1].start].strip()
+        if _PAIR_GAP.match(gap) and mentions[i + 1].ordinal == first.ordinal:
+            return [first, mentions[i + 1]]
+    gap_ok = _LIST_GAP if "分别" in before else _STRICT_LIST_GAP
+    j = i + 1
+    while j < len(mentions) and gap_ok.match(norm[group[-1].end : mentions[j].start]):
+        nxt = mentions[j]
+        if "分别" not in before and (nxt.base != first.base or nxt.ordinal != first.ordinal):
+            break
+        group.append(nxt)
+        j += 1
+    return group
+
+
+def assign_subjects(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """(mention, subject, subject offset, stage) for each statement the group makes."""
+    first = group[0]
+    if len(group) == 2 and _PAIR_LEAD.search(before.rstrip()):
+        lead = _PAIR_LEAD.search(before.rstrip())
+        subject = clean_subject(before.rstrip()[: lead.start()])
+        if first.ordinal:
+            subject = subject_before_rank(before.rstrip()[: lead.start()])
+        start = subject_offset(norm, subject, before_lo)
+        return [(group[0], subject, start, "from"), (group[1], subject, start, "to")]
+    if first.ordinal or first.base == "standing":
+        return _assign_ranks(norm, group, before, before_lo, carry)
+    if "分别" in before and len(group) > 1:
+        items = split_items(before.split("分别")[0])
+        if len(items) == len(group):
+            return [
+                (m, s, subject_offset(norm, s, before_lo), "")
+                for m, s in zip(group, items, strict=True)
+            ]
+    shared = _SHARED_VALUE.search(before)
+    if shared and _LIST_MARK.search(before):
+        items = split_items(before[: shared.start()])
+        return [(first, s, subject_offset(norm, s, before_lo), "") for s in items]
+    subject = _single_subject(norm, first, before)
+    if len(group) > 1 and len(carry.items) == len(group) and generic_hint(subject)[0]:
+        # 高技术制造业、装备制造业…分别增长8.5%、6.3%，快于全部规模以上工业4.6、2.4个百分点
+        return [(m, s, st, "") for m, (s, st) in zip(group, carry.items, strict=True)]
+    return [(m, subject, subject_offset(norm, subject, before_lo), "") for m in group]
+
+
+# Words around a list of ranked subjects: 3项指标, 等指标, 均, the scope and what is ranked.
+_RANK_LIST_TAIL = re.compile(
+    r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
+)
+
+
+def _assign_ranks(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """Ranks: one per subject of a list (A、B等指标均居全市第一; 分别…第二、第三), else one.
+    The rules are tried in turn; the first that names the subjects decides."""
+    first = group[0]
+    own = subject_before_rank(before)
+    if first.base == "standing" and not own:
+        own = _previous_clause_subject(norm, before_lo)
+    assigned = (
+        _ranks_of_listed_subjects(norm, group, before, before_lo)
+        or _ranks_in_order(norm, group, before, before_lo, carry)
+        or _shared_rank(norm, group, before, before_lo, carry)
+    )
+    if assigned:
+        return assigned
+    listed = _listed_before(norm, before_lo) if not own or NO_SUBJECT.match(own) else None
+    if listed and len(group) == 1:
+        # A、B、C等重要经济社会发展指标，保持全市第一: one rank for each indicator listed
+        return [(first, s, st, "") for s, st in listed]
+    return [(m, own, subject_offset(norm, own, before_lo), "") for m in group]
+
+
+def _ranks_of_listed_subjects(
+    norm: str, group: list[Mention], before: str, before_lo: int
+) -> list[tuple[Mention, str, int | None, str]]:
+    """A、B等指标均居全市第一 (one rank each), A、B分别居全市第二、第三 (in order)."""
+    lead = RANK_VERB_AT.split(before)[0]
+    if "、" not in lead or not _RANK_LIST_TAIL.search(lead):
+        return []
+    items = split_items(_RANK_LIST_TAIL.sub("", lead))
+    if len(items) < 2 or len(group) not in (1, len(items)):
+        return []
+    tail = before[len(_RANK_LIST_TAIL.sub("", lead)) :]
+    word = next((w for w, _ in RANKED_WORDS if w in tail), "")
+    if len(group) == len(items):  # 分别居全市第二、第三
+        return [(m, s + word, subject_offset(norm, s, before_lo), "")
+                for m, s in zip(group, items, strict=True)]  # fmt: skip
+    return [(group[0], s + word, subject_offset(norm, s, before_lo), "") for s in items]
+
+
+def _ranks_in_order(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """Several ranks for the subjects listed before 分别 or in the clause before; one rank for
+    each subject just listed (…，均保持全省第三)."""
+    if len(group) > 1:
+        items = split_items(before.split("分别")[0]) if "分别" in before else []
+        if len(items) != len(group) and len(carry.items) == len(group):
+            items = [s for s, _ in carry.items]
+        if len(items) == len(group):
+            return [
+                (m, s, subject_offset(norm, s, before_lo), "")
+                for m, s in zip(group, items, strict=True)
+            ]
+    if carry.items and _ALL_OF_THEM.match(before):
+        # …分别达到1073.6亿元和638.7亿元，均保持全省第三: one rank per subject just listed
+        return [(group[0], s, st, "") for s, st in carry.items]
+    return []
+
+
+_LISTED_INDICATORS = re.compile(r"等[^、，,\d]{0,12}指标$")
+
+
+def _listed_before(norm: str, clause_lo: int) -> list[tuple[str, int | None]]:
+    """The indicators listed by the clause before, when it lists them and says nothing else:
+    人均地区生产总值、全员劳动生产率等重要经济社会发展指标，(保持全市第一)."""
+    end = clause_lo - 1
+    if norm[end : end + 1] not in ("，", ","):
+        return []
+    window = max(0, end - 80)
+    seps = list(re.finditer(r"[，,：:。；;！？\n]", norm[window:end]))
+    lo = window + (seps[-1].end() if seps else 0)
+    tail = _LISTED_INDICATORS.search(norm, lo, end)
+    if tail is None or "、" not in norm[lo : tail.start()]:
+        return []
+    items = split_items(norm[lo : tail.start()])
+    return [(item, subject_offset(norm, item, lo)) for item in items] if len(items) > 1 else []
+
+
+_COUNTED_INDICATORS = re.compile(
+    r"^(?:这|此|以上|上述)?(?P<n>[两二三四五六七八九十\d]+)项(?:主要)?(?:经济)?指标(?P<word>增速|增幅|总量)?"
+)
+
+_IN_POOL = re.compile(r"在[^，,；;]{1,12}?中")
+
+# A member of a shared rank that is a measure of the subject before: 达目标任务进度, 完成率, 占比.
+_MEASURE_OF = re.compile(r"^(?:达|完成)?[^，,]{0,6}?(?:进度|完成率|占比|比重)$")
+
+
+def _shared_rank(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """One rank over several subjects, fanned out (``shared_rank``):
+
+    两项指标增速均排名全市第三 -> the two subjects read before; 总量和增幅均列全市第三 -> the level
+    and the growth of the subject before; 增速和达目标任务进度在市区县中均排名第一位 -> both;
+    A和B总量全市第二、第三 -> A's level second, B's third.
+    """
+    lead = RANK_VERB_AT.split(before)[0]
+    lead = _IN_POOL.sub("", SCOPE_WORD.split(lead)[0]).rstrip("均都 ，,")
+    lead = re.sub(r"^[\s，,]*(?:其中[:：]?)?", "", lead)
+    counted = _counted_subjects(lead, carry)
+    if counted:
+        return [(group[0], s, st, "") for s, st in counted]
+    items = [i for i in re.split(r"[、和及与]", lead) if i]
+    if len(items) < 2:
+        return []
+    ranked = dict(RANKED_WORDS)
+    tail_word = next((w for w in ranked if items[-1].endswith(w) and items[-1] != w), "")
+    out = []
+    for item in items:
+        if item in ranked or _MEASURE_OF.match(item):
+            if not carry.subject:
+                return []
+            subject, start = carry.subject + item, carry.subject_start
+        else:
+            subject = clean_subject(item)
+            if tail_word and not subject.endswith(tail_word):
+                subject += tail_word  # A和B总量: both totals
+            start = subject_offset(norm, subject, before_lo)
+        out.append((subject, start))
+    if len(group) == len(out):
+        return [(m, s, st, "") for m, (s, st) in zip(group, out, strict=True)]
+    if len(group) == 1 and re.search(r"均|都", before):
+        return [(group[0], s, st, "") for s, st in out]
+    return []
+
+
+def _counted_subjects(lead: str, carry: Carry) -> list[tuple[str, int | None]]:
+    """The subjects a count of indicators means (两项指标增速: the last two statistics read in
+    the paragraph, each with the measure word), or [] when the paragraph has not read as many."""
+    counted = _COUNTED_INDICATORS.match(lead)
+    if not counted or not carry.recent:
+        return []
+    n = parse_chinese_numeral(counted["n"]) if not counted["n"].isdigit() else int(counted["n"])
+    word = counted["word"] or ""
+    subjects = carry.recent[-n:]
+    return [(s + word, st) for s, st in subjects] if len(subjects) == n else []
+
+
+def _previous_clause_subject(norm: str, clause_lo: int) -> str:
+    """持续巩固拓展脱贫攻坚成果，整体工作保持全市第一方阵: the standing is of the clause before."""
+    end = max(0, clause_lo - 1)
+    if norm[end : end + 1] not in ("，", ","):
+        return ""  # the standing opens its sentence: nothing before it to borrow
+    seps = list(re.finditer(r"[，,：:。；;！？\n]", norm[max(0, end - 60) : end]))
+    lo = max(0, end - 60) + (seps[-1].end() if seps else 0)
+    return clean_subject(norm[lo:end])
+
+
+def _single_subject(norm: str, m: Mention, before: str) -> str:
+    backward = clean_subject(before)
+    if m.base in COUNT_UNITS:
+        forward = forward_subject(_forward_text(norm, m))
+        if forward:
+            return forward
+    return backward
+
+
+def _forward_text(norm: str, m: Mention) -> str:
+    """Text right after a counted number up to the clause end: 个区级综合养老服务中心."""
+    if not re.match(r"[\u4e00-\u9fff“]", norm[m.end : m.end + 1]):
+        return ""
+    stop = re.search(r"[，,。；;：:！？\n]|\d|第", norm[m.end : m.end + 40])
+    return norm[m.end : m.end + (stop.start() if stop else 40)]
+
+
+def forward_length(norm: str, m: Mention, hi: int) -> int:
+    """How much text after a counted number its forward subject used (not the next subject)."""
+    if m.base not in COUNT_UNITS:
+        return 0
+    forward = forward_subject(_forward_text(norm, m))
+    if not forward:
+        return 0
+    pos = norm.find(forward.rstrip("”"), m.end, hi)
+    return pos - m.end + len(forward) if pos != -1 else 0
+
+
+_LIST_MARK = re.compile(r"[、和及与]")
+
+_ALL_OF_THEM = re.compile(r"^[\s，,]*(?:均|都)")

@@ -1,0 +1,113 @@
+"""What a figure is compared with, and the sign the comparison gives it: 高于全市0.5个百分点 ->
+(全市, +1); 比全省和全国分别高0.7、1.4个百分点 -> 全省 then 全国; 同比提高 -> 上年同期; 是…的1.6倍;
+超计划; 与上年相比. A garbled verb before 于 (mirror sites) keeps the comparator and leaves the
+sign as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NEG_VERB = ("低", "慢", "回落", "下降", "减少", "收窄", "缩小", "少", "放缓", "落后",
+             "降低", "下滑", "后移", "后退", "下移")  # fmt: skip
+
+_CMP_VERB_FIRST = re.compile(
+    r"(?P<verb>高于|低于|快于|慢于|超过|超出|高出|落后于?|领先于?|欠|塌|[^\s，,；;\d]于)"
+    r"(?P<cmp>[^，,；;]{1,24}?)(?:平均水平|平均)?(?:分别)?$"
+)
+
+# X于 that is no comparison (由于, 位于, 处于全省前列…).
+_NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "用于", "在于", "基于", "至于",
+                   "关于", "等于", "趋于", "相当于", "达于", "始于", "利于", "善于", "勇于",
+                   "敢于")  # fmt: skip
+
+_CMP_VERB_LAST = re.compile(
+    r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
+    r"回落|下降|减少|增加|增长|上升|提升|扩大|收窄|缩小|多完成|少完成|多|少|回升|放缓|降低|下滑|"
+    r"前移|后移|前进|后退|上移|下移)了?$"
+)
+
+_KNOWN_FIRST = (
+    "高于",
+    "低于",
+    "快于",
+    "慢于",
+    "超过",
+    "超出",
+    "高出",
+    "落后于",
+    "落后",
+    "领先于",
+    "领先",
+    "欠",
+    "塌",
+)  # 欠目标任务8.9个百分点, 塌目标1.8个百分点: short of the target
+
+_YEAR_BEFORE = re.compile(
+    r"与(上年|去年|上年同期|上月|上半年|[一二三四]季度|前三季度|\d{1,2}-\d{1,2}月|(?:19|20)\d\d\s?年(?:末)?)"
+    r"(?:相)?比|由(上年|去年)(?:的|同期)"
+)
+
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def find_comparators(
+    norm: str, lo: int, clause_lo: int, pos: int, n: int
+) -> list[tuple[str, int, str]]:
+    """What a statement is compared with, for each of the group's ``n`` members.
+
+    (comparator, sign, words): 高于全市0.5个百分点 -> ("全市", +1, "高于"); 比全省和全国分别高
+    0.7、1.4个百分点 -> 全省 then 全国; 同比提高 -> ("上年同期", +1, "同比提高"). A garbled verb
+    before 于 keeps the comparator and leaves the sign as printed.
+    """
+    clause = _PAREN.sub("", norm[clause_lo:pos]).rstrip()
+    clause = re.sub(r"-?\d+(?:\.\d+)?(?:个百分点|%)?[、和及与]\s*$", "", clause)  # 4.6、|2.4
+    while True:
+        stripped = re.sub(r"-?\d+(?:\.\d+)?(?:个百分点|%)?[、和及与]\s*$", "", clause)
+        if stripped == clause:
+            break
+        clause = stripped
+    m = _CMP_VERB_FIRST.search(clause)
+    sign, words, names = 1, "", []
+    if m and m["verb"] not in _NOT_COMPARISON:
+        verb = m["verb"]
+        if verb in _KNOWN_FIRST:
+            sign, words = (-1 if verb.startswith(("低", "慢", "落后", "欠", "塌")) else 1), verb
+            names = _split_names(m["cmp"])
+        elif m["cmp"].startswith(("全", "上年", "去年", "同期")):
+            # a garbled verb (mirror sites): the comparator is read, the sign stays as printed
+            sign, words = 0, f"{verb} (verb not read: sign as printed)"
+            names = _split_names(m["cmp"])
+    if not names:
+        m = _CMP_VERB_LAST.search(clause)
+        if m:
+            sign = -1 if m["verb"].startswith(_NEG_VERB) else 1
+            words, names = m["verb"], _split_names(m["cmp"])
+    if not names:
+        multiple = re.search(r"(?:是|为|相当于)(?P<cmp>[^，,；;是为]{1,20})的$", clause)
+        if multiple:  # 是“十一五”末的1.6倍: a multiple of what
+            return [(multiple["cmp"], 1, "是…的")] * n
+        same = re.search(
+            r"同比(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
+            clause,
+        )
+        if same and same["verb"]:
+            sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
+            return [("上年同期", sign, same.group())] * n
+        plan = re.search(r"(?:超|超出|超过)(?P<cmp>(?:年度|全年)?(?:计划|目标|预期))$", clause)
+        if plan:  # 超计划0.65万亩: more than planned
+            return [(plan["cmp"], 1, plan.group())] * n
+        year = _YEAR_BEFORE.search(norm, lo, pos)
+        if year:
+            return [(year.group(1) or year.group(2), 0, year.group())] * n
+        return []
+    if len(names) != n:
+        names = [names[0]] * n if len(names) == 1 else ["、".join(names)] * n
+    return [(name, sign, words) for name in names]
+
+
+def _split_names(text: str) -> list[str]:
+    text = re.sub(r"^(?:的)", "", text.strip())
+    parts = [p for p in re.split(r"[、和及与]", text) if p]
+    parts = [re.sub(r"-?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|%)?$", "", p) or p for p in parts]
+    return [re.sub(r"(?:平均水平|平均|同期水平|的)$", "", p) or p for p in parts]

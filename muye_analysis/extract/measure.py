@@ -1,0 +1,159 @@
+"""What a figure measures, its sign, the rule that read it and the deciding words: by its unit
+alone (ranks, standings, 持平, points, moves in a ranking), for a figure in % (a completion, a
+named rate, a share, a growth and its sign, a comparator's own figure, a rate), or for a figure in
+units (a multiple, a change, a level or a count).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from muye_analysis.extract.clause import CHANGE, FLAT_VERSUS, SHARE, Carry, Context
+from muye_analysis.extract.mentions import (
+    LEVEL_UNITS,
+    PERCENT_UNITS,
+    PERMILLE_POINTS,
+    PP_UNITS,
+    RANK_MOVE_WORDS,
+    RATIO_UNITS,
+    Mention,
+)
+
+_DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减产|减收|减|少)了?$")
+
+_GROWTH = re.compile(
+    r"(?:增长|增速|增幅|涨幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
+    r"缩小|减)"
+    r"(?:分别)?(?:了|为|是|达到?)?$"  # 四行业增速分别为-11.6%、4.1%
+    r"|(?:增长|增速)(?:预期)?(?:目标|预期)(?:为|是)?$"  # 生产总值增长目标为7.5%以上
+)
+
+# A rate named in brackets before its value: 占常住人口比重(常住人口城镇化率)为67.31%.
+_NAMED_RATE_IN_BRACKETS = re.compile(r"[(（][^()（）]{1,12}率[)）](?:为|是|达到?)?$")
+
+# A note in brackets between a verb and its value: 下降(同口径)19.59%.
+_TRAILING_NOTE = re.compile(r"[(（][^()（）\d]{1,10}[)）]$")
+
+# A level compared with a place or plan, as a gap: 高于全市平均水平12645元.
+_LEVEL_VERSUS = re.compile(r"(?P<verb>高于|低于|高出|多于|少于)[^，,；;\d]{1,12}$")
+
+# Rates whose name says 增长 but that are no growth: 人口自然增长率.
+_NAMED_RATE = re.compile(r"自然增长率")
+
+_GROWTH_SUBJECT = re.compile(r"增速|增幅|涨幅|增长")
+
+# 保持30%以上的快速增长: a growth named right after the figure.
+_GROWTH_AFTER = re.compile(r"(?:以上|左右)?的(?:快速|高速|较快|平稳)?(?:增长|增速)")
+
+
+def read_measure(
+    m: Mention, before: str, subject: str, ctx: Context, carry: Carry, paren_value, after: str = ""
+) -> tuple[str, int, str, str]:
+    """The measure a mention reports, its sign, the rule that read it and the deciding words."""
+    tail = before.rstrip()
+    named_rate = _NAMED_RATE_IN_BRACKETS.search(tail)  # 占常住人口比重(常住人口城镇化率)为67.31%
+    tail = _TRAILING_NOTE.sub("", tail)  # 下降(同口径)19.59%: the note is no part of the verb
+    decline = _DECLINE.search(tail)
+    special = _unit_measure(m, tail, decline)
+    if special is not None:
+        return special
+    if m.base in PERCENT_UNITS:
+        words = _PercentWords(before, tail, subject, after, named_rate, decline)
+        return _percent_measure(words, ctx, carry, paren_value)
+    return _amount_measure(m, tail, decline)
+
+
+def _unit_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str] | None:
+    """Measures the unit alone decides: ranks, standings, 持平, points, moves in a ranking."""
+    sign = -1 if decline else 1
+    if m.ordinal:
+        return "rank", 1, "rank", ""
+    if m.base == "standing":
+        return "standing", 1, "standing", ""
+    if m.base == "持平":
+        versus = FLAT_VERSUS.search(tail)
+        if versus:  # 与全省平均水平持平: no gap to the province, 0 points
+            return "change_pp", 1, "flat_versus", versus.group()
+        return "growth_rate", 1, "flat", "持平"
+    if m.base in PERMILLE_POINTS:
+        return "change", sign, "permille_change", decline.group() if decline else ""
+    if m.base == "位":
+        moved = re.search("|".join(RANK_MOVE_WORDS), tail)
+        down = moved is not None and moved.group() in ("后移", "下降", "后退", "下移")
+        return "change", -1 if down else 1, "rank_move", moved.group() if moved else ""
+    if m.base in PP_UNITS:
+        return "change_pp", sign, "pp_change", decline.group() if decline else ""
+    return None
+
+
+@dataclass(frozen=True)
+class _PercentWords:
+    """The words around a figure in % that say what it measures."""
+
+    before: str  # the clause before the value
+    tail: str  # the same, stripped, without a trailing note in brackets
+    subject: str
+    after: str  # a few characters after the value
+    named_rate: re.Match | None  # (…城镇化率)为
+    decline: re.Match | None
+
+
+def _percent_measure(
+    w: _PercentWords, ctx: Context, carry: Carry, paren_value: bool
+) -> tuple[str, int, str, str]:
+    """A figure in %: a completion, a named rate, a share, a growth (with its sign), a
+    comparator's own figure, or a rate."""
+    sign = -1 if w.decline else 1
+    growth = _GROWTH.search(w.tail)
+    # a share named in this clause, or carried from the clause before unless a growth verb
+    # stands here (工业投资75.11亿元(占总投资的32.1%)，增长103.2% is the investment's growth)
+    share = SHARE.search(w.before) or (not growth and SHARE.search(w.subject))
+    if ctx.completion:
+        return "rate", 1, "completion", "完成…的"
+    if w.named_rate:
+        return "rate", 1, "rate", w.named_rate.group()
+    if share:
+        return "share", 1, "share", share.group()
+    if _NAMED_RATE.search(w.subject):
+        return "rate", 1, "rate", _NAMED_RATE.search(w.subject).group()
+    if growth or _GROWTH_SUBJECT.search(w.subject):
+        return "growth_rate", sign, "growth", growth.group() if growth else "增速"
+    if paren_value:
+        # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
+        return carry.pct_measure or "rate", 1, "comparator_value", "(…) after a comparator"
+    return _percent_by_context(w, ctx, carry)
+
+
+def _percent_by_context(w: _PercentWords, ctx: Context, carry: Carry) -> tuple[str, int, str, str]:
+    """A figure in % whose own clause names no measure: the words after it, or the sentence."""
+    if _GROWTH_AFTER.match(w.after):
+        return "growth_rate", 1, "growth", _GROWTH_AFTER.match(w.after).group()
+    if re.match(r"的[\u4e00-\u9fff]", w.after):
+        return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
+    about_growth = "增速" in ctx.sentence_text
+    if w.tail.endswith(("(", "（")) and (carry.pct_measure or about_growth):
+        # 从…增速来看，…西藏(14.7%)、重庆(11%): a place's figure in brackets, of the measure
+        # the sentence is about
+        measure = "growth_rate" if about_growth else carry.pct_measure
+        return measure, 1, "bracketed", f"(…) of {measure}"
+    return "rate", 1, "rate", ""
+
+
+def _amount_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str]:
+    """A figure in units: a multiple, a change (比上年增加, 增产, 高于全市…), a level or a count."""
+    sign = -1 if decline else 1
+    if m.base in RATIO_UNITS:
+        growth = _GROWTH.search(tail)
+        if growth and not decline:
+            return "growth_rate", 1, "multiple", growth.group()
+        return "ratio", 1, "ratio", "倍"
+    change = CHANGE.search(tail)
+    if change:
+        return "change", sign, "change", change.group()
+    versus = _LEVEL_VERSUS.search(tail)
+    if versus:  # 人均地区生产总值…，高于全市平均水平12645元: a gap to the comparator
+        return "change", -1 if versus["verb"] in ("低于", "少于") else 1, "change", versus.group()
+    if m.base in LEVEL_UNITS:
+        return "level", 1, "level", ""
+    return "count", 1, "count", ""

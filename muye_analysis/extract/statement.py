@@ -1,0 +1,476 @@
+"""One numeric statement read from its mention, subject and clause: ``RULES``, the reader's rules
+in the order they apply, one function each, named for what it recognises — subjects carried
+or taken from the sentence's topic, plans, the measure and its sign, comparisons (个百分点 with
+comparator and sign, 拉动/拉低), a stated basis, what a rank ranks and among whom — then the
+statement as a row with the words that decided it (``evidence``, what ``muye extract --explain``
+shows).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from muye_analysis.extract.clause import (
+    CHANGE,
+    COMPARE_WORD,
+    FLAT_VERSUS,
+    NO_SUBJECT,
+    RANK_VERB_AT,
+    RANKED_WORDS,
+    SCOPE_WORD,
+    SHARE,
+    Carry,
+    Context,
+    join_evidence,
+    start_of_clause,
+)
+from muye_analysis.extract.measure import read_measure
+from muye_analysis.extract.mentions import (
+    PP_UNITS,
+    PRE_QUALIFIERS,
+    QUALIFIER_BOUND,
+    Mention,
+)
+from muye_analysis.extract.subjects import (
+    GENERIC,
+    generic_hint,
+)
+
+_PRE_QUALIFIER_INSIDE = re.compile("|".join(PRE_QUALIFIERS))
+
+_COMPARISON = re.compile("不少于|不低于|不超过|超过|高于|低于")
+
+
+@dataclass
+class _Statement:
+    """A numeric statement being read. Each reading rule below fills in what it decides and
+    adds the words that decided it to ``evidence`` (what ``muye extract --explain`` shows)."""
+
+    m: Mention
+    own_subject: str  # the subject as cut from its own clause
+    subject: str
+    match_subject: str  # what the registry is matched on
+    subject_start: int | None
+    stage: str
+    before: str  # the clause's text before the value
+    norm: str  # the document, normalised
+    after: str  # a few characters after the value
+    ctx: Context  # kind and period (reader.mention_context)
+    comparator: tuple[str, int, str] | None
+    generic: bool = False
+    ranked_hint: str | None = None
+    paren_value: bool = False
+    keeps_carry: bool = False
+    measure: str = ""
+    sign: int = 1
+    rule: str = ""
+    value: float | None = None
+    value_high: float | None = None
+    unit: str = ""
+    cmp_text: str = ""
+    ranked_on: str = ""
+    rank_scope: str = ""
+    notes: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)
+
+    def carry_subject(self, carry: Carry, subject: str, why: str) -> None:
+        self.match_subject, self.subject_start = carry.subject, carry.subject_start
+        self.subject = subject
+        self.evidence.append(f"subject carried: {carry.subject}{why}")
+
+
+# -- the rules ----------------------------------------------------------------------------------
+# Each rule recognises one thing and fills in what it decides, with the words that decided it in
+# ``evidence``; ``RULES`` applies them in order. ``carry`` holds what the sentence's earlier
+# clauses read.
+
+# subjects
+
+
+def subject_naming_a_measure(st: _Statement, carry: Carry) -> None:
+    """A subject that names only a measure is of the subject before (``carried``): 总量居全市第5位
+    is GDP's rank; 投资规模 after 签约项目 is the signed projects' investment."""
+    if st.generic and carry.subject:
+        own = st.own_subject
+        st.carry_subject(carry, carry.subject + (own if own not in GENERIC else ""), "")
+
+
+def subject_pointing_back(st: _Statement, carry: Carry) -> None:
+    """Words that compare, change or rank what came before and name nothing take the subject
+    before: 较全国、全省、全市分别高…个百分点; 比2021年末减少0.5万人; 增收6253万元; 保持全市第一."""
+    if carry.subject and not st.generic and _points_back(st):
+        st.carry_subject(carry, carry.subject, f" ({st.own_subject or 'no subject'} names none)")
+
+
+def share_of_subject_before(st: _Statement, carry: Carry) -> None:
+    """占… is a share of the subject before: 民生支出…，占…支出的67.25%."""
+    if st.own_subject.startswith("占") and carry.subject:
+        st.subject = st.match_subject = carry.subject + st.own_subject
+        st.subject_start = carry.subject_start
+        st.evidence.append(f"subject carried: {carry.subject}")
+
+
+def subject_from_topic(st: _Statement, carry: Carry) -> None:
+    """A clause with no words of its own, first in its sentence, is about the sentence's topic
+    (``topic``): 交通运输业恢复强劲，增速达14.8%; 财政收入实现三个全市第一，其中：总量26.42亿元."""
+    own = st.own_subject
+    if not carry.subject and carry.topic and (not own or NO_SUBJECT.match(own) or st.generic):
+        st.subject = carry.topic + (own if st.generic and own not in GENERIC else "")
+        st.match_subject, st.subject_start = carry.topic, carry.topic_start
+        st.evidence.append(f"subject from the sentence's topic: {carry.topic}")
+
+
+# plans
+
+
+def comparator_figure_in_brackets(st: _Statement, carry: Carry) -> None:
+    """A comparator's own figure in brackets (比全省(7.7%)…高) is no new subject: the subject
+    before carries on past it."""
+    st.paren_value = bool(
+        st.before.rstrip().endswith(("(", "（")) and COMPARE_WORD.search(st.ctx.clause_text)
+    )
+    if st.paren_value:
+        st.keeps_carry = True
+
+
+def plan_named_in_subject(st: _Statement, carry: Carry) -> None:
+    """A plan named after the subject is matched on the subject: 税收收入完成全年总量目标的107%
+    is the revenue's completion."""
+    subject = _subject_before_plan(st.own_subject)
+    if subject and not st.generic:
+        st.match_subject = subject
+
+
+def completion_of_subject_before(st: _Statement, carry: Carry) -> None:
+    """A completion of a plan whose clause names no subject is the completion rate of the
+    subject before."""
+    if st.keeps_carry or not st.ctx.completion or _subject_before_plan(st.own_subject):
+        return
+    st.keeps_carry = True
+    if carry.subject and st.subject_start is None:
+        st.subject, st.match_subject = carry.subject + "完成率", carry.subject
+
+
+def plan_of_subject_before(st: _Statement, carry: Carry) -> None:
+    """Plan words alone name the plan of the subject before: 完成年计划710亿元."""
+    if not st.keeps_carry and _PLAN_WORDS.fullmatch(st.own_subject or "-") and carry.subject:
+        st.subject = carry.subject + st.own_subject
+        st.match_subject, st.subject_start = carry.subject, carry.subject_start
+        st.keeps_carry = True
+
+
+def comparison_word_in_subject(st: _Statement, carry: Carry) -> None:
+    """The comparison word is no part of what is compared: 储备项目不低于新开工项目3倍."""
+    st.match_subject = _COMPARISON.sub("", st.match_subject)
+
+
+# measures
+
+
+def measure_and_sign(st: _Statement, carry: Carry) -> None:
+    """The measure the figure reports and its sign (``measure.read_measure``), its value and
+    unit."""
+    m = st.m
+    st.measure, st.sign, st.rule, words = read_measure(
+        m, st.before, st.subject, st.ctx, carry, st.paren_value, st.after
+    )
+    st.evidence.append(words)
+    st.value = st.sign * m.value if m.value is not None else None
+    st.value_high = st.sign * m.value_high if m.value_high is not None else None
+    st.unit = m.unit
+
+
+def growth_of_a_share_subject(st: _Statement, carry: Carry) -> None:
+    """A growth whose subject is a share (工业投资…(占总投资的32.1%)，增长103.2%) is the growth of
+    what the share was of."""
+    if st.measure == "growth_rate" and "占" in st.subject and not SHARE.search(st.before):
+        st.subject = st.subject.split("占")[0]
+
+
+def completion_rate_named(st: _Statement, carry: Carry) -> None:
+    """A completion is named as the completion rate of its subject: 完成年计划710亿元的89.4%."""
+    if st.rule == "completion" and not _COMPLETION_WORD.search(st.subject):
+        st.subject += "完成率"
+
+
+def range_and_printed_subject(st: _Statement, carry: Carry) -> None:
+    """A range (6%-7%) and a subject printed otherwise than read go to the note."""
+    st.notes.append(_note(st.m, st.own_subject, st.subject))
+
+
+def flat_against_a_place(st: _Statement, carry: Carry) -> None:
+    """持平 against a place (与全省平均水平持平) is a gap of 0 points to it (``flat_versus``)."""
+    if st.rule == "flat_versus":
+        st.unit = "个百分点"
+        st.cmp_text = FLAT_VERSUS.search(st.before.rstrip())["cmp"]
+        st.evidence.append(f"compared with {st.cmp_text} (持平)")
+
+
+def growth_as_a_multiple(st: _Statement, carry: Carry) -> None:
+    """增长2.5倍 is a growth of 250% (``multiple``); the note keeps what was printed."""
+    if st.rule == "multiple" and st.value is not None:
+        st.value, st.unit = round(st.value * 100, 10), "%"
+        st.notes.append(f"written as {st.m.value:g}倍 (growth of {st.value:g}%)")
+
+
+# comparisons
+
+
+def compared_with(st: _Statement, carry: Carry) -> None:
+    """What points, a multiple or a change is against, with its verb's sign (``comparator``):
+    高于全市0.5个百分点; a change of a level keeps its verb's sign; 增速同比… is on a year ago."""
+    if st.comparator is None or st.measure not in ("change_pp", "ratio", "growth_rate", "change"):
+        return
+    cmp_text, cmp_sign, cmp_words = st.comparator
+    if st.measure == "change_pp" and cmp_sign and st.value is not None:
+        st.value = cmp_sign * abs(st.value)
+    if st.measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
+        st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
+    st.evidence.append(f"compared with {cmp_text} ({cmp_words})")
+    st.cmp_text = "" if st.measure == "growth_rate" else cmp_text
+
+
+def narrowed_decline(st: _Statement, carry: Carry) -> None:
+    """A decline that narrowed is a rise of the growth rate: 降幅较一季度收窄2.7个百分点."""
+    narrowed = _NARROWED_DECLINE.search(st.before)
+    if st.measure == "change_pp" and st.value is not None and narrowed:
+        st.value = -st.value
+        st.evidence.append(f"a decline that {narrowed.group()[-2:]}")
+
+
+def pull_in_points(st: _Statement, carry: Carry) -> None:
+    """拉动/拉低 are pulls in points (``pp_pull``); 拉低全市GDP增速0.8个百分点 pulls down."""
+    if st.measure != "change_pp" or st.comparator or st.rule != "pp_change":
+        return
+    pull = _PULL.search(st.before)
+    if pull:
+        st.rule = "pp_pull"
+        if pull.group() in _PULL_DOWN and st.value is not None:
+            st.value = -abs(st.value)
+            st.evidence.append(f"a pull down ({pull.group()})")
+
+
+def stated_basis(st: _Statement, carry: Carry) -> None:
+    """A growth on a stated basis (扣除留抵退税因素后, 同口径): noted, not part of the subject."""
+    basis = _BASIS.search(st.before)
+    if basis:
+        st.notes.append(f"basis: {basis.group().strip('()（）')}")
+        st.subject = _BASIS.sub("", st.subject) or st.subject
+        st.match_subject = _BASIS.sub("", st.match_subject) or st.match_subject
+
+
+# ranks
+
+
+def what_a_rank_ranks(st: _Statement, carry: Carry) -> None:
+    """What a rank ranks: 增速位居全市第2位 the growth; 总量全市第二 the level; else the measure
+    just read (after 比全国高4.7个百分点: the figure in % the points compare), else what the rank
+    before ranked."""
+    if st.measure != "rank":
+        return
+    lead = SCOPE_WORD.split(RANK_VERB_AT.split(st.before)[0])[0]
+    said = next((w for w, _ in RANKED_WORDS if st.own_subject.endswith(w)), "")
+    said = said or next((w for w, _ in RANKED_WORDS if w in lead), "")
+    st.ranked_on = dict(RANKED_WORDS).get(said) or st.ranked_hint or ""
+    last = carry.pct_measure if carry.measure == "change_pp" else carry.measure
+    st.ranked_on = st.ranked_on or _RANKED_ON.get(last or "", "")
+    if not st.ranked_on and carry.measure == "rank":
+        st.ranked_on = carry.ranked_on
+    carry.ranked_on = st.ranked_on
+    if said:
+        st.evidence.append(f"ranked on {st.ranked_on} ({said})")
+
+
+def among_whom(st: _Statement, carry: Carry) -> None:
+    """Among whom a rank or standing is: 全市, 中部, 16个县市区, 7县(市), 在市区县中, 百强区; else
+    the scope of the rank before in the sentence."""
+    if st.measure in ("rank", "standing"):
+        st.rank_scope = _rank_scope(st.norm, st.m) or carry.rank_scope or _league(st.norm, st.m)
+        carry.rank_scope = st.rank_scope
+
+
+# The rules in the order they apply: subjects, plans, the measure, comparisons, ranks.
+RULES = (
+    subject_naming_a_measure, subject_pointing_back, share_of_subject_before, subject_from_topic,
+    comparator_figure_in_brackets, plan_named_in_subject, completion_of_subject_before,
+    plan_of_subject_before, comparison_word_in_subject,
+    measure_and_sign, growth_of_a_share_subject, completion_rate_named, range_and_printed_subject,
+    flat_against_a_place, growth_as_a_multiple,
+    compared_with, narrowed_decline, pull_in_points, stated_basis,
+    what_a_rank_ranks, among_whom,
+)  # fmt: skip
+
+
+def _points_back(st: _Statement) -> bool:
+    """The clause's own words compare, change or rank what came before, naming nothing."""
+    own = st.own_subject
+    bare = _COMPARISON_PHRASE.sub("", own)
+    if st.m.base in PP_UNITS:
+        return not bare or generic_hint(bare)[0] or bare == "分别"
+    if NO_SUBJECT.match(own) or not own:
+        return bool(own) or st.m.ordinal or st.m.base == "standing"
+    return bool(CHANGE.search(st.before.rstrip())) and (not bare or NO_SUBJECT.match(bare))
+
+
+def _subject_before_plan(own: str) -> str:
+    """The subject a plan phrase follows (税收收入 of 税收收入完成全年总量目标的), or ""."""
+    plan = _PLAN_PHRASE.search(own)
+    return own[: plan.start()] if plan else ""
+
+
+def read_statement(
+    text: str,
+    norm: str,
+    m: Mention,
+    subject: str,
+    subject_start: int | None,
+    stage: str,
+    before: str,
+    carry: Carry,
+    ctx: Context,
+    comparator: tuple[str, int, str] | None,
+) -> dict:
+    """The statement ``m`` makes, as a row: ``subject`` as cut from its clause, read by each of
+    ``RULES`` in turn."""
+    st = _Statement(
+        m=m, own_subject=subject, subject=subject, match_subject=subject,
+        subject_start=subject_start, stage=stage, before=before, norm=norm,
+        after=norm[m.end : m.end + 12], ctx=ctx, comparator=comparator,
+    )  # fmt: skip
+    st.generic, st.ranked_hint = generic_hint(subject)
+    for rule in RULES:
+        rule(st, carry)
+    return _row(st, text)
+
+
+def _row(st: _Statement, text: str) -> dict:
+    """The statement as a row (``FACT_COLUMNS`` plus what the reader uses internally)."""
+    m, ctx = st.m, st.ctx
+    if m.unit_from:
+        st.notes.append("unit from the list's last member" if m.unit_from == "list"
+                        else f"元 not printed ({m.unit[:-1]})")  # fmt: skip
+    qualifier = m.qualifier or _inner_qualifier(st.before)
+    # The quote runs from the subject (or the commitment word, if earlier) to the value.
+    starts = [s for s in (st.subject_start, ctx.commitment_start) if s is not None]
+    quote_start = min([m.start, *starts])
+    bound = "range" if m.value_high is not None else QUALIFIER_BOUND.get(qualifier, "exact")
+    if st.measure == "standing":
+        bound = ""
+    st.evidence.append(ctx.kind_why)
+    st.evidence.append(ctx.period_why)
+    return {
+        "subject": st.subject,
+        "match_subject": st.match_subject,
+        "subject_start": st.subject_start,
+        "period": ctx.period,
+        "start_month": ctx.start_month,
+        "end_month": ctx.end_month,
+        "period_from": ctx.period_from,
+        "kind": ctx.kind,
+        "measure": st.measure,
+        "ranked_on": st.ranked_on,
+        "stage": st.stage,
+        "value": st.value,
+        "value_high": st.value_high,
+        "unit": st.unit,
+        "printed": text[m.printed_start : m.printed_end],
+        "qualifier": qualifier,
+        "bound": bound,
+        "commitment": ctx.commitment,
+        "rank_scope": st.rank_scope,
+        "price_basis": "nominal" if m.base in ("元", "美元") and st.measure == "level" else "",
+        "section": ctx.section,
+        "quote": text[quote_start : m.end],
+        "note": "; ".join(n for n in st.notes if n),
+        "start": m.start,
+        "end": m.end,
+        "comparator": st.cmp_text,
+        "rule": st.rule,
+        "evidence": join_evidence(*st.evidence),
+        "quote_start": quote_start,
+        "printed_span": (m.printed_start, m.printed_end),
+        "keeps_carry": st.keeps_carry,
+    }
+
+
+_PULL = re.compile(r"拉动|拉低|下拉|拖累")
+
+# A decline rate narrowed (a rise) or widened (a fall): 降幅较一季度收窄, 降幅较上月扩大.
+_NARROWED_DECLINE = re.compile(r"降幅[^，,；;]{0,14}(?:收窄|缩小|扩大|加大|加深)了?$")
+
+_PULL_DOWN = ("拉低", "下拉", "拖累")
+
+_COMPLETION_WORD = re.compile(r"完成|占|为")
+
+_COMPARISON_PHRASE = re.compile(
+    r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s]于(?=全)|.于$)"
+    r".*$"
+)
+
+# Plan words that name a target of the subject before: 完成年计划, 年度计划投资, 全年目标.
+_PLAN_WORDS = re.compile(
+    r"(?:完成|占|为)?(?:年|年度|全年|当年)?(?:投资)?(?:计划|目标|预算)(?:投资|任务)?"
+)
+
+# Words that say on which basis a growth is computed, not what grows.
+_PLAN_PHRASE = re.compile(
+    r"(?:完成|占|为|是|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
+    r"(?:[^\d，,的]{0,4}?)(?:计划|目标|预算|任务)"  # 完成全年总量目标的107%
+)
+
+_BASIS = re.compile(
+    r"[(（]?(?:扣除|剔除|不含)[^，,)）]{1,16}?(?:因素|影响)后?(?:同口径)?[)）]?|同口径|可比口径"
+)
+
+_RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", "rate": "share",
+              "count": "amount"}  # fmt: skip
+
+
+def _inner_qualifier(before: str) -> str:
+    """A qualifier separated from its number: 储备项目不低于新开工项目3倍."""
+    found = _PRE_QUALIFIER_INSIDE.findall(before)
+    return found[-1] if found and found[-1] in ("不少于", "不低于", "不超过", "超过") else ""
+
+
+# A ranking pool named by its size: 在16个县市区…综合排名中.
+_POOL = re.compile(
+    r"(?:\d+|[一二三四五六七八九十]+)个?(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)"
+    r"|在(?P<within>[^，,；;\d]{2,10}?)中"
+)
+
+# A league named by its list (中国中小城市综合实力百强区第三名): its scope when no other is known.
+_LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
+
+# Where a rank is among: 全市…, or a region (列全国第4、中部第1; 位列西部第10位).
+_RANK_SCOPE = re.compile(
+    r"全市|全省|全国|全区|全县|(?:东部|中部|西部|东北|西北|西南|华东|华北|华中|华南)(?:地区)?(?=第)"
+)
+
+
+def _rank_scope(norm: str, m: Mention) -> str:
+    lo = start_of_clause(norm, max(0, m.start - 60), m.start)
+    scopes = _RANK_SCOPE.findall(norm, lo, m.end)
+    if scopes:
+        return scopes[-1]
+    sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
+    pools = list(_POOL.finditer(norm, sentence_lo, m.start))
+    if not pools:
+        return ""
+    last = pools[-1]
+    return last["within"] or last.group()
+
+
+def _league(norm: str, m: Mention) -> str:
+    lo = start_of_clause(norm, max(0, m.start - 30), m.start)
+    leagues = _LEAGUE.findall(norm, lo, m.start)
+    return leagues[-1] if leagues else ""
+
+
+def _note(m: Mention, own_subject: str, subject: str) -> str:
+    notes = []
+    if m.value_high is not None:
+        notes.append(f"range {m.value:g} to {m.value_high:g}")
+    if own_subject and own_subject != subject:
+        notes.append(f"printed subject: {own_subject}")
+    return "; ".join(notes)

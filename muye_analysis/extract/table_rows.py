@@ -1,0 +1,119 @@
+"""Statements of a table: one per value cell, named by its row label and column header, dated
+by a row labelled with its year, a column of a year, the table's title or the text around, and
+measured by the column (增速 in %) or the unit of the 单位 cell, the row label or the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from muye_analysis.extract.clause import Doc, join_evidence
+from muye_analysis.extract.dating import (
+    find_spans,
+    find_years,
+    period_for,
+)
+from muye_analysis.extract.mentions import (
+    LEVEL_UNITS,
+)
+from muye_analysis.extract.sections import section_at
+from muye_analysis.extract.tables import UNIT_IN, Table, table_values
+
+_TARGET_TABLE = re.compile(r"目标|计划|预期")
+
+_YEAR_LABEL = re.compile(r"((?:19|20)\d\d)\s?年?")  # a row labelled by its year
+
+_TITLE_MONTH = re.compile(r"(?:19|20)\d\d\s?年\s?(\d{1,2})\s?月(?!\d|份?[-至到])")
+
+
+@dataclass(frozen=True)
+class _TableDates:
+    """What dates a table's cells: years and spans in its title, the month 本月 means."""
+
+    years: list
+    spans: list
+    month: int | None
+
+
+def table_statements(doc: Doc, table: Table) -> list[dict]:
+    """One statement per value cell: row label × column header, dated by the table's title."""
+    text, scan = doc.text, doc.scan
+    head_end = table.rows[0][0].start if table.rows else table.end
+    month = _TITLE_MONTH.search(scan, table.title_start, head_end) or _TITLE_MONTH.search(
+        scan, 0, min(len(scan), 80)
+    )  # 2022年9月: the month 本月 and 1-本月 columns mean
+    dates = _TableDates(
+        find_years(scan, table.title_start, head_end),
+        find_spans(scan, table.title_start, head_end),
+        int(month.group(1)) if month else None,
+    )
+    kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
+    section = section_at(doc.sections, doc.starts, table.start)
+    rows, carried_unit = [], ""
+    for label, cell, column, group, unit_cell in table_values(table):
+        subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
+        if _YEAR_LABEL.fullmatch(label.text):  # 2021年 | 2311.1 | 11: the row is the period
+            subject = UNIT_IN.sub("", column.words).strip() or subject
+        row_unit = UNIT_IN.search(label.text)
+        if row_unit:
+            carried_unit = row_unit["unit"]  # 社会消费品零售总额(亿元), then 批发零售业 in 亿元
+        measure, unit = _table_measure(column, table, row_unit, unit_cell, carried_unit)
+        year, source, first, last, why = _table_period(doc, table, dates, label, column, kind)
+        rows.append({
+            "subject": subject, "match_subject": subject, "subject_start": label.start,
+            "period": year, "start_month": first, "end_month": last,
+            "period_from": source if year is not None else "unknown",
+            "kind": kind, "measure": measure, "ranked_on": "", "stage": "",
+            "value": cell.number, "value_high": None, "unit": unit,
+            "printed": text[cell.start:cell.end],
+            "qualifier": "", "bound": "exact", "commitment": "", "rank_scope": "",
+            "price_basis": "nominal" if unit.endswith("元") and measure == "level" else "",
+            "section": section.label, "quote": text[label.start:cell.end],
+            "note": f"group {group}" if group else "", "start": cell.start, "end": cell.end,
+            "comparator": column.comparator, "rule": "table",
+            "evidence": join_evidence(f"table: row {label.text}, column {column.words or '?'}",
+                                       f"{kind}: table {table.title[:30]}", why),
+            "quote_start": label.start, "printed_span": (cell.start, cell.end),
+            "sentence": table.title, "clause": f"{label.text} {column.words}",
+        })  # fmt: skip
+    return rows
+
+
+def _table_measure(column, table: Table, row_unit, unit_cell: str, carried_unit: str):
+    """(measure, unit) of a cell: the column's, a level's unit from the 单位 cell, the row label,
+    the column, the table, or the row label above (a level in 亿 or 元 is a level, else a count)."""
+    measure, unit = column.measure or "level", column.unit
+    if measure == "level":
+        unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
+        unit = unit or carried_unit
+        base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
+        measure = "level" if base in LEVEL_UNITS or not unit else "count"
+    return measure, unit
+
+
+def _table_period(doc: Doc, table: Table, dates: _TableDates, label, column, kind: str):
+    """(year, source, first month, last month, why) of a cell: a row labelled by its year, a
+    column of a year, the title's year, else the text around; months from the title's span or
+    a 本月 / 1-本月 column."""
+    section = section_at(doc.sections, doc.starts, table.start)
+    period = period_for(
+        doc.timeline, doc.dates, table.start, label.start, kind, section.year, section.year_named
+    )
+    year, source = period.year, period.source
+    labelled = _YEAR_LABEL.fullmatch(label.text)
+    if labelled:
+        year, source = int(labelled.group(1)), "table row"  # 2021年 | 2311.1 | 11
+    elif column.year is not None:
+        year, source = column.year, "table column"
+    elif dates.years:
+        year, source = dates.years[-1].year, "table title"
+    first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it
+    if dates.spans and kind == "actual":
+        first, last = dates.spans[-1].first, dates.spans[-1].last
+    if dates.month and column.period_words:
+        last = dates.month  # 本月 is that month, 1-本月 the year to it
+        first = 1 if re.match(r"1-|累计|本年", column.period_words) else last
+    why = (f"period {year} from the {source}; months {first}-{last}" if year is not None
+           else period.why)  # fmt: skip
+    return year, source, first, last, why
