@@ -2,7 +2,7 @@
 
 The runner (``muye_analysis.runner``) and the tests read this list, so a new notebook or figure
 is declared once, here. The charts the notebooks export are named in the chart registry
-(``muye_analysis.charts.export.REPORT_CHARTS``); the briefing draws its own copies.
+(``muye_analysis.chart_registry``); the briefing draws its own copies.
 """
 
 from __future__ import annotations
