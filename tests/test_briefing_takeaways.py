@@ -16,8 +16,8 @@ from muye_analysis.briefing.deck import fit_size, text_ems
 from muye_analysis.briefing.headline import HEADLINE, headline_numbers, headline_table
 from muye_analysis.briefing.takeaways import fan_takeaway, probability_text
 from muye_analysis.briefing.ytd import YtdPart
-from muye_analysis.chart_registry import Assumptions, chart
 from muye_analysis.charts.export import REPORT_CHARTS
+from muye_analysis.charts.registry import Assumptions, chart
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import is_synthetic
 from muye_analysis.vocab import ordinal, target_text

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from muye_analysis import chart_registry, vocab
+from muye_analysis import vocab
+from muye_analysis.charts import registry as chart_registry
 from muye_analysis.suite import NOTEBOOKS
 
 

@@ -28,7 +28,6 @@ LAYERS = {
     "muye_analysis.text": 0,
     "muye_analysis.units": 0,
     "muye_analysis.periods": 0,
-    "muye_analysis.chart_registry": 3,  # each chart declared once: its spec, takeaway, figure
     "muye_analysis.chart_spec": 0,  # a chart as data (issue 23): both renderers draw it
     "muye_analysis.sources": 1,  # sources by issuer, document and date (issue 23)
     "muye_analysis.display": 0,  # display precision: pure number formatting

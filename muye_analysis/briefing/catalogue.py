@@ -1,7 +1,7 @@
 """The slide charts: one entry per report chart of the chart registry, with its title, its
 spec, its takeaway.
 
-Each chart is declared once (``muye_analysis.chart_registry``: its spec and takeaway claim);
+Each chart is declared once (``muye_analysis.charts.registry``: its spec and takeaway claim);
 this module binds the declarations to one load of the tables (:class:`ReportData`), so the chart
 and its takeaway always agree, and to one spec per language (:mod:`muye_analysis.chart_spec`),
 so the picture, the native chart, the notes and the source line always agree. The order is the
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
-from muye_analysis.chart_registry.base import Assumptions, Chart, ReportData
+from muye_analysis.charts.chart import Assumptions, Chart, ReportData
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import year_fields
 
@@ -61,12 +61,12 @@ class ChartEntry:
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
     """The report's charts in deck order, as the chart registry declares them
-    (``muye_analysis.chart_registry``: each chart's spec, takeaway claim and title).
+    (``muye_analysis.charts.registry``: each chart's spec, takeaway claim and title).
 
     The city comparison is left out when the context data hold no city figures for the
     report's base year (:func:`missing_charts` says why).
     """
-    from muye_analysis.chart_registry import CHARTS
+    from muye_analysis.charts.registry import CHARTS
 
     d = ReportData.load() if data is None else data
     assumed = Assumptions.stated()  # the league table's frame, else the assumed 13
@@ -106,7 +106,7 @@ def missing_charts(data: ReportData, lang: str = "zh") -> dict[str, str]:
     """Report charts the data cannot draw, each with the reason in ``lang`` (e.g. no city
     figures for the base year in the comparator data): the briefing says so instead of
     leaving a slide out in silence."""
-    from muye_analysis.chart_registry import chart
+    from muye_analysis.charts.registry import chart
     from muye_analysis.views import city_view
 
     try:

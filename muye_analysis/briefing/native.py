@@ -2,7 +2,7 @@
 编辑数据 in PowerPoint or WPS).
 
 The report's charts need nothing here: the deck draws the panels of each chart's spec, as the
-chart registry declares it (``muye_analysis.chart_registry``), and the pictures draw the same
+chart registry declares it (``muye_analysis.charts.registry``), and the pictures draw the same
 spec. The fan is drawn from a forecast, not from a spec, so its native panels are built here.
 
 One meaning per colour across the whole deck (:data:`COLOURS`, the specs' colours).

@@ -1,6 +1,6 @@
 """One-line takeaways of the forecast fan: the claims of :mod:`muye_analysis.claims.charts`,
 rendered. The report charts' takeaways are their declared claims
-(``muye_analysis.chart_registry``), said by ``vocab.say``; the tests check both against values
+(``muye_analysis.charts.registry``), said by ``vocab.say``; the tests check both against values
 worked out by hand from the report."""
 
 from __future__ import annotations

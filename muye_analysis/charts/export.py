@@ -1,6 +1,6 @@
 """Export the report's charts in one go (what ``muye charts`` runs).
 
-Which charts, their names and how each is drawn come from :mod:`muye_analysis.chart_registry`
+Which charts, their names and how each is drawn come from :mod:`muye_analysis.charts.registry`
 (each chart declared once there).
 """
 
@@ -10,11 +10,11 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from muye_analysis import chart_registry as registry
+from muye_analysis.charts import registry
+from muye_analysis.charts.chart import Assumptions, ReportData
 
 # The one chart list: stable file stems that slides and documents link to.
-from muye_analysis.chart_registry import EXPORTED_CHARTS, REPORT_CHARTS, YTD_CHARTS  # noqa: F401
-from muye_analysis.chart_registry.base import Assumptions, ReportData
+from muye_analysis.charts.registry import EXPORTED_CHARTS, REPORT_CHARTS, YTD_CHARTS  # noqa: F401
 
 
 def export_report_charts(

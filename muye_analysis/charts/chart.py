@@ -1,8 +1,8 @@
 """What a chart's declaration is made of: :class:`Chart`, the tables charts are drawn from
 (:class:`ReportData`) and the assumptions a user states (:class:`Assumptions`).
 
-Light on purpose: nothing here imports pandas, matplotlib or a chart's drawing code; a chart's
-callables import what they draw with when they run.
+Each chart module of this package ends with its ``CHART``; :mod:`muye_analysis.charts.registry`
+collects them. Nothing here imports pandas or matplotlib.
 """
 
 from __future__ import annotations

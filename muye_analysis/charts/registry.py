@@ -1,41 +1,30 @@
-"""The suite's charts, each declared once, in a module of this package, in deck order.
+"""The suite's charts in deck order, each declared once, in its own module of this package.
 
-A chart's module holds its one :class:`~muye_analysis.chart_registry.base.Chart`: its name,
-notebook, title, whether it belongs to the report or the year-to-date store, and how it is made
-(its spec: the view drawn as data, with notes and source, which both the pictures and the deck's
-native chart draw; its takeaway claim; or its own figure). ``muye charts`` (``charts.export``),
-the briefing's chart slides (``briefing.catalogue``) and the notebook list (``suite``) all read
-``CHARTS``: adding a chart is a module here and its line in ``_MODULES``.
-
-Light on purpose: the chart modules import their drawing code inside their callables, so reading
-the registry does not start matplotlib or pandas.
+A chart's module (``charts.growth``, ``charts.scorecard``…) draws it and ends with its one
+:class:`~muye_analysis.charts.chart.Chart`: its name, notebook, title, whether it belongs to the
+report or the year-to-date store, and how it is made (its spec: the view as data, with notes and
+source, which both the pictures and the deck's native chart draw; its takeaway claim; or its own
+figure). ``muye charts`` (``charts.export``), the briefing's chart slides
+(``briefing.catalogue``) and the notebook list (``suite``) all read ``CHARTS``: adding a chart is
+its module and its line in ``_MODULES``.
 """
 
 from __future__ import annotations
 
-from muye_analysis.chart_registry import (
-    forecast_fan_henan_gdp,
-    growth_gap,
-    muye_in_city,
+from muye_analysis.charts import (
+    city,
+    fan,
+    growth,
     progress,
-    projected_levels,
-    rank_scorecard,
-    required_growth_grid,
-    task_targets,
+    projection,
+    scorecard,
+    sensitivity,
+    tasks,
 )
-from muye_analysis.chart_registry.base import Assumptions, Chart, ReportData
+from muye_analysis.charts.chart import Assumptions, Chart, ReportData
 
 # The deck's order first (the report's charts), then the notebooks' others.
-_MODULES = (
-    rank_scorecard,
-    muye_in_city,
-    growth_gap,
-    projected_levels,
-    task_targets,
-    required_growth_grid,
-    progress,
-    forecast_fan_henan_gdp,
-)
+_MODULES = (scorecard, city, growth, projection, tasks, sensitivity, progress, fan)
 CHARTS: tuple[Chart, ...] = tuple(m.CHART for m in _MODULES)
 # The report's charts, in deck order: stable file stems that slides and documents link to.
 REPORT_CHARTS = tuple(c.name for c in CHARTS if c.report)
