@@ -289,5 +289,7 @@ def _stamp_synthetic(ax: Axes, lang: str, spec: SizeSpec) -> None:
 # -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
 
 
+# The worked example on real provincial data (issue 11): it needs a forecast (statsmodels), which
+# ``muye charts`` does not run, so notebook 04 draws and exports it.
 CHART = Chart("forecast_fan_henan_gdp", notebook="04_growth_gap_forecasts",
               title_key="fan_title_indicator")  # fmt: skip

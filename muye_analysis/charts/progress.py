@@ -233,6 +233,7 @@ def _momentum(row: pd.Series, lang: str) -> str:
 
 
 def _chart_figure(lang: str, size: str, assumed):
+    """The store's table as it stands (the briefing's slide is ``briefing.ytd``'s)."""
     return plot_progress(lang=lang, size=size)
 
 

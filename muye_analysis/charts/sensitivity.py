@@ -110,6 +110,8 @@ def _weights_label(grid: pd.DataFrame, lang: str) -> str:
 
 
 def _chart_figure(lang: str, size: str, assumed):
+    """GDP's headline target, equal months assumed: exported by ``muye charts`` from the bundled
+    data; not a slide."""
     from muye_analysis import targets
 
     return plot_required_growth_grid(targets.headline_sensitivity("gdp", wide=True), lang=lang,
