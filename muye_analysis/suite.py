@@ -2,7 +2,7 @@
 
 The runner (``muye_analysis.runner``) and the tests read this list, so a new notebook or figure
 is declared once, here. The charts the notebooks export are named in the chart registry
-(``muye_analysis.charts.export.REPORT_CHARTS``); the briefing draws its own copies.
+(``muye_analysis.charts.registry``); the briefing draws its own copies.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from muye_analysis import config
-from muye_analysis.chart_registry import notebook_charts, notebook_data_charts
+from muye_analysis.charts.registry import notebook_charts, notebook_data_charts
 
 LANGS = ("zh", "en")
 
@@ -43,7 +43,7 @@ class NotebookSpec:
 
 
 NOTEBOOKS = tuple(
-    # the charts: muye_analysis.chart_registry
+    # the charts: muye_analysis.charts.registry
     NotebookSpec(stem, figures=notebook_charts(stem), data_figures=notebook_data_charts(stem))
     for stem in ("01_indicators", "02_city_rankings", "03_targets", "04_growth_gap_forecasts")
 )

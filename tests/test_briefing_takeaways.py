@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -12,22 +14,20 @@ from muye_analysis.briefing.assemble import presented_when, select_charts, title
 from muye_analysis.briefing.catalogue import ReportData, report_catalogue
 from muye_analysis.briefing.deck import fit_size, text_ems
 from muye_analysis.briefing.headline import HEADLINE, headline_numbers, headline_table
-from muye_analysis.briefing.takeaways import (
-    city_takeaway,
-    fan_takeaway,
-    growth_gap_takeaway,
-    probability_text,
-    projection_takeaway,
-    scorecard_takeaway,
-    task_takeaway,
-)
+from muye_analysis.briefing.takeaways import fan_takeaway, probability_text
 from muye_analysis.briefing.ytd import YtdPart
 from muye_analysis.charts.export import REPORT_CHARTS
+from muye_analysis.charts.registry import Assumptions, chart
 from muye_analysis.periods import Period
 from muye_analysis.quarterly import is_synthetic
 from muye_analysis.vocab import ordinal, target_text
 
 TOL = 1e-9
+
+
+def takeaway(name: str, data: ReportData, lang: str) -> str:
+    """The sentence of a report chart's registered takeaway claim (13 units ranked)."""
+    return vocab.say(chart(name).takeaway(data, Assumptions(13, frame_from_table=False)), lang)
 
 
 @pytest.fixture(scope="module")
@@ -41,14 +41,14 @@ def data() -> ReportData:
 def test_scorecard_takeaway_names_the_best_and_worst_rank(data):
     # 税占比 ranks 1st (share), 规上工业增加值 growth 12th; GDP 5th, 社零 6th and 9th in between.
     expected = "税收占比居全市第1位，规上工业增加值增速居第12位"
-    assert scorecard_takeaway(data.rankings, "zh") == expected
-    assert scorecard_takeaway(data.rankings, "en") == (
+    assert takeaway("rank_scorecard", data, "zh") == expected
+    assert takeaway("rank_scorecard", data, "en") == (
         "Tax revenue share ranks 1st in the city; Value added of industrial enterprises above "
         "designated size growth ranks 12th"
     )
 
 
-def test_scorecard_takeaway_skips_standings_and_ranks_among_projects():
+def test_scorecard_takeaway_skips_standings_and_ranks_among_projects(data):
     rankings = pd.DataFrame(
         {
             "indicator": ["a", "b", "bonds", "standing"],
@@ -62,19 +62,22 @@ def test_scorecard_takeaway_skips_standings_and_ranks_among_projects():
         }
     )
     # The bond batch's 1st place compares projects, not districts: it must not be "best".
-    assert scorecard_takeaway(rankings, "zh") == "乙增速居全市第2位，甲总量居第4位"
+    assert (
+        takeaway("rank_scorecard", replace(data, rankings=rankings), "zh")
+        == "乙增速居全市第2位，甲总量居第4位"
+    )
     english = "B growth ranks 2nd in the city; A (level) ranks 4th"
-    assert scorecard_takeaway(rankings, "en") == english
+    assert takeaway("rank_scorecard", replace(data, rankings=rankings), "en") == english
 
 
 def test_city_takeaway_gives_shares_and_the_widest_growth_difference(data):
     # 232.1/3347.6 = 6.93%, 78.8/1130.3 = 6.97%, 10.74/241.5 = 4.45%. Growth differences from the
     # city: 社零 4.9-4.9 = 0, 财政收入 2.0-6.4 = -4.4, 规上工业 0.2-1.0 = -0.8 (GDP: not stated).
-    assert city_takeaway(data.indicators, data.context, data.registry, "zh") == (
+    assert takeaway("muye_in_city", data, "zh") == (
         "2023年地区生产总值占全市6.9%、社会消费品零售总额占全市7.0%、一般公共预算收入占全市4.4%；"
         "一般公共预算收入增长2.0%，低于全市（增长6.4%）"
     )
-    assert city_takeaway(data.indicators, data.context, data.registry, "en") == (
+    assert takeaway("muye_in_city", data, "en") == (
         "In 2023, share of the city's total: GDP 6.9%, Total retail sales of consumer goods 7.0%, "
         "General public budget revenue 4.4%; General public budget revenue grew 2.0%, below the "
         "city's 6.4%"
@@ -84,11 +87,11 @@ def test_city_takeaway_gives_shares_and_the_widest_growth_difference(data):
 def test_growth_gap_takeaway_gives_the_largest_gap_and_what_was_not_stated(data):
     # Gaps: 规上 8 - 0.2 = 7.8, 财政收入 8 - 2.0 = 6.0, 社零 9 - 4.9 = 4.1;
     # GDP and 固投: no 2023 growth.
-    assert growth_gap_takeaway(data.targets, "zh") == (
+    assert takeaway("growth_gap", data, "zh") == (
         "规上工业增加值增速目标8%，2023年增长0.2%，目标高7.8个百分点；"
         "地区生产总值、固定资产投资2023年增速未公布"
     )
-    assert growth_gap_takeaway(data.targets, "en") == (
+    assert takeaway("growth_gap", data, "en") == (
         "Value added of industrial enterprises above designated size growth target 8% is 7.8 pp "
         "above 2023's 0.2%; no 2023 growth stated for GDP and Investment in fixed assets"
     )
@@ -97,11 +100,11 @@ def test_growth_gap_takeaway_gives_the_largest_gap_and_what_was_not_stated(data)
 def test_projection_takeaway_rounds_like_the_report(data):
     # 232.1 x 1.06 = 246.026 (real growth: at 2023 prices), 10.74 x 1.08 = 11.5992,
     # 78.8 x 1.09 = 85.892; GDP's target is a floor (以上).
-    assert projection_takeaway(data.indicators, data.targets, "zh") == (
+    assert takeaway("projected_levels", data, "zh") == (
         "按目标推算2024年地区生产总值≥246.0亿元（按2023年价格）、一般公共预算收入11.60亿元、"
         "社会消费品零售总额85.9亿元"
     )
-    assert projection_takeaway(data.indicators, data.targets, "en") == (
+    assert takeaway("projected_levels", data, "en") == (
         # RMB bn with every digit the Chinese shows (246.0亿元, 11.60亿元, 85.9亿元)
         "Targets imply 2024 GDP ≥RMB 24.60 bn (at 2023 prices), General public budget revenue "
         "RMB 1.160 bn, Total retail sales of consumer goods RMB 8.59 bn"
@@ -113,11 +116,11 @@ def test_task_takeaway_counts_targets_below_last_year(data):
     # compare two rates): battery revenue 80/70 = 114%, key-project investment 180/180 = 100%,
     # jobs 8000/8317 = 96%, grain 3000/3410 = 88%, 专精特新 6/7 = 86%, key projects 200/431 = 46%:
     # four of six below 100%.
-    assert task_takeaway(data.targets, "zh") == (
+    assert takeaway("task_targets", data, "zh") == (
         "6项有2023年完成值可比的任务目标中4项低于上年完成值；"
         "最低为重点项目（46%），最高为电池产业收入（114%）"
     )
-    assert task_takeaway(data.targets, "en") == (
+    assert takeaway("task_targets", data, "en") == (
         "4 of 6 task targets with a 2023 outcome are below it; "
         "lowest Key projects (5 million yuan or more) (46%), highest Battery industry revenue "
         "(114%)"

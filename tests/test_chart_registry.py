@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from muye_analysis import chart_registry, vocab
+from muye_analysis import vocab
+from muye_analysis.charts import registry as chart_registry
 from muye_analysis.suite import NOTEBOOKS
 
 
@@ -38,3 +39,24 @@ def test_every_registered_title_is_a_chart_string(spec):
 def test_an_unknown_chart_is_named_in_the_error():
     with pytest.raises(KeyError, match="no chart 'pie'; known: rank_scorecard"):
         chart_registry.chart("pie")
+
+
+def test_every_chart_module_is_collected_by_the_registry():
+    # a chart declared in its module but left out of charts.registry would never be exported
+    import importlib
+    import pkgutil
+
+    import muye_analysis.charts as package
+
+    declared = {
+        importlib.import_module(f"{package.__name__}.{m.name}").CHART.name
+        for m in pkgutil.iter_modules(package.__path__)
+        if hasattr(importlib.import_module(f"{package.__name__}.{m.name}"), "CHART")
+    }
+    assert declared == {c.name for c in chart_registry.CHARTS}
+
+
+def test_each_report_chart_declares_its_spec_and_takeaway():
+    report = [c for c in chart_registry.CHARTS if c.report]
+    assert [c.name for c in report] == list(chart_registry.REPORT_CHARTS)
+    assert all(c.spec is not None and c.takeaway is not None for c in report)

@@ -279,3 +279,19 @@ def test_backtest_naive_forecast_by_hand(noisy_backtest):
 def test_backtest_refuses_a_short_series():
     with pytest.raises(InsufficientHistory, match="too little history"):
         backtest(cumulative_frame(ar1(10), 2020))
+
+
+def test_the_methods_are_one_registry_and_an_unknown_one_is_named():
+    from muye_analysis.forecast import METHODS, methods
+
+    assert METHODS == ("combined", "base_effect", "run_rate", "ets", "sarimax")
+    assert all(methods.find(name).name == name for name in METHODS)
+    with pytest.raises(ValueError, match=r"unknown method 'arima'; use one of \('combined'"):
+        forecast_growth(pd.DataFrame(), method="arima")
+
+
+def test_the_single_method_backtest_sends_the_combined_forecast_to_its_own():
+    from muye_analysis.forecast import calibration
+
+    with pytest.raises(ValueError, match=r"combine\.rolling_backtest"):
+        calibration.rolling_backtest(pd.DataFrame(), methods=("combined",))

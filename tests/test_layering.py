@@ -2,8 +2,9 @@
 
 raw data → curated loaders → analysis → charts → briefing / notebooks / CLI. A module may import
 only from its own layer or the layers below; the table below is the contract (a new module
-needs a row). Imports inside functions count too: lazy imports hide cycles, they do not remove
-them.
+needs a row), and it has no exceptions. Imports inside functions count too: lazy imports hide
+cycles, they do not remove them; so does a submodule importing a name from its own package's
+``__init__`` (the package's face imports its submodules: that is a loop).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ LAYERS = {
     "muye_analysis.text": 0,
     "muye_analysis.units": 0,
     "muye_analysis.periods": 0,
-    "muye_analysis.chart_registry": 0,
     "muye_analysis.chart_spec": 0,  # a chart as data (issue 23): both renderers draw it
     "muye_analysis.sources": 1,  # sources by issuer, document and date (issue 23)
     "muye_analysis.display": 0,  # display precision: pure number formatting
@@ -62,19 +62,38 @@ LAYERS = {
     "muye_analysis.cli": 5,
     "muye_analysis.lab": 5,  # JupyterLab's contents manager (make lab); imports no module here
 }
-# Known exceptions, each with its reason; the list is meant to shrink.
-ALLOWED: set[tuple[str, str]] = set()  # none left: charts.plot_growth_forecast draws a forecast
+ROOT = "muye_analysis"
+
+
+def _row(module: str) -> str | None:
+    """The row of ``LAYERS`` that places ``module``: the longest prefix, the package root's only
+    for the root itself (a new top-level module or subpackage needs a row of its own)."""
+    rows = [p for p in LAYERS if module == p or module.startswith(p + ".")]
+    best = max(rows, key=len, default=None)
+    return None if best == ROOT and module != ROOT else best
 
 
 def _layer(module: str) -> int:
-    best = max((p for p in LAYERS if module == p or module.startswith(p + ".")), key=len)
-    return LAYERS[best]
+    row = _row(module)
+    if row is None:
+        raise KeyError(f"{module} has no row in LAYERS")
+    return LAYERS[row]
+
+
+def _modules() -> list[str]:
+    """Every module of the package, by its dotted name (a package by its own name)."""
+    package = config.ROOT / ROOT
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(config.ROOT).with_suffix("").parts
+        found.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return found
 
 
 def _imports() -> list[tuple[str, str, int]]:
     """(importer, imported, line) for every muye_analysis import in the package."""
     found = []
-    package = config.ROOT / "muye_analysis"
+    package = config.ROOT / ROOT
     for path in sorted(package.rglob("*.py")):
         parts = path.relative_to(config.ROOT).with_suffix("").parts
         module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -122,18 +141,24 @@ def test_no_module_imports_against_the_flow():
     against = [
         f"{a} (line {n}) imports {b}"
         for a, b, n in _imports()
-        if _is_module(b) and _layer(b) > _layer(a) and (a, b) not in ALLOWED
+        if _is_module(b) and _layer(b) > _layer(a)
     ]
     assert against == []
 
 
-def _cycles() -> list[list[str]]:
-    """Groups of modules that import each other (directly or round a loop), lazy imports
-    included. A submodule importing its own package's ``__init__`` (re-exports) is left out."""
+def _edges() -> dict[str, set[str]]:
+    """Who imports whom in the package, lazy imports and imports of a package's face included."""
     edges: dict[str, set[str]] = {}
     for a, b, _ in _imports():
-        if a != b and not a.startswith(b + "."):
+        if a != b:
             edges.setdefault(a, set()).add(b)
+    return edges
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of modules that import each other (directly or round a loop). A submodule that
+    imports a name from its own package's ``__init__`` is in a loop with it whenever that
+    ``__init__`` imports the submodule (as a package's face does)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -164,13 +189,57 @@ def _cycles() -> list[list[str]]:
     return groups
 
 
+# Loops still in the package, each with its reason; the list must shrink to nothing, and the test
+# fails when one is mended without being struck off here.
+KNOWN_CYCLES = [
+    # vocab/__init__ holds the words and re-exports the renderer (vocab.say …); speak renders
+    # with the words (vocab.text …). Mended by moving the words out of __init__ into a submodule
+    # of their own, once issue 19 (the vocabulary as a data file) and the Report session's
+    # vocab.years_bound (issue 25a) have landed in vocab/__init__.
+    ["muye_analysis.vocab", "muye_analysis.vocab.speak"],
+]
+
+
 def test_no_import_cycles():
-    assert _cycles() == []
+    assert sorted(_cycles(_edges())) == KNOWN_CYCLES
+
+
+def test_the_checker_sees_a_cycle_through_a_package_face():
+    # forecast/__init__ re-exporting calibration while calibration imports forecast_growth from
+    # the package (as it did before the method registry): a loop through the package's face.
+    edges = {
+        "muye_analysis.forecast": {"muye_analysis.forecast.calibration"},
+        "muye_analysis.forecast.calibration": {"muye_analysis.forecast"},
+        "muye_analysis.forecast.core": {"muye_analysis.periods"},
+    }
+    assert _cycles(edges) == [["muye_analysis.forecast", "muye_analysis.forecast.calibration"]]
+    assert _cycles({a: b - {"muye_analysis.forecast"} for a, b in edges.items()}) == []
+
+
+def test_a_submodule_importing_its_package_face_is_an_edge(tmp_path, monkeypatch):
+    package = tmp_path / ROOT / "pkg"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("from muye_analysis.pkg.sub import f\n")
+    (package / "sub.py").write_text("def f():\n    from muye_analysis.pkg import g\n")
+    monkeypatch.setattr(config, "ROOT", tmp_path)
+    edges = _edges()
+    assert "muye_analysis.pkg" in edges["muye_analysis.pkg.sub"]
+    assert _cycles(edges) == [["muye_analysis.pkg", "muye_analysis.pkg.sub"]]
 
 
 def test_every_module_has_a_layer():
-    modules = {a for a, _, _ in _imports()}
-    assert all(_layer(m) is not None for m in modules)
+    unplaced = [m for m in _modules() if _row(m) is None]
+    assert unplaced == []
+
+
+def test_the_checker_finds_a_module_without_a_layer():
+    # a new top-level module or subpackage with no row of its own is not placed by the root's
+    assert _row("muye_analysis.brand_new") is None
+    assert _row("muye_analysis.brand_new.part") is None
+    assert _row("muye_analysis.forecast.brand_new") == "muye_analysis.forecast"
+    assert _row("muye_analysis") == "muye_analysis"
+    with pytest.raises(KeyError, match="no row"):
+        _layer("muye_analysis.brand_new")
 
 
 def test_imports_inside_functions_count_and_type_checking_ones_do_not():

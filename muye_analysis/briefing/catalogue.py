@@ -1,10 +1,11 @@
-"""The slide charts: one entry per chart, with its title, its spec, its takeaway.
+"""The slide charts: one entry per report chart of the chart registry, with its title, its
+spec, its takeaway.
 
-The order is the deck's order; the names and titles are those of the chart registry
-(``muye_analysis.chart_registry``). Every entry draws from the same tables
-(:class:`ReportData`, loaded once), so the chart and its takeaway always agree, and from one
-spec (:mod:`muye_analysis.chart_spec`), so the picture, the native chart, the notes and the
-source line always agree.
+Each chart is declared once (``muye_analysis.charts.registry``: its spec and takeaway claim);
+this module binds the declarations to one load of the tables (:class:`ReportData`), so the chart
+and its takeaway always agree, and to one spec per language (:mod:`muye_analysis.chart_spec`),
+so the picture, the native chart, the notes and the source line always agree. The order is the
+deck's order.
 """
 
 from __future__ import annotations
@@ -15,38 +16,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from muye_analysis import vocab
+from muye_analysis.charts.chart import Assumptions, Chart, ReportData
 from muye_analysis.errors import MissingYear
 from muye_analysis.reports import year_fields
 
 if TYPE_CHECKING:
-    import pandas as pd
     from matplotlib.figure import Figure
 
     from muye_analysis.chart_spec import ChartSpec, Panel
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """The bundled tables the report charts are drawn from."""
-
-    indicators: pd.DataFrame
-    targets: pd.DataFrame
-    rankings: pd.DataFrame
-    registry: pd.DataFrame
-    context: pd.DataFrame
-
-    @classmethod
-    def load(cls) -> ReportData:
-        """Load every table from the curated data."""
-        import muye_analysis as ma
-
-        return cls(
-            indicators=ma.load_indicators(),
-            targets=ma.load_targets(),
-            rankings=ma.load_rankings(),
-            registry=ma.load_registry(),
-            context=ma.load_context(),
-        )
 
 
 @dataclass(frozen=True)
@@ -83,61 +60,35 @@ class ChartEntry:
 
 
 def report_catalogue(data: ReportData | None = None) -> tuple[ChartEntry, ...]:
-    """The report's charts in deck order: the report charts of ``muye_analysis.chart_registry``,
-    each with its registered name and title.
+    """The report's charts in deck order, as the chart registry declares them
+    (``muye_analysis.charts.registry``: each chart's spec, takeaway claim and title).
 
     The city comparison is left out when the context data hold no city figures for the
     report's base year (:func:`missing_charts` says why).
     """
-    from muye_analysis import league
-    from muye_analysis.chart_registry import REPORT_CHARTS, chart
-    from muye_analysis.charts.city import city_spec
-    from muye_analysis.charts.growth import growth_gap_spec
-    from muye_analysis.charts.projection import projection_spec
-    from muye_analysis.charts.scorecard import scorecard_spec
-    from muye_analysis.charts.tasks import task_spec
-    from muye_analysis.claims import charts as claims
+    from muye_analysis.charts.registry import CHARTS
 
     d = ReportData.load() if data is None else data
-    years = year_fields(d.targets)
-    frame, from_table = league.scorecard_frame()  # the league table's, else the assumed 13
-    # name -> (spec, takeaway claim); names and topics come from the chart registry
-    parts: dict[str, tuple[Callable, Callable]] = {
-        "rank_scorecard": (
-            lambda lang: scorecard_spec(
-                d.rankings, frame_size=frame, frame_from_table=from_table, lang=lang
-            ),
-            lambda: claims.scorecard_claim(d.rankings, frame_size=frame),
-        ),
-        "muye_in_city": (
-            lambda lang: city_spec(d.indicators, d.context, d.registry, lang=lang),
-            lambda: claims.city_claim(d.indicators, d.context, d.registry),
-        ),
-        "growth_gap": (
-            lambda lang: growth_gap_spec(d.targets, lang=lang),
-            lambda: claims.growth_gap_claim(d.targets),
-        ),
-        "projected_levels": (
-            lambda lang: projection_spec(d.indicators, d.targets, lang=lang),
-            lambda: claims.projection_claim(d.indicators, d.targets),
-        ),
-        "task_targets": (
-            lambda lang: task_spec(d.targets, lang=lang),
-            lambda: claims.tasks_claim(d.targets),
-        ),
-    }
+    assumed = Assumptions.stated()  # the league table's frame, else the assumed 13
     skip = set(missing_charts(d))
-    return tuple(
-        ChartEntry(
-            name=name,
-            # the defaults bind this chart's claim and key now, not the loop's last one
-            title=lambda lang, c=parts[name][1]: _say(claims.title_claim(c()), lang),
-            spec=_cached(parts[name][0]),
-            takeaway=lambda lang, c=parts[name][1]: _say(c(), lang),
-            topic=lambda lang, key=chart(name).title_key: vocab.text(key, lang, **years),  # noqa: B008
-        )
-        for name in REPORT_CHARTS
-        if name not in skip
+    return tuple(_entry(c, d, assumed) for c in CHARTS if c.report and c.name not in skip)
+
+
+def _entry(chart: Chart, data: ReportData, assumed: Assumptions) -> ChartEntry:
+    """One slide chart from its declaration, drawn from ``data``."""
+    from muye_analysis.claims import charts as claims
+
+    years = year_fields(data.targets)
+
+    def claim():
+        return chart.takeaway(data, assumed)
+
+    return ChartEntry(
+        name=chart.name,
+        title=lambda lang: _say(claims.title_claim(claim()), lang),
+        spec=_cached(lambda lang: chart.spec(data, lang, assumed)),
+        takeaway=lambda lang: _say(claim(), lang),
+        topic=lambda lang: vocab.text(chart.title_key, lang, **years),
     )
 
 
@@ -155,7 +106,7 @@ def missing_charts(data: ReportData, lang: str = "zh") -> dict[str, str]:
     """Report charts the data cannot draw, each with the reason in ``lang`` (e.g. no city
     figures for the base year in the comparator data): the briefing says so instead of
     leaving a slide out in silence."""
-    from muye_analysis.chart_registry import chart
+    from muye_analysis.charts.registry import chart
     from muye_analysis.views import city_view
 
     try:

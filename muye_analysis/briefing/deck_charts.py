@@ -187,61 +187,78 @@ def _legend(chart, spec: Panel, *, n_annotations: int) -> None:
 
 
 def _style_series(chart, spec: Panel, lang: str) -> None:
-    from pptx.enum.chart import XL_LABEL_POSITION, XL_MARKER_STYLE
-
     plot = chart.plots[0]
     if spec.kind in ("bar", "column"):
         plot.gap_width = 60
         plot.overlap = -10 if len(spec.series) > 1 else 0
     for series, data in zip(plot.series, spec.series, strict=False):
-        if spec.kind == "xy":
-            series.format.line.fill.background()  # dots, not a line
-            if data.marker:
-                series.marker.style = XL_MARKER_STYLE.CIRCLE
-                series.marker.size = 14
-                series.marker.format.fill.solid()
-                series.marker.format.fill.fore_color.rgb = RGBColor.from_string(data.colour)
-                series.marker.format.line.fill.background()
-            else:
-                series.marker.style = XL_MARKER_STYLE.NONE
-        elif spec.kind == "line":
-            series.format.line.color.rgb = RGBColor.from_string(data.colour)
-            series.format.line.width = Pt(2.5)
-            series.smooth = False
-            if data.dashed:
-                series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-        else:
-            series.format.fill.solid()
-            series.format.fill.fore_color.rgb = RGBColor.from_string(data.colour)
-            series.invert_if_negative = False
+        _series_format(series, data, spec.kind)
         points = [j for j, v in enumerate(data.values) if v is not None] if spec.kind == "xy" \
             else range(len(data.values))  # fmt: skip
-        for k, j in enumerate(points):
-            colour = data.point_colours[j] if data.point_colours else None
-            if colour is None or colour == data.colour:
-                continue
-            point = series.points[k]
-            if spec.kind == "xy":
-                point.marker.format.fill.solid()
-                point.marker.format.fill.fore_color.rgb = RGBColor.from_string(colour)
-            else:
-                point.format.fill.solid()
-                point.format.fill.fore_color.rgb = RGBColor.from_string(colour)
-        position = {
-            "xy": XL_LABEL_POSITION.RIGHT,
-            "line": XL_LABEL_POSITION.ABOVE,
-        }.get(spec.kind, XL_LABEL_POSITION.OUTSIDE_END)
-        for k, j in enumerate(points):
-            label = data.label(j)
-            if not label:
-                continue
-            right_half = (spec.kind == "xy" and data.marker
-                          and (data.x or ())[j] > (spec.axis_max or 0) / 2)  # fmt: skip
-            missing = data.values[j] is None
-            _data_label(series.points[k], label, lang,
-                        XL_LABEL_POSITION.LEFT if right_half else position,
-                        colour=GREY if missing or not data.marker else INK,
-                        italic=missing)  # fmt: skip
+        _point_colours(series, data, spec.kind, points)
+        _point_labels(series, data, spec, points, lang)
+
+
+def _series_format(series, data: Series, kind: str) -> None:
+    """Dots (xy), a line (line) or filled bars, in the series' colour."""
+    from pptx.enum.chart import XL_MARKER_STYLE
+
+    if kind == "xy":
+        series.format.line.fill.background()  # dots, not a line
+        if data.marker:
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 14
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = RGBColor.from_string(data.colour)
+            series.marker.format.line.fill.background()
+        else:
+            series.marker.style = XL_MARKER_STYLE.NONE
+    elif kind == "line":
+        series.format.line.color.rgb = RGBColor.from_string(data.colour)
+        series.format.line.width = Pt(2.5)
+        series.smooth = False
+        if data.dashed:
+            series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    else:
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(data.colour)
+        series.invert_if_negative = False
+
+
+def _point_colours(series, data: Series, kind: str, points) -> None:
+    """The points whose colour differs from the series' (``points``: the drawn points' indices
+    in ``data``, in the order the chart holds them)."""
+    for k, j in enumerate(points):
+        colour = data.point_colours[j] if data.point_colours else None
+        if colour is None or colour == data.colour:
+            continue
+        point = series.points[k]
+        fill = point.marker.format.fill if kind == "xy" else point.format.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(colour)
+
+
+def _point_labels(series, data: Series, spec: Panel, points, lang: str) -> None:
+    """Each point's label as the spec formats it: right of a dot (left of one in the right half
+    of the axis), above a line's point, outside a bar's end; a figure not published in grey
+    italics where its bar would start."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+
+    position = {
+        "xy": XL_LABEL_POSITION.RIGHT,
+        "line": XL_LABEL_POSITION.ABOVE,
+    }.get(spec.kind, XL_LABEL_POSITION.OUTSIDE_END)
+    for k, j in enumerate(points):
+        label = data.label(j)
+        if not label:
+            continue
+        right_half = (spec.kind == "xy" and data.marker
+                      and (data.x or ())[j] > (spec.axis_max or 0) / 2)  # fmt: skip
+        missing = data.values[j] is None
+        _data_label(series.points[k], label, lang,
+                    XL_LABEL_POSITION.LEFT if right_half else position,
+                    colour=GREY if missing or not data.marker else INK,
+                    italic=missing)  # fmt: skip
 
 
 def _data_label(point, text: str, lang: str, position, *, colour: str = INK, italic=False):

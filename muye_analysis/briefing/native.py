@@ -1,9 +1,9 @@
-"""The report charts as editable deck charts: the panels of each chart's spec.
+"""The forecast fan as editable deck charts (the data travel inside the .pptx, so a user can
+编辑数据 in PowerPoint or WPS).
 
-Each ``*_native`` function takes the same tables as the matplotlib chart and returns the panels of
-the chart's :class:`~muye_analysis.chart_spec.ChartSpec` (built in the chart's module), which the
-deck draws with python-pptx (the data travel inside the .pptx, so a user can 编辑数据 in
-PowerPoint or WPS). The pictures draw the same spec, so both carry the same labels and marks.
+The report's charts need nothing here: the deck draws the panels of each chart's spec, as the
+chart registry declares it (``muye_analysis.charts.registry``), and the pictures draw the same
+spec. The fan is drawn from a forecast, not from a spec, so its native panels are built here.
 
 One meaning per colour across the whole deck (:data:`COLOURS`, the specs' colours).
 """
@@ -19,50 +19,6 @@ from muye_analysis.display import is_missing
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def scorecard_native(
-    rankings: pd.DataFrame, lang: str, *, frame_size: int, frame_from_table: bool = False
-) -> tuple[NativeChart, ...]:
-    """The scorecard's panel: ranks as dots, thirds as named bands, standings as labels."""
-    from muye_analysis.charts.scorecard import scorecard_spec
-
-    spec = scorecard_spec(rankings, frame_size=frame_size, frame_from_table=frame_from_table,
-                          lang=lang)  # fmt: skip
-    return spec.panels
-
-
-def city_native(
-    indicators: pd.DataFrame, context: pd.DataFrame, registry: pd.DataFrame, lang: str
-) -> tuple[NativeChart, ...]:
-    """The district's share of the city's totals, and its growth beside the city's."""
-    from muye_analysis.charts.city import city_spec
-
-    return city_spec(indicators, context, registry, lang=lang).panels
-
-
-def growth_gap_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart, ...]:
-    """Last year's growth beside this year's target per headline indicator, the gap labelled,
-    a missing outcome said where its column would be."""
-    from muye_analysis.charts.growth import growth_gap_spec
-
-    return growth_gap_spec(targets, lang=lang).panels
-
-
-def projection_native(
-    indicators: pd.DataFrame, targets: pd.DataFrame, lang: str
-) -> tuple[NativeChart, ...]:
-    """One small chart per indicator: last year's level and the level the target implies."""
-    from muye_analysis.charts.projection import projection_spec
-
-    return projection_spec(indicators, targets, lang=lang).panels
-
-
-def task_native(targets: pd.DataFrame, lang: str) -> tuple[NativeChart, ...]:
-    """Each task target as a % of last year's outcome, with the 100% line."""
-    from muye_analysis.charts.tasks import task_spec
-
-    return task_spec(targets, lang=lang).panels
 
 
 def _missing(value: object) -> bool:
@@ -163,12 +119,3 @@ def fan_side_native(facts, lang: str) -> tuple[NativeChart]:
             legend=False,
         ),
     )
-
-
-def progress_native(table: pd.DataFrame, lang: str) -> tuple[NativeChart, ...]:
-    """The 进度监测 chart's panels: the targets with figures, coloured by status ('()' when no
-    target has a figure)."""
-    from muye_analysis.charts.progress import progress_spec
-
-    spec = progress_spec(table, lang=lang)
-    return () if spec is None else spec.panels

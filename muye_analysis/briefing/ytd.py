@@ -286,7 +286,7 @@ def _coverage_title(facts, lang: str) -> str:
 
 def backtest_coverage(series: pd.DataFrame) -> dict[str, float]:
     """How often the default method's intervals covered the published 全年 in a rolling
-    backtest on the same series, shown beside the fan (``forecast.calibration.fan_coverage``;
+    backtest on the same series, shown beside the fan (``forecast.combine.fan_coverage``;
     ``n`` = 0 when the series is too short for any past origin)."""
     from muye_analysis.forecast.combine import fan_coverage
 

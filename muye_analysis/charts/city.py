@@ -13,7 +13,9 @@ from matplotlib.figure import Figure
 
 from muye_analysis import vocab
 from muye_analysis.chart_spec import COLOURS, ChartSpec, Note, Panel, Series
+from muye_analysis.charts.chart import Chart
 from muye_analysis.charts.fonts import resolve_lang
+from muye_analysis.claims import charts as claims
 from muye_analysis.display import fixed, round_half_up
 from muye_analysis.reports import year_fields
 from muye_analysis.views import city_sources, city_view
@@ -134,3 +136,15 @@ def _growth_series(
         vocab.text("not_stated", lang, **years) if v is None else f"{fixed(v, 1)}%" for v in numbers
     )
     return Series(name=name, values=numbers, colour=COLOURS[role], labels=labels)
+
+
+# -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
+
+
+CHART = Chart(
+    "muye_in_city", notebook="02_city_rankings", title_key="city_title", report=True,
+    spec=lambda data, lang, assumed: city_spec(
+        data.indicators, data.context, data.registry, lang=lang
+    ),
+    takeaway=lambda data, assumed: claims.city_claim(data.indicators, data.context, data.registry),
+)  # fmt: skip

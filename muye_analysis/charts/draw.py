@@ -18,7 +18,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from muye_analysis.chart_spec import ChartSpec, Panel, hex_colour
+from muye_analysis.chart_spec import ChartSpec, Panel, Series, hex_colour
 from muye_analysis.charts.layout import (
     NOT_STATED_GID,
     ChartText,
@@ -242,44 +242,10 @@ def _xy(ax: Axes, panel: Panel, style: SizeSpec, stacked: bool = False) -> None:
     middle, so the rank axis keeps its width."""
     top = max((v for s in panel.series for v in s.values if v is not None), default=1.0)
     right = panel.axis_max if panel.axis_max is not None else None
-    span = (right or top) - (panel.axis_min or 0)
-    for band in panel.bands:
-        ax.axvspan(band.low, band.high, color=hex_colour(band.colour), alpha=0.08, linewidth=0,
-                   zorder=0, gid=BAND_GID)  # fmt: skip
-        width_pt = _axes_width_pt(ax) * (band.high - band.low) / max(span, 1e-9)
-        ax.text((band.low + band.high) / 2, 1.01,
-                wrap_category(band.label, width_pt * 0.98, style.annotation),
-                transform=ax.get_xaxis_transform(), ha="center", va="bottom",
-                fontsize=style.annotation, color=hex_colour(band.colour), gid=BAND_GID,
-                linespacing=1.1)  # fmt: skip
-    for ref in panel.references:
-        ax.axvline(ref.value, color=hex_colour(ref.colour), linewidth=style.line / 3,
-                   linestyle="--" if ref.dashed else "-", zorder=1, gid=REFERENCE_GID)  # fmt: skip
-        if ref.label:
-            ax.annotate(ref.label, (ref.value, 1.0), xycoords=("data", "axes fraction"),
-                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
-                        fontsize=style.annotation, color=hex_colour(ref.colour),
-                        gid=REFERENCE_GID)  # fmt: skip
+    _xy_bands(ax, panel, style, span=(right or top) - (panel.axis_min or 0))
+    _xy_references(ax, panel, style)
     for series in panel.series:
-        xs = [float(x) for x in series.x or ()]
-        ys = [math.nan if v is None else float(v) for v in series.values]
-        if series.line:
-            ax.plot(xs, ys, color=hex_colour(series.colour), linewidth=style.line / 2,
-                    linestyle="--" if series.dashed else "-", gid=LINE_GID)  # fmt: skip
-        if series.marker and not series.line:
-            ax.scatter(xs, ys, s=(1.5 * style.marker) ** 2, zorder=3, gid=POINT_GID,
-                       color=[hex_colour(series.colour_of(j)) for j in range(len(xs))])  # fmt: skip
-        for j, (x, y) in enumerate(zip(xs, ys, strict=True)):
-            label = series.label(j)
-            if not label or math.isnan(y):
-                continue
-            left = series.marker and right is not None and x > right / 2
-            gap = (0.9 * style.marker if series.marker else 0) * (-1 if left else 1)
-            offset, va = ((0, 0.9 * style.marker), "bottom") if stacked else ((gap, 0), "center")
-            ax.annotate(label, (x, y), xytext=offset, textcoords="offset points",
-                        ha="right" if left else "left", va=va, fontsize=style.annotation,
-                        color=hex_colour(series.colour_of(j)) if series.marker else GREY,
-                        gid=LABEL_GID)  # fmt: skip
+        _xy_series(ax, series, style, right, stacked)
     if panel.ticks is not None:
         ax.set_xticks(list(panel.ticks))
     ax.set_xlim(panel.axis_min if panel.axis_min is not None else 0, right or None)
@@ -290,6 +256,57 @@ def _xy(ax: Axes, panel: Panel, style: SizeSpec, stacked: bool = False) -> None:
         ax.set_ylim(0.4, top + 0.6)
     ax.grid(axis="x", visible=True)
     ax.grid(axis="y", visible=False)
+
+
+def _xy_bands(ax: Axes, panel: Panel, style: SizeSpec, span: float) -> None:
+    """Each band shaded across the plot, its name wrapped to its width above it."""
+    for band in panel.bands:
+        ax.axvspan(band.low, band.high, color=hex_colour(band.colour), alpha=0.08, linewidth=0,
+                   zorder=0, gid=BAND_GID)  # fmt: skip
+        width_pt = _axes_width_pt(ax) * (band.high - band.low) / max(span, 1e-9)
+        ax.text((band.low + band.high) / 2, 1.01,
+                wrap_category(band.label, width_pt * 0.98, style.annotation),
+                transform=ax.get_xaxis_transform(), ha="center", va="bottom",
+                fontsize=style.annotation, color=hex_colour(band.colour), gid=BAND_GID,
+                linespacing=1.1)  # fmt: skip
+
+
+def _xy_references(ax: Axes, panel: Panel, style: SizeSpec) -> None:
+    """Each reference as a vertical line, its label above the plot."""
+    for ref in panel.references:
+        ax.axvline(ref.value, color=hex_colour(ref.colour), linewidth=style.line / 3,
+                   linestyle="--" if ref.dashed else "-", zorder=1, gid=REFERENCE_GID)  # fmt: skip
+        if ref.label:
+            ax.annotate(ref.label, (ref.value, 1.0), xycoords=("data", "axes fraction"),
+                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
+                        fontsize=style.annotation, color=hex_colour(ref.colour),
+                        gid=REFERENCE_GID)  # fmt: skip
+
+
+def _xy_series(
+    ax: Axes, series: Series, style: SizeSpec, right: float | None, stacked: bool
+) -> None:
+    """One series: a line, or dots, and the label of each point (a dot in the right half of
+    the axis is labelled on its left)."""
+    xs = [float(x) for x in series.x or ()]
+    ys = [math.nan if v is None else float(v) for v in series.values]
+    if series.line:
+        ax.plot(xs, ys, color=hex_colour(series.colour), linewidth=style.line / 2,
+                linestyle="--" if series.dashed else "-", gid=LINE_GID)  # fmt: skip
+    if series.marker and not series.line:
+        ax.scatter(xs, ys, s=(1.5 * style.marker) ** 2, zorder=3, gid=POINT_GID,
+                   color=[hex_colour(series.colour_of(j)) for j in range(len(xs))])  # fmt: skip
+    for j, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        label = series.label(j)
+        if not label or math.isnan(y):
+            continue
+        left = series.marker and right is not None and x > right / 2
+        gap = (0.9 * style.marker if series.marker else 0) * (-1 if left else 1)
+        offset, va = ((0, 0.9 * style.marker), "bottom") if stacked else ((gap, 0), "center")
+        ax.annotate(label, (x, y), xytext=offset, textcoords="offset points",
+                    ha="right" if left else "left", va=va, fontsize=style.annotation,
+                    color=hex_colour(series.colour_of(j)) if series.marker else GREY,
+                    gid=LABEL_GID)  # fmt: skip
 
 
 def _lines(ax: Axes, panel: Panel, style: SizeSpec) -> None:

@@ -9,6 +9,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from muye_analysis import vocab
+from muye_analysis.charts.chart import Chart
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import (  # SYNTHETIC_GID: re-exported for callers and tests
     SYNTHETIC_GID,  # noqa: F401
@@ -283,3 +284,12 @@ def _draw_target(ax: Axes, target: float, label: str, spec: SizeSpec, x=None) ->
 def _stamp_synthetic(ax: Axes, lang: str, spec: SizeSpec) -> None:
     stamp_synthetic(ax, vocab.text("synthetic_stamp", lang), fontsize=spec.subtitle)
     ax.margins(y=0.25)  # keep the stamp clear of the data
+
+
+# -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
+
+
+# The worked example on real provincial data (issue 11): it needs a forecast (statsmodels), which
+# ``muye charts`` does not run, so notebook 04 draws and exports it.
+CHART = Chart("forecast_fan_henan_gdp", notebook="04_growth_gap_forecasts",
+              title_key="fan_title_indicator")  # fmt: skip

@@ -15,7 +15,9 @@ from matplotlib.figure import Figure
 
 from muye_analysis import vocab
 from muye_analysis.chart_spec import COLOURS, ChartSpec, Note, Panel, Series
+from muye_analysis.charts.chart import Chart
 from muye_analysis.charts.fonts import resolve_lang
+from muye_analysis.claims import charts as claims
 from muye_analysis.display import fixed
 from muye_analysis.reports import year_fields
 from muye_analysis.views import growth_gap_view
@@ -113,3 +115,13 @@ def _notes(view: pd.DataFrame, lang: str) -> tuple[Note, ...]:
         notes.append(Note(vocab.text("gap_missing_note", lang, **years, names=names),
                           evidence=vocab.text("not_stated", lang, **years)))  # fmt: skip
     return tuple(notes)
+
+
+# -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
+
+
+CHART = Chart(
+    "growth_gap", notebook="03_targets", title_key="gap_title", report=True,
+    spec=lambda data, lang, assumed: growth_gap_spec(data.targets, lang=lang),
+    takeaway=lambda data, assumed: claims.growth_gap_claim(data.targets),
+)  # fmt: skip

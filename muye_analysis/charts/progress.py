@@ -26,6 +26,7 @@ from muye_analysis.chart_spec import (
     Series,
     hex_colour,
 )
+from muye_analysis.charts.chart import Chart
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.display import fixed, is_missing, round_half_up
 
@@ -226,3 +227,22 @@ def _momentum(row: pd.Series, lang: str) -> str:
         return ""
     span_text = span.phrase(lang) if hasattr(span, "phrase") else str(span)
     return vocab.text(key, lang, span=span_text, value=f"{fixed(float(value), 1)}%")
+
+
+# -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
+
+
+def _chart_figure(lang: str, size: str, assumed):
+    """The store's table as it stands (the briefing's slide is ``briefing.ytd``'s)."""
+    return plot_progress(lang=lang, size=size)
+
+
+def _chart_ready() -> bool:
+    """Whether the year-to-date store holds a figure of the plan year for any target."""
+    from muye_analysis.progress import progress_table
+
+    return has_tracked(progress_table())
+
+
+CHART = Chart("progress", notebook="04_growth_gap_forecasts", title_key="progress_title",
+              ytd=True, draw=_chart_figure, ready=_chart_ready)  # fmt: skip

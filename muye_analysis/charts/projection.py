@@ -14,7 +14,9 @@ from matplotlib.figure import Figure
 
 from muye_analysis import vocab
 from muye_analysis.chart_spec import COLOURS, ChartSpec, Note, Panel, Series
+from muye_analysis.charts.chart import Chart
 from muye_analysis.charts.fonts import resolve_lang
+from muye_analysis.claims import charts as claims
 from muye_analysis.display import fixed
 from muye_analysis.reports import year_fields
 from muye_analysis.views import projection_view
@@ -146,3 +148,17 @@ def report_decimals(value: float) -> int:
     """Decimals of ``value`` as printed (232.1 → 1, 10.74 → 2), at least 1, at most 2."""
     text = f"{value:.2f}".rstrip("0")
     return min(2, max(1, len(text.split(".")[1])))
+
+
+# -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
+
+
+CHART = Chart(
+    "projected_levels", notebook="03_targets", title_key="proj_title", report=True,
+    spec=lambda data, lang, assumed: projection_spec(
+        data.indicators, data.targets, deflator_pct=assumed.deflator_pct, lang=lang
+    ),
+    takeaway=lambda data, assumed: claims.projection_claim(
+        data.indicators, data.targets, deflator_pct=assumed.deflator_pct
+    ),
+)  # fmt: skip

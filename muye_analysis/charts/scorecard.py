@@ -15,7 +15,9 @@ from matplotlib.figure import Figure
 
 from muye_analysis import vocab
 from muye_analysis.chart_spec import COLOURS, Band, ChartSpec, Note, Panel, Reference, Series
+from muye_analysis.charts.chart import Chart
 from muye_analysis.charts.fonts import resolve_lang
+from muye_analysis.claims import charts as claims
 from muye_analysis.league import DEFAULT_FRAME_SIZE  # the assumed frame lives with the ranks
 from muye_analysis.reports import year_fields
 from muye_analysis.views import THIRDS, rank_view
@@ -153,3 +155,18 @@ def _notes(view: pd.DataFrame, n: int, lang: str, from_table: bool, count: str) 
         key = "amount_rank_excluded" if row["ranked_on"] == "amount" else "other_rank_excluded"
         notes.append(Note(vocab.text(key, lang, name=name, rank=int(row["rank"]))))
     return tuple(notes)
+
+
+# -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
+
+
+CHART = Chart(
+    "rank_scorecard", notebook="02_city_rankings", title_key="rank_title", report=True,
+    spec=lambda data, lang, assumed: scorecard_spec(
+        data.rankings, frame_size=assumed.frame_size, frame_from_table=assumed.frame_from_table,
+        lang=lang,
+    ),
+    takeaway=lambda data, assumed: claims.scorecard_claim(
+        data.rankings, frame_size=assumed.frame_size
+    ),
+)  # fmt: skip

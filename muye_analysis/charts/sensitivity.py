@@ -8,6 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from muye_analysis import vocab
+from muye_analysis.charts.chart import Chart
 from muye_analysis.charts.fonts import resolve_lang
 from muye_analysis.charts.layout import ChartText, finish_chart, start_chart
 from muye_analysis.charts.style import SizeSpec, house_style, size_spec
@@ -103,3 +104,19 @@ def _shortcut_note(grid: pd.DataFrame, lang: str) -> list[str]:
 def _weights_label(grid: pd.DataFrame, lang: str) -> str:
     source = str(grid.attrs.get("weights_source", ""))
     return vocab.weights_text(source, lang)
+
+
+# -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
+
+
+def _chart_figure(lang: str, size: str, assumed):
+    """GDP's headline target, equal months assumed: exported by ``muye charts`` from the bundled
+    data; not a slide."""
+    from muye_analysis import targets
+
+    return plot_required_growth_grid(targets.headline_sensitivity("gdp", wide=True), lang=lang,
+                                     size=size)  # fmt: skip
+
+
+CHART = Chart("required_growth_grid", notebook="04_growth_gap_forecasts", title_key="grid_title",
+              exported=True, draw=_chart_figure)  # fmt: skip

@@ -13,7 +13,9 @@ from matplotlib.figure import Figure
 
 from muye_analysis import vocab
 from muye_analysis.chart_spec import COLOURS, ChartSpec, Note, Panel, Reference, Series
+from muye_analysis.charts.chart import Chart
 from muye_analysis.charts.fonts import resolve_lang
+from muye_analysis.claims import charts as claims
 from muye_analysis.display import fixed, round_half_up
 from muye_analysis.reports import year_fields
 from muye_analysis.views import task_target_view
@@ -112,3 +114,13 @@ def value_label(row: pd.Series, lang: str) -> str:
         detail += sep + vocab.text("pp", lang, value=float(row["gap_pp"]))
     ratio = f"{fixed(float(row['ratio_pct']), 0)}%"
     return f"{ratio}（{detail}）" if lang == "zh" else f"{ratio} ({detail})"
+
+
+# -- the chart, declared once (collected by muye_analysis.charts.registry) --------------------
+
+
+CHART = Chart(
+    "task_targets", notebook="03_targets", title_key="task_title", report=True,
+    spec=lambda data, lang, assumed: task_spec(data.targets, lang=lang),
+    takeaway=lambda data, assumed: claims.tasks_claim(data.targets),
+)  # fmt: skip

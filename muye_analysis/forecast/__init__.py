@@ -28,19 +28,20 @@ Also here:
   district's usual gap.
 * ``real_data``: real provincial and city series from ``data/raw/ytd_real/``.
 
+The methods are objects in one registry (``methods.METHODS``), and ``forecast_growth`` is
+``methods.forecast_growth``: this file only hands names on, and no submodule imports it.
+
 statsmodels and scipy are imported inside the functions, so importing this package is light.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 from muye_analysis.forecast import (  # the submodules, as attributes of the package
     anchor,  # noqa: F401
     basis,  # noqa: F401
-    calibration,
-    combine,
+    calibration,  # noqa: F401
+    combine,  # noqa: F401
+    methods,
     real_data,  # noqa: F401
     scenarios,  # noqa: F401
 )
@@ -59,14 +60,9 @@ from muye_analysis.forecast.core import (
     single_quarter_growth,
     year_weights,
 )
-from muye_analysis.forecast.core import forecast_growth as _legacy_forecast
+from muye_analysis.forecast.methods import DEFAULT_METHOD, PREVIOUS_DEFAULT, forecast_growth
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-DEFAULT_METHOD = "combined"
-METHODS = ("combined", "base_effect", "run_rate", "ets", "sarimax")
-PREVIOUS_DEFAULT = "sarimax"  # AR(1) on consecutive quarter ends: the default until issue 11
+METHODS = tuple(methods.METHODS)  # the registered methods' names
 
 __all__ = [
     "BENCHMARKS",
@@ -75,6 +71,7 @@ __all__ = [
     "METHODS",
     "MIN_QUARTERS",
     "N_PATHS",
+    "PREVIOUS_DEFAULT",
     "Backtest",
     "GrowthForecast",
     "InsufficientHistory",
@@ -86,46 +83,3 @@ __all__ = [
     "single_quarter_growth",
     "year_weights",
 ]
-
-
-def forecast_growth(
-    ytd: pd.DataFrame,
-    *,
-    method: str = DEFAULT_METHOD,
-    n_paths: int = N_PATHS,
-    seed: int = 0,
-    seasonal_shares: Sequence[float] | None = None,
-    min_quarters: int = MIN_QUARTERS,
-    periods_per_year: int | None = None,
-    recalibrate: bool = True,
-    wider: pd.DataFrame | None = None,
-) -> GrowthForecast:
-    """Forecast the rest of the year from the latest published cumulative figure.
-
-    ``ytd``: year, end_month, growth (cumulative %), optional level, as
-    ``quarterly.ytd_series`` returns. ``method``: "combined" (default, ``forecast.combine``),
-    "base_effect", "sarimax", "ets" or "run_rate". Raises ``InsufficientHistory`` ("too little
-    history: …") when the series is too short: for combined and base_effect fewer than
-    ``base_effect.MIN_OBSERVATIONS`` figures, fewer than ``base_effect.MIN_YEARS`` years, or a
-    span shorter than ``min_quarters`` quarters.
-    ``wider`` (combined only): the city's or province's series, for the anchored candidate.
-    ``seasonal_shares`` applies to the quarter-end methods only.
-    ``recalibrate`` (base_effect, default True): the intervals are widened or narrowed by the
-    scale its own past errors on this series call for, with no look-ahead (point unchanged;
-    ``interval_scale`` on the result; ``calibration.recalibrate``).
-    """
-    if method == combine.METHOD:
-        return combine.forecast_combined(ytd, wider=wider, n_paths=n_paths, seed=seed,
-                                         min_quarters=min_quarters)  # fmt: skip
-    if method != "base_effect":
-        return _legacy_forecast(
-            ytd, method=method, n_paths=n_paths, seed=seed, seasonal_shares=seasonal_shares,
-            min_quarters=min_quarters,
-        )  # fmt: skip
-    from muye_analysis.forecast.engine import forecast_base_effect
-
-    fc = forecast_base_effect(
-        ytd, n_paths=n_paths, seed=seed, min_quarters=min_quarters,
-        periods_per_year=periods_per_year,
-    )  # fmt: skip
-    return calibration.recalibrate(fc, ytd) if recalibrate else fc

@@ -126,8 +126,8 @@ def nowcast_from_wider(district: pd.DataFrame, wider: pd.DataFrame, **options) -
     Raises ValueError (no common full year, or the two forecasts are for different years) or
     ``InsufficientHistory`` (the wider series is too short).
     """
-    from muye_analysis.forecast import forecast_growth
     from muye_analysis.forecast.engine import origin_of
+    from muye_analysis.forecast.methods import forecast_growth
 
     year, month = origin_of(district)
     keep = (wider["year"] < year) | ((wider["year"] == year) & (wider["end_month"] <= month))

@@ -34,7 +34,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from muye_analysis.forecast.core import InsufficientHistory
+from muye_analysis.forecast.core import MIN_QUARTERS, InsufficientHistory
+from muye_analysis.forecast.core import forecast_growth as core_forecast
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,6 +55,7 @@ RECALIBRATION_WINDOW_YEARS = 5  # only the latest 5 target years' errors: regime
 RECALIBRATION_MIN_ERRORS = 9  # past errors before it kicks in (n >= 9: the conformal 80% rank
 # ceil(0.8 (n + 1)) is below n, so the single largest error, e.g. a COVID onset, cannot set it)
 _BASE = ("base_effect", "base_effect_raw")
+BACKTEST_METHODS = INTERVAL_METHODS + POINT_METHODS
 
 
 @dataclass
@@ -194,7 +196,7 @@ def recalibrate(fc, ytd: pd.DataFrame, min_figures: int = MIN_FIGURES):
     return replace(fc, forecast=forecast, annual_paths=paths, interval_scale=scale)
 
 
-def _point(method: str, upto: pd.DataFrame, year: int, month: int) -> float:
+def _point(method: str, upto: pd.DataFrame) -> float:
     """Point forecasts that need no model: run-rate and the two naive quarter-end benchmarks."""
     from muye_analysis.forecast import core
 
@@ -218,30 +220,24 @@ def rolling_backtest(
 ) -> CalibratedBacktest:
     """Refit each method at every published figure and score its full-year forecast.
 
-    ``methods`` may include the default, "combined": its rows are the combination's own
-    backtest (``forecast.combine.combined_table``: each origin with its weights and scale)."""
-    import numpy as np
+    ``methods``: any of ``BACKTEST_METHODS``. The default forecast, "combined", is scored by
+    ``forecast.combine.rolling_backtest`` (the same rows, with this function's for the others)."""
     import pandas as pd
 
-    from muye_analysis.forecast import MIN_QUARTERS, forecast_growth
-
-    if any(m in REGISTERED_BACKTESTS for m in methods):
-        return _with_registered(ytd, methods, min_figures, first_origin_year, n_paths,
-                                min_quarters)  # fmt: skip
+    unknown = [m for m in methods if m not in BACKTEST_METHODS]
+    if unknown:
+        raise ValueError(
+            f"no backtest here for {unknown}; use {BACKTEST_METHODS} (the combined forecast: "
+            "forecast.combine.rolling_backtest)"
+        )
     min_quarters = MIN_QUARTERS if min_quarters is None else min_quarters
     frame = published(ytd)
     annual = annual_growth(frame)
-    wants_base = any(m in _BASE for m in methods)
-    rows = []
-    warm = None  # base_effect starts from the previous origin's estimates (same answer, faster)
-    position = {
-        (int(y), int(m)): i
-        for i, (y, m) in enumerate(zip(frame["year"], frame["end_month"], strict=True))
-    }
-    past: list[tuple[int, float]] = []  # (target year, z) of earlier raw base_effect forecasts
+    base = _BaseEffectTrack(frame, min_quarters) if any(m in _BASE for m in methods) else None
     # base_effect's past errors start at MIN_FIGURES whatever ``min_figures`` is, so the scale
     # at an origin is the one ``forecast_growth`` gives there
-    first = min(min_figures, MIN_FIGURES) if wants_base else min_figures
+    first = min(min_figures, MIN_FIGURES) if base else min_figures
+    rows = []
     for end in range(first, len(frame)):
         upto = frame.iloc[:end]
         year, month = int(upto["year"].iloc[-1]), int(upto["end_month"].iloc[-1])
@@ -249,60 +245,86 @@ def rolling_backtest(
         if target not in annual:
             continue
         actual = annual[target]
-        raw = None
-        if wants_base:
-            raw = _raw_forecast(upto, min_quarters, warm)
-            if raw is not None:
-                warm = raw.params
-            # only errors whose outcome was published by this origin (no look-ahead)
-            known = [(y, z) for (y, z) in past if position[(y, 12)] < end]
-            scale = interval_scale([z for _, z in known], [y for y, _ in known])
-            if raw is not None:
-                past.append((target, (raw.mean - actual) / raw.sd))
+        at = base.step(upto, end, target, actual) if base else None
         if end < min_figures or (first_origin_year and year < first_origin_year):
             continue
         for method in methods:
-            lo80 = hi80 = lo95 = hi95 = sd = math.nan
-            k = 1.0
-            try:
-                if method in _BASE:
-                    if raw is None:
-                        raise InsufficientHistory("too little history")
-                    k = scale if method == "base_effect" else 1.0
-                elif method in INTERVAL_METHODS:
-                    fc = forecast_growth(upto, method=method, n_paths=n_paths,
-                                         min_quarters=min_quarters)  # fmt: skip
-                if method in _BASE:  # exact normal quantiles, no Monte Carlo
-                    if raw.year != target:
-                        raise InsufficientHistory("forecasts another year")
-                    mean, sd = raw.mean, raw.sd * k
-                    lo80, hi80 = mean - Z80 * sd, mean + Z80 * sd
-                    lo95, hi95 = mean - Z95 * sd, mean + Z95 * sd
-                elif method in INTERVAL_METHODS:
-                    if fc.year != target:  # quarter-end methods ignore a mid-quarter origin's year
-                        raise InsufficientHistory("forecasts another year")
-                    mean = fc.annual_mean
-                    lo80, hi80 = fc.annual_interval(80)
-                    lo95, hi95 = fc.annual_interval(95)
-                else:
-                    mean = _point(method, upto, year, month)
-            except InsufficientHistory:
-                mean = math.nan
-            rows.append(
-                {
-                    "origin": f"{year}-{month:02d}", "year": target, "months_known":
-                    0 if month == 12 else month, "method": method, "forecast": mean,
-                    "actual": actual, "error": mean - actual, "lower_80": lo80,
-                    "upper_80": hi80, "lower_95": lo95, "upper_95": hi95, "sd": sd,
-                    "scale": k if method in _BASE else math.nan,
-                }
-            )  # fmt: skip
+            found = _at_origin(method, upto, target, at, n_paths, min_quarters)
+            rows.append({"origin": f"{year}-{month:02d}", "year": target,
+                         "months_known": 0 if month == 12 else month, "method": method,
+                         "forecast": found["forecast"], "actual": actual,
+                         "error": found["forecast"] - actual, **found})  # fmt: skip
     if not rows:
         raise InsufficientHistory(
             f"too little history: {len(frame)} figures, need {min_figures} plus a published "
             "annual figure after them"
         )
-    errors = pd.DataFrame(rows)
+    return scored(pd.DataFrame(rows))
+
+
+class _BaseEffectTrack:
+    """The uncalibrated base_effect forecast at each origin in turn, with the scale its earlier
+    errors give there: each fit starts from the previous origin's estimates (same answer,
+    faster), and only errors whose outcome was published by the origin count (no look-ahead)."""
+
+    def __init__(self, frame: pd.DataFrame, min_quarters: int) -> None:
+        self.min_quarters = min_quarters
+        self.warm: dict | None = None
+        self.position = {
+            (int(y), int(m)): i
+            for i, (y, m) in enumerate(zip(frame["year"], frame["end_month"], strict=True))
+        }
+        self.past: list[tuple[int, float]] = []  # (target year, z) of earlier raw forecasts
+
+    def step(self, upto: pd.DataFrame, end: int, target: int, actual: float):
+        """(raw forecast or None, scale) at the origin ``end``; then its error is kept."""
+        raw = _raw_forecast(upto, self.min_quarters, self.warm)
+        if raw is not None:
+            self.warm = raw.params
+        known = [(y, z) for (y, z) in self.past if self.position[(y, 12)] < end]
+        scale = interval_scale([z for _, z in known], [y for y, _ in known])
+        if raw is not None:
+            self.past.append((target, (raw.mean - actual) / raw.sd))
+        return raw, scale
+
+
+def _at_origin(method: str, upto, target: int, base, n_paths: int, min_quarters: int) -> dict:
+    """One method's full-year forecast at one origin: forecast, 80%/95% bounds, sd and scale
+    (NaN where the method refuses, or forecasts another year). ``base``: the raw base_effect
+    forecast there and its scale (``_BaseEffectTrack.step``)."""
+    nan = math.nan
+    found = {"forecast": nan, "lower_80": nan, "upper_80": nan, "lower_95": nan,
+             "upper_95": nan, "sd": nan, "scale": nan}  # fmt: skip
+    try:
+        if method in _BASE:
+            fc, scale = base
+            found["scale"] = scale if fc is not None and method == "base_effect" else 1.0
+            if fc is None:
+                raise InsufficientHistory("too little history")
+            if fc.year != target:
+                raise InsufficientHistory("forecasts another year")
+            # exact normal quantiles, no Monte Carlo
+            mean, sd = fc.mean, fc.sd * found["scale"]
+            found.update(forecast=mean, sd=sd, lower_80=mean - Z80 * sd, upper_80=mean + Z80 * sd,
+                         lower_95=mean - Z95 * sd, upper_95=mean + Z95 * sd)  # fmt: skip
+        elif method in INTERVAL_METHODS:
+            fc = core_forecast(upto, method=method, n_paths=n_paths, min_quarters=min_quarters)
+            if fc.year != target:  # quarter-end methods ignore a mid-quarter origin's year
+                raise InsufficientHistory("forecasts another year")
+            (lo80, hi80), (lo95, hi95) = fc.annual_interval(80), fc.annual_interval(95)
+            found.update(forecast=fc.annual_mean, lower_80=lo80, upper_80=hi80, lower_95=lo95,
+                         upper_95=hi95)  # fmt: skip
+        else:
+            found["forecast"] = _point(method, upto)
+    except InsufficientHistory:
+        found.update(forecast=nan, lower_80=nan, upper_80=nan, lower_95=nan, upper_95=nan, sd=nan)
+    return found
+
+
+def scored(errors: pd.DataFrame) -> CalibratedBacktest:
+    """Per-origin rows with their coverage and interval score added, and the summary."""
+    import numpy as np
+
     errors["covered_80"] = (errors["actual"] >= errors["lower_80"]) & (
         errors["actual"] <= errors["upper_80"]
     )
@@ -313,32 +335,6 @@ def rolling_backtest(
         interval_score(lo, hi, a) if not (np.isnan(lo) or np.isnan(hi)) else np.nan
         for lo, hi, a in zip(errors["lower_80"], errors["upper_80"], errors["actual"], strict=True)
     ]
-    return CalibratedBacktest(errors=errors, summary=summarise(errors))
-
-
-# Methods whose backtest another module computes, by name: the default, "combined", registers
-# ``forecast.combine``'s when the package is imported (combine builds on this module, so this
-# module cannot import it).
-REGISTERED_BACKTESTS: dict = {}
-
-
-def _with_registered(ytd, methods, min_figures, first_origin_year, n_paths, min_quarters):
-    import pandas as pd
-
-    others = tuple(m for m in methods if m not in REGISTERED_BACKTESTS)
-    parts = []
-    if others:
-        parts.append(rolling_backtest(
-            ytd, methods=others, min_figures=min_figures, first_origin_year=first_origin_year,
-            n_paths=n_paths, min_quarters=min_quarters,
-        ).errors)  # fmt: skip
-    for method in (m for m in methods if m in REGISTERED_BACKTESTS):
-        parts.append(REGISTERED_BACKTESTS[method](ytd, min_figures, first_origin_year,
-                                                  min_quarters))  # fmt: skip
-    parts = [part for part in parts if len(part)]
-    if not parts:
-        raise InsufficientHistory("too little history: no origin with a later annual figure")
-    errors = pd.concat(parts, ignore_index=True)
     return CalibratedBacktest(errors=errors, summary=summarise(errors))
 
 
@@ -448,14 +444,3 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     order = ["method", "origins", "refused", "mae", "rmse", "coverage_80_pct", "coverage_95_pct",
              "interval_score"]  # fmt: skip
     return table[[c for c in order if c in table] + [c for c in table if c not in order]]
-
-
-def fan_coverage(ytd: pd.DataFrame, method: str = "combined") -> dict[str, float]:
-    """The coverage to print beside a fan: ``rolling_backtest`` of ``method`` on the same series
-    ({'n', 'coverage_80', 'coverage_95', 'mae'}); ``n`` = 0 (NaN rates) when the series has no
-    origin with enough history and a later 全年, and the fan then says there is no backtest."""
-    try:
-        check = rolling_backtest(ytd, methods=(method,))
-    except InsufficientHistory:
-        return {"n": 0, "coverage_80": math.nan, "coverage_95": math.nan, "mae": math.nan}
-    return check.coverage(method)

@@ -427,8 +427,21 @@ def _remaining(shares, month, per_year, be) -> float:
 
 
 def rolling_backtest(ytd: pd.DataFrame, *, methods=(METHOD, "sarimax", "run_rate"), **options):
-    """``calibration.rolling_backtest`` with the default among the methods (the same call)."""
-    return calibration.rolling_backtest(ytd, methods=methods, **options)
+    """``calibration.rolling_backtest`` with the default among the methods: the other methods'
+    rows from there, then the default's own (``_backtest_rows``), in one table."""
+    import pandas as pd
+
+    others = tuple(m for m in methods if m != METHOD)
+    parts = [calibration.rolling_backtest(ytd, methods=others, **options).errors] if others else []
+    if METHOD in methods:
+        parts.append(_backtest_rows(ytd, options.get("min_figures", calibration.MIN_FIGURES),
+                                    options.get("first_origin_year"),
+                                    options.get("min_quarters")))  # fmt: skip
+    parts = [part for part in parts if len(part)]
+    if not parts:
+        raise InsufficientHistory("too little history: no origin with a later annual figure")
+    errors = pd.concat(parts, ignore_index=True)
+    return calibration.CalibratedBacktest(errors=errors, summary=calibration.summarise(errors))
 
 
 def fan_coverage(ytd: pd.DataFrame) -> dict[str, float]:
@@ -461,6 +474,3 @@ def _backtest_rows(ytd, min_figures, first_origin_year, min_quarters):
         for lo, hi, a in zip(rows["lower_80"], rows["upper_80"], rows["actual"], strict=True)
     ]
     return rows.reset_index(drop=True)
-
-
-calibration.REGISTERED_BACKTESTS[METHOD] = _backtest_rows  # rolling_backtest takes "combined"
