@@ -36,3 +36,17 @@ def on_files(files, config, **_):
             )
         )
     return files
+
+
+def on_page_content(html, page, **_):
+    """A notebook page has, under its title, a link to its executed .ipynb (mkdocs-jupyter
+    copies the file beside the page: include_source), to open in JupyterLab."""
+    if not page.file.src_uri.startswith("notebooks/"):
+        return html
+    name = page.file.src_uri.rsplit("/", 1)[-1]
+    link = (
+        f'<p class="muye-download"><a href="{name}" download>'
+        f"Download the executed notebook ({name})</a></p>"
+    )
+    head, h1, rest = html.partition("</h1>")  # under the notebook's title
+    return head + h1 + link + rest if h1 else link + html
