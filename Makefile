@@ -60,6 +60,7 @@ lab: $(VENV)/.installed-lab ## install JupyterLab and open the project (LAB_ARGS
 # The documentation website (mkdocs.yml says why MkDocs): the notebooks executed by muye run (no
 # briefing: the site does not show it), then docs/ and build/notebooks/ built into build/site/.
 # Open build/site/index.html; make clean removes it with the rest of build/.
+# NO_MKDOCS_2_WARNING: Material's banner about MkDocs 2 and its own end of life (mkdocs.yml says it).
 docs: $(VENV)/.installed-docs ## install MkDocs, run the notebooks, build the documentation into build/site/
 	$(BIN)/muye run --no-brief --no-html
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
