@@ -3,9 +3,9 @@
 A *journey* is what a newcomer does from a fresh clone: the quick start, JupyterLab, new
 year-to-date data and a revision, the progress workbook, the briefing, next year's report, the
 pip route. Its command blocks are marked in the Markdown (below; the README and the docs/ pages
-of FILES) and run here, in order, as one
-shell session per journey, in a ``git clone`` of the working tree in a temporary folder whose
-path holds Chinese characters (as a user's 桌面 does). A step that fails names its file and line.
+of FILES) and run here, in order, as one shell session per journey, in a ``git clone`` of the
+working tree in a temporary folder whose path holds Chinese characters (as a user's 桌面 does).
+A step that fails names its file and line.
 ``tests/test_readme_journeys.py`` runs them in ``make test``; by hand::
 
     python tests/readme_runner.py                  # every journey; prints a transcript and times
