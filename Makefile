@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test brief lab lint format bench clean
+.PHONY: help run test brief lab docs lint format bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -57,6 +57,14 @@ lab: $(VENV)/.installed-lab ## install JupyterLab and open the project (LAB_ARGS
 	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"python": "Jupytext Notebook"}}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"}}' > $(LAB_SETTINGS)
 	$(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_CONTENTS) $(LAB_ROOT) $(LAB_ARGS)
 
+# The documentation website (mkdocs.yml says why MkDocs): the notebooks executed by muye run (no
+# briefing: the site does not show it), then docs/ and build/notebooks/ built into build/site/.
+# Open build/site/index.html; make clean removes it with the rest of build/.
+# NO_MKDOCS_2_WARNING: Material's banner about MkDocs 2 and its own end of life (mkdocs.yml says it).
+docs: $(VENV)/.installed-docs ## install MkDocs, run the notebooks, build the documentation into build/site/
+	$(BIN)/muye run --no-brief --no-html
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
+
 lint: $(VENV)/.installed-dev ## ruff on code and notebooks
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
@@ -67,5 +75,5 @@ bench: $(VENV)/.installed-test ## run the speed benchmarks (prints figures, asse
 	$(BIN)/python benchmarks/run_all.py
 
 # drafts/ holds reports' drafts under hand review: never cleaned.
-clean: ## remove build outputs (keeps data/, the year-to-date store, drafts/ and the environment)
+clean: ## remove build outputs, the documentation site included (keeps data/, the store, drafts/, .venv)
 	rm -rf build figures/*.png figures/*.svg figures/*.pdf

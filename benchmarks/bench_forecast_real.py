@@ -9,7 +9,7 @@ Issue 21's design, decided before any series below was scored with the new defau
     ``forecast.combine`` and ``forecast.basis`` were chosen looking at these, and the cold-start
     prior scale is learned on them and on their monthly versions: ``--learn-prior``);
   - HELD OUT: national GDP (first releases, 2010-2025) and national industry; scored once
-    with the settings frozen (``--held-out``; the frozen commit is named in the README).
+    with the settings frozen (``--held-out``; the frozen commit is named in docs/forecasts.md).
 * Methods: ``combined`` (the default since issue 21), ``base_effect`` (the default of issues
   11-20, recalibrated), ``sarimax`` (the old default: AR(1) on quarter ends) and ``run_rate``
   (the year so far carried to December, no base-effect reasoning).

@@ -31,7 +31,7 @@ YEAR_FIELDS = ("year_reported", "year_planned")
 # What a report's origin record must give beyond the fields every raw file's record has
 # (provenance.REQUIRED_FIELDS), each with what to write: the notebooks, the cover slide and the
 # summaries read them. A record missing one is refused by `muye accept` and `muye check` with the
-# field named, before anything is written or run. The README lists them for a new report.
+# field named, before anything is written or run. docs/next-report.md lists them for a new report.
 _FIELD_HELP = {
     "title_zh": "the report's title in Chinese, as printed",
     "issuing_body_zh": "who presents it, in Chinese, as the report names it",

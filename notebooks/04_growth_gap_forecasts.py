@@ -423,4 +423,4 @@ show_table(pd.DataFrame(rows), LANG, decimals=one_decimal)
 # 发布数）以及2012—2026年全国固定资产投资、规上工业增加值、社会消费品零售总额的累计增速，每个数附网址
 # 和原文。默认方法的设定只参考了固定资产投资和社会消费品零售总额（季末数）；国内生产总值和规上工业
 # 增加值留作检验，在设定冻结后只评分一次。这些回测需数分钟，不在本 notebook 中运行：
-# `python benchmarks/bench_forecast_real.py --held-out --short`，结果见 README “Accuracy on real series”。
+# `python benchmarks/bench_forecast_real.py --held-out --short`，结果见 docs/forecasts.md “Accuracy on real series”。

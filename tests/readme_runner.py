@@ -2,9 +2,10 @@
 
 A *journey* is what a newcomer does from a fresh clone: the quick start, JupyterLab, new
 year-to-date data and a revision, the progress workbook, the briefing, next year's report, the
-pip route. Its command blocks are marked in the Markdown (below) and run here, in order, as one
-shell session per journey, in a ``git clone`` of the working tree in a temporary folder whose
-path holds Chinese characters (as a user's 桌面 does). A step that fails names its file and line.
+pip route. Its command blocks are marked in the Markdown (below; the README and the docs/ pages
+of FILES) and run here, in order, as one shell session per journey, in a ``git clone`` of the
+working tree in a temporary folder whose path holds Chinese characters (as a user's 桌面 does).
+A step that fails names its file and line.
 ``tests/test_readme_journeys.py`` runs them in ``make test``; by hand::
 
     python tests/readme_runner.py                  # every journey; prints a transcript and times
@@ -68,9 +69,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# The Markdown files whose journey markers are run, in reading order (issue 25 moves reference
-# material into docs/: list each page here).
-FILES = ("README.md",)
+# The Markdown files whose journey markers are run, in reading order: the README (its quick
+# start) and the docs/ pages that hold a journey (tests/test_docs.py checks that no other page
+# has a marker, so a journey moved into a new page is not silently left out).
+FILES = (
+    "README.md",
+    "docs/install.md",  # pip, conda
+    "docs/notebooks.md",  # lab
+    "docs/ytd.md",  # ytd-revision
+    "docs/progress.md",  # progress
+    "docs/briefing.md",  # brief
+    "docs/next-report.md",  # next-report
+)
 
 # The journeys, in the order they run (each continues the clone's state). A journey marked in
 # FILES but missing here, or listed here but marked nowhere, fails tests/test_readme_journeys.py.
@@ -86,8 +96,8 @@ ORDER = (
     "next-report",
 )
 
-# The README: "The commands in the rest of this README assume that shell" (activated by the quick
-# start): the journeys after this one start with `source .venv/bin/activate`.
+# The README and docs/install.md: "The commands in the documentation assume that shell" (activated
+# by the quick start): the journeys after this one start with `source .venv/bin/activate`.
 ACTIVATED_AFTER = "quick-start"
 
 RUN_LANGUAGES = {"bash", "sh", "shell"}

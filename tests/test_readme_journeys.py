@@ -1,4 +1,4 @@
-"""What the README says works: its journeys run as written from a fresh clone.
+"""What the README (and docs/) says works: its journeys run as written from a fresh clone.
 
 The fast tests check the journey markers and the runner itself; the ``readme`` tests (run last
 by ``make test``) clone the working tree into a temporary folder and run every journey of
@@ -45,11 +45,8 @@ def test_no_journey_step_writes_into_the_repository_root():
                 assert "/" in word, f"{step.where}: {step.command}"
 
 
-def test_the_readme_lists_every_field_a_report_origin_record_needs():
-    readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[
-        readme.index("## Next year's report") : readme.index("## Reading a new report")
-    ]
+def test_the_next_report_page_lists_every_field_a_report_origin_record_needs():
+    section = (config.ROOT / "docs" / "next-report.md").read_text(encoding="utf-8")
     for field in (*reports.REPORT_FIELDS, *provenance.REQUIRED_FIELDS):
         assert f"`{field}`" in section, field
 

@@ -102,7 +102,7 @@ def build_briefing(
     by default the latest period in the store.
 
     ``charts`` keeps only the named report charts (names of
-    ``muye_analysis.chart_registry.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
+    ``muye_analysis.charts.registry.REPORT_CHARTS``). ``allow_synthetic`` lets synthetic or
     example rows of the processed store into the year-to-date slides, stamped as such: for
     tests and demonstrations only, never for a real briefing. ``demo`` names the outputs
     briefing_demo* and stamps the cover as a demonstration (``build_demo`` sets it).

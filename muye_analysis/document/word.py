@@ -18,8 +18,8 @@
   header row repeated on every page, off the grid (their own line spacing);
 * charts as PNG pictures the width of the text block, caption (图N) and source under them.
 
-Fonts the machine lacks are replaced by the reader (Word, WPS, LibreOffice): the README's
-"Word document" section names the usual fallbacks (方正小标宋简体 → 华文中宋 / 宋体,
+Fonts the machine lacks are replaced by the reader (Word, WPS, LibreOffice): docs/document.md
+(the 经济运行分析 in Word) names the usual fallbacks (方正小标宋简体 → 华文中宋 / 宋体,
 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体). English documents use Times New Roman and Arial at
 the same sizes, with a line grid only.
 

@@ -27,7 +27,7 @@ How a target is tracked depends on what it measures (:func:`progress_kind`):
   takes, not an annual target; shown, not judged, not counted in the tally.
 
 Status rules (the thresholds are the named constants below; the note under the table, the
-workbook and the README repeat them):
+workbook and docs/progress.md repeat them):
 
 - R0 ``no_data``: no figure of the plan year in the store up to the period;
 - R1 growth, before December: graded by the effort the rest of the year needs — the
