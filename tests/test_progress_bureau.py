@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from muye_analysis import cli
+from muye_analysis import cli, vocab
 from muye_analysis.claims.base import Claim
 from muye_analysis.dataset import load_targets
 from muye_analysis.display import round_half_up
@@ -274,7 +274,8 @@ def test_the_convention_is_stated_wherever_a_verdict_is_shown(bureau, tmp_path):
     assert convention in format_table(table, "zh")
     wb = load_workbook(write_workbook(table, tmp_path / "p.xlsx"))
     notes = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
-    assert convention in notes and "ABOUT_TOLERANCE_PP" in notes
+    tolerance = vocab.text("progress.param.ABOUT_TOLERANCE_PP", "zh")  # the threshold, in words
+    assert convention in notes and f"{tolerance} 0.1" in notes
 
 
 # -- status by the effort the rest of the year needs --------------------------------------------
