@@ -91,7 +91,7 @@ def _issuers(path: Path) -> dict[str, dict[str, str]]:
 
 def issuers() -> dict[str, dict[str, str]]:
     """The curated issuers: ``title:<source title>`` and ``area:<area>`` → the row."""
-    return _issuers(ISSUERS_CSV)
+    return _issuers(config.CURATED / ISSUERS_CSV.name)  # the data folder in force now
 
 
 def titled_citation(title: str, lang: str) -> Citation | None:

@@ -27,8 +27,10 @@ Conventions, chosen once:
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from muye_analysis import config, units
@@ -305,9 +307,32 @@ def said(message: Any, lang: str) -> str:
     return message.say(lang) if isinstance(message, Words) else str(message)
 
 
+# The report years bound by the caller (``years_bound``: a ``Report`` session binds its own
+# while its methods run); None: not bound.
+_BOUND_YEARS: contextvars.ContextVar[dict[str, int] | None] = contextvars.ContextVar(
+    "muye_report_years", default=None
+)
+
+
+@contextlib.contextmanager
+def years_bound(*, base: int, target: int) -> Iterator[None]:
+    """Within the block, ``{base}``/``{target}`` of every text are these years (the report the
+    caller holds) and no text reads the curated rows to find them."""
+    token = _BOUND_YEARS.set({"base": int(base), "target": int(target)})
+    try:
+        yield
+    finally:
+        _BOUND_YEARS.reset(token)
+
+
 def report_years() -> dict[str, int]:
-    """The year the latest report covers (``base``) and the year it plans (``target``), from
-    its origin record (``muye_analysis.reports``)."""
+    """The year the report covers (``base``) and the year it plans (``target``): those bound by
+    :func:`years_bound` (a ``Report`` session binds its own); when none are bound, the latest
+    report's, from its origin record (``muye_analysis.reports``) — code that holds a report
+    should bind it rather than rely on this."""
+    bound = _BOUND_YEARS.get()
+    if bound is not None:
+        return dict(bound)
     from muye_analysis.reports import latest_report
 
     latest = latest_report()
@@ -498,6 +523,8 @@ def report_cite(lang: str, **years: Any) -> str:
     _check_lang(lang)
     base = years.get("base_year", years.get("base"))
     plan = years.get("plan_year", years.get("target"))
+    if base is None and plan is None and _BOUND_YEARS.get() is not None:
+        base, plan = _BOUND_YEARS.get()["base"], _BOUND_YEARS.get()["target"]
     report = latest_report()
     if base is not None or plan is not None:
         matching = [r for r in list_reports()
