@@ -278,7 +278,10 @@ class Report:
                 + f": {len(rows)} percentage targets in {self.document.name}; known: {known}"
                 + ("; pass measure=" if len(rows) > 1 else "")
             )  # fmt: skip
-        return float(rows["gap_pp"].astype("Float64").fillna(float("nan")).iloc[0])
+        import pandas as pd
+
+        value = rows["gap_pp"].iloc[0]
+        return float("nan") if pd.isna(value) else float(value)
 
     def ytd_gap(self, indicator: str) -> YtdGap:
         """Where ``indicator`` stands against its target at the session's period (latest in the
@@ -309,16 +312,15 @@ class Report:
         return forecast.forecast_growth(series, **options)
 
     def city_ranks(self, indicator: str | None = None) -> pd.DataFrame:
-        """Every unit of the city ranked at the session's period (``league.city_ranks``;
-        the latest city table when the session has no period); empty without city tables."""
+        """Every unit of the city ranked (``league.city_ranks``) in the city table of the
+        session's period, or the last one published before it (as the briefing and the
+        workbook show); the latest without a period; empty without city tables."""
         from muye_analysis import league
 
-        ranks = league.city_ranks(store=self.store, registry=self.registry)
-        if ranks.empty or self.period is None:
-            return ranks if indicator is None else league.city_ranks(
-                indicator=indicator, store=self.store, registry=self.registry)
-        return league.city_ranks(self.period, indicator, store=self.store,
-                                 registry=self.registry)  # fmt: skip
+        period = league.latest_city_period(self.store, as_of=self.period)
+        if period is None and self.period is not None:  # none up to the period: say none
+            return league.city_ranks(store=self.store.iloc[0:0], registry=self.registry)
+        return league.city_ranks(period, indicator, store=self.store, registry=self.registry)
 
     def _upto_period(self, series: pd.DataFrame) -> pd.DataFrame:
         if self.period is None or series.empty:
