@@ -191,6 +191,15 @@ class Report:
             deflator_pct=deflator_pct,
         )
 
+    def with_store(self, store: pd.DataFrame | None = None) -> Report:
+        """The same session over ``store`` (default: the store read again, after an ingest)."""
+        import dataclasses
+
+        from muye_analysis.quarterly import read_store
+
+        store = read_store() if store is None else store
+        return dataclasses.replace(self, store=store, _cache={})
+
     # -- what the session is -------------------------------------------------------------------
 
     @property
