@@ -97,3 +97,36 @@ CITY_SCOPE = "全市"  # how the report scopes a rank among the city's units (�
 # Forecasts: the COVID quarters whose shocks get their own, larger innovation variance
 # (muye_analysis.forecast.base_effect), as (year, first month) to (year, last month).
 SHOCK_SPAN = ((2020, 1), (2022, 12))
+
+
+__all__ = [
+    "CHART_STYLE",
+    "CITY_SCOPE",
+    "CITY_ZH",
+    "CONTEXT_RANKS_RAW",
+    "CONTEXT_RAW",
+    "CURATED",
+    "DATA",
+    "DISTRICT_EN",
+    "DISTRICT_ZH",
+    "EXAMPLES",
+    "INDICATORS_CSV",
+    "NOTEBOOKS",
+    "PACKAGE",
+    "PROVINCE_ZH",
+    "QUARTERLY",
+    "RAW",
+    "REGISTRY_CSV",
+    "REPORT_TEXT",
+    "ROOT",
+    "SHOCK_SPAN",
+    "YTD_REAL_DIR",
+    "YTD_REAL_RAW",
+    "build_dir",
+    "drafts_dir",
+    "figures_dir",
+    "league_dir",
+    "processed_dir",
+    "quarterly_dir",
+    "use_data_dir",
+]

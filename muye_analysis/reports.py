@@ -282,3 +282,19 @@ def check_rows(report: Report, rows: Iterable[Mapping], *, file: Path) -> None:
                 fix=f"curate the report's {kind} figures for {year} (muye extract, review, "
                 f"muye accept), or correct {field} in its .origin.yml.",
             )
+
+
+__all__ = [
+    "REPORT_FIELDS",
+    "YEAR_FIELDS",
+    "Report",
+    "as_of_period",
+    "check_rows",
+    "find_report",
+    "latest_report",
+    "list_reports",
+    "read_report",
+    "report_of",
+    "year_fields",
+    "years_of",
+]

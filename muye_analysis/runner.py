@@ -268,3 +268,17 @@ def summarise_outputs(results: list[NotebookResult], lang: str = "zh") -> str:
     lines += [f"  {p.name}" for p in figures if p.suffix == ".png"]
     lines.append(vocab.text("run.notebooks", lang, folder=config.build_dir()))
     return "\n".join(lines)
+
+
+__all__ = [
+    "CELL_TIMEOUT_S",
+    "KERNEL",
+    "KERNEL_START_TIMEOUT_S",
+    "NotebookFailed",
+    "NotebookResult",
+    "execute_notebook",
+    "export_html",
+    "run_notebooks",
+    "run_suite",
+    "summarise_outputs",
+]

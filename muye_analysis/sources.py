@@ -203,3 +203,17 @@ def _title_en(parsed: TableTitle) -> str:
         area = config.DISTRICT_EN if parsed.area == config.DISTRICT_ZH else "Xinxiang"
         return f"Main economic indicators of {area}, {period}"
     return f"Year-to-date table, {period}"
+
+
+__all__ = [
+    "ISSUERS_CSV",
+    "Citation",
+    "TableTitle",
+    "area_issuer",
+    "date_text",
+    "issuers",
+    "parse_table_title",
+    "report_citation",
+    "table_citation",
+    "titled_citation",
+]

@@ -197,3 +197,19 @@ def test_city_ranks_are_of_the_sessions_period_or_the_last_table_before_it(city_
     latest = Report.from_frames(indicators, store=city_store).city_ranks("gdp")
     assert latest.attrs["as_of"] == Period(PLAN, 6) and set(latest["indicator"]) == {"gdp"}
     assert Report.from_frames(indicators, store=city_store, as_of="1-2月").city_ranks().empty
+
+
+PUBLIC_MODULES = (
+    "attainment", "config", "context", "dataset", "display", "document", "errors", "forecast",
+    "outputs", "periods", "progress", "provenance", "quarterly", "rank_workbook", "reports",
+    "session", "sources", "summary", "tables", "units", "views", "vocab",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_public_modules_say_what_they_export(name):
+    import importlib
+
+    module = importlib.import_module(f"muye_analysis.{name}")
+    assert module.__all__, f"muye_analysis.{name} declares no __all__"
+    assert [n for n in module.__all__ if not hasattr(module, n)] == []

@@ -35,7 +35,7 @@ from typing import Any
 
 from muye_analysis import config, units
 from muye_analysis.periods import Period
-from muye_analysis.vocab.catalog import (  # noqa: F401  (the dictionaries, for callers)
+from muye_analysis.vocab.catalog import (
     BRIEF_KEYS,
     CATALOG,
     CATALOG_ROWS,
@@ -47,7 +47,7 @@ from muye_analysis.vocab.catalog import (  # noqa: F401  (the dictionaries, for 
     TAX_SHARE_DEFINITION,
     load_catalog,
 )
-from muye_analysis.vocab.speak import (  # noqa: F401  (the renderer's public names)
+from muye_analysis.vocab.speak import (
     Amount,
     Phrase,
     claim_key,
@@ -624,3 +624,66 @@ def _is_missing(value: Any) -> bool:
     import pandas as pd
 
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+__all__ = [
+    "BRIEF_KEYS",
+    "CATALOG",
+    "CATALOG_ROWS",
+    "LANGS",
+    "OFFICIAL_NAMES",
+    "PREFIX_QUALIFIERS",
+    "SAMPLE_FIELDS",
+    "STRINGS",
+    "TABLE_HEADERS",
+    "TABLE_VALUES",
+    "TAX_SHARE_DEFINITION",
+    "UNITS_EN",
+    "WEIGHTS_KEYS",
+    "Amount",
+    "Phrase",
+    "Words",
+    "all_chart_strings",
+    "amount",
+    "area_name",
+    "basis_suffix",
+    "bound_symbol",
+    "chart_keys",
+    "cite",
+    "claim_key",
+    "context_source",
+    "fill",
+    "goal_text",
+    "has_cjk",
+    "indicator_name",
+    "join_names",
+    "load_catalog",
+    "money",
+    "money_axis",
+    "ordinal",
+    "pct",
+    "qualified",
+    "render",
+    "report_cite",
+    "report_years",
+    "said",
+    "say",
+    "say_all",
+    "series_source",
+    "show",
+    "source_line",
+    "source_title",
+    "source_title_en",
+    "standing_label",
+    "store_citations",
+    "table_cite",
+    "table_header",
+    "table_value",
+    "target_text",
+    "text",
+    "tonnes",
+    "unit_label",
+    "weights_text",
+    "years_bound",
+    "yi_yuan",
+]
