@@ -187,8 +187,5 @@ def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float) -> d
 
 
 __all__ = [
-    "COLUMNS",
-    "STATUSES",
-    "attainment_table",
-    "report_pair",
-]
+    "COLUMNS", "STATUSES", "attainment_table", "report_pair",
+]  # fmt: skip

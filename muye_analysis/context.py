@@ -127,8 +127,5 @@ def load_published_ranks(path: Path | None = None) -> pd.DataFrame:
 
 
 __all__ = [
-    "CONTEXT_COLUMNS",
-    "PUBLISHED_RANK_COLUMNS",
-    "load_context",
-    "load_published_ranks",
-]
+    "CONTEXT_COLUMNS", "PUBLISHED_RANK_COLUMNS", "load_context", "load_published_ranks",
+]  # fmt: skip

@@ -282,15 +282,7 @@ HEADLINE_GROWTH = HEADLINE[:5]
 
 
 __all__ = [
-    "HEADLINE",
-    "HEADLINE_GROWTH",
-    "INDICATOR_DTYPES",
-    "REGISTRY_DTYPES",
-    "frame_from_records",
-    "indicator_ids_by_name",
-    "load_indicators",
-    "load_rankings",
-    "load_registry",
-    "load_targets",
+    "HEADLINE", "HEADLINE_GROWTH", "INDICATOR_DTYPES", "REGISTRY_DTYPES", "frame_from_records",
+    "indicator_ids_by_name", "load_indicators", "load_rankings", "load_registry", "load_targets",
     "parse_indicator_row",
-]
+]  # fmt: skip

@@ -184,20 +184,7 @@ def overprecise(value: Any, max_decimals: int = 4) -> bool:
 
 
 __all__ = [
-    "DEFAULT_SIG",
-    "MISSING",
-    "PUBLISHED_SIG",
-    "column_decimals",
-    "decimals_for",
-    "decimals_of",
-    "fixed",
-    "format_number",
-    "format_percent",
-    "input_sig",
-    "is_missing",
-    "looks_published",
-    "overprecise",
-    "round_half_up",
-    "round_sig",
-    "significant_figures",
-]
+    "DEFAULT_SIG", "MISSING", "PUBLISHED_SIG", "column_decimals", "decimals_for", "decimals_of",
+    "fixed", "format_number", "format_percent", "input_sig", "is_missing", "looks_published",
+    "overprecise", "round_half_up", "round_sig", "significant_figures",
+]  # fmt: skip

@@ -148,8 +148,5 @@ def describe_os_error(exc: OSError) -> str:
 
 
 __all__ = [
-    "DataError",
-    "MissingYear",
-    "describe_os_error",
-    "printable",
-]
+    "DataError", "MissingYear", "describe_os_error", "printable",
+]  # fmt: skip

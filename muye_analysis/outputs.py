@@ -160,12 +160,6 @@ def check_output_folder(folder: str | Path, *, setting: str) -> Path:
 
 
 __all__ = [
-    "FORMULA_STARTS",
-    "check_output_folder",
-    "check_output_path",
-    "neutralise",
-    "neutralise_frame",
-    "protected_folders",
-    "unneutralise",
-    "workbook_cell",
-]
+    "FORMULA_STARTS", "check_output_folder", "check_output_path", "neutralise", "neutralise_frame",
+    "protected_folders", "unneutralise", "workbook_cell",
+]  # fmt: skip

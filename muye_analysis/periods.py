@@ -596,33 +596,3 @@ def axis_label(code: str, lang: str = "zh") -> str:
     period = Period(int(match[1]), end_month)
     months = period.months_zh() if lang == "zh" else period.months_en()
     return f"{months}\n{period.year}"
-
-
-__all__ = [
-    "CONTEXTS",
-    "CONTEXT_ZH",
-    "CUMULATIVE",
-    "HOW_TO_GIVE_A_YEAR",
-    "MONTH_ALONE",
-    "MONTH_NAMES_EN",
-    "MONTH_NAMES_EN_FULL",
-    "QUARTER_ALONE",
-    "YTD_EXAMPLE",
-    "BareMonthError",
-    "DerivedGrowth",
-    "FoundSpan",
-    "Period",
-    "PeriodError",
-    "axis_label",
-    "compilation_periods",
-    "cumulative_growth",
-    "find_period",
-    "find_span",
-    "find_year",
-    "normalise_label",
-    "parse_period",
-    "parse_ytd_period",
-    "quarter_ends",
-    "span_context",
-    "span_growth",
-]

@@ -64,10 +64,6 @@ def verify_raw_files(root: Path | None = None) -> list[Path]:
 
 
 __all__ = [
-    "REQUIRED_FIELDS",
-    "SIDECAR_SUFFIX",
-    "raw_files",
-    "read_sidecar",
-    "sha256_of",
+    "REQUIRED_FIELDS", "SIDECAR_SUFFIX", "raw_files", "read_sidecar", "sha256_of",
     "verify_raw_files",
-]
+]  # fmt: skip

@@ -124,7 +124,5 @@ def _width(value: object) -> float:
 
 
 __all__ = [
-    "HEADER_FILL",
-    "SHEET_POSITION",
-    "add_rank_sheet",
-]
+    "HEADER_FILL", "SHEET_POSITION", "add_rank_sheet",
+]  # fmt: skip

@@ -285,16 +285,6 @@ def check_rows(report: Report, rows: Iterable[Mapping], *, file: Path) -> None:
 
 
 __all__ = [
-    "REPORT_FIELDS",
-    "YEAR_FIELDS",
-    "Report",
-    "as_of_period",
-    "check_rows",
-    "find_report",
-    "latest_report",
-    "list_reports",
-    "read_report",
-    "report_of",
-    "year_fields",
-    "years_of",
-]
+    "REPORT_FIELDS", "YEAR_FIELDS", "Report", "as_of_period", "check_rows", "find_report",
+    "latest_report", "list_reports", "read_report", "report_of", "year_fields", "years_of",
+]  # fmt: skip

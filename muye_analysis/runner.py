@@ -271,14 +271,6 @@ def summarise_outputs(results: list[NotebookResult], lang: str = "zh") -> str:
 
 
 __all__ = [
-    "CELL_TIMEOUT_S",
-    "KERNEL",
-    "KERNEL_START_TIMEOUT_S",
-    "NotebookFailed",
-    "NotebookResult",
-    "execute_notebook",
-    "export_html",
-    "run_notebooks",
-    "run_suite",
-    "summarise_outputs",
-]
+    "CELL_TIMEOUT_S", "KERNEL", "KERNEL_START_TIMEOUT_S", "NotebookFailed", "NotebookResult",
+    "execute_notebook", "export_html", "run_notebooks", "run_suite", "summarise_outputs",
+]  # fmt: skip

@@ -305,20 +305,31 @@ class Report:
 
         return headline_ytd_gaps(self.store, period=self.period, targets=self.targets)
 
-    def forecast(self, indicator: str, **options: Any) -> GrowthForecast:
-        """The default forecast of ``indicator``'s annual growth (``forecast.forecast_growth``)
-        from its year-to-date series in the store up to the session's period, anchored on the
-        city's or province's series where one exists. Raises ``forecast.InsufficientHistory``
-        when the series is too short. ``options`` go to ``forecast_growth``."""
-        from muye_analysis import forecast
+    def ytd_series(self, indicator: str) -> pd.DataFrame:
+        """``indicator``'s year-to-date series of the district in the store
+        (``quarterly.ytd_series``), up to the session's period."""
         from muye_analysis.quarterly import ytd_series
 
-        series = self._upto_period(ytd_series(indicator, self.store))
-        wider, _area = forecast.anchor.first_wider_series(indicator, self.store)
-        if wider is not None:
-            wider = self._upto_period(wider)
-        options.setdefault("wider", wider)
-        return forecast.forecast_growth(series, **options)
+        return self._upto_period(ytd_series(indicator, self.store))
+
+    def wider_series(self, indicator: str) -> tuple[pd.DataFrame | None, str | None]:
+        """The city's, else the province's series of ``indicator`` (the store's, else the
+        bundled real series: ``forecast.anchor.first_wider_series``) up to the session's
+        period, with the area's name; (None, None) when there is none."""
+        from muye_analysis.forecast import anchor
+
+        wider, area = anchor.first_wider_series(indicator, self.store)
+        return (None, None) if wider is None else (self._upto_period(wider), area)
+
+    def forecast(self, indicator: str, **options: Any) -> GrowthForecast:
+        """The default forecast of ``indicator``'s annual growth (``forecast.forecast_growth``)
+        from :meth:`ytd_series`, anchored on :meth:`wider_series` where there is one. Raises
+        ``forecast.InsufficientHistory`` when the series is too short. ``options`` go to
+        ``forecast_growth``."""
+        from muye_analysis.forecast import forecast_growth
+
+        options.setdefault("wider", self.wider_series(indicator)[0])
+        return forecast_growth(self.ytd_series(indicator), **options)
 
     def city_ranks(self, indicator: str | None = None) -> pd.DataFrame:
         """Every unit of the city ranked (``league.city_ranks``) in the city table of the
@@ -379,7 +390,9 @@ class Report:
         from muye_analysis.briefing import build_briefing
 
         with self.words():
-            return build_briefing(self.lang, build_dir=build_dir, as_of=self.period, **options)
+            return build_briefing(
+                self.lang, build_dir=build_dir, as_of=self.period, data=self.data, **options
+            )
 
     def docx(self, path: str | Path, **options: Any) -> Path:
         """Write the 经济运行分析 as a Word document (``muye report --docx``) at the session's

@@ -206,14 +206,6 @@ def _title_en(parsed: TableTitle) -> str:
 
 
 __all__ = [
-    "ISSUERS_CSV",
-    "Citation",
-    "TableTitle",
-    "area_issuer",
-    "date_text",
-    "issuers",
-    "parse_table_title",
-    "report_citation",
-    "table_citation",
-    "titled_citation",
-]
+    "ISSUERS_CSV", "Citation", "TableTitle", "area_issuer", "date_text", "issuers",
+    "parse_table_title", "report_citation", "table_citation", "titled_citation",
+]  # fmt: skip

@@ -78,6 +78,5 @@ _BOUND_EN = {"at_least": "at least ", "at_most": "at most ", "about": "about "}
 
 
 __all__ = [
-    "summarise_dataset",
-    "summarise_headline",
-]
+    "summarise_dataset", "summarise_headline",
+]  # fmt: skip

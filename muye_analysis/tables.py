@@ -372,14 +372,6 @@ def fan_side_table(facts: Any, lang: str = "zh") -> Any:
 
 
 __all__ = [
-    "ROW_UNIT_COLUMNS",
-    "SHORT_TEXT_EM",
-    "SOURCE_TEXT",
-    "UNIT_COLUMNS",
-    "fan_side_table",
-    "formula_text",
-    "period_cell",
-    "scenario_table",
-    "show_table",
-    "unit_cell",
-]
+    "ROW_UNIT_COLUMNS", "SHORT_TEXT_EM", "SOURCE_TEXT", "UNIT_COLUMNS", "fan_side_table",
+    "formula_text", "period_cell", "scenario_table", "show_table", "unit_cell",
+]  # fmt: skip

@@ -141,16 +141,6 @@ def amount_en(value: float, unit: str, decimals: int | None = None) -> str:
 
 
 __all__ = [
-    "MONEY_EN",
-    "SCALED_UNITS_EN",
-    "TONNES_PER_UNIT",
-    "UNITS_EN",
-    "amount_en",
-    "convert",
-    "decimals_of",
-    "dimension",
-    "money_en",
-    "money_scale",
-    "spell_scale",
-    "unit_en",
-]
+    "MONEY_EN", "SCALED_UNITS_EN", "TONNES_PER_UNIT", "UNITS_EN", "amount_en", "convert",
+    "decimals_of", "dimension", "money_en", "money_scale", "spell_scale", "unit_en",
+]  # fmt: skip

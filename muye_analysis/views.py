@@ -378,16 +378,6 @@ def _str_or_empty(value: object) -> str:
 
 
 __all__ = [
-    "CITY_COMPARISON",
-    "THIRDS",
-    "UNIT_RANKED_ON",
-    "base_levels",
-    "city_sources",
-    "city_view",
-    "fan_view",
-    "growth_gap_view",
-    "projection_view",
-    "rank_third",
-    "rank_view",
-    "task_target_view",
-]
+    "CITY_COMPARISON", "THIRDS", "UNIT_RANKED_ON", "base_levels", "city_sources", "city_view",
+    "fan_view", "growth_gap_view", "projection_view", "rank_third", "rank_view", "task_target_view",
+]  # fmt: skip

@@ -170,6 +170,7 @@ def test_the_period_reaches_the_deck_and_the_word_document(monkeypatch, tmp_path
     r = Report.open("en", "前三季度")
     r.briefing(build_dir=tmp_path)
     r.docx(tmp_path / "analysis.docx", issuer="X")
+    assert seen["deck"].pop("data").targets is r.targets  # the session's tables, not reloaded
     assert seen["deck"] == {"build_dir": tmp_path, "as_of": Period(PLAN, 9)}
     assert seen["doc"] == {"as_of": Period(PLAN, 9), "lang": "en", "store": r.store, "issuer": "X"}
 
@@ -201,7 +202,7 @@ def test_city_ranks_are_of_the_sessions_period_or_the_last_table_before_it(city_
 
 PUBLIC_MODULES = (
     "attainment", "config", "context", "dataset", "display", "document", "errors", "forecast",
-    "outputs", "periods", "progress", "provenance", "quarterly", "rank_workbook", "reports",
+    "outputs", "progress", "provenance", "quarterly", "rank_workbook", "reports",
     "session", "sources", "summary", "tables", "units", "views", "vocab",
 )  # fmt: skip
 
@@ -213,3 +214,13 @@ def test_public_modules_say_what_they_export(name):
     module = importlib.import_module(f"muye_analysis.{name}")
     assert module.__all__, f"muye_analysis.{name} declares no __all__"
     assert [n for n in module.__all__ if not hasattr(module, n)] == []
+
+
+def test_every_notebook_starts_with_one_report_of_its_language_and_period():
+    from muye_analysis.suite import NOTEBOOKS
+
+    for spec in NOTEBOOKS:
+        cells = spec.path.read_text(encoding="utf-8").split("\n# %%")
+        code = [c for c in cells[1:] if not c.startswith((" [markdown]", ' tags=["parameters"]'))]
+        assert "r = ma.Report.open(LANG, AS_OF" in code[0], spec.stem  # the first code cell
+        assert all("Report.open(" not in c for c in code[1:]), spec.stem  # and only there
