@@ -121,8 +121,14 @@ class Report:
         implied). ``data_dir`` points the process at another data folder (as ``MUYE_DATA_DIR``).
         Raises PeriodError for a bad period, naming what is accepted; DataError for bad data
         (file, row and column)."""
-        import muye_analysis as ma
         from muye_analysis import config
+        from muye_analysis.context import load_context
+        from muye_analysis.dataset import (
+            load_indicators,
+            load_rankings,
+            load_registry,
+            load_targets,
+        )
         from muye_analysis.quarterly import read_store
         from muye_analysis.reports import list_reports
 
@@ -131,16 +137,16 @@ class Report:
             config.use_data_dir(data_dir)
         reports = tuple(list_reports())
         period = parse_as_of(as_of, reports)  # before any table: a bad period costs nothing
-        indicators = ma.load_indicators()
+        indicators = load_indicators()
         return cls(
             lang=lang,
             document=reports[-1],
             reports=reports,
             indicators=indicators,
-            targets=ma.load_targets(indicators),
-            rankings=ma.load_rankings(indicators),
-            registry=ma.load_registry(),
-            context=ma.load_context(),
+            targets=load_targets(indicators),
+            rankings=load_rankings(indicators),
+            registry=load_registry(),
+            context=load_context(),
             store=read_store(),
             period=period,
             frame_size=frame_size,
@@ -170,7 +176,8 @@ class Report:
         report the rows name."""
         import pandas as pd
 
-        import muye_analysis as ma
+        from muye_analysis.context import load_context
+        from muye_analysis.dataset import load_rankings, load_registry, load_targets
         from muye_analysis.quarterly.store import STORE_COLUMNS
         from muye_analysis.reports import report_of
 
@@ -181,10 +188,10 @@ class Report:
             document=reports[-1],
             reports=reports,
             indicators=indicators,
-            targets=ma.load_targets(indicators) if targets is None else targets,
-            rankings=ma.load_rankings(indicators) if rankings is None else rankings,
-            registry=ma.load_registry() if registry is None else registry,
-            context=ma.load_context() if context is None else context,
+            targets=load_targets(indicators) if targets is None else targets,
+            rankings=load_rankings(indicators) if rankings is None else rankings,
+            registry=load_registry() if registry is None else registry,
+            context=load_context() if context is None else context,
             store=pd.DataFrame(columns=list(STORE_COLUMNS)) if store is None else store,
             period=parse_as_of(as_of, reports),
             frame_size=frame_size,
@@ -199,6 +206,13 @@ class Report:
 
         store = read_store() if store is None else store
         return dataclasses.replace(self, store=store, _cache={})
+
+    def __repr__(self) -> str:
+        period = "latest" if self.period is None else self.period.label("en")
+        return (
+            f"Report({self.lang}, {self.document.document}: {self.base_year} outcomes, "
+            f"{self.plan_year} targets; as of {period}; store of {len(self.store)} figures)"
+        )
 
     # -- what the session is -------------------------------------------------------------------
 

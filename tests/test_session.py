@@ -224,3 +224,18 @@ def test_every_notebook_starts_with_one_report_of_its_language_and_period():
         code = [c for c in cells[1:] if not c.startswith((" [markdown]", ' tags=["parameters"]'))]
         assert "r = ma.Report.open(LANG, AS_OF" in code[0], spec.stem  # the first code cell
         assert all("Report.open(" not in c for c in code[1:]), spec.stem  # and only there
+
+
+def test_data_dir_points_the_session_at_another_data_folder(tmp_path, monkeypatch):
+    import shutil
+
+    from muye_analysis import config
+
+    for name in ("DATA", "RAW", "CURATED", "QUARTERLY", "INDICATORS_CSV", "REGISTRY_CSV"):
+        monkeypatch.setattr(config, name, getattr(config, name))  # restored after the test
+    monkeypatch.setenv("MUYE_DATA_DIR", str(config.DATA))
+    copy = shutil.copytree(config.DATA, tmp_path / "data")
+    r = Report.open("zh", data_dir=copy)
+    assert r.document.path == copy / "raw" / r.document.document
+    assert copy / "curated" / "indicators.csv" == config.INDICATORS_CSV
+    assert r.gap("retail_sales") == pytest.approx(4.1)  # the same report, read from the copy
