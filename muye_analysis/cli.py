@@ -196,11 +196,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _options(*, as_of: bool = False, lang_help: str = "label language") -> argparse.ArgumentParser:
-    """The options several commands share, declared once: --lang, and --as-of where a command
-    analyses a period (given to its subparsers as a parent)."""
+def _options(*, as_of: bool = False, both: bool = False) -> argparse.ArgumentParser:
+    """The options several commands share, declared once: --lang (``both`` where a command
+    can write both languages), and --as-of where a command analyses a period (given to its
+    subparsers as a parent)."""
     options = argparse.ArgumentParser(add_help=False)
-    options.add_argument("--lang", choices=("zh", "en"), default="zh", help=lang_help)
+    langs = ("zh", "en", "both") if both else ("zh", "en")
+    options.add_argument("--lang", choices=langs, default="zh", help="label language")
     if as_of:
         options.add_argument(
             "--as-of",
@@ -296,8 +298,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-vintages", action="store_true", help="every vintage, not only current")
     p.set_defaults(handler=_cmd_export, single_commit=True)
 
-    p = sub.add_parser("charts", help="export the report's charts (PNG/SVG/PDF) to figures/")
-    p.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
+    p = sub.add_parser(
+        "charts",
+        help="export the report's charts (PNG/SVG/PDF) to figures/",
+        parents=[_options(both=True)],
+    )
     p.add_argument(
         "--size",
         choices=("slide", "document"),

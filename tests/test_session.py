@@ -239,3 +239,30 @@ def test_data_dir_points_the_session_at_another_data_folder(tmp_path, monkeypatc
     assert r.document.path == copy / "raw" / r.document.document
     assert copy / "curated" / "indicators.csv" == config.INDICATORS_CSV
     assert r.gap("retail_sales") == pytest.approx(4.1)  # the same report, read from the copy
+
+
+def test_every_command_takes_lang_and_the_period_commands_take_as_of():
+    from muye_analysis import cli
+
+    parser = cli.build_parser()
+    needs = {"extract": ["r.txt"], "accept": ["d.csv", "--document", "x"], "ingest": ["f.csv"],
+             "report": ["--docx", "a.docx"]}  # fmt: skip
+    commands = ("check", "extract", "accept", "run", "ingest", "history", "export", "charts",
+                "progress", "brief", "report")  # fmt: skip
+    for command in commands:
+        args = parser.parse_args([command, *needs.get(command, []), "--lang", "en"])
+        assert args.lang == "en", command
+    for command in ("run", "progress", "brief", "report"):
+        args = parser.parse_args([command, *needs.get(command, []), "--as-of", "前三季度"])
+        assert args.as_of == "前三季度", command
+    with pytest.raises(SystemExit):
+        parser.parse_args(["check", "--as-of", "前三季度"])  # a command without a period
+
+
+def test_the_cli_refuses_a_bad_period_once_naming_what_is_accepted(capsys):
+    from muye_analysis import cli
+
+    assert cli.main(["progress", "--as-of", "二季度"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --as-of '二季度': '二季度' is")
+    assert f"Accepted: a year-to-date span of {PLAN}" in err
