@@ -266,3 +266,20 @@ def test_the_cli_refuses_a_bad_period_once_naming_what_is_accepted(capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: --as-of '二季度': '二季度' is")
     assert f"Accepted: a year-to-date span of {PLAN}" in err
+
+
+def test_the_notebook_summary_is_the_judgements_at_the_sessions_period(monkeypatch):
+    from muye_analysis.briefing import judgements
+
+    r = Report.open("en", "1-8月")
+    assert r.summary("03").data == judgements.notebook_summary("03", "en").data
+    seen = []
+
+    def judged(notebook, lang, data, as_of):
+        seen.append((notebook, lang, data, as_of))
+        return []
+
+    monkeypatch.setattr(judgements, "notebook_judgements", judged)
+    r.summary("04")
+    assert seen[0][:2] == ("04", "en") and seen[0][3] == Period(PLAN, 8)
+    assert seen[0][2].targets is r.targets  # the session's tables, not reloaded
