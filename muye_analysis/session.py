@@ -408,22 +408,29 @@ class Report:
                 self.lang, build_dir=build_dir, as_of=self.period, data=self.data, **options
             )
 
-    def docx(self, path: str | Path, **options: Any) -> Path:
+    def docx(self, path: str | Path | None = None, **options: Any) -> Path:
         """Write the 经济运行分析 as a Word document (``muye report --docx``) at the session's
-        period from its store; ``options`` go to ``document.write_analysis`` (issuer=,
-        today=, charts=). Raises ``document.NoYearToDateData`` without plan-year figures."""
+        period from its store, to ``path`` (default: the build folder's 经济运行分析.docx, or
+        economic_analysis_en.docx in English); ``options`` go to ``document.write_analysis``
+        (issuer=, today=, charts=). Raises ``document.NoYearToDateData`` without plan-year
+        figures."""
+        from muye_analysis import config
         from muye_analysis.document import write_analysis
 
+        path = config.build_dir() / self.text("file.analysis_docx") if path is None else path
         with self.words():
             return write_analysis(path, as_of=self.period, lang=self.lang, store=self.store,
                                   **options)  # fmt: skip
 
-    def workbook(self, path: str | Path) -> tuple[Path, bool]:
+    def workbook(self, path: str | Path | None = None) -> tuple[Path, bool]:
         """Write the 进度监测 workbook (``muye progress --xlsx``) at the session's period, with
-        the 全市位次 sheet when the store holds a city table: (path, whether the sheet was
+        the 全市位次 sheet when the store holds a city table, to ``path`` (default: the build
+        folder's 进度监测.xlsx, or progress_en.xlsx in English): (path, whether the sheet was
         added)."""
-        from muye_analysis import rank_workbook
+        from muye_analysis import config, rank_workbook
         from muye_analysis.progress.workbook import write_workbook
+
+        path = config.build_dir() / self.text("file.progress_xlsx") if path is None else path
 
         with self.words():
             written = write_workbook(self.progress(), path, lang=self.lang)

@@ -283,3 +283,11 @@ def test_the_notebook_summary_is_the_judgements_at_the_sessions_period(monkeypat
     r.summary("04")
     assert seen[0][:2] == ("04", "en") and seen[0][3] == Period(PLAN, 8)
     assert seen[0][2].targets is r.targets  # the session's tables, not reloaded
+
+
+def test_the_workbook_goes_to_the_build_folder_by_default(tmp_path):
+    from muye_analysis import config
+
+    _ingest(tmp_path)
+    path, _ = Report.open("en", "1-8月").workbook()
+    assert path == config.build_dir() / "progress_en.xlsx" and path.is_file()
