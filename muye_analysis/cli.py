@@ -51,14 +51,14 @@ class _Refused(Exception):
     """A setting refused before any work (a bad --as-of): one line, exit code 2."""
 
 
-def _open_report(args: argparse.Namespace, **assumptions):
+def _open_report(args: argparse.Namespace):
     """The command's one session (``ma.Report``): the report, its tables, the store and the
     --as-of period, parsed once (the plan year implied)."""
     from muye_analysis.periods import PeriodError
     from muye_analysis.session import Report
 
     try:
-        return Report.open(args.lang, getattr(args, "as_of", None), **assumptions)
+        return Report.open(args.lang, args.as_of)
     except PeriodError as exc:
         raise _Refused(f"--as-of {args.as_of!r}: {exc}") from None
 
@@ -69,8 +69,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
     report = _open_report(args)  # a bad period is refused before any notebook starts
     try:
         run_suite(
-            lang=args.lang,
-            as_of=report.period,
             report=report,
             workers=args.workers,
             html=not args.no_html,
