@@ -184,3 +184,8 @@ def _judge(target: dict, outcome, higher: bool | None, tolerance_pp: float) -> d
         measure=str(target["measure"]),
     )  # fmt: skip
     return {"status": "met" if verdict.met else "not_met", "detail": verdict.status, "reason": None}
+
+
+__all__ = [
+    "COLUMNS", "STATUSES", "attainment_table", "report_pair",
+]  # fmt: skip

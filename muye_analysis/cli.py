@@ -47,14 +47,29 @@ def _cmd_accept(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_run(args: argparse.Namespace) -> int:
+class _Refused(Exception):
+    """A setting refused before any work (a bad --as-of): one line, exit code 2."""
+
+
+def _open_report(args: argparse.Namespace):
+    """The command's one session (``ma.Report``): the report, its tables, the store and the
+    --as-of period, parsed once (the plan year implied)."""
     from muye_analysis.periods import PeriodError
-    from muye_analysis.runner import NotebookFailed, run_suite
+    from muye_analysis.session import Report
 
     try:
+        return Report.open(args.lang, args.as_of)
+    except PeriodError as exc:
+        raise _Refused(f"--as-of {args.as_of!r}: {exc}") from None
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from muye_analysis.runner import NotebookFailed, run_suite
+
+    report = _open_report(args)  # a bad period is refused before any notebook starts
+    try:
         run_suite(
-            lang=args.lang,
-            as_of=args.as_of,
+            report=report,
             workers=args.workers,
             html=not args.no_html,
             briefing=not args.no_brief,
@@ -63,9 +78,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except NotebookFailed as exc:
         print(f"error: notebook failed: {exc}", file=sys.stderr)
         return 1
-    except PeriodError as exc:
-        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
-        return 2
     return 0
 
 
@@ -121,77 +133,55 @@ def _cmd_charts(args: argparse.Namespace) -> int:
 def _cmd_progress(args: argparse.Namespace) -> int:
     from muye_analysis.outputs import check_output_path
     from muye_analysis.periods import PeriodError
-    from muye_analysis.progress import progress_table
     from muye_analysis.progress.rendering import format_table
-    from muye_analysis.progress.workbook import write_workbook
 
     if args.xlsx:  # a bad output path stops before anything is printed
         check_output_path(args.xlsx, example="build/进度监测.xlsx")
-    from muye_analysis.reports import as_of_period
-
+    report = _open_report(args)
     try:
-        period = as_of_period(args.as_of)  # the period, parsed once (plan year implied)
-    except PeriodError as exc:
-        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
-        return 2
-    try:
-        table = progress_table(period)
+        table = report.progress()
     except DataError:
         raise  # a data problem names its own file, row and column
     except (PeriodError, ValueError) as exc:  # a contradiction in the data, said as such
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(format_table(table, args.lang))
+    with report.words():
+        print(format_table(table, args.lang))
     if args.xlsx:
-        path = write_workbook(table, args.xlsx, lang=args.lang)
+        path, ranks = report.workbook(args.xlsx)  # with the 全市位次 sheet (issue 27)
         print(
             ("工作簿已写入: " if args.lang == "zh" else "workbook written to: ") + printable(path)
         )
-        from muye_analysis import rank_workbook, vocab  # 全市位次 sheet (issue 27)
-
-        if rank_workbook.add_rank_sheet(path, lang=args.lang, as_of=period):
-            print(vocab.text("cr_sheet_added", args.lang))
+        if ranks:
+            print(report.text("cr_sheet_added"))
     return 0
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from muye_analysis.briefing import build_briefing
     from muye_analysis.outputs import check_output_folder
-    from muye_analysis.periods import PeriodError
-    from muye_analysis.reports import as_of_period
 
     if args.build_dir:
         check_output_folder(args.build_dir, setting="--build-dir")
-    try:
-        period = as_of_period(args.as_of)
-    except PeriodError as exc:
-        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
-        return 2
+    report = _open_report(args)
     if args.demo:
         from muye_analysis.briefing import build_demo
 
         result = build_demo(args.lang, build_dir=args.build_dir)
     else:
-        result = build_briefing(args.lang, build_dir=args.build_dir, as_of=period)
+        result = report.briefing(build_dir=args.build_dir)
     print(result.summary())
     return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from muye_analysis import vocab
-    from muye_analysis.document import NoYearToDateData, write_analysis
+    from muye_analysis.document import NoYearToDateData
     from muye_analysis.outputs import check_output_path
     from muye_analysis.periods import PeriodError
-    from muye_analysis.reports import as_of_period
 
     check_output_path(args.docx, example="build/经济运行分析.docx")  # before any work
+    report = _open_report(args)
     try:
-        period = as_of_period(args.as_of)
-    except PeriodError as exc:
-        print(f"error: --as-of {args.as_of!r}: {exc}", file=sys.stderr)
-        return 2
-    try:
-        path = write_analysis(args.docx, as_of=period, lang=args.lang, issuer=args.issuer)
+        path = report.docx(args.docx, issuer=args.issuer)
     except NoYearToDateData as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -200,8 +190,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except (PeriodError, ValueError) as exc:  # a contradiction in the data, said as such
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(vocab.text("doc.written", args.lang, path=printable(path)))
+    print(report.text("doc.written", path=printable(path)))
     return 0
+
+
+def _options(*, as_of: bool = False, both: bool = False) -> argparse.ArgumentParser:
+    """The options several commands share, declared once: --lang (``both`` where a command
+    can write both languages), and --as-of where a command analyses a period (given to its
+    subparsers as a parent)."""
+    options = argparse.ArgumentParser(add_help=False)
+    langs = ("zh", "en", "both") if both else ("zh", "en")
+    options.add_argument("--lang", choices=langs, default="zh", help="label language")
+    if as_of:
+        options.add_argument(
+            "--as-of",
+            help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (the plan year implied; "
+            "default: the latest in the store)",
+        )
+    return options
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -211,17 +217,19 @@ def build_parser() -> argparse.ArgumentParser:
         "export, run, progress, brief, report.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    lang = [_options()]  # --lang, declared once
+    period = [_options(as_of=True)]  # --lang and --as-of, for the commands that analyse a period
 
-    p = sub.add_parser("check", help="validate the bundled data and print a summary")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p = sub.add_parser("check", help="validate the bundled data and print a summary", parents=lang)
     p.set_defaults(handler=_cmd_check)
 
     p = sub.add_parser(
-        "extract", help="read a report's numbers into a draft table for review (curated format)"
+        "extract",
+        help="read a report's numbers into a draft table for review (curated format)",
+        parents=lang,
     )
     p.add_argument("report", help="report text file (.txt; UTF-8 or GBK)")
     p.add_argument("-o", "--output", help="draft CSV to write (default: drafts/<report>_draft.csv)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument(
         "--explain",
         action="store_true",
@@ -230,7 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_extract, single_commit=True)
 
     p = sub.add_parser(
-        "accept", help="add a reviewed draft of a new report to data/curated/indicators.csv"
+        "accept",
+        help="add a reviewed draft of a new report to data/curated/indicators.csv",
+        parents=lang,
     )
     p.add_argument("draft", help="the draft CSV (muye extract), each row marked reviewed=yes")
     p.add_argument(
@@ -239,12 +249,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the report under data/raw/ (its folder, or FOLDER/FILE.txt) with an .origin.yml "
         "giving year_reported and year_planned",
     )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_accept, single_commit=True)
 
-    p = sub.add_parser("run", help="validate the data, execute every notebook, export every figure")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
-    p.add_argument("--as-of", help="year-to-date period to analyse, e.g. 前三季度 or YYYY年1-9月")
+    p = sub.add_parser(
+        "run", help="validate the data, execute every notebook, export every figure", parents=period
+    )
     p.add_argument("--workers", type=int, default=2, help="notebooks run in parallel (default 2)")
     p.add_argument("--no-html", action="store_true", help="skip the HTML copies")
     p.add_argument("--no-brief", action="store_true", help="skip the briefing deck and report")
@@ -252,7 +261,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_run)
 
     p = sub.add_parser(
-        "ingest", help="validate year-to-date CSV/Excel data and add it to the processed store"
+        "ingest",
+        help="validate year-to-date CSV/Excel data and add it to the processed store",
+        parents=lang,
     )
     p.add_argument("path", help="a .csv/.xlsx/.xls file, or a folder of them")
     p.add_argument("--replace", action="store_true", help="overwrite stored values that differ")
@@ -267,27 +278,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --replace: accept a release dated (发布日期) before the stored one",
     )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_ingest, single_commit=True)
 
-    p = sub.add_parser("history", help="every vintage of stored year-to-date values, with files")
+    p = sub.add_parser(
+        "history", help="every vintage of stored year-to-date values, with files", parents=lang
+    )
     p.add_argument("indicator", nargs="?", help="registry id or Chinese name (default: all)")
     p.add_argument("--period", help="only this period, e.g. 1-6月 or YYYY年1-6月")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_history)
 
-    p = sub.add_parser("export", help="a flat CSV/XLSX copy of the store for people")
+    p = sub.add_parser("export", help="a flat CSV/XLSX copy of the store for people", parents=lang)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", dest="format", action="store_const", const="csv", help="(default)")
     fmt.add_argument("--xlsx", dest="format", action="store_const", const="xlsx")
     p.set_defaults(format="csv")
     p.add_argument("-o", "--output", help="file to write (default: build/quarterly_export.csv)")
     p.add_argument("--all-vintages", action="store_true", help="every vintage, not only current")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=_cmd_export, single_commit=True)
 
-    p = sub.add_parser("charts", help="export the report's charts (PNG/SVG/PDF) to figures/")
-    p.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
+    p = sub.add_parser(
+        "charts",
+        help="export the report's charts (PNG/SVG/PDF) to figures/",
+        parents=[_options(both=True)],
+    )
     p.add_argument(
         "--size",
         choices=("slide", "document"),
@@ -310,24 +323,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_charts)
 
     p = sub.add_parser(
-        "progress", help="the 进度监测 table: every target of the plan year against the latest data"
+        "progress",
+        help="the 进度监测 table: every target of the plan year against the latest data",
+        parents=period,
     )
-    p.add_argument(
-        "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
-    )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     p.add_argument("--xlsx", metavar="FILE", help="also write a formatted Excel workbook")
     p.set_defaults(handler=_cmd_progress, single_commit=True)
 
     p = sub.add_parser(
-        "brief", help="write the briefing deck (build/briefing.pptx) and HTML report"
+        "brief",
+        help="write the briefing deck (build/briefing.pptx) and HTML report",
+        parents=period,
     )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="zh: briefing.pptx/.html; "
-                   "en: briefing_en.pptx/.html")  # fmt: skip
     p.add_argument("--build-dir", help="folder to write into (default: build/)")
-    p.add_argument(
-        "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
-    )
     p.add_argument(
         "--demo",
         action="store_true",
@@ -339,12 +347,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "report",
         help="draft the office's 经济运行分析 (economic-performance analysis) as a Word document",
+        parents=period,
     )
     p.add_argument("--docx", metavar="FILE", required=True, help="the .docx file to write")
-    p.add_argument(
-        "--as-of", help="year-to-date period, e.g. 前三季度 or YYYY年1-9月 (default: latest)"
-    )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="document language")
     p.add_argument("--issuer", help="编制单位 (default: the district's development and reform "
                    "commission)")  # fmt: skip
     p.set_defaults(handler=_cmd_report, single_commit=True)
@@ -453,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
             status = args.handler(args)
             sys.stdout.flush()
             return status
-        except DataError as exc:
+        except (DataError, _Refused) as exc:
             _say(f"error: {exc}")
             return 2
         except KeyboardInterrupt:

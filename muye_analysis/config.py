@@ -39,6 +39,24 @@ INDICATORS_CSV = CURATED / "indicators.csv"
 REGISTRY_CSV = CURATED / "registry.csv"
 
 
+def use_data_dir(path: str | Path) -> Path:
+    """Point the whole data folder (raw, curated, quarterly, processed, league) at ``path`` for
+    this process and the processes it starts, as ``MUYE_DATA_DIR`` does when set before the
+    package is imported (``Report.open(data_dir=...)``); return the folder."""
+    global DATA, RAW, CURATED, QUARTERLY, REPORT_TEXT, CONTEXT_RAW, CONTEXT_RANKS_RAW
+    global YTD_REAL_DIR, YTD_REAL_RAW, INDICATORS_CSV, REGISTRY_CSV
+    DATA = Path(path).resolve()
+    os.environ["MUYE_DATA_DIR"] = str(DATA)  # notebooks and worker processes see it too
+    RAW, CURATED, QUARTERLY = DATA / "raw", DATA / "curated", DATA / "quarterly"
+    REPORT_TEXT = RAW / "report_2023" / "muye_plan_report_2023_2024.txt"
+    CONTEXT_RAW = RAW / "context" / "xinxiang_context.csv"
+    CONTEXT_RANKS_RAW = RAW / "context" / "xinxiang_county_ranks.csv"
+    YTD_REAL_DIR = RAW / "ytd_real"
+    YTD_REAL_RAW = YTD_REAL_DIR / "real_ytd_series.csv"
+    INDICATORS_CSV, REGISTRY_CSV = CURATED / "indicators.csv", CURATED / "registry.csv"
+    return DATA
+
+
 def build_dir() -> Path:
     """Where executed notebooks, HTML, the processed store and the deck go (git-ignored)."""
     return Path(os.environ.get("MUYE_BUILD_DIR", ROOT / "build"))
@@ -79,3 +97,12 @@ CITY_SCOPE = "全市"  # how the report scopes a rank among the city's units (�
 # Forecasts: the COVID quarters whose shocks get their own, larger innovation variance
 # (muye_analysis.forecast.base_effect), as (year, first month) to (year, last month).
 SHOCK_SPAN = ((2020, 1), (2022, 12))
+
+
+__all__ = [
+    "CHART_STYLE", "CITY_SCOPE", "CITY_ZH", "CONTEXT_RANKS_RAW", "CONTEXT_RAW", "CURATED", "DATA",
+    "DISTRICT_EN", "DISTRICT_ZH", "EXAMPLES", "INDICATORS_CSV", "NOTEBOOKS", "PACKAGE",
+    "PROVINCE_ZH", "QUARTERLY", "RAW", "REGISTRY_CSV", "REPORT_TEXT", "ROOT", "SHOCK_SPAN",
+    "YTD_REAL_DIR", "YTD_REAL_RAW", "build_dir", "drafts_dir", "figures_dir", "league_dir",
+    "processed_dir", "quarterly_dir", "use_data_dir",
+]  # fmt: skip

@@ -124,3 +124,8 @@ def load_published_ranks(path: Path | None = None) -> pd.DataFrame:
     the report lists a unit without writing its rank), rank_words, source_url, quote, note.
     Every figure and rank is checked against its quote on loading."""
     return _load_published_ranks(Path(path or config.CONTEXT_RANKS_RAW)).copy()
+
+
+__all__ = [
+    "CONTEXT_COLUMNS", "PUBLISHED_RANK_COLUMNS", "load_context", "load_published_ranks",
+]  # fmt: skip

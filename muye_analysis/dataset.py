@@ -279,3 +279,10 @@ HEADLINE = (
 )
 # The five of them set as growth rates (the unemployment rate is a ceiling, not a growth).
 HEADLINE_GROWTH = HEADLINE[:5]
+
+
+__all__ = [
+    "HEADLINE", "HEADLINE_GROWTH", "INDICATOR_DTYPES", "REGISTRY_DTYPES", "frame_from_records",
+    "indicator_ids_by_name", "load_indicators", "load_rankings", "load_registry", "load_targets",
+    "parse_indicator_row",
+]  # fmt: skip

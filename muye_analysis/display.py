@@ -181,3 +181,10 @@ def overprecise(value: Any, max_decimals: int = 4) -> bool:
         return False
     text = repr(float(value))
     return "." in text and "e" not in text and len(text.split(".")[1]) > max_decimals
+
+
+__all__ = [
+    "DEFAULT_SIG", "MISSING", "PUBLISHED_SIG", "column_decimals", "decimals_for", "decimals_of",
+    "fixed", "format_number", "format_percent", "input_sig", "is_missing", "looks_published",
+    "overprecise", "round_half_up", "round_sig", "significant_figures",
+]  # fmt: skip

@@ -145,3 +145,8 @@ def describe_os_error(exc: OSError) -> str:
     head = f"{where}: " if where else ""
     code = f" ({name})" if name else ""
     return f"{head}{printable(cause)}{code}. How to fix: {fix}"
+
+
+__all__ = [
+    "DataError", "MissingYear", "describe_os_error", "printable",
+]  # fmt: skip

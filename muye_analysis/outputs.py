@@ -157,3 +157,9 @@ def check_output_folder(folder: str | Path, *, setting: str) -> Path:
             fix=f"set {setting} to another folder, e.g. build/.",
         )
     return folder
+
+
+__all__ = [
+    "FORMULA_STARTS", "check_output_folder", "check_output_path", "neutralise", "neutralise_frame",
+    "protected_folders", "unneutralise", "workbook_cell",
+]  # fmt: skip

@@ -61,3 +61,9 @@ def verify_raw_files(root: Path | None = None) -> list[Path]:
                 fix="restore it from git (raw files are never edited), or record a new snapshot.",
             )
     return files
+
+
+__all__ = [
+    "REQUIRED_FIELDS", "SIDECAR_SUFFIX", "raw_files", "read_sidecar", "sha256_of",
+    "verify_raw_files",
+]  # fmt: skip

@@ -121,3 +121,8 @@ def _width(value: object) -> float:
     """Column width in Excel units: CJK characters count double."""
     text = "" if value is None else str(value)
     return sum(2.0 if ord(ch) > 0x2E7F else 1.0 for ch in text)
+
+
+__all__ = [
+    "HEADER_FILL", "SHEET_POSITION", "add_rank_sheet",
+]  # fmt: skip

@@ -195,19 +195,20 @@ def find_report(name: str | Report | None, path: Path | None = None) -> Report:
     raise KeyError(f"no report {name!r} in the curated data; known: {known}")
 
 
-def as_of_period(label: object, *, plan_year: int | None = None):
+def as_of_period(label: object, *, plan_year: int | None = None, year: int | None = None):
     """The one year-to-date period of ``muye run/brief/progress --as-of`` and the notebooks'
     ``AS_OF``, parsed once: a :class:`~muye_analysis.periods.Period` (returned as is), a label
     with a year (YYYY年1-9月) or without one (前三季度, 1-9月, 三季度累计: the plan year of the
     latest report is implied), or None (the latest period in the store). A span that does not
     start in January (二季度 alone) is refused with how to write it; so is a year other than the
-    plan year when ``plan_year`` is given.
+    plan year when ``plan_year`` is given. ``year`` is the year a label without one is of
+    (default: ``plan_year``, else the latest report's plan year, read from the curated rows).
     """
     from muye_analysis.periods import Period, PeriodError, parse_ytd_period
 
     if label is None or (isinstance(label, str) and not label.strip()):
         return None
-    year = latest_report().plan_year if plan_year is None else plan_year
+    year = year or plan_year or latest_report().plan_year
     period = label if isinstance(label, Period) else parse_ytd_period(label, year=year)
     if not period.is_cumulative:
         raise PeriodError(
@@ -281,3 +282,9 @@ def check_rows(report: Report, rows: Iterable[Mapping], *, file: Path) -> None:
                 fix=f"curate the report's {kind} figures for {year} (muye extract, review, "
                 f"muye accept), or correct {field} in its .origin.yml.",
             )
+
+
+__all__ = [
+    "REPORT_FIELDS", "YEAR_FIELDS", "Report", "as_of_period", "check_rows", "find_report",
+    "latest_report", "list_reports", "read_report", "report_of", "year_fields", "years_of",
+]  # fmt: skip

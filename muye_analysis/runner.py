@@ -16,10 +16,14 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from muye_analysis import config
 from muye_analysis.atomic import write_text_atomic
 from muye_analysis.suite import NOTEBOOKS, NotebookSpec
+
+if TYPE_CHECKING:
+    from muye_analysis.session import Report
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 600
@@ -190,18 +194,17 @@ def run_notebooks(
     return [results[spec.stem] for spec in specs]
 
 
-def _build_briefing_quietly(lang: str, as_of: str | None = None) -> str:
-    """Worker-process entry for the briefing pack (at ``as_of``, the run's one period label);
+def _build_briefing_quietly(report: Report) -> str:
+    """Worker-process entry for the briefing pack of the run's one session (its period);
     returns its summary text."""
-    from muye_analysis.briefing import build_briefing
-
-    return build_briefing(lang, as_of=as_of).summary()
+    return report.briefing().summary()
 
 
 def run_suite(
     *,
     lang: str = "zh",
-    as_of: str | None = None,
+    as_of: object = None,
+    report: Report | None = None,
     workers: int = 2,
     html: bool = True,
     briefing: bool = True,
@@ -210,31 +213,21 @@ def run_suite(
 ) -> list[NotebookResult]:
     """``muye run``: validate the data, execute the notebooks, rebuild the briefing, summarise.
 
+    ``report`` is the run's one session (``ma.Report``; opened here from ``lang`` and ``as_of``
+    when not given): its period, parsed once, is every notebook's ``AS_OF`` and the briefing's.
+    A period of another year is refused before any notebook starts (PeriodError).
     The briefing pack (``muye brief``) draws its own charts from the same data, so it is built
     in its own process while the notebooks run. Raises NotebookFailed naming the notebook and
     cell if any notebook fails (the others still run, so one broken chart does not hide the rest).
     """
     from muye_analysis.quarterly import has_data_files, ingest_quarterly
+    from muye_analysis.session import Report
     from muye_analysis.suite import notebook
     from muye_analysis.summary import summarise_dataset, summarise_headline
 
     specs = tuple(notebook(s) for s in stems) if stems else NOTEBOOKS
-    if as_of is not None:  # 前三季度, YYYY年1-9月, 三季度累计 … -> one period, parsed once
-        from muye_analysis.periods import PeriodError
-        from muye_analysis.reports import as_of_period, list_reports
-
-        reports = list_reports()
-        report = reports[-1]  # the latest drives the notebooks: its plan year is analysed
-        period = as_of_period(as_of, plan_year=None)
-        if period.year != report.plan_year:  # refused before any notebook, as `muye progress`
-            earlier = any(r.plan_year == period.year for r in reports)
-            raise PeriodError(
-                f"the targets are for {report.plan_year} (the latest report, {report.name}); "
-                f"{period.label('zh')} is another year. Give a period of {report.plan_year}"
-                + (f"; notebook 03 sets {period.year}'s targets against its outcomes."
-                   if earlier else ".")
-            )  # fmt: skip
-        as_of = period.label("zh")  # the notebooks' AS_OF and the briefing's
+    report = report or Report.open(lang, as_of)  # 前三季度, YYYY年1-9月 … -> one period
+    lang, as_of = report.lang, report.as_of  # the notebooks' LANG and AS_OF (YYYY年1-9月)
     # Year-to-date files are ingested before any notebook starts, so a bad table stops the run
     # with its file, row and column instead of failing inside notebook 04. The other data
     # checks (a second of pandas work) run while the first kernels start; a DataError there
@@ -242,9 +235,10 @@ def run_suite(
     if has_data_files(config.quarterly_dir()):
         progress(ingest_quarterly(config.quarterly_dir()).summary(lang=lang))
         progress("")
+        report = report.with_store()  # the session sees what was just ingested
     checked: list[str] = []
     with ProcessPoolExecutor(max_workers=1) as brief_pool:
-        brief = brief_pool.submit(_build_briefing_quietly, lang, as_of) if briefing else None
+        brief = brief_pool.submit(_build_briefing_quietly, report) if briefing else None
         results = run_notebooks(
             specs, lang=lang, as_of=as_of, workers=workers, html=html, progress=progress,
             while_running=lambda: checked.append(summarise_dataset(lang=lang, headline=False)),
@@ -274,3 +268,9 @@ def summarise_outputs(results: list[NotebookResult], lang: str = "zh") -> str:
     lines += [f"  {p.name}" for p in figures if p.suffix == ".png"]
     lines.append(vocab.text("run.notebooks", lang, folder=config.build_dir()))
     return "\n".join(lines)
+
+
+__all__ = [
+    "CELL_TIMEOUT_S", "KERNEL", "KERNEL_START_TIMEOUT_S", "NotebookFailed", "NotebookResult",
+    "execute_notebook", "export_html", "run_notebooks", "run_suite", "summarise_outputs",
+]  # fmt: skip

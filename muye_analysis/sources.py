@@ -91,7 +91,7 @@ def _issuers(path: Path) -> dict[str, dict[str, str]]:
 
 def issuers() -> dict[str, dict[str, str]]:
     """The curated issuers: ``title:<source title>`` and ``area:<area>`` → the row."""
-    return _issuers(ISSUERS_CSV)
+    return _issuers(config.CURATED / ISSUERS_CSV.name)  # the data folder in force now
 
 
 def titled_citation(title: str, lang: str) -> Citation | None:
@@ -203,3 +203,9 @@ def _title_en(parsed: TableTitle) -> str:
         area = config.DISTRICT_EN if parsed.area == config.DISTRICT_ZH else "Xinxiang"
         return f"Main economic indicators of {area}, {period}"
     return f"Year-to-date table, {period}"
+
+
+__all__ = [
+    "ISSUERS_CSV", "Citation", "TableTitle", "area_issuer", "date_text", "issuers",
+    "parse_table_title", "report_citation", "table_citation", "titled_citation",
+]  # fmt: skip

@@ -75,3 +75,8 @@ def summarise_headline(lang: str = "zh", targets: pd.DataFrame | None = None) ->
 
 
 _BOUND_EN = {"at_least": "at least ", "at_most": "at most ", "about": "about "}
+
+
+__all__ = [
+    "summarise_dataset", "summarise_headline",
+]  # fmt: skip

@@ -390,3 +390,9 @@ def fan_side_table(facts: Any, lang: str = "zh") -> Any:
     rows = [{"label": r["label"], "rest_growth": r["rest"], "annual": r["annual"]}
             for r in side_rows(facts, lang)]  # fmt: skip
     return pd.DataFrame(rows, columns=["label", "rest_growth", "annual"])
+
+
+__all__ = [
+    "ROW_UNIT_COLUMNS", "SHORT_TEXT_EM", "SOURCE_TEXT", "UNIT_COLUMNS", "fan_side_table",
+    "formula_text", "period_cell", "scenario_table", "show_table", "unit_cell",
+]  # fmt: skip

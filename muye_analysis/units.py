@@ -138,3 +138,9 @@ def amount_en(value: float, unit: str, decimals: int | None = None) -> str:
         return f"{spell_scale(value * factor)} {word}"
     word = unit_en(unit)
     return f"{value:g}{word}" if word in ("", "%") else f"{value:g} {word}"
+
+
+__all__ = [
+    "MONEY_EN", "SCALED_UNITS_EN", "TONNES_PER_UNIT", "UNITS_EN", "amount_en", "convert",
+    "decimals_of", "dimension", "money_en", "money_scale", "spell_scale", "unit_en",
+]  # fmt: skip

@@ -375,3 +375,9 @@ def _check_bands_ordered(df: pd.DataFrame) -> None:
 
 def _str_or_empty(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value)
+
+
+__all__ = [
+    "CITY_COMPARISON", "THIRDS", "UNIT_RANKED_ON", "base_levels", "city_sources", "city_view",
+    "fan_view", "growth_gap_view", "projection_view", "rank_third", "rank_view", "task_target_view",
+]  # fmt: skip

@@ -31,18 +31,16 @@ FIGURES_DIR = None  # folder for exported charts; None means figures/ in the pro
 # 由数据计算，不手写 / computed from the data, never typed.
 
 # %%
-from muye_analysis.briefing.judgements import notebook_summary
+import muye_analysis as ma
 from muye_analysis.tables import show_table
 
-notebook_summary("01", LANG)
+r = ma.Report.open(LANG, AS_OF)  # the report, its tables and the period, loaded once
+r.summary("01")
 
 # %%
 import pandas as pd
 
-import muye_analysis as ma
-from muye_analysis import vocab
 from muye_analysis.provenance import read_sidecar
-from muye_analysis.reports import latest_report, list_reports
 from muye_analysis.summary import summarise_dataset
 
 # %% [markdown]
@@ -52,14 +50,12 @@ from muye_analysis.summary import summarise_dataset
 # 每次加载都会核对。
 
 # %%
-report = latest_report()
-BASE, PLAN = report.base_year, report.plan_year
-print(vocab.text("nb.reports", LANG, n=len(list_reports()), document=report.document,
-                 base=BASE, target=PLAN))  # fmt: skip
-origin = read_sidecar(report.path)  # the origin record: title, who presents it, years, checksum
+BASE, PLAN = r.base_year, r.plan_year
+print(r.text("nb.reports", n=len(r.reports), document=r.document.document))
+origin = read_sidecar(r.document.path)  # the origin record: title, who presents it, years, checksum
 fields = ("title", "issuing_body", "year_reported", "year_planned", "sha256")
 record = pd.DataFrame({
-    "field": [vocab.text(f"nb.origin.{f}", LANG) for f in fields],
+    "field": [r.text(f"nb.origin.{f}") for f in fields],
     "entry": [str(origin.get(f"{f}_{LANG}", origin.get(f))) for f in fields],
 })  # fmt: skip
 show_table(record, LANG, name=None)
@@ -70,11 +66,11 @@ print(summarise_dataset(lang=LANG))
 # %% [markdown]
 # ## The tidy table · 长表
 #
-# `load_indicators()` 每行一个观测值。`kind` 区分实际值（actual）、目标值（target）和推算值（derived）；
+# `r.indicators`（即 `load_indicators()`）每行一个观测值。`kind` 区分实际值（actual）、目标值（target）和推算值（derived）；
 # `measure` 说明是总量、增速、占比、排名等；`price_basis` 标明增速是实际（可比价）还是名义（现价）。
 
 # %%
-ind = ma.load_indicators()
+ind = r.indicators
 name = "name_zh" if LANG == "zh" else "name_en"
 show_table(
     ind[[name, "period", "kind", "measure", "value", "unit", "qualifier", "quote"]].head(12), LANG
@@ -97,10 +93,10 @@ level_only = actual[(actual["measure"] == "level") & ~actual["indicator"].isin(w
 show_table(level_only[[name, "value", "unit", "quote"]], LANG)
 
 # %% [markdown]
-# 按类别统计指标个数（类别来自指标登记表 `load_registry()`）：
+# 按类别统计指标个数（类别来自指标登记表 `r.registry`，即 `load_registry()`）：
 
 # %%
-registry = ma.load_registry()
+registry = r.registry
 counts = (
     ind.merge(registry[["indicator", "category"]], on="indicator")
     .groupby("category", observed=True)["indicator"]
@@ -129,7 +125,7 @@ show_table(
 # `bound` 列给出机器可读的含义，`commitment` 记录“力争/确保”。
 
 # %%
-targets = ma.load_targets()
+targets = r.targets
 show_table(
     targets[[name, "target", "unit", "qualifier", "bound", "commitment", "actual", "gap_pp"]], LANG
 )

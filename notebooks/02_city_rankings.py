@@ -38,31 +38,30 @@ FRAME_SIZE = None  # ranked units: None means from data/league/ if a table is th
 # 由数据计算，不手写 / computed from the data, never typed.
 
 # %%
-from muye_analysis.briefing.judgements import notebook_summary
+import muye_analysis as ma
 from muye_analysis.tables import show_table
 
-notebook_summary("02", LANG)
+r = ma.Report.open(LANG, AS_OF, frame_size=FRAME_SIZE)  # the report, tables and period, once
+r.summary("02")
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 
-import muye_analysis as ma
 from muye_analysis import league, vocab
-from muye_analysis.charts import plot_muye_in_city, plot_rank_scorecard, save_figure, show_saved
+from muye_analysis.charts import save_figure, show_saved
 from muye_analysis.errors import MissingYear
-from muye_analysis.reports import latest_report
 from muye_analysis.views import city_view, rank_third, rank_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
-BASE = latest_report().base_year  # the year the latest report's ranks are of
-print(vocab.text("nb.city_ranks", LANG, year=BASE))
+BASE = r.base_year  # the year the latest report's ranks are of
+print(r.text("nb.city_ranks", year=BASE))
 
 # %% [markdown]
 # ## Ranks as printed · 报告中的位次
 
 # %%
-rankings = ma.load_rankings()
+rankings = r.rankings
 show_table(rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quote"]], LANG)
 
 # %% [markdown]
@@ -74,13 +73,13 @@ show_table(rankings[[name, "ranked_on", "rank", "standing_text", "printed", "quo
 # %%
 table = league.load_league_tables()
 if table is None:
-    print(vocab.text("nb.no_league_table", LANG))
+    print(r.text("nb.no_league_table"))
 else:
     compared = league.compare_with_report(league.rank_league(table))
     shown = [name, "ranked_on", "report_rank", "table_rank", "frame_size", "agrees"]
     display(show_table(compared[shown], LANG))  # noqa: F821 (IPython's display)
-frame, from_table = league.scorecard_frame(FRAME_SIZE)
-print(vocab.text("nb.frame_from_table" if from_table else "nb.frame_assumed", LANG, n=frame))
+frame, from_table = league.scorecard_frame(r.frame_size)
+print(r.text("nb.frame_from_table" if from_table else "nb.frame_assumed", n=frame))
 
 # %% [markdown]
 # ## Every period: the district among the city's units · 各期全市位次与对标
@@ -96,22 +95,17 @@ print(vocab.text("nb.frame_from_table" if from_table else "nb.frame_assumed", LA
 # gaps every period; the number of units ranked is stated on every table and chart.*
 
 # %%
-from muye_analysis import vocab as labels
 from muye_analysis.charts.city_ranks import plot_growth_dots, plot_rank_history
 from muye_analysis.charts.rank_words import rank_table, rule_notes, source_text
 
-city_ranks = league.city_ranks()
+# the city table of AS_OF (or the last one published before it), else the latest
+city_ranks = r.city_ranks()
 if city_ranks.empty:
-    print(labels.text("cr_none", LANG))
-elif AS_OF is not None:
-    try:
-        city_ranks = league.city_ranks(AS_OF)
-    except ValueError as exc:  # no city table for that period: say so, keep the latest
-        print(exc)
-if not city_ranks.empty:
+    print(r.text("cr_none"))
+else:
     muye_ranks = league.district_ranks(city_ranks)
     period = city_ranks.attrs["as_of"]
-    print(labels.text("cr_table_title", LANG, period=period.label(LANG)))
+    print(r.text("cr_table_title", period=period.label(LANG)))
     display(show_table(rank_table(muye_ranks, LANG), LANG, name=None))  # noqa: F821
     for note in [*rule_notes(city_ranks, LANG), source_text(muye_ranks, LANG)]:
         print(note)
@@ -121,9 +115,9 @@ if not city_ranks.empty:
 
 # %%
 if city_ranks.empty:
-    print(labels.text("cr_no_charts", LANG))
+    print(r.text("cr_no_charts"))
 else:
-    fig = plot_rank_history(lang=LANG)
+    fig = plot_rank_history(league.rank_history(store=r.store, registry=r.registry), lang=LANG)
     paths = save_figure(fig, f"city_rank_history_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821
@@ -157,7 +151,7 @@ show_table(real_check_table(real_check, LANG), LANG, name=None)
 # “第三名”是全市第二批国债项目中的排名，不是县级单位之间的排名，图中单独注明。
 
 # %%
-fig = plot_rank_scorecard(rankings, frame_size=frame, frame_from_table=from_table, lang=LANG)
+fig = r.chart("rank_scorecard")  # the frame above: FRAME_SIZE, a league table's, else 13
 paths = save_figure(fig, f"rank_scorecard_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
@@ -170,11 +164,11 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 # %%
 view = rank_view(rankings, frame)
 ranked = view[view["kind"] == "rank"]
-thirds = {vocab.text("nb.frame_units", LANG, n=n): [rank_third(int(r), n) for r in ranked["rank"]]
+thirds = {r.text("nb.frame_units", n=n): [rank_third(int(k), n) for k in ranked["rank"]]
           for n in (12, 13, 15)}  # fmt: skip
 robustness = pd.DataFrame({
-    "rank_item": [vocab.text("nb.rank_row", LANG, name=vocab.indicator_name(row, LANG),
-                             rank=int(row["rank"])) for _, row in ranked.iterrows()],
+    "rank_item": [r.text("nb.rank_row", name=vocab.indicator_name(row, LANG),
+                         rank=int(row["rank"])) for _, row in ranked.iterrows()],
     **thirds,
 })  # fmt: skip
 robustness["robust"] = robustness[list(thirds)].nunique(axis=1).eq(1)
@@ -189,7 +183,7 @@ show_table(robustness, LANG)
 # 这里会说明缺少什么，不画图。
 
 # %%
-indicators, context, registry = ma.load_indicators(), ma.load_context(), ma.load_registry()
+indicators, context, registry = r.indicators, r.context, r.registry
 try:
     city = city_view(indicators, context, registry)
 except MissingYear as exc:
@@ -206,12 +200,12 @@ if city is not None:
 
 # %%
 if city is not None:
-    fig = plot_muye_in_city(indicators, context, registry, lang=LANG)
+    fig = r.chart("muye_in_city")
     paths = save_figure(fig, f"muye_in_city_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821 (inside an if, a bare expression shows nothing)
 else:
-    print(vocab.text("nb.no_city_figures", LANG))
+    print(r.text("nb.no_city_figures"))
 
 # %% [markdown]
 # ### Sources of the city figures · 全市数据来源

@@ -40,33 +40,25 @@ DEFLATOR_PCT = None  # assumed plan-year GDP deflator in percent; None keeps bas
 # 由数据计算，不手写 / computed from the data, never typed.
 
 # %%
-from muye_analysis.briefing.judgements import notebook_summary
+import muye_analysis as ma
 from muye_analysis.tables import show_table
 
-notebook_summary("03", LANG)
+# the report, its tables and the period, loaded once; DEFLATOR_PCT is the projection's assumption
+r = ma.Report.open(LANG, AS_OF, deflator_pct=DEFLATOR_PCT)
+r.summary("03")
 
 # %%
 import matplotlib.pyplot as plt
 
-import muye_analysis as ma
-from muye_analysis import vocab
 from muye_analysis.attainment import attainment_table
-from muye_analysis.charts import (
-    plot_growth_gap,
-    plot_projected_levels,
-    plot_task_targets,
-    save_figure,
-    show_saved,
-)
+from muye_analysis.charts import save_figure, show_saved
 from muye_analysis.claims.report import attainment_claim
-from muye_analysis.reports import latest_report, list_reports
 from muye_analysis.views import growth_gap_view, projection_view, task_target_view
 
 name = "name_zh" if LANG == "zh" else "name_en"
-indicators, targets = ma.load_indicators(), ma.load_targets()
-BASE, PLAN = latest_report().base_year, latest_report().plan_year
-print(vocab.text("nb.report_years", LANG, document=latest_report().document, base=BASE,
-                 target=PLAN))  # fmt: skip
+indicators, targets = r.indicators, r.targets
+BASE, PLAN = r.base_year, r.plan_year
+print(r.text("nb.report_years", document=r.document.document))
 
 # %% [markdown]
 # ## Headline targets · 主要预期目标
@@ -90,7 +82,7 @@ show_table(
 )
 
 # %%
-fig = plot_growth_gap(targets, lang=LANG)
+fig = r.chart("growth_gap")
 paths = save_figure(fig, f"growth_gap_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
@@ -103,11 +95,11 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 
 # %%
 # levels in 亿元 at the base's two decimals (10.74): one precision per column
-show_table(projection_view(indicators, targets, deflator_pct=DEFLATOR_PCT), LANG,
+show_table(projection_view(indicators, targets, deflator_pct=r.deflator_pct), LANG,
            decimals={"projected": 2, "increment": 2})  # fmt: skip
 
 # %%
-fig = plot_projected_levels(indicators, targets, deflator_pct=DEFLATOR_PCT, lang=LANG)
+fig = r.chart("projected_levels")  # at r.deflator_pct, as the table above
 paths = save_figure(fig, f"projected_levels_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
@@ -124,7 +116,7 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 show_table(task_target_view(targets), LANG, decimals={"ratio_pct": 0})
 
 # %%
-fig = plot_task_targets(targets, lang=LANG)
+fig = r.chart("task_targets")
 paths = save_figure(fig, f"task_targets_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
@@ -152,12 +144,12 @@ show_table(
 # 最新报告没有给出同口径实绩、单位或价格口径（可比价/现价）不同的，列为“无法对照”（not_comparable），`reason` 说明原因。
 
 # %%
-if len(list_reports()) < 2:
-    print(vocab.text("nb.one_report", LANG, document=latest_report().document))
+if len(r.reports) < 2:
+    print(r.text("nb.one_report", document=r.document.document))
     attainment = None
 else:
     attainment = attainment_table()
-    print(vocab.say(attainment_claim(attainment), LANG))
+    print(r.say(attainment_claim(attainment)))
     display(  # noqa: F821 (IPython's display)
         show_table(
             attainment[

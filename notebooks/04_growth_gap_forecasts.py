@@ -42,28 +42,21 @@ QUARTERLY_DIR = None  # folder of year-to-date files; None means data/quarterly/
 # 由数据计算，不手写 / computed from the data, never typed.
 
 # %%
-from muye_analysis.briefing.judgements import notebook_summary
+import muye_analysis as ma
 from muye_analysis.tables import show_table
 
-notebook_summary("04", LANG, as_of=AS_OF)  # AS_OF: one period, the plan year implied
+r = ma.Report.open(LANG, AS_OF)  # AS_OF: one period, parsed once, the plan year implied
+r.summary("04")
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from muye_analysis import config, forecast, progress, quarterly, targets, vocab
-from muye_analysis.charts import (
-    has_tracked,
-    plot_growth_forecast,
-    plot_progress,
-    plot_required_growth_grid,
-    save_figure,
-    show_saved,
-)
+from muye_analysis import config, forecast, quarterly, targets, vocab
+from muye_analysis.charts import has_tracked, plot_growth_forecast, save_figure, show_saved
 from muye_analysis.claims.ytd import gap_claim
 from muye_analysis.periods import Period
 from muye_analysis.progress import rendering as progress_words
-from muye_analysis.reports import as_of_period, latest_report
 
 # %% [markdown]
 # ## 1. On the bundled annual data · 仅用报告年度数据
@@ -74,7 +67,7 @@ from muye_analysis.reports import as_of_period, latest_report
 # 报告没有给出的基年增速（如首份报告的地区生产总值和固定资产投资增速）无法计算差值，`note` 列会说明。
 
 # %%
-annual = targets.annual_gaps()
+annual = targets.annual_gaps(r.targets)
 show_table(
     annual[["indicator", "base_year", "actual", "plan_year", "target", "qualifier", "price_basis",
             "gap_pp", "note"]],
@@ -89,7 +82,7 @@ show_table(
 
 # %%
 show_table(
-    targets.implied_bases()[
+    targets.implied_bases(r.indicators)[
         ["indicator", "year", "level", "unit", "growth", "price_basis", "base_year", "base", "note"]
     ],
     LANG,
@@ -120,17 +113,16 @@ for result in (exact, shortcut):  # the same target and growth so far, weighted 
 # 有上年同期数时，第2节会用实际基数。
 
 # %%
-grid = targets.headline_sensitivity("gdp", wide=True)
-plan_year = latest_report().plan_year  # the months' names only are shown
-sensitivity = grid.rename(columns=lambda m: vocab.text("nb.months_gone", LANG,
-                                                       span=Period(plan_year, int(m))))  # fmt: skip
-caption = vocab.text("nb.grid_caption", LANG, name=vocab.indicator_name("gdp", LANG),
-                     goal=grid.attrs["target"],
-                     weights=vocab.weights_text(grid.attrs["weights_source"], LANG))  # fmt: skip
+grid = targets.headline_sensitivity("gdp", wide=True, targets=r.targets)
+sensitivity = grid.rename(columns=lambda m: r.text("nb.months_gone",
+                                                   span=Period(r.plan_year, int(m))))  # fmt: skip
+caption = r.text("nb.grid_caption", name=vocab.indicator_name("gdp", LANG),
+                 goal=grid.attrs["target"],
+                 weights=vocab.weights_text(grid.attrs["weights_source"], LANG))  # fmt: skip
 show_table(sensitivity, LANG, decimals=dict.fromkeys(sensitivity.columns, 1), caption=caption)
 
 # %%
-fig = plot_required_growth_grid(grid, lang=LANG)
+fig = r.chart("required_growth_grid")  # the grid above, drawn
 paths = save_figure(fig, f"required_growth_grid_{LANG}", directory=FIGURES_DIR)
 plt.close(fig)
 show_saved(paths)  # the exported PNG, as the slide will show it
@@ -145,25 +137,26 @@ show_saved(paths)  # the exported PNG, as the slide will show it
 folder = config.quarterly_dir() if QUARTERLY_DIR is None else QUARTERLY_DIR
 store = quarterly.load_quarterly(folder) if quarterly.has_data_files(folder) else None
 if store is None:
-    print(vocab.text("nb.no_ytd", LANG))
+    print(r.text("nb.no_ytd"))
 else:
+    r = r.with_store(store)  # the session sees the files just ingested
     periods = store.drop_duplicates(["year", "end_month"]).sort_values(["year", "end_month"])
     first, last = (Period(int(r["year"]), int(r["end_month"]))
                    for _, r in periods.iloc[[0, -1]].iterrows())  # fmt: skip
-    print(vocab.text("nb.ytd_store", LANG, n=store["indicator"].nunique(), first=first, last=last))
+    print(r.text("nb.ytd_store", n=store["indicator"].nunique(), first=first, last=last))
     if quarterly.is_synthetic(store).any():
-        print(vocab.text("nb.synthetic_rows", LANG))
+        print(r.text("nb.synthetic_rows"))
 
 # %%
-period = as_of_period(AS_OF)  # the same period the summary and the briefing use
-gaps = [] if store is None else targets.headline_ytd_gaps(store, period=period)
+period = r.period  # the same period the summary and the briefing use
+gaps = [] if store is None else r.ytd_gaps()
 if not gaps:  # no silent cell: say why nothing follows
-    print(vocab.text("judge_no_ytd", LANG))
+    print(r.text("judge_no_ytd"))
 for gap in gaps:
-    print(vocab.say(gap_claim(gap), LANG))
+    print(r.say(gap_claim(gap)))
     if gap.required is not None:
         weights = vocab.weights_text(gap.required.weights_source, LANG)
-        print("  " + vocab.text("nb.weights", LANG, weights=weights))
+        print("  " + r.text("nb.weights", weights=weights))
 
 # %% [markdown]
 # 预测（默认方法）：结构模型、季度AR(1)、累计增速外推，以及有新乡市或河南省数据时的“锚定预测”，
@@ -190,18 +183,17 @@ def said_notes(facts, goal, area=None):
 
 
 if not gaps:
-    print(vocab.text("ytd_no_forecast", LANG))
+    print(r.text("ytd_no_forecast"))
 for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of growth only
-    series = quarterly.ytd_series(gap.indicator, store)
+    series = r.ytd_series(gap.indicator)  # up to AS_OF
     # the city's, else the province's series: from the store, else data/raw/ytd_real
-    wider, area = forecast.anchor.first_wider_series(gap.indicator, store)
+    wider, area = r.wider_series(gap.indicator)
     try:
-        result = forecast.forecast_growth(series, wider=wider)  # the default: combined
+        result = r.forecast(gap.indicator)  # the default: combined, anchored on `wider`
     except forecast.InsufficientHistory:  # said in words, with the run rate beside it
         name = vocab.indicator_name(gap.indicator, LANG)
-        print(vocab.text("ytd_too_short", LANG, name=name, need=forecast.core.MIN_QUARTERS))
-        print("  " + vocab.text("nb.run_rate_only", LANG,
-                                rate=forecast.run_rate(series).annual_mean))  # fmt: skip
+        print(r.text("ytd_too_short", name=name, need=forecast.core.MIN_QUARTERS))
+        print("  " + r.text("nb.run_rate_only", rate=forecast.run_rate(series).annual_mean))
         continue
     try:
         anchored = forecast.anchor.nowcast_from_wider(series, wider) if wider is not None else None
@@ -210,17 +202,16 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
     facts = fan_facts(result, target=gap.target, bound=gap.bound, anchored=anchored,
                       wider_area=area)  # fmt: skip
     goal = gap_goal(gap)
-    print(vocab.say(fan_claim(facts, goal, gap.indicator), LANG))
+    print(r.say(fan_claim(facts, goal, gap.indicator)))
     for note in said_notes(facts, goal):
         print("  " + note)
     display(show_table(fan_side_table(facts, LANG), LANG,  # noqa: F821 (IPython's display)
                        decimals={"rest_growth": 1, "annual": 1}))  # fmt: skip
-    title = vocab.text(
-        "fan_title_indicator", LANG, name=vocab.indicator_name(gap.indicator, LANG, short=False)
-    )
-    own = quarterly.district_rows(store)  # the district's rows, not the city's or province's
+    title = r.text("fan_title_indicator",
+                   name=vocab.indicator_name(gap.indicator, LANG, short=False))  # fmt: skip
+    own = quarterly.district_rows(r.store)  # the district's rows, not the city's or province's
     files = ", ".join(sorted(set(own.loc[own["indicator"] == gap.indicator, "file"].astype(str))))
-    source = vocab.text("fan_source_ytd", LANG, name=files)
+    source = r.text("fan_source_ytd", name=files)
     synthetic = bool(quarterly.is_synthetic(own[own["indicator"] == gap.indicator]).any())
     fig = plot_growth_forecast(result, target=gap.target, lang=LANG, title=title, source=source,
                                synthetic=synthetic, facts=facts)  # fmt: skip
@@ -238,8 +229,7 @@ for gap in (g for g in gaps if g.measure == "growth_rate"):  # forecasts of grow
 # 同一张表也由 `muye progress --xlsx 文件名` 写成 Excel 工作簿。示例（合成）数据会被标出，简报中不使用。
 
 # %%
-progress_store = quarterly.read_store() if store is None else store
-table = progress.progress_table(period, store=progress_store)
+table = r.progress()  # at r.period, from the session's store
 print(progress_words.progress_takeaway(table, LANG))
 shown = progress_words.display_table(table, LANG)  # headers already in LANG
 head = lambda column: progress_words.header(column, LANG)  # noqa: E731
@@ -258,12 +248,12 @@ print(progress_words.rules_note(LANG))
 
 # %%
 if has_tracked(table):  # the targets with figures, coloured by status
-    fig = plot_progress(table, lang=LANG)
+    fig = r.chart("progress")
     paths = save_figure(fig, f"progress_{LANG}", directory=FIGURES_DIR)
     plt.close(fig)
     display(show_saved(paths))  # noqa: F821 (IPython's display) the PNG, as the slide shows it
 else:  # no target has a figure for the year: no chart (an all-grey one would say nothing)
-    print(vocab.text("progress_no_chart", LANG))
+    print(r.text("progress_no_chart"))
 
 # %% [markdown]
 # ## 4. A worked example on real data: Henan's GDP · 实例：河南省地区生产总值（真实数据）

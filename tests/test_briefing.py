@@ -451,7 +451,7 @@ def test_muye_brief_prints_what_it_wrote(monkeypatch, capsys, tmp_path):
 
     calls = []
 
-    def fake_build(lang="zh", *, build_dir=None, as_of=None):
+    def fake_build(lang="zh", *, build_dir=None, as_of=None, data=None):
         calls.append((lang, build_dir))
         pptx, html = output_paths(lang, tmp_path)
         return BriefingResult(lang, pptx, html, [], ["t"] * 7, seconds=1.25)

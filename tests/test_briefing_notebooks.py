@@ -38,9 +38,10 @@ def test_every_notebook_opens_with_its_computed_summary(spec):
     code = [c.source for c in cells if c.cell_type == "code"]
     assert "parameters" in cells[1].metadata.get("tags", [])
     prefix = spec.stem[:2]
-    assert f'notebook_summary("{prefix}", LANG' in code[1]  # right after the parameters
-    if prefix == "04":  # the year-to-date summary at the notebook's period, parsed once
-        assert 'notebook_summary("04", LANG, as_of=AS_OF)' in code[1]
+    # right after the parameters, from the notebook's one session: its language and its period,
+    # parsed once (the year-to-date summary of 04 is at AS_OF)
+    assert "r = ma.Report.open(LANG, AS_OF" in code[1]
+    assert f'r.summary("{prefix}")' in code[1]
 
 
 def test_notebook_summaries_are_computed_from_the_report(monkeypatch, tmp_path):

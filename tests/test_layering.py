@@ -58,6 +58,7 @@ LAYERS = {
     "muye_analysis.rank_workbook": 4,  # the 全市位次 sheet of muye progress --xlsx
     "muye_analysis.document": 4,  # the Word 经济运行分析 (muye report --docx): presentation
     "muye_analysis.suite": 4,
+    "muye_analysis.session": 4,  # ma.Report: one session over the report, store and period
     "muye_analysis.runner": 4,
     "muye_analysis.cli": 5,
     "muye_analysis.lab": 5,  # JupyterLab's contents manager (make lab); imports no module here

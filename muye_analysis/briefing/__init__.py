@@ -28,8 +28,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from muye_analysis import config
+
+if TYPE_CHECKING:
+    from muye_analysis.briefing.catalogue import ReportData
 
 FIGURES_FOLDER = "briefing_figures"
 
@@ -94,8 +98,12 @@ def build_briefing(
     allow_synthetic: bool = False,
     as_of: object = None,
     demo: bool = False,
+    data: ReportData | None = None,
 ) -> BriefingResult:
     """Build the deck and the HTML report for ``lang`` and return where they went.
+
+    ``data`` are the report's tables (``ma.Report(...).data``; default: loaded from the
+    curated data).
 
     ``as_of`` is the year-to-date period the briefing speaks of (a Period, or a label such as
     前三季度 or YYYY年1-9月: parsed once by ``reports.as_of_period``, the plan year implied);
@@ -119,7 +127,7 @@ def build_briefing(
     period = as_of_period(as_of)
     briefing = assemble_briefing(lang, figure_dir, charts=charts,
                                  allow_synthetic=allow_synthetic or demo, as_of=period,
-                                 demo=demo)  # fmt: skip
+                                 demo=demo, data=data)  # fmt: skip
     write_deck(briefing, pptx_path)
     write_html(briefing, html_path, font_cache=figure_dir)
     return BriefingResult(

@@ -103,12 +103,15 @@ def sensitivity_grid(
     return table
 
 
-def headline_sensitivity(indicator: str = "gdp", **kwargs) -> pd.DataFrame:
-    """:func:`sensitivity_grid` for an indicator's growth target in the latest report, on the
-    compilation calendar of the indicator (GDP quarterly: 1-3, 1-6, 1-9月; others monthly)."""
+def headline_sensitivity(
+    indicator: str = "gdp", *, targets: pd.DataFrame | None = None, **kwargs
+) -> pd.DataFrame:
+    """:func:`sensitivity_grid` for an indicator's growth target in ``targets`` (default: the
+    latest report's), on the compilation calendar of the indicator (GDP quarterly: 1-3, 1-6,
+    1-9月; others monthly)."""
     from muye_analysis.dataset import load_targets
 
-    found = _target_row(indicator, load_targets())
+    found = _target_row(indicator, load_targets() if targets is None else targets)
     kwargs.setdefault("frequency", compilation_frequency(indicator))
     out = sensitivity_grid(float(found["target"]), **kwargs)
     if kwargs.get("wide"):

@@ -33,7 +33,7 @@ from typing import Any
 
 from muye_analysis import config, units
 from muye_analysis.periods import Period
-from muye_analysis.vocab.catalog import (  # noqa: F401  (the dictionaries, for callers)
+from muye_analysis.vocab.catalog import (
     BRIEF_KEYS,
     CATALOG,
     CATALOG_ROWS,
@@ -45,7 +45,7 @@ from muye_analysis.vocab.catalog import (  # noqa: F401  (the dictionaries, for 
     TAX_SHARE_DEFINITION,
     load_catalog,
 )
-from muye_analysis.vocab.speak import (  # noqa: F401  (the renderer's public names)
+from muye_analysis.vocab.speak import (
     Amount,
     Phrase,
     claim_key,
@@ -55,6 +55,7 @@ from muye_analysis.vocab.speak import (  # noqa: F401  (the renderer's public na
     say_all,
     show,
 )
+from muye_analysis.vocab.years import bound_years, fill_years, report_years, years_bound
 
 
 def table_header(column: str, lang: str) -> str:
@@ -305,15 +306,6 @@ def said(message: Any, lang: str) -> str:
     return message.say(lang) if isinstance(message, Words) else str(message)
 
 
-def report_years() -> dict[str, int]:
-    """The year the latest report covers (``base``) and the year it plans (``target``), from
-    its origin record (``muye_analysis.reports``)."""
-    from muye_analysis.reports import latest_report
-
-    latest = latest_report()
-    return {"base": latest.base_year, "target": latest.plan_year}
-
-
 def text(key: str, lang: str, **fields: Any) -> str:
     """The string ``key`` in ``lang``, with ``fields`` filled in.
 
@@ -332,24 +324,8 @@ def text(key: str, lang: str, **fields: Any) -> str:
         fields.setdefault("district", config.DISTRICT_EN)
         fields.setdefault("city", "Xinxiang")
     if "{base" in template or "{target" in template or "{plan_year" in template:
-        _fill_years(fields)
+        fill_years(fields)
     return fill(template, lang, fields)
-
-
-def _fill_years(fields: dict[str, Any]) -> None:
-    """``base``/``target`` and their aliases ``base_year``/``plan_year`` (the names
-    ``Report.years`` uses), one filled from the other, else from the latest report."""
-    for short, long in (("base", "base_year"), ("target", "plan_year")):
-        if short in fields and long not in fields:
-            fields[long] = fields[short]
-        elif long in fields and short not in fields:
-            fields[short] = fields[long]
-    if not all(k in fields for k in ("base", "target")):
-        years = report_years()
-        fields.setdefault("base", years["base"])
-        fields.setdefault("target", years["target"])
-        fields.setdefault("base_year", fields["base"])
-        fields.setdefault("plan_year", fields["target"])
 
 
 def indicator_name(row: Mapping[str, Any] | str, lang: str, *, short: bool = True) -> str:
@@ -498,6 +474,9 @@ def report_cite(lang: str, **years: Any) -> str:
     _check_lang(lang)
     base = years.get("base_year", years.get("base"))
     plan = years.get("plan_year", years.get("target"))
+    bound = bound_years()
+    if base is None and plan is None and bound is not None:
+        base, plan = bound["base"], bound["target"]
     report = latest_report()
     if base is not None or plan is not None:
         matching = [r for r in list_reports()
@@ -597,3 +576,17 @@ def _is_missing(value: Any) -> bool:
     import pandas as pd
 
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+__all__ = [
+    "BRIEF_KEYS", "CATALOG", "CATALOG_ROWS", "LANGS", "OFFICIAL_NAMES", "PREFIX_QUALIFIERS",
+    "SAMPLE_FIELDS", "STRINGS", "TABLE_HEADERS", "TABLE_VALUES", "TAX_SHARE_DEFINITION",
+    "UNITS_EN", "WEIGHTS_KEYS", "Amount", "Phrase", "Words", "all_chart_strings", "amount",
+    "area_name", "basis_suffix", "bound_symbol", "bound_years", "chart_keys", "cite", "claim_key",
+    "context_source", "fill", "goal_text", "has_cjk", "indicator_name", "join_names",
+    "load_catalog", "money", "money_axis", "ordinal", "pct", "qualified", "render", "report_cite",
+    "report_years", "said", "say", "say_all", "series_source", "show", "source_line",
+    "source_title", "source_title_en", "standing_label", "store_citations", "table_cite",
+    "table_header", "table_value", "target_text", "text", "tonnes", "unit_label", "weights_text",
+    "years_bound", "yi_yuan",
+]  # fmt: skip
