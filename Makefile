@@ -34,7 +34,8 @@ brief: $(VENV)/.installed-core ## install, then build the briefing deck and HTML
 	$(BIN)/muye brief
 
 # Four steps, every test in exactly one (tests/test_suite_steps.py checks it). First the fast suite:
-# what a plain `pytest` runs (pyproject.toml's addopts: not slow, notebook or readme; FAST_CPU).
+# what a plain `pytest` runs (pyproject.toml's addopts: not slow, notebook or readme), about 50
+# CPU-seconds on a 2-core machine (the slow step about 100).
 # Then the slow tests (deck and Word builds, subprocess CLI runs, concurrency, long forecast
 # backtests), the notebooks, and last the README journeys, each running its commands as written
 # in a fresh clone (a few minutes).
