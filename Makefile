@@ -33,9 +33,15 @@ run: $(VENV)/.installed-core ## install, then run every notebook and export ever
 brief: $(VENV)/.installed-core ## install, then build the briefing deck and HTML report only
 	$(BIN)/muye brief
 
-# The README journeys run last: each runs its commands as written in a fresh clone (a few minutes).
-test: $(VENV)/.installed-test ## install, then the fast tests, the notebook tests, the README journeys
-	$(BIN)/python -m pytest -m "not notebook and not readme"
+# Four steps, every test in exactly one (tests/test_suite_steps.py checks it). First the fast suite:
+# what a plain `pytest` runs (pyproject.toml's addopts: not slow, notebook or readme), about 50
+# CPU-seconds on a 2-core machine (the slow step about 100).
+# Then the slow tests (deck and Word builds, subprocess CLI runs, concurrency, long forecast
+# backtests), the notebooks, and last the README journeys, each running its commands as written
+# in a fresh clone (a few minutes).
+test: $(VENV)/.installed-test ## install, then the fast tests, the slow ones, the notebooks, the README journeys
+	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "slow and not notebook and not readme"
 	$(BIN)/python -m pytest -m notebook
 	$(BIN)/python -m pytest -m readme
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from suite_steps import COLLECTED
 
 # Agg before anything imports pyplot: tests never need a display.
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -34,3 +35,12 @@ def city_store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("city_store")
     ingest_quarterly(Path(__file__).parent / "data" / "city", store_dir=folder)
     return read_store(folder)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Record every collected test's marks before ``-m`` deselects any (tests/test_suite_steps.py
+    checks that each test runs in exactly one step of ``make test``)."""
+    config.stash[COLLECTED] = {
+        item.nodeid: frozenset(mark.name for mark in item.iter_markers()) for item in items
+    }

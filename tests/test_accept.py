@@ -123,6 +123,7 @@ def test_a_year_to_date_row_is_refused_and_a_full_year_one_accepted(setup):
 # -- the curated table under the store's discipline ------------------------------------------------
 
 
+@pytest.mark.slow
 def test_two_accepts_at_once_both_land(setup, monkeypatch):
     # The probe: two `muye accept` at once both printed 已加入 and one report's rows vanished
     # (each read the table, then each wrote it back with only its own rows added). The delay

@@ -37,6 +37,8 @@ from muye_analysis.chart_spec import undrawn_notes
 from muye_analysis.charts.export import REPORT_CHARTS
 from muye_analysis.vocab import has_cjk
 
+pytestmark = pytest.mark.slow  # builds the deck and HTML report in both languages
+
 # Every title states its message (issue 19): computed from the data, like the takeaways.
 TITLES = {
     "zh": [

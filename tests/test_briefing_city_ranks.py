@@ -15,6 +15,8 @@ from muye_analysis.briefing.city_ranks import city_rank_part
 from muye_analysis.briefing.model import ChartSlide, TableSlide
 from muye_analysis.quarterly import ingest_quarterly
 
+pytestmark = pytest.mark.slow  # builds city-rank slides and the progress workbook
+
 CITY = Path(__file__).parent / "data" / "city"
 
 

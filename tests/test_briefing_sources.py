@@ -64,6 +64,7 @@ def english_deck(bureau_store):
     return result, Presentation(str(result.pptx))
 
 
+@pytest.mark.slow
 def test_year_to_date_slides_cite_the_bureau_never_its_raw_title(english_deck, bureau_store):
     result, prs = english_deck
     page = result.html.read_text(encoding="utf-8")
@@ -81,6 +82,7 @@ def test_year_to_date_slides_cite_the_bureau_never_its_raw_title(english_deck, b
     ]
 
 
+@pytest.mark.slow
 def test_year_to_date_text_fits_its_boxes(english_deck):
     _, prs = english_deck
     assert text_overflows(prs) == []

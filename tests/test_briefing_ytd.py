@@ -21,6 +21,8 @@ from muye_analysis.chart_spec import STATUS_COLOURS
 from muye_analysis.charts.fan import coverage_text
 from muye_analysis.quarterly import ingest_quarterly, read_store, ytd_series
 
+pytestmark = pytest.mark.slow  # builds year-to-date decks from a store
+
 # Synthetic GDP: cumulative growth every quarter from 2021 to 2024Q3 (15 quarters, enough for a
 # forecast), 2023 cumulative levels 50, 105, 160, 220 (the worked example of test_targets.py);
 # synthetic retail sales: 1-9月 2024 growth only (too short for a forecast, no levels: equal

@@ -47,6 +47,7 @@ def _no_traceback(stderr: bytes | str) -> None:
 # -- commit, then speak safely (subprocesses) ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_terminal_that_cannot_encode_chinese_does_not_fail_a_committed_ingest(tmp_path):
     # cron or a logger with PYTHONIOENCODING=ascii: the store was written, then a traceback
     done = _muye("ingest", str(_csv(tmp_path)), env={"PYTHONIOENCODING": "ascii"})
@@ -55,6 +56,7 @@ def test_a_terminal_that_cannot_encode_chinese_does_not_fail_a_committed_ingest(
     assert len(read_store()) == 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["history", "ingest"])
 def test_a_reader_that_closes_the_pipe_is_not_an_error(tmp_path, command):
     # `muye history | head -1`: exit 120 and "Exception ignored … BrokenPipeError"
@@ -71,6 +73,7 @@ def test_a_reader_that_closes_the_pipe_is_not_an_error(tmp_path, command):
     assert len(read_store()) == 2
 
 
+@pytest.mark.slow
 def test_ctrl_c_right_after_the_commit_reports_the_stored_values_and_exits_0(tmp_path):
     # The store was written, the command exited non-zero with a traceback, a rerun said 未变.
     script = (
@@ -99,6 +102,7 @@ def _file_size_limit(limit: int):
     return apply
 
 
+@pytest.mark.slow
 def test_a_file_size_limit_is_named_for_the_store_and_for_an_output(tmp_path):
     # Reported as "read-only or missing" before; a real limit (ulimit -f) in a child process.
     done = _muye("ingest", str(_csv(tmp_path)), preexec_fn=_file_size_limit(8192), text=True)

@@ -71,6 +71,7 @@ def _body(document) -> str:
 # -- the document as a file ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_muye_report_writes_a_word_document_of_its_type_and_period(written):
     code, path, document = written
     assert code == 0
@@ -84,6 +85,7 @@ def test_muye_report_writes_a_word_document_of_its_type_and_period(written):
     assert props.author == "牧野区发展和改革委员会"
 
 
+@pytest.mark.slow
 def test_the_first_page_has_title_period_issuer_date_draft_line_and_synthetic_stamp(written):
     document = written[2]
     first = [p.text for p in document.paragraphs[:6]]
@@ -98,6 +100,7 @@ def test_the_first_page_has_title_period_issuer_date_draft_line_and_synthetic_st
     assert document.paragraphs[0].style.font.size == Pt(22)
 
 
+@pytest.mark.slow
 def test_the_headings_are_numbered_in_the_bureaus_order(written):
     document = written[2]
     assert _styled(document, "Heading 1") == [
@@ -115,6 +118,7 @@ def test_the_headings_are_numbered_in_the_bureaus_order(written):
     assert seconds[4] == "（五）新增城镇就业超序时进度"
 
 
+@pytest.mark.slow
 def test_the_progress_table_is_a_word_table_with_the_figures_and_the_growth_needed(written):
     table = written[2].tables[0]
     assert [c.text for c in table.rows[0].cells] == [
@@ -138,6 +142,7 @@ def rows_index(table, first: str) -> int:
     return next(i for i, r in enumerate(table.rows) if r.cells[0].text == first)
 
 
+@pytest.mark.slow
 def test_tables_fit_the_text_block_with_fixed_widths_and_a_repeated_header(written):
     for table in written[2].tables:
         grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
@@ -148,6 +153,7 @@ def test_tables_fit_the_text_block_with_fixed_widths_and_a_repeated_header(writt
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
 
+@pytest.mark.slow
 def test_the_page_is_set_up_as_gb_t_9704(written):
     document = written[2]
     section = document.sections[0]
@@ -167,6 +173,7 @@ def test_the_page_is_set_up_as_gb_t_9704(written):
     assert body.element.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("style", "east_asian", "size"),
     [("MuyeTitle", "方正小标宋简体", 22), ("Heading 1", "黑体", 16),
@@ -184,6 +191,7 @@ def test_styles_set_the_east_asian_font_slot_and_the_official_sizes(written, sty
     assert not found.font.bold
 
 
+@pytest.mark.slow
 def test_page_numbers_are_dashes_right_on_odd_pages_and_left_on_even_pages(written):
     document = written[2]
     assert document.settings.odd_and_even_pages_header_footer
@@ -197,6 +205,7 @@ def test_page_numbers_are_dashes_right_on_odd_pages_and_left_on_even_pages(writt
         assert paragraph.runs[0].font.size == Pt(14)
 
 
+@pytest.mark.slow
 def test_charts_are_pictures_the_width_of_the_text_with_captions_and_sources(written):
     document = written[2]
     shapes = document.inline_shapes
@@ -210,6 +219,7 @@ def test_charts_are_pictures_the_width_of_the_text_with_captions_and_sources(wri
 # -- the words follow the numbers ----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_declines_read_下降_and_shortfalls_低于预期目标(written):
     text = _body(written[2])
     # 新增城镇就业 6150 against 6300 last year: (6150 ÷ 6300 − 1) = −2.4%
@@ -220,6 +230,7 @@ def test_declines_read_下降_and_shortfalls_低于预期目标(written):
     assert "未完成" not in text  # a 预期目标's shortfall is never 未完成
 
 
+@pytest.mark.slow
 def test_comparable_prices_only_for_gdp_and_industry_and_a_fixed_note(written):
     document = written[2]
     for paragraph in document.paragraphs:
@@ -231,6 +242,7 @@ def test_comparable_prices_only_for_gdp_and_industry_and_a_fixed_note(written):
     assert "实际增长" not in _body(document) and "名义" not in _body(document)
 
 
+@pytest.mark.slow
 def test_the_ranks_come_from_the_district_tables_全市位次_with_their_change(written):
     text = _body(written[2])
     assert "地区生产总值增速居全市第5位，较上半年前移1位" in text  # 6 → 5
@@ -241,6 +253,7 @@ def test_the_ranks_come_from_the_district_tables_全市位次_with_their_change(
                                                       "较上半年前移1位"]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_the_next_figures_must_show_the_growth_needed_and_the_months_left(written):
     text = _body(written[2])
     # 一般公共预算收入: w = 7.89 ÷ 10.74 (the report's 2023 level), ytd (8.34 ÷ 7.89 − 1)
@@ -252,6 +265,7 @@ def test_the_next_figures_must_show_the_growth_needed_and_the_months_left(writte
     assert "全年目标尚余25亿元，其余3个月月均需完成8.3亿元，高于前三季度月均6.1亿元" in text
 
 
+@pytest.mark.slow
 def test_every_figure_sentence_cites_a_numbered_source(written, zh_content):
     for paragraph in zh_content.section("indicators").blocks:
         if hasattr(paragraph, "sentences"):

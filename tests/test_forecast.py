@@ -251,6 +251,7 @@ def noisy_backtest():
     return ytd, backtest(ytd)
 
 
+@pytest.mark.slow
 def test_backtest_reports_every_method_at_every_origin(noisy_backtest):
     _, result = noisy_backtest
     summary = result.summary.set_index("method")
@@ -262,6 +263,7 @@ def test_backtest_reports_every_method_at_every_origin(noisy_backtest):
     assert summary.loc["sarimax", "mae"] < summary.loc["naive_last", "mae"]
 
 
+@pytest.mark.slow
 def test_backtest_naive_forecast_by_hand(noisy_backtest):
     ytd, result = noisy_backtest
     g = single_quarter_growth(ytd)["growth"].to_numpy()

@@ -104,6 +104,7 @@ def test_unit_weights_from_last_years_levels_and_interpolation():
     assert source == base_effect.WEIGHTS_LEVELS_INTERPOLATED
 
 
+@pytest.mark.slow
 def test_every_published_month_moves_the_forecast():
     ytd = cumulative(simulate(30)).iloc[:-1]  # 2024 stops after its third quarter
     high = pd.concat([ytd, pd.DataFrame({"year": [2024], "end_month": [10], "growth": [9.0]})])
@@ -115,6 +116,7 @@ def test_every_published_month_moves_the_forecast():
     assert fc_high.annual_mean - fc_low.annual_mean > 1.0  # 1-10月 is used, not dropped
 
 
+@pytest.mark.slow
 def test_gaps_are_used_not_refused():
     ytd = cumulative(simulate(30))
     gappy = ytd[~((ytd["year"] == 2019) & (ytd["end_month"].isin([6, 9])))]
@@ -133,6 +135,7 @@ def test_too_little_history_is_refused_plainly():
 # -- API kept for callers ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_base_effect_forecast_keeps_the_callers_api():
     ytd = cumulative(simulate(30)).iloc[:-2]  # 2024 after two quarters
     fc = forecast_growth(ytd, method="base_effect", n_paths=4000)
@@ -200,6 +203,7 @@ def test_interval_score_is_width_plus_ten_times_the_miss():
     assert calibration.interval_score(1.0, 3.0, 0.5) == 7.0
 
 
+@pytest.mark.slow
 def test_intervals_cover_about_as_often_as_they_say_on_the_model_s_own_data():
     # 2000-2011, no shock quarters (an unforeseen shock is what no interval can promise);
     # 24 overlapping origins estimate coverage to about +-0.1, hence the band.
@@ -235,6 +239,7 @@ def test_guangdong_held_out_series_loads_with_its_derived_rows():
     assert list(zip(derived["year"], derived["end_month"], strict=True)) == [(2013, 3), (2013, 6)]
 
 
+@pytest.mark.slow
 def test_guangdong_held_out_backtest_reports_its_real_coverage():
     # Guangdong was collected after the model was built and nothing was chosen on it. The
     # numbers come from one run: 15 origins 2019-03 … 2023-06, 10 covered by the 80% interval.
@@ -273,6 +278,7 @@ def test_conflicting_real_figures_name_file_and_row(tmp_path):
     assert info.value.column == "value"
 
 
+@pytest.mark.slow
 def test_henan_gdp_backtest_is_calibrated_over_many_origins():
     henan = real_data.area_ytd("河南省", "gdp")
     bt = calibration.rolling_backtest(henan, methods=("base_effect", "run_rate"))
@@ -282,6 +288,7 @@ def test_henan_gdp_backtest_is_calibrated_over_many_origins():
     assert 0.75 <= row["coverage_80"] <= 1.0
 
 
+@pytest.mark.slow
 def test_district_nowcast_uses_only_what_the_wider_area_had_published():
     wider = cumulative(simulate(30))  # 1995-2024, quarter ends
     annual = wider[(wider["end_month"] == 12) & (wider["year"] < 2024)]

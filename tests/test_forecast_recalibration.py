@@ -50,6 +50,7 @@ def test_scale_is_about_one_when_the_model_is_right():
     assert abs(calibration.interval_scale(z, years) - 1.0) < SCALE_TOL
 
 
+@pytest.mark.slow
 def test_scale_stays_near_one_on_the_model_s_own_long_data():
     # 24 simulated years without shock quarters (labelled 1995-2018); origins 2010-12 … 2018-09
     # each have more than 15 years of history, where the model's own sd is about right
@@ -60,6 +61,7 @@ def test_scale_stays_near_one_on_the_model_s_own_long_data():
     assert ((scales - 1.0).abs() < SCALE_TOL).all()  # 0.94 … 1.21 with this seed
 
 
+@pytest.mark.slow
 def test_scale_widens_after_a_shock_the_model_was_not_told_about():
     g = simulate(12, seed=1, first_year=2000)
     g[32:36] -= 6.0  # 2008 falls 6 points: a shock year outside config.SHOCK_SPAN
@@ -72,6 +74,7 @@ def test_scale_widens_after_a_shock_the_model_was_not_told_about():
     assert by_origin["2011-09"] < by_origin["2008-12"]  # calm years shrink it back (1.33)
 
 
+@pytest.mark.slow
 def test_recalibration_never_uses_outcomes_after_the_origin():
     g = simulate(12, seed=1, first_year=2000)
     g[32:36] -= 6.0
@@ -90,6 +93,7 @@ def test_recalibration_never_uses_outcomes_after_the_origin():
         assert row_a[column] == pytest.approx(row_b[column], rel=1e-6)
 
 
+@pytest.mark.slow
 def test_the_base_effect_forecast_carries_the_backtest_s_scale():
     g = simulate(12, seed=1, first_year=2000)
     g[32:36] -= 6.0
@@ -142,6 +146,7 @@ def synthetic_monthly_shift(seed: int = 0) -> pd.DataFrame:
 COVERAGE_BAND = (0.75, 0.95)  # ~100 overlapping monthly origins estimate coverage to about +-0.1
 
 
+@pytest.mark.slow
 def test_monthly_series_with_a_level_shift_and_a_shock_year_is_recalibrated():
     ytd = synthetic_monthly_shift()
     bt = calibration.rolling_backtest(ytd, methods=("base_effect", "base_effect_raw"),

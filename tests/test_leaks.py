@@ -93,6 +93,7 @@ def cli_outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
     return composed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_cli_summaries_speak_one_language(cli_outputs, lang):
     said = cli_outputs[lang]["said"]
@@ -100,6 +101,7 @@ def test_cli_summaries_speak_one_language(cli_outputs, lang):
     check([(f"muye {command}", text) for command, text in said.items()], lang)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_progress_workbook_speaks_one_language(cli_outputs, lang):
     from muye_analysis.progress.rendering import header
@@ -111,6 +113,7 @@ def test_the_progress_workbook_speaks_one_language(cli_outputs, lang):
     check([(f"workbook {where}", text) for where, text in parts], lang)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_word_analysis_speaks_one_language(cli_outputs, lang):
     """``muye report --docx``: the 经济运行分析's paragraphs, tables and footers."""

@@ -13,6 +13,8 @@ import pytest
 
 from muye_analysis import config
 
+pytestmark = pytest.mark.slow  # runs muye in a copy of the project (subprocesses)
+
 HERE = Path(__file__).parent / "data" / "next_report"
 DRAFT = HERE / "draft_reviewed.csv"
 

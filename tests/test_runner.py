@@ -28,6 +28,7 @@ def broken_notebook(tmp_path, monkeypatch):
     return NotebookSpec("99_broken")
 
 
+@pytest.mark.slow
 def test_failing_cell_is_named_with_its_source_and_error(broken_notebook, tmp_path):
     result = runner.execute_notebook(broken_notebook, build_dir=tmp_path / "build", html=False)
     assert not result.ok
@@ -37,6 +38,7 @@ def test_failing_cell_is_named_with_its_source_and_error(broken_notebook, tmp_pa
     assert not (tmp_path / "build" / "notebooks" / "99_broken.ipynb").exists()
 
 
+@pytest.mark.slow
 def test_cli_run_exits_non_zero_naming_the_notebook(broken_notebook, monkeypatch, capsys):
     monkeypatch.setattr(runner, "NOTEBOOKS", (broken_notebook,))
     monkeypatch.setattr("muye_analysis.suite.NOTEBOOKS", (broken_notebook,))
@@ -86,6 +88,7 @@ def test_no_notebook_is_committed_with_outputs():
     assert with_outputs == []
 
 
+@pytest.mark.slow
 def test_a_kernel_that_does_not_start_fails_its_notebook_by_name_not_with_a_traceback(
     tmp_path, monkeypatch
 ):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from muye_analysis.charts.export import EXPORTED_CHARTS
 from muye_analysis.cli import main
 
 
+@pytest.mark.slow
 def test_muye_charts_writes_the_report_charts_and_prints_their_paths(
     figures_dir, capsys, tmp_path, monkeypatch
 ):

@@ -107,6 +107,7 @@ def test_an_unknown_language_is_refused():
         fonts.resolve_lang("fr")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_chart_string_renders_without_a_missing_glyph(lang):
     strings = vocab.all_chart_strings(lang)
@@ -115,6 +116,7 @@ def test_every_chart_string_renders_without_a_missing_glyph(lang):
     assert _render(strings) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_registry_name_renders_without_a_missing_glyph(lang):
     from muye_analysis import load_registry
@@ -141,6 +143,7 @@ def test_house_style_restores_every_setting_it_changes():
     assert {k for k in before if before[k] != after[k]} == set()
 
 
+@pytest.mark.slow
 def test_importing_the_charts_changes_no_matplotlib_setting():
     code = (
         "import matplotlib, sys; before = dict(matplotlib.rcParams); "

@@ -49,6 +49,7 @@ def _by_gid(fig, gid):
     return artist
 
 
+@pytest.mark.slow
 def test_title_subtitle_and_source_sit_at_the_same_place_on_every_chart(document_charts):
     places = {
         (_by_gid(fig, TITLE_GID).get_position(), _by_gid(fig, SUBTITLE_GID).get_position()[0],
@@ -68,11 +69,13 @@ def test_charts_have_the_house_sizes(size, close):
     assert tuple(round(v, 3) for v in fig.get_size_inches()) == expected
 
 
+@pytest.mark.slow
 def test_no_text_is_clipped_at_the_figure_edge(document_charts):
     for key, fig in document_charts.items():
         assert texts_off_the_figure(fig) == [], key
 
 
+@pytest.mark.slow
 def test_the_plot_stays_between_the_header_and_the_footer(document_charts):
     for key, fig in document_charts.items():
         assert plot_overlaps_header_or_footer(fig) == [], key
@@ -103,6 +106,7 @@ def test_ticks_cover_the_data_range_with_round_steps():
     assert ticks_covering(-1.3, 6.4) == [-2, 0, 2, 4, 6, 8]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(DRAW))
 def test_a_chart_under_a_heading_leaves_out_only_its_title(name, close):
     from muye_analysis.charts.layout import headed_elsewhere

@@ -122,6 +122,7 @@ def test_every_note_explains_something_the_chart_draws(name, lang):
     assert all("箭头" not in n and "arrow" not in n for n in spec.note_lines)
 
 
+@pytest.mark.slow
 def test_export_writes_every_report_chart_under_a_stable_name(figures_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("MUYE_PROCESSED_DIR", str(tmp_path / "empty"))
     paths = export_report_charts(langs=("zh", "en"), formats=("svg",))

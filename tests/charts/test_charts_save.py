@@ -21,6 +21,7 @@ def gap_chart(close):
     return fig
 
 
+@pytest.mark.slow
 def test_save_figure_writes_each_format_into_the_figures_folder(gap_chart, figures_dir):
     paths = save_figure(gap_chart, "growth_gap_zh", formats=("png", "svg", "pdf"))
     assert paths == [figures_dir / f"growth_gap_zh.{ext}" for ext in ("png", "svg", "pdf")]
@@ -35,6 +36,7 @@ def test_png_is_written_at_200_dpi_at_slide_size(gap_chart, figures_dir):
         assert [round(d) for d in image.info["dpi"]] == [200, 200]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["svg", "pdf", "png"])
 def test_saving_twice_gives_identical_bytes(gap_chart, figures_dir, fmt):
     (first,) = save_figure(gap_chart, "gap", formats=(fmt,))
@@ -43,6 +45,7 @@ def test_saving_twice_gives_identical_bytes(gap_chart, figures_dir, fmt):
     assert second.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_svg_is_identical_across_processes(gap_chart, figures_dir, tmp_path):
     # matplotlib salts SVG ids per process unless svg.hashsalt is fixed.
     (here,) = save_figure(gap_chart, "gap", formats=("svg",))
@@ -56,6 +59,7 @@ def test_svg_is_identical_across_processes(gap_chart, figures_dir, tmp_path):
     assert (other / "gap.svg").read_bytes() == here.read_bytes()
 
 
+@pytest.mark.slow
 def test_vector_files_carry_no_date(gap_chart, figures_dir):
     svg, pdf = save_figure(gap_chart, "gap", formats=("svg", "pdf"))
     assert b"<dc:date>" not in svg.read_bytes()

@@ -232,6 +232,7 @@ def _big_csv(path: Path, years: range) -> int:
     return len(rows) * 2
 
 
+@pytest.mark.slow
 def test_two_ingests_at_once_lose_nothing(tmp_path):
     """Two processes ingest different files at the same moment, three times over: the
     store must hold every value of both (the CSV store kept only one file's)."""
@@ -527,6 +528,7 @@ def test_the_release_a_title_names_is_kept_with_the_vintage(tmp_path, capsys):
     assert "((" not in shown
 
 
+@pytest.mark.slow
 def test_a_killed_ingest_leaves_all_or_nothing(tmp_path):
     """kill -9 at different moments of an ingest: the store holds every value of the file or
     none of them, and the next ingest completes it."""
