@@ -105,8 +105,12 @@ _LIST_UNIT = re.compile(
     rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}-?\d+(?:\.\d+)?{_SP}"
     r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)?元)"
 )
+# 提高7.9个、3.4个和1.7个百分点, also with a verb before each member: 分别下降0.2个、下降0.6个、
+# 提高0.8个百分点.
+_LIST_VERB = r"(?:提高|提升|上升|增加|加快|下降|降低|减少|回落|放缓)?"
 _PP_LIST = re.compile(
-    rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?个)*[、和及与]{_SP}-?\d+(?:\.\d+)?个?百分点"
+    rf"(?:[、和及与]{_LIST_VERB}{_SP}-?\d+(?:\.\d+)?个)*[、和及与]{_LIST_VERB}{_SP}"
+    r"-?\d+(?:\.\d+)?个?百分点"
 )
 # 56.7亿, at a clause end: a sum of money whose 元 is not printed.
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")

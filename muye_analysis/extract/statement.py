@@ -223,8 +223,9 @@ def compared_with(st: _Statement, carry: Carry) -> None:
     if st.comparator is None or st.measure not in ("change_pp", "ratio", "growth_rate", "change"):
         return
     cmp_text, cmp_sign, cmp_words = st.comparator
-    if st.measure == "change_pp" and cmp_sign and st.value is not None:
-        st.value = cmp_sign * abs(st.value)
+    own_verb = _LISTED_WITH_ITS_VERB.search(st.before.rstrip())
+    if st.measure == "change_pp" and cmp_sign and st.value is not None and not own_verb:
+        st.value = cmp_sign * abs(st.value)  # a member with its own verb keeps that verb's sign
     if st.measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
         st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
     st.evidence.append(f"compared with {cmp_text} ({cmp_words})")
@@ -396,6 +397,10 @@ def _row(st: _Statement, text: str) -> dict:
 
 _PULL = re.compile(r"拉动|拉低|下拉|拖累")
 
+# A list member with its own verb: 分别下降0.2个、下降0.6个、提高0.8个百分点 (the last one rose).
+_LISTED_WITH_ITS_VERB = re.compile(
+    r"[、和及与](?:提高|提升|上升|增加|加快|下降|降低|减少|回落|放缓)$"
+)
 # A decline rate narrowed (a rise) or widened (a fall): 降幅较一季度收窄, 降幅较上月扩大.
 _NARROWED_DECLINE = re.compile(r"降幅[^，,；;]{0,14}(?:收窄|缩小|扩大|加大|加深)了?$")
 

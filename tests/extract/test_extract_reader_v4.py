@@ -60,3 +60,42 @@ def test_a_header_cut_over_lines_still_makes_one_column():
     )
     rows = _rows(text, ["value", "unit", "measure"])
     assert rows[:2] == [(1934.3, "亿元", "level"), (-5.7, "%", "growth_rate")]
+
+
+# --- changes in points and their comparators ----------------------------------------------------
+
+
+def test_points_listed_with_a_verb_before_each_member_are_all_points():
+    text = (
+        "三次产业结构调整为12.1:34.8:53.1,其中三次产业占GDP的比重较上年"
+        "分别下降0.2个、下降0.6个、提高0.8个百分点。"
+    )
+    rows = [r for r in _rows(text, ["value", "unit", "measure", "comparator"]) if r[2] != "share"]
+    assert rows == [
+        (-0.2, "个百分点", "change_pp", "上年"),
+        (-0.6, "个百分点", "change_pp", "上年"),
+        (0.8, "个百分点", "change_pp", "上年"),
+    ]
+
+
+def test_same_period_changes_listed_with_fenbie_compare_with_the_same_period():
+    text = "1-9月，江苏、北京营业收入增速同比分别提高24.1和23.1个百分点。"
+    assert _rows(text, ["value", "measure", "comparator"]) == [
+        (24.1, "change_pp", "上年同期"),
+        (23.1, "change_pp", "上年同期"),
+    ]
+
+
+def test_ahead_of_schedule_is_a_gap_to_the_schedule():
+    text = "省级重点项目1-5月完成投资12亿元，占年度投资计划45.2%，超时序进度3.5个百分点。"
+    rows = _rows(text, ["value", "measure", "comparator"])
+    assert rows[-1] == (3.5, "change_pp", "时序进度")
+
+
+def test_a_variant_character_of_jingzeng_is_a_net_change():
+    text = "2022年，全县地区生产总值达到417亿元，凈增110.8亿元，增长9.4%。"
+    assert _rows(text, ["value", "measure"]) == [
+        (417.0, "level"),
+        (110.8, "change"),
+        (9.4, "growth_rate"),
+    ]
