@@ -410,6 +410,8 @@ class FactPeriod:
 
 
 _PREVIOUS_YEAR = re.compile(r"(?:比|较)?(?:上年|去年)(?:同期)?(?:的)?(?:全[市省国区县州])?\s*$")
+# A figure said to be last year's: 上年同期为下降1.3% (not 比上年下降, a change on it).
+_PREVIOUS_YEAR_WAS = re.compile(r"(?<![比较])(?:上年|去年)同期(?:为|是)(?:下降|增长)?\s*$")
 # The year a change starts from dates the figure right after it: 由2011年的全省第5位(上升到…).
 _FROM_YEAR = re.compile(r"(?:由|从)[ \t]?((?:19|20)\d\d)[ \t]?年(?:的)?[^，,；;\d]{0,6}$")
 
@@ -494,7 +496,10 @@ def period_for(
             year - 1,
             f"{words}, month {last} not yet reached",
         )  # 全年 published in January
-    if year is not None and _PREVIOUS_YEAR.search(scan, max(lo, pos - 8), pos):
+    previous = _PREVIOUS_YEAR.search(scan, max(lo, pos - 8), pos) or _PREVIOUS_YEAR_WAS.search(
+        scan, max(lo, pos - 8), pos
+    )
+    if year is not None and previous:
         year, words = year - 1, f"{words}, 上年"
     if year is None:
         return FactPeriod(None, first, last, "unknown", "period unknown: the text names no year")

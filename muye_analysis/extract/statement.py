@@ -9,7 +9,7 @@ shows).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from muye_analysis.extract.clause import (
     CHANGE,
@@ -232,6 +232,29 @@ def compared_with(st: _Statement, carry: Carry) -> None:
     st.cmp_text = "" if st.measure == "growth_rate" else cmp_text
 
 
+def turned_to(st: _Statement, carry: Carry) -> None:
+    """The figures after 转为 take its verb's sign, not the one before 由: 由下降1.3%转为增长28.7%
+    is a growth of 28.7%, 由增长2%转为下降1% a fall of 1%."""
+    if st.stage != "to" or st.measure != "growth_rate" or st.value is None:
+        return
+    turns = list(_TURNED_TO.finditer(st.norm, max(0, st.m.start - 40), st.m.start))
+    if turns:
+        down = turns[-1]["verb"] in ("下降", "负增长")
+        st.value = -abs(st.value) if down else abs(st.value)
+        st.evidence.append(f"turned: {turns[-1].group()}")
+
+
+def turned_from_a_year_ago(st: _Statement, carry: Carry) -> None:
+    """Where a growth turned, compared with the same period a year earlier (与上年同期相比，…由
+    下降1.3%转为增长28.7%), the figure it turned from is the year before's."""
+    year = st.ctx.period
+    if st.stage != "from" or st.measure != "growth_rate" or year is None:
+        return
+    if _SAME_PERIOD_A_YEAR_AGO.search(st.ctx.sentence_text) and not _YEAR_NAMED.search(st.before):
+        why = f"{st.ctx.period_why}; turned from the same period of {year - 1} (上年同期)"
+        st.ctx = replace(st.ctx, period=year - 1, period_why=why)
+
+
 def narrowed_decline(st: _Statement, carry: Carry) -> None:
     """A decline that narrowed is a rise of the growth rate: 降幅较一季度收窄2.7个百分点."""
     narrowed = _NARROWED_DECLINE.search(st.before)
@@ -298,8 +321,8 @@ RULES = (
     plan_of_subject_before, comparison_word_in_subject,
     measure_and_sign, growth_of_a_share_subject, completion_rate_named, range_and_printed_subject,
     flat_against_a_place, growth_as_a_multiple,
-    compared_with, narrowed_decline, pull_in_points, stated_basis,
-    what_a_rank_ranks, among_whom,
+    compared_with, turned_to, turned_from_a_year_ago, narrowed_decline, pull_in_points,
+    stated_basis, what_a_rank_ranks, among_whom,
 )  # fmt: skip
 
 
@@ -401,6 +424,10 @@ _PULL = re.compile(r"拉动|拉低|下拉|拖累")
 _LISTED_WITH_ITS_VERB = re.compile(
     r"[、和及与](?:提高|提升|上升|增加|加快|下降|降低|减少|回落|放缓)$"
 )
+# The sentence compares with the same period a year earlier; a year named in the clause.
+_SAME_PERIOD_A_YEAR_AGO = re.compile(r"(?:与|比|较)(?:上年|去年)同期(?:相比|比较)?")
+_YEAR_NAMED = re.compile(r"(?:19|20)\d\d\s?年")
+_TURNED_TO = re.compile(r"(?:转为|转而|变为)(?P<verb>增长|下降|负增长)?")
 # A decline rate narrowed (a rise) or widened (a fall): 降幅较一季度收窄, 降幅较上月扩大.
 _NARROWED_DECLINE = re.compile(r"降幅[^，,；;]{0,14}(?:收窄|缩小|扩大|加大|加深)了?$")
 

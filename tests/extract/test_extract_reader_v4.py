@@ -62,7 +62,7 @@ def test_a_header_cut_over_lines_still_makes_one_column():
     assert rows[:2] == [(1934.3, "亿元", "level"), (-5.7, "%", "growth_rate")]
 
 
-# --- changes in points and their comparators ----------------------------------------------------
+# --- changes in points and their comparators ------------------------------------------------------
 
 
 def test_points_listed_with_a_verb_before_each_member_are_all_points():
@@ -98,4 +98,38 @@ def test_a_variant_character_of_jingzeng_is_a_net_change():
         (417.0, "level"),
         (110.8, "change"),
         (9.4, "growth_rate"),
+    ]
+
+
+# --- a growth that turned, and last year's figure -------------------------------------------------
+
+
+def test_growths_that_turned_are_from_and_to_pairs_with_each_their_year():
+    text = (
+        "2021年1-9月，东部地区营业收入同比增长21.2%。与上年同期相比，浙江、海南分别由下降"
+        "1.3%、9.8%转为增长28.7%和17.9%。"
+    )
+    rows = _rows(text, ["subject", "value", "stage", "period"])
+    assert rows[1:] == [
+        ("浙江", -1.3, "from", 2020),
+        ("海南", -9.8, "from", 2020),
+        ("浙江", 28.7, "to", 2021),
+        ("海南", 17.9, "to", 2021),
+    ]
+
+
+def test_a_growth_that_turned_down_is_a_fall():
+    text = "2023年，全县工业增加值由增长2.1%转为下降1.5%。"
+    assert _rows(text, ["value", "stage", "period"]) == [
+        (2.1, "from", 2023),
+        (-1.5, "to", 2023),
+    ]
+
+
+def test_the_same_period_last_year_was_is_last_years_figure():
+    text = "2021年1-9月，营业收入同比增长21.2%，上年同期为下降1.3%，增速比1-8月回落2个百分点。"
+    assert _rows(text, ["value", "measure", "period"]) == [
+        (21.2, "growth_rate", 2021),
+        (-1.3, "growth_rate", 2020),
+        (-2.0, "change_pp", 2021),
     ]
