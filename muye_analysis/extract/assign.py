@@ -189,6 +189,7 @@ def _assign_ranks(
         own = _previous_clause_subject(norm, before_lo)
     assigned = (
         _ranks_of_listed_subjects(norm, group, before, before_lo)
+        or _ranks_of_level_and_growth(norm, group, before, before_lo, carry)
         or _ranks_in_order(norm, group, before, before_lo, carry)
         or _shared_rank(norm, group, before, before_lo, carry)
     )
@@ -217,6 +218,29 @@ def _ranks_of_listed_subjects(
         return [(m, s + word, subject_offset(norm, s, before_lo), "")
                 for m, s in zip(group, items, strict=True)]  # fmt: skip
     return [(group[0], s + word, subject_offset(norm, s, before_lo), "") for s in items]
+
+
+# 分居全省第4、第3位 opening its clause: the ranks of the figures just read, in turn.
+_RESPECTIVE_RANK = re.compile(r"^(?:分居|分列|分别(?:居|位居|位列|列|排名|排在))")
+# The clauses before: a level, then its growth (241.5亿元，增长6.4%，).
+_LEVEL_THEN_GROWTH = re.compile(
+    r"\d(?:万亿|亿|万)?(?:元|美元|吨|斤)[，,]\s*(?:同比|比上年)?(?:增长|下降)-?\d+(?:\.\d+)?%[，,]\s*$"
+)
+
+
+def _ranks_of_level_and_growth(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """一般公共预算收入241.5亿元，增长6.4%，分居全省第4、第3位: the first rank is the level's,
+    the second the growth's, both of the subject just read."""
+    if len(group) != 2 or not carry.subject or not _RESPECTIVE_RANK.match(before.strip()):
+        return []
+    if not _LEVEL_THEN_GROWTH.search(norm, max(0, before_lo - 40), before_lo):
+        return []
+    return [
+        (group[0], carry.subject + "总量", carry.subject_start, ""),
+        (group[1], carry.subject + "增速", carry.subject_start, ""),
+    ]
 
 
 def _ranks_in_order(

@@ -433,6 +433,9 @@ def _year_for(
     earlier = timeline.year_before(paragraph, lo)
     if start_year is not None:
         return int(start_year.group(1)), "sentence", start_year.group()
+    past = _past_year_word(timeline.scan, paragraph, pos, own or earlier)
+    if past and kind == "actual" and dates.review_year is not None:
+        return dates.review_year, "title", f"{past}: the year reviewed ({dates.why_review})"
     if own is not None:
         return own.year, "sentence", own.words
     if kind == "target" and announced_year is not None:
@@ -452,6 +455,21 @@ def _year_for(
     if timeline.main_year is not None:
         return timeline.main_year, "document", "the year the text names most"
     return None, "unknown", ""
+
+
+# 过去一年 (the year under review) opening what follows; 今年 or 明年 after it speaks of another.
+_PAST_YEAR_WORD = re.compile(r"过去(?:的)?一年")
+_OTHER_YEAR_WORD = re.compile(r"今年|本年|明年")
+
+
+def _past_year_word(scan: str, paragraph: int, pos: int, year: YearMention | None) -> str:
+    """过去一年 before the figure in its paragraph, after any year the paragraph names and with
+    no 今年/明年 between: the figure is of the year the report reviews."""
+    lo = year.start if year is not None else paragraph
+    found = list(_PAST_YEAR_WORD.finditer(scan, lo, pos))
+    if not found or _OTHER_YEAR_WORD.search(scan, found[-1].end(), pos):
+        return ""
+    return found[-1].group()
 
 
 def _months_for(

@@ -477,6 +477,8 @@ _LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
 # Where a rank is among: 全市…, or a region (列全国第4、中部第1; 位列西部第10位).
 _RANK_SCOPE = re.compile(
     r"全市|全省|全国|全区|全县|(?:东部|中部|西部|东北|西北|西南|华东|华北|华中|华南)(?:地区)?(?=第)"
+    # regions within a province or across a few: 位列苏南第一, 珠三角第2
+    r"|(?:苏南|苏中|苏北|皖南|皖北|浙东|浙西|粤东|粤西|粤北|珠三角|长三角|京津冀|成渝)(?:地区)?(?=第)"
 )
 
 

@@ -133,3 +133,77 @@ def test_the_same_period_last_year_was_is_last_years_figure():
         (-1.3, "growth_rate", 2020),
         (-2.0, "change_pp", 2021),
     ]
+
+
+# --- targets named after the figure ---------------------------------------------------------------
+
+
+def test_a_growth_named_a_target_by_the_words_after_it_is_a_target():
+    text = "2025年上半年工作总结：聚焦地区生产总值年度增长6%目标任务。预计上半年全县GDP增长6.3%。"
+    assert _rows(text, ["value", "kind"]) == [(6.0, "target"), (6.3, "actual")]
+
+
+def test_the_target_an_outcome_beats_is_a_target_of_the_same_measure():
+    text = "2024年全县地区生产总值增长6.5%，高于6%的预期目标。"
+    assert _rows(text, ["value", "measure", "kind"]) == [
+        (6.5, "growth_rate", "actual"),
+        (6.0, "growth_rate", "target"),
+    ]
+
+
+# --- ranks ----------------------------------------------------------------------------------------
+
+
+def test_fenju_after_a_level_and_its_growth_ranks_the_level_then_the_growth():
+    text = "2023年，一般公共预算收入241.5亿元，增长6.4%，分居全省第4、第3位。"
+    rows = [
+        r for r in _rows(text, ["value", "measure", "ranked_on", "rank_scope"]) if r[1] == "rank"
+    ]
+    assert rows == [(4.0, "rank", "level", "全省"), (3.0, "rank", "growth_rate", "全省")]
+
+
+def test_a_region_within_a_province_is_a_ranking_pool():
+    text = "2021年1-9月，常州工业投资同比增长20.8%，位列苏南第一。"
+    assert _rows(text, ["value", "measure", "rank_scope"])[-1] == (1.0, "rank", "苏南")
+
+
+# --- numbers that are no statistics ---------------------------------------------------------------
+
+
+def test_a_count_in_words_opening_a_quoted_slogan_names_it():
+    text = (
+        '2023年，全省落实 " 四个走在前 " 重大任务，组织开展四期“三个一批”活动，'
+        "推动两个园区提档升级，新增省级园区5个。"
+    )
+    assert _rows(text, ["value", "measure", "printed"]) == [
+        (4.0, "count", "四期"),
+        (2.0, "count", "两个"),
+        (5.0, "count", "5个"),
+    ]
+
+
+def test_a_milestone_passed_is_no_figure():
+    text = "2022年，全县地区生产总值突破400亿元大关，达到417亿元。"
+    assert _rows(text, ["value", "measure"]) == [(417.0, "level")]
+
+
+def test_a_survey_named_by_its_sample_fraction_is_no_rate():
+    text = "根据2023年5‰人口变动抽样调查推算，年末全县常住人口40.8万人，城镇化率为60.4%。"
+    assert _rows(text, ["value", "measure"]) == [(40.8, "count"), (60.4, "rate")]
+
+
+# --- the year a report reviews --------------------------------------------------------------------
+
+
+def test_the_past_year_of_a_work_report_is_the_year_it_reviews():
+    text = (
+        "省长向大会报告工作。报告回顾了 2023 年工作，同时提出了 2024 年工作总体要求。"
+        "过去一年，全省地区生产总值达 12.82 万亿元、增长 5.8%。万亿之城增至 5 座。"
+        "今年主要预期目标是：地区生产总值增长 5% 以上。"
+    )
+    assert _rows(text, ["value", "kind", "period"]) == [
+        (12.82, "actual", 2023),
+        (5.8, "actual", 2023),
+        (5.0, "actual", 2023),
+        (5.0, "target", 2024),
+    ]
