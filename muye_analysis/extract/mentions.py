@@ -281,7 +281,8 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
         return True
     if base == "所" and after[:1] in tuple(_NAME_AFTER_SUO):
         return True
-    if chinese and base in COUNT_UNITS and _QUOTE_BEFORE.search(m.string, 0, m.start()):
+    opening_quote = _QUOTE_BEFORE.search(m.string, max(0, m.start() - 2), m.start())
+    if chinese and base in COUNT_UNITS and opening_quote:
         return True  # " 四个走在前 ": a count in words opening a quoted slogan names it
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
         # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
