@@ -1,9 +1,9 @@
 """One numeric statement read from its mention, subject and clause: ``RULES``, the reader's rules
 in the order they apply, one function each, named for what it recognises — subjects carried
 or taken from the sentence's topic, plans, the measure and its sign, comparisons (个百分点 with
-comparator and sign, 拉动/拉低), a stated basis, what a rank ranks and among whom — then the
-statement as a row with the words that decided it (``evidence``, what ``muye extract --explain``
-shows).
+comparator and sign, 拉动/拉低), a growth that turned (由下降…转为增长…), a stated basis, what a
+rank ranks and among whom — then the statement as a row with the words that decided it
+(``evidence``, what ``muye extract --explain`` shows).
 """
 
 from __future__ import annotations
@@ -251,7 +251,7 @@ def turned_from_a_year_ago(st: _Statement, carry: Carry) -> None:
     if st.stage != "from" or st.measure != "growth_rate" or year is None:
         return
     if _SAME_PERIOD_A_YEAR_AGO.search(st.ctx.sentence_text) and not _YEAR_NAMED.search(st.before):
-        why = f"{st.ctx.period_why}; turned from the same period of {year - 1} (上年同期)"
+        why = f"{st.ctx.period_why}; turned from a year earlier ({year - 1}, 上年同期)"
         st.ctx = replace(st.ctx, period=year - 1, period_why=why)
 
 

@@ -10,7 +10,9 @@ Bulletins and statistics pages print tables three ways once copied to text:
 
 Each is read the same way: the header cells before the first number say what the value columns
 hold (a level, a growth rate, a share, a rank, or a year's level when the headers are years) and
-in which unit (绝对额(亿元), 单位:亿元, a label such as 人均地区生产总值(元)); each row is a label
+in which unit (绝对额(亿元), 单位:亿元, a label such as 人均地区生产总值(元); header cells that each
+carry a unit are a column each: 单位面积产量 (公斤/公顷) | 总产量 (万吨)), and a cell may print its
+own unit (162817吨); each row is a label
 followed by its numbers; a label with no numbers (按产业分) groups the rows under it; an ordering
 column (排行, 1, 2, 3…) is no statistic; a row of words after rows of numbers starts another
 table. The title above the table (2022年全区生产总值及其增长速度, 2022年上半年) gives the period,
