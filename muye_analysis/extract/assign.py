@@ -68,11 +68,44 @@ _PAIR_LEAD = re.compile(
 
 _STRICT_LIST_GAP = re.compile(r"^[、和及与\s]*$")
 
+# A growth that turned: 由下降1.3%、9.8%转为增长28.7%和17.9% (from, then to, member by member).
+_TURN_LEAD = re.compile(r"(?:由|从)(?:下降|增长|负增长)?$")
+_TURN_GAP = re.compile(r"^(?:转为|转而|变为|转)(?:增长|下降|负增长)?$")
+
+
+def _turn_group(norm: str, mentions: list[Mention], i: int, before: str) -> list[Mention]:
+    """The figures of a turn (由下降A、B转为增长C和D): as many after 转为 as before it."""
+    if not _TURN_LEAD.search(before.rstrip()):
+        return []
+    group, j = [mentions[i]], i + 1
+    while j < len(mentions) and _STRICT_LIST_GAP.match(norm[group[-1].end : mentions[j].start]):
+        group.append(mentions[j])
+        j += 1
+    if j >= len(mentions) or not _TURN_GAP.match(norm[group[-1].end : mentions[j].start].strip()):
+        return []
+    after = [mentions[j]]
+    for nxt in mentions[j + 1 : j + len(group)]:
+        if not _STRICT_LIST_GAP.match(norm[after[-1].end : nxt.start]):
+            break
+        after.append(nxt)
+    return group + after if len(after) == len(group) else []
+
+
+def _turn_at(norm: str, group: list[Mention]) -> int:
+    """Where a turn's figures after 转为 begin in ``group`` (0: no turn)."""
+    half = len(group) // 2
+    if len(group) < 2 or len(group) % 2:
+        return 0
+    return half if _TURN_GAP.match(norm[group[half - 1].end : group[half].start].strip()) else 0
+
 
 def group_mentions(norm: str, mentions: list[Mention], i: int, before: str) -> list[Mention]:
     """Mentions read together: a before/after pair (由40%提升至70%), a 分别 list, or a list that
     prints its unit once or repeats it (增长7.8%、9.2%; 第二、第三)."""
     first, group = mentions[i], [mentions[i]]
+    turn = _turn_group(norm, mentions, i, before)
+    if turn:
+        return turn
     if _PAIR_LEAD.search(before.rstrip()) and i + 1 < len(mentions):
         gap = norm[first.end : mentions[i + 1].start].strip()
         if _PAIR_GAP.match(gap) and mentions[i + 1].ordinal == first.ordinal:
@@ -93,6 +126,9 @@ def assign_subjects(
 ) -> list[tuple[Mention, str, int | None, str]]:
     """(mention, subject, subject offset, stage) for each statement the group makes."""
     first = group[0]
+    half = _turn_at(norm, group)
+    if half and _TURN_LEAD.search(before.rstrip()):
+        return _turned(norm, group, half, before, before_lo)
     if len(group) == 2 and _PAIR_LEAD.search(before.rstrip()):
         lead = _PAIR_LEAD.search(before.rstrip())
         subject = clean_subject(before.rstrip()[: lead.start()])
@@ -120,6 +156,22 @@ def assign_subjects(
     return [(m, subject, subject_offset(norm, subject, before_lo), "") for m in group]
 
 
+def _turned(
+    norm: str, group: list[Mention], half: int, before: str, before_lo: int
+) -> list[tuple[Mention, str, int | None, str]]:
+    """A turn's figures: the first half from, the second to, each member's subject listed
+    before 分别 (浙江、海南分别由下降1.3%、9.8%转为增长28.7%和17.9%) or one subject for all."""
+    lead = before.rstrip()[: _TURN_LEAD.search(before.rstrip()).start()]
+    items = split_items(lead.split("分别")[0]) if "分别" in lead else []
+    if len(items) != half:
+        items = [clean_subject(lead)] * half
+    starts = [subject_offset(norm, s, before_lo) for s in items]
+    return [
+        (m, items[k % half], starts[k % half], "from" if k < half else "to")
+        for k, m in enumerate(group)
+    ]
+
+
 # Words around a list of ranked subjects: 3项指标, 等指标, 均, the scope and what is ranked.
 _RANK_LIST_TAIL = re.compile(
     r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
@@ -137,6 +189,7 @@ def _assign_ranks(
         own = _previous_clause_subject(norm, before_lo)
     assigned = (
         _ranks_of_listed_subjects(norm, group, before, before_lo)
+        or _ranks_of_level_and_growth(norm, group, before, before_lo, carry)
         or _ranks_in_order(norm, group, before, before_lo, carry)
         or _shared_rank(norm, group, before, before_lo, carry)
     )
@@ -165,6 +218,29 @@ def _ranks_of_listed_subjects(
         return [(m, s + word, subject_offset(norm, s, before_lo), "")
                 for m, s in zip(group, items, strict=True)]  # fmt: skip
     return [(group[0], s + word, subject_offset(norm, s, before_lo), "") for s in items]
+
+
+# 分居全省第4、第3位 opening its clause: the ranks of the figures just read, in turn.
+_RESPECTIVE_RANK = re.compile(r"^(?:分居|分列|分别(?:居|位居|位列|列|排名|排在))")
+# The clauses before: a level, then its growth (241.5亿元，增长6.4%，).
+_LEVEL_THEN_GROWTH = re.compile(
+    r"\d(?:万亿|亿|万)?(?:元|美元|吨|斤)[，,]\s*(?:同比|比上年)?(?:增长|下降)-?\d+(?:\.\d+)?%[，,]\s*$"
+)
+
+
+def _ranks_of_level_and_growth(
+    norm: str, group: list[Mention], before: str, before_lo: int, carry: Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """一般公共预算收入241.5亿元，增长6.4%，分居全省第4、第3位: the first rank is the level's,
+    the second the growth's, both of the subject just read."""
+    if len(group) != 2 or not carry.subject or not _RESPECTIVE_RANK.match(before.strip()):
+        return []
+    if not _LEVEL_THEN_GROWTH.search(norm, max(0, before_lo - 40), before_lo):
+        return []
+    return [
+        (group[0], carry.subject + "总量", carry.subject_start, ""),
+        (group[1], carry.subject + "增速", carry.subject_start, ""),
+    ]
 
 
 def _ranks_in_order(

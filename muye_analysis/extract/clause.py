@@ -134,7 +134,8 @@ CHANGE = re.compile(
 
 # A ranking verb where it ranks (居全市, 位居第): not the 居 of 居民.
 RANK_VERB_AT = re.compile(
-    r"(?:均|都|分别)?(?:位居|稳居|并列|位列|排名|排在|名列|保持|居于|居|列)(?=全|第|前|首|[\d]|$)"
+    r"(?:均|都|分别)?(?:分居|分列|位居|稳居|并列|位列|排名|排在|名列|保持|居于|居|列)"
+    r"(?=全|第|前|首|[\d]|$)"
 )
 
 # What a rank ranks, by the word before it: 增速位居全市第2位 the growth, 总量全市第二 the level.

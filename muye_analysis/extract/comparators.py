@@ -50,6 +50,12 @@ _YEAR_BEFORE = re.compile(
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
+# A list member before the figure, with the verb of the next one: 分别下降0.2个、下降|0.6.
+_LIST_MEMBER = re.compile(
+    r"-?\d+(?:\.\d+)?(?:个百分点|个|%)?[、和及与]"
+    r"(?:提高|提升|上升|增加|加快|下降|降低|减少|回落|放缓)?\s*$"
+)
+
 
 def find_comparators(
     norm: str, lo: int, clause_lo: int, pos: int, n: int
@@ -61,9 +67,9 @@ def find_comparators(
     before 于 keeps the comparator and leaves the sign as printed.
     """
     clause = _PAREN.sub("", norm[clause_lo:pos]).rstrip()
-    clause = re.sub(r"-?\d+(?:\.\d+)?(?:个百分点|%)?[、和及与]\s*$", "", clause)  # 4.6、|2.4
+    clause = _LIST_MEMBER.sub("", clause)  # 4.6、|2.4
     while True:
-        stripped = re.sub(r"-?\d+(?:\.\d+)?(?:个百分点|%)?[、和及与]\s*$", "", clause)
+        stripped = _LIST_MEMBER.sub("", clause)
         if stripped == clause:
             break
         clause = stripped
@@ -88,14 +94,16 @@ def find_comparators(
         if multiple:  # 是“十一五”末的1.6倍: a multiple of what
             return [(multiple["cmp"], 1, "是…的")] * n
         same = re.search(
-            r"同比(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
+            r"同比(?:分别)?(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
             clause,
         )
         if same and same["verb"]:
             sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
             return [("上年同期", sign, same.group())] * n
-        plan = re.search(r"(?:超|超出|超过)(?P<cmp>(?:年度|全年)?(?:计划|目标|预期))$", clause)
-        if plan:  # 超计划0.65万亩: more than planned
+        plan = re.search(
+            r"(?:超|超出|超过)(?P<cmp>(?:年度|全年)?(?:计划|目标|预期)|时序进度|序时进度)$", clause
+        )
+        if plan:  # 超计划0.65万亩: more than planned; 超时序进度3.5个百分点: ahead of schedule
             return [(plan["cmp"], 1, plan.group())] * n
         year = _YEAR_BEFORE.search(norm, lo, pos)
         if year:

@@ -410,6 +410,8 @@ class FactPeriod:
 
 
 _PREVIOUS_YEAR = re.compile(r"(?:比|较)?(?:上年|去年)(?:同期)?(?:的)?(?:全[市省国区县州])?\s*$")
+# A figure said to be last year's: 上年同期为下降1.3% (not 比上年下降, a change on it).
+_PREVIOUS_YEAR_WAS = re.compile(r"(?<![比较])(?:上年|去年)同期(?:为|是)(?:下降|增长)?\s*$")
 # The year a change starts from dates the figure right after it: 由2011年的全省第5位(上升到…).
 _FROM_YEAR = re.compile(r"(?:由|从)[ \t]?((?:19|20)\d\d)[ \t]?年(?:的)?[^，,；;\d]{0,6}$")
 
@@ -431,6 +433,9 @@ def _year_for(
     earlier = timeline.year_before(paragraph, lo)
     if start_year is not None:
         return int(start_year.group(1)), "sentence", start_year.group()
+    past = _past_year_word(timeline.scan, paragraph, pos, own or earlier)
+    if past and kind == "actual" and dates.review_year is not None:
+        return dates.review_year, "title", f"{past}: the year reviewed ({dates.why_review})"
     if own is not None:
         return own.year, "sentence", own.words
     if kind == "target" and announced_year is not None:
@@ -450,6 +455,21 @@ def _year_for(
     if timeline.main_year is not None:
         return timeline.main_year, "document", "the year the text names most"
     return None, "unknown", ""
+
+
+# 过去一年 (the year under review) opening what follows; 今年 or 明年 after it speaks of another.
+_PAST_YEAR_WORD = re.compile(r"过去(?:的)?一年")
+_OTHER_YEAR_WORD = re.compile(r"今年|本年|明年")
+
+
+def _past_year_word(scan: str, paragraph: int, pos: int, year: YearMention | None) -> str:
+    """过去一年 before the figure in its paragraph, after any year the paragraph names and with
+    no 今年/明年 between: the figure is of the year the report reviews."""
+    lo = year.start if year is not None else paragraph
+    found = list(_PAST_YEAR_WORD.finditer(scan, lo, pos))
+    if not found or _OTHER_YEAR_WORD.search(scan, found[-1].end(), pos):
+        return ""
+    return found[-1].group()
 
 
 def _months_for(
@@ -494,7 +514,10 @@ def period_for(
             year - 1,
             f"{words}, month {last} not yet reached",
         )  # 全年 published in January
-    if year is not None and _PREVIOUS_YEAR.search(scan, max(lo, pos - 8), pos):
+    previous = _PREVIOUS_YEAR.search(scan, max(lo, pos - 8), pos) or _PREVIOUS_YEAR_WAS.search(
+        scan, max(lo, pos - 8), pos
+    )
+    if year is not None and previous:
         year, words = year - 1, f"{words}, 上年"
     if year is None:
         return FactPeriod(None, first, last, "unknown", "period unknown: the text names no year")

@@ -15,6 +15,8 @@ its name and words go into the row's evidence (what ``muye extract --explain`` s
   目标是, 要实现, 拟, 争取), until a clause reports what was done (累计完成, 实际, 已, 预计全年,
   截至9月末, a year-to-date span such as 前三季度: ``scope_end``, which also ends an announced
   paragraph's reach);
+- ``target_after``: a figure named a target by the words after it (年度增长6%目标任务, 高于6%的
+  预期目标);
 - ``carried``: a figure that only points back (增速, 总量) after a target;
 - ``qualified``: 左右/以上 with 预期/目标/计划 in the sentence;
 - ``part``: the part of the report (a plan part holds targets, a review part actuals).
@@ -78,6 +80,11 @@ AGAINST_PLAN = re.compile(
 # The plan's own figure printed in brackets after it: 目标任务(23.9亿元).
 PLAN_FIGURE = re.compile(r"(?:目标|计划|任务)[(（]$")
 COMMITMENT = re.compile(r"力争|确保")
+# A figure named a target by the words right after it: 年度增长6%目标任务, 高于6%的预期目标.
+TARGET_AFTER = re.compile(
+    r"[^\d，,；;。]{0,4}?[-\d.]+\s?(?:%|个百分点|(?:万亿|亿|万)?元)(?:左右|以上)?的?"
+    r"((?:年度|全年)?(?:预期|发展)?目标(?:任务)?)"
+)
 
 
 # Words of a clause that reports what was done, not what is planned: it ends an announcement's
@@ -181,6 +188,9 @@ def kind_of(
     )
     if decided is not None:
         return decided
+    named_after = TARGET_AFTER.match(scan, pos)
+    if named_after:
+        return _target(scan, lo, pos, "target_after", f"named a target after it ({named_after[1]})")
     if carried_target:
         return _target(scan, lo, pos, "carried", "carried from the clause before")
     qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])

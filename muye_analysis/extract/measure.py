@@ -43,6 +43,9 @@ _NAMED_RATE = re.compile(r"自然增长率")
 
 _GROWTH_SUBJECT = re.compile(r"增速|增幅|涨幅|增长")
 
+# 高于6%的预期目标: a target of the measure the sentence is about, not a share.
+_TARGET_NAMED_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度|全年)?(?:预期|发展)?目标")
+
 # 保持30%以上的快速增长: a growth named right after the figure.
 _GROWTH_AFTER = re.compile(r"(?:以上|左右)?的(?:快速|高速|较快|平稳)?(?:增长|增速)")
 
@@ -129,6 +132,9 @@ def _percent_by_context(w: _PercentWords, ctx: Context, carry: Carry) -> tuple[s
     """A figure in % whose own clause names no measure: the words after it, or the sentence."""
     if _GROWTH_AFTER.match(w.after):
         return "growth_rate", 1, "growth", _GROWTH_AFTER.match(w.after).group()
+    if _TARGET_NAMED_AFTER.match(w.after) and carry.pct_measure:
+        # 增长6.5%，高于6%的预期目标: the target of the measure just read
+        return carry.pct_measure, 1, "target_named", _TARGET_NAMED_AFTER.match(w.after).group()
     if re.match(r"的[\u4e00-\u9fff]", w.after):
         return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
     about_growth = "增速" in ctx.sentence_text

@@ -76,6 +76,11 @@ _LABEL_AFTER = re.compile(
     r"|(?:主要)?(?:经济)?指标|县市区|县\(市|区县|县区"
 )
 _POOL_COUNTED = re.compile(r"县市区|县\(市|区县|县区")
+# A quotation mark opening a slogan that starts with a count in words: " 四个走在前 " (not
+# 四期“三个一批”活动, four rounds of a campaign).
+_QUOTE_BEFORE = re.compile(r"[\"“「]\s?$")
+# A sample fraction naming a survey: 5‰人口变动抽样调查, 1%人口抽样调查.
+_SURVEY_NAME = re.compile(r"人口(?:变动)?抽样调查|抽样调查")
 _RANK_VERB = re.compile(r"(?:居|位居|位列|排名|排在|排|列|名列|保持)")
 _NAME_AFTER_SUO = "等、和与及"  # 中电科22所等: an institute's name, not 22 schools
 
@@ -105,8 +110,12 @@ _LIST_UNIT = re.compile(
     rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}-?\d+(?:\.\d+)?{_SP}"
     r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)?元)"
 )
+# 提高7.9个、3.4个和1.7个百分点, also with a verb before each member: 分别下降0.2个、下降0.6个、
+# 提高0.8个百分点.
+_LIST_VERB = r"(?:提高|提升|上升|增加|加快|下降|降低|减少|回落|放缓)?"
 _PP_LIST = re.compile(
-    rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?个)*[、和及与]{_SP}-?\d+(?:\.\d+)?个?百分点"
+    rf"(?:[、和及与]{_LIST_VERB}{_SP}-?\d+(?:\.\d+)?个)*[、和及与]{_LIST_VERB}{_SP}"
+    r"-?\d+(?:\.\d+)?个?百分点"
 )
 # 56.7亿, at a clause end: a sum of money whose 元 is not printed.
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
@@ -214,6 +223,8 @@ def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: s
     """A number that is no statistic: no unit, a bare 位, a counted label or policy."""
     if base == "位" and _RANK_MOVE.search(scan, max(0, m.start() - 16), m.start()):
         return False  # 位次前移7位、8位和7位: a rank moved, not a rank
+    if base in PERCENT_UNITS and _SURVEY_NAME.match(scan, m.end()):
+        return True  # 根据5‰人口变动抽样调查推算: the survey's name
     return not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base)
 
 
@@ -222,6 +233,8 @@ def _is_threshold(scan: str, m: re.Match[str], base: str, after: str) -> bool:
     年收入超50万元的经济强村."""
     if after[:1] == "的" and re.search(r"(?:超|超过|逾)$", scan[max(0, m.start() - 2) : m.start()]):
         return True
+    if after.startswith("大关"):
+        return True  # 突破400亿元大关: a milestone passed, not the figure
     return bool(
         m["post"] in ("以上", "以下")
         and after[:1]
@@ -268,6 +281,9 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
         return True
     if base == "所" and after[:1] in tuple(_NAME_AFTER_SUO):
         return True
+    opening_quote = _QUOTE_BEFORE.search(m.string, max(0, m.start() - 2), m.start())
+    if chinese and base in COUNT_UNITS and opening_quote:
+        return True  # " 四个走在前 ": a count in words opening a quoted slogan names it
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
         # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
         return not (_POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] == "有")

@@ -64,6 +64,9 @@ _TRADITIONAL += (
     "脈脉臉脸舖铺艷艳莖茎蔔卜虛虚蠟蜡襲袭訪访訴诉詞词誤误謊谎譯译賓宾賞赏贖赎蹤踪輩辈辭辞逕迳連连違违遲迟"
     "鈔钞鈴铃銳锐錯错鍛锻鏡镜鑑鉴閃闪閑闲閣阁闆板闖闯階阶隱隐隸隶靈灵飽饱飾饰駐驻鬧闹鮮鲜鳴鸣鴻鸿鹹咸齒齿"
 )
+# Round four: variants and traditional forms the blind_v4 mirrors printed (凈增, 縉云, 紓困…),
+# each outside GB2312.
+_TRADITIONAL += "凈净縉缙撐撑傾倾紓纾馳驰沖冲臍脐篤笃"
 _T2S = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
 # str.translate is slow on text with few characters in its table (a lookup miss per character);
 # a character class finds the traditional ones and only those are replaced.

@@ -1,15 +1,15 @@
 """One numeric statement read from its mention, subject and clause: ``RULES``, the reader's rules
 in the order they apply, one function each, named for what it recognises — subjects carried
 or taken from the sentence's topic, plans, the measure and its sign, comparisons (个百分点 with
-comparator and sign, 拉动/拉低), a stated basis, what a rank ranks and among whom — then the
-statement as a row with the words that decided it (``evidence``, what ``muye extract --explain``
-shows).
+comparator and sign, 拉动/拉低), a growth that turned (由下降…转为增长…), a stated basis, what a
+rank ranks and among whom — then the statement as a row with the words that decided it
+(``evidence``, what ``muye extract --explain`` shows).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from muye_analysis.extract.clause import (
     CHANGE,
@@ -223,12 +223,36 @@ def compared_with(st: _Statement, carry: Carry) -> None:
     if st.comparator is None or st.measure not in ("change_pp", "ratio", "growth_rate", "change"):
         return
     cmp_text, cmp_sign, cmp_words = st.comparator
-    if st.measure == "change_pp" and cmp_sign and st.value is not None:
-        st.value = cmp_sign * abs(st.value)
+    own_verb = _LISTED_WITH_ITS_VERB.search(st.before.rstrip())
+    if st.measure == "change_pp" and cmp_sign and st.value is not None and not own_verb:
+        st.value = cmp_sign * abs(st.value)  # a member with its own verb keeps that verb's sign
     if st.measure == "change_pp" and cmp_sign == 0 and "verb not read" in cmp_words:
         st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
     st.evidence.append(f"compared with {cmp_text} ({cmp_words})")
     st.cmp_text = "" if st.measure == "growth_rate" else cmp_text
+
+
+def turned_to(st: _Statement, carry: Carry) -> None:
+    """The figures after 转为 take its verb's sign, not the one before 由: 由下降1.3%转为增长28.7%
+    is a growth of 28.7%, 由增长2%转为下降1% a fall of 1%."""
+    if st.stage != "to" or st.measure != "growth_rate" or st.value is None:
+        return
+    turns = list(_TURNED_TO.finditer(st.norm, max(0, st.m.start - 40), st.m.start))
+    if turns:
+        down = turns[-1]["verb"] in ("下降", "负增长")
+        st.value = -abs(st.value) if down else abs(st.value)
+        st.evidence.append(f"turned: {turns[-1].group()}")
+
+
+def turned_from_a_year_ago(st: _Statement, carry: Carry) -> None:
+    """Where a growth turned, compared with the same period a year earlier (与上年同期相比，…由
+    下降1.3%转为增长28.7%), the figure it turned from is the year before's."""
+    year = st.ctx.period
+    if st.stage != "from" or st.measure != "growth_rate" or year is None:
+        return
+    if _SAME_PERIOD_A_YEAR_AGO.search(st.ctx.sentence_text) and not _YEAR_NAMED.search(st.before):
+        why = f"{st.ctx.period_why}; turned from a year earlier ({year - 1}, 上年同期)"
+        st.ctx = replace(st.ctx, period=year - 1, period_why=why)
 
 
 def narrowed_decline(st: _Statement, carry: Carry) -> None:
@@ -297,8 +321,8 @@ RULES = (
     plan_of_subject_before, comparison_word_in_subject,
     measure_and_sign, growth_of_a_share_subject, completion_rate_named, range_and_printed_subject,
     flat_against_a_place, growth_as_a_multiple,
-    compared_with, narrowed_decline, pull_in_points, stated_basis,
-    what_a_rank_ranks, among_whom,
+    compared_with, turned_to, turned_from_a_year_ago, narrowed_decline, pull_in_points,
+    stated_basis, what_a_rank_ranks, among_whom,
 )  # fmt: skip
 
 
@@ -396,6 +420,14 @@ def _row(st: _Statement, text: str) -> dict:
 
 _PULL = re.compile(r"拉动|拉低|下拉|拖累")
 
+# A list member with its own verb: 分别下降0.2个、下降0.6个、提高0.8个百分点 (the last one rose).
+_LISTED_WITH_ITS_VERB = re.compile(
+    r"[、和及与](?:提高|提升|上升|增加|加快|下降|降低|减少|回落|放缓)$"
+)
+# The sentence compares with the same period a year earlier; a year named in the clause.
+_SAME_PERIOD_A_YEAR_AGO = re.compile(r"(?:与|比|较)(?:上年|去年)同期(?:相比|比较)?")
+_YEAR_NAMED = re.compile(r"(?:19|20)\d\d\s?年")
+_TURNED_TO = re.compile(r"(?:转为|转而|变为)(?P<verb>增长|下降|负增长)?")
 # A decline rate narrowed (a rise) or widened (a fall): 降幅较一季度收窄, 降幅较上月扩大.
 _NARROWED_DECLINE = re.compile(r"降幅[^，,；;]{0,14}(?:收窄|缩小|扩大|加大|加深)了?$")
 
@@ -445,6 +477,8 @@ _LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
 # Where a rank is among: 全市…, or a region (列全国第4、中部第1; 位列西部第10位).
 _RANK_SCOPE = re.compile(
     r"全市|全省|全国|全区|全县|(?:东部|中部|西部|东北|西北|西南|华东|华北|华中|华南)(?:地区)?(?=第)"
+    # regions within a province or across a few: 位列苏南第一, 珠三角第2
+    r"|(?:苏南|苏中|苏北|皖南|皖北|浙东|浙西|粤东|粤西|粤北|珠三角|长三角|京津冀|成渝)(?:地区)?(?=第)"
 )
 
 

@@ -58,7 +58,8 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
         row_unit = UNIT_IN.search(label.text)
         if row_unit:
             carried_unit = row_unit["unit"]  # 社会消费品零售总额(亿元), then 批发零售业 in 亿元
-        measure, unit = _table_measure(column, table, row_unit, unit_cell, carried_unit)
+        in_cell = cell.unit or unit_cell  # 162817吨, or the 单位 column's cell
+        measure, unit = _table_measure(column, table, row_unit, in_cell, carried_unit)
         year, source, first, last, why = _table_period(doc, table, dates, label, column, kind)
         rows.append({
             "subject": subject, "match_subject": subject, "subject_start": label.start,
@@ -87,7 +88,7 @@ def _table_measure(column, table: Table, row_unit, unit_cell: str, carried_unit:
     if measure == "level":
         unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
         unit = unit or carried_unit
-        base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit)
+        base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit.split("/")[0])  # 公斤/公顷: a level
         measure = "level" if base in LEVEL_UNITS or not unit else "count"
     return measure, unit
 

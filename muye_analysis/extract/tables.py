@@ -10,7 +10,9 @@ Bulletins and statistics pages print tables three ways once copied to text:
 
 Each is read the same way: the header cells before the first number say what the value columns
 hold (a level, a growth rate, a share, a rank, or a year's level when the headers are years) and
-in which unit (绝对额(亿元), 单位:亿元, a label such as 人均地区生产总值(元)); each row is a label
+in which unit (绝对额(亿元), 单位:亿元, a label such as 人均地区生产总值(元); header cells that each
+carry a unit are a column each: 单位面积产量 (公斤/公顷) | 总产量 (万吨)), and a cell may print its
+own unit (162817吨); each row is a label
 followed by its numbers; a label with no numbers (按产业分) groups the rows under it; an ordering
 column (排行, 1, 2, 3…) is no statistic; a row of words after rows of numbers starts another
 table. The title above the table (2022年全区生产总值及其增长速度, 2022年上半年) gives the period,
@@ -23,14 +25,20 @@ import re
 from dataclasses import dataclass, field
 
 _NUMBER = re.compile(r"[-−+]?\d+(?:\.\d+)?%?")
+# A cell holding its number with its unit (162817吨, 44383头): a value in that unit.
+_NUMBER_WITH_UNIT = re.compile(
+    r"(?P<number>[-−+]?\d+(?:\.\d+)?)\s?(?P<unit>(?:万|千)?(?:吨|头|只|羽|匹|亩|公顷|元|人|户|个|家))"
+)
 _EMPTY = re.compile(r"[-—–…\s]*")
 _YEAR_CELL = re.compile(r"((?:19|20)\d\d)年?")
 _UNIT_CELL = re.compile(
     r"(?:计量)?单位[:：]\s*(?P<unit>[^\s|,，;；]{1,6})|^[(（](?P<unit2>[^()（）]{1,6})[)）]$"
 )
-# A unit in brackets, in a header (增加值(亿元)) or a row label (人均地区生产总值(元)).
+# A unit in brackets, in a header (增加值(亿元)) or a row label (人均地区生产总值(元)), also a
+# yield per area (单位面积产量 (公斤/公顷)) and areas in thousands (播种面积 (千公顷)).
 UNIT_IN = re.compile(
-    r"[(（](?P<unit>%|‰|(?:万亿|亿|万)?元|(?:万亿|亿)?美元|万?吨|万?人|万?亩|公顷|个|家|户)[)）]"
+    r"[(（](?P<unit>%|‰|(?:万亿|亿|万)?元|(?:万亿|亿)?美元|万?吨|万?人|万?亩|千?公顷"
+    r"|(?:公斤|千克|吨)/(?:公顷|亩)|个|家|户)[)）]"
 )
 _LABEL_HEAD = re.compile(
     r"^(?:指\s*标(?:名称)?|项\s*目|名\s*称|地\s*区|各区县|区县|县\s*区|行业|类别|产品|年\s*份|省市|省份"
@@ -68,7 +76,16 @@ class Cell:
     def number(self) -> float | None:
         if _NUMBER.fullmatch(self.text):
             return float(self.text.rstrip("%").replace("−", "-"))
+        with_unit = _NUMBER_WITH_UNIT.fullmatch(self.text)
+        if with_unit:
+            return float(with_unit["number"].replace("−", "-"))
         return None
+
+    @property
+    def unit(self) -> str:
+        """The unit printed in the cell itself (162817吨), else ""."""
+        with_unit = _NUMBER_WITH_UNIT.fullmatch(self.text)
+        return with_unit["unit"] if with_unit else ""
 
     @property
     def empty(self) -> bool:
@@ -361,7 +378,7 @@ def _columns(header: list[Cell], width: int) -> list[Column]:
             continue
         if not col.measure and not col.year:
             continue  # a title line (上海市生产总值, 2022年上半年)
-        if groups and _column(groups[-1]).measure == col.measure and col.year is None:
+        if _continues(groups, col):
             groups[-1].append(cell)  # 比上年同期 + 增长(%)
             continue
         groups.append([cell])
@@ -373,6 +390,16 @@ def _columns(header: list[Cell], width: int) -> list[Column]:
     if columns and columns[-1].measure == "growth_rate" and not columns[-1].unit:
         columns[-1].unit = "%"
     return columns
+
+
+def _continues(groups: list[list[Cell]], col: Column) -> bool:
+    """A header cell continues the column before when it names the same measure and no year
+    and the two do not each carry a unit (单位面积产量 (公斤/公顷) | 总产量 (万吨) are two)."""
+    if not groups or col.year is not None:
+        return False
+    before = _column(groups[-1])
+    both_bracketed = UNIT_IN.search(before.words) and UNIT_IN.search(col.words)
+    return before.measure == col.measure and not both_bracketed
 
 
 MONTH_COLUMN = re.compile(r"本月|当月")

@@ -47,6 +47,9 @@ V2_SPLITS = ("tune_v2", "blind_v2")
 # Round three (issue 22, second round): blind_v3, from provinces and cities not in the corpus
 # before, keyed and committed before the reader was run on it, scored once at a named commit.
 V3_SPLITS = ("blind_v3",)
+# Round four: blind_v4, real excerpts new to the corpus (other cities, counties and genres' forms),
+# keyed and committed before the reader was run on them, scored once at a named commit.
+V4_SPLITS = ("blind_v4",)
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
 MEASURES = {*schema.MEASURES, "change_pp", "change"}
 _NUMBER = re.compile(r"-?\d+(?:[.·]\d+)?")
@@ -59,7 +62,7 @@ def test_manifest_lists_each_document_once_with_its_source_and_a_balanced_split(
     assert len(DOCS) == len(set(DOCS)) >= 20
     for entry in MANIFEST:
         assert entry["genre"] in GENRES, entry["id"]
-        assert entry["split"] in OLD_SPLITS + V2_SPLITS + V3_SPLITS, entry["id"]
+        assert entry["split"] in OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS, entry["id"]
         assert entry["url"].startswith(("http://", "https://")), entry["id"]
         assert entry["title"] and entry["province"] and entry["excerpt"], entry["id"]
         assert 2000 <= int(entry["year"]) <= 2030, entry["id"]
@@ -72,6 +75,7 @@ def test_manifest_lists_each_document_once_with_its_source_and_a_balanced_split(
         assert per[(genre, "fresh")] >= 2, genre  # keyed after the rules were frozen
         assert per[(genre, "tune_v2")] >= 3 and per[(genre, "blind_v2")] >= 3, genre
         assert per[(genre, "blind_v3")] >= 6, genre
+        assert per[(genre, "blind_v4")] >= 3, genre
     assert len({e["province"] for e in MANIFEST}) >= 12
     files = {p.name.split(".")[0] for p in CORPUS.glob("*.txt")}
     assert files == set(DOCS), "every document file is in the manifest and vice versa"
@@ -120,7 +124,9 @@ def _printed_value(printed: str) -> float:
 
 
 def test_corpus_keys_cover_every_pattern_of_the_issue_in_both_halves():
-    seen: dict[str, set[str]] = {split: set() for split in OLD_SPLITS + V2_SPLITS + V3_SPLITS}
+    seen: dict[str, set[str]] = {
+        split: set() for split in OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS
+    }
     for entry in MANIFEST:
         _, keyed = load_keyed(CORPUS, entry["id"])
         seen[entry["split"]].update(row["pattern"] for row in keyed)
