@@ -155,8 +155,24 @@ def test_chart_is_a_figure_drawn_from_the_sessions_data(bundled):
         assert any("社会消费品零售总额" in label for label in labels)
     finally:
         plt.close(fig)
-    with pytest.raises(KeyError, match="no chart 'pie'"):
+    with pytest.raises(KeyError, match="no chart 'pie'") as refused:
         bundled.chart("pie")
+    from muye_analysis.charts import registry
+
+    assert all(c.name in str(refused.value) for c in registry.CHARTS)  # the one registry's names
+
+
+def test_chart_draws_the_registrys_report_charts_with_the_sessions_assumptions(bundled):
+    import matplotlib.pyplot as plt
+
+    fig = Report.from_frames(bundled.indicators, targets=bundled.targets, frame_size=15).chart(
+        "rank_scorecard"
+    )
+    try:
+        ticks = [t.get_text() for ax in fig.axes for t in ax.get_xticklabels()]
+        assert "15" in ticks and "16" not in ticks  # the frame the session states, not the 13
+    finally:
+        plt.close(fig)
 
 
 def test_the_period_reaches_the_deck_and_the_word_document(monkeypatch, tmp_path):
