@@ -122,8 +122,8 @@ def test_task_takeaway_counts_targets_below_last_year(data):
     )
     assert takeaway("task_targets", data, "en") == (
         "4 of 6 task targets with a 2023 outcome are below it; "
-        "lowest Key projects (5 million yuan or more) (46%), highest Battery industry revenue "
-        "(114%)"
+        "lowest Key projects (5 million yuan or more) at 46%, highest Battery industry revenue "
+        "at 114%"
     )
 
 
