@@ -190,19 +190,8 @@ def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     return groups
 
 
-# Loops still in the package, each with its reason; the list must shrink to nothing, and the test
-# fails when one is mended without being struck off here.
-KNOWN_CYCLES = [
-    # vocab/__init__ holds the words and re-exports the renderer (vocab.say …); speak renders
-    # with the words (vocab.text …). Mended by moving the words out of __init__ into a submodule
-    # of their own, once issue 19 (the vocabulary as a data file) and the Report session's
-    # vocab.years_bound (issue 25a) have landed in vocab/__init__.
-    ["muye_analysis.vocab", "muye_analysis.vocab.speak"],
-]
-
-
 def test_no_import_cycles():
-    assert sorted(_cycles(_edges())) == KNOWN_CYCLES
+    assert _cycles(_edges()) == []
 
 
 def test_the_checker_sees_a_cycle_through_a_package_face():

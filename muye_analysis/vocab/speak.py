@@ -41,6 +41,11 @@ spec              shows
                   ``@prefix?`` shows nothing when there is no such key
 ================  ==========================================================================
 
+The specs that word names, amounts and targets (``unit``, ``name`` … ``names``, ``list`` …
+``clauses``, ``rank``, ``area``, ``weights``, ``money``, ``amount``, ``goal`` … ``target``) are
+registered (:func:`register_spec`) by :mod:`muye_analysis.vocab.words`, which holds those words
+and imports this module; this module imports neither it nor the package's face.
+
 A value that is itself a :class:`Phrase` (a key and its values) or a claim is rendered in
 place, so a sentence can hold a clause chosen by the data (仍为 / 提高到 / 降至).
 """
@@ -49,11 +54,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from muye_analysis import config
 from muye_analysis.claims.base import Amount, Phrase
 from muye_analysis.display import fixed, format_number
+from muye_analysis.vocab.catalog import LANGS, STRINGS
+from muye_analysis.vocab.years import fill_years
 
 _FIXED = re.compile(r"^(?P<sign>[+]?)(?P<comma>,?)\.(?P<decimals>\d+)f$")
 
@@ -87,9 +95,34 @@ def say_all(claims: Sequence[Any], lang: str) -> list[str]:
 
 def render(phrase: Phrase, lang: str) -> str:
     """A phrase's template in ``lang`` with its values shown by their specs."""
-    from muye_analysis.vocab import text
-
     return text(phrase.key, lang, **phrase.fields)
+
+
+def text(key: str, lang: str, **fields: Any) -> str:
+    """The string ``key`` in ``lang``, with ``fields`` filled in.
+
+    ``district`` and ``city`` default to the project's names; ``base`` and ``target`` to the
+    report's years (:func:`~muye_analysis.vocab.years.report_years`).
+    """
+    _check_lang(lang)
+    try:
+        template = STRINGS[key][lang]
+    except KeyError:
+        raise KeyError(f"no string {key!r}; add it to muye_analysis/vocab/strings.csv") from None
+    if lang == "zh":
+        fields.setdefault("district", config.DISTRICT_ZH)
+        fields.setdefault("city", config.CITY_ZH)
+    else:
+        fields.setdefault("district", config.DISTRICT_EN)
+        fields.setdefault("city", "Xinxiang")
+    if "{base" in template or "{target" in template or "{plan_year" in template:
+        fill_years(fields)
+    return fill(template, lang, fields)
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
 
 
 def fill(template: str, lang: str, fields: Mapping[str, Any]) -> str:
@@ -107,10 +140,8 @@ class _Speaker(string.Formatter):
 
 def show(value: Any, spec: str, lang: str) -> str:
     """One value as its ``spec`` says (see the module docstring)."""
-    from muye_analysis import vocab
-
     if spec in _OPTIONAL:  # an optional clause: after its separator, or nothing
-        return vocab.text(_OPTIONAL[spec], lang) + show(value, "", lang) if value else ""
+        return text(_OPTIONAL[spec], lang) + show(value, "", lang) if value else ""
     if isinstance(value, Phrase):
         return render(value, lang)
     if isinstance(getattr(value, "phrase", None), Phrase):  # vocab.Words: said in this language
@@ -122,9 +153,9 @@ def show(value: Any, spec: str, lang: str) -> str:
     if spec.startswith("@"):  # a code: its words; '@prefix?' shows nothing for an unknown code
         prefix, optional = spec[1:].removesuffix("?"), spec.endswith("?")
         key = f"{prefix}.{value}"
-        if optional and key not in vocab.STRINGS:
+        if optional and key not in STRINGS:
             return ""
-        return vocab.text(key, lang)
+        return text(key, lang)
     if (m := _FIXED.match(spec)) and isinstance(value, (int, float)):
         return fixed(value, int(m["decimals"]), thousands=bool(m["comma"]), sign=bool(m["sign"]))
     handler = _SPECS.get(spec)
@@ -137,13 +168,11 @@ def show(value: Any, spec: str, lang: str) -> str:
 
 def _grew_as(value: Any, lang: str) -> str:
     """A published growth as printed: an Amount keeps its decimals (增长2.0%, 增长27%)."""
-    from muye_analysis import vocab
-
     number = value.value if isinstance(value, Amount) else float(value)
     decimals = value.decimals if isinstance(value, Amount) else None
     key = "growth_as.fall" if number < 0 else "growth_as.rise"
     shown = format_number(abs(number)) if decimals is None else fixed(abs(number), decimals)
-    return vocab.text(key, lang, value=shown)
+    return text(key, lang, value=shown)
 
 
 def _pct(decimals: int):
@@ -152,10 +181,8 @@ def _pct(decimals: int):
 
 def _signed(noun: bool):
     def shown(value: float, lang: str) -> str:
-        from muye_analysis import vocab
-
         key = ("growth_noun" if noun else "growth_verb") + (".fall" if value < 0 else ".rise")
-        return vocab.text(key, lang, value=fixed(abs(value), 1) + "%")
+        return text(key, lang, value=fixed(abs(value), 1) + "%")
 
     return shown
 
@@ -171,90 +198,13 @@ def _period(method: str):
     return shown
 
 
-def _name(short: bool):
-    def shown(indicator: Any, lang: str) -> str:
-        from muye_analysis import vocab
-
-        return vocab.indicator_name(indicator, lang, short=short)
-
-    return shown
-
-
-def _join(sep_key: str | None, named: bool = False, short: bool = True):
-    def shown(items: Sequence[Any], lang: str) -> str:
-        from muye_analysis import vocab
-
-        texts = [vocab.indicator_name(i, lang, short=short) if named else show(i, "", lang)
-                 for i in items if i]  # fmt: skip
-        if sep_key is None:
-            return vocab.join_names(texts, lang)
-        return vocab.text(sep_key, lang).join(texts)
-
-    return shown
-
-
-def _rank(value: int, lang: str) -> str:
-    from muye_analysis import vocab
-
-    return str(int(value)) if lang == "zh" else vocab.ordinal(int(value))
-
-
-def _area(value: Any, lang: str) -> str:
-    from muye_analysis import vocab
-
-    return vocab.area_name(value, lang)
-
-
-def _weights(value: Any, lang: str) -> str:
-    from muye_analysis import vocab
-
-    return vocab.weights_text(str(value), lang)
-
-
-def _money(value: float, lang: str) -> str:
-    from muye_analysis import vocab
-
-    return vocab.money(value, lang)
-
-
-def _amount(value: Any, lang: str) -> str:
-    from muye_analysis import vocab
-
-    if isinstance(value, Amount):
-        return vocab.amount(value.value, value.unit, lang, decimals=value.decimals)
-    number, unit = value
-    return vocab.amount(number, unit, lang)
-
-
-def _goal(commitment: bool, short: bool = False, growth_word: bool = True):
-    def shown(goal: Any, lang: str) -> str:
-        from muye_analysis import vocab
-
-        if short:
-            return vocab.target_text(goal["target"], goal["qualifier"], goal["bound"], lang)
-        return vocab.goal_text(goal, lang, commitment=commitment, growth_word=growth_word)
-
-    return shown
-
-
-def _unit(unit: Any, lang: str) -> str:
-    """A unit right after a number: 亿元 / ' RMB 100 million' (a word after a space, % without
-    one); nothing for a plain count in English (个, 家)."""
-    from muye_analysis import vocab
-
-    word = vocab.unit_label(str(unit), lang) if unit else ""
-    return f" {word}" if lang == "en" and word and word != "%" else word
-
-
 def _probability(probability: float, lang: str) -> str:
-    from muye_analysis import vocab
-
     percent = round(100 * probability)
     if percent <= 0:
-        return vocab.text("probability.below", lang)
+        return text("probability.below", lang)
     if percent >= 100:
-        return vocab.text("probability.above", lang)
-    return vocab.text("probability.about", lang, value=percent)
+        return text("probability.above", lang)
+    return text("probability.about", lang, value=percent)
 
 
 _OPTIONAL = {"?sep": "sep.items", "?clause": "sep.clauses"}
@@ -264,30 +214,20 @@ _SPECS = {
     "pct2": _pct(2),
     "pp": lambda value, lang: fixed(abs(value), 1),
     "num": lambda value, lang: format_number(value),
-    "unit": _unit,
     "grew": _signed(noun=False),
     "growth": _signed(noun=True),
     "grew_as": _grew_as,
-    "name": _name(short=True),
-    "fullname": _name(short=False),
-    "names": _join(None, named=True),
-    "fullnames": _join(None, named=True, short=False),
-    "list": _join(None),
-    "items": _join("sep.items"),
-    "commas": _join("sep.commas"),
-    "clauses": _join("sep.clauses"),
     "label": _period("label"),
     "phrase": _period("phrase"),
     "rest": _period("rest"),
     "span": _period("span"),
-    "rank": _rank,
-    "area": _area,
-    "weights": _weights,
-    "money": _money,
-    "amount": _amount,
-    "goal": _goal(commitment=True),
-    "goal_plain": _goal(commitment=False),
-    "goal_value": _goal(commitment=False, growth_word=False),
-    "target": _goal(commitment=False, short=True),
     "prob": _probability,
 }
+
+
+def register_spec(name: str, handler: Callable[[Any, str], str]) -> None:
+    """Make ``{field:name}`` show its value as ``handler(value, lang)`` does. The specs that
+    need the word helpers (``name``, ``money``, ``goal`` …) are registered by the module that
+    holds those helpers (:mod:`muye_analysis.vocab.words`), so that this module, lower down,
+    never imports them back."""
+    _SPECS[name] = handler
