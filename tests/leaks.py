@@ -248,13 +248,7 @@ FILES = (
 )
 
 # (language, where the leak is, a pattern of its line, whose it is and what it is)
-KNOWN_LEAKS = [
-    ("zh", "notebook 04_growth_gap_forecasts", r"状态规则：R0 ",
-     "issue 26 (progress/rendering.rules_note): the rule ids R0-R5 in the rules legend"),
-    ("zh", "muye progress", r"状态规则：R0 ",
-     "issue 26 (progress/rendering.rules_note): the same legend under the table"),
-    ("zh", "workbook", r": R\d \| ",
-     "issue 26 (progress/workbook._notes_sheet): the rule ids R0-R5 as row labels"),
+KNOWN_LEAKS: list[tuple[str, str, str, str]] = [
 ]  # fmt: skip
 
 

@@ -338,8 +338,9 @@ def test_synthetic_rows_are_flagged_and_can_be_left_out(synthetic):
 
 
 def test_the_note_under_the_table_states_the_rules():
-    for rule in ("R0", "R1", "R2", "R3", "R4"):
-        assert rule in rules_note("zh") and rule in rules_note("en")
+    for rule, zh in zip(("R0", "R1", "R2", "R3", "R4"), "一二三四五", strict=True):
+        assert f"（{zh}）" in rules_note("zh") and rule in rules_note("en")
+    assert "R0" not in rules_note("zh")  # the rules numbered in Chinese, no Latin ids
     assert "月数÷12" in rules_note("zh")
     # the thresholds, from the constants, and the 左右 convention
     assert "需小幅加快（剩余半年时不超过1个百分点）" in rules_note("zh")
@@ -375,7 +376,9 @@ def test_workbook_has_chinese_headers_formats_fills_and_a_rules_sheet(synthetic,
         assert width >= sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
     notes = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
     assert "完成进度低于序时进度的预警上限（个百分点） 10" in notes  # a threshold in words
-    assert "AT_RISK_LAG_PP" not in notes and "R2" in notes and "示例（合成）" in notes
+    assert (
+        "AT_RISK_LAG_PP" not in notes and "（三） 累计量目标" in notes and "示例（合成）" in notes
+    )
     assert "synthetic_progress.csv" in notes
     assert "完成投资180亿元以上" in notes  # the report's own words for the target
 

@@ -153,7 +153,8 @@ def _notes_sheet(wb, table: pd.DataFrame, lang: str) -> None:
     t = lambda key, **fields: vocab.text(f"progress.notes.{key}", lang, **fields)  # noqa: E731
     ws = wb.create_sheet(vocab.text("progress.sheet_notes", lang))
     lines: list[tuple[str, str]] = [(t("rules"), "")]
-    lines += [(r, vocab.text(f"progress.rule.{r}", lang, **THRESHOLDS)) for r in RULE_IDS]
+    lines += [(vocab.text(f"progress.rule_id.{r}", lang),
+               vocab.text(f"progress.rule.{r}", lang, **THRESHOLDS)) for r in RULE_IDS]  # fmt: skip
     lines += [("", ""), (t("parameters"), "")]
     params = [
         ("EFFORT_SMALL_PP", EFFORT_SMALL_PP),
