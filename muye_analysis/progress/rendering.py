@@ -63,9 +63,11 @@ def source_text(row: Any, lang: str) -> str | None:
 def rules_note(lang: str) -> str:
     """The note under the table: how targets are read, the 左右 convention, and the status
     rules."""
-    rules = " ".join(f"{vocab.text(f'progress.rule_id.{r}', lang)} "
-                     f"{vocab.text(f'progress.rule.{r}', lang, **THRESHOLDS)}"
-                     for r in RULE_IDS).replace("） ", "）")  # fmt: skip
+    rules = " ".join(
+        vocab.text("progress.rule_item", lang, label=vocab.text(f"progress.rule_id.{r}", lang),
+                   rule=vocab.text(f"progress.rule.{r}", lang, **THRESHOLDS))
+        for r in RULE_IDS
+    )  # fmt: skip
     head = vocab.text("progress.rules_head", lang)
     convention = vocab.say(about_convention_claim(), lang)
     return f"{vocab.text('progress.general_note', lang)} {convention} {head}{rules}"
