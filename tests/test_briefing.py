@@ -466,7 +466,9 @@ def test_muye_brief_prints_what_it_wrote(monkeypatch, capsys, tmp_path):
     assert str(tmp_path / "briefing_en.pptx") in out and str(tmp_path / "briefing_en.html") in out
     assert cli.main(["brief"]) == 0
     assert calls[-1] == ("zh", None)
-    assert "简报已写入" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "简报已写入" in out
+    assert "简报已写入（7页幻灯片，用时1.3秒）：" in out  # full-width punctuation in Chinese
 
 
 def test_html_report_shows_no_number_with_five_or_more_decimals(pages):

@@ -61,9 +61,12 @@ class BriefingResult:
 
         lang = lang or self.lang
         lines = [
-            f"{text('summary_wrote', lang)} "
-            f"({text('summary_slides', lang, n=len(self.slide_titles))}, "
-            f"{text('summary_seconds', lang, seconds=self.seconds)}):",
+            text(
+                "summary_wrote",
+                lang,
+                slides=text("summary_slides", lang, n=len(self.slide_titles)),
+                took=text("summary_seconds", lang, seconds=self.seconds),
+            ),
             f"  {self.pptx}",
             f"  {self.html}",
         ]
