@@ -32,8 +32,10 @@ from collections import defaultdict
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "extract" / "corpus"
-SPLITS = ("tune", "holdout", "fresh", "tune_v2", "blind_v2", "blind_v3", "blind_v4")
-BLIND = ("blind_v2", "blind_v3", "blind_v4")
+SPLITS = (
+    "tune", "holdout", "fresh", "tune_v2", "blind_v2", "blind_v3", "blind_v4", "blind_v5",
+)  # fmt: skip
+BLIND = ("blind_v2", "blind_v3", "blind_v4", "blind_v5")
 
 
 def _pct(a: int, b: int) -> str:

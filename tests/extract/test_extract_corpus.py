@@ -50,6 +50,10 @@ V3_SPLITS = ("blind_v3",)
 # Round four: blind_v4, real excerpts new to the corpus (other cities, counties and genres' forms),
 # keyed and committed before the reader was run on them, scored once at a named commit.
 V4_SPLITS = ("blind_v4",)
+# Round five: blind_v5, two sets keyed independently by two readers (plan and work reports;
+# bulletins and news), committed before the reader was run on them, scored once at a named commit.
+V5_SPLITS = ("blind_v5",)
+ALL_SPLITS = OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS + V5_SPLITS
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
 MEASURES = {*schema.MEASURES, "change_pp", "change"}
 _NUMBER = re.compile(r"-?\d+(?:[.·]\d+)?")
@@ -62,7 +66,7 @@ def test_manifest_lists_each_document_once_with_its_source_and_a_balanced_split(
     assert len(DOCS) == len(set(DOCS)) >= 20
     for entry in MANIFEST:
         assert entry["genre"] in GENRES, entry["id"]
-        assert entry["split"] in OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS, entry["id"]
+        assert entry["split"] in ALL_SPLITS, entry["id"]
         assert entry["url"].startswith(("http://", "https://")), entry["id"]
         assert entry["title"] and entry["province"] and entry["excerpt"], entry["id"]
         assert 2000 <= int(entry["year"]) <= 2030, entry["id"]
@@ -124,9 +128,7 @@ def _printed_value(printed: str) -> float:
 
 
 def test_corpus_keys_cover_every_pattern_of_the_issue_in_both_halves():
-    seen: dict[str, set[str]] = {
-        split: set() for split in OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS
-    }
+    seen: dict[str, set[str]] = {split: set() for split in ALL_SPLITS}
     for entry in MANIFEST:
         _, keyed = load_keyed(CORPUS, entry["id"])
         seen[entry["split"]].update(row["pattern"] for row in keyed)
