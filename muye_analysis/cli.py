@@ -32,7 +32,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     from muye_analysis.extract import draft_report, explain_facts, summarise_facts
 
-    facts, path = draft_report(args.report, args.output)
+    facts, path = draft_report(args.report, args.output, published=args.published)
     print(summarise_facts(facts, lang=args.lang))
     if args.explain:
         print(explain_facts(facts, lang=args.lang))
@@ -234,6 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--explain",
         action="store_true",
         help="also print, per fact, which reading rule found it and from which words",
+    )
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="the document's publication date (2021-07-20, 2021年7月20日, 2021-07), for texts "
+        "that print no year: it dates their facts (period_from=given)",
     )
     p.set_defaults(handler=_cmd_extract, single_commit=True)
 

@@ -33,7 +33,7 @@ class Doc:
     review_year: int | None  # the year the last review part covers
 
     @classmethod
-    def read(cls, text: str, norm: str) -> Doc:
+    def read(cls, text: str, norm: str, published: tuple | None = None) -> Doc:
         scan = mask_quoted(norm)
         sections = find_sections(norm)
         heads = [(s.start, s.kind, s.year if s.year_named else None) for s in sections[1:]]
@@ -47,7 +47,7 @@ class Doc:
             starts=[s.start for s in sections],
             announced=target_spans(scan),
             timeline=Timeline(scan),
-            dates=document_dates(scan, heads),
+            dates=document_dates(scan, heads, published),
             review_year=actual_years[-1] if actual_years else None,
         )
 

@@ -85,6 +85,7 @@ class DocumentDates:
     head_span: Span | None
     why_review: str
     why_plan: str
+    given: bool = False  # the date is the one the user gave (--published), not the text's
 
 
 def find_years(scan: str, lo: int = 0, hi: int | None = None) -> list[YearMention]:
@@ -215,12 +216,18 @@ class _Years:
     why_plan: str = ""
 
 
-def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> DocumentDates:
+def document_dates(
+    scan: str,
+    heads: list[tuple[int, str, int | None]],
+    published: tuple[int, int, int | None, str] | None = None,
+) -> DocumentDates:
     """The document's years from its head (title, date lines) and its headed parts.
 
     ``heads`` are the document's headings as (offset, kind, year named): a plan part's year
     is the plan year when the title names none. Rules in turn: the title's years by their
     words, 今年(2024年), a report's date, then a report's review and plan years from each other.
+    ``published`` (``given_date``) is the publication date the user knows (a page's date, a
+    URL's): it dates the document only where the text prints no date of its own.
     """
     first_heading = next((pos for pos, _, _ in heads if pos > 0), HEAD_CHARS)
     head_end = min(first_heading, HEAD_CHARS, len(scan))
@@ -230,9 +237,11 @@ def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> Docum
     report_like = bool(_REPORT.search(scan, 0, head_end))
     named = _this_year_named(scan, years, report_like)
     date = date or named
+    given = date is None and published is not None
+    date = date or published
     if date is not None and report_like:
         # A report to a congress early in the year reviews the year before and plans this one.
-        if years.review is None and date[2] <= 4:
+        if years.review is None and date[2] is not None and date[2] <= 4:
             years.review, years.why_review = date[1] - 1, f"report date ({date[3]})"
         if years.plan is None:
             years.plan, years.why_plan = date[1], f"report date ({date[3]})"
@@ -248,7 +257,36 @@ def document_dates(scan: str, heads: list[tuple[int, str, int | None]]) -> Docum
         head_span=spans[0] if spans else None,
         why_review=years.why_review,
         why_plan=years.why_plan,
+        given=given,
     )
+
+
+_GIVEN = re.compile(
+    r"\s*((?:19|20)\d\d)\s*(?:[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?)?\s*年?\s*"
+)
+
+
+def given_date(published: object) -> tuple[int, int, int | None, str] | None:
+    """A publication date the user gives, as ``document_dates`` takes it: (-1, year, month, words).
+
+    Accepts a ``datetime.date`` or text: 2021-07-20, 2021/7/20, 2021年7月20日, 2021-07, 2021.
+    A year alone gives no month (a 全年 figure is then not moved to the year before).
+    """
+    import datetime as dt
+
+    if published is None:
+        return None
+    if isinstance(published, dt.date):
+        return -1, published.year, published.month, published.isoformat()
+    m = _GIVEN.fullmatch(str(published))
+    month = int(m.group(2)) if m and m.group(2) else None
+    day = int(m.group(3)) if m and m.group(3) else 1
+    if m is None or (month is not None and not 1 <= month <= 12) or not 1 <= day <= 31:
+        raise ValueError(
+            f"publication date {published!r} not understood: write it as 2021-07-20, "
+            "2021年7月20日, 2021-07 or 2021"
+        )
+    return -1, int(m.group(1)), month, str(published).strip()
 
 
 def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
@@ -405,7 +443,7 @@ class FactPeriod:
     year: int | None
     first: int
     last: int
-    source: str  # sentence, paragraph, part, announcement, title, date, document, unknown
+    source: str  # sentence, paragraph, part, announcement, title, date, given, document, unknown
     why: str
 
 
@@ -451,6 +489,8 @@ def _year_for(
     if part_year is not None:
         return part_year, "title", f"{part_year}年"
     if dates.today is not None:
+        if dates.given:
+            return dates.today, "given", dates.date
         return dates.today, "date", dates.date
     if timeline.main_year is not None:
         return timeline.main_year, "document", "the year the text names most"
@@ -509,11 +549,12 @@ def period_for(
         timeline, dates, lo, pos, kind, part_year, part_year_named, announced_year
     )
     first, last, month_words = _months_for(timeline, dates, lo, pos, kind, paragraph)
-    if source == "date" and dates.date_month is not None and last > dates.date_month:
+    dated = source in ("date", "given") and dates.date_month is not None
+    if dated and kind != "target" and last > dates.date_month:
         year, words = (
             year - 1,
             f"{words}, month {last} not yet reached",
-        )  # 全年 published in January
+        )  # 全年 published in January (a target is of the year it is set in)
     previous = _PREVIOUS_YEAR.search(scan, max(lo, pos - 8), pos) or _PREVIOUS_YEAR_WAS.search(
         scan, max(lo, pos - 8), pos
     )
@@ -521,5 +562,6 @@ def period_for(
         year, words = year - 1, f"{words}, 上年"
     if year is None:
         return FactPeriod(None, first, last, "unknown", "period unknown: the text names no year")
-    why = f"period {year} from the {source} ({words}); months {first}-{last} ({month_words})"
+    where = "publication date given" if source == "given" else source
+    why = f"period {year} from the {where} ({words}); months {first}-{last} ({month_words})"
     return FactPeriod(year, first, last, source, why)

@@ -36,7 +36,9 @@ _DTYPES = {
 }
 
 
-def extract_facts(text: str, *, registry: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_facts(
+    text: str, *, registry: pd.DataFrame | None = None, published: object = None
+) -> pd.DataFrame:
     """One row per numeric statement of a Chinese economic report.
 
     Columns (``FACT_COLUMNS``): the curated table's columns (indicator, period, kind, measure,
@@ -53,10 +55,16 @@ def extract_facts(text: str, *, registry: pd.DataFrame | None = None) -> pd.Data
 
     ``registry`` defaults to the bundled one (``muye_analysis.dataset.load_registry``); pass an
     empty frame to skip matching. Empty or non-report text gives an empty frame, never an error.
+
+    ``published``: the document's publication date when the text prints none (a news page's
+    date, the date in its URL), as a ``datetime.date`` or ``2021-07-20`` / ``2021年7月20日`` /
+    ``2021-07`` / ``2021``. It dates only facts whose text names no year (``period_from`` =
+    ``given``; 上半年 published in July is that year's, 全年 published in January last year's);
+    without it such facts stay ``unknown``. A date the text prints comes first.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_facts needs text (str), not {type(text).__name__}")
-    rows = read_statements(text)
+    rows = read_statements(text, published)
     matcher = _matcher(registry)
     for row in rows:
         _attach_indicator(row, matcher)

@@ -138,12 +138,15 @@ def _counts(column: pd.Series, lang: str = "zh") -> str:
     return separator.join(f"{vocab.table_value(k, lang)} {v}" for k, v in counts.items())
 
 
-def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[pd.DataFrame, Path]:
+def draft_report(
+    report: str | Path, output: str | Path | None = None, *, published: object = None
+) -> tuple[pd.DataFrame, Path]:
     """Read a report file, extract its facts and write the draft; return both.
 
     ``output`` defaults to ``<drafts dir>/<report name>_draft.csv`` (``drafts/``, which
     ``make clean`` leaves alone: the draft is reviewed by hand). Writing into ``data/raw`` or
-    over the report itself is refused: raw files are never modified.
+    over the report itself is refused: raw files are never modified. ``published``: the
+    document's publication date where its text prints none (``extract_facts``).
     """
     from muye_analysis import config
     from muye_analysis.extract.facts import extract_facts
@@ -158,7 +161,13 @@ def draft_report(report: str | Path, output: str | Path | None = None) -> tuple[
             fix="write the draft elsewhere, e.g. -o drafts/draft.csv.",
         )
     out = check_output_path(out, example="drafts/draft.csv")  # not a folder, not under data/
-    facts = extract_facts(read_report(report))
+    from muye_analysis.extract.dating import given_date
+
+    try:
+        given_date(published)  # refused before the report is read
+    except ValueError as err:
+        raise DataError(str(err), fix="e.g. --published 2021-07-20") from None
+    facts = extract_facts(read_report(report), published=published)
     if report.resolve().is_relative_to(config.RAW.resolve()):  # the document rows will name
         facts["document"] = report.resolve().relative_to(config.RAW.resolve()).as_posix()
     return facts, write_draft(facts, out)

@@ -52,9 +52,7 @@ from muye_analysis.extract.clause import (
     start_of_clause,
 )
 from muye_analysis.extract.comparators import find_comparators
-from muye_analysis.extract.dating import (
-    period_for,
-)
+from muye_analysis.extract.dating import given_date, period_for
 from muye_analysis.extract.kinds import kind_of
 from muye_analysis.extract.mentions import (
     PERCENT_UNITS,
@@ -85,19 +83,21 @@ _FLAT = re.compile(r"(?:与上年|同比|比上年|与去年)?(?<!保)持平")  
 _STATE_WORDS = ("未", "已", "现有", "存量")
 
 
-def read_statements(text: str) -> list[dict]:
-    """All numeric statements of ``text`` as dicts, in reading order (see ``extract_facts``).
+def read_statements(text: str, published: object = None) -> list[dict]:
+    """All numeric statements of ``text`` as dicts, in reading order (see ``extract_facts``;
+    ``published``: the publication date the user knows, ``dating.given_date``).
 
     Mirror-site noise is cleaned first: pinyin printed after characters (區(qū)) and thousands
     separators are dropped for reading, and every offset, quote and printed value is mapped back
     to ``text`` as given.
     """
+    given = given_date(published)
     norm = normalise_text(text)
     compact, keep = strip_residue(norm)
     if keep is None:
-        rows = _read(text, norm)
+        rows = _read(text, norm, given)
     else:
-        rows = _read("".join(text[i] for i in keep), compact)
+        rows = _read("".join(text[i] for i in keep), compact, given)
         for row in rows:
             _map_back(row, text, keep)
     for row in rows:
@@ -116,8 +116,8 @@ def _map_back(row: dict, text: str, keep: list[int]) -> None:
         row["subject_start"] = keep[row["subject_start"]]
 
 
-def _read(text: str, norm: str) -> list[dict]:
-    doc = Doc.read(text, norm)
+def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
+    doc = Doc.read(text, norm, published)
     tables = find_tables(doc.scan)
     rows: list[dict] = [row for table in tables for row in table_statements(doc, table)]
     paragraph, recent = -1, []  # subjects read in the paragraph so far (两项指标均位列全市第6)
