@@ -25,7 +25,7 @@ _DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩�
 _GROWTH = re.compile(
     r"(?:增长|增速|增幅|涨幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
     r"缩小|减)"
-    r"(?:分别)?(?:了|为|是|达到?)?$"  # 四行业增速分别为-11.6%、4.1%
+    r"(?:分别)?(?:了|为|是|达到?)?(?:\s?[:：])?\s?$"  # 四行业增速分别为-11.6%、4.1%; 增速：7.2%
     r"|(?:增长|增速)(?:预期)?(?:目标|预期)(?:为|是)?$"  # 生产总值增长目标为7.5%以上
 )
 
@@ -130,6 +130,15 @@ def _percent_measure(
 
 def _percent_by_context(w: _PercentWords, ctx: Context, carry: Carry) -> tuple[str, int, str, str]:
     """A figure in % whose own clause names no measure: the words after it, or the sentence."""
+    opened = _GROWTH.search(ctx.sentence_text.rstrip())
+    if opened and re.search(r"[:：]\s?$", ctx.sentence_text):
+        # 规上工业增加值增速：7.2%: the growth named before a colon that opens the figure
+        return (
+            "growth_rate",
+            -1 if _DECLINE.search(opened.group().rstrip(":： ")) else 1,
+            ("growth"),
+            opened.group(),
+        )
     if _GROWTH_AFTER.match(w.after):
         return "growth_rate", 1, "growth", _GROWTH_AFTER.match(w.after).group()
     if _TARGET_NAMED_AFTER.match(w.after) and carry.pct_measure:

@@ -81,7 +81,7 @@ _POOL_COUNTED = re.compile(r"县市区|县\(市|区县|县区")
 _QUOTE_BEFORE = re.compile(r"[\"“「]\s?$")
 # A sample fraction naming a survey: 5‰人口变动抽样调查, 1%人口抽样调查.
 _SURVEY_NAME = re.compile(r"人口(?:变动)?抽样调查|抽样调查")
-_RANK_VERB = re.compile(r"(?:居|位居|位列|排名|排在|排|列|名列|保持)")
+_RANK_VERB = re.compile(r"(?:居|位居|跃居|跃升至|跃升到|位列|排名|排在|排|列|名列|保持)")
 _NAME_AFTER_SUO = "等、和与及"  # 中电科22所等: an institute's name, not 22 schools
 
 

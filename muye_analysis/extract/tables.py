@@ -1,12 +1,14 @@
 """Tables in report text: rows × columns with their headers, read into statements.
 
-Bulletins and statistics pages print tables three ways once copied to text:
+Bulletins and statistics pages print tables four ways once copied to text:
 
 - one row per line, cells between pipes: ``| 工业 | 176.90 | 3.8 |`` (the header row may lack
   its label cell, and a title or unit row may come first: ``| 单位:亿元 | |||``);
 - one cell per line with pipes on lines of their own (生产总值⏎|⏎295.4⏎|⏎7.7), or each cell
   closed by a pipe (西藏 |⏎14.7 |⏎14.3 |);
-- one cell per line without pipes, headers split over lines (总量⏎(亿元)⏎比上年同期⏎增长(%)).
+- one cell per line without pipes, headers split over lines (总量⏎(亿元)⏎比上年同期⏎增长(%));
+- one row per line, cells apart by tabs, wide spaces or ideographic spaces (粮食⇥52.3⇥2.1,
+  原煤        万吨      1234.5     3.2), as a table copied from a page or a spreadsheet prints.
 
 Each is read the same way: the header cells before the first number say what the value columns
 hold (a level, a growth rate, a share, a rank, or a year's level when the headers are years) and
@@ -123,7 +125,12 @@ def find_tables(scan: str) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        table, i = _pipe_table(scan, lines, i) or _cell_table(scan, lines, i) or (None, i + 1)
+        table, i = (
+            _pipe_table(scan, lines, i)
+            or _spaced_table(scan, lines, i)
+            or _cell_table(scan, lines, i)
+            or (None, i + 1)
+        )
         if table is not None:
             tables.append(table)
     return tables
@@ -231,6 +238,62 @@ def _split_row(scan: str, a: int, b: int) -> list[Cell]:
     while cells and not cells[-1].text:
         cells.pop()
     return cells
+
+
+# Cells of a row separated by a tab, two spaces or more, or ideographic spaces (a table copied
+# from a page or a spreadsheet): 原煤        万吨      1234.5     3.2.
+_SPACED = re.compile(r"[ \t]*(?:\t|\u3000| {2,})[ \t\u3000]*")
+_SINGLE_SPACE = re.compile(r" +")
+
+
+def _spaced_cells(scan: str, a: int, b: int) -> list[Cell] | None:
+    """The cells of a line read as a row of a spaced table, or None when it is no such row: cells
+    apart by tabs or wide spaces (or single spaces when all but the label are numbers or units),
+    none of them prose."""
+    line = scan[a:b]
+    if not line.strip() or "|" in line or len(line.strip()) > 3 * MAX_CELL:
+        return None
+    stripped = _strip(scan, a, b)
+    for sep in (_SPACED, _SINGLE_SPACE):
+        pieces, pos = [], stripped.start
+        for m in sep.finditer(scan, stripped.start, stripped.end):
+            pieces.append(Cell(pos, m.start(), scan[pos : m.start()]))
+            pos = m.end()
+        pieces.append(Cell(pos, stripped.end, scan[pos : stripped.end]))
+        if len(pieces) < 2 or any(len(c.text) > MAX_CELL or _PROSE.search(c.text) for c in pieces):
+            continue
+        if sep is _SINGLE_SPACE and (
+            len(pieces) < 3
+            or not all(c.number is not None or UNIT_TOKEN.fullmatch(c.text) for c in pieces[1:])
+        ):
+            return None
+        return pieces
+    return None
+
+
+def _spaced_table(scan: str, lines, i: int):
+    """Rows one per line, cells apart by tabs or wide spaces (a header row of words above rows
+    of a label and numbers), a blank line between rows allowed."""
+    if _spaced_cells(scan, *lines[i]) is None:
+        return None
+    rows, j = [], i
+    while j < len(lines):
+        cells = _spaced_cells(scan, *lines[j])
+        if cells is None:
+            blank = not scan[lines[j][0] : lines[j][1]].strip()
+            if blank and j + 1 < len(lines) and _spaced_cells(scan, *lines[j + 1]) is not None:
+                j += 1
+                continue
+            break
+        rows.append(cells)
+        j += 1
+    if sum(1 for r in rows if _is_data(r)) < 2:
+        return None
+    table = _from_rows(scan, rows, lines[i][0], lines[j - 1][1])
+    if table is None:
+        return None
+    _attach_title(scan, lines, i, table)
+    return table, j
 
 
 def _cell_table(scan: str, lines, i: int):

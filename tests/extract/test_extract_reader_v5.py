@@ -1,0 +1,65 @@
+"""Reader, round five: forms found by probing before the blind_v5 scoring, each tested."""
+
+from __future__ import annotations
+
+import pytest
+
+from muye_analysis.extract import extract_facts
+
+
+def _rows(text: str) -> list[tuple]:
+    facts = extract_facts(text)
+    return list(zip(facts["subject"], facts["value"], facts["unit"], facts["measure"],
+                    facts["period"], strict=True))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sep", ["\t", "    ", "\u3000\u3000"], ids=["tab", "wide spaces", "ideographic spaces"]
+)
+def test_a_table_with_cells_apart_by_tabs_or_wide_spaces_reads_as_rows_and_columns(sep):
+    text = (
+        "表1  2023年主要农产品产量\n"
+        f"产品名称{sep}产量(万吨){sep}比上年增长(%)\n"
+        f"粮食{sep}52.3{sep}2.1\n"
+        f"油料{sep}3.4{sep}-1.5\n"
+    )
+    assert _rows(text) == [
+        ("粮食", 52.3, "万吨", "level", 2023), ("粮食", 2.1, "%", "growth_rate", 2023),
+        ("油料", 3.4, "万吨", "level", 2023), ("油料", -1.5, "%", "growth_rate", 2023),
+    ]  # fmt: skip
+
+
+def test_a_spaced_table_with_a_unit_column_gives_each_row_its_unit():
+    text = (
+        "2023年规模以上工业主要产品产量\n"
+        "产品名称        单位      产量       比上年增长(%)\n"
+        "原煤            万吨      1234.5     3.2\n"
+        "\n"
+        "发电量          亿千瓦时  56.7       -2.1\n"
+    )
+    assert _rows(text) == [
+        ("原煤", 1234.5, "万吨", "level", 2023), ("原煤", 3.2, "%", "growth_rate", 2023),
+        ("发电量", 56.7, "亿千瓦时", "level", 2023), ("发电量", -2.1, "%", "growth_rate", 2023),
+    ]  # fmt: skip
+
+
+def test_prose_with_wide_spaces_is_no_table():
+    text = "2023年，全县地区生产总值增长6.1%，  高于全市0.3个百分点。\n一般公共预算收入  增长5%。"
+    facts = extract_facts(text)
+    assert list(facts["rule"]) == ["growth", "pp_change", "growth"]
+
+
+def test_a_growth_named_before_a_colon_is_a_growth():
+    text = "主要指标\n规上工业增加值增速：7.2%\n固定资产投资增长：-3.1%\n工业增速达到：5%\n"
+    assert [(s, v, m) for s, v, _, m, _ in _rows(text)] == [
+        ("规上工业增加值", 7.2, "growth_rate"), ("固定资产投资", -3.1, "growth_rate"),
+        ("工业", 5.0, "growth_rate"),
+    ]  # fmt: skip
+
+
+def test_a_rank_leapt_to_belongs_to_the_subject_before_and_ranks_its_growth():
+    facts = extract_facts("2023年，全市规模以上工业增加值同比增长7.1%，增速跃居全省第一位。")
+    rank = facts[facts["measure"] == "rank"].iloc[0]
+    assert (rank["subject"], rank["value"], rank["rank_scope"], rank["ranked_on"]) == (
+        "规模以上工业增加值", 1.0, "全省", "growth_rate"
+    )  # fmt: skip
