@@ -80,6 +80,7 @@ def test_manifest_lists_each_document_once_with_its_source_and_a_balanced_split(
         assert per[(genre, "tune_v2")] >= 3 and per[(genre, "blind_v2")] >= 3, genre
         assert per[(genre, "blind_v3")] >= 6, genre
         assert per[(genre, "blind_v4")] >= 3, genre
+        assert per[(genre, "blind_v5")] >= 6, genre
     assert len({e["province"] for e in MANIFEST}) >= 12
     files = {p.name.split(".")[0] for p in CORPUS.glob("*.txt")}
     assert files == set(DOCS), "every document file is in the manifest and vice versa"
