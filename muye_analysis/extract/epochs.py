@@ -1,0 +1,52 @@
+"""The year a text speaks of, from the words officials use for it when no year is printed.
+
+Some news items never print their year but name it the way officials do: 今年是“十四五”开局之年
+(2021), 今年是“十三五”收官之年 (2020), 今年是建党100周年 (2021), or a growth 比2019年同期 beside a
+两年平均 (a two-year average against 2019: the text is of 2021). Each cue fixes the year exactly;
+a 两年平均 alone does not (2021 releases used it most, some 2022 and 2023 ones too), so it is no
+cue. ``dating.document_dates`` takes the year from here only when the text prints no date and the
+user gave none (``--published``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The n-th five-year plan (十五 = the tenth, 2001-2005; 十四五 = the fourteenth, 2021-2025).
+_PLAN = r"[“\"「]?十([一二三四五])?五[”\"」]?(?:规划|時期|时期)?"
+_PLAN_YEAR = re.compile(
+    rf"(?:今年|本年|明年)(?:是|为|將是|将是|是实施|是实现)?{_PLAN}(?P<role>开局之年|開局之年|起步之年"
+    rf"|开篇之年|收官之年|收官年|决胜之年)"
+)
+_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+# Anniversaries officials name the year by (今年是建党100周年).
+_ANNIVERSARIES = (
+    (re.compile(r"(?:今年|本年)(?:是|为|恰逢|正值)?(?:中国共产党)?(?:建党|成立)100周年|建党百年之年"), 2021),
+    (re.compile(r"(?:今年|本年)(?:是|为|恰逢|正值)?(?:新中国|中华人民共和国)成立70周年"), 2019),
+    (re.compile(r"(?:今年|本年)(?:是|为|恰逢|正值)?(?:新中国|中华人民共和国)成立75周年"), 2024),
+    (re.compile(r"(?:今年|本年)(?:是|为|恰逢|正值)?改革开放40周年"), 2018),
+)  # fmt: skip
+_TWO_YEAR_AVERAGE = re.compile(r"两年平均|兩年平均")
+_BASE_YEAR = re.compile(r"(?:比|较|與|与|同)[ \t]?((?:19|20)\d\d)[ \t]?年同期")
+
+
+def epoch_year(scan: str) -> tuple[int, str] | None:
+    """(year, words) the text names its year by, or None."""
+    m = _PLAN_YEAR.search(scan)
+    if m:
+        n = 10 + _DIGITS[m.group(1)] if m.group(1) else 10
+        first = 2001 + 5 * (n - 10)
+        year = first if m["role"] in ("开局之年", "開局之年", "起步之年", "开篇之年") else first + 4
+        if m.group().startswith("明年"):
+            year -= 1
+        return year, m.group()
+    for pattern, year in _ANNIVERSARIES:
+        found = pattern.search(scan)
+        if found:
+            return year, found.group()
+    average = _TWO_YEAR_AVERAGE.search(scan)
+    bases = {int(b.group(1)) for b in _BASE_YEAR.finditer(scan)}
+    if average and len(bases) == 1:
+        base = bases.pop()
+        return base + 2, f"{average.group()}, 比{base}年同期"
+    return None

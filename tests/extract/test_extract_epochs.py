@@ -1,0 +1,37 @@
+"""The year a text names in officials' words when it prints no year."""
+
+from __future__ import annotations
+
+import pytest
+
+from muye_analysis.extract.epochs import epoch_year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("今年是“十四五”开局之年，上半年全市经济稳中向好。", 2021),
+        ("今年是十三五规划收官之年。", 2020),
+        ("今年是“十二五”开局之年。", 2011),
+        ("今年是“十五”开局之年。", 2001),
+        ("明年是“十五五”开局之年，今年要…", 2025),
+        ("今年是建党100周年。", 2021),
+        ("今年是新中国成立70周年。", 2019),
+        ("上半年，全市地区生产总值比2019年同期增长13.5%，两年平均增长6.5%。", 2021),
+    ],
+)
+def test_officials_words_for_a_year_give_that_year(text, year):
+    assert epoch_year(text)[0] == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上半年，全市地区生产总值两年平均增长6.5%。",  # 两年平均 alone: 2021, 2022 or 2023
+        "一季度，全区地区生产总值比2019年同期增长10.2%。",  # three years on, no average
+        "过去一年是“十三五”收官之年。",  # the year reviewed, not this one
+        "上半年，全市经济运行总体平稳。",
+    ],
+)
+def test_no_cue_or_an_ambiguous_one_gives_no_year(text):
+    assert epoch_year(text) is None
