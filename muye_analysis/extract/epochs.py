@@ -20,11 +20,12 @@ _PLAN_YEAR = re.compile(
 )
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 # Anniversaries officials name the year by (今年是建党100周年).
+_THIS_YEAR_IS = r"(?:今年|本年)(?:是|为|恰逢|正值)?"
 _ANNIVERSARIES = (
-    (re.compile(r"(?:今年|本年)(?:是|为|恰逢|正值)?(?:中国共产党)?(?:建党|成立)100周年|建党百年之年"), 2021),
-    (re.compile(r"(?:今年|本年)(?:是|为|恰逢|正值)?(?:新中国|中华人民共和国)成立70周年"), 2019),
-    (re.compile(r"(?:今年|本年)(?:是|为|恰逢|正值)?(?:新中国|中华人民共和国)成立75周年"), 2024),
-    (re.compile(r"(?:今年|本年)(?:是|为|恰逢|正值)?改革开放40周年"), 2018),
+    (re.compile(rf"{_THIS_YEAR_IS}(?:中国共产党)?(?:建党|成立)100周年|建党百年之年"), 2021),
+    (re.compile(rf"{_THIS_YEAR_IS}(?:新中国|中华人民共和国)成立70周年"), 2019),
+    (re.compile(rf"{_THIS_YEAR_IS}(?:新中国|中华人民共和国)成立75周年"), 2024),
+    (re.compile(rf"{_THIS_YEAR_IS}改革开放40周年"), 2018),
 )  # fmt: skip
 _TWO_YEAR_AVERAGE = re.compile(r"两年平均|兩年平均")
 _BASE_YEAR = re.compile(r"(?:比|较|與|与|同)[ \t]?((?:19|20)\d\d)[ \t]?年同期")
