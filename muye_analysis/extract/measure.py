@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from muye_analysis.extract.clause import CHANGE, FLAT_VERSUS, SHARE, Carry, Context
 from muye_analysis.extract.mentions import (
     LEVEL_UNITS,
+    OUTPUT_UNITS,
     PERCENT_UNITS,
     PERMILLE_POINTS,
     PP_UNITS,
@@ -171,4 +172,6 @@ def _amount_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str]
         return "change", -1 if versus["verb"] in ("低于", "少于") else 1, "change", versus.group()
     if m.base in LEVEL_UNITS:
         return "level", 1, "level", ""
+    if m.base in OUTPUT_UNITS and m.unit != m.base:
+        return "level", 1, "level", f"an output in {m.unit}"  # 汽车242.3万辆, like 万吨
     return "count", 1, "count", ""
