@@ -47,10 +47,16 @@ CLAUSE_TARGET = re.compile(
     r"计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)|(?:年度|全年|当年|年)(?:投资)?计划"
     r"|目标(?:为|是)?$|预算(?:为|是)?$"
 )
+# 争取 + funds or projects is what was secured, no plan (争取资金10.1亿元, 争取增发国债项目69个,
+# 争取“两重”项目18个、21.1亿元), unless a verb of attainment follows (争取项目投资增长10%).
+SECURED = (
+    r"[^，,。；;\d]{0,20}?(?:资金|项目|国债|债券|到位|力度|支持)"
+    r"(?![^，,。；;\d]{0,10}(?:增长|实现|达到|突破|超过))"
+)
 # A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
 SENTENCE_TARGET = re.compile(
     r"(?<![超比较于完成占为达欠塌是])(?:力争(?!目标)|确保(?!目标)|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
-    r"|争取(?!资金|项目|到位))"
+    r"|争取(?!" + SECURED + r"))"
 )
 # 计划, 安排 announce when they open the sentence's figures after a time word or before a verb
 # (2020年计划实施…71个, 本年度计划新开工项目270项); otherwise they name a list's category

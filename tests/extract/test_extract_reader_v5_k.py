@@ -32,3 +32,22 @@ def test_kinds_of_product_count_and_their_pool_is_left_out():
 def test_kinds_and_mouths_in_words_are_names_not_counts():
     text = "2023年，十种有色金属产量58万吨，推广两种模式，三口之家人均收入3万元。"
     assert [r[:2] for r in _rows(text)] == [(58.0, "万吨"), (3.0, "万元")]
+
+
+def test_funds_and_projects_secured_in_a_review_are_actuals():
+    text = (
+        "一、2024年工作回顾\n"
+        "全年争取上级资金20.5亿元，争取专项债券项目36个、48.2亿元，获得国债资金9.7亿元。\n"
+        "二、2025年工作安排\n"
+        "争取上级资金30亿元，争取地区生产总值增长6%。\n"
+    )
+    assert _rows(text) == [
+        (20.5, "亿元", "level", "actual"), (36.0, "个", "count", "actual"),
+        (48.2, "亿元", "level", "actual"), (9.7, "亿元", "level", "actual"),
+        (30.0, "亿元", "level", "target"), (6.0, "%", "growth_rate", "target"),
+    ]  # fmt: skip
+
+
+def test_zhengqu_before_a_growth_stays_a_plan_word_in_a_review():
+    text = "2024年，全县争取项目投资增长10%，争取资金到位率达到95%。"
+    assert [r[3] for r in _rows(text)] == ["target", "target"]
