@@ -37,10 +37,13 @@ ANNOUNCE = re.compile(
     r"|(?:将|要|今年|明年)重点(?:抓好|做好|推进)[^。；;\n]{0,12}工作[。:：]?"
     r"|重点(?:抓好|做好)以下[^。；;\n]{0,8}工作[。:：]?"
 )
-# A heading line that announces the targets of the next paragraph: 2024年目标任务.
+# Marks opening the items of a list, one per line: ●经济增长6%左右.
+BULLETS = "●•◆◇▲△■□○◎★☆▪▶►·"
+# A heading line that announces the targets of the next paragraph: 2024年目标任务; also a heading
+# over a list of one target per line (■ 2025年经济社会发展的主要预期目标 ⏎ ●经济增长6%左右 ⏎ ●…).
 ANNOUNCE_LINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:19|20)\d\d年)?[^\n，,。；;\d]{0,10}?(?:目标任务|预期目标|主要目标|发展目标)"
-    r"[ \t:：]*$"
+    r"(?m)^[ \t]*(?:[" + BULLETS + r"][ \t]*)?(?:(?:19|20)\d\d年)?[^\n，,。；;\d]{0,12}?"
+    r"(?:目标任务|预期目标|主要目标|发展目标)[ \t:：]*$"
 )
 # Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
 CLAUSE_TARGET = re.compile(
@@ -119,11 +122,26 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
             end = _line_end(scan, _next_line(scan, end))
             while scan[:end].rstrip().endswith(("；", ";")) and end < len(scan):
                 end = _line_end(scan, _next_line(scan, end))
+            end = _bullets_end(scan, end)
         line_start = scan.rfind("\n", 0, start) + 1
         years = find_years(scan, line_start, end_word)
         end = scope_end(scan, end_word, end)
         spans.append((end_word, end, words, years[-1].year if years else None))
     return spans
+
+
+def _bullets_end(scan: str, end: int) -> int:
+    """The end of a list of one item per line, each opened by the mark of the first (●…⏎●…),
+    that starts the paragraph ending at ``end``; ``end`` when it is no such list."""
+    first = scan[scan.rfind("\n", 0, end) + 1 : end].lstrip(" \t\u3000")
+    mark = first[:1]
+    if not mark or mark not in BULLETS:
+        return end
+    nxt = _next_line(scan, end)
+    while nxt < len(scan) and scan[nxt] == mark:
+        end = _line_end(scan, nxt)
+        nxt = _next_line(scan, end)
+    return end
 
 
 def scope_end(scan: str, lo: int, hi: int) -> int:

@@ -51,3 +51,22 @@ def test_funds_and_projects_secured_in_a_review_are_actuals():
 def test_zhengqu_before_a_growth_stays_a_plan_word_in_a_review():
     text = "2024年，全县争取项目投资增长10%，争取资金到位率达到95%。"
     assert [r[3] for r in _rows(text)] == ["target", "target"]
+
+
+def test_a_bulleted_list_under_a_heading_of_targets_holds_targets_to_its_last_bullet():
+    text = (
+        "■ 2023年成绩单\n\n"
+        "●地区生产总值增长5.5%\n\n"
+        "■ 2024年经济社会发展的主要预期目标\n\n"
+        "●地区生产总值增长6%左右\n\n"
+        "●城镇新增就业12万人以上\n\n"
+        "●粮食产量保持120亿斤以上\n\n"
+        "全年新建5G基站3000个。\n"
+    )
+    facts = extract_facts(text)
+    assert list(zip(facts["subject"], facts["value"], facts["kind"], facts["period"],
+                    strict=True)) == [
+        ("地区生产总值", 5.5, "actual", 2023), ("地区生产总值", 6.0, "target", 2024),
+        ("城镇新增就业", 12.0, "target", 2024), ("粮食产量保持", 120.0, "target", 2024),
+        ("新建5G基站", 3000.0, "actual", 2023),
+    ]  # fmt: skip
