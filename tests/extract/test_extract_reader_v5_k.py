@@ -70,3 +70,22 @@ def test_a_bulleted_list_under_a_heading_of_targets_holds_targets_to_its_last_bu
         ("城镇新增就业", 12.0, "target", 2024), ("粮食产量保持", 120.0, "target", 2024),
         ("新建5G基站", 3000.0, "actual", 2023),
     ]  # fmt: skip
+
+
+def test_the_last_growth_of_a_list_without_its_verb_is_a_growth():
+    text = "2023年，教育支出增长8.2%，科学技术支出增长25.1%，农林水支出20.7%，城镇化率55.2%。"
+    assert [r[2] for r in _rows(text)] == ["growth_rate"] * 3 + ["rate"]
+
+
+def test_targets_in_percent_named_only_target_are_growth_targets_and_cut_is_a_fall():
+    text = (
+        "各地2024年政府工作报告均已出炉。甲省今年目标为6%，比去年的6.5%下调0.5个百分点；"
+        "乙省去年的目标为7%，今年则调整为6%左右；丙省设定的目标最高，为8%左右。"
+        "丁省城镇调查失业率目标为5.5%。"
+    )
+    assert _rows(text) == [
+        (6.0, "%", "growth_rate", "target"), (6.5, "%", "growth_rate", "target"),
+        (-0.5, "个百分点", "change_pp", "target"), (7.0, "%", "growth_rate", "target"),
+        (6.0, "%", "growth_rate", "target"), (8.0, "%", "growth_rate", "target"),
+        (5.5, "%", "rate", "target"),
+    ]  # fmt: skip
