@@ -59,7 +59,9 @@ SECURED = (
 # A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
 SENTENCE_TARGET = re.compile(
     r"(?<![超比较于完成占为达欠塌是])(?:力争(?!目标)|确保(?!目标)|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
-    r"|争取(?!" + SECURED + r"))"
+    r"|争取(?!" + SECURED + r")"
+    # 年均增长指标由12%左右调整为11%左右: a plan's indicator set or changed
+    r"|(?:增长|增速|预期性?|发展)指标(?=由|调整为|定为|为\d))"
 )
 # 计划, 安排 announce when they open the sentence's figures after a time word or before a verb
 # (2020年计划实施…71个, 本年度计划新开工项目270项); otherwise they name a list's category
@@ -75,7 +77,7 @@ OUTCOME = re.compile(r"累计|实际|已(?:完成|开工|建成|实现)|(?<!计�
 # A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的.
 COMPLETION = re.compile(
     r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
-    r"(?:计划|目标|预算|任务|考核任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
+    r"(?:计划|目标|预算|任务|考核任务)(?:任务|投资|数|目标)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
     # 占年计划42.1%, 占该计划39.6%: a share of the plan printed without 的
     r"|占(?:该|全年|年度|年|本年|当年)?(?:投资)?(?:计划|目标)(?:任务|投资)?$"
 )

@@ -89,3 +89,19 @@ def test_targets_in_percent_named_only_target_are_growth_targets_and_cut_is_a_fa
         (6.0, "%", "growth_rate", "target"), (8.0, "%", "growth_rate", "target"),
         (5.5, "%", "rate", "target"),
     ]  # fmt: skip
+
+
+def test_a_completion_of_the_years_planned_target_and_the_growth_beside_it_are_actuals():
+    text = "2023年上半年，全市完成地区生产总值1200亿元，完成全年计划目标的48.2%，增长6.1%。"
+    assert _rows(text) == [
+        (1200.0, "亿元", "level", "actual"), (48.2, "%", "rate", "actual"),
+        (6.1, "%", "growth_rate", "actual"),
+    ]  # fmt: skip
+
+
+def test_a_growth_indicator_set_or_changed_is_a_target():
+    text = "2014年，会议批准全市生产总值年均增长指标由10%左右调整为8%左右。"
+    facts = extract_facts(text)
+    assert list(zip(facts["value"], facts["kind"], facts["stage"], strict=True)) == [
+        (10.0, "target", "from"), (8.0, "target", "to"),
+    ]  # fmt: skip
