@@ -37,20 +37,31 @@ ANNOUNCE = re.compile(
     r"|(?:将|要|今年|明年)重点(?:抓好|做好|推进)[^。；;\n]{0,12}工作[。:：]?"
     r"|重点(?:抓好|做好)以下[^。；;\n]{0,8}工作[。:：]?"
 )
-# A heading line that announces the targets of the next paragraph: 2024年目标任务.
+# Marks opening the items of a list, one per line: ●经济增长6%左右.
+BULLETS = "●•◆◇▲△■□○◎★☆▪▶►·"
+# A heading line that announces the targets of the next paragraph: 2024年目标任务; also a heading
+# over a list of one target per line (■ 2025年经济社会发展的主要预期目标 ⏎ ●经济增长6%左右 ⏎ ●…).
 ANNOUNCE_LINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:19|20)\d\d年)?[^\n，,。；;\d]{0,10}?(?:目标任务|预期目标|主要目标|发展目标)"
-    r"[ \t:：]*$"
+    r"(?m)^[ \t]*(?:[" + BULLETS + r"][ \t]*)?(?:(?:19|20)\d\d年)?[^\n，,。；;\d]{0,12}?"
+    r"(?:目标任务|预期目标|主要目标|发展目标)[ \t:：]*$"
 )
 # Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
 CLAUSE_TARGET = re.compile(
     r"计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)|(?:年度|全年|当年|年)(?:投资)?计划"
     r"|目标(?:为|是)?$|预算(?:为|是)?$"
 )
+# 争取 + funds or projects is what was secured, no plan (争取资金10.1亿元, 争取增发国债项目69个,
+# 争取“两重”项目18个、21.1亿元), unless a verb of attainment follows (争取项目投资增长10%).
+SECURED = (
+    r"[^，,。；;\d]{0,20}?(?:资金|项目|国债|债券|到位|力度|支持)"
+    r"(?![^，,。；;\d]{0,10}(?:增长|实现|达到|突破|超过))"
+)
 # A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
 SENTENCE_TARGET = re.compile(
     r"(?<![超比较于完成占为达欠塌是])(?:力争(?!目标)|确保(?!目标)|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
-    r"|争取(?!资金|项目|到位))"
+    r"|争取(?!" + SECURED + r")"
+    # 年均增长指标由12%左右调整为11%左右: a plan's indicator set or changed
+    r"|(?:增长|增速|预期性?|发展)指标(?=由|调整为|定为|为\d))"
 )
 # 计划, 安排 announce when they open the sentence's figures after a time word or before a verb
 # (2020年计划实施…71个, 本年度计划新开工项目270项); otherwise they name a list's category
@@ -66,7 +77,7 @@ OUTCOME = re.compile(r"累计|实际|已(?:完成|开工|建成|实现)|(?<!计�
 # A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的.
 COMPLETION = re.compile(
     r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
-    r"(?:计划|目标|预算|任务|考核任务)(?:任务|投资|数)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
+    r"(?:计划|目标|预算|任务|考核任务)(?:任务|投资|数|目标)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
     # 占年计划42.1%, 占该计划39.6%: a share of the plan printed without 的
     r"|占(?:该|全年|年度|年|本年|当年)?(?:投资)?(?:计划|目标)(?:任务|投资)?$"
 )
@@ -113,11 +124,26 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
             end = _line_end(scan, _next_line(scan, end))
             while scan[:end].rstrip().endswith(("；", ";")) and end < len(scan):
                 end = _line_end(scan, _next_line(scan, end))
+            end = _bullets_end(scan, end)
         line_start = scan.rfind("\n", 0, start) + 1
         years = find_years(scan, line_start, end_word)
         end = scope_end(scan, end_word, end)
         spans.append((end_word, end, words, years[-1].year if years else None))
     return spans
+
+
+def _bullets_end(scan: str, end: int) -> int:
+    """The end of a list of one item per line, each opened by the mark of the first (●…⏎●…),
+    that starts the paragraph ending at ``end``; ``end`` when it is no such list."""
+    first = scan[scan.rfind("\n", 0, end) + 1 : end].lstrip(" \t\u3000")
+    mark = first[:1]
+    if not mark or mark not in BULLETS:
+        return end
+    nxt = _next_line(scan, end)
+    while nxt < len(scan) and scan[nxt] == mark:
+        end = _line_end(scan, nxt)
+        nxt = _next_line(scan, end)
+    return end
 
 
 def scope_end(scan: str, lo: int, hi: int) -> int:

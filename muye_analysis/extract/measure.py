@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from muye_analysis.extract.clause import CHANGE, FLAT_VERSUS, SHARE, Carry, Context
 from muye_analysis.extract.mentions import (
     LEVEL_UNITS,
+    OUTPUT_UNITS,
     PERCENT_UNITS,
     PERMILLE_POINTS,
     PP_UNITS,
@@ -20,7 +21,7 @@ from muye_analysis.extract.mentions import (
     Mention,
 )
 
-_DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减产|减收|减|少)了?$")
+_DECLINE = re.compile(r"(?:下降|降低|减少|回落|下滑|下跌|收窄|缩小|减产|减收|下调|调低|减|少)了?$")
 
 _GROWTH = re.compile(
     r"(?:增长|增速|增幅|涨幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
@@ -144,6 +145,9 @@ def _percent_by_context(w: _PercentWords, ctx: Context, carry: Carry) -> tuple[s
     if _TARGET_NAMED_AFTER.match(w.after) and carry.pct_measure:
         # 增长6.5%，高于6%的预期目标: the target of the measure just read
         return carry.pct_measure, 1, "target_named", _TARGET_NAMED_AFTER.match(w.after).group()
+    carried = _carried_percent(w, carry)
+    if carried is not None:
+        return carried
     if re.match(r"的[\u4e00-\u9fff]", w.after):
         return "share", 1, "share", "N%的…: a share of what follows"  # 20%的村集体
     about_growth = "增速" in ctx.sentence_text
@@ -153,6 +157,49 @@ def _percent_by_context(w: _PercentWords, ctx: Context, carry: Carry) -> tuple[s
         measure = "growth_rate" if about_growth else carry.pct_measure
         return measure, 1, "bracketed", f"(…) of {measure}"
     return "rate", 1, "rate", ""
+
+
+# A target in % named only 目标 (海南今年目标为8%, 西藏设定的目标最高，为12%左右, 预期目标调整为
+# 9%左右): a growth target, the way targets in % are set, unless a rate is named.
+_TARGET_PERCENT = re.compile(
+    r"(?:目标|预期)[^，,；;\d]{0,6}?(?:为|是)$|(?:调整|下调|上调|定|设定)为$"
+)
+_TARGET_WORD = re.compile(r"目标|预期")
+_BARE_IS = re.compile(r"^(?:均|则|将)?(?:为|是)$")  # 西藏设定的目标最高，为12%左右
+_ADJUSTED_TO = re.compile(r"(?:调整|下调|上调|调)(?:为|到|至)$")
+# Named rates and shares, which a target in % may be of: 城镇调查失业率目标为5.5%.
+_RATE_NAMED = re.compile(r"率|比重|占比|比例|覆盖|指数")
+# The figure compared against, after 比去年: 比去年的8.5%下降1个百分点 (of the measure read).
+_BASE_BEFORE = re.compile(r"(?:比|较)(?:去年|上年)(?:同期)?的?$")
+# The end of a subject shared along a list: 科学技术支出增长25.1%，农林水支出20.7% (支出).
+_LIST_TAIL = 2
+
+
+def _carried_percent(w: _PercentWords, carry: Carry) -> tuple[str, int, str, str] | None:
+    """A figure in % whose measure comes from the sentence so far: a growth target named only
+    目标, the figure compared against after 比去年, or the last member of a list of growths that
+    leaves out its verb (…科学技术支出增长25.1%，农林水支出20.7%)."""
+    named = _RATE_NAMED.search(w.subject) or _RATE_NAMED.search(w.tail)
+    if named:
+        return None
+    target = _TARGET_PERCENT.search(w.tail) or _BARE_IS.search(w.tail)
+    if target and (_TARGET_WORD.search(w.tail) or _TARGET_WORD.search(w.subject)):
+        return "growth_rate", 1, "growth_target", target.group()
+    adjusted = _ADJUSTED_TO.search(w.tail)
+    if adjusted and carry.pct_measure:  # 天津去年的目标为11%，今年则调整为9%左右
+        return carry.pct_measure, 1, "adjusted", adjusted.group()
+    if carry.pct_measure and _BASE_BEFORE.search(w.tail):
+        return carry.pct_measure, 1, "comparator_value", _BASE_BEFORE.search(w.tail).group()
+    listed = (
+        carry.pct_measure == "growth_rate"
+        and carry.measure == "growth_rate"
+        and len(w.subject) > _LIST_TAIL
+        and w.tail.endswith(w.subject)
+        and carry.subject.endswith(w.subject[-_LIST_TAIL:])
+    )
+    if listed:
+        return "growth_rate", 1, "growth", f"a list of growths of …{w.subject[-_LIST_TAIL:]}"
+    return None
 
 
 def _amount_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str]:
@@ -171,4 +218,6 @@ def _amount_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str]
         return "change", -1 if versus["verb"] in ("低于", "少于") else 1, "change", versus.group()
     if m.base in LEVEL_UNITS:
         return "level", 1, "level", ""
+    if m.base in OUTPUT_UNITS and m.unit != m.base:
+        return "level", 1, "level", f"an output in {m.unit}"  # 汽车242.3万辆, like 万吨
     return "count", 1, "count", ""

@@ -17,14 +17,21 @@ from muye_analysis.text import parse_chinese_numeral
 # and stay part of the unit as printed: 2.5万元 has value 2.5 and unit 万元.
 LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
-    "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱",
+    "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克",
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
     "个", "家", "项", "类", "场次", "场", "所", "件", "户", "天", "期", "处", "座", "批", "名",
     "辆", "台", "套", "张", "条", "篇", "部", "间", "栋", "幢", "株", "头", "只", "支", "宗",
     "匹", "羽", "尾",  # livestock, poultry and fish: 马驴骡2.2万匹, 家禽196.8万羽
+    "种", "片", "口",  # 有67种 (kinds of product), 液晶显示屏59557.8万片, 沼气池24.8万口
 )  # fmt: skip
+# Units of things made or built: printed in 万 or 亿 they are an output, a level like 万吨
+# (汽车242.3万辆, 智能电视190.1万台, 液晶显示屏59557.8万片, 新建沼气池24.8万口); without a magnitude
+# they count (新增公交车50辆, 打机井12口).
+OUTPUT_UNITS = ("台", "辆", "片", "口")
+# Counted in digits only: 十种有色金属, 两种模式, 一片, 三口之家 are names or words.
+DIGITS_ONLY_UNITS = ("种", "片", "口")
 PERCENT_UNITS = ("%", "‰")
 PP_UNITS = ("个百分点", "百分点")
 PERMILLE_POINTS = ("个千分点", "千分点")  # a rate in ‰ changed: 比上年下降3.18个千分点
@@ -177,7 +184,7 @@ def _value_of(scan: str, m: re.Match[str], base: str) -> float | None:
     num, ordinal = m["num"], bool(m["ord"])
     chinese = not num[0].isdigit()
     counted = ordinal or base in COUNT_UNITS or base in PP_UNITS
-    if chinese and ((num == "一" and not ordinal) or not counted):
+    if chinese and ((num == "一" and not ordinal) or not counted or base in DIGITS_ONLY_UNITS):
         return None
     value = float(parse_chinese_numeral(num)) if chinese else float(num)
     if m["neg"]:
@@ -225,7 +232,16 @@ def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: s
         return False  # 位次前移7位、8位和7位: a rank moved, not a rank
     if base in PERCENT_UNITS and _SURVEY_NAME.match(scan, m.end()):
         return True  # 根据5‰人口变动抽样调查推算: the survey's name
+    if base == "种" and _KINDS_POOL.match(scan, m.end()):
+        return True  # 617种产品中有227种: the products looked at, not a statistic
+    if base == "口" and after[:1] in _NOT_MOUTH_UNIT:
+        return True  # 3口岸, 口径, 三口之家: 口 is part of a word
     return not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base)
+
+
+# The pool a count of kinds is taken from: 617种产品中有227种, 40种主要工业产品中，33种.
+_KINDS_POOL = re.compile(r"[^，,。；;\d]{0,12}?(?:中[，,]?有?|有)[ \t]?\d+种")
+_NOT_MOUTH_UNIT = "岸径之罩"
 
 
 def _is_threshold(scan: str, m: re.Match[str], base: str, after: str) -> bool:
