@@ -55,7 +55,7 @@ _CHANGE_HEAD = re.compile(r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:�
 _OPEN_COMPARISON = re.compile(r"(?:与|比|较)(?:去年|上年)$")
 _SHARE_HEAD = re.compile(r"比重|占|构成")
 _LEVEL_HEAD = re.compile(
-    r"总量|绝对数|绝对额|绝对值|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
+    r"总量|绝对数|绝对额|绝对值|绝对量|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
 )
 _INDEX_LABEL = re.compile(r"指数")
 # A cell of a 单位 column: the row's unit.
@@ -105,6 +105,7 @@ class Column:
     skip: bool = False  # an ordering (排行, 序号): no statistic
     comparator: str = ""  # what a change in points is against (上年同期)
     period_words: str = ""  # 本月, 1-本月: the months the column covers (its growth column's too)
+    months: tuple[int, int] | None = None  # a header row of months over it (12 | 1-12)
 
 
 @dataclass
@@ -325,10 +326,17 @@ def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | 
     first = next((k for k, c in enumerate(cells) if c.number is not None), None)
     if first is None or first == 0:
         return None
+    months = _month_header(cells, first)
+    if months:
+        first = next((k for k, c in enumerate(cells) if k > first + 1 and c.number is not None), 0)
+        if not first:
+            return None
     has_unit_column = any(re.fullmatch(r"(?:计量)?单\s*位", c.text) for c in cells[:first])
     if has_unit_column and UNIT_TOKEN.fullmatch(cells[first - 1].text):
         first -= 1  # the first row's unit cell: its label is the cell before
     header, rows, row = cells[: first - 1], [], [cells[first - 1]]
+    if months:  # cells before the row of months are the table's title
+        header = header[next(k for k, c in enumerate(header) if c.number is not None) :]
     for cell in cells[first:]:
         unit_cell = has_unit_column and len(row) == 1 and UNIT_TOKEN.fullmatch(cell.text)
         if cell.number is None and not cell.empty and not unit_cell:
@@ -339,9 +347,33 @@ def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | 
     rows.append(row)
     table = Table(start, end, "", start, header, [r for r in rows if len(r) > 1])
     width = _mode([len(r) - 1 for r in table.rows])
-    table.columns = _with_periods(_columns(header, width))
+    table.columns = _with_months(_with_periods(_columns(header, width)), months)
     table.unit = _table_unit(header)
     return table if len(table.rows) >= 2 else None
+
+
+# A header row of months whose 月 was lost: 12 over the month's columns, 1-12 over the year's.
+_MONTH_RANGE_CELL = re.compile(r"1\s?[-—–~至]\s?(\d{1,2})月?")
+
+
+def _month_header(cells: list[Cell], first: int) -> list[tuple[int, int]]:
+    """The months of a header row in a stream of cells (12⏎1-12: the month, then the year to
+    it), when the stream's first number is such a month followed by its range; else []."""
+    month = cells[first].text.rstrip("月")
+    after = _MONTH_RANGE_CELL.fullmatch(cells[first + 1].text) if first + 1 < len(cells) else None
+    if not (month.isdigit() and after and 1 <= int(month) == int(after.group(1)) <= 12):
+        return []
+    return [(int(month), int(month)), (1, int(month))]
+
+
+def _with_months(columns: list[Column], months: list[tuple[int, int]]) -> list[Column]:
+    """Columns in equal groups under a header row of months each take their group's months."""
+    if not months or len(columns) % len(months):
+        return columns
+    per = len(columns) // len(months)
+    for k, col in enumerate(columns):
+        col.months = months[k // per]
+    return columns
 
 
 def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table | None:
@@ -436,8 +468,10 @@ def _columns(header: list[Cell], width: int) -> list[Column]:
         if _LABEL_HEAD.match(text) or (_UNIT_CELL.search(text) and not _UNIT_CELL.fullmatch(text)):
             continue
         col = _column([cell])
-        if _UNIT_CELL.fullmatch(text) and text.startswith(("(", "（")) and groups:
-            groups[-1].append(cell)  # (亿元) under 总量
+        if groups and (
+            (_UNIT_CELL.fullmatch(text) and text.startswith(("(", "（"))) or text in ("%", "‰")
+        ):
+            groups[-1].append(cell)  # (亿元) under 总量, % under 同比增长
             continue
         if not col.measure and not col.year:
             continue  # a title line (上海市生产总值, 2022年上半年)
@@ -446,6 +480,11 @@ def _columns(header: list[Cell], width: int) -> list[Column]:
             continue
         groups.append([cell])
     columns = [_column(g) for g in groups]
+    with_unit = [c for c in columns if c.unit]
+    if len(columns) > width and len(with_unit) == width and len(columns) == 2 * width:
+        # 绝对量 | 同比增长 % twice over rows of two numbers: the unit-less level cells are the
+        # empty ones (lost with the blank lines between cells), the numbers are the growths.
+        columns = with_unit
     if len(columns) > width:
         columns = columns[-width:]
     while len(columns) < width:  # unnamed columns: a level, then its growth

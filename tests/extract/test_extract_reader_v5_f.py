@@ -50,3 +50,25 @@ def test_a_target_of_a_numbered_five_year_plan_is_for_its_last_year():
         (11.0, 2015),
         (12.0, 2025),
     ]
+
+
+def _table_rows(text: str) -> list[tuple]:
+    facts = extract_facts(text)
+    facts = facts[facts["rule"] == "table"]
+    return list(zip(facts["subject"], facts["value"], facts["measure"], facts["start_month"],
+                    facts["end_month"], strict=True))  # fmt: skip
+
+
+def test_a_cell_per_line_table_under_a_row_of_months_reads_its_growths_by_month():
+    # Blank lines between cells; 月 lost from the header (6 | 1-6); the 绝对量 cells are empty.
+    cells = [
+        "2023年1-6月全省工业生产主要数据", "6", "1-6", "绝对量", "同比增长", "%", "绝对量",
+        "同比增长", "%", "规模以上工业增加值", "6.2", "4.1", "制造业", "7.0", "5.3",
+    ]  # fmt: skip
+    text = "上半年全省工业平稳运行。\n\n" + "\n\n".join(cells) + "\n"
+    assert _table_rows(text) == [
+        ("规模以上工业增加值", 6.2, "growth_rate", 6, 6),
+        ("规模以上工业增加值", 4.1, "growth_rate", 1, 6),
+        ("制造业", 7.0, "growth_rate", 6, 6),
+        ("制造业", 5.3, "growth_rate", 1, 6),
+    ]
