@@ -366,6 +366,19 @@ def _month_header(cells: list[Cell], first: int) -> list[tuple[int, int]]:
     return [(int(month), int(month)), (1, int(month))]
 
 
+_MONTH_CELL = re.compile(r"(?:1\s?[-—–~至]\s?)?(\d{1,2})月份?")
+
+
+def _month_row(row: list[Cell]) -> list[tuple[int, int]]:
+    """A header row of months (11月 | 1—11月), each over a group of columns; else []."""
+    cells = [c for c in row if c.text]
+    found = [_MONTH_CELL.fullmatch(c.text) for c in cells]
+    if len(cells) < 2 or not all(found):
+        return []
+    months = [(1 if m.start(1) > 0 else int(m.group(1)), int(m.group(1))) for m in found]
+    return months if all(1 <= a <= b <= 12 for a, b in months) else []
+
+
 def _with_months(columns: list[Column], months: list[tuple[int, int]]) -> list[Column]:
     """Columns in equal groups under a header row of months each take their group's months."""
     if not months or len(columns) % len(months):
@@ -380,17 +393,22 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     """Rows given one per line: title and unit rows, a header row, then data rows."""
     rows = [r for r in rows if not all(c.empty for c in r)]  # |---|---| rules
     data = [r for r in rows if _is_data(r)]
-    if len(data) < 2:
-        return None
-    first = rows.index(data[0])
+    first = rows.index(data[0]) if data else 0
     above = rows[:first]
     header_row = above[-1] if above else []
+    header = [c for c in header_row if c.text]
+    measures = [c for c in header if _column([c]).measure]
+    if len(data) < 2 and not (data and len(measures) >= 2):
+        return None  # one row under a header of measures (绝对量 | 同比增长(%)) is a table
     title_cells = [c for r in above[:-1] for c in r] if above else []
+    months = next((m for m in map(_month_row, above[:-1]) if m), [])
     width = _mode([len(r) for r in data])
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
     values = width - label_at - 1
-    header = [c for c in header_row if c.text]
-    if len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
+    if header and measures and measures[0] is header[0] and len(header) >= values and months:
+        # a header without its label cell over rows cut short (规模以上工业增加值 | … | 2.2 | …)
+        columns = _with_months([_column([c]) for c in header], months)[:values]
+    elif len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
         columns = _positional_columns(header, data, label_at)
     else:
         columns = _columns(header, values)

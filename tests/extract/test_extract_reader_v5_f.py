@@ -72,3 +72,18 @@ def test_a_cell_per_line_table_under_a_row_of_months_reads_its_growths_by_month(
         ("制造业", 7.0, "growth_rate", 6, 6),
         ("制造业", 5.3, "growth_rate", 1, 6),
     ]
+
+
+def test_a_pipe_table_of_one_row_under_months_over_column_pairs_reads_its_printed_cells():
+    # 8月 over 绝对量 | 同比增长(%), 1—8月 over the next pair; the header lacks its label cell;
+    # … marks a cell not given.
+    text = (
+        "2024年8月份全省工业生产主要数据\n"
+        "8月 | 1—8月 | |||\n"
+        "绝对量 | 同比增长(%) | 绝对量 | 同比增长(%) | |\n"
+        "规模以上工业增加值 | … | 4.5 | … | 5.8\n"
+    )
+    assert _table_rows(text) == [
+        ("规模以上工业增加值", 4.5, "growth_rate", 8, 8),
+        ("规模以上工业增加值", 5.8, "growth_rate", 1, 8),
+    ]
