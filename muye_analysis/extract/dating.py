@@ -88,14 +88,11 @@ class DocumentDates:
     given: bool = False  # the date is the one the user gave (--published), not the text's
 
 
-# A year and month alone on a line, bracketed or not: the month a bulletin was published
-# ((2024年4月) under its title), not the period it reports on.
+# A year and month alone on a line ((2024年4月) under a title): a publication, no period.
 _MONTH_LINE = re.compile(
-    r"^[ \t\u3000]*[(（]?[ \t]*((?:19|20)\d\d)[ \t]?年[ \t]?(\d{1,2})[ \t]?月[ \t]*[)）]?[ \t]*$",
-    re.M,
+    r"^[ \t\u3000]*[(（]?((?:19|20)\d\d) ?年 ?(\d{1,2}) ?月[)）]?[ \t]*$", re.M
 )
-# 到2015年 opening a clause (，到2015年全省…可达到; 截至2023年末) names the period, unlike
-# 由2010年到2015年 or 提高到2023年的水平.
+# 到2015年 opening a clause (，到2015年全省…; 截至2023年末) names the period (和到2018年 not).
 _TO_YEAR_OPENS = re.compile(r"(?:^|[，,。；;：:\s]|截)(?:到|至)\s?$")
 
 
@@ -330,12 +327,8 @@ def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
 def head_years(scan: str, lo: int, hi: int) -> list[YearMention]:
     """Years of a document's head that can date it: not a table row's label (2021年 | 2311.1),
     nor a year a target is set for (，到2015年全省…)."""
-    return [
-        y
-        for y in find_years(scan, lo, hi)
-        if "|" not in _line_at(scan, y.start)
-        and not _TO_YEAR_OPENS.search(scan, max(0, y.start - 4), y.start)
-    ]
+    kept = [y for y in find_years(scan, lo, hi) if "|" not in _line_at(scan, y.start)]
+    return [y for y in kept if not _TO_YEAR_OPENS.search(scan, max(0, y.start - 4), y.start)]
 
 
 def _line_at(scan: str, pos: int) -> str:
@@ -426,8 +419,10 @@ class Timeline:
 
     def __init__(self, scan: str, norm: str | None = None) -> None:
         self.scan = scan
-        # Five-year plans by their number, read in the unmasked text (quoted: “十二五”).
-        self.plans = list(_FIVE_YEAR_PLAN.finditer(scan if norm is None else norm))
+        self.plans = [  # five-year plans by number, read unmasked (quoted: “十二五”)
+            (m.start(), m.end(), 1955 + 5 * (10 + parse_chinese_numeral(m.group(1))), m.group())
+            for m in _FIVE_YEAR_PLAN.finditer(scan if norm is None else norm)
+        ]
         self.years = find_years(scan)
         self.year_starts = [y.start for y in self.years]
         counts: dict[int, int] = {}
@@ -445,6 +440,11 @@ class Timeline:
         """Start of the paragraph (line) holding ``pos``; blank lines are no paragraphs."""
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
         return self.paragraph_starts[max(i, 0)]
+
+    def plan_before(self, lo: int, pos: int) -> tuple | None:
+        """The last five-year plan named in ``scan[lo:pos]``: (start, end, last year, words)."""
+        plans = [p for p in self.plans if lo <= p[0] and p[1] <= pos]
+        return plans[-1] if plans else None
 
     def year_before(self, lo: int, pos: int) -> YearMention | None:
         """The last period year in ``scan[lo:pos]``."""
@@ -501,9 +501,9 @@ def _year_for(
         return dates.review_year, "title", f"{past}: the year reviewed ({dates.why_review})"
     if own is not None:
         return own.year, "sentence", own.words
-    plan_end = _five_year_plan_end(timeline.plans, lo, pos) if kind == "target" else None
-    if plan_end is not None:
-        return plan_end[0], "sentence", plan_end[1]
+    plan = timeline.plan_before(lo, pos) if kind == "target" else None
+    if plan is not None:
+        return plan[2], "sentence", f"{plan[3]}: its last year"
     if kind == "target" and announced_year is not None:
         return announced_year, "announcement", f"{announced_year}年"
     if earlier is not None:
@@ -528,15 +528,6 @@ def _year_for(
 # A five-year plan by its number (“十二五”, 十四五规划): from the third (1966-1970) on, the n-th
 # ends in 1955 + 5n. A target set for it is for its last year (十二五时期年均增速将达到11%).
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?![年个])")
-
-
-def _five_year_plan_end(plans: list, lo: int, pos: int) -> tuple[int, str] | None:
-    """(last year, words) of the five-year plan the sentence before ``pos`` names, if any."""
-    found = [m for m in plans if lo <= m.start() and m.end() <= pos]
-    if not found:
-        return None
-    number = 10 + parse_chinese_numeral(found[-1].group(1))
-    return 1955 + 5 * number, f"{found[-1].group()}: its last year"
 
 
 # 过去一年 (the year under review) opening what follows; 今年 or 明年 after it speaks of another.

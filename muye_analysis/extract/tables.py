@@ -327,10 +327,9 @@ def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | 
     if first is None or first == 0:
         return None
     months = _month_header(cells, first)
-    if months:
-        first = next((k for k, c in enumerate(cells) if k > first + 1 and c.number is not None), 0)
-        if not first:
-            return None
+    first = _first_after_months(cells, first) if months else first
+    if not first:
+        return None
     has_unit_column = any(re.fullmatch(r"(?:计量)?单\s*位", c.text) for c in cells[:first])
     if has_unit_column and UNIT_TOKEN.fullmatch(cells[first - 1].text):
         first -= 1  # the first row's unit cell: its label is the cell before
@@ -352,13 +351,12 @@ def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | 
     return table if len(table.rows) >= 2 else None
 
 
-# A header row of months whose 月 was lost: 12 over the month's columns, 1-12 over the year's.
 _MONTH_RANGE_CELL = re.compile(r"1\s?[-—–~至]\s?(\d{1,2})月?")
 
 
 def _month_header(cells: list[Cell], first: int) -> list[tuple[int, int]]:
-    """The months of a header row in a stream of cells (12⏎1-12: the month, then the year to
-    it), when the stream's first number is such a month followed by its range; else []."""
+    """The months of a header row in a stream of cells whose 月 was lost (12⏎1-12: the month,
+    then the year to it), when the stream's first number is such a month and its range."""
     month = cells[first].text.rstrip("月")
     after = _MONTH_RANGE_CELL.fullmatch(cells[first + 1].text) if first + 1 < len(cells) else None
     if not (month.isdigit() and after and 1 <= int(month) == int(after.group(1)) <= 12):
@@ -379,6 +377,11 @@ def _month_row(row: list[Cell]) -> list[tuple[int, int]]:
     return months if all(1 <= a <= b <= 12 for a, b in months) else []
 
 
+def _first_after_months(cells: list[Cell], first: int) -> int:
+    """The first number after a header row of months at ``first`` (0 when none)."""
+    return next((k for k, c in enumerate(cells) if k > first + 1 and c.number is not None), 0)
+
+
 def _with_months(columns: list[Column], months: list[tuple[int, int]]) -> list[Column]:
     """Columns in equal groups under a header row of months each take their group's months."""
     if not months or len(columns) % len(months):
@@ -397,26 +400,34 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     above = rows[:first]
     header_row = above[-1] if above else []
     header = [c for c in header_row if c.text]
-    measures = [c for c in header if _column([c]).measure]
-    if len(data) < 2 and not (data and len(measures) >= 2):
+    if len(data) < 2 and not (data and _names_measures(header)):
         return None  # one row under a header of measures (绝对量 | 同比增长(%)) is a table
     title_cells = [c for r in above[:-1] for c in r] if above else []
     months = next((m for m in map(_month_row, above[:-1]) if m), [])
     width = _mode([len(r) for r in data])
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
-    values = width - label_at - 1
-    if header and measures and measures[0] is header[0] and len(header) >= values and months:
-        # a header without its label cell over rows cut short (规模以上工业增加值 | … | 2.2 | …)
-        columns = _with_months([_column([c]) for c in header], months)[:values]
-    elif len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
-        columns = _positional_columns(header, data, label_at)
-    else:
-        columns = _columns(header, values)
+    columns = _row_columns(header, data, label_at, width, months)
     table = Table(start, end, "", start, title_cells + header)
     table.columns = _with_periods(columns)
     table.unit = _table_unit(title_cells + header)
     table.rows = [r[label_at:] for r in data if len(r) > label_at + 1]
     return table
+
+
+def _names_measures(header: list[Cell]) -> bool:
+    """At least two header cells name what their column measures."""
+    return sum(1 for c in header if _column([c]).measure) >= 2
+
+
+def _row_columns(header: list[Cell], data, label_at: int, width: int, months) -> list[Column]:
+    """Value columns of a table given a row per line, from its header row (and row of months)."""
+    values = width - label_at - 1
+    if header and months and _column([header[0]]).measure and len(header) >= values:
+        # a header without its label cell over rows cut short (规模以上工业增加值 | … | 2.2 | …)
+        return _with_months([_column([c]) for c in header], months)[:values]
+    if len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
+        return _positional_columns(header, data, label_at)
+    return _columns(header, values)
 
 
 def _positional_columns(header: list[Cell], data: list[list[Cell]], label_at: int) -> list[Column]:
