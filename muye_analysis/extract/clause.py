@@ -46,7 +46,7 @@ class Doc:
             sections=sections,
             starts=[s.start for s in sections],
             announced=target_spans(scan),
-            timeline=Timeline(scan),
+            timeline=Timeline(scan, norm),
             dates=document_dates(scan, heads, published),
             review_year=actual_years[-1] if actual_years else None,
         )

@@ -88,16 +88,27 @@ class DocumentDates:
     given: bool = False  # the date is the one the user gave (--published), not the text's
 
 
+# A year and month alone on a line ((2024年4月) under a title): a publication, no period.
+_MONTH_LINE = re.compile(
+    r"^[ \t\u3000]*[(（]?((?:19|20)\d\d) ?年 ?(\d{1,2}) ?月[)）]?[ \t]*$", re.M
+)
+# 到2015年 opening a clause (，到2015年全省…; 截至2023年末) names the period (和到2018年 not).
+_TO_YEAR_OPENS = re.compile(r"(?:^|[，,。；;：:\s]|截)(?:到|至)\s?$")
+
+
 def find_years(scan: str, lo: int = 0, hi: int | None = None) -> list[YearMention]:
     """Years that name a period (2022年全县…, 2023年12月份), leaving out dates of documents
-    (2023年4月11日), comparisons (比2021年末, 2015年以来) and bases (按2017年平均汇率)."""
+    (2023年4月11日, a line of its own (2024年4月)), comparisons (比2021年末, 2015年以来) and
+    bases (按2017年平均汇率)."""
     hi = len(scan) if hi is None else hi
     dates = [(m.start(), m.end()) for m in _DATE.finditer(scan, lo, hi)]
+    dates += [(m.start(1), m.end()) for m in _MONTH_LINE.finditer(scan, lo, hi)]
     found = []
     for m in _YEAR.finditer(scan, lo, hi):
         if any(a <= m.start() < b for a, b in dates):
             continue
-        if _NOT_PERIOD_BEFORE.search(scan[max(0, m.start() - 3) : m.start()]):
+        before = scan[max(0, m.start() - 4) : m.start()]
+        if _NOT_PERIOD_BEFORE.search(before[1:]) and not _TO_YEAR_OPENS.search(before):
             continue
         if _NOT_PERIOD_AFTER.match(scan, m.end()):
             continue
@@ -113,7 +124,10 @@ def find_dates(scan: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
         month = m.group(2) or m.group(4) or m.group(6) or m.group(8)
         if month and 1 <= int(month) <= 12:
             out.append((m.start(), int(m.group(1)), int(month), m.group()))
-    return out
+    for m in _MONTH_LINE.finditer(scan, lo, hi):
+        if 1 <= int(m.group(2)) <= 12:
+            out.append((m.start(1), int(m.group(1)), int(m.group(2)), m.group().strip()))
+    return sorted(out)
 
 
 # Spans of months. Each pattern gives the first and last month from its groups.
@@ -311,8 +325,10 @@ def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
 
 
 def head_years(scan: str, lo: int, hi: int) -> list[YearMention]:
-    """Years of a document's head that can date it: not a table row's label (2021年 | 2311.1)."""
-    return [y for y in find_years(scan, lo, hi) if "|" not in _line_at(scan, y.start)]
+    """Years of a document's head that can date it: not a table row's label (2021年 | 2311.1),
+    nor a year a target is set for (，到2015年全省…)."""
+    kept = [y for y in find_years(scan, lo, hi) if "|" not in _line_at(scan, y.start)]
+    return [y for y in kept if not _TO_YEAR_OPENS.search(scan, max(0, y.start - 4), y.start)]
 
 
 def _line_at(scan: str, pos: int) -> str:
@@ -401,8 +417,12 @@ def _title_role(scan: str, year: YearMention, head_end: int) -> str:
 class Timeline:
     """Years and spans of a document in reading order, to find the nearest one before a figure."""
 
-    def __init__(self, scan: str) -> None:
+    def __init__(self, scan: str, norm: str | None = None) -> None:
         self.scan = scan
+        self.plans = [  # five-year plans by number, read unmasked (quoted: “十二五”)
+            (m.start(), m.end(), 1955 + 5 * (10 + parse_chinese_numeral(m.group(1))), m.group())
+            for m in _FIVE_YEAR_PLAN.finditer(scan if norm is None else norm)
+        ]
         self.years = find_years(scan)
         self.year_starts = [y.start for y in self.years]
         counts: dict[int, int] = {}
@@ -420,6 +440,11 @@ class Timeline:
         """Start of the paragraph (line) holding ``pos``; blank lines are no paragraphs."""
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
         return self.paragraph_starts[max(i, 0)]
+
+    def plan_before(self, lo: int, pos: int) -> tuple | None:
+        """The last five-year plan named in ``scan[lo:pos]``: (start, end, last year, words)."""
+        plans = [p for p in self.plans if lo <= p[0] and p[1] <= pos]
+        return plans[-1] if plans else None
 
     def year_before(self, lo: int, pos: int) -> YearMention | None:
         """The last period year in ``scan[lo:pos]``."""
@@ -476,6 +501,9 @@ def _year_for(
         return dates.review_year, "title", f"{past}: the year reviewed ({dates.why_review})"
     if own is not None:
         return own.year, "sentence", own.words
+    plan = timeline.plan_before(lo, pos) if kind == "target" else None
+    if plan is not None:
+        return plan[2], "sentence", f"{plan[3]}: its last year"
     if kind == "target" and announced_year is not None:
         return announced_year, "announcement", f"{announced_year}年"
     if earlier is not None:
@@ -495,6 +523,11 @@ def _year_for(
     if timeline.main_year is not None:
         return timeline.main_year, "document", "the year the text names most"
     return None, "unknown", ""
+
+
+# A five-year plan by its number (“十二五”, 十四五规划): from the third (1966-1970) on, the n-th
+# ends in 1955 + 5n. A target set for it is for its last year (十二五时期年均增速将达到11%).
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?![年个])")
 
 
 # 过去一年 (the year under review) opening what follows; 今年 or 明年 after it speaks of another.

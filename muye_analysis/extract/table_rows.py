@@ -112,7 +112,9 @@ def _table_period(doc: Doc, table: Table, dates: _TableDates, label, column, kin
     first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it
     if dates.spans and kind == "actual":
         first, last = dates.spans[-1].first, dates.spans[-1].last
-    if dates.month and column.period_words:
+    if column.months and kind == "actual":
+        first, last = column.months  # 12 | 1-12 over the columns
+    elif dates.month and column.period_words:
         last = dates.month  # 本月 is that month, 1-本月 the year to it
         first = 1 if re.match(r"1-|累计|本年", column.period_words) else last
     why = (f"period {year} from the {source}; months {first}-{last}" if year is not None

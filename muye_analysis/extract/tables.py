@@ -55,7 +55,7 @@ _CHANGE_HEAD = re.compile(r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:�
 _OPEN_COMPARISON = re.compile(r"(?:与|比|较)(?:去年|上年)$")
 _SHARE_HEAD = re.compile(r"比重|占|构成")
 _LEVEL_HEAD = re.compile(
-    r"总量|绝对数|绝对额|绝对值|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
+    r"总量|绝对数|绝对额|绝对值|绝对量|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
 )
 _INDEX_LABEL = re.compile(r"指数")
 # A cell of a 单位 column: the row's unit.
@@ -105,6 +105,7 @@ class Column:
     skip: bool = False  # an ordering (排行, 序号): no statistic
     comparator: str = ""  # what a change in points is against (上年同期)
     period_words: str = ""  # 本月, 1-本月: the months the column covers (its growth column's too)
+    months: tuple[int, int] | None = None  # a header row of months over it (12 | 1-12)
 
 
 @dataclass
@@ -325,10 +326,16 @@ def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | 
     first = next((k for k, c in enumerate(cells) if c.number is not None), None)
     if first is None or first == 0:
         return None
+    months = _month_header(cells, first)
+    first = _first_after_months(cells, first) if months else first
+    if not first:
+        return None
     has_unit_column = any(re.fullmatch(r"(?:计量)?单\s*位", c.text) for c in cells[:first])
     if has_unit_column and UNIT_TOKEN.fullmatch(cells[first - 1].text):
         first -= 1  # the first row's unit cell: its label is the cell before
     header, rows, row = cells[: first - 1], [], [cells[first - 1]]
+    if months:  # cells before the row of months are the table's title
+        header = header[next(k for k, c in enumerate(header) if c.number is not None) :]
     for cell in cells[first:]:
         unit_cell = has_unit_column and len(row) == 1 and UNIT_TOKEN.fullmatch(cell.text)
         if cell.number is None and not cell.empty and not unit_cell:
@@ -339,34 +346,88 @@ def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | 
     rows.append(row)
     table = Table(start, end, "", start, header, [r for r in rows if len(r) > 1])
     width = _mode([len(r) - 1 for r in table.rows])
-    table.columns = _with_periods(_columns(header, width))
+    table.columns = _with_months(_with_periods(_columns(header, width)), months)
     table.unit = _table_unit(header)
     return table if len(table.rows) >= 2 else None
+
+
+_MONTH_RANGE_CELL = re.compile(r"1\s?[-—–~至]\s?(\d{1,2})月?")
+
+
+def _month_header(cells: list[Cell], first: int) -> list[tuple[int, int]]:
+    """The months of a header row in a stream of cells whose 月 was lost (12⏎1-12: the month,
+    then the year to it), when the stream's first number is such a month and its range."""
+    month = cells[first].text.rstrip("月")
+    after = _MONTH_RANGE_CELL.fullmatch(cells[first + 1].text) if first + 1 < len(cells) else None
+    if not (month.isdigit() and after and 1 <= int(month) == int(after.group(1)) <= 12):
+        return []
+    return [(int(month), int(month)), (1, int(month))]
+
+
+_MONTH_CELL = re.compile(r"(?:1\s?[-—–~至]\s?)?(\d{1,2})月份?")
+
+
+def _month_row(row: list[Cell]) -> list[tuple[int, int]]:
+    """A header row of months (11月 | 1—11月), each over a group of columns; else []."""
+    cells = [c for c in row if c.text]
+    found = [_MONTH_CELL.fullmatch(c.text) for c in cells]
+    if len(cells) < 2 or not all(found):
+        return []
+    months = [(1 if m.start(1) > 0 else int(m.group(1)), int(m.group(1))) for m in found]
+    return months if all(1 <= a <= b <= 12 for a, b in months) else []
+
+
+def _first_after_months(cells: list[Cell], first: int) -> int:
+    """The first number after a header row of months at ``first`` (0 when none)."""
+    return next((k for k, c in enumerate(cells) if k > first + 1 and c.number is not None), 0)
+
+
+def _with_months(columns: list[Column], months: list[tuple[int, int]]) -> list[Column]:
+    """Columns in equal groups under a header row of months each take their group's months."""
+    if not months or len(columns) % len(months):
+        return columns
+    per = len(columns) // len(months)
+    for k, col in enumerate(columns):
+        col.months = months[k // per]
+    return columns
 
 
 def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table | None:
     """Rows given one per line: title and unit rows, a header row, then data rows."""
     rows = [r for r in rows if not all(c.empty for c in r)]  # |---|---| rules
     data = [r for r in rows if _is_data(r)]
-    if len(data) < 2:
-        return None
-    first = rows.index(data[0])
+    first = rows.index(data[0]) if data else 0
     above = rows[:first]
     header_row = above[-1] if above else []
+    header = [c for c in header_row if c.text]
+    if len(data) < 2 and not (data and _names_measures(header)):
+        return None  # one row under a header of measures (绝对量 | 同比增长(%)) is a table
     title_cells = [c for r in above[:-1] for c in r] if above else []
+    months = next((m for m in map(_month_row, above[:-1]) if m), [])
     width = _mode([len(r) for r in data])
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
-    values = width - label_at - 1
-    header = [c for c in header_row if c.text]
-    if len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
-        columns = _positional_columns(header, data, label_at)
-    else:
-        columns = _columns(header, values)
+    columns = _row_columns(header, data, label_at, width, months)
     table = Table(start, end, "", start, title_cells + header)
     table.columns = _with_periods(columns)
     table.unit = _table_unit(title_cells + header)
     table.rows = [r[label_at:] for r in data if len(r) > label_at + 1]
     return table
+
+
+def _names_measures(header: list[Cell]) -> bool:
+    """At least two header cells name what their column measures."""
+    return sum(1 for c in header if _column([c]).measure) >= 2
+
+
+def _row_columns(header: list[Cell], data, label_at: int, width: int, months) -> list[Column]:
+    """Value columns of a table given a row per line, from its header row (and row of months)."""
+    values = width - label_at - 1
+    if header and months and _column([header[0]]).measure and len(header) >= values:
+        # a header without its label cell over rows cut short (规模以上工业增加值 | … | 2.2 | …)
+        return _with_months([_column([c]) for c in header], months)[:values]
+    if len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
+        return _positional_columns(header, data, label_at)
+    return _columns(header, values)
 
 
 def _positional_columns(header: list[Cell], data: list[list[Cell]], label_at: int) -> list[Column]:
@@ -436,8 +497,10 @@ def _columns(header: list[Cell], width: int) -> list[Column]:
         if _LABEL_HEAD.match(text) or (_UNIT_CELL.search(text) and not _UNIT_CELL.fullmatch(text)):
             continue
         col = _column([cell])
-        if _UNIT_CELL.fullmatch(text) and text.startswith(("(", "（")) and groups:
-            groups[-1].append(cell)  # (亿元) under 总量
+        if groups and (
+            (_UNIT_CELL.fullmatch(text) and text.startswith(("(", "（"))) or text in ("%", "‰")
+        ):
+            groups[-1].append(cell)  # (亿元) under 总量, % under 同比增长
             continue
         if not col.measure and not col.year:
             continue  # a title line (上海市生产总值, 2022年上半年)
@@ -446,6 +509,11 @@ def _columns(header: list[Cell], width: int) -> list[Column]:
             continue
         groups.append([cell])
     columns = [_column(g) for g in groups]
+    with_unit = [c for c in columns if c.unit]
+    if len(columns) > width and len(with_unit) == width and len(columns) == 2 * width:
+        # 绝对量 | 同比增长 % twice over rows of two numbers: the unit-less level cells are the
+        # empty ones (lost with the blank lines between cells), the numbers are the growths.
+        columns = with_unit
     if len(columns) > width:
         columns = columns[-width:]
     while len(columns) < width:  # unnamed columns: a level, then its growth
