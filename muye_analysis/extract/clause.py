@@ -13,6 +13,7 @@ from muye_analysis.extract.dating import (
     Timeline,
     document_dates,
 )
+from muye_analysis.extract.epochs import epoch_year
 from muye_analysis.extract.kinds import target_spans
 from muye_analysis.extract.normalise import mask_quoted
 from muye_analysis.extract.sections import Section, find_sections
@@ -47,7 +48,7 @@ class Doc:
             starts=[s.start for s in sections],
             announced=target_spans(scan),
             timeline=Timeline(scan, norm),
-            dates=document_dates(scan, heads, published),
+            dates=document_dates(scan, heads, published, epoch_year(norm)),
             review_year=actual_years[-1] if actual_years else None,
         )
 

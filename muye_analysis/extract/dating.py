@@ -85,7 +85,7 @@ class DocumentDates:
     head_span: Span | None
     why_review: str
     why_plan: str
-    given: bool = False  # the date is the one the user gave (--published), not the text's
+    date_from: str = ""  # "given" (--published), "words" (开局之年…), "" the text's date
 
 
 # A year and month alone on a line ((2024年4月) under a title): a publication, no period.
@@ -234,6 +234,7 @@ def document_dates(
     scan: str,
     heads: list[tuple[int, str, int | None]],
     published: tuple[int, int, int | None, str] | None = None,
+    named_in_words: tuple[int, str] | None = None,
 ) -> DocumentDates:
     """The document's years from its head (title, date lines) and its headed parts.
 
@@ -241,7 +242,8 @@ def document_dates(
     is the plan year when the title names none. Rules in turn: the title's years by their
     words, 今年(2024年), a report's date, then a report's review and plan years from each other.
     ``published`` (``given_date``) is the publication date the user knows (a page's date, a
-    URL's): it dates the document only where the text prints no date of its own.
+    URL's): it dates the document only where the text prints no date of its own; then the year
+    named in officials' words (``named_in_words``, ``epochs.epoch_year``: 今年是“十四五”开局之年).
     """
     first_heading = next((pos for pos, _, _ in heads if pos > 0), HEAD_CHARS)
     head_end = min(first_heading, HEAD_CHARS, len(scan))
@@ -251,8 +253,10 @@ def document_dates(
     report_like = bool(_REPORT.search(scan, 0, head_end))
     named = _this_year_named(scan, years, report_like)
     date = date or named
-    given = date is None and published is not None
+    date_from = "given" if date is None and published is not None else ""
     date = date or published
+    if date is None and named_in_words is not None:
+        date, date_from = (-1, named_in_words[0], None, named_in_words[1]), "words"
     if date is not None and report_like:
         # A report to a congress early in the year reviews the year before and plans this one.
         if years.review is None and date[2] is not None and date[2] <= 4:
@@ -271,36 +275,8 @@ def document_dates(
         head_span=spans[0] if spans else None,
         why_review=years.why_review,
         why_plan=years.why_plan,
-        given=given,
+        date_from=date_from,
     )
-
-
-_GIVEN = re.compile(
-    r"\s*((?:19|20)\d\d)\s*(?:[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?)?\s*年?\s*"
-)
-
-
-def given_date(published: object) -> tuple[int, int, int | None, str] | None:
-    """A publication date the user gives, as ``document_dates`` takes it: (-1, year, month, words).
-
-    Accepts a ``datetime.date`` or text: 2021-07-20, 2021/7/20, 2021年7月20日, 2021-07, 2021.
-    A year alone gives no month (a 全年 figure is then not moved to the year before).
-    """
-    import datetime as dt
-
-    if published is None:
-        return None
-    if isinstance(published, dt.date):
-        return -1, published.year, published.month, published.isoformat()
-    m = _GIVEN.fullmatch(str(published))
-    month = int(m.group(2)) if m and m.group(2) else None
-    day = int(m.group(3)) if m and m.group(3) else 1
-    if m is None or (month is not None and not 1 <= month <= 12) or not 1 <= day <= 31:
-        raise ValueError(
-            f"publication date {published!r} not understood: write it as 2021-07-20, "
-            "2021年7月20日, 2021-07 or 2021"
-        )
-    return -1, int(m.group(1)), month, str(published).strip()
 
 
 def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
@@ -468,7 +444,8 @@ class FactPeriod:
     year: int | None
     first: int
     last: int
-    source: str  # sentence, paragraph, part, announcement, title, date, given, document, unknown
+    source: str  # sentence, paragraph, part, announcement, title, date, given, words, document,
+    # unknown
     why: str
 
 
@@ -517,8 +494,8 @@ def _year_for(
     if part_year is not None:
         return part_year, "title", f"{part_year}年"
     if dates.today is not None:
-        if dates.given:
-            return dates.today, "given", dates.date
+        if dates.date_from:
+            return dates.today, dates.date_from, dates.date
         return dates.today, "date", dates.date
     if timeline.main_year is not None:
         return timeline.main_year, "document", "the year the text names most"
@@ -595,6 +572,8 @@ def period_for(
         year, words = year - 1, f"{words}, 上年"
     if year is None:
         return FactPeriod(None, first, last, "unknown", "period unknown: the text names no year")
-    where = "publication date given" if source == "given" else source
+    where = {"given": "publication date given", "words": "words naming the year"}.get(
+        source, source
+    )
     why = f"period {year} from the {where} ({words}); months {first}-{last} ({month_words})"
     return FactPeriod(year, first, last, source, why)

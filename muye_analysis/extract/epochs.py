@@ -1,4 +1,5 @@
-"""The year a text speaks of, from the words officials use for it when no year is printed.
+"""The year of a text that prints none: a publication date the user gives (``given_date``), or
+the words officials name the year by (``epoch_year``).
 
 Some news items never print their year but name it the way officials do: 今年是“十四五”开局之年
 (2021), 今年是“十三五”收官之年 (2020), 今年是建党100周年 (2021), or a growth 比2019年同期 beside a
@@ -51,3 +52,31 @@ def epoch_year(scan: str) -> tuple[int, str] | None:
         base = bases.pop()
         return base + 2, f"{average.group()}, 比{base}年同期"
     return None
+
+
+_GIVEN = re.compile(
+    r"\s*((?:19|20)\d\d)\s*(?:[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?)?\s*年?\s*"
+)
+
+
+def given_date(published: object) -> tuple[int, int, int | None, str] | None:
+    """A publication date the user gives, as ``document_dates`` takes it: (-1, year, month, words).
+
+    Accepts a ``datetime.date`` or text: 2021-07-20, 2021/7/20, 2021年7月20日, 2021-07, 2021.
+    A year alone gives no month (a 全年 figure is then not moved to the year before).
+    """
+    import datetime as dt
+
+    if published is None:
+        return None
+    if isinstance(published, dt.date):
+        return -1, published.year, published.month, published.isoformat()
+    m = _GIVEN.fullmatch(str(published))
+    month = int(m.group(2)) if m and m.group(2) else None
+    day = int(m.group(3)) if m and m.group(3) else 1
+    if m is None or (month is not None and not 1 <= month <= 12) or not 1 <= day <= 31:
+        raise ValueError(
+            f"publication date {published!r} not understood: write it as 2021-07-20, "
+            "2021年7月20日, 2021-07 or 2021"
+        )
+    return -1, int(m.group(1)), month, str(published).strip()

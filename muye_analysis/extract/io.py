@@ -161,7 +161,7 @@ def draft_report(
             fix="write the draft elsewhere, e.g. -o drafts/draft.csv.",
         )
     out = check_output_path(out, example="drafts/draft.csv")  # not a folder, not under data/
-    from muye_analysis.extract.dating import given_date
+    from muye_analysis.extract.epochs import given_date
 
     try:
         given_date(published)  # refused before the report is read

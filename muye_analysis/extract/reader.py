@@ -52,7 +52,8 @@ from muye_analysis.extract.clause import (
     start_of_clause,
 )
 from muye_analysis.extract.comparators import find_comparators
-from muye_analysis.extract.dating import given_date, period_for
+from muye_analysis.extract.dating import period_for
+from muye_analysis.extract.epochs import given_date
 from muye_analysis.extract.kinds import kind_of
 from muye_analysis.extract.mentions import (
     PERCENT_UNITS,
@@ -85,7 +86,7 @@ _STATE_WORDS = ("未", "已", "现有", "存量")
 
 def read_statements(text: str, published: object = None) -> list[dict]:
     """All numeric statements of ``text`` as dicts, in reading order (see ``extract_facts``;
-    ``published``: the publication date the user knows, ``dating.given_date``).
+    ``published``: the publication date the user knows, ``epochs.given_date``).
 
     Mirror-site noise is cleaned first: pinyin printed after characters (區(qū)) and thousands
     separators are dropped for reading, and every offset, quote and printed value is mapped back

@@ -35,3 +35,26 @@ def test_officials_words_for_a_year_give_that_year(text, year):
 )
 def test_no_cue_or_an_ambiguous_one_gives_no_year(text):
     assert epoch_year(text) is None
+
+
+def test_a_text_naming_its_year_in_words_dates_its_facts_and_says_so():
+    from muye_analysis.extract import explain_facts, extract_facts
+
+    text = (
+        "今年是“十四五”开局之年。上半年，全市地区生产总值比2019年同期增长13.5%，两年平均增长6.5%。"
+    )
+    facts = extract_facts(text)
+    assert set(facts["period"]) == {2021}
+    assert set(facts["period_from"]) == {"words"}
+    assert "取自原文对年份的表述" in explain_facts(facts)
+    dated = extract_facts("发布时间：2022-08-01\n" + text)  # a date the text prints comes first
+    assert set(dated["period_from"]) == {"date"}
+    given = extract_facts(text, published="2021-07-20")  # and the date the user gives
+    assert set(given["period_from"]) == {"given"}
+
+
+def test_a_text_naming_no_year_in_any_form_stays_unknown():
+    from muye_analysis.extract import extract_facts
+
+    facts = extract_facts("上半年，全市地区生产总值两年平均增长6.5%。")
+    assert set(facts["period_from"]) == {"unknown"}

@@ -9,7 +9,7 @@ import pytest
 
 from muye_analysis import cli
 from muye_analysis.extract import extract_facts
-from muye_analysis.extract.dating import given_date
+from muye_analysis.extract.epochs import given_date
 
 NEWS = (
     "上半年，全市地区生产总值完成1200亿元，同比增长6.5%。全年一般公共预算收入完成80亿元，增长3%。"
