@@ -192,6 +192,7 @@ def _assign_ranks(
         or _ranks_of_level_and_growth(norm, group, before, before_lo, carry)
         or _ranks_in_order(norm, group, before, before_lo, carry)
         or _shared_rank(norm, group, before, before_lo, carry)
+        or _ranks_of_statements_before(group, before, carry)
     )
     if assigned:
         return assigned
@@ -329,6 +330,33 @@ def _shared_rank(
     if len(group) == 1 and re.search(r"均|都", before):
         return [(group[0], s, st, "") for s, st in out]
     return []
+
+
+_ALL_RANKED = re.compile(r"(?:均|都)(?:排名|排在|位居|位列|居于|居|列|保持|稳居|为)?(?:全|第|$)")
+
+
+def _ranks_of_statements_before(
+    group: list[Mention], before: str, carry: Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """A rank said of all (均/都) with no subject of its own ranks each statistic the sentence
+    read since its last rank, of the measure ranked: A增长24.6%、B增长6.1%，均排名全国第1 (A and
+    B); A完成4704.3亿元、增长6.1%，B增长9.5%，增速均居全省第一 (the two growths)."""
+    lead = RANK_VERB_AT.split(before)[0]
+    lead = SCOPE_WORD.split(lead)[0].strip(" ，,")
+    if len(group) != 1 or not _ALL_RANKED.search(before) or len(carry.since_rank) < 2:
+        return []
+    lead = re.sub(r"(?:均|都)$", "", lead)
+    ranked = dict(RANKED_WORDS)
+    if lead and lead not in ranked:
+        return []
+    measure = ranked.get(lead) or carry.since_rank[-1][2]
+    subjects: dict[str, int | None] = {}
+    for subject, start, said in carry.since_rank:
+        if said == measure:
+            subjects.setdefault(subject, start)
+    if len(subjects) < 2:
+        return []
+    return [(group[0], s + lead, st, "") for s, st in subjects.items()]
 
 
 def _counted_subjects(lead: str, carry: Carry) -> list[tuple[str, int | None]]:

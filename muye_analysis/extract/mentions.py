@@ -123,6 +123,7 @@ _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
 # 保持30%以上的快速增长: a growth figure, not a threshold
 _GROWTH_NAMED = re.compile(r"的(?:快速|高速|较快|平稳)?(?:增长|增速)")
 _RANK_AFTER_RANK = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和]$")
+_NEXT_RANK = re.compile(r"[和、及与]第")
 _RANK_LEAD = ("全市", "全省", "全国", "全区", "全县", "全州", "百强", "全盟")
 
 
@@ -261,8 +262,8 @@ def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None
     """The rank unit of an ordinal (第5位, 第三名, 居全市第3), or None if it names something."""
     if base in RANK_UNITS:
         return base
-    if base or (after[:1] and _CJK.match(after[:1])):
-        return None
+    if base or (after[:1] and _CJK.match(after[:1]) and not _NEXT_RANK.match(after)):
+        return None  # 第二批, 第一方阵; not 第3和第4 (a list of ranks)
     if scan[max(0, m.start() - 2) : m.start()] in _RANK_LEAD:
         return "位"  # 增速全市第一, 工业百强第7
     if _RANK_AFTER_RANK.search(scan, max(0, m.start() - 6), m.start()):

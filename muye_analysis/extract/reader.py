@@ -198,6 +198,10 @@ def _read_sentence(
 def _remember_subject(carry: Carry, row: dict) -> None:
     """A statistic's subject, for a later 两项指标…均 to mean."""
     subject = row["match_subject"]
+    if row["measure"] in ("rank", "standing"):
+        carry.since_rank = []
+    elif row["measure"] in _STATISTICS and subject:
+        carry.since_rank.append((subject, row["subject_start"], row["measure"]))
     if row["measure"] in _STATISTICS and subject and subject not in [s for s, _ in carry.recent]:
         carry.recent.append((subject, row["subject_start"]))
 

@@ -1,0 +1,89 @@
+"""Reader, round five (ranks and comparisons): forms behind blind_v5's misses, each tested on a
+short sentence modelled on the form."""
+
+from __future__ import annotations
+
+from muye_analysis.extract import extract_facts
+
+
+def _ranks(text: str) -> list[tuple]:
+    facts = extract_facts(text)
+    facts = facts[facts["measure"] == "rank"]
+    return list(zip(facts["subject"], facts["value"], facts["rank_scope"], facts["ranked_on"],
+                    strict=True))  # fmt: skip
+
+
+def _points(text: str) -> list[tuple]:
+    facts = extract_facts(text)
+    facts = facts[facts["measure"] == "change_pp"]
+    return list(zip(facts["subject"], facts["value"], facts["comparator"], strict=True))
+
+
+def test_a_rank_said_of_all_ranks_each_growth_listed_before_it():
+    text = "上半年，全省投资增长12.5%、工业增加值增长8.1%、出口增长20.3%，均排名全国第2。"
+    assert _ranks(text) == [
+        ("投资", 2.0, "全国", "growth_rate"),
+        ("工业增加值", 2.0, "全国", "growth_rate"),
+        ("出口", 2.0, "全国", "growth_rate"),
+    ]
+
+
+def test_a_shared_rank_on_growth_skips_the_levels_before_it():
+    text = "全县生产总值完成300.5亿元、增长5.2%，财政收入增长7.4%，增速均居全市第一。"
+    assert _ranks(text) == [
+        ("生产总值增速", 1.0, "全市", "growth_rate"),
+        ("财政收入增速", 1.0, "全市", "growth_rate"),
+    ]
+
+
+def test_a_shared_rank_counts_only_what_was_read_since_the_last_rank():
+    text = "工业增长6%，排名全省第4；投资增长9%、消费增长7%，均排名全省第3。"
+    assert _ranks(text) == [
+        ("工业", 4.0, "全省", "growth_rate"),
+        ("投资", 3.0, "全省", "growth_rate"),
+        ("消费", 3.0, "全省", "growth_rate"),
+    ]
+
+
+def test_ranks_joined_by_and_are_each_read():
+    text = "存款和贷款余额分别增长12%和15%，分别排名全省第5和第7。"
+    assert [r[1] for r in _ranks(text)] == [5.0, 7.0]
+
+
+def test_a_rank_among_a_pool_of_counties_is_of_the_subject_before():
+    text = "全县工业增加值同比增长6.5%，较上年同期加快1.2个百分点，八县区排名第四。"
+    assert _ranks(text) == [("工业增加值", 4.0, "八县区", "growth_rate")]
+
+
+def test_a_rank_after_points_against_a_place_ranks_the_growth_named_in_the_sentence():
+    text = "全市累计增速高于全省(4.1%)2.3个百分点，居全省第3位。"
+    facts = extract_facts(text)
+    rows = zip(facts["value"], facts["measure"], facts["ranked_on"].fillna(""), strict=True)
+    assert list(rows) == [
+        (4.1, "growth_rate", ""), (2.3, "change_pp", ""), (3.0, "rank", "growth_rate"),
+    ]  # fmt: skip
+
+
+def test_a_rank_after_a_move_in_the_ranking_ranks_the_growth_named_before():
+    text = "累计增幅位次较上半年前移3位至全市并列第五。"
+    assert [r[1:] for r in _ranks(text)] == [(5.0, "全市", "growth_rate")]
+
+
+def test_points_said_of_the_year_before_are_against_the_same_period_a_year_earlier():
+    text = "地方财政收入增长21.5%，同比高3.2个百分点；投资增长8%，同比低1.5个百分点。"
+    assert _points(text) == [("地方财政收入", 3.2, "上年同期"), ("投资", -1.5, "上年同期")]
+
+
+def test_last_year_and_the_year_before_name_one_comparator():
+    text = "工业增加值增长5.0%，比去年同期加快1.1个百分点，较去年回落0.3个百分点。"
+    assert [(v, c) for _, v, c in _points(text)] == [(1.1, "上年同期"), (-0.3, "上年")]
+
+
+def test_a_places_own_figure_in_brackets_is_its_growth_and_keeps_the_subject():
+    text = "全县固定资产投资同比增长6.4%(全市8.2%)，较上年同期加快3.1个百分点。"
+    facts = extract_facts(text)
+    assert list(zip(facts["subject"], facts["value"], facts["measure"], strict=True)) == [
+        ("固定资产投资", 6.4, "growth_rate"),
+        ("全市固定资产投资", 8.2, "growth_rate"),
+        ("固定资产投资", 3.1, "change_pp"),
+    ]
