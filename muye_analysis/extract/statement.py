@@ -245,6 +245,18 @@ def compared_with(st: _Statement, carry: Carry) -> None:
         st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
     st.evidence.append(f"compared with {cmp_text} ({cmp_words})")
     st.cmp_text = "" if st.measure == "growth_rate" else cmp_text
+    if st.measure == "change_pp" and _OVER_TIME.fullmatch(cmp_words) and _PERIOD.match(cmp_text):
+        carry.period_compared[:] = [cmp_text]
+
+
+def comparison_elided(st: _Statement, carry: Carry) -> None:
+    """A change in points with a bare verb (制造业增长11.9%，提高0.6个百分点) after one against a
+    period in its paragraph (采矿业…较1-7月提高0.2个百分点) is against that period too."""
+    if st.measure != "change_pp" or st.comparator or st.rule != "pp_change":
+        return
+    if carry.period_compared and _BARE_CHANGE.fullmatch(st.before.strip(" ，,")):
+        st.cmp_text = carry.period_compared[0]
+        st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
 
 
 def turned_to(st: _Statement, carry: Carry) -> None:
@@ -343,6 +355,7 @@ RULES = (
     range_and_printed_subject,
     flat_against_a_place, growth_as_a_multiple,
     compared_with, turned_to, turned_from_a_year_ago, narrowed_decline, pull_in_points,
+    comparison_elided,
     stated_basis, what_a_rank_ranks, among_whom,
 )  # fmt: skip
 
@@ -440,6 +453,13 @@ def _row(st: _Statement, text: str) -> dict:
 
 
 _PULL = re.compile(r"拉动|拉低|下拉|拖累")
+
+# A change over time (较1-7月提高, not 高于全国) against a period: 1-7月, 上月, 一季度, 上半年.
+_OVER_TIME = re.compile(r"提高|提升|上升|加快|回落|下降|放缓|回升|降低|下滑")
+_PERIOD = re.compile(
+    r"\d{1,2}(?:-\d{1,2})?月(?:份)?$|上月$|[一二三四1-4]季度$|上半年$|前三季度$|上年同期$|上年$"
+)
+_BARE_CHANGE = re.compile(r"(?:分别)?(?:提高|提升|上升|加快|回落|下降|放缓|回升|降低|下滑)")
 
 # A place opening brackets before its own figure: (全市11.1%), （全省平均：6.6%).
 _PLACE_IN_BRACKETS = re.compile(

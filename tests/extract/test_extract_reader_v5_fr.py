@@ -16,7 +16,7 @@ def _ranks(text: str) -> list[tuple]:
 def _points(text: str) -> list[tuple]:
     facts = extract_facts(text)
     facts = facts[facts["measure"] == "change_pp"]
-    return list(zip(facts["subject"], facts["value"], facts["comparator"], strict=True))
+    return list(zip(facts["subject"], facts["value"], facts["comparator"].fillna(""), strict=True))
 
 
 def test_a_rank_said_of_all_ranks_each_growth_listed_before_it():
@@ -87,3 +87,18 @@ def test_a_places_own_figure_in_brackets_is_its_growth_and_keeps_the_subject():
         ("全市固定资产投资", 8.2, "growth_rate"),
         ("固定资产投资", 3.1, "change_pp"),
     ]
+
+
+def test_points_with_a_bare_verb_are_against_the_period_named_earlier_in_the_paragraph():
+    text = (
+        "三大门类中，采矿业同比增长4.2%，较1-5月提高0.3个百分点；"
+        "制造业增长8.9%，提高0.5个百分点；电力业增长6.1%，回落0.2个百分点。"
+    )
+    assert [(v, c) for _, v, c in _points(text)] == [
+        (0.3, "1-5月"), (0.5, "1-5月"), (-0.2, "1-5月"),
+    ]  # fmt: skip
+
+
+def test_points_with_a_bare_verb_and_no_period_before_name_no_comparator():
+    text = "全县投资增长5%，高于全省1.2个百分点；消费增长6%，提高0.6个百分点。"
+    assert [(v, c) for _, v, c in _points(text)] == [(1.2, "全省"), (0.6, "")]
