@@ -174,7 +174,7 @@ def _turned(
 
 # Words around a list of ranked subjects: 3项指标, 等指标, 均, the scope and what is ranked.
 _RANK_LIST_TAIL = re.compile(
-    r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
+    r"等?(?:\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
 )
 
 
@@ -196,6 +196,8 @@ def _assign_ranks(
     )
     if assigned:
         return assigned
+    if _ONLY_COUNTED.match(own) or _COUNTED_JUST_BEFORE.search(norm, 0, first.start):
+        return []  # 10项指标增速排名全省第1、3项第2: how many indicators, no subject ranked
     listed = _listed_before(norm, before_lo) if not own or NO_SUBJECT.match(own) else None
     if listed and len(group) == 1:
         # A、B、C等重要经济社会发展指标，保持全市第一: one rank for each indicator listed
@@ -263,6 +265,12 @@ def _ranks_in_order(
         return [(group[0], s, st, "") for s, st in carry.items]
     return []
 
+
+# A rank of nothing named but a count of indicators: 10项指标增速排名…第1, 、3项第2.
+_ONLY_COUNTED = re.compile(
+    r"^[\d两二三四五六七八九十]+项(?:主要)?(?:经济)?(?:细分)?(?:指标)?(?:增速|增幅|总量)?$"
+)
+_COUNTED_JUST_BEFORE = re.compile(r"(?:^|[、，,；;\s])[\d两二三四五六七八九十]+项\s*$")
 
 _LISTED_INDICATORS = re.compile(r"等[^、，,\d]{0,12}指标$")
 

@@ -142,7 +142,7 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     第二批), a threshold that defines the subject (500万元以上重点项目), a period (1-3月)."""
     unit, base, unit_from, unit_end = _unit_of(scan, m, hi)
     value = None if _is_glued_to_code(scan, m.start("num")) else _value_of(scan, m, base)
-    if value is None:
+    if value is None or _is_streak(scan, m):
         return None
     after = scan[m.end() : m.end() + 6]
     if m["ord"]:
@@ -168,6 +168,16 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         qualifier=m["rsep"] if high is not None else qualifier,
         approx=m["approx"] or "",
         unit_from=unit_from,
+    )
+
+
+_STREAK_SPAN = re.compile(r"个?(?:月|季度|年|周|天|日)")
+
+
+def _is_streak(scan: str, m: re.Match[str]) -> bool:
+    """连续8个月, 连续三年: how long something lasted, not a statistic of it."""
+    return scan[max(0, m.start() - 2) : m.start()] == "连续" and bool(
+        _STREAK_SPAN.match(scan, m.end("num"))
     )
 
 

@@ -102,3 +102,28 @@ def test_points_with_a_bare_verb_are_against_the_period_named_earlier_in_the_par
 def test_points_with_a_bare_verb_and_no_period_before_name_no_comparator():
     text = "全县投资增长5%，高于全省1.2个百分点；消费增长6%，提高0.6个百分点。"
     assert [(v, c) for _, v, c in _points(text)] == [(1.2, "全省"), (0.6, "")]
+
+
+def test_a_streak_is_no_count_and_leaves_the_rank_to_the_growth_before_it():
+    text = "开展系列促销活动，消费增速连续6个月全市第一。"
+    facts = extract_facts(text)
+    assert list(zip(facts["value"], facts["unit"], facts["ranked_on"], strict=True)) == [
+        (1.0, "位", "growth_rate")
+    ]
+
+
+def test_listed_subjects_before_a_count_of_indicators_are_each_ranked():
+    text = "地区生产总值、固定资产投资、财政收入等5项指标增速排名全市第2。"
+    assert [r[0] for r in _ranks(text)] == ["地区生产总值增速", "固定资产投资增速", "财政收入增速"]
+
+
+def test_a_mirror_pages_stray_commas_do_not_break_a_list():
+    text = "主要指标中,,地区生产总值,、固定资产投资,、财政收入等3项指标增速排名全市第2。"
+    assert [r[0] for r in _ranks(text)] == ["地区生产总值增速", "固定资产投资增速", "财政收入增速"]
+
+
+def test_ranks_of_nothing_but_a_count_of_indicators_are_not_read():
+    text = "12项细分指标中，7项指标增速排名全市第1、3项第2、2项第3。"
+    facts = extract_facts(text)
+    assert "rank" not in set(facts["measure"])
+    assert 3.0 in set(facts["value"])  # 3项: the count is still read
