@@ -196,7 +196,8 @@ def _assign_ranks(
     )
     if assigned:
         return assigned
-    if _ONLY_COUNTED.match(own) or _COUNTED_JUST_BEFORE.search(norm, 0, first.start):
+    counted_before = _COUNTED_JUST_BEFORE.search(norm, max(0, first.start - 8), first.start)
+    if _ONLY_COUNTED.match(own) or counted_before:
         return []  # 10项指标增速排名全省第1、3项第2: how many indicators, no subject ranked
     listed = _listed_before(norm, before_lo) if not own or NO_SUBJECT.match(own) else None
     if listed and len(group) == 1:
