@@ -174,7 +174,7 @@ def _turned(
 
 # Words around a list of ranked subjects: 3项指标, 等指标, 均, the scope and what is ranked.
 _RANK_LIST_TAIL = re.compile(
-    r"(?:等|\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
+    r"等?(?:\d+项|[两二三四五六七八九十]+项)?(?:主要)?(?:经济)?指标.*$|(?:(?<![人平])均|都|分别).*$"
 )
 
 
@@ -192,9 +192,13 @@ def _assign_ranks(
         or _ranks_of_level_and_growth(norm, group, before, before_lo, carry)
         or _ranks_in_order(norm, group, before, before_lo, carry)
         or _shared_rank(norm, group, before, before_lo, carry)
+        or _ranks_of_statements_before(group, before, carry)
     )
     if assigned:
         return assigned
+    counted_before = _COUNTED_JUST_BEFORE.search(norm, max(0, first.start - 8), first.start)
+    if _ONLY_COUNTED.match(own) or counted_before:
+        return []  # 10项指标增速排名全省第1、3项第2: how many indicators, no subject ranked
     listed = _listed_before(norm, before_lo) if not own or NO_SUBJECT.match(own) else None
     if listed and len(group) == 1:
         # A、B、C等重要经济社会发展指标，保持全市第一: one rank for each indicator listed
@@ -263,6 +267,12 @@ def _ranks_in_order(
     return []
 
 
+# A rank of nothing named but a count of indicators: 10项指标增速排名…第1, 、3项第2.
+_ONLY_COUNTED = re.compile(
+    r"^[\d两二三四五六七八九十]+项(?:主要)?(?:经济)?(?:细分)?(?:指标)?(?:增速|增幅|总量)?$"
+)
+_COUNTED_JUST_BEFORE = re.compile(r"(?:^|[、，,；;\s])[\d两二三四五六七八九十]+项\s*$")
+
 _LISTED_INDICATORS = re.compile(r"等[^、，,\d]{0,12}指标$")
 
 
@@ -329,6 +339,33 @@ def _shared_rank(
     if len(group) == 1 and re.search(r"均|都", before):
         return [(group[0], s, st, "") for s, st in out]
     return []
+
+
+_ALL_RANKED = re.compile(r"(?:均|都)(?:排名|排在|位居|位列|居于|居|列|保持|稳居|为)?(?:全|第|$)")
+
+
+def _ranks_of_statements_before(
+    group: list[Mention], before: str, carry: Carry
+) -> list[tuple[Mention, str, int | None, str]]:
+    """A rank said of all (均/都) with no subject of its own ranks each statistic the sentence
+    read since its last rank, of the measure ranked: A增长24.6%、B增长6.1%，均排名全国第1 (A and
+    B); A完成4704.3亿元、增长6.1%，B增长9.5%，增速均居全省第一 (the two growths)."""
+    lead = RANK_VERB_AT.split(before)[0]
+    lead = SCOPE_WORD.split(lead)[0].strip(" ，,")
+    if len(group) != 1 or not _ALL_RANKED.search(before) or len(carry.since_rank) < 2:
+        return []
+    lead = re.sub(r"(?:均|都)$", "", lead)
+    ranked = dict(RANKED_WORDS)
+    if lead and lead not in ranked:
+        return []
+    measure = ranked.get(lead) or carry.since_rank[-1][2]
+    subjects: dict[str, int | None] = {}
+    for subject, start, said in carry.since_rank:
+        if said == measure:
+            subjects.setdefault(subject, start)
+    if len(subjects) < 2:
+        return []
+    return [(group[0], s + lead, st, "") for s, st in subjects.items()]
 
 
 def _counted_subjects(lead: str, carry: Carry) -> list[tuple[str, int | None]]:

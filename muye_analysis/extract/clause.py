@@ -68,6 +68,12 @@ class Carry:
     topic: str = ""  # what the sentence is about (交通运输业恢复强劲，增速达14.8%)
     topic_start: int | None = None
     recent: list = field(default_factory=list)  # subjects read so far (两项指标…均排名…)
+    # (subject, offset, measure) of the statistics read in the sentence since its last rank:
+    # A增长6.1%、B增长20.1%，均排名全国第1 ranks each of them
+    since_rank: list = field(default_factory=list)
+    # the period the paragraph's last change in points was against (较1-7月提高0.2个百分点), for a
+    # later one that names none (制造业增长11.9%，提高0.6个百分点): shared by its sentences
+    period_compared: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,20 @@ _LIST_MEMBER = re.compile(
 def find_comparators(
     norm: str, lo: int, clause_lo: int, pos: int, n: int
 ) -> list[tuple[str, int, str]]:
+    """What a statement is compared with (``_find_comparators``), a year earlier named one way:
+    比去年同期加快 and 同比加快 are both against 上年同期, 比去年 against 上年."""
+    return [(canonical_comparator(c), sign, words) for c, sign, words in
+            _find_comparators(norm, lo, clause_lo, pos, n)]  # fmt: skip
+
+
+def canonical_comparator(name: str) -> str:
+    """去年 and 上年 name the same year: the comparator is written 上年 (上年同期, 上年末)."""
+    return "上年" + name[2:] if name.startswith("去年") else name
+
+
+def _find_comparators(
+    norm: str, lo: int, clause_lo: int, pos: int, n: int
+) -> list[tuple[str, int, str]]:
     """What a statement is compared with, for each of the group's ``n`` members.
 
     (comparator, sign, words): 高于全市0.5个百分点 -> ("全市", +1, "高于"); 比全省和全国分别高
@@ -94,7 +108,8 @@ def find_comparators(
         if multiple:  # 是“十一五”末的1.6倍: a multiple of what
             return [(multiple["cmp"], 1, "是…的")] * n
         same = re.search(
-            r"同比(?:分别)?(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓)?$",
+            r"同比(?:分别)?(?P<verb>提高|加快|回落|下降|减少|增加|上升|提升|扩大|收窄|缩小|回升|放缓"
+            r"|高出?|低|快|慢)?$",
             clause,
         )
         if same and same["verb"]:

@@ -292,8 +292,9 @@ def _corpus_same(key: dict, span: tuple[int, int], found: dict) -> bool:
     if key["stage"] and key["stage"] != (found.get("stage") or ""):
         return False
     for column in ("comparator", "rank_scope"):
-        want = normalise_text(key[column] or "").strip("“”")
-        got = normalise_text(found.get(column) or "")
+        # 去年 and 上年 name the same year (the reader writes 上年; keys were printed either way)
+        want = normalise_text(key[column] or "").strip("“”").replace("去年", "上年")
+        got = normalise_text(found.get(column) or "").replace("去年", "上年")
         if want and not (got and (want in got or got in want)):
             return False
     return not (key["ranked_on"] and key["ranked_on"] != (found.get("ranked_on") or ""))

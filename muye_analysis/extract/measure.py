@@ -125,7 +125,9 @@ def _percent_measure(
         return "growth_rate", sign, "growth", growth.group() if growth else "增速"
     if paren_value:
         # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
-        return carry.pct_measure or "rate", 1, "comparator_value", "(…) after a comparator"
+        # (累计增速高于全国(3.9%): a growth, named in the clause)
+        named = "growth_rate" if re.search("增速|增幅", ctx.clause_text) else "rate"
+        return carry.pct_measure or named, 1, "comparator_value", "(…) after a comparator"
     return _percent_by_context(w, ctx, carry)
 
 

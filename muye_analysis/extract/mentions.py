@@ -130,6 +130,7 @@ _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
 # 保持30%以上的快速增长: a growth figure, not a threshold
 _GROWTH_NAMED = re.compile(r"的(?:快速|高速|较快|平稳)?(?:增长|增速)")
 _RANK_AFTER_RANK = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和]$")
+_NEXT_RANK = re.compile(r"[和、及与]第")
 _RANK_LEAD = ("全市", "全省", "全国", "全区", "全县", "全州", "百强", "全盟")
 
 
@@ -148,7 +149,7 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     第二批), a threshold that defines the subject (500万元以上重点项目), a period (1-3月)."""
     unit, base, unit_from, unit_end = _unit_of(scan, m, hi)
     value = None if _is_glued_to_code(scan, m.start("num")) else _value_of(scan, m, base)
-    if value is None:
+    if value is None or _is_streak(scan, m):
         return None
     after = scan[m.end() : m.end() + 6]
     if m["ord"]:
@@ -174,6 +175,16 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         qualifier=m["rsep"] if high is not None else qualifier,
         approx=m["approx"] or "",
         unit_from=unit_from,
+    )
+
+
+_STREAK_SPAN = re.compile(r"个?(?:月|季度|年|周|天|日)")
+
+
+def _is_streak(scan: str, m: re.Match[str]) -> bool:
+    """连续8个月, 连续三年: how long something lasted, not a statistic of it."""
+    return scan[max(0, m.start() - 2) : m.start()] == "连续" and bool(
+        _STREAK_SPAN.match(scan, m.end("num"))
     )
 
 
@@ -277,8 +288,8 @@ def _rank_unit(scan: str, m: re.Match[str], base: str, after: str) -> str | None
     """The rank unit of an ordinal (第5位, 第三名, 居全市第3), or None if it names something."""
     if base in RANK_UNITS:
         return base
-    if base or (after[:1] and _CJK.match(after[:1])):
-        return None
+    if base or (after[:1] and _CJK.match(after[:1]) and not _NEXT_RANK.match(after)):
+        return None  # 第二批, 第一方阵; not 第3和第4 (a list of ranks)
     if scan[max(0, m.start() - 2) : m.start()] in _RANK_LEAD:
         return "位"  # 增速全市第一, 工业百强第7
     if _RANK_AFTER_RANK.search(scan, max(0, m.start() - 6), m.start()):

@@ -139,6 +139,8 @@ def _mask(m: re.Match[str]) -> str:
 _PINYIN_RESIDUE = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))+")
 # 321,676万元: a thousands separator between digit groups (never a list: lists use 、).
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+# The same sites double a comma or put one before a list mark: 中,,地区生产总值,、固定资产投资.
+_STRAY_COMMA = re.compile(r",(?=[,、])")
 
 
 def strip_residue(norm: str) -> tuple[str, list[int] | None]:
@@ -155,6 +157,7 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
     cuts += [
         m.span() for m in _THOUSANDS.finditer(norm) if norm[m.start() - 1 : m.start()] in _DIGITS
     ]
+    cuts += [m.span() for m in _STRAY_COMMA.finditer(norm)]
     cuts.sort()
     if not cuts:
         return norm, None

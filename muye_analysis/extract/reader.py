@@ -122,6 +122,7 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
     tables = find_tables(doc.scan)
     rows: list[dict] = [row for table in tables for row in table_statements(doc, table)]
     paragraph, recent = -1, []  # subjects read in the paragraph so far (两项指标均位列全市第6)
+    compared: list = []  # the period its last change in points was against
     for sentence in _SENTENCE.finditer(doc.scan):
         lo, hi = sentence.span()
         if not _CJK.search(doc.scan, lo, hi):
@@ -129,9 +130,9 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
         if any(t.start <= lo < t.end for t in tables):
             continue  # read as a table
         if doc.timeline.paragraph_start(lo) != paragraph:
-            paragraph, recent = doc.timeline.paragraph_start(lo), []
+            paragraph, recent, compared = doc.timeline.paragraph_start(lo), [], []
         section = section_at(doc.sections, doc.starts, lo)
-        for row in _read_sentence(doc, lo, hi, section, recent):
+        for row in _read_sentence(doc, lo, hi, section, recent, compared):
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
@@ -141,10 +142,15 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
 
 
 def _read_sentence(
-    doc: Doc, lo: int, hi: int, section: Section, recent: list | None = None
+    doc: Doc,
+    lo: int,
+    hi: int,
+    section: Section,
+    recent: list | None = None,
+    compared: list | None = None,
 ) -> list[dict]:
     """Statements of the sentence ``[lo, hi)``; ``recent`` holds the subjects read earlier in its
-    paragraph and takes this sentence's."""
+    paragraph and takes this sentence's, ``compared`` the period its last points were against."""
     text, norm, scan = doc.text, doc.norm, doc.scan
     structures = find_structures(scan, lo, hi)
     taken = [(m.start, m.end) for m in structures]
@@ -154,6 +160,8 @@ def _read_sentence(
     carry, rows, i, consumed = Carry(), [], 0, lo
     if recent is not None:
         carry.recent = recent
+    if compared is not None:
+        carry.period_compared = compared
     if mentions:
         carry.topic, carry.topic_start = sentence_topic(norm, scan, lo, mentions[0].start)
     for row in _structure_rows(doc, lo, structures, section):
@@ -199,6 +207,10 @@ def _read_sentence(
 def _remember_subject(carry: Carry, row: dict) -> None:
     """A statistic's subject, for a later 两项指标…均 to mean."""
     subject = row["match_subject"]
+    if row["measure"] in ("rank", "standing"):
+        carry.since_rank = []
+    elif row["measure"] in _STATISTICS and subject:
+        carry.since_rank.append((subject, row["subject_start"], row["measure"]))
     if row["measure"] in _STATISTICS and subject and subject not in [s for s, _ in carry.recent]:
         carry.recent.append((subject, row["subject_start"]))
 

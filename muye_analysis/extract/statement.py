@@ -181,6 +181,21 @@ def measure_and_sign(st: _Statement, carry: Carry) -> None:
     st.unit = m.unit
 
 
+def place_figure_in_brackets(st: _Statement, carry: Carry) -> None:
+    """A place's own figure in brackets right after a figure in % (增长7.5%(全市11.1%)) is that
+    place's figure of the same measure, no new subject: the subject before carries on."""
+    place = _PLACE_IN_BRACKETS.fullmatch(st.before)
+    if not place or st.m.unit != "%" or not carry.pct_measure or not carry.subject:
+        return
+    if carry.measure not in (carry.pct_measure, "change_pp"):
+        return
+    st.measure, st.rule, st.keeps_carry = carry.pct_measure, "bracketed", True
+    st.value = st.m.value  # a place's own figure keeps its printed sign
+    st.subject = st.match_subject = place["place"] + carry.subject
+    st.subject_start = None
+    st.evidence.append(f"{place['place']}: (…) of {st.measure}")
+
+
 def growth_of_a_share_subject(st: _Statement, carry: Carry) -> None:
     """A growth whose subject is a share (工业投资…(占总投资的32.1%)，增长103.2%) is the growth of
     what the share was of."""
@@ -230,6 +245,18 @@ def compared_with(st: _Statement, carry: Carry) -> None:
         st.notes.append(f"comparison verb not read ({cmp_words.split()[0]}): sign as printed")
     st.evidence.append(f"compared with {cmp_text} ({cmp_words})")
     st.cmp_text = "" if st.measure == "growth_rate" else cmp_text
+    if st.measure == "change_pp" and _OVER_TIME.fullmatch(cmp_words) and _PERIOD.match(cmp_text):
+        carry.period_compared[:] = [cmp_text]
+
+
+def comparison_elided(st: _Statement, carry: Carry) -> None:
+    """A change in points with a bare verb (制造业增长11.9%，提高0.6个百分点) after one against a
+    period in its paragraph (采矿业…较1-7月提高0.2个百分点) is against that period too."""
+    if st.measure != "change_pp" or st.comparator or st.rule != "pp_change":
+        return
+    if carry.period_compared and _BARE_CHANGE.fullmatch(st.before.strip(" ，,")):
+        st.cmp_text = carry.period_compared[0]
+        st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
 
 
 def turned_to(st: _Statement, carry: Carry) -> None:
@@ -301,6 +328,11 @@ def what_a_rank_ranks(st: _Statement, carry: Carry) -> None:
     st.ranked_on = st.ranked_on or _RANKED_ON.get(last or "", "")
     if not st.ranked_on and carry.measure == "rank":
         st.ranked_on = carry.ranked_on
+    if not st.ranked_on:  # 累计增速高于全国…3.6个百分点，居全国第5位: the sentence's last word
+        at, word = max((st.ctx.sentence_text.rfind(w), w) for w, _ in RANKED_WORDS)
+        if at >= 0:
+            st.ranked_on = dict(RANKED_WORDS)[word]
+            st.evidence.append(f"ranked on {st.ranked_on} ({word}, named in the sentence)")
     carry.ranked_on = st.ranked_on
     if said:
         st.evidence.append(f"ranked on {st.ranked_on} ({said})")
@@ -319,9 +351,11 @@ RULES = (
     subject_naming_a_measure, subject_pointing_back, share_of_subject_before, subject_from_topic,
     comparator_figure_in_brackets, plan_named_in_subject, completion_of_subject_before,
     plan_of_subject_before, comparison_word_in_subject,
-    measure_and_sign, growth_of_a_share_subject, completion_rate_named, range_and_printed_subject,
+    measure_and_sign, place_figure_in_brackets, growth_of_a_share_subject, completion_rate_named,
+    range_and_printed_subject,
     flat_against_a_place, growth_as_a_multiple,
     compared_with, turned_to, turned_from_a_year_ago, narrowed_decline, pull_in_points,
+    comparison_elided,
     stated_basis, what_a_rank_ranks, among_whom,
 )  # fmt: skip
 
@@ -332,8 +366,8 @@ def _points_back(st: _Statement) -> bool:
     bare = _COMPARISON_PHRASE.sub("", own)
     if st.m.base in PP_UNITS:
         return not bare or generic_hint(bare)[0] or bare == "分别"
-    if NO_SUBJECT.match(own) or not own:
-        return bool(own) or st.m.ordinal or st.m.base == "standing"
+    if NO_SUBJECT.match(own) or not own or (st.m.ordinal and _POOL.fullmatch(own)):
+        return bool(own) or st.m.ordinal or st.m.base == "standing"  # 六县市排名第五: a pool
     return bool(CHANGE.search(st.before.rstrip())) and (not bare or NO_SUBJECT.match(bare))
 
 
@@ -420,6 +454,19 @@ def _row(st: _Statement, text: str) -> dict:
 
 _PULL = re.compile(r"拉动|拉低|下拉|拖累")
 
+# A change over time (较1-7月提高, not 高于全国) against a period: 1-7月, 上月, 一季度, 上半年.
+_OVER_TIME = re.compile(r"提高|提升|上升|加快|回落|下降|放缓|回升|降低|下滑")
+_PERIOD = re.compile(
+    r"\d{1,2}(?:-\d{1,2})?月(?:份)?$|上月$|[一二三四1-4]季度$|上半年$|前三季度$|上年同期$|上年$"
+)
+_BARE_CHANGE = re.compile(r"(?:分别)?(?:提高|提升|上升|加快|回落|下降|放缓|回升|降低|下滑)")
+
+# A place opening brackets before its own figure: (全市11.1%), （全省平均：6.6%).
+_PLACE_IN_BRACKETS = re.compile(
+    r"\s*[(（](?P<place>全[市省国区县州盟]|[^\d，,()（）:：占比为]{1,6}?[市省县区州盟])"
+    r"(?:平均水平|平均|为)?[:：]?\s*"
+)
+
 # A list member with its own verb: 分别下降0.2个、下降0.6个、提高0.8个百分点 (the last one rose).
 _LISTED_WITH_ITS_VERB = re.compile(
     r"[、和及与](?:提高|提升|上升|增加|加快|下降|降低|减少|回落|放缓)$"
@@ -436,7 +483,7 @@ _PULL_DOWN = ("拉低", "下拉", "拖累")
 _COMPLETION_WORD = re.compile(r"完成|占|为")
 
 _COMPARISON_PHRASE = re.compile(
-    r"(?:(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s]于(?=全)|.于$)"
+    r"(?:同比|(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s]于(?=全)|.于$)"
     r".*$"
 )
 

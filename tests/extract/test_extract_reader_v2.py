@@ -442,7 +442,7 @@ def test_permille_points_mega_volt_amperes_and_higher_by():
         (2828.08, "万千伏安", "level", None),
         (6.6, "个百分点", "change_pp", "全市"),
         (313.6, "亿元", "level", None),
-        (153.3, "亿元", "change", "去年同期"),
+        (153.3, "亿元", "change", "上年同期"),  # 去年 and 上年: one comparator
     ]
 
 
