@@ -51,6 +51,7 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
     kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
     section = section_at(doc.sections, doc.starts, table.start)
     rows, carried_unit = [], ""
+    _amount_columns(table)
     for label, cell, column, group, unit_cell in table_values(table):
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
         if _YEAR_LABEL.fullmatch(label.text):  # 2021年 | 2311.1 | 11: the row is the period
@@ -79,6 +80,19 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
             "sentence": table.title, "clause": f"{label.text} {column.words}",
         })  # fmt: skip
     return rows
+
+
+def _amount_columns(table: Table) -> None:
+    """A column no header names is taken for a level, then its growth; one whose cells are
+    amounts (1047, 45461718: most of them 200 or more) is no growth rate but a level in the
+    table's unit (a yearbook table whose headers the copy misaligned)."""
+    for k, column in enumerate(table.columns):
+        if column.words or column.measure != "growth_rate":
+            continue
+        values = sorted(abs(r[k + 1].number) for r in table.rows
+                        if k + 1 < len(r) and r[k + 1].number is not None)  # fmt: skip
+        if values and values[len(values) // 2] >= 200:
+            column.measure, column.unit = "level", ""
 
 
 def _table_measure(column, table: Table, row_unit, unit_cell: str, carried_unit: str):

@@ -561,8 +561,8 @@ def _joined(header: list[Cell]) -> list[Cell]:
 def _table_unit(cells: list[Cell]) -> str:
     for cell in cells:
         m = _UNIT_CELL.search(cell.text)
-        if m and not cell.text.startswith(("(", "（")):
-            return m.group("unit") or m.group("unit2") or ""
+        if m and m.group("unit"):  # 单位:万元, also after a year: (2002年) 单位:万元
+            return m.group("unit")
     return ""
 
 

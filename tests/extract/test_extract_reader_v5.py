@@ -63,3 +63,31 @@ def test_a_rank_leapt_to_belongs_to_the_subject_before_and_ranks_its_growth():
     assert (rank["subject"], rank["value"], rank["rank_scope"], rank["ranked_on"]) == (
         "规模以上工业增加值", 1.0, "全省", "growth_rate"
     )  # fmt: skip
+
+
+def test_unnamed_columns_of_amounts_are_levels_in_the_tables_unit_not_growth_rates():
+    # a yearbook table whose header rows the copy misaligned: the columns cannot be named
+    text = (
+        "| 规模以上工业主要经济指标 | |||\n"
+        "| (2002年) 单位:万元 | |||\n"
+        "| 类 别 | 工 业 | 工 业 |\n"
+        "| 总 产 值 | 增 加 值 | ||\n"
+        "| 轻工业 | 24290034 | 6816995 | 18697035 |\n"
+        "| 重工业 | 21171684 | 6051362 | 17252567 |\n"
+    )
+    facts = extract_facts(text)
+    assert set(facts["measure"]) == {"level"}
+    assert set(facts["unit"]) == {"万元"}
+    assert set(facts["period"]) == {2002}
+    assert len(facts) == 6
+
+
+def test_an_unnamed_column_of_small_figures_stays_the_growth_after_a_level():
+    text = (
+        "2023年主要指标\n| 指标 | 总量(亿元) | |\n| 工业 | 176.90 | 3.8 |\n"
+        "| 建筑业 | 42.10 | -2.5 |\n"
+    )
+    facts = extract_facts(text)
+    assert list(zip(facts["measure"], facts["value"], strict=True)) == [
+        ("level", 176.9), ("growth_rate", 3.8), ("level", 42.1), ("growth_rate", -2.5)
+    ]  # fmt: skip
