@@ -54,6 +54,7 @@ V4_SPLITS = ("blind_v4",)
 # bulletins and news), committed before the reader was run on them, scored once at a named commit.
 V5_SPLITS = ("blind_v5",)
 ALL_SPLITS = OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS + V5_SPLITS
+_COUNTED = ("头", "只", "户", "人")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
 MEASURES = {*schema.MEASURES, "change_pp", "change"}
 _NUMBER = re.compile(r"-?\d+(?:[.·]\d+)?")
@@ -116,6 +117,9 @@ def test_keyed_facts_are_well_formed_and_quoted_from_their_document(doc):
         assert scale * _printed_value(row["printed"]) == pytest.approx(abs(row["value"])), where
         if row["measure"] == "rank":
             assert row["rank_scope"], f"a rank needs its scope: {where}"
+        # the corpus's conventions: a figure in % is no level; heads, households, people counts
+        assert not (row["measure"] == "level" and row["unit"] == "%"), where
+        assert not (row["measure"] == "level" and row["unit"].lstrip("万") in _COUNTED), where
         if row["measure"] == "change_pp":
             assert row["unit"] == "个百分点", where
 
