@@ -37,8 +37,9 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "extract" / "corpus"
 SPLITS = (
     "tune", "holdout", "fresh", "tune_v2", "blind_v2", "blind_v3", "blind_v4", "blind_v5",
+    "blind_v6",
 )  # fmt: skip
-BLIND = ("blind_v2", "blind_v3", "blind_v4", "blind_v5")
+BLIND = ("blind_v2", "blind_v3", "blind_v4", "blind_v5", "blind_v6")
 
 
 def _pct(a: int, b: int) -> str:

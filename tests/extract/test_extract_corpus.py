@@ -53,7 +53,10 @@ V4_SPLITS = ("blind_v4",)
 # Round five: blind_v5, two sets keyed independently by two readers (plan and work reports;
 # bulletins and news), committed before the reader was run on them, scored once at a named commit.
 V5_SPLITS = ("blind_v5",)
-ALL_SPLITS = OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS + V5_SPLITS
+# Round six: blind_v6, three sets keyed independently (plan and work reports; bulletins with
+# tables; economic news), committed before the reader was run on them, scored once.
+V6_SPLITS = ("blind_v6",)
+ALL_SPLITS = OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS + V5_SPLITS + V6_SPLITS
 _COUNTED = ("头", "只", "户", "人")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
 MEASURES = {*schema.MEASURES, "change_pp", "change"}
