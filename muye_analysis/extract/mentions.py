@@ -18,6 +18,7 @@ from muye_analysis.text import parse_chinese_numeral
 LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
     "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克",
+    "标箱", "升", "担", "欧元", "港元",  # 集装箱吞吐量120万标箱, 成品油3.2万升, 茶叶1.5万担
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
@@ -25,6 +26,7 @@ COUNT_UNITS = (
     "辆", "台", "套", "张", "条", "篇", "部", "间", "栋", "幢", "株", "头", "只", "支", "宗",
     "匹", "羽", "尾",  # livestock, poultry and fish: 马驴骡2.2万匹, 家禽196.8万羽
     "种", "片", "口",  # 有67种 (kinds of product), 液晶显示屏59557.8万片, 沼气池24.8万口
+    "艘", "架次", "笔", "起", "棵",  # 船舶12艘, 航班1.2万架次, 贷款356笔, 事故3起, 植树5万棵
 )  # fmt: skip
 # Units of things made or built: printed in 万 or 亿 they are an output, a level like 万吨
 # (汽车242.3万辆, 智能电视190.1万台, 液晶显示屏59557.8万片, 新建沼气池24.8万口); without a magnitude

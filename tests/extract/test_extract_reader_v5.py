@@ -91,3 +91,19 @@ def test_an_unnamed_column_of_small_figures_stays_the_growth_after_a_level():
     assert list(zip(facts["measure"], facts["value"], strict=True)) == [
         ("level", 176.9), ("growth_rate", 3.8), ("level", 42.1), ("growth_rate", -2.5)
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "measure"),
+    [
+        ("2023年，港口集装箱吞吐量120.5万标箱，增长6.1%。", 120.5, "万标箱", "level"),
+        ("2023年，全年茶叶产量1.5万担，增长2.0%。", 1.5, "万担", "level"),
+        ("2023年，新增造船订单12艘，增长20%。", 12.0, "艘", "count"),
+        ("2023年，机场起降航班1.2万架次，增长15%。", 1.2, "万架次", "count"),
+        ("2023年，发放创业担保贷款356笔，增长8%。", 356.0, "笔", "count"),
+    ],
+)
+def test_units_of_ports_crops_ships_flights_and_loans_are_read(sentence, value, unit, measure):
+    facts = extract_facts(sentence)
+    first = facts.iloc[0]
+    assert (first["value"], first["unit"], first["measure"]) == (value, unit, measure)
