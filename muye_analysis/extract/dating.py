@@ -42,7 +42,8 @@ _DATE_LABEL = re.compile(r"(?:发布|发表|更新|信息)?(?:时间|日期)[ \t
 # 由二季度的.
 _NOT_PERIOD_BEFORE = re.compile(r"(?:比|较|與|与|同|自|从|從|到|至|按|由|于|於)\s?$")
 _NOT_PERIOD_AFTER = re.compile(
-    r"\s?(?:以来|以來|以前|之前|以后|之后|起|前|后|的|价格|平均|相比|末期)"
+    r"\s?(?:以来|以來|以前|之前|以后|之后|起|前(?![\d一二两三四五六七八九十]{1,2}个?(?:月|季度))|后|的"
+    r"|价格|平均|相比|末期)"
 )
 # After a span: 全年目标 is a plan, not the months of a figure; 与一季度相比 a comparison.
 _NOT_SPAN_AFTER = re.compile(r"\s?(?:相比|相较|以前|之前|的?(?:目标|计划|任务|预期|预算))")

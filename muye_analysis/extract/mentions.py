@@ -184,10 +184,11 @@ _STREAK_SPAN = re.compile(r"个?(?:月|季度|年|周|天|日)")
 
 
 def _is_streak(scan: str, m: re.Match[str]) -> bool:
-    """连续8个月, 连续三年: how long something lasted, not a statistic of it."""
-    return scan[max(0, m.start() - 2) : m.start()] == "连续" and bool(
-        _STREAK_SPAN.match(scan, m.end("num"))
-    )
+    """连续8个月, 连续三年: how long something lasted, not a statistic of it; 前2个月 the months
+    a figure covers."""
+    before = scan[max(0, m.start() - 2) : m.start()]
+    span = _STREAK_SPAN.match(scan, m.end("num"))
+    return bool(span) and (before == "连续" or (before[-1:] == "前" and "月" in span.group()))
 
 
 def _value_of(scan: str, m: re.Match[str], base: str) -> float | None:

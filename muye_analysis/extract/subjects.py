@@ -14,7 +14,7 @@ _LEAD = re.compile(
     r"^(?:[\s、，,和及与并且〃“”\"'()●•◆◇▲△■□○◎★☆▪▶►]|其中|全年|全区|全县|全市|全省|全镇|全乡|当年|今年|年内|"
     r"截至目前|截止目前|截至年底|截止年底|目前|预计|累计|共有|共计|合计|总计|共|力争|确保|要|将|还|"
     r"同时|另外|此外|持续|继续|按照|根据|依据|围绕|年末|年初|期末|一是|二是|三是|四是|五是|"
-    r"(?:19|20)\d\d年(?:全年|底前|底)?)+"
+    r"(?:19|20)\d\d年(?:全年|底前|底|末)?|末(?=[\u4e00-\u9fff]{3}))+"
 )
 # Verbs stripped at the front only when a real noun phrase (3+ characters) remains.
 _LEAD_VERB = re.compile(
@@ -49,6 +49,11 @@ _ANNOUNCED = re.compile(r"目标(?:任务)?(?:是|为)[:：]?")
 _QUOTES = str.maketrans("", "", '“”〃"')
 
 
+_COMPARISON_TAIL = re.compile(
+    r"(?:分别)?(?:比|较)[^，,；;\d比较]{1,12}?(?:分别)?(?:高出?|低|快|慢|多|少)$"
+)
+
+
 def clean_subject(text: str) -> str:
     """Strip time, place and verb words around a subject: 全年完成地区生产总值 -> 地区生产总值."""
     if "等" in text:
@@ -56,6 +61,7 @@ def clean_subject(text: str) -> str:
         tail = text.rsplit("等", 1)[1]
         text = tail or text
     text = _ANNOUNCED.split(text)[-1]  # 年初确定的主要预期目标是地区生产总值 -> 地区生产总值
+    text = _COMPARISON_TAIL.sub("", text)  # 增速比全省高(1.2个百分点): the comparison, no subject
     text = _TRAIL.sub("", _LEAD.sub("", text))
     for _ in range(2):  # 组织开展…, 抓好总投资…: at most two verbs in a row
         stripped = _LEAD_VERB.sub("", text)

@@ -107,3 +107,21 @@ def test_units_of_ports_crops_ships_flights_and_loans_are_read(sentence, value, 
     facts = extract_facts(sentence)
     first = facts.iloc[0]
     assert (first["value"], first["unit"], first["measure"]) == (value, unit, measure)
+
+
+def test_the_first_months_of_a_year_date_a_figure_and_are_no_count():
+    facts = extract_facts("2023年前2个月，全市社会消费品零售总额43.2亿元，同比增长6.6%。")
+    assert list(zip(facts["value"], facts["period"], facts["end_month"], strict=True)) == [
+        (43.2, 2023, 2), (6.6, 2023, 2)
+    ]  # fmt: skip
+
+
+def test_a_comparison_before_the_points_is_no_part_of_the_subject():
+    facts = extract_facts(
+        "2023年上半年，全市规模以上工业增加值同比增长5.1%，增速分别比全国、全省高1.3和0.8个百分点。"
+        "2023年末城镇化率达到58.2%，增速比全省高1.2个百分点。"
+    )
+    assert list(zip(facts["subject"], facts["comparator"].fillna(""), strict=True)) == [
+        ("规模以上工业增加值", ""), ("规模以上工业增加值", "全国"), ("规模以上工业增加值", "全省"),
+        ("城镇化率", ""), ("城镇化率", "全省"),
+    ]  # fmt: skip
