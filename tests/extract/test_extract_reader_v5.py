@@ -125,3 +125,13 @@ def test_a_comparison_before_the_points_is_no_part_of_the_subject():
         ("规模以上工业增加值", ""), ("规模以上工业增加值", "全国"), ("规模以上工业增加值", "全省"),
         ("城镇化率", ""), ("城镇化率", "全省"),
     ]  # fmt: skip
+
+
+def test_a_plan_horizon_makes_targets_and_the_speaker_is_no_part_of_the_subject():
+    facts = extract_facts("今后五年，全县地区生产总值年均增长7%以上，到2027年突破500亿元。")
+    assert list(zip(facts["subject"], facts["value"], facts["kind"], facts["period"],
+                    strict=True)) == [
+        ("地区生产总值", 7.0, "target", 2027), ("地区生产总值", 500.0, "target", 2027)
+    ]  # fmt: skip
+    said = extract_facts("2024年，我们将确保地区生产总值增长6%。")
+    assert list(said["subject"]) == ["地区生产总值"]
