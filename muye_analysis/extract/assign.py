@@ -58,7 +58,15 @@ def sentence_topic(norm: str, scan: str, lo: int, first: int) -> tuple[str, int 
     topic = clean_subject(opening[: cut.start()] if cut else opening)
     if len(topic) < 2 or generic_hint(topic)[0] or NO_SUBJECT.match(topic):
         return "", None
+    if _PERIOD_ONLY.fullmatch(topic):  # 2024年一季度，…: when, not what
+        return "", None
     return topic, subject_offset(norm, topic, lo)
+
+
+_PERIOD_ONLY = re.compile(
+    r"(?:第?[一二三四1-4]季度|[上下]半年|前[一二三1-3]季度|前\d{1,2}个月|"
+    r"[\d一二三四五六七八九十元]{1,2}[-—–至到~][\d一二三四五六七八九十]{1,2}月份?|全年|当年|年内|今年)"
+)
 
 
 # 由40%…, 由二季度的第12位…, 由2011年的全省第5位…

@@ -17,7 +17,7 @@ from muye_analysis.text import parse_chinese_numeral
 # and stay part of the unit as printed: 2.5万元 has value 2.5 and unit 万元.
 LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
-    "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克",
+    "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克", "千公顷",
     "标箱", "升", "担", "欧元", "港元",  # 集装箱吞吐量120万标箱, 成品油3.2万升, 茶叶1.5万担
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
@@ -233,6 +233,11 @@ def _unit_of(scan: str, m: re.Match[str], hi: int | None) -> tuple[str, str, str
             base = unit if unit in PP_UNITS else ("元" if unit.endswith("元") else unit)
         elif bare:
             unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
+    places = _PLACES.match(scan, m.end())
+    if base == "个" and places and _RANK_MOVE.search(scan, max(0, m.start() - 16), m.start()):
+        # 较上年前移3个位次: a rank moved by 3 places
+        unit = base = "位"
+        unit_end = places.end()
     if base == "个" and not m["mag"] and _PP_LIST.match(scan, m.end()):
         # 提高7.9个、3.4个和1.7个百分点: each 个 stands for the 个百分点 printed at the list's end
         unit = base = "个百分点"
@@ -283,6 +288,7 @@ def _is_glued_to_code(scan: str, pos: int) -> bool:
 
 _ABBREVIATIONS = ("GDP", "CPI", "PPI", "PMI")
 # A move in a ranking: 前移7位, 上升1位, 后退2位 (and the members after it: 、8位和7位).
+_PLACES = re.compile(r"位次|位")
 RANK_MOVE_WORDS = ("前移", "后移", "上升", "下降", "提升", "前进", "后退", "上移", "下移", "提高")
 _RANK_MOVE = re.compile(rf"(?:{'|'.join(RANK_MOVE_WORDS)})了?[ \t]?(?:\d+[ \t]?位[、和及][ \t]?)*$")
 

@@ -34,6 +34,7 @@ Reading rules, each named in the row's ``rule`` with the words that decided it i
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from muye_analysis.extract.assign import (
     assign_subjects,
@@ -201,7 +202,20 @@ def _read_sentence(
         consumed = group[-1].end + forward_length(norm, group[-1], hi)
         i += len(group)
     rows.sort(key=lambda r: r["start"])
+    _moves_of_ranks(rows)
     return rows
+
+
+def _moves_of_ranks(rows: list[dict]) -> None:
+    """A move in a ranking with no subject of its own is the move of the rank read just before
+    it (排名第3位，较去年同期前进5个位次)."""
+    for before, row in pairwise(rows):
+        if row["rule"] == "rank_move" and not row["subject"] and before["measure"] == "rank":
+            for key in ("subject", "match_subject", "subject_start"):
+                row[key] = before[key]
+            row["evidence"] = join_evidence(
+                row["evidence"], f"subject carried: {before['subject']}"
+            )
 
 
 def _remember_subject(carry: Carry, row: dict) -> None:

@@ -135,3 +135,23 @@ def test_a_plan_horizon_makes_targets_and_the_speaker_is_no_part_of_the_subject(
     ]  # fmt: skip
     said = extract_facts("2024年，我们将确保地区生产总值增长6%。")
     assert list(said["subject"]) == ["地区生产总值"]
+
+
+def test_a_move_in_places_after_a_rank_is_that_ranks_move_with_its_comparator():
+    facts = extract_facts(
+        "2024年一季度，全县GDP增速在全市10个县区中排名第3位，较去年同期前进5个位次。"
+    )
+    assert list(zip(facts["subject"], facts["value"], facts["unit"], facts["measure"],
+                    facts["comparator"].fillna(""), strict=True)) == [
+        ("GDP", 3.0, "位", "rank", ""), ("GDP", 5.0, "位", "change", "上年同期"),
+    ]  # fmt: skip
+
+
+def test_a_stated_basis_and_thousands_of_hectares_are_read():
+    facts = extract_facts(
+        "2023年一般公共预算收入16.78亿元，同口径增长9.1%。2023年粮食种植面积45.6千公顷。"
+    )
+    assert list(zip(facts["subject"], facts["value"], facts["unit"], strict=True)) == [
+        ("一般公共预算收入", 16.78, "亿元"), ("一般公共预算收入", 9.1, "%"),
+        ("粮食种植面积", 45.6, "千公顷"),
+    ]  # fmt: skip
