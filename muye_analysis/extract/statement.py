@@ -96,6 +96,16 @@ def subject_naming_a_measure(st: _Statement, carry: Carry) -> None:
         st.carry_subject(carry, carry.subject + (own if own not in GENERIC else ""), "")
 
 
+_AVERAGED = re.compile(r"(?:两|兩|三|四|五)年平均|年均")
+
+
+def subject_averaged_over_years(st: _Statement, carry: Carry) -> None:
+    """A growth averaged over years with no subject of its own is of the subject before, and says
+    so: 同比增长9.2%，两年平均增长6.1% -> 规上工业增加值两年平均."""
+    if carry.subject and _AVERAGED.fullmatch(st.own_subject):
+        st.carry_subject(carry, carry.subject + st.own_subject, "")
+
+
 def subject_pointing_back(st: _Statement, carry: Carry) -> None:
     """Words that compare, change or rank what came before and name nothing take the subject
     before: 较全国、全省、全市分别高…个百分点; 比2021年末减少0.5万人; 增收6253万元; 保持全市第一."""
@@ -348,7 +358,8 @@ def among_whom(st: _Statement, carry: Carry) -> None:
 
 # The rules in the order they apply: subjects, plans, the measure, comparisons, ranks.
 RULES = (
-    subject_naming_a_measure, subject_pointing_back, share_of_subject_before, subject_from_topic,
+    subject_naming_a_measure, subject_averaged_over_years, subject_pointing_back,
+    share_of_subject_before, subject_from_topic,
     comparator_figure_in_brackets, plan_named_in_subject, completion_of_subject_before,
     plan_of_subject_before, comparison_word_in_subject,
     measure_and_sign, place_figure_in_brackets, growth_of_a_share_subject, completion_rate_named,

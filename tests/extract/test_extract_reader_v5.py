@@ -155,3 +155,10 @@ def test_a_stated_basis_and_thousands_of_hectares_are_read():
         ("一般公共预算收入", 16.78, "亿元"), ("一般公共预算收入", 9.1, "%"),
         ("粮食种植面积", 45.6, "千公顷"),
     ]  # fmt: skip
+
+
+def test_a_growth_averaged_over_two_years_keeps_its_subject_and_says_so():
+    facts = extract_facts("2023年，全市规上工业增加值同比增长9.2%，两年平均增长6.1%。")
+    assert list(zip(facts["subject"], facts["value"], strict=True)) == [
+        ("规上工业增加值", 9.2), ("规上工业增加值两年平均", 6.1)
+    ]  # fmt: skip
