@@ -60,7 +60,7 @@ ALL_SPLITS = OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS + V5_SPLITS + V6_SPL
 _COUNTED = ("头", "只", "户", "人")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
 MEASURES = {*schema.MEASURES, "change_pp", "change"}
-_NUMBER = re.compile(r"-?\d+(?:[.·]\d+)?")
+_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:[.·]\d+)?|-?\d+(?:[.·]\d+)?")  # 24,899.30 too
 _CN_DIGITS = dict(zip("一二三四五六七八九十", range(1, 11), strict=True))
 
 
@@ -128,10 +128,10 @@ def test_keyed_facts_are_well_formed_and_quoted_from_their_document(doc):
 
 
 def _printed_value(printed: str) -> float:
-    """The number as printed: 1·8% is 1.8, 第六位 is 6, 近2倍 is 2."""
+    """The number as printed: 1·8% is 1.8, 24,899.30 is 24899.3, 第六位 is 6, 近2倍 is 2."""
     m = _NUMBER.search(printed)
     if m:
-        return abs(float(m.group().replace("·", ".")))
+        return abs(float(m.group().replace("·", ".").replace(",", "")))
     return float(sum(_CN_DIGITS.get(ch, 0) for ch in printed if ch in _CN_DIGITS))
 
 
