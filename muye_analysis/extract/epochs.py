@@ -29,7 +29,11 @@ _ANNIVERSARIES = (
     (re.compile(rf"{_THIS_YEAR_IS}改革开放40周年"), 2018),
 )  # fmt: skip
 _TWO_YEAR_AVERAGE = re.compile(r"两年平均|兩年平均")
-_BASE_YEAR = re.compile(r"(?:比|较|與|与|同)[ \t]?((?:19|20)\d\d)[ \t]?年同期")
+# A growth on a base year two years back (比2019年同期增长13.5%), not a comparison with that
+# year's own figure (比2021年同期两年平均…高0.2个百分点: the text is of 2022).
+_BASE_YEAR = re.compile(
+    r"(?:比|较|與|与|同)[ \t]?((?:19|20)\d\d)[ \t]?年同期(?:相比)?[，,]?(?:增长|增|下降|提高)"
+)
 
 
 def epoch_year(scan: str) -> tuple[int, str] | None:

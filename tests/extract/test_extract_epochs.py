@@ -30,6 +30,8 @@ def test_officials_words_for_a_year_give_that_year(text, year):
         "上半年，全市地区生产总值两年平均增长6.5%。",  # 两年平均 alone: 2021, 2022 or 2023
         "一季度，全区地区生产总值比2019年同期增长10.2%。",  # three years on, no average
         "过去一年是“十三五”收官之年。",  # the year reviewed, not this one
+        # a comparison with 2021's own two-year average: the text is of 2022, not 2023
+        "1-2月，规模以上工业增加值同比增长8.8%，分别比2021年同期两年平均、全年两年平均增速高0.2、1.4个百分点。",
         "上半年，全市经济运行总体平稳。",
     ],
 )
