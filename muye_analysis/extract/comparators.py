@@ -67,8 +67,13 @@ def find_comparators(
 
 
 def canonical_comparator(name: str) -> str:
-    """去年 and 上年 name the same year: the comparator is written 上年 (上年同期, 上年末)."""
+    """去年 and 上年 name the same year: the comparator is written 上年 (上年同期, 上年末); a span
+    of months is written one way whatever dash the page used (1—9月份, 1~9月 -> 1-9月)."""
+    name = _MONTH_SPAN.sub(r"\1-\2月", name)
     return "上年" + name[2:] if name.startswith("去年") else name
+
+
+_MONTH_SPAN = re.compile(r"^(\d{1,2})\s?(?:月份?)?\s?[-—–~至到]\s?(\d{1,2})\s?月份?")
 
 
 def _find_comparators(

@@ -1,0 +1,22 @@
+"""Reader, round six (helper p): prose forms from blind_v6's misses and spurious rows (plans, work
+reports, news and the prose of bulletins)."""
+
+from __future__ import annotations
+
+from muye_analysis.extract import extract_facts
+
+
+def _rows(text: str, *columns: str) -> list[tuple]:
+    facts = extract_facts(text).astype(object)
+    facts = facts.where(facts.notna(), None)
+    columns = columns or ("value", "unit", "measure", "kind")
+    return list(facts[list(columns)].itertuples(index=False, name=None))
+
+
+def test_a_span_of_months_compared_with_is_written_one_way_whatever_the_dash():
+    text = (
+        "1—8月份，全县规模以上工业增加值同比增长4.1%，增速比1—7月份加快0.6个百分点；"
+        "服务业增加值增长5.0%，比1~7月回落0.2个百分点。"
+    )
+    points = [r for r in _rows(text, "value", "measure", "comparator") if r[1] == "change_pp"]
+    assert points == [(0.6, "change_pp", "1-7月"), (-0.2, "change_pp", "1-7月")]
