@@ -20,3 +20,13 @@ def test_a_span_of_months_compared_with_is_written_one_way_whatever_the_dash():
     )
     points = [r for r in _rows(text, "value", "measure", "comparator") if r[1] == "change_pp"]
     assert points == [(0.6, "change_pp", "1-7月"), (-0.2, "change_pp", "1-7月")]
+
+
+def test_a_share_that_moved_with_nothing_named_moved_since_a_year_earlier():
+    quarter = "一季度，全市制造业增加值占GDP的比重为13.6%，占比上升2.5个百分点。"
+    plan = "2016年主要预期目标：城镇化率提高2个百分点左右。"
+    growth = "1-5月，规上工业增加值增长6.1%，增速提高0.4个百分点。"
+    assert _rows(quarter, "value", "comparator")[-1] == (2.5, "上年同期")
+    assert _rows(plan, "value", "kind", "comparator") == [(2.0, "target", "上年")]
+    # a growth rate's change may be on the month before: left without a comparator
+    assert _rows(growth, "value", "comparator")[-1] == (0.4, None)
