@@ -30,3 +30,13 @@ def test_a_share_that_moved_with_nothing_named_moved_since_a_year_earlier():
     assert _rows(plan, "value", "kind", "comparator") == [(2.0, "target", "上年")]
     # a growth rate's change may be on the month before: left without a comparator
     assert _rows(growth, "value", "comparator")[-1] == (0.4, None)
+
+
+def test_what_a_year_will_do_is_a_target_for_the_rest_of_its_sentence():
+    text = (
+        "2023年，全省粮食产量1500亿斤。2024年将新建高标准农田800万亩，粮食播种面积稳定在"
+        "2.1亿亩以上。今年将争取资金的做法纳入考核。"
+    )
+    assert _rows(text, "value", "unit", "kind") == [
+        (1500.0, "亿斤", "actual"), (800.0, "万亩", "target"), (2.1, "亿亩", "target"),
+    ]  # fmt: skip
