@@ -253,6 +253,7 @@ _ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
 _THREE_SECTORS = re.compile(r"三次产业|一、二、三产业|一二三产|产业结构|三产|三大产业")
 
 _FROM_TO = re.compile(r"调整为|调整到|优化为|变为|转变为|变化为|演变为|调整至")
+_TO_YEAR = re.compile(r"(?:为|到|至)\s?((?:19|20)\d\d)[ \t]?年(?:底|末)?的?\s*$")
 
 
 def _structure_rows(doc: Doc, lo: int, structures: list, section: Section) -> list[dict]:
@@ -272,6 +273,9 @@ def _structure_rows(doc: Doc, lo: int, structures: list, section: Section) -> li
             named = re.search(r"(?:由|从)\s?((?:19|20)\d\d)[ \t]?年", lead)
             # 由2.7:54.8:42.5调整为…: the year before the one reported, unless 由2015年的…
             period = int(named.group(1)) if named else period - 1
+        if stage == "to" and period is not None:
+            named = _TO_YEAR.search(between)  # …调整为2016年的13.3:47.6:39.1
+            period = int(named.group(1)) if named else period
         three = bool(_THREE_SECTORS.search(lead))
         what = re.split(r"结构|比例|构成", lead)[0]
         what = clean_subject(re.split(r"[，,]", what)[-1]) or "结构"

@@ -40,3 +40,26 @@ def test_what_a_year_will_do_is_a_target_for_the_rest_of_its_sentence():
     assert _rows(text, "value", "unit", "kind") == [
         (1500.0, "亿斤", "actual"), (800.0, "万亩", "target"), (2.1, "亿亩", "target"),
     ]  # fmt: skip
+
+
+def test_a_from_to_sentence_broken_over_lines_is_read_whole():
+    text = "五年来，全县财政收入由2010年的\n\n3.5亿元增加到6.2亿元，年均增长12.1%。"
+    assert _rows(text, "value", "unit", "stage") == [
+        (3.5, "亿元", "from"), (6.2, "亿元", "to"), (12.1, "%", None),
+    ]  # fmt: skip
+    facts = extract_facts(text)
+    assert facts["quote"][0].endswith("由2010年的\n\n3.5亿元")  # the quote as printed
+
+
+def test_a_structure_ratio_moved_to_a_named_year_on_the_next_line():
+    text = "2019年，全市三次产业比由2015年的12.1:48.3:39.6\n调整为2019年的10.2:45.5:44.3。"
+    rows = _rows(text, "value", "stage", "period")
+    assert rows == [
+        (12.1, "from", 2015), (48.3, "from", 2015), (39.6, "from", 2015),
+        (10.2, "to", 2019), (45.5, "to", 2019), (44.3, "to", 2019),
+    ]  # fmt: skip
+
+
+def test_a_heading_line_still_ends_its_line():
+    text = "一、2023年工作回顾\n全年地区生产总值增长5.1%。"
+    assert _rows(text, "value", "measure") == [(5.1, "growth_rate")]
