@@ -63,3 +63,10 @@ def test_a_structure_ratio_moved_to_a_named_year_on_the_next_line():
 def test_a_heading_line_still_ends_its_line():
     text = "一、2023年工作回顾\n全年地区生产总值增长5.1%。"
     assert _rows(text, "value", "measure") == [(5.1, "growth_rate")]
+
+
+def test_new_since_the_start_of_the_year_is_a_change_against_it():
+    text = "6月末，全市各项贷款余额980.5亿元，比年初新增86.2亿元。"
+    assert _rows(text, "value", "measure", "comparator") == [
+        (980.5, "level", None), (86.2, "change", "年初"),
+    ]  # fmt: skip
