@@ -70,3 +70,10 @@ def test_new_since_the_start_of_the_year_is_a_change_against_it():
     assert _rows(text, "value", "measure", "comparator") == [
         (980.5, "level", None), (86.2, "change", "年初"),
     ]  # fmt: skip
+
+
+def test_a_concentration_per_cubic_metre_is_a_level_in_its_unit():
+    text = "2023年，全市PM2.5平均浓度32微克/立方米，二氧化硫浓度0.01毫克/立方米。"
+    assert _rows(text, "value", "unit", "measure") == [
+        (32.0, "微克/立方米", "level"), (0.01, "毫克/立方米", "level"),
+    ]  # fmt: skip
