@@ -139,6 +139,8 @@ def _mask(m: re.Match[str]) -> str:
 _PINYIN_RESIDUE = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))+")
 # 321,676万元: a thousands separator between digit groups (never a list: lists use 、).
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+# A space after a decimal point (6835. 27亿元, 6. 2‰): the number goes on.
+_SPACED_DECIMAL = re.compile(r"(?<=\d\.)[ \t]+(?=\d)")
 # The same sites double a comma or put one before a list mark: 中,,地区生产总值,、固定资产投资.
 _STRAY_COMMA = re.compile(r",(?=[,、])")
 
@@ -153,8 +155,8 @@ _BROKEN_LINE = re.compile(
 
 
 def strip_residue(norm: str) -> tuple[str, list[int] | None]:
-    """``norm`` without pinyin residue, thousands separators and the line breaks inside a broken
-    sentence, and where each character was.
+    """``norm`` without pinyin residue, thousands separators, spaces after a decimal point and
+    the line breaks inside a broken sentence, and where each character was.
 
     The one change that is not length-preserving: the reader reads the compact text and maps its
     offsets back with the returned list (``None`` when nothing was removed), so that quotes and
@@ -168,6 +170,7 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
         m.span() for m in _THOUSANDS.finditer(norm) if norm[m.start() - 1 : m.start()] in _DIGITS
     ]
     cuts += [m.span() for m in _STRAY_COMMA.finditer(norm)]
+    cuts += [m.span() for m in _SPACED_DECIMAL.finditer(norm)]
     if "\n" in norm:
         cuts += [m.span() for m in _BROKEN_LINE.finditer(norm)]
     cuts.sort()

@@ -77,3 +77,10 @@ def test_a_concentration_per_cubic_metre_is_a_level_in_its_unit():
     assert _rows(text, "value", "unit", "measure") == [
         (32.0, "微克/立方米", "level"), (0.01, "毫克/立方米", "level"),
     ]  # fmt: skip
+
+
+def test_a_space_after_a_decimal_point_does_not_cut_the_number():
+    text = "2014年，全省实现生产总值6835. 27亿元，人口自然增长率6. 2‰。"
+    assert _rows(text, "value", "unit", "printed") == [
+        (6835.27, "亿元", "6835. 27亿元"), (6.2, "‰", "6. 2‰"),
+    ]  # fmt: skip
