@@ -133,13 +133,25 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
         if doc.timeline.paragraph_start(lo) != paragraph:
             paragraph, recent, compared = doc.timeline.paragraph_start(lo), [], []
         section = section_at(doc.sections, doc.starts, lo)
+        roll_call = _roll_call(doc.scan, lo, hi)
         for row in _read_sentence(doc, lo, hi, section, recent, compared):
+            if roll_call and row["measure"] == "count":
+                continue  # 应出席代表164人，实到149人: the session's quorum, no statistic
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
             rows.append(row)
     rows.sort(key=lambda r: r["start"])
     return rows
+
+
+# A congress's roll call: 代表名额为338名, 应到代表319名，实到301名, 出席会议的代表318名.
+_DELEGATES = re.compile(r"代表")
+_ATTENDANCE = re.compile(r"出席|缺席|列席|应到|实到|名额|法定人数")
+
+
+def _roll_call(scan: str, lo: int, hi: int) -> bool:
+    return bool(_DELEGATES.search(scan, lo, hi) and _ATTENDANCE.search(scan, lo, hi))
 
 
 def _read_sentence(

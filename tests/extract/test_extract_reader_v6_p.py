@@ -84,3 +84,11 @@ def test_a_space_after_a_decimal_point_does_not_cut_the_number():
     assert _rows(text, "value", "unit", "printed") == [
         (6835.27, "亿元", "6835. 27亿元"), (6.2, "‰", "6. 2‰"),
     ]  # fmt: skip
+
+
+def test_a_congress_roll_call_is_no_statistic():
+    text = (
+        "大会应出席代表180人，实到165人，符合法定人数。"
+        "2023年，全县新增市场主体3200户，城镇新增就业4100人。"
+    )
+    assert _rows(text, "value", "unit") == [(3200.0, "户"), (4100.0, "人")]
