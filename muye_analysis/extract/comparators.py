@@ -57,6 +57,10 @@ _LIST_MEMBER = re.compile(
 )
 
 
+# A member of a list of points over places, its place printed before it: 高于全国0.7、全省|2.3.
+_PLACE_MEMBER = re.compile(r"\d(?:个百分点|个)?[、和及与](?P<place>全[国省市区县州])$")
+
+
 def find_comparators(
     norm: str, lo: int, clause_lo: int, pos: int, n: int
 ) -> list[tuple[str, int, str]]:
@@ -129,6 +133,9 @@ def _find_comparators(
         if year:
             return [(year.group(1) or year.group(2), 0, year.group())] * n
         return []
+    place = _PLACE_MEMBER.search(clause)
+    if place and names:  # 高于全国0.7、全省|2.3个百分点: this member's own place
+        names = [place["place"]]
     if len(names) != n:
         names = [names[0]] * n if len(names) == 1 else ["、".join(names)] * n
     return [(name, sign, words) for name in names]

@@ -120,6 +120,11 @@ _LIST_UNIT = re.compile(
     rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}-?\d+(?:\.\d+)?{_SP}"
     r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)?元)"
 )
+# Points over places, each named before its figure: 高于全国0.7、全省2.3个百分点.
+_PLACES_LIST_PP = re.compile(
+    rf"(?:[、和及与]{_SP}全[国省市区县州]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}全[国省市区县州]{_SP}"
+    rf"-?\d+(?:\.\d+)?{_SP}(?P<unit>个百分点|百分点)"
+)
 # 提高7.9个、3.4个和1.7个百分点, also with a verb before each member: 分别下降0.2个、下降0.6个、
 # 提高0.8个百分点.
 _LIST_VERB = r"(?:提高|提升|上升|增加|加快|下降|降低|减少|回落|放缓)?"
@@ -227,7 +232,8 @@ def _unit_of(scan: str, m: re.Match[str], hi: int | None) -> tuple[str, str, str
     (0.7、1.4个百分点), implied (56.7亿 in money), or 个 standing for 个百分点."""
     unit, base, unit_from, unit_end = m["unit"] or "", m["base"] or "", "", m.end()
     if not unit and not m["ord"] and m["num"][0].isdigit() and not m["num2"]:
-        listed = _LIST_UNIT.match(scan, m.end(), hi if hi is not None else len(scan))
+        end = hi if hi is not None else len(scan)
+        listed = _LIST_UNIT.match(scan, m.end(), end) or _PLACES_LIST_PP.match(scan, m.end(), end)
         bare = _BARE_MAGNITUDE.match(scan, m.end())
         if listed:
             unit, unit_from = listed["unit"], "list"

@@ -92,3 +92,9 @@ def test_a_congress_roll_call_is_no_statistic():
         "2023年，全县新增市场主体3200户，城镇新增就业4100人。"
     )
     assert _rows(text, "value", "unit") == [(3200.0, "户"), (4100.0, "人")]
+
+
+def test_points_over_places_printed_once_at_the_end_go_to_each_place():
+    text = "一季度，全区规上工业增加值增长4.6%，高于全国1.6、全省0.9个百分点。"
+    points = [r for r in _rows(text, "value", "unit", "comparator") if r[1] == "个百分点"]
+    assert points == [(1.6, "个百分点", "全国"), (0.9, "个百分点", "全省")]
