@@ -322,6 +322,7 @@ def _shared_rank(
     lead = RANK_VERB_AT.split(before)[0]
     lead = _IN_POOL.sub("", SCOPE_WORD.split(lead)[0]).rstrip("均都 ，,")
     lead = re.sub(r"^[\s，,]*(?:其中[:：]?)?", "", lead)
+    lead = _STILL.sub("", lead)  # 生产总值、固投增幅继续(保持全市第1)
     counted = _counted_subjects(lead, carry)
     if counted:
         return [(group[0], s, st, "") for s, st in counted]
@@ -344,9 +345,13 @@ def _shared_rank(
         out.append((subject, start))
     if len(group) == len(out):
         return [(m, s, st, "") for m, (s, st) in zip(group, out, strict=True)]
-    if len(group) == 1 and re.search(r"均|都", before):
+    if len(group) == 1 and (re.search(r"均|都", before) or (tail_word and "、" in lead)):
+        # 均 says all; so does a measure word the listed subjects share (A、B增速全市排名第2)
         return [(group[0], s, st, "") for s, st in out]
     return []
+
+
+_STILL = re.compile(r"(?:继续|仍然|仍|依然|依旧|持续|稳定)$")
 
 
 _ALL_RANKED = re.compile(r"(?:均|都)(?:排名|排在|位居|位列|居于|居|列|保持|稳居|为)?(?:全|第|$)")

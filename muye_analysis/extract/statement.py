@@ -125,6 +125,8 @@ def subject_from_topic(st: _Statement, carry: Carry) -> None:
     """A clause with no words of its own, first in its sentence, is about the sentence's topic
     (``topic``): 交通运输业恢复强劲，增速达14.8%; 财政收入实现三个全市第一，其中：总量26.42亿元."""
     own = st.own_subject
+    if st.generic and own not in GENERIC and carry.topic.endswith(own[:2]):
+        return  # 生产总值、固投增幅: 固投 is named, the topic is no subject of it
     if not carry.subject and carry.topic and (not own or NO_SUBJECT.match(own) or st.generic):
         st.subject = carry.topic + (own if st.generic and own not in GENERIC else "")
         st.match_subject, st.subject_start = carry.topic, carry.topic_start

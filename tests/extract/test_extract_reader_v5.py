@@ -162,3 +162,14 @@ def test_a_growth_averaged_over_two_years_keeps_its_subject_and_says_so():
     assert list(zip(facts["subject"], facts["value"], strict=True)) == [
         ("规上工业增加值", 9.2), ("规上工业增加值两年平均", 6.1)
     ]  # fmt: skip
+
+
+def test_a_rank_after_subjects_sharing_a_measure_word_is_each_ones_rank():
+    facts = extract_facts(
+        "1-10月份，房地产开发投资、制造业技改投资增速全市排名第2；生产总值、固投增幅继续保持全市第1。"
+    )
+    ranks = facts[facts["measure"] == "rank"]
+    assert list(zip(ranks["subject"], ranks["value"], ranks["ranked_on"], strict=True)) == [
+        ("房地产开发投资增速", 2.0, "growth_rate"), ("制造业技改投资增速", 2.0, "growth_rate"),
+        ("生产总值增幅", 1.0, "growth_rate"), ("固投增幅", 1.0, "growth_rate"),
+    ]  # fmt: skip
