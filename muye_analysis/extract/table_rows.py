@@ -18,7 +18,8 @@ from muye_analysis.extract.mentions import (
     LEVEL_UNITS,
 )
 from muye_analysis.extract.sections import section_at
-from muye_analysis.extract.tables import UNIT_IN, Table, table_values
+from muye_analysis.extract.table_columns import UNIT_IN
+from muye_analysis.extract.tables import Table, table_values
 
 _TARGET_TABLE = re.compile(r"目标|计划|预期")
 
