@@ -62,7 +62,9 @@ _CHANGE_HEAD = re.compile(r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:�
 _OPEN_COMPARISON = re.compile(r"(?:与|比|较)(?:去年|上年)$")
 
 
-_SHARE_HEAD = re.compile(r"比重|占|构成")
+_SHARE_HEAD = re.compile(r"比重|占|构成|贡献率")
+# An increment in the level's unit, against the year before: 增量 (元), 增加额, 增减额.
+_INCREMENT_HEAD = re.compile(r"增量|增加额|增减额|增减量")
 
 
 _LEVEL_HEAD = re.compile(
@@ -157,6 +159,8 @@ def header_column(cells: list[Cell]) -> Column:
         col.measure, col.unit = "change_pp", "个百分点"
         cmp = _CHANGE_HEAD.search(words)["cmp"]
         col.comparator = f"{cmp}同期" if cmp and "同期" in words else (cmp or "")
+    elif _INCREMENT_HEAD.search(words):
+        col.measure = "change"
     elif _GROWTH_HEAD.search(words):
         col.measure, col.unit = "growth_rate", "%"
     elif _SHARE_HEAD.search(words):

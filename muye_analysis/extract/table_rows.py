@@ -122,6 +122,9 @@ def _table_period(doc: Doc, table: Table, dates: _TableDates, label, column, kin
         year, source = int(labelled.group(1)), "table row"  # 2021年 | 2311.1 | 11
     elif column.year is not None:
         year, source = column.year, "table column"
+    elif any(c.year is not None for c in table.columns):
+        # 2023年 | 2022年 | 增量 | 增长 | 构成: the columns beside the years are of the latest
+        year, source = max(c.year for c in table.columns if c.year is not None), "table column"
     elif dates.years:
         year, source = dates.years[-1].year, "table title"
     first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it

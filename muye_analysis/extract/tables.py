@@ -319,20 +319,46 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     data = [r for r in rows if _is_data(r)]
     first = rows.index(data[0]) if data else 0
     above = rows[:first]
-    header_row = above[-1] if above else []
-    header = [c for c in header_row if c.text]
+    width = _mode([len(r) for r in data])
+    above, groups = _group_rows_above(above)
+    lines = _header_lines(above, width)
+    header = [c for r in above[len(above) - lines :] for c in r if c.text]
     if len(data) < 2 and not (data and names_measures(header)):
         return None  # one row under a header of measures (绝对量 | 同比增长(%)) is a table
-    title_cells = [c for r in above[:-1] for c in r] if above else []
-    months = next((m for m in map(month_row, above[:-1]) if m), [])
-    width = _mode([len(r) for r in data])
+    title_cells = [c for r in above[: len(above) - lines] for c in r]
+    months = next((m for m in map(month_row, above[: len(above) - lines]) if m), [])
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
     columns = _row_columns(header, data, label_at, width, months)
     table = Table(start, end, "", start, title_cells + header)
     table.columns = with_periods(columns)
     table.unit = table_unit(title_cells + header)
-    table.rows = [r[label_at:] for r in data if len(r) > label_at + 1]
+    table.rows = groups + [r[label_at:] for r in data if len(r) > label_at + 1]
     return table
+
+
+def _group_rows_above(above: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
+    """Rows of a label and nothing else right above the data (全体居民 | — | | |) group the rows
+    under them: (the rows above without them, the group rows as one-cell rows)."""
+    groups: list[list[Cell]] = []
+    while above and above[-1][0].number is None and all(c.empty for c in above[-1][1:]):
+        if len(above) < 2 or len(above[-1]) < 2:
+            break
+        groups.insert(0, [above.pop()[0]])
+        above = list(above)
+    return above, groups
+
+
+def _header_lines(above: list[list[Cell]], width: int) -> int:
+    """How many rows above the data make its header: one, or a row and the one-cell rows under it
+    when together they name every column (指 标 | 2023年 水平 (元) |⏎2022年 水平 (元) |⏎
+    增量 (元) |)."""
+    k = len(above) - 1
+    while k > 0 and len([c for c in above[k] if c.text]) == 1:
+        k -= 1
+    cells = sum(len([c for c in r if c.text]) for r in above[k:])
+    return (
+        len(above) - k if k < len(above) - 1 and width - 1 <= cells <= width else min(1, len(above))
+    )
 
 
 def _row_columns(header: list[Cell], data, label_at: int, width: int, months) -> list[Column]:
@@ -393,7 +419,7 @@ def table_values(table: Table):
     group = ""
     for row in table.rows:
         label = row[0]
-        if _GROUP_WORDS.search(label.text):
+        if _GROUP_WORDS.search(label.text) or len(row) == 1:  # 按产业分, or a row of a label alone
             group = label.text
             continue
         if _INDEX_LABEL.search(label.text):
