@@ -217,7 +217,7 @@ def _continues(groups: list[list[Cell]], col: Column) -> bool:
     return before.measure == col.measure and not both_bracketed
 
 
-MONTH_COLUMN = re.compile(r"本月|当月")
+MONTH_COLUMN = re.compile(r"本月|当月|^累计$")
 
 
 def with_periods(columns: list[Column]) -> list[Column]:

@@ -25,6 +25,8 @@ _TARGET_TABLE = re.compile(r"目标|计划|预期")
 
 _YEAR_LABEL = re.compile(r"((?:19|20)\d\d)\s?年?")  # a row labelled by its year
 
+# A year and month printed with a dot in a table's title (全县 | 2010.6): that month.
+_TITLE_YEAR_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.])")
 _TITLE_MONTH = re.compile(r"(?:19|20)\d\d\s?年\s?(\d{1,2})\s?月(?!\d|份?[-至到])")
 
 
@@ -35,6 +37,7 @@ class _TableDates:
     years: list
     spans: list
     month: int | None
+    year: int | None = None  # the year of a dotted 2010.6 in the title
 
 
 def table_statements(doc: Doc, table: Table) -> list[dict]:
@@ -49,9 +52,12 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
         find_spans(scan, table.title_start, head_end),
         int(month.group(1)) if month else None,
     )
+    dotted = _TITLE_YEAR_MONTH.search(scan, table.title_start, head_end)
+    if dotted and not dates.years and dates.month is None:
+        dates = _TableDates([], dates.spans, int(dotted.group(2)), int(dotted.group(1)))
     kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
     section = section_at(doc.sections, doc.starts, table.start)
-    rows, carried_unit = [], ""
+    rows, carried_unit, parent = [], "", ""
     _amount_columns(table)
     for label, cell, column, group, unit_cell in table_values(table):
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
@@ -61,7 +67,9 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
         if row_unit:
             carried_unit = row_unit["unit"]  # 社会消费品零售总额(亿元), then 批发零售业 in 亿元
         in_cell = cell.unit or unit_cell  # 162817吨, or the 单位 column's cell
-        measure, unit = _table_measure(column, table, row_unit, in_cell, carried_unit)
+        parent = parent if label.text.startswith("其中") else label.text
+        listed = _listed_unit(table.unit, parent)
+        measure, unit = _table_measure(column, listed, row_unit, in_cell, carried_unit)
         year, source, first, last, why = _table_period(doc, table, dates, label, column, kind)
         rows.append({
             "subject": subject, "match_subject": subject, "subject_start": label.start,
@@ -96,12 +104,24 @@ def _amount_columns(table: Table) -> None:
             column.measure, column.unit = "level", ""
 
 
-def _table_measure(column, table: Table, row_unit, unit_cell: str, carried_unit: str):
+_COUNT_LABEL = re.compile(r"单位数|企业数|个数|户数|家数|人数")
+
+
+def _listed_unit(unit: str, label: str) -> str:
+    """A table unit that lists two (单位:个、万元): the first for rows counting units (企业单位数)
+    and the rows under them (其中:规模以上), the second for the others."""
+    if "、" not in unit:
+        return unit
+    first, *_, last = unit.split("、")
+    return first if _COUNT_LABEL.search(label) else last
+
+
+def _table_measure(column, table_unit: str, row_unit, unit_cell: str, carried_unit: str):
     """(measure, unit) of a cell: the column's, a level's unit from the 单位 cell, the row label,
     the column, the table, or the row label above (a level in 亿 or 元 is a level, else a count)."""
     measure, unit = column.measure or "level", column.unit
     if measure == "level":
-        unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
+        unit = unit_cell or (row_unit["unit"] if row_unit else unit or table_unit)
         unit = unit or carried_unit
         base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit.split("/")[0])  # 公斤/公顷: a level
         measure = "level" if base in LEVEL_UNITS or not unit else "count"
@@ -127,6 +147,8 @@ def _table_period(doc: Doc, table: Table, dates: _TableDates, label, column, kin
         year, source = max(c.year for c in table.columns if c.year is not None), "table column"
     elif dates.years:
         year, source = dates.years[-1].year, "table title"
+    elif dates.year is not None:
+        year, source = dates.year, "table title"
     first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it
     if dates.spans and kind == "actual":
         first, last = dates.spans[-1].first, dates.spans[-1].last

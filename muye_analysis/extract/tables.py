@@ -117,7 +117,8 @@ def _pipe_table(scan: str, lines, i: int):
             break
         rows_per_line.append(line.strip() != "|" if line.strip() else None)
         j += 1
-    j = _second_header(scan, lines, i, j)
+    if _rows_run_together(scan, lines[i:j]) is None:
+        j = _second_header(scan, lines, i, j)
     table = _read_block(scan, lines[i:j], sum(1 for r in rows_per_line if r is False) >= 3)
     if table is None:
         return None
@@ -129,6 +130,9 @@ def _read_block(scan: str, block, between_pipe_lines: bool) -> Table | None:
     """A block of pipe lines as a table: a cell per line closed by a pipe (西藏 |⏎14.7 |), a
     cell per line between pipe lines (生产总值⏎|⏎295.4), or a row per line."""
     start, end = block[0][0], block[-1][1]
+    together = _rows_run_together(scan, block)
+    if together is not None:
+        return _run_together_table(scan, block, together)
     if not between_pipe_lines and _one_cell_lines(scan, block):
         cells = [
             _strip(scan, la, la + len(scan[la:lb].rstrip(" \t|")))
@@ -146,6 +150,33 @@ def _read_block(scan: str, block, between_pipe_lines: bool) -> Table | None:
         return _from_stream(scan, cells, start, end)
     rows = [_split_row(scan, la, lb) for la, lb in block if scan[la:lb].strip()]
     return _from_rows(scan, rows, start, end)
+
+
+def _rows_run_together(scan: str, block) -> int | None:
+    """The first line of the block holding several rows run together (工业总产值 | 309748 | 3.3 |
+    其中:规模以上 | 206713 | -3.4 | 销售产值 | …): two labels or more, each followed by numbers."""
+    for k, (la, lb) in enumerate(block):
+        cells = [c.strip() for c in scan[la:lb].split("|") if c.strip()]
+        is_number = [NUMBER.fullmatch(c) is not None for c in cells]
+        labels = sum(1 for a in range(len(cells) - 1) if not is_number[a] and is_number[a + 1])
+        if labels >= 2 and sum(is_number) >= 2 * labels:
+            return k
+    return None
+
+
+def _run_together_table(scan: str, block, k: int) -> Table | None:
+    """A table whose rows are run together on lines: read as a stream of cells from its header
+    line (the line of words above, | 指标名称 | 本月 | 同比% | 累计 | 同比% | 企业单位数); the
+    lines above that are its title (工业生产销售总量指标 | 全县 | 2010.6 |)."""
+    above = scan[block[k - 1][0] : block[k - 1][1]] if k else ""
+    if k and not any(NUMBER.fullmatch(c.strip()) for c in above.split("|")):
+        k -= 1
+    cells = [c for la, lb in block[k:] for c in _split_row(scan, la, lb) if c.text]
+    table = _from_stream(scan, cells, block[k][0], block[-1][1])
+    if table is not None and k:
+        table.title = " ".join(scan[la:lb].strip(" |") for la, lb in block[:k])
+        table.title_start = block[0][0]
+    return table
 
 
 def _one_cell_lines(scan: str, lines) -> bool:

@@ -29,3 +29,38 @@ def test_a_header_over_lines_of_one_cell_each_names_years_increments_and_contrib
         (60.0, "%", "share", 2021),
     ]  # fmt: skip
     assert len(_cells(text)) == 10
+
+
+def _dated(text: str) -> list[tuple]:
+    facts = extract_facts(text)
+    facts = facts[facts["rule"] == "table"]
+    return list(zip(facts["value"], facts["unit"], facts["period"], facts["start_month"],
+                    facts["end_month"], strict=True))  # fmt: skip
+
+
+def test_rows_run_together_on_one_pipe_line_are_split_at_each_label():
+    text = (
+        "主要指标表 | 全市 | 2015.3 |\n"
+        "| 单位:户、万元 | 指标 | 本月 | 同比% | 累计 | 同比% | 企业户数\n"
+        "| 120 | 2.5 | 118 | 1.7 | 营业收入 | 5400 | 6.1 | 15200 | 5.3 | 利润总额 | 610 | -2.4"
+        " | 1700 | 3.2 |\n"
+    )
+    assert _dated(text) == [
+        (120.0, "户", 2015, 3, 3), (2.5, "%", 2015, 3, 3),
+        (118.0, "户", 2015, 1, 3), (1.7, "%", 2015, 1, 3),
+        (5400.0, "万元", 2015, 3, 3), (6.1, "%", 2015, 3, 3),
+        (15200.0, "万元", 2015, 1, 3), (5.3, "%", 2015, 1, 3),
+        (610.0, "万元", 2015, 3, 3), (-2.4, "%", 2015, 3, 3),
+        (1700.0, "万元", 2015, 1, 3), (3.2, "%", 2015, 1, 3),
+    ]  # fmt: skip
+
+
+def test_a_listed_table_unit_gives_counting_rows_the_first_and_their_sub_rows_too():
+    text = (
+        "| 单位:个、亿元 | 项目 | 本月 | 同比% | 企业单位数\n"
+        "| 300 | 4.0 | 其中:国有 | 40 | 1.0 | 工业产值 | 52.5 | 7.5 | 其中:国有 | 12.5 | 3.0 |\n"
+    )
+    assert [r[:2] for r in _dated(text)] == [
+        (300.0, "个"), (4.0, "%"), (40.0, "个"), (1.0, "%"),
+        (52.5, "亿元"), (7.5, "%"), (12.5, "亿元"), (3.0, "%"),
+    ]  # fmt: skip
