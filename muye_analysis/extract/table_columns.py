@@ -9,7 +9,7 @@ months 11月 | 1—11月 over groups of columns); header cells cut over lines ar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 NUMBER = re.compile(r"[-−+]?\d+(?:\.\d+)?%?")
 
@@ -110,6 +110,18 @@ class Column:
     comparator: str = ""  # what a change in points is against (上年同期)
     period_words: str = ""  # 本月, 1-本月: the months the column covers (its growth column's too)
     months: tuple[int, int] | None = None  # a header row of months over it (12 | 1-12)
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    title: str
+    title_start: int
+    header: list[Cell]
+    rows: list[list[Cell]] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    unit: str = ""
 
 
 _MONTH_CELL = re.compile(r"(?:1\s?[-—–~至]\s?)?(\d{1,2})月份?")

@@ -24,6 +24,7 @@ from muye_analysis.extract.tables import Table, table_values
 _TARGET_TABLE = re.compile(r"目标|计划|预期")
 
 _YEAR_LABEL = re.compile(r"((?:19|20)\d\d)\s?年?")  # a row labelled by its year
+_MONTH_LABEL = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月")  # or by its month
 
 # A year and month printed with a dot in a table's title (全县 | 2010.6): that month.
 _TITLE_YEAR_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.])")
@@ -61,7 +62,8 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
     _amount_columns(table)
     for label, cell, column, group, unit_cell in table_values(table):
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
-        if _YEAR_LABEL.fullmatch(label.text):  # 2021年 | 2311.1 | 11: the row is the period
+        if _YEAR_LABEL.fullmatch(label.text) or _MONTH_LABEL.fullmatch(label.text):
+            # 2021年 | 2311.1 | 11: the row is the period, the column the subject
             subject = UNIT_IN.sub("", column.words).strip() or subject
         row_unit = UNIT_IN.search(label.text)
         if row_unit:
@@ -125,6 +127,7 @@ def _table_measure(column, table_unit: str, row_unit, unit_cell: str, carried_un
         unit = unit or carried_unit
         base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit.split("/")[0])  # 公斤/公顷: a level
         measure = "level" if base in LEVEL_UNITS or not unit else "count"
+        measure = "rate" if unit == "%" else measure  # 单位:% over an index (PMI 50.2)
     return measure, unit
 
 
@@ -150,7 +153,11 @@ def _table_period(doc: Doc, table: Table, dates: _TableDates, label, column, kin
     elif dates.year is not None:
         year, source = dates.year, "table title"
     first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it
-    if dates.spans and kind == "actual":
+    by_month = _MONTH_LABEL.fullmatch(label.text)
+    if by_month:  # 2016年6月 50.0 52.5: the row is that month
+        year, source = int(by_month.group(1)), "table row"
+        first = last = int(by_month.group(2))
+    if dates.spans and kind == "actual" and not by_month:
         first, last = dates.spans[-1].first, dates.spans[-1].last
     if column.months and kind == "actual":
         first, last = column.months  # 12 | 1-12 over the columns

@@ -24,7 +24,6 @@ a row labelled by its year (2021年 | 2311.1 | 11) its own, and 本月 / 1-本�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from muye_analysis.extract.table_columns import (
     LABEL_HEAD,
@@ -32,6 +31,7 @@ from muye_analysis.extract.table_columns import (
     YEAR_CELL,
     Cell,
     Column,
+    Table,
     header_column,
     header_columns,
     month_row,
@@ -40,6 +40,7 @@ from muye_analysis.extract.table_columns import (
     with_months,
     with_periods,
 )
+from muye_analysis.extract.table_inline import inline_tables
 
 _INDEX_LABEL = re.compile(r"指数")
 # A cell of a 单位 column: the row's unit.
@@ -50,18 +51,6 @@ _GROUP_WORDS = re.compile(r"按.{1,6}分$|^其中[:：]?$|^分.{1,6}$")
 # A table's cells are short; a line with sentence punctuation is prose.
 _PROSE = re.compile(r"[。；;]|[，,].*[，,]")
 MAX_CELL = 40
-
-
-@dataclass
-class Table:
-    start: int
-    end: int
-    title: str
-    title_start: int
-    header: list[Cell]
-    rows: list[list[Cell]] = field(default_factory=list)
-    columns: list[Column] = field(default_factory=list)
-    unit: str = ""
 
 
 def find_tables(scan: str) -> list[Table]:
@@ -78,7 +67,7 @@ def find_tables(scan: str) -> list[Table]:
         )
         if table is not None:
             tables.append(table)
-    return tables
+    return tables + inline_tables(scan, tables)
 
 
 def _lines(scan: str) -> list[tuple[int, int]]:

@@ -64,3 +64,22 @@ def test_a_listed_table_unit_gives_counting_rows_the_first_and_their_sub_rows_to
         (300.0, "个"), (4.0, "%"), (40.0, "个"), (1.0, "%"),
         (52.5, "亿元"), (7.5, "%"), (12.5, "亿元"), (3.0, "%"),
     ]  # fmt: skip
+
+
+def test_month_rows_run_into_a_line_of_text_are_a_table_of_rates_for_those_months():
+    text = (
+        "非制造业商务活动指数继续回升。 表2 非制造业主要分类指数 单位:% 商务活动 新订单 "
+        "2019年1月 54.7 51.0 2019年2月 54.3 50.7 2019年3月 54.8 52.5"
+    )
+    assert _dated(text) == [
+        (54.7, "%", 2019, 1, 1), (51.0, "%", 2019, 1, 1), (54.3, "%", 2019, 2, 2),
+        (50.7, "%", 2019, 2, 2), (54.8, "%", 2019, 3, 3), (52.5, "%", 2019, 3, 3),
+    ]  # fmt: skip
+    facts = extract_facts(text)
+    assert set(facts[facts["rule"] == "table"]["measure"]) == {"rate"}
+    assert list(facts[facts["rule"] == "table"]["subject"])[:2] == ["商务活动", "新订单"]
+
+
+def test_two_month_rows_in_a_sentence_are_no_table():
+    text = "2019年1月 54.7 51.0 2019年2月 54.3 50.7,指数回升。"
+    assert _dated(text) == []
