@@ -82,6 +82,8 @@ class Cell:
     def number(self) -> float | None:
         if NUMBER.fullmatch(self.text):
             return float(self.text.rstrip("%").replace("−", "-"))
+        if self.text == "持平":  # no change: 0 (a growth or a change in points)
+            return 0.0
         with_unit = _NUMBER_WITH_UNIT.fullmatch(self.text)
         if with_unit:
             return float(with_unit["number"].replace("−", "-"))
@@ -170,7 +172,7 @@ def header_column(cells: list[Cell]) -> Column:
     elif _CHANGE_HEAD.search(words):
         col.measure, col.unit = "change_pp", "个百分点"
         cmp = _CHANGE_HEAD.search(words)["cmp"]
-        col.comparator = f"{cmp}同期" if cmp and "同期" in words else (cmp or "")
+        col.comparator = f"{cmp}同期" if cmp and "同期" in words else (cmp or "上年")
     elif _INCREMENT_HEAD.search(words):
         col.measure = "change"
     elif _GROWTH_HEAD.search(words):
@@ -227,6 +229,19 @@ def _continues(groups: list[list[Cell]], col: Column) -> bool:
     before = header_column(groups[-1])
     both_bracketed = UNIT_IN.search(before.words) and UNIT_IN.search(col.words)
     return before.measure == col.measure and not both_bracketed
+
+
+_SHARE_TITLE = re.compile(r"构成|比重")
+
+
+def shares_by_title(columns: list[Column], title: list[Cell]) -> list[Column]:
+    """Under a title naming a composition (2、本地生产总值构成), level columns without a unit
+    hold shares in %."""
+    if _SHARE_TITLE.search(" ".join(c.text for c in title)):
+        for col in columns:
+            if col.measure == "level" and not col.unit:
+                col.measure, col.unit = "share", "%"
+    return columns
 
 
 MONTH_COLUMN = re.compile(r"本月|当月|^累计$")

@@ -36,6 +36,7 @@ from muye_analysis.extract.table_columns import (
     header_columns,
     month_row,
     names_measures,
+    shares_by_title,
     table_unit,
     with_months,
     with_periods,
@@ -188,8 +189,14 @@ def _second_header(scan: str, lines, i: int, j: int) -> int:
         if numbers and numbers < len(cells):
             seen_data = True
         elif not numbers and seen_data:
-            return k
+            return k - 1 if _heading_line(scan, lines[k - 1]) else k
     return j
+
+
+def _heading_line(scan: str, line) -> bool:
+    """A line of one cell of words above a table's header (2、本地生产总值构成 | |||): its title."""
+    cells = [c.strip() for c in scan[line[0] : line[1]].split("|") if c.strip()]
+    return len(cells) == 1 and NUMBER.fullmatch(cells[0]) is None and not _PROSE.search(cells[0])
 
 
 def _split_row(scan: str, a: int, b: int) -> list[Cell]:
@@ -350,7 +357,7 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
     columns = _row_columns(header, data, label_at, width, months)
     table = Table(start, end, "", start, title_cells + header)
-    table.columns = with_periods(columns)
+    table.columns = with_periods(shares_by_title(columns, title_cells))
     table.unit = table_unit(title_cells + header)
     table.rows = groups + [r[label_at:] for r in data if len(r) > label_at + 1]
     return table

@@ -83,3 +83,25 @@ def test_month_rows_run_into_a_line_of_text_are_a_table_of_rates_for_those_month
 def test_two_month_rows_in_a_sentence_are_no_table():
     text = "2019年1月 54.7 51.0 2019年2月 54.3 50.7,指数回升。"
     assert _dated(text) == []
+
+
+def test_a_numbered_heading_naming_a_composition_makes_its_columns_shares():
+    text = (
+        "1、地区生产总值 | |||\n"
+        "项目 | 累计 | 增长% |\n"
+        "生产总值(亿元) | 820.5 | 6.1 |\n"
+        "第一产业 | 60.2 | 3.0 |\n"
+        "2、地区生产总值构成 | |||\n"
+        "项目 | 累计 | 增减百分点 |\n"
+        "第一产业 | 7.3 | 持平 |\n"
+        "第二产业 | 41.2 | -0.6 |\n"
+    )
+    facts = extract_facts(text)
+    facts = facts[facts["rule"] == "table"]
+    got = list(zip(facts["value"], facts["measure"], facts["unit"], facts["comparator"].fillna(""),
+                   strict=True))  # fmt: skip
+    assert got[-4:] == [
+        (7.3, "share", "%", ""), (0.0, "change_pp", "个百分点", "上年"),
+        (41.2, "share", "%", ""), (-0.6, "change_pp", "个百分点", "上年"),
+    ]  # fmt: skip
+    assert got[0][:3] == (820.5, "level", "亿元")
