@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-NUMBER = re.compile(r"[-−+]?\d+(?:\.\d+)?%?")
+# a number, with thousands separators or not (24,899.30)
+NUMBER = re.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
 # A cell holding its number with its unit (162817吨, 44383头): a value in that unit.
@@ -81,7 +82,7 @@ class Cell:
     @property
     def number(self) -> float | None:
         if NUMBER.fullmatch(self.text):
-            return float(self.text.rstrip("%").replace("−", "-"))
+            return float(self.text.rstrip("%").replace("−", "-").replace(",", ""))
         if self.text == "持平":  # no change: 0 (a growth or a change in points)
             return 0.0
         with_unit = _NUMBER_WITH_UNIT.fullmatch(self.text)
@@ -189,6 +190,9 @@ def header_column(cells: list[Cell]) -> Column:
 def header_columns(header: list[Cell], width: int) -> list[Column]:
     """Value columns from header cells, which may be split over lines: 总量⏎(亿元)⏎比上年同期⏎
     增长(%) are two columns."""
+    spanning = _spanning_names(header, width)
+    if spanning:
+        return spanning
     groups: list[list[Cell]] = []
     for cell in _joined(header):
         text = cell.text
@@ -219,6 +223,24 @@ def header_columns(header: list[Cell], width: int) -> list[Column]:
     if columns and columns[-1].measure == "growth_rate" and not columns[-1].unit:
         columns[-1].unit = "%"
     return columns
+
+
+def _spanning_names(header: list[Cell], width: int) -> list[Column]:
+    """A row of names each over a group of columns, then the groups' own header cells repeated
+    (地区生产总值 | 第一产业 | … | (亿元) | 增长% | (亿元) | 增长% | …): a column per name and
+    sub-header (地区生产总值 (亿元), 地区生产总值 增长%); else []."""
+    for per in (2, 3):
+        cells = header
+        names = width // per
+        if width % per or names < 2 or len(cells) - names - width not in (0, 1):
+            continue
+        cells = cells[len(cells) - names - width :]  # without the label column's head (城 市)
+        tops, subs = cells[:names], cells[names:]
+        if all(s.text == subs[k % per].text for k, s in enumerate(subs)) and not any(
+            header_column([c]).unit for c in tops
+        ):
+            return [header_column([n, s]) for n in tops for s in subs[:per]]
+    return []
 
 
 def _continues(groups: list[list[Cell]], col: Column) -> bool:

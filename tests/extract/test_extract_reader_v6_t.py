@@ -105,3 +105,20 @@ def test_a_numbered_heading_naming_a_composition_makes_its_columns_shares():
         (41.2, "share", "%", ""), (-0.6, "change_pp", "个百分点", "上年"),
     ]  # fmt: skip
     assert got[0][:3] == (820.5, "level", "亿元")
+
+
+def test_names_over_pairs_of_columns_and_thousands_separators_in_a_cell_per_line_table():
+    text = "城 市\n|\n生产总值\n|\n工业\n|\n(亿元)\n|\n增长%\n|\n(亿元)\n|\n增长%\n|\n" + (
+        "甲市\n|\n12,345.60\n|\n6.5\n|\n4,100.20\n|\n5.1\n|\n乙市\n|\n9,876.50\n|\n7.0\n|\n"
+        "3,050.00\n|\n-1.2\n|\n"
+    )
+    facts = extract_facts(text)
+    facts = facts[facts["rule"] == "table"]
+    got = list(zip(facts["subject"], facts["value"], facts["unit"], facts["measure"],
+                   strict=True))  # fmt: skip
+    assert got[:4] == [
+        ("甲市", 12345.6, "亿元", "level"), ("甲市", 6.5, "%", "growth_rate"),
+        ("甲市", 4100.2, "亿元", "level"), ("甲市", 5.1, "%", "growth_rate"),
+    ]  # fmt: skip
+    assert len(got) == 8
+    assert "column 工业增长%" in facts["evidence"].iloc[3]
