@@ -60,6 +60,8 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
     section = section_at(doc.sections, doc.starts, table.start)
     rows, carried_unit, parent = [], "", ""
     _amount_columns(table)
+    if not table.unit:
+        table.unit = _unit_from_prose(scan, table)
     for label, cell, column, group, unit_cell in table_values(table):
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
         if _YEAR_LABEL.fullmatch(label.text) or _MONTH_LABEL.fullmatch(label.text):
@@ -91,6 +93,40 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
             "sentence": table.title, "clause": f"{label.text} {column.words}",
         })  # fmt: skip
     return rows
+
+
+_PROSE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.(\d+))?)(万亿|亿|万)?(元|吨)")
+_SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
+PROSE_WINDOW = 1500
+
+
+def _unit_from_prose(scan: str, table: Table) -> str:
+    """The unit of a table that prints none, from the text around: two cells or more of its
+    unit-less level columns that the text gives in a unit (42512215 and 4448189 beside 产值
+    4251.2亿元 and 444.8亿元 are in 万元); else ""."""
+    around = (
+        scan[max(0, table.start - PROSE_WINDOW) : table.start]
+        + " "
+        + scan[table.end :][:PROSE_WINDOW]
+    )
+    amounts = [(m[1], len(m[2] or ""), m[3] or "", m[4]) for m in _PROSE_AMOUNT.finditer(around)]
+    cells = {
+        r[k + 1].number
+        for r in table.rows
+        for k, c in enumerate(table.columns)
+        if c.measure == "level" and not c.unit and k + 1 < len(r) and r[k + 1].number
+    }
+    for prefix, scale in _SCALES.items():
+        found = {
+            (printed, base)
+            for v in cells
+            for printed, decimals, p_prefix, base in amounts
+            if f"{v * scale / _SCALES[p_prefix]:.{decimals}f}" == printed
+        }
+        bases = {base for _, base in found}
+        if len(found) >= 2 and len(bases) == 1:
+            return prefix + bases.pop()
+    return ""
 
 
 def _amount_columns(table: Table) -> None:

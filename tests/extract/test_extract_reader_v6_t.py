@@ -122,3 +122,26 @@ def test_names_over_pairs_of_columns_and_thousands_separators_in_a_cell_per_line
     ]  # fmt: skip
     assert len(got) == 8
     assert "column 工业增长%" in facts["evidence"].iloc[3]
+
+
+def test_a_table_printing_no_unit_takes_the_unit_in_which_the_text_gives_its_cells():
+    text = (
+        "1-6月全市工业累计完成产值1523.4亿元,其中6月完成产值268.1亿元。\n"
+        "产业 |\n本月 |\n累计 |\n合计 |\n2681234 |\n15234012 |\n"
+        "装备制造 |\n1200345 |\n7012345 |\n"
+    )
+    facts = extract_facts(text)
+    facts = facts[facts["rule"] == "table"]
+    assert list(zip(facts["value"], facts["unit"], strict=True)) == [
+        (2681234.0, "万元"), (15234012.0, "万元"), (1200345.0, "万元"), (7012345.0, "万元"),
+    ]  # fmt: skip
+
+
+def test_a_single_coincidence_with_the_text_gives_no_unit():
+    text = (
+        "全市完成产值152.3亿元。\n"
+        "产业 |\n本月 |\n累计 |\n合计 |\n1523000 |\n15234012 |\n"
+        "装备制造 |\n1200345 |\n7012345 |\n"
+    )
+    facts = extract_facts(text)
+    assert set(facts[facts["rule"] == "table"]["unit"].fillna("")) == {""}
