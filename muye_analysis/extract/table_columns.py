@@ -210,7 +210,11 @@ def header_columns(header: list[Cell], width: int) -> list[Column]:
             groups[-1].append(cell)  # 比上年同期 + 增长(%)
             continue
         groups.append([cell])
-    columns = [header_column(g) for g in groups]
+    return _fitted([header_column(g) for g in groups], width)
+
+
+def _fitted(columns: list[Column], width: int) -> list[Column]:
+    """Header columns fitted to the rows' ``width`` values."""
     with_unit = [c for c in columns if c.unit]
     if len(columns) > width and len(with_unit) == width and len(columns) == 2 * width:
         # 绝对量 | 同比增长 % twice over rows of two numbers: the unit-less level cells are the

@@ -52,6 +52,7 @@ _GROUP_WORDS = re.compile(r"按.{1,6}分$|^其中[:：]?$|^分.{1,6}$")
 # A table's cells are short; a line with sentence punctuation is prose.
 _PROSE = re.compile(r"[。；;]|[，,].*[，,]")
 MAX_CELL = 40
+UNIT_LINES_ABOVE = 3
 
 
 def find_tables(scan: str) -> list[Table]:
@@ -415,11 +416,20 @@ def _positional_columns(header: list[Cell], data: list[list[Cell]], label_at: in
 def _is_data(row: list[Cell]) -> bool:
     numbers = [c for c in row if c.number is not None]
     labels = [c for c in row if c.number is None and c.text]
+    if not labels and len(numbers) >= 3 and _year_row(row):
+        return True  # 2000 5062.69 5043.96 824.55: a row labelled by its year
     if not numbers or not labels:
         return False
     # a header of years (| 项目 | 2000 | 2005 |) is no data row
     return not all(YEAR_CELL.fullmatch(c.text) for c in numbers) or (
         LABEL_HEAD.match(labels[0].text) is None and len(numbers) == 1
+    )
+
+
+def _year_row(row: list[Cell]) -> bool:
+    """A row of numbers whose first is a year and the others no years (2000 5062.69 5043.96)."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", row[0].text)) and not any(
+        YEAR_CELL.fullmatch(c.text) for c in row[1:]
     )
 
 
@@ -437,8 +447,12 @@ def _attach_title(scan: str, lines, i: int, table: Table) -> None:
     line = scan[lines[k][0] : lines[k][1]].strip()
     if line and len(line) <= MAX_CELL and not _PROSE.search(line) and "|" not in line:
         table.title, table.title_start = line, lines[k][0]
+
     head = " ".join(c.text for c in table.header)
     table.title = f"{table.title} {head}".strip()
+    # 单位:亿元 (100 million yuan) on one of the lines above: the table's unit
+    above = [Cell(a, b, scan[a:b]) for a, b in lines[max(0, k - UNIT_LINES_ABOVE + 1) : k + 1]]
+    table.unit = table.unit or table_unit(above)
 
 
 def table_values(table: Table):

@@ -145,3 +145,18 @@ def test_a_single_coincidence_with_the_text_gives_no_unit():
     )
     facts = extract_facts(text)
     assert set(facts[facts["rule"] == "table"]["unit"].fillna("")) == {""}
+
+
+def test_rows_labelled_by_a_bare_year_under_a_unit_line_are_that_years_levels():
+    text = (
+        "地区生产总值\n"
+        "单位:亿元 (100 million yuan)\n"
+        "      第一产业     第二产业\n"
+        "Year  Primary  Secondary\n"
+        "2000 824.55 2514.96\n"
+        "2001 913.82 2696.63\n"
+    )
+    assert _cells(text) == [
+        (824.55, "亿元", "level", 2000), (2514.96, "亿元", "level", 2000),
+        (913.82, "亿元", "level", 2001), (2696.63, "亿元", "level", 2001),
+    ]  # fmt: skip
