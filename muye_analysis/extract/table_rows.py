@@ -18,12 +18,16 @@ from muye_analysis.extract.mentions import (
     LEVEL_UNITS,
 )
 from muye_analysis.extract.sections import section_at
-from muye_analysis.extract.tables import UNIT_IN, Table, table_values
+from muye_analysis.extract.table_columns import UNIT_IN
+from muye_analysis.extract.tables import Table, table_values
 
 _TARGET_TABLE = re.compile(r"目标|计划|预期")
 
 _YEAR_LABEL = re.compile(r"((?:19|20)\d\d)\s?年?")  # a row labelled by its year
+_MONTH_LABEL = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月")  # or by its month
 
+# A year and month printed with a dot in a table's title (全县 | 2010.6): that month.
+_TITLE_YEAR_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.])")
 _TITLE_MONTH = re.compile(r"(?:19|20)\d\d\s?年\s?(\d{1,2})\s?月(?!\d|份?[-至到])")
 
 
@@ -34,6 +38,7 @@ class _TableDates:
     years: list
     spans: list
     month: int | None
+    year: int | None = None  # the year of a dotted 2010.6 in the title
 
 
 def table_statements(doc: Doc, table: Table) -> list[dict]:
@@ -48,19 +53,27 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
         find_spans(scan, table.title_start, head_end),
         int(month.group(1)) if month else None,
     )
+    dotted = _TITLE_YEAR_MONTH.search(scan, table.title_start, head_end)
+    if dotted and not dates.years and dates.month is None:
+        dates = _TableDates([], dates.spans, int(dotted.group(2)), int(dotted.group(1)))
     kind = "target" if _TARGET_TABLE.search(table.title) else "actual"
     section = section_at(doc.sections, doc.starts, table.start)
-    rows, carried_unit = [], ""
+    rows, carried_unit, parent = [], "", ""
     _amount_columns(table)
+    if not table.unit:
+        table.unit = _unit_from_prose(scan, table)
     for label, cell, column, group, unit_cell in table_values(table):
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
-        if _YEAR_LABEL.fullmatch(label.text):  # 2021年 | 2311.1 | 11: the row is the period
+        if _YEAR_LABEL.fullmatch(label.text) or _MONTH_LABEL.fullmatch(label.text):
+            # 2021年 | 2311.1 | 11: the row is the period, the column the subject
             subject = UNIT_IN.sub("", column.words).strip() or subject
         row_unit = UNIT_IN.search(label.text)
         if row_unit:
             carried_unit = row_unit["unit"]  # 社会消费品零售总额(亿元), then 批发零售业 in 亿元
         in_cell = cell.unit or unit_cell  # 162817吨, or the 单位 column's cell
-        measure, unit = _table_measure(column, table, row_unit, in_cell, carried_unit)
+        parent = parent if label.text.startswith("其中") else label.text
+        listed = _listed_unit(table.unit, parent)
+        measure, unit = _table_measure(column, listed, row_unit, in_cell, carried_unit)
         year, source, first, last, why = _table_period(doc, table, dates, label, column, kind)
         rows.append({
             "subject": subject, "match_subject": subject, "subject_start": label.start,
@@ -82,6 +95,40 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
     return rows
 
 
+_PROSE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.(\d+))?)(万亿|亿|万)?(元|吨)")
+_SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
+PROSE_WINDOW = 1500
+
+
+def _unit_from_prose(scan: str, table: Table) -> str:
+    """The unit of a table that prints none, from the text around: two cells or more of its
+    unit-less level columns that the text gives in a unit (42512215 and 4448189 beside 产值
+    4251.2亿元 and 444.8亿元 are in 万元); else ""."""
+    around = (
+        scan[max(0, table.start - PROSE_WINDOW) : table.start]
+        + " "
+        + scan[table.end :][:PROSE_WINDOW]
+    )
+    amounts = [(m[1], len(m[2] or ""), m[3] or "", m[4]) for m in _PROSE_AMOUNT.finditer(around)]
+    cells = {
+        r[k + 1].number
+        for r in table.rows
+        for k, c in enumerate(table.columns)
+        if c.measure == "level" and not c.unit and k + 1 < len(r) and r[k + 1].number
+    }
+    for prefix, scale in _SCALES.items():
+        found = {
+            (printed, base)
+            for v in cells
+            for printed, decimals, p_prefix, base in amounts
+            if f"{v * scale / _SCALES[p_prefix]:.{decimals}f}" == printed
+        }
+        bases = {base for _, base in found}
+        if len(found) >= 2 and len(bases) == 1:
+            return prefix + bases.pop()
+    return ""
+
+
 def _amount_columns(table: Table) -> None:
     """A column no header names is taken for a level, then its growth; one whose cells are
     amounts (1047, 45461718: most of them 200 or more) is no growth rate but a level in the
@@ -95,15 +142,28 @@ def _amount_columns(table: Table) -> None:
             column.measure, column.unit = "level", ""
 
 
-def _table_measure(column, table: Table, row_unit, unit_cell: str, carried_unit: str):
+_COUNT_LABEL = re.compile(r"单位数|企业数|个数|户数|家数|人数")
+
+
+def _listed_unit(unit: str, label: str) -> str:
+    """A table unit that lists two (单位:个、万元): the first for rows counting units (企业单位数)
+    and the rows under them (其中:规模以上), the second for the others."""
+    if "、" not in unit:
+        return unit
+    first, *_, last = unit.split("、")
+    return first if _COUNT_LABEL.search(label) else last
+
+
+def _table_measure(column, table_unit: str, row_unit, unit_cell: str, carried_unit: str):
     """(measure, unit) of a cell: the column's, a level's unit from the 单位 cell, the row label,
     the column, the table, or the row label above (a level in 亿 or 元 is a level, else a count)."""
     measure, unit = column.measure or "level", column.unit
     if measure == "level":
-        unit = unit_cell or (row_unit["unit"] if row_unit else unit or table.unit)
+        unit = unit_cell or (row_unit["unit"] if row_unit else unit or table_unit)
         unit = unit or carried_unit
         base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit.split("/")[0])  # 公斤/公顷: a level
         measure = "level" if base in LEVEL_UNITS or not unit else "count"
+        measure = "rate" if unit == "%" else measure  # 单位:% over an index (PMI 50.2)
     return measure, unit
 
 
@@ -121,10 +181,19 @@ def _table_period(doc: Doc, table: Table, dates: _TableDates, label, column, kin
         year, source = int(labelled.group(1)), "table row"  # 2021年 | 2311.1 | 11
     elif column.year is not None:
         year, source = column.year, "table column"
+    elif any(c.year is not None for c in table.columns):
+        # 2023年 | 2022年 | 增量 | 增长 | 构成: the columns beside the years are of the latest
+        year, source = max(c.year for c in table.columns if c.year is not None), "table column"
     elif dates.years:
         year, source = dates.years[-1].year, "table title"
+    elif dates.year is not None:
+        year, source = dates.year, "table title"
     first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it
-    if dates.spans and kind == "actual":
+    by_month = _MONTH_LABEL.fullmatch(label.text)
+    if by_month:  # 2016年6月 50.0 52.5: the row is that month
+        year, source = int(by_month.group(1)), "table row"
+        first = last = int(by_month.group(2))
+    if dates.spans and kind == "actual" and not by_month:
         first, last = dates.spans[-1].first, dates.spans[-1].last
     if column.months and kind == "actual":
         first, last = column.months  # 12 | 1-12 over the columns

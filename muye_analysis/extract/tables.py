@@ -24,39 +24,25 @@ a row labelled by its year (2021年 | 2311.1 | 11) its own, and 本月 / 1-本�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-_NUMBER = re.compile(r"[-−+]?\d+(?:\.\d+)?%?")
-# A cell holding its number with its unit (162817吨, 44383头): a value in that unit.
-_NUMBER_WITH_UNIT = re.compile(
-    r"(?P<number>[-−+]?\d+(?:\.\d+)?)\s?(?P<unit>(?:万|千)?(?:吨|头|只|羽|匹|亩|公顷|元|人|户|个|家))"
+from muye_analysis.extract.table_columns import (
+    LABEL_HEAD,
+    NUMBER,
+    YEAR_CELL,
+    Cell,
+    Column,
+    Table,
+    header_column,
+    header_columns,
+    month_row,
+    names_measures,
+    shares_by_title,
+    table_unit,
+    with_months,
+    with_periods,
 )
-_EMPTY = re.compile(r"[-—–…\s]*")
-_YEAR_CELL = re.compile(r"((?:19|20)\d\d)年?")
-_UNIT_CELL = re.compile(
-    r"(?:计量)?单位[:：]\s*(?P<unit>[^\s|,，;；]{1,6})|^[(（](?P<unit2>[^()（）]{1,6})[)）]$"
-)
-# A unit in brackets, in a header (增加值(亿元)) or a row label (人均地区生产总值(元)), also a
-# yield per area (单位面积产量 (公斤/公顷)) and areas in thousands (播种面积 (千公顷)).
-UNIT_IN = re.compile(
-    r"[(（](?P<unit>%|‰|(?:万亿|亿|万)?元|(?:万亿|亿)?美元|万?吨|万?人|万?亩|千?公顷"
-    r"|(?:公斤|千克|吨)/(?:公顷|亩)|个|家|户)[)）]"
-)
-_LABEL_HEAD = re.compile(
-    r"^(?:指\s*标(?:名称)?|项\s*目|名\s*称|地\s*区|各区县|区县|县\s*区|行业|类别|产品|年\s*份|省市|省份"
-    r"|区\s*域)"
-)
-_RANK_HEAD = re.compile(r"位次|名次|排名|排位")
-_ORDER_HEAD = re.compile(r"^[^\d|]{0,6}?(?:排行|序号|排序)$|^序$")  # GDP排行: an ordering
-_GROWTH_HEAD = re.compile(r"增长|增速|增幅|比上年|比去年|同比|±|上涨|涨幅")
-# A change in points against a year earlier: 增速与去年同期比较, 增减百分点.
-_CHANGE_HEAD = re.compile(r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:比较|相比)|增减百分点|百分点")
-# A header cell cut in two over lines: 增速与去年⏎同期比较.
-_OPEN_COMPARISON = re.compile(r"(?:与|比|较)(?:去年|上年)$")
-_SHARE_HEAD = re.compile(r"比重|占|构成")
-_LEVEL_HEAD = re.compile(
-    r"总量|绝对数|绝对额|绝对值|绝对量|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
-)
+from muye_analysis.extract.table_inline import inline_tables
+
 _INDEX_LABEL = re.compile(r"指数")
 # A cell of a 单位 column: the row's unit.
 UNIT_TOKEN = re.compile(
@@ -66,58 +52,7 @@ _GROUP_WORDS = re.compile(r"按.{1,6}分$|^其中[:：]?$|^分.{1,6}$")
 # A table's cells are short; a line with sentence punctuation is prose.
 _PROSE = re.compile(r"[。；;]|[，,].*[，,]")
 MAX_CELL = 40
-
-
-@dataclass
-class Cell:
-    start: int  # offset of the stripped cell text
-    end: int
-    text: str
-
-    @property
-    def number(self) -> float | None:
-        if _NUMBER.fullmatch(self.text):
-            return float(self.text.rstrip("%").replace("−", "-"))
-        with_unit = _NUMBER_WITH_UNIT.fullmatch(self.text)
-        if with_unit:
-            return float(with_unit["number"].replace("−", "-"))
-        return None
-
-    @property
-    def unit(self) -> str:
-        """The unit printed in the cell itself (162817吨), else ""."""
-        with_unit = _NUMBER_WITH_UNIT.fullmatch(self.text)
-        return with_unit["unit"] if with_unit else ""
-
-    @property
-    def empty(self) -> bool:
-        return bool(_EMPTY.fullmatch(self.text))
-
-
-@dataclass
-class Column:
-    """What a value column holds: measure, unit, year (a year header), and its header words."""
-
-    measure: str = ""
-    unit: str = ""
-    year: int | None = None
-    words: str = ""
-    skip: bool = False  # an ordering (排行, 序号): no statistic
-    comparator: str = ""  # what a change in points is against (上年同期)
-    period_words: str = ""  # 本月, 1-本月: the months the column covers (its growth column's too)
-    months: tuple[int, int] | None = None  # a header row of months over it (12 | 1-12)
-
-
-@dataclass
-class Table:
-    start: int
-    end: int
-    title: str
-    title_start: int
-    header: list[Cell]
-    rows: list[list[Cell]] = field(default_factory=list)
-    columns: list[Column] = field(default_factory=list)
-    unit: str = ""
+UNIT_LINES_ABOVE = 3
 
 
 def find_tables(scan: str) -> list[Table]:
@@ -134,7 +69,7 @@ def find_tables(scan: str) -> list[Table]:
         )
         if table is not None:
             tables.append(table)
-    return tables
+    return tables + inline_tables(scan, tables)
 
 
 def _lines(scan: str) -> list[tuple[int, int]]:
@@ -173,7 +108,8 @@ def _pipe_table(scan: str, lines, i: int):
             break
         rows_per_line.append(line.strip() != "|" if line.strip() else None)
         j += 1
-    j = _second_header(scan, lines, i, j)
+    if _rows_run_together(scan, lines[i:j]) is None:
+        j = _second_header(scan, lines, i, j)
     table = _read_block(scan, lines[i:j], sum(1 for r in rows_per_line if r is False) >= 3)
     if table is None:
         return None
@@ -185,6 +121,9 @@ def _read_block(scan: str, block, between_pipe_lines: bool) -> Table | None:
     """A block of pipe lines as a table: a cell per line closed by a pipe (西藏 |⏎14.7 |), a
     cell per line between pipe lines (生产总值⏎|⏎295.4), or a row per line."""
     start, end = block[0][0], block[-1][1]
+    together = _rows_run_together(scan, block)
+    if together is not None:
+        return _run_together_table(scan, block, together)
     if not between_pipe_lines and _one_cell_lines(scan, block):
         cells = [
             _strip(scan, la, la + len(scan[la:lb].rstrip(" \t|")))
@@ -204,11 +143,38 @@ def _read_block(scan: str, block, between_pipe_lines: bool) -> Table | None:
     return _from_rows(scan, rows, start, end)
 
 
+def _rows_run_together(scan: str, block) -> int | None:
+    """The first line of the block holding several rows run together (工业总产值 | 309748 | 3.3 |
+    其中:规模以上 | 206713 | -3.4 | 销售产值 | …): two labels or more, each followed by numbers."""
+    for k, (la, lb) in enumerate(block):
+        cells = [c.strip() for c in scan[la:lb].split("|") if c.strip()]
+        is_number = [NUMBER.fullmatch(c) is not None for c in cells]
+        labels = sum(1 for a in range(len(cells) - 1) if not is_number[a] and is_number[a + 1])
+        if labels >= 2 and sum(is_number) >= 2 * labels:
+            return k
+    return None
+
+
+def _run_together_table(scan: str, block, k: int) -> Table | None:
+    """A table whose rows are run together on lines: read as a stream of cells from its header
+    line (the line of words above, | 指标名称 | 本月 | 同比% | 累计 | 同比% | 企业单位数); the
+    lines above that are its title (工业生产销售总量指标 | 全县 | 2010.6 |)."""
+    above = scan[block[k - 1][0] : block[k - 1][1]] if k else ""
+    if k and not any(NUMBER.fullmatch(c.strip()) for c in above.split("|")):
+        k -= 1
+    cells = [c for la, lb in block[k:] for c in _split_row(scan, la, lb) if c.text]
+    table = _from_stream(scan, cells, block[k][0], block[-1][1])
+    if table is not None and k:
+        table.title = " ".join(scan[la:lb].strip(" |") for la, lb in block[:k])
+        table.title_start = block[0][0]
+    return table
+
+
 def _one_cell_lines(scan: str, lines) -> bool:
     """Most lines of the block hold one cell, and at least three of them are numbers."""
     texts = [scan[a:b].strip() for a, b in lines if scan[a:b].strip(" \t|")]
     single = [t for t in texts if len([c for c in t.split("|") if c.strip()]) == 1]
-    numbers = [t for t in single if _NUMBER.fullmatch(t.strip(" \t|"))]
+    numbers = [t for t in single if NUMBER.fullmatch(t.strip(" \t|"))]
     return len(single) >= 0.8 * len(texts) and len(numbers) >= 3
 
 
@@ -220,12 +186,18 @@ def _second_header(scan: str, lines, i: int, j: int) -> int:
         cells = [c for c in scan[lines[k][0] : lines[k][1]].split("|") if c.strip()]
         if len(cells) < 2:
             continue
-        numbers = sum(1 for c in cells if _NUMBER.fullmatch(c.strip()))
+        numbers = sum(1 for c in cells if NUMBER.fullmatch(c.strip()))
         if numbers and numbers < len(cells):
             seen_data = True
         elif not numbers and seen_data:
-            return k
+            return k - 1 if _heading_line(scan, lines[k - 1]) else k
     return j
+
+
+def _heading_line(scan: str, line) -> bool:
+    """A line of one cell of words above a table's header (2、本地生产总值构成 | |||): its title."""
+    cells = [c.strip() for c in scan[line[0] : line[1]].split("|") if c.strip()]
+    return len(cells) == 1 and NUMBER.fullmatch(cells[0]) is None and not _PROSE.search(cells[0])
 
 
 def _split_row(scan: str, a: int, b: int) -> list[Cell]:
@@ -305,7 +277,7 @@ def _cell_table(scan: str, lines, i: int):
         line = scan[la:lb].strip()
         if line and (len(line) > MAX_CELL or _PROSE.search(line) or "|" in line):
             break
-        if line and _NUMBER.fullmatch(line):
+        if line and NUMBER.fullmatch(line):
             numbers += 1
         j += 1
     if numbers < 3:
@@ -346,8 +318,8 @@ def _from_stream(scan: str, cells: list[Cell], start: int, end: int) -> Table | 
     rows.append(row)
     table = Table(start, end, "", start, header, [r for r in rows if len(r) > 1])
     width = _mode([len(r) - 1 for r in table.rows])
-    table.columns = _with_months(_with_periods(_columns(header, width)), months)
-    table.unit = _table_unit(header)
+    table.columns = with_months(with_periods(header_columns(header, width)), months)
+    table.unit = table_unit(header)
     return table if len(table.rows) >= 2 else None
 
 
@@ -364,32 +336,9 @@ def _month_header(cells: list[Cell], first: int) -> list[tuple[int, int]]:
     return [(int(month), int(month)), (1, int(month))]
 
 
-_MONTH_CELL = re.compile(r"(?:1\s?[-—–~至]\s?)?(\d{1,2})月份?")
-
-
-def _month_row(row: list[Cell]) -> list[tuple[int, int]]:
-    """A header row of months (11月 | 1—11月), each over a group of columns; else []."""
-    cells = [c for c in row if c.text]
-    found = [_MONTH_CELL.fullmatch(c.text) for c in cells]
-    if len(cells) < 2 or not all(found):
-        return []
-    months = [(1 if m.start(1) > 0 else int(m.group(1)), int(m.group(1))) for m in found]
-    return months if all(1 <= a <= b <= 12 for a, b in months) else []
-
-
 def _first_after_months(cells: list[Cell], first: int) -> int:
     """The first number after a header row of months at ``first`` (0 when none)."""
     return next((k for k, c in enumerate(cells) if k > first + 1 and c.number is not None), 0)
-
-
-def _with_months(columns: list[Column], months: list[tuple[int, int]]) -> list[Column]:
-    """Columns in equal groups under a header row of months each take their group's months."""
-    if not months or len(columns) % len(months):
-        return columns
-    per = len(columns) // len(months)
-    for k, col in enumerate(columns):
-        col.months = months[k // per]
-    return columns
 
 
 def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table | None:
@@ -398,43 +347,64 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     data = [r for r in rows if _is_data(r)]
     first = rows.index(data[0]) if data else 0
     above = rows[:first]
-    header_row = above[-1] if above else []
-    header = [c for c in header_row if c.text]
-    if len(data) < 2 and not (data and _names_measures(header)):
-        return None  # one row under a header of measures (绝对量 | 同比增长(%)) is a table
-    title_cells = [c for r in above[:-1] for c in r] if above else []
-    months = next((m for m in map(_month_row, above[:-1]) if m), [])
     width = _mode([len(r) for r in data])
+    above, groups = _group_rows_above(above)
+    lines = _header_lines(above, width)
+    header = [c for r in above[len(above) - lines :] for c in r if c.text]
+    if len(data) < 2 and not (data and names_measures(header)):
+        return None  # one row under a header of measures (绝对量 | 同比增长(%)) is a table
+    title_cells = [c for r in above[: len(above) - lines] for c in r]
+    months = next((m for m in map(month_row, above[: len(above) - lines]) if m), [])
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
     columns = _row_columns(header, data, label_at, width, months)
     table = Table(start, end, "", start, title_cells + header)
-    table.columns = _with_periods(columns)
-    table.unit = _table_unit(title_cells + header)
-    table.rows = [r[label_at:] for r in data if len(r) > label_at + 1]
+    table.columns = with_periods(shares_by_title(columns, title_cells))
+    table.unit = table_unit(title_cells + header)
+    table.rows = groups + [r[label_at:] for r in data if len(r) > label_at + 1]
     return table
 
 
-def _names_measures(header: list[Cell]) -> bool:
-    """At least two header cells name what their column measures."""
-    return sum(1 for c in header if _column([c]).measure) >= 2
+def _group_rows_above(above: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
+    """Rows of a label and nothing else right above the data (全体居民 | — | | |) group the rows
+    under them: (the rows above without them, the group rows as one-cell rows)."""
+    groups: list[list[Cell]] = []
+    while above and above[-1][0].number is None and all(c.empty for c in above[-1][1:]):
+        if len(above) < 2 or len(above[-1]) < 2:
+            break
+        groups.insert(0, [above.pop()[0]])
+        above = list(above)
+    return above, groups
+
+
+def _header_lines(above: list[list[Cell]], width: int) -> int:
+    """How many rows above the data make its header: one, or a row and the one-cell rows under it
+    when together they name every column (指 标 | 2023年 水平 (元) |⏎2022年 水平 (元) |⏎
+    增量 (元) |)."""
+    k = len(above) - 1
+    while k > 0 and len([c for c in above[k] if c.text]) == 1:
+        k -= 1
+    cells = sum(len([c for c in r if c.text]) for r in above[k:])
+    return (
+        len(above) - k if k < len(above) - 1 and width - 1 <= cells <= width else min(1, len(above))
+    )
 
 
 def _row_columns(header: list[Cell], data, label_at: int, width: int, months) -> list[Column]:
     """Value columns of a table given a row per line, from its header row (and row of months)."""
     values = width - label_at - 1
-    if header and months and _column([header[0]]).measure and len(header) >= values:
+    if header and months and header_column([header[0]]).measure and len(header) >= values:
         # a header without its label cell over rows cut short (规模以上工业增加值 | … | 2.2 | …)
-        return _with_months([_column([c]) for c in header], months)[:values]
+        return with_months([header_column([c]) for c in header], months)[:values]
     if len(header) == width:  # positional: 排行 | 各区县 | 2023年GDP(亿元) | 2023年增速(%)
         return _positional_columns(header, data, label_at)
-    return _columns(header, values)
+    return header_columns(header, values)
 
 
 def _positional_columns(header: list[Cell], data: list[list[Cell]], label_at: int) -> list[Column]:
     """Columns named one header cell each; one before the label is an ordering when its header
     says so (GDP排行) or its values run 1, 2, 3…, else a statistic kept in its place."""
-    columns = [_column([c]) for c in header[label_at + 1 :]]
-    order = [_column([c]) for c in header[:label_at]]
+    columns = [header_column([c]) for c in header[label_at + 1 :]]
+    order = [header_column([c]) for c in header[:label_at]]
     for k, col in enumerate(order):
         if [r[k].number for r in data if k < len(r)] == list(range(1, len(data) + 1)):
             col.skip = True  # 1, 2, 3…: the rows' order, whatever its header says
@@ -446,124 +416,25 @@ def _positional_columns(header: list[Cell], data: list[list[Cell]], label_at: in
 def _is_data(row: list[Cell]) -> bool:
     numbers = [c for c in row if c.number is not None]
     labels = [c for c in row if c.number is None and c.text]
+    if not labels and len(numbers) >= 3 and _year_row(row):
+        return True  # 2000 5062.69 5043.96 824.55: a row labelled by its year
     if not numbers or not labels:
         return False
     # a header of years (| 项目 | 2000 | 2005 |) is no data row
-    return not all(_YEAR_CELL.fullmatch(c.text) for c in numbers) or (
-        _LABEL_HEAD.match(labels[0].text) is None and len(numbers) == 1
+    return not all(YEAR_CELL.fullmatch(c.text) for c in numbers) or (
+        LABEL_HEAD.match(labels[0].text) is None and len(numbers) == 1
+    )
+
+
+def _year_row(row: list[Cell]) -> bool:
+    """A row of numbers whose first is a year and the others no years (2000 5062.69 5043.96)."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", row[0].text)) and not any(
+        YEAR_CELL.fullmatch(c.text) for c in row[1:]
     )
 
 
 def _mode(values: list[int]) -> int:
     return max(set(values), key=lambda v: (values.count(v), v)) if values else 0
-
-
-def _column(cells: list[Cell]) -> Column:
-    words = "".join(c.text for c in cells)
-    col = Column(words=words)
-    year = _YEAR_CELL.match(words)
-    unit = UNIT_IN.search(words)
-    if unit:
-        col.unit = unit.group("unit")
-    elif "%" in words:
-        col.unit = "%"
-    if _ORDER_HEAD.fullmatch(words.strip()):
-        col.skip = True
-    elif re.fullmatch(r"(?:计量)?单\s*位", words.strip()):
-        col.measure = "unit"
-    elif _RANK_HEAD.search(words):
-        col.measure, col.unit = "rank", "位"
-    elif _CHANGE_HEAD.search(words):
-        col.measure, col.unit = "change_pp", "个百分点"
-        cmp = _CHANGE_HEAD.search(words)["cmp"]
-        col.comparator = f"{cmp}同期" if cmp and "同期" in words else (cmp or "")
-    elif _GROWTH_HEAD.search(words):
-        col.measure, col.unit = "growth_rate", "%"
-    elif _SHARE_HEAD.search(words):
-        col.measure, col.unit = "share", "%"
-    elif (year and year.end() == len(words.strip())) or _LEVEL_HEAD.search(words) or col.unit:
-        col.measure = "level"
-    if year:
-        col.year = int(year.group(1))
-    return col
-
-
-def _columns(header: list[Cell], width: int) -> list[Column]:
-    """Value columns from header cells, which may be split over lines: 总量⏎(亿元)⏎比上年同期⏎
-    增长(%) are two columns."""
-    groups: list[list[Cell]] = []
-    for cell in _joined(header):
-        text = cell.text
-        if _LABEL_HEAD.match(text) or (_UNIT_CELL.search(text) and not _UNIT_CELL.fullmatch(text)):
-            continue
-        col = _column([cell])
-        if groups and (
-            (_UNIT_CELL.fullmatch(text) and text.startswith(("(", "（"))) or text in ("%", "‰")
-        ):
-            groups[-1].append(cell)  # (亿元) under 总量, % under 同比增长
-            continue
-        if not col.measure and not col.year:
-            continue  # a title line (上海市生产总值, 2022年上半年)
-        if _continues(groups, col):
-            groups[-1].append(cell)  # 比上年同期 + 增长(%)
-            continue
-        groups.append([cell])
-    columns = [_column(g) for g in groups]
-    with_unit = [c for c in columns if c.unit]
-    if len(columns) > width and len(with_unit) == width and len(columns) == 2 * width:
-        # 绝对量 | 同比增长 % twice over rows of two numbers: the unit-less level cells are the
-        # empty ones (lost with the blank lines between cells), the numbers are the growths.
-        columns = with_unit
-    if len(columns) > width:
-        columns = columns[-width:]
-    while len(columns) < width:  # unnamed columns: a level, then its growth
-        columns.append(Column("level" if not columns else "growth_rate"))
-    if columns and columns[-1].measure == "growth_rate" and not columns[-1].unit:
-        columns[-1].unit = "%"
-    return columns
-
-
-def _continues(groups: list[list[Cell]], col: Column) -> bool:
-    """A header cell continues the column before when it names the same measure and no year
-    and the two do not each carry a unit (单位面积产量 (公斤/公顷) | 总产量 (万吨) are two)."""
-    if not groups or col.year is not None:
-        return False
-    before = _column(groups[-1])
-    both_bracketed = UNIT_IN.search(before.words) and UNIT_IN.search(col.words)
-    return before.measure == col.measure and not both_bracketed
-
-
-MONTH_COLUMN = re.compile(r"本月|当月")
-
-
-def _with_periods(columns: list[Column]) -> list[Column]:
-    """A column of 本月 or 1-本月 covers those months, and so does the growth column after it
-    (本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%))."""
-    for k, col in enumerate(columns):
-        if MONTH_COLUMN.search(col.words):
-            col.period_words = col.words
-        elif k and col.measure in ("growth_rate", "share", "change_pp"):
-            col.period_words = columns[k - 1].period_words
-    return columns
-
-
-def _joined(header: list[Cell]) -> list[Cell]:
-    """Header cells cut in two over lines joined again: 增速与去年⏎同期比较."""
-    out: list[Cell] = []
-    for cell in header:
-        if out and _OPEN_COMPARISON.search(out[-1].text) and cell.text.startswith("同期"):
-            out[-1] = Cell(out[-1].start, cell.end, out[-1].text + cell.text)
-        else:
-            out.append(cell)
-    return out
-
-
-def _table_unit(cells: list[Cell]) -> str:
-    for cell in cells:
-        m = _UNIT_CELL.search(cell.text)
-        if m and m.group("unit"):  # 单位:万元, also after a year: (2002年) 单位:万元
-            return m.group("unit")
-    return ""
 
 
 def _attach_title(scan: str, lines, i: int, table: Table) -> None:
@@ -576,8 +447,12 @@ def _attach_title(scan: str, lines, i: int, table: Table) -> None:
     line = scan[lines[k][0] : lines[k][1]].strip()
     if line and len(line) <= MAX_CELL and not _PROSE.search(line) and "|" not in line:
         table.title, table.title_start = line, lines[k][0]
+
     head = " ".join(c.text for c in table.header)
     table.title = f"{table.title} {head}".strip()
+    # 单位:亿元 (100 million yuan) on one of the lines above: the table's unit
+    above = [Cell(a, b, scan[a:b]) for a, b in lines[max(0, k - UNIT_LINES_ABOVE + 1) : k + 1]]
+    table.unit = table.unit or table_unit(above)
 
 
 def table_values(table: Table):
@@ -585,7 +460,7 @@ def table_values(table: Table):
     group = ""
     for row in table.rows:
         label = row[0]
-        if _GROUP_WORDS.search(label.text):
+        if _GROUP_WORDS.search(label.text) or len(row) == 1:  # 按产业分, or a row of a label alone
             group = label.text
             continue
         if _INDEX_LABEL.search(label.text):
