@@ -332,6 +332,13 @@ class Timeline:
             return self.years[i]
         return None
 
+    def paragraph_span(self, lo: int, pos: int) -> Span | None:
+        """The last span in ``scan[lo:pos]`` that carries to later sentences (not 其中6月份…)."""
+        span = self.span_before(lo, pos)
+        while span is not None and span.aside:
+            span = self.span_before(lo, span.start)
+        return span
+
     def span_before(self, lo: int, pos: int) -> Span | None:
         """The last span of months in ``scan[lo:pos]``."""
         i = bisect.bisect_left(self.span_starts, pos) - 1
@@ -432,7 +439,7 @@ def _months_for(
     sentence, its paragraph or the headline, else the full year."""
     if kind == "target":
         return 1, 12, "the plan's year"
-    span = timeline.span_before(lo, pos) or timeline.span_before(paragraph, lo)
+    span = timeline.span_before(lo, pos) or timeline.paragraph_span(paragraph, lo)
     head = dates.head_span
     if span is None and head is not None and head.end <= pos:
         span = head

@@ -104,3 +104,46 @@ def test_a_pair_that_names_its_own_start_keeps_it_under_a_term():
         "四年来，2016年一般公共预算收入由上年的6.5亿元增加到7.17亿元。\n"
     )
     assert _periods(text) == [(6.5, 2015), (7.17, 2016)]
+
+
+# -- spans of months ---------------------------------------------------------------------------
+
+
+def test_a_later_member_of_a_list_of_bases_is_no_span_of_the_figure():
+    # 全年 here is one of two bases compared with, not the months of the figures that follow.
+    text = (
+        "1-2月，全省工业增加值增长8.8%，分别比2021年同期两年平均、全年两年平均增速高0.2、"
+        "1.4个百分点。分门类看，采矿业增长6.8%。\n"
+    )
+    assert {(f, last) for _, f, last in _months(text)} == {(1, 2)}
+
+
+def test_a_quarter_of_last_year_compared_with_is_no_span():
+    text = "一季度，全市地区生产总值增长5.5%，增速较上年四季度提高0.9个百分点。\n"
+    assert [(v, f, last) for v, f, last in _months(text)] == [(5.5, 1, 3), (0.9, 1, 3)]
+
+
+def test_ahead_of_schedule_by_two_months_is_no_span():
+    text = "1-10月份，10个重点项目完成投资103.1亿元，提前两个月完成年度任务，完成投资80.5亿元。\n"
+    assert {(f, last) for _, f, last in _months(text)} == {(1, 10)}
+
+
+def test_a_month_opening_a_clause_and_half_a_year_to_date_are_spans():
+    text = (
+        "据统计，今年6月全县实现工业产值20.67亿元，半年累计完成工业产值108.7亿元；"
+        "6月份全部工业出口交货值8.83亿元。\n"
+    )
+    assert _months(text) == [(20.67, 6, 6), (108.7, 1, 6), (8.83, 6, 6)]
+
+
+def test_a_date_on_the_first_line_is_no_span():
+    text = "1 月 23 日上午，某省人民代表大会开幕。过去一年，某省地区生产总值达 12.82 万亿元。\n"
+    assert _months(text) == [(12.82, 1, 12)]
+
+
+def test_one_month_set_aside_with_qizhong_holds_for_its_sentence_only():
+    text = (
+        "上半年，全市工业增加值增长13.3%。其中，6月份全市工业增加值增长6.9%。"
+        "工业技改投资增长22.0%。\n"
+    )
+    assert _months(text) == [(13.3, 1, 6), (6.9, 6, 6), (22.0, 1, 6)]
