@@ -75,6 +75,7 @@ class DocumentDates:
     why_review: str
     why_plan: str
     date_from: str = ""  # "given" (--published), "words" (开局之年…), "" the text's date
+    only_span: Span | None = None  # the one span a text on the year to date names (今年以来)
 
 
 # A year and month alone on a line ((2024年4月) under a title): a publication, no period.
@@ -175,7 +176,24 @@ def document_dates(
         why_review=years.why_review,
         why_plan=years.why_plan,
         date_from=date_from,
+        only_span=_only_span(scan, head_end),
     )
+
+
+# Words that a text reports the year so far (今年以来，全县…) and that a figure is its total.
+_SO_FAR = re.compile(r"今年以来|今年以來")
+_TO_DATE = re.compile(r"累计")
+
+
+def _only_span(scan: str, head_end: int) -> Span | None:
+    """The span of a text that opens on the year so far (今年以来) and names one span only
+    (1-7月, further on): the months of its figures that no nearer words date."""
+    if not _SO_FAR.search(scan, 0, head_end):
+        return None
+    spans = [s for s in find_spans(scan) if not s.aside]
+    if not spans or len({(s.first, s.last) for s in spans}) > 1 or spans[0].first != 1:
+        return None
+    return spans[0]
 
 
 def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
@@ -443,6 +461,13 @@ def _months_for(
     head = dates.head_span
     if span is None and head is not None and head.end <= pos:
         span = head
+    span = span or dates.only_span
+    if (
+        span is not None
+        and span.first == span.last
+        and _TO_DATE.search(timeline.scan, max(lo, span.end), pos)
+    ):
+        return 1, span.last, f"{span.words}, 累计"  # 11月份当月…；累计完成…: the year to date
     if span is not None:
         return span.first, span.last, span.words
     return 1, 12, "no span named: the full year"

@@ -147,3 +147,31 @@ def test_one_month_set_aside_with_qizhong_holds_for_its_sentence_only():
         "工业技改投资增长22.0%。\n"
     )
     assert _months(text) == [(13.3, 1, 6), (6.9, 6, 6), (22.0, 1, 6)]
+
+
+def test_a_total_to_date_after_one_month_runs_from_january_to_that_month():
+    text = (
+        "前11个月全市产业累计完成产值4251.2亿元，其中11月份当月完成产值444.8亿元。"
+        "新能源产业当月完成产值33.8亿元；累计完成产值273.1亿元，同比增长61.3%。\n"
+    )
+    assert _months(text) == [
+        (4251.2, 1, 11), (444.8, 11, 11), (33.8, 11, 11), (273.1, 1, 11), (61.3, 1, 11),
+    ]  # fmt: skip
+
+
+_SO_FAR = (
+    "今年以来，全县主要指标保持较快增长。\n"
+    "一、主要经济指标完成情况\n"
+    "规上工业增加值47.5亿元，同比增长28.2%；\n"
+    "二、经济运行主要特点\n"
+    "1-7月，全县规上工业增加值增长28.2%。\n"
+)
+
+
+def test_a_text_on_the_year_so_far_that_names_one_span_dates_its_list_by_it():
+    assert _months(_SO_FAR)[:2] == [(47.5, 1, 7), (28.2, 1, 7)]
+
+
+def test_a_text_on_the_year_so_far_that_names_two_spans_leaves_its_list_to_the_full_year():
+    text = _SO_FAR + "上半年，全县规上工业增加值增长20.1%。\n"
+    assert _months(text)[:2] == [(47.5, 1, 12), (28.2, 1, 12)]
