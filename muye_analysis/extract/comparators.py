@@ -23,7 +23,7 @@ _NOT_COMPARISON = ("由于", "对于", "位于", "属于", "处于", "居于", "
 
 _CMP_VERB_LAST = re.compile(
     r"(?:(?<![占同])比(?![重例率])|较|与)(?P<cmp>[^，,；;]{1,30}?)(?:分别)?(?:相比)?(?P<verb>高出?|低|快|慢|提高|加快|"
-    r"回落|下降|减少|增加|增长|上升|提升|扩大|收窄|缩小|多完成|少完成|多|少|回升|放缓|降低|下滑|"
+    r"回落|下降|减少|新增|增加|增长|上升|提升|扩大|收窄|缩小|多完成|少完成|多|少|回升|放缓|降低|下滑|"
     r"前移|后移|前进|后退|上移|下移)了?$"
 )
 
@@ -57,6 +57,10 @@ _LIST_MEMBER = re.compile(
 )
 
 
+# A member of a list of points over places, its place printed before it: 高于全国0.7、全省|2.3.
+_PLACE_MEMBER = re.compile(r"\d(?:个百分点|个)?[、和及与](?P<place>全[国省市区县州])$")
+
+
 def find_comparators(
     norm: str, lo: int, clause_lo: int, pos: int, n: int
 ) -> list[tuple[str, int, str]]:
@@ -67,8 +71,13 @@ def find_comparators(
 
 
 def canonical_comparator(name: str) -> str:
-    """去年 and 上年 name the same year: the comparator is written 上年 (上年同期, 上年末)."""
+    """去年 and 上年 name the same year: the comparator is written 上年 (上年同期, 上年末); a span
+    of months is written one way whatever dash the page used (1—9月份, 1~9月 -> 1-9月)."""
+    name = _MONTH_SPAN.sub(r"\1-\2月", name)
     return "上年" + name[2:] if name.startswith("去年") else name
+
+
+_MONTH_SPAN = re.compile(r"^(\d{1,2})\s?(?:月份?)?\s?[-—–~至到]\s?(\d{1,2})\s?月份?")
 
 
 def _find_comparators(
@@ -124,6 +133,9 @@ def _find_comparators(
         if year:
             return [(year.group(1) or year.group(2), 0, year.group())] * n
         return []
+    place = _PLACE_MEMBER.search(clause)
+    if place and names:  # 高于全国0.7、全省|2.3个百分点: this member's own place
+        names = [place["place"]]
     if len(names) != n:
         names = [names[0]] * n if len(names) == 1 else ["、".join(names)] * n
     return [(name, sign, words) for name in names]

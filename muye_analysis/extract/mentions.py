@@ -19,6 +19,7 @@ LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
     "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克", "千公顷",
     "标箱", "升", "担", "欧元", "港元",  # 集装箱吞吐量120万标箱, 成品油3.2万升, 茶叶1.5万担
+    "微克/立方米", "毫克/立方米",  # a concentration: PM2.5浓度37微克/立方米
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
@@ -118,6 +119,11 @@ class Mention:
 _LIST_UNIT = re.compile(
     rf"(?:[、和及与]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}-?\d+(?:\.\d+)?{_SP}"
     r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)?元)"
+)
+# Points over places, each named before its figure: 高于全国0.7、全省2.3个百分点.
+_PLACES_LIST_PP = re.compile(
+    rf"(?:[、和及与]{_SP}全[国省市区县州]{_SP}-?\d+(?:\.\d+)?)*[、和及与]{_SP}全[国省市区县州]{_SP}"
+    rf"-?\d+(?:\.\d+)?{_SP}(?P<unit>个百分点|百分点)"
 )
 # 提高7.9个、3.4个和1.7个百分点, also with a verb before each member: 分别下降0.2个、下降0.6个、
 # 提高0.8个百分点.
@@ -226,7 +232,8 @@ def _unit_of(scan: str, m: re.Match[str], hi: int | None) -> tuple[str, str, str
     (0.7、1.4个百分点), implied (56.7亿 in money), or 个 standing for 个百分点."""
     unit, base, unit_from, unit_end = m["unit"] or "", m["base"] or "", "", m.end()
     if not unit and not m["ord"] and m["num"][0].isdigit() and not m["num2"]:
-        listed = _LIST_UNIT.match(scan, m.end(), hi if hi is not None else len(scan))
+        end = hi if hi is not None else len(scan)
+        listed = _LIST_UNIT.match(scan, m.end(), end) or _PLACES_LIST_PP.match(scan, m.end(), end)
         bare = _BARE_MAGNITUDE.match(scan, m.end())
         if listed:
             unit, unit_from = listed["unit"], "list"

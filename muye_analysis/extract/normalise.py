@@ -139,12 +139,24 @@ def _mask(m: re.Match[str]) -> str:
 _PINYIN_RESIDUE = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))+")
 # 321,676万元: a thousands separator between digit groups (never a list: lists use 、).
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+# A space after a decimal point (6835. 27亿元, 6. 2‰): the number goes on.
+_SPACED_DECIMAL = re.compile(r"(?<=\d\.)[ \t]+(?=\d)")
 # The same sites double a comma or put one before a list mark: 中,,地区生产总值,、固定资产投资.
 _STRAY_COMMA = re.compile(r",(?=[,、])")
 
 
+# A sentence a page broke over lines: a line that ends on 由/从/的 (由“十五”末的⏎12.8亿元), or a
+# figure whose next line goes on to where it moved (…32.3⏎调整为2016年的13.3:47.6:39.1).
+_BROKEN_LINE = re.compile(
+    r"(?<=[由从的])[ \t\u3000]*\n\s*(?=\S)"
+    r"|(?<=[\d%])[ \t\u3000]*\n\s*"
+    r"(?=(?:调整|增加|提高|上升|下降|降低|提升|增长|扩大|缩小|减少|优化)(?:为|到|至))"
+)
+
+
 def strip_residue(norm: str) -> tuple[str, list[int] | None]:
-    """``norm`` without pinyin residue and thousands separators, and where each character was.
+    """``norm`` without pinyin residue, thousands separators, spaces after a decimal point and
+    the line breaks inside a broken sentence, and where each character was.
 
     The one change that is not length-preserving: the reader reads the compact text and maps its
     offsets back with the returned list (``None`` when nothing was removed), so that quotes and
@@ -158,6 +170,9 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
         m.span() for m in _THOUSANDS.finditer(norm) if norm[m.start() - 1 : m.start()] in _DIGITS
     ]
     cuts += [m.span() for m in _STRAY_COMMA.finditer(norm)]
+    cuts += [m.span() for m in _SPACED_DECIMAL.finditer(norm)]
+    if "\n" in norm:
+        cuts += [m.span() for m in _BROKEN_LINE.finditer(norm)]
     cuts.sort()
     if not cuts:
         return norm, None

@@ -134,13 +134,25 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
         if doc.timeline.paragraph_start(lo) != paragraph:
             paragraph, recent, compared = doc.timeline.paragraph_start(lo), [], []
         section = section_at(doc.sections, doc.starts, lo)
+        roll_call = _roll_call(doc.scan, lo, hi)
         for row in _read_sentence(doc, lo, hi, section, recent, compared):
+            if roll_call and row["measure"] == "count":
+                continue  # 应出席代表164人，实到149人: the session's quorum, no statistic
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
             rows.append(row)
     rows.sort(key=lambda r: r["start"])
     return rows
+
+
+# A congress's roll call: 代表名额为338名, 应到代表319名，实到301名, 出席会议的代表318名.
+_DELEGATES = re.compile(r"代表")
+_ATTENDANCE = re.compile(r"出席|缺席|列席|应到|实到|名额|法定人数")
+
+
+def _roll_call(scan: str, lo: int, hi: int) -> bool:
+    return bool(_DELEGATES.search(scan, lo, hi) and _ATTENDANCE.search(scan, lo, hi))
 
 
 def _read_sentence(
@@ -257,6 +269,7 @@ _ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
 _THREE_SECTORS = re.compile(r"三次产业|一、二、三产业|一二三产|产业结构|三产|三大产业")
 
 _FROM_TO = re.compile(r"调整为|调整到|优化为|变为|转变为|变化为|演变为|调整至")
+_TO_YEAR = re.compile(r"(?:为|到|至)\s?((?:19|20)\d\d)[ \t]?年(?:底|末)?的?\s*$")
 
 
 def _structure_rows(doc: Doc, lo: int, structures: list, section: Section) -> list[dict]:
@@ -278,6 +291,9 @@ def _structure_rows(doc: Doc, lo: int, structures: list, section: Section) -> li
             # or the start of a term the paragraph names (四年来，…由23.2:43.4:33.5调整为…)
             term = term_years(doc.scan, doc.timeline.paragraph_start(lo), st.start)
             period = int(named.group(1)) if named else period - (term[0] if term else 1)
+        if stage == "to" and period is not None:
+            named = _TO_YEAR.search(between)  # …调整为2016年的13.3:47.6:39.1
+            period = int(named.group(1)) if named else period
         three = bool(_THREE_SECTORS.search(lead))
         what = re.split(r"结构|比例|构成", lead)[0]
         what = clean_subject(re.split(r"[，,]", what)[-1]) or "结构"

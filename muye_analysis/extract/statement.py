@@ -269,6 +269,26 @@ def comparison_elided(st: _Statement, carry: Carry) -> None:
         st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
 
 
+def share_change_a_year_on(st: _Statement, carry: Carry) -> None:
+    """A share or rate that rose or fell in points with nothing named to compare it with (占比上升
+    2.5个百分点, 城镇化率提高2个百分点左右) moved since a year earlier: 上年同期 for part of a year,
+    上年 for a year. (A growth rate's change is left alone: a bulletin's may be on the month
+    before.)"""
+    if st.measure != "change_pp" or st.comparator or st.cmp_text or st.rule != "pp_change":
+        return
+    if not _SHARE_MOVED.search(st.before.rstrip(" ，,")):
+        return
+    part_year = st.ctx.end_month is not None and st.ctx.end_month < 12
+    st.cmp_text = "上年同期" if part_year else "上年"
+    st.evidence.append(f"compared with {st.cmp_text} ({_A_YEAR_ON})")
+
+
+_SHARE_MOVED = re.compile(
+    r"(?<!增长)(?<!增)(?:占比|比重|比例|[^增]率)(?:分别)?(?:提高|提升|上升|下降|降低|回落|增加|减少)了?$"
+)
+_A_YEAR_ON = "nothing named: a year earlier"
+
+
 def turned_to(st: _Statement, carry: Carry) -> None:
     """The figures after 转为 take its verb's sign, not the one before 由: 由下降1.3%转为增长28.7%
     is a growth of 28.7%, 由增长2%转为下降1% a fall of 1%."""
@@ -366,7 +386,7 @@ RULES = (
     range_and_printed_subject,
     flat_against_a_place, growth_as_a_multiple,
     compared_with, turned_to, turned_from_a_year_ago, narrowed_decline, pull_in_points,
-    comparison_elided,
+    comparison_elided, share_change_a_year_on,
     stated_basis, what_a_rank_ranks, among_whom,
 )  # fmt: skip
 

@@ -104,6 +104,7 @@ def test_keyed_facts_are_well_formed_and_quoted_from_their_document(doc):
         assert row["measure"] in MEASURES and row["kind"] in ("actual", "target"), where
         assert row["pattern"] in PATTERNS and row["subject"], where
         assert row["stage"] in ("", "from", "to"), where
+        assert row["ranked_on"] in ("", "level", "growth_rate", "share"), where
         assert row["period"].isdigit() and 2000 <= int(row["period"]) <= 2030, where
         months = _MONTHS.match(row.get("months") or "")
         assert months, f"months are written 1-9 or 12-12: {where}"
