@@ -13,9 +13,6 @@ import re
 
 # A line that ends a sentence (a stop, maybe followed by junk letters: 任务。vzT).
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:][A-Za-z]{0,4}[ \t\u3000]*$")
-# A line ending in a word no paragraph ends in (由“十五”末的⏎⏎12.8亿元增加到…) goes on after
-# any blank lines.
-_ENDS_INSIDE = re.compile(r"[的由从和与及在为对把被将][ \t\u3000]*$")
 _MIN_WIDTH = 40  # narrower lines are titles, headings and list items, never wrapped prose
 _SLACK = 8  # a wrapped line may fall short of the width by a character or two of each kind
 _MIN_WRAPPED = 4  # lines of the one width it takes to call a text wrapped
@@ -28,8 +25,8 @@ def _width(line: str) -> int:
 
 def paragraph_starts(scan: str) -> list[int]:
     """Offsets where paragraphs start: 0 and after each line break, except after a line that
-    fills a wrapped text's width and ends inside a sentence, or ends in a word no paragraph
-    ends in (的, 由, 和…)."""
+    fills a wrapped text's width and ends inside a sentence (a sentence broken over lines at
+    由/从/的 is joined before, by ``normalise.strip_residue``)."""
     starts = [0]
     lines = scan.split("\n")
     widths = [_width(line.rstrip()) for line in lines]
@@ -40,12 +37,9 @@ def paragraph_starts(scan: str) -> list[int]:
     width = sorted(open_ended)[len(open_ended) // 2] if open_ended else 0
     near = sum(1 for w in open_ended if abs(w - width) <= _SLACK)
     wrapped = near >= _MIN_WRAPPED and near * 2 > len([w for w in widths if w >= _MIN_WIDTH])
-    pos, going_on = 0, False
+    pos = 0
     for line, w in zip(lines[:-1], widths[:-1], strict=True):
         pos += len(line) + 1
-        if line.strip():
-            full = wrapped and w >= width - _SLACK and not _ENDS_SENTENCE.search(line)
-            going_on = full or (w >= _MIN_WIDTH and _ENDS_INSIDE.search(line) is not None)
-        if not going_on:
+        if not (wrapped and w >= width - _SLACK and not _ENDS_SENTENCE.search(line)):
             starts.append(pos)
     return starts

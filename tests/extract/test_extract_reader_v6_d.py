@@ -52,14 +52,6 @@ def test_short_lines_without_stops_are_paragraphs_of_their_own():
     assert len(paragraph_starts(text)) == 6
 
 
-def test_a_line_ending_in_a_particle_goes_on_after_blank_lines():
-    text = (
-        "——过去的五年，是县域经济快速增长的五年。五年来，全县生产总值由“十五”末的\n\n"
-        "12.8亿元增加到19.2亿元。\n"
-    )
-    assert paragraph_starts(text) == [0, len(text)]
-
-
 # -- a year the title block names as the one to come ---------------------------------------------
 
 
