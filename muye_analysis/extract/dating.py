@@ -24,9 +24,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from muye_analysis.extract.spans import Span, find_spans
+from muye_analysis.extract.wraps import paragraph_starts
 from muye_analysis.text import parse_chinese_numeral
 
-_CN = "一二两三四五六七八九十"
 # A year that names the period of what follows (2022年, 2022 年); not part of a longer number.
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)[ \t]?年")
 # A date: 2023年1月5日, 2023 年 1 月 1 日, 2022-10-25, 2024年03月01日, 2012年3月19日.
@@ -45,21 +46,8 @@ _NOT_PERIOD_AFTER = re.compile(
     r"\s?(?:以来|以來|以前|之前|以后|之后|起|前(?![\d一二两三四五六七八九十]{1,2}个?(?:月|季度))|后|的"
     r"|价格|平均|相比|末期)"
 )
-# After a span: 全年目标 is a plan, not the months of a figure; 与一季度相比 a comparison.
-_NOT_SPAN_AFTER = re.compile(r"\s?(?:相比|相较|以前|之前|的?(?:目标|计划|任务|预期|预算))")
 # Words that a figure's year or months are given in the headline or opening lines of a document.
 HEAD_CHARS = 400
-
-
-@dataclass(frozen=True)
-class Span:
-    """A span of months named in the text at ``start``: ``first``-``last`` (1-9 = 前三季度)."""
-
-    start: int
-    end: int
-    first: int
-    last: int
-    words: str
 
 
 @dataclass(frozen=True)
@@ -87,6 +75,7 @@ class DocumentDates:
     why_review: str
     why_plan: str
     date_from: str = ""  # "given" (--published), "words" (开局之年…), "" the text's date
+    only_span: Span | None = None  # the one span a text on the year to date names (今年以来)
 
 
 # A year and month alone on a line ((2024年4月) under a title): a publication, no period.
@@ -129,96 +118,6 @@ def find_dates(scan: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
         if 1 <= int(m.group(2)) <= 12:
             out.append((m.start(1), int(m.group(1)), int(m.group(2)), m.group().strip()))
     return sorted(out)
-
-
-# Spans of months. Each pattern gives the first and last month from its groups.
-_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
-_SPAN_PATTERNS = (
-    # 1-9月, 1至7月, 1—8月份, 1月-3月, 一至五月, 元至九月
-    (
-        "range",
-        re.compile(
-            rf"(?<![\d.])({_NUM}|元)[ \t]?(?:月份?)?[ \t]?[-—–~至到][ \t]?({_NUM})[ \t]?月份?"
-        ),
-    ),
-    ("first_quarters", re.compile(r"前([1-4一二两三四])个?季度")),
-    ("first_months", re.compile(rf"前({_NUM})个?月(?!份?[-—至到])")),
-    ("quarter_range", re.compile(r"([1-4一二三四])[-—至到]([1-4一二三四])季度")),
-    ("quarter", re.compile(r"(?<![前第\d一二三四至到-])(?:第)?([1-4一二三四])季度(?!末|初)")),
-    ("half", re.compile(r"([上下])半年")),
-    ("full", re.compile(r"全年|1-12月")),
-    # 截至8月底, 6月末, 截止5月份: a stock at the end of a month, or the year to date through it
-    (
-        "month_end",
-        re.compile(rf"(?:截至|截止|截止到)?[ \t]?(?<![\d-])({_NUM})[ \t]?月(?:份)?(?:底|末)"),
-    ),
-    ("through", re.compile(rf"(?:截至|截止|截止到)[ \t]?({_NUM})[ \t]?月份?")),
-    # 6月当月, 6月份单月: one month inside a year-to-date text
-    ("month_single", re.compile(rf"(?<![\d\-—至到])({_NUM})[ \t]?月份?(?:当月|单月)")),
-    # 12月份, 9月份: a month alone when it opens a clause
-    ("month", re.compile(rf"(?<![\d\-—至到])(?<!\d月)({_NUM})[ \t]?月份(?=[,，、\s])")),
-)
-
-
-def _number(text: str) -> int:
-    if text == "元":
-        return 1
-    return int(text) if text.isdigit() else parse_chinese_numeral(text.replace("两", "二"))
-
-
-def _months(kind: str, m: re.Match[str]) -> tuple[int, int] | None:
-    if kind == "range":
-        first, last = _number(m.group(1)), _number(m.group(2))
-    elif kind == "first_quarters":
-        first, last = 1, 3 * _number(m.group(1))
-    elif kind == "first_months":
-        first, last = 1, _number(m.group(1))
-    elif kind == "quarter_range":
-        first, last = 3 * _number(m.group(1)) - 2, 3 * _number(m.group(2))
-    elif kind == "quarter":
-        # In 经济运行 news a bare 三季度 reports the year to date (三季度，全县实现地区生产总值…)
-        first, last = 1, 3 * _number(m.group(1))
-    elif kind == "half":
-        first, last = (1, 6) if m.group(1) == "上" else (7, 12)
-    elif kind == "full":
-        first, last = 1, 12
-    elif kind in ("month_end", "through"):
-        first, last = 1, _number(m.group(1))
-    else:
-        first = last = _number(m.group(1))
-    if not 1 <= first <= last <= 12:
-        return None
-    return first, last
-
-
-def find_spans(scan: str, lo: int = 0, hi: int | None = None) -> list[Span]:
-    """Spans of months that give the period of what follows, in reading order.
-
-    Comparisons are left out (比上半年加快, 较一季度、上半年和前三季度分别提高, 较1-5月上升, 由二
-    季度的第12位), and so are ranges that are no months (1-3季度 is read as quarters)."""
-    hi = len(scan) if hi is None else hi
-    raw: list[tuple[int, int, tuple[int, int], str]] = []
-    for kind, pattern in _SPAN_PATTERNS:
-        for m in pattern.finditer(scan, lo, hi):
-            months = _months(kind, m)
-            if months is not None:
-                raw.append((m.start(), m.end(), months, m.group()))
-    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
-    spans: list[Span] = []
-    last_end, compared_until = -1, -1
-    for start, end, (first, last), words in raw:
-        if start < last_end:
-            continue  # inside a longer span already taken (前三季度 holds 三季度)
-        last_end = end
-        before = scan[max(0, start - 3) : start]
-        if _NOT_PERIOD_BEFORE.search(before) or _NOT_SPAN_AFTER.match(scan, end):
-            compared_until = end
-            continue
-        if start - compared_until <= 2 and scan[compared_until:start].strip() in ("、", "和", "及"):
-            compared_until = end  # 较一季度、上半年和前三季度: the whole list is compared with
-            continue
-        spans.append(Span(start, end, first, last, words))
-    return spans
 
 
 @dataclass
@@ -277,7 +176,24 @@ def document_dates(
         why_review=years.why_review,
         why_plan=years.why_plan,
         date_from=date_from,
+        only_span=_only_span(scan, head_end),
     )
+
+
+# Words that a text reports the year so far (今年以来，全县…) and that a figure is its total.
+_SO_FAR = re.compile(r"今年以来|今年以來")
+_TO_DATE = re.compile(r"累计")
+
+
+def _only_span(scan: str, head_end: int) -> Span | None:
+    """The span of a text that opens on the year so far (今年以来) and names one span only
+    (1-7月, further on): the months of its figures that no nearer words date."""
+    if not _SO_FAR.search(scan, 0, head_end):
+        return None
+    spans = [s for s in find_spans(scan) if not s.aside]
+    if not spans or len({(s.first, s.last) for s in spans}) > 1 or spans[0].first != 1:
+        return None
+    return spans[0]
 
 
 def _title_years(scan: str, head_end: int, heads) -> tuple[_Years, list, list]:
@@ -369,6 +285,8 @@ _REPORT = re.compile(r"代表大会|人代会|政府工作报告|工作报告|�
 # Words after a title's year that say whether it is the year reviewed or the year planned.
 _REVIEW_WORDS = re.compile(r"执行情况|完成情况|回顾|统计公报|公报|工作总结|成绩|进展|经济运行")
 _PLAN_WORDS = re.compile(r"计划(?!执行)|目标|预期|安排|草案|政府工作报告|工作要点|力争|确保")
+# A year the next words say will come (2022年将新建…, 2022年，全省将…): a plan, not a review.
+_WILL = re.compile(r"\d{4}[ \t]?年[，,]?[^，,。；;\d]{0,8}?将(?!近|要求)")
 
 
 def _title_role(scan: str, year: YearMention, head_end: int) -> str:
@@ -384,6 +302,8 @@ def _title_role(scan: str, year: YearMention, head_end: int) -> str:
         )
     )
     after = scan[year.start : end]
+    if _WILL.match(after):
+        return "plan"  # 全省2022年将新建…: a year the text plans
     if _REVIEW_WORDS.search(after):
         return "review"
     if _PLAN_WORDS.search(after):
@@ -411,10 +331,10 @@ class Timeline:
         self.main_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
         self.spans = find_spans(scan)
         self.span_starts = [s.start for s in self.spans]
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", scan)]
+        self.paragraph_starts = paragraph_starts(scan)  # a wrapped line goes on (wraps.py)
 
     def paragraph_start(self, pos: int) -> int:
-        """Start of the paragraph (line) holding ``pos``; blank lines are no paragraphs."""
+        """Start of the paragraph (line, or wrapped lines) holding ``pos``."""
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
         return self.paragraph_starts[max(i, 0)]
 
@@ -429,6 +349,13 @@ class Timeline:
         if i >= 0 and self.years[i].start >= lo:
             return self.years[i]
         return None
+
+    def paragraph_span(self, lo: int, pos: int) -> Span | None:
+        """The last span in ``scan[lo:pos]`` that carries to later sentences (not 其中6月份…)."""
+        span = self.span_before(lo, pos)
+        while span is not None and span.aside:
+            span = self.span_before(lo, span.start)
+        return span
 
     def span_before(self, lo: int, pos: int) -> Span | None:
         """The last span of months in ``scan[lo:pos]``."""
@@ -530,10 +457,17 @@ def _months_for(
     sentence, its paragraph or the headline, else the full year."""
     if kind == "target":
         return 1, 12, "the plan's year"
-    span = timeline.span_before(lo, pos) or timeline.span_before(paragraph, lo)
+    span = timeline.span_before(lo, pos) or timeline.paragraph_span(paragraph, lo)
     head = dates.head_span
     if span is None and head is not None and head.end <= pos:
         span = head
+    span = span or dates.only_span
+    if (
+        span is not None
+        and span.first == span.last
+        and _TO_DATE.search(timeline.scan, max(lo, span.end), pos)
+    ):
+        return 1, span.last, f"{span.words}, 累计"  # 11月份当月…；累计完成…: the year to date
     if span is not None:
         return span.first, span.last, span.words
     return 1, 12, "no span named: the full year"

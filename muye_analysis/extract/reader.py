@@ -74,6 +74,7 @@ from muye_analysis.extract.subjects import (
 )
 from muye_analysis.extract.table_rows import table_statements
 from muye_analysis.extract.tables import find_tables
+from muye_analysis.extract.terms import start_of_term, term_years
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 
@@ -197,6 +198,9 @@ def _read_sentence(
         for k, (mention, subject, subject_start, stage) in enumerate(assigned):
             cmp = comparators[min(k, len(comparators) - 1)] if comparators else None
             own_ctx = ctx
+            if stage == "from":  # 四年来…由5.05亿元增加到…: the start of the term
+                paragraph = doc.timeline.paragraph_start(lo)
+                own_ctx = start_of_term(ctx, doc.scan, paragraph, mention.start, before)
             if stage == "to":  # 由2011年的第5位上升到去年的第3位: each end of a change has its year
                 own_ctx = mention_context(doc, lo, clause_lo, mention.start, section, carry, before)
             row = read_statement(
@@ -283,8 +287,10 @@ def _structure_rows(doc: Doc, lo: int, structures: list, section: Section) -> li
         period = ctx.period  # 由上年的…: period_for gives the year before
         if stage == "from" and period is not None and not re.search(r"上年|去年", lead):
             named = re.search(r"(?:由|从)\s?((?:19|20)\d\d)[ \t]?年", lead)
-            # 由2.7:54.8:42.5调整为…: the year before the one reported, unless 由2015年的…
-            period = int(named.group(1)) if named else period - 1
+            # 由2.7:54.8:42.5调整为…: the year before the one reported, unless 由2015年的…,
+            # or the start of a term the paragraph names (四年来，…由23.2:43.4:33.5调整为…)
+            term = term_years(doc.scan, doc.timeline.paragraph_start(lo), st.start)
+            period = int(named.group(1)) if named else period - (term[0] if term else 1)
         if stage == "to" and period is not None:
             named = _TO_YEAR.search(between)  # …调整为2016年的13.3:47.6:39.1
             period = int(named.group(1)) if named else period

@@ -1,0 +1,45 @@
+"""The year a change over a term starts from: 五年来，…由A增加到B.
+
+A review of a government's term or of a five-year plan states its changes as pairs, the figure
+at the start and the one now (四年来，…一般公共预算收入由5.05亿元增加到7.17亿元; 三次产业比例由
+23.2:43.4:33.5调整为22.6:41.2:36.2). Where the paragraph names the term's length (四年来, 过去的
+五年, 这五年, 任期的四年) and the pair names no year of its own (由2012年的…, 由上年的…), the
+figure it starts from is of the year that many years before the one it ends in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from muye_analysis.extract.clause import Context
+from muye_analysis.text import parse_chinese_numeral
+
+_N = r"([二两三四五六七八九十]|[2-9])"
+_TERM = re.compile(rf"{_N}年来|{_N}年以来|过去的?{_N}年|这{_N}年|{_N}年间|任期的?{_N}年")
+# A start the pair names itself: 由2012年的…, 由上年的…, 比去年…
+_OWN_START = re.compile(r"(?:19|20)\d\d[ \t]?年|上年|去年|上一年")
+
+
+def term_years(scan: str, lo: int, pos: int) -> tuple[int, str] | None:
+    """(length in years, words) of the last term named in ``scan[lo:pos]``, or None."""
+    found = list(_TERM.finditer(scan, lo, pos))
+    if not found:
+        return None
+    m = found[-1]
+    digits = next(g for g in m.groups() if g)
+    n = int(digits) if digits.isdigit() else parse_chinese_numeral(digits.replace("两", "二"))
+    return n, m.group()
+
+
+def start_of_term(ctx: Context, scan: str, paragraph: int, pos: int, lead: str) -> Context:
+    """The context of a change's start figure: the year a term named in the paragraph began
+    (四年来…由5.05亿元: 2016 - 4 = 2012), unless the pair names its own start."""
+    if ctx.period is None or _OWN_START.search(lead):
+        return ctx
+    term = term_years(scan, paragraph, pos)
+    if term is None:
+        return ctx
+    year = ctx.period - term[0]
+    why = f"{ctx.period_why}; the start of the term ({term[1]}: {year})"
+    return replace(ctx, period=year, period_why=why)
