@@ -10,9 +10,13 @@ Reading rules, each named in the row's ``rule`` with the words that decided it i
 
 - kind (``kinds.py``): targets by the document's own announcements (a paragraph, a heading, a
   plan word in the sentence), completions and shortfalls of a plan as actuals;
-- period (``dating.py``): year and months from the sentence, paragraph, heading, title or date;
-- tables (``tables.py``, ``table_rows.py``): rows × columns with their headers, one statement
-  per value cell, dated by its row, column or title;
+- period (``dating.py``, spans of months in ``spans.py``): year and months from the sentence,
+  paragraph, heading, title or date; a publication date the user gives or the year named in
+  officials' words (``epochs.py``); the start of a term for the from-end of a change
+  (``terms.py``); lines wrapped at a page's width are no paragraph breaks (``wraps.py``);
+- tables (``tables.py`` finds them, ``table_columns.py`` reads their headers into columns,
+  ``table_inline.py`` rows of months inside a line, ``table_rows.py`` one statement per value
+  cell, dated by its row, column or title);
 - subjects (``assign.py``): the sentence's topic, mentions read together, which subject each goes
   to;
 - each statement (``statement.py``, ``RULES``: one function per rule, named for what it
