@@ -230,7 +230,7 @@ _EVIDENCE_ZH = (
      "目标值：句中有预期/目标且带左右/以上"),
     ("target: ", "目标值："), ("actual: part (none) of the report", "实际值：无章节标题"),
     ("target: part (none) of the report", "目标值：无章节标题"),
-    ("actual: part ", "实际值：报告第"), (" of the report", "部分"),
+    ("actual: part ", "实际值：报告第"), (" of the report", "部分"), ("actual: ", "实际值："),
     ("ratio after ", "结构比，位于："), ("stage from", "阶段：由"), ("stage to", "阶段：至"),
     ("(…) after a comparator", "比较对象后括号内的数值"),
     ("unit from the list's last member", "单位取自列举末项"), ("元 not printed", "原文未印“元”"),

@@ -10,6 +10,7 @@ a small hand-made case.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -18,7 +19,7 @@ import pandas as pd
 import pytest
 
 from muye_analysis import schema
-from muye_analysis.extract import extract_facts
+from muye_analysis.extract import explain_facts, extract_facts
 from muye_analysis.extract.evaluate import (
     CORPUS_COLUMNS,
     MANIFEST_COLUMNS,
@@ -191,10 +192,15 @@ READS_NOTHING = {
 }
 
 
+@functools.cache
+def _read(doc: str) -> tuple[str, pd.DataFrame]:
+    text, _ = load_keyed(CORPUS, doc)
+    return text, extract_facts(text)
+
+
 def test_reader_reads_every_corpus_document_without_error_and_with_offsets_into_it():
     for doc in DOCS:
-        text, _ = load_keyed(CORPUS, doc)
-        facts = extract_facts(text)
+        text, facts = _read(doc)
         assert (len(facts) == 0) == (doc in READS_NOTHING), doc
         for row in facts.itertuples():
             assert text[row.start : row.end].endswith(text[row.end - 1]), doc
@@ -210,3 +216,21 @@ def test_publication_dates_given_for_texts_naming_no_year_are_read_from_their_ur
     for row in given.itertuples():
         assert row.url_part in urls[row.id], row.id
         assert re.sub(r"\D", "", row.url_part) == row.published.replace("-", ""), row.id
+
+
+# Latin words a Chinese explanation may show: the source's own (GDP, PMI, R&D…) and the rule ids.
+_LATIN = re.compile(r"[A-Za-z_][A-Za-z_' ]{3,}")
+
+
+def test_the_chinese_explanation_of_every_corpus_document_speaks_chinese():
+    """``muye extract --explain`` in Chinese: after each rule's id, no English words of the
+    reader's own (its evidence templates are worded by the vocabulary)."""
+    leaks = set()
+    for doc in DOCS:
+        text, facts = _read(doc)
+        for line in explain_facts(facts, lang="zh").splitlines():
+            if line.strip().startswith("规则") and "|" in line:
+                said = line.split("|", 1)[1]
+                words = {w.strip() for w in _LATIN.findall(said)}
+                leaks |= {w for w in words if w not in text and w.upper() != w}
+    assert not leaks, sorted(leaks)[:20]

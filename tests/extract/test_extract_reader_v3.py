@@ -304,5 +304,5 @@ def test_explain_words_the_new_rules_in_chinese():
         "2021年 | 2311.1 | 11 |\n2020年 | 1711.6 | 5.1 |\n"
     )
     zh = explain_facts(extract_facts(text))
-    assert "降幅收窄" in zh and "括号内数值，属于growth_rate" in zh and "取自表行" in zh
+    assert "降幅收窄" in zh and "括号内数值，属于增速" in zh and "取自表行" in zh
     assert "a decline that" not in zh and "from the table row" not in zh
