@@ -89,6 +89,9 @@ def test_manifest_lists_each_document_once_with_its_source_and_a_balanced_split(
         assert per[(genre, "blind_v4")] >= 3, genre
         assert per[(genre, "blind_v5")] >= 6, genre
         assert per[(genre, "blind_v6")] >= 6, genre
+    # round seven: a keyer per genre group (plan and work reports, bulletins, news)
+    assert min(per[(g, "blind_v7")] for g in GENRES) >= 1
+    assert sum(per[(g, "blind_v7")] for g in GENRES) >= 30
     assert len({e["province"] for e in MANIFEST}) >= 12
     files = {p.name.split(".")[0] for p in CORPUS.glob("*.txt")}
     assert files == set(DOCS), "every document file is in the manifest and vice versa"
