@@ -59,7 +59,11 @@ V5_SPLITS = ("blind_v5",)
 V6_SPLITS = ("blind_v6",)
 # Round seven: blind_v7, three sets keyed independently the same way, scored once.
 V7_SPLITS = ("blind_v7",)
-ALL_SPLITS = OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS + V5_SPLITS + V6_SPLITS + V7_SPLITS
+# Round eight: blind_v8, three sets keyed independently the same way, scored once.
+V8_SPLITS = ("blind_v8",)
+ALL_SPLITS = (
+    OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS + V5_SPLITS + V6_SPLITS + V7_SPLITS + V8_SPLITS
+)
 _COUNTED = ("头", "只", "户", "人")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
 MEASURES = {*schema.MEASURES, "change_pp", "change"}
