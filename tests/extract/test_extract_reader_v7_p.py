@@ -76,7 +76,10 @@ def test_a_numbered_paragraph_that_mentions_a_plan_is_no_plan_part():
 
 
 def test_a_short_numbered_heading_that_sets_targets_still_makes_a_plan_part():
-    text = "一、2012年工作回顾\n全市生产总值增长9%。\n二、2013年主要目标和任务\n生产总值增长10%左右。\n"
+    text = (
+        "一、2012年工作回顾\n全市生产总值增长9%。\n"
+        "二、2013年主要目标和任务\n生产总值增长10%左右。\n"
+    )
     assert _rows(text, "value", "kind") == [(9.0, "actual"), (10.0, "target")]
 
 
@@ -86,7 +89,7 @@ def test_a_short_numbered_heading_that_sets_targets_still_makes_a_plan_part():
 def test_a_bulleted_target_list_under_a_heading_carrying_reprint_junk_holds_targets():
     text = (
         "本报讯 市委全会总结去年的经济社会发展状况。\n"
-        "2013预期目标; K2 |( w\" ~4 R( j\n"
+        '2013预期目标; K2 |( w" ~4 R( j\n'
         "●力争全市地区生产总值增长12%以上\n"
         "●财政总收入增长16%以上\n"
         "3 e* f, q7 H: k ●城镇居民人均可支配收入增长13%以上\n"
