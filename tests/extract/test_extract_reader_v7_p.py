@@ -111,3 +111,26 @@ def test_the_explanation_of_a_fact_without_a_unit_shows_its_value():
     facts = extract_facts("全县生产总值150亿元，增长8%。")
     facts.loc[0, "unit"] = pd.NA
     assert "150 " in explain_facts(facts, lang="zh").splitlines()[0]
+
+
+# -- months in a half-year report ------------------------------------------------------------------
+
+_HALF_YEAR = (
+    "某县发改局2018年上半年工作总结\n"
+    "一、重点项目建设进展情况\n"
+    "2018年全县市级重点项目60个，总投资180.5亿元。截至6月底，已完成投资41.2亿元。\n"
+    "规上工业增加值增长7.5%。\n"
+)
+
+
+def test_a_year_naming_what_the_whole_county_has_covers_the_full_year():
+    months = {v: (a, b) for v, a, b in _rows(_HALF_YEAR, "value", "start_month", "end_month")}
+    assert months[60.0] == (1, 12)
+    assert months[41.2] == (1, 6)
+    assert months[7.5] == (1, 6)
+
+
+def test_the_chinese_explanation_words_the_full_year_named_by_a_year():
+    text = explain_facts(extract_facts(_HALF_YEAR), lang="zh")
+    assert "写明年份、未写时段：全年" in text
+    assert "no span" not in text
