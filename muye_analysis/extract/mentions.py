@@ -282,6 +282,9 @@ def _is_threshold(scan: str, m: re.Match[str], base: str, after: str) -> bool:
         and after[:1]
         and _CJK.match(after[:1])
         and not (base in PERCENT_UNITS and _GROWTH_NAMED.match(after))
+        # 招引20个以上过亿项目: at least so many of the things named after it, not a bound
+        # (in digits: 三类以上 is a class of water, not a count)
+        and not (base in COUNT_UNITS and after[:1] != "的" and m.group()[:1].isdigit())
     )
 
 

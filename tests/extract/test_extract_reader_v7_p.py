@@ -134,3 +134,27 @@ def test_the_chinese_explanation_words_the_full_year_named_by_a_year():
     text = explain_facts(extract_facts(_HALF_YEAR), lang="zh")
     assert "写明年份、未写时段：全年" in text
     assert "no span" not in text
+
+
+# -- targets in a plan's sentence ------------------------------------------------------------------
+
+
+def test_a_price_index_kept_within_a_percentage_is_a_growth_target():
+    text = "明年主要预期目标是：生产总值增长8%，居民消费价格指数控制在3%以内。"
+    rows = _rows(text, "value", "measure", "kind")
+    assert (3.0, "growth_rate", "target") in rows
+
+
+def test_a_price_index_printed_as_a_percentage_stays_a_rate():
+    rows = _rows("2022年，全市食品类价格指数为101.3%。", "value", "measure")
+    assert rows == [(101.3, "rate")]
+
+
+def test_at_least_so_many_projects_is_a_count_not_a_bound():
+    rows = _rows("2014年，全县计划引进15个以上亿元项目。", "value", "unit", "measure", "kind")
+    assert rows == [(15.0, "个", "count", "target")]
+
+
+def test_a_bound_in_money_still_defines_what_is_counted():
+    rows = _rows("2014年，全县新增主营业务收入5亿元以上企业6家。", "value", "unit")
+    assert rows == [(6.0, "家")]
