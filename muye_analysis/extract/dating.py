@@ -450,6 +450,10 @@ def _past_year_word(scan: str, paragraph: int, pos: int, year: YearMention | Non
     return found[-1].group()
 
 
+# A year opening what a whole place did or has: 2019年全县…, 2019年，全市….
+_YEAR_OF_PLACE = re.compile(r"(?:19|20)\d\d[ \t]?年[，,]?全[市省县区州国]")
+
+
 def _months_for(
     timeline: Timeline, dates: DocumentDates, lo: int, pos: int, kind: str, paragraph: int
 ) -> tuple[int, int, str]:
@@ -459,6 +463,10 @@ def _months_for(
         return 1, 12, "the plan's year"
     span = timeline.span_before(lo, pos) or timeline.paragraph_span(paragraph, lo)
     head = dates.head_span
+    own = timeline.year_before(lo, pos)
+    if span is None and own is not None and _YEAR_OF_PLACE.match(timeline.scan, own.start):
+        # 2019年全县省级重点项目4个 in a half-year report: the place's year, no span, is the year
+        return 1, 12, "a year named, no span: the full year"
     if span is None and head is not None and head.end <= pos:
         span = head
     span = span or dates.only_span

@@ -193,7 +193,8 @@ def explain_facts(facts: pd.DataFrame, *, lang: str = "zh") -> str:
         return _LABELS["en" if lang == "en" else "zh"]["none"]
     lines = []
     for n, row in enumerate(facts.itertuples(index=False), start=1):
-        value = "" if _missing(row.value) else f"{row.value:g}{row.unit or ''}"
+        unit = "" if _missing(row.unit) else row.unit
+        value = "" if _missing(row.value) else f"{row.value:g}{unit}"
         subject = "?" if _missing(row.subject) else row.subject
         head = [f"{n}. {subject} {value or row.printed}", row.measure, row.kind]
         if not _missing(row.period):

@@ -41,9 +41,12 @@ ANNOUNCE = re.compile(
 BULLETS = "●•◆◇▲△■□○◎★☆▪▶►·"
 # A heading line that announces the targets of the next paragraph: 2024年目标任务; also a heading
 # over a list of one target per line (■ 2025年经济社会发展的主要预期目标 ⏎ ●经济增长6%左右 ⏎ ●…).
+# Reprint sites scatter ASCII junk against copying (预期目标; P1 |( q" ~6 S( i, 4 o* d, v6 ●…): a
+# heading or a list item keeps its meaning with it.
+ASCII_JUNK = r"[\x20-\x7e]{0,40}"
 ANNOUNCE_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[" + BULLETS + r"][ \t]*)?(?:(?:19|20)\d\d年)?[^\n，,。；;\d]{0,12}?"
-    r"(?:目标任务|预期目标|主要目标|发展目标)[ \t:：]*$"
+    r"(?m)^[ \t]*(?:[" + BULLETS + r"][ \t]*)?(?:(?:19|20)\d\d年?)?[^\n，,。；;\d]{0,12}?"
+    r"(?:目标任务|预期目标|主要目标|发展目标)[ \t:：]*(?:[;,]" + ASCII_JUNK + r")?$"
 )
 # Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
 CLAUSE_TARGET = re.compile(
@@ -79,10 +82,11 @@ OPENING_PLAN = re.compile(
 _FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d[ \t]?年)\d")
 # A clause that reports an outcome ends the plan words' reach: 1-6月份累计完成投资35.9亿元.
 OUTCOME = re.compile(r"累计|实际|已(?:完成|开工|建成|实现)|(?<!计划)(?<!计划新)完成(?!.{0,4}目标)")
-# A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的.
+# A completion of a plan is an actual: 占年计划投资的64.49%, 为年度目标的66.2%, 完成年计划710亿元的,
+# 占预算调整数的100.11%.
 COMPLETION = re.compile(
     r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
-    r"(?:计划|目标|预算|任务|考核任务)(?:任务|投资|数|目标)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
+    r"(?:计划|目标|预算|任务|考核任务)(?:调整)?(?:任务|投资|数|目标)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
     # 占年计划42.1%, 占该计划39.6%: a share of the plan printed without 的
     r"|占(?:该|全年|年度|年|本年|当年)?(?:投资)?(?:计划|目标)(?:任务|投资)?$"
 )
@@ -138,14 +142,16 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
 
 
 def _bullets_end(scan: str, end: int) -> int:
-    """The end of a list of one item per line, each opened by the mark of the first (●…⏎●…),
-    that starts the paragraph ending at ``end``; ``end`` when it is no such list."""
+    """The end of a list of one item per line, each opened by the mark of the first (●…⏎●…,
+    reprint junk before the mark aside), that starts the paragraph ending at ``end``; ``end``
+    when it is no such list."""
     first = scan[scan.rfind("\n", 0, end) + 1 : end].lstrip(" \t\u3000")
     mark = first[:1]
     if not mark or mark not in BULLETS:
         return end
+    item = re.compile(ASCII_JUNK + re.escape(mark))
     nxt = _next_line(scan, end)
-    while nxt < len(scan) and scan[nxt] == mark:
+    while nxt < len(scan) and item.match(scan, nxt, _line_end(scan, nxt)):
         end = _line_end(scan, nxt)
         nxt = _next_line(scan, end)
     return end

@@ -43,6 +43,9 @@ _LEVEL_VERSUS = re.compile(r"(?P<verb>高于|低于|高出|多于|少于)[^，,�
 _NAMED_RATE = re.compile(r"自然增长率")
 
 _GROWTH_SUBJECT = re.compile(r"增速|增幅|涨幅|增长")
+# A price index kept within a figure in % is kept to a rise (居民消费价格指数控制在3.5%以内), where
+# the index itself is printed as 100.8%.
+_INDEX_CAPPED = re.compile(r"价格(?:总)?指数[^，,；;\d]{0,4}?(?:控制|保持)(?:在|为)?$")
 
 # 高于6%的预期目标: a target of the measure the sentence is about, not a share.
 _TARGET_NAMED_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度|全年)?(?:预期|发展)?目标")
@@ -123,6 +126,8 @@ def _percent_measure(
         return "rate", 1, "rate", _NAMED_RATE.search(w.subject).group()
     if growth or _GROWTH_SUBJECT.search(w.subject):
         return "growth_rate", sign, "growth", growth.group() if growth else "增速"
+    if _INDEX_CAPPED.search(w.tail):
+        return "growth_rate", 1, "growth", _INDEX_CAPPED.search(w.tail).group()
     if paren_value:
         # 比全省(7.7%)…高: the comparator's own figure, of the measure being compared
         # (累计增速高于全国(3.9%): a growth, named in the clause)

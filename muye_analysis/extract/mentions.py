@@ -17,7 +17,7 @@ from muye_analysis.text import parse_chinese_numeral
 # and stay part of the unit as printed: 2.5万元 has value 2.5 and unit 万元.
 LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
-    "安时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克", "千公顷",
+    "安时", "千瓦小时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克", "千公顷",
     "标箱", "升", "担", "欧元", "港元",  # 集装箱吞吐量120万标箱, 成品油3.2万升, 茶叶1.5万担
     "微克/立方米", "毫克/立方米",  # a concentration: PM2.5浓度37微克/立方米
 )  # fmt: skip
@@ -282,6 +282,9 @@ def _is_threshold(scan: str, m: re.Match[str], base: str, after: str) -> bool:
         and after[:1]
         and _CJK.match(after[:1])
         and not (base in PERCENT_UNITS and _GROWTH_NAMED.match(after))
+        # 招引20个以上过亿项目: at least so many of the things named after it, not a bound
+        # (in digits: 三类以上 is a class of water, not a count)
+        and not (base in COUNT_UNITS and after[:1] != "的" and m.group()[:1].isdigit())
     )
 
 

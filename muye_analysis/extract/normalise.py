@@ -67,6 +67,8 @@ _TRADITIONAL += (
 # Round four: variants and traditional forms the blind_v4 mirrors printed (凈增, 縉云, 紓困…),
 # each outside GB2312.
 _TRADITIONAL += "凈净縉缙撐撑傾倾紓纾馳驰沖冲臍脐篤笃"
+# Round seven: forms the blind_v7 mirrors printed (佔年度計劃的63.1%, 躋身, 綱要…), outside GB2312.
+_TRADITIONAL += "佔占綱纲啓启啟启壯壮揚扬躋跻冊册兌兑寫写遙遥誼谊擺摆篩筛絞绞艙舱銜衔"
 _T2S = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
 # str.translate is slow on text with few characters in its table (a lookup miss per character);
 # a character class finds the traditional ones and only those are replaced.
@@ -145,12 +147,15 @@ _SPACED_DECIMAL = re.compile(r"(?<=\d\.)[ \t]+(?=\d)")
 _STRAY_COMMA = re.compile(r",(?=[,、])")
 
 
-# A sentence a page broke over lines: a line that ends on 由/从/的 (由“十五”末的⏎12.8亿元), or a
-# figure whose next line goes on to where it moved (…32.3⏎调整为2016年的13.3:47.6:39.1).
+# A sentence a page broke over lines: a line that ends on 由/从/的 (由“十五”末的⏎12.8亿元), a
+# figure whose next line goes on to where it moved (…32.3⏎调整为2016年的13.3:47.6:39.1), or a
+# list of figures broken between two members.
 _BROKEN_LINE = re.compile(
     r"(?<=[由从的])[ \t\u3000]*\n\s*(?=\S)"
     r"|(?<=[\d%])[ \t\u3000]*\n\s*"
     r"(?=(?:调整|增加|提高|上升|下降|降低|提升|增长|扩大|缩小|减少|优化)(?:为|到|至))"
+    # a list of figures a page broke between its members: 分别比增5.1%⏎和15.3%, 9.3%和⏎3.8%
+    r"|(?<=[\d%][和、])[ \t\u3000]*\n\s*(?=\d)|(?<=[\d%])[ \t\u3000]*\n\s*(?=[和、]\d)"
 )
 
 

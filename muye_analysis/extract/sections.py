@@ -73,7 +73,16 @@ def section_at(sections: list[Section], starts: list[int], pos: int) -> Section:
     return sections[bisect.bisect_right(starts, pos) - 1]
 
 
+# A numbered line this long, with a clause break, is a numbered paragraph, not a heading
+# (二、1-5月全市重大项目累计完成投资377.3亿元，完成年度计划投资的33%；…): only its first clause
+# can say whether the part reviews or plans.
+_PARAGRAPH_LINE = 40
+_FIRST_CLAUSE = re.compile(r"[^，,。；;：:]*")
+
+
 def _classify_heading(heading: str, kind: str) -> tuple[str, int | None]:
+    if len(heading.strip()) > _PARAGRAPH_LINE:
+        heading = _FIRST_CLAUSE.match(heading.strip()).group()
     # Review words first: "计划执行情况" reviews the plan, it does not set one.
     if _REVIEW.search(heading):
         kind = "actual"
