@@ -162,7 +162,8 @@ def _table_measure(column, table_unit: str, row_unit, unit_cell: str, carried_un
         unit = unit_cell or (row_unit["unit"] if row_unit else unit or table_unit)
         unit = unit or carried_unit
         base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit.split("/")[0])  # 公斤/公顷: a level
-        measure = "level" if base in LEVEL_UNITS or not unit else "count"
+        # 万吨公里, 万人公里: a level in kilometres carried, as 公里 is
+        measure = "level" if base in LEVEL_UNITS or base.endswith("公里") or not unit else "count"
         measure = "rate" if unit == "%" else measure  # 单位:% over an index (PMI 50.2)
     return measure, unit
 
