@@ -25,6 +25,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENGLISH = re.compile(r"[A-Za-z]{2,}")
 _ASCII = re.compile(r"[\x21-\x7e]+")
 MIN_ROWS = 2
+MAX_HEAD_WORDS = 6
 
 
 def bilingual_rows(scan: str, lines, i: int):
@@ -64,13 +65,10 @@ def _row(scan: str, a: int, b: int) -> list[Cell] | None:
     head, numbers = words[:k], words[k:]
     if not head or not numbers:
         return None
-    chinese = [w for w in head if _CJK.search(w.text)]
     english = [w for w in head if not _CJK.search(w.text)]
     if all(YEAR_CELL.fullmatch(n.text) for n in numbers) and len(numbers) >= 2:
-        if len(head) <= 6 and all(_ASCII.fullmatch(w.text) for w in english):
-            return [Cell(head[0].start, head[-1].end, scan[head[0].start : head[-1].end]), *numbers]
-        return None
-    if not chinese or not any(_ENGLISH.search(w.text) for w in english):
+        return _header_row(scan, head, english, numbers)
+    if len(english) == len(head) or not any(_ENGLISH.search(w.text) for w in english):
         return None
     english_at = next(k for k, w in enumerate(head) if _ENGLISH.search(w.text) and w in english)
     cjk = [w for w in head[:english_at] if _CJK.search(w.text)]
@@ -78,6 +76,13 @@ def _row(scan: str, a: int, b: int) -> list[Cell] | None:
         return None  # the Chinese label comes first, the English one after it
     start, end = cjk[0].start, cjk[-1].end
     return [Cell(start, end, scan[start:end]), *numbers]
+
+
+def _header_row(scan: str, head: list[Cell], english: list[Cell], years: list[Cell]):
+    """A header row of years: its label cell (项    目   Item, or tem), then the years."""
+    if len(head) > MAX_HEAD_WORDS or not all(_ASCII.fullmatch(w.text) for w in english):
+        return None
+    return [Cell(head[0].start, head[-1].end, scan[head[0].start : head[-1].end]), *years]
 
 
 def _is_header(row: list[Cell]) -> bool:

@@ -199,6 +199,7 @@ def header_columns(header: list[Cell], width: int) -> list[Column]:
     if spanning:
         return spanning
     groups: list[list[Cell]] = []
+    categories = 0
     for cell in _joined(header):
         text = cell.text
         if LABEL_HEAD.match(text) or (_UNIT_CELL.search(text) and not _UNIT_CELL.fullmatch(text)):
@@ -210,12 +211,23 @@ def header_columns(header: list[Cell], width: int) -> list[Column]:
             groups[-1].append(cell)  # (亿元) under 总量, % under 同比增长
             continue
         if not col.measure and not col.year:
+            categories += 1
             continue  # a title line (上海市生产总值, 2022年上半年)
         if _continues(groups, col):
             groups[-1].append(cell)  # 比上年同期 + 增长(%)
             continue
         groups.append([cell])
+    if (
+        not groups
+        and categories >= MIN_CATEGORIES
+        and not _GROWTH_HEAD.search("".join(c.text for c in header))
+    ):
+        # a header of kinds and no measure (牛 | 马 | 驴 | 山羊 …): every column a level
+        return [Column("level") for _ in range(width)]
     return _fitted([header_column(g) for g in groups], width)
+
+
+MIN_CATEGORIES = 3
 
 
 def _fitted(columns: list[Column], width: int) -> list[Column]:

@@ -75,3 +75,29 @@ def test_a_space_aligned_bilingual_table_keeps_the_number_in_the_english_unit_ou
 def test_an_english_sentence_with_numbers_after_chinese_words_is_no_table():
     text = "全年完成投资 (亿元) Total investment 12\n经济运行平稳。\n"
     assert _cells(text) == []
+
+
+def test_a_header_of_kinds_naming_no_measure_gives_level_columns_in_the_table_unit():
+    text = (
+        "| 单位:万台 | ||||\n"
+        "| 地 区 | 拖拉机 | 收割机 | 播种机 | 插秧机 |\n"
+        "| 甲 省 | 12.5 | 3.2 | 0.8 | 1.1 |\n"
+        "| 乙 省 | 20.1 | 5.4 | 1.6 | 0.2 |\n"
+    )
+    assert [c[:3] for c in _cells(text)][:4] == [
+        (12.5, "万台", "count"), (3.2, "万台", "count"), (0.8, "万台", "count"),
+        (1.1, "万台", "count"),
+    ]  # fmt: skip
+    assert len(_cells(text)) == 8
+
+
+def test_rows_of_places_under_a_row_labelled_by_its_year_are_of_that_year():
+    text = (
+        "| 单位:万台 | ||||\n"
+        "| 地 区 | 拖拉机 | 收割机 | 播种机 |\n"
+        "| 2019 | 125.5 | 32.2 | 80.8 |\n"
+        "| 甲 省 | 12.5 | 3.2 | 0.8 |\n"
+        "| 乙 省 | 20.1 | 5.4 | 1.6 |\n"
+    )
+    assert {c[3] for c in _cells(text)} == {2019}
+    assert len(_cells(text)) == 9
