@@ -25,6 +25,8 @@ _EMPTY = re.compile(r"[-—–…\s]*")
 
 
 YEAR_CELL = re.compile(r"((?:19|20)\d\d)年?")
+# A header cell naming one month of a year (2020年11月): the column is that month.
+_YEAR_MONTH_CELL = re.compile(r"((?:19|20)\d\d)\s?年\s?(1[0-2]|0?[1-9])\s?月份?")
 
 
 _UNIT_CELL = re.compile(
@@ -36,7 +38,7 @@ _UNIT_CELL = re.compile(
 # yield per area (单位面积产量 (公斤/公顷)) and areas in thousands (播种面积 (千公顷)).
 UNIT_IN = re.compile(
     r"[(（](?P<unit>%|‰|(?:万亿|亿|万)?元|(?:万亿|亿)?美元|万?吨|万?人|万?亩|千?公顷"
-    r"|(?:公斤|千克|吨)/(?:公顷|亩)|个|家|户)[)）]"
+    r"|(?:公斤|千克|吨)/(?:公顷|亩)|万?(?:个|家|户|辆|件|人次)|万?(?:人|吨)公里)[)）]"
 )
 
 
@@ -184,6 +186,9 @@ def header_column(cells: list[Cell]) -> Column:
         col.measure = "level"
     if year:
         col.year = int(year.group(1))
+    one_month = _YEAR_MONTH_CELL.fullmatch(words.strip())
+    if one_month:
+        col.months = (int(one_month.group(2)), int(one_month.group(2)))
     return col
 
 
@@ -194,6 +199,7 @@ def header_columns(header: list[Cell], width: int) -> list[Column]:
     if spanning:
         return spanning
     groups: list[list[Cell]] = []
+    categories = 0
     for cell in _joined(header):
         text = cell.text
         if LABEL_HEAD.match(text) or (_UNIT_CELL.search(text) and not _UNIT_CELL.fullmatch(text)):
@@ -205,12 +211,23 @@ def header_columns(header: list[Cell], width: int) -> list[Column]:
             groups[-1].append(cell)  # (亿元) under 总量, % under 同比增长
             continue
         if not col.measure and not col.year:
+            categories += 1
             continue  # a title line (上海市生产总值, 2022年上半年)
         if _continues(groups, col):
             groups[-1].append(cell)  # 比上年同期 + 增长(%)
             continue
         groups.append([cell])
+    if (
+        not groups
+        and categories >= MIN_CATEGORIES
+        and not _GROWTH_HEAD.search("".join(c.text for c in header))
+    ):
+        # a header of kinds and no measure (牛 | 马 | 驴 | 山羊 …): every column a level
+        return [Column("level") for _ in range(width)]
     return _fitted([header_column(g) for g in groups], width)
+
+
+MIN_CATEGORIES = 3
 
 
 def _fitted(columns: list[Column], width: int) -> list[Column]:
@@ -258,15 +275,22 @@ def _continues(groups: list[list[Cell]], col: Column) -> bool:
 
 
 _SHARE_TITLE = re.compile(r"构成|比重")
+_PERIOD_ONLY = re.compile(r"(?:19|20)\d\d\s?年?(?:\s?(?:1[0-2]|0?[1-9])\s?月份?)?")
 
 
 def shares_by_title(columns: list[Column], title: list[Cell]) -> list[Column]:
     """Under a title naming a composition (2、本地生产总值构成), level columns without a unit
-    hold shares in %."""
-    if _SHARE_TITLE.search(" ".join(c.text for c in title)):
+    hold shares in %; under a title naming a growth in % (指标:工业增加值_同比增长(%)),
+    columns headed by periods only (2020年11月 | 2020年10月) hold growth rates."""
+    words = " ".join(c.text for c in title)
+    if _SHARE_TITLE.search(words):
         for col in columns:
             if col.measure == "level" and not col.unit:
                 col.measure, col.unit = "share", "%"
+    periods = columns and all(_PERIOD_ONLY.fullmatch(c.words.strip()) for c in columns)
+    if periods and _GROWTH_HEAD.search(words) and "%" in words:
+        for col in columns:
+            col.measure, col.unit = "growth_rate", "%"
     return columns
 
 

@@ -162,7 +162,8 @@ def _table_measure(column, table_unit: str, row_unit, unit_cell: str, carried_un
         unit = unit_cell or (row_unit["unit"] if row_unit else unit or table_unit)
         unit = unit or carried_unit
         base = re.sub(r"^(?:万亿|亿|万|千|百)", "", unit.split("/")[0])  # 公斤/公顷: a level
-        measure = "level" if base in LEVEL_UNITS or not unit else "count"
+        # 万吨公里, 万人公里: a level in kilometres carried, as 公里 is
+        measure = "level" if base in LEVEL_UNITS or base.endswith("公里") or not unit else "count"
         measure = "rate" if unit == "%" else measure  # 单位:% over an index (PMI 50.2)
     return measure, unit
 
@@ -188,6 +189,9 @@ def _table_period(doc: Doc, table: Table, dates: _TableDates, label, column, kin
         year, source = dates.years[-1].year, "table title"
     elif dates.year is not None:
         year, source = dates.year, "table title"
+    elif year is None and _year_row_above(table, label) is not None:
+        # 2005 | 15947.5 | …, then 北 京 | 26.6 | …: the places under a year's row are of it
+        year, source = _year_row_above(table, label), "table row"
     first, last = (1, 12) if labelled else (period.first, period.last)  # a year's row: all of it
     by_month = _MONTH_LABEL.fullmatch(label.text)
     if by_month:  # 2016年6月 50.0 52.5: the row is that month
@@ -203,3 +207,14 @@ def _table_period(doc: Doc, table: Table, dates: _TableDates, label, column, kin
     why = (f"period {year} from the {source}; months {first}-{last}" if year is not None
            else period.why)  # fmt: skip
     return year, source, first, last, why
+
+
+def _year_row_above(table: Table, label) -> int | None:
+    """The year of the nearest row above ``label``'s labelled by its year, else None."""
+    year = None
+    for row in table.rows:
+        if row[0].start >= label.start:
+            break
+        labelled = _YEAR_LABEL.fullmatch(row[0].text)
+        year = int(labelled.group(1)) if labelled else year
+    return year

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from muye_analysis.extract.table_bilingual import bilingual_rows
 from muye_analysis.extract.table_columns import (
     LABEL_HEAD,
     NUMBER,
@@ -63,6 +64,7 @@ def find_tables(scan: str) -> list[Table]:
     while i < len(lines):
         table, i = (
             _pipe_table(scan, lines, i)
+            or _bilingual_table(scan, lines, i)
             or _spaced_table(scan, lines, i)
             or _cell_table(scan, lines, i)
             or (None, i + 1)
@@ -262,6 +264,19 @@ def _spaced_table(scan: str, lines, i: int):
         j += 1
     if sum(1 for r in rows if _is_data(r)) < 2:
         return None
+    table = _from_rows(scan, rows, lines[i][0], lines[j - 1][1])
+    if table is None:
+        return None
+    _attach_title(scan, lines, i, table)
+    return table, j
+
+
+def _bilingual_table(scan: str, lines, i: int):
+    """A bilingual yearbook table (客运量总计 (万人)   Total Passenger Traffic   3612 4920)."""
+    found = bilingual_rows(scan, lines, i)
+    if found is None:
+        return None
+    rows, j = found
     table = _from_rows(scan, rows, lines[i][0], lines[j - 1][1])
     if table is None:
         return None

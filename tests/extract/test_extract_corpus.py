@@ -196,8 +196,6 @@ def test_corpus_score_matches_on_value_measure_kind_and_place_in_the_quote():
 # blind figures count them: leaving them out would flatter the reader).
 READS_NOTHING = {
     "bul_city_gdp_2011": "a table whose cells are glued with no separator (6145.52112100)",
-    "bul_qinghai_yearbook_2010": "a space-separated bilingual yearbook table, years as columns",
-    "bul_guangzhou_yearbook_2021": "a space-aligned bilingual yearbook table, two year columns",
 }
 
 
