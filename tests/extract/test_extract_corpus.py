@@ -96,6 +96,7 @@ def test_manifest_lists_each_document_once_with_its_source_and_a_balanced_split(
     # round seven: a keyer per genre group (plan and work reports, bulletins, news)
     assert min(per[(g, "blind_v7")] for g in GENRES) >= 1
     assert sum(per[(g, "blind_v7")] for g in GENRES) >= 30
+    assert min(per[(g, "blind_v8")] for g in GENRES) >= 6  # round eight: three mixed sets
     assert len({e["province"] for e in MANIFEST}) >= 12
     files = {p.name.split(".")[0] for p in CORPUS.glob("*.txt")}
     assert files == set(DOCS), "every document file is in the manifest and vice versa"
