@@ -61,8 +61,18 @@ V6_SPLITS = ("blind_v6",)
 V7_SPLITS = ("blind_v7",)
 # Round eight: blind_v8, three sets keyed independently the same way, scored once.
 V8_SPLITS = ("blind_v8",)
+# Round nine: blind_v9, three mixed sets keyed independently the same way, scored once.
+V9_SPLITS = ("blind_v9",)
 ALL_SPLITS = (
-    OLD_SPLITS + V2_SPLITS + V3_SPLITS + V4_SPLITS + V5_SPLITS + V6_SPLITS + V7_SPLITS + V8_SPLITS
+    OLD_SPLITS
+    + V2_SPLITS
+    + V3_SPLITS
+    + V4_SPLITS
+    + V5_SPLITS
+    + V6_SPLITS
+    + V7_SPLITS
+    + V8_SPLITS
+    + V9_SPLITS
 )
 _COUNTED = ("头", "只", "户", "人")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
