@@ -238,7 +238,6 @@ _EVIDENCE_ZH = (
     ("basis: ", "口径："), ("written as ", "原文写作 "), ("growth of ", "即增长 "),
     ("printed subject: ", "原文主题："), ("comparison verb not read", "比较词无法识别"),
     ("sign as printed", "符号按原文"),
-    ("verb not read: sign as printed", "比较词无法识别，符号按原文"),
     ("named a target after it", "其后写明为目标"), ("turned from a year earlier", "由上年同期转来"),
     ("turned: ", "转折："), (": the year reviewed", "：所审议年度"),
     ("part ", "第"), ("range ", "区间 "), (" to ", " 至 "),
