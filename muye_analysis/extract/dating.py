@@ -41,7 +41,12 @@ _DATE_LABEL = re.compile(r"(?:发布|发表|更新|信息)?(?:时间|日期)[ \t
 # Words before a year or span that make it a comparison, a starting point or a basis, not
 # the period of the figure: 比2021年末, 与上半年相比, 较一季度, 2015年以来, 按2017年平均汇率,
 # 由二季度的.
-_NOT_PERIOD_BEFORE = re.compile(r"(?:比|较|與|与|同|自|从|從|到|至|按|由|于|於)\s?$")
+_NOT_PERIOD_BEFORE = re.compile(r"(?:比|较|與|与|同|自|从|從|到|至|按|由|于|於|延续|延續)\s?$")
+# A year's end a figure is compared with (比2014年12月份回升, 延续2014年四季度走势, 比2014年末):
+# the text speaks of the year after it (比2019年同期 may be years back: not read).
+_COMPARED_YEAR = re.compile(
+    r"(?:比|较|與|与|同|延续|延續)\s?((?:19|20)\d\d)\s?年\s?(?:12\s?月|十二月|第?四季度|末|底)"
+)
 _NOT_PERIOD_AFTER = re.compile(
     r"\s?(?:以来|以來|以前|之前|以后|之后|起|前(?![\d一二两三四五六七八九十]{1,2}个?(?:月|季度))|后|的"
     r"|价格|平均|相比|末期)"
@@ -329,6 +334,12 @@ class Timeline:
         # The year the document names most (the latest of equals): a last resort for a figure
         # no nearer words date (今年…, with 2012年 named once further on).
         self.main_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
+        self.main_why = "the year the text names most"
+        if self.main_year is None:  # only compared with 2014年: the text is on a later year
+            compared = [int(m.group(1)) for m in _COMPARED_YEAR.finditer(scan)]
+            if compared:
+                self.main_year = max(compared) + 1
+                self.main_why = "the year after the one compared with"
         self.spans = find_spans(scan)
         self.span_starts = [s.start for s in self.spans]
         self.paragraph_starts = paragraph_starts(scan)  # a wrapped line goes on (wraps.py)
@@ -426,7 +437,7 @@ def _year_for(
             return dates.today, dates.date_from, dates.date
         return dates.today, "date", dates.date
     if timeline.main_year is not None:
-        return timeline.main_year, "document", "the year the text names most"
+        return timeline.main_year, "document", timeline.main_why
     return None, "unknown", ""
 
 

@@ -18,3 +18,36 @@ def test_a_garbled_comparison_verb_is_explained_in_chinese():
     text = explain_facts(extract_facts("全县生产总值增长8%，增速阿于全市0.5个百分点。"), lang="zh")
     assert "比较词无法识别，符号按原文" in text
     assert "verb not read" not in text
+
+
+# -- signs and verbs ------------------------------------------------------------------------------
+
+
+def test_a_negative_growth_is_a_decline():
+    rows = _rows("6月全县规上工业产值12.5亿元，同比负增长2.6%。", "value", "measure", "rule")
+    assert (-2.6, "growth_rate", "growth") in rows
+
+
+def test_more_or_less_output_in_percent_is_the_outputs_growth():
+    text = "早稻产量3.1万吨，增产1.4%；玉米产量6.2万吨，比上年减产0.8%。"
+    rows = _rows(text, "value", "measure")
+    assert (1.4, "growth_rate") in rows
+    assert (-0.8, "growth_rate") in rows
+
+
+# -- the text's year ------------------------------------------------------------------------------
+
+
+def test_a_text_compared_only_with_a_years_end_speaks_of_the_year_after():
+    text = (
+        "1至2月份，全省工业生产延续2018年四季度走势。规上工业增加值增长5.1%，"
+        "比2018年12月份回升0.7个百分点。"
+    )
+    facts = extract_facts(text)
+    assert set(facts["period"]) == {2019}
+    assert "所比较年份的次年" in explain_facts(facts, lang="zh")
+
+
+def test_a_comparison_with_the_same_period_years_back_dates_nothing():
+    facts = extract_facts("一季度社会消费品零售总额增长7.9%，比2019年同期增加53亿元。")
+    assert facts["period"].isna().all()
