@@ -32,6 +32,12 @@ from muye_analysis.extract.subjects import (
 from muye_analysis.text import parse_chinese_numeral
 
 # One value for every member listed: 开工率、投产率均达到…; 一产、三产占比均提高0.1个百分点.
+# Places listed, then one figure for them all: 濮阳、漯河、信阳则是7%以上; 开封、洛阳、许昌等市也将
+# 2023年GDP增速目标定为7%.
+_PLACE_LIST = re.compile(
+    r"(?:^|[，,；;:：])\s*(?P<items>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}?)+)"
+    r"(?:等(?:[市县区州]|地市|县市|县区))?(?:也|则|都)?(?:是|为|将[^，,。；;、%]*?(?:定为|为|是))$"
+)
 _SHARED_VALUE = re.compile(r"均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$")
 
 _PAIR_GAP = re.compile(
@@ -156,6 +162,10 @@ def assign_subjects(
     shared = _SHARED_VALUE.search(before)
     if shared and _LIST_MARK.search(before):
         items = split_items(before[: shared.start()])
+        return [(first, s, subject_offset(norm, s, before_lo), "") for s in items]
+    places = _PLACE_LIST.search(before) if len(group) == 1 else None
+    if places:  # 开封、洛阳、许昌等市也将增速目标定为7%: one target for each place
+        items = places["items"].split("、")
         return [(first, s, subject_offset(norm, s, before_lo), "") for s in items]
     subject = _single_subject(norm, first, before)
     if len(group) > 1 and len(carry.items) == len(group) and generic_hint(subject)[0]:

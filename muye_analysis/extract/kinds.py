@@ -51,7 +51,8 @@ ANNOUNCE_LINE = re.compile(
 # Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
 CLAUSE_TARGET = re.compile(
     r"计划(?:实施|完成|新增|投资)|拟(?:新增|实施|建设|安排)|(?:年度|全年|当年|年)(?:投资)?计划"
-    r"|目标(?:为|是)?$|预算(?:为|是)?$"
+    # 增速目标定为7%, 目标明确为6.5%, 目标便是7%
+    r"|目标(?:拟?定为|明确为|设定为|便是|就是|为|是)?$|预算(?:为|是)?$"
 )
 # 争取 + funds or projects is what was secured, no plan (争取资金10.1亿元, 争取增发国债项目69个,
 # 争取“两重”项目18个、21.1亿元), unless a verb of attainment follows (争取项目投资增长10%).

@@ -29,7 +29,7 @@ _GROWTH = re.compile(
     r"(?:增长|增速|增幅|涨幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
     r"缩小|增产|减产|减)"  # 稻谷产量7.0万吨，增产0.6%: an output's growth
     r"(?:分别)?(?:了|为|是|达到?)?(?:\s?[:：])?\s?$"  # 四行业增速分别为-11.6%、4.1%; 增速：7.2%
-    r"|(?:增长|增速)(?:预期)?(?:目标|预期)(?:为|是)?$"  # 生产总值增长目标为7.5%以上
+    r"|(?:增长|增速)(?:预期)?(?:目标|预期)(?:拟?定为|明确为|设定为|便是|就是|为|是)?$"  # 生产总值增长目标为7.5%以上
 )
 
 # A rate named in brackets before its value: 占常住人口比重(常住人口城镇化率)为67.31%.
@@ -175,6 +175,7 @@ _TARGET_PERCENT = re.compile(
 )
 _TARGET_WORD = re.compile(r"目标|预期")
 _BARE_IS = re.compile(r"^(?:均|则|将)?(?:为|是)$")  # 西藏设定的目标最高，为12%左右
+_THEN_IS = re.compile(r"(?:则|也|都)?(?:是|为)$")
 _ADJUSTED_TO = re.compile(r"(?:调整|下调|上调|调)(?:为|到|至)$")
 # Named rates and shares, which a target in % may be of: 城镇调查失业率目标为5.5%.
 _RATE_NAMED = re.compile(r"率|比重|占比|比例|覆盖|指数")
@@ -197,6 +198,9 @@ def _carried_percent(w: _PercentWords, carry: Carry) -> tuple[str, int, str, str
     adjusted = _ADJUSTED_TO.search(w.tail)
     if adjusted and carry.pct_measure:  # 天津去年的目标为11%，今年则调整为9%左右
         return carry.pct_measure, 1, "adjusted", adjusted.group()
+    if carry.kind == "target" and carry.pct_measure and _THEN_IS.search(w.tail):
+        # 驻马店增速目标为7%左右，濮阳、信阳则是7%以上: the next places' target of that measure
+        return carry.pct_measure, 1, "growth_target", _THEN_IS.search(w.tail).group()
     if carry.pct_measure and _BASE_BEFORE.search(w.tail):
         return carry.pct_measure, 1, "comparator_value", _BASE_BEFORE.search(w.tail).group()
     listed = (

@@ -51,3 +51,26 @@ def test_a_text_compared_only_with_a_years_end_speaks_of_the_year_after():
 def test_a_comparison_with_the_same_period_years_back_dates_nothing():
     facts = extract_facts("一季度社会消费品零售总额增长7.9%，比2019年同期增加53亿元。")
     assert facts["period"].isna().all()
+
+
+# -- targets of places listed ---------------------------------------------------------------------
+
+
+def test_a_growth_target_set_for_listed_cities_is_one_target_per_city():
+    text = "除省会以外，甲州、乙阳、丙山等市也将2024年GDP增速目标定为6%。"
+    rows = _rows(text, "subject", "value", "measure", "kind", "period")
+    assert rows == [(city, 6.0, "growth_rate", "target", 2024) for city in ("甲州", "乙阳", "丙山")]
+
+
+def test_cities_then_said_to_be_at_a_figure_share_the_target_just_read():
+    text = "丁城2024年GDP增速目标为6%左右，甲州、乙阳则是6.5%以上。"
+    rows = _rows(text, "subject", "value", "measure", "kind")
+    assert rows[1:] == [
+        ("甲州", 6.5, "growth_rate", "target"),
+        ("乙阳", 6.5, "growth_rate", "target"),
+    ]
+
+
+def test_a_target_fixed_at_a_figure_is_a_growth_target():
+    rows = _rows("某市则将2024年GDP增速目标明确为5.5%。", "value", "measure", "kind")
+    assert rows == [(5.5, "growth_rate", "target")]
