@@ -75,6 +75,9 @@ _LEVEL_HEAD = re.compile(
 )
 
 
+_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
 @dataclass
 class Cell:
     start: int  # offset of the stripped cell text
@@ -158,8 +161,9 @@ def names_measures(header: list[Cell]) -> bool:
 
 
 def header_column(cells: list[Cell]) -> Column:
-    words = "".join(c.text for c in cells)
-    col = Column(words=words)
+    col = Column(words="".join(c.text for c in cells))
+    # a header spaced out to the cell's width (增 幅, 构 成): read without its spaces
+    words = _SPACES.sub("", col.words)
     year = YEAR_CELL.match(words)
     unit = UNIT_IN.search(words)
     if unit:
