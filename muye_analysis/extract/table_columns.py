@@ -58,14 +58,16 @@ _GROWTH_HEAD = re.compile(r"增长|增速|增幅|比上年|比去年|同比|±|�
 
 
 # A change in points against a year earlier: 增速与去年同期比较, 增减百分点.
-_CHANGE_HEAD = re.compile(r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:比较|相比)|增减百分点|百分点")
+_CHANGE_HEAD = re.compile(
+    r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:比较|相比)|增减百分点|百分点|拉动"
+)
 
 
 # A header cell cut in two over lines: 增速与去年⏎同期比较.
 _OPEN_COMPARISON = re.compile(r"(?:与|比|较)(?:去年|上年)$")
 
 
-_SHARE_HEAD = re.compile(r"比重|占|构成|贡献率")
+_SHARE_HEAD = re.compile(r"比重|占|构成|贡献")
 # An increment in the level's unit, against the year before: 增量 (元), 增加额, 增减额.
 _INCREMENT_HEAD = re.compile(r"增量|增加额|增减额|增减量")
 
@@ -234,8 +236,31 @@ def header_columns(header: list[Cell], width: int) -> list[Column]:
 MIN_CATEGORIES = 3
 
 
+def _years_under(columns: list[Column], width: int) -> list[Column]:
+    """A second header row of years under the one level column of a first row of measures
+    (现价(亿元) | 增速% | 构成% ⏎ 2015年 | 2016年): the level column spans the years, a column
+    each (现价(亿元) 2015年, 现价(亿元) 2016年); else ``columns`` as they are."""
+    years = 0
+    while years < len(columns) and _BARE_YEAR.fullmatch(columns[-1 - years].words.strip()):
+        years += 1
+    named = columns[: len(columns) - years]
+    levels = [k for k, c in enumerate(named) if c.measure == "level" and c.year is None]
+    if years < 2 or len(named) - 1 + years != width or len(levels) != 1:
+        return columns
+    level = named[levels[0]]
+    spanned = [
+        Column("level", level.unit, col.year, f"{level.words} {col.words}")
+        for col in columns[len(named) :]
+    ]
+    return named[: levels[0]] + spanned + named[levels[0] + 1 :]
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d\s?年?")
+
+
 def _fitted(columns: list[Column], width: int) -> list[Column]:
     """Header columns fitted to the rows' ``width`` values."""
+    columns = _years_under(columns, width)
     with_unit = [c for c in columns if c.unit]
     if len(columns) > width and len(with_unit) == width and len(columns) == 2 * width:
         # 绝对量 | 同比增长 % twice over rows of two numbers: the unit-less level cells are the
@@ -270,12 +295,17 @@ def _spanning_names(header: list[Cell], width: int) -> list[Column]:
 
 def _continues(groups: list[list[Cell]], col: Column) -> bool:
     """A header cell continues the column before when it names the same measure and no year
-    and the two do not each carry a unit (单位面积产量 (公斤/公顷) | 总产量 (万吨) are two)."""
+    and the two do not each carry a unit (单位面积产量 (公斤/公顷) | 总产量 (万吨) are two, and
+    so are 构成% | 贡献%)."""
     if not groups or col.year is not None:
         return False
     before = header_column(groups[-1])
-    both_bracketed = UNIT_IN.search(before.words) and UNIT_IN.search(col.words)
-    return before.measure == col.measure and not both_bracketed
+    return before.measure == col.measure and not (_has_unit(before.words) and _has_unit(col.words))
+
+
+def _has_unit(words: str) -> bool:
+    """A header cell printing its own unit: (公斤/公顷), (万吨), %."""
+    return bool(UNIT_IN.search(words)) or "%" in words
 
 
 _SHARE_TITLE = re.compile(r"构成|比重")

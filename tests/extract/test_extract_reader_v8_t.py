@@ -16,3 +16,71 @@ def test_a_header_spaced_out_to_its_cell_still_names_a_growth_column():
     rows = _rows(text, "subject", "value", "measure", "unit")
     assert ("居民消费价格", 0.4, "growth_rate", "%") in rows
     assert ("粮 食", -1.2, "growth_rate", "%") in rows
+
+
+# a cell per line closed by a pipe: 项目 | 现价(亿元) | 增速% | 构成% | 贡献% then a row of years
+_SPANNED = "\n".join(
+    [
+        "附表: 某县生产总值",
+        "|",
+        "项 目 |",
+        "现价(亿元) |",
+        "增速% |",
+        "构成% |",
+        "贡献% |",
+        "|",
+        "2019年 |",
+        "2020年 |",
+        "||||",
+        "|",
+        "生产总值 |",
+        "30.10 |",
+        "33.00 |",
+        "9.0 |",
+        "— |",
+        "— |",
+        "|",
+        "第一产业 |",
+        "9.00 |",
+        "9.90 |",
+        "5.0 |",
+        "30.0 |",
+        "1.5 |",
+        "|",
+        "第二产业 |",
+        "8.00 |",
+        "8.60 |",
+        "10.0 |",
+        "26.1 |",
+        "2.5 |",
+        "|",
+        "第三产业 |",
+        "13.10 |",
+        "14.50 |",
+        "11.0 |",
+        "43.9 |",
+        "5.0 |",
+        "",
+    ]
+)
+
+
+def test_a_row_of_years_under_a_level_header_splits_it_into_a_column_per_year():
+    rows = _rows(_SPANNED, "subject", "value", "measure", "unit", "period")
+    assert ("第一产业", 9.0, "level", "亿元", 2019) in rows
+    assert ("第一产业", 9.9, "level", "亿元", 2020) in rows
+    assert ("第一产业", 5.0, "growth_rate", "%", 2020) in rows
+    assert ("第一产业", 30.0, "share", "%", 2020) in rows
+
+
+def test_contributions_adding_up_to_the_total_growth_are_pulls_in_points():
+    rows = _rows(_SPANNED, "subject", "value", "measure", "unit")
+    assert ("第二产业", 2.5, "change_pp", "个百分点") in rows
+    assert ("第三产业", 5.0, "change_pp", "个百分点") in rows
+
+
+def test_contributions_adding_up_to_a_hundred_stay_shares():
+    text = _SPANNED.replace("1.5 |", "20.0 |").replace("2.5 |", "30.0 |")
+    text = text.replace("43.9 |\n5.0 |", "43.9 |\n50.0 |")
+    rows = _rows(text, "subject", "value", "measure", "unit")
+    assert ("第二产业", 30.0, "share", "%") in rows
