@@ -346,11 +346,24 @@ def _joined(header: list[Cell]) -> list[Cell]:
     """Header cells cut in two over lines joined again: 增速与去年⏎同期比较."""
     out: list[Cell] = []
     for cell in header:
-        if out and _OPEN_COMPARISON.search(out[-1].text) and cell.text.startswith("同期"):
+        if out and (
+            (_OPEN_COMPARISON.search(out[-1].text) and cell.text.startswith("同期"))
+            or _measure_in_brackets(out[-1], cell)
+        ):
             out[-1] = Cell(out[-1].start, cell.end, out[-1].text + cell.text)
         else:
             out.append(cell)
     return out
+
+
+def _measure_in_brackets(before: Cell, cell: Cell) -> bool:
+    """A measure in brackets on a line of its own, (增速%, under a header of words naming no
+    measure, unit nor year, or an outcome only (预计全年完成情况): the two are one header cell."""
+    if not cell.text.startswith(("(", "（")) or LABEL_HEAD.match(before.text):
+        return False
+    col, head = header_column([cell]), header_column([before])
+    plain = head.measure in ("", "level") and not head.unit and head.year is None
+    return col.measure not in ("", "level") and plain
 
 
 def table_unit(cells: list[Cell]) -> str:

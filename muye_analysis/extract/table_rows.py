@@ -23,6 +23,18 @@ from muye_analysis.extract.tables import Table, table_values
 
 _TARGET_TABLE = re.compile(r"目标|计划|预期")
 
+# A column of outcomes beside one of targets: 预计全年完成情况, 实际完成, 执行数.
+_OUTCOME_HEAD = re.compile(r"完成|实际|执行|实绩")
+
+
+def column_kind(words: str, table_kind: str) -> str:
+    """A column's kind: a target where its header names one (全年预期目标), an actual where it
+    names an outcome and no target (预计全年完成情况), else the table's."""
+    if _TARGET_TABLE.search(words):
+        return "target"
+    return "actual" if _OUTCOME_HEAD.search(words) else table_kind
+
+
 _YEAR_LABEL = re.compile(r"((?:19|20)\d\d)\s?年?")  # a row labelled by its year
 _MONTH_LABEL = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月")  # or by its month
 
@@ -63,7 +75,9 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
     _pulls_in_points(table)
     if not table.unit:
         table.unit = _unit_from_prose(scan, table)
+    table_kind = kind
     for label, cell, column, group, unit_cell in table_values(table):
+        kind = column_kind(column.words, table_kind)
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
         if _YEAR_LABEL.fullmatch(label.text) or _MONTH_LABEL.fullmatch(label.text):
             # 2021年 | 2311.1 | 11: the row is the period, the column the subject

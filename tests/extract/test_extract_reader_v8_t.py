@@ -84,3 +84,36 @@ def test_contributions_adding_up_to_a_hundred_stay_shares():
     text = text.replace("43.9 |\n5.0 |", "43.9 |\n50.0 |")
     rows = _rows(text, "subject", "value", "measure", "unit")
     assert ("第二产业", 30.0, "share", "%") in rows
+
+
+# a target-against-outcome table flattened to one cell per paragraph
+_TARGET_AND_OUTCOME = "\n\n".join(
+    [
+        "2021年主要指标预计完成情况",
+        "    全年预期目标(增速%",
+        "    预计全年完成情况",
+        "    (增速%",
+        "    地区生产总值",
+        "    7",
+        "    6.5",
+        "    固定资产投资",
+        "    12",
+        "    9",
+        "    城镇居民人均可支配收入",
+        "    8",
+        "    7.2",
+    ]
+)
+
+
+def test_a_measure_in_brackets_under_an_outcome_header_is_one_column_with_it():
+    rows = _rows(_TARGET_AND_OUTCOME, "subject", "value", "measure", "unit")
+    assert ("固定资产投资", 9.0, "growth_rate", "%") in rows
+    assert len(rows) == 6
+
+
+def test_the_target_column_is_a_target_and_the_outcome_column_an_actual():
+    rows = _rows(_TARGET_AND_OUTCOME, "subject", "value", "kind", "period")
+    assert ("地区生产总值", 7.0, "target", 2021) in rows
+    assert ("地区生产总值", 6.5, "actual", 2021) in rows
+    assert ("城镇居民人均可支配收入", 7.2, "actual", 2021) in rows
