@@ -117,3 +117,17 @@ def test_the_target_column_is_a_target_and_the_outcome_column_an_actual():
     assert ("地区生产总值", 7.0, "target", 2021) in rows
     assert ("地区生产总值", 6.5, "actual", 2021) in rows
     assert ("城镇居民人均可支配收入", 7.2, "actual", 2021) in rows
+
+
+# -- bulletins' prose: harvests and negative growth ------------------------------------------------
+
+
+def test_a_harvest_up_or_down_in_percent_is_a_growth_with_its_sign():
+    rows = _rows("全年稻谷产量6.2万吨，增产1.4%；玉米产量3.1万吨，减产0.8%。", "value", "measure")
+    assert (1.4, "growth_rate") in rows
+    assert (-0.8, "growth_rate") in rows
+
+
+def test_a_negative_growth_is_a_fall():
+    rows = _rows("今年5月全县规上工业产值12.3亿元，同比负增长2.6%。", "value", "measure")
+    assert (-2.6, "growth_rate") in rows
