@@ -131,3 +131,8 @@ def test_a_harvest_up_or_down_in_percent_is_a_growth_with_its_sign():
 def test_a_negative_growth_is_a_fall():
     rows = _rows("今年5月全县规上工业产值12.3亿元，同比负增长2.6%。", "value", "measure")
     assert (-2.6, "growth_rate") in rows
+
+
+def test_points_printed_without_their_measure_word_are_the_usual_unit():
+    rows = _rows("第二产业占比提升了1.3百分点。", "value", "unit", "measure")
+    assert rows == [(1.3, "个百分点", "change_pp")]
