@@ -142,6 +142,8 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
         for row in _read_sentence(doc, lo, hi, section, recent, compared):
             if roll_call and row["measure"] == "count":
                 continue  # 应出席代表164人，实到149人: the session's quorum, no statistic
+            if row["unit"] == "百分点":
+                row["unit"] = "个百分点"  # 提升了1.3百分点: the same unit as 1.3个百分点
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = join_evidence(row["evidence"], "actual: a stock (未/已/现有)")

@@ -58,14 +58,16 @@ _GROWTH_HEAD = re.compile(r"增长|增速|增幅|比上年|比去年|同比|±|�
 
 
 # A change in points against a year earlier: 增速与去年同期比较, 增减百分点.
-_CHANGE_HEAD = re.compile(r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:比较|相比)|增减百分点|百分点")
+_CHANGE_HEAD = re.compile(
+    r"(?:与|比|较)(?P<cmp>去年|上年)(?:同期)?(?:比较|相比)|增减百分点|百分点|拉动"
+)
 
 
 # A header cell cut in two over lines: 增速与去年⏎同期比较.
 _OPEN_COMPARISON = re.compile(r"(?:与|比|较)(?:去年|上年)$")
 
 
-_SHARE_HEAD = re.compile(r"比重|占|构成|贡献率")
+_SHARE_HEAD = re.compile(r"比重|占|构成|贡献")
 # An increment in the level's unit, against the year before: 增量 (元), 增加额, 增减额.
 _INCREMENT_HEAD = re.compile(r"增量|增加额|增减额|增减量")
 
@@ -73,6 +75,9 @@ _INCREMENT_HEAD = re.compile(r"增量|增加额|增减额|增减量")
 _LEVEL_HEAD = re.compile(
     r"总量|绝对数|绝对额|绝对值|绝对量|数值|数量|金额|总额|产值|增加值|完成|本年|累计|本月|GDP|产量"
 )
+
+
+_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -158,8 +163,9 @@ def names_measures(header: list[Cell]) -> bool:
 
 
 def header_column(cells: list[Cell]) -> Column:
-    words = "".join(c.text for c in cells)
-    col = Column(words=words)
+    col = Column(words="".join(c.text for c in cells))
+    # a header spaced out to the cell's width (增 幅, 构 成): read without its spaces
+    words = _SPACES.sub("", col.words)
     year = YEAR_CELL.match(words)
     unit = UNIT_IN.search(words)
     if unit:
@@ -230,8 +236,31 @@ def header_columns(header: list[Cell], width: int) -> list[Column]:
 MIN_CATEGORIES = 3
 
 
+def _years_under(columns: list[Column], width: int) -> list[Column]:
+    """A second header row of years under the one level column of a first row of measures
+    (现价(亿元) | 增速% | 构成% ⏎ 2015年 | 2016年): the level column spans the years, a column
+    each (现价(亿元) 2015年, 现价(亿元) 2016年); else ``columns`` as they are."""
+    years = 0
+    while years < len(columns) and _BARE_YEAR.fullmatch(columns[-1 - years].words.strip()):
+        years += 1
+    named = columns[: len(columns) - years]
+    levels = [k for k, c in enumerate(named) if c.measure == "level" and c.year is None]
+    if years < 2 or len(named) - 1 + years != width or len(levels) != 1:
+        return columns
+    level = named[levels[0]]
+    spanned = [
+        Column("level", level.unit, col.year, f"{level.words} {col.words}")
+        for col in columns[len(named) :]
+    ]
+    return named[: levels[0]] + spanned + named[levels[0] + 1 :]
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d\s?年?")
+
+
 def _fitted(columns: list[Column], width: int) -> list[Column]:
     """Header columns fitted to the rows' ``width`` values."""
+    columns = _years_under(columns, width)
     with_unit = [c for c in columns if c.unit]
     if len(columns) > width and len(with_unit) == width and len(columns) == 2 * width:
         # 绝对量 | 同比增长 % twice over rows of two numbers: the unit-less level cells are the
@@ -266,12 +295,17 @@ def _spanning_names(header: list[Cell], width: int) -> list[Column]:
 
 def _continues(groups: list[list[Cell]], col: Column) -> bool:
     """A header cell continues the column before when it names the same measure and no year
-    and the two do not each carry a unit (单位面积产量 (公斤/公顷) | 总产量 (万吨) are two)."""
+    and the two do not each carry a unit (单位面积产量 (公斤/公顷) | 总产量 (万吨) are two, and
+    so are 构成% | 贡献%)."""
     if not groups or col.year is not None:
         return False
     before = header_column(groups[-1])
-    both_bracketed = UNIT_IN.search(before.words) and UNIT_IN.search(col.words)
-    return before.measure == col.measure and not both_bracketed
+    return before.measure == col.measure and not (_has_unit(before.words) and _has_unit(col.words))
+
+
+def _has_unit(words: str) -> bool:
+    """A header cell printing its own unit: (公斤/公顷), (万吨), %."""
+    return bool(UNIT_IN.search(words)) or "%" in words
 
 
 _SHARE_TITLE = re.compile(r"构成|比重")
@@ -312,11 +346,24 @@ def _joined(header: list[Cell]) -> list[Cell]:
     """Header cells cut in two over lines joined again: 增速与去年⏎同期比较."""
     out: list[Cell] = []
     for cell in header:
-        if out and _OPEN_COMPARISON.search(out[-1].text) and cell.text.startswith("同期"):
+        if out and (
+            (_OPEN_COMPARISON.search(out[-1].text) and cell.text.startswith("同期"))
+            or _measure_in_brackets(out[-1], cell)
+        ):
             out[-1] = Cell(out[-1].start, cell.end, out[-1].text + cell.text)
         else:
             out.append(cell)
     return out
+
+
+def _measure_in_brackets(before: Cell, cell: Cell) -> bool:
+    """A measure in brackets on a line of its own, (增速%, under a header of words naming no
+    measure, unit nor year, or an outcome only (预计全年完成情况): the two are one header cell."""
+    if not cell.text.startswith(("(", "（")) or LABEL_HEAD.match(before.text):
+        return False
+    col, head = header_column([cell]), header_column([before])
+    plain = head.measure in ("", "level") and not head.unit and head.year is None
+    return col.measure not in ("", "level") and plain
 
 
 def table_unit(cells: list[Cell]) -> str:

@@ -23,6 +23,18 @@ from muye_analysis.extract.tables import Table, table_values
 
 _TARGET_TABLE = re.compile(r"目标|计划|预期")
 
+# A column of outcomes beside one of targets: 预计全年完成情况, 实际完成, 执行数.
+_OUTCOME_HEAD = re.compile(r"完成|实际|执行|实绩")
+
+
+def column_kind(words: str, table_kind: str) -> str:
+    """A column's kind: a target where its header names one (全年预期目标), an actual where it
+    names an outcome and no target (预计全年完成情况), else the table's."""
+    if _TARGET_TABLE.search(words):
+        return "target"
+    return "actual" if _OUTCOME_HEAD.search(words) else table_kind
+
+
 _YEAR_LABEL = re.compile(r"((?:19|20)\d\d)\s?年?")  # a row labelled by its year
 _MONTH_LABEL = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月")  # or by its month
 
@@ -60,9 +72,12 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
     section = section_at(doc.sections, doc.starts, table.start)
     rows, carried_unit, parent = [], "", ""
     _amount_columns(table)
+    _pulls_in_points(table)
     if not table.unit:
         table.unit = _unit_from_prose(scan, table)
+    table_kind = kind
     for label, cell, column, group, unit_cell in table_values(table):
+        kind = column_kind(column.words, table_kind)
         subject = UNIT_IN.sub("", label.text).replace("其中:", "").strip()
         if _YEAR_LABEL.fullmatch(label.text) or _MONTH_LABEL.fullmatch(label.text):
             # 2021年 | 2311.1 | 11: the row is the period, the column the subject
@@ -140,6 +155,26 @@ def _amount_columns(table: Table) -> None:
                         if k + 1 < len(r) and r[k + 1].number is not None)  # fmt: skip
         if values and values[len(values) // 2] >= 200:
             column.measure, column.unit = "level", ""
+
+
+_CONTRIBUTION = re.compile(r"贡献(?!率)")
+PULL_TOLERANCE = 0.15
+
+
+def _pulls_in_points(table: Table) -> None:
+    """A 贡献 column (not 贡献率) whose parts add up to the first row's growth (第一、二、三产业
+    1.8, 4.0, 7.7 under 生产总值 增长13.5) holds each part's pull on that growth in points
+    (拉动, 个百分点), not its share of it (those add up to 100)."""
+    growth = next((k for k, c in enumerate(table.columns) if c.measure == "growth_rate"), None)
+    if growth is None or len(table.rows) < 3 or growth + 1 >= len(table.rows[0]):
+        return
+    total = table.rows[0][growth + 1].number
+    for k, column in enumerate(table.columns):
+        if column.measure != "share" or not _CONTRIBUTION.search(column.words) or total is None:
+            continue
+        parts = [r[k + 1].number for r in table.rows[1:] if k + 1 < len(r)]
+        if None not in parts and abs(sum(parts) - total) <= PULL_TOLERANCE:
+            column.measure, column.unit = "change_pp", "个百分点"
 
 
 _COUNT_LABEL = re.compile(r"单位数|企业数|个数|户数|家数|人数")
