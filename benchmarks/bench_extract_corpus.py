@@ -11,8 +11,9 @@ before the reader was run on it and scored once with the rules frozen. Round thr
 second round): ``blind_v3``, 27 documents from provinces and cities new to the corpus, keyed and
 committed before the reader was run on it, scored once at a named commit. Round four:
 ``blind_v4``, 21 more documents (other cities and counties, a pipe and a cell-per-line table),
-keyed, committed and scored the same way. Round five: ``blind_v5``, 28 documents keyed by two
-readers independently (plan and work reports; bulletins and news), scored once the same way.
+keyed, committed and scored the same way. Rounds five to nine: ``blind_v5`` … ``blind_v9``
+(28, 40, 38, 44 and 38 documents), each keyed by two or three readers independently (by genre,
+then in mixed sets), scored once the same way (records in benchmarks/records/).
 The last table scores year accuracy again with the publication date given (``--published``)
 for texts that print no year, as their URLs carry it (``published.csv``). Misses found by a blind
 scoring may become rules afterwards, so later figures on a scored half are no longer blind.
