@@ -42,7 +42,7 @@ from muye_analysis.extract.table_columns import (
     with_months,
     with_periods,
 )
-from muye_analysis.extract.table_inline import inline_tables
+from muye_analysis.extract.table_inline import glued_tables, inline_tables
 
 _INDEX_LABEL = re.compile(r"指数")
 # A cell of a 单位 column: the row's unit.
@@ -71,7 +71,8 @@ def find_tables(scan: str) -> list[Table]:
         )
         if table is not None:
             tables.append(table)
-    return tables + inline_tables(scan, tables)
+    tables += inline_tables(scan, tables)
+    return tables + glued_tables(scan, tables)
 
 
 def _lines(scan: str) -> list[tuple[int, int]]:
