@@ -479,7 +479,7 @@ def table_values(table: Table):
         if _GROUP_WORDS.search(label.text) or len(row) == 1:  # 按产业分, or a row of a label alone
             group = label.text
             continue
-        if _INDEX_LABEL.search(label.text):
+        if _INDEX_LABEL.search(label.text) and not any(c.measure == "rate" for c in table.columns):
             continue  # 总产出指数(上年=100): an index, not a level or a growth rate
         row_unit = ""
         for k, cell in enumerate(row[1:]):
