@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from muye_analysis.extract.table_columns import Cell, Column, Table, table_unit
+from muye_analysis.extract.table_columns import Cell, Column, Table, header_column, table_unit
 
 _ROW = re.compile(
     r"(?P<label>(?:19|20)\d\d年\d{1,2}月)"
@@ -67,3 +67,129 @@ def _table(scan: str, run: list[re.Match]) -> list[Table]:
         ]
         table.rows.append(row)
     return [table]
+
+
+# --- rows whose cells are glued: 1仁怀市1564.4912 under 排行各区2021年GDP(亿元)增速(%) ---------
+
+_BRACKET_UNIT = re.compile(r"[(（][^()（）\d]{1,6}[)）]")
+_ORDER_WORDS = re.compile(r"^(?:排行|排名|排序|名次|位次|序号)")
+_LABEL_WORDS = re.compile(
+    r"^(?:排行|排名|排序|名次|位次|序号)?(?:各区县?|各县(?:市区)?|各地|地区|区县|县区|城市|地市|年份|年度"
+    r"|指标|项目)?"
+)
+_GLUED_ROW = re.compile(
+    r"(?P<rank>\d{1,3})?(?P<label>(?:19|20)\d\d年|[^\d\s|.]{2,12})(?P<tail>[-−]?\d[\d.−-]*)"
+)
+_GLUED_NUMBER = re.compile(r"[-−]?(?:0|[1-9]\d*)(?:\.\d{1,3})?")
+MAX_DECIMALS = 3
+MAX_RATE = 100.0
+
+
+def glued_tables(scan: str, tables: list[Table]) -> list[Table]:
+    """Tables whose rows lost the spaces between cells (1仁怀市1564.4912 = rank 1, 仁怀市,
+    1564.49, 12), read only under a header naming each value column by its bracketed unit
+    (排行各区2021年GDP(亿元)增速(%)) and only where one count of decimals for the first column
+    cuts every row (1564.49|12, 481.84|12.3: two decimals), or the text prints a row's
+    numbers apart (4169.9 and 10.3 in the prose cut 4169.910.3 as 4169.9|10.3)."""
+    out: list[Table] = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", scan)]
+    for i, (a, _) in enumerate(lines):
+        if any(t.start <= a < t.end for t in tables):
+            continue
+        table = _glued_table(scan, lines, i)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _glued_header(text: str) -> list[str] | None:
+    """The value columns' words of a header line, one per bracketed unit; None if it is none."""
+    cuts = [m.end() for m in _BRACKET_UNIT.finditer(text)]
+    if len(cuts) < 2 or cuts[-1] != len(text.rstrip()) or re.search(r"[。，,；;|]", text):
+        return None
+    words = [text[x:y] for x, y in zip([0, *cuts], cuts, strict=False)]
+    words[0] = words[0][_LABEL_WORDS.match(words[0]).end() :]
+    return words if all(re.search(r"\D", _BRACKET_UNIT.sub("", w)) for w in words) else None
+
+
+def _glued_table(scan: str, lines, i: int) -> Table | None:
+    a, b = lines[i]
+    words = _glued_header(scan[a:b].strip())
+    if words is None:
+        return None
+    ranked = bool(_ORDER_WORDS.match(scan[a:b].strip()))
+    rows = []
+    for la, lb in lines[i + 1 :]:
+        m = _GLUED_ROW.fullmatch(scan[la:lb].rstrip())
+        if m is None or bool(m["rank"]) != ranked:
+            break
+        rows.append((la, m))
+    columns = [header_column([Cell(0, len(w), w)]) for w in words]
+    cuts = _cuts(scan, rows, columns, lines[i][0])
+    if len(rows) < MIN_ROWS or cuts is None:
+        return None
+    table = Table(a, rows[-1][0] + rows[-1][1].end(), scan[a:b].strip(), a, [Cell(a, b, scan[a:b])])
+    table.columns = columns
+    for (la, m), cut in zip(rows, cuts, strict=True):
+        base = la + m.start("tail")
+        row = [Cell(la + m.start("label"), la + m.end("label"), m["label"])]
+        pos = base
+        for piece in cut:
+            row.append(Cell(pos, pos + len(piece), piece))
+            pos += len(piece)
+        table.rows.append(row)
+    return table
+
+
+def _cuts(scan: str, rows, columns: list[Column], header_start: int) -> list[list[str]] | None:
+    """Each row's tail cut into one number per column: where the text outside the table prints
+    a cut's numbers, that cut; else the one count of decimals of the first column that cuts
+    every other row; None when no single count does."""
+    outside = set(_GLUED_NUMBER.findall(scan[:header_start]))
+    options = [_splits(m["tail"], columns) for _, m in rows]
+    printed = [_printed(opts, outside) for opts in options]
+    fitting = [
+        d
+        for d in range(MAX_DECIMALS + 1)
+        if all(p or _one(o, d) for p, o in zip(printed, options, strict=True))
+    ]
+    if len(fitting) != 1:
+        return None
+    return [
+        p or next(c for c in o if _decimals(c[0]) == fitting[0])
+        for p, o in zip(printed, options, strict=True)
+    ]
+
+
+def _printed(options: list[list[str]], outside: set[str]) -> list[str] | None:
+    """The one cut of several whose numbers all stand in the text outside the table."""
+    found = [c for c in options if all(p in outside for p in c)]
+    return found[0] if len(options) > 1 and len(found) == 1 else None
+
+
+def _one(options: list[list[str]], decimals: int) -> bool:
+    """Exactly one cut whose first number has ``decimals`` decimals."""
+    return sum(1 for c in options if _decimals(c[0]) == decimals) == 1
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".")[1]) if "." in number else 0
+
+
+def _fits(piece: str, column: Column) -> bool:
+    """A number, and under 100 in a column of rates (%)."""
+    if not _GLUED_NUMBER.fullmatch(piece):
+        return False
+    return column.unit != "%" or abs(float(piece.replace("−", "-"))) < MAX_RATE
+
+
+def _splits(tail: str, columns: list[Column]) -> list[list[str]]:
+    """Every way to cut ``tail`` into one number per column."""
+    if len(columns) == 1:
+        return [[tail]] if _fits(tail, columns[0]) else []
+    return [
+        [tail[:k], *rest]
+        for k in range(1, len(tail))
+        if tail[k] != "." and _fits(tail[:k], columns[0])
+        for rest in _splits(tail[k:], columns[1:])
+    ]

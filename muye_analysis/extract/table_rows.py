@@ -73,6 +73,7 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
     rows, carried_unit, parent = [], "", ""
     _amount_columns(table)
     _pulls_in_points(table)
+    _indices_as_rates(table)
     if not table.unit:
         table.unit = _unit_from_prose(scan, table)
     table_kind = kind
@@ -113,35 +114,74 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
 _PROSE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.(\d+))?)(万亿|亿|万)?(元|吨)")
 _SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 PROSE_WINDOW = 1500
+LABEL_REACH = 8  # 粮食产量129136.05吨: the row's label just before the amount
 
 
 def _unit_from_prose(scan: str, table: Table) -> str:
     """The unit of a table that prints none, from the text around: two cells or more of its
     unit-less level columns that the text gives in a unit (42512215 and 4448189 beside 产值
-    4251.2亿元 and 444.8亿元 are in 万元); else ""."""
+    4251.2亿元 and 444.8亿元 are in 万元), or one with decimals the text gives after the row's
+    label (粮食产量 | 129136.05 beside 粮食产量129136.05吨); else ""."""
     around = (
         scan[max(0, table.start - PROSE_WINDOW) : table.start]
         + " "
         + scan[table.end :][:PROSE_WINDOW]
     )
-    amounts = [(m[1], len(m[2] or ""), m[3] or "", m[4]) for m in _PROSE_AMOUNT.finditer(around)]
+    amounts = [
+        (
+            m[1],
+            len(m[2] or ""),
+            m[3] or "",
+            m[4],
+            around[max(0, m.start() - LABEL_REACH) : m.start()],
+        )
+        for m in _PROSE_AMOUNT.finditer(around)
+    ]
     cells = {
-        r[k + 1].number
+        r[k + 1].number: r[0].text
         for r in table.rows
         for k, c in enumerate(table.columns)
         if c.measure == "level" and not c.unit and k + 1 < len(r) and r[k + 1].number
     }
     for prefix, scale in _SCALES.items():
         found = {
-            (printed, base)
-            for v in cells
-            for printed, decimals, p_prefix, base in amounts
+            (printed, base, len(label) > 1 and label in before)
+            for v, label in cells.items()
+            for printed, decimals, p_prefix, base, before in amounts
             if f"{v * scale / _SCALES[p_prefix]:.{decimals}f}" == printed
         }
-        bases = {base for _, base in found}
-        if len(found) >= 2 and len(bases) == 1:
+        bases = {base for _, base, _ in found}
+        named = any(by_label and decimals for (printed, _, by_label) in found
+                    for decimals in [_decimals_of(printed)])  # fmt: skip
+        if (len(found) >= 2 or named) and len(bases) == 1:
             return prefix + bases.pop()
     return ""
+
+
+def _decimals_of(printed: str) -> int:
+    return len(printed.split(".")[1]) if "." in printed else 0
+
+
+_INDEX_WORD = re.compile(r"指数")
+INDEX_BAND = (80.0, 125.0)
+MIN_INDICES = 3
+
+
+def _indices_as_rates(table: Table) -> None:
+    """A growth column of a table of indices (2021年居民消费价格指数) whose cells all lie near 100
+    (101.0, 98.4, 104.2 under 比上年涨跌(%)) prints the indices (上年=100), not their changes:
+    rates in %."""
+    if not _INDEX_WORD.search(table.title):
+        return
+    for k, column in enumerate(table.columns):
+        values = [r[k + 1].number for r in table.rows if k + 1 < len(r)]
+        values = [v for v in values if v is not None]
+        if (
+            column.measure == "growth_rate"
+            and len(values) >= MIN_INDICES
+            and all(INDEX_BAND[0] <= v <= INDEX_BAND[1] for v in values)
+        ):
+            column.measure, column.unit = "rate", "%"
 
 
 def _amount_columns(table: Table) -> None:

@@ -42,7 +42,7 @@ from muye_analysis.extract.table_columns import (
     with_months,
     with_periods,
 )
-from muye_analysis.extract.table_inline import inline_tables
+from muye_analysis.extract.table_inline import glued_tables, inline_tables
 
 _INDEX_LABEL = re.compile(r"指数")
 # A cell of a 单位 column: the row's unit.
@@ -71,7 +71,8 @@ def find_tables(scan: str) -> list[Table]:
         )
         if table is not None:
             tables.append(table)
-    return tables + inline_tables(scan, tables)
+    tables += inline_tables(scan, tables)
+    return tables + glued_tables(scan, tables)
 
 
 def _lines(scan: str) -> list[tuple[int, int]]:
@@ -478,7 +479,7 @@ def table_values(table: Table):
         if _GROUP_WORDS.search(label.text) or len(row) == 1:  # 按产业分, or a row of a label alone
             group = label.text
             continue
-        if _INDEX_LABEL.search(label.text):
+        if _INDEX_LABEL.search(label.text) and not any(c.measure == "rate" for c in table.columns):
             continue  # 总产出指数(上年=100): an index, not a level or a growth rate
         row_unit = ""
         for k, cell in enumerate(row[1:]):
