@@ -372,3 +372,8 @@ def table_unit(cells: list[Cell]) -> str:
         if m and m.group("unit"):  # 单位:万元, also after a year: (2002年) 单位:万元
             return m.group("unit")
     return ""
+
+
+def printed_decimals(number: str) -> int:
+    """Decimals of a number as printed: 1564.49 -> 2, 12 -> 0."""
+    return len(number.split(".")[1]) if "." in number else 0

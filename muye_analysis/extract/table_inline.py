@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from muye_analysis.extract.table_columns import Cell, Column, Table, header_column, table_unit
+from muye_analysis.extract.table_columns import (
+    Cell,
+    Column,
+    Table,
+    header_column,
+    printed_decimals,
+    table_unit,
+)
 
 _ROW = re.compile(
     r"(?P<label>(?:19|20)\d\d年\d{1,2}月)"
@@ -156,7 +163,7 @@ def _cuts(scan: str, rows, columns: list[Column], header_start: int) -> list[lis
     if len(fitting) != 1:
         return None
     return [
-        p or next(c for c in o if _decimals(c[0]) == fitting[0])
+        p or next(c for c in o if printed_decimals(c[0]) == fitting[0])
         for p, o in zip(printed, options, strict=True)
     ]
 
@@ -169,11 +176,7 @@ def _printed(options: list[list[str]], outside: set[str]) -> list[str] | None:
 
 def _one(options: list[list[str]], decimals: int) -> bool:
     """Exactly one cut whose first number has ``decimals`` decimals."""
-    return sum(1 for c in options if _decimals(c[0]) == decimals) == 1
-
-
-def _decimals(number: str) -> int:
-    return len(number.split(".")[1]) if "." in number else 0
+    return sum(1 for c in options if printed_decimals(c[0]) == decimals) == 1
 
 
 def _fits(piece: str, column: Column) -> bool:

@@ -18,7 +18,7 @@ from muye_analysis.extract.mentions import (
     LEVEL_UNITS,
 )
 from muye_analysis.extract.sections import section_at
-from muye_analysis.extract.table_columns import UNIT_IN
+from muye_analysis.extract.table_columns import UNIT_IN, printed_decimals
 from muye_analysis.extract.tables import Table, table_values
 
 _TARGET_TABLE = re.compile(r"目标|计划|预期")
@@ -152,14 +152,10 @@ def _unit_from_prose(scan: str, table: Table) -> str:
         }
         bases = {base for _, base, _ in found}
         named = any(by_label and decimals for (printed, _, by_label) in found
-                    for decimals in [_decimals_of(printed)])  # fmt: skip
+                    for decimals in [printed_decimals(printed)])  # fmt: skip
         if (len(found) >= 2 or named) and len(bases) == 1:
             return prefix + bases.pop()
     return ""
-
-
-def _decimals_of(printed: str) -> int:
-    return len(printed.split(".")[1]) if "." in printed else 0
 
 
 _INDEX_WORD = re.compile(r"指数")
