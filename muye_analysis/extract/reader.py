@@ -15,7 +15,8 @@ Reading rules, each named in the row's ``rule`` with the words that decided it i
   officials' words (``epochs.py``); the start of a term for the from-end of a change
   (``terms.py``); lines wrapped at a page's width are no paragraph breaks (``wraps.py``);
 - tables (``tables.py`` finds them, ``table_columns.py`` reads their headers into columns,
-  ``table_inline.py`` rows of months inside a line, ``table_rows.py`` one statement per value
+  ``table_inline.py`` rows of months inside a line and rows whose cells run together,
+  ``table_bilingual.py`` bilingual yearbook rows, ``table_rows.py`` one statement per value
   cell, dated by its row, column or title);
 - subjects (``assign.py``): the sentence's topic, mentions read together, which subject each goes
   to;
