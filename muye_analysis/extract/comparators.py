@@ -48,8 +48,8 @@ _YEAR_BEFORE = re.compile(
     r"(?:相)?比|由(上年|去年)(?:的|同期)"
 )
 
-# Ahead of or short of the plan: 超计划0.65万亩, 超计划目标6.7个百分点, 超目标任务2个百分点, 差计划目标
-# 3.1个百分点 (差 only right before the plan word: 差距 is no comparison).
+# Ahead of or short of the plan: 超计划0.65万亩, 超计划目标6.7个百分点, 超目标任务2个百分点,
+# 差计划目标3.1个百分点 (差 only right before the plan word: 差距 is no comparison).
 _PLAN_VERB = re.compile(
     r"(?P<verb>超出|超过|超|差|欠)"
     r"(?P<cmp>(?:年度|全年)?(?:计划|目标|预期)(?:目标|任务)?|时序进度|序时进度)$"
