@@ -131,10 +131,9 @@ def _find_comparators(
         if same and same["verb"]:
             sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
             return [("上年同期", sign, same.group())] * n
-        plan = _PLAN_VERB.search(clause)
+        plan = _against_plan(clause)
         if plan:  # 超计划0.65万亩: more than planned; 超时序进度3.5个百分点: ahead of schedule;
-            # 差计划目标3.1个百分点: short of the plan
-            return [(plan["cmp"], -1 if plan["verb"] in ("差", "欠") else 1, plan.group())] * n
+            return [plan] * n  # 差计划目标3.1个百分点: short of the plan
         year = _YEAR_BEFORE.search(norm, lo, pos)
         if year:
             return [(year.group(1) or year.group(2), 0, year.group())] * n
@@ -145,6 +144,14 @@ def _find_comparators(
     if len(names) != n:
         names = [names[0]] * n if len(names) == 1 else ["、".join(names)] * n
     return [(name, sign, words) for name in names]
+
+
+def _against_plan(clause: str) -> tuple[str, int, str] | None:
+    """(plan, sign, words) when ``clause`` ends ahead of or short of the plan, else None."""
+    plan = _PLAN_VERB.search(clause)
+    if not plan:
+        return None
+    return plan["cmp"], -1 if plan["verb"] in ("差", "欠") else 1, plan.group()
 
 
 def _split_names(text: str) -> list[str]:
