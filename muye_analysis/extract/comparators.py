@@ -48,6 +48,13 @@ _YEAR_BEFORE = re.compile(
     r"(?:相)?比|由(上年|去年)(?:的|同期)"
 )
 
+# Ahead of or short of the plan: 超计划0.65万亩, 超计划目标6.7个百分点, 超目标任务2个百分点,
+# 差计划目标3.1个百分点 (差 only right before the plan word: 差距 is no comparison).
+_PLAN_VERB = re.compile(
+    r"(?P<verb>超出|超过|超|差|欠)"
+    r"(?P<cmp>(?:年度|全年)?(?:计划|目标|预期)(?:目标|任务)?|时序进度|序时进度)$"
+)
+
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 # A list member before the figure, with the verb of the next one: 分别下降0.2个、下降|0.6.
@@ -124,11 +131,9 @@ def _find_comparators(
         if same and same["verb"]:
             sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
             return [("上年同期", sign, same.group())] * n
-        plan = re.search(
-            r"(?:超|超出|超过)(?P<cmp>(?:年度|全年)?(?:计划|目标|预期)|时序进度|序时进度)$", clause
-        )
-        if plan:  # 超计划0.65万亩: more than planned; 超时序进度3.5个百分点: ahead of schedule
-            return [(plan["cmp"], 1, plan.group())] * n
+        plan = _against_plan(clause)
+        if plan:  # 超计划0.65万亩: more than planned; 超时序进度3.5个百分点: ahead of schedule;
+            return [plan] * n  # 差计划目标3.1个百分点: short of the plan
         year = _YEAR_BEFORE.search(norm, lo, pos)
         if year:
             return [(year.group(1) or year.group(2), 0, year.group())] * n
@@ -139,6 +144,14 @@ def _find_comparators(
     if len(names) != n:
         names = [names[0]] * n if len(names) == 1 else ["、".join(names)] * n
     return [(name, sign, words) for name in names]
+
+
+def _against_plan(clause: str) -> tuple[str, int, str] | None:
+    """(plan, sign, words) when ``clause`` ends ahead of or short of the plan, else None."""
+    plan = _PLAN_VERB.search(clause)
+    if not plan:
+        return None
+    return plan["cmp"], -1 if plan["verb"] in ("差", "欠") else 1, plan.group()
 
 
 def _split_names(text: str) -> list[str]:

@@ -62,7 +62,7 @@ SECURED = (
 )
 # A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
 SENTENCE_TARGET = re.compile(
-    r"(?<![超比较于完成占为达欠塌是])(?:力争(?!目标)|确保(?!目标)|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
+    r"(?<![超比较于完成占为达欠塌是差])(?:力争(?!目标)|确保(?!目标)|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
     r"|争取(?!" + SECURED + r")"
     # 今后五年，全县地区生产总值年均增长7%以上: a plan's horizon
     r"|(?:今后|未来)(?:[一二三四五两]|\d)年|今后一个时期"
@@ -93,9 +93,11 @@ COMPLETION = re.compile(
 )
 QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
 PAST = re.compile(r"去年|过去一年|已完成|实际完成(?!率)")
-# An actual compared with its plan: 高于目标2.1个百分点, 欠…目标任务(23.9亿元)8.9个百分点, 塌目标.
+# An actual compared with its plan: 高于目标2.1个百分点, 欠…目标任务(23.9亿元)8.9个百分点, 塌目标,
+# 差计划目标3.1个百分点 (差 right before the plan word).
 AGAINST_PLAN = re.compile(
-    r"(?:高于|低于|超过|超出|超|快于|慢于|(?<!占)比|较|欠|塌|落后于?)[^，,；;]{0,14}?"
+    r"(?:高于|低于|超过|超出|超|快于|慢于|(?<!占)比|较|欠|塌|落后于?|差(?=计划|目标|年度|全年))"
+    r"[^，,；;]{0,14}?"
     r"(?:目标|计划|预期|进度)(?:任务)?(?:[(（][^)）]*[)）])?$"
 )
 # The plan's own figure printed in brackets after it: 目标任务(23.9亿元).

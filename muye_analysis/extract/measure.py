@@ -25,6 +25,12 @@ _DECLINE = re.compile(
     r"(?:负增长|下降|降低|减少|回落|下滑|下跌|收窄|缩小|减产|减收|下调|调低|减|少)了?$"
 )
 
+# A rate in ‰ that rose or fell (出生率比去年下降1.62‰, 死亡率较上年提高0.3‰): the figure is its
+# change in ‰.
+_RATE_MOVED_PERMILLE = re.compile(
+    r"率(?:(?:比|较)[^，,；;\d]{1,8}?)?(?:下降|降低|减少|回落|提高|上升|增加|回升)了?$"
+)
+
 _GROWTH = re.compile(
     r"(?:增长|增速|增幅|涨幅|提高|提升|上升|上涨|回升|增加|扩大|增|下降|降低|减少|回落|下滑|下跌|收窄|"
     r"缩小|增产|减产|减)"  # 稻谷产量7.0万吨，增产0.6%: an output's growth
@@ -88,6 +94,9 @@ def _unit_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str] |
         return "growth_rate", 1, "flat", "持平"
     if m.base in PERMILLE_POINTS:
         return "change", sign, "permille_change", decline.group() if decline else ""
+    moved = _RATE_MOVED_PERMILLE.search(tail) if m.base == "‰" else None
+    if moved:  # 出生率比去年下降1.62‰: a rate in ‰ that moved changed by 1.62‰, no growth
+        return "change", sign, "permille_change", moved.group()
     if m.base == "位":
         moved = re.search("|".join(RANK_MOVE_WORDS), tail)
         down = moved is not None and moved.group() in ("后移", "下降", "后退", "下移")
@@ -225,8 +234,9 @@ def _amount_measure(m: Mention, tail: str, decline) -> tuple[str, int, str, str]
             return "growth_rate", 1, "multiple", growth.group()
         return "ratio", 1, "ratio", "倍"
     change = CHANGE.search(tail)
-    if change:
-        return "change", sign, "change", change.group()
+    if change:  # 比全市低520元: a gap below the comparator
+        low = change.group().rstrip(" 了").endswith("低")
+        return "change", -1 if low else sign, "change", change.group()
     versus = _LEVEL_VERSUS.search(tail)
     if versus:  # 人均地区生产总值…，高于全市平均水平12645元: a gap to the comparator
         return "change", -1 if versus["verb"] in ("低于", "少于") else 1, "change", versus.group()

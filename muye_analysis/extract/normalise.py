@@ -78,8 +78,8 @@ _T2S_CHARS = re.compile("[" + "".join(sorted({chr(k) for k, v in _T2S.items() if
 # decimal point): here it stays a full stop unless it sits between two digits.
 _DECIMAL_STOP = re.compile(r"(?<=\d)[。·・](?=\d)")  # 1·8% is 1.8% (a middle dot on some pages)
 # Look-alikes printed for the sign they resemble: 15℅ (care-of) for 15%, 21.5∶36.1 (the ratio
-# sign) for a colon.
-_LOOKALIKES = str.maketrans({"℅": "%", "∶": ":"})
+# sign) and 7.7︰43.9 (the vertical-form colon, U+FE30) for a colon.
+_LOOKALIKES = str.maketrans({"℅": "%", "∶": ":", "\ufe30": ":"})
 # Tags and entities become spaces of the same length, so an HTML page reads like its text.
 _HTML_TAG = re.compile(
     r"<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>|<[^<>]{0,2000}>|&#?\w{1,10};", re.S | re.I
@@ -100,7 +100,7 @@ def normalise_text(text: str) -> str:
     # without any); 。 is left out: it stays a full stop unless it sits between two digits.
     out = _FULLWIDTH_CHARS.sub(_halfwidth, text) if _FULLWIDTH_CHARS.search(text) else text
     out = _DECIMAL_STOP.sub(".", out)
-    if "℅" in out or "∶" in out:
+    if "℅" in out or "∶" in out or "\ufe30" in out:
         out = out.translate(_LOOKALIKES)
     if _T2S_CHARS.search(out):
         out = _T2S_CHARS.sub(_simplified, out)
@@ -154,6 +154,8 @@ _BROKEN_LINE = re.compile(
     r"(?<=[由从的])[ \t\u3000]*\n\s*(?=\S)"
     r"|(?<=[\d%])[ \t\u3000]*\n\s*"
     r"(?=(?:调整|增加|提高|上升|下降|降低|提升|增长|扩大|缩小|减少|优化)(?:为|到|至))"
+    # a change verb at a line's end and its figure on the next: 1095亿元，下降⏎2%
+    r"|(?<=增长|下降|减少|增加|提高|降低)[ \t\u3000]*\n\s*(?=-?\d+(?:\.\d+)?[%‰])"
     # a list of figures a page broke between its members: 分别比增5.1%⏎和15.3%, 9.3%和⏎3.8%
     r"|(?<=[\d%][和、])[ \t\u3000]*\n\s*(?=\d)|(?<=[\d%])[ \t\u3000]*\n\s*(?=[和、]\d)"
 )

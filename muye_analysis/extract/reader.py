@@ -79,7 +79,7 @@ from muye_analysis.extract.subjects import (
 )
 from muye_analysis.extract.table_rows import table_statements
 from muye_analysis.extract.tables import find_tables
-from muye_analysis.extract.terms import start_of_term, term_years
+from muye_analysis.extract.terms import start_of_rank_move, start_of_term, term_years
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 
@@ -208,6 +208,8 @@ def _read_sentence(
             if stage == "from":  # 四年来…由5.05亿元增加到…: the start of the term
                 paragraph = doc.timeline.paragraph_start(lo)
                 own_ctx = start_of_term(ctx, doc.scan, paragraph, mention.start, before)
+                if mention.ordinal and own_ctx.period == ctx.period:
+                    own_ctx = start_of_rank_move(own_ctx, before)
             if stage == "to":  # 由2011年的第5位上升到去年的第3位: each end of a change has its year
                 own_ctx = mention_context(doc, lo, clause_lo, mention.start, section, carry, before)
             row = read_statement(

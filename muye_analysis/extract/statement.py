@@ -556,7 +556,9 @@ _LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
 
 # Where a rank is among: 全市…, or a region (列全国第4、中部第1; 位列西部第10位).
 _RANK_SCOPE = re.compile(
-    r"全市|全省|全国|全区|全县|(?:东部|中部|西部|东北|西北|西南|华东|华北|华中|华南)(?:地区)?(?=第)"
+    r"全市|全省|全国|全区|全县|全州|全盟"
+    r"|(?<=[名居列])[省市](?=第)"  # 排名省第二位: the province (全省)
+    r"|(?:东部|中部|西部|中西部|东北|西北|西南|华东|华北|华中|华南)(?:地区|市州|地市|城市)?(?=第)"
     # regions within a province or across a few: 位列苏南第一, 珠三角第2
     r"|(?:苏南|苏中|苏北|皖南|皖北|浙东|浙西|粤东|粤西|粤北|珠三角|长三角|京津冀|成渝)(?:地区)?(?=第)"
 )
@@ -566,7 +568,7 @@ def _rank_scope(norm: str, m: Mention) -> str:
     lo = start_of_clause(norm, max(0, m.start - 60), m.start)
     scopes = _RANK_SCOPE.findall(norm, lo, m.end)
     if scopes:
-        return scopes[-1]
+        return "全" + scopes[-1] if len(scopes[-1]) == 1 else scopes[-1]
     sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
     pools = list(_POOL.finditer(norm, sentence_lo, m.start))
     if not pools:

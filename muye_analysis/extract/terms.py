@@ -43,3 +43,19 @@ def start_of_term(ctx: Context, scan: str, paragraph: int, pos: int, lead: str) 
     year = ctx.period - term[0]
     why = f"{ctx.period_why}; the start of the term ({term[1]}: {year})"
     return replace(ctx, period=year, period_why=why)
+
+
+# The time a rank's start names itself: 由二季度的第12位, 从上月的第5位, 由年初的…
+_RANK_START_TIME = re.compile(r"季度|月|年|期|初|末")
+
+
+def start_of_rank_move(ctx: Context, lead: str) -> Context:
+    """A rank that moved over a year (从山区26县第12位提升到第10位, 从第十二名落至第十三名), its
+    start naming no time of its own, started in the year before the one reported."""
+    start = max(lead.rfind("由"), lead.rfind("从"))
+    if ctx.period is None or ctx.end_month not in (None, 12) or start < 0:
+        return ctx
+    if _RANK_START_TIME.search(lead[start:]):
+        return ctx
+    year = ctx.period - 1
+    return replace(ctx, period=year, period_why=f"{ctx.period_why}; a rank's start: {year}")
