@@ -111,12 +111,17 @@ def find_years(scan: str, lo: int = 0, hi: int | None = None) -> list[YearMentio
     return found
 
 
+_PAGE_CLOCK = re.compile(r"[ \t]*(?:星期|周|礼拜)[一二三四五六日天]")
+
+
 def find_dates(scan: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, int, str]]:
     """(start, year, month, as printed) of each date in ``scan[lo:hi]``."""
     hi = len(scan) if hi is None else hi
     out = []
     for m in _DATE.finditer(scan, lo, hi):
         month = m.group(2) or m.group(4) or m.group(6) or m.group(8)
+        if _PAGE_CLOCK.match(scan, m.end()):
+            continue  # 2021-8-11 星期三 14:13:52: the page's clock when it was saved, no date of it
         if month and 1 <= int(month) <= 12:
             out.append((m.start(), int(m.group(1)), int(month), m.group()))
     for m in _MONTH_LINE.finditer(scan, lo, hi):

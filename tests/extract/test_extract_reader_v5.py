@@ -173,3 +173,12 @@ def test_a_rank_after_subjects_sharing_a_measure_word_is_each_ones_rank():
         ("房地产开发投资增速", 2.0, "growth_rate"), ("制造业技改投资增速", 2.0, "growth_rate"),
         ("生产总值增幅", 1.0, "growth_rate"), ("固投增幅", 1.0, "growth_rate"),
     ]  # fmt: skip
+
+
+def test_a_pages_clock_with_its_weekday_dates_nothing_the_labelled_date_does():
+    text = (
+        "欢迎访问统计局网站\n2021-8-11 星期三   14:13:52 设为首页\n前三季度县域经济运行情况\n"
+        "时间:2023年11月09日\n前三季度，县域地区实现地区生产总值443.9亿元。"
+    )
+    facts = extract_facts(text)
+    assert list(zip(facts["period"], facts["end_month"], strict=True)) == [(2023, 9)]
