@@ -40,3 +40,17 @@ def test_a_base_named_in_prose_before_a_table_is_not_the_tables():
     text = "全年价格指数以上年为100计算。\n" + _INDICES.replace(base, "")
     rows = _rows(text, "subject", "value", "measure")
     assert ("甲县", 104.2, "level") in rows
+
+
+# -- an index printed bare after its name ---------------------------------------------------------
+
+
+def test_a_bare_index_after_its_name_is_a_rate_in_percent():
+    rows = _rows("全县居民消费价格指数为101.6,单位生产总值能耗下降3%。", "value", "unit", "measure")
+    assert (101.6, "%", "rate") in rows
+    assert (-3.0, "%", "growth_rate") in rows
+
+
+def test_a_bare_number_after_an_index_far_from_100_is_no_statistic():
+    rows = _rows("景气指数为36,全年完成投资50亿元。", "value", "unit")
+    assert rows == [(50.0, "亿元")]
