@@ -135,6 +135,9 @@ _PP_LIST = re.compile(
 )
 # 56.7亿, at a clause end: a sum of money whose 元 is not printed.
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
+# An index printed bare right after its name (居民消费价格指数为102.9): on a base of 100, in %
+_INDEX_BEFORE = re.compile(r"指数\s?(?:为|是|达到?)?\s?$")
+_INDEX_BAND = (80.0, 125.0)
 # A rank printed without a ranking verb: 增速全市第一, 百强第3.
 # 保持30%以上的快速增长: a growth figure, not a threshold
 _GROWTH_NAMED = re.compile(r"的(?:快速|高速|较快|平稳)?(?:增长|增速)")
@@ -241,6 +244,10 @@ def _unit_of(scan: str, m: re.Match[str], hi: int | None) -> tuple[str, str, str
             base = unit if unit in PP_UNITS else ("元" if unit.endswith("元") else unit)
         elif bare:
             unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
+        elif _INDEX_BEFORE.search(scan, max(0, m.start() - 6), m.start()) and (
+            _INDEX_BAND[0] <= float(m["num"].replace(",", "")) <= _INDEX_BAND[1]
+        ):
+            unit, base, unit_from = "%", "%", "implied"
     places = _PLACES.match(scan, m.end())
     if base == "个" and places and _RANK_MOVE.search(scan, max(0, m.start() - 16), m.start()):
         # 较上年前移3个位次: a rank moved by 3 places

@@ -73,7 +73,7 @@ def table_statements(doc: Doc, table: Table) -> list[dict]:
     rows, carried_unit, parent = [], "", ""
     _amount_columns(table)
     _pulls_in_points(table)
-    _indices_as_rates(table)
+    _indices_as_rates(table, _on_base_100(scan, table))
     if not table.unit:
         table.unit = _unit_from_prose(scan, table)
     table_kind = kind
@@ -163,17 +163,33 @@ INDEX_BAND = (80.0, 125.0)
 MIN_INDICES = 3
 
 
-def _indices_as_rates(table: Table) -> None:
+# 单位:以上年为100, (上年=100), (preceding year=100): the table prints indices on a base of 100
+_BASE_100 = re.compile(r"上年(?:为|=)\s?100|year\s?=\s?100", re.IGNORECASE)
+BASE_LINES_ABOVE = 16
+
+
+def _on_base_100(scan: str, table: Table) -> bool:
+    """The lines above a table, up to the prose before it, name its base (单位:以上年为100)."""
+    lo = min(table.start, table.title_start)
+    lines = scan[max(0, lo - 80 * BASE_LINES_ABOVE) : lo].split("\n")[-BASE_LINES_ABOVE:]
+    after_prose = [k for k, line in enumerate(lines) if "。" in line]
+    lines = lines[after_prose[-1] + 1 :] if after_prose else lines
+    return any(_BASE_100.search(line) for line in lines)
+
+
+def _indices_as_rates(table: Table, on_base_100: bool = False) -> None:
     """A growth column of a table of indices (2021年居民消费价格指数) whose cells all lie near 100
     (101.0, 98.4, 104.2 under 比上年涨跌(%)) prints the indices (上年=100), not their changes:
-    rates in %."""
-    if not _INDEX_WORD.search(table.title):
+    rates in %. A table whose base is named above it (单位:以上年为100) prints indices in every
+    such column, the first one too (taken for a level where no header names it)."""
+    if not on_base_100 and not _INDEX_WORD.search(table.title):
         return
+    measures = ("growth_rate", "level") if on_base_100 else ("growth_rate",)
     for k, column in enumerate(table.columns):
         values = [r[k + 1].number for r in table.rows if k + 1 < len(r)]
         values = [v for v in values if v is not None]
         if (
-            column.measure == "growth_rate"
+            (column.measure or "level") in measures
             and len(values) >= MIN_INDICES
             and all(INDEX_BAND[0] <= v <= INDEX_BAND[1] for v in values)
         ):
