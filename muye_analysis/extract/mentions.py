@@ -137,7 +137,8 @@ _PP_LIST = re.compile(
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
 # An index printed bare right after its name (居民消费价格指数为102.9): on a base of 100, in %
 _INDEX_BEFORE = re.compile(r"指数\s?(?:为|是|达到?)?\s?$")
-_INDEX_BAND = (80.0, 125.0)
+# An index against a base of 100 (上年=100) lies in this band: 102.9, 98.4, 106.7.
+INDEX_BAND = (80.0, 125.0)
 # A rank printed without a ranking verb: 增速全市第一, 百强第3.
 # 保持30%以上的快速增长: a growth figure, not a threshold
 _GROWTH_NAMED = re.compile(r"的(?:快速|高速|较快|平稳)?(?:增长|增速)")
@@ -245,7 +246,7 @@ def _unit_of(scan: str, m: re.Match[str], hi: int | None) -> tuple[str, str, str
         elif bare:
             unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
         elif _INDEX_BEFORE.search(scan, max(0, m.start() - 6), m.start()) and (
-            _INDEX_BAND[0] <= float(m["num"].replace(",", "")) <= _INDEX_BAND[1]
+            INDEX_BAND[0] <= float(m["num"].replace(",", "")) <= INDEX_BAND[1]
         ):
             unit, base, unit_from = "%", "%", "implied"
     places = _PLACES.match(scan, m.end())

@@ -15,6 +15,7 @@ from muye_analysis.extract.dating import (
     period_for,
 )
 from muye_analysis.extract.mentions import (
+    INDEX_BAND,
     LEVEL_UNITS,
 )
 from muye_analysis.extract.sections import section_at
@@ -159,7 +160,6 @@ def _unit_from_prose(scan: str, table: Table) -> str:
 
 
 _INDEX_WORD = re.compile(r"指数")
-INDEX_BAND = (80.0, 125.0)
 MIN_INDICES = 3
 
 

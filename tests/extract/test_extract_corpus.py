@@ -69,7 +69,7 @@ ALL_SPLITS = (
     *OLD_SPLITS, *V2_SPLITS, *V3_SPLITS, *V4_SPLITS, *V5_SPLITS, *V6_SPLITS, *V7_SPLITS,
     *V8_SPLITS, *V9_SPLITS, *V10_SPLITS,
 )  # fmt: skip
-_COUNTED = ("头", "只", "户", "人")
+_COUNTED = ("头", "只", "户", "人", "人次", "件", "家", "个")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
 MEASURES = {*schema.MEASURES, "change_pp", "change"}
 _NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:[.·]\d+)?|-?\d+(?:[.·]\d+)?")  # 24,899.30 too
@@ -142,7 +142,8 @@ def test_keyed_facts_are_well_formed_and_quoted_from_their_document(doc):
             assert row["rank_scope"], f"a rank needs its scope: {where}"
         # the corpus's conventions: a figure in % is no level; heads, households, people counts
         assert not (row["measure"] == "level" and row["unit"] == "%"), where
-        assert not (row["measure"] == "level" and row["unit"].lstrip("万") in _COUNTED), where
+        counted = re.sub(r"^(?:万亿|亿|万|千)", "", row["unit"]) in _COUNTED
+        assert not (row["measure"] == "level" and counted), where
         if row["measure"] == "change_pp":
             assert row["unit"] == "个百分点", where
 
