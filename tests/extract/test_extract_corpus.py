@@ -65,9 +65,11 @@ V8_SPLITS = ("blind_v8",)
 V9_SPLITS = ("blind_v9",)
 # Round ten: blind_v10, three mixed sets keyed independently the same way, scored once.
 V10_SPLITS = ("blind_v10",)
+# Round eleven: blind_v11, three mixed sets keyed independently the same way, scored once.
+V11_SPLITS = ("blind_v11",)
 ALL_SPLITS = (
     *OLD_SPLITS, *V2_SPLITS, *V3_SPLITS, *V4_SPLITS, *V5_SPLITS, *V6_SPLITS, *V7_SPLITS,
-    *V8_SPLITS, *V9_SPLITS, *V10_SPLITS,
+    *V8_SPLITS, *V9_SPLITS, *V10_SPLITS, *V11_SPLITS,
 )  # fmt: skip
 _COUNTED = ("头", "只", "户", "人", "人次", "件", "家", "个")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
