@@ -36,6 +36,9 @@ ANNOUNCE = re.compile(
     # 将重点抓好七个方面工作。/ 重点做好10个方面工作: the plan's tasks follow
     r"|(?:将|要|今年|明年)重点(?:抓好|做好|推进)[^。；;\n]{0,12}工作[。:：]?"
     r"|重点(?:抓好|做好)以下[^。；;\n]{0,8}工作[。:：]?"
+    # 《计划》提出，今年GDP增长将保持10%: a news item quoting a plan document (its title is
+    # masked in the scan, as every quotation is)
+    r"|《[^》\n]{1,30}》(?:还|也|进一步)?(?:提出|明确)[，,:：]"
 )
 # Marks opening the items of a list, one per line: ●经济增长6%左右.
 BULLETS = "●•◆◇▲△■□○◎★☆▪▶►·"
@@ -47,6 +50,8 @@ ASCII_JUNK = r"[\x20-\x7e]{0,40}"
 ANNOUNCE_LINE = re.compile(
     r"(?m)^[ \t]*(?:[" + BULLETS + r"][ \t]*)?(?:(?:19|20)\d\d年?)?[^\n，,。；;\d]{0,12}?"
     r"(?:目标任务|预期目标|主要目标|发展目标)[ \t:：]*(?:[;,]" + ASCII_JUNK + r")?$"
+    # a headline box: 回顾2017年 ⏎ …actuals… ⏎ 展望2018年 ⏎ 生产总值增长9%左右 ⏎ …
+    r"|^[ \t]*展望(?:19|20)\d\d年?[ \t]*$"
 )
 # Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
 CLAUSE_TARGET = re.compile(
@@ -89,7 +94,7 @@ COMPLETION = re.compile(
     r"(?:占|为|是|完成|达到?|实现)了?(?:全年|年度|年初|本年|当年|年|预计|调整|上级下达)?(?:投资)?"
     r"(?:计划|目标|预算|任务|考核任务)(?:调整)?(?:任务|投资|数|目标)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)?元)?的$"
     # 占年计划42.1%, 占该计划39.6%: a share of the plan printed without 的
-    r"|占(?:该|全年|年度|年|本年|当年)?(?:投资)?(?:计划|目标)(?:任务|投资)?$"
+    r"|占(?:该|全年|年度|年|本年|当年)?(?:投资)?(?:计划|目标|任务)(?:任务|投资)?$"
 )
 QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
 PAST = re.compile(r"去年|过去一年|已完成|实际完成(?!率)")
@@ -137,11 +142,38 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
             while scan[:end].rstrip().endswith(("；", ";")) and end < len(scan):
                 end = _line_end(scan, _next_line(scan, end))
             end = _bullets_end(scan, end)
+            end = _headlines_end(scan, end)
         line_start = scan.rfind("\n", 0, start) + 1
         years = find_years(scan, line_start, end_word)
-        end = scope_end(scan, end_word, end)
+        end = min(scope_end(scan, end_word, end), _bracket_end(scan, start, end))
         spans.append((end_word, end, words, years[-1].year if years else None))
     return spans
+
+
+def _headlines_end(scan: str, end: int) -> int:
+    """The end of headline lines (figures, no sentence end 。) that follow one another from the
+    paragraph ending at ``end``; ``end`` when that paragraph is no headline."""
+    line = scan[scan.rfind("\n", 0, end) + 1 : end]
+    nxt = end + 1
+    while "。" not in line and nxt < len(scan) and scan[nxt] != "\n":
+        line = scan[nxt : _line_end(scan, nxt)]
+        if "。" in line or not re.search(r"\d", line):
+            break
+        end = _line_end(scan, nxt)
+        nxt = end + 1
+    return end
+
+
+def _bracket_end(scan: str, start: int, end: int) -> int:
+    """The closing bracket of an announcement printed inside brackets after an actual (增长9.5%,
+    排名全市第1位(预期目标为10%以上);…): it announces only what the brackets hold; ``end`` when
+    the announcement is no bracket's."""
+    line_start = scan.rfind("\n", 0, start) + 1
+    opened = max(scan.rfind("(", line_start, start), scan.rfind("（", line_start, start))
+    if opened == -1 or re.search(r"[)）]", scan[opened:start]):
+        return end
+    closed = re.compile(r"[)）]").search(scan, start, end)
+    return closed.start() + 1 if closed else end
 
 
 def _bullets_end(scan: str, end: int) -> int:
@@ -273,7 +305,7 @@ def _announced_kind(scan: str, lo: int, pos: int, reach: str, announced: list) -
 def _sentence_kind(scan: str, pos: int, reach: str) -> Kind | None:
     """A target after a plan word of its sentence (力争, 计划 after a time word…), unless a
     clause between reports an outcome (累计完成, 前三季度, 预计全年)."""
-    cues = list(SENTENCE_TARGET.finditer(reach))
+    cues = [m for m in SENTENCE_TARGET.finditer(reach) if not _closed_bracket(reach, m.start())]
     opening = OPENING_PLAN.search(reach)
     if opening and not _FIGURE.search(reach, 0, opening.start()):
         cues = sorted([*cues, opening], key=lambda m: m.start())
@@ -284,6 +316,15 @@ def _sentence_kind(scan: str, pos: int, reach: str) -> Kind | None:
     if outcome or scope_end(scan, cue_end, pos) != pos:
         return None
     return _target(scan, pos - len(reach), pos, "announced_sentence", cues[-1].group())
+
+
+def _closed_bracket(text: str, at: int) -> bool:
+    """Whether ``at`` lies in brackets that close before the end of ``text``: a plan word there
+    (排名全市第1位(预期目标为10%以上);规模工业增加值增长9.5%) speaks of the brackets only."""
+    opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+    if opened == -1 or re.search(r"[)）]", text[opened:at]):
+        return False
+    return re.search(r"[)）]", text[at:]) is not None
 
 
 def _target(scan: str, lo: int, pos: int, rule: str, words: str) -> Kind:
