@@ -20,13 +20,14 @@ _PLAN_YEAR = re.compile(
     rf"|开篇之年|收官之年|收官年|决胜之年)"
 )
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-# Anniversaries officials name the year by (今年是建党100周年).
+# Anniversaries officials name the year by (今年是建党100周年): the founding year plus the years
+# named (the Party 1921, the People's Republic 1949, reform and opening 1978).
 _THIS_YEAR_IS = r"(?:今年|本年)(?:是|为|恰逢|正值)?"
 _ANNIVERSARIES = (
-    (re.compile(rf"{_THIS_YEAR_IS}(?:中国共产党)?(?:建党|成立)100周年|建党百年之年"), 2021),
-    (re.compile(rf"{_THIS_YEAR_IS}(?:新中国|中华人民共和国)成立70周年"), 2019),
-    (re.compile(rf"{_THIS_YEAR_IS}(?:新中国|中华人民共和国)成立75周年"), 2024),
-    (re.compile(rf"{_THIS_YEAR_IS}改革开放40周年"), 2018),
+    (re.compile(rf"{_THIS_YEAR_IS}(?:中国共产党)?(?:建党|成立)(?P<n>\d{{2,3}})周年"), 1921),
+    (re.compile(rf"{_THIS_YEAR_IS}(?:新中国|中华人民共和国)成立(?P<n>\d{{2,3}})周年"), 1949),
+    (re.compile(rf"{_THIS_YEAR_IS}改革开放(?P<n>\d{{2}})周年"), 1978),
+    (re.compile(r"建党百年之年"), 1921 + 100),
 )  # fmt: skip
 _TWO_YEAR_AVERAGE = re.compile(r"两年平均|兩年平均")
 # A growth on a base year two years back (比2019年同期增长13.5%), not a comparison with that
@@ -46,10 +47,11 @@ def epoch_year(scan: str) -> tuple[int, str] | None:
         if m.group().startswith("明年"):
             year -= 1
         return year, m.group()
-    for pattern, year in _ANNIVERSARIES:
+    for pattern, founded in _ANNIVERSARIES:
         found = pattern.search(scan)
         if found:
-            return year, found.group()
+            years = int(found["n"]) if "n" in pattern.groupindex else 0
+            return founded + years, found.group()
     average = _TWO_YEAR_AVERAGE.search(scan)
     bases = {int(b.group(1)) for b in _BASE_YEAR.finditer(scan)}
     if average and len(bases) == 1:

@@ -60,3 +60,15 @@ def test_a_text_naming_no_year_in_any_form_stays_unknown():
 
     facts = extract_facts("上半年，全市地区生产总值两年平均增长6.5%。")
     assert set(facts["period_from"]) == {"unknown"}
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("今年是新中国成立75周年。", 2024),
+        ("今年是改革开放45周年。", 2023),
+        ("建党百年之年，全市…", 2021),
+    ],
+)
+def test_an_anniversary_gives_the_founding_year_plus_the_years_it_names(text, year):
+    assert epoch_year(text)[0] == year
