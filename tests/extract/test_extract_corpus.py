@@ -149,6 +149,9 @@ def test_keyed_facts_are_well_formed_and_quoted_from_their_document(doc):
         assert not (row["measure"] == "level" and row["unit"] == "%"), where
         counted = re.sub(r"^(?:万亿|亿|万|千)", "", row["unit"]) in _COUNTED
         assert not (row["measure"] == "level" and counted), where
+        # ...and a count against last year (比上年末增加2028人) is a change, not a count
+        against = re.search(r"比(?:上年|去年)末?(?:同期)?(?:增加|减少|多增|少增|新增)", row["quote"])
+        assert not (row["measure"] == "count" and against), where
         if row["measure"] == "change_pp":
             assert row["unit"] == "个百分点", where
 
