@@ -77,7 +77,7 @@ _COUNTED = ("头", "只", "户", "人", "人次", "件", "家", "个")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
 MEASURES = {*schema.MEASURES, "change_pp", "change"}
 _NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:[.·]\d+)?|-?\d+(?:[.·]\d+)?")  # 24,899.30 too
-_CN_DIGITS = dict(zip("一二三四五六七八九十", range(1, 11), strict=True))
+_CN_DIGITS = dict(zip("一二三四五六七八九十", range(1, 11), strict=True)) | {"首": 1}  # 首位
 
 
 def test_manifest_lists_each_document_once_with_its_source_and_a_balanced_split():
@@ -150,7 +150,7 @@ def test_keyed_facts_are_well_formed_and_quoted_from_their_document(doc):
         counted = re.sub(r"^(?:万亿|亿|万|千)", "", row["unit"]) in _COUNTED
         assert not (row["measure"] == "level" and counted), where
         # ...and a count against last year (比上年末增加2028人) is a change, not a count
-        against = re.search(r"比(?:上年|去年)末?(?:同期)?(?:增加|减少|多增|少增|新增)", row["quote"])
+        against = re.search(r"比(?:上|去)年末?(?:同期)?(?:增加|减少|多增|少增|新增)", row["quote"])
         assert not (row["measure"] == "count" and against), where
         if row["measure"] == "change_pp":
             assert row["unit"] == "个百分点", where
