@@ -223,6 +223,7 @@ def explain_facts(facts: pd.DataFrame, *, lang: str = "zh") -> str:
 # view replaces the templates, never the quoted words.
 _EVIDENCE_ZH = (
     ("subject carried: ", "主题承前："), ("compared with ", "比较对象："),
+    ("(the indicator named, no growth before)", "（指标本身，此前无增速）"),
     ("ranked on ", "排名针对 "),
     ("actual: completion of a plan", "实际值：计划完成情况"), ("actual: a stock", "实际值：存量"),
     ("target: paragraph announced by ", "目标值：段落引语 "),

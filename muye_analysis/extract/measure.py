@@ -22,7 +22,7 @@ from muye_analysis.extract.mentions import (
 )
 
 _DECLINE = re.compile(
-    r"(?:负增长|下降|降低|减少|回落|下滑|下跌|收窄|缩小|减产|减收|下调|调低|减|少)了?$"
+    r"(?:负增长|下降|降低|减少|回落|下滑|下跌|收窄|缩小|减产|减收|下调|调低|减|少|少增)了?$"
 )
 
 # A rate in ‰ that rose or fell (出生率比去年下降1.62‰, 死亡率较上年提高0.3‰): the figure is its

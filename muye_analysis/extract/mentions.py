@@ -361,9 +361,23 @@ _STANDING = re.compile(
 )
 
 
+# 首位 after a ranking verb and a pool is the first place: 稳居全省首位, 居国内城市首位.
+_FIRST_PLACE = re.compile(
+    r"(?:保持|位居|稳居|居于|居|位列|列|排名?|排在|跃居|升至|上升至)"
+    r"(?P<scope>全[市省国区县州盟]|[^，,；;。\s\d]{1,12}?(?:城市|县市区?|县区|区县|地市))(?P<text>首位)"
+)
+
+
 def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
-    """Standings such as 保持全市第一方阵: a position without a number (value None)."""
-    return [
+    """Standings such as 保持全市第一方阵: a position without a number (value None); 首位 is
+    the first place, a rank of 1."""
+    first = [
+        Mention(
+            m.start("text"), m.end(), m.start("text"), m.end(), 1.0, None, "位", "位", True, "", ""
+        )
+        for m in _FIRST_PLACE.finditer(scan, lo, hi)
+    ]
+    return first + [
         Mention(
             start=m.start(),
             end=m.end(),

@@ -16,14 +16,10 @@ from muye_analysis.extract.clause import (
     COMPARE_WORD,
     FLAT_VERSUS,
     NO_SUBJECT,
-    RANK_VERB_AT,
-    RANKED_WORDS,
-    SCOPE_WORD,
     SHARE,
     Carry,
     Context,
     join_evidence,
-    start_of_clause,
 )
 from muye_analysis.extract.measure import read_measure
 from muye_analysis.extract.mentions import (
@@ -32,6 +28,7 @@ from muye_analysis.extract.mentions import (
     QUALIFIER_BOUND,
     Mention,
 )
+from muye_analysis.extract.ranks import POOL, among_whom, what_a_rank_ranks
 from muye_analysis.extract.subjects import (
     GENERIC,
     generic_hint,
@@ -343,41 +340,6 @@ def stated_basis(st: _Statement, carry: Carry) -> None:
         st.match_subject = _BASIS.sub("", st.match_subject) or st.match_subject
 
 
-# ranks
-
-
-def what_a_rank_ranks(st: _Statement, carry: Carry) -> None:
-    """What a rank ranks: 增速位居全市第2位 the growth; 总量全市第二 the level; else the measure
-    just read (after 比全国高4.7个百分点: the figure in % the points compare), else what the rank
-    before ranked."""
-    if st.measure != "rank":
-        return
-    lead = SCOPE_WORD.split(RANK_VERB_AT.split(st.before)[0])[0]
-    said = next((w for w, _ in RANKED_WORDS if st.own_subject.endswith(w)), "")
-    said = said or next((w for w, _ in RANKED_WORDS if w in lead), "")
-    st.ranked_on = dict(RANKED_WORDS).get(said) or st.ranked_hint or ""
-    last = carry.pct_measure if carry.measure == "change_pp" else carry.measure
-    st.ranked_on = st.ranked_on or _RANKED_ON.get(last or "", "")
-    if not st.ranked_on and carry.measure == "rank":
-        st.ranked_on = carry.ranked_on
-    if not st.ranked_on:  # 累计增速高于全国…3.6个百分点，居全国第5位: the sentence's last word
-        at, word = max((st.ctx.sentence_text.rfind(w), w) for w, _ in RANKED_WORDS)
-        if at >= 0:
-            st.ranked_on = dict(RANKED_WORDS)[word]
-            st.evidence.append(f"ranked on {st.ranked_on} ({word}, named in the sentence)")
-    carry.ranked_on = st.ranked_on
-    if said:
-        st.evidence.append(f"ranked on {st.ranked_on} ({said})")
-
-
-def among_whom(st: _Statement, carry: Carry) -> None:
-    """Among whom a rank or standing is: 全市, 中部, 16个县市区, 7县(市), 在市区县中, 百强区; else
-    the scope of the rank before in the sentence."""
-    if st.measure in ("rank", "standing"):
-        st.rank_scope = _rank_scope(st.norm, st.m) or carry.rank_scope or _league(st.norm, st.m)
-        carry.rank_scope = st.rank_scope
-
-
 # The rules in the order they apply: subjects, plans, the measure, comparisons, ranks.
 RULES = (
     subject_naming_a_measure, subject_averaged_over_years, subject_pointing_back,
@@ -399,7 +361,7 @@ def _points_back(st: _Statement) -> bool:
     bare = _COMPARISON_PHRASE.sub("", own)
     if st.m.base in PP_UNITS:
         return not bare or generic_hint(bare)[0] or bare == "分别"
-    if NO_SUBJECT.match(own) or not own or (st.m.ordinal and _POOL.fullmatch(own)):
+    if NO_SUBJECT.match(own) or not own or (st.m.ordinal and POOL.fullmatch(own)):
         return bool(own) or st.m.ordinal or st.m.base == "standing"  # 六县市排名第五: a pool
     return bool(CHANGE.search(st.before.rstrip())) and (not bare or NO_SUBJECT.match(bare))
 
@@ -535,52 +497,11 @@ _BASIS = re.compile(
     r"[(（]?(?:扣除|剔除|不含)[^，,)）]{1,16}?(?:因素|影响)后?(?:同口径)?[)）]?|同口径|可比口径"
 )
 
-_RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", "rate": "share",
-              "count": "amount"}  # fmt: skip
-
 
 def _inner_qualifier(before: str) -> str:
     """A qualifier separated from its number: 储备项目不低于新开工项目3倍."""
     found = _PRE_QUALIFIER_INSIDE.findall(before)
     return found[-1] if found and found[-1] in ("不少于", "不低于", "不超过", "超过") else ""
-
-
-# A ranking pool named by its size: 在16个县市区…综合排名中.
-_POOL = re.compile(
-    r"(?:\d+|[一二三四五六七八九十]+)个?(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)"
-    r"|在(?P<within>[^，,；;\d]{2,10}?)中"
-)
-
-# A league named by its list (中国中小城市综合实力百强区第三名): its scope when no other is known.
-_LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
-
-# Where a rank is among: 全市…, or a region (列全国第4、中部第1; 位列西部第10位).
-_RANK_SCOPE = re.compile(
-    r"全市|全省|全国|全区|全县|全州|全盟"
-    r"|(?<=[名居列])[省市](?=第)"  # 排名省第二位: the province (全省)
-    r"|(?:东部|中部|西部|中西部|东北|西北|西南|华东|华北|华中|华南)(?:地区|市州|地市|城市)?(?=第)"
-    # regions within a province or across a few: 位列苏南第一, 珠三角第2
-    r"|(?:苏南|苏中|苏北|皖南|皖北|浙东|浙西|粤东|粤西|粤北|珠三角|长三角|京津冀|成渝)(?:地区)?(?=第)"
-)
-
-
-def _rank_scope(norm: str, m: Mention) -> str:
-    lo = start_of_clause(norm, max(0, m.start - 60), m.start)
-    scopes = _RANK_SCOPE.findall(norm, lo, m.end)
-    if scopes:
-        return "全" + scopes[-1] if len(scopes[-1]) == 1 else scopes[-1]
-    sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
-    pools = list(_POOL.finditer(norm, sentence_lo, m.start))
-    if not pools:
-        return ""
-    last = pools[-1]
-    return last["within"] or last.group()
-
-
-def _league(norm: str, m: Mention) -> str:
-    lo = start_of_clause(norm, max(0, m.start - 30), m.start)
-    leagues = _LEAGUE.findall(norm, lo, m.start)
-    return leagues[-1] if leagues else ""
 
 
 def _note(m: Mention, own_subject: str, subject: str) -> str:

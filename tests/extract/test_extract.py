@@ -8,6 +8,7 @@ reader on the bundled report against the hand-curated dataset.
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -573,6 +574,15 @@ def test_summary_counts_kinds_measures_and_lists_unmatched_subjects():
     ]
     assert "  按性质: 完成值 3" in summarise_facts(facts, lang="zh").splitlines()
     assert summarise_facts(extract_facts("")).startswith("未找到数字陈述")
+
+
+def test_the_chinese_summary_names_changes_points_and_standings_in_chinese():
+    text = "常住人口76万人，比上年末增加2028人。工业占比提高0.5个百分点。综合实力稳居全省第一方阵。"
+    facts = extract_facts(text)
+    assert {"change", "change_pp", "standing"} <= set(facts["measure"])
+    measures = summarise_facts(facts, lang="zh").splitlines()[2]
+    assert "增减量 1" in measures and "百分点变化 1" in measures and "位次表述 1" in measures
+    assert not re.search(r"[A-Za-z]", measures), measures
 
 
 def test_cli_extract_writes_the_draft_and_prints_a_summary(tmp_path, capsys):

@@ -1,0 +1,97 @@
+"""Ranks: what a rank ranks (增速位居全市第2位 the growth, 总量全市第二 the level) and among whom
+(全市, 中部, 16个县市区, 国内大中城市, 百强区). Two of the reader's rules (``statement.RULES``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from muye_analysis.extract.clause import (
+    RANK_VERB_AT,
+    RANKED_WORDS,
+    SCOPE_WORD,
+    Carry,
+    start_of_clause,
+)
+from muye_analysis.extract.mentions import Mention
+
+if TYPE_CHECKING:  # the statement imports these rules; the rules only read its fields
+    from muye_analysis.extract.statement import _Statement
+
+_RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", "rate": "share",
+              "count": "amount"}  # fmt: skip
+
+# A ranking pool named by its size: 在16个县市区…综合排名中.
+POOL = re.compile(
+    r"(?:\d+|[一二三四五六七八九十]+)个?(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)"
+    r"|在(?P<within>[^，,；;\d]{2,10}?)中"
+)
+
+# A league named by its list (中国中小城市综合实力百强区第三名): its scope when no other is known.
+_LEAGUE = re.compile(r"[^，,；;\d第]{0,14}百强[区县市]?")
+
+# Where a rank is among: 全市…, or a region (列全国第4、中部第1; 位列西部第10位).
+_RANK_SCOPE = re.compile(
+    r"全市|全省|全国|全区|全县|全州|全盟"
+    r"|(?<=[名居列])[省市](?=第)"  # 排名省第二位: the province (全省)
+    r"|(?:东部|中部|西部|中西部|东北|西北|西南|华东|华北|华中|华南)(?:地区|市州|地市|城市)?(?=第)"
+    # regions within a province or across a few: 位列苏南第一, 珠三角第2
+    r"|(?:苏南|苏中|苏北|皖南|皖北|浙东|浙西|粤东|粤西|粤北|珠三角|长三角|京津冀|成渝)(?:地区)?(?=第)"
+    # pools of cities: 稳居国内大中城市第四位, 国内副省级以上城市首位, 全国省会城市第5
+    r"|(?:国内|全国)(?:大中|副省级(?:以上)?|省会|地级及?以上|同类|主要)?城市(?=第|首位)"
+    r"|(?:大中|副省级(?:以上)?|省会|地级及?以上|同类)城市(?=第|首位)"
+)
+
+
+def rank_scope(norm: str, m: Mention) -> str:
+    lo = start_of_clause(norm, max(0, m.start - 60), m.start)
+    scopes = _RANK_SCOPE.findall(norm, lo, m.end)
+    if scopes:
+        return "全" + scopes[-1] if len(scopes[-1]) == 1 else scopes[-1]
+    sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
+    pools = list(POOL.finditer(norm, sentence_lo, m.start))
+    if not pools:
+        return ""
+    last = pools[-1]
+    return last["within"] or last.group()
+
+
+def league(norm: str, m: Mention) -> str:
+    lo = start_of_clause(norm, max(0, m.start - 30), m.start)
+    leagues = _LEAGUE.findall(norm, lo, m.start)
+    return leagues[-1] if leagues else ""
+
+
+def what_a_rank_ranks(st: _Statement, carry: Carry) -> None:
+    """What a rank ranks: 增速位居全市第2位 the growth; 总量全市第二 the level; else the measure
+    just read (after 比全国高4.7个百分点: the figure in % the points compare), else what the rank
+    before ranked."""
+    if st.measure != "rank":
+        return
+    lead = SCOPE_WORD.split(RANK_VERB_AT.split(st.before)[0])[0]
+    said = next((w for w, _ in RANKED_WORDS if st.own_subject.endswith(w)), "")
+    said = said or next((w for w, _ in RANKED_WORDS if w in lead), "")
+    st.ranked_on = dict(RANKED_WORDS).get(said) or st.ranked_hint or ""
+    last = carry.pct_measure if carry.measure == "change_pp" else carry.measure
+    st.ranked_on = st.ranked_on or _RANKED_ON.get(last or "", "")
+    if not st.ranked_on and carry.measure == "rank":
+        st.ranked_on = carry.ranked_on
+    if not st.ranked_on:  # 累计增速高于全国…3.6个百分点，居全国第5位: the sentence's last word
+        at, word = max((st.ctx.sentence_text.rfind(w), w) for w, _ in RANKED_WORDS)
+        if at >= 0:
+            st.ranked_on = dict(RANKED_WORDS)[word]
+            st.evidence.append(f"ranked on {st.ranked_on} ({word}, named in the sentence)")
+    if not st.ranked_on and st.own_subject and carry.measure is None:
+        st.ranked_on = "level"  # 地区生产总值稳居国内大中城市第四位: the indicator itself
+        st.evidence.append("ranked on level (the indicator named, no growth before)")
+    carry.ranked_on = st.ranked_on
+    if said:
+        st.evidence.append(f"ranked on {st.ranked_on} ({said})")
+
+
+def among_whom(st: _Statement, carry: Carry) -> None:
+    """Among whom a rank or standing is: 全市, 中部, 16个县市区, 7县(市), 在市区县中, 百强区; else
+    the scope of the rank before in the sentence."""
+    if st.measure in ("rank", "standing"):
+        st.rank_scope = rank_scope(st.norm, st.m) or carry.rank_scope or league(st.norm, st.m)
+        carry.rank_scope = st.rank_scope
