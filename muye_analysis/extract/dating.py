@@ -51,6 +51,8 @@ _NOT_PERIOD_AFTER = re.compile(
     r"\s?(?:以来|以來|以前|之前|以后|之后|起|前(?![\d一二两三四五六七八九十]{1,2}个?(?:月|季度))|后|的"
     r"|价格|平均|相比|末期)"
 )
+# A year listed after another thing compared with: 比一季度和2019年同期高.
+_LISTED_IN_COMPARISON = re.compile(r"(?:比|较)[^，,；;。\n\d]{1,12}[和、及与]\s?$")
 # Words that a figure's year or months are given in the headline or opening lines of a document.
 HEAD_CHARS = 400
 
@@ -107,6 +109,8 @@ def find_years(scan: str, lo: int = 0, hi: int | None = None) -> list[YearMentio
             continue
         if _NOT_PERIOD_AFTER.match(scan, m.end()):
             continue
+        if _LISTED_IN_COMPARISON.search(scan, max(0, m.start() - 16), m.start()):
+            continue  # 分别比一季度两年平均和2019年上半年增速高: a second thing compared with
         found.append(YearMention(m.start(), int(m.group(1)), m.group()))
     return found
 
@@ -518,7 +522,16 @@ def period_for(
         timeline, dates, lo, pos, kind, part_year, part_year_named, announced_year
     )
     first, last, month_words = _months_for(timeline, dates, lo, pos, kind, paragraph)
-    dated = source in ("date", "given") and dates.date_month is not None
+    # a page dated early in the year whose head names that year (多市2025年两会 on 2025-02-19):
+    # the full year it reports as done is the year before
+    # (not a year its first line prints: 伊州区2023年…统计公报 on a mirror dated 2023-05-12)
+    dated_title = (
+        source == "title"
+        and year == dates.today
+        and not dates.date_from
+        and str(year) not in scan.lstrip().split("\n", 1)[0]
+    )
+    dated = (source in ("date", "given") or dated_title) and dates.date_month is not None
     if dated and kind != "target" and last > dates.date_month:
         year, words = (
             year - 1,

@@ -16,7 +16,10 @@ from muye_analysis.extract.clause import Context
 from muye_analysis.text import parse_chinese_numeral
 
 _N = r"([二两三四五六七八九十]|[2-9])"
-_TERM = re.compile(rf"{_N}年来|{_N}年以来|过去的?{_N}年|这{_N}年|{_N}年间|任期的?{_N}年")
+_TERM = re.compile(
+    rf"{_N}年来|{_N}年以来|过去的?{_N}年|这{_N}年|{_N}年间|任期的?{_N}年"
+    rf"|这是[^；;。]{{0,40}}的{_N}年(?=[。；;，,])"  # 这是…，综合实力显著增强的五年。
+)
 # A start the pair names itself: 由2012年的…, 由上年的…, 比去年…
 _OWN_START = re.compile(r"(?:19|20)\d\d[ \t]?年|上年|去年|上一年")
 
