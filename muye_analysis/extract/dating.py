@@ -166,7 +166,7 @@ def document_dates(
     years, reviews, plans = _title_years(scan, head_end, heads)
     report_like = bool(_REPORT.search(scan, 0, head_end))
     named = _this_year_named(scan, years, report_like)
-    date = date or named
+    date = date or named or _document_number(scan)
     date_from = "given" if date is None and published is not None else ""
     date = date or published
     if date is None and named_in_words is not None:
@@ -192,6 +192,17 @@ def document_dates(
         date_from=date_from,
         only_span=_only_span(scan, head_end),
     )
+
+
+# A document's number names the year it was issued: 辽政办发〔2008〕70号.
+_DOCUMENT_NUMBER = re.compile(r"发[〔［\[]((?:19|20)\d\d)[〕］\]][ \t]?\d{1,4}[ \t]?号")
+
+
+def _document_number(scan: str) -> tuple[int, int, None, str] | None:
+    """(start, year, no month, words) of the first document number (〔2008〕70号): the year the
+    document was issued, for a text that prints no other date."""
+    m = _DOCUMENT_NUMBER.search(scan)
+    return (m.start(), int(m.group(1)), None, m.group()) if m else None
 
 
 # Words that a text reports the year so far (今年以来，全县…) and that a figure is its total.

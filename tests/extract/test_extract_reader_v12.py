@@ -41,3 +41,14 @@ def test_this_was_the_five_years_of_dates_the_start_of_a_pair_to_the_start_of_th
         "这是凝心聚力、奋勇争先,综合实力显著增强的五年。地区生产总值从129.8亿元增长到325亿元。\n"
     )
     assert _years(text) == [(129.8, "from", 2016), (325.0, "to", 2021)]
+
+
+def test_a_document_number_dates_a_notice_that_prints_no_other_date():
+    text = (
+        "各县经济运行情况的通报\n辽政办发〔2008〕70号\n前三季度，全省县域地区生产总值增长15.2%。\n"
+    )
+    assert [year for *_, year in _years(text)] == [2008]
+    # a date of its own comes first; a text with neither says it cannot know
+    dated = "通报\n2009年10月20日\n辽政办发〔2008〕70号\n前三季度，地区生产总值增长15.2%。\n"
+    assert [year for *_, year in _years(dated)] == [2009]
+    assert _years("前三季度，全省县域地区生产总值增长15.2%。")[0][2] is None
