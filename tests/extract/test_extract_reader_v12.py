@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from muye_analysis.extract import extract_facts
 
 
@@ -51,4 +53,4 @@ def test_a_document_number_dates_a_notice_that_prints_no_other_date():
     # a date of its own comes first; a text with neither says it cannot know
     dated = "通报\n2009年10月20日\n辽政办发〔2008〕70号\n前三季度，地区生产总值增长15.2%。\n"
     assert [year for *_, year in _years(dated)] == [2009]
-    assert _years("前三季度，全省县域地区生产总值增长15.2%。")[0][2] is None
+    assert pd.isna(_years("前三季度，全省县域地区生产总值增长15.2%。")[0][2])
