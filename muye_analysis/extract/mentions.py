@@ -67,13 +67,15 @@ MENTION = re.compile(
     rf"(?P<post>以上|左右|以内|以下|之内)?"
 )
 # Qualifiers printed just before the number.
-PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "稳定在", "超过", "高于", "低于", "近", "约")
+PRE_QUALIFIERS = (
+    "不少于", "不低于", "不超过", "稳定在", "超过", "高于", "低于", "近", "约", "超", "逾",
+)  # fmt: skip
 PRE_QUALIFIER = re.compile(rf"(?:{'|'.join(PRE_QUALIFIERS)})$")
 PRINTED_PRE = ("近", "约")  # part of the printed value (近2万人); the others are verbs
 QUALIFIER_BOUND = {
     "": "exact",
     "以上": "at_least", "不少于": "at_least", "不低于": "at_least", "超过": "at_least",
-    "高于": "at_least", "余": "at_least", "多": "at_least",
+    "高于": "at_least", "余": "at_least", "多": "at_least", "超": "at_least", "逾": "at_least",
     "以内": "at_most", "以下": "at_most", "之内": "at_most", "不超过": "at_most", "低于": "at_most",
     "近": "at_most",
     "左右": "about", "稳定在": "about", "约": "about",

@@ -54,3 +54,12 @@ def test_a_document_number_dates_a_notice_that_prints_no_other_date():
     dated = "通报\n2009年10月20日\n辽政办发〔2008〕70号\n前三季度，地区生产总值增长15.2%。\n"
     assert [year for *_, year in _years(dated)] == [2009]
     assert pd.isna(_years("前三季度，全省县域地区生产总值增长15.2%。")[0][2])
+
+
+def test_a_growth_of_more_than_written_超_or_逾_is_a_growth_with_its_floor():
+    for text in ("新能源产业产值增长超200%。", "新能源产业产值同比增长逾200%。"):
+        facts = extract_facts(text)
+        rows = list(
+            zip(facts["subject"], facts["value"], facts["measure"], facts["bound"], strict=True)
+        )
+        assert rows == [("新能源产业产值", 200.0, "growth_rate", "at_least")], text
