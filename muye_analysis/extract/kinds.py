@@ -49,7 +49,8 @@ BULLETS = "●•◆◇▲△■□○◎★☆▪▶►·"
 ASCII_JUNK = r"[\x20-\x7e]{0,40}"
 ANNOUNCE_LINE = re.compile(
     r"(?m)^[ \t]*(?:[" + BULLETS + r"][ \t]*)?(?:(?:19|20)\d\d年?)?[^\n，,。；;\d]{0,12}?"
-    r"(?:目标任务|预期目标|主要目标|发展目标)[ \t:：]*(?:[;,]" + ASCII_JUNK + r")?$"
+    # in a bracketed heading, a proposal's too: 【经济社会发展主要预期目标建议】
+    r"(?:目标任务|预期目标|主要目标|发展目标)(?:建议)?[】\]]?[ \t:：]*(?:[;,]" + ASCII_JUNK + r")?$"
     # a headline box: 回顾2017年 ⏎ …actuals… ⏎ 展望2018年 ⏎ 生产总值增长9%左右 ⏎ …
     r"|^[ \t]*展望(?:19|20)\d\d年?[ \t]*$"
 )

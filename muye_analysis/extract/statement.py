@@ -454,7 +454,10 @@ _OVER_TIME = re.compile(r"提高|提升|上升|加快|回落|下降|放缓|回�
 _PERIOD = re.compile(
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?$|上月$|[一二三四1-4]季度$|上半年$|前三季度$|上年同期$|上年$"
 )
-_BARE_CHANGE = re.compile(r"(?:分别)?(?:提高|提升|上升|加快|回落|下降|放缓|回升|降低|下滑)")
+# also of a rate named (降幅收窄1.8个百分点, 增幅回落2.2个百分点)
+_BARE_CHANGE = re.compile(
+    r"(?:增幅|降幅|涨幅|增速)?(?:分别)?(?:提高|提升|上升|加快|回落|下降|放缓|回升|降低|下滑|收窄|扩大)"
+)
 
 # A place opening brackets before its own figure: (全市11.1%), （全省平均：6.6%).
 _PLACE_IN_BRACKETS = re.compile(

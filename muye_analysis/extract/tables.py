@@ -35,6 +35,7 @@ from muye_analysis.extract.table_columns import (
     Table,
     header_column,
     header_columns,
+    measures_over_years,
     month_row,
     names_measures,
     shares_by_title,
@@ -373,11 +374,23 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     months = next((m for m in map(month_row, above[: len(above) - lines]) if m), [])
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
     columns = _row_columns(header, data, label_at, width, months)
+    over = _over_years(above, lines, header, width - label_at - 1)
+    if over:  # 增长% | 结构% ⏎ 2024年 | 2023年 | 2024年 | 2023年
+        title_cells, header = title_cells[: len(title_cells) - len(above[-2])], above[-2] + header
+        columns = over
     table = Table(start, end, "", start, title_cells + header)
     table.columns = with_periods(shares_by_title(columns, title_cells))
     table.unit = table_unit(title_cells + header)
     table.rows = groups + [r[label_at:] for r in data if len(r) > label_at + 1]
     return table
+
+
+def _over_years(above: list[list[Cell]], lines: int, header: list[Cell], values: int):
+    """Columns of a header row of years under a row of measures (``measures_over_years``), or
+    [] when the header is one row of another kind."""
+    if lines != 1 or len(above) < 2:
+        return []
+    return measures_over_years(above[-2], header, values)
 
 
 def _group_rows_above(above: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
