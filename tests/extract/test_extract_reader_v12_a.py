@@ -66,3 +66,19 @@ def test_a_named_rate_narrowing_after_a_comparison_with_a_period_keeps_that_peri
     assert (1.2, "change_pp", "1-8月") in rows
     assert (0.9, "change_pp", "1-8月") in rows
     assert (-1.5, "change_pp", "1-8月") in rows
+
+
+def test_a_plan_compared_with_sets_no_target_for_the_rest_of_the_sentence():
+    text = (
+        "一、上半年计划执行情况\n上半年全市生产总值812.5亿元,同比增长8.4%,"
+        "比全年预期增长目标高0.9个百分点,三次产业比重为6.1:47.2:46.7。"
+    )
+    rows = _rows(text, "value", "kind", "comparator")
+    assert (0.9, "actual", "全年预期增长目标") in rows
+    assert (6.1, "actual", "") in rows
+    assert (46.7, "actual", "") in rows
+
+
+def test_funds_secured_from_above_are_no_target():
+    rows = _rows("争取省里下达我市污水处理工程预算内投资3.2亿元。", "value", "kind")
+    assert rows == [(3.2, "actual")]
