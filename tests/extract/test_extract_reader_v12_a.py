@@ -82,3 +82,12 @@ def test_a_plan_compared_with_sets_no_target_for_the_rest_of_the_sentence():
 def test_funds_secured_from_above_are_no_target():
     rows = _rows("争取省里下达我市污水处理工程预算内投资3.2亿元。", "value", "kind")
     assert rows == [(3.2, "actual")]
+
+
+def test_a_bare_change_after_one_against_last_year_is_against_last_year():
+    text = "全年蔬菜种植面积12.5千公顷,比上年增加420公顷。其中设施蔬菜2.3千公顷,增加86公顷。"
+    rows = _rows(text, "value", "measure", "comparator")
+    assert (420.0, "change", "上年") in rows
+    assert (86.0, "change", "上年") in rows
+    alone = _rows("其中设施蔬菜2.3千公顷,增加86公顷。", "value", "comparator")
+    assert (86.0, "") in alone
