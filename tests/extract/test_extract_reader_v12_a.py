@@ -91,3 +91,19 @@ def test_a_bare_change_after_one_against_last_year_is_against_last_year():
     assert (86.0, "change", "上年") in rows
     alone = _rows("其中设施蔬菜2.3千公顷,增加86公顷。", "value", "comparator")
     assert (86.0, "") in alone
+
+
+def test_a_spaced_table_with_a_single_spaced_header_and_spaced_out_labels():
+    text = (
+        "2023年某县居民消费价格涨跌幅度\n"
+        "指 标 比上年涨跌幅度(%)\n"
+        "居民消费价格(CPI)      1.2\n"
+        "衣着      -0.6\n"
+        " #粮 食 3.4\n"
+        "  鲜 果 -7.1\n"
+    )
+    rows = _rows(text, "subject", "value", "measure")
+    assert ("衣着", -0.6, "growth_rate") in rows
+    assert ("粮 食", 3.4, "growth_rate") in rows  # the subject as printed
+    assert ("鲜 果", -7.1, "growth_rate") in rows
+    assert not any(m == "level" for _, _, m in rows)
