@@ -241,14 +241,8 @@ def _spaced_cells(scan: str, a: int, b: int) -> list[Cell] | None:
             continue
         spaced_label = sep is _SINGLE_SPACE and _spaced_label(pieces)
         if spaced_label:  # 粮 食 6.1: a label spaced out to its column's width
-            pieces = [
-                Cell(
-                    pieces[0].start,
-                    pieces[spaced_label - 1].end,
-                    scan[pieces[0].start : pieces[spaced_label - 1].end],
-                ),
-                *pieces[spaced_label:],
-            ]
+            label = _strip(scan, pieces[0].start, pieces[spaced_label - 1].end)
+            pieces = [label, *pieces[spaced_label:]]
         if sep is _SINGLE_SPACE and (
             len(pieces) < (2 if spaced_label else 3)
             or not all(c.number is not None or UNIT_TOKEN.fullmatch(c.text) for c in pieces[1:])
