@@ -74,6 +74,9 @@ class Carry:
     # the period the paragraph's last change in points was against (较1-7月提高0.2个百分点), for a
     # later one that names none (制造业增长11.9%，提高0.6个百分点): shared by its sentences
     period_compared: list = field(default_factory=list)
+    # what the paragraph's last change of a level was against (比上年增加950公顷), for a later one
+    # with a bare verb (粮食种植面积23.98千公顷，增加173公顷): shared by its sentences
+    change_compared: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,8 @@ BULLETS = "●•◆◇▲△■□○◎★☆▪▶►·"
 ASCII_JUNK = r"[\x20-\x7e]{0,40}"
 ANNOUNCE_LINE = re.compile(
     r"(?m)^[ \t]*(?:[" + BULLETS + r"][ \t]*)?(?:(?:19|20)\d\d年?)?[^\n，,。；;\d]{0,12}?"
-    r"(?:目标任务|预期目标|主要目标|发展目标)[ \t:：]*(?:[;,]" + ASCII_JUNK + r")?$"
+    # in a bracketed heading, a proposal's too: 【经济社会发展主要预期目标建议】
+    r"(?:目标任务|预期目标|主要目标|发展目标)(?:建议)?[】\]]?[ \t:：]*(?:[;,]" + ASCII_JUNK + r")?$"
     # a headline box: 回顾2017年 ⏎ …actuals… ⏎ 展望2018年 ⏎ 生产总值增长9%左右 ⏎ …
     r"|^[ \t]*展望(?:19|20)\d\d年?[ \t]*$"
 )
@@ -60,9 +61,10 @@ CLAUSE_TARGET = re.compile(
     r"|目标(?:拟?定为|明确为|设定为|便是|就是|为|是)?$|预算(?:为|是)?$"
 )
 # 争取 + funds or projects is what was secured, no plan (争取资金10.1亿元, 争取增发国债项目69个,
-# 争取“两重”项目18个、21.1亿元), unless a verb of attainment follows (争取项目投资增长10%).
+# 争取“两重”项目18个、21.1亿元, 争取中央下达…预算内投资5.5亿元), unless a verb of attainment
+# follows (争取项目投资增长10%).
 SECURED = (
-    r"[^，,。；;\d]{0,20}?(?:资金|项目|国债|债券|到位|力度|支持)"
+    r"[^，,。；;\d]{0,20}?(?:资金|项目|国债|债券|到位|力度|支持|下达|预算内)"
     r"(?![^，,。；;\d]{0,10}(?:增长|实现|达到|突破|超过))"
 )
 # A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
@@ -305,7 +307,11 @@ def _announced_kind(scan: str, lo: int, pos: int, reach: str, announced: list) -
 def _sentence_kind(scan: str, pos: int, reach: str) -> Kind | None:
     """A target after a plan word of its sentence (力争, 计划 after a time word…), unless a
     clause between reports an outcome (累计完成, 前三季度, 预计全年)."""
-    cues = [m for m in SENTENCE_TARGET.finditer(reach) if not _closed_bracket(reach, m.start())]
+    cues = [
+        m
+        for m in SENTENCE_TARGET.finditer(reach)
+        if not _closed_bracket(reach, m.start()) and not _PLAN_COMPARED.search(reach, 0, m.start())
+    ]
     opening = OPENING_PLAN.search(reach)
     if opening and not _FIGURE.search(reach, 0, opening.start()):
         cues = sorted([*cues, opening], key=lambda m: m.start())
@@ -316,6 +322,10 @@ def _sentence_kind(scan: str, pos: int, reach: str) -> Kind | None:
     if outcome or scope_end(scan, cue_end, pos) != pos:
         return None
     return _target(scan, pos - len(reach), pos, "announced_sentence", cues[-1].group())
+
+
+# A plan an actual is compared with (比全年预期增长目标高1.2个百分点): its plan word sets no target.
+_PLAN_COMPARED = re.compile(r"(?:(?<!占)比|较|高于|低于|超过|超出|快于|慢于)[^，,；;。\d]{0,6}$")
 
 
 def _closed_bracket(text: str, at: int) -> bool:

@@ -145,6 +145,14 @@ _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
 _SPACED_DECIMAL = re.compile(r"(?<=\d\.)[ \t]+(?=\d)")
 # The same sites double a comma or put one before a list mark: 中,,地区生产总值,、固定资产投资.
 _STRAY_COMMA = re.compile(r",(?=[,、])")
+# A reprint forum's jammer against copying: runs of one- or two-character ASCII tokens apart by
+# single spaces (+ ~/ k6 `+ p) [' `: d( G+ G), letters and signs mixed, scattered at line ends
+# and before sentences; it hides a heading's end (…主要预期目标建议】+ ~/ k6 …) and its pipes
+# read as a table's.
+_JAMMER = re.compile(
+    r"(?<![\x21-\x7e])[ \t]*(?:[\x21-\x7e]{1,2} ){4,}[\x21-\x7e]{1,2}(?![\x21-\x7e])"
+)
+MIN_JAMMER_LETTERS = 2
 
 
 # A sentence a page broke over lines: a line that ends on 由/从/的 (由“十五”末的⏎12.8亿元), a
@@ -178,6 +186,7 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
     ]
     cuts += [m.span() for m in _STRAY_COMMA.finditer(norm)]
     cuts += [m.span() for m in _SPACED_DECIMAL.finditer(norm)]
+    cuts += [m.span() for m in _JAMMER.finditer(norm) if _jammer(m.group())]
     if "\n" in norm:
         cuts += [m.span() for m in _BROKEN_LINE.finditer(norm)]
     cuts.sort()
@@ -188,13 +197,21 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
     for a, b in cuts:
         keep.extend(range(pos, a))
         pieces.append(norm[pos:a])
-        pos = b
+        pos = max(pos, b)  # cuts may overlap (a jammer holding a thousands separator)
     keep.extend(range(pos, len(norm)))
     pieces.append(norm[pos:])
     return "".join(pieces), keep
 
 
 _DIGITS = frozenset("0123456789")
+
+
+def _jammer(run: str) -> bool:
+    """A run of short ASCII tokens is a jammer when letters and signs mix in it (a row of small
+    numbers, 1 2 3 4 5, is none)."""
+    tokens = run.split()
+    letters = sum(1 for t in tokens if any(c.isascii() and c.isalpha() for c in t))
+    return letters >= MIN_JAMMER_LETTERS and any(not c.isalnum() for t in tokens for c in t)
 
 
 def _after_cjk(text: str, pos: int) -> bool:

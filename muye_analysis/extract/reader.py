@@ -130,6 +130,7 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
     rows: list[dict] = [row for table in tables for row in table_statements(doc, table)]
     paragraph, recent = -1, []  # subjects read in the paragraph so far (两项指标均位列全市第6)
     compared: list = []  # the period its last change in points was against
+    changed: list = []  # what its last change of a level was against
     for sentence in _SENTENCE.finditer(doc.scan):
         lo, hi = sentence.span()
         if not _CJK.search(doc.scan, lo, hi):
@@ -137,10 +138,11 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
         if any(t.start <= lo < t.end for t in tables):
             continue  # read as a table
         if doc.timeline.paragraph_start(lo) != paragraph:
-            paragraph, recent, compared = doc.timeline.paragraph_start(lo), [], []
+            paragraph, recent = doc.timeline.paragraph_start(lo), []
+            compared, changed = [], []
         section = section_at(doc.sections, doc.starts, lo)
         roll_call = _roll_call(doc.scan, lo, hi)
-        for row in _read_sentence(doc, lo, hi, section, recent, compared):
+        for row in _read_sentence(doc, lo, hi, section, recent, (compared, changed)):
             if roll_call and row["measure"] == "count":
                 continue  # 应出席代表164人，实到149人: the session's quorum, no statistic
             if row["unit"] == "百分点":
@@ -168,10 +170,11 @@ def _read_sentence(
     hi: int,
     section: Section,
     recent: list | None = None,
-    compared: list | None = None,
+    compared: tuple[list, list] | None = None,
 ) -> list[dict]:
     """Statements of the sentence ``[lo, hi)``; ``recent`` holds the subjects read earlier in its
-    paragraph and takes this sentence's, ``compared`` the period its last points were against."""
+    paragraph and takes this sentence's, ``compared`` what its last points and its last change of
+    a level were against."""
     text, norm, scan = doc.text, doc.norm, doc.scan
     structures = find_structures(scan, lo, hi)
     taken = [(m.start, m.end) for m in structures]
@@ -182,7 +185,7 @@ def _read_sentence(
     if recent is not None:
         carry.recent = recent
     if compared is not None:
-        carry.period_compared = compared
+        carry.period_compared, carry.change_compared = compared
     if mentions:
         carry.topic, carry.topic_start = sentence_topic(norm, scan, lo, mentions[0].start)
     for row in _structure_rows(doc, lo, structures, section):

@@ -256,6 +256,8 @@ def compared_with(st: _Statement, carry: Carry) -> None:
     st.cmp_text = "" if st.measure == "growth_rate" else cmp_text
     if st.measure == "change_pp" and _OVER_TIME.fullmatch(cmp_words) and _PERIOD.match(cmp_text):
         carry.period_compared[:] = [cmp_text]
+    if st.measure == "change" and _YEAR_BEFORE.fullmatch(cmp_text):
+        carry.change_compared[:] = [cmp_text]
 
 
 def comparison_elided(st: _Statement, carry: Carry) -> None:
@@ -265,6 +267,17 @@ def comparison_elided(st: _Statement, carry: Carry) -> None:
         return
     if carry.period_compared and _BARE_CHANGE.fullmatch(st.before.strip(" ，,")):
         st.cmp_text = carry.period_compared[0]
+        st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
+
+
+def change_elided(st: _Statement, carry: Carry) -> None:
+    """A change of a level with a bare verb (粮食种植面积23.98千公顷，增加173公顷) after one
+    against the year before in its paragraph (播种面积65.84千公顷，比上年增加950公顷) is against
+    that year too."""
+    if st.measure != "change" or st.comparator or not carry.change_compared:
+        return
+    if _BARE_LEVEL_CHANGE.fullmatch(st.before.strip(" ，,")):
+        st.cmp_text = carry.change_compared[0]
         st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
 
 
@@ -350,7 +363,7 @@ RULES = (
     range_and_printed_subject,
     flat_against_a_place, growth_as_a_multiple,
     compared_with, turned_to, turned_from_a_year_ago, narrowed_decline, pull_in_points,
-    comparison_elided, share_change_a_year_on,
+    comparison_elided, change_elided, share_change_a_year_on,
     stated_basis, what_a_rank_ranks, among_whom,
 )  # fmt: skip
 
@@ -454,7 +467,12 @@ _OVER_TIME = re.compile(r"提高|提升|上升|加快|回落|下降|放缓|回�
 _PERIOD = re.compile(
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?$|上月$|[一二三四1-4]季度$|上半年$|前三季度$|上年同期$|上年$"
 )
-_BARE_CHANGE = re.compile(r"(?:分别)?(?:提高|提升|上升|加快|回落|下降|放缓|回升|降低|下滑)")
+_YEAR_BEFORE = re.compile(r"上年|去年|上年末|去年末")
+_BARE_LEVEL_CHANGE = re.compile(r"(?:增加|减少|增长|下降)了?")
+# also of a rate named (降幅收窄1.8个百分点, 增幅回落2.2个百分点)
+_BARE_CHANGE = re.compile(
+    r"(?:增幅|降幅|涨幅|增速)?(?:分别)?(?:提高|提升|上升|加快|回落|下降|放缓|回升|降低|下滑|收窄|扩大)"
+)
 
 # A place opening brackets before its own figure: (全市11.1%), （全省平均：6.6%).
 _PLACE_IN_BRACKETS = re.compile(

@@ -67,7 +67,7 @@ _CHANGE_HEAD = re.compile(
 _OPEN_COMPARISON = re.compile(r"(?:与|比|较)(?:去年|上年)$")
 
 
-_SHARE_HEAD = re.compile(r"比重|占|构成|贡献")
+_SHARE_HEAD = re.compile(r"比重|占|构成|贡献|结构")
 # An increment in the level's unit, against the year before: 增量 (元), 增加额, 增减额.
 _INCREMENT_HEAD = re.compile(r"增量|增加额|增减额|增减量")
 
@@ -256,6 +256,26 @@ def _years_under(columns: list[Column], width: int) -> list[Column]:
 
 
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d\s?年?")
+
+
+def measures_over_years(measures: list[Cell], years: list[Cell], width: int) -> list[Column]:
+    """A header row of measures, each over a group of year columns in the row below (增长% |
+    结构% ⏎ 2024年 | 2023年 | 2024年 | 2023年): a column per measure and year (增长% 2024年,
+    增长% 2023年, 结构% 2024年, 结构% 2023年); else [] (the row below is no such row of years)."""
+    if len(years) != width or not all(_BARE_YEAR.fullmatch(c.text.strip()) for c in years):
+        return []
+    named = [c for c in measures if header_column([c]).measure not in ("", "unit")]
+    if not named or width % len(named) or width // len(named) < 2:
+        return []
+    per = width // len(named)
+    if any(c.text != years[k % per].text for k, c in enumerate(years)):
+        return []  # the years do not repeat under each measure
+    columns = []
+    for k, cell in enumerate(years):
+        col = header_column([named[k // per]])
+        col.year, col.words = int(cell.text.strip()[:4]), f"{col.words} {cell.text}"
+        columns.append(col)
+    return columns
 
 
 def _fitted(columns: list[Column], width: int) -> list[Column]:

@@ -35,6 +35,7 @@ from muye_analysis.extract.table_columns import (
     Table,
     header_column,
     header_columns,
+    measures_over_years,
     month_row,
     names_measures,
     shares_by_title,
@@ -238,13 +239,48 @@ def _spaced_cells(scan: str, a: int, b: int) -> list[Cell] | None:
         pieces.append(Cell(pos, stripped.end, scan[pos : stripped.end]))
         if len(pieces) < 2 or any(len(c.text) > MAX_CELL or _PROSE.search(c.text) for c in pieces):
             continue
+        spaced_label = sep is _SINGLE_SPACE and _spaced_label(pieces)
+        if spaced_label:  # 粮 食 6.1: a label spaced out to its column's width
+            label = _strip(scan, pieces[0].start, pieces[spaced_label - 1].end)
+            pieces = [label, *pieces[spaced_label:]]
         if sep is _SINGLE_SPACE and (
-            len(pieces) < 3
+            len(pieces) < (2 if spaced_label else 3)
             or not all(c.number is not None or UNIT_TOKEN.fullmatch(c.text) for c in pieces[1:])
         ):
             return None
         return pieces
     return None
+
+
+_ONE_OR_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{1,2}")
+
+
+def _spaced_label(pieces: list[Cell]) -> int:
+    """How many pieces before the first number make one label spaced out character by character
+    (粮 食 6.1, 鲜 菜 -5.5: two or more pieces of one or two characters); 0 when none."""
+    k = 0
+    while k < len(pieces) and _ONE_OR_TWO_HAN.fullmatch(pieces[k].text):
+        k += 1
+    return k if k >= 2 and k < len(pieces) and pieces[k].number is not None else 0
+
+
+def _spaced_header(scan: str, lines, i: int) -> list[Cell] | None:
+    """The line above a spaced table's first row when it heads the table with single spaces
+    (指 标 比上年涨跌幅度(%)): its label head and the value columns' words; else None."""
+    if i == 0:
+        return None
+    line = _strip(scan, *lines[i - 1])
+    head = LABEL_HEAD.match(line.text)
+    if not head or len(line.text) > MAX_CELL or _PROSE.search(line.text) or "|" in line.text:
+        return None
+    cells, pos = [Cell(line.start, line.start + head.end(), head.group())], line.start + head.end()
+    for m in _SPACED.finditer(scan, pos, line.end):
+        if scan[pos : m.start()].strip():
+            cells.append(_strip(scan, pos, m.start()))
+        pos = m.end()
+    if scan[pos : line.end].strip():
+        cells.append(_strip(scan, pos, line.end))
+    return cells if len(cells) > 1 else None
 
 
 def _spaced_table(scan: str, lines, i: int):
@@ -265,10 +301,12 @@ def _spaced_table(scan: str, lines, i: int):
         j += 1
     if sum(1 for r in rows if _is_data(r)) < 2:
         return None
-    table = _from_rows(scan, rows, lines[i][0], lines[j - 1][1])
+    header = _spaced_header(scan, lines, i) if _is_data(rows[0]) else None
+    first = i - 1 if header else i
+    table = _from_rows(scan, [header, *rows] if header else rows, lines[first][0], lines[j - 1][1])
     if table is None:
         return None
-    _attach_title(scan, lines, i, table)
+    _attach_title(scan, lines, first, table)
     return table, j
 
 
@@ -373,11 +411,23 @@ def _from_rows(scan: str, rows: list[list[Cell]], start: int, end: int) -> Table
     months = next((m for m in map(month_row, above[: len(above) - lines]) if m), [])
     label_at = next((k for k, c in enumerate(data[0]) if c.number is None), 0)
     columns = _row_columns(header, data, label_at, width, months)
+    over = _over_years(above, lines, header, width - label_at - 1)
+    if over:  # 增长% | 结构% ⏎ 2024年 | 2023年 | 2024年 | 2023年
+        title_cells, header = title_cells[: len(title_cells) - len(above[-2])], above[-2] + header
+        columns = over
     table = Table(start, end, "", start, title_cells + header)
     table.columns = with_periods(shares_by_title(columns, title_cells))
     table.unit = table_unit(title_cells + header)
     table.rows = groups + [r[label_at:] for r in data if len(r) > label_at + 1]
     return table
+
+
+def _over_years(above: list[list[Cell]], lines: int, header: list[Cell], values: int):
+    """Columns of a header row of years under a row of measures (``measures_over_years``), or
+    [] when the header is one row of another kind."""
+    if lines != 1 or len(above) < 2:
+        return []
+    return measures_over_years(above[-2], header, values)
 
 
 def _group_rows_above(above: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
