@@ -165,9 +165,10 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     if value is None or _is_streak(scan, m):
         return None
     after = scan[m.end() : m.end() + 6]
+    ordinal = bool(m["ord"]) or (base == "位" and _is_bare_rank_pair(scan, m))
     if m["ord"]:
         base = unit = _rank_unit(scan, m, base, after)  # None: 第二批, 第一方阵, 第一仗
-    elif _names_something(scan, m, unit, base, after):
+    elif not ordinal and _names_something(scan, m, unit, base, after):
         return None
     if base is None or _is_threshold(scan, m, base, after):
         return None
@@ -184,11 +185,26 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         value_high=high,
         unit=unit,
         base=base,
-        ordinal=bool(m["ord"]),
+        ordinal=ordinal,
         qualifier=m["rsep"] if high is not None else qualifier,
         approx=m["approx"] or "",
         unit_from=unit_from,
     )
+
+
+# A rank moved between two places printed without 第: 我县由99位提升至87位.
+_RANK_TO = r"(?:提升|上升|提高|前移|前进|跃升|攀升|下降|后退|后移|下滑|回落|降)(?:至|到)[ \t]?"
+_BARE_RANK_FROM = re.compile(r"(?:由|从)[ \t]?$")
+_BARE_RANK_FROM_AFTER = re.compile(_RANK_TO + r"\d{1,3}[ \t]?位")
+_BARE_RANK_TO = re.compile(r"(?:由|从)[ \t]?\d{1,3}[ \t]?位" + _RANK_TO + "$")
+
+
+def _is_bare_rank_pair(scan: str, m: re.Match[str]) -> bool:
+    """由99位提升至87位: both places are ranks (from, to), though neither prints 第."""
+    before = scan[max(0, m.start() - 16) : m.start()]
+    if _BARE_RANK_FROM.search(before):
+        return bool(_BARE_RANK_FROM_AFTER.match(scan, m.end()))
+    return bool(_BARE_RANK_TO.search(before))
 
 
 _STREAK_SPAN = re.compile(r"个?(?:月|季度|年|周|天|日)")

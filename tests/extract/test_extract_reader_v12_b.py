@@ -46,3 +46,38 @@ def test_two_annual_average_growths_listed_are_two_figures():
     text = "五年来,甲产业和乙产业增加值年均增长9%、6.1%。"
     values = [v for (v,) in _rows(text, "value")]
     assert values == [9.0, 6.1]
+
+
+# -- ranks: what a rank after a multiple or a change ranks; places moved without 第 ---------
+
+
+def test_a_rank_after_a_multiple_of_a_level_ranks_the_level():
+    text = "五年来,地区生产总值是2016年的2.1倍,由全省第40位上升到第25位。"
+    rows = _rows(text, "value", "measure", "stage", "ranked_on")
+    assert (40.0, "rank", "from", "level") in rows
+    assert (25.0, "rank", "to", "level") in rows
+
+
+def test_a_rank_of_a_new_subject_after_a_change_ranks_its_level():
+    text = "全省生产总值较上年净增0.3万亿元,人均生产总值居全国第15位。"
+    rows = _rows(text, "value", "measure", "rank_scope", "ranked_on")
+    assert (15.0, "rank", "全国", "level") in rows
+
+
+def test_places_moved_without_the_ordinal_mark_are_a_from_and_to_rank():
+    text = "在全国综合实力百强县排名中,我县由95位提升至81位。"
+    rows = _rows(text, "value", "unit", "measure", "stage", "rank_scope")
+    assert rows == [
+        (95.0, "位", "rank", "from", "全国综合实力百强县排名"),
+        (81.0, "位", "rank", "to", "全国综合实力百强县排名"),
+    ]
+
+
+def test_bare_places_that_are_no_move_stay_unread():
+    assert extract_facts("会议选出5位代表,其中3位来自基层。").empty
+
+
+def test_a_count_that_grew_from_one_figure_to_another_is_a_from_and_to_pair():
+    text = "五年来,规上企业从120家发展到215家。"
+    rows = _rows(text, "value", "unit", "measure", "stage")
+    assert rows == [(120.0, "家", "count", "from"), (215.0, "家", "count", "to")]
