@@ -371,9 +371,13 @@ def _is_policy_name(scan: str, m: re.Match[str], base: str) -> bool:
 
 
 # Qualitative positions with no number: 保持全市第一方阵, 位居全省前列.
+# Also an entry among the first few (进入全市前三) or into a top list (入围全省十强); a place held
+# there (均居全省前三位, 稳居全省前十) is left unread, as the keyed documents leave it.
 _STANDING = re.compile(
     r"(?:保持|位居|稳居|居于|处于|进入|跻身|位列|居)(?P<scope>全市|全省|全国)"
     r"(?P<text>第一方阵|第一梯队|前列|前茅|上游)"
+    r"|(?:进入|跻身|入围|入选)(?P<scope2>全市|全省|全国)"
+    r"(?P<text2>前[两二三四五六七八九十]位?(?![季个月年天周])|[二三四五六七八九十百]{1,3}强(?![县市区镇村企]))"
 )
 
 
@@ -397,7 +401,7 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
         Mention(
             start=m.start(),
             end=m.end(),
-            printed_start=m.start("text"),
+            printed_start=m.start("text") if m["text"] else m.start("text2"),
             printed_end=m.end(),
             value=None,
             value_high=None,

@@ -81,3 +81,27 @@ def test_a_count_that_grew_from_one_figure_to_another_is_a_from_and_to_pair():
     text = "五年来,规上企业从120家发展到215家。"
     rows = _rows(text, "value", "unit", "measure", "stage")
     assert rows == [(120.0, "家", "count", "from"), (215.0, "家", "count", "to")]
+
+
+# -- a net increase against a named time; places 等地 sharing one target; entering a top list -
+
+
+def test_a_net_increase_against_a_plan_period_keeps_its_comparator():
+    text = "五年来,全省生产总值较“十三五”末净增0.8万亿元。"
+    assert _rows(text, "value", "measure", "comparator") == [(0.8, "change", "“十三五”末")]
+
+
+def test_places_listed_with_deng_di_each_take_the_target():
+    text = "其中,丁市GDP预期目标为7%以上,甲市、乙市、丙市等地为6.5%左右。"
+    rows = _rows(text, "subject", "value", "kind")
+    assert {s for s, v, k in rows if v == 6.5 and k == "target"} == {"甲市", "乙市", "丙市"}
+
+
+def test_entering_a_top_list_is_a_standing():
+    rows = _rows("县域经济竞争力入围全省十强,规上企业数进入全市前三。", "measure", "rank_scope")
+    assert rows == [("standing", "全省"), ("standing", "全市")]
+
+
+def test_first_three_quarters_after_entering_is_no_standing():
+    rows = _rows("全市进入全省前三季度统计的企业有12家。", "measure")
+    assert ("standing",) not in rows
