@@ -82,6 +82,11 @@ def what_a_rank_ranks(st: _Statement, carry: Carry) -> None:
         if at >= 0:
             st.ranked_on = dict(RANKED_WORDS)[word]
             st.evidence.append(f"ranked on {st.ranked_on} ({word}, named in the sentence)")
+    if not st.ranked_on:  # 从增速来看，…。酒泉、定西排名第二和第三: the paragraph's angle
+        angle = _ANGLE.findall(st.norm, _paragraph_start(st.norm, st.m.start), st.m.start)
+        if angle:
+            st.ranked_on = dict(RANKED_WORDS)[angle[-1]]
+            st.evidence.append(f"ranked on {st.ranked_on} (从{angle[-1]}来看, the paragraph's)")
     if not st.ranked_on and st.own_subject and (carry.measure is None or _new_subject(st, carry)):
         # 地区生产总值稳居国内大中城市第四位: the indicator itself; also after a change of another
         # subject (…净增1万亿元，人均生产总值居全国第12位)
@@ -90,6 +95,15 @@ def what_a_rank_ranks(st: _Statement, carry: Carry) -> None:
     carry.ranked_on = st.ranked_on
     if said:
         st.evidence.append(f"ranked on {st.ranked_on} ({said})")
+
+
+# A paragraph that looks at one measure: 从增速来看, 从经济总量看.
+_ANGLE = re.compile(r"从(?:经济|GDP)?(增速|增幅|总量|规模)(?:上|来)?看")
+_PARAGRAPH_SCOPE = re.compile(r"全[市省国区县州盟]")
+
+
+def _paragraph_start(norm: str, pos: int) -> int:
+    return norm.rfind("\n", 0, pos) + 1
 
 
 def _new_subject(st: _Statement, carry: Carry) -> bool:
@@ -103,4 +117,9 @@ def among_whom(st: _Statement, carry: Carry) -> None:
     the scope of the rank before in the sentence."""
     if st.measure in ("rank", "standing"):
         st.rank_scope = rank_scope(st.norm, st.m) or carry.rank_scope or league(st.norm, st.m)
+        if not st.rank_scope and st.measure == "rank":  # …超全省平均水平。酒泉、定西排名第二
+            named = _PARAGRAPH_SCOPE.findall(
+                st.norm, _paragraph_start(st.norm, st.m.start), st.m.start
+            )
+            st.rank_scope = named[-1] if named else ""
         carry.rank_scope = st.rank_scope

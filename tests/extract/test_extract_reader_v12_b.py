@@ -105,3 +105,23 @@ def test_entering_a_top_list_is_a_standing():
 def test_first_three_quarters_after_entering_is_no_standing():
     rows = _rows("全市进入全省前三季度统计的企业有12家。", "measure")
     assert ("standing",) not in rows
+
+
+# -- a paragraph that looks at one measure ranks on it, among the pool it names ----------------
+
+
+def test_ranks_in_a_paragraph_looking_at_growth_rank_the_growth_in_the_named_pool():
+    text = (
+        "从增速来看,8城GDP增速超全省平均水平。其中,甲市GDP增速最高达7.9%。"
+        "乙市、丙市排名第二和第三,GDP增速分别为5.6%、5.0%。"
+    )
+    rows = _rows(text, "subject", "value", "measure", "rank_scope", "ranked_on")
+    assert ("乙市", 2.0, "rank", "全省", "growth_rate") in rows
+    assert ("丙市", 3.0, "rank", "全省", "growth_rate") in rows
+
+
+def test_a_rank_takes_no_pool_from_another_paragraph():
+    facts = extract_facts("全省GDP增长5%。\n乙市排名第二。")
+    rank = facts[facts["measure"] == "rank"]
+    assert list(rank["value"]) == [2.0]
+    assert rank["rank_scope"].isna().all()
