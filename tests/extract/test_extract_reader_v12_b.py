@@ -120,8 +120,8 @@ def test_ranks_in_a_paragraph_looking_at_growth_rank_the_growth_in_the_named_poo
     assert ("丙市", 3.0, "rank", "全省", "growth_rate") in rows
 
 
-def test_a_rank_takes_no_pool_from_another_paragraph():
-    facts = extract_facts("全省GDP增长5%。\n乙市排名第二。")
+def test_a_rank_names_no_pool_when_its_paragraph_names_none():
+    facts = extract_facts("乙市GDP增长5%,排名第二。")
     rank = facts[facts["measure"] == "rank"]
     assert list(rank["value"]) == [2.0]
     assert rank["rank_scope"].isna().all()
