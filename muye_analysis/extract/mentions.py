@@ -19,6 +19,7 @@ LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
     "安时", "千瓦小时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克", "千公顷",
     "标箱", "升", "担", "欧元", "港元",  # 集装箱吞吐量120万标箱, 成品油3.2万升, 茶叶1.5万担
+    "度",  # electricity in 万/亿 kWh: 工业用电量5.39亿度 (bare 度 is an angle or a temperature)
     "微克/立方米", "毫克/立方米",  # a concentration: PM2.5浓度37微克/立方米
     "人/平方公里", "公斤/亩",  # a density, a yield: 人口密度549人/平方公里, 单产451公斤/亩
 )  # fmt: skip
@@ -170,7 +171,7 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         base = unit = _rank_unit(scan, m, base, after)  # None: 第二批, 第一方阵, 第一仗
     elif not ordinal and _names_something(scan, m, unit, base, after):
         return None
-    if base is None or _is_threshold(scan, m, base, after):
+    if base is None or _is_threshold(scan, m, base, after) or (base == "度" and not m["mag"]):
         return None
     high = float(m["num2"]) if m["num2"] else None
     if high is not None and not (unit and (m["unit1"] in (None, m["unit"]))):

@@ -125,3 +125,16 @@ def test_a_rank_names_no_pool_when_its_paragraph_names_none():
     rank = facts[facts["measure"] == "rank"]
     assert list(rank["value"]) == [2.0]
     assert rank["rank_scope"].isna().all()
+
+
+# -- electricity in 万/亿度 -------------------------------------------------------------------
+
+
+def test_electricity_in_hundred_millions_of_kwh_is_a_level():
+    rows = _rows("全县工业用电量3.27亿度,同比下降8.1%。", "value", "unit", "measure")
+    assert (3.27, "亿度", "level") in rows
+
+
+def test_a_bare_degree_is_no_statistic():
+    rows = _rows("最高气温达38度,全县用水量增长2%。", "value", "unit")
+    assert rows == [(2.0, "%")]
