@@ -138,3 +138,15 @@ def test_electricity_in_hundred_millions_of_kwh_is_a_level():
 def test_a_bare_degree_is_no_statistic():
     rows = _rows("最高气温达38度,全县用水量增长2%。", "value", "unit")
     assert rows == [(2.0, "%")]
+
+
+# -- a ratio of three sectors' investment named 之比 --------------------------------------------
+
+
+def test_a_ratio_named_zhi_bi_is_a_structure_from_and_to():
+    text = "三次产业投资之比由上年同期的1.5:60.2:38.3调整为2.5:55.0:42.5。"
+    rows = _rows(text, "value", "measure", "stage")
+    assert rows == [
+        (1.5, "share", "from"), (60.2, "share", "from"), (38.3, "share", "from"),
+        (2.5, "share", "to"), (55.0, "share", "to"), (42.5, "share", "to"),
+    ]  # fmt: skip
