@@ -420,8 +420,8 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
 _STRUCTURE = re.compile(
     r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \t]*[:：][ \t]*\d+(?:\.\d+)?){2,3}(?![\d:：])"
 )
-_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重|产业比|之比")  # 三次产业比达到38.8:19.3:41.9;
-# 三次产业投资之比由…
+# 三次产业比达到38.8:19.3:41.9; 三次产业投资之比由…
+_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重|产业比|之比")
 _STRUCTURE_PART = re.compile(r"\d+(?:\.\d+)?")
 
 
