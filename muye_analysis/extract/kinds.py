@@ -69,7 +69,7 @@ SECURED = (
 )
 # A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
 SENTENCE_TARGET = re.compile(
-    r"(?<![超比较于完成占为达欠塌是差])(?:力争(?!目标)|确保(?!目标)|预期(?!目标的)|目标(?:是|为|任务是)|要实现|将实现"
+    r"(?<![超比较于完成占为达欠塌是差])(?:力争(?!目标)|确保(?!目标)|(?<![稳及])预期(?!目标的|[，,、；;。])|目标(?:是|为|任务是)|要实现|将实现"
     r"|争取(?!" + SECURED + r")"
     # 今后五年，全县地区生产总值年均增长7%以上: a plan's horizon
     r"|(?:今后|未来)(?:[一二三四五两]|\d)年|今后一个时期"
@@ -98,7 +98,8 @@ COMPLETION = re.compile(
     # 占年计划42.1%, 占该计划39.6%: a share of the plan printed without 的
     r"|占(?:该|全年|年度|年|本年|当年)?(?:投资)?(?:计划|目标|任务)(?:任务|投资)?$"
 )
-QUALIFIED_TARGET = re.compile(r"预期|目标|计划|争取")
+# 稳预期, 不及预期, 超预期: expectations as a noun, no plan.
+QUALIFIED_TARGET = re.compile(r"(?<![稳及超])预期(?![，,、；;。])|目标|计划|争取")
 PAST = re.compile(r"去年|过去一年|已完成|实际完成(?!率)")
 # An actual compared with its plan: 高于目标2.1个百分点, 欠…目标任务(23.9亿元)8.9个百分点, 塌目标,
 # 差计划目标3.1个百分点 (差 right before the plan word).
@@ -268,12 +269,19 @@ def kind_of(
     if carried_target:
         return _target(scan, lo, pos, "carried", "carried from the clause before")
     qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])
-    if section_kind == "actual" and QUALIFIED_TARGET.search(prefix) and qualified:
+    if section_kind == "actual" and _qualifier(prefix) and qualified:
         return _target(scan, lo, pos, "qualified", "左右/以上 with 预期/目标/计划 in the sentence")
     label = section_label or "(none)"
     if section_kind == "target":
         return _target(scan, lo, pos, "part", f"part {label} of the report")
     return Kind("actual", "part", f"part {label} of the report")
+
+
+def _qualifier(prefix: str) -> bool:
+    """A plan word before a figure with 左右/以上, no estimate of the outcome after it (主要经济
+    指标不及预期，预计全年地区生产总值415亿元、增长1%左右 is an actual)."""
+    words = list(QUALIFIED_TARGET.finditer(prefix))
+    return bool(words) and not SCOPE_END.search(prefix, words[-1].end())
 
 
 def _clause_kind(scan: str, lo: int, pos: int, clause: str) -> Kind | None:

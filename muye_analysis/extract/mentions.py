@@ -19,6 +19,7 @@ LEVEL_UNITS = (
     "元", "美元", "斤", "公斤", "吨", "亩", "公顷", "平方米", "平方公里", "公里", "千米", "米",
     "安时", "千瓦小时", "千瓦时", "千瓦", "千伏安", "伏安", "立方米", "标准箱", "千克", "千公顷",
     "标箱", "升", "担", "欧元", "港元",  # 集装箱吞吐量120万标箱, 成品油3.2万升, 茶叶1.5万担
+    "度",  # electricity in 万/亿 kWh: 工业用电量5.39亿度 (bare 度 is an angle or a temperature)
     "微克/立方米", "毫克/立方米",  # a concentration: PM2.5浓度37微克/立方米
     "人/平方公里", "公斤/亩",  # a density, a yield: 人口密度549人/平方公里, 单产451公斤/亩
 )  # fmt: skip
@@ -167,11 +168,12 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     if value is None or _is_streak(scan, m):
         return None
     after = scan[m.end() : m.end() + 6]
+    ordinal = bool(m["ord"]) or (base == "位" and _is_bare_rank_pair(scan, m))
     if m["ord"]:
         base = unit = _rank_unit(scan, m, base, after)  # None: 第二批, 第一方阵, 第一仗
-    elif _names_something(scan, m, unit, base, after):
+    elif not ordinal and _names_something(scan, m, unit, base, after):
         return None
-    if base is None or _is_threshold(scan, m, base, after):
+    if base is None or _is_threshold(scan, m, base, after) or (base == "度" and not m["mag"]):
         return None
     high = float(m["num2"]) if m["num2"] else None
     if high is not None and not (unit and (m["unit1"] in (None, m["unit"]))):
@@ -186,11 +188,26 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
         value_high=high,
         unit=unit,
         base=base,
-        ordinal=bool(m["ord"]),
+        ordinal=ordinal,
         qualifier=m["rsep"] if high is not None else qualifier,
         approx=m["approx"] or "",
         unit_from=unit_from,
     )
+
+
+# A rank moved between two places printed without 第: 我县由99位提升至87位.
+_RANK_TO = r"(?:提升|上升|提高|前移|前进|跃升|攀升|下降|后退|后移|下滑|回落|降)(?:至|到)[ \t]?"
+_BARE_RANK_FROM = re.compile(r"(?:由|从)[ \t]?$")
+_BARE_RANK_FROM_AFTER = re.compile(_RANK_TO + r"\d{1,3}[ \t]?位")
+_BARE_RANK_TO = re.compile(r"(?:由|从)[ \t]?\d{1,3}[ \t]?位" + _RANK_TO + "$")
+
+
+def _is_bare_rank_pair(scan: str, m: re.Match[str]) -> bool:
+    """由99位提升至87位: both places are ranks (from, to), though neither prints 第."""
+    before = scan[max(0, m.start() - 16) : m.start()]
+    if _BARE_RANK_FROM.search(before):
+        return bool(_BARE_RANK_FROM_AFTER.match(scan, m.end()))
+    return bool(_BARE_RANK_TO.search(before))
 
 
 _STREAK_SPAN = re.compile(r"个?(?:月|季度|年|周|天|日)")
@@ -357,9 +374,13 @@ def _is_policy_name(scan: str, m: re.Match[str], base: str) -> bool:
 
 
 # Qualitative positions with no number: 保持全市第一方阵, 位居全省前列.
+# Also an entry among the first few (进入全市前三) or into a top list (入围全省十强); a place held
+# there (均居全省前三位, 稳居全省前十) is left unread, as the keyed documents leave it.
 _STANDING = re.compile(
     r"(?:保持|位居|稳居|居于|处于|进入|跻身|位列|居)(?P<scope>全市|全省|全国)"
     r"(?P<text>第一方阵|第一梯队|前列|前茅|上游)"
+    r"|(?:进入|跻身|入围|入选)(?P<scope2>全市|全省|全国)"
+    r"(?P<text2>前[两二三四五六七八九十]位?(?![季个月年天周])|[二三四五六七八九十百]{1,3}强(?![县市区镇村企]))"
 )
 
 
@@ -383,7 +404,7 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
         Mention(
             start=m.start(),
             end=m.end(),
-            printed_start=m.start("text"),
+            printed_start=m.start("text") if m["text"] else m.start("text2"),
             printed_end=m.end(),
             value=None,
             value_high=None,
@@ -401,7 +422,8 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
 _STRUCTURE = re.compile(
     r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \t]*[:：][ \t]*\d+(?:\.\d+)?){2,3}(?![\d:：])"
 )
-_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重|产业比")  # 三次产业比达到38.8:19.3:41.9
+# 三次产业比达到38.8:19.3:41.9; 三次产业投资之比由…
+_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重|产业比|之比")
 _STRUCTURE_PART = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -18,13 +18,14 @@ from muye_analysis.extract.mentions import Mention
 if TYPE_CHECKING:  # the statement imports these rules; the rules only read its fields
     from muye_analysis.extract.statement import _Statement
 
+# 是2016年的2.5倍，由全省第48位上升到第29位: a multiple of a level ranks the level.
 _RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", "rate": "share",
-              "count": "amount"}  # fmt: skip
+              "count": "amount", "ratio": "level"}  # fmt: skip
 
 # A ranking pool named by its size: 在16个县市区…综合排名中.
 POOL = re.compile(
     r"(?:\d+|[一二三四五六七八九十]+)个?(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)"
-    r"|在(?P<within>[^，,；;\d]{2,10}?)中"
+    r"|在(?P<within>[^，,；;\d]{2,14}?)中"
 )
 
 # A league named by its list (中国中小城市综合实力百强区第三名): its scope when no other is known.
@@ -81,12 +82,34 @@ def what_a_rank_ranks(st: _Statement, carry: Carry) -> None:
         if at >= 0:
             st.ranked_on = dict(RANKED_WORDS)[word]
             st.evidence.append(f"ranked on {st.ranked_on} ({word}, named in the sentence)")
-    if not st.ranked_on and st.own_subject and carry.measure is None:
-        st.ranked_on = "level"  # 地区生产总值稳居国内大中城市第四位: the indicator itself
+    if not st.ranked_on:  # 从增速来看，…。酒泉、定西排名第二和第三: the paragraph's angle
+        angle = _ANGLE.findall(st.norm, _paragraph_start(st.norm, st.m.start), st.m.start)
+        if angle:
+            st.ranked_on = dict(RANKED_WORDS)[angle[-1]]
+            st.evidence.append(f"ranked on {st.ranked_on} (从{angle[-1]}来看, the paragraph's)")
+    if not st.ranked_on and st.own_subject and (carry.measure is None or _new_subject(st, carry)):
+        # 地区生产总值稳居国内大中城市第四位: the indicator itself; also after a change of another
+        # subject (…净增1万亿元，人均生产总值居全国第12位)
+        st.ranked_on = "level"
         st.evidence.append("ranked on level (the indicator named, no growth before)")
     carry.ranked_on = st.ranked_on
     if said:
         st.evidence.append(f"ranked on {st.ranked_on} ({said})")
+
+
+# A paragraph that looks at one measure: 从增速来看, 从经济总量看.
+_ANGLE = re.compile(r"从(?:经济|GDP)?(增速|增幅|总量|规模)(?:上|来)?看")
+_PARAGRAPH_SCOPE = re.compile(r"全[市省国区县州盟]")
+
+
+def _paragraph_start(norm: str, pos: int) -> int:
+    return norm.rfind("\n", 0, pos) + 1
+
+
+def _new_subject(st: _Statement, carry: Carry) -> bool:
+    """The rank's clause names a subject other than the one just read, after a change."""
+    own = st.own_subject
+    return carry.measure == "change" and len(own) >= 2 and own not in carry.subject
 
 
 def among_whom(st: _Statement, carry: Carry) -> None:
@@ -94,4 +117,9 @@ def among_whom(st: _Statement, carry: Carry) -> None:
     the scope of the rank before in the sentence."""
     if st.measure in ("rank", "standing"):
         st.rank_scope = rank_scope(st.norm, st.m) or carry.rank_scope or league(st.norm, st.m)
+        if not st.rank_scope and st.measure == "rank":  # …超全省平均水平。酒泉、定西排名第二
+            named = _PARAGRAPH_SCOPE.findall(
+                st.norm, _paragraph_start(st.norm, st.m.start), st.m.start
+            )
+            st.rank_scope = named[-1] if named else ""
         carry.rank_scope = st.rank_scope
