@@ -157,6 +157,11 @@ def test_keyed_facts_are_well_formed_and_quoted_from_their_document(doc):
         assert not (row["measure"] == "count" and against), where
         if row["measure"] == "change_pp":
             assert row["unit"] == "个百分点", where
+    # the start of a change 由上年的… is last year's: a year before the end's
+    ends = {row["period"] for row in keyed if row["stage"] == "to"}
+    for row in keyed:
+        if row["stage"] == "from" and re.search(r"由(?:上|去)年的", row["quote"]) and ends:
+            assert int(row["period"]) == int(max(ends)) - 1, f"{doc}: {row['quote']}"
 
 
 def _printed_value(printed: str) -> float:
