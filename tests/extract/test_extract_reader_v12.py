@@ -63,3 +63,11 @@ def test_a_growth_of_more_than_written_超_or_逾_is_a_growth_with_its_floor():
             zip(facts["subject"], facts["value"], facts["measure"], facts["bound"], strict=True)
         )
         assert rows == [("新能源产业产值", 200.0, "growth_rate", "at_least")], text
+
+
+def test_a_dash_headed_five_years_names_the_term_of_the_pairs_after_it():
+    text = (
+        "2022年1月12日在县人民代表大会上\n一、2021年工作回顾\n"
+        "——五年奋勇争先，我们交出了一份答卷。一般公共预算收入从7.84亿元增加到9.37亿元。\n"
+    )
+    assert _years(text) == [(7.84, "from", 2016), (9.37, "to", 2021)]
