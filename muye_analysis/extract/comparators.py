@@ -131,10 +131,7 @@ def _find_comparators(
         if same and same["verb"]:
             sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
             return [("上年同期", sign, same.group())] * n
-        gap = _gap_to_target(norm, clause, pos)
-        if gap:  # 增长8%，高2个百分点(与年度预期目标6%以上相比，下同): against the target
-            return [gap] * n
-        plan = _against_plan(clause)
+        plan = _against_plan(norm, clause, pos)
         if plan:  # 超计划0.65万亩: more than planned; 超时序进度3.5个百分点: ahead of schedule;
             return [plan] * n  # 差计划目标3.1个百分点: short of the plan
         year = _YEAR_BEFORE.search(norm, lo, pos)
@@ -149,8 +146,13 @@ def _find_comparators(
     return [(name, sign, words) for name in names]
 
 
-def _against_plan(clause: str) -> tuple[str, int, str] | None:
-    """(plan, sign, words) when ``clause`` ends ahead of or short of the plan, else None."""
+def _against_plan(norm: str, clause: str, pos: int) -> tuple[str, int, str] | None:
+    """(plan, sign, words) when ``clause`` ends ahead of or short of the plan, or a bare 高/低
+    before points has its target in brackets (高2个百分点(与年度预期目标6%以上相比，下同)), else
+    None."""
+    gap = _gap_to_target(norm, clause, pos)
+    if gap:
+        return gap
     plan = _PLAN_VERB.search(clause)
     if not plan:
         return None

@@ -22,6 +22,7 @@ LEVEL_UNITS = (
     "度",  # electricity in 万/亿 kWh: 工业用电量5.39亿度 (bare 度 is an angle or a temperature)
     "微克/立方米", "毫克/立方米",  # a concentration: PM2.5浓度37微克/立方米
     "人/平方公里", "公斤/亩",  # a density, a yield: 人口密度549人/平方公里, 单产451公斤/亩
+    "元/人",  # a product per worker: 全员劳动生产率为103797元/人
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (

@@ -81,3 +81,22 @@ def test_a_price_table_headed_rise_or_fall_reads_growth_rates():
         (-1.2, "growth_rate"),
         (0.8, "growth_rate"),
     ]
+
+
+def test_a_space_a_page_break_left_inside_a_change_verb_or_a_unit_is_read_through():
+    text = "2023年，渔业总产值 5.6 亿元,增 长 2.4%;花生种植面积 3.5 万 亩,下 降 1.2%。"
+    facts = extract_facts(text)
+    assert list(zip(facts["value"], facts["unit"], facts["measure"], strict=True)) == [
+        (5.6, "亿元", "level"),
+        (2.4, "%", "growth_rate"),
+        (3.5, "万亩", "level"),
+        (-1.2, "%", "growth_rate"),
+    ]
+    assert list(facts["quote"])[1].endswith("增 长 2.4%")
+
+
+def test_a_product_per_worker_keeps_its_unit_per_person():
+    facts = extract_facts("2022年，全员劳动生产率为98765元/人。")
+    assert list(zip(facts["value"], facts["unit"], facts["measure"], strict=True)) == [
+        (98765.0, "元/人", "level")
+    ]
