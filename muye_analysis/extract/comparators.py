@@ -131,7 +131,7 @@ def _find_comparators(
         if same and same["verb"]:
             sign = -1 if same["verb"].startswith(_NEG_VERB) else 1
             return [("上年同期", sign, same.group())] * n
-        plan = _against_plan(clause)
+        plan = _against_plan(norm, clause, pos)
         if plan:  # 超计划0.65万亩: more than planned; 超时序进度3.5个百分点: ahead of schedule;
             return [plan] * n  # 差计划目标3.1个百分点: short of the plan
         year = _YEAR_BEFORE.search(norm, lo, pos)
@@ -146,12 +146,51 @@ def _find_comparators(
     return [(name, sign, words) for name in names]
 
 
-def _against_plan(clause: str) -> tuple[str, int, str] | None:
-    """(plan, sign, words) when ``clause`` ends ahead of or short of the plan, else None."""
+def _against_plan(norm: str, clause: str, pos: int) -> tuple[str, int, str] | None:
+    """(plan, sign, words) when ``clause`` ends ahead of or short of the plan, or a bare 高/低
+    before points has its target in brackets (高2个百分点(与年度预期目标6%以上相比，下同)), else
+    None."""
+    gap = _gap_to_target(norm, clause, pos)
+    if gap:
+        return gap
     plan = _PLAN_VERB.search(clause)
     if not plan:
         return None
     return plan["cmp"], -1 if plan["verb"] in ("差", "欠") else 1, plan.group()
+
+
+# A bare 高/低 before points whose target follows in brackets: 高2个百分点(与年度预期目标6%以上
+# 相比，下同), then 低1.7个百分点(8%左右) against the same target (the bracket's 下同).
+_BARE_GAP = re.compile(r"(?:分别)?(?P<verb>高出?|低|快|慢|超出?)")
+_GAP_BRACKET = re.compile(r"[\d.]+\s?个百分点\s?[(（](?P<inside>[^()（）]{1,40})[)）]")
+_TARGET_COMPARED = re.compile(
+    r"与(?P<cmp>[^()（）\d，,；;]{1,14}?)[\d.]+%?(?:以上|左右|以内|以下)?(?:相比|比较)(?P<same>[，,]?下同)?"
+)
+_FIGURE_ALONE = re.compile(r"[\d.]+%(?:以上|左右|以内|以下)?")
+_SAME_BELOW_REACH = 3000  # how far back a (与…相比，下同) is looked for
+
+
+def _gap_to_target(norm: str, clause: str, pos: int) -> tuple[str, int, str] | None:
+    """(target, sign, words) for a bare 高/低 N个百分点 whose bracket names what it is against:
+    (与年度预期目标6%以上相比) there, or a figure alone (8%左右) under an earlier (…，下同)."""
+    verb = _BARE_GAP.fullmatch(clause.strip(" ，,、"))
+    bracket = _GAP_BRACKET.match(norm, pos)
+    if not verb or not bracket:
+        return None
+    sign = -1 if verb["verb"].startswith(("低", "慢")) else 1
+    named = _TARGET_COMPARED.search(bracket["inside"])
+    if named:
+        return named["cmp"], sign, verb.group() + "(与…相比)"
+    if not _FIGURE_ALONE.fullmatch(bracket["inside"].strip()):
+        return None
+    earlier = [
+        m
+        for m in _TARGET_COMPARED.finditer(norm, max(0, pos - _SAME_BELOW_REACH), pos)
+        if m["same"]
+    ]
+    if earlier:
+        return earlier[-1]["cmp"], sign, verb.group() + "(下同)"
+    return None
 
 
 def _split_names(text: str) -> list[str]:

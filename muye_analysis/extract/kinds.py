@@ -69,7 +69,7 @@ SECURED = (
 )
 # A plan word that makes the rest of its sentence targets (until a clause reports an outcome).
 SENTENCE_TARGET = re.compile(
-    r"(?<![超比较于完成占为达欠塌是差])(?:力争(?!目标)|确保(?!目标)|(?<![稳及])预期(?!目标的|[，,、；;。])|目标(?:是|为|任务是)|要实现|将实现"
+    r"(?<![超比较于完成占为达欠塌是差])(?:力争(?!目标)|确保(?!目标)|(?<![稳及])预期(?!目标的|性指标中|[，,、；;。])|目标(?:是|为|任务是)|要实现|将实现"
     r"|争取(?!" + SECURED + r")"
     # 今后五年，全县地区生产总值年均增长7%以上: a plan's horizon
     r"|(?:今后|未来)(?:[一二三四五两]|\d)年|今后一个时期"

@@ -22,6 +22,7 @@ LEVEL_UNITS = (
     "度",  # electricity in 万/亿 kWh: 工业用电量5.39亿度 (bare 度 is an angle or a temperature)
     "微克/立方米", "毫克/立方米",  # a concentration: PM2.5浓度37微克/立方米
     "人/平方公里", "公斤/亩",  # a density, a yield: 人口密度549人/平方公里, 单产451公斤/亩
+    "元/人",  # a product per worker: 全员劳动生产率为103797元/人
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
@@ -288,13 +289,19 @@ def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: s
         return True  # 根据5‰人口变动抽样调查推算: the survey's name
     if base == "种" and _KINDS_POOL.match(scan, m.end()):
         return True  # 617种产品中有227种: the products looked at, not a statistic
+    if base == "项" and _INDICATORS_POOL.match(scan, m.end()):
+        return True  # 44项预期性指标中，35项…: the indicators looked at, not a statistic
     if base == "口" and after[:1] in _NOT_MOUTH_UNIT:
         return True  # 3口岸, 口径, 三口之家: 口 is part of a word
     return not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base)
 
 
-# The pool a count of kinds is taken from: 617种产品中有227种, 40种主要工业产品中，33种.
+# The pool a count of kinds is taken from: 617种产品中有227种, 40种主要工业产品中，33种; so
+# for indicators: 12项约束性指标(目标任务均为国家下达)中，10项指标可如期完成.
 _KINDS_POOL = re.compile(r"[^，,。；;\d]{0,12}?(?:中[，,]?有?|有)[ \t]?\d+种")
+_INDICATORS_POOL = re.compile(
+    r"[^，,。；;\d]{0,8}?指标(?:[(（][^()（）]{0,20}[)）])?中[，,][ \t]?\d+[项个]"
+)
 _NOT_MOUTH_UNIT = "岸径之罩"
 
 
@@ -305,6 +312,8 @@ def _is_threshold(scan: str, m: re.Match[str], base: str, after: str) -> bool:
         return True
     if after.startswith("大关"):
         return True  # 突破400亿元大关: a milestone passed, not the figure
+    if after.startswith(("相比", "比较")):
+        return False  # (与年度预期目标6%以上相比): the figure compared with, no bound of a subject
     return bool(
         m["post"] in ("以上", "以下")
         and after[:1]
@@ -359,9 +368,30 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
     if chinese and base in COUNT_UNITS and opening_quote:
         return True  # " 四个走在前 ": a count in words opening a quoted slogan names it
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
-        # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
+        # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who;
+        # 10项指标可如期完成, 6项指标未达预期: how many indicators met the plan, a statistic
+        if _INDICATORS_MET.match(after) and _indicators_pool_before(m.string, m.start()):
+            return False
         return not (_POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] == "有")
     return False
+
+
+# Indicators counted by how they met the plan: 10项指标可如期完成, 35项指标符合或好于预期
+# (matched on the six characters after the number).
+_INDICATORS_MET = re.compile(
+    r"(?:主要)?指标(?:均|全部|已|可|能)?(?:如期|按期)?(?:完成?|实现|达到|符合|好于|优于|未达|未完|超额?完)"
+)
+
+
+# The pool such counts split (23项主要指标中，20个指标达到…): a count of listed indicators
+# (A、B等8项指标达到…) names no pool and stays unread.
+_POOL_OF_INDICATORS = re.compile(r"指标(?:[(（][^()（）]{0,20}[)）])?中[，,][ \t]?\d+[项个]")
+
+
+def _indicators_pool_before(scan: str, pos: int) -> bool:
+    """Whether the sentence before ``pos`` splits a pool of indicators (N项…指标中，M项…)."""
+    lo = max(0, pos - 80, scan.rfind("。", 0, pos) + 1)
+    return bool(_POOL_OF_INDICATORS.search(scan, lo, pos + 4))
 
 
 # A list of policies named by their article counts: 工业稳增长24条、…发展18条等各项政策措施.

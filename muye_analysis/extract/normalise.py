@@ -143,6 +143,12 @@ _PINYIN_RESIDUE = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔù
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
 # A space after a decimal point (6835. 27亿元, 6. 2‰): the number goes on.
 _SPACED_DECIMAL = re.compile(r"(?<=\d\.)[ \t]+(?=\d)")
+# A space a PDF's line break left inside a word before or after a figure: 增 长 3.4%, 下 降
+# 2%, 17.04 万 亩 (the change verb or the unit goes on).
+_SPLIT_WORD = re.compile(
+    r"(?<=[增下减提降])[ \t](?=[长降少加高低][ \t]?-?\d)"
+    r"|(?:(?<=\d[万亿])|(?<=\d[ \t][万亿]))[ \t](?=[亩元吨人户])"
+)
 # The same sites double a comma or put one before a list mark: 中,,地区生产总值,、固定资产投资.
 _STRAY_COMMA = re.compile(r",(?=[,、])")
 # A reprint forum's jammer against copying: runs of one- or two-character ASCII tokens apart by
@@ -186,6 +192,7 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
     ]
     cuts += [m.span() for m in _STRAY_COMMA.finditer(norm)]
     cuts += [m.span() for m in _SPACED_DECIMAL.finditer(norm)]
+    cuts += [m.span() for m in _SPLIT_WORD.finditer(norm)]
     cuts += [m.span() for m in _JAMMER.finditer(norm) if _jammer(m.group())]
     if "\n" in norm:
         cuts += [m.span() for m in _BROKEN_LINE.finditer(norm)]

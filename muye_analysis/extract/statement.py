@@ -205,6 +205,27 @@ def place_figure_in_brackets(st: _Statement, carry: Carry) -> None:
     st.evidence.append(f"{place['place']}: (…) of {st.measure}")
 
 
+def target_of_a_gap_in_brackets(st: _Statement, carry: Carry) -> None:
+    """The figure in brackets after a gap in points (增长8%，高2个百分点(与年度预期目标6%以上相比);
+    低1.7个百分点(8%左右)) is the target the gap is against: a target of the measure read before
+    the gap, of the same subject."""
+    if st.m.unit != "%" or carry.measure != "change_pp" or not carry.subject:
+        return
+    opened = _GAP_BRACKET_OPEN.search(st.norm, max(0, st.m.start - 24), st.m.start)
+    if not carry.pct_measure or not opened:
+        return
+    st.measure, st.rule, st.keeps_carry = carry.pct_measure, "target_named", True
+    st.value, st.value_high = st.m.value, st.m.value_high
+    st.subject = st.match_subject = carry.subject
+    st.subject_start = carry.subject_start
+    st.ctx = replace(st.ctx, kind="target", kind_why="target: " + _GAP_TARGET, commitment="")
+    st.evidence.append(f"subject carried: {carry.subject}")
+
+
+_GAP_BRACKET_OPEN = re.compile(r"\d\s?个百分点\s?[(（](?:与[^()（）\d，,]{1,14})?$")
+_GAP_TARGET = "the target a gap in points is against, in brackets"
+
+
 def growth_of_a_share_subject(st: _Statement, carry: Carry) -> None:
     """A growth whose subject is a share (工业投资…(占总投资的32.1%)，增长103.2%) is the growth of
     what the share was of."""
@@ -359,7 +380,8 @@ RULES = (
     share_of_subject_before, subject_from_topic,
     comparator_figure_in_brackets, plan_named_in_subject, completion_of_subject_before,
     plan_of_subject_before, comparison_word_in_subject,
-    measure_and_sign, place_figure_in_brackets, growth_of_a_share_subject, completion_rate_named,
+    measure_and_sign, place_figure_in_brackets, target_of_a_gap_in_brackets,
+    growth_of_a_share_subject, completion_rate_named,
     range_and_printed_subject,
     flat_against_a_place, growth_as_a_multiple,
     compared_with, turned_to, turned_from_a_year_ago, narrowed_decline, pull_in_points,
@@ -496,7 +518,8 @@ _PULL_DOWN = ("拉低", "下拉", "拖累")
 _COMPLETION_WORD = re.compile(r"完成|占|为")
 
 _COMPARISON_PHRASE = re.compile(
-    r"(?:同比|(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s]于(?=全)|.于$)"
+    r"(?:同比|(?<!占)比(?![重例率])|较|与|高于|低于|快于|慢于|超过|超出|落后于?|领先于?|欠|塌|[^\s]于(?=全)|.于$"
+    r"|^(?:分别)?(?:高出?|低|快|慢)$)"  # 增长8%，高2个百分点: a bare verb names nothing
     r".*$"
 )
 

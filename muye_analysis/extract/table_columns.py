@@ -54,7 +54,8 @@ _RANK_HEAD = re.compile(r"位次|名次|排名|排位")
 _ORDER_HEAD = re.compile(r"^[^\d|]{0,6}?(?:排行|序号|排序)$|^序$")  # GDP排行: an ordering
 
 
-_GROWTH_HEAD = re.compile(r"增长|增速|增幅|比上年|比去年|同比|±|上涨|涨幅")
+# 涨跌幅(%) | 升降幅度: a price index's change, a growth in %.
+_GROWTH_HEAD = re.compile(r"增长|增速|增幅|比上年|比去年|同比|±|上涨|涨幅|涨跌幅|升降幅")
 
 
 # A change in points against a year earlier: 增速与去年同期比较, 增减百分点.
