@@ -61,6 +61,9 @@ _INDEX_CAPPED = re.compile(r"价格(?:总)?指数[^，,；;\d]{0,4}?(?:控制|�
 # 高于6%的预期目标: a target of the measure the sentence is about, not a share.
 _TARGET_NAMED_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度|全年)?(?:预期|发展)?目标")
 
+# The fastest or slowest growth, its figure in the next clause: 以南京的增速最快，为5.2%.
+_GROWTH_SUPERLATIVE = re.compile(r"(?:增速|增幅)(?:最快|最高|最慢|最低)[，,]\s?(?:为|是|达到?)\s?$")
+
 # 保持30%以上的快速增长: a growth named right after the figure.
 _GROWTH_AFTER = re.compile(r"(?:以上|左右)?的(?:快速|高速|较快|平稳)?(?:增长|增速)")
 
@@ -161,6 +164,9 @@ def _percent_by_context(w: _PercentWords, ctx: Context, carry: Carry) -> tuple[s
             ("growth"),
             opened.group(),
         )
+    superlative = _GROWTH_SUPERLATIVE.search(ctx.sentence_text)
+    if superlative:  # 以南京的增速最快，为5.2%: the growth the clause before names
+        return "growth_rate", 1, "growth", superlative.group()
     if _GROWTH_AFTER.match(w.after):
         return "growth_rate", 1, "growth", _GROWTH_AFTER.match(w.after).group()
     if _TARGET_NAMED_AFTER.match(w.after) and carry.pct_measure:

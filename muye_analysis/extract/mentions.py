@@ -88,9 +88,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_AFTER = re.compile(
     r"(?:具体)?(?:方面|方向|举措|措施|确保|维护|确立|意识|自信|一体|全会|战略|职能|底线|部分)"
     # 3项指标增速全市第一, 16个县市区…排名: how many are ranked, not a statistic
-    r"|(?:主要)?(?:经济)?指标|县市区|县\(市|区县|县区"
+    r"|(?:主要)?(?:经济)?指标|县市区|县\(市|区县|县区|市州|设区市"
 )
-_POOL_COUNTED = re.compile(r"县市区|县\(市|区县|县区")
+_POOL_COUNTED = re.compile(r"县市区|县\(市|区县|县区|市州|设区市")
 # A quotation mark opening a slogan that starts with a count in words: " 四个走在前 " (not
 # 四期“三个一批”活动, four rounds of a campaign).
 _QUOTE_BEFORE = re.compile(r"[\"“「]\s?$")
@@ -287,33 +287,59 @@ def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: s
         return False  # 位次前移7位、8位和7位: a rank moved, not a rank
     if base in PERCENT_UNITS and _SURVEY_NAME.match(scan, m.end()):
         return True  # 根据5‰人口变动抽样调查推算: the survey's name
-    if base == "种" and _KINDS_POOL.match(scan, m.end()):
-        return True  # 617种产品中有227种: the products looked at, not a statistic
+    if (
+        base in _KINDS_POOL
+        and _KINDS_POOL[base].match(scan, m.end())
+        and not (base == "个" and _IN_POOL_BEFORE.search(scan, max(0, m.start() - 8), m.start()))
+    ):
+        return True  # 617种产品中有227种, 21个市州中有16个: the pool looked at, not a statistic
     if base == "项" and _INDICATORS_POOL.match(scan, m.end()):
         return True  # 44项预期性指标中，35项…: the indicators looked at, not a statistic
+    if base in COUNT_UNITS and _POINTING_BACK.search(scan, max(0, m.start() - 2), m.start()):
+        return True  # 这四座“GDP万亿城市”中: the ones just named, counted again
     if base == "口" and after[:1] in _NOT_MOUTH_UNIT:
         return True  # 3口岸, 口径, 三口之家: 口 is part of a word
     return not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base)
 
 
-# The pool a count of kinds is taken from: 617种产品中有227种, 40种主要工业产品中，33种; so
-# for indicators: 12项约束性指标(目标任务均为国家下达)中，10项指标可如期完成.
-_KINDS_POOL = re.compile(r"[^，,。；;\d]{0,12}?(?:中[，,]?有?|有)[ \t]?\d+种")
+# The pool a count of kinds is taken from: 617种产品中有227种, 40种主要工业产品中，33种,
+# 40个工业行业大类中，34个行业盈利; so for indicators: 12项约束性指标(目标任务均为国家下达)中，
+# 10项指标可如期完成.
+_KINDS_POOL = {
+    base: re.compile(r"[^，,。；;\d]{0,12}?(?:中[，,]?有?|有)[ \t]?\d+" + base) for base in "种个"
+}
 _INDICATORS_POOL = re.compile(
     r"[^，,。；;\d]{0,8}?指标(?:[(（][^()（）]{0,20}[)）])?中[，,][ \t]?\d+[项个]"
 )
 _NOT_MOUTH_UNIT = "岸径之罩"
+# 在工业19个大类中，10个…: a pool of 个 named with 在 is itself a count (as keyed so far)
+_IN_POOL_BEFORE = re.compile(r"在[^，,。；;\d]{0,6}$")
+_POINTING_BACK = re.compile(r"(?:这|该|此|上述)$")
+
+
+# A count of those past a bound, opening the clause: 其中9个市州的增速达到或超过6%.
+_COUNTED_PAST_BOUND = re.compile(
+    r"(?:^|[，,。；;\n])[^，,。；;\d]{0,4}?[\d一二三四五六七八九十两]+(?:个|家|户|座|所)"
+    r"[^，,。；;\d]{0,20}?(?:超过|突破|高于|达到或超过|或超过)$"
+)
 
 
 def _is_threshold(scan: str, m: re.Match[str], base: str, after: str) -> bool:
     """A bound that defines the subject: 500万元以上重点项目 (not 30%以上的快速增长),
     年收入超50万元的经济强村."""
-    if after[:1] == "的" and re.search(r"(?:超|超过|逾)$", scan[max(0, m.start() - 2) : m.start()]):
+    # (去年经济总量突破3000亿元的宜宾, 逼近2万亿元的成都: a milestone describing a place)
+    if after[:1] == "的" and re.search(
+        r"(?:超|超过|逾|突破|逼近)$", scan[max(0, m.start() - 2) : m.start()]
+    ):
         return True
     if after.startswith("大关"):
         return True  # 突破400亿元大关: a milestone passed, not the figure
     if after.startswith(("相比", "比较")):
         return False  # (与年度预期目标6%以上相比): the figure compared with, no bound of a subject
+    if after.startswith(("的有", "的共有")):
+        return True  # GDP在1000至2000亿元的有5座城市: the band that defines what is counted
+    if _COUNTED_PAST_BOUND.search(scan, max(0, m.start() - 30), m.start()):
+        return True  # 共有7个市州地区生产总值超过500亿元: how many passed the bound, not a figure
     return bool(
         m["post"] in ("以上", "以下")
         and after[:1]
@@ -368,11 +394,14 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
     if chinese and base in COUNT_UNITS and opening_quote:
         return True  # " 四个走在前 ": a count in words opening a quoted slogan names it
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
-        # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who;
-        # 10项指标可如期完成, 6项指标未达预期: how many indicators met the plan, a statistic
+        # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
+        # (其中9个市州的增速…: how many of them); 10项指标可如期完成, 6项指标未达预期: how many
+        # indicators met the plan, a statistic
         if _INDICATORS_MET.match(after) and _indicators_pool_before(m.string, m.start()):
             return False
-        return not (_POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] == "有")
+        return not (
+            _POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] in ("有", "中")
+        )
     return False
 
 
@@ -415,9 +444,12 @@ _STANDING = re.compile(
 
 
 # 首位 after a ranking verb and a pool is the first place: 稳居全省首位, 居国内城市首位.
+# Also 榜首, a pool by its size (排在21个市州榜首) and a growth's place with no verb
+# (战新产业增速五县(市)首位).
 _FIRST_PLACE = re.compile(
-    r"(?:保持|位居|稳居|居于|居|位列|列|排名?|排在|跃居|升至|上升至)"
-    r"(?P<scope>全[市省国区县州盟]|[^，,；;。\s\d]{1,12}?(?:城市|县市区?|县区|区县|地市))(?P<text>首位)"
+    r"(?:保持|位居|稳居|居于|居|位列|列|排名?|排在|跃居|升至|上升至|(?<=增速|增幅))"
+    r"(?P<scope>全[市省国区县州盟]|(?:[^，,；;。\s\d]{1,12}?|\d{1,3}个)"
+    r"(?:城市|县市区?|县区|区县|地市|市州|设区市|县\(市\)))(?P<text>首位|榜首)"
 )
 
 
@@ -497,4 +529,30 @@ def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
             for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
         )
         found.append(Structure(m.start(), m.end(), parts))
+    if _TWO_SECTORS.search(scan, lo, hi):
+        found += _two_part_structures(scan, lo, hi, found)
     return sorted(found, key=lambda st: st.start)
+
+
+# Two parts after the second and third sectors named: 二、三产业结构比例由2005年的53.5:46.5…
+_TWO_SECTORS = re.compile(r"(?:第?二、三|二三)(?:次)?产业(?:结构|比例|之比|比)")
+_TWO_PARTS = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?[ \t]*[:：][ \t]*\d+(?:\.\d+)?(?![\d.:：])")
+
+
+def two_sectors_named(text: str) -> bool:
+    """Whether the text names the second and third sectors alone (二、三产业结构)."""
+    return _TWO_SECTORS.search(text) is not None
+
+
+def _two_part_structures(scan: str, lo: int, hi: int, found: list[Structure]) -> list[Structure]:
+    """Ratios of two parts that sum to 100 after 二、三产业…, not inside a longer ratio."""
+    two = []
+    for m in _TWO_PARTS.finditer(scan, _TWO_SECTORS.search(scan, lo, hi).end(), hi):
+        parts = tuple(
+            (p.start(), p.end(), float(p.group()))
+            for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
+        )
+        inside = any(st.start <= m.start() < st.end for st in found)
+        if not inside and abs(sum(p[2] for p in parts) - 100) <= 0.5:
+            two.append(Structure(m.start(), m.end(), parts))
+    return two

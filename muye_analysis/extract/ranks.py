@@ -24,8 +24,15 @@ _RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", 
 
 # A ranking pool named by its size: 在16个县市区…综合排名中.
 POOL = re.compile(
-    r"(?:\d+|[一二三四五六七八九十]+)个?(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|区|县)"
+    r"(?:\d+|[一二三四五六七八九十]+)个?(?:县市区|县（市、区）|县\(市、区\)|县\(市\)|区县|县区|县市|市州|设区市|区|县)"
     r"|在(?P<within>[^，,；;\d]{2,14}?)中"
+)
+
+# A pool named by its kind, opening the rank's clause or after 在: 第二平台市县增速排名第6,
+# 增速在苏南五市排第一.
+_NAMED_POOL = re.compile(
+    r"[^，,；;。\s\d在]{2,10}?(?:市县|县市区|县市|区县|县区|地市|市州|设区市|[两二三四五六七八九十]{1,2}[市县区])"
+    r"(?=(?:累计)?(?:增速|增幅|总量)?在?(?:排名|排在|排|位列|位居|居))"
 )
 
 # A league named by its list (中国中小城市综合实力百强区第三名): its scope when no other is known.
@@ -49,6 +56,9 @@ def rank_scope(norm: str, m: Mention) -> str:
     scopes = _RANK_SCOPE.findall(norm, lo, m.end)
     if scopes:
         return "全" + scopes[-1] if len(scopes[-1]) == 1 else scopes[-1]
+    named = _NAMED_POOL.search(norm, lo, m.start)
+    if named:  # 第二平台市县增速排名第6: the clause opens with the pool
+        return named.group()
     sentence_lo = max(norm.rfind(c, 0, m.start) for c in "。；;\n") + 1
     pools = list(POOL.finditer(norm, sentence_lo, m.start))
     if not pools:

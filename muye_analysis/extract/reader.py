@@ -69,6 +69,7 @@ from muye_analysis.extract.mentions import (
     find_mentions,
     find_standings,
     find_structures,
+    two_sectors_named,
 )
 from muye_analysis.extract.normalise import normalise_text, strip_residue
 from muye_analysis.extract.sections import Section, section_at
@@ -281,7 +282,19 @@ _ORDINAL_PARTS = ("第一产业", "第二产业", "第三产业")
 _THREE_SECTORS = re.compile(r"三次产业|一、二、三产业|一二三产|产业结构|三产|三大产业")
 
 _FROM_TO = re.compile(r"调整为|调整到|优化为|变为|转变为|变化为|演变为|调整至")
+_FROM_TO_END = re.compile(r"(?:" + _FROM_TO.pattern + r")\s*$")
 _TO_YEAR = re.compile(r"(?:为|到|至)\s?((?:19|20)\d\d)[ \t]?年(?:底|末)?的?\s*$")
+
+
+def _lone_stage(lead: str, after: str) -> str:
+    """The one ratio of a change: 产业结构调整为26:32.5:41.5 (to), 由53.5:46.5转变为… (from)."""
+    if _FROM_TO_END.search(lead):
+        return "to"
+    if re.search(r"(?:由|从)(?:(?:19|20)\d\d\s?年|上年|去年)?的?\s*$", lead) and re.match(
+        r"\s*(?:" + _FROM_TO.pattern + ")", after
+    ):
+        return "from"
+    return ""
 
 
 def _structure_rows(doc: Doc, lo: int, structures: list, section: Section) -> list[dict]:
@@ -295,6 +308,8 @@ def _structure_rows(doc: Doc, lo: int, structures: list, section: Section) -> li
             between = norm[structures[0].end : structures[1].start]
             if _FROM_TO.search(between) and re.search(r"由|从", lead):
                 stage = "from" if k == 0 else "to"
+        elif len(structures) == 1:
+            stage = _lone_stage(lead, norm[st.end : st.end + 6])
         ctx = mention_context(doc, lo, lo, st.start, section, Carry(), lead)
         period = ctx.period  # 由上年的…: period_for gives the year before
         if stage == "from" and period is not None and not re.search(r"上年|去年", lead):
@@ -304,13 +319,19 @@ def _structure_rows(doc: Doc, lo: int, structures: list, section: Section) -> li
             term = term_years(doc.scan, doc.timeline.paragraph_start(lo), st.start)
             period = int(named.group(1)) if named else period - (term[0] if term else 1)
         if stage == "to" and period is not None:
-            named = _TO_YEAR.search(between)  # …调整为2016年的13.3:47.6:39.1
+            named = _TO_YEAR.search(
+                between if len(structures) == 2 else lead
+            )  # …调整为2016年的13.3:…
             period = int(named.group(1)) if named else period
         three = bool(_THREE_SECTORS.search(lead))
+        first = 1 if len(st.parts) == 2 and two_sectors_named(lead) else 0  # 二、三产业
         what = re.split(r"结构|比例|构成", lead)[0]
         what = clean_subject(re.split(r"[，,]", what)[-1]) or "结构"
         for j, (a, b, value) in enumerate(st.parts):
-            subject = f"{_ORDINAL_PARTS[j]}比重" if three and j < 3 else f"{what}第{j + 1}部分比重"
+            part = j + first
+            subject = (
+                f"{_ORDINAL_PARTS[part]}比重" if three and part < 3 else f"{what}第{j + 1}部分比重"
+            )
             rows.append({
                 "subject": subject, "match_subject": subject, "subject_start": None,
                 "period": period, "start_month": ctx.start_month, "end_month": ctx.end_month,

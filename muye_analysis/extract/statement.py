@@ -347,10 +347,22 @@ def turned_from_a_year_ago(st: _Statement, carry: Carry) -> None:
 
 def narrowed_decline(st: _Statement, carry: Carry) -> None:
     """A decline that narrowed is a rise of the growth rate: 降幅较一季度收窄2.7个百分点."""
-    narrowed = _NARROWED_DECLINE.search(st.before)
+    narrowed = _NARROWED_DECLINE.search(st.before) or _narrowed_after_decline(st)
     if st.measure == "change_pp" and st.value is not None and narrowed:
         st.value = -st.value
         st.evidence.append(f"a decline that {narrowed.group()[-2:]}")
+
+
+def _narrowed_after_decline(st: _Statement) -> re.Match | None:
+    """收窄 with no rate named, right after a decline: 民间投资下降3.9%，比一季度收窄20.2个百分点
+    (the decline narrowed), 降幅较一季度收窄14.1个百分点，较上月收窄1.8个百分点 (its decline)."""
+    bare = _NARROWED_BARE.search(st.before)
+    if not bare:
+        return None
+    clauses = re.split(r"([，,；;。])", st.norm[max(0, st.m.start - 60) : st.m.start])
+    if len(clauses) < 3 or clauses[-2] == "。":
+        return None
+    return bare if _DECLINE_BEFORE.search(clauses[-3]) else None
 
 
 def pull_in_points(st: _Statement, carry: Carry) -> None:
@@ -512,6 +524,9 @@ _YEAR_NAMED = re.compile(r"(?:19|20)\d\d\s?年")
 _TURNED_TO = re.compile(r"(?:转为|转而|变为)(?P<verb>增长|下降|负增长)?")
 # A decline rate narrowed (a rise) or widened (a fall): 降幅较一季度收窄, 降幅较上月扩大.
 _NARROWED_DECLINE = re.compile(r"降幅[^，,；;]{0,14}(?:收窄|缩小|扩大|加大|加深)了?$")
+# … or, after a decline in the clause before, a comparison with no rate of its own named
+_NARROWED_BARE = re.compile(r"^(?:比|较)[^，,；;]{0,10}(?:收窄|缩小|扩大|加大|加深)了?$")
+_DECLINE_BEFORE = re.compile(r"(?:下降|负增长)\s?\d+(?:\.\d+)?%$|^降幅")
 
 _PULL_DOWN = ("拉低", "下拉", "拖累")
 
