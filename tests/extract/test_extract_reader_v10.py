@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from muye_analysis.extract import extract_facts
+from tests.extract.conftest import fact_rows
 
 
 def _rows(text: str, *columns: str) -> list[tuple]:
-    facts = extract_facts(text)
-    return list(zip(*(facts[c] for c in columns), strict=True))
+    return fact_rows(text, *columns)
 
 
 # -- a yearbook table of indices on a base of 100 (单位:以上年为100) ---------------------

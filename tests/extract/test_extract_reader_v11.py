@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from muye_analysis.extract import extract_facts
+from tests.extract.conftest import fact_rows
 
 
 def _rows(text: str, *columns: str) -> list[tuple]:
-    facts = extract_facts(text)
-    return list(zip(*(facts[c] for c in columns), strict=True))
+    return fact_rows(text, *columns)
 
 
 def test_a_target_in_brackets_after_an_actual_does_not_reach_the_next_indicator():

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from muye_analysis.extract import extract_facts
 from muye_analysis.extract.normalise import strip_residue
+from tests.extract.conftest import fact_rows
 
 
 def _rows(text: str, *columns: str) -> list[tuple]:
-    facts = extract_facts(text).fillna({"comparator": ""})
-    return list(zip(*(facts[c] for c in columns), strict=True))
+    return fact_rows(text, *columns)
 
 
 def test_a_row_of_measures_over_repeated_years_gives_a_column_per_measure_and_year():

@@ -4,11 +4,11 @@ tested on short sentences modelled on the form."""
 from __future__ import annotations
 
 from muye_analysis.extract import extract_facts
+from tests.extract.conftest import fact_rows
 
 
 def _rows(text: str, *columns: str) -> list[tuple]:
-    facts = extract_facts(text)
-    return list(zip(*(facts[c] for c in columns), strict=True))
+    return fact_rows(text, *columns)
 
 
 # -- expectations as a noun are no plan word -----------------------------------------------

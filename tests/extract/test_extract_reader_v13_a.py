@@ -4,6 +4,7 @@ on a short sentence of the form."""
 from __future__ import annotations
 
 from muye_analysis.extract import extract_facts
+from tests.extract.conftest import fact_rows
 
 _REVIEW = (
     "一、2020年计划执行情况\n"
@@ -13,16 +14,7 @@ _REVIEW = (
 
 
 def _rows(text: str) -> list[tuple]:
-    facts = extract_facts(text)
-    return list(
-        zip(
-            facts["value"],
-            facts["measure"],
-            facts["kind"],
-            facts["comparator"].fillna(""),
-            strict=True,
-        )
-    )
+    return fact_rows(text, "value", "measure", "kind", "comparator")
 
 
 def test_a_gap_in_points_with_its_target_in_brackets_is_against_that_target_with_its_sign():

@@ -4,19 +4,11 @@ each rule tested on a short sentence of its form."""
 from __future__ import annotations
 
 from muye_analysis.extract import extract_facts
+from tests.extract.conftest import fact_rows
 
 
 def _rows(text: str) -> list[tuple]:
-    facts = extract_facts(text)
-    return list(
-        zip(
-            facts["value"],
-            facts["unit"],
-            facts["measure"],
-            facts["stage"].fillna(""),
-            strict=True,
-        )
-    )
+    return fact_rows(text, "value", "unit", "measure", "stage")
 
 
 def test_a_comparison_right_after_a_decline_narrows_that_decline_a_rise_in_points():
