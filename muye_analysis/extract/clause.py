@@ -1,6 +1,8 @@
 """What the reader's rules share: the document read once (``Doc``), what carries over between
 the clauses of a sentence (``Carry``), where a mention stands in its document (``Context``: its
-kind, period and part), the bounds of a clause, and the words several rules look for.
+kind, period and part), the statement being read (``Statement``, which the rules of
+``statement.py`` and ``ranks.py`` fill in), the bounds of a clause, and the words several rules
+look for.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from muye_analysis.extract.dating import (
 )
 from muye_analysis.extract.epochs import epoch_year
 from muye_analysis.extract.kinds import target_spans
+from muye_analysis.extract.mentions import Mention
 from muye_analysis.extract.normalise import mask_quoted
 from muye_analysis.extract.sections import Section, find_sections
 
@@ -168,3 +171,41 @@ FLAT_VERSUS = re.compile(r"与(?P<cmp>(?!上年|去年|同期)[^，,；;\d]{1,10
 COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于|超")
 
 SCOPE_WORD = re.compile(r"全[市省国区县州]")
+
+
+@dataclass
+class Statement:
+    """A numeric statement being read. Each reading rule below fills in what it decides and
+    adds the words that decided it to ``evidence`` (what ``muye extract --explain`` shows)."""
+
+    m: Mention
+    own_subject: str  # the subject as cut from its own clause
+    subject: str
+    match_subject: str  # what the registry is matched on
+    subject_start: int | None
+    stage: str
+    before: str  # the clause's text before the value
+    norm: str  # the document, normalised
+    after: str  # a few characters after the value
+    ctx: Context  # kind and period (reader.mention_context)
+    comparator: tuple[str, int, str] | None
+    generic: bool = False
+    ranked_hint: str | None = None
+    paren_value: bool = False
+    keeps_carry: bool = False
+    measure: str = ""
+    sign: int = 1
+    rule: str = ""
+    value: float | None = None
+    value_high: float | None = None
+    unit: str = ""
+    cmp_text: str = ""
+    ranked_on: str = ""
+    rank_scope: str = ""
+    notes: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)
+
+    def carry_subject(self, carry: Carry, subject: str, why: str) -> None:
+        self.match_subject, self.subject_start = carry.subject, carry.subject_start
+        self.subject = subject
+        self.evidence.append(f"subject carried: {carry.subject}{why}")

@@ -4,19 +4,16 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from muye_analysis.extract.clause import (
     RANK_VERB_AT,
     RANKED_WORDS,
     SCOPE_WORD,
     Carry,
+    Statement,
     start_of_clause,
 )
 from muye_analysis.extract.mentions import Mention
-
-if TYPE_CHECKING:  # the statement imports these rules; the rules only read its fields
-    from muye_analysis.extract.statement import _Statement
 
 # 是2016年的2.5倍，由全省第48位上升到第29位: a multiple of a level ranks the level.
 _RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", "rate": "share",
@@ -73,7 +70,7 @@ def league(norm: str, m: Mention) -> str:
     return leagues[-1] if leagues else ""
 
 
-def what_a_rank_ranks(st: _Statement, carry: Carry) -> None:
+def what_a_rank_ranks(st: Statement, carry: Carry) -> None:
     """What a rank ranks: 增速位居全市第2位 the growth; 总量全市第二 the level; else the measure
     just read (after 比全国高4.7个百分点: the figure in % the points compare), else what the rank
     before ranked."""
@@ -116,13 +113,13 @@ def _paragraph_start(norm: str, pos: int) -> int:
     return norm.rfind("\n", 0, pos) + 1
 
 
-def _new_subject(st: _Statement, carry: Carry) -> bool:
+def _new_subject(st: Statement, carry: Carry) -> bool:
     """The rank's clause names a subject other than the one just read, after a change."""
     own = st.own_subject
     return carry.measure == "change" and len(own) >= 2 and own not in carry.subject
 
 
-def among_whom(st: _Statement, carry: Carry) -> None:
+def among_whom(st: Statement, carry: Carry) -> None:
     """Among whom a rank or standing is: 全市, 中部, 16个县市区, 7县(市), 在市区县中, 百强区; else
     the scope of the rank before in the sentence."""
     if st.measure in ("rank", "standing"):

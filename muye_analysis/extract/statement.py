@@ -9,7 +9,7 @@ rank ranks and among whom — then the statement as a row with the words that de
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from muye_analysis.extract.clause import (
     CHANGE,
@@ -19,6 +19,7 @@ from muye_analysis.extract.clause import (
     SHARE,
     Carry,
     Context,
+    Statement,
     join_evidence,
 )
 from muye_analysis.extract.measure import read_measure
@@ -39,44 +40,6 @@ _PRE_QUALIFIER_INSIDE = re.compile("|".join(PRE_QUALIFIERS))
 _COMPARISON = re.compile("不少于|不低于|不超过|超过|高于|低于")
 
 
-@dataclass
-class _Statement:
-    """A numeric statement being read. Each reading rule below fills in what it decides and
-    adds the words that decided it to ``evidence`` (what ``muye extract --explain`` shows)."""
-
-    m: Mention
-    own_subject: str  # the subject as cut from its own clause
-    subject: str
-    match_subject: str  # what the registry is matched on
-    subject_start: int | None
-    stage: str
-    before: str  # the clause's text before the value
-    norm: str  # the document, normalised
-    after: str  # a few characters after the value
-    ctx: Context  # kind and period (reader.mention_context)
-    comparator: tuple[str, int, str] | None
-    generic: bool = False
-    ranked_hint: str | None = None
-    paren_value: bool = False
-    keeps_carry: bool = False
-    measure: str = ""
-    sign: int = 1
-    rule: str = ""
-    value: float | None = None
-    value_high: float | None = None
-    unit: str = ""
-    cmp_text: str = ""
-    ranked_on: str = ""
-    rank_scope: str = ""
-    notes: list = field(default_factory=list)
-    evidence: list = field(default_factory=list)
-
-    def carry_subject(self, carry: Carry, subject: str, why: str) -> None:
-        self.match_subject, self.subject_start = carry.subject, carry.subject_start
-        self.subject = subject
-        self.evidence.append(f"subject carried: {carry.subject}{why}")
-
-
 # -- the rules ----------------------------------------------------------------------------------
 # Each rule recognises one thing and fills in what it decides, with the words that decided it in
 # ``evidence``; ``RULES`` applies them in order. ``carry`` holds what the sentence's earlier
@@ -85,7 +48,7 @@ class _Statement:
 # subjects
 
 
-def subject_naming_a_measure(st: _Statement, carry: Carry) -> None:
+def subject_naming_a_measure(st: Statement, carry: Carry) -> None:
     """A subject that names only a measure is of the subject before (``carried``): 总量居全市第5位
     is GDP's rank; 投资规模 after 签约项目 is the signed projects' investment."""
     if st.generic and carry.subject:
@@ -96,21 +59,21 @@ def subject_naming_a_measure(st: _Statement, carry: Carry) -> None:
 _AVERAGED = re.compile(r"(?:两|兩|三|四|五)年平均|年均")
 
 
-def subject_averaged_over_years(st: _Statement, carry: Carry) -> None:
+def subject_averaged_over_years(st: Statement, carry: Carry) -> None:
     """A growth averaged over years with no subject of its own is of the subject before, and says
     so: 同比增长9.2%，两年平均增长6.1% -> 规上工业增加值两年平均."""
     if carry.subject and _AVERAGED.fullmatch(st.own_subject):
         st.carry_subject(carry, carry.subject + st.own_subject, "")
 
 
-def subject_pointing_back(st: _Statement, carry: Carry) -> None:
+def subject_pointing_back(st: Statement, carry: Carry) -> None:
     """Words that compare, change or rank what came before and name nothing take the subject
     before: 较全国、全省、全市分别高…个百分点; 比2021年末减少0.5万人; 增收6253万元; 保持全市第一."""
     if carry.subject and not st.generic and _points_back(st):
         st.carry_subject(carry, carry.subject, f" ({st.own_subject or 'no subject'} names none)")
 
 
-def share_of_subject_before(st: _Statement, carry: Carry) -> None:
+def share_of_subject_before(st: Statement, carry: Carry) -> None:
     """占… is a share of the subject before: 民生支出…，占…支出的67.25%."""
     if st.own_subject.startswith("占") and carry.subject:
         st.subject = st.match_subject = carry.subject + st.own_subject
@@ -118,7 +81,7 @@ def share_of_subject_before(st: _Statement, carry: Carry) -> None:
         st.evidence.append(f"subject carried: {carry.subject}")
 
 
-def subject_from_topic(st: _Statement, carry: Carry) -> None:
+def subject_from_topic(st: Statement, carry: Carry) -> None:
     """A clause with no words of its own, first in its sentence, is about the sentence's topic
     (``topic``): 交通运输业恢复强劲，增速达14.8%; 财政收入实现三个全市第一，其中：总量26.42亿元."""
     own = st.own_subject
@@ -133,7 +96,7 @@ def subject_from_topic(st: _Statement, carry: Carry) -> None:
 # plans
 
 
-def comparator_figure_in_brackets(st: _Statement, carry: Carry) -> None:
+def comparator_figure_in_brackets(st: Statement, carry: Carry) -> None:
     """A comparator's own figure in brackets (比全省(7.7%)…高) is no new subject: the subject
     before carries on past it."""
     st.paren_value = bool(
@@ -143,7 +106,7 @@ def comparator_figure_in_brackets(st: _Statement, carry: Carry) -> None:
         st.keeps_carry = True
 
 
-def plan_named_in_subject(st: _Statement, carry: Carry) -> None:
+def plan_named_in_subject(st: Statement, carry: Carry) -> None:
     """A plan named after the subject is matched on the subject: 税收收入完成全年总量目标的107%
     is the revenue's completion."""
     subject = _subject_before_plan(st.own_subject)
@@ -151,7 +114,7 @@ def plan_named_in_subject(st: _Statement, carry: Carry) -> None:
         st.match_subject = subject
 
 
-def completion_of_subject_before(st: _Statement, carry: Carry) -> None:
+def completion_of_subject_before(st: Statement, carry: Carry) -> None:
     """A completion of a plan whose clause names no subject is the completion rate of the
     subject before."""
     if st.keeps_carry or not st.ctx.completion or _subject_before_plan(st.own_subject):
@@ -161,7 +124,7 @@ def completion_of_subject_before(st: _Statement, carry: Carry) -> None:
         st.subject, st.match_subject = carry.subject + "完成率", carry.subject
 
 
-def plan_of_subject_before(st: _Statement, carry: Carry) -> None:
+def plan_of_subject_before(st: Statement, carry: Carry) -> None:
     """Plan words alone name the plan of the subject before: 完成年计划710亿元."""
     if not st.keeps_carry and _PLAN_WORDS.fullmatch(st.own_subject or "-") and carry.subject:
         st.subject = carry.subject + st.own_subject
@@ -169,7 +132,7 @@ def plan_of_subject_before(st: _Statement, carry: Carry) -> None:
         st.keeps_carry = True
 
 
-def comparison_word_in_subject(st: _Statement, carry: Carry) -> None:
+def comparison_word_in_subject(st: Statement, carry: Carry) -> None:
     """The comparison word is no part of what is compared: 储备项目不低于新开工项目3倍."""
     st.match_subject = _COMPARISON.sub("", st.match_subject)
 
@@ -177,7 +140,7 @@ def comparison_word_in_subject(st: _Statement, carry: Carry) -> None:
 # measures
 
 
-def measure_and_sign(st: _Statement, carry: Carry) -> None:
+def measure_and_sign(st: Statement, carry: Carry) -> None:
     """The measure the figure reports and its sign (``measure.read_measure``), its value and
     unit."""
     m = st.m
@@ -190,7 +153,7 @@ def measure_and_sign(st: _Statement, carry: Carry) -> None:
     st.unit = m.unit
 
 
-def place_figure_in_brackets(st: _Statement, carry: Carry) -> None:
+def place_figure_in_brackets(st: Statement, carry: Carry) -> None:
     """A place's own figure in brackets right after a figure in % (增长7.5%(全市11.1%)) is that
     place's figure of the same measure, no new subject: the subject before carries on."""
     place = _PLACE_IN_BRACKETS.fullmatch(st.before)
@@ -205,7 +168,7 @@ def place_figure_in_brackets(st: _Statement, carry: Carry) -> None:
     st.evidence.append(f"{place['place']}: (…) of {st.measure}")
 
 
-def target_of_a_gap_in_brackets(st: _Statement, carry: Carry) -> None:
+def target_of_a_gap_in_brackets(st: Statement, carry: Carry) -> None:
     """The figure in brackets after a gap in points (增长8%，高2个百分点(与年度预期目标6%以上相比);
     低1.7个百分点(8%左右)) is the target the gap is against: a target of the measure read before
     the gap, of the same subject."""
@@ -226,25 +189,25 @@ _GAP_BRACKET_OPEN = re.compile(r"\d\s?个百分点\s?[(（](?:与[^()（）\d，
 _GAP_TARGET = "the target a gap in points is against, in brackets"
 
 
-def growth_of_a_share_subject(st: _Statement, carry: Carry) -> None:
+def growth_of_a_share_subject(st: Statement, carry: Carry) -> None:
     """A growth whose subject is a share (工业投资…(占总投资的32.1%)，增长103.2%) is the growth of
     what the share was of."""
     if st.measure == "growth_rate" and "占" in st.subject and not SHARE.search(st.before):
         st.subject = st.subject.split("占")[0]
 
 
-def completion_rate_named(st: _Statement, carry: Carry) -> None:
+def completion_rate_named(st: Statement, carry: Carry) -> None:
     """A completion is named as the completion rate of its subject: 完成年计划710亿元的89.4%."""
     if st.rule == "completion" and not _COMPLETION_WORD.search(st.subject):
         st.subject += "完成率"
 
 
-def range_and_printed_subject(st: _Statement, carry: Carry) -> None:
+def range_and_printed_subject(st: Statement, carry: Carry) -> None:
     """A range (6%-7%) and a subject printed otherwise than read go to the note."""
     st.notes.append(_note(st.m, st.own_subject, st.subject))
 
 
-def flat_against_a_place(st: _Statement, carry: Carry) -> None:
+def flat_against_a_place(st: Statement, carry: Carry) -> None:
     """持平 against a place (与全省平均水平持平) is a gap of 0 points to it (``flat_versus``)."""
     if st.rule == "flat_versus":
         st.unit = "个百分点"
@@ -252,7 +215,7 @@ def flat_against_a_place(st: _Statement, carry: Carry) -> None:
         st.evidence.append(f"compared with {st.cmp_text} (持平)")
 
 
-def growth_as_a_multiple(st: _Statement, carry: Carry) -> None:
+def growth_as_a_multiple(st: Statement, carry: Carry) -> None:
     """增长2.5倍 is a growth of 250% (``multiple``); the note keeps what was printed."""
     if st.rule == "multiple" and st.value is not None:
         st.value, st.unit = round(st.value * 100, 10), "%"
@@ -262,7 +225,7 @@ def growth_as_a_multiple(st: _Statement, carry: Carry) -> None:
 # comparisons
 
 
-def compared_with(st: _Statement, carry: Carry) -> None:
+def compared_with(st: Statement, carry: Carry) -> None:
     """What points, a multiple or a change is against, with its verb's sign (``comparator``):
     高于全市0.5个百分点; a change of a level keeps its verb's sign; 增速同比… is on a year ago."""
     if st.comparator is None or st.measure not in ("change_pp", "ratio", "growth_rate", "change"):
@@ -281,7 +244,7 @@ def compared_with(st: _Statement, carry: Carry) -> None:
         carry.change_compared[:] = [cmp_text]
 
 
-def comparison_elided(st: _Statement, carry: Carry) -> None:
+def comparison_elided(st: Statement, carry: Carry) -> None:
     """A change in points with a bare verb (制造业增长11.9%，提高0.6个百分点) after one against a
     period in its paragraph (采矿业…较1-7月提高0.2个百分点) is against that period too."""
     if st.measure != "change_pp" or st.comparator or st.rule != "pp_change":
@@ -291,7 +254,7 @@ def comparison_elided(st: _Statement, carry: Carry) -> None:
         st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
 
 
-def change_elided(st: _Statement, carry: Carry) -> None:
+def change_elided(st: Statement, carry: Carry) -> None:
     """A change of a level with a bare verb (粮食种植面积23.98千公顷，增加173公顷) after one
     against the year before in its paragraph (播种面积65.84千公顷，比上年增加950公顷) is against
     that year too."""
@@ -302,7 +265,7 @@ def change_elided(st: _Statement, carry: Carry) -> None:
         st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
 
 
-def share_change_a_year_on(st: _Statement, carry: Carry) -> None:
+def share_change_a_year_on(st: Statement, carry: Carry) -> None:
     """A share or rate that rose or fell in points with nothing named to compare it with (占比上升
     2.5个百分点, 城镇化率提高2个百分点左右) moved since a year earlier: 上年同期 for part of a year,
     上年 for a year. (A growth rate's change is left alone: a bulletin's may be on the month
@@ -322,7 +285,7 @@ _SHARE_MOVED = re.compile(
 _A_YEAR_ON = "nothing named: a year earlier"
 
 
-def turned_to(st: _Statement, carry: Carry) -> None:
+def turned_to(st: Statement, carry: Carry) -> None:
     """The figures after 转为 take its verb's sign, not the one before 由: 由下降1.3%转为增长28.7%
     is a growth of 28.7%, 由增长2%转为下降1% a fall of 1%."""
     if st.stage != "to" or st.measure != "growth_rate" or st.value is None:
@@ -334,7 +297,7 @@ def turned_to(st: _Statement, carry: Carry) -> None:
         st.evidence.append(f"turned: {turns[-1].group()}")
 
 
-def turned_from_a_year_ago(st: _Statement, carry: Carry) -> None:
+def turned_from_a_year_ago(st: Statement, carry: Carry) -> None:
     """Where a growth turned, compared with the same period a year earlier (与上年同期相比，…由
     下降1.3%转为增长28.7%), the figure it turned from is the year before's."""
     year = st.ctx.period
@@ -345,7 +308,7 @@ def turned_from_a_year_ago(st: _Statement, carry: Carry) -> None:
         st.ctx = replace(st.ctx, period=year - 1, period_why=why)
 
 
-def narrowed_decline(st: _Statement, carry: Carry) -> None:
+def narrowed_decline(st: Statement, carry: Carry) -> None:
     """A decline that narrowed is a rise of the growth rate: 降幅较一季度收窄2.7个百分点."""
     narrowed = _NARROWED_DECLINE.search(st.before) or _narrowed_after_decline(st)
     if st.measure == "change_pp" and st.value is not None and narrowed:
@@ -353,7 +316,7 @@ def narrowed_decline(st: _Statement, carry: Carry) -> None:
         st.evidence.append(f"a decline that {narrowed.group()[-2:]}")
 
 
-def _narrowed_after_decline(st: _Statement) -> re.Match | None:
+def _narrowed_after_decline(st: Statement) -> re.Match | None:
     """收窄 with no rate named, right after a decline: 民间投资下降3.9%，比一季度收窄20.2个百分点
     (the decline narrowed), 降幅较一季度收窄14.1个百分点，较上月收窄1.8个百分点 (its decline)."""
     bare = _NARROWED_BARE.search(st.before)
@@ -365,7 +328,7 @@ def _narrowed_after_decline(st: _Statement) -> re.Match | None:
     return bare if _DECLINE_BEFORE.search(clauses[-3]) else None
 
 
-def pull_in_points(st: _Statement, carry: Carry) -> None:
+def pull_in_points(st: Statement, carry: Carry) -> None:
     """拉动/拉低 are pulls in points (``pp_pull``); 拉低全市GDP增速0.8个百分点 pulls down."""
     if st.measure != "change_pp" or st.comparator or st.rule != "pp_change":
         return
@@ -377,7 +340,7 @@ def pull_in_points(st: _Statement, carry: Carry) -> None:
             st.evidence.append(f"a pull down ({pull.group()})")
 
 
-def stated_basis(st: _Statement, carry: Carry) -> None:
+def stated_basis(st: Statement, carry: Carry) -> None:
     """A growth on a stated basis (扣除留抵退税因素后, 同口径): noted, not part of the subject."""
     basis = _BASIS.search(st.before)
     if basis:
@@ -402,7 +365,7 @@ RULES = (
 )  # fmt: skip
 
 
-def _points_back(st: _Statement) -> bool:
+def _points_back(st: Statement) -> bool:
     """The clause's own words compare, change or rank what came before, naming nothing."""
     own = st.own_subject
     bare = _COMPARISON_PHRASE.sub("", own)
@@ -433,7 +396,7 @@ def read_statement(
 ) -> dict:
     """The statement ``m`` makes, as a row: ``subject`` as cut from its clause, read by each of
     ``RULES`` in turn."""
-    st = _Statement(
+    st = Statement(
         m=m, own_subject=subject, subject=subject, match_subject=subject,
         subject_start=subject_start, stage=stage, before=before, norm=norm,
         after=norm[m.end : m.end + 12], ctx=ctx, comparator=comparator,
@@ -444,7 +407,7 @@ def read_statement(
     return _row(st, text)
 
 
-def _row(st: _Statement, text: str) -> dict:
+def _row(st: Statement, text: str) -> dict:
     """The statement as a row (``FACT_COLUMNS`` plus what the reader uses internally)."""
     m, ctx = st.m, st.ctx
     if m.unit_from:
