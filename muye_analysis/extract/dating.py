@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from muye_analysis.extract.spans import Span, find_spans
 from muye_analysis.extract.wraps import paragraph_starts
+from muye_analysis.extract.year_lists import listed_year
 from muye_analysis.text import parse_chinese_numeral
 
 # A year that names the period of what follows (2022年, 2022 年); not part of a longer number.
@@ -51,6 +52,9 @@ _NOT_PERIOD_AFTER = re.compile(
     r"\s?(?:以来|以來|以前|之前|以后|之后|起|前(?![\d一二两三四五六七八九十]{1,2}个?(?:月|季度))|后|的"
     r"|价格|平均|相比|末期)"
 )
+# A range of years: 2011年至2013年上半年 (figures over it are of the year it ends in).
+_RANGE_OPENS = re.compile(r"[ \t]?(?:至|到|—|－|-|~)[ \t]?(?:19|20)\d\d[ \t]?年")
+_RANGE_ENDS = re.compile(r"(?:19|20)\d\d[ \t]?年[ \t]?(?:至|到|—|－|-|~)[ \t]?$")
 # A year listed after another thing compared with: 比一季度和2019年同期高.
 _LISTED_IN_COMPARISON = re.compile(r"(?:比|较)[^，,；;。\n\d]{1,12}[和、及与]\s?$")
 # Words that a figure's year or months are given in the headline or opening lines of a document.
@@ -105,7 +109,14 @@ def find_years(scan: str, lo: int = 0, hi: int | None = None) -> list[YearMentio
         if any(a <= m.start() < b for a, b in dates):
             continue
         before = scan[max(0, m.start() - 4) : m.start()]
-        if _NOT_PERIOD_BEFORE.search(before[1:]) and not _TO_YEAR_OPENS.search(before):
+        if _RANGE_OPENS.match(scan, m.end()):
+            continue  # 2011年至2013年上半年累计…: the range ends in the later year
+        ends_range = _RANGE_ENDS.search(scan, max(0, m.start() - 10), m.start())
+        if (
+            _NOT_PERIOD_BEFORE.search(before[1:])
+            and not _TO_YEAR_OPENS.search(before)
+            and not ends_range
+        ):
             continue
         if _NOT_PERIOD_AFTER.match(scan, m.end()):
             continue
@@ -432,6 +443,9 @@ def _year_for(
     earlier = timeline.year_before(paragraph, lo)
     if start_year is not None:
         return int(start_year.group(1)), "sentence", start_year.group()
+    listed = listed_year(timeline.scan, pos)  # 2011年、2012年，…分别达到16495元、18700.5元
+    if listed is not None:
+        return listed[0], "sentence", listed[1]
     past = _past_year_word(timeline.scan, paragraph, pos, own or earlier)
     if past and kind == "actual" and dates.review_year is not None:
         return dates.review_year, "title", f"{past}: the year reviewed ({dates.why_review})"

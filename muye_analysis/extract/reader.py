@@ -81,6 +81,7 @@ from muye_analysis.extract.subjects import (
 from muye_analysis.extract.table_rows import table_statements
 from muye_analysis.extract.tables import find_tables
 from muye_analysis.extract.terms import start_of_rank_move, start_of_term, term_years
+from muye_analysis.extract.year_lists import listed_year
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 
@@ -215,6 +216,9 @@ def _read_sentence(
                 if mention.ordinal and own_ctx.period == ctx.period:
                     own_ctx = start_of_rank_move(own_ctx, before)
             if stage == "to":  # 由2011年的第5位上升到去年的第3位: each end of a change has its year
+                own_ctx = mention_context(doc, lo, clause_lo, mention.start, section, carry, before)
+            elif k and listed_year(doc.scan, mention.start) is not None:
+                # 2011年、2012年，…分别达到16495元、18700.5元: each figure its year
                 own_ctx = mention_context(doc, lo, clause_lo, mention.start, section, carry, before)
             row = read_statement(
                 text, norm, mention, subject, subject_start, stage, before, carry, own_ctx, cmp

@@ -1,0 +1,24 @@
+"""Reader, round fourteen (lead): the years blind_v14's documents printed, each rule tested."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import fact_rows
+
+
+def test_years_listed_then_figures_respectively_give_each_figure_its_year():
+    text = (
+        "2011年、2012年，全省城镇居民人均可支配收入分别达到16495元、18700.5元，"
+        "分别增长10.8%、10.4%；农民人均纯收入分别达到4145.4元、4753元。"
+    )
+    assert fact_rows(text, "value", "period") == [
+        (16495.0, 2011), (18700.5, 2012), (10.8, 2011), (10.4, 2012),
+        (4145.4, 2011), (4753.0, 2012),
+    ]  # fmt: skip
+    # a list of figures not one per year says nothing of each figure's year
+    uneven = fact_rows("2011年、2012年，全省生产总值分别增长15%、13.6%、12.1%。", "period")
+    assert {year for (year,) in uneven} == {2012}
+
+
+def test_a_figure_over_a_range_of_years_is_of_the_year_the_range_ends_in():
+    text = "2011年至2013年上半年，全省累计新增城镇就业95.75万人，城镇登记失业率控制在4.2%以内。"
+    assert {year for (year,) in fact_rows(text, "period")} == {2013}
