@@ -212,7 +212,7 @@ def _read_sentence(
             own_ctx = ctx
             if stage == "from":  # 四年来…由5.05亿元增加到…: the start of the term
                 paragraph = doc.timeline.paragraph_start(lo)
-                own_ctx = start_of_term(ctx, doc.scan, paragraph, mention.start, before)
+                own_ctx = start_of_term(ctx, doc.scan, paragraph, mention.start, before, norm)
                 if mention.ordinal and own_ctx.period == ctx.period:
                     own_ctx = start_of_rank_move(own_ctx, before)
             if stage == "to":  # 由2011年的第5位上升到去年的第3位: each end of a change has its year

@@ -36,17 +36,38 @@ def term_years(scan: str, lo: int, pos: int) -> tuple[int, str] | None:
     return n, m.group()
 
 
-def start_of_term(ctx: Context, scan: str, paragraph: int, pos: int, lead: str) -> Context:
-    """The context of a change's start figure: the year a term named in the paragraph began
+def start_of_term(
+    ctx: Context, scan: str, paragraph: int, pos: int, lead: str, norm: str | None = None
+) -> Context:
+    """The context of a change's start figure: the year a term named in the paragraph (or a
+    five-year plan in its part's heading, read in ``norm``: quotes unmasked) began
     (四年来…由5.05亿元: 2016 - 4 = 2012), unless the pair names its own start."""
     if ctx.period is None or _OWN_START.search(lead):
         return ctx
-    term = term_years(scan, paragraph, pos)
+    term = term_years(scan, paragraph, pos) or _plan_heading_term(norm or scan, pos, ctx.period)
     if term is None:
         return ctx
     year = ctx.period - term[0]
     why = f"{ctx.period_why}; the start of the term ({term[1]}: {year})"
     return replace(ctx, period=year, period_why=why)
+
+
+# A heading naming a five-year plan: 一、十三五工作回顾, “十四五”时期重大成就.
+_PLAN_HEADING = re.compile(r"^[^\n。]{0,12}十([一二三四五六七八九])五[^\n。]{0,16}$", re.M)
+_HEADING_REACH = 4000  # characters back from the pair to its part's heading
+
+
+def _plan_heading_term(scan: str, pos: int, period: int) -> tuple[int, str] | None:
+    """(5, words) when the nearest heading before ``pos`` names the five-year plan that ends in
+    ``period`` (十三五工作回顾 over …从45个发展到117个 in 2020): its pairs start at the year
+    before the plan's first."""
+    headings = list(_PLAN_HEADING.finditer(scan, max(0, pos - _HEADING_REACH), pos))
+    if not headings:
+        return None
+    last = headings[-1]
+    if 1955 + 5 * (10 + parse_chinese_numeral(last.group(1))) != period:
+        return None  # the n-th plan ends in 1955 + 5n
+    return 5, last.group().strip()
 
 
 # The time a rank's start names itself: 由二季度的第12位, 从上月的第5位, 由年初的…

@@ -22,3 +22,16 @@ def test_years_listed_then_figures_respectively_give_each_figure_its_year():
 def test_a_figure_over_a_range_of_years_is_of_the_year_the_range_ends_in():
     text = "2011年至2013年上半年，全省累计新增城镇就业95.75万人，城镇登记失业率控制在4.2%以内。"
     assert {year for (year,) in fact_rows(text, "period")} == {2013}
+
+
+def test_a_five_year_plan_named_in_the_parts_heading_dates_the_start_of_its_pairs():
+    text = (
+        "2020年12月29日在县人民代表大会上\n一、十三五工作回顾\n"
+        "2016年以来，全县上下砥砺奋进。\n农业机械化率达到98%。\n"
+        "绿色和有机产品认证从45个发展到117个。\n"
+    )
+    rows = fact_rows(text, "value", "stage", "period")
+    assert (45.0, "from", 2015) in rows and (117.0, "to", 2020) in rows
+    # a heading of another plan than the one ending in the year reviewed dates nothing
+    other = text.replace("十三五", "十二五")
+    assert (45.0, "from", 2020) in fact_rows(other, "value", "stage", "period")
