@@ -39,12 +39,12 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "extract" / "corpus"
 SPLITS = (
     "tune", "holdout", "fresh", "tune_v2", "blind_v2", "blind_v3", "blind_v4", "blind_v5",
     "blind_v6", "blind_v7", "blind_v8", "blind_v9", "blind_v10", "blind_v11",
-    "blind_v12", "blind_v13", "blind_v14",
+    "blind_v12", "blind_v13", "blind_v14", "blind_v15",
 )  # fmt: skip
 BLIND = (
     "blind_v2", "blind_v3", "blind_v4", "blind_v5", "blind_v6", "blind_v7", "blind_v8",
     "blind_v9", "blind_v10", "blind_v11", "blind_v12",
-    "blind_v13", "blind_v14",
+    "blind_v13", "blind_v14", "blind_v15",
 )  # fmt: skip
 
 

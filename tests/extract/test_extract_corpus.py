@@ -73,10 +73,12 @@ V12_SPLITS = ("blind_v12",)
 V13_SPLITS = ("blind_v13",)
 # Round fourteen: blind_v14, three mixed sets keyed independently the same way, scored once.
 V14_SPLITS = ("blind_v14",)
+# Round fifteen: blind_v15, three mixed sets keyed independently the same way, scored once.
+V15_SPLITS = ("blind_v15",)
 ALL_SPLITS = (
     *OLD_SPLITS, *V2_SPLITS, *V3_SPLITS, *V4_SPLITS, *V5_SPLITS, *V6_SPLITS, *V7_SPLITS,
     *V8_SPLITS, *V9_SPLITS, *V10_SPLITS, *V11_SPLITS, *V12_SPLITS, *V13_SPLITS,
-    *V14_SPLITS,
+    *V14_SPLITS, *V15_SPLITS,
 )  # fmt: skip
 _COUNTED = ("头", "只", "户", "人", "人次", "件", "家", "个")
 _MONTHS = re.compile(r"^(?:(\d{1,2})-(\d{1,2}))?$")
