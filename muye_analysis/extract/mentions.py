@@ -393,6 +393,8 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
     opening_quote = _QUOTE_BEFORE.search(m.string, max(0, m.start() - 2), m.start())
     if chinese and base in COUNT_UNITS and opening_quote:
         return True  # " 四个走在前 ": a count in words opening a quoted slogan names it
+    if base in COUNT_UNITS and _COUNT_OF_LIST.match(after) and _listed_before(m.string, m.start()):
+        return True  # 食品、衣着、居住等三类价格分别上涨: how many were just listed, not a statistic
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
         # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
         # (其中9个市州的增速…: how many of them); 10项指标可如期完成, 6项指标未达预期: how many
@@ -403,6 +405,16 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
             _POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] in ("有", "中")
         )
     return False
+
+
+# The members of a list counted before their figures: (A、B、C)等三类价格分别上涨, 四项分别增长.
+_COUNT_OF_LIST = re.compile(r"[^，,。；;、\d]{0,8}?分别")
+
+
+def _listed_before(scan: str, pos: int) -> bool:
+    """A list (A、B) in the clause before ``pos``."""
+    lo = max(0, pos - 80, *(scan.rfind(c, 0, pos) + 1 for c in "，,。；;：:\n"))
+    return "、" in scan[lo:pos]
 
 
 # Indicators counted by how they met the plan: 10项指标可如期完成, 35项指标符合或好于预期
@@ -531,7 +543,47 @@ def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
         found.append(Structure(m.start(), m.end(), parts))
     if _TWO_SECTORS.search(scan, lo, hi):
         found += _two_part_structures(scan, lo, hi, found)
+    found += _glued_structures(scan, lo, hi, found)
     return sorted(found, key=lambda st: st.start)
+
+
+# A ratio whose colons a page lost: 三次产业比例由上年的21.64236.4调整为20.245.334.5 (21.6:42:36.4
+# to 20.2:45.3:34.5), after 由…的 or 调整为 and before no unit.
+_GLUED_STRUCTURE = re.compile(
+    r"(?:由|的|调整为|变为|优化为)(?P<digits>\d[\d.]{5,15})(?![\d.%‰万亿元个])"
+)
+_GLUED_PART = r"(?:0|[1-9]\d?)(?:\.\d)?"
+
+
+def _glued_structures(scan: str, lo: int, hi: int, found: list[Structure]) -> list[Structure]:
+    """Three shares run together, read where exactly one cut of the digits into three numbers
+    of at most one decimal sums to 100."""
+    out = []
+    for m in _GLUED_STRUCTURE.finditer(scan, lo, hi):
+        a = m.start("digits")
+        if "." not in m["digits"] or any(st.start <= a < st.end for st in found):
+            continue
+        cuts = _all_cuts(m["digits"])
+        if len(cuts) != 1:
+            continue
+        parts, pos = [], a
+        for piece in cuts[0]:
+            parts.append((pos, pos + len(piece), float(piece)))
+            pos += len(piece)
+        out.append(Structure(a, m.end("digits"), tuple(parts)))
+    return out
+
+
+def _all_cuts(digits: str) -> list[tuple[str, str, str]]:
+    """Every cut of ``digits`` into three shares (at most one decimal) summing to 100."""
+    part = re.compile(_GLUED_PART)
+    out = []
+    for i in range(1, len(digits) - 1):
+        for j in range(i + 1, len(digits)):
+            cut = (digits[:i], digits[i:j], digits[j:])
+            if all(part.fullmatch(x) for x in cut) and abs(sum(map(float, cut)) - 100) <= 0.15:
+                out.append(cut)
+    return out
 
 
 # Two parts after the second and third sectors named: 二、三产业结构比例由2005年的53.5:46.5…

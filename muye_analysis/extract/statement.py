@@ -242,6 +242,8 @@ def compared_with(st: Statement, carry: Carry) -> None:
         carry.period_compared[:] = [cmp_text]
     if st.measure == "change" and _YEAR_BEFORE.fullmatch(cmp_text):
         carry.change_compared[:] = [cmp_text]
+    elif st.unit == PERMILLE_POINTS and _A_YEAR.fullmatch(cmp_text):
+        carry.change_compared[:] = [cmp_text]  # 出生率…比2020年下降1.14个千分点
 
 
 def comparison_elided(st: Statement, carry: Carry) -> None:
@@ -260,7 +262,8 @@ def change_elided(st: Statement, carry: Carry) -> None:
     that year too."""
     if st.measure != "change" or st.comparator or not carry.change_compared:
         return
-    if _BARE_LEVEL_CHANGE.fullmatch(st.before.strip(" ，,")):
+    bare = _BARE_CHANGE if st.unit == PERMILLE_POINTS else _BARE_LEVEL_CHANGE
+    if bare.fullmatch(st.before.strip(" ，,")):  # 死亡率6.71‰，上升0.10个千分点 too
         st.cmp_text = carry.change_compared[0]
         st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
 
@@ -465,6 +468,8 @@ _PERIOD = re.compile(
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?$|上月$|[一二三四1-4]季度$|上半年$|前三季度$|上年同期$|上年$"
 )
 _YEAR_BEFORE = re.compile(r"上年|去年|上年末|去年末")
+_A_YEAR = re.compile(r"上年|去年|(?:19|20)\d\d年")
+PERMILLE_POINTS = "个千分点"
 _BARE_LEVEL_CHANGE = re.compile(r"(?:增加|减少|增长|下降)了?")
 # also of a rate named (降幅收窄1.8个百分点, 增幅回落2.2个百分点)
 _BARE_CHANGE = re.compile(
