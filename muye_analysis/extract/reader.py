@@ -111,23 +111,7 @@ def read_statements(text: str, published: object = None) -> list[dict]:
             _map_back(row, text, keep)
     for row in rows:
         del row["quote_start"], row["printed_span"]
-    return _with_upper_ends(rows)
-
-
-_UPPER_END = "the range's upper end"  # vocabulary: explain_range_upper
-
-
-def _with_upper_ends(rows: list[dict]) -> list[dict]:
-    """A range (增长5%—5.5%, 5.5-6%) states two figures: after its row (value 5, value_high 5.5)
-    comes one for its upper end (value 5.5), as a plan sets a floor and a ceiling."""
-    out = []
-    for row in rows:
-        out.append(row)
-        if row["value_high"] is not None and row["bound"] == "range":
-            upper = dict(row, value=row["value_high"], value_high=None)
-            upper["note"] = "; ".join(n for n in (row["note"], _UPPER_END) if n)
-            out.append(upper)
-    return out
+    return rows
 
 
 def _map_back(row: dict, text: str, keep: list[int]) -> None:

@@ -275,7 +275,10 @@ def share_change_a_year_on(st: Statement, carry: Carry) -> None:
     before.)"""
     if st.measure != "change_pp" or st.comparator or st.cmp_text or st.rule != "pp_change":
         return
-    if not _SHARE_MOVED.search(st.before.rstrip(" ，,")):
+    growth_moved = _GROWTH_MOVED.fullmatch(st.before.strip(" ，,")) and _GROWTH_ON_A_YEAR.search(
+        st.ctx.sentence_text
+    )  # 比上年增长15.8%，增速提高4.1个百分点: on the year before's growth
+    if not (_SHARE_MOVED.search(st.before.rstrip(" ，,")) or growth_moved):
         return
     part_year = st.ctx.end_month is not None and st.ctx.end_month < 12
     st.cmp_text = "上年同期" if part_year else "上年"
@@ -286,6 +289,8 @@ _SHARE_MOVED = re.compile(
     r"(?<!增长)(?<!增)(?:占比|比重|比例|[^增]率)(?:分别)?(?:提高|提升|上升|下降|降低|回落|增加|减少)了?$"
 )
 _A_YEAR_ON = "nothing named: a year earlier"
+_GROWTH_MOVED = re.compile(r"(?:增速|增幅)(?:提高|加快|回落|下降|放缓|提升)了?")
+_GROWTH_ON_A_YEAR = re.compile(r"(?:比|较)(?:上年|去年)(?:[^同，,。；;\d]{0,2})?(?:增长|下降)\d")
 
 
 def turned_to(st: Statement, carry: Carry) -> None:
