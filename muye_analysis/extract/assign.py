@@ -158,6 +158,8 @@ def assign_subjects(
         return _assign_ranks(norm, group, before, before_lo, carry)
     if "分别" in before and len(group) > 1:
         items = split_items(before.split("分别")[0])
+        if len(items) != len(group):
+            items = _counted_items(before.split("分别")[0])
         if len(items) == len(group):
             return [
                 (m, s, subject_offset(norm, s, before_lo), "")
@@ -176,6 +178,18 @@ def assign_subjects(
         # 高技术制造业、装备制造业…分别增长8.5%、6.3%，快于全部规模以上工业4.6、2.4个百分点
         return [(m, s, st, "") for m, (s, st) in zip(group, carry.items, strict=True)]
     return [(m, subject, subject_offset(norm, subject, before_lo), "") for m in group]
+
+
+# A list closed by its count: 食品、医疗保健和个人用品、居住等三类价格 (members may hold 和/及).
+_COUNTED_TAIL = re.compile(r"等?(?:\d+|[两二三四五六七八九十]+)(?:大类|类|项|个|种)[^、，,]{0,6}$")
+
+
+def _counted_items(lead: str) -> list[str]:
+    """The members of a list closed by how many they are, split at 、 alone."""
+    tail = _COUNTED_TAIL.search(lead)
+    if tail is None:
+        return []
+    return [clean_subject(item) for item in lead[: tail.start()].split("、")]
 
 
 def _turned(

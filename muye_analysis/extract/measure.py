@@ -64,8 +64,11 @@ _TARGET_NAMED_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度|全年)?(?:�
 # The fastest or slowest growth, its figure in the next clause: 以南京的增速最快，为5.2%.
 _GROWTH_SUPERLATIVE = re.compile(r"(?:增速|增幅)(?:最快|最高|最慢|最低)[，,]\s?(?:为|是|达到?)\s?$")
 
-# 保持30%以上的快速增长: a growth named right after the figure.
-_GROWTH_AFTER = re.compile(r"(?:以上|左右)?的(?:快速|高速|较快|平稳)?(?:增长|增速)")
+# 保持30%以上的快速增长: a growth named right after the figure (or after the list it opens:
+# 分别以15%、13.6%的增速).
+_GROWTH_AFTER = re.compile(
+    r"(?:[、和][ \t]?\d+(?:\.\d+)?%)*(?:以上|左右)?的(?:快速|高速|较快|平稳)?(?:增长|增速)"
+)
 
 
 def read_measure(

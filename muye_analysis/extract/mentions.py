@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from muye_analysis.extract.ratios_glued import glued_ratios
 from muye_analysis.text import parse_chinese_numeral
 
 # Units grouped by the measure they imply. Magnitude prefixes (万, 亿) combine with the base unit
@@ -309,7 +310,7 @@ _KINDS_POOL = {
     base: re.compile(r"[^，,。；;\d]{0,12}?(?:中[，,]?有?|有)[ \t]?\d+" + base) for base in "种个"
 }
 _INDICATORS_POOL = re.compile(
-    r"[^，,。；;\d]{0,8}?指标(?:[(（][^()（）]{0,20}[)）])?中[，,][ \t]?\d+[项个]"
+    r"[^，,。；;\d]{0,8}?(?:指标(?:[(（][^()（）]{0,20}[)）])?中[，,]|目标[，,]有)[ \t]?\d+[项个]"
 )
 _NOT_MOUTH_UNIT = "岸径之罩"
 # 在工业19个大类中，10个…: a pool of 个 named with 在 is itself a count (as keyed so far)
@@ -332,8 +333,8 @@ def _is_threshold(scan: str, m: re.Match[str], base: str, after: str) -> bool:
         r"(?:超|超过|逾|突破|逼近)$", scan[max(0, m.start() - 2) : m.start()]
     ):
         return True
-    if after.startswith("大关"):
-        return True  # 突破400亿元大关: a milestone passed, not the figure
+    if after.startswith(("大关", "的新台阶", "新台阶", "的台阶")):
+        return True  # 突破400亿元大关, 登上了3000美元的新台阶: a milestone passed, not the figure
     if after.startswith(("相比", "比较")):
         return False  # (与年度预期目标6%以上相比): the figure compared with, no bound of a subject
     if after.startswith(("的有", "的共有")):
@@ -393,6 +394,8 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
     opening_quote = _QUOTE_BEFORE.search(m.string, max(0, m.start() - 2), m.start())
     if chinese and base in COUNT_UNITS and opening_quote:
         return True  # " 四个走在前 ": a count in words opening a quoted slogan names it
+    if base in COUNT_UNITS and _names_a_group(m, chinese, after):
+        return True
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
         # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who
         # (其中9个市州的增速…: how many of them); 10项指标可如期完成, 6项指标未达预期: how many
@@ -403,6 +406,29 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
             _POOL_COUNTED.match(after) and m.string[m.start() - 1 : m.start()] in ("有", "中")
         )
     return False
+
+
+def _names_a_group(m: re.Match[str], chinese: bool, after: str) -> bool:
+    """A count that names a group: 《纲要》确定的8类45项主要目标 (the classes the targets are
+    grouped in), 城乡三项基本医疗保险参保率 (part of a rate's name), 食品、衣着、居住等三类价格
+    分别上涨 (how many were just listed)."""
+    if _GROUPED_COUNT.match(m.string, m.end()):
+        return True
+    if chinese and _NAMED_RATE_AFTER.match(m.string, m.end()):
+        return True
+    return bool(_COUNT_OF_LIST.match(after)) and _listed_before(m.string, m.start())
+
+
+_GROUPED_COUNT = re.compile(r"\d+[项个]")
+_NAMED_RATE_AFTER = re.compile(r"[^，,。；;、\d]{1,12}?率(?:达到|为|稳定在|保持在)?[ \t]?\d")
+# The members of a list counted before their figures: (A、B、C)等三类价格分别上涨, 四项分别增长.
+_COUNT_OF_LIST = re.compile(r"[^，,。；;、\d]{0,8}?分别")
+
+
+def _listed_before(scan: str, pos: int) -> bool:
+    """A list (A、B) in the clause before ``pos``."""
+    lo = max(0, pos - 80, *(scan.rfind(c, 0, pos) + 1 for c in "，,。；;：:\n"))
+    return "、" in scan[lo:pos]
 
 
 # Indicators counted by how they met the plan: 10项指标可如期完成, 35项指标符合或好于预期
@@ -531,6 +557,11 @@ def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
         found.append(Structure(m.start(), m.end(), parts))
     if _TWO_SECTORS.search(scan, lo, hi):
         found += _two_part_structures(scan, lo, hi, found)
+    found += [
+        Structure(a, b, parts)
+        for a, b, parts in glued_ratios(scan, lo, hi)
+        if not any(st.start <= a < st.end for st in found)
+    ]
     return sorted(found, key=lambda st: st.start)
 
 

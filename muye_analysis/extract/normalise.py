@@ -141,6 +141,9 @@ def _mask(m: re.Match[str]) -> str:
 _PINYIN_RESIDUE = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))+")
 # 321,676万元: a thousands separator between digit groups (never a list: lists use 、).
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+# A space as the thousands separator of a figure between words: 国内生产总值完成2 093亿元,
+# 达到7 010元 (a figure after a word, one to three digits, a space, then three and a unit).
+_SPACED_THOUSANDS = re.compile(r"[\u4e00-\u9fff]\d{1,3}( )\d{3}(?=\.\d|[\u4e00-\u9fff])")
 # A space after a decimal point (6835. 27亿元, 6. 2‰): the number goes on.
 _SPACED_DECIMAL = re.compile(r"(?<=\d\.)[ \t]+(?=\d)")
 # A space a PDF's line break left inside a word before or after a figure: 增 长 3.4%, 下 降
@@ -190,6 +193,7 @@ def strip_residue(norm: str) -> tuple[str, list[int] | None]:
     cuts += [
         m.span() for m in _THOUSANDS.finditer(norm) if norm[m.start() - 1 : m.start()] in _DIGITS
     ]
+    cuts += [m.span(1) for m in _SPACED_THOUSANDS.finditer(norm)]
     cuts += [m.span() for m in _STRAY_COMMA.finditer(norm)]
     cuts += [m.span() for m in _SPACED_DECIMAL.finditer(norm)]
     cuts += [m.span() for m in _SPLIT_WORD.finditer(norm)]

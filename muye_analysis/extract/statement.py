@@ -242,6 +242,8 @@ def compared_with(st: Statement, carry: Carry) -> None:
         carry.period_compared[:] = [cmp_text]
     if st.measure == "change" and _YEAR_BEFORE.fullmatch(cmp_text):
         carry.change_compared[:] = [cmp_text]
+    elif st.unit == PERMILLE_POINTS and _A_YEAR.fullmatch(cmp_text):
+        carry.change_compared[:] = [cmp_text]  # 出生率…比2020年下降1.14个千分点
 
 
 def comparison_elided(st: Statement, carry: Carry) -> None:
@@ -260,7 +262,8 @@ def change_elided(st: Statement, carry: Carry) -> None:
     that year too."""
     if st.measure != "change" or st.comparator or not carry.change_compared:
         return
-    if _BARE_LEVEL_CHANGE.fullmatch(st.before.strip(" ，,")):
+    bare = _BARE_CHANGE if st.unit == PERMILLE_POINTS else _BARE_LEVEL_CHANGE
+    if bare.fullmatch(st.before.strip(" ，,")):  # 死亡率6.71‰，上升0.10个千分点 too
         st.cmp_text = carry.change_compared[0]
         st.evidence.append(f"compared with {st.cmp_text} ({st.before.strip(' ，,')})")
 
@@ -272,7 +275,10 @@ def share_change_a_year_on(st: Statement, carry: Carry) -> None:
     before.)"""
     if st.measure != "change_pp" or st.comparator or st.cmp_text or st.rule != "pp_change":
         return
-    if not _SHARE_MOVED.search(st.before.rstrip(" ，,")):
+    growth_moved = _GROWTH_MOVED.fullmatch(st.before.strip(" ，,")) and _GROWTH_ON_A_YEAR.search(
+        st.ctx.sentence_text
+    )  # 比上年增长15.8%，增速提高4.1个百分点: on the year before's growth
+    if not (_SHARE_MOVED.search(st.before.rstrip(" ，,")) or growth_moved):
         return
     part_year = st.ctx.end_month is not None and st.ctx.end_month < 12
     st.cmp_text = "上年同期" if part_year else "上年"
@@ -283,6 +289,8 @@ _SHARE_MOVED = re.compile(
     r"(?<!增长)(?<!增)(?:占比|比重|比例|[^增]率)(?:分别)?(?:提高|提升|上升|下降|降低|回落|增加|减少)了?$"
 )
 _A_YEAR_ON = "nothing named: a year earlier"
+_GROWTH_MOVED = re.compile(r"(?:增速|增幅)(?:提高|加快|回落|下降|放缓|提升)了?")
+_GROWTH_ON_A_YEAR = re.compile(r"(?:比|较)(?:上年|去年)(?:[^同，,。；;\d]{0,2})?(?:增长|下降)\d")
 
 
 def turned_to(st: Statement, carry: Carry) -> None:
@@ -465,6 +473,8 @@ _PERIOD = re.compile(
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?$|上月$|[一二三四1-4]季度$|上半年$|前三季度$|上年同期$|上年$"
 )
 _YEAR_BEFORE = re.compile(r"上年|去年|上年末|去年末")
+_A_YEAR = re.compile(r"上年|去年|(?:19|20)\d\d年")
+PERMILLE_POINTS = "个千分点"
 _BARE_LEVEL_CHANGE = re.compile(r"(?:增加|减少|增长|下降)了?")
 # also of a rate named (降幅收窄1.8个百分点, 增幅回落2.2个百分点)
 _BARE_CHANGE = re.compile(

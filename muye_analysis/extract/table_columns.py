@@ -35,10 +35,12 @@ _UNIT_CELL = re.compile(
 
 
 # A unit in brackets, in a header (增加值(亿元)) or a row label (人均地区生产总值(元)), also a
-# yield per area (单位面积产量 (公斤/公顷)) and areas in thousands (播种面积 (千公顷)).
+# yield per area (单位面积产量 (公斤/公顷)), areas in thousands (播种面积 (千公顷)), volumes
+# and energy (木材采伐(立方米), 发电量(亿千瓦时)).
 UNIT_IN = re.compile(
     r"[(（](?P<unit>%|‰|(?:万亿|亿|万)?元|(?:万亿|亿)?美元|万?吨|万?人|万?亩|千?公顷"
-    r"|(?:公斤|千克|吨)/(?:公顷|亩)|万?(?:个|家|户|辆|件|人次)|万?(?:人|吨)公里)[)）]"
+    r"|(?:公斤|千克|吨)/(?:公顷|亩)|万?(?:个|家|户|辆|件|人次)|万?(?:人|吨)公里|万?立方米"
+    r"|(?:万|亿)?千瓦时)[)）]"
 )
 
 

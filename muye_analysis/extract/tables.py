@@ -167,11 +167,23 @@ def _run_together_table(scan: str, block, k: int) -> Table | None:
     if k and not any(NUMBER.fullmatch(c.strip()) for c in above.split("|")):
         k -= 1
     cells = [c for la, lb in block[k:] for c in _split_row(scan, la, lb) if c.text]
-    table = _from_stream(scan, cells, block[k][0], block[-1][1])
+    if cells and _PROSE_END.search(cells[0].text):
+        cells[0] = _after_prose(scan, cells[0])
+    table = _from_stream(scan, cells, cells[0].start if cells else block[k][0], block[-1][1])
     if table is not None and k:
         table.title = " ".join(scan[la:lb].strip(" |") for la, lb in block[:k])
         table.title_start = block[0][0]
     return table
+
+
+_PROSE_END = re.compile(r"[。；;！]")
+
+
+def _after_prose(scan: str, cell: Cell) -> Cell:
+    """The part of a row's first cell after the prose the line opens with (…现代农业园区4家。
+    表1 2020年主要农产品产量 产品名称 | 产量(吨) | …): the prose is read as sentences."""
+    cut = [m.end() for m in _PROSE_END.finditer(cell.text)][-1]
+    return _strip(scan, cell.start + cut, cell.end)
 
 
 def _one_cell_lines(scan: str, lines) -> bool:
