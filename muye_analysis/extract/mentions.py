@@ -531,7 +531,40 @@ def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
         found.append(Structure(m.start(), m.end(), parts))
     if _TWO_SECTORS.search(scan, lo, hi):
         found += _two_part_structures(scan, lo, hi, found)
+    found += _glued_structures(scan, lo, hi)
     return sorted(found, key=lambda st: st.start)
+
+
+# A ratio whose colons a copy lost: 三次产业结构由2007年的223741调整为19.936.943.2 (22:37:41).
+_GLUED = re.compile(r"(?<![\d.:：])\d[\d.]{4,}\d(?![\d.:：%‰万亿元吨亩人户个家])")
+_GLUED_LEAD = re.compile(
+    r"(?:(?:产业|三产|投资)(?:结构|比例|之比)[由从是为]?(?:(?:19|20)\d\d年|上年)?的?"
+    r"|(?:调整|优化|变)为|调整到)$"
+)
+_GLUED_PART = re.compile(r"(?:0|[1-9]\d?)(?:\.\d)?")
+
+
+def _glued_structures(scan: str, lo: int, hi: int) -> list[Structure]:
+    """Three shares printed with no separator between them, after 产业结构由…的 or 调整为, where
+    one way alone cuts the digits into parts (0-99, one decimal) that sum to 100."""
+    found = []
+    for m in _GLUED.finditer(scan, lo, hi):
+        if not _GLUED_LEAD.search(scan, max(lo, m.start() - 16), m.start()):
+            continue
+        digits = m.group()
+        cuts = [
+            (a, b)
+            for a in range(1, len(digits) - 1)
+            for b in range(a + 1, len(digits))
+            if all(_GLUED_PART.fullmatch(p) for p in (digits[:a], digits[a:b], digits[b:]))
+            and abs(float(digits[:a]) + float(digits[a:b]) + float(digits[b:]) - 100) < 0.05
+        ]
+        if len(cuts) == 1:
+            a, b = cuts[0]
+            bounds = ((0, a), (a, b), (b, len(digits)))
+            parts = tuple((m.start() + i, m.start() + j, float(digits[i:j])) for i, j in bounds)
+            found.append(Structure(m.start(), m.end(), parts))
+    return found
 
 
 # Two parts after the second and third sectors named: 二、三产业结构比例由2005年的53.5:46.5…
