@@ -119,7 +119,7 @@ def _turn_at(norm: str, group: list[Mention]) -> int:
 
 def _pair_of_pairs(norm: str, four: list[Mention]) -> bool:
     """由13677户49479人减至887户1472人: two figures of different units moved together."""
-    if len(four) < 4:
+    if len(four) != 4:
         return False
     a, b, c, d = four
     return (

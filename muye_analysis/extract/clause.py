@@ -166,7 +166,17 @@ NO_SUBJECT = re.compile(
 )
 
 # 持平 against a place or its average: 与全省平均水平持平, 与省持平 (not 与上年持平).
-FLAT_VERSUS = re.compile(r"与(?P<cmp>(?!上年|去年|同期)[^，,；;\d]{1,10}?)(?:平均水平|平均)?$")
+FLAT_VERSUS = re.compile(
+    r"与(?P<cmp>(?!上年|去年|同期)[^，,；;\d]{1,10}?)(?:平均水平|平均)?$"
+    # a growth rate level with an earlier one: 增速与6月份持平 (0 points on June's)
+    r"|(?:增速|增幅|涨幅)与(?P<rate>[^，,；;]{1,10}?)$"
+)
+
+
+def flat_comparator(before: str) -> str:
+    """What a 持平 is level with (``FLAT_VERSUS``), or ""."""
+    m = FLAT_VERSUS.search(before)
+    return (m["cmp"] or m["rate"]) if m else ""
 
 COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于|超")
 
