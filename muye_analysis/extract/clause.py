@@ -178,6 +178,7 @@ def flat_comparator(before: str) -> str:
     m = FLAT_VERSUS.search(before)
     return (m["cmp"] or m["rate"]) if m else ""
 
+
 COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于|超")
 
 SCOPE_WORD = re.compile(r"全[市省国区县州]")

@@ -72,6 +72,7 @@ from muye_analysis.extract.mentions import (
     two_sectors_named,
 )
 from muye_analysis.extract.normalise import normalise_text, strip_residue
+from muye_analysis.extract.ranks import listed_ordinals
 from muye_analysis.extract.sections import Section, section_at
 from muye_analysis.extract.statement import read_statement
 from muye_analysis.extract.subjects import (
@@ -180,6 +181,7 @@ def _read_sentence(
     structures = find_structures(scan, lo, hi)
     taken = [(m.start, m.end) for m in structures]
     found = find_mentions(scan, lo, hi) + _flat_mentions(scan, lo, hi)
+    found += listed_ordinals(scan, lo, hi)
     found = [m for m in found if not any(a <= m.start < b for a, b in taken)]
     mentions = sorted(found + find_standings(scan, lo, hi), key=lambda m: m.start)
     carry, rows, i, consumed = Carry(), [], 0, lo
