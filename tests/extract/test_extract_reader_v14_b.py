@@ -75,3 +75,21 @@ def test_ranks_listed_after_one_ordinal_mark_are_each_a_rank_on_the_figure_given
     grown = extract_facts("位居全市第一、第二位的是甲区和乙区，增速分别为9.3%和8.8%。")
     ranks = grown[grown["measure"] == "rank"]
     assert list(ranks["ranked_on"]) == ["growth_rate", "growth_rate"]
+
+
+def test_a_gap_to_a_figure_compared_with_and_a_stock_grown_by_so_much_are_changes():
+    rows = _rows("全县小麦单产为420.5公斤，比全市398.2公斤的平均水平多22.3公斤。")
+    assert (22.3, "公斤", "change", "") in rows
+    assert (398.2, "公斤", "level", "") in rows
+    assert (48.0, "公里", "change", "") in _rows("全市公路通车里程新增48公里。")
+    assert (3.2, "亿元", "change", "") in _rows("全县一般公共预算支出比上年增支3.2亿元。")
+
+
+def test_a_contribution_to_a_growth_is_a_share_not_a_growth():
+    rows = _rows("汽车产业对全市工业增长的贡献达38.6%。")
+    assert rows == [(38.6, "%", "share", "")]
+
+
+def test_a_firms_investment_and_what_its_project_does_are_no_statistics_of_the_place():
+    text = "全县生产总值增长7%。某某集团追加投资20亿元，带动8万亩基地建设，产能位居全国第一。"
+    assert _rows(text) == [(7.0, "%", "growth_rate", "")]
