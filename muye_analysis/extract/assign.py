@@ -162,14 +162,9 @@ def assign_subjects(
     half = _turn_at(norm, group)
     if half and _TURN_LEAD.search(before.rstrip()):
         return _turned(norm, group, half, before, before_lo)
-    if (len(group) == 2 or _pair_of_pairs(norm, group)) and _PAIR_LEAD.search(before.rstrip()):
-        lead = _PAIR_LEAD.search(before.rstrip())
-        subject = clean_subject(before.rstrip()[: lead.start()])
-        if first.ordinal:
-            subject = subject_before_rank(before.rstrip()[: lead.start()])
-        start = subject_offset(norm, subject, before_lo)
-        half = len(group) // 2
-        return [(m, subject, start, "from" if k < half else "to") for k, m in enumerate(group)]
+    paired = _paired(norm, group, before, before_lo)
+    if paired:
+        return paired
     if first.ordinal or first.base == "standing":
         return _assign_ranks(norm, group, before, before_lo, carry)
     if "分别" in before and len(group) > 1:
@@ -192,6 +187,22 @@ def assign_subjects(
         # 高技术制造业、装备制造业…分别增长8.5%、6.3%，快于全部规模以上工业4.6、2.4个百分点
         return [(m, s, st, "") for m, (s, st) in zip(group, carry.items, strict=True)]
     return [(m, subject, subject_offset(norm, subject, before_lo), "") for m in group]
+
+
+def _paired(
+    norm: str, group: list[Mention], before: str, before_lo: int
+) -> list[tuple[Mention, str, int | None, str]]:
+    """A from/to pair (由40%提升至70%), or two pairs (由13677户49479人减至887户1472人): one
+    subject, the first half from and the second to."""
+    lead = _PAIR_LEAD.search(before.rstrip())
+    if not lead or not (len(group) == 2 or _pair_of_pairs(norm, group)):
+        return []
+    subject = clean_subject(before.rstrip()[: lead.start()])
+    if group[0].ordinal:
+        subject = subject_before_rank(before.rstrip()[: lead.start()])
+    start = subject_offset(norm, subject, before_lo)
+    half = len(group) // 2
+    return [(m, subject, start, "from" if k < half else "to") for k, m in enumerate(group)]
 
 
 def _turned(
