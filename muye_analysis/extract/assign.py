@@ -38,7 +38,10 @@ _PLACE_LIST = re.compile(
     r"(?:^|[，,；;:：])\s*(?P<items>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}?)+)"
     r"(?:等(?:[市县区州地]|地市|县市|县区))?(?:也|则|都)?(?:是|为|将[^，,。；;、%]*?(?:定为|为|是))$"
 )
-_SHARED_VALUE = re.compile(r"(?<![年人平])均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$")
+_SHARED_VALUE = re.compile(
+    r"(?<![年人平])均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$"
+    r"|(?<=[市县区])各$"  # 南阳市、信阳市各2个: so many for each place listed
+)
 
 _PAIR_GAP = re.compile(
     # 从179.92亿元预计增加到245亿元: an estimate of where it ends stays the pair's end

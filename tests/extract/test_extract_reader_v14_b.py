@@ -93,3 +93,11 @@ def test_a_contribution_to_a_growth_is_a_share_not_a_growth():
 def test_a_firms_investment_and_what_its_project_does_are_no_statistics_of_the_place():
     text = "全县生产总值增长7%。某某集团追加投资20亿元，带动8万亩基地建设，产能位居全国第一。"
     assert _rows(text) == [(7.0, "%", "growth_rate", "")]
+
+
+def test_places_listed_with_so_many_each_give_one_count_per_place():
+    facts = extract_facts("分布上，甲市5个，乙市、丙县各2个。")
+    counts = facts[facts["measure"] == "count"]
+    assert list(zip(counts["subject"], counts["value"], strict=True)) == [
+        ("甲市", 5.0), ("乙市", 2.0), ("丙县", 2.0),
+    ]  # fmt: skip
