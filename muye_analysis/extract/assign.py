@@ -38,12 +38,15 @@ _PLACE_LIST = re.compile(
     r"(?:^|[，,；;:：])\s*(?P<items>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}?)+)"
     r"(?:等(?:[市县区州地]|地市|县市|县区))?(?:也|则|都)?(?:是|为|将[^，,。；;、%]*?(?:定为|为|是))$"
 )
-_SHARED_VALUE = re.compile(r"(?<![年人平])均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$")
+_SHARED_VALUE = re.compile(
+    r"(?<![年人平])均(?:为|达到|达|是|提高|增长|上升|下降|回落|增加|减少)?$"
+    r"|(?<=[市县区])各$"  # 南阳市、信阳市各2个: so many for each place listed
+)
 
 _PAIR_GAP = re.compile(
     # 从179.92亿元预计增加到245亿元: an estimate of where it ends stays the pair's end
     r"^(?:预计|预期|有望)?(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小|调整|升|降|优化|变|前移|后移"
-    r"|跃升|攀升|跌|滑落|回落|落|前进|后退|发展|壮大|增)?(?:至|到|为)"  # 从第十二名落至第十三名
+    r"|跃升|攀升|跌|滑落|回落|落|前进|后退|发展|壮大|增|减)?(?:至|到|为)"  # 从第十二名落至第十三名
     # …上升到去年的第3位
     r"(?:(?:去年|上年|今年|本年|(?:19|20)\d\d\s?年)的?)?(?:全[市省国区县州])?$"
 )
@@ -117,6 +120,19 @@ def _turn_at(norm: str, group: list[Mention]) -> int:
     return half if _TURN_GAP.match(norm[group[half - 1].end : group[half].start].strip()) else 0
 
 
+def _pair_of_pairs(norm: str, four: list[Mention]) -> bool:
+    """由13677户49479人减至887户1472人: two figures of different units moved together."""
+    if len(four) != 4:
+        return False
+    a, b, c, d = four
+    return (
+        not norm[a.end : b.start].strip()
+        and not norm[c.end : d.start].strip()
+        and bool(_PAIR_GAP.match(norm[b.end : c.start].strip()))
+        and (a.base, b.base) == (c.base, d.base) != (a.base, a.base)
+    )
+
+
 def group_mentions(norm: str, mentions: list[Mention], i: int, before: str) -> list[Mention]:
     """Mentions read together: a before/after pair (由40%提升至70%), a 分别 list, or a list that
     prints its unit once or repeats it (增长7.8%、9.2%; 第二、第三)."""
@@ -128,6 +144,8 @@ def group_mentions(norm: str, mentions: list[Mention], i: int, before: str) -> l
         gap = norm[first.end : mentions[i + 1].start].strip()
         if _PAIR_GAP.match(gap) and mentions[i + 1].ordinal == first.ordinal:
             return [first, mentions[i + 1]]
+        if _pair_of_pairs(norm, mentions[i : i + 4]):
+            return mentions[i : i + 4]
     gap_ok = _LIST_GAP if "分别" in before else _STRICT_LIST_GAP
     j = i + 1
     while j < len(mentions) and gap_ok.match(norm[group[-1].end : mentions[j].start]):
@@ -147,13 +165,9 @@ def assign_subjects(
     half = _turn_at(norm, group)
     if half and _TURN_LEAD.search(before.rstrip()):
         return _turned(norm, group, half, before, before_lo)
-    if len(group) == 2 and _PAIR_LEAD.search(before.rstrip()):
-        lead = _PAIR_LEAD.search(before.rstrip())
-        subject = clean_subject(before.rstrip()[: lead.start()])
-        if first.ordinal:
-            subject = subject_before_rank(before.rstrip()[: lead.start()])
-        start = subject_offset(norm, subject, before_lo)
-        return [(group[0], subject, start, "from"), (group[1], subject, start, "to")]
+    paired = _paired(norm, group, before, before_lo)
+    if paired:
+        return paired
     if first.ordinal or first.base == "standing":
         return _assign_ranks(norm, group, before, before_lo, carry)
     if "分别" in before and len(group) > 1:
@@ -190,6 +204,22 @@ def _counted_items(lead: str) -> list[str]:
     if tail is None:
         return []
     return [clean_subject(item) for item in lead[: tail.start()].split("、")]
+
+
+def _paired(
+    norm: str, group: list[Mention], before: str, before_lo: int
+) -> list[tuple[Mention, str, int | None, str]]:
+    """A from/to pair (由40%提升至70%), or two pairs (由13677户49479人减至887户1472人): one
+    subject, the first half from and the second to."""
+    lead = _PAIR_LEAD.search(before.rstrip())
+    if not lead or not (len(group) == 2 or _pair_of_pairs(norm, group)):
+        return []
+    subject = clean_subject(before.rstrip()[: lead.start()])
+    if group[0].ordinal:
+        subject = subject_before_rank(before.rstrip()[: lead.start()])
+    start = subject_offset(norm, subject, before_lo)
+    half = len(group) // 2
+    return [(m, subject, start, "from" if k < half else "to") for k, m in enumerate(group)]
 
 
 def _turned(

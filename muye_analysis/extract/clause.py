@@ -135,14 +135,19 @@ def join_evidence(*parts: str) -> str:
 # -- words several rules look for --------------------------------------------------------------
 
 # Shares of a whole, also of growth: 贡献率 (contribution) and 增长面 (share of sectors growing).
-SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面")
+SHARE = re.compile(r"占|比重|占比|贡献率|增长面|回升面|下降面|(?:增长|增速)的贡献")
 
 # A level or count compared with a year earlier is a change: 比上年末减少0.3万人.
 CHANGE = re.compile(
     # 比上年末减少0.3万人, 比 2021 年末减少 0.5 万人, 比一季度增加了9个, 比去年同期多完成11亿元,
     # 比年初新增125.5亿元, 比全省高1.18万元, 较上年提高0.29亿元
     r"(?:比|较|同比|与)[^，,；;]{0,10}?"
-    r"(?:增加|减少|增长|下降|多完成|少完成|多增|少增|多|少|增收|减收|新增|高出?|低|提高|降低)了?\s*$"
+    r"(?:增加|减少|增长|下降|多完成|少完成|多增|少增|多|少|增收|减收|增支|减支|新增|高出?|低|提高|降低)"
+    r"了?\s*$"
+    # 比全省376.5公斤的平均亩产多63.9公斤: after the figure compared with (read), the gap
+    r"|^的[^，,；;\d]{0,8}?(?:多|少|高出|低)了?\s*$"
+    # 通车里程新增149公里: a stock grown by so much
+    r"|(?:里程|面积|总量|保有量)(?:新增|净增)了?\s*$"
     # 收入增加了2191元; 增产0.94亿斤; 排放量削减3013吨
     r"|(?:^|[^新])(?:增加|减少|增收|减收|增产|减产|削减)了?\s*$"
     r"|净增|净减|(?:超|超出|超过)(?:年度|全年)?(?:计划|目标|预期)$"  # 净增50亿元; 超计划0.65万亩
@@ -166,7 +171,18 @@ NO_SUBJECT = re.compile(
 )
 
 # 持平 against a place or its average: 与全省平均水平持平, 与省持平 (not 与上年持平).
-FLAT_VERSUS = re.compile(r"与(?P<cmp>(?!上年|去年|同期)[^，,；;\d]{1,10}?)(?:平均水平|平均)?$")
+FLAT_VERSUS = re.compile(
+    r"与(?P<cmp>(?!上年|去年|同期)[^，,；;\d]{1,10}?)(?:平均水平|平均)?$"
+    # a growth rate level with an earlier one: 增速与6月份持平 (0 points on June's)
+    r"|(?:增速|增幅|涨幅)与(?P<rate>[^，,；;]{1,10}?)$"
+)
+
+
+def flat_comparator(before: str) -> str:
+    """What a 持平 is level with (``FLAT_VERSUS``), or ""."""
+    m = FLAT_VERSUS.search(before)
+    return (m["cmp"] or m["rate"]) if m else ""
+
 
 COMPARE_WORD = re.compile(r"比|较|高于|低于|快于|慢于|超")
 

@@ -113,8 +113,10 @@ PLAN_FIGURE = re.compile(r"(?:目标|计划|任务)[(（]$")
 COMMITMENT = re.compile(r"力争|确保")
 # A figure named a target by the words right after it: 年度增长6%目标任务, 高于6%的预期目标.
 TARGET_AFTER = re.compile(
-    r"[^\d，,；;。]{0,4}?[-\d.]+\s?(?:%|个百分点|(?:万亿|亿|万)?元)(?:左右|以上)?的?"
-    r"((?:年度|全年)?(?:预期|发展)?目标(?:任务)?)"
+    r"[^\d，,；;。]{0,4}?[-\d.]+\s?(?:%|个百分点|(?:万亿|亿|万)?元)(?:左右|以上)?"
+    # …of a list named so as one: 能耗降低3.2%、二氧化硫排放量下降1.5%的节能减排目标
+    r"(?:[、和][^\d，,；;。、]{0,12}?[-\d.]+\s?%(?:左右|以上)?)*"
+    r"(?:的?((?:年度|全年)?(?:预期|发展)?目标(?:任务)?)|的([\u4e00-\u9fff]{2,6}?目标))"
 )
 
 
@@ -141,11 +143,13 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
     for start, end_word, words in sorted(found):
         end = _line_end(scan, end_word)
         if not scan[end_word:end].strip(" \t\u3000:：,，"):  # it ends its line: the next paragraph
-            end = _line_end(scan, _next_line(scan, end))
+            first = _next_line(scan, end)
+            blanks = scan.count("\n", end, first) - 1  # 主要预期目标 ⏎⏎ 地区生产总值增长7%以上 ⏎⏎ …
+            end = _line_end(scan, first)
             while scan[:end].rstrip().endswith(("；", ";")) and end < len(scan):
                 end = _line_end(scan, _next_line(scan, end))
             end = _bullets_end(scan, end)
-            end = _headlines_end(scan, end)
+            end = _headlines_end(scan, end, blanks)
         line_start = scan.rfind("\n", 0, start) + 1
         years = find_years(scan, line_start, end_word)
         end = min(scope_end(scan, end_word, end), _bracket_end(scan, start, end))
@@ -153,17 +157,23 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
     return spans
 
 
-def _headlines_end(scan: str, end: int) -> int:
+def _headlines_end(scan: str, end: int, blanks: int = 0) -> int:
     """The end of headline lines (figures, no sentence end 。) that follow one another from the
-    paragraph ending at ``end``; ``end`` when that paragraph is no headline."""
+    paragraph ending at ``end``, with as many blank lines between them as ``blanks`` (those
+    between the heading and its first line); ``end`` when that paragraph is no headline."""
     line = scan[scan.rfind("\n", 0, end) + 1 : end]
-    nxt = end + 1
-    while "。" not in line and nxt < len(scan) and scan[nxt] != "\n":
+    nxt = _next_line(scan, end) if blanks > 0 else end + 1
+    while (
+        "。" not in line
+        and nxt < len(scan)
+        and scan[nxt] != "\n"
+        and scan.count("\n", end, nxt) - 1 == max(blanks, 0)
+    ):
         line = scan[nxt : _line_end(scan, nxt)]
         if "。" in line or not re.search(r"\d", line):
             break
         end = _line_end(scan, nxt)
-        nxt = end + 1
+        nxt = _next_line(scan, end) if blanks > 0 else end + 1
     return end
 
 
@@ -265,7 +275,8 @@ def kind_of(
         return decided
     named_after = TARGET_AFTER.match(scan, pos)
     if named_after:
-        return _target(scan, lo, pos, "target_after", f"named a target after it ({named_after[1]})")
+        words = named_after[1] or named_after[2]
+        return _target(scan, lo, pos, "target_after", f"named a target after it ({words})")
     if carried_target:
         return _target(scan, lo, pos, "carried", "carried from the clause before")
     qualified = re.match(r"[^，,；;。]*?(?:左右|以上)", scan[pos : pos + 12])

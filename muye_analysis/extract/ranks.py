@@ -11,9 +11,11 @@ from muye_analysis.extract.clause import (
     SCOPE_WORD,
     Carry,
     Statement,
+    end_of_clause,
     start_of_clause,
 )
 from muye_analysis.extract.mentions import Mention
+from muye_analysis.text import parse_chinese_numeral
 
 # 是2016年的2.5倍，由全省第48位上升到第29位: a multiple of a level ranks the level.
 _RANKED_ON = {"level": "level", "growth_rate": "growth_rate", "share": "share", "rate": "share",
@@ -48,6 +50,28 @@ _RANK_SCOPE = re.compile(
 )
 
 
+# Ranks listed after one 第 and closed by one 位: 分列第四、五、六、七位 (members after the first).
+_LISTED_ORDINALS = re.compile(
+    r"(?<=第[一二三四五六七八九十\d])(?:[、和][一二三四五六七八九十\d]{1,2})+(?=[位名])"
+)
+_ORDINAL_MEMBER = re.compile(r"[一二三四五六七八九十\d]{1,2}")
+
+
+def listed_ordinals(scan: str, lo: int, hi: int) -> list[Mention]:
+    """The ranks after the first of 第四、五、六、七位, none printed with its own 第."""
+    found = []
+    for listed in _LISTED_ORDINALS.finditer(scan, lo, hi):
+        unit = scan[listed.end()]
+        for m in _ORDINAL_MEMBER.finditer(scan, listed.start(), listed.end()):
+            value = float(m.group()) if m.group().isdigit() else parse_chinese_numeral(m.group())
+            found.append(
+                Mention(
+                    m.start(), m.end(), m.start(), m.end(), value, None, unit, unit, True, "", ""
+                )
+            )
+    return found
+
+
 def rank_scope(norm: str, m: Mention) -> str:
     lo = start_of_clause(norm, max(0, m.start - 60), m.start)
     scopes = _RANK_SCOPE.findall(norm, lo, m.end)
@@ -79,7 +103,7 @@ def what_a_rank_ranks(st: Statement, carry: Carry) -> None:
     lead = SCOPE_WORD.split(RANK_VERB_AT.split(st.before)[0])[0]
     said = next((w for w, _ in RANKED_WORDS if st.own_subject.endswith(w)), "")
     said = said or next((w for w, _ in RANKED_WORDS if w in lead), "")
-    st.ranked_on = dict(RANKED_WORDS).get(said) or st.ranked_hint or ""
+    st.ranked_on = dict(RANKED_WORDS).get(said) or st.ranked_hint or _ranked_after(st.norm, st.m)
     last = carry.pct_measure if carry.measure == "change_pp" else carry.measure
     st.ranked_on = st.ranked_on or _RANKED_ON.get(last or "", "")
     if not st.ranked_on and carry.measure == "rank":
@@ -102,6 +126,25 @@ def what_a_rank_ranks(st: Statement, carry: Carry) -> None:
     carry.ranked_on = st.ranked_on
     if said:
         st.evidence.append(f"ranked on {st.ranked_on} ({said})")
+
+
+# A rank whose subjects follow it (位居全省第一、第二位的是A和B，总产分别为…): ranked on the figure
+# the next clause gives them.
+_SUBJECTS_AFTER = re.compile(
+    r"(?:[、和]第?[一二三四五六七八九十\d]{1,2})*[位名]?的是?[^，,。；;]*[，,]"
+)
+_FIGURE_AFTER = re.compile(r"(增速|增幅|增长)|\d+(?:\.\d+)?\s?(%)?")
+
+
+def _ranked_after(norm: str, m: Mention) -> str:
+    subjects = _SUBJECTS_AFTER.match(norm, m.end)
+    if not subjects:
+        return ""
+    end = end_of_clause(norm, subjects.end(), min(len(norm), subjects.end() + 40))
+    figure = _FIGURE_AFTER.search(norm, subjects.end(), end)
+    if not figure:
+        return ""
+    return "growth_rate" if figure[1] else "share" if figure[2] else "level"
 
 
 # A paragraph that looks at one measure: 从增速来看, 从经济总量看.

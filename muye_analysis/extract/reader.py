@@ -72,6 +72,7 @@ from muye_analysis.extract.mentions import (
     two_sectors_named,
 )
 from muye_analysis.extract.normalise import normalise_text, strip_residue
+from muye_analysis.extract.ranks import listed_ordinals
 from muye_analysis.extract.sections import Section, section_at
 from muye_analysis.extract.statement import read_statement
 from muye_analysis.extract.subjects import (
@@ -143,10 +144,13 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
             paragraph, recent = doc.timeline.paragraph_start(lo), []
             compared, changed = [], []
         section = section_at(doc.sections, doc.starts, lo)
-        roll_call = _roll_call(doc.scan, lo, hi)
+        roll_call, firm = _roll_call(doc.scan, lo, hi), False
         for row in _read_sentence(doc, lo, hi, section, recent, (compared, changed)):
             if roll_call and row["measure"] == "count":
                 continue  # 应出席代表164人，实到149人: the session's quorum, no statistic
+            firm = firm or bool(_FIRM_INVESTS.search(row["subject"] or ""))
+            if firm:
+                continue  # 某集团追加投资30亿元，…位居亚洲第一: its project, from there on
             if row["unit"] == "百分点":
                 row["unit"] = "个百分点"  # 提升了1.3百分点: the same unit as 1.3个百分点
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
@@ -155,6 +159,11 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
             rows.append(row)
     rows.sort(key=lambda r: r["start"])
     return rows
+
+
+# A firm's investment in its project (东方希望集团投资40亿元, 伊利集团追加投资30亿元): the sentence
+# tells of that project from there on, no statistic of the place.
+_FIRM_INVESTS = re.compile(r"(?:集团|团队|公司)(?:追加|计划|拟|总)?投资$")
 
 
 # A congress's roll call: 代表名额为338名, 应到代表319名，实到301名, 出席会议的代表318名.
@@ -181,6 +190,7 @@ def _read_sentence(
     structures = find_structures(scan, lo, hi)
     taken = [(m.start, m.end) for m in structures]
     found = find_mentions(scan, lo, hi) + _flat_mentions(scan, lo, hi)
+    found += listed_ordinals(scan, lo, hi)
     found = [m for m in found if not any(a <= m.start < b for a, b in taken)]
     mentions = sorted(found + find_standings(scan, lo, hi), key=lambda m: m.start)
     carry, rows, i, consumed = Carry(), [], 0, lo

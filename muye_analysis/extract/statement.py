@@ -14,12 +14,12 @@ from dataclasses import replace
 from muye_analysis.extract.clause import (
     CHANGE,
     COMPARE_WORD,
-    FLAT_VERSUS,
     NO_SUBJECT,
     SHARE,
     Carry,
     Context,
     Statement,
+    flat_comparator,
     join_evidence,
 )
 from muye_analysis.extract.measure import read_measure
@@ -211,7 +211,7 @@ def flat_against_a_place(st: Statement, carry: Carry) -> None:
     """持平 against a place (与全省平均水平持平) is a gap of 0 points to it (``flat_versus``)."""
     if st.rule == "flat_versus":
         st.unit = "个百分点"
-        st.cmp_text = FLAT_VERSUS.search(st.before.rstrip())["cmp"]
+        st.cmp_text = flat_comparator(st.before.rstrip())
         st.evidence.append(f"compared with {st.cmp_text} (持平)")
 
 
