@@ -119,6 +119,7 @@ def test_manifest_lists_each_document_once_with_its_source_and_a_balanced_split(
     assert min(per[(g, "blind_v12")] for g in GENRES) >= 6  # round twelve: three mixed sets
     assert min(per[(g, "blind_v13")] for g in GENRES) >= 6  # round thirteen: three mixed sets
     assert min(per[(g, "blind_v14")] for g in GENRES) >= 6  # round fourteen: three mixed sets
+    assert min(per[(g, "blind_v15")] for g in GENRES) >= 6  # round fifteen: three mixed sets
     assert len({e["province"] for e in MANIFEST}) >= 12
     files = {p.name.split(".")[0] for p in CORPUS.glob("*.txt")}
     assert files == set(DOCS), "every document file is in the manifest and vice versa"
