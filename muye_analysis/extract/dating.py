@@ -52,6 +52,8 @@ _NOT_PERIOD_AFTER = re.compile(
     r"\s?(?:以来|以來|以前|之前|以后|之后|起|前(?![\d一二两三四五六七八九十]{1,2}个?(?:月|季度))|后|的"
     r"|价格|平均|相比|末期)"
 )
+# A year that names an honour or a list one was chosen for (获选2022年省级…产业园, 入选2021年度…).
+_HONOUR_BEFORE = re.compile(r"(?:获选|入选|获评|评为|列入|获批|荣获|跻身)\s?$")
 # A range of years: 2011年至2013年上半年 (figures over it are of the year it ends in).
 _RANGE_OPENS = re.compile(r"[ \t]?(?:至|到|—|－|-|~)[ \t]?(?:19|20)\d\d[ \t]?年")
 _RANGE_ENDS = re.compile(r"(?:19|20)\d\d[ \t]?年[ \t]?(?:至|到|—|－|-|~)[ \t]?$")
@@ -109,6 +111,8 @@ def find_years(scan: str, lo: int = 0, hi: int | None = None) -> list[YearMentio
         if any(a <= m.start() < b for a, b in dates):
             continue
         before = scan[max(0, m.start() - 4) : m.start()]
+        if _HONOUR_BEFORE.search(before):
+            continue  # 成功获选2022年省级现代农业产业园: the honour's name, no period
         if _RANGE_OPENS.match(scan, m.end()):
             continue  # 2011年至2013年上半年累计…: the range ends in the later year
         ends_range = _RANGE_ENDS.search(scan, max(0, m.start() - 10), m.start())

@@ -35,3 +35,11 @@ def test_a_five_year_plan_named_in_the_parts_heading_dates_the_start_of_its_pair
     # a heading of another plan than the one ending in the year reviewed dates nothing
     other = text.replace("十三五", "十二五")
     assert (45.0, "from", 2020) in fact_rows(other, "value", "stage", "period")
+
+
+def test_a_year_naming_an_honour_dates_nothing_after_it():
+    text = (
+        "2022年4月26日在县人民代表大会上\n一、本届政府工作回顾\n"
+        "五年来，我县成功获选2022年省级现代农业产业园。新型农业经营主体达到3800多家。\n"
+    )
+    assert fact_rows(text, "value", "period") == [(3800.0, 2021)]
