@@ -43,3 +43,13 @@ def test_a_year_naming_an_honour_dates_nothing_after_it():
         "五年来，我县成功获选2022年省级现代农业产业园。新型农业经营主体达到3800多家。\n"
     )
     assert fact_rows(text, "value", "period") == [(3800.0, 2021)]
+
+
+def test_a_place_s_year_named_after_a_quarter_in_the_same_run_is_the_full_year():
+    text = (
+        "2018年 我州全力以赴确保实现一季度“开门红” 2017年,全州地区生产总值同比增长11%,"
+        "固定资产投资同比增长15.5%。"
+    )
+    assert fact_rows(text, "value", "period", "start_month", "end_month") == [
+        (11.0, 2017, 1, 12), (15.5, 2017, 1, 12),
+    ]  # fmt: skip
