@@ -520,7 +520,7 @@ def _months_for(
         and _YEAR_OF_PLACE.match(timeline.scan, own.start)
     ):
         # 确保一季度“开门红” 2017年，全州…增长11%: a year named after the span, none of its own
-        return 1, 12, f"{own.words} named after {span.words}: the full year"
+        return 1, 12, f"{span.words}, {own.words}: a place's year after the span, the full year"
     if span is None and own is not None and _YEAR_OF_PLACE.match(timeline.scan, own.start):
         # 2019年全县省级重点项目4个 in a half-year report: the place's year, no span, is the year
         return 1, 12, "a year named, no span: the full year"
