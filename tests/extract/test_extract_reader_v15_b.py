@@ -46,3 +46,19 @@ def test_a_policy_counted_by_its_articles_and_a_slogans_number_are_names():
     assert fact_rows(text, "value", "unit") == [(5.0, "个")]
     # projects counted before 建设 are still counted
     assert fact_rows("推进三个重点项目建设。", "value") == [(3.0,)]
+
+
+def test_a_rate_moved_in_points_after_a_space_is_against_the_year_before():
+    rows = fact_rows("2018年，贫困发生率 下降4.12个百分点，降至2.3%。", "value", "comparator")
+    assert (-4.12, "上年") in rows
+
+
+def test_a_figure_broken_at_its_decimal_point_and_a_list_broken_after_its_unit_are_joined():
+    text = (
+        "全县生产总值完成88.1亿元，是2015年的1.\n42倍；财政总收入、公共预算收入分别是2015年的1.55倍\n"
+        "、1.73倍。"
+    )
+    rows = fact_rows(text, "value", "unit", "comparator")
+    assert [r for r in rows if r[1] == "倍"] == [
+        (1.42, "倍", "2015年"), (1.55, "倍", "2015年"), (1.73, "倍", "2015年"),
+    ]  # fmt: skip
