@@ -53,6 +53,11 @@ ANNOUNCE_LINE = re.compile(
     r"(?:目标任务|预期目标|主要目标|发展目标)(?:建议)?[】\]]?[ \t:：]*(?:[;,]" + ASCII_JUNK + r")?$"
     # a headline box: 回顾2017年 ⏎ …actuals… ⏎ 展望2018年 ⏎ 生产总值增长9%左右 ⏎ …
     r"|^[ \t]*展望(?:19|20)\d\d年?[ \t]*$"
+    # a news item's headings over one figure a line: 2021年目标: ⏎ 生产总值增长6.5%左右 ⏎ …, and
+    # “十四五”目标: (a year or a plan's period, masked as every quotation, then 目标 and a colon,
+    # alone on its line)
+    r"|^[ \t]*(?:(?:19|20)\d\d[ \t]?年|十[一二三四五六]五(?:时期)?|“[^”\n]{1,8}”)"
+    r"[^\n，,。；;\d]{0,6}?目标[:：][ \t]*$"
 )
 # Words that make a figure of their own clause a target: 年度计划投资561.86亿元, 目标为1300亿元.
 CLAUSE_TARGET = re.compile(
@@ -170,7 +175,8 @@ def _headlines_end(scan: str, end: int, blanks: int = 0) -> int:
         and scan.count("\n", end, nxt) - 1 == max(blanks, 0)
     ):
         line = scan[nxt : _line_end(scan, nxt)]
-        if "。" in line or not re.search(r"\d", line):
+        # the next heading of one figure a line (2020年成就:) ends the list
+        if "。" in line or not re.search(r"\d", line) or line.rstrip().endswith((":", "：")):
             break
         end = _line_end(scan, nxt)
         nxt = _next_line(scan, end) if blanks > 0 else end + 1

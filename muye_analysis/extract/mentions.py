@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from muye_analysis.extract.names import names_by_count
 from muye_analysis.extract.ratios_glued import glued_ratios
 from muye_analysis.text import parse_chinese_numeral
 
@@ -24,6 +25,7 @@ LEVEL_UNITS = (
     "微克/立方米", "毫克/立方米",  # a concentration: PM2.5浓度37微克/立方米
     "人/平方公里", "公斤/亩",  # a density, a yield: 人口密度549人/平方公里, 单产451公斤/亩
     "元/人",  # a product per worker: 全员劳动生产率为103797元/人
+    "m2", "m²",  # square metres in Latin letters: 供热能力达800万m2
 )  # fmt: skip
 PEOPLE_UNITS = ("人次", "人")
 COUNT_UNITS = (
@@ -140,6 +142,8 @@ _PP_LIST = re.compile(
 )
 # 56.7亿, at a clause end: a sum of money whose 元 is not printed.
 _BARE_MAGNITUDE = re.compile(r"(?:万亿|亿)(?=[，,；;。、)）\s]|$)")
+# 万 before the people it counts: 288万农村贫困人口实现脱贫, 1.2万受灾群众, 182万农民享受…
+_PEOPLE_AFTER = re.compile(r"万[^，,。；;、\d\s]{0,8}?(?:人口|群众|农民|居民|职工)")
 # An index printed bare right after its name (居民消费价格指数为102.9): on a base of 100, in %
 _INDEX_BEFORE = re.compile(r"指数\s?(?:为|是|达到?)?\s?$")
 # An index against a base of 100 (上年=100) lies in this band: 102.9, 98.4, 106.7.
@@ -266,6 +270,8 @@ def _unit_of(scan: str, m: re.Match[str], hi: int | None) -> tuple[str, str, str
             base = unit if unit in PP_UNITS else ("元" if unit.endswith("元") else unit)
         elif bare:
             unit, base, unit_from, unit_end = bare.group() + "元", "元", "implied", bare.end()
+        elif _PEOPLE_AFTER.match(scan, m.end()):  # 18.34万剩余贫困人口: people, 万人
+            unit, base, unit_from, unit_end = "万人", "人", "implied", m.end() + 1
         elif _INDEX_BEFORE.search(scan, max(0, m.start() - 6), m.start()) and (
             INDEX_BAND[0] <= float(m["num"].replace(",", "")) <= INDEX_BAND[1]
         ):
@@ -394,7 +400,9 @@ def _is_label(m: re.Match[str], base: str, after: str) -> bool:
     opening_quote = _QUOTE_BEFORE.search(m.string, max(0, m.start() - 2), m.start())
     if chinese and base in COUNT_UNITS and opening_quote:
         return True  # " 四个走在前 ": a count in words opening a quoted slogan names it
-    if base in COUNT_UNITS and _names_a_group(m, chinese, after):
+    if base in COUNT_UNITS and (
+        _names_a_group(m, chinese, after) or names_by_count(m.string, m.end(), base, chinese)
+    ):
         return True
     if base in COUNT_UNITS and _LABEL_AFTER.match(after):
         # 有59个县(市)增速高于全省: how many, a statistic; 全省78个县(市)实现…: who

@@ -176,8 +176,13 @@ _BROKEN_LINE = re.compile(
     r"(?=(?:调整|增加|提高|上升|下降|降低|提升|增长|扩大|缩小|减少|发展)(?:为|到|至))"
     # a change verb at a line's end and its figure on the next: 1095亿元，下降⏎2%
     r"|(?<=增长|下降|减少|增加|提高|降低)[ \t\u3000]*\n\s*(?=-?\d+(?:\.\d+)?[%‰])"
+    # … and inside the verb itself, its figure right after: 固定资产投资增⏎长11.5%
+    r"|(?<=[增下提减降回])[ \t\u3000]*\n\s*"
+    r"(?=[长加降高升少低落]了?-?\d+(?:\.\d+)?(?:[%‰]|个?百分点))"
     # a list of figures a page broke between its members: 分别比增5.1%⏎和15.3%, 9.3%和⏎3.8%
-    r"|(?<=[\d%][和、])[ \t\u3000]*\n\s*(?=\d)|(?<=[\d%])[ \t\u3000]*\n\s*(?=[和、]\d)"
+    r"|(?<=[\d%][和、])[ \t\u3000]*\n\s*(?=\d)|(?<=[\d%倍])[ \t\u3000]*\n\s*(?=[和、]\d)"
+    # a figure broken at its decimal point: 是2011年的1.⏎37倍
+    r"|(?<=\d\.)[ \t\u3000]*\n\s*(?=\d+(?:倍|%|‰|个百分点|(?:万亿|亿|万)?元))"
 )
 
 

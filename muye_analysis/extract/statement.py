@@ -286,7 +286,8 @@ def share_change_a_year_on(st: Statement, carry: Carry) -> None:
 
 
 _SHARE_MOVED = re.compile(
-    r"(?<!增长)(?<!增)(?:占比|比重|比例|[^增]率)(?:分别)?(?:提高|提升|上升|下降|降低|回落|增加|减少)了?$"
+    r"(?<!增长)(?<!增)(?:占比|比重|比例|[^增]率)[ \t]*(?:分别)?"  # 贫困发生率 下降: a space too
+    r"(?:提高|提升|上升|下降|降低|回落|增加|减少)了?$"
 )
 _A_YEAR_ON = "nothing named: a year earlier"
 _GROWTH_MOVED = re.compile(r"(?:增速|增幅)(?:提高|加快|回落|下降|放缓|提升)了?")
