@@ -49,7 +49,7 @@ class Doc:
             scan=scan,
             sections=sections,
             starts=[s.start for s in sections],
-            announced=target_spans(scan),
+            announced=target_spans(scan, norm),
             timeline=Timeline(scan, norm),
             dates=document_dates(scan, heads, published, epoch_year(norm)),
             review_year=actual_years[-1] if actual_years else None,

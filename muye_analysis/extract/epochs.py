@@ -86,3 +86,15 @@ def given_date(published: object) -> tuple[int, int, int | None, str] | None:
             "2021年7月20日, 2021-07 or 2021"
         )
     return -1, int(m.group(1)), month, str(published).strip()
+
+
+_PLAN_NAMED = re.compile(r"十([一二三四五六七八九])五(?![年个])")
+
+
+def plan_end_year(text: str, lo: int, hi: int) -> int | None:
+    """The last year of the five-year plan last named in ``text[lo:hi]`` (“十四五”目标: 2025):
+    the n-th plan ends in 1955 + 5n."""
+    named = list(_PLAN_NAMED.finditer(text, lo, hi))
+    if not named:
+        return None
+    return 1955 + 5 * (10 + "一二三四五六七八九".index(named[-1].group(1)) + 1)

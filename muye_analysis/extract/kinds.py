@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from muye_analysis.extract.dating import find_spans, find_years
+from muye_analysis.extract.epochs import plan_end_year
 
 # A paragraph that announces targets: every figure after it, to the end of the paragraph, is one.
 ANNOUNCE = re.compile(
@@ -133,7 +134,10 @@ SCOPE_END = re.compile(
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 
 
-def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
+_HEADING_WORDS = 16  # the longest announcing heading a five-year plan's name dates
+
+
+def target_spans(scan: str, norm: str | None = None) -> list[tuple[int, int, str, int | None]]:
     """Paragraph parts announced as targets: (start, end, announcing words, year named).
 
     An announcement runs to the end of its paragraph; one that ends its line announces the next
@@ -158,7 +162,12 @@ def target_spans(scan: str) -> list[tuple[int, int, str, int | None]]:
         line_start = scan.rfind("\n", 0, start) + 1
         years = find_years(scan, line_start, end_word)
         end = min(scope_end(scan, end_word, end), _bracket_end(scan, start, end))
-        spans.append((end_word, end, words, years[-1].year if years else None))
+        # a year named on the announcing line, or a five-year plan's last (“十四五”目标: 2025,
+        # read in ``norm``, where quotes are not masked)
+        heading = end_word - line_start <= _HEADING_WORDS  # “十四五”目标: on a line of its own
+        plan = plan_end_year(norm or scan, line_start, end_word) if heading else None
+        year = years[-1].year if years else plan
+        spans.append((end_word, end, words, year))
     return spans
 
 

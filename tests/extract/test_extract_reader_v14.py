@@ -53,3 +53,15 @@ def test_a_place_s_year_named_after_a_quarter_in_the_same_run_is_the_full_year()
     assert fact_rows(text, "value", "period", "start_month", "end_month") == [
         (11.0, 2017, 1, 12), (15.5, 2017, 1, 12),
     ]  # fmt: skip
+
+
+def test_targets_under_a_five_year_plans_heading_are_for_its_last_year():
+    text = "2020年成就:\n地区生产总值增长6%\n“十四五”目标:\n人均生产总值达到9万元左右\n"
+    rows = fact_rows(text, "value", "kind", "period")
+    assert (9.0, "target", 2025) in rows
+    # a plan named in a long sentence announcing this year's targets does not date them
+    long = (
+        "2024年1月20日\n今年是实现“十四五”规划目标任务的关键一年。报告也定下了今年经济社会发展"
+        "主要预期目标：地区生产总值增长5%以上。\n"
+    )
+    assert (5.0, "target", 2024) in fact_rows(long, "value", "kind", "period")
