@@ -68,13 +68,12 @@ from muye_analysis.extract.mentions import (
     Mention,
     find_mentions,
     find_standings,
-    find_structures,
-    two_sectors_named,
 )
 from muye_analysis.extract.normalise import normalise_text, strip_residue
 from muye_analysis.extract.ranks import listed_ordinals
 from muye_analysis.extract.sections import Section, section_at
 from muye_analysis.extract.statement import read_statement
+from muye_analysis.extract.structures import find_structures, two_sectors_named
 from muye_analysis.extract.subjects import (
     clean_subject,
     generic_hint,

@@ -1,0 +1,55 @@
+"""Reader, round fifteen (helper a): the bulletins and plan reports of blind_v15, each rule tested
+on a short sentence of the form."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import fact_rows
+
+
+def _rows(text: str, *columns: str) -> list[tuple]:
+    return fact_rows(text, *(columns or ("subject", "value", "unit", "measure")))
+
+
+def test_a_single_spaced_header_of_words_each_with_its_unit_gives_a_column_each():
+    text = (
+        "表一：全县主要农产品产量\n\n"
+        "指标 产量(吨) 比上年增长(%)\n"
+        "粮食 52310.5 1.8\n"
+        "油料 6120.0 -2.4\n"
+        "蔬菜 80455.2 3.6\n"
+    )
+    rows = _rows(text)
+    assert ("粮食", 52310.5, "吨", "level") in rows
+    assert ("粮食", 1.8, "%", "growth_rate") in rows
+    assert ("油料", -2.4, "%", "growth_rate") in rows
+    assert ("蔬菜", 80455.2, "吨", "level") in rows
+    assert not any(unit == "%" and value > 1000 for _, value, unit, _ in rows)
+
+
+def test_a_structure_ratio_led_by_a_colon_is_read_as_three_shares():
+    text = "全年全县三次产业结构调整为:9.8:40.1:50.1。"
+    assert _rows(text, "value", "measure", "rule") == [
+        (9.8, "share", "structure"),
+        (40.1, "share", "structure"),
+        (50.1, "share", "structure"),
+    ]
+
+
+def test_a_structure_ratio_of_percentages_apart_by_colons_is_read_as_shares_not_rates():
+    text = "全年三大产业结构为22.4%:35.1%:42.5%，与上年相比，分别提高-0.6、0.2、0.4个百分点。"
+    rows = _rows(text, "value", "measure")
+    assert rows[:3] == [(22.4, "share"), (35.1, "share"), (42.5, "share")]
+    assert (-0.6, "change_pp") in rows
+    assert not any(measure == "rate" for _, measure in rows)
+
+
+def test_percentages_listed_after_shares_are_named_before_a_colon_are_each_parts_share():
+    text = "全年工业总产值120亿元。占工业总产值的比重分别为:轻工业38.2%,重工业61.8%。"
+    rows = _rows(text)
+    assert ("轻工业", 38.2, "%", "share") in rows
+    assert ("重工业", 61.8, "%", "share") in rows
+
+
+def test_a_percentage_after_a_colon_that_names_no_share_stays_a_rate():
+    text = "全县森林覆盖率:62.5%。"
+    assert _rows(text, "value", "measure") == [(62.5, "rate")]
