@@ -53,3 +53,26 @@ def test_percentages_listed_after_shares_are_named_before_a_colon_are_each_parts
 def test_a_percentage_after_a_colon_that_names_no_share_stays_a_rate():
     text = "全县森林覆盖率:62.5%。"
     assert _rows(text, "value", "measure") == [(62.5, "rate")]
+
+
+_GOALS = (
+    "表一  2023年某市主要目标完成情况\n\n指标名称\n\n属性\n\n年度计划\n\n执行情况\n\n"
+    "地区生产总值\n\n预期性\n\n增长6%左右\n\n增长6.3%\n\n"
+    "城镇调查失业率\n\n预期性\n\n5.5%以内\n\n5.1%\n\n"
+    "单位生产总值能耗\n\n约束性\n\n下降3%\n\n下降3.2%\n"
+)
+
+
+def test_a_target_against_result_table_one_cell_per_line_gives_each_cell_its_row_and_kind():
+    rows = _rows(_GOALS, "subject", "value", "measure", "kind")
+    assert ("地区生产总值", 6.0, "growth_rate", "target") in rows
+    assert ("地区生产总值", 6.3, "growth_rate", "actual") in rows
+    assert ("城镇调查失业率", 5.1, "rate", "actual") in rows
+    assert ("单位生产总值能耗", -3.0, "growth_rate", "target") in rows
+    assert ("单位生产总值能耗", -3.2, "growth_rate", "actual") in rows
+    assert all(subject for subject, *_ in rows)
+
+
+def test_cells_one_per_line_without_a_target_column_are_no_goal_table():
+    text = "指标名称\n\n全年完成\n\n地区生产总值\n\n增长6.3%\n\n财政收入\n\n增长4.1%\n"
+    assert all(kind == "actual" for (kind,) in _rows(text, "kind"))
