@@ -76,3 +76,30 @@ def test_a_target_against_result_table_one_cell_per_line_gives_each_cell_its_row
 def test_cells_one_per_line_without_a_target_column_are_no_goal_table():
     text = "指标名称\n\n全年完成\n\n地区生产总值\n\n增长6.3%\n\n财政收入\n\n增长4.1%\n"
     assert all(kind == "actual" for (kind,) in _rows(text, "kind"))
+
+
+def test_a_cumulative_figure_after_a_plan_word_in_its_clause_is_a_target():
+    text = "2025年主要预期目标是：地区生产总值增长6%左右，力争“十四五”以来累计下降12%左右。"
+    rows = _rows(text, "value", "kind")
+    assert (6.0, "target") in rows
+    assert (-12.0, "target") in rows
+
+
+def test_a_cumulative_outcome_after_the_targets_still_ends_their_reach():
+    text = "2025年主要预期目标是：地区生产总值增长6%左右，1-11月累计完成投资80亿元。"
+    rows = _rows(text, "value", "kind")
+    assert (6.0, "target") in rows
+    assert (80.0, "actual") in rows
+
+
+def test_tasks_announced_by_their_count_are_targets_through_each_numbered_paragraph():
+    text = (
+        "2025年工作安排。重点抓好6方面工作：\n"
+        "一是壮大创新主体，新增高新技术企业达到300家。\n"
+        "二是推进产业升级，规上工业增加值增长7%。\n"
+        "全市去年新增企业210家。\n"
+    )
+    rows = _rows(text, "value", "kind")
+    assert (300.0, "target") in rows
+    assert (7.0, "target") in rows
+    assert (210.0, "actual") in rows
