@@ -165,7 +165,8 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     """The statistic ``m`` prints, or None when the number is none: a code (G20), a name (一期工程,
     第二批), a threshold that defines the subject (500万元以上重点项目), a period (1-3月)."""
     unit, base, unit_from, unit_end = _unit_of(scan, m, hi)
-    value = None if _is_glued_to_code(scan, m.start("num")) else _value_of(scan, m, base)
+    lost = _is_glued_to_code(scan, m.start("num")) or _after_lost_bytes(scan, m.start("num"))
+    value = None if lost else _value_of(scan, m, base)
     if value is None or _is_streak(scan, m):
         return None
     after = scan[m.end() : m.end() + 6]
@@ -299,6 +300,9 @@ def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: s
         return True  # 这四座“GDP万亿城市”中: the ones just named, counted again
     if base == "口" and after[:1] in _NOT_MOUTH_UNIT:
         return True  # 3口岸, 口径, 三口之家: 口 is part of a word
+    rate = _EXCHANGE_RATE.search(scan, max(0, m.start() - 16), m.end() + 16)
+    if rate and rate.start() <= m.start() < rate.end():
+        return True  # 按当年平均汇率(1美元兑6.228元人民币): an exchange rate, no statistic
     return not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base)
 
 
@@ -312,6 +316,9 @@ _INDICATORS_POOL = re.compile(
     r"[^，,。；;\d]{0,8}?(?:指标(?:[(（][^()（）]{0,20}[)）])?中[，,]|目标[，,]有)[ \t]?\d+[项个]"
 )
 _NOT_MOUTH_UNIT = "岸径之罩"
+_EXCHANGE_RATE = re.compile(
+    r"\d+(?:\.\d+)?(?:美元|欧元|港元|日元|英镑)(?:兑换?|[=＝]|折合)(?:人民币)?\d+(?:\.\d+)?元"
+)
 # 在工业19个大类中，10个…: a pool of 个 named with 在 is itself a count (as keyed so far)
 _IN_POOL_BEFORE = re.compile(r"在[^，,。；;\d]{0,6}$")
 _POINTING_BACK = re.compile(r"(?:这|该|此|上述)$")
@@ -360,6 +367,15 @@ def _is_glued_to_code(scan: str, pos: int) -> bool:
 
 
 _ABBREVIATIONS = ("GDP", "CPI", "PPI", "PMI")
+# A mirror page that lost bytes prints ? for them, the opening bracket of its pinyin too
+# (總?cè)丝跒?6985人 for 总人口为66985人): a figure right after such a ? lost its first digits.
+_LOST_BYTES = re.compile(r"\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)[^\d，,。；;]{0,16}\?$")
+
+
+def _after_lost_bytes(scan: str, pos: int) -> bool:
+    return scan[pos - 1 : pos] == "?" and bool(_LOST_BYTES.search(scan, max(0, pos - 26), pos))
+
+
 # A move in a ranking: 前移7位, 上升1位, 后退2位 (and the members after it: 、8位和7位).
 _PLACES = re.compile(r"位次|位")
 RANK_MOVE_WORDS = ("前移", "后移", "上升", "下降", "提升", "前进", "后退", "上移", "下移", "提高")

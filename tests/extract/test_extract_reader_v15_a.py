@@ -103,3 +103,24 @@ def test_tasks_announced_by_their_count_are_targets_through_each_numbered_paragr
     assert (300.0, "target") in rows
     assert (7.0, "target") in rows
     assert (210.0, "actual") in rows
+
+
+def test_an_exchange_rate_in_brackets_is_no_statistic():
+    text = "人均地区生产总值81200元。按年平均汇率(1美元兑6.9元人民币)折合11768美元。"
+    rows = _rows(text, "value", "unit")
+    assert (81200.0, "元") in rows
+    assert (11768.0, "美元") in rows
+    assert (1.0, "美元") not in rows
+    assert (6.9, "元") not in rows
+
+
+def test_a_figure_after_bytes_a_mirror_page_lost_is_dropped_as_its_first_digits_are_gone():
+    text = "全县户籍总人口为52310人。戶籍總?cè)丝跒?2310人,其中城镇人口21000人。"
+    rows = _rows(text, "value")
+    assert (52310.0,) in rows
+    assert (2310.0,) not in rows
+    assert (21000.0,) in rows
+
+
+def test_a_figure_after_a_question_mark_of_a_lost_space_is_kept():
+    assert _rows("集中开工项目总投资?62.16亿元。", "value") == [(62.16,)]
