@@ -308,12 +308,13 @@ def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: s
 
 # The pool a count of kinds is taken from: 617种产品中有227种, 40种主要工业产品中，33种,
 # 40个工业行业大类中，34个行业盈利; so for indicators: 12项约束性指标(目标任务均为国家下达)中，
-# 10项指标可如期完成.
+# 10项指标可如期完成; 12项主要预期目标中10项能够达到.
 _KINDS_POOL = {
     base: re.compile(r"[^，,。；;\d]{0,12}?(?:中[，,]?有?|有)[ \t]?\d+" + base) for base in "种个"
 }
 _INDICATORS_POOL = re.compile(
-    r"[^，,。；;\d]{0,8}?(?:指标(?:[(（][^()（）]{0,20}[)）])?中[，,]|目标[，,]有)[ \t]?\d+[项个]"
+    r"[^，,。；;\d]{0,8}?(?:(?:指标|目标)(?:[(（][^()（）]{0,20}[)）])?中[，,]?|目标[，,]有)"
+    r"[ \t]?\d+[项个]"
 )
 _NOT_MOUTH_UNIT = "岸径之罩"
 _EXCHANGE_RATE = re.compile(

@@ -114,4 +114,6 @@ def in_goal_column(row: dict, goal: GoalCell) -> None:
     """A figure read in a goal cell takes the kind its column gives (全年目标: a target)."""
     if row["kind"] != goal.kind:
         row["kind"] = goal.kind
-        row["evidence"] = join_evidence(row["evidence"], f"{goal.kind}: column {goal.column}")
+        row["evidence"] = join_evidence(
+            row["evidence"], f"{goal.kind}: column of a goal table: {goal.column}"
+        )
