@@ -124,3 +124,9 @@ def test_a_figure_after_bytes_a_mirror_page_lost_is_dropped_as_its_first_digits_
 
 def test_a_figure_after_a_question_mark_of_a_lost_space_is_kept():
     assert _rows("集中开工项目总投资?62.16亿元。", "value") == [(62.16,)]
+
+
+def test_the_pool_of_targets_counted_before_those_met_is_no_count_of_its_own():
+    rows = _rows("计划执行总体良好，15项主要预期目标中12项能够完成。", "value", "unit")
+    assert (15.0, "项") not in rows
+    assert (12.0, "项") in rows
