@@ -37,6 +37,7 @@ ANNOUNCE = re.compile(
     # 将重点抓好七个方面工作。/ 重点做好10个方面工作: the plan's tasks follow
     r"|(?:将|要|今年|明年)重点(?:抓好|做好|推进)[^。；;\n]{0,12}工作[。:：]?"
     r"|重点(?:抓好|做好)以下[^。；;\n]{0,8}工作[。:：]?"
+    r"|重点(?:抓好|做好)(?:\d{1,2}|[一二三四五六七八九十]{1,3})个?方面工作[。:：]?"
     # 《计划》提出，今年GDP增长将保持10%: a news item quoting a plan document (its title is
     # masked in the scan, as every quotation is)
     r"|《[^》\n]{1,30}》(?:还|也|进一步)?(?:提出|明确)[，,:：]"
@@ -158,6 +159,7 @@ def target_spans(scan: str, norm: str | None = None) -> list[tuple[int, int, str
             while scan[:end].rstrip().endswith(("；", ";")) and end < len(scan):
                 end = _line_end(scan, _next_line(scan, end))
             end = _bullets_end(scan, end)
+            end = _enumerated_end(scan, first, end)
             end = _headlines_end(scan, end, blanks)
         line_start = scan.rfind("\n", 0, start) + 1
         years = find_years(scan, line_start, end_word)
@@ -189,6 +191,26 @@ def _headlines_end(scan: str, end: int, blanks: int = 0) -> int:
             break
         end = _line_end(scan, nxt)
         nxt = _next_line(scan, end) if blanks > 0 else end + 1
+    return end
+
+
+_NUMERALS = "一二三四五六七八九十"
+_ENUMERATED = re.compile(rf"[ \t\u3000]*(?P<n>[{_NUMERALS}])是")
+
+
+def _enumerated_end(scan: str, first: int, end: int) -> int:
+    """The end of a run of paragraphs 一是…⏎二是…⏎三是… (the tasks an announcement of N areas of
+    work lists) starting at ``first``; ``end`` when that paragraph opens no such run."""
+    opened = _ENUMERATED.match(scan, first)
+    if not opened or opened["n"] != _NUMERALS[0]:
+        return end
+    n, nxt = 1, _next_line(scan, end)
+    while n < len(_NUMERALS) and nxt < len(scan):
+        item = _ENUMERATED.match(scan, nxt)
+        if not item or item["n"] != _NUMERALS[n]:
+            break
+        end, n = _line_end(scan, nxt), n + 1
+        nxt = _next_line(scan, end)
     return end
 
 
@@ -224,7 +246,7 @@ def scope_end(scan: str, lo: int, hi: int) -> int:
     """Where an announcement's reach ends in ``scan[lo:hi]``: the start of the first clause that
     names a year-to-date span or reports an outcome, else ``hi``."""
     marks = [s.start for s in find_spans(scan, lo, hi) if s.last < 12]
-    done = SCOPE_END.search(scan, lo, hi)
+    done = next((m for m in SCOPE_END.finditer(scan, lo, hi) if not _plan_total(scan, m)), None)
     if done:
         marks.append(done.start())
     if not marks:
@@ -232,6 +254,15 @@ def scope_end(scan: str, lo: int, hi: int) -> int:
     first = min(marks)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(scan, lo, first)]
     return breaks[-1] if breaks else lo
+
+
+# 力争“十四五”以来累计降低10%左右: a total the plan aims at, no outcome reported.
+_PLAN_BEFORE_TOTAL = re.compile(r"(?:力争|确保|争取)[^，,；;。：:\n]{0,12}$")
+
+
+def _plan_total(text: str, m: re.Match) -> bool:
+    """Whether the 累计 matched by ``m`` follows a plan word in its own clause."""
+    return m.group() == "累计" and bool(_PLAN_BEFORE_TOTAL.search(text, 0, m.start()))
 
 
 def _line_end(scan: str, pos: int) -> int:
@@ -351,7 +382,11 @@ def _sentence_kind(scan: str, pos: int, reach: str) -> Kind | None:
         cues = sorted([*cues, opening], key=lambda m: m.start())
     if not cues:
         return None
-    outcome = [m for m in OUTCOME.finditer(reach) if m.start() > cues[-1].end()]
+    outcome = [
+        m
+        for m in OUTCOME.finditer(reach)
+        if m.start() > cues[-1].end() and not _plan_total(reach, m)
+    ]
     cue_end = pos - len(reach) + cues[-1].end()
     if outcome or scope_end(scan, cue_end, pos) != pos:
         return None

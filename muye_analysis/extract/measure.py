@@ -64,6 +64,13 @@ _TARGET_NAMED_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度|全年)?(?:�
 # The fastest or slowest growth, its figure in the next clause: 以南京的增速最快，为5.2%.
 _GROWTH_SUPERLATIVE = re.compile(r"(?:增速|增幅)(?:最快|最高|最慢|最低)[，,]\s?(?:为|是|达到?)\s?$")
 
+# Shares listed after a colon, each a part's name and its figure: 占农林牧渔业总产值的比重分别为：
+# 农业61.9%，林业4.5%，牧业27.6%.
+_SHARES_LISTED = re.compile(
+    r"(?P<opener>(?:比重|占比|构成)(?:分别)?(?:为|是)?[:：])"
+    r"(?:[\u4e00-\u9fff]{1,12}\d+(?:\.\d+)?%[，,、;；])*[\u4e00-\u9fff]{1,12}$"
+)
+
 # 保持30%以上的快速增长: a growth named right after the figure (or after the list it opens:
 # 分别以15%、13.6%的增速).
 _GROWTH_AFTER = re.compile(
@@ -167,6 +174,9 @@ def _percent_by_context(w: _PercentWords, ctx: Context, carry: Carry) -> tuple[s
             ("growth"),
             opened.group(),
         )
+    shares = _SHARES_LISTED.search(ctx.sentence_text)
+    if shares:  # 占…的比重分别为：农业61.9%，林业4.5%: each part's share, named before the colon
+        return "share", 1, "share", shares.group("opener")
     superlative = _GROWTH_SUPERLATIVE.search(ctx.sentence_text)
     if superlative:  # 以南京的增速最快，为5.2%: the growth the clause before names
         return "growth_rate", 1, "growth", superlative.group()

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from muye_analysis.extract.names import names_by_count
-from muye_analysis.extract.ratios_glued import glued_ratios
 from muye_analysis.text import parse_chinese_numeral
 
 # Units grouped by the measure they imply. Magnitude prefixes (万, 亿) combine with the base unit
@@ -170,7 +169,8 @@ def _to_mention(scan: str, m: re.Match[str], hi: int | None = None) -> Mention |
     """The statistic ``m`` prints, or None when the number is none: a code (G20), a name (一期工程,
     第二批), a threshold that defines the subject (500万元以上重点项目), a period (1-3月)."""
     unit, base, unit_from, unit_end = _unit_of(scan, m, hi)
-    value = None if _is_glued_to_code(scan, m.start("num")) else _value_of(scan, m, base)
+    lost = _is_glued_to_code(scan, m.start("num")) or _after_lost_bytes(scan, m.start("num"))
+    value = None if lost else _value_of(scan, m, base)
     if value is None or _is_streak(scan, m):
         return None
     after = scan[m.end() : m.end() + 6]
@@ -306,19 +306,26 @@ def _names_something(scan: str, m: re.Match[str], unit: str, base: str, after: s
         return True  # 这四座“GDP万亿城市”中: the ones just named, counted again
     if base == "口" and after[:1] in _NOT_MOUTH_UNIT:
         return True  # 3口岸, 口径, 三口之家: 口 is part of a word
+    rate = _EXCHANGE_RATE.search(scan, max(0, m.start() - 16), m.end() + 16)
+    if rate and rate.start() <= m.start() < rate.end():
+        return True  # 按当年平均汇率(1美元兑6.228元人民币): an exchange rate, no statistic
     return not unit or base == "位" or _is_label(m, base, after) or _is_policy_name(scan, m, base)
 
 
 # The pool a count of kinds is taken from: 617种产品中有227种, 40种主要工业产品中，33种,
 # 40个工业行业大类中，34个行业盈利; so for indicators: 12项约束性指标(目标任务均为国家下达)中，
-# 10项指标可如期完成.
+# 10项指标可如期完成; 12项主要预期目标中10项能够达到.
 _KINDS_POOL = {
     base: re.compile(r"[^，,。；;\d]{0,12}?(?:中[，,]?有?|有)[ \t]?\d+" + base) for base in "种个"
 }
 _INDICATORS_POOL = re.compile(
-    r"[^，,。；;\d]{0,8}?(?:指标(?:[(（][^()（）]{0,20}[)）])?中[，,]|目标[，,]有)[ \t]?\d+[项个]"
+    r"[^，,。；;\d]{0,8}?(?:(?:指标|目标)(?:[(（][^()（）]{0,20}[)）])?中[，,]?|目标[，,]有)"
+    r"[ \t]?\d+[项个]"
 )
 _NOT_MOUTH_UNIT = "岸径之罩"
+_EXCHANGE_RATE = re.compile(
+    r"\d+(?:\.\d+)?(?:美元|欧元|港元|日元|英镑)(?:兑换?|[=＝]|折合)(?:人民币)?\d+(?:\.\d+)?元"
+)
 # 在工业19个大类中，10个…: a pool of 个 named with 在 is itself a count (as keyed so far)
 _IN_POOL_BEFORE = re.compile(r"在[^，,。；;\d]{0,6}$")
 _POINTING_BACK = re.compile(r"(?:这|该|此|上述)$")
@@ -367,6 +374,15 @@ def _is_glued_to_code(scan: str, pos: int) -> bool:
 
 
 _ABBREVIATIONS = ("GDP", "CPI", "PPI", "PMI")
+# A mirror page that lost bytes prints ? for them, the opening bracket of its pinyin too
+# (總?cè)丝跒?6985人 for 总人口为66985人): a figure right after such a ? lost its first digits.
+_LOST_BYTES = re.compile(r"\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)[^\d，,。；;]{0,16}\?$")
+
+
+def _after_lost_bytes(scan: str, pos: int) -> bool:
+    return scan[pos - 1 : pos] == "?" and bool(_LOST_BYTES.search(scan, max(0, pos - 26), pos))
+
+
 # A move in a ranking: 前移7位, 上升1位, 后退2位 (and the members after it: 、8位和7位).
 _PLACES = re.compile(r"位次|位")
 RANK_MOVE_WORDS = ("前移", "后移", "上升", "下降", "提升", "前进", "后退", "上移", "下移", "提高")
@@ -512,86 +528,3 @@ def find_standings(scan: str, lo: int, hi: int) -> list[Mention]:
         )
         for m in _STANDING.finditer(scan, lo, hi)
     ]
-
-
-# Structure ratios: 三次产业结构由14.9:33.2:51.9调整为15.3:31.3:53.4 (shares that sum to 100).
-_STRUCTURE = re.compile(
-    r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \t]*[:：][ \t]*\d+(?:\.\d+)?){2,3}(?![\d:：])"
-)
-# 三次产业比达到38.8:19.3:41.9; 三次产业投资之比由…
-_STRUCTURE_LEAD = re.compile(r"结构|比例|构成|结构比|比重|产业比|之比")
-_STRUCTURE_PART = re.compile(r"\d+(?:\.\d+)?")
-
-
-@dataclass(frozen=True)
-class Structure:
-    """A structure ratio as printed: its span and each part's (start, end, value)."""
-
-    start: int
-    end: int
-    parts: tuple[tuple[int, int, float], ...]
-
-
-# The same written in percent: 结构由上年的22.26%、28.63%和49.11%调整为21.35%、27.92%和50.73%.
-_STRUCTURE_PERCENT = re.compile(
-    r"(?<![\d.])\d+(?:\.\d+)?[ \t]*%(?:[ \t]*[、和][ \t]*\d+(?:\.\d+)?[ \t]*%){2,3}"
-)
-_PERCENT_LEAD = re.compile(r"(?:结构|构成|比例)(?:比|构成|为|由|调整为|[^，,；;\d]){0,8}$")
-
-
-def find_structures(scan: str, lo: int, hi: int) -> list[Structure]:
-    """Ratios of three or four parts after a word such as 结构 in the same sentence; also three
-    or four percentages listed right after 结构/构成 (and after 调整为 in the same sentence)."""
-    found: list[Structure] = []
-    if not _STRUCTURE_LEAD.search(scan, lo, hi):
-        return found
-    for m in _STRUCTURE_PERCENT.finditer(scan, lo, hi):
-        lead = scan[max(lo, m.start() - 14) : m.start()]
-        earlier = found and re.search(r"调整为|变为|优化为|调整到", scan[found[-1].end : m.start()])
-        if not (_PERCENT_LEAD.search(lead) or earlier):
-            continue
-        parts = tuple(
-            (p.start(), p.end(), float(p.group()))
-            for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
-        )
-        found.append(Structure(m.start(), m.end(), parts))
-    for m in _STRUCTURE.finditer(scan, lo, hi):
-        if not _STRUCTURE_LEAD.search(scan, lo, m.start()):
-            continue
-        parts = tuple(
-            (p.start(), p.end(), float(p.group()))
-            for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
-        )
-        found.append(Structure(m.start(), m.end(), parts))
-    if _TWO_SECTORS.search(scan, lo, hi):
-        found += _two_part_structures(scan, lo, hi, found)
-    found += [
-        Structure(a, b, parts)
-        for a, b, parts in glued_ratios(scan, lo, hi)
-        if not any(st.start <= a < st.end for st in found)
-    ]
-    return sorted(found, key=lambda st: st.start)
-
-
-# Two parts after the second and third sectors named: 二、三产业结构比例由2005年的53.5:46.5…
-_TWO_SECTORS = re.compile(r"(?:第?二、三|二三)(?:次)?产业(?:结构|比例|之比|比)")
-_TWO_PARTS = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?[ \t]*[:：][ \t]*\d+(?:\.\d+)?(?![\d.:：])")
-
-
-def two_sectors_named(text: str) -> bool:
-    """Whether the text names the second and third sectors alone (二、三产业结构)."""
-    return _TWO_SECTORS.search(text) is not None
-
-
-def _two_part_structures(scan: str, lo: int, hi: int, found: list[Structure]) -> list[Structure]:
-    """Ratios of two parts that sum to 100 after 二、三产业…, not inside a longer ratio."""
-    two = []
-    for m in _TWO_PARTS.finditer(scan, _TWO_SECTORS.search(scan, lo, hi).end(), hi):
-        parts = tuple(
-            (p.start(), p.end(), float(p.group()))
-            for p in _STRUCTURE_PART.finditer(scan, m.start(), m.end())
-        )
-        inside = any(st.start <= m.start() < st.end for st in found)
-        if not inside and abs(sum(p[2] for p in parts) - 100) <= 0.5:
-            two.append(Structure(m.start(), m.end(), parts))
-    return two

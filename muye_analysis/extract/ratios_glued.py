@@ -2,7 +2,7 @@
 21.6:42:36.4 changed to 20.2:45.3:34.5 (a yearbook copied without its colons). The digits after
 由…的 or 调整为, before no unit, are cut into three shares of at most one decimal where exactly one
 cut sums to 100 (whole numbers only where the ratio is named just before: 产业结构由2007年的223741);
-``mentions.find_structures`` reads them as any other ratio.
+``structures.find_structures`` reads them as any other ratio.
 """
 
 from __future__ import annotations

@@ -68,17 +68,17 @@ from muye_analysis.extract.mentions import (
     Mention,
     find_mentions,
     find_standings,
-    find_structures,
-    two_sectors_named,
 )
 from muye_analysis.extract.normalise import normalise_text, strip_residue
 from muye_analysis.extract.ranks import listed_ordinals
 from muye_analysis.extract.sections import Section, section_at
 from muye_analysis.extract.statement import read_statement
+from muye_analysis.extract.structures import find_structures, two_sectors_named
 from muye_analysis.extract.subjects import (
     clean_subject,
     generic_hint,
 )
+from muye_analysis.extract.table_goals import GoalCell, goal_cells, in_goal_column
 from muye_analysis.extract.table_rows import table_statements
 from muye_analysis.extract.tables import find_tables
 from muye_analysis.extract.terms import start_of_rank_move, start_of_term, term_years
@@ -131,12 +131,14 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
     doc = Doc.read(text, norm, published)
     tables = find_tables(doc.scan)
     rows: list[dict] = [row for table in tables for row in table_statements(doc, table)]
+    goals = goal_cells(doc.scan)  # 指标名称⏎属性⏎全年目标⏎全年完成⏎…: each cell read as a sentence
     paragraph, recent = -1, []  # subjects read in the paragraph so far (两项指标均位列全市第6)
     compared: list = []  # the period its last change in points was against
     changed: list = []  # what its last change of a level was against
     for sentence in _SENTENCE.finditer(doc.scan):
         lo, hi = sentence.span()
-        if not _CJK.search(doc.scan, lo, hi):
+        goal = next((g for g in goals if g.start <= lo < g.end), None)
+        if not _CJK.search(doc.scan, lo, hi) and goal is None:
             continue  # English, codes, numbers alone: not the genre this reader knows
         if any(t.start <= lo < t.end for t in tables):
             continue  # read as a table
@@ -145,7 +147,7 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
             compared, changed = [], []
         section = section_at(doc.sections, doc.starts, lo)
         roll_call, firm = _roll_call(doc.scan, lo, hi), False
-        for row in _read_sentence(doc, lo, hi, section, recent, (compared, changed)):
+        for row in _read_sentence(doc, lo, hi, section, recent, (compared, changed), goal):
             if roll_call and row["measure"] == "count":
                 continue  # 应出席代表164人，实到149人: the session's quorum, no statistic
             firm = firm or bool(_FIRM_INVESTS.search(row["subject"] or ""))
@@ -153,6 +155,8 @@ def _read(text: str, norm: str, published: tuple | None = None) -> list[dict]:
                 continue  # 某集团追加投资30亿元，…位居亚洲第一: its project, from there on
             if row["unit"] == "百分点":
                 row["unit"] = "个百分点"  # 提升了1.3百分点: the same unit as 1.3个百分点
+            if goal is not None:
+                in_goal_column(row, goal)
             if row["kind"] == "target" and row["subject"].startswith(_STATE_WORDS):
                 row["kind"], row["period"], row["commitment"] = "actual", doc.review_year, ""
                 row["evidence"] = join_evidence(row["evidence"], "actual: a stock (未/已/现有)")
@@ -182,10 +186,11 @@ def _read_sentence(
     section: Section,
     recent: list | None = None,
     compared: tuple[list, list] | None = None,
+    goal: GoalCell | None = None,
 ) -> list[dict]:
     """Statements of the sentence ``[lo, hi)``; ``recent`` holds the subjects read earlier in its
     paragraph and takes this sentence's, ``compared`` what its last points and its last change of
-    a level were against."""
+    a level were against; a ``goal`` cell's row label is its topic."""
     text, norm, scan = doc.text, doc.norm, doc.scan
     structures = find_structures(scan, lo, hi)
     taken = [(m.start, m.end) for m in structures]
@@ -200,6 +205,8 @@ def _read_sentence(
         carry.period_compared, carry.change_compared = compared
     if mentions:
         carry.topic, carry.topic_start = sentence_topic(norm, scan, lo, mentions[0].start)
+    if goal is not None:
+        carry.topic, carry.topic_start = goal.label, goal.label_start
     for row in _structure_rows(doc, lo, structures, section):
         row["sentence"], row["clause"] = norm[lo:hi], norm[lo:hi]
         rows.append(row)

@@ -276,6 +276,11 @@ def _spaced_label(pieces: list[Cell]) -> int:
     return k if k >= 2 and k < len(pieces) and pieces[k].number is not None else 0
 
 
+# Header words each closed by its bracketed unit, apart by single spaces: a column each.
+_UNIT_HEAD = re.compile(r"[^\s()（）]+[(（][^()（）\s]+[)）]")
+_UNIT_HEADS = re.compile(rf"{_UNIT_HEAD.pattern}(?: {_UNIT_HEAD.pattern})+")
+
+
 def _spaced_header(scan: str, lines, i: int) -> list[Cell] | None:
     """The line above a spaced table's first row when it heads the table with single spaces
     (指 标 比上年涨跌幅度(%)): its label head and the value columns' words; else None."""
@@ -292,6 +297,11 @@ def _spaced_header(scan: str, lines, i: int) -> list[Cell] | None:
         pos = m.end()
     if scan[pos : line.end].strip():
         cells.append(_strip(scan, pos, line.end))
+    if len(cells) == 2 and _UNIT_HEADS.fullmatch(cells[1].text):  # 完成数(万元) 比上年增长(%)
+        cells[1:] = [
+            Cell(cells[1].start + m.start(), cells[1].start + m.end(), m.group())
+            for m in _UNIT_HEAD.finditer(cells[1].text)
+        ]
     return cells if len(cells) > 1 else None
 
 
