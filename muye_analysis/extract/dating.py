@@ -24,10 +24,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from muye_analysis.extract.epochs import FIVE_YEAR_PLAN, plan_last_year
 from muye_analysis.extract.spans import Span, find_spans
 from muye_analysis.extract.wraps import paragraph_starts
 from muye_analysis.extract.year_lists import listed_year
-from muye_analysis.text import parse_chinese_numeral
 
 # A year that names the period of what follows (2022年, 2022 年); not part of a longer number.
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)[ \t]?年")
@@ -357,8 +357,8 @@ class Timeline:
     def __init__(self, scan: str, norm: str | None = None) -> None:
         self.scan = scan
         self.plans = [  # five-year plans by number, read unmasked (quoted: “十二五”)
-            (m.start(), m.end(), 1955 + 5 * (10 + parse_chinese_numeral(m.group(1))), m.group())
-            for m in _FIVE_YEAR_PLAN.finditer(scan if norm is None else norm)
+            (m.start(), m.end(), plan_last_year(m.group(1)), m.group())
+            for m in FIVE_YEAR_PLAN.finditer(scan if norm is None else norm)
         ]
         self.years = find_years(scan)
         self.year_starts = [y.start for y in self.years]
@@ -477,11 +477,6 @@ def _year_for(
     if timeline.main_year is not None:
         return timeline.main_year, "document", timeline.main_why
     return None, "unknown", ""
-
-
-# A five-year plan by its number (“十二五”, 十四五规划): from the third (1966-1970) on, the n-th
-# ends in 1955 + 5n. A target set for it is for its last year (十二五时期年均增速将达到11%).
-_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?![年个])")
 
 
 # 过去一年 (the year under review) opening what follows; 今年 or 明年 after it speaks of another.

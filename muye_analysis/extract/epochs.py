@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
+from muye_analysis.text import parse_chinese_numeral
+
 # The n-th five-year plan (十五 = the tenth, 2001-2005; 十四五 = the fourteenth, 2021-2025).
 _PLAN = r"[“\"「]?十([一二三四五])?五[”\"」]?(?:规划|時期|时期)?"
 _PLAN_YEAR = re.compile(
     rf"(?:今年|本年|明年)(?:是|为|將是|将是|是实施|是实现)?{_PLAN}(?P<role>开局之年|開局之年|起步之年"
     rf"|开篇之年|收官之年|收官年|决胜之年)"
 )
-_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 # Anniversaries officials name the year by (今年是建党100周年): the founding year plus the years
 # named (the Party 1921, the People's Republic 1949, reform and opening 1978).
 _THIS_YEAR_IS = r"(?:今年|本年)(?:是|为|恰逢|正值)?"
@@ -41,8 +42,7 @@ def epoch_year(scan: str) -> tuple[int, str] | None:
     """(year, words) the text names its year by, or None."""
     m = _PLAN_YEAR.search(scan)
     if m:
-        n = 10 + _DIGITS[m.group(1)] if m.group(1) else 10
-        first = 2001 + 5 * (n - 10)
+        first = plan_last_year(m.group(1) or "") - 4  # 十五 (no numeral): the tenth, 2001-2005
         year = first if m["role"] in ("开局之年", "開局之年", "起步之年", "开篇之年") else first + 4
         if m.group().startswith("明年"):
             year -= 1
@@ -88,13 +88,18 @@ def given_date(published: object) -> tuple[int, int, int | None, str] | None:
     return -1, int(m.group(1)), month, str(published).strip()
 
 
-_PLAN_NAMED = re.compile(r"十([一二三四五六七八九])五(?![年个])")
+# A five-year plan by its number (“十二五”, 十四五规划); not 十五年 or 十五个. From the third
+# (1966-1970) on, the n-th ends in 1955 + 5n; a target set for it is for its last year
+# (十二五时期年均增速将达到11%).
+FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?![年个])")
+
+
+def plan_last_year(numeral: str) -> int:
+    """The last year of the plan 十{numeral}五 (十五 has none: the tenth, 2005; 十四五: 2025)."""
+    return 1955 + 5 * (10 + (parse_chinese_numeral(numeral) if numeral else 0))
 
 
 def plan_end_year(text: str, lo: int, hi: int) -> int | None:
-    """The last year of the five-year plan last named in ``text[lo:hi]`` (“十四五”目标: 2025):
-    the n-th plan ends in 1955 + 5n."""
-    named = list(_PLAN_NAMED.finditer(text, lo, hi))
-    if not named:
-        return None
-    return 1955 + 5 * (10 + "一二三四五六七八九".index(named[-1].group(1)) + 1)
+    """The last year of the five-year plan last named in ``text[lo:hi]`` (“十四五”目标: 2025)."""
+    named = list(FIVE_YEAR_PLAN.finditer(text, lo, hi))
+    return plan_last_year(named[-1].group(1)) if named else None

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from muye_analysis.extract.clause import Context
+from muye_analysis.extract.epochs import plan_last_year
 from muye_analysis.text import parse_chinese_numeral
 
 _N = r"([二两三四五六七八九十]|[2-9])"
@@ -65,8 +66,8 @@ def _plan_heading_term(scan: str, pos: int, period: int) -> tuple[int, str] | No
     if not headings:
         return None
     last = headings[-1]
-    if 1955 + 5 * (10 + parse_chinese_numeral(last.group(1))) != period:
-        return None  # the n-th plan ends in 1955 + 5n
+    if plan_last_year(last.group(1)) != period:
+        return None
     return 5, last.group().strip()
 
 
